@@ -1,0 +1,70 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { StoreError } from '../store/index.ts';
+import { ApiError, type ErrorBody } from './api-error.ts';
+
+/** The shape fastify-type-provider-zod gives each zod issue. */
+interface ValidationIssue {
+  keyword?: string;
+  instancePath?: string;
+  message?: string;
+  params?: { keys?: string[] };
+}
+
+function describeIssue(context: string, issue: ValidationIssue): string {
+  const path = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  const where = path ? `${context}.${path}` : context;
+  const keys = issue.params?.keys;
+  if (issue.keyword === 'unrecognized_keys' && keys) {
+    return `${where}: unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')} (remove ${keys.length > 1 ? 'them' : 'it'})`;
+  }
+  return `${where}: ${issue.message ?? 'is invalid'}`;
+}
+
+/** Fastify's own client-error codes, renamed to stable codes of ours. */
+const FASTIFY_CODES: Record<string, { code: string; message?: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body_too_large', message: 'The request body is larger than the server accepts; send a smaller body.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'Send the body as application/json.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json', message: 'The body is empty but Content-Type says application/json; send a JSON body or drop the header.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid_content_length' },
+};
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
+
+function isDatabaseUnavailable(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  const message = (err as Error).message ?? '';
+  return (code !== undefined && UNAVAILABLE_CODES.has(code)) || /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message);
+}
+
+export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const send = (status: number, body: ErrorBody) => reply.code(status).send(body);
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const context = err.validationContext ?? 'request';
+    const messages = (err.validation as ValidationIssue[]).map((issue) => describeIssue(context, issue));
+    return send(400, { error: { code: 'invalid_request', message: messages.join('; '), details: messages } });
+  }
+  if (err instanceof ApiError) {
+    return send(err.statusCode, { error: { code: err.code, message: err.message, details: err.details } });
+  }
+  if (err instanceof StoreError) {
+    const status = err.code === 'not_found' ? 404 : err.code === 'conflict' ? 409 : 400;
+    return send(status, { error: { code: err.code, message: err.message } });
+  }
+  if (isDatabaseUnavailable(err)) {
+    request.log.warn({ err: { code: (err as { code?: string }).code } }, 'database unavailable');
+    reply.header('retry-after', '5');
+    return send(503, { error: { code: 'unavailable', message: 'The database is unavailable; retry in a few seconds with the same idempotency key.' } });
+  }
+  if (err.code && FASTIFY_CODES[err.code]) {
+    const mapped = FASTIFY_CODES[err.code]!;
+    return send(err.statusCode ?? 400, { error: { code: mapped.code, message: mapped.message ?? err.message } });
+  }
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return send(err.statusCode, { error: { code: 'bad_request', message: err.message } });
+  }
+  // Log the error's type and stack, never the request it came with.
+  request.log.error({ err: { type: err.name, message: err.message, stack: err.stack } }, 'unhandled error');
+  return send(500, { error: { code: 'internal', message: `An internal error occurred; quote request id ${request.id} when reporting it.` } });
+}

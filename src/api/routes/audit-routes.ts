@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listAudit, verifyAudit, type Database } from '../../store/index.ts';
+import { auditEventSchema, chainBreakSchema, errorResponses } from '../schemas.ts';
+
+const AUDIT_ROLES = ['auditor', 'admin'] as const;
+
+export function auditRoutes(db: Database) {
+  return async (app: FastifyInstance): Promise<void> => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get(
+      '/v1/audit',
+      {
+        config: { access: AUDIT_ROLES },
+        schema: {
+          tags: ['audit'],
+          summary: 'Page audit events in chain order; pass nextAfterSeq back as afterSeq for the next page',
+          querystring: z.strictObject({
+            afterSeq: z.coerce.number().int().min(0).optional(),
+            limit: z.coerce.number().int().min(1).max(1000).default(100),
+            action: z.string().max(100).optional(),
+            actor: z.string().max(100).optional(),
+            subjectType: z.string().max(100).optional(),
+            subjectId: z.string().max(200).optional(),
+          }),
+          response: { 200: z.object({ events: z.array(auditEventSchema), nextAfterSeq: z.number().int().nullable() }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const events = await listAudit(db, request.query);
+        const last = events[events.length - 1];
+        return { events, nextAfterSeq: events.length === request.query.limit && last ? last.seq : null };
+      },
+    );
+
+    r.get(
+      '/v1/audit/verify',
+      {
+        config: { access: AUDIT_ROLES },
+        schema: {
+          tags: ['audit'],
+          summary: 'Walk the hash chain and name the first broken event',
+          response: { 200: z.object({ ok: z.boolean(), checked: z.number().int(), headSeq: z.number().int(), firstBroken: chainBreakSchema.nullable() }), ...errorResponses },
+        },
+      },
+      async () => verifyAudit(db),
+    );
+  };
+}

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createApiKey, listApiKeys, revokeApiKey, type Database } from '../../store/index.ts';
+import { requirePrincipal } from '../authenticate.ts';
+import { apiKeySchema, errorResponses, roleSchema } from '../schemas.ts';
+
+export function keyRoutes(db: Database) {
+  return async (app: FastifyInstance): Promise<void> => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get(
+      '/v1/keys',
+      { config: { access: ['admin'] }, schema: { tags: ['keys'], summary: 'List API keys (never their secrets)', response: { 200: z.object({ keys: z.array(apiKeySchema) }), ...errorResponses } } },
+      async () => ({ keys: await listApiKeys(db) }),
+    );
+
+    r.post(
+      '/v1/keys',
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags: ['keys'],
+          summary: 'Create an API key; the secret is in this response only',
+          body: z.strictObject({ name: z.string().trim().min(1).max(100), role: roleSchema }),
+          response: { 201: z.object({ key: apiKeySchema, secret: z.string() }), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const principal = requirePrincipal(request);
+        const created = await createApiKey(db, request.body, { actor: principal.keyId, requestId: request.id });
+        return reply.code(201).send(created);
+      },
+    );
+
+    r.delete(
+      '/v1/keys/:id',
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags: ['keys'],
+          summary: 'Revoke an API key',
+          params: z.strictObject({ id: z.string().min(1).max(64) }),
+          response: { 200: z.object({ key: apiKeySchema }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const principal = requirePrincipal(request);
+        return { key: await revokeApiKey(db, request.params.id, { actor: principal.keyId, requestId: request.id }) };
+      },
+    );
+
+    r.get(
+      '/v1/me',
+      {
+        config: { access: ['admin', 'risk-manager', 'analyst', 'reviewer', 'auditor', 'service'] },
+        schema: { tags: ['keys'], summary: 'The caller: key id, name and role', response: { 200: z.object({ keyId: z.string(), name: z.string(), role: roleSchema }), ...errorResponses } },
+      },
+      async (request) => requirePrincipal(request),
+    );
+  };
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Database } from '../store/index.ts';
+import { ApiError } from './api-error.ts';
+import { authenticator } from './authenticate.ts';
+import { errorHandler } from './error-handler.ts';
+import { createLogger } from './logger.ts';
+import type { DeclaredRoute } from './route-config.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
+import { keyRoutes } from './routes/key-routes.ts';
+import { systemRoutes } from './routes/system-routes.ts';
+
+export interface ServerOptions {
+  db: Database;
+  logger?: Logger;
+  /** Largest accepted request body in bytes. */
+  bodyLimit?: number;
+}
+
+export interface Server {
+  app: FastifyInstance;
+  /** Every route with the roles it admits, for the role matrix and the console's navigation. */
+  routes: DeclaredRoute[];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export async function buildServer(options: ServerOptions): Promise<Server> {
+  const { db } = options;
+  const app = Fastify({
+    loggerInstance: (options.logger ?? createLogger()) as FastifyBaseLogger,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // A caller's own request id is kept when it is sane, so logs join up across services.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}; see /openapi.json for the routes.` } }),
+  );
+  app.decorateRequest('principal', null);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const routes: DeclaredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    if (route.method === 'HEAD' || route.url.startsWith('/openapi')) return;
+    const access = route.config?.access;
+    if (access === undefined) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access; set config.access to its roles or 'public'.`);
+    }
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access });
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Arbiter API', description: 'Credit decisioning engine', version: '0.1.0' },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An Arbiter API key' } } },
+      security: [{ apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.addHook('onRequest', authenticator(db));
+
+  await app.register(systemRoutes(db));
+  await app.register(keyRoutes(db));
+  await app.register(auditRoutes(db));
+  await app.ready();
+  return { app, routes };
+}
+
+export { ApiError };

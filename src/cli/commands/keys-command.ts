@@ -1,0 +1,44 @@
+import { Command, Option } from 'commander';
+import { ROLES, isRole } from '../../privacy/index.ts';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../store/index.ts';
+import { withDatabase, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
+
+const CLI_ACTOR = 'cli';
+
+export function keysCommand(): Command {
+  const keys = new Command('keys').description('create, list and revoke API keys');
+
+  withDatabaseOptions(
+    keys
+      .command('create')
+      .description('create an API key and print its secret once')
+      .addOption(new Option('--role <role>', 'the role of the key').choices(ROLES).makeOptionMandatory())
+      .option('--name <name>', 'a label for the key', 'cli key')
+      .option('--json', 'print JSON'),
+  ).action(async (flags: DatabaseFlags & { role: string; name: string; json?: boolean }) => {
+    if (!isRole(flags.role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+    const role = flags.role;
+    const created = await withDatabase(flags, (db) => createApiKey(db, { name: flags.name, role }, { actor: CLI_ACTOR }));
+    if (flags.json) console.log(JSON.stringify(created, null, 2));
+    else console.log(`created ${created.key.id} (${created.key.role}, "${created.key.name}")\nsecret (shown this once): ${created.secret}`);
+  });
+
+  withDatabaseOptions(keys.command('list').description('list API keys').option('--json', 'print JSON')).action(
+    async (flags: DatabaseFlags & { json?: boolean }) => {
+      const list = await withDatabase(flags, (db) => listApiKeys(db));
+      if (flags.json) return console.log(JSON.stringify(list, null, 2));
+      for (const k of list) {
+        console.log([k.id, k.role.padEnd(12), k.revokedAt ? 'revoked' : 'active ', k.createdAt, k.name].join('  '));
+      }
+      if (list.length === 0) console.log('no keys');
+    },
+  );
+
+  withDatabaseOptions(keys.command('revoke').description('revoke an API key').argument('<id>', 'key id (key_...)')).action(
+    async (id: string, flags: DatabaseFlags) => {
+      const key = await withDatabase(flags, (db) => revokeApiKey(db, id, { actor: CLI_ACTOR }));
+      console.log(`revoked ${key.id} at ${key.revokedAt}`);
+    },
+  );
+  return keys;
+}

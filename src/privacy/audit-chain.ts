@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json.ts';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What an audit event says; everything here is covered by its hash. */
+export interface AuditContent {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  requestId: string | null;
+  data: unknown;
+}
+
+export interface AuditEvent extends AuditContent {
+  prevHash: string;
+  hash: string;
+}
+
+export function hashEvent(prevHash: string, content: AuditContent): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
+}
+
+export type ChainBreak =
+  | { seq: number; reason: 'missing'; message: string }
+  | { seq: number; reason: 'prev_hash_mismatch'; message: string }
+  | { seq: number; reason: 'hash_mismatch'; message: string }
+  | { seq: number; reason: 'head_mismatch'; message: string };
+
+/**
+ * Checks events in sequence order, continuing from a known previous event, and returns the
+ * first break. Feed it pages in order to verify a chain of any length in bounded memory.
+ */
+export class ChainVerifier {
+  private expectedSeq = 1;
+  private prevHash = GENESIS_HASH;
+  checked = 0;
+
+  check(event: AuditEvent): ChainBreak | null {
+    if (event.seq !== this.expectedSeq) {
+      return { seq: this.expectedSeq, reason: 'missing', message: `event ${this.expectedSeq} is missing (next present is ${event.seq}): it was deleted` };
+    }
+    if (event.prevHash !== this.prevHash) {
+      return { seq: event.seq, reason: 'prev_hash_mismatch', message: `event ${event.seq} does not follow event ${event.seq - 1}: its previous hash differs` };
+    }
+    const { prevHash, hash, ...content } = event;
+    if (hashEvent(prevHash, content) !== hash) {
+      return { seq: event.seq, reason: 'hash_mismatch', message: `event ${event.seq} was altered: its content no longer matches its hash` };
+    }
+    this.prevHash = hash;
+    this.expectedSeq += 1;
+    this.checked += 1;
+    return null;
+  }
+
+  /** The chain head records the last event; a mismatch means events were cut off the end. */
+  finish(head: { seq: number; hash: string }): ChainBreak | null {
+    const lastSeq = this.expectedSeq - 1;
+    if (head.seq !== lastSeq) {
+      return { seq: lastSeq + 1, reason: 'missing', message: `the chain head names event ${head.seq} but the log ends at ${lastSeq}: events were deleted from the end` };
+    }
+    if (head.hash !== this.prevHash) {
+      return { seq: head.seq, reason: 'head_mismatch', message: `event ${head.seq} does not match the chain head's hash` };
+    }
+    return null;
+  }
+}

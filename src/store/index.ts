@@ -1,0 +1,6 @@
+export type { Database, Queryable, DatabaseKind } from './database.ts';
+export { openDatabase, defaultDataDir, type OpenOptions } from './open-database.ts';
+export { migrate, pendingMigrations, listMigrations } from './migrate.ts';
+export { StoreError } from './store-error.ts';
+export { appendAudit, listAudit, verifyAudit, type AuditEntry, type AuditQuery, type AuditVerification } from './audit-log.ts';
+export { createApiKey, listApiKeys, revokeApiKey, findActiveKey, countApiKeys, hashSecret, type ApiKey, type CreatedKey, type Actor } from './api-keys.ts';

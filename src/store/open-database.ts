@@ -1,0 +1,27 @@
+import type { Database } from './database.ts';
+import { openPGlite } from './pglite-database.ts';
+import { openPostgres } from './postgres-database.ts';
+import { StoreError } from './store-error.ts';
+
+export interface OpenOptions {
+  /** `postgres://...` for a real server; absent for the embedded database. */
+  databaseUrl?: string;
+  /** Folder of the embedded database; `null` keeps it in memory. */
+  dataDir?: string | null;
+  schema?: string;
+}
+
+export function defaultDataDir(): string {
+  return process.env.ARBITER_DATA_DIR || '.arbiter';
+}
+
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  const url = options.databaseUrl;
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      throw new StoreError('bad_database_url', `--database must be a postgres:// URL, got "${url.split(':')[0]}:..."; leave it out to use the embedded database.`);
+    }
+    return openPostgres({ url, schema: options.schema });
+  }
+  return openPGlite(options.dataDir === undefined ? defaultDataDir() : options.dataDir);
+}

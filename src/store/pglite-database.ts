@@ -1,0 +1,76 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { Database, Queryable } from './database.ts';
+import { StoreError } from './store-error.ts';
+
+const LOCK_FILE = 'arbiter.pid';
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite allows one process per data directory; a second opener would corrupt it,
+ * so a pid file guards the folder and names the holder in the error.
+ */
+function takeDirectoryLock(dir: string): () => void {
+  const lockPath = join(dir, LOCK_FILE);
+  try {
+    const holder = Number(readFileSync(lockPath, 'utf8').trim());
+    if (holder && holder !== process.pid && processAlive(holder)) {
+      throw new StoreError(
+        'database_locked',
+        `The embedded database in ${dir} is in use by process ${holder}. Stop that process, or use the HTTP API of the running server instead.`,
+      );
+    }
+  } catch (err) {
+    if (err instanceof StoreError) throw err;
+  }
+  writeFileSync(lockPath, String(process.pid));
+  return () => rmSync(lockPath, { force: true });
+}
+
+export async function openPGlite(dataDir: string | null): Promise<Database> {
+  let release = (): void => {};
+  let pg: PGlite;
+  if (dataDir) {
+    const dir = resolve(dataDir);
+    mkdirSync(dir, { recursive: true });
+    release = takeDirectoryLock(dir);
+    pg = new PGlite(join(dir, 'pgdata'));
+  } else {
+    pg = new PGlite();
+  }
+  await pg.waitReady;
+  const query: Queryable['query'] = async <Row>(sql: string, params?: unknown[]) => {
+    const result = await pg.query<Row>(sql, params);
+    return { rows: result.rows };
+  };
+  return {
+    kind: 'pglite',
+    location: dataDir ? resolve(dataDir) : 'memory',
+    query,
+    exec: async (sql) => {
+      await pg.exec(sql);
+    },
+    transaction: (fn) =>
+      pg.transaction((tx) =>
+        fn({
+          query: async <Row>(sql: string, params?: unknown[]) => ({ rows: (await tx.query<Row>(sql, params)).rows }),
+          exec: async (sql: string) => {
+            await tx.exec(sql);
+          },
+        }),
+      ),
+    close: async () => {
+      await pg.close();
+      release();
+    },
+  };
+}

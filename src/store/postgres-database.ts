@@ -1,0 +1,67 @@
+import pg from 'pg';
+import type { Database, Queryable } from './database.ts';
+
+// Decimals and bigints come back as text from pg but as numbers from PGlite; parse int8 so both agree.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return 'postgres';
+  }
+}
+
+export interface PostgresOptions {
+  url: string;
+  /** A schema to work in (created if missing); tests use one each so runs never collide. */
+  schema?: string;
+  maxConnections?: number;
+}
+
+export async function openPostgres(options: PostgresOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: 5000,
+    options: options.schema ? `-c search_path=${options.schema}` : undefined,
+  });
+  // An idle client that loses its server must not crash the process; the pool discards it.
+  pool.on('error', () => {});
+  if (options.schema) {
+    await pool.query(`create schema if not exists "${options.schema}"`);
+  }
+  const query: Queryable['query'] = async <Row>(sql: string, params?: unknown[]) => {
+    const result = await pool.query(sql, params);
+    return { rows: result.rows as Row[] };
+  };
+  return {
+    kind: 'postgres',
+    location: describeUrl(options.url) + (options.schema ? ` (schema ${options.schema})` : ''),
+    query,
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn({
+          query: async <Row>(sql: string, params?: unknown[]) => ({ rows: (await client.query(sql, params)).rows as Row[] }),
+          exec: async (sql: string) => {
+            await client.query(sql);
+          },
+        });
+        await client.query('commit');
+        return result;
+      } catch (err) {
+        await client.query('rollback').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

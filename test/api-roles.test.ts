@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { InjectOptions } from 'fastify';
+import { ROLES, type Role } from '../src/privacy/index.ts';
+import { createApiKey } from '../src/store/index.ts';
+import type { Server } from '../src/api/index.ts';
+import { BACKENDS, type TestDatabase } from './support/backends.ts';
+import { bearer, keysForEveryRole, testServer } from './support/server.ts';
+
+/**
+ * A valid request for every route, so that an admitted role gets a 2xx. A route added
+ * without an entry here fails the "every route has a sample" test.
+ */
+type Sample = (ctx: TestDatabase) => Promise<Omit<InjectOptions, 'headers'>>;
+const SAMPLES: Record<string, Sample> = {
+  'GET /healthz': async () => ({ method: 'GET', url: '/healthz' }),
+  'GET /readyz': async () => ({ method: 'GET', url: '/readyz' }),
+  'GET /v1/me': async () => ({ method: 'GET', url: '/v1/me' }),
+  'GET /v1/keys': async () => ({ method: 'GET', url: '/v1/keys' }),
+  'POST /v1/keys': async () => ({ method: 'POST', url: '/v1/keys', payload: { name: 'matrix', role: 'analyst' } }),
+  'DELETE /v1/keys/:id': async (ctx) => {
+    const { key } = await createApiKey(ctx.db, { name: 'to revoke', role: 'analyst' }, { actor: 'test' });
+    return { method: 'DELETE', url: `/v1/keys/${key.id}` };
+  },
+  'GET /v1/audit': async () => ({ method: 'GET', url: '/v1/audit?limit=5' }),
+  'GET /v1/audit/verify': async () => ({ method: 'GET', url: '/v1/audit/verify' }),
+};
+
+for (const backend of BACKENDS) {
+  describe(`role matrix on ${backend.name}`, () => {
+    let ctx: TestDatabase;
+    let server: Server;
+    let keys: Record<Role, string>;
+    before(async () => {
+      ctx = await backend.create();
+      server = await testServer(ctx.db);
+      keys = await keysForEveryRole(ctx.db);
+    });
+    after(async () => {
+      await server.app.close();
+      await ctx.cleanup();
+    });
+
+    test('every route has a sample request', () => {
+      const missing = server.routes.map((r) => `${r.method} ${r.url}`).filter((r) => !SAMPLES[r]);
+      assert.deepEqual(missing, []);
+    });
+
+    test('every route x every role answers as declared', async () => {
+      let checked = 0;
+      for (const route of server.routes) {
+        const sample = SAMPLES[`${route.method} ${route.url}`]!;
+        const anonymous = await server.app.inject(await sample(ctx));
+        if (route.access === 'public') {
+          assert.ok(anonymous.statusCode < 300, `${route.method} ${route.url} is public but answered ${anonymous.statusCode}`);
+          checked++;
+          continue;
+        }
+        assert.equal(anonymous.statusCode, 401, `${route.method} ${route.url} without a key`);
+        assert.equal(anonymous.json().error.code, 'unauthenticated');
+        const forged = await server.app.inject({ ...(await sample(ctx)), headers: bearer('arb_not-a-real-key') });
+        assert.equal(forged.statusCode, 401, `${route.method} ${route.url} with an unknown key`);
+        for (const role of ROLES) {
+          const res = await server.app.inject({ ...(await sample(ctx)), headers: bearer(keys[role]) });
+          if (route.access.includes(role)) {
+            assert.ok(res.statusCode >= 200 && res.statusCode < 300, `${role} on ${route.method} ${route.url}: expected 2xx, got ${res.statusCode} ${res.body}`);
+          } else {
+            assert.equal(res.statusCode, 403, `${role} on ${route.method} ${route.url}`);
+            assert.equal(res.json().error.code, 'forbidden');
+            assert.match(res.json().error.message, new RegExp(role));
+          }
+          checked++;
+        }
+      }
+      console.log(`role matrix on ${backend.name}: ${server.routes.length} routes, ${checked} route x role checks`);
+    });
+
+    test('a revoked key no longer authenticates', async () => {
+      const created = await createApiKey(ctx.db, { name: 'short-lived', role: 'analyst' }, { actor: 'test' });
+      assert.equal((await server.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(created.secret) })).statusCode, 200);
+      const revoke = await server.app.inject({ method: 'DELETE', url: `/v1/keys/${created.key.id}`, headers: bearer(keys.admin) });
+      assert.equal(revoke.statusCode, 200);
+      assert.equal((await server.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(created.secret) })).statusCode, 401);
+    });
+
+    test('keys are stored only as hashes', async () => {
+      const { rows } = await ctx.db.query<Record<string, unknown>>('select * from api_keys');
+      const stored = JSON.stringify(rows);
+      for (const secret of Object.values(keys)) assert.ok(!stored.includes(secret), 'a key secret was stored in clear');
+      const list = await server.app.inject({ method: 'GET', url: '/v1/keys', headers: bearer(keys.admin) });
+      for (const secret of Object.values(keys)) assert.ok(!list.body.includes(secret), 'a key secret was listed');
+    });
+
+    test('the OpenAPI document describes the /v1 routes', async () => {
+      const res = await server.app.inject({ method: 'GET', url: '/openapi.json' });
+      assert.equal(res.statusCode, 200);
+      const doc = res.json();
+      assert.equal(doc.openapi.slice(0, 2), '3.');
+      for (const route of server.routes.filter((r) => r.url.startsWith('/v1'))) {
+        const path = route.url.replace(/:(\w+)/g, '{$1}');
+        assert.ok(doc.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path} missing from OpenAPI`);
+      }
+      assert.deepEqual(doc.paths['/v1/keys'].post.requestBody.content['application/json'].schema.required.sort(), ['name', 'role']);
+    });
+  });
+}

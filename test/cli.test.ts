@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { createScratchDatabase } from './support/backends.ts';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'arbiter.mjs');
+
+function arbiter(args: string[], env: Record<string, string> = {}) {
+  const res = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+interface Running {
+  url: string;
+  output: string;
+  stop(): Promise<number | null>;
+}
+
+/** Starts `arbiter serve` on a free port and waits for the line that names its URL. */
+async function serve(args: string[]): Promise<Running> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { env: { ...process.env, LOG_LEVEL: 'warn' } });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match && output.includes('\n', match.index)) {
+        clearTimeout(timer);
+        setTimeout(() => resolve(match[1]!), 50);
+      }
+    });
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${output}`)));
+  });
+  return {
+    url,
+    get output() {
+      return output;
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        child.on('exit', (code) => resolve(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+describe('arbiter CLI on the embedded database', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'arbiter-cli-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('--help lists the commands', () => {
+    const { code, stdout } = arbiter(['--help']);
+    assert.equal(code, 0);
+    for (const command of ['serve', 'migrate', 'keys', 'audit']) assert.match(stdout, new RegExp(`\\b${command}\\b`));
+  });
+
+  test('serve prints the URL and a one-time admin key, and keeps data across restarts', async () => {
+    const first = await serve(['--data-dir', dir]);
+    let secret: string | undefined;
+    try {
+      secret = /Admin API key[^:]*: (arb_\S+)/.exec(first.output)?.[1];
+      assert.ok(secret, first.output);
+      const ready = await fetch(`${first.url}/readyz`);
+      assert.equal(ready.status, 200);
+      const me = await fetch(`${first.url}/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
+      assert.equal((await me.json()).role, 'admin');
+    } finally {
+      assert.equal(await first.stop(), 0);
+    }
+
+    const second = await serve(['--data-dir', dir]);
+    try {
+      assert.doesNotMatch(second.output, /Admin API key/);
+      const again = await fetch(`${second.url}/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
+      assert.equal(again.status, 200);
+      // the embedded database is one process's: a second opener is told who holds it
+      const locked = arbiter(['keys', 'list', '--data-dir', dir]);
+      assert.equal(locked.code, 1);
+      assert.match(locked.stderr, /in use by process \d+/);
+    } finally {
+      assert.equal(await second.stop(), 0);
+    }
+  });
+
+  test('keys create, list and revoke; audit verify', () => {
+    const created = arbiter(['keys', 'create', '--role', 'analyst', '--name', 'ana', '--data-dir', dir, '--json']);
+    assert.equal(created.code, 0, created.stderr);
+    const { key, secret } = JSON.parse(created.stdout);
+    assert.match(secret, /^arb_/);
+    const listed = arbiter(['keys', 'list', '--data-dir', dir]);
+    assert.match(listed.stdout, new RegExp(`${key.id}\\s+analyst\\s+active`));
+    assert.doesNotMatch(listed.stdout, new RegExp(secret));
+    assert.equal(arbiter(['keys', 'revoke', key.id, '--data-dir', dir]).code, 0);
+    assert.match(arbiter(['keys', 'list', '--data-dir', dir]).stdout, new RegExp(`${key.id}\\s+analyst\\s+revoked`));
+    const bad = arbiter(['keys', 'create', '--role', 'root', '--data-dir', dir]);
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.stderr, /Allowed choices are admin/);
+    const verified = arbiter(['audit', 'verify', '--data-dir', dir]);
+    assert.equal(verified.code, 0);
+    assert.match(verified.stdout, /audit chain intact: 3 events verified/);
+  });
+});
+
+describe('arbiter CLI on PostgreSQL', () => {
+  let scratch: { url: string; drop(): Promise<void> };
+  before(async () => {
+    scratch = await createScratchDatabase();
+  });
+  after(async () => scratch.drop());
+
+  test('migrate, keys and serve with --database', async () => {
+    assert.match(arbiter(['migrate', '--database', scratch.url]).stdout, /applied 1 migration/);
+    assert.match(arbiter(['migrate', '--database', scratch.url]).stdout, /up to date/);
+    const created = JSON.parse(arbiter(['keys', 'create', '--role', 'auditor', '--database', scratch.url, '--json']).stdout);
+    const running = await serve(['--database', scratch.url]);
+    try {
+      assert.match(running.output, /on PostgreSQL/);
+      assert.doesNotMatch(running.output, /Admin API key/, 'a key exists already, so none is bootstrapped');
+      const res = await fetch(`${running.url}/v1/audit/verify`, { headers: { authorization: `Bearer ${created.secret}` } });
+      const body = await res.json();
+      assert.equal(body.ok, true);
+      assert.equal(body.checked, 1);
+    } finally {
+      await running.stop();
+    }
+    const tampered = spawnSync('psql', [scratch.url, '-c', "update audit_events set actor = 'mallory' where seq = 1"], { encoding: 'utf8' });
+    assert.equal(tampered.status, 0, tampered.stderr);
+    const verify = arbiter(['audit', 'verify', '--database', scratch.url]);
+    assert.equal(verify.code, 1);
+    assert.match(verify.stdout, /BROKEN at event 1/);
+  });
+
+  test('a non-postgres URL is refused with a readable message', () => {
+    const res = arbiter(['migrate', '--database', 'mysql://root@localhost/test']);
+    assert.equal(res.code, 1);
+    assert.match(res.stderr, /must be a postgres:\/\/ URL/);
+  });
+});

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrate, openDatabase, type Database } from '../../src/store/index.ts';
+
+export const POSTGRES_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
+/** One database for a test: opened, migrated, reopenable (to test restarts) and dropped at the end. */
+export interface TestDatabase {
+  db: Database;
+  reopen(): Promise<Database>;
+  cleanup(): Promise<void>;
+}
+
+export interface Backend {
+  name: 'pglite' | 'postgres';
+  create(): Promise<TestDatabase>;
+}
+
+const pgliteBackend: Backend = {
+  name: 'pglite',
+  async create() {
+    const dir = mkdtempSync(join(tmpdir(), 'arbiter-test-'));
+    let db = await openDatabase({ dataDir: dir });
+    await migrate(db);
+    return {
+      get db() {
+        return db;
+      },
+      async reopen() {
+        await db.close();
+        db = await openDatabase({ dataDir: dir });
+        await migrate(db);
+        return db;
+      },
+      async cleanup() {
+        await db.close().catch(() => {});
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+const postgresBackend: Backend = {
+  name: 'postgres',
+  async create() {
+    const schema = `arbiter_test_${randomBytes(6).toString('hex')}`;
+    let db = await openDatabase({ databaseUrl: POSTGRES_URL, schema });
+    await migrate(db);
+    return {
+      get db() {
+        return db;
+      },
+      async reopen() {
+        await db.close();
+        db = await openDatabase({ databaseUrl: POSTGRES_URL, schema });
+        await migrate(db);
+        return db;
+      },
+      async cleanup() {
+        await db.close().catch(() => {});
+        const admin = new pg.Client({ connectionString: POSTGRES_URL });
+        await admin.connect();
+        await admin.query(`drop schema if exists "${schema}" cascade`);
+        await admin.end();
+      },
+    };
+  },
+};
+
+/** Every API suite runs on both: the embedded default and the real server. */
+export const BACKENDS: Backend[] = [pgliteBackend, postgresBackend];
+
+/** A fresh PostgreSQL database (for processes that cannot be given a schema), dropped by the returned function. */
+export async function createScratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `arbiter_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: POSTGRES_URL });
+      await c.connect();
+      await c.query(`drop database if exists "${name}" with (force)`);
+      await c.end();
+    },
+  };
+}

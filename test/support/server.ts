@@ -1,0 +1,24 @@
+import { pino } from 'pino';
+import { buildServer, type Server } from '../../src/api/index.ts';
+import type { Role } from '../../src/privacy/index.ts';
+import { ROLES } from '../../src/privacy/index.ts';
+import { createApiKey, type Database } from '../../src/store/index.ts';
+
+export const silentLogger = pino({ level: 'silent' });
+
+export async function testServer(db: Database, options: { bodyLimit?: number } = {}): Promise<Server> {
+  return buildServer({ db, logger: silentLogger, ...options });
+}
+
+/** A key of every role, by role. */
+export async function keysForEveryRole(db: Database): Promise<Record<Role, string>> {
+  const keys = {} as Record<Role, string>;
+  for (const role of ROLES) {
+    keys[role] = (await createApiKey(db, { name: `test ${role}`, role }, { actor: 'test' })).secret;
+  }
+  return keys;
+}
+
+export function bearer(secret: string): { authorization: string } {
+  return { authorization: `Bearer ${secret}` };
+}
