@@ -1,0 +1,141 @@
+import { DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, SECONDS_PER_DAY, YearsMonthsDuration, daysInMonth } from './temporal.ts';
+import type { FeelValue } from './values.ts';
+
+/**
+ * FEEL numbers are decimals; Arbiter computes in binary floating point and rounds
+ * results to 15 significant digits so that 0.1 + 0.2 = 0.3 as a FEEL user expects.
+ */
+export function fix(x: number): number {
+  if (Number.isInteger(x) || !Number.isFinite(x)) return x;
+  return Number(x.toPrecision(15));
+}
+
+function addMonthsToDate(d: FeelDate, months: number): FeelDate {
+  const total = d.year * 12 + (d.month - 1) + months;
+  const y = Math.floor(total / 12);
+  const m = total - y * 12 + 1;
+  return new FeelDate(y, m, Math.min(d.day, daysInMonth(y, m)));
+}
+
+function dateTimeFromLocalSeconds(local: number, like: FeelTime): FeelDateTime {
+  const day = Math.floor(local / SECONDS_PER_DAY);
+  const sod = local - day * SECONDS_PER_DAY;
+  return new FeelDateTime(FeelDate.fromEpochDay(day), timeFromSeconds(sod, like));
+}
+
+function timeFromSeconds(sod: number, like: FeelTime): FeelTime {
+  const s = ((sod % SECONDS_PER_DAY) + SECONDS_PER_DAY) % SECONDS_PER_DAY;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s - h * 3600) / 60);
+  return new FeelTime(h, m, fix(s - h * 3600 - m * 60), like.offset, like.zone);
+}
+
+const MIDNIGHT = new FeelTime(0, 0, 0, null, null);
+
+export function dateToDateTime(d: FeelDate): FeelDateTime {
+  return new FeelDateTime(d, MIDNIGHT);
+}
+
+/** Seconds between two date-times; null when one is local and the other is not. */
+function dateTimeDifference(a: FeelDateTime, b: FeelDateTime): number | null {
+  const ia = a.instant;
+  const ib = b.instant;
+  if (ia === null && ib === null) return a.localSeconds - b.localSeconds;
+  if (ia === null || ib === null) return null;
+  return ia - ib;
+}
+
+function addTemporal(a: FeelValue, d: YearsMonthsDuration | DaysTimeDuration, sign: 1 | -1): FeelValue {
+  if (d instanceof YearsMonthsDuration) {
+    const months = sign * d.months;
+    if (a instanceof FeelDate) return addMonthsToDate(a, months);
+    if (a instanceof FeelDateTime) return new FeelDateTime(addMonthsToDate(a.date, months), a.time);
+    return null;
+  }
+  const secs = sign * d.seconds;
+  if (a instanceof FeelDate) return FeelDate.fromEpochDay(Math.floor((a.epochDay * SECONDS_PER_DAY + secs) / SECONDS_PER_DAY));
+  if (a instanceof FeelDateTime) return dateTimeFromLocalSeconds(a.localSeconds + secs, a.time);
+  if (a instanceof FeelTime) return timeFromSeconds(a.secondOfDay + secs, a);
+  return null;
+}
+
+export function add(a: FeelValue, b: FeelValue): FeelValue {
+  if (typeof a === 'number') return typeof b === 'number' ? fix(a + b) : null;
+  if (typeof a === 'string') return typeof b === 'string' ? a + b : null;
+  if (a instanceof YearsMonthsDuration) {
+    if (b instanceof YearsMonthsDuration) return new YearsMonthsDuration(a.months + b.months);
+    return b instanceof FeelDate || b instanceof FeelDateTime ? addTemporal(b, a, 1) : null;
+  }
+  if (a instanceof DaysTimeDuration) {
+    if (b instanceof DaysTimeDuration) return new DaysTimeDuration(fix(a.seconds + b.seconds));
+    return b instanceof FeelDate || b instanceof FeelDateTime || b instanceof FeelTime ? addTemporal(b, a, 1) : null;
+  }
+  if ((a instanceof FeelDate || a instanceof FeelDateTime || a instanceof FeelTime) && (b instanceof YearsMonthsDuration || b instanceof DaysTimeDuration)) {
+    return addTemporal(a, b, 1);
+  }
+  return null;
+}
+
+export function subtract(a: FeelValue, b: FeelValue): FeelValue {
+  if (typeof a === 'number') return typeof b === 'number' ? fix(a - b) : null;
+  if (a instanceof YearsMonthsDuration) return b instanceof YearsMonthsDuration ? new YearsMonthsDuration(a.months - b.months) : null;
+  if (a instanceof DaysTimeDuration) return b instanceof DaysTimeDuration ? new DaysTimeDuration(fix(a.seconds - b.seconds)) : null;
+  if (b instanceof YearsMonthsDuration || b instanceof DaysTimeDuration) {
+    return a instanceof FeelDate || a instanceof FeelDateTime || a instanceof FeelTime ? addTemporal(a, b, -1) : null;
+  }
+  if ((a instanceof FeelDate || a instanceof FeelDateTime) && (b instanceof FeelDate || b instanceof FeelDateTime)) {
+    const da = a instanceof FeelDate ? dateToDateTime(a) : a;
+    let db = b instanceof FeelDate ? dateToDateTime(b) : b;
+    // A date meets a zoned date-time at midnight in that zone.
+    if (b instanceof FeelDate && a instanceof FeelDateTime && a.effectiveOffset !== null) db = new FeelDateTime(b, new FeelTime(0, 0, 0, a.time.offset, a.time.zone));
+    const dda = a instanceof FeelDate && b instanceof FeelDateTime && b.effectiveOffset !== null ? new FeelDateTime(a, new FeelTime(0, 0, 0, b.time.offset, b.time.zone)) : da;
+    const secs = dateTimeDifference(dda, db);
+    return secs === null ? null : new DaysTimeDuration(fix(secs));
+  }
+  if (a instanceof FeelTime && b instanceof FeelTime) {
+    const oa = a.offset ?? 0;
+    const ob = b.offset ?? 0;
+    return new DaysTimeDuration(fix(a.secondOfDay - oa - (b.secondOfDay - ob)));
+  }
+  return null;
+}
+
+export function multiply(a: FeelValue, b: FeelValue): FeelValue {
+  if (typeof a === 'number') {
+    if (typeof b === 'number') return fix(a * b);
+    if (b instanceof YearsMonthsDuration || b instanceof DaysTimeDuration) return multiply(b, a);
+    return null;
+  }
+  if (typeof b !== 'number') return null;
+  if (a instanceof YearsMonthsDuration) return new YearsMonthsDuration(Math.trunc(fix(a.months * b)) || 0);
+  if (a instanceof DaysTimeDuration) return new DaysTimeDuration(fix(a.seconds * b) || 0);
+  return null;
+}
+
+export function divide(a: FeelValue, b: FeelValue): FeelValue {
+  if (typeof a === 'number') return typeof b === 'number' && b !== 0 ? fix(a / b) : null;
+  if (a instanceof YearsMonthsDuration) {
+    if (typeof b === 'number') return b === 0 ? null : new YearsMonthsDuration(Math.trunc(fix(a.months / b)) || 0);
+    if (b instanceof YearsMonthsDuration) return b.months === 0 ? null : fix(a.months / b.months);
+    return null;
+  }
+  if (a instanceof DaysTimeDuration) {
+    if (typeof b === 'number') return b === 0 ? null : new DaysTimeDuration(fix(a.seconds / b) || 0);
+    if (b instanceof DaysTimeDuration) return b.seconds === 0 ? null : fix(a.seconds / b.seconds);
+    return null;
+  }
+  return null;
+}
+
+export function power(a: FeelValue, b: FeelValue): FeelValue {
+  if (typeof a !== 'number' || typeof b !== 'number') return null;
+  const r = a ** b;
+  return Number.isFinite(r) ? fix(r) : null;
+}
+
+export function negate(a: FeelValue): FeelValue {
+  if (typeof a === 'number') return -a || 0;
+  if (a instanceof YearsMonthsDuration) return new YearsMonthsDuration(-a.months || 0);
+  if (a instanceof DaysTimeDuration) return new DaysTimeDuration(-a.seconds || 0);
+  return null;
+}

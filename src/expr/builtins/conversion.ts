@@ -1,0 +1,161 @@
+import { dateToDateTime } from '../arithmetic.ts';
+import type { Env } from '../env.ts';
+import {
+  DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, YearsMonthsDuration, daysInMonth, parseDate, parseDateTime, parseDuration, parseTime,
+} from '../temporal.ts';
+import { FeelRange, feelEquals, typeName, type FeelFunction, type FeelValue } from '../values.ts';
+import { bad, builtin, isInt } from './define.ts';
+
+function dateFromParts(env: Env, y: FeelValue, m: FeelValue, d: FeelValue): FeelDate | null {
+  if (!isInt(y) || !isInt(m) || !isInt(d)) return bad(env, 'date', 'year, month and day must be whole numbers', y);
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return bad(env, 'date', `${y}-${m}-${d} is not a calendar date`, d);
+  return new FeelDate(y, m, d);
+}
+
+function monthsBetween(from: FeelDate | FeelDateTime, to: FeelDate | FeelDateTime): number {
+  const a = from instanceof FeelDate ? dateToDateTime(from) : from;
+  const b = to instanceof FeelDate ? dateToDateTime(to) : to;
+  let months = (b.date.year - a.date.year) * 12 + (b.date.month - a.date.month);
+  const restA = a.date.day * 86400 + a.time.secondOfDay;
+  const restB = b.date.day * 86400 + b.time.secondOfDay;
+  if (months > 0 && restB < restA) months--;
+  if (months < 0 && restB > restA) months++;
+  return months;
+}
+
+const GROUPING: Record<string, string> = { ' ': ' ', ',': ',', '.': '.' };
+
+export const conversionFunctions: FeelFunction[] = [
+  builtin('date', {
+    params: ['from'],
+    max: 3,
+    overloads: [['year', 'month', 'day']],
+    fn: (args, env) => {
+      if (args.length === 3) return dateFromParts(env, args[0]!, args[1]!, args[2]!);
+      if (args.length !== 1) return bad(env, 'date', 'takes a string, a date and time, or year, month and day', null);
+      const from = args[0]!;
+      if (typeof from === 'string') return parseDate(from) ?? bad(env, 'date', `"${from}" is not a date (use YYYY-MM-DD)`, from);
+      if (from instanceof FeelDate) return from;
+      if (from instanceof FeelDateTime) return from.date;
+      return bad(env, 'date', 'from must be a string or a date and time', from);
+    },
+  }),
+  builtin('date and time', {
+    params: ['from'],
+    max: 2,
+    overloads: [['date', 'time']],
+    fn: (args, env) => {
+      if (args.length === 2) {
+        const [d, t] = args;
+        const date = d instanceof FeelDate ? d : d instanceof FeelDateTime ? d.date : null;
+        if (!date || !(t instanceof FeelTime)) return bad(env, 'date and time', 'date must be a date and time a time', !date ? d! : t!);
+        return new FeelDateTime(date, t);
+      }
+      const from = args[0]!;
+      if (typeof from === 'string') return parseDateTime(from) ?? bad(env, 'date and time', `"${from}" is not a date and time (use YYYY-MM-DDThh:mm:ss)`, from);
+      if (from instanceof FeelDateTime) return from;
+      if (from instanceof FeelDate) return dateToDateTime(from);
+      return bad(env, 'date and time', 'from must be a string', from);
+    },
+  }),
+  builtin('time', {
+    params: ['from'],
+    max: 4,
+    overloads: [['hour', 'minute', 'second', 'offset']],
+    fn: (args, env) => {
+      if (args.length >= 3) {
+        const [h, m, s, off] = args;
+        if (!isInt(h!) || !isInt(m!) || typeof s !== 'number' || h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s >= 60) return bad(env, 'time', 'hour, minute and second are out of range', h!);
+        if (off !== undefined && off !== null && !(off instanceof DaysTimeDuration)) return bad(env, 'time', 'offset must be a days and time duration', off);
+        return new FeelTime(h, m, s, off instanceof DaysTimeDuration ? off.seconds : null, null);
+      }
+      if (args.length !== 1) return bad(env, 'time', 'takes one argument or hour, minute, second[, offset]', null);
+      const from = args[0]!;
+      if (typeof from === 'string') {
+        const t = parseTime(from);
+        if (t) return t;
+        const dt = parseDateTime(from);
+        return dt && from.includes('T') ? dt.time : bad(env, 'time', `"${from}" is not a time (use hh:mm:ss)`, from);
+      }
+      if (from instanceof FeelTime) return from;
+      if (from instanceof FeelDateTime) return from.time;
+      if (from instanceof FeelDate) return new FeelTime(0, 0, 0, 0, null);
+      return bad(env, 'time', 'from must be a string, date or date and time', from);
+    },
+  }),
+  builtin('number', {
+    params: ['from', 'grouping separator', 'decimal separator'],
+    min: 1,
+    fn: ([from, g, d], env) => {
+      if (typeof from !== 'string') return bad(env, 'number', 'from must be a string', from ?? null);
+      const grouping = g ?? null;
+      const decimal = d ?? null;
+      if (grouping !== null && (typeof grouping !== 'string' || !(grouping in GROUPING))) return bad(env, 'number', 'grouping separator must be " ", "," or "."', grouping);
+      if (decimal !== null && decimal !== '.' && decimal !== ',') return bad(env, 'number', 'decimal separator must be "." or ","', decimal);
+      if (grouping !== null && grouping === decimal) return bad(env, 'number', 'the separators must differ', decimal);
+      let text = from;
+      if (grouping) text = text.split(grouping).join('');
+      if (decimal && decimal !== '.') text = text.replace(decimal, '.');
+      if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return bad(env, 'number', `"${from}" is not a number`, from);
+      return Number(text);
+    },
+  }),
+  builtin('duration', {
+    params: ['from'],
+    fn: ([from], env) => {
+      if (typeof from !== 'string') return bad(env, 'duration', 'from must be a string', from ?? null);
+      const full = /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(from);
+      const parsed = parseDuration(from);
+      if (parsed) return parsed;
+      if (full && (full[2] || full[3]) && (full[4] || full[5] || full[6] || full[7])) {
+        // Mixed years/months and days/time: FEEL keeps the years-and-months part.
+        return new YearsMonthsDuration((full[1] ? -1 : 1) * (Number(full[2] ?? 0) * 12 + Number(full[3] ?? 0)));
+      }
+      return bad(env, 'duration', `"${from}" is not an ISO 8601 duration`, from);
+    },
+  }),
+  builtin('years and months duration', {
+    params: ['from', 'to'],
+    fn: ([from, to], env) => {
+      const ok = (v: FeelValue | undefined): v is FeelDate | FeelDateTime => v instanceof FeelDate || v instanceof FeelDateTime;
+      if (!ok(from) || !ok(to)) return bad(env, 'years and months duration', 'from and to must be dates or date-times', !ok(from) ? (from ?? null) : (to ?? null));
+      return new YearsMonthsDuration(monthsBetween(from, to));
+    },
+  }),
+  builtin('not', {
+    params: ['negand'],
+    fn: ([v]) => (v === true ? false : v === false ? true : null),
+  }),
+  builtin('is', {
+    params: ['value1', 'value2'],
+    fn: ([a, b]) => {
+      const x = a ?? null;
+      const y = b ?? null;
+      if (typeName(x) !== typeName(y)) return false;
+      if (x instanceof FeelTime && y instanceof FeelTime) return x.secondOfDay === y.secondOfDay && x.offset === y.offset && x.zone === y.zone;
+      if (x instanceof FeelDateTime && y instanceof FeelDateTime) return x.localSeconds === y.localSeconds && x.time.offset === y.time.offset && x.time.zone === y.time.zone;
+      return feelEquals(x, y) === true;
+    },
+  }),
+  builtin('range', {
+    params: ['from'],
+    fn: ([from], env) => {
+      if (typeof from !== 'string') return bad(env, 'range', 'from must be a string', from ?? null);
+      const m = /^\s*([[(\]])\s*(.*?)\s*\.\.\s*(.*?)\s*([\])[])\s*$/.exec(from);
+      if (!m) return bad(env, 'range', `"${from}" is not a range like "[1..10)"`, from);
+      const endpoint = (t: string): FeelValue | undefined => {
+        if (t === '') return null;
+        if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+        if (/^".*"$/.test(t)) return t.slice(1, -1);
+        const lit = /^@"(.*)"$/.exec(t) ?? /^(?:date and time|date|time|duration)\("(.*)"\)$/.exec(t);
+        if (lit) return parseDateTime(lit[1]!) && lit[1]!.includes('T') ? parseDateTime(lit[1]!) : (parseDate(lit[1]!) ?? parseTime(lit[1]!) ?? parseDuration(lit[1]!) ?? undefined);
+        return undefined;
+      };
+      const a = endpoint(m[2]!);
+      const b = endpoint(m[3]!);
+      if (a === undefined || b === undefined || (a === null && b === null)) return bad(env, 'range', `"${from}" has endpoints that are not literals`, from);
+      if (a !== null && b !== null && typeName(a) !== typeName(b)) return bad(env, 'range', 'both endpoints must be of one type', from);
+      return new FeelRange(a, b, m[1] === '[', m[4] === ']');
+    },
+  }),
+];

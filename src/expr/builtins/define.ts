@@ -1,0 +1,70 @@
+import type { Env } from '../env.ts';
+import { FeelFunction, isContext, typeName, type FeelValue } from '../values.ts';
+
+export type Impl = (args: FeelValue[], env: Env) => FeelValue;
+
+export interface BuiltinSpec {
+  /** Parameter names of the main form; `...` marks a rest parameter. */
+  params: string[];
+  /** Fewest arguments accepted (defaults to every named parameter). */
+  min?: number;
+  /** Most arguments accepted (defaults to the parameter count; Infinity for rest). */
+  max?: number;
+  overloads?: string[][];
+  fn: Impl;
+}
+
+export function builtin(name: string, spec: BuiltinSpec): FeelFunction {
+  const rest = spec.params.some((p) => p.startsWith('...'));
+  const params = spec.params.map((p) => ({ name: p.replace(/^\.\.\./, '') }));
+  const min = spec.min ?? (rest ? params.length - 1 : params.length);
+  const max = spec.max ?? (rest ? Infinity : params.length);
+  return new FeelFunction(
+    name,
+    params,
+    (args, site) => {
+      const env = site as Env;
+      if (args.length < min || args.length > max) {
+        env.warn('bad_arguments', `${name}() takes ${min === max ? min : `${min} to ${max === Infinity ? 'any number of' : max}`} argument(s), got ${args.length}`);
+        return null;
+      }
+      return spec.fn(args, env);
+    },
+    true,
+    spec.overloads ?? [],
+  );
+}
+
+/** Reports a bad argument and yields null, as FEEL does for type errors. */
+export function bad(env: Env, fn: string, what: string, v: FeelValue): null {
+  env.warn('bad_argument', `${fn}(): ${what}, got ${typeName(v)}`);
+  return null;
+}
+
+/** A singleton list stands for its element where a single value is expected. */
+export function single(v: FeelValue): FeelValue {
+  return Array.isArray(v) && v.length === 1 ? v[0]! : v;
+}
+
+/** A single value stands for a list of one where a list is expected. */
+export function asList(v: FeelValue): FeelValue[] | null {
+  if (v === null) return null;
+  return Array.isArray(v) ? v : [v];
+}
+
+/** `f(1, 2, 3)` and `f([1, 2, 3])` mean the same for min, max, sum and their kin. */
+export function listOrVarargs(args: FeelValue[]): FeelValue[] | null {
+  if (args.length === 1) {
+    const a = args[0]!;
+    if (Array.isArray(a)) return a;
+    if (a === null) return null;
+    return [a];
+  }
+  return args;
+}
+
+export function isInt(v: FeelValue): v is number {
+  return typeof v === 'number' && Number.isInteger(v);
+}
+
+export { isContext };

@@ -1,0 +1,550 @@
+import { add, divide, multiply, negate, power, subtract } from './arithmetic.ts';
+import type { Iteration, Node, TypeRef } from './ast.ts';
+import { BUILTINS } from './builtins/index.ts';
+import { Env } from './env.ts';
+import { DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, YearsMonthsDuration, parseTemporalLiteral } from './temporal.ts';
+import { FeelFunction, FeelRange, compareValues, feelEquals, isContext, typeName, valueToString, type FeelContext, type FeelValue } from './values.ts';
+
+export type Compiled = (env: Env) => FeelValue;
+/** A compiled positive unary test: does the input satisfy it? null when undecidable. */
+export type CompiledTest = (input: FeelValue, env: Env) => boolean | null;
+
+const ARITH = { '+': add, '-': subtract, '*': multiply, '/': divide, '**': power } as const;
+
+function describeValue(v: FeelValue): string {
+  return `${typeName(v)}${v === null || typeof v === 'object' ? '' : ` ${JSON.stringify(v)}`}`;
+}
+
+export function usesInput(node: Node): boolean {
+  if (node.t === 'input') return true;
+  for (const value of Object.values(node)) {
+    if (value && typeof value === 'object') {
+      if (Array.isArray(value)) {
+        for (const item of value) {
+          if (item && typeof item === 'object' && ('t' in item ? usesInput(item as Node) : Object.values(item).some((x) => x && typeof x === 'object' && 't' in x && usesInput(x as Node)))) return true;
+        }
+      } else if ('t' in value && usesInput(value as Node)) return true;
+    }
+  }
+  return false;
+}
+
+export function compare(op: string, a: FeelValue, b: FeelValue): boolean | null {
+  if (op === '=') return feelEquals(a, b);
+  if (op === '!=') {
+    const eq = feelEquals(a, b);
+    return eq === null ? null : !eq;
+  }
+  const c = compareValues(a, b);
+  if (c === null || Number.isNaN(c)) return null;
+  switch (op) {
+    case '<':
+      return c < 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    default:
+      return c >= 0;
+  }
+}
+
+export function rangeIncludes(r: FeelRange, v: FeelValue): boolean | null {
+  if (v === null) return null;
+  if (r.start !== null) {
+    const c = compareValues(v, r.start);
+    if (c === null) return null;
+    if (c < 0 || (c === 0 && !r.startIncluded)) return false;
+  }
+  if (r.end !== null) {
+    const c = compareValues(v, r.end);
+    if (c === null) return null;
+    if (c > 0 || (c === 0 && !r.endIncluded)) return false;
+  }
+  return true;
+}
+
+function pathOf(v: FeelValue, name: string, env: Env): FeelValue {
+  if (v === null) return null;
+  if (isContext(v)) {
+    const x = v[name];
+    return x === undefined ? null : x;
+  }
+  if (Array.isArray(v)) return v.map((item) => pathOf(item, name, env));
+  if (v instanceof FeelDate || v instanceof FeelDateTime) {
+    const d = v instanceof FeelDate ? v : v.date;
+    switch (name) {
+      case 'year':
+        return d.year;
+      case 'month':
+        return d.month;
+      case 'day':
+        return d.day;
+      case 'weekday':
+        return ((((d.epochDay + 3) % 7) + 7) % 7) + 1;
+    }
+  }
+  if (v instanceof FeelTime || v instanceof FeelDateTime) {
+    const t = v instanceof FeelTime ? v : v.time;
+    switch (name) {
+      case 'hour':
+        return t.hour;
+      case 'minute':
+        return t.minute;
+      case 'second':
+        return t.second;
+      case 'time offset': {
+        const off = v instanceof FeelDateTime ? (t.offset ?? (t.zone ? v.effectiveOffset : null)) : t.offset;
+        return off === null ? null : new DaysTimeDuration(off);
+      }
+      case 'timezone':
+        return t.zone;
+    }
+  }
+  if (v instanceof YearsMonthsDuration) {
+    if (name === 'years') return Math.trunc(v.months / 12) || 0;
+    if (name === 'months') return v.months % 12 || 0;
+  }
+  if (v instanceof DaysTimeDuration) {
+    const s = v.seconds;
+    const sign = s < 0 ? -1 : 1;
+    const a = Math.abs(s);
+    if (name === 'days') return sign * Math.floor(a / 86400) || 0;
+    if (name === 'hours') return sign * Math.floor((a % 86400) / 3600) || 0;
+    if (name === 'minutes') return sign * Math.floor((a % 3600) / 60) || 0;
+    if (name === 'seconds') return sign * (a % 60) || 0;
+  }
+  if (v instanceof FeelRange) {
+    if (name === 'start') return v.start;
+    if (name === 'end') return v.end;
+    if (name === 'start included') return v.startIncluded;
+    if (name === 'end included') return v.endIncluded;
+  }
+  env.warn('no_such_member', `${describeValue(v)} has no member "${name}"`);
+  return null;
+}
+
+export function isInstanceOf(v: FeelValue, type: TypeRef): boolean {
+  switch (type.kind) {
+    case 'named': {
+      const name = type.name;
+      if (name === 'Any') return v !== null;
+      if (name === 'Null') return v === null;
+      if (v === null) return false;
+      return typeName(v) === name || (name === 'dateTime' && v instanceof FeelDateTime) || (name === 'dayTimeDuration' && v instanceof DaysTimeDuration) || (name === 'yearMonthDuration' && v instanceof YearsMonthsDuration);
+    }
+    case 'list':
+      return Array.isArray(v) && v.every((x) => isInstanceOf(x, type.item));
+    case 'range':
+      return v instanceof FeelRange && [v.start, v.end].every((x) => x === null || isInstanceOf(x, type.item));
+    case 'context':
+      return isContext(v) && type.entries.every((e) => e.name in v && isInstanceOf(v[e.name]!, e.type));
+    case 'function':
+      return v instanceof FeelFunction;
+  }
+}
+
+/** Calls a function value with positional or named arguments; wrong calls yield null and a warning. */
+export function invoke(fn: FeelValue, args: FeelValue[], named: Record<string, FeelValue> | null, env: Env, label: string): FeelValue {
+  if (!(fn instanceof FeelFunction)) {
+    env.warn('not_a_function', `${label} is not a function (it is ${describeValue(fn)})`);
+    return null;
+  }
+  let positional = args;
+  if (named) {
+    const given = Object.keys(named);
+    const names = [fn.params.map((p) => p.name), ...fn.overloads].find((set) => given.every((k) => set.includes(k)));
+    if (!names) {
+      env.warn('bad_arguments', `${fn.name}() has no parameter(s) named ${given.map((k) => `"${k}"`).join(', ')}`);
+      return null;
+    }
+    let last = names.length - 1;
+    while (last >= 0 && !(names[last]! in named)) last--;
+    positional = names.slice(0, last + 1).map((p) => (p in named ? named[p]! : null));
+  } else if (!fn.variadic && args.length !== fn.params.length) {
+    env.warn('bad_arguments', `${fn.name}() takes ${fn.params.length} argument(s), got ${args.length}`);
+    return null;
+  }
+  return fn.invoke(positional, env);
+}
+
+function iterate(iters: Iteration[], env: Env, compiled: { source: Compiled; to?: Compiled }[], visit: (scope: Env) => boolean): boolean {
+  const step = (i: number, scope: Env): boolean => {
+    if (i === iters.length) return visit(scope);
+    const from = compiled[i]!.source(scope);
+    let items: FeelValue[];
+    if (compiled[i]!.to) {
+      const to = compiled[i]!.to!(scope);
+      if (typeof from !== 'number' || typeof to !== 'number') {
+        env.warn('bad_iteration', `for ${iters[i]!.name} in a..b needs numbers`);
+        return false;
+      }
+      items = [];
+      for (let x = from; from <= to ? x <= to : x >= to; x += from <= to ? 1 : -1) items.push(x);
+    } else if (Array.isArray(from)) items = from;
+    else if (from instanceof FeelRange && typeof from.start === 'number' && typeof from.end === 'number') {
+      items = [];
+      const a = from.startIncluded ? from.start : from.start + 1;
+      const b = from.endIncluded ? from.end : from.end - 1;
+      for (let x = a; x <= b; x++) items.push(x);
+    } else items = from === null ? [] : [from];
+    for (const item of items) {
+      if (!step(i + 1, scope.child({ [iters[i]!.name]: item }))) return false;
+    }
+    return true;
+  };
+  return step(0, env);
+}
+
+export function compileNode(node: Node): Compiled {
+  switch (node.t) {
+    case 'num': {
+      const v = node.v;
+      return () => v;
+    }
+    case 'str': {
+      const v = node.v;
+      return () => v;
+    }
+    case 'bool': {
+      const v = node.v;
+      return () => v;
+    }
+    case 'null':
+      return () => null;
+    case 'temporal': {
+      const v = parseTemporalLiteral(node.v);
+      const text = node.v;
+      return (env) => {
+        if (v === null) env.warn('bad_literal', `@"${text}" is not a valid date, time or duration`);
+        return v;
+      };
+    }
+    case 'input':
+      return (env) => env.get('?') ?? null;
+    case 'name': {
+      const name = node.name;
+      const builtin = BUILTINS.get(name);
+      return (env) => {
+        const v = env.get(name);
+        if (v !== undefined) return v;
+        if (builtin) return builtin;
+        env.warn('unknown_name', `no variable or function named "${name}"`);
+        return null;
+      };
+    }
+    case 'path': {
+      const obj = compileNode(node.obj);
+      const name = node.name;
+      return (env) => pathOf(obj(env), name, env);
+    }
+    case 'filter':
+      return compileFilter(node.obj, node.cond);
+    case 'call': {
+      const fn = compileNode(node.fn);
+      const args = node.args.map(compileNode);
+      const named = node.named?.map((a) => ({ name: a.name, value: compileNode(a.value) })) ?? null;
+      const label = node.fn.t === 'name' ? node.fn.name : 'the called expression';
+      return (env) => {
+        const f = fn(env);
+        const values = args.map((a) => a(env));
+        let namedValues: Record<string, FeelValue> | null = null;
+        if (named) {
+          namedValues = {};
+          for (const a of named) namedValues[a.name] = a.value(env);
+        }
+        return invoke(f, values, namedValues, env, label);
+      };
+    }
+    case 'neg': {
+      const e = compileNode(node.e);
+      return (env) => negate(e(env));
+    }
+    case 'arith': {
+      const l = compileNode(node.l);
+      const r = compileNode(node.r);
+      const op = ARITH[node.op];
+      const symbol = node.op;
+      return (env) => {
+        const a = l(env);
+        const b = r(env);
+        const v = op(a, b);
+        if (v === null && a !== null && b !== null) env.warn('type_mismatch', `cannot apply ${symbol} to ${describeValue(a)} and ${describeValue(b)}`);
+        return v;
+      };
+    }
+    case 'cmp': {
+      const l = compileNode(node.l);
+      const r = compileNode(node.r);
+      const op = node.op;
+      return (env) => compare(op, l(env), r(env));
+    }
+    case 'and': {
+      const l = compileNode(node.l);
+      const r = compileNode(node.r);
+      return (env) => {
+        const a = l(env);
+        if (a === false) return false;
+        const b = r(env);
+        if (b === false) return false;
+        return a === true && b === true ? true : null;
+      };
+    }
+    case 'or': {
+      const l = compileNode(node.l);
+      const r = compileNode(node.r);
+      return (env) => {
+        const a = l(env);
+        if (a === true) return true;
+        const b = r(env);
+        if (b === true) return true;
+        return a === false && b === false ? false : null;
+      };
+    }
+    case 'between': {
+      const e = compileNode(node.e);
+      const lo = compileNode(node.lo);
+      const hi = compileNode(node.hi);
+      return (env) => {
+        const v = e(env);
+        const a = compare('>=', v, lo(env));
+        const b = compare('<=', v, hi(env));
+        if (a === false || b === false) return false;
+        return a === true && b === true ? true : null;
+      };
+    }
+    case 'in': {
+      const e = compileNode(node.e);
+      const test = compileTests(node.tests);
+      return (env) => test(e(env), env);
+    }
+    case 'instanceof': {
+      const e = compileNode(node.e);
+      const type = node.type;
+      return (env) => isInstanceOf(e(env), type);
+    }
+    case 'if': {
+      const c = compileNode(node.c);
+      const a = compileNode(node.a);
+      const b = compileNode(node.b);
+      return (env) => (c(env) === true ? a(env) : b(env));
+    }
+    case 'for': {
+      const iters = node.iters;
+      const compiled = iters.map((it) => ({ source: compileNode(it.source), to: it.to ? compileNode(it.to) : undefined }));
+      const body = compileNode(node.body);
+      return (env) => {
+        const results: FeelValue[] = [];
+        const ok = iterate(iters, env.child({ partial: results }), compiled, (scope) => {
+          results.push(body(scope));
+          return true;
+        });
+        return ok ? results : null;
+      };
+    }
+    case 'quant': {
+      const iters = node.iters;
+      const compiled = iters.map((it) => ({ source: compileNode(it.source), to: it.to ? compileNode(it.to) : undefined }));
+      const cond = compileNode(node.cond);
+      const every = node.every;
+      return (env) => {
+        let sawNull = false;
+        let decided = false;
+        iterate(iters, env, compiled, (scope) => {
+          const r = cond(scope);
+          if (r === (every ? false : true)) {
+            decided = true;
+            return false;
+          }
+          if (r !== true && r !== false) sawNull = true;
+          return true;
+        });
+        if (decided) return !every;
+        return sawNull ? null : every;
+      };
+    }
+    case 'list': {
+      const items = node.items.map(compileNode);
+      return (env) => items.map((i) => i(env));
+    }
+    case 'context': {
+      const entries = node.entries.map((e) => ({ key: e.key, value: compileNode(e.value) }));
+      return (env) => {
+        const ctx: FeelContext = {};
+        const scope = env.child(ctx);
+        for (const e of entries) {
+          if (Object.prototype.hasOwnProperty.call(ctx, e.key)) {
+            env.warn('duplicate_key', `context has the key "${e.key}" twice`);
+            return null;
+          }
+          ctx[e.key] = e.value(scope);
+        }
+        return ctx;
+      };
+    }
+    case 'range': {
+      const start = node.start ? compileNode(node.start) : null;
+      const end = node.end ? compileNode(node.end) : null;
+      const { si, ei } = node;
+      return (env) => {
+        const a = start ? start(env) : null;
+        const b = end ? end(env) : null;
+        if (a !== null && b !== null && typeName(a) !== typeName(b)) {
+          env.warn('bad_range', `range ends differ in type: ${typeName(a)} and ${typeName(b)}`);
+          return null;
+        }
+        return new FeelRange(a, b, si, ei);
+      };
+    }
+    case 'fn': {
+      if (node.external) {
+        return (env) => {
+          env.warn('unsupported', 'external functions are not supported');
+          return null;
+        };
+      }
+      const body = compileNode(node.body);
+      const params = node.params;
+      return (env) =>
+        new FeelFunction('anonymous', params.map((p) => ({ name: p.name })), (args) => {
+          const vars: FeelContext = {};
+          params.forEach((p, i) => {
+            const v = args[i] ?? null;
+            vars[p.name] = p.type && v !== null && !isInstanceOf(v, p.type) ? null : v;
+          });
+          return body(env.child(vars));
+        });
+    }
+    case 'unarycmp': {
+      // As a value (FEEL 1.5): `< 10` is the range (null..10).
+      const e = compileNode(node.e);
+      const op = node.op;
+      return (env) => {
+        const v = e(env);
+        switch (op) {
+          case '<':
+            return new FeelRange(null, v, false, false);
+          case '<=':
+            return new FeelRange(null, v, false, true);
+          case '>':
+            return new FeelRange(v, null, false, false);
+          case '>=':
+            return new FeelRange(v, null, true, false);
+          default:
+            return new FeelRange(v, v, true, true);
+        }
+      };
+    }
+    case 'nottests':
+    case 'any':
+      return () => null;
+  }
+}
+
+function compileFilter(objNode: Node, condNode: Node): Compiled {
+  const obj = compileNode(objNode);
+  const cond = compileNode(condNode);
+  const literalIndex = condNode.t === 'num' ? condNode.v : null;
+  return (env) => {
+    let list = obj(env);
+    if (list === null) return null;
+    if (!Array.isArray(list)) list = [list];
+    const index = (i: number): FeelValue => {
+      if (!Number.isInteger(i) || i === 0) return null;
+      const k = i > 0 ? i - 1 : list.length + i;
+      return (list as FeelValue[])[k] ?? null;
+    };
+    if (literalIndex !== null) return index(literalIndex);
+    const out: FeelValue[] = [];
+    for (let k = 0; k < list.length; k++) {
+      const item = list[k]!;
+      const vars: FeelContext = isContext(item) ? { ...item, item } : { item };
+      const r = cond(env.child(vars));
+      if (typeof r === 'number' && k === 0) return index(r);
+      if (r === true) out.push(item);
+    }
+    return out;
+  };
+}
+
+/** Does a value satisfy one positive unary test (a comparison, a range, a list or a value)? */
+export function compileTest(node: Node): CompiledTest {
+  if (node.t === 'any') return () => true;
+  if (node.t === 'nottests') {
+    const inner = compileTests(node.tests);
+    return (v, env) => {
+      const r = inner(v, env);
+      return r === null ? null : !r;
+    };
+  }
+  if (node.t === 'unarycmp') {
+    const op = node.op;
+    if (node.e.t === 'num') {
+      const k = node.e.v;
+      switch (op) {
+        case '<':
+          return (v) => (typeof v === 'number' ? v < k : compare(op, v, k));
+        case '<=':
+          return (v) => (typeof v === 'number' ? v <= k : compare(op, v, k));
+        case '>':
+          return (v) => (typeof v === 'number' ? v > k : compare(op, v, k));
+        case '>=':
+          return (v) => (typeof v === 'number' ? v >= k : compare(op, v, k));
+      }
+    }
+    const e = compileNode(node.e);
+    return (v, env) => compare(op, v, e(env.child({ '?': v })));
+  }
+  if (node.t === 'range' && node.start?.t === 'num' && node.end?.t === 'num') {
+    const lo = node.start.v;
+    const hi = node.end.v;
+    const { si, ei } = node;
+    return (v) => (typeof v === 'number' ? (si ? v >= lo : v > lo) && (ei ? v <= hi : v < hi) : v === null ? null : false);
+  }
+  if (node.t === 'str') {
+    const s = node.v;
+    return (v) => (v === s ? true : typeof v === 'string' ? false : v === null ? false : null);
+  }
+  if (node.t === 'num') {
+    const n = node.v;
+    return (v) => (v === n ? true : typeof v === 'number' ? false : null);
+  }
+  const e = compileNode(node);
+  if (usesInput(node)) {
+    return (v, env) => {
+      const r = e(env.child({ '?': v }));
+      return r === true ? true : r === false ? false : null;
+    };
+  }
+  return (v, env) => {
+    const r = e(env);
+    if (r instanceof FeelRange) return rangeIncludes(r, v);
+    if (Array.isArray(r)) {
+      if (r.some((x) => feelEquals(x, v) === true)) return true;
+      return feelEquals(r, v) === true;
+    }
+    if (r instanceof FeelFunction) return r.invoke([v], env) === true;
+    return feelEquals(v, r);
+  };
+}
+
+/** A list of positive tests: satisfied when any one is (null if none is and some are undecidable). */
+export function compileTests(nodes: Node[]): CompiledTest {
+  if (nodes.length === 1) return compileTest(nodes[0]!);
+  if (nodes.every((n) => n.t === 'str')) {
+    const set = new Set(nodes.map((n) => (n as { v: string }).v));
+    return (v) => (typeof v === 'string' ? set.has(v) : v === null ? false : null);
+  }
+  const tests = nodes.map(compileTest);
+  return (v, env) => {
+    let sawNull = false;
+    for (const t of tests) {
+      const r = t(v, env);
+      if (r === true) return true;
+      if (r === null) sawNull = true;
+    }
+    return sawNull ? null : false;
+  };
+}
+
+export { valueToString };

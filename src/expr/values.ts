@@ -1,0 +1,226 @@
+import { DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, YearsMonthsDuration } from './temporal.ts';
+
+/** A FEEL context: a plain object whose keys are entry names. */
+export type FeelContext = { [name: string]: FeelValue };
+
+export type FeelValue =
+  | null
+  | number
+  | string
+  | boolean
+  | FeelDate
+  | FeelTime
+  | FeelDateTime
+  | YearsMonthsDuration
+  | DaysTimeDuration
+  | FeelRange
+  | FeelFunction
+  | FeelValue[]
+  | FeelContext;
+
+export class FeelRange {
+  constructor(
+    readonly start: FeelValue,
+    readonly end: FeelValue,
+    readonly startIncluded: boolean,
+    readonly endIncluded: boolean,
+  ) {}
+  toString(): string {
+    return `${this.startIncluded ? '[' : '('}${this.start === null ? '' : valueToString(this.start)}..${this.end === null ? '' : valueToString(this.end)}${this.endIncluded ? ']' : ')'}`;
+  }
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+}
+
+/** What a function body sees at call time: a place to report warnings. */
+export interface CallSite {
+  warn(code: string, message: string): void;
+}
+
+export interface FeelParameter {
+  name: string;
+  type?: string;
+}
+
+/**
+ * A callable FEEL value: built-ins, user functions and BKMs. `invoke` gets positional
+ * arguments; named arguments are mapped to positions with `params` first.
+ */
+export class FeelFunction {
+  constructor(
+    readonly name: string,
+    readonly params: FeelParameter[],
+    readonly invoke: (args: FeelValue[], site: CallSite) => FeelValue,
+    /** Built-ins with optional trailing parameters or variable arity. */
+    readonly variadic: boolean = false,
+    /** Other parameter names a built-in accepts for named invocation (its overloads). */
+    readonly overloads: string[][] = [],
+  ) {}
+}
+
+export function isContext(v: unknown): v is FeelContext {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+export function isDuration(v: unknown): v is YearsMonthsDuration | DaysTimeDuration {
+  return v instanceof YearsMonthsDuration || v instanceof DaysTimeDuration;
+}
+
+/** The FEEL type name used by `instance of` and in messages. */
+export function typeName(v: FeelValue): string {
+  if (v === null) return 'Null';
+  switch (typeof v) {
+    case 'number':
+      return 'number';
+    case 'string':
+      return 'string';
+    case 'boolean':
+      return 'boolean';
+  }
+  if (v instanceof FeelDate) return 'date';
+  if (v instanceof FeelTime) return 'time';
+  if (v instanceof FeelDateTime) return 'date and time';
+  if (v instanceof YearsMonthsDuration) return 'years and months duration';
+  if (v instanceof DaysTimeDuration) return 'days and time duration';
+  if (v instanceof FeelRange) return 'range';
+  if (v instanceof FeelFunction) return 'function';
+  if (Array.isArray(v)) return 'list';
+  return 'context';
+}
+
+// ---------- equality and order ----------
+
+function sameTemporalKind(a: FeelValue, b: FeelValue): boolean {
+  return typeName(a) === typeName(b);
+}
+
+function timeInstant(t: FeelTime): number | null {
+  if (t.offset !== null) return t.secondOfDay - t.offset;
+  return null;
+}
+
+/** FEEL `=`: null when the operands are not comparable, so that `not(a = b)` stays null too. */
+export function feelEquals(a: FeelValue, b: FeelValue): boolean | null {
+  if (a === null || b === null) return a === b;
+  if (typeof a === 'number') return typeof b === 'number' ? a === b : null;
+  if (typeof a === 'string') return typeof b === 'string' ? a === b : null;
+  if (typeof a === 'boolean') return typeof b === 'boolean' ? a === b : null;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b)) return null;
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      const eq = feelEquals(a[i]!, b[i]!);
+      if (eq !== true) return eq;
+    }
+    return true;
+  }
+  if (isContext(a)) {
+    if (!isContext(b)) return null;
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    for (const k of ka) {
+      if (!(k in b)) return false;
+      const eq = feelEquals(a[k]!, b[k]!);
+      if (eq !== true) return eq;
+    }
+    return true;
+  }
+  if (a instanceof FeelRange) {
+    if (!(b instanceof FeelRange)) return null;
+    return a.startIncluded === b.startIncluded && a.endIncluded === b.endIncluded && feelEquals(a.start, b.start) === true && feelEquals(a.end, b.end) === true;
+  }
+  if (a instanceof FeelFunction) return b instanceof FeelFunction ? a === b : null;
+  if (!sameTemporalKind(a, b)) return null;
+  if (a instanceof FeelDateTime && b instanceof FeelDateTime) {
+    const ia = a.instant;
+    const ib = b.instant;
+    if (ia === null && ib === null) return a.localSeconds === b.localSeconds;
+    if (ia === null || ib === null) return false;
+    return ia === ib;
+  }
+  if (a instanceof FeelTime && b instanceof FeelTime) {
+    const ia = timeInstant(a);
+    const ib = timeInstant(b);
+    if (ia !== null && ib !== null) return ia === ib;
+    return a.secondOfDay === b.secondOfDay && a.offset === b.offset && a.zone === b.zone;
+  }
+  return compareValues(a, b) === 0;
+}
+
+/**
+ * Order of two values of the same kind: negative, zero, positive; null when they cannot be
+ * ordered (different kinds, local vs. zoned date-times, mixed durations).
+ */
+export function compareValues(a: FeelValue, b: FeelValue): number | null {
+  if (typeof a === 'number') return typeof b === 'number' ? (a < b ? -1 : a > b ? 1 : 0) : null;
+  if (typeof a === 'string') return typeof b === 'string' ? (a < b ? -1 : a > b ? 1 : 0) : null;
+  if (a instanceof FeelDate) {
+    if (b instanceof FeelDate) return a.epochDay - b.epochDay;
+    return null;
+  }
+  if (a instanceof FeelDateTime && b instanceof FeelDateTime) {
+    const ia = a.instant;
+    const ib = b.instant;
+    if (ia === null && ib === null) return a.localSeconds - b.localSeconds;
+    if (ia === null || ib === null) return null;
+    return ia - ib;
+  }
+  if (a instanceof FeelTime && b instanceof FeelTime) {
+    const ia = timeInstant(a);
+    const ib = timeInstant(b);
+    if (ia !== null && ib !== null) return ia - ib;
+    if ((ia === null) !== (ib === null)) return null;
+    return a.secondOfDay - b.secondOfDay;
+  }
+  if (a instanceof YearsMonthsDuration && b instanceof YearsMonthsDuration) return a.months - b.months;
+  if (a instanceof DaysTimeDuration && b instanceof DaysTimeDuration) return a.seconds - b.seconds;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return a === b ? 0 : null;
+  return null;
+}
+
+// ---------- string form ----------
+
+function quote(s: string): string {
+  return JSON.stringify(s);
+}
+
+/** FEEL `string(x)` for scalars; lists and contexts in FEEL literal syntax. */
+export function valueToString(v: FeelValue): string {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return numberToString(v);
+  if (typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return `[${v.map(nested).join(', ')}]`;
+  if (v instanceof FeelFunction) return `function ${v.name}`;
+  if (isContext(v)) return `{${Object.entries(v).map(([k, x]) => `${k}: ${nested(x)}`).join(', ')}}`;
+  return v.toString();
+}
+
+function nested(v: FeelValue): string {
+  return typeof v === 'string' ? quote(v) : valueToString(v);
+}
+
+export function numberToString(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
+  const s = String(n);
+  if (!/e/i.test(s)) return s;
+  // FEEL numbers have no exponent in their string form.
+  return n.toFixed(20).replace(/\.?0+$/, '');
+}
+
+/** Plain JSON for results leaving the engine (CLI, API). */
+export function toJson(v: FeelValue): unknown {
+  if (v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (Array.isArray(v)) return v.map(toJson);
+  if (isContext(v)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = toJson(x);
+    return out;
+  }
+  return valueToString(v);
+}
