@@ -1,0 +1,182 @@
+import { DmnModdle } from 'dmn-moddle';
+import { RuleError } from '../rule-error.ts';
+import type { Aggregation, DecisionTableDefinition, HitPolicy } from '../decision-table.ts';
+import type { BoxedExpression, DmnModel, ItemDefinition } from './model.ts';
+
+/** The loosely typed tree dmn-moddle returns. */
+interface Moddle {
+  $type: string;
+  [key: string]: unknown;
+}
+
+const MAX_XML_BYTES = 10 * 1024 * 1024;
+
+/**
+ * dmn-moddle knows the DMN 1.3 schema; 1.1, 1.2, 1.4 and 1.5 documents differ from it only in
+ * what they add, so their namespaces are mapped onto 1.3's before reading.
+ */
+function normaliseNamespaces(xml: string): string {
+  return xml
+    .replace(/https?:\/\/www\.omg\.org\/spec\/DMN\/\d{8}\/MODEL\//g, 'https://www.omg.org/spec/DMN/20191111/MODEL/')
+    .replace(/http:\/\/www\.omg\.org\/spec\/DMN\/20151101\/dmn\.xsd/g, 'https://www.omg.org/spec/DMN/20191111/MODEL/')
+    .replace(/https?:\/\/www\.omg\.org\/spec\/DMN\/\d{8}\/DMNDI\//g, 'https://www.omg.org/spec/DMN/20191111/DMNDI/');
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const arr = (v: unknown): Moddle[] => (Array.isArray(v) ? (v as Moddle[]) : []);
+const obj = (v: unknown): Moddle | undefined => (v && typeof v === 'object' ? (v as Moddle) : undefined);
+const text = (v: unknown): string => str(obj(v)?.text) ?? '';
+
+function hrefId(ref: unknown): string | undefined {
+  const href = str(obj(ref)?.href);
+  return href ? href.slice(href.indexOf('#') + 1) : undefined;
+}
+
+function itemDefinition(e: Moddle): ItemDefinition {
+  return {
+    name: str(e.name) ?? '',
+    typeRef: str(e.typeRef),
+    isCollection: e.isCollection === true,
+    allowedValues: obj(e.allowedValues) ? text(e.allowedValues) : undefined,
+    components: arr(e.itemComponent).map(itemDefinition),
+  };
+}
+
+function decisionTable(e: Moddle, name: string): DecisionTableDefinition {
+  const outputs = arr(e.output);
+  return {
+    name,
+    hitPolicy: (str(e.hitPolicy) ?? 'UNIQUE').replace('_', ' ') as HitPolicy,
+    aggregation: str(e.aggregation) as Aggregation | undefined,
+    inputs: arr(e.input).map((i) => ({ expression: text(i.inputExpression), label: str(i.label), inputValues: obj(i.inputValues) ? text(i.inputValues) : undefined })),
+    outputs: outputs.map((o) => ({ name: str(o.name) ?? '', outputValues: obj(o.outputValues) ? text(o.outputValues) : undefined, defaultOutput: obj(o.defaultOutputEntry) ? text(o.defaultOutputEntry) : undefined })),
+    rules: arr(e.rule).map((r) => ({ id: str(r.id), inputEntries: arr(r.inputEntry).map((x) => str(x.text) ?? '-'), outputEntries: arr(r.outputEntry).map((x) => str(x.text) ?? 'null') })),
+  };
+}
+
+function boxed(e: Moddle | undefined, name: string): BoxedExpression | null {
+  if (!e) return null;
+  const typeRef = str(e.typeRef);
+  switch (e.$type) {
+    case 'dmn:LiteralExpression':
+      return { kind: 'literal', text: str(e.text) ?? '', typeRef };
+    case 'dmn:Context':
+      return {
+        kind: 'context',
+        typeRef,
+        entries: arr(e.contextEntry).map((ce) => {
+          const v = obj(ce.variable);
+          return { name: v ? (str(v.name) ?? null) : null, typeRef: v ? str(v.typeRef) : undefined, value: boxed(obj(ce.value), str(v?.name) ?? name) ?? { kind: 'literal', text: 'null' } };
+        }),
+      };
+    case 'dmn:List':
+      return { kind: 'list', typeRef, items: arr(e.elements).map((x) => boxed(x, name) ?? { kind: 'literal', text: 'null' }) };
+    case 'dmn:Relation':
+      return {
+        kind: 'relation',
+        typeRef,
+        columns: arr(e.column).map((c) => str(c.name) ?? ''),
+        rows: arr(e.row).map((row) => arr(row.elements).map((x) => boxed(x, name) ?? { kind: 'literal', text: 'null' })),
+      };
+    case 'dmn:Invocation':
+      return {
+        kind: 'invocation',
+        typeRef,
+        function: str(obj(e.calledFunction)?.text) ?? text(e.calledFunction),
+        bindings: arr(e.binding).map((b) => ({ name: str(obj(b.parameter)?.name) ?? '', value: boxed(obj(b.bindingFormula), name) })),
+      };
+    case 'dmn:FunctionDefinition':
+      return {
+        kind: 'function',
+        typeRef,
+        functionKind: str(e.kind) ?? 'FEEL',
+        params: arr(e.formalParameter).map((p) => ({ name: str(p.name) ?? '', typeRef: str(p.typeRef) })),
+        body: boxed(obj(e.body), name),
+      };
+    case 'dmn:DecisionTable':
+      return { kind: 'table', typeRef, table: decisionTable(e, name) };
+    default:
+      throw new RuleError('unsupported_expression', `${name}: boxed expression ${e.$type.replace('dmn:', '')} is not supported`, name);
+  }
+}
+
+/** Reads DMN XML (1.1 to 1.5) into a model; refuses DTDs, so no entity expansion can happen. */
+export async function importDmn(xml: string): Promise<DmnModel> {
+  if (xml.length > MAX_XML_BYTES) throw new RuleError('dmn_too_large', `the DMN document is ${xml.length} bytes; the limit is ${MAX_XML_BYTES}`);
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new RuleError('dmn_doctype', 'DMN documents may not contain a DOCTYPE or entity declarations; remove them');
+  let root: Moddle;
+  try {
+    const result = await new DmnModdle().fromXML(normaliseNamespaces(xml), 'dmn:Definitions');
+    root = result.rootElement as unknown as Moddle;
+  } catch (err) {
+    throw new RuleError('dmn_xml', `the DMN document could not be read: ${(err as Error).message.split('\n')[0]}`);
+  }
+  if (!root || root.$type !== 'dmn:Definitions') throw new RuleError('dmn_xml', 'the document is not DMN: its root must be <definitions>');
+
+  const byId = new Map<string, string>();
+  const elements = arr(root.drgElement);
+  for (const e of elements) if (str(e.id)) byId.set(str(e.id)!, str(e.name) ?? '');
+  const nameOf = (ref: unknown) => {
+    const id = hrefId(ref);
+    return id ? (byId.get(id) ?? id) : undefined;
+  };
+  const names = new Set<string>();
+  const collect = (v: unknown, depth = 0): void => {
+    if (depth > 60 || !v || typeof v !== 'object') return;
+    if (Array.isArray(v)) return v.forEach((x) => collect(x, depth + 1));
+    const m = v as Moddle;
+    if (typeof m.name === 'string' && m.name) names.add(m.name);
+    for (const [k, x] of Object.entries(m)) if (!k.startsWith('$') && k !== 'di' && k !== 'dmnDI') collect(x, depth + 1);
+  };
+  collect(root);
+
+  const model: DmnModel = {
+    name: str(root.name) ?? '',
+    namespace: str(root.namespace) ?? '',
+    decisions: new Map(),
+    inputData: new Map(),
+    bkms: new Map(),
+    services: new Map(),
+    itemDefinitions: new Map(arr(root.itemDefinition).map((i) => [str(i.name) ?? '', itemDefinition(i)])),
+    imports: arr(root.import).map((i) => ({ name: str(i.name) ?? '', namespace: str(i.namespace) ?? '' })),
+    names: [...names],
+  };
+  for (const e of elements) {
+    const name = str(e.name) ?? '';
+    const id = str(e.id) ?? name;
+    const variable = obj(e.variable);
+    switch (e.$type) {
+      case 'dmn:Decision': {
+        const info = arr(e.informationRequirement);
+        model.decisions.set(name, {
+          id,
+          name,
+          typeRef: str(variable?.typeRef),
+          logic: boxed(obj(e.decisionLogic), name),
+          requiredDecisions: info.map((r) => nameOf(r.requiredDecision)).filter((x): x is string => !!x),
+          requiredInputs: info.map((r) => nameOf(r.requiredInput)).filter((x): x is string => !!x),
+          requiredKnowledge: arr(e.knowledgeRequirement).map((r) => nameOf(r.requiredKnowledge)).filter((x): x is string => !!x),
+        });
+        break;
+      }
+      case 'dmn:InputData':
+        model.inputData.set(name, { id, name, typeRef: str(variable?.typeRef) });
+        break;
+      case 'dmn:BusinessKnowledgeModel':
+        model.bkms.set(name, {
+          id,
+          name,
+          typeRef: str(variable?.typeRef),
+          logic: boxed(obj(e.encapsulatedLogic), name),
+          requiredKnowledge: arr(e.knowledgeRequirement).map((r) => nameOf(r.requiredKnowledge)).filter((x): x is string => !!x),
+        });
+        break;
+      case 'dmn:DecisionService': {
+        const refs = (k: string) => arr(e[k]).map((r) => nameOf(r)).filter((x): x is string => !!x);
+        model.services.set(name, { id, name, outputDecisions: refs('outputDecision'), encapsulatedDecisions: refs('encapsulatedDecision'), inputDecisions: refs('inputDecision'), inputData: refs('inputData') });
+        break;
+      }
+    }
+  }
+  return model;
+}

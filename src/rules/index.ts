@@ -1,0 +1,6 @@
+export { compileDecisionTable, HIT_POLICIES, type DecisionTableDefinition, type CompiledTable, type TableResult, type HitPolicy, type Aggregation } from './decision-table.ts';
+export { RuleError } from './rule-error.ts';
+export { importDmn } from './dmn/import-dmn.ts';
+export { DmnRuntime, type DmnResult } from './dmn/runtime.ts';
+export { runTck, sameValue, type TckResult } from './dmn/tck.ts';
+export type { DmnModel, BoxedExpression, ItemDefinition } from './dmn/model.ts';
