@@ -7,7 +7,10 @@ import type { FeelValue } from './values.ts';
  */
 export function fix(x: number): number {
   if (Number.isInteger(x) || !Number.isFinite(x)) return x;
-  return Number(x.toPrecision(15));
+  // Only snap values a few ulps away from a 15-digit decimal: noise from binary representation,
+  // not precision the computation really has.
+  const snapped = Number(x.toPrecision(15));
+  return Math.abs(snapped - x) <= 8 * Number.EPSILON * Math.abs(x) ? snapped : x;
 }
 
 function addMonthsToDate(d: FeelDate, months: number): FeelDate {
@@ -31,6 +34,12 @@ function timeFromSeconds(sod: number, like: FeelTime): FeelTime {
 }
 
 const MIDNIGHT = new FeelTime(0, 0, 0, null, null);
+
+const MIDNIGHT_UTC = new FeelTime(0, 0, 0, 0, null);
+
+function dateToUtcDateTime(d: FeelDate): FeelDateTime {
+  return new FeelDateTime(d, MIDNIGHT_UTC);
+}
 
 export function dateToDateTime(d: FeelDate): FeelDateTime {
   return new FeelDateTime(d, MIDNIGHT);
@@ -84,12 +93,10 @@ export function subtract(a: FeelValue, b: FeelValue): FeelValue {
     return a instanceof FeelDate || a instanceof FeelDateTime || a instanceof FeelTime ? addTemporal(a, b, -1) : null;
   }
   if ((a instanceof FeelDate || a instanceof FeelDateTime) && (b instanceof FeelDate || b instanceof FeelDateTime)) {
-    const da = a instanceof FeelDate ? dateToDateTime(a) : a;
-    let db = b instanceof FeelDate ? dateToDateTime(b) : b;
-    // A date meets a zoned date-time at midnight in that zone.
-    if (b instanceof FeelDate && a instanceof FeelDateTime && a.effectiveOffset !== null) db = new FeelDateTime(b, new FeelTime(0, 0, 0, a.time.offset, a.time.zone));
-    const dda = a instanceof FeelDate && b instanceof FeelDateTime && b.effectiveOffset !== null ? new FeelDateTime(a, new FeelTime(0, 0, 0, b.time.offset, b.time.zone)) : da;
-    const secs = dateTimeDifference(dda, db);
+    // A date meets a date-time as midnight UTC, so a local date-time minus a date is undefined.
+    const da = a instanceof FeelDate ? dateToUtcDateTime(a) : a;
+    const db = b instanceof FeelDate ? dateToUtcDateTime(b) : b;
+    const secs = a instanceof FeelDate && b instanceof FeelDate ? (a.epochDay - b.epochDay) * SECONDS_PER_DAY : dateTimeDifference(da, db);
     return secs === null ? null : new DaysTimeDuration(fix(secs));
   }
   if (a instanceof FeelTime && b instanceof FeelTime) {

@@ -168,6 +168,26 @@ export function invoke(fn: FeelValue, args: FeelValue[], named: Record<string, F
   return fn.invoke(positional, env);
 }
 
+/** `a..b` in a for loop: whole numbers or dates, ascending or descending, ends included. */
+function integerSequence(from: FeelValue, to: FeelValue): FeelValue[] | null {
+  if (typeof from === 'number' && typeof to === 'number') {
+    if (!Number.isInteger(from) || !Number.isInteger(to)) return null;
+    const out: FeelValue[] = [];
+    const step = from <= to ? 1 : -1;
+    for (let x = from; step > 0 ? x <= to : x >= to; x += step) out.push(x);
+    return out;
+  }
+  if (from instanceof FeelDate && to instanceof FeelDate) {
+    const a = from.epochDay;
+    const b = to.epochDay;
+    const out: FeelValue[] = [];
+    const step = a <= b ? 1 : -1;
+    for (let x = a; step > 0 ? x <= b : x >= b; x += step) out.push(FeelDate.fromEpochDay(x));
+    return out;
+  }
+  return null;
+}
+
 function iterate(iters: Iteration[], env: Env, compiled: { source: Compiled; to?: Compiled }[], visit: (scope: Env) => boolean): boolean {
   const step = (i: number, scope: Env): boolean => {
     if (i === iters.length) return visit(scope);
@@ -175,18 +195,17 @@ function iterate(iters: Iteration[], env: Env, compiled: { source: Compiled; to?
     let items: FeelValue[];
     if (compiled[i]!.to) {
       const to = compiled[i]!.to!(scope);
-      if (typeof from !== 'number' || typeof to !== 'number') {
-        env.warn('bad_iteration', `for ${iters[i]!.name} in a..b needs numbers`);
+      const seq = integerSequence(from, to);
+      if (!seq) {
+        env.warn('bad_iteration', `for ${iters[i]!.name} in a..b needs two whole numbers or two dates`);
         return false;
       }
-      items = [];
-      for (let x = from; from <= to ? x <= to : x >= to; x += from <= to ? 1 : -1) items.push(x);
+      items = seq;
     } else if (Array.isArray(from)) items = from;
-    else if (from instanceof FeelRange && typeof from.start === 'number' && typeof from.end === 'number') {
-      items = [];
-      const a = from.startIncluded ? from.start : from.start + 1;
-      const b = from.endIncluded ? from.end : from.end - 1;
-      for (let x = a; x <= b; x++) items.push(x);
+    else if (from instanceof FeelRange) {
+      // A range value is not a list: iterate `a..b` instead.
+      env.warn('bad_iteration', `for ${iters[i]!.name} cannot iterate over a range value; write "for x in a..b"`);
+      return false;
     } else items = from === null ? [] : [from];
     for (const item of items) {
       if (!step(i + 1, scope.child({ [iters[i]!.name]: item }))) return false;
@@ -225,10 +244,16 @@ export function compileNode(node: Node): Compiled {
     case 'name': {
       const name = node.name;
       const builtin = BUILTINS.get(name);
+      // `a.b` read as one name (a parameter may be called that) falls back to the path a → b.
+      const segments = name.includes('.') ? name.split('.') : null;
       return (env) => {
         const v = env.get(name);
         if (v !== undefined) return v;
         if (builtin) return builtin;
+        if (segments) {
+          const head = env.get(segments[0]!);
+          if (head !== undefined) return segments.slice(1).reduce<FeelValue>((acc, s) => pathOf(acc, s, env), head);
+        }
         env.warn('unknown_name', `no variable or function named "${name}"`);
         return null;
       };
@@ -458,7 +483,7 @@ function compileFilter(objNode: Node, condNode: Node): Compiled {
     const out: FeelValue[] = [];
     for (let k = 0; k < list.length; k++) {
       const item = list[k]!;
-      const vars: FeelContext = isContext(item) ? { ...item, item } : { item };
+      const vars: FeelContext = isContext(item) ? { item, ...item } : { item };
       const r = cond(env.child(vars));
       if (typeof r === 'number' && k === 0) return index(r);
       if (r === true) out.push(item);

@@ -44,10 +44,9 @@ function unescape(raw: string, at: number, source: string): string {
       case 'u':
       case 'U':
         return String.fromCodePoint(parseInt(e.slice(1), 16));
-      default: {
-        const { line, column } = positionOf(source, at);
-        throw new FeelSyntaxError(`unknown escape \\${e} in string`, line, column, source);
-      }
+      default:
+        // Kept as written: regular expressions in strings use \s, \d and the like.
+        return `\\${e}`;
     }
   });
 }
@@ -65,7 +64,8 @@ export function tokenize(source: string, knownNames: readonly string[] = []): To
     const { line, column } = positionOf(source, at);
     throw new FeelSyntaxError(msg, line, column, source);
   };
-  const known = knownNames.filter((k) => /[\s'./+*-]|\band\b|\bor\b/.test(k)).sort((a, b) => b.length - a.length);
+  // Plain identifiers and dotted paths lex correctly without help; only names with spaces or symbols need matching.
+  const known = knownNames.filter((k) => /[\s'/+*-]|\band\b|\bor\b/.test(k) || (k.includes('.') && !/^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)*$/u.test(k))).sort((a, b) => b.length - a.length);
   while (i < n) {
     const c = source[i]!;
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0') {

@@ -420,7 +420,7 @@ class Parser {
       this.pos++;
       const entries: { key: string; value: Node }[] = [];
       while (!this.isOp('}')) {
-        const key = this.tok.kind === 'string' ? this.tokens[this.pos++]!.value : this.name('a context key');
+        const key = this.tok.kind === 'string' ? this.tokens[this.pos++]!.value : this.contextKey();
         this.expectOp(':');
         entries.push({ key, value: this.expression() });
         if (!this.isOp('}')) this.expectOp(',');
@@ -430,6 +430,18 @@ class Parser {
     }
     if (COMPARATORS.has(t.value)) return this.positiveTest();
     return this.fail('an expression');
+  }
+
+  /** A context key is a name that may also hold the symbols + - * / . and ' (`{foo+bar: 1}`). */
+  private contextKey(): string {
+    const start = this.tok;
+    if (start.kind !== 'name') this.fail('a context key');
+    let k = this.pos;
+    while (this.tokens[k]!.kind === 'name' || (this.tokens[k]!.kind === 'op' && /^[-+*/.']$/.test(this.tokens[k]!.value))) k++;
+    if (!this.isOp(':', this.tokens[k]!)) return this.name('a context key');
+    const key = this.source.slice(start.start, this.tokens[k - 1]!.end).replace(/\s+/g, ' ');
+    this.pos = k;
+    return key;
   }
 
   private rangeRest(start: Node, si: boolean, at: number): Node {

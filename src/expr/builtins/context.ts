@@ -66,9 +66,10 @@ export const contextFunctions: FeelFunction[] = [
   builtin('context merge', {
     params: ['contexts'],
     fn: ([contexts], env) => {
-      if (!Array.isArray(contexts)) return bad(env, 'context merge', 'contexts must be a list of contexts', contexts ?? null);
+      const list = isContext(contexts) ? [contexts] : contexts;
+      if (!Array.isArray(list)) return bad(env, 'context merge', 'contexts must be a list of contexts', contexts ?? null);
       const out: FeelContext = {};
-      for (const c of contexts) {
+      for (const c of list) {
         if (!isContext(c)) return bad(env, 'context merge', 'every item must be a context', c);
         Object.assign(out, c);
       }

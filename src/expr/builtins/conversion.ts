@@ -8,18 +8,17 @@ import { bad, builtin, isInt } from './define.ts';
 
 function dateFromParts(env: Env, y: FeelValue, m: FeelValue, d: FeelValue): FeelDate | null {
   if (!isInt(y) || !isInt(m) || !isInt(d)) return bad(env, 'date', 'year, month and day must be whole numbers', y);
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return bad(env, 'date', `${y}-${m}-${d} is not a calendar date`, d);
+  if (Math.abs(y) > 999_999_999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return bad(env, 'date', `${y}-${m}-${d} is not a calendar date`, d);
   return new FeelDate(y, m, d);
 }
 
 function monthsBetween(from: FeelDate | FeelDateTime, to: FeelDate | FeelDateTime): number {
-  const a = from instanceof FeelDate ? dateToDateTime(from) : from;
-  const b = to instanceof FeelDate ? dateToDateTime(to) : to;
-  let months = (b.date.year - a.date.year) * 12 + (b.date.month - a.date.month);
-  const restA = a.date.day * 86400 + a.time.secondOfDay;
-  const restB = b.date.day * 86400 + b.time.secondOfDay;
-  if (months > 0 && restB < restA) months--;
-  if (months < 0 && restB > restA) months++;
+  // Whole months between the calendar dates; the time of day does not count.
+  const a = from instanceof FeelDate ? from : from.date;
+  const b = to instanceof FeelDate ? to : to.date;
+  let months = (b.year - a.year) * 12 + (b.month - a.month);
+  if (months > 0 && b.day < a.day) months--;
+  if (months < 0 && b.day > a.day) months++;
   return months;
 }
 

@@ -155,9 +155,16 @@ export const listFunctions: FeelFunction[] = [
       const xs = list(env, 'list replace', l);
       if (!xs) return null;
       if (p instanceof FeelFunction) {
-        return xs.map((x) => (p.invoke([x, item ?? null], env) === true ? item! : x));
+        if (p.params.length !== 2) return bad(env, 'list replace', 'match must be a function of (item, newItem)', p);
+        const out: FeelValue[] = [];
+        for (const x of xs) {
+          const r = p.invoke([x, item ?? null], env);
+          if (typeof r !== 'boolean') return bad(env, 'list replace', 'match must return true or false', r);
+          out.push(r ? (item ?? null) : x);
+        }
+        return out;
       }
-      const i = position(env, 'list replace', xs, p);
+      const i = position(env, 'list replace', xs, typeof p === 'number' ? Math.trunc(p) : p);
       if (i === null) return null;
       const out = xs.slice();
       out[i] = item ?? null;

@@ -1,6 +1,6 @@
 import { fix } from '../arithmetic.ts';
 import type { FeelFunction, FeelValue } from '../values.ts';
-import { bad, builtin, isInt, listOrVarargs, single } from './define.ts';
+import { bad, builtin, listOrVarargs, single } from './define.ts';
 
 /** Rounds to `scale` decimal places with the given rule, working on the decimal string so 2.675 rounds as written. */
 function roundTo(n: number, scale: number, mode: 'half-even' | 'floor' | 'ceiling' | 'up' | 'down' | 'half-up' | 'half-down'): number {
@@ -42,9 +42,14 @@ function rounding(name: string, mode: Parameters<typeof roundTo>[2], scaleOption
     min: scaleOptional ? 1 : 2,
     fn: ([n, scale], env) => {
       if (typeof n !== 'number') return bad(env, name, 'n must be a number', n ?? null);
-      const s = scale === undefined || scale === null ? (scaleOptional ? 0 : null) : scale;
-      if (!isInt(s) || s < -6111 || s > 6176) return bad(env, name, 'scale must be a whole number', s);
-      return roundTo(n, s, mode);
+      if (scale === null || (scale === undefined && !scaleOptional)) return bad(env, name, 'scale must be a number', null);
+      const s = scale === undefined ? 0 : scale;
+      if (typeof s !== 'number' || s < -6111 || s > 6176) return bad(env, name, 'scale must be a number from -6111 to 6176', s);
+      const whole = Math.trunc(s);
+      // Beyond 15 places a binary double has nothing left to round.
+      if (whole > 15) return n;
+      if (whole < -308) return 0;
+      return roundTo(n, whole, mode);
     },
   });
 }

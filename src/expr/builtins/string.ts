@@ -68,7 +68,8 @@ export const stringFunctions: FeelFunction[] = [
       const re = regex(pattern, typeof f === 'string' ? f : '', true, env, 'replace');
       if (!re) return null;
       if (re.test('')) return bad(env, 'replace', 'the pattern must not match the empty string', pattern);
-      return input.replace(re, replacement.replace(/\\\$/g, '$$$$'));
+      // XPath's $0 is the whole match, JavaScript's $&.
+      return input.replace(re, replacement.replace(/\\\$/g, '$$$$').replace(/\$0/g, '$$&'));
     },
   }),
   builtin('matches', {

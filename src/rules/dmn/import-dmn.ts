@@ -22,6 +22,31 @@ function normaliseNamespaces(xml: string): string {
     .replace(/https?:\/\/www\.omg\.org\/spec\/DMN\/\d{8}\/DMNDI\//g, 'https://www.omg.org/spec/DMN/20191111/DMNDI/');
 }
 
+const LITERAL = String.raw`\s*<literalExpression[^>]*>\s*<text>([^<]*)</text>\s*</literalExpression>\s*`;
+const part = (tag: string) => String.raw`<${tag}>${LITERAL}</${tag}>\s*`;
+
+/**
+ * DMN 1.5's boxed conditional, filter and iterators are unknown to dmn-moddle; where their
+ * parts are literal expressions they mean exactly a FEEL expression, so they are rewritten
+ * into one before reading (innermost first, so nested ones resolve too).
+ */
+const BOXED_15: [RegExp, (...m: string[]) => string][] = [
+  [new RegExp(String.raw`<conditional[^>]*>\s*${part('if')}${part('then')}${part('else')}</conditional>`, 'g'), (_, a, b, c) => `if (${a}) then (${b}) else (${c})`],
+  [new RegExp(String.raw`<filter[^>]*>\s*${part('in')}${part('match')}</filter>`, 'g'), (_, a, b) => `(${a})[${b}]`],
+  [new RegExp(String.raw`<(some|every) [^>]*iteratorVariable="([^"]+)"[^>]*>\s*${part('in')}${part('satisfies')}</(?:some|every)>`, 'g'), (_, k, v, a, b) => `${k} ${v} in (${a}) satisfies (${b})`],
+  [new RegExp(String.raw`<for [^>]*iteratorVariable="([^"]+)"[^>]*>\s*${part('in')}${part('return')}</for>`, 'g'), (_, v, a, b) => `for ${v} in (${a}) return (${b})`],
+];
+
+function desugarBoxed15(xml: string): string {
+  let out = xml;
+  for (let round = 0; round < 20; round++) {
+    const before = out;
+    for (const [re, feel] of BOXED_15) out = out.replace(re, (...m: string[]) => `<literalExpression><text>${feel(...m)}</text></literalExpression>`);
+    if (out === before) break;
+  }
+  return out;
+}
+
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const arr = (v: unknown): Moddle[] => (Array.isArray(v) ? (v as Moddle[]) : []);
 const obj = (v: unknown): Moddle | undefined => (v && typeof v === 'object' ? (v as Moddle) : undefined);
@@ -106,7 +131,7 @@ export async function importDmn(xml: string): Promise<DmnModel> {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new RuleError('dmn_doctype', 'DMN documents may not contain a DOCTYPE or entity declarations; remove them');
   let root: Moddle;
   try {
-    const result = await new DmnModdle().fromXML(normaliseNamespaces(xml), 'dmn:Definitions');
+    const result = await new DmnModdle().fromXML(desugarBoxed15(normaliseNamespaces(xml)), 'dmn:Definitions');
     root = result.rootElement as unknown as Moddle;
   } catch (err) {
     throw new RuleError('dmn_xml', `the DMN document could not be read: ${(err as Error).message.split('\n')[0]}`);
@@ -173,7 +198,7 @@ export async function importDmn(xml: string): Promise<DmnModel> {
         break;
       case 'dmn:DecisionService': {
         const refs = (k: string) => arr(e[k]).map((r) => nameOf(r)).filter((x): x is string => !!x);
-        model.services.set(name, { id, name, outputDecisions: refs('outputDecision'), encapsulatedDecisions: refs('encapsulatedDecision'), inputDecisions: refs('inputDecision'), inputData: refs('inputData') });
+        model.services.set(name, { id, name, typeRef: str(variable?.typeRef), outputDecisions: refs('outputDecision'), encapsulatedDecisions: refs('encapsulatedDecision'), inputDecisions: refs('inputDecision'), inputData: refs('inputData') });
         break;
       }
     }

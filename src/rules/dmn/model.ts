@@ -45,6 +45,7 @@ export interface DmnBkm {
 export interface DmnDecisionService {
   id: string;
   name: string;
+  typeRef?: string;
   outputDecisions: string[];
   encapsulatedDecisions: string[];
   inputDecisions: string[];

@@ -108,9 +108,8 @@ export class DmnRuntime {
     if (logic.kind !== 'function') return this.compile(logic)(env);
     const body = logic.body ? this.compile(logic.body) : () => null;
     return new FeelFunction(name, logic.params.map((p) => ({ name: p.name })), (args) => {
-      const vars: FeelContext = {};
-      logic.params.forEach((p, i) => (vars[p.name] = this.coerce(args[i] ?? null, p.typeRef, env, `${name}(${p.name})`)));
-      return this.coerce(body(env.child(vars)), bkm.typeRef, env, name);
+      const vars = this.bindParameters(logic.params, args, env, name);
+      return vars ? this.coerce(body(env.child(vars)), bkm.typeRef, env, name) : null;
     });
   }
 
@@ -123,18 +122,33 @@ export class DmnRuntime {
       const scope = env.child(vars);
       const memo = new Map<string, FeelValue>(svc.inputDecisions.map((d, i) => [d, args[i] ?? null]));
       const outputs = svc.outputDecisions.map((d) => [d, this.decisionValue(d, scope, memo)] as const);
-      if (outputs.length === 1) return outputs[0]![1];
-      return Object.fromEntries(outputs);
+      const result = outputs.length === 1 ? outputs[0]![1] : Object.fromEntries(outputs);
+      return this.coerce(result, svc.typeRef, env, `decision service ${name}`);
     });
   }
 
   compile(expr: BoxedExpression): Compiled {
     let c = this.compiled.get(expr);
     if (!c) {
-      c = this.compileBoxed(expr);
+      const inner = this.compileBoxed(expr);
+      const typeRef = expr.typeRef;
+      c = typeRef && expr.kind !== 'function' ? (env) => this.coerce(inner(env), typeRef, env, `${expr.kind} expression`) : inner;
       this.compiled.set(expr, c);
     }
     return c;
+  }
+
+  /** Binds arguments to typed parameters; an argument that does not conform makes the whole call null. */
+  private bindParameters(params: { name: string; typeRef?: string }[], args: FeelValue[], env: Env, fn: string): FeelContext | null {
+    const vars: FeelContext = {};
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i]!;
+      const given = args[i] ?? null;
+      const v = this.coerce(given, p.typeRef, env, `${fn}(${p.name})`);
+      if (v === null && given !== null) return null;
+      vars[p.name] = v;
+    }
+    return vars;
   }
 
   private feel(text: string): Compiled {
@@ -193,9 +207,8 @@ export class DmnRuntime {
         const body = expr.body ? this.compile(expr.body) : () => null;
         return (env) =>
           new FeelFunction('anonymous', expr.params.map((p) => ({ name: p.name })), (args) => {
-            const vars: FeelContext = {};
-            expr.params.forEach((p, i) => (vars[p.name] = this.coerce(args[i] ?? null, p.typeRef, env, p.name)));
-            return body(env.child(vars));
+            const vars = this.bindParameters(expr.params, args, env, 'function');
+            return vars ? body(env.child(vars)) : null;
           });
       }
       case 'table': {
@@ -227,9 +240,14 @@ export class DmnRuntime {
       return out.some((v, i) => v === null && list[i] !== null) ? null : out;
     }
     if (item.components.length > 0) {
-      if (!isContext(value)) {
-        env.warn('type_mismatch', `${what}: expected ${item.name}, got ${typeName(value)}`);
+      const missing = isContext(value) ? item.components.find((c) => !(c.name in value)) : undefined;
+      if (!isContext(value) || missing) {
+        env.warn('type_mismatch', `${what}: expected ${item.name}, got ${missing ? `a context without "${missing.name}"` : typeName(value)}`);
         return null;
+      }
+      for (const c of item.components) {
+        const v = value[c.name]!;
+        if (v !== null && this.coerceItem(v, c, env, `${what}.${c.name}`) === null) return null;
       }
       return value;
     }
