@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { auditCommand } from './commands/audit-command.ts';
+import { dmnCommand } from './commands/dmn-command.ts';
 import { keysCommand } from './commands/keys-command.ts';
 import { migrateCommand } from './commands/migrate-command.ts';
 import { serveCommand } from './commands/serve-command.ts';
@@ -13,6 +14,7 @@ program.addCommand(serveCommand());
 program.addCommand(migrateCommand());
 program.addCommand(keysCommand());
 program.addCommand(auditCommand());
+program.addCommand(dmnCommand());
 
 try {
   await program.parseAsync(process.argv);

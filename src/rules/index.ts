@@ -2,5 +2,7 @@ export { compileDecisionTable, HIT_POLICIES, type DecisionTableDefinition, type 
 export { RuleError } from './rule-error.ts';
 export { importDmn } from './dmn/import-dmn.ts';
 export { DmnRuntime, type DmnResult } from './dmn/runtime.ts';
-export { runTck, sameValue, type TckResult } from './dmn/tck.ts';
+export { runTck, sameValue, NUMBER_TOLERANCE, type TckResult } from './dmn/tck.ts';
+export { jsonToFeel } from './json-values.ts';
 export type { DmnModel, BoxedExpression, ItemDefinition } from './dmn/model.ts';
+export { analyseTable, type TableAnalysis, type Gap, type Overlap } from './table-analysis.ts';

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { toJson, type FeelContext } from '../../expr/index.ts';
+import { DmnRuntime, NUMBER_TOLERANCE, importDmn, jsonToFeel, runTck } from '../../rules/index.ts';
+
+
+function readJson(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(`cannot read ${what} ${path}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${what} ${path} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+export function dmnCommand(): Command {
+  const dmn = new Command('dmn').description('evaluate DMN models and run the DMN TCK');
+
+  dmn
+    .command('eval')
+    .description('evaluate one decision of a DMN file and print the result as JSON')
+    .requiredOption('--file <file.dmn>', 'the DMN model')
+    .requiredOption('--decision <name>', 'the decision to evaluate')
+    .option('--input <in.json>', 'input data as a JSON object keyed by input data name')
+    .action(async (flags: { file: string; decision: string; input?: string }) => {
+      let xml: string;
+      try {
+        xml = readFileSync(flags.file, 'utf8');
+      } catch {
+        throw new Error(`cannot read DMN file ${flags.file}`);
+      }
+      const model = await importDmn(xml);
+      const raw = flags.input ? readJson(flags.input, 'input file') : {};
+      if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('the input must be a JSON object keyed by input data name');
+      const inputs: FeelContext = {};
+      for (const [k, v] of Object.entries(raw)) inputs[k] = jsonToFeel(v, model.inputData.get(k)?.typeRef);
+      const result = new DmnRuntime(model).evaluateDecision(flags.decision, inputs);
+      console.log(JSON.stringify({ decision: flags.decision, result: toJson(result.value), warnings: result.warnings }, null, 2));
+    });
+
+  dmn
+    .command('tck')
+    .description('run every DMN TCK test case under DIR; prints failures, then "N passed, M failed"')
+    .argument('<dir>', 'folder holding TCK test folders')
+    .option('--json', 'print every result as JSON')
+    .action(async (dir: string, flags: { json?: boolean }) => {
+      const results = await runTck(dir);
+      const failed = results.filter((r) => !r.passed);
+      if (flags.json) {
+        console.log(JSON.stringify({ passed: results.length - failed.length, failed: failed.length, numberTolerance: NUMBER_TOLERANCE, results }, null, 2));
+      } else {
+        for (const f of failed) console.log(`FAIL ${f.file} ${f.testCase} ${f.node}: expected ${f.expected}, got ${f.actual}${f.error ? ` (${f.error})` : ''}`);
+        console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+      }
+      if (failed.length) process.exitCode = 1;
+    });
+  return dmn;
+}
+
