@@ -32,10 +32,14 @@ for (const backend of BACKENDS) {
       const id = created.json().key.id;
       await server.app.inject({ method: 'DELETE', url: `/v1/keys/${id}`, headers: bearer(admin) });
 
-      const all = [];
+      interface Page {
+        events: { seq: number; hash: string; prevHash: string; action: string; subjectId: string; actor: string; requestId: string }[];
+        nextAfterSeq: number | null;
+      }
+      const all: Page['events'] = [];
       let after: number | null = 0;
       while (after !== null) {
-        const page = (await server.app.inject({ method: 'GET', url: `/v1/audit?limit=3&afterSeq=${after}`, headers: bearer(auditor) })).json();
+        const page: Page = (await server.app.inject({ method: 'GET', url: `/v1/audit?limit=3&afterSeq=${after}`, headers: bearer(auditor) })).json();
         all.push(...page.events);
         after = page.nextAfterSeq;
       }

@@ -71,7 +71,7 @@ describe('arbiter CLI on the embedded database', () => {
       const ready = await fetch(`${first.url}/readyz`);
       assert.equal(ready.status, 200);
       const me = await fetch(`${first.url}/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
-      assert.equal((await me.json()).role, 'admin');
+      assert.equal(((await me.json()) as { role: string }).role, 'admin');
     } finally {
       assert.equal(await first.stop(), 0);
     }
@@ -125,7 +125,7 @@ describe('arbiter CLI on PostgreSQL', () => {
       assert.match(running.output, /on PostgreSQL/);
       assert.doesNotMatch(running.output, /Admin API key/, 'a key exists already, so none is bootstrapped');
       const res = await fetch(`${running.url}/v1/audit/verify`, { headers: { authorization: `Bearer ${created.secret}` } });
-      const body = await res.json();
+      const body = (await res.json()) as { ok: boolean; checked: number };
       assert.equal(body.ok, true);
       assert.equal(body.checked, 1);
     } finally {
