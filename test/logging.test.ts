@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { test } from 'node:test';
+import { pino } from 'pino';
+import { buildServer } from '../src/api/index.ts';
+import { loggerOptions } from '../src/api/logger.ts';
+import { createApiKey } from '../src/store/index.ts';
+import { BACKENDS } from './support/backends.ts';
+
+test('request logs carry the request id and never the body, the key or the query string', async () => {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(...String(chunk).trim().split('\n'));
+      done();
+    },
+  });
+  const ctx = await BACKENDS[0]!.create();
+  try {
+    const admin = await createApiKey(ctx.db, { name: 'admin', role: 'admin' }, { actor: 'test' });
+    const { app } = await buildServer({ db: ctx.db, logger: pino({ ...loggerOptions, level: 'info' }, sink) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/keys?phone=13812345678',
+      headers: { authorization: `Bearer ${admin.secret}`, 'x-request-id': 'req-under-test' },
+      payload: { name: 'Zhang San 110101199003074512', role: 'analyst' },
+    });
+    assert.equal(res.headers['x-request-id'], 'req-under-test');
+    await app.inject({ method: 'POST', url: '/v1/keys', headers: { authorization: `Bearer ${admin.secret}` }, payload: { name: 'Li Si', role: 'nope' } });
+    await app.close();
+    const text = lines.join('\n');
+    assert.ok(lines.length >= 2, 'requests were logged');
+    assert.match(text, /"reqId":"req-under-test"/);
+    for (const secret of [admin.secret, 'Zhang San', '110101199003074512', '13812345678', 'Li Si']) {
+      assert.ok(!text.includes(secret), `the log contains ${secret}`);
+    }
+    console.log(`${lines.length} log lines checked`);
+  } finally {
+    await ctx.cleanup();
+  }
+});
