@@ -1,0 +1,120 @@
+import { performance } from 'node:perf_hooks';
+import { Env, toJson } from '../expr/index.ts';
+import { readApplication } from './application.ts';
+import { flowSchema, type FlowDefinition } from './definition.ts';
+import { FlowError, jsonPath, type FlowIssue } from './flow-error.ts';
+import type { CompiledNode, DecisionOutput, FlowResolver, RunState, TraceEntry } from './nodes/node-handler.ts';
+import { handlerFor } from './nodes/registry.ts';
+import { checkFlow, knownNamesOf } from './static-checks.ts';
+
+export interface ReviewVerdict {
+  verdict: 'approve' | 'decline';
+  note: string;
+  reviewer: string;
+}
+
+export interface RunOptions {
+  trace?: boolean;
+  /** Verdicts already given, by review node id: a resumed decision replays to its review and goes on. */
+  reviews?: Record<string, ReviewVerdict>;
+}
+
+export type FlowResult =
+  | { status: 'completed'; output: DecisionOutput; path: string[]; trace: TraceEntry[] | null; ms: number }
+  | { status: 'pending_review'; wait: { node: string; reason: string; queue: string }; path: string[]; trace: TraceEntry[] | null; ms: number };
+
+export interface CompiledFlow {
+  readonly definition: FlowDefinition;
+  readonly nodes: ReadonlyMap<string, CompiledNode>;
+  run(application: unknown, options?: RunOptions): Promise<FlowResult>;
+}
+
+/** Parses a flow definition against the JSON Schema; every violation with its JSON path. */
+export function parseFlow(input: unknown): FlowDefinition {
+  const parsed = flowSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new FlowError(
+      'invalid_flow',
+      parsed.error.issues.map((i) => ({ path: jsonPath(i.path), code: 'schema', message: i.message })),
+    );
+  }
+  return parsed.data;
+}
+
+const noResolver: FlowResolver = {
+  flow: (id) => {
+    throw new FlowError('unknown_flow', [{ path: '$', code: 'unknown_flow', message: `subflow "${id}" cannot be resolved here` }]);
+  },
+  dmnTable: (file) => {
+    throw new FlowError('unknown_dmn', [{ path: '$', code: 'unknown_dmn', message: `DMN file "${file}" cannot be resolved here` }]);
+  },
+};
+
+/** Validates (schema and static checks) and compiles a flow once; its `run` is then pure closures. */
+export function compileFlow(input: unknown, resolver: FlowResolver = noResolver): CompiledFlow {
+  const def = parseFlow(input);
+  const issues: FlowIssue[] = checkFlow(def);
+  if (issues.length) throw new FlowError('invalid_flow', issues);
+  const knownNames = knownNamesOf(def);
+  const nodes = new Map<string, CompiledNode>();
+  def.nodes.forEach((n, i) => {
+    nodes.set(n.id, handlerFor(n).compile(n, { flowId: def.id, knownNames, edges: def.edges.filter((e) => e.from === n.id), path: `$.nodes[${i}]`, resolve: resolver }));
+  });
+  const start = def.nodes.find((n) => n.kind === 'input')!.id;
+
+  type Stop = { output: DecisionOutput } | { wait: { node: string; reason: string; queue: string } } | null;
+
+  /** Runs from `from` until an output, a review wait, or (for all-match branches) the `until` node. */
+  async function execute(state: RunState, from: string, until: string | null): Promise<Stop> {
+    let current = from;
+    for (;;) {
+      if (current === until) return null;
+      const node = nodes.get(current)!;
+      const t0 = state.trace ? performance.now() : 0;
+      let step = node.run(state);
+      if (step instanceof Promise) step = await step;
+      state.path.push(step.branch === undefined ? node.id : `${node.id}:${step.branch}`);
+      if (state.trace) {
+        const read: Record<string, unknown> = {};
+        for (const name of node.reads) read[name] = toJson(state.env.get(name) ?? null);
+        state.trace.push({
+          node: node.id,
+          kind: node.kind,
+          read,
+          wrote: step.wrote ? (toJson(step.wrote) as Record<string, unknown>) : {},
+          branch: step.branch,
+          ms: Number((performance.now() - t0).toFixed(4)),
+          ...(state.env.sink.warnings.length ? { warnings: state.env.sink.warnings.splice(0) } : {}),
+        });
+      }
+      if (step.output) return { output: step.output };
+      if (step.wait) return { wait: { node: node.id, ...step.wait } };
+      const next = step.next!;
+      if (next.length === 1) {
+        current = next[0]!;
+        continue;
+      }
+      for (const branch of next) {
+        const stop = await execute(state, branch, node.join!);
+        if (stop) return stop;
+      }
+      current = node.join!;
+    }
+  }
+
+  return {
+    definition: def,
+    nodes,
+    async run(application, options = {}) {
+      const t0 = performance.now();
+      const { vars, issues: appIssues } = readApplication(def.input.fields, application);
+      if (appIssues.length) throw new FlowError('invalid_application', appIssues);
+      const state: RunState = { vars, env: Env.root(vars), reasons: [], path: [], trace: options.trace === false ? null : [], reviews: options.reviews ?? {} };
+      const stop = await execute(state, start, null);
+      const ms = performance.now() - t0;
+      if (stop && 'output' in stop) return { status: 'completed', output: stop.output, path: state.path, trace: state.trace, ms };
+      if (stop && 'wait' in stop) return { status: 'pending_review', wait: stop.wait, path: state.path, trace: state.trace, ms };
+      throw new FlowError('no_output', [{ path: '$', code: 'no_output', message: 'the run ended without reaching an output node' }]);
+    },
+  };
+}

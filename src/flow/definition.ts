@@ -1,0 +1,126 @@
+import { z } from 'zod';
+
+/** Personal-data classes: C3 authentication data (never stored), C2 identity and account data (encrypted), C1 the rest. */
+export const DATA_CLASSES = ['C1', 'C2', 'C3'] as const;
+
+const fieldSchema = z.strictObject({
+  type: z.enum(['number', 'string', 'boolean', 'date', 'object', 'array']),
+  class: z.enum(DATA_CLASSES).optional().describe('personal-data class; required before publishing'),
+  required: z.boolean().optional(),
+  enum: z.array(z.string()).optional(),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  description: z.string().optional(),
+});
+
+const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'ids start with a letter and hold letters, digits, _ and - (at most 64)');
+const feel = z.string().min(1, 'a FEEL expression may not be empty');
+
+const tableSchema = z.strictObject({
+  hitPolicy: z.enum(['UNIQUE', 'ANY', 'PRIORITY', 'FIRST', 'RULE ORDER', 'OUTPUT ORDER', 'COLLECT']).optional(),
+  aggregation: z.enum(['SUM', 'MIN', 'MAX', 'COUNT']).optional(),
+  inputs: z.array(z.strictObject({ expression: feel, label: z.string().optional(), inputValues: z.string().optional() })).min(1),
+  outputs: z.array(z.strictObject({ name: z.string(), outputValues: z.string().optional(), defaultOutput: z.string().optional() })).min(1),
+  rules: z.array(z.strictObject({ id: z.string().optional(), inputEntries: z.array(z.string()), outputEntries: z.array(z.string()), annotation: z.string().optional() })),
+});
+
+const base = { id, label: z.string().optional(), description: z.string().optional() };
+
+export const inputNodeSchema = z.strictObject({ ...base, kind: z.literal('input') });
+export const expressionNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('expression'),
+  assign: z.record(z.string(), feel).describe('variable name to FEEL expression, evaluated in order; later ones see earlier ones'),
+});
+export const tableNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('table'),
+  table: tableSchema.optional(),
+  dmn: z.strictObject({ file: z.string(), decision: z.string() }).optional().describe('a decision of a DMN file, relative to the flow file'),
+  output: z.string().describe('variable that receives the result'),
+});
+export const rulesetNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('ruleset'),
+  rules: z
+    .array(
+      z.strictObject({
+        code: z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'reason codes are upper case, like KO_AGE'),
+        when: feel,
+        severity: z.enum(['knockout', 'refer', 'warning']),
+        text: z.string().min(1),
+      }),
+    )
+    .min(1),
+});
+export const switchNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('switch'),
+  mode: z.enum(['first', 'all']).optional().describe('first: the first edge whose condition holds; all: every such edge, in order, each until the join node'),
+  join: id.optional().describe('for mode "all": where the branches meet again'),
+});
+export const subflowNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('subflow'),
+  flow: z.string().describe('id of the flow to run; resolved when the flow is compiled'),
+  version: z.number().int().positive().optional(),
+  inputs: z.record(z.string(), feel).describe('subflow input field to FEEL expression'),
+  output: z.string().describe('variable that receives the subflow decision {outcome, reasons, offer}'),
+});
+export const reviewNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('review'),
+  queue: z.string().optional(),
+  reason: z.string().min(1),
+});
+export const outputNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('output'),
+  outcome: z.enum(['approve', 'decline', 'refer']),
+  reasons: z.array(z.strictObject({ code: z.string(), text: z.string() })).optional(),
+  offer: z.record(z.string(), feel).optional().describe('offer field to FEEL expression'),
+});
+
+export const nodeSchema = z.discriminatedUnion('kind', [
+  inputNodeSchema,
+  expressionNodeSchema,
+  tableNodeSchema,
+  rulesetNodeSchema,
+  switchNodeSchema,
+  subflowNodeSchema,
+  reviewNodeSchema,
+  outputNodeSchema,
+]);
+
+export const edgeSchema = z.strictObject({
+  from: id,
+  to: id,
+  /** switch edges: the condition; other nodes: none. */
+  when: feel.optional(),
+  /** switch: the edge taken when no condition holds. */
+  default: z.boolean().optional(),
+  /** ruleset: pass | knockout | refer; review: approve | decline. */
+  on: z.string().optional(),
+  label: z.string().optional(),
+});
+
+export const flowSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id,
+  name: z.string().min(1),
+  description: z.string().optional(),
+  input: z.strictObject({ fields: z.record(z.string(), fieldSchema) }),
+  nodes: z.array(nodeSchema).min(2),
+  edges: z.array(edgeSchema),
+});
+
+export type FlowDefinition = z.infer<typeof flowSchema>;
+export type NodeDefinition = z.infer<typeof nodeSchema>;
+export type EdgeDefinition = z.infer<typeof edgeSchema>;
+export type FieldDefinition = z.infer<typeof fieldSchema>;
+export type NodeKind = NodeDefinition['kind'];
+
+/** The published JSON Schema of flow definitions (served at /v1/flows/schema, written to docs). */
+export function flowJsonSchema(): unknown {
+  return z.toJSONSchema(flowSchema, { target: 'draft-2020-12' });
+}
