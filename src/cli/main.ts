@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { auditCommand } from './commands/audit-command.ts';
 import { dmnCommand } from './commands/dmn-command.ts';
+import { decideCommand, pathsCommand } from './commands/flow-commands.ts';
 import { keysCommand } from './commands/keys-command.ts';
 import { migrateCommand } from './commands/migrate-command.ts';
 import { serveCommand } from './commands/serve-command.ts';
@@ -15,11 +16,17 @@ program.addCommand(migrateCommand());
 program.addCommand(keysCommand());
 program.addCommand(auditCommand());
 program.addCommand(dmnCommand());
+program.addCommand(decideCommand());
+program.addCommand(pathsCommand());
 
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  // A person reads this: the message, not a stack trace.
-  console.error(`arbiter: ${(err as Error).message}`);
+  // A person reads this: the message (and for flow problems every issue with its path), not a stack trace.
+  const issues = (err as { issues?: { path: string; message: string }[] }).issues;
+  if (issues?.length) {
+    console.error(`arbiter: ${issues.length} problem(s):`);
+    for (const i of issues) console.error(`  ${i.path}: ${i.message}`);
+  } else console.error(`arbiter: ${(err as Error).message}`);
   process.exitCode = 1;
 }

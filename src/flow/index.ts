@@ -5,3 +5,5 @@ export { checkFlow, checkPublishable } from './static-checks.ts';
 export type { DecisionOutput, Reason, TraceEntry, FlowResolver } from './nodes/node-handler.ts';
 export { REVIEW_VERDICTS } from './nodes/review-node.ts';
 export { enumeratePaths, pathKey, type FlowPath, type PathEnumeration } from './paths.ts';
+export { loadFlowFile } from './file-resolver.ts';
+export { pathCoverage, readApplications, type CoverageReport, type PathCoverage } from './coverage.ts';

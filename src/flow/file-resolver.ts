@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { importDmn, type DecisionTableDefinition, type DmnModel } from '../rules/index.ts';
+import { compileFlow, type CompiledFlow } from './compile.ts';
+import { FlowError } from './flow-error.ts';
+import type { FlowResolver } from './nodes/node-handler.ts';
+
+function readJsonFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new FlowError('unreadable', [{ path: '$', code: 'unreadable', message: `cannot read ${path}` }]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new FlowError('invalid_json', [{ path: '$', code: 'invalid_json', message: `${path} is not valid JSON: ${(err as Error).message}` }]);
+  }
+}
+
+function dmnRefs(def: unknown): string[] {
+  const nodes = (def as { nodes?: { kind?: string; dmn?: { file?: string } }[] })?.nodes ?? [];
+  return nodes.filter((n) => n?.kind === 'table' && typeof n.dmn?.file === 'string').map((n) => n.dmn!.file!);
+}
+
+function subflowRefs(def: unknown): string[] {
+  const nodes = (def as { nodes?: { kind?: string; flow?: string }[] })?.nodes ?? [];
+  return nodes.filter((n) => n?.kind === 'subflow' && typeof n.flow === 'string').map((n) => n.flow!);
+}
+
+/**
+ * Loads a flow file for the CLI: DMN files its tables name are read relative to it, and a
+ * subflow `x` is the file `x.json` beside it. Everything is read before compiling.
+ */
+export async function loadFlowFile(path: string, seen: Set<string> = new Set()): Promise<CompiledFlow> {
+  const full = resolve(path);
+  if (seen.has(full)) throw new FlowError('subflow_cycle', [{ path: '$', code: 'subflow_cycle', message: `subflows form a loop through ${full}` }]);
+  seen.add(full);
+  const def = readJsonFile(full);
+  const dir = dirname(full);
+  const models = new Map<string, DmnModel>();
+  for (const file of dmnRefs(def)) {
+    if (!models.has(file)) models.set(file, await importDmn(readFileSync(join(dir, file), 'utf8')));
+  }
+  const subflows = new Map<string, CompiledFlow>();
+  for (const id of subflowRefs(def)) {
+    if (!subflows.has(id)) subflows.set(id, await loadFlowFile(join(dir, `${id}.json`), new Set(seen)));
+  }
+  const resolver: FlowResolver = {
+    flow(id) {
+      const f = subflows.get(id);
+      if (!f) throw new FlowError('unknown_flow', [{ path: '$', code: 'unknown_flow', message: `no subflow file ${id}.json beside ${full}` }]);
+      return f;
+    },
+    dmnTable(file, decision): DecisionTableDefinition {
+      const model = models.get(file)!;
+      const d = model.decisions.get(decision);
+      if (!d || d.logic?.kind !== 'table') {
+        throw new FlowError('unknown_dmn', [{ path: '$', code: 'unknown_dmn', message: `${file} has no decision table decision "${decision}" (decisions: ${[...model.decisions.keys()].join(', ')})` }]);
+      }
+      return d.logic.table;
+    },
+  };
+  return compileFlow(def, resolver);
+}
