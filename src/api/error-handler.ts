@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { FlowError } from '../flow/index.ts';
 import { StoreError } from '../store/index.ts';
 import { ApiError, type ErrorBody } from './api-error.ts';
 
@@ -47,6 +48,10 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   }
   if (err instanceof ApiError) {
     return send(err.statusCode, { error: { code: err.code, message: err.message, details: err.details } });
+  }
+  if (err instanceof FlowError) {
+    const status = err.code === 'not_published' ? 409 : 400;
+    return send(status, { error: { code: err.code, message: err.message.length > 2000 ? `${err.issues.length} problems; see details` : err.message, details: err.issues } });
   }
   if (err instanceof StoreError) {
     const status = err.code === 'not_found' ? 404 : err.code === 'conflict' ? 409 : 400;

@@ -11,17 +11,24 @@ import { createLogger } from './logger.ts';
 import type { DeclaredRoute } from './route-config.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { keyRoutes } from './routes/key-routes.ts';
+import { decisionRoutes } from './routes/decision-routes.ts';
+import { flowRoutes } from './routes/flow-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
+import { DecisionService } from './services/decision-service.ts';
+import type { JobQueue } from '../store/index.ts';
 
 export interface ServerOptions {
   db: Database;
   logger?: Logger;
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  /** The PostgreSQL-backed job queue; without it, resumes after review happen inline only. */
+  queue?: JobQueue | null;
 }
 
 export interface Server {
   app: FastifyInstance;
+  decisions: DecisionService;
   /** Every route with the roles it admits, for the role matrix and the console's navigation. */
   routes: DeclaredRoute[];
 }
@@ -76,8 +83,11 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(systemRoutes(db));
   await app.register(keyRoutes(db));
   await app.register(auditRoutes(db));
+  const decisions = new DecisionService(db, options.queue ?? null, app.log as unknown as Logger);
+  await app.register(flowRoutes(db, decisions));
+  await app.register(decisionRoutes(db, decisions));
   await app.ready();
-  return { app, routes };
+  return { app, routes, decisions };
 }
 
 export { ApiError };

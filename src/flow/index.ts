@@ -7,3 +7,4 @@ export { REVIEW_VERDICTS } from './nodes/review-node.ts';
 export { enumeratePaths, pathKey, type FlowPath, type PathEnumeration } from './paths.ts';
 export { loadFlowFile } from './file-resolver.ts';
 export { pathCoverage, readApplications, type CoverageReport, type PathCoverage } from './coverage.ts';
+export { diffFlows, jsonDiff, type FlowDiff, type Change } from './diff.ts';

@@ -4,3 +4,9 @@ export { migrate, pendingMigrations, listMigrations } from './migrate.ts';
 export { StoreError } from './store-error.ts';
 export { appendAudit, listAudit, verifyAudit, type AuditEntry, type AuditQuery, type AuditVerification } from './audit-log.ts';
 export { createApiKey, listApiKeys, revokeApiKey, findActiveKey, countApiKeys, hashSecret, type ApiKey, type CreatedKey, type Actor } from './api-keys.ts';
+export { createFlow, addFlowVersion, updateDraft, publishVersion, getFlowVersion, listFlowVersions, listFlows, contentHash, type FlowVersion, type FlowSummary } from './flow-versions.ts';
+export {
+  insertDecision, findDecisionByKey, getDecision, listDecisions, decideReview, resumeDecision, getReview, listReviews, newId,
+  type DecisionRecord, type ReviewRecord, type NewDecision, type ResumedState, type DecisionStatus,
+} from './decisions.ts';
+export { startJobQueue, QUEUES, type JobQueue } from './job-queue.ts';

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { buildServer, createLogger } from '../../api/index.ts';
-import { countApiKeys, createApiKey } from '../../store/index.ts';
+import { countApiKeys, createApiKey, startJobQueue } from '../../store/index.ts';
 import { openMigrated, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
 
 interface ServeFlags extends DatabaseFlags {
@@ -26,7 +26,9 @@ export function serveCommand(): Command {
       const created = await createApiKey(db, { name: 'bootstrap admin', role: 'admin' }, { actor: 'system' });
       bootstrapSecret = created.secret;
     }
-    const { app } = await buildServer({ db, logger });
+    const queue = await startJobQueue(db);
+    const { app, decisions } = await buildServer({ db, logger, queue });
+    await decisions.startWorker();
     const address = await app.listen({ port, host: flags.host });
     const url = `http://${flags.host === '0.0.0.0' || flags.host === '127.0.0.1' ? 'localhost' : flags.host}:${new URL(address).port}`;
     console.log(`Arbiter is running at ${url} on ${db.kind === 'pglite' ? `the embedded database in ${db.location}` : `PostgreSQL ${db.location}`}`);
@@ -41,6 +43,7 @@ export function serveCommand(): Command {
       closing = true;
       logger.info({ signal }, 'shutting down');
       await app.close();
+      await queue.stop().catch(() => {});
       await db.close();
       process.exit(0);
     };

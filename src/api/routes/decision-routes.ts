@@ -1,0 +1,144 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getDecision, getReview, listDecisions, listReviews, type Database, type DecisionRecord } from '../../store/index.ts';
+import { requirePrincipal } from '../authenticate.ts';
+import { errorResponses } from '../schemas.ts';
+import type { DecisionService } from '../services/decision-service.ts';
+
+const DECIDE = ['service'] as const;
+const READ = ['service', 'analyst', 'risk-manager', 'reviewer', 'auditor'] as const;
+const REVIEW_READ = ['reviewer', 'risk-manager'] as const;
+const REVIEW_DECIDE = ['reviewer'] as const;
+
+const decisionSchema = z.object({
+  id: z.string(),
+  status: z.enum(['completed', 'pending_review']),
+  flow: z.object({ id: z.string(), version: z.number() }),
+  outcome: z.string().nullable(),
+  reasons: z.array(z.unknown()),
+  offer: z.record(z.string(), z.unknown()).nullable(),
+  path: z.array(z.string()),
+  pendingReviewId: z.string().nullable(),
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+  durationMs: z.number(),
+  trace: z.unknown().optional(),
+  versions: z.unknown().optional(),
+  application: z.unknown().optional(),
+});
+
+const reviewSchema = z.object({
+  id: z.string(),
+  decisionId: z.string(),
+  nodeId: z.string(),
+  queue: z.string(),
+  reason: z.string(),
+  status: z.enum(['pending', 'decided']),
+  verdict: z.enum(['approve', 'decline']).nullable(),
+  note: z.string().nullable(),
+  reviewer: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+
+function present(d: DecisionRecord, detail: boolean) {
+  const result = d.result as { reasons?: unknown[]; offer?: Record<string, unknown> } | null;
+  return {
+    id: d.id,
+    status: d.status,
+    flow: { id: d.flowId, version: d.flowVersion },
+    outcome: d.outcome,
+    reasons: result?.reasons ?? [],
+    offer: result?.offer ?? null,
+    path: d.path,
+    pendingReviewId: d.pendingReviewId,
+    createdAt: d.createdAt,
+    completedAt: d.completedAt,
+    durationMs: d.durationMs,
+    ...(detail ? { trace: d.trace, versions: d.versions } : {}),
+  };
+}
+
+export function decisionRoutes(db: Database, service: DecisionService) {
+  return async (app: FastifyInstance): Promise<void> => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const actor = (req: Parameters<typeof requirePrincipal>[0]) => ({ actor: requirePrincipal(req).keyId, requestId: req.id });
+
+    r.post(
+      '/v1/decisions',
+      {
+        config: { access: DECIDE },
+        schema: {
+          tags: ['decisions'],
+          summary: 'Decide an application; committed before the answer. A repeat with the same idempotency key returns the stored decision.',
+          body: z.strictObject({
+            flow: z.string().min(1).max(64),
+            version: z.number().int().positive().optional(),
+            application: z.record(z.string(), z.unknown()),
+            idempotencyKey: z.string().min(1).max(200),
+          }),
+          response: { 200: decisionSchema, 201: decisionSchema, ...errorResponses, 409: errorResponses[400], 422: errorResponses[400] },
+        },
+      },
+      async (request, reply) => {
+        const { decision, replayed } = await service.decide(request.body, actor(request));
+        reply.header('idempotent-replay', String(replayed));
+        return reply.code(replayed ? 200 : 201).send(present(decision, true));
+      },
+    );
+
+    r.get(
+      '/v1/decisions',
+      {
+        config: { access: READ },
+        schema: {
+          tags: ['decisions'],
+          summary: 'Recent decisions, newest first',
+          querystring: z.strictObject({ flow: z.string().max(64).optional(), status: z.enum(['completed', 'pending_review']).optional(), outcome: z.enum(['approve', 'decline', 'refer']).optional(), limit: z.coerce.number().int().min(1).max(500).default(50), before: z.iso.datetime().optional() }),
+          response: { 200: z.object({ decisions: z.array(decisionSchema) }), ...errorResponses },
+        },
+      },
+      async (request) => ({ decisions: (await listDecisions(db, { flowId: request.query.flow, status: request.query.status, outcome: request.query.outcome, limit: request.query.limit, before: request.query.before })).map((d) => present(d, false)) }),
+    );
+
+    r.get(
+      '/v1/decisions/:id',
+      { config: { access: READ }, schema: { tags: ['decisions'], summary: 'A decision with its trace and the exact versions used', params: z.strictObject({ id: z.string().min(1).max(64) }), response: { 200: decisionSchema, ...errorResponses } } },
+      async (request) => present(await getDecision(db, request.params.id), true),
+    );
+
+    r.get(
+      '/v1/reviews',
+      { config: { access: REVIEW_READ }, schema: { tags: ['reviews'], summary: 'The review queue, oldest first', querystring: z.strictObject({ status: z.enum(['pending', 'decided']).default('pending'), queue: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }), response: { 200: z.object({ reviews: z.array(reviewSchema) }), ...errorResponses } } },
+      async (request) => ({ reviews: await listReviews(db, request.query) }),
+    );
+
+    r.get(
+      '/v1/reviews/:id',
+      { config: { access: REVIEW_READ }, schema: { tags: ['reviews'], summary: 'A review with the decision it holds up', params: z.strictObject({ id: z.string().min(1).max(64) }), response: { 200: z.object({ review: reviewSchema, decision: decisionSchema }), ...errorResponses } } },
+      async (request) => {
+        const review = await getReview(db, request.params.id);
+        return { review, decision: present(await getDecision(db, review.decisionId), true) };
+      },
+    );
+
+    r.post(
+      '/v1/reviews/:id',
+      {
+        config: { access: REVIEW_DECIDE },
+        schema: {
+          tags: ['reviews'],
+          summary: "Give a review's verdict; the decision resumes after the review node",
+          params: z.strictObject({ id: z.string().min(1).max(64) }),
+          body: z.strictObject({ verdict: z.enum(['approve', 'decline']), note: z.string().trim().min(1, 'a note is required').max(2000) }),
+          response: { 200: z.object({ review: reviewSchema, decision: decisionSchema }), ...errorResponses, 409: errorResponses[400] },
+        },
+      },
+      async (request) => {
+        const { review, decision } = await service.review(request.params.id, request.body.verdict, request.body.note, actor(request));
+        return { review, decision: present(decision, true) };
+      },
+    );
+  };
+}

@@ -1,0 +1,141 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { checkFlow, checkPublishable, diffFlows, enumeratePaths, flowJsonSchema, FlowError, parseFlow, type FlowIssue } from '../../flow/index.ts';
+import { addFlowVersion, createFlow, getFlowVersion, listFlowVersions, listFlows, publishVersion, updateDraft, type Database, type FlowVersion } from '../../store/index.ts';
+import { requirePrincipal } from '../authenticate.ts';
+import { errorResponses } from '../schemas.ts';
+import type { DecisionService } from '../services/decision-service.ts';
+
+const READ = ['admin', 'risk-manager', 'analyst', 'auditor', 'reviewer'] as const;
+const WRITE = ['risk-manager', 'analyst'] as const;
+const PUBLISH = ['risk-manager'] as const;
+
+const versionSchema = z.object({
+  flowId: z.string(),
+  version: z.number().int(),
+  status: z.enum(['draft', 'published']),
+  definition: z.unknown(),
+  contentHash: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  updatedAt: z.string(),
+  publishedAt: z.string().nullable(),
+  publishedBy: z.string().nullable(),
+});
+const issueSchema = z.object({ path: z.string(), code: z.string(), message: z.string() });
+const flowParams = z.strictObject({ id: z.string().min(1).max(64) });
+const versionParams = z.strictObject({ id: z.string().min(1).max(64), version: z.coerce.number().int().positive() });
+const definitionBody = z.strictObject({ definition: z.record(z.string(), z.unknown()).describe('a flow definition; see GET /v1/flows/schema') });
+
+/** Every problem with a definition, schema and static checks; an empty list means it compiles. */
+async function validate(service: DecisionService, v: FlowVersion): Promise<FlowIssue[]> {
+  try {
+    const def = parseFlow(v.definition);
+    const issues = checkFlow(def);
+    if (issues.length) return issues;
+    await service.catalog.compileVersion(v, new Set());
+    return [];
+  } catch (err) {
+    if (err instanceof FlowError) return err.issues;
+    throw err;
+  }
+}
+
+function requireValidShape(definition: unknown): { id: string; name: string } {
+  const def = parseFlow(definition);
+  return { id: def.id, name: def.name };
+}
+
+export function flowRoutes(db: Database, service: DecisionService) {
+  return async (app: FastifyInstance): Promise<void> => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const actor = (req: Parameters<typeof requirePrincipal>[0]) => ({ actor: requirePrincipal(req).keyId, requestId: req.id });
+
+    r.get('/v1/flows/schema', { config: { access: READ }, schema: { tags: ['flows'], summary: 'The JSON Schema of flow definitions', response: { 200: z.unknown(), ...errorResponses } } }, async () => flowJsonSchema());
+
+    r.get(
+      '/v1/flows',
+      { config: { access: READ }, schema: { tags: ['flows'], summary: 'List flows', response: { 200: z.object({ flows: z.array(z.object({ id: z.string(), name: z.string(), latestVersion: z.number(), publishedVersion: z.number().nullable(), createdAt: z.string() })) }), ...errorResponses } } },
+      async () => ({ flows: await listFlows(db) }),
+    );
+
+    r.post(
+      '/v1/flows',
+      { config: { access: WRITE }, schema: { tags: ['flows'], summary: 'Create a flow from a definition (its first draft)', body: definitionBody, response: { 201: versionSchema, ...errorResponses, 409: errorResponses[400] } } },
+      async (request, reply) => {
+        const { id, name } = requireValidShape(request.body.definition);
+        return reply.code(201).send(await createFlow(db, id, name, request.body.definition, actor(request)));
+      },
+    );
+
+    r.get('/v1/flows/:id/versions', { config: { access: READ }, schema: { tags: ['flows'], params: flowParams, response: { 200: z.object({ versions: z.array(versionSchema) }), ...errorResponses } } }, async (request) => ({
+      versions: await listFlowVersions(db, request.params.id),
+    }));
+
+    r.post(
+      '/v1/flows/:id/versions',
+      { config: { access: WRITE }, schema: { tags: ['flows'], summary: 'Add a draft version', params: flowParams, body: definitionBody, response: { 201: versionSchema, ...errorResponses } } },
+      async (request, reply) => {
+        const { id } = requireValidShape(request.body.definition);
+        if (id !== request.params.id) throw new FlowError('invalid_flow', [{ path: '$.id', code: 'id_mismatch', message: `the definition's id "${id}" differs from the flow "${request.params.id}"` }]);
+        return reply.code(201).send(await addFlowVersion(db, request.params.id, request.body.definition, actor(request)));
+      },
+    );
+
+    r.get('/v1/flows/:id/versions/:version', { config: { access: READ }, schema: { tags: ['flows'], params: versionParams, response: { 200: versionSchema, ...errorResponses } } }, async (request) =>
+      getFlowVersion(db, request.params.id, request.params.version),
+    );
+
+    r.put(
+      '/v1/flows/:id/versions/:version',
+      { config: { access: WRITE }, schema: { tags: ['flows'], summary: 'Edit a draft (published versions are immutable: 409)', params: versionParams, body: definitionBody, response: { 200: versionSchema, ...errorResponses, 409: errorResponses[400] } } },
+      async (request) => {
+        const { id } = requireValidShape(request.body.definition);
+        if (id !== request.params.id) throw new FlowError('invalid_flow', [{ path: '$.id', code: 'id_mismatch', message: `the definition's id "${id}" differs from the flow "${request.params.id}"` }]);
+        return updateDraft(db, request.params.id, request.params.version, request.body.definition, actor(request));
+      },
+    );
+
+    r.post(
+      '/v1/flows/:id/versions/:version/validate',
+      { config: { access: WRITE }, schema: { tags: ['flows'], summary: 'Run the static checks; list every problem with its JSON path', params: versionParams, response: { 200: z.object({ ok: z.boolean(), issues: z.array(issueSchema), publishable: z.array(issueSchema), paths: z.number().nullable() }), ...errorResponses } } },
+      async (request) => {
+        const v = await getFlowVersion(db, request.params.id, request.params.version);
+        const issues = await validate(service, v);
+        const ok = issues.length === 0;
+        return { ok, issues, publishable: ok ? checkPublishable(parseFlow(v.definition)) : [], paths: ok ? enumeratePaths(parseFlow(v.definition)).paths.length : null };
+      },
+    );
+
+    r.post(
+      '/v1/flows/:id/versions/:version/publish',
+      { config: { access: PUBLISH }, schema: { tags: ['flows'], summary: 'Publish a draft: it must pass every check and classify every input field', params: versionParams, response: { 200: versionSchema, ...errorResponses, 409: errorResponses[400] } } },
+      async (request) =>
+        publishVersion(db, request.params.id, request.params.version, actor(request), async (v) => {
+          const issues = await validate(service, v);
+          const all = issues.length ? issues : checkPublishable(parseFlow(v.definition));
+          if (all.length) throw new FlowError('not_publishable', all);
+        }),
+    );
+
+    r.get(
+      '/v1/flows/:id/versions/:version/paths',
+      { config: { access: READ }, schema: { tags: ['flows'], summary: 'Every distinct path from input to an output', params: versionParams, response: { 200: z.object({ count: z.number(), truncated: z.boolean(), paths: z.array(z.object({ steps: z.array(z.string()), conditions: z.array(z.string()), end: z.string(), outcome: z.string() })) }), ...errorResponses } } },
+      async (request) => {
+        const v = await getFlowVersion(db, request.params.id, request.params.version);
+        const { paths, truncated } = enumeratePaths(parseFlow(v.definition));
+        return { count: paths.length, truncated, paths };
+      },
+    );
+
+    r.get(
+      '/v1/flows/:id/diff',
+      { config: { access: READ }, schema: { tags: ['flows'], summary: 'What changed between two versions', params: flowParams, querystring: z.strictObject({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }), response: { 200: z.unknown(), ...errorResponses } } },
+      async (request) => {
+        const [a, b] = await Promise.all([getFlowVersion(db, request.params.id, request.query.from), getFlowVersion(db, request.params.id, request.query.to)]);
+        return { from: a.version, to: b.version, ...diffFlows(parseFlow(a.definition), parseFlow(b.definition)) };
+      },
+    );
+  };
+}

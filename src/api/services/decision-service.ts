@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import { FlowError, type FlowResult, type ReviewVerdict } from '../../flow/index.ts';
+import { canonicalJson } from '../../privacy/index.ts';
+import {
+  decideReview, findDecisionByKey, getDecision, insertDecision, resumeDecision, StoreError,
+  type Actor, type Database, type DecisionRecord, type JobQueue, type ResumedState, type ReviewRecord,
+} from '../../store/index.ts';
+import { ApiError } from '../api-error.ts';
+import { FlowCatalog } from './flow-catalog.ts';
+
+export interface DecisionRequest {
+  flow: string;
+  version?: number;
+  application: Record<string, unknown>;
+  idempotencyKey: string;
+}
+
+function requestHash(r: DecisionRequest): string {
+  return createHash('sha256').update(canonicalJson({ flow: r.flow, version: r.version ?? null, application: r.application })).digest('hex');
+}
+
+function stateOf(result: FlowResult): ResumedState {
+  if (result.status === 'completed') {
+    return { status: 'completed', outcome: result.output.outcome, result: result.output, path: result.path, trace: result.trace, durationMs: result.ms };
+  }
+  return { status: 'pending_review', outcome: null, result: null, path: result.path, trace: result.trace, durationMs: result.ms, wait: result.wait };
+}
+
+/**
+ * Takes decision requests from the API: idempotency, running the compiled flow, committing
+ * the decision before answering, and resuming decisions after a review.
+ */
+export class DecisionService {
+  readonly catalog: FlowCatalog;
+  private readonly inflight = new Set<string>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly queue: JobQueue | null,
+    private readonly logger: Logger,
+  ) {
+    this.catalog = new FlowCatalog(db);
+  }
+
+  /** The stored decision for a repeat of a request, or a 422 if the key was used for another request. */
+  private replay(existing: DecisionRecord, hash: string): DecisionRecord {
+    if (existing.requestHash !== hash) {
+      throw new ApiError(422, 'idempotency_key_reused', `idempotency key "${existing.idempotencyKey}" was used for a different request (decision ${existing.id}); use a new key for a new application`);
+    }
+    return existing;
+  }
+
+  async decide(request: DecisionRequest, by: Actor): Promise<{ decision: DecisionRecord; replayed: boolean }> {
+    const hash = requestHash(request);
+    const existing = await findDecisionByKey(this.db, request.idempotencyKey);
+    if (existing) return { decision: this.replay(existing, hash), replayed: true };
+    if (this.inflight.has(request.idempotencyKey)) {
+      throw new ApiError(409, 'in_progress', `a request with idempotency key "${request.idempotencyKey}" is still being decided; retry in a moment`);
+    }
+    this.inflight.add(request.idempotencyKey);
+    try {
+      const loaded = await this.catalog.load(request.flow, request.version);
+      const result = await loaded.flow.run(request.application, { trace: true });
+      const state = stateOf(result);
+      try {
+        const decision = await insertDecision(
+          this.db,
+          {
+            flowId: request.flow,
+            flowVersion: loaded.version.version,
+            idempotencyKey: request.idempotencyKey,
+            requestHash: hash,
+            application: request.application,
+            versions: { flows: loaded.versions },
+            ...state,
+          },
+          by,
+        );
+        return { decision, replayed: false };
+      } catch (err) {
+        // Another process stored this key first: answer as a replay.
+        if (err instanceof StoreError && err.code === 'duplicate_key') {
+          const winner = await findDecisionByKey(this.db, request.idempotencyKey);
+          if (winner) return { decision: this.replay(winner, hash), replayed: true };
+        }
+        throw err;
+      }
+    } finally {
+      this.inflight.delete(request.idempotencyKey);
+    }
+  }
+
+  /** Records a verdict, queues the resume durably, then resumes at once. */
+  async review(reviewId: string, verdict: ReviewVerdict['verdict'], note: string, by: Actor): Promise<{ review: ReviewRecord; decision: DecisionRecord }> {
+    const review = await decideReview(this.db, reviewId, verdict, note, by, async (tx, r) => {
+      if (this.queue) await this.queue.sendInTransaction(tx, 'decision.resume', { decisionId: r.decisionId, reviewId: r.id });
+    });
+    await this.resume(review.decisionId, review.id, by);
+    return { review, decision: await getDecision(this.db, review.decisionId) };
+  }
+
+  /**
+   * Replays the decision with the verdicts given so far and stores where it got to. Safe to
+   * call twice (inline and from the job queue): only the first call moves the decision on.
+   */
+  async resume(decisionId: string, reviewId: string, by: Actor): Promise<DecisionRecord | null> {
+    const decision = await getDecision(this.db, decisionId);
+    if (decision.status !== 'pending_review' || decision.pendingReviewId !== reviewId) return null;
+    const loaded = await this.catalog.load(decision.flowId, decision.flowVersion);
+    const reviews = decision.reviews as Record<string, ReviewVerdict>;
+    let result: FlowResult;
+    try {
+      result = await loaded.flow.run(decision.application, { trace: true, reviews });
+    } catch (err) {
+      if (err instanceof FlowError) this.logger.error({ decisionId, code: err.code }, 'resume failed');
+      throw err;
+    }
+    const moved = await resumeDecision(this.db, decisionId, reviewId, stateOf(result), by);
+    if (moved) this.logger.info({ decisionId, status: moved.status }, 'decision resumed after review');
+    return moved;
+  }
+
+  /** The job-queue worker: finishes resumes whose request died before it could. */
+  async startWorker(): Promise<void> {
+    if (!this.queue) return;
+    await this.queue.work<{ decisionId: string; reviewId: string }>('decision.resume', async ({ decisionId, reviewId }) => {
+      await this.resume(decisionId, reviewId, { actor: 'system:resume-worker' });
+    });
+  }
+}

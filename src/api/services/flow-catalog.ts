@@ -1,0 +1,60 @@
+import { compileFlow, FlowError, type CompiledFlow, type FlowResolver } from '../../flow/index.ts';
+import { getFlowVersion, type Database, type FlowVersion } from '../../store/index.ts';
+
+export interface LoadedFlow {
+  version: FlowVersion;
+  flow: CompiledFlow;
+  /** Every flow version the compiled flow uses (itself first, then subflows). */
+  versions: { id: string; version: number; contentHash: string }[];
+}
+
+function subflowRefs(def: unknown): { flow: string; version?: number }[] {
+  const nodes = (def as { nodes?: { kind?: string; flow?: string; version?: number }[] }).nodes ?? [];
+  return nodes.filter((n) => n.kind === 'subflow' && typeof n.flow === 'string').map((n) => ({ flow: n.flow!, version: n.version }));
+}
+
+/**
+ * Compiles flow versions from the database once and keeps them: published versions never
+ * change, so a compiled version is valid for the life of the process.
+ */
+export class FlowCatalog {
+  private readonly published = new Map<string, Promise<LoadedFlow>>();
+
+  constructor(private readonly db: Database) {}
+
+  /** A published version (the latest when none is named), compiled. */
+  async load(flowId: string, version?: number): Promise<LoadedFlow> {
+    const v = await getFlowVersion(this.db, flowId, version);
+    if (v.status !== 'published') {
+      throw new FlowError('not_published', [{ path: '$', code: 'not_published', message: `version ${v.version} of flow "${flowId}" is a draft; publish it before deciding with it` }]);
+    }
+    const key = `${flowId}@${v.version}`;
+    let loaded = this.published.get(key);
+    if (!loaded) {
+      loaded = this.compileVersion(v, new Set());
+      this.published.set(key, loaded);
+      loaded.catch(() => this.published.delete(key));
+    }
+    return loaded;
+  }
+
+  /** Compiles any version (drafts included) without caching, for validation. */
+  async compileVersion(v: FlowVersion, seen: Set<string>): Promise<LoadedFlow> {
+    const key = `${v.flowId}@${v.version}`;
+    if (seen.has(key)) throw new FlowError('subflow_cycle', [{ path: '$', code: 'subflow_cycle', message: `subflows form a loop through ${key}` }]);
+    const subflows = new Map<string, LoadedFlow>();
+    for (const ref of subflowRefs(v.definition)) {
+      const sub = await getFlowVersion(this.db, ref.flow, ref.version);
+      if (sub.status !== 'published') throw new FlowError('not_published', [{ path: '$', code: 'not_published', message: `subflow ${ref.flow} version ${sub.version} is not published` }]);
+      subflows.set(`${ref.flow}@${ref.version ?? 'latest'}`, await this.compileVersion(sub, new Set([...seen, key])));
+    }
+    const resolver: FlowResolver = {
+      flow: (id, version) => subflows.get(`${id}@${version ?? 'latest'}`)!.flow,
+      dmnTable: (file) => {
+        throw new FlowError('dmn_reference', [{ path: '$', code: 'dmn_reference', message: `table nodes stored in Arbiter must hold their table inline; "${file}" is a file reference for the CLI` }]);
+      },
+    };
+    const flow = compileFlow(v.definition, resolver);
+    return { version: v, flow, versions: [{ id: v.flowId, version: v.version, contentHash: v.contentHash }, ...[...subflows.values()].flatMap((s) => s.versions)] };
+  }
+}

@@ -1,0 +1,267 @@
+import { randomBytes } from 'node:crypto';
+import { appendAudit } from './audit-log.ts';
+import type { Actor } from './api-keys.ts';
+import type { Database, Queryable } from './database.ts';
+import { StoreError } from './store-error.ts';
+
+export type DecisionStatus = 'completed' | 'pending_review';
+
+export interface DecisionRecord {
+  id: string;
+  flowId: string;
+  flowVersion: number;
+  idempotencyKey: string;
+  requestHash: string;
+  status: DecisionStatus;
+  outcome: string | null;
+  result: unknown;
+  path: string[];
+  trace: unknown;
+  application: unknown;
+  reviews: Record<string, { verdict: string; note: string; reviewer: string }>;
+  pendingReviewId: string | null;
+  versions: unknown;
+  createdAt: string;
+  completedAt: string | null;
+  durationMs: number;
+}
+
+export interface ReviewRecord {
+  id: string;
+  decisionId: string;
+  nodeId: string;
+  queue: string;
+  reason: string;
+  status: 'pending' | 'decided';
+  verdict: 'approve' | 'decline' | null;
+  note: string | null;
+  reviewer: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+interface DecisionRow {
+  id: string;
+  flow_id: string;
+  flow_version: number;
+  idempotency_key: string;
+  request_hash: string;
+  status: DecisionStatus;
+  outcome: string | null;
+  result: unknown;
+  path: unknown;
+  trace: unknown;
+  application: unknown;
+  reviews: unknown;
+  pending_review_id: string | null;
+  versions: unknown;
+  created_at: Date | string;
+  completed_at: Date | string | null;
+  duration_ms: number;
+}
+
+interface ReviewRow {
+  id: string;
+  decision_id: string;
+  node_id: string;
+  queue: string;
+  reason: string;
+  status: 'pending' | 'decided';
+  verdict: 'approve' | 'decline' | null;
+  note: string | null;
+  reviewer: string | null;
+  created_at: Date | string;
+  decided_at: Date | string | null;
+}
+
+const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+function toDecision(r: DecisionRow): DecisionRecord {
+  return {
+    id: r.id,
+    flowId: r.flow_id,
+    flowVersion: Number(r.flow_version),
+    idempotencyKey: r.idempotency_key,
+    requestHash: r.request_hash,
+    status: r.status,
+    outcome: r.outcome,
+    result: json(r.result),
+    path: json(r.path) as string[],
+    trace: json(r.trace),
+    application: json(r.application),
+    reviews: json(r.reviews) as DecisionRecord['reviews'],
+    pendingReviewId: r.pending_review_id,
+    versions: json(r.versions),
+    createdAt: iso(r.created_at)!,
+    completedAt: iso(r.completed_at),
+    durationMs: Number(r.duration_ms),
+  };
+}
+
+function toReview(r: ReviewRow): ReviewRecord {
+  return {
+    id: r.id,
+    decisionId: r.decision_id,
+    nodeId: r.node_id,
+    queue: r.queue,
+    reason: r.reason,
+    status: r.status,
+    verdict: r.verdict,
+    note: r.note,
+    reviewer: r.reviewer,
+    createdAt: iso(r.created_at)!,
+    decidedAt: iso(r.decided_at),
+  };
+}
+
+export const newId = (prefix: string) => `${prefix}_${randomBytes(10).toString('hex')}`;
+
+export interface NewDecision {
+  flowId: string;
+  flowVersion: number;
+  idempotencyKey: string;
+  requestHash: string;
+  status: DecisionStatus;
+  outcome: string | null;
+  result: unknown;
+  path: string[];
+  trace: unknown;
+  application: unknown;
+  versions: unknown;
+  durationMs: number;
+  wait?: { node: string; reason: string; queue: string };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string }).code === '23505';
+}
+
+/**
+ * Stores a decision, its review if it waits for one, and its audit event in one transaction.
+ * A concurrent insert with the same idempotency key surfaces as StoreError 'duplicate_key'.
+ */
+export async function insertDecision(db: Database, d: NewDecision, by: Actor): Promise<DecisionRecord> {
+  const id = newId('dec');
+  const reviewId = d.wait ? newId('rev') : null;
+  try {
+    return await db.transaction(async (tx) => {
+      const { rows } = await tx.query<DecisionRow>(
+        `insert into decisions (id, flow_id, flow_version, idempotency_key, request_hash, status, outcome, result, path, trace, application, pending_review_id, versions, completed_at, duration_ms)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning *`,
+        [id, d.flowId, d.flowVersion, d.idempotencyKey, d.requestHash, d.status, d.outcome, JSON.stringify(d.result), JSON.stringify(d.path), JSON.stringify(d.trace), JSON.stringify(d.application), reviewId, JSON.stringify(d.versions), d.status === 'completed' ? new Date().toISOString() : null, d.durationMs],
+      );
+      if (d.wait) {
+        await tx.query(`insert into reviews (id, decision_id, node_id, queue, reason, status) values ($1, $2, $3, $4, $5, 'pending')`, [reviewId, id, d.wait.node, d.wait.queue, d.wait.reason]);
+      }
+      await appendAudit(tx, { actor: by.actor, action: d.status === 'completed' ? 'decision.made' : 'decision.pending_review', subjectType: 'decision', subjectId: id, requestId: by.requestId, data: { flow: d.flowId, version: d.flowVersion, outcome: d.outcome } });
+      return toDecision(rows[0]!);
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new StoreError('duplicate_key', `idempotency key "${d.idempotencyKey}" is in use`);
+    throw err;
+  }
+}
+
+export async function findDecisionByKey(db: Queryable, key: string): Promise<DecisionRecord | null> {
+  const { rows } = await db.query<DecisionRow>('select * from decisions where idempotency_key = $1', [key]);
+  return rows[0] ? toDecision(rows[0]) : null;
+}
+
+export async function getDecision(db: Queryable, id: string): Promise<DecisionRecord> {
+  const { rows } = await db.query<DecisionRow>('select * from decisions where id = $1', [id]);
+  if (!rows[0]) throw new StoreError('not_found', `no decision "${id}"`);
+  return toDecision(rows[0]);
+}
+
+export async function listDecisions(db: Queryable, q: { flowId?: string; status?: DecisionStatus; outcome?: string; limit: number; before?: string }): Promise<DecisionRecord[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (q.flowId) add('flow_id = ?', q.flowId);
+  if (q.status) add('status = ?', q.status);
+  if (q.outcome) add('outcome = ?', q.outcome);
+  if (q.before) add('created_at < ?', q.before);
+  params.push(q.limit);
+  const { rows } = await db.query<DecisionRow>(
+    `select * from decisions ${where.length ? `where ${where.join(' and ')}` : ''} order by created_at desc, id limit $${params.length}`,
+    params,
+  );
+  return rows.map(toDecision);
+}
+
+/**
+ * Records a reviewer's verdict. Only a pending review can be decided, so of two reviewers
+ * (or two servers) racing, exactly one succeeds; the other gets 'conflict'.
+ */
+export async function decideReview(db: Database, reviewId: string, verdict: 'approve' | 'decline', note: string, by: Actor, enqueue: (tx: Queryable, review: ReviewRecord) => Promise<void>): Promise<ReviewRecord> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<ReviewRow>(
+      `update reviews set status = 'decided', verdict = $2, note = $3, reviewer = $4, decided_at = now() where id = $1 and status = 'pending' returning *`,
+      [reviewId, verdict, note, by.actor],
+    );
+    if (!rows[0]) {
+      const { rows: existing } = await tx.query<ReviewRow>('select * from reviews where id = $1', [reviewId]);
+      if (!existing[0]) throw new StoreError('not_found', `no review "${reviewId}"`);
+      throw new StoreError('conflict', `review "${reviewId}" was decided already (${existing[0].verdict} by ${existing[0].reviewer})`);
+    }
+    const review = toReview(rows[0]);
+    await tx.query(`update decisions set reviews = reviews || $2::jsonb where id = $1`, [review.decisionId, JSON.stringify({ [review.nodeId]: { verdict, note, reviewer: by.actor } })]);
+    await appendAudit(tx, { actor: by.actor, action: 'review.decided', subjectType: 'review', subjectId: reviewId, requestId: by.requestId, data: { decision: review.decisionId, node: review.nodeId, verdict } });
+    await enqueue(tx, review);
+    return review;
+  });
+}
+
+export interface ResumedState {
+  status: DecisionStatus;
+  outcome: string | null;
+  result: unknown;
+  path: string[];
+  trace: unknown;
+  durationMs: number;
+  wait?: { node: string; reason: string; queue: string };
+}
+
+/**
+ * Moves a decision on from the review it waited at. Conditional on that review still being
+ * the one it waits at, so a resume job and an inline resume cannot both apply.
+ */
+export async function resumeDecision(db: Database, decisionId: string, fromReviewId: string, next: ResumedState, by: Actor): Promise<DecisionRecord | null> {
+  return db.transaction(async (tx) => {
+    const nextReviewId = next.wait ? newId('rev') : null;
+    const { rows } = await tx.query<DecisionRow>(
+      `update decisions set status = $3, outcome = $4, result = $5, path = $6, trace = $7, pending_review_id = $8,
+         completed_at = case when $3 = 'completed' then now() else null end, duration_ms = duration_ms + $9
+       where id = $1 and status = 'pending_review' and pending_review_id = $2 returning *`,
+      [decisionId, fromReviewId, next.status, next.outcome, JSON.stringify(next.result), JSON.stringify(next.path), JSON.stringify(next.trace), nextReviewId, next.durationMs],
+    );
+    if (!rows[0]) return null;
+    if (next.wait) {
+      await tx.query(`insert into reviews (id, decision_id, node_id, queue, reason, status) values ($1, $2, $3, $4, $5, 'pending')`, [nextReviewId, decisionId, next.wait.node, next.wait.queue, next.wait.reason]);
+    }
+    await appendAudit(tx, { actor: by.actor, action: next.status === 'completed' ? 'decision.completed' : 'decision.pending_review', subjectType: 'decision', subjectId: decisionId, requestId: by.requestId, data: { outcome: next.outcome, afterReview: fromReviewId } });
+    return toDecision(rows[0]);
+  });
+}
+
+export async function getReview(db: Queryable, id: string): Promise<ReviewRecord> {
+  const { rows } = await db.query<ReviewRow>('select * from reviews where id = $1', [id]);
+  if (!rows[0]) throw new StoreError('not_found', `no review "${id}"`);
+  return toReview(rows[0]);
+}
+
+export async function listReviews(db: Queryable, q: { status?: 'pending' | 'decided'; queue?: string; limit: number }): Promise<ReviewRecord[]> {
+  const params: unknown[] = [q.status ?? 'pending'];
+  let sql = 'select * from reviews where status = $1';
+  if (q.queue) {
+    params.push(q.queue);
+    sql += ` and queue = $${params.length}`;
+  }
+  params.push(q.limit);
+  const { rows } = await db.query<ReviewRow>(`${sql} order by created_at, id limit $${params.length}`, params);
+  return rows.map(toReview);
+}

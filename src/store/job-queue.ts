@@ -1,0 +1,58 @@
+import PgBoss from 'pg-boss';
+import type { Database, Queryable } from './database.ts';
+
+/** pg-boss sends SQL through this adapter, so the queue lives in the same database, embedded or not. */
+function adapter(q: Queryable): { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> } {
+  return {
+    async executeSql(text, values) {
+      if (!values || values.length === 0) {
+        // Scripts (pg-boss's own migrations) may hold several statements.
+        if (/;\s*\S/.test(text.trim().replace(/;\s*$/, ''))) {
+          await q.exec(text);
+          return { rows: [] };
+        }
+      }
+      return q.query(text, values ?? []);
+    },
+  };
+}
+
+export interface JobQueue {
+  boss: PgBoss;
+  /** Enqueues a job inside the caller's transaction: it exists if and only if the transaction commits. */
+  sendInTransaction(tx: Queryable, queue: string, data: object): Promise<void>;
+  work<T extends object>(queue: string, handler: (data: T) => Promise<void>): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const QUEUES = ['decision.resume'] as const;
+
+export async function startJobQueue(db: Database, options: { pollingSeconds?: number } = {}): Promise<JobQueue> {
+  const boss = new PgBoss({
+    db: adapter(db),
+    schema: 'pgboss',
+    supervise: true,
+    schedule: false,
+    migrate: true,
+  } as PgBoss.ConstructorOptions);
+  boss.on('error', () => {
+    // Transient database errors while polling; pg-boss retries on its own.
+  });
+  await boss.start();
+  for (const q of QUEUES) await boss.createQueue(q);
+  const pollingIntervalSeconds = options.pollingSeconds ?? 1;
+  return {
+    boss,
+    async sendInTransaction(tx, queue, data) {
+      await boss.send(queue, data, { db: adapter(tx) } as PgBoss.SendOptions);
+    },
+    async work(queue, handler) {
+      await boss.work(queue, { pollingIntervalSeconds, batchSize: 5 }, async (jobs) => {
+        for (const job of jobs) await handler(job.data as never);
+      });
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    },
+  };
+}
