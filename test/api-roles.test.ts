@@ -6,12 +6,15 @@ import { createApiKey } from '../src/store/index.ts';
 import type { Server } from '../src/api/index.ts';
 import { BACKENDS, type TestDatabase } from './support/backends.ts';
 import { bearer, keysForEveryRole, testServer } from './support/server.ts';
+import { addFlowVersion } from '../src/store/index.ts';
+import { demoApplication, demoFlow, pendingReview, publishDemoFlow, uniqueKey } from './support/flows.ts';
 
 /**
  * A valid request for every route, so that an admitted role gets a 2xx. A route added
  * without an entry here fails the "every route has a sample" test.
  */
-type Sample = (ctx: TestDatabase) => Promise<Omit<InjectOptions, 'headers'>>;
+type Sample = (ctx: TestDatabase, server: Server) => Promise<Omit<InjectOptions, 'headers'>>;
+const newDraft = async (ctx: TestDatabase) => (await addFlowVersion(ctx.db, 'consumer-lending', demoFlow(), { actor: 'test' })).version;
 const SAMPLES: Record<string, Sample> = {
   'GET /healthz': async () => ({ method: 'GET', url: '/healthz' }),
   'GET /readyz': async () => ({ method: 'GET', url: '/readyz' }),
@@ -24,6 +27,23 @@ const SAMPLES: Record<string, Sample> = {
   },
   'GET /v1/audit': async () => ({ method: 'GET', url: '/v1/audit?limit=5' }),
   'GET /v1/audit/verify': async () => ({ method: 'GET', url: '/v1/audit/verify' }),
+  'GET /v1/flows/schema': async () => ({ method: 'GET', url: '/v1/flows/schema' }),
+  'GET /v1/flows': async () => ({ method: 'GET', url: '/v1/flows' }),
+  'POST /v1/flows': async () => ({ method: 'POST', url: '/v1/flows', payload: { definition: { ...demoFlow(), id: `f${uniqueKey().slice(4)}` } } }),
+  'GET /v1/flows/:id/versions': async () => ({ method: 'GET', url: '/v1/flows/consumer-lending/versions' }),
+  'POST /v1/flows/:id/versions': async () => ({ method: 'POST', url: '/v1/flows/consumer-lending/versions', payload: { definition: demoFlow() } }),
+  'GET /v1/flows/:id/versions/:version': async () => ({ method: 'GET', url: '/v1/flows/consumer-lending/versions/1' }),
+  'PUT /v1/flows/:id/versions/:version': async (ctx) => ({ method: 'PUT', url: `/v1/flows/consumer-lending/versions/${await newDraft(ctx)}`, payload: { definition: demoFlow() } }),
+  'POST /v1/flows/:id/versions/:version/validate': async () => ({ method: 'POST', url: '/v1/flows/consumer-lending/versions/1/validate' }),
+  'POST /v1/flows/:id/versions/:version/publish': async (ctx) => ({ method: 'POST', url: `/v1/flows/consumer-lending/versions/${await newDraft(ctx)}/publish` }),
+  'GET /v1/flows/:id/versions/:version/paths': async () => ({ method: 'GET', url: '/v1/flows/consumer-lending/versions/1/paths' }),
+  'GET /v1/flows/:id/diff': async () => ({ method: 'GET', url: '/v1/flows/consumer-lending/diff?from=1&to=1' }),
+  'POST /v1/decisions': async () => ({ method: 'POST', url: '/v1/decisions', payload: { flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey() } }),
+  'GET /v1/decisions': async () => ({ method: 'GET', url: '/v1/decisions?limit=5' }),
+  'GET /v1/decisions/:id': async (_ctx, server) => ({ method: 'GET', url: `/v1/decisions/${(await pendingReview(server)).decisionId}` }),
+  'GET /v1/reviews': async () => ({ method: 'GET', url: '/v1/reviews' }),
+  'GET /v1/reviews/:id': async (_ctx, server) => ({ method: 'GET', url: `/v1/reviews/${(await pendingReview(server)).reviewId}` }),
+  'POST /v1/reviews/:id': async (_ctx, server) => ({ method: 'POST', url: `/v1/reviews/${(await pendingReview(server)).reviewId}`, payload: { verdict: 'approve', note: 'checked' } }),
 };
 
 for (const backend of BACKENDS) {
@@ -35,6 +55,7 @@ for (const backend of BACKENDS) {
       ctx = await backend.create();
       server = await testServer(ctx.db);
       keys = await keysForEveryRole(ctx.db);
+      await publishDemoFlow(ctx.db);
     });
     after(async () => {
       await server.app.close();
@@ -50,7 +71,7 @@ for (const backend of BACKENDS) {
       let checked = 0;
       for (const route of server.routes) {
         const sample = SAMPLES[`${route.method} ${route.url}`]!;
-        const anonymous = await server.app.inject(await sample(ctx));
+        const anonymous = await server.app.inject(await sample(ctx, server));
         if (route.access === 'public') {
           assert.ok(anonymous.statusCode < 300, `${route.method} ${route.url} is public but answered ${anonymous.statusCode}`);
           checked++;
@@ -58,10 +79,10 @@ for (const backend of BACKENDS) {
         }
         assert.equal(anonymous.statusCode, 401, `${route.method} ${route.url} without a key`);
         assert.equal(anonymous.json().error.code, 'unauthenticated');
-        const forged = await server.app.inject({ ...(await sample(ctx)), headers: bearer('arb_not-a-real-key') });
+        const forged = await server.app.inject({ ...(await sample(ctx, server)), headers: bearer('arb_not-a-real-key') });
         assert.equal(forged.statusCode, 401, `${route.method} ${route.url} with an unknown key`);
         for (const role of ROLES) {
-          const res = await server.app.inject({ ...(await sample(ctx)), headers: bearer(keys[role]) });
+          const res = await server.app.inject({ ...(await sample(ctx, server)), headers: bearer(keys[role]) });
           if (route.access.includes(role)) {
             assert.ok(res.statusCode >= 200 && res.statusCode < 300, `${role} on ${route.method} ${route.url}: expected 2xx, got ${res.statusCode} ${res.body}`);
           } else {

@@ -1,53 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createScratchDatabase } from './support/backends.ts';
-
-const BIN = join(import.meta.dirname, '..', 'bin', 'arbiter.mjs');
-
-function arbiter(args: string[], env: Record<string, string> = {}) {
-  const res = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
-
-interface Running {
-  url: string;
-  output: string;
-  stop(): Promise<number | null>;
-}
-
-/** Starts `arbiter serve` on a free port and waits for the line that names its URL. */
-async function serve(args: string[]): Promise<Running> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { env: { ...process.env, LOG_LEVEL: 'warn' } });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /running at (http:\/\/\S+)/.exec(output);
-      if (match && output.includes('\n', match.index)) {
-        clearTimeout(timer);
-        setTimeout(() => resolve(match[1]!), 50);
-      }
-    });
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${output}`)));
-  });
-  return {
-    url,
-    get output() {
-      return output;
-    },
-    stop: () =>
-      new Promise((resolve) => {
-        child.on('exit', (code) => resolve(code));
-        child.kill('SIGTERM');
-      }),
-  };
-}
+import { arbiter, serve } from './support/process.ts';
 
 describe('arbiter CLI on the embedded database', () => {
   let dir: string;
@@ -117,7 +75,7 @@ describe('arbiter CLI on PostgreSQL', () => {
   after(async () => scratch.drop());
 
   test('migrate, keys and serve with --database', async () => {
-    assert.match(arbiter(['migrate', '--database', scratch.url]).stdout, /applied 1 migration/);
+    assert.match(arbiter(['migrate', '--database', scratch.url]).stdout, /applied 2 migration\(s\): 001_foundation, 002_flows_decisions/);
     assert.match(arbiter(['migrate', '--database', scratch.url]).stdout, /up to date/);
     const created = JSON.parse(arbiter(['keys', 'create', '--role', 'auditor', '--database', scratch.url, '--json']).stdout);
     const running = await serve(['--database', scratch.url]);

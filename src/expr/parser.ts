@@ -428,7 +428,6 @@ class Parser {
       this.pos++;
       return { t: 'context', entries, at: t.start };
     }
-    if (COMPARATORS.has(t.value)) return this.positiveTest();
     return this.fail('an expression');
   }
 

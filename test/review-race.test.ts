@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { decideReview, openDatabase, startJobQueue, verifyAudit, type Database } from '../src/store/index.ts';
+import { createScratchDatabase } from './support/backends.ts';
+import { demoFlow, reviewApplication, uniqueKey } from './support/flows.ts';
+import { arbiter, serve, type Running } from './support/process.ts';
+
+let scratch: { url: string; drop(): Promise<void> };
+let servers: Running[] = [];
+const keys: Record<string, string> = {};
+
+async function call(server: Running, role: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${keys[role]}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { message: string } } };
+}
+
+before(async () => {
+  scratch = await createScratchDatabase();
+  assert.equal(arbiter(['migrate', '--database', scratch.url]).code, 0);
+  for (const role of ['service', 'reviewer', 'risk-manager']) {
+    keys[role] = JSON.parse(arbiter(['keys', 'create', '--role', role, '--database', scratch.url, '--json']).stdout).secret;
+  }
+  servers = await Promise.all([serve(['--database', scratch.url]), serve(['--database', scratch.url])]);
+  const [a] = servers;
+  assert.equal((await call(a!, 'risk-manager', 'POST', '/v1/flows', { definition: demoFlow() })).status, 201);
+  assert.equal((await call(a!, 'risk-manager', 'POST', '/v1/flows/consumer-lending/versions/1/publish')).status, 200);
+});
+
+after(async () => {
+  await Promise.all(servers.map((s) => s.stop()));
+  await scratch.drop();
+});
+
+test('two servers racing to complete the same reviews: each completes exactly once', async () => {
+  const [a, b] = servers as [Running, Running];
+  const reviews: { decisionId: string; reviewId: string }[] = [];
+  for (let i = 0; i < 12; i++) {
+    const d = await call(i % 2 ? a : b, 'service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() });
+    assert.equal(d.body.status, 'pending_review');
+    reviews.push({ decisionId: String(d.body.id), reviewId: String(d.body.pendingReviewId) });
+  }
+  let wins = 0;
+  let conflicts = 0;
+  await Promise.all(
+    reviews.map(async ({ reviewId }) => {
+      const [ra, rb] = await Promise.all([
+        call(a, 'reviewer', 'POST', `/v1/reviews/${reviewId}`, { verdict: 'approve', note: 'server A' }),
+        call(b, 'reviewer', 'POST', `/v1/reviews/${reviewId}`, { verdict: 'decline', note: 'server B' }),
+      ]);
+      const statuses = [ra.status, rb.status].sort();
+      assert.deepEqual(statuses, [200, 409], `review ${reviewId}: ${ra.status} ${rb.status}`);
+      wins++;
+      conflicts++;
+    }),
+  );
+  const db = await openDatabase({ databaseUrl: scratch.url });
+  try {
+    const { rows } = await db.query<{ status: string; n: number }>(
+      `select d.status, count(*)::int as n from decisions d where d.id = any($1) group by d.status`,
+      [reviews.map((r) => r.decisionId)],
+    );
+    assert.deepEqual(rows, [{ status: 'completed', n: 12 }]);
+    const { rows: completions } = await db.query<{ subject_id: string; n: number }>(
+      `select subject_id, count(*)::int as n from audit_events where action = 'decision.completed' and subject_id = any($1) group by subject_id`,
+      [reviews.map((r) => r.decisionId)],
+    );
+    assert.equal(completions.length, 12);
+    assert.ok(completions.every((c) => c.n === 1), 'no decision completed twice');
+    assert.equal((await verifyAudit(db)).ok, true);
+  } finally {
+    await db.close();
+  }
+  console.log(`12 reviews raced on two servers: ${wins} completed once each, ${conflicts} refused with 409`);
+});
+
+test('a verdict whose request died before resuming is finished by the job queue', async () => {
+  const [a] = servers as [Running];
+  const d = await call(a, 'service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() });
+  const db: Database = await openDatabase({ databaseUrl: scratch.url });
+  const queue = await startJobQueue(db);
+  try {
+    // Record the verdict and enqueue the resume exactly as the API does, then stop: no inline resume.
+    await decideReview(db, String(d.body.pendingReviewId), 'approve', 'recorded before a crash', { actor: 'test' }, (tx, r) =>
+      queue.sendInTransaction(tx, 'decision.resume', { decisionId: r.decisionId, reviewId: r.id }),
+    );
+    const deadline = Date.now() + 20_000;
+    let status = '';
+    while (Date.now() < deadline) {
+      status = String((await call(a, 'service', 'GET', `/v1/decisions/${d.body.id}`)).body.status);
+      if (status === 'completed') break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.equal(status, 'completed', 'a server worker resumed the decision from the queue');
+  } finally {
+    await queue.stop();
+    await db.close();
+  }
+});

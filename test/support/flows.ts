@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Server } from '../../src/api/index.ts';
+import { createFlow, publishVersion, type Database } from '../../src/store/index.ts';
+
+const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples', 'flows');
+
+export const demoFlow = (): Record<string, unknown> => JSON.parse(readFileSync(join(EXAMPLES, 'consumer-lending.json'), 'utf8'));
+export const demoApplication = (): Record<string, unknown> => JSON.parse(readFileSync(join(EXAMPLES, 'application.json'), 'utf8'));
+/** An application that lands in tier C and waits for an underwriter. */
+export const reviewApplication = (): Record<string, unknown> => ({ ...demoApplication(), bureauScore: 600 });
+
+/** The demo flow, created and published as version 1. */
+export async function publishDemoFlow(db: Database): Promise<void> {
+  const def = demoFlow();
+  await createFlow(db, 'consumer-lending', String(def.name), def, { actor: 'test' });
+  await publishVersion(db, 'consumer-lending', 1, { actor: 'test' }, () => {});
+}
+
+export const uniqueKey = () => `key-${randomBytes(6).toString('hex')}`;
+
+/** A decision waiting at a review node; returns its review id. */
+export async function pendingReview(server: Server): Promise<{ decisionId: string; reviewId: string }> {
+  const { decision } = await server.decisions.decide({ flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() }, { actor: 'test' });
+  return { decisionId: decision.id, reviewId: decision.pendingReviewId! };
+}

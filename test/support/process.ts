@@ -1,0 +1,47 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const BIN = join(import.meta.dirname, '..', '..', 'bin', 'arbiter.mjs');
+
+export function arbiter(args: string[], env: Record<string, string> = {}) {
+  const res = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+export interface Running {
+  url: string;
+  output: string;
+  pid: number;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Starts `arbiter serve` on a free port and waits for the line that names its URL. */
+export async function serve(args: string[]): Promise<Running> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { env: { ...process.env, LOG_LEVEL: 'warn' } });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match && output.includes('\n', match.index)) {
+        clearTimeout(timer);
+        setTimeout(() => resolve(match[1]!), 50);
+      }
+    });
+    child.stderr.on('data', (chunk) => (output += chunk));
+    void exited.then((code) => reject(new Error(`server exited ${code}: ${output}`)));
+  });
+  return {
+    url,
+    pid: child.pid!,
+    get output() {
+      return output;
+    },
+    stop: (signal = 'SIGTERM') => {
+      child.kill(signal);
+      return exited;
+    },
+  };
+}
