@@ -54,6 +54,10 @@ export class FeelDate {
     const { y, m, d } = fromEpochDay(n);
     return new FeelDate(y, m, d);
   }
+  /** JSON has no temporal types: they travel as their ISO text. */
+  toJSON(): string {
+    return this.toString();
+  }
   toString(): string {
     return `${this.year < 0 ? '-' : ''}${pad(Math.abs(this.year), 4)}-${pad(this.month)}-${pad(this.day)}`;
   }
@@ -70,6 +74,10 @@ export class FeelTime {
   ) {}
   get secondOfDay(): number {
     return this.hour * 3600 + this.minute * 60 + this.second;
+  }
+  /** JSON has no temporal types: they travel as their ISO text. */
+  toJSON(): string {
+    return this.toString();
   }
   toString(): string {
     return `${pad(this.hour)}:${pad(this.minute)}:${formatSeconds(this.second)}${formatZone(this.offset, this.zone)}`;
@@ -96,6 +104,10 @@ export class FeelDateTime {
     const off = this.effectiveOffset;
     return off === null ? null : this.localSeconds - off;
   }
+  /** JSON has no temporal types: they travel as their ISO text. */
+  toJSON(): string {
+    return this.toString();
+  }
   toString(): string {
     return `${this.date.toString()}T${this.time.toString()}`;
   }
@@ -103,6 +115,10 @@ export class FeelDateTime {
 
 export class YearsMonthsDuration {
   constructor(readonly months: number) {}
+  /** JSON has no temporal types: they travel as their ISO text. */
+  toJSON(): string {
+    return this.toString();
+  }
   toString(): string {
     const m = Math.abs(this.months);
     const y = Math.floor(m / 12);
@@ -114,6 +130,10 @@ export class YearsMonthsDuration {
 
 export class DaysTimeDuration {
   constructor(readonly seconds: number) {}
+  /** JSON has no temporal types: they travel as their ISO text. */
+  toJSON(): string {
+    return this.toString();
+  }
   toString(): string {
     let s = Math.abs(this.seconds);
     const d = Math.floor(s / DAY);

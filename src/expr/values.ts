@@ -25,6 +25,9 @@ export class FeelRange {
     readonly startIncluded: boolean,
     readonly endIncluded: boolean,
   ) {}
+  toJSON(): string {
+    return this.toString();
+  }
   toString(): string {
     return `${this.startIncluded ? '[' : '('}${this.start === null ? '' : valueToString(this.start)}..${this.end === null ? '' : valueToString(this.end)}${this.endIncluded ? ']' : ')'}`;
   }
@@ -59,6 +62,9 @@ export class FeelFunction {
     /** Other parameter names a built-in accepts for named invocation (its overloads). */
     readonly overloads: string[][] = [],
   ) {}
+  toJSON(): string {
+    return `function ${this.name}`;
+  }
 }
 
 export function isContext(v: unknown): v is FeelContext {

@@ -13,61 +13,87 @@ function toFeel(v: unknown): FeelValue {
   return v as FeelValue;
 }
 
-/**
- * Checks an application against the flow's input schema and turns it into FEEL values.
- * Every problem is reported with its path; unknown fields are refused so typos surface.
- */
-export function readApplication(fields: Record<string, FieldDefinition>, application: unknown): { vars: FeelContext; issues: FlowIssue[] } {
-  const issues: FlowIssue[] = [];
-  const vars: FeelContext = {};
-  if (!application || typeof application !== 'object' || Array.isArray(application)) {
-    return { vars, issues: [{ path: 'application', code: 'invalid_application', message: 'the application must be a JSON object' }] };
-  }
-  const app = application as Record<string, unknown>;
-  for (const key of Object.keys(app)) {
-    if (!(key in fields)) issues.push({ path: `application.${key}`, code: 'unknown_field', message: `"${key}" is not a field of this flow's input (fields: ${Object.keys(fields).join(', ')})` });
-  }
-  for (const [name, f] of Object.entries(fields)) {
-    const path = `application.${name}`;
-    const v = app[name];
-    if (v === undefined || v === null) {
-      if (f.required) issues.push({ path, code: 'required', message: `"${name}" is required` });
-      vars[name] = null;
-      continue;
+type FieldCheck = (v: unknown, vars: FeelContext, issues: FlowIssue[]) => void;
+
+function issue(issues: FlowIssue[], name: string, what: string): void {
+  issues.push({ path: `application.${name}`, code: 'invalid_type', message: `"${name}" must be ${what}` });
+}
+
+/** One checker per field, built once per flow so that reading an application allocates little. */
+function fieldCheck(name: string, f: FieldDefinition): FieldCheck {
+  switch (f.type) {
+    case 'number': {
+      const min = f.minimum ?? -Infinity;
+      const max = f.maximum ?? Infinity;
+      return (v, vars, issues) => {
+        if (typeof v !== 'number' || !Number.isFinite(v)) issue(issues, name, 'a number');
+        else if (v < min) issue(issues, name, `at least ${min}`);
+        else if (v > max) issue(issues, name, `at most ${max}`);
+        else vars[name] = v;
+      };
     }
-    const bad = (what: string) => issues.push({ path, code: 'invalid_type', message: `"${name}" must be ${what}` });
-    switch (f.type) {
-      case 'number':
-        if (typeof v !== 'number' || !Number.isFinite(v)) bad('a number');
-        else if (f.minimum !== undefined && v < f.minimum) bad(`at least ${f.minimum}`);
-        else if (f.maximum !== undefined && v > f.maximum) bad(`at most ${f.maximum}`);
+    case 'string': {
+      const allowed = f.enum ? new Set(f.enum) : null;
+      const listed = f.enum?.map((s) => JSON.stringify(s)).join(', ');
+      return (v, vars, issues) => {
+        if (typeof v !== 'string') issue(issues, name, 'a string');
+        else if (v.length > 10_000) issue(issues, name, 'at most 10000 characters');
+        else if (allowed && !allowed.has(v)) issue(issues, name, `one of ${listed}`);
         else vars[name] = v;
-        break;
-      case 'string':
-        if (typeof v !== 'string') bad('a string');
-        else if (v.length > 10_000) bad('at most 10000 characters');
-        else if (f.enum && !f.enum.includes(v)) bad(`one of ${f.enum.map((s) => JSON.stringify(s)).join(', ')}`);
+      };
+    }
+    case 'boolean':
+      return (v, vars, issues) => {
+        if (typeof v !== 'boolean') issue(issues, name, 'true or false');
         else vars[name] = v;
-        break;
-      case 'boolean':
-        if (typeof v !== 'boolean') bad('true or false');
-        else vars[name] = v;
-        break;
-      case 'date': {
+      };
+    case 'date':
+      return (v, vars, issues) => {
         const d = typeof v === 'string' ? parseDate(v) : null;
-        if (!d) bad('a date written YYYY-MM-DD');
+        if (!d) issue(issues, name, 'a date written YYYY-MM-DD');
         else vars[name] = d;
-        break;
-      }
-      case 'object':
-        if (typeof v !== 'object' || Array.isArray(v)) bad('an object');
+      };
+    case 'object':
+      return (v, vars, issues) => {
+        if (typeof v !== 'object' || Array.isArray(v)) issue(issues, name, 'an object');
         else vars[name] = toFeel(v);
-        break;
-      case 'array':
-        if (!Array.isArray(v)) bad('an array');
+      };
+    case 'array':
+      return (v, vars, issues) => {
+        if (!Array.isArray(v)) issue(issues, name, 'an array');
         else vars[name] = toFeel(v);
-        break;
-    }
+      };
   }
-  return { vars, issues };
+}
+
+export type ApplicationReader = (application: unknown) => { vars: FeelContext; issues: FlowIssue[] };
+
+/**
+ * Builds the checker of applications against a flow's input schema, turning them into FEEL
+ * values. Every problem is reported with its path; unknown fields are refused so typos surface.
+ */
+export function applicationReader(fields: Record<string, FieldDefinition>): ApplicationReader {
+  const checks = Object.entries(fields).map(([name, f]) => ({ name, required: f.required === true, check: fieldCheck(name, f) }));
+  const known = new Set(Object.keys(fields));
+  const fieldList = Object.keys(fields).join(', ');
+  return (application) => {
+    const issues: FlowIssue[] = [];
+    const vars: FeelContext = {};
+    if (!application || typeof application !== 'object' || Array.isArray(application)) {
+      return { vars, issues: [{ path: 'application', code: 'invalid_application', message: 'the application must be a JSON object' }] };
+    }
+    const app = application as Record<string, unknown>;
+    for (const key in app) {
+      if (!known.has(key)) issues.push({ path: `application.${key}`, code: 'unknown_field', message: `"${key}" is not a field of this flow's input (fields: ${fieldList})` });
+    }
+    for (let i = 0; i < checks.length; i++) {
+      const c = checks[i]!;
+      const v = app[c.name];
+      if (v === undefined || v === null) {
+        if (c.required) issues.push({ path: `application.${c.name}`, code: 'required', message: `"${c.name}" is required` });
+        vars[c.name] = null;
+      } else c.check(v, vars, issues);
+    }
+    return { vars, issues };
+  };
 }

@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { Env, toJson } from '../expr/index.ts';
-import { readApplication } from './application.ts';
+import { Env } from '../expr/index.ts';
+import { applicationReader } from './application.ts';
 import { flowSchema, type FlowDefinition } from './definition.ts';
 import { FlowError, jsonPath, type FlowIssue } from './flow-error.ts';
-import type { CompiledNode, DecisionOutput, FlowResolver, RunState, TraceEntry } from './nodes/node-handler.ts';
+import type { CompiledNode, DecisionOutput, FlowResolver, NodeStep, RunState, TraceEntry } from './nodes/node-handler.ts';
 import { handlerFor } from './nodes/registry.ts';
 import { checkFlow, knownNamesOf } from './static-checks.ts';
 
@@ -64,53 +64,73 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
 
   type Stop = { output: DecisionOutput } | { wait: { node: string; reason: string; queue: string } } | null;
 
-  /** Runs from `from` until an output, a review wait, or (for all-match branches) the `until` node. */
-  async function execute(state: RunState, from: string, until: string | null): Promise<Stop> {
+  const record = (state: RunState, node: CompiledNode, step: NodeStep, t0: number): Stop | undefined => {
+    state.path.push(step.branch === undefined ? node.id : `${node.id}:${step.branch}`);
+    if (state.trace) {
+      // FEEL values go in as they are (immutable; they serialise through toJSON), not copied.
+      const read: Record<string, unknown> = {};
+      for (const name of node.reads) read[name] = state.env.get(name) ?? null;
+      const entry: TraceEntry = { node: node.id, kind: node.kind, read, wrote: step.wrote ?? {}, branch: step.branch, ms: Math.round((performance.now() - t0) * 1e4) / 1e4 };
+      if (state.env.sink.warnings.length) entry.warnings = state.env.sink.warnings.splice(0);
+      state.trace.push(entry);
+    }
+    if (step.output) return { output: step.output };
+    if (step.wait) return { wait: { node: node.id, ...step.wait } };
+    return undefined;
+  };
+
+  /**
+   * Runs from `from` until an output, a review wait, or (for all-match branches) the `until`
+   * node. Synchronous while the nodes are; the first node that returns a promise (a bureau
+   * call, a subflow) hands the rest of the run to the asynchronous version.
+   */
+  function execute(state: RunState, from: string, until: string | null): Stop | Promise<Stop> {
     let current = from;
     for (;;) {
       if (current === until) return null;
       const node = nodes.get(current)!;
       const t0 = state.trace ? performance.now() : 0;
-      let step = node.run(state);
-      if (step instanceof Promise) step = await step;
-      state.path.push(step.branch === undefined ? node.id : `${node.id}:${step.branch}`);
-      if (state.trace) {
-        const read: Record<string, unknown> = {};
-        for (const name of node.reads) read[name] = toJson(state.env.get(name) ?? null);
-        state.trace.push({
-          node: node.id,
-          kind: node.kind,
-          read,
-          wrote: step.wrote ? (toJson(step.wrote) as Record<string, unknown>) : {},
-          branch: step.branch,
-          ms: Number((performance.now() - t0).toFixed(4)),
-          ...(state.env.sink.warnings.length ? { warnings: state.env.sink.warnings.splice(0) } : {}),
-        });
-      }
-      if (step.output) return { output: step.output };
-      if (step.wait) return { wait: { node: node.id, ...step.wait } };
+      const step = node.run(state);
+      if (step instanceof Promise) return step.then((s) => continueAfter(state, node, s, t0, until));
+      const stop = record(state, node, step, t0);
+      if (stop !== undefined) return stop;
       const next = step.next!;
       if (next.length === 1) {
         current = next[0]!;
         continue;
       }
-      for (const branch of next) {
-        const stop = await execute(state, branch, node.join!);
-        if (stop) return stop;
-      }
-      current = node.join!;
+      return runBranches(state, node, next, until);
     }
   }
+
+  async function continueAfter(state: RunState, node: CompiledNode, step: NodeStep, t0: number, until: string | null): Promise<Stop> {
+    const stop = record(state, node, step, t0);
+    if (stop !== undefined) return stop;
+    const next = step.next!;
+    if (next.length === 1) return execute(state, next[0]!, until);
+    return runBranches(state, node, next, until);
+  }
+
+  async function runBranches(state: RunState, node: CompiledNode, branches: string[], until: string | null): Promise<Stop> {
+    for (const branch of branches) {
+      const stop = await execute(state, branch, node.join!);
+      if (stop) return stop;
+    }
+    return execute(state, node.join!, until);
+  }
+
+  const readApplication = applicationReader(def.input.fields);
 
   return {
     definition: def,
     nodes,
     async run(application, options = {}) {
       const t0 = performance.now();
-      const { vars, issues: appIssues } = readApplication(def.input.fields, application);
+      const { vars, issues: appIssues } = readApplication(application);
       if (appIssues.length) throw new FlowError('invalid_application', appIssues);
       const state: RunState = { vars, env: Env.root(vars), reasons: [], path: [], trace: options.trace === false ? null : [], reviews: options.reviews ?? {} };
-      const stop = await execute(state, start, null);
+      let stop = execute(state, start, null);
+      if (stop instanceof Promise) stop = await stop;
       const ms = performance.now() - t0;
       if (stop && 'output' in stop) return { status: 'completed', output: stop.output, path: state.path, trace: state.trace, ms };
       if (stop && 'wait' in stop) return { status: 'pending_review', wait: stop.wait, path: state.path, trace: state.trace, ms };
