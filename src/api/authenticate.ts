@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { findActiveKey, type Database } from '../store/index.ts';
+import type { KeyCache } from './key-cache.ts';
 import { ApiError } from './api-error.ts';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
 /** onRequest hook: resolves the caller's key and enforces the route's declared roles. */
-export function authenticator(db: Database) {
+export function authenticator(keys: KeyCache) {
   return async function authenticate(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
     request.principal = null;
     const access = request.routeOptions.config?.access;
@@ -18,7 +18,7 @@ export function authenticator(db: Database) {
     if (!match) {
       throw new ApiError(401, 'unauthenticated', 'The Authorization header must be "Bearer <key>".');
     }
-    const key = await findActiveKey(db, match[1]!);
+    const key = await keys.lookup(match[1]!);
     if (!key) {
       throw new ApiError(401, 'unauthenticated', 'The API key is unknown or revoked; ask an admin for a new one.');
     }

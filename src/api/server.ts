@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../store/index.ts';
 import { ApiError } from './api-error.ts';
 import { authenticator } from './authenticate.ts';
+import { KeyCache } from './key-cache.ts';
 import { errorHandler } from './error-handler.ts';
 import { createLogger } from './logger.ts';
 import type { DeclaredRoute } from './route-config.ts';
@@ -78,10 +79,11 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     },
     transform: jsonSchemaTransform,
   });
-  app.addHook('onRequest', authenticator(db));
+  const keyCache = new KeyCache(db);
+  app.addHook('onRequest', authenticator(keyCache));
 
   await app.register(systemRoutes(db));
-  await app.register(keyRoutes(db));
+  await app.register(keyRoutes(db, keyCache));
   await app.register(auditRoutes(db));
   const decisions = new DecisionService(db, options.queue ?? null, app.log as unknown as Logger);
   await app.register(flowRoutes(db, decisions));

@@ -40,31 +40,45 @@ function toEvent(row: AuditRow): AuditEvent {
 }
 
 /**
- * Appends an event inside the caller's transaction, so the event commits if and only if
- * the change it records commits. Locking the head row serialises appenders.
+ * Appends events inside the caller's transaction, so they commit if and only if the change
+ * they record commits. Locking the head row serialises appenders; a batch takes the lock once.
  */
-export async function appendAudit(tx: Queryable, entry: AuditEntry): Promise<AuditEvent> {
+export async function appendAuditBatch(tx: Queryable, entries: AuditEntry[]): Promise<AuditEvent[]> {
+  if (entries.length === 0) return [];
   const { rows } = await tx.query<{ seq: number | string; hash: string }>('select seq, hash from audit_head where id = 1 for update');
   const head = rows[0];
   if (!head) throw new Error('audit_head row is missing: run migrations');
-  const content = {
-    seq: Number(head.seq) + 1,
-    at: new Date().toISOString(),
-    actor: entry.actor,
-    action: entry.action,
-    subjectType: entry.subjectType ?? null,
-    subjectId: entry.subjectId ?? null,
-    requestId: entry.requestId ?? null,
-    data: entry.data ?? {},
-  };
-  const hash = hashEvent(head.hash, content);
-  await tx.query(
-    `insert into audit_events (seq, at, actor, action, subject_type, subject_id, request_id, data, prev_hash, hash)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [content.seq, content.at, content.actor, content.action, content.subjectType, content.subjectId, content.requestId, JSON.stringify(content.data), head.hash, hash],
-  );
-  await tx.query('update audit_head set seq = $1, hash = $2 where id = 1', [content.seq, hash]);
-  return { ...content, prevHash: head.hash, hash };
+  const at = new Date().toISOString();
+  let seq = Number(head.seq);
+  let prevHash = head.hash;
+  const events: AuditEvent[] = [];
+  const params: unknown[] = [];
+  const tuples: string[] = [];
+  for (const entry of entries) {
+    const content = {
+      seq: ++seq,
+      at,
+      actor: entry.actor,
+      action: entry.action,
+      subjectType: entry.subjectType ?? null,
+      subjectId: entry.subjectId ?? null,
+      requestId: entry.requestId ?? null,
+      data: entry.data ?? {},
+    };
+    const hash = hashEvent(prevHash, content);
+    events.push({ ...content, prevHash, hash });
+    const base = params.length;
+    tuples.push(`(${Array.from({ length: 10 }, (_, i) => `$${base + i + 1}`).join(', ')})`);
+    params.push(content.seq, content.at, content.actor, content.action, content.subjectType, content.subjectId, content.requestId, JSON.stringify(content.data), prevHash, hash);
+    prevHash = hash;
+  }
+  await tx.query(`insert into audit_events (seq, at, actor, action, subject_type, subject_id, request_id, data, prev_hash, hash) values ${tuples.join(', ')}`, params);
+  await tx.query('update audit_head set seq = $1, hash = $2 where id = 1', [seq, prevHash]);
+  return events;
+}
+
+export async function appendAudit(tx: Queryable, entry: AuditEntry): Promise<AuditEvent> {
+  return (await appendAuditBatch(tx, [entry]))[0]!;
 }
 
 export interface AuditQuery {

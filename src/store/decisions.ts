@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { appendAudit } from './audit-log.ts';
 import type { Actor } from './api-keys.ts';
 import type { Database, Queryable } from './database.ts';
@@ -115,7 +115,8 @@ function toReview(r: ReviewRow): ReviewRecord {
   };
 }
 
-export const newId = (prefix: string) => `${prefix}_${randomBytes(10).toString('hex')}`;
+/** 80 random bits in hex; randomUUID draws from a cached entropy pool, so this costs no syscall per id. */
+export const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
 
 export interface NewDecision {
   flowId: string;
@@ -131,36 +132,6 @@ export interface NewDecision {
   versions: unknown;
   durationMs: number;
   wait?: { node: string; reason: string; queue: string };
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return (err as { code?: string }).code === '23505';
-}
-
-/**
- * Stores a decision, its review if it waits for one, and its audit event in one transaction.
- * A concurrent insert with the same idempotency key surfaces as StoreError 'duplicate_key'.
- */
-export async function insertDecision(db: Database, d: NewDecision, by: Actor): Promise<DecisionRecord> {
-  const id = newId('dec');
-  const reviewId = d.wait ? newId('rev') : null;
-  try {
-    return await db.transaction(async (tx) => {
-      const { rows } = await tx.query<DecisionRow>(
-        `insert into decisions (id, flow_id, flow_version, idempotency_key, request_hash, status, outcome, result, path, trace, application, pending_review_id, versions, completed_at, duration_ms)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning *`,
-        [id, d.flowId, d.flowVersion, d.idempotencyKey, d.requestHash, d.status, d.outcome, JSON.stringify(d.result), JSON.stringify(d.path), JSON.stringify(d.trace), JSON.stringify(d.application), reviewId, JSON.stringify(d.versions), d.status === 'completed' ? new Date().toISOString() : null, d.durationMs],
-      );
-      if (d.wait) {
-        await tx.query(`insert into reviews (id, decision_id, node_id, queue, reason, status) values ($1, $2, $3, $4, $5, 'pending')`, [reviewId, id, d.wait.node, d.wait.queue, d.wait.reason]);
-      }
-      await appendAudit(tx, { actor: by.actor, action: d.status === 'completed' ? 'decision.made' : 'decision.pending_review', subjectType: 'decision', subjectId: id, requestId: by.requestId, data: { flow: d.flowId, version: d.flowVersion, outcome: d.outcome } });
-      return toDecision(rows[0]!);
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new StoreError('duplicate_key', `idempotency key "${d.idempotencyKey}" is in use`);
-    throw err;
-  }
 }
 
 export async function findDecisionByKey(db: Queryable, key: string): Promise<DecisionRecord | null> {

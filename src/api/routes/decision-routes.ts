@@ -84,7 +84,8 @@ export function decisionRoutes(db: Database, service: DecisionService) {
       async (request, reply) => {
         const { decision, replayed } = await service.decide(request.body, actor(request));
         reply.header('idempotent-replay', String(replayed));
-        return reply.code(replayed ? 200 : 201).send(present(decision, true));
+        // The trace is for GET /v1/decisions/:id; the caller of a decision needs the decision.
+        return reply.code(replayed ? 200 : 201).send(present(decision, false));
       },
     );
 

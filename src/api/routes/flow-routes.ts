@@ -111,12 +111,15 @@ export function flowRoutes(db: Database, service: DecisionService) {
     r.post(
       '/v1/flows/:id/versions/:version/publish',
       { config: { access: PUBLISH }, schema: { tags: ['flows'], summary: 'Publish a draft: it must pass every check and classify every input field', params: versionParams, response: { 200: versionSchema, ...errorResponses, 409: errorResponses[400] } } },
-      async (request) =>
-        publishVersion(db, request.params.id, request.params.version, actor(request), async (v) => {
+      async (request) => {
+        const published = await publishVersion(db, request.params.id, request.params.version, actor(request), async (v) => {
           const issues = await validate(service, v);
           const all = issues.length ? issues : checkPublishable(parseFlow(v.definition));
           if (all.length) throw new FlowError('not_publishable', all);
-        }),
+        });
+        service.catalog.forgetLatest(request.params.id);
+        return published;
+      },
     );
 
     r.get(

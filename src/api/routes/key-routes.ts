@@ -3,9 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createApiKey, listApiKeys, revokeApiKey, type Database } from '../../store/index.ts';
 import { requirePrincipal } from '../authenticate.ts';
+import type { KeyCache } from '../key-cache.ts';
 import { apiKeySchema, errorResponses, roleSchema } from '../schemas.ts';
 
-export function keyRoutes(db: Database) {
+export function keyRoutes(db: Database, keyCache: KeyCache) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
@@ -45,7 +46,9 @@ export function keyRoutes(db: Database) {
       },
       async (request) => {
         const principal = requirePrincipal(request);
-        return { key: await revokeApiKey(db, request.params.id, { actor: principal.keyId, requestId: request.id }) };
+        const key = await revokeApiKey(db, request.params.id, { actor: principal.keyId, requestId: request.id });
+        keyCache.revoked(key.id);
+        return { key };
       },
     );
 

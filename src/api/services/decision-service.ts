@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { FlowError, type FlowResult, type ReviewVerdict } from '../../flow/index.ts';
 import { canonicalJson } from '../../privacy/index.ts';
 import {
-  decideReview, findDecisionByKey, getDecision, insertDecision, resumeDecision, StoreError,
+  decideReview, DecisionWriter, findDecisionByKey, getDecision, resumeDecision, StoreError,
   type Actor, type Database, type DecisionRecord, type JobQueue, type ResumedState, type ReviewRecord,
 } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
@@ -34,6 +34,7 @@ function stateOf(result: FlowResult): ResumedState {
 export class DecisionService {
   readonly catalog: FlowCatalog;
   private readonly inflight = new Set<string>();
+  private readonly writer: DecisionWriter;
 
   constructor(
     private readonly db: Database,
@@ -41,6 +42,7 @@ export class DecisionService {
     private readonly logger: Logger,
   ) {
     this.catalog = new FlowCatalog(db);
+    this.writer = new DecisionWriter(db);
   }
 
   /** The stored decision for a repeat of a request, or a 422 if the key was used for another request. */
@@ -51,10 +53,12 @@ export class DecisionService {
     return existing;
   }
 
+  /**
+   * A new key is decided and stored; a stored key is found when the insert meets it (no read
+   * before the run: flows have no side effects to repeat, and most keys are new).
+   */
   async decide(request: DecisionRequest, by: Actor): Promise<{ decision: DecisionRecord; replayed: boolean }> {
     const hash = requestHash(request);
-    const existing = await findDecisionByKey(this.db, request.idempotencyKey);
-    if (existing) return { decision: this.replay(existing, hash), replayed: true };
     if (this.inflight.has(request.idempotencyKey)) {
       throw new ApiError(409, 'in_progress', `a request with idempotency key "${request.idempotencyKey}" is still being decided; retry in a moment`);
     }
@@ -64,8 +68,7 @@ export class DecisionService {
       const result = await loaded.flow.run(request.application, { trace: true });
       const state = stateOf(result);
       try {
-        const decision = await insertDecision(
-          this.db,
+        const decision = await this.writer.write(
           {
             flowId: request.flow,
             flowVersion: loaded.version.version,
@@ -79,7 +82,7 @@ export class DecisionService {
         );
         return { decision, replayed: false };
       } catch (err) {
-        // Another process stored this key first: answer as a replay.
+        // The key was stored before (a retry) or by another process just now: answer as a replay.
         if (err instanceof StoreError && err.code === 'duplicate_key') {
           const winner = await findDecisionByKey(this.db, request.idempotencyKey);
           if (winner) return { decision: this.replay(winner, hash), replayed: true };

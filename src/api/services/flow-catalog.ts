@@ -17,14 +17,24 @@ function subflowRefs(def: unknown): { flow: string; version?: number }[] {
  * Compiles flow versions from the database once and keeps them: published versions never
  * change, so a compiled version is valid for the life of the process.
  */
+const LATEST_MS = 1000;
+
 export class FlowCatalog {
   private readonly published = new Map<string, Promise<LoadedFlow>>();
+  /** Which version is the latest published, per flow, for a short while (publishing elsewhere shows within LATEST_MS). */
+  private readonly latest = new Map<string, { version: number; until: number }>();
 
   constructor(private readonly db: Database) {}
 
   /** A published version (the latest when none is named), compiled. */
   async load(flowId: string, version?: number): Promise<LoadedFlow> {
+    const known = version ?? this.latestKnown(flowId);
+    if (known !== undefined) {
+      const cached = this.published.get(`${flowId}@${known}`);
+      if (cached) return cached;
+    }
     const v = await getFlowVersion(this.db, flowId, version);
+    if (version === undefined && v.status === 'published') this.latest.set(flowId, { version: v.version, until: Date.now() + LATEST_MS });
     if (v.status !== 'published') {
       throw new FlowError('not_published', [{ path: '$', code: 'not_published', message: `version ${v.version} of flow "${flowId}" is a draft; publish it before deciding with it` }]);
     }
@@ -36,6 +46,16 @@ export class FlowCatalog {
       loaded.catch(() => this.published.delete(key));
     }
     return loaded;
+  }
+
+  private latestKnown(flowId: string): number | undefined {
+    const hit = this.latest.get(flowId);
+    return hit && hit.until > Date.now() ? hit.version : undefined;
+  }
+
+  /** Called after a publish in this process, so the new version is used at once here. */
+  forgetLatest(flowId: string): void {
+    this.latest.delete(flowId);
   }
 
   /** Compiles any version (drafts included) without caching, for validation. */
