@@ -95,7 +95,9 @@ async function overHttp(label: string, serverArgs: string[], countDecisions: () 
     `HTTP on ${label}: ${Math.round(ok / SECONDS).toLocaleString('en-US')} decisions/s committed, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
       `${CONNECTIONS} connections for ${SECONDS}s; ${ok} answered 2xx, ${result.non2xx} non-2xx, ${result.errors} errors, ${stored} decisions stored`,
   );
-  if (stored !== ok) console.log(`  MISMATCH: ${ok} 2xx answers but ${stored} decisions stored`);
+  // autocannon drops the answers still on the way when its time is up, so a few more can be stored than counted.
+  if (stored < ok) console.log(`  LOST: ${ok} 2xx answers but only ${stored} decisions stored`);
+  else if (stored > ok) console.log(`  ${stored - ok} more decisions were committed whose answers arrived after the window closed`);
 }
 
 console.log(`flow benchmark: demo flow "${definition.id}" (${definition.nodes.length} nodes), ${applications.length} generated applications`);

@@ -31,7 +31,7 @@ export const tableNode: NodeHandler<TableNode> = {
       run(state) {
         const r = table.evaluateIn(state.env);
         state.vars[output] = r.value;
-        return { next, wrote: { [output]: r.value }, branch: undefined };
+        return { next, wrote: { [output]: r.value } };
       },
     };
   },
