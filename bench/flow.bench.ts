@@ -126,7 +126,10 @@ await admin.query(`create database "${dbName}"`);
 const url = new URL(POSTGRES_URL);
 url.pathname = `/${dbName}`;
 try {
-  await overHttp('PostgreSQL', ['--database', url.toString()], async () => {
+  const keyDir = mkdtempSync(join(tmpdir(), 'arbiter-bench-keys-'));
+  const keyFile = join(keyDir, 'keys.json');
+  arbiter(['keys', 'init-master', '--key-file', keyFile]);
+  await overHttp('PostgreSQL', ['--database', url.toString(), '--key-file', keyFile], async () => {
     const counter = new pg.Client({ connectionString: url.toString() });
     await counter.connect();
     try {
@@ -136,6 +139,7 @@ try {
       await counter.end();
     }
   });
+  rmSync(keyDir, { recursive: true, force: true });
 } finally {
   await admin.query(`drop database if exists "${dbName}" with (force)`);
   await admin.end();

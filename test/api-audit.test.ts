@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Server } from '../src/api/index.ts';
 import { appendAudit, verifyAudit } from '../src/store/index.ts';
-import { BACKENDS, type TestDatabase } from './support/backends.ts';
+import { BACKENDS, asAttacker, type TestDatabase } from './support/backends.ts';
 import { bearer, keysForEveryRole, testServer } from './support/server.ts';
 
 for (const backend of BACKENDS) {
@@ -66,7 +66,7 @@ for (const backend of BACKENDS) {
     });
 
     test('altering one event breaks verification at that event', async () => {
-      await ctx.db.query(`update audit_events set data = '{"role":"admin","name":"ops"}' where seq = 7`);
+      await ctx.db.exec(asAttacker(`update audit_events set data = '{"role":"admin","name":"ops"}' where seq = 7`));
       const result = await verify();
       assert.equal(result.ok, false);
       assert.equal(result.firstBroken.seq, 7);
@@ -75,7 +75,7 @@ for (const backend of BACKENDS) {
     });
 
     test('deleting one event breaks verification at that event', async () => {
-      await ctx.db.query(`delete from audit_events where seq = 3`);
+      await ctx.db.exec(asAttacker(`delete from audit_events where seq = 3`));
       const result = await verify();
       assert.equal(result.ok, false);
       assert.deepEqual([result.firstBroken.seq, result.firstBroken.reason], [3, 'missing']);
@@ -86,12 +86,12 @@ for (const backend of BACKENDS) {
       try {
         for (let i = 0; i < 5; i++) await fresh.db.transaction((tx) => appendAudit(tx, { actor: 'test', action: 'test.event', data: { i } }));
         assert.equal((await verifyAudit(fresh.db)).ok, true);
-        await fresh.db.query('delete from audit_events where seq >= 4');
+        await fresh.db.exec(asAttacker('delete from audit_events where seq >= 4'));
         const result = await verifyAudit(fresh.db);
         assert.equal(result.ok, false);
         assert.equal(result.firstBroken?.seq, 4);
         // rewriting an event together with its own hash still breaks the next link
-        await fresh.db.query(`update audit_events set action = 'forged', hash = repeat('a', 64) where seq = 2`);
+        await fresh.db.exec(asAttacker(`update audit_events set action = 'forged', hash = repeat('a', 64) where seq = 2`));
         const rewritten = await verifyAudit(fresh.db);
         assert.equal(rewritten.firstBroken?.seq, 2);
       } finally {

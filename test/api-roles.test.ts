@@ -43,6 +43,9 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/decisions/:id': async (_ctx, server) => ({ method: 'GET', url: `/v1/decisions/${(await pendingReview(server)).decisionId}` }),
   'GET /v1/reviews': async () => ({ method: 'GET', url: '/v1/reviews' }),
   'GET /v1/reviews/:id': async (_ctx, server) => ({ method: 'GET', url: `/v1/reviews/${(await pendingReview(server)).reviewId}` }),
+  'POST /v1/decisions/:id/reveal': async (_ctx, server) => ({ method: 'POST', url: `/v1/decisions/${(await pendingReview(server)).decisionId}/reveal`, payload: { purpose: 'verify identity on a call', fields: ['phone'] } }),
+  'POST /v1/decisions/search': async () => ({ method: 'POST', url: '/v1/decisions/search', payload: { field: 'nationalId', value: '110101199003074512' } }),
+  'DELETE /v1/applications/:id/personal-data': async (_ctx, server) => ({ method: 'DELETE', url: `/v1/applications/${(await pendingReview(server)).decisionId}/personal-data` }),
   'POST /v1/reviews/:id': async (_ctx, server) => ({ method: 'POST', url: `/v1/reviews/${(await pendingReview(server)).reviewId}`, payload: { verdict: 'approve', note: 'checked' } }),
 };
 

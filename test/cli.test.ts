@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createScratchDatabase } from './support/backends.ts';
+import { asAttacker, createScratchDatabase } from './support/backends.ts';
 import { arbiter, serve } from './support/process.ts';
 
 describe('arbiter CLI on the embedded database', () => {
@@ -75,10 +75,12 @@ describe('arbiter CLI on PostgreSQL', () => {
   after(async () => scratch.drop());
 
   test('migrate, keys and serve with --database', async () => {
-    assert.match(arbiter(['migrate', '--database', scratch.url]).stdout, /applied 2 migration\(s\): 001_foundation, 002_flows_decisions/);
+    assert.match(arbiter(['migrate', '--database', scratch.url]).stdout, /applied 3 migration\(s\): 001_foundation, 002_flows_decisions, 003_personal_data/);
     assert.match(arbiter(['migrate', '--database', scratch.url]).stdout, /up to date/);
     const created = JSON.parse(arbiter(['keys', 'create', '--role', 'auditor', '--database', scratch.url, '--json']).stdout);
-    const running = await serve(['--database', scratch.url]);
+    const keyFile = join(mkdtempSync(join(tmpdir(), 'arbiter-keys-')), 'keys.json');
+    assert.equal(arbiter(['keys', 'init-master', '--key-file', keyFile]).code, 0);
+    const running = await serve(['--database', scratch.url, '--key-file', keyFile]);
     try {
       assert.match(running.output, /on PostgreSQL/);
       assert.doesNotMatch(running.output, /Admin API key/, 'a key exists already, so none is bootstrapped');
@@ -89,7 +91,7 @@ describe('arbiter CLI on PostgreSQL', () => {
     } finally {
       await running.stop();
     }
-    const tampered = spawnSync('psql', [scratch.url, '-c', "update audit_events set actor = 'mallory' where seq = 1"], { encoding: 'utf8' });
+    const tampered = spawnSync('psql', [scratch.url, '-c', asAttacker("update audit_events set actor = 'mallory' where seq = 1")], { encoding: 'utf8' });
     assert.equal(tampered.status, 0, tampered.stderr);
     const verify = arbiter(['audit', 'verify', '--database', scratch.url]);
     assert.equal(verify.code, 1);

@@ -6,6 +6,7 @@ import { buildServer } from '../src/api/index.ts';
 import { loggerOptions } from '../src/api/logger.ts';
 import { createApiKey } from '../src/store/index.ts';
 import { BACKENDS } from './support/backends.ts';
+import { TEST_KEYS } from './support/server.ts';
 
 test('request logs carry the request id and never the body, the key or the query string', async () => {
   const lines: string[] = [];
@@ -18,7 +19,7 @@ test('request logs carry the request id and never the body, the key or the query
   const ctx = await BACKENDS[0]!.create();
   try {
     const admin = await createApiKey(ctx.db, { name: 'admin', role: 'admin' }, { actor: 'test' });
-    const { app } = await buildServer({ db: ctx.db, logger: pino({ ...loggerOptions, level: 'info' }, sink) });
+    const { app } = await buildServer({ db: ctx.db, logger: pino({ ...loggerOptions, level: 'info' }, sink), keys: TEST_KEYS });
     const res = await app.inject({
       method: 'POST',
       url: '/v1/keys?phone=13812345678',

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { decideReview, openDatabase, startJobQueue, verifyAudit, type Database } from '../src/store/index.ts';
 import { createScratchDatabase } from './support/backends.ts';
@@ -20,7 +23,9 @@ before(async () => {
   for (const role of ['service', 'reviewer', 'risk-manager']) {
     keys[role] = JSON.parse(arbiter(['keys', 'create', '--role', role, '--database', scratch.url, '--json']).stdout).secret;
   }
-  servers = await Promise.all([serve(['--database', scratch.url]), serve(['--database', scratch.url])]);
+  const keyFile = join(mkdtempSync(join(tmpdir(), 'arbiter-keys-')), 'keys.json');
+  assert.equal(arbiter(['keys', 'init-master', '--key-file', keyFile]).code, 0);
+  servers = await Promise.all([serve(['--database', scratch.url, '--key-file', keyFile]), serve(['--database', scratch.url, '--key-file', keyFile])]);
   const [a] = servers;
   assert.equal((await call(a!, 'risk-manager', 'POST', '/v1/flows', { definition: demoFlow() })).status, 201);
   assert.equal((await call(a!, 'risk-manager', 'POST', '/v1/flows/consumer-lending/versions/1/publish')).status, 200);

@@ -17,6 +17,7 @@ import { flowRoutes } from './routes/flow-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
 import { DecisionService } from './services/decision-service.ts';
 import type { JobQueue } from '../store/index.ts';
+import type { KeyProvider } from '../privacy/index.ts';
 
 export interface ServerOptions {
   db: Database;
@@ -25,6 +26,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** The PostgreSQL-backed job queue; without it, resumes after review happen inline only. */
   queue?: JobQueue | null;
+  /** Master keys for personal data. */
+  keys: KeyProvider;
 }
 
 export interface Server {
@@ -85,7 +88,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(systemRoutes(db));
   await app.register(keyRoutes(db, keyCache));
   await app.register(auditRoutes(db));
-  const decisions = new DecisionService(db, options.queue ?? null, app.log as unknown as Logger);
+  const decisions = new DecisionService(db, options.queue ?? null, app.log as unknown as Logger, options.keys);
   await app.register(flowRoutes(db, decisions));
   await app.register(decisionRoutes(db, decisions));
   await app.ready();

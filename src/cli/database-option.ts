@@ -1,15 +1,32 @@
 import { Option, type Command } from 'commander';
+import { join } from 'node:path';
+import { loadKeyProvider, type LocalKeyProvider } from '../privacy/index.ts';
 import { migrate, openDatabase, type Database } from '../store/index.ts';
 
 export interface DatabaseFlags {
   database?: string;
   dataDir?: string;
+  keyFile?: string;
 }
 
 export function withDatabaseOptions(command: Command): Command {
   return command
     .addOption(new Option('--database <url>', 'PostgreSQL URL (postgres://...); without it the embedded database is used').env('DATABASE_URL'))
-    .addOption(new Option('--data-dir <dir>', 'folder of the embedded database').env('ARBITER_DATA_DIR').default('.arbiter'));
+    .addOption(new Option('--data-dir <dir>', 'folder of the embedded database').env('ARBITER_DATA_DIR').default('.arbiter'))
+    .addOption(new Option('--key-file <file>', 'master keys for personal data (JSON); default <data-dir>/master-keys.json for the embedded database').env('ARBITER_KEY_FILE'));
+}
+
+/**
+ * The master keys: for the embedded database a key file beside the data is created on first
+ * use; for PostgreSQL they must be given (every server of one database needs the same keys).
+ */
+export function loadKeys(flags: DatabaseFlags): LocalKeyProvider {
+  const embedded = !flags.database;
+  const keyFile = flags.keyFile ?? (embedded ? join(flags.dataDir ?? '.arbiter', 'master-keys.json') : '');
+  if (!keyFile && !process.env.ARBITER_MASTER_KEYS) {
+    throw new Error('with --database, give the master keys: --key-file F (or ARBITER_KEY_FILE, or ARBITER_MASTER_KEYS); create a key file with `arbiter keys init-master --key-file F`');
+  }
+  return loadKeyProvider({ keyFile, createIfMissing: embedded });
 }
 
 /** Opens the database named by the flags and brings its schema up to date. */

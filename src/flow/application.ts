@@ -66,7 +66,7 @@ function fieldCheck(name: string, f: FieldDefinition): FieldCheck {
   }
 }
 
-export type ApplicationReader = (application: unknown) => { vars: FeelContext; issues: FlowIssue[] };
+export type ApplicationReader = (application: unknown, allowMissing?: readonly string[]) => { vars: FeelContext; issues: FlowIssue[] };
 
 /**
  * Builds the checker of applications against a flow's input schema, turning them into FEEL
@@ -76,7 +76,7 @@ export function applicationReader(fields: Record<string, FieldDefinition>): Appl
   const checks = Object.entries(fields).map(([name, f]) => ({ name, required: f.required === true, check: fieldCheck(name, f) }));
   const known = new Set(Object.keys(fields));
   const fieldList = Object.keys(fields).join(', ');
-  return (application) => {
+  return (application, allowMissing = []) => {
     const issues: FlowIssue[] = [];
     const vars: FeelContext = {};
     if (!application || typeof application !== 'object' || Array.isArray(application)) {
@@ -90,7 +90,7 @@ export function applicationReader(fields: Record<string, FieldDefinition>): Appl
       const c = checks[i]!;
       const v = app[c.name];
       if (v === undefined || v === null) {
-        if (c.required) issues.push({ path: `application.${c.name}`, code: 'required', message: `"${c.name}" is required` });
+        if (c.required && !allowMissing.includes(c.name)) issues.push({ path: `application.${c.name}`, code: 'required', message: `"${c.name}" is required` });
         vars[c.name] = null;
       } else c.check(v, vars, issues);
     }

@@ -17,6 +17,8 @@ export interface RunOptions {
   trace?: boolean;
   /** Verdicts already given, by review node id: a resumed decision replays to its review and goes on. */
   reviews?: Record<string, ReviewVerdict>;
+  /** Fields that may be missing although required: C3 fields, which are never stored, on a replay. */
+  allowMissing?: readonly string[];
 }
 
 export type FlowResult =
@@ -126,7 +128,7 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
     nodes,
     async run(application, options = {}) {
       const t0 = performance.now();
-      const { vars, issues: appIssues } = readApplication(application);
+      const { vars, issues: appIssues } = readApplication(application, options.allowMissing);
       if (appIssues.length) throw new FlowError('invalid_application', appIssues);
       const state: RunState = { vars, env: Env.root(vars), reasons: [], path: [], trace: options.trace === false ? null : [], reviews: options.reviews ?? {} };
       let stop = execute(state, start, null);

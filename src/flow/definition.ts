@@ -11,6 +11,8 @@ const fieldSchema = z.strictObject({
   minimum: z.number().optional(),
   maximum: z.number().optional(),
   description: z.string().optional(),
+  mask: z.enum(['phone', 'nationalId', 'name', 'email', 'account', 'full']).optional().describe('how a C2 value is shown masked; guessed from the field name when absent'),
+  search: z.boolean().optional().describe('C2 only: keep a keyed-hash blind index so applications can be found by this value'),
 });
 
 const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'ids start with a letter and hold letters, digits, _ and - (at most 64)');

@@ -1,19 +1,17 @@
 import { appendAuditBatch, type AuditEntry } from './audit-log.ts';
 import type { Actor } from './api-keys.ts';
 import type { Database } from './database.ts';
-import { newId, type DecisionRecord, type NewDecision } from './decisions.ts';
+import type { DecisionRecord, NewDecision } from './decisions.ts';
 import { StoreError } from './store-error.ts';
 
 interface Pending {
   decision: NewDecision;
   by: Actor;
-  id: string;
-  reviewId: string | null;
   resolve(record: DecisionRecord): void;
   reject(err: unknown): void;
 }
 
-const COLUMNS = 16;
+const COLUMNS = 19;
 const MAX_BATCH = 250;
 /** Commits in flight at once: the next batch inserts its rows while the one before holds the audit lock. */
 const PIPELINE = 2;
@@ -32,7 +30,7 @@ export class DecisionWriter {
 
   write(decision: NewDecision, by: Actor): Promise<DecisionRecord> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ decision, by, id: newId('dec'), reviewId: decision.wait ? newId('rev') : null, resolve, reject });
+      this.queue.push({ decision, by, resolve, reject });
       if (this.flushing < PIPELINE) void this.flush();
     });
   }
@@ -46,7 +44,7 @@ export class DecisionWriter {
         try {
           const inserted = await this.commit(batch, at);
           for (const p of batch) {
-            if (inserted.has(p.id)) p.resolve(this.record(p, at));
+            if (inserted.has(p.decision.id)) p.resolve(this.record(p, at));
             else p.reject(new StoreError('duplicate_key', `idempotency key "${p.decision.idempotencyKey}" is in use`));
           }
         } catch (err) {
@@ -70,20 +68,33 @@ export class DecisionWriter {
         const d = p.decision;
         const base = params.length;
         tuples.push(`(${Array.from({ length: COLUMNS }, (_, i) => `$${base + i + 1}`).join(', ')})`);
-        params.push(p.id, d.flowId, d.flowVersion, d.idempotencyKey, d.requestHash, d.status, d.outcome, JSON.stringify(d.result), JSON.stringify(d.path), JSON.stringify(d.trace), JSON.stringify(d.application), p.reviewId, JSON.stringify(d.versions), d.status === 'completed' ? now : null, d.durationMs, now);
+        params.push(d.id, d.flowId, d.flowVersion, d.idempotencyKey, d.requestHash, d.status, d.outcome, JSON.stringify(d.result), JSON.stringify(d.path), d.sealed.trace, JSON.stringify(d.sealed.c1), d.sealed.c2, JSON.stringify(d.sealed.dropped), d.sealed.dataKey.id, d.reviewId, JSON.stringify(d.versions), d.status === 'completed' ? now : null, d.durationMs, now);
       }
+      // Data keys first (decisions reference them); a key whose decision loses a key race is removed below.
+      const kp: unknown[] = [];
+      const kt = unique.map((p, i) => {
+        kp.push(p.decision.sealed.dataKey.id, p.decision.sealed.dataKey.version, p.decision.sealed.dataKey.wrapped);
+        return `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`;
+      });
+      await tx.query(`insert into data_keys (id, master_version, wrapped) values ${kt.join(', ')}`, kp);
       const { rows } = await tx.query<{ id: string }>(
-        `insert into decisions (id, flow_id, flow_version, idempotency_key, request_hash, status, outcome, result, path, trace, application, pending_review_id, versions, completed_at, duration_ms, created_at)
+        `insert into decisions (id, flow_id, flow_version, idempotency_key, request_hash, status, outcome, result, path, trace_sealed, application_c1, application_c2, dropped_fields, data_key_id, pending_review_id, versions, completed_at, duration_ms, created_at)
          values ${tuples.join(', ')} on conflict (idempotency_key) do nothing returning id`,
         params,
       );
       const inserted = new Set(rows.map((r) => r.id));
-      const kept = unique.filter((p) => inserted.has(p.id));
-      const waiting = kept.filter((p) => p.reviewId);
+      const kept = unique.filter((p) => inserted.has(p.decision.id));
+      const unused = unique.filter((p) => !inserted.has(p.decision.id)).map((p) => p.decision.sealed.dataKey.id);
+      if (unused.length) await tx.query('delete from data_keys where id = any($1)', [unused]);
+      const search = kept.flatMap((p) => p.decision.sealed.search.map((x) => [p.decision.id, x.field, x.digest]));
+      if (search.length) {
+        await tx.query(`insert into decision_search (decision_id, field, digest) values ${search.map((_, i) => `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`).join(', ')}`, search.flat());
+      }
+      const waiting = kept.filter((p) => p.decision.reviewId);
       if (waiting.length) {
         const rp: unknown[] = [];
         const rt = waiting.map((p, i) => {
-          rp.push(p.reviewId, p.id, p.decision.wait!.node, p.decision.wait!.queue, p.decision.wait!.reason);
+          rp.push(p.decision.reviewId, p.decision.id, p.decision.wait!.node, p.decision.wait!.queue, p.decision.wait!.reason);
           return `($${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5}, 'pending')`;
         });
         await tx.query(`insert into reviews (id, decision_id, node_id, queue, reason, status) values ${rt.join(', ')}`, rp);
@@ -92,7 +103,7 @@ export class DecisionWriter {
         actor: p.by.actor,
         action: p.decision.status === 'completed' ? 'decision.made' : 'decision.pending_review',
         subjectType: 'decision',
-        subjectId: p.id,
+        subjectId: p.decision.id,
         requestId: p.by.requestId,
         data: { flow: p.decision.flowId, version: p.decision.flowVersion, outcome: p.decision.outcome },
       }));
@@ -105,7 +116,7 @@ export class DecisionWriter {
   private record(p: Pending, at: string): DecisionRecord {
     const d = p.decision;
     return {
-      id: p.id,
+      id: d.id,
       flowId: d.flowId,
       flowVersion: d.flowVersion,
       idempotencyKey: d.idempotencyKey,
@@ -114,10 +125,13 @@ export class DecisionWriter {
       outcome: d.outcome,
       result: d.result,
       path: d.path,
-      trace: d.trace,
-      application: d.application,
+      applicationC1: d.sealed.c1,
+      applicationC2: d.sealed.c2,
+      traceSealed: d.sealed.trace,
+      droppedFields: d.sealed.dropped,
+      dataKey: { id: d.sealed.dataKey.id, version: d.sealed.dataKey.version, wrapped: d.sealed.dataKey.wrapped, destroyedAt: null },
       reviews: {},
-      pendingReviewId: p.reviewId,
+      pendingReviewId: d.reviewId,
       versions: d.versions,
       createdAt: at,
       completedAt: d.status === 'completed' ? at : null,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { SealedApplication } from '../privacy/index.ts';
 import { appendAudit } from './audit-log.ts';
 import type { Actor } from './api-keys.ts';
 import type { Database, Queryable } from './database.ts';
@@ -16,8 +17,12 @@ export interface DecisionRecord {
   outcome: string | null;
   result: unknown;
   path: string[];
-  trace: unknown;
-  application: unknown;
+  /** C1 fields in clear; C3 fields appear as dropped. */
+  applicationC1: Record<string, unknown>;
+  applicationC2: Buffer | null;
+  traceSealed: Buffer | null;
+  droppedFields: string[];
+  dataKey: { id: string; version: number | null; wrapped: Buffer | null; destroyedAt: string | null } | null;
   reviews: Record<string, { verdict: string; note: string; reviewer: string }>;
   pendingReviewId: string | null;
   versions: unknown;
@@ -50,8 +55,14 @@ interface DecisionRow {
   outcome: string | null;
   result: unknown;
   path: unknown;
-  trace: unknown;
-  application: unknown;
+  application_c1: unknown;
+  application_c2: Buffer | Uint8Array | null;
+  trace_sealed: Buffer | Uint8Array | null;
+  dropped_fields: unknown;
+  data_key_id: string | null;
+  master_version?: number | null;
+  wrapped?: Buffer | Uint8Array | null;
+  destroyed_at?: Date | string | null;
   reviews: unknown;
   pending_review_id: string | null;
   versions: unknown;
@@ -75,6 +86,11 @@ interface ReviewRow {
 }
 
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+// pg gives Buffers, PGlite Uint8Arrays.
+const buf = (v: Buffer | Uint8Array | null): Buffer | null => (v === null ? null : Buffer.isBuffer(v) ? v : Buffer.from(v));
+
+/** Decisions with the key that opens their personal data. */
+const DECISION_SELECT = 'select d.*, k.master_version, k.wrapped, k.destroyed_at from decisions d left join data_keys k on k.id = d.data_key_id';
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 function toDecision(r: DecisionRow): DecisionRecord {
@@ -88,8 +104,11 @@ function toDecision(r: DecisionRow): DecisionRecord {
     outcome: r.outcome,
     result: json(r.result),
     path: json(r.path) as string[],
-    trace: json(r.trace),
-    application: json(r.application),
+    applicationC1: json(r.application_c1) as Record<string, unknown>,
+    applicationC2: buf(r.application_c2),
+    traceSealed: buf(r.trace_sealed),
+    droppedFields: json(r.dropped_fields) as string[],
+    dataKey: r.data_key_id ? { id: r.data_key_id, version: r.master_version ?? null, wrapped: buf(r.wrapped ?? null), destroyedAt: iso(r.destroyed_at ?? null) } : null,
     reviews: json(r.reviews) as DecisionRecord['reviews'],
     pendingReviewId: r.pending_review_id,
     versions: json(r.versions),
@@ -119,6 +138,8 @@ function toReview(r: ReviewRow): ReviewRecord {
 export const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
 
 export interface NewDecision {
+  id: string;
+  reviewId: string | null;
   flowId: string;
   flowVersion: number;
   idempotencyKey: string;
@@ -127,20 +148,19 @@ export interface NewDecision {
   outcome: string | null;
   result: unknown;
   path: string[];
-  trace: unknown;
-  application: unknown;
+  sealed: SealedApplication;
   versions: unknown;
   durationMs: number;
   wait?: { node: string; reason: string; queue: string };
 }
 
 export async function findDecisionByKey(db: Queryable, key: string): Promise<DecisionRecord | null> {
-  const { rows } = await db.query<DecisionRow>('select * from decisions where idempotency_key = $1', [key]);
+  const { rows } = await db.query<DecisionRow>(`${DECISION_SELECT} where d.idempotency_key = $1`, [key]);
   return rows[0] ? toDecision(rows[0]) : null;
 }
 
 export async function getDecision(db: Queryable, id: string): Promise<DecisionRecord> {
-  const { rows } = await db.query<DecisionRow>('select * from decisions where id = $1', [id]);
+  const { rows } = await db.query<DecisionRow>(`${DECISION_SELECT} where d.id = $1`, [id]);
   if (!rows[0]) throw new StoreError('not_found', `no decision "${id}"`);
   return toDecision(rows[0]);
 }
@@ -158,7 +178,7 @@ export async function listDecisions(db: Queryable, q: { flowId?: string; status?
   if (q.before) add('created_at < ?', q.before);
   params.push(q.limit);
   const { rows } = await db.query<DecisionRow>(
-    `select * from decisions ${where.length ? `where ${where.join(' and ')}` : ''} order by created_at desc, id limit $${params.length}`,
+    `${DECISION_SELECT} ${where.length ? `where ${where.map((w) => `d.${w}`).join(' and ')}` : ''} order by d.created_at desc, d.id limit $${params.length}`,
     params,
   );
   return rows.map(toDecision);
@@ -192,7 +212,7 @@ export interface ResumedState {
   outcome: string | null;
   result: unknown;
   path: string[];
-  trace: unknown;
+  traceSealed: Buffer | null;
   durationMs: number;
   wait?: { node: string; reason: string; queue: string };
 }
@@ -205,10 +225,10 @@ export async function resumeDecision(db: Database, decisionId: string, fromRevie
   return db.transaction(async (tx) => {
     const nextReviewId = next.wait ? newId('rev') : null;
     const { rows } = await tx.query<DecisionRow>(
-      `update decisions set status = $3, outcome = $4, result = $5, path = $6, trace = $7, pending_review_id = $8,
+      `update decisions set status = $3, outcome = $4, result = $5, path = $6, trace_sealed = $7, pending_review_id = $8,
          completed_at = case when $3 = 'completed' then now() else null end, duration_ms = duration_ms + $9
        where id = $1 and status = 'pending_review' and pending_review_id = $2 returning *`,
-      [decisionId, fromReviewId, next.status, next.outcome, JSON.stringify(next.result), JSON.stringify(next.path), JSON.stringify(next.trace), nextReviewId, next.durationMs],
+      [decisionId, fromReviewId, next.status, next.outcome, JSON.stringify(next.result), JSON.stringify(next.path), next.traceSealed, nextReviewId, next.durationMs],
     );
     if (!rows[0]) return null;
     if (next.wait) {
@@ -235,4 +255,29 @@ export async function listReviews(db: Queryable, q: { status?: 'pending' | 'deci
   params.push(q.limit);
   const { rows } = await db.query<ReviewRow>(`${sql} order by created_at, id limit $${params.length}`, params);
   return rows.map(toReview);
+}
+
+/** Decisions whose searchable C2 field has this blind-index digest. */
+export async function findDecisionsByDigest(db: Queryable, field: string, digest: string, limit: number): Promise<DecisionRecord[]> {
+  const { rows } = await db.query<DecisionRow>(
+    `${DECISION_SELECT} join decision_search s on s.decision_id = d.id where s.field = $1 and s.digest = $2 order by d.created_at desc limit $3`,
+    [field, digest, limit],
+  );
+  return rows.map(toDecision);
+}
+
+/**
+ * Crypto-shredding: destroys the application's data key and its blind-index entries. The
+ * ciphertexts stay but can no longer be opened; the decision, reasons and C1 features remain.
+ */
+export async function erasePersonalData(db: Database, decisionId: string, by: Actor): Promise<{ erasedAt: string }> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ data_key_id: string | null }>('select data_key_id from decisions where id = $1 for update', [decisionId]);
+    if (!rows[0]) throw new StoreError('not_found', `no application "${decisionId}"`);
+    const erasedAt = new Date().toISOString();
+    if (rows[0].data_key_id) await tx.query('update data_keys set wrapped = null, master_version = null, destroyed_at = coalesce(destroyed_at, $2) where id = $1', [rows[0].data_key_id, erasedAt]);
+    await tx.query('delete from decision_search where decision_id = $1', [decisionId]);
+    await appendAudit(tx, { actor: by.actor, action: 'personal_data.erased', subjectType: 'decision', subjectId: decisionId, requestId: by.requestId });
+    return { erasedAt };
+  });
 }

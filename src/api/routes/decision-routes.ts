@@ -1,15 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getDecision, getReview, listDecisions, listReviews, type Database, type DecisionRecord } from '../../store/index.ts';
+import { blindIndex } from '../../privacy/index.ts';
+import { appendAudit, erasePersonalData, findDecisionsByDigest, getDecision, getReview, listDecisions, listReviews, type Database, type DecisionRecord } from '../../store/index.ts';
+import { ApiError } from '../api-error.ts';
 import { requirePrincipal } from '../authenticate.ts';
 import { errorResponses } from '../schemas.ts';
-import type { DecisionService } from '../services/decision-service.ts';
+import type { DecisionService, OpenedDecision } from '../services/decision-service.ts';
 
 const DECIDE = ['service'] as const;
 const READ = ['service', 'analyst', 'risk-manager', 'reviewer', 'auditor'] as const;
 const REVIEW_READ = ['reviewer', 'risk-manager'] as const;
 const REVIEW_DECIDE = ['reviewer'] as const;
+const REVEAL = ['reviewer', 'admin'] as const;
+const SEARCH = ['service', 'analyst', 'risk-manager', 'reviewer'] as const;
+const ERASE = ['admin'] as const;
 
 const decisionSchema = z.object({
   id: z.string(),
@@ -25,7 +30,9 @@ const decisionSchema = z.object({
   durationMs: z.number(),
   trace: z.unknown().optional(),
   versions: z.unknown().optional(),
-  application: z.unknown().optional(),
+  application: z.record(z.string(), z.unknown()).nullable().optional(),
+  personalDataErased: z.boolean().optional(),
+  droppedFields: z.array(z.string()).optional(),
 });
 
 const reviewSchema = z.object({
@@ -42,7 +49,7 @@ const reviewSchema = z.object({
   decidedAt: z.string().nullable(),
 });
 
-function present(d: DecisionRecord, detail: boolean) {
+function present(d: DecisionRecord, opened?: OpenedDecision) {
   const result = d.result as { reasons?: unknown[]; offer?: Record<string, unknown> } | null;
   return {
     id: d.id,
@@ -56,7 +63,7 @@ function present(d: DecisionRecord, detail: boolean) {
     createdAt: d.createdAt,
     completedAt: d.completedAt,
     durationMs: d.durationMs,
-    ...(detail ? { trace: d.trace, versions: d.versions } : {}),
+    ...(opened ? { trace: opened.trace, versions: d.versions, application: opened.application, personalDataErased: opened.erased, droppedFields: d.droppedFields } : {}),
   };
 }
 
@@ -85,7 +92,7 @@ export function decisionRoutes(db: Database, service: DecisionService) {
         const { decision, replayed } = await service.decide(request.body, actor(request));
         reply.header('idempotent-replay', String(replayed));
         // The trace is for GET /v1/decisions/:id; the caller of a decision needs the decision.
-        return reply.code(replayed ? 200 : 201).send(present(decision, false));
+        return reply.code(replayed ? 200 : 201).send(present(decision));
       },
     );
 
@@ -100,13 +107,77 @@ export function decisionRoutes(db: Database, service: DecisionService) {
           response: { 200: z.object({ decisions: z.array(decisionSchema) }), ...errorResponses },
         },
       },
-      async (request) => ({ decisions: (await listDecisions(db, { flowId: request.query.flow, status: request.query.status, outcome: request.query.outcome, limit: request.query.limit, before: request.query.before })).map((d) => present(d, false)) }),
+      async (request) => ({ decisions: (await listDecisions(db, { flowId: request.query.flow, status: request.query.status, outcome: request.query.outcome, limit: request.query.limit, before: request.query.before })).map((d) => present(d)) }),
     );
 
     r.get(
       '/v1/decisions/:id',
       { config: { access: READ }, schema: { tags: ['decisions'], summary: 'A decision with its trace and the exact versions used', params: z.strictObject({ id: z.string().min(1).max(64) }), response: { 200: decisionSchema, ...errorResponses } } },
-      async (request) => present(await getDecision(db, request.params.id), true),
+      async (request) => {
+        const d = await getDecision(db, request.params.id);
+        return present(d, await service.masked(d));
+      },
+    );
+
+    r.post(
+      '/v1/decisions/:id/reveal',
+      {
+        config: { access: REVEAL },
+        schema: {
+          tags: ['personal data'],
+          summary: 'Show personal data unmasked, stating why; every reveal is an audit event',
+          params: z.strictObject({ id: z.string().min(1).max(64) }),
+          body: z.strictObject({
+            purpose: z.string().trim().min(10, 'state the purpose in at least 10 characters').max(500),
+            fields: z.array(z.string().max(100)).min(1).max(100).optional().describe('fields to reveal; all stored fields when absent'),
+          }),
+          response: { 200: z.object({ decisionId: z.string(), application: z.record(z.string(), z.unknown()) }), ...errorResponses, 409: errorResponses[400] },
+        },
+      },
+      async (request) => {
+        const d = await getDecision(db, request.params.id);
+        const opened = service.open(d);
+        if (opened.erased || !opened.application) throw new ApiError(409, 'erased', `the personal data of decision ${d.id} was erased`);
+        const wanted = request.body.fields ?? Object.keys(opened.application);
+        const unknown = wanted.filter((f) => !(f in opened.application!));
+        if (unknown.length) throw new ApiError(400, 'invalid_request', `body.fields: ${unknown.map((f) => `"${f}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not stored for this decision`);
+        const application = Object.fromEntries(wanted.map((f) => [f, opened.application![f]]));
+        await db.transaction((tx) =>
+          appendAudit(tx, { actor: requirePrincipal(request).keyId, action: 'personal_data.revealed', subjectType: 'decision', subjectId: d.id, requestId: request.id, data: { fields: wanted, purpose: request.body.purpose } }),
+        );
+        return { decisionId: d.id, application };
+      },
+    );
+
+    r.post(
+      '/v1/decisions/search',
+      {
+        config: { access: SEARCH },
+        schema: {
+          tags: ['personal data'],
+          summary: 'Find decisions by a searchable personal field (national ID, phone) through its blind index; the value travels in the body, never the URL',
+          body: z.strictObject({ field: z.string().min(1).max(100), value: z.string().min(1).max(200), limit: z.number().int().min(1).max(200).default(50) }),
+          response: { 200: z.object({ decisions: z.array(decisionSchema) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const digest = blindIndex(service.vault.keys.indexKey, request.body.field, request.body.value);
+        return { decisions: (await findDecisionsByDigest(db, request.body.field, digest, request.body.limit)).map((d) => present(d)) };
+      },
+    );
+
+    r.delete(
+      '/v1/applications/:id/personal-data',
+      {
+        config: { access: ERASE },
+        schema: {
+          tags: ['personal data'],
+          summary: "Erase an application's personal data by destroying its data key; the decision and its reasons remain",
+          params: z.strictObject({ id: z.string().min(1).max(64) }),
+          response: { 200: z.object({ decisionId: z.string(), erasedAt: z.string() }), ...errorResponses },
+        },
+      },
+      async (request) => ({ decisionId: request.params.id, ...(await erasePersonalData(db, request.params.id, actor(request))) }),
     );
 
     r.get(
@@ -120,7 +191,8 @@ export function decisionRoutes(db: Database, service: DecisionService) {
       { config: { access: REVIEW_READ }, schema: { tags: ['reviews'], summary: 'A review with the decision it holds up', params: z.strictObject({ id: z.string().min(1).max(64) }), response: { 200: z.object({ review: reviewSchema, decision: decisionSchema }), ...errorResponses } } },
       async (request) => {
         const review = await getReview(db, request.params.id);
-        return { review, decision: present(await getDecision(db, review.decisionId), true) };
+        const d = await getDecision(db, review.decisionId);
+        return { review, decision: present(d, await service.masked(d)) };
       },
     );
 
@@ -138,7 +210,7 @@ export function decisionRoutes(db: Database, service: DecisionService) {
       },
       async (request) => {
         const { review, decision } = await service.review(request.params.id, request.body.verdict, request.body.note, actor(request));
-        return { review, decision: present(decision, true) };
+        return { review, decision: present(decision, await service.masked(decision)) };
       },
     );
   };

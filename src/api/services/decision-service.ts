@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { FlowError, type FlowResult, type ReviewVerdict } from '../../flow/index.ts';
-import { canonicalJson } from '../../privacy/index.ts';
+import { ApplicationVault, canonicalJson, DecryptionError, maskApplication, maskTrace, type KeyProvider } from '../../privacy/index.ts';
 import {
-  decideReview, DecisionWriter, findDecisionByKey, getDecision, resumeDecision, StoreError,
-  type Actor, type Database, type DecisionRecord, type JobQueue, type ResumedState, type ReviewRecord,
+  decideReview, DecisionWriter, findDecisionByKey, getDecision, newId, resumeDecision, StoreError,
+  type Actor, type Database, type DecisionRecord, type JobQueue, type ReviewRecord,
 } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
 import { FlowCatalog } from './flow-catalog.ts';
@@ -20,11 +20,18 @@ function requestHash(r: DecisionRequest): string {
   return createHash('sha256').update(canonicalJson({ flow: r.flow, version: r.version ?? null, application: r.application })).digest('hex');
 }
 
-function stateOf(result: FlowResult): ResumedState {
+function stateOf(result: FlowResult) {
   if (result.status === 'completed') {
-    return { status: 'completed', outcome: result.output.outcome, result: result.output, path: result.path, trace: result.trace, durationMs: result.ms };
+    return { status: 'completed' as const, outcome: result.output.outcome, result: result.output, path: result.path, durationMs: result.ms };
   }
-  return { status: 'pending_review', outcome: null, result: null, path: result.path, trace: result.trace, durationMs: result.ms, wait: result.wait };
+  return { status: 'pending_review' as const, outcome: null, result: null, path: result.path, durationMs: result.ms, wait: result.wait };
+}
+
+/** A decision's application and trace, opened, for the roles and purposes that may see them. */
+export interface OpenedDecision {
+  application: Record<string, unknown> | null;
+  trace: unknown;
+  erased: boolean;
 }
 
 /**
@@ -33,6 +40,7 @@ function stateOf(result: FlowResult): ResumedState {
  */
 export class DecisionService {
   readonly catalog: FlowCatalog;
+  readonly vault: ApplicationVault;
   private readonly inflight = new Set<string>();
   private readonly writer: DecisionWriter;
 
@@ -40,9 +48,40 @@ export class DecisionService {
     private readonly db: Database,
     private readonly queue: JobQueue | null,
     private readonly logger: Logger,
+    keys: KeyProvider,
   ) {
     this.catalog = new FlowCatalog(db);
     this.writer = new DecisionWriter(db);
+    this.vault = new ApplicationVault(keys);
+  }
+
+  /** The data key of a decision, or null when its personal data was erased. */
+  private dataKeyOf(d: DecisionRecord): Buffer | null {
+    if (!d.dataKey || !d.dataKey.wrapped || d.dataKey.version === null) return null;
+    return this.vault.dataKey(d.dataKey.id, d.dataKey.version, d.dataKey.wrapped);
+  }
+
+  /** Opens a decision's personal data; a ciphertext that fails its check is reported, never served. */
+  open(d: DecisionRecord): OpenedDecision {
+    try {
+      const key = this.dataKeyOf(d);
+      if (!key) return { application: null, trace: null, erased: true };
+      return { application: this.vault.openApplication(key, d.id, d.applicationC1, d.applicationC2), trace: this.vault.openTrace(key, d.id, d.traceSealed), erased: false };
+    } catch (err) {
+      if (err instanceof DecryptionError) {
+        this.logger.error({ decisionId: d.id, code: err.code }, 'personal data failed its integrity check');
+        throw new ApiError(500, 'data_integrity', `the stored personal data of decision ${d.id} failed its integrity check (${err.code}); it is not served. Investigate the database.`);
+      }
+      throw err;
+    }
+  }
+
+  /** What a role without reveal sees: C2 masked, C3 shown as not stored. */
+  async masked(d: DecisionRecord): Promise<OpenedDecision> {
+    const opened = this.open(d);
+    if (opened.erased) return opened;
+    const fields = (await this.catalog.load(d.flowId, d.flowVersion)).flow.definition.input.fields;
+    return { application: maskApplication({ ...d.applicationC1, ...opened.application }, fields), trace: maskTrace(opened.trace, fields), erased: false };
   }
 
   /** The stored decision for a repeat of a request, or a 422 if the key was used for another request. */
@@ -67,14 +106,18 @@ export class DecisionService {
       const loaded = await this.catalog.load(request.flow, request.version);
       const result = await loaded.flow.run(request.application, { trace: true });
       const state = stateOf(result);
+      const id = newId('dec');
+      const sealed = this.vault.seal(id, newId('dk'), loaded.flow.definition.input.fields, request.application, result.trace);
       try {
         const decision = await this.writer.write(
           {
+            id,
+            reviewId: result.status === 'pending_review' ? newId('rev') : null,
             flowId: request.flow,
             flowVersion: loaded.version.version,
             idempotencyKey: request.idempotencyKey,
             requestHash: hash,
-            application: request.application,
+            sealed,
             versions: { flows: loaded.versions },
             ...state,
           },
@@ -112,14 +155,17 @@ export class DecisionService {
     if (decision.status !== 'pending_review' || decision.pendingReviewId !== reviewId) return null;
     const loaded = await this.catalog.load(decision.flowId, decision.flowVersion);
     const reviews = decision.reviews as Record<string, ReviewVerdict>;
+    const key = this.dataKeyOf(decision);
+    if (!key) throw new ApiError(409, 'erased', `the personal data of decision ${decisionId} was erased; it cannot be resumed`);
+    const application = this.vault.openApplication(key, decision.id, decision.applicationC1, decision.applicationC2);
     let result: FlowResult;
     try {
-      result = await loaded.flow.run(decision.application, { trace: true, reviews });
+      result = await loaded.flow.run(application, { trace: true, reviews, allowMissing: decision.droppedFields });
     } catch (err) {
       if (err instanceof FlowError) this.logger.error({ decisionId, code: err.code }, 'resume failed');
       throw err;
     }
-    const moved = await resumeDecision(this.db, decisionId, reviewId, stateOf(result), by);
+    const moved = await resumeDecision(this.db, decisionId, reviewId, { ...stateOf(result), traceSealed: this.vault.sealTrace(key, decision.id, result.trace) }, by);
     if (moved) this.logger.info({ decisionId, status: moved.status }, 'decision resumed after review');
     return moved;
   }

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import { ROLES, isRole } from '../../privacy/index.ts';
+import { existsSync } from 'node:fs';
+import { ROLES, isRole, loadKeyProvider, saveKeyFile } from '../../privacy/index.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../store/index.ts';
 import { withDatabase, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
 
@@ -40,5 +41,15 @@ export function keysCommand(): Command {
       console.log(`revoked ${key.id} at ${key.revokedAt}`);
     },
   );
+  keys
+    .command('init-master')
+    .description('create a master key file for personal-data encryption (share it with every server of one database)')
+    .requiredOption('--key-file <file>', 'where to write it (mode 0600)')
+    .action((flags: { keyFile: string }) => {
+      if (existsSync(flags.keyFile)) throw new Error(`${flags.keyFile} exists already; it may hold the only keys to existing data`);
+      const provider = loadKeyProvider({ keyFile: flags.keyFile, createIfMissing: true });
+      saveKeyFile(provider, flags.keyFile);
+      console.log(`wrote ${flags.keyFile} with master key version ${provider.currentVersion}`);
+    });
   return keys;
 }

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { buildServer, createLogger } from '../../api/index.ts';
 import { countApiKeys, createApiKey, startJobQueue } from '../../store/index.ts';
-import { openMigrated, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
+import { loadKeys, openMigrated, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
 
 interface ServeFlags extends DatabaseFlags {
   port: string;
@@ -19,6 +19,7 @@ export function serveCommand(): Command {
       throw new Error(`--port must be a whole number from 0 to 65535, got "${flags.port}"`);
     }
     const logger = createLogger();
+    const keys = loadKeys(flags);
     const { db, applied } = await openMigrated(flags);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     let bootstrapSecret: string | null = null;
@@ -27,7 +28,7 @@ export function serveCommand(): Command {
       bootstrapSecret = created.secret;
     }
     const queue = await startJobQueue(db);
-    const { app, decisions } = await buildServer({ db, logger, queue });
+    const { app, decisions } = await buildServer({ db, logger, queue, keys });
     await decisions.startWorker();
     const address = await app.listen({ port, host: flags.host });
     const url = `http://${flags.host === '0.0.0.0' || flags.host === '127.0.0.1' ? 'localhost' : flags.host}:${new URL(address).port}`;

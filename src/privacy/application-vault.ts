@@ -1,0 +1,126 @@
+import { blindIndex, type KeyProvider } from './key-provider.ts';
+import { newDataKey, openJson, sealJson } from './envelope.ts';
+import { maskFor, maskValue, type MaskKind } from './masking.ts';
+
+export type DataClass = 'C1' | 'C2' | 'C3';
+
+export interface FieldPolicy {
+  class?: DataClass;
+  mask?: MaskKind;
+  search?: boolean;
+}
+
+export interface SealedApplication {
+  /** C1 fields in clear: the non-personal features that outlive erasure. */
+  c1: Record<string, unknown>;
+  /** C2 fields, encrypted; null when there were none. */
+  c2: Buffer | null;
+  /** The trace, encrypted (it holds the values nodes read), with C3 values removed first. */
+  trace: Buffer | null;
+  /** C3 fields that came with the request and were not stored. */
+  dropped: string[];
+  dataKey: { id: string; version: number; wrapped: Buffer };
+  search: { field: string; digest: string }[];
+}
+
+export const DROPPED = '[C3: not stored]';
+
+/** Replaces every occurrence of the given values inside a JSON-like tree. */
+function scrub(value: unknown, secrets: Set<unknown>): unknown {
+  if (secrets.size === 0) return value;
+  if (secrets.has(value)) return DROPPED;
+  if (Array.isArray(value)) return value.map((v) => scrub(v, secrets));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = scrub(v, secrets);
+    return out;
+  }
+  return value;
+}
+
+export const aad = {
+  application: (decisionId: string) => `decisions.application_c2:${decisionId}`,
+  trace: (decisionId: string) => `decisions.trace_enc:${decisionId}`,
+};
+
+/**
+ * Splits an application by personal-data class and protects it: C3 dropped (and scrubbed
+ * from the trace), C2 sealed with a fresh data key bound to this decision, C1 kept in clear.
+ */
+export class ApplicationVault {
+  constructor(readonly keys: KeyProvider) {}
+
+  seal(decisionId: string, dataKeyId: string, fields: Record<string, FieldPolicy>, application: Record<string, unknown>, trace: unknown): SealedApplication {
+    const c1: Record<string, unknown> = {};
+    const c2: Record<string, unknown> = {};
+    const dropped: string[] = [];
+    const c3Values = new Set<unknown>();
+    const search: { field: string; digest: string }[] = [];
+    for (const [name, value] of Object.entries(application)) {
+      // A field without a class is treated as the most sensitive that is still stored.
+      const cls = fields[name]?.class ?? 'C2';
+      if (cls === 'C3') {
+        dropped.push(name);
+        if (value !== null && value !== undefined && typeof value !== 'boolean') c3Values.add(value);
+      } else if (cls === 'C2') {
+        c2[name] = value;
+        if (fields[name]?.search && typeof value === 'string') search.push({ field: name, digest: blindIndex(this.keys.indexKey, name, value) });
+      } else c1[name] = value;
+    }
+    for (const name of dropped) c1[name] = DROPPED;
+    const key = newDataKey();
+    const wrapped = this.keys.wrap(key, dataKeyId);
+    const sealed: SealedApplication = {
+      c1,
+      c2: Object.keys(c2).length ? sealJson(key, c2, aad.application(decisionId)) : null,
+      trace: trace === null || trace === undefined ? null : sealJson(key, scrub(JSON.parse(JSON.stringify(trace)), c3Values), aad.trace(decisionId)),
+      dropped,
+      dataKey: { id: dataKeyId, ...wrapped },
+      search,
+    };
+    key.fill(0);
+    return sealed;
+  }
+
+  dataKey(id: string, version: number, wrapped: Buffer): Buffer {
+    return this.keys.unwrap(version, wrapped, id);
+  }
+
+  openApplication(key: Buffer, decisionId: string, c1: Record<string, unknown>, c2: Buffer | null): Record<string, unknown> {
+    const personal = c2 ? openJson<Record<string, unknown>>(key, c2, aad.application(decisionId)) : {};
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(c1)) if (v !== DROPPED) out[k] = v;
+    return { ...out, ...personal };
+  }
+
+  sealTrace(key: Buffer, decisionId: string, trace: unknown): Buffer {
+    return sealJson(key, trace, aad.trace(decisionId));
+  }
+
+  openTrace(key: Buffer, decisionId: string, trace: Buffer | null): unknown {
+    return trace ? openJson(key, trace, aad.trace(decisionId)) : null;
+  }
+}
+
+/** C2 values masked; C1 shown; C3 shown as dropped. */
+export function maskApplication(application: Record<string, unknown>, fields: Record<string, FieldPolicy>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(application)) {
+    const policy = fields[name];
+    const cls = policy?.class ?? 'C2';
+    out[name] = cls === 'C2' ? maskValue(value, policy?.mask ?? maskFor(name)) : value;
+  }
+  return out;
+}
+
+/** Masks C2 input values wherever the trace shows what a node read or wrote. */
+export function maskTrace(trace: unknown, fields: Record<string, FieldPolicy>): unknown {
+  if (!Array.isArray(trace)) return trace;
+  const maskIn = (vars: Record<string, unknown> | undefined) => {
+    if (!vars) return vars;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(vars)) out[k] = fields[k] && (fields[k]!.class ?? 'C2') === 'C2' ? maskValue(v, fields[k]!.mask ?? maskFor(k)) : v;
+    return out;
+  };
+  return trace.map((e: { read?: Record<string, unknown>; wrote?: Record<string, unknown> }) => ({ ...e, read: maskIn(e.read), wrote: maskIn(e.wrote) }));
+}
