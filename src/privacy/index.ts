@@ -5,3 +5,4 @@ export { seal, open, sealJson, openJson, newDataKey, DecryptionError } from './e
 export { LocalKeyProvider, loadKeyProvider, saveKeyFile, blindIndex, testKeyProvider, KeyConfigError, type KeyProvider } from './key-provider.ts';
 export { maskValue, maskFor, MASKS, type MaskKind } from './masking.ts';
 export { ApplicationVault, maskApplication, maskTrace, aad, DROPPED, type FieldPolicy, type SealedApplication, type DataClass } from './application-vault.ts';
+export { ReloadingKeyProvider } from './reloading-key-provider.ts';

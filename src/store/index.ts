@@ -12,3 +12,4 @@ export {
 export { startJobQueue, QUEUES, type JobQueue } from './job-queue.ts';
 export { DecisionWriter } from './decision-writer.ts';
 export { appendAuditBatch } from './audit-log.ts';
+export { rewrapDataKeys, masterVersionsInUse } from './key-rotation.ts';

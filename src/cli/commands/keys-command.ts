@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { ROLES, isRole, loadKeyProvider, saveKeyFile } from '../../privacy/index.ts';
+import { masterVersionsInUse, rewrapDataKeys } from '../../store/index.ts';
+import { join } from 'node:path';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../store/index.ts';
 import { withDatabase, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
 
@@ -51,5 +53,33 @@ export function keysCommand(): Command {
       saveKeyFile(provider, flags.keyFile);
       console.log(`wrote ${flags.keyFile} with master key version ${provider.currentVersion}`);
     });
+  withDatabaseOptions(
+    keys
+      .command('rotate-master')
+      .description('add a master key version, re-wrap every data key with it while servers keep serving, then retire the old versions')
+      .option('--settle-seconds <n>', 'how long to keep re-wrapping keys that servers still wrapped with the old version', '8'),
+  ).action(async (flags: DatabaseFlags & { settleSeconds: string }) => {
+    const keyFile = flags.keyFile ?? (flags.database ? undefined : join(flags.dataDir ?? '.arbiter', 'master-keys.json'));
+    if (!keyFile) throw new Error('give the key file to rotate: --key-file F');
+    const before = loadKeyProvider({ keyFile, createIfMissing: false });
+    const next = before.withNewVersion();
+    saveKeyFile(next, keyFile);
+    console.log(`master key version ${next.currentVersion} added to ${keyFile}; re-wrapping data keys`);
+    await withDatabase(flags, async (db) => {
+      // Servers read the key file again within seconds; until then they may still wrap new keys with the old version.
+      const settleUntil = Date.now() + Number(flags.settleSeconds) * 1000;
+      let total = 0;
+      for (;;) {
+        const { rewrapped, remaining } = await rewrapDataKeys(db, next, { actor: CLI_ACTOR });
+        total += rewrapped;
+        if (remaining === 0 && Date.now() >= settleUntil) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      const inUse = await masterVersionsInUse(db);
+      const retired = before.versions.filter((v) => !inUse.includes(v));
+      saveKeyFile(next.without(retired), keyFile);
+      console.log(`re-wrapped ${total} data keys with version ${next.currentVersion}; retired version(s) ${retired.join(', ') || 'none'}; in use: ${inUse.join(', ') || 'none'}`);
+    });
+  });
   return keys;
 }

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { buildServer, createLogger } from '../../api/index.ts';
+import { ReloadingKeyProvider } from '../../privacy/index.ts';
 import { countApiKeys, createApiKey, startJobQueue } from '../../store/index.ts';
 import { loadKeys, openMigrated, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
 
@@ -19,7 +20,9 @@ export function serveCommand(): Command {
       throw new Error(`--port must be a whole number from 0 to 65535, got "${flags.port}"`);
     }
     const logger = createLogger();
-    const keys = loadKeys(flags);
+    const local = loadKeys(flags);
+    // A file-backed key set is watched, so a rotation reaches running servers.
+    const keys = local.source === 'env' ? local : new ReloadingKeyProvider(local, local.source);
     const { db, applied } = await openMigrated(flags);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     let bootstrapSecret: string | null = null;
