@@ -14,6 +14,7 @@ import { demoApplication, demoFlow, pendingReview, publishDemoFlow, uniqueKey } 
  * without an entry here fails the "every route has a sample" test.
  */
 type Sample = (ctx: TestDatabase, server: Server) => Promise<Omit<InjectOptions, 'headers'>>;
+const declined = async (server: Server) => (await server.decisions.decide({ flow: 'consumer-lending', application: { ...demoApplication(), bureauScore: 500 }, idempotencyKey: uniqueKey() }, { actor: 'test' })).decision.id;
 const newDraft = async (ctx: TestDatabase) => (await addFlowVersion(ctx.db, 'consumer-lending', demoFlow(), { actor: 'test' })).version;
 const SAMPLES: Record<string, Sample> = {
   'GET /healthz': async () => ({ method: 'GET', url: '/healthz' }),
@@ -46,6 +47,8 @@ const SAMPLES: Record<string, Sample> = {
   'POST /v1/decisions/:id/reveal': async (_ctx, server) => ({ method: 'POST', url: `/v1/decisions/${(await pendingReview(server)).decisionId}/reveal`, payload: { purpose: 'verify identity on a call', fields: ['phone'] } }),
   'POST /v1/decisions/search': async () => ({ method: 'POST', url: '/v1/decisions/search', payload: { field: 'nationalId', value: '110101199003074512' } }),
   'DELETE /v1/applications/:id/personal-data': async (_ctx, server) => ({ method: 'DELETE', url: `/v1/applications/${(await pendingReview(server)).decisionId}/personal-data` }),
+  'GET /v1/decisions/:id/explanation': async (_ctx, server) => ({ method: 'GET', url: `/v1/decisions/${(await declined(server))}/explanation` }),
+  'POST /v1/decisions/:id/contest': async (_ctx, server) => ({ method: 'POST', url: `/v1/decisions/${(await declined(server))}/contest`, payload: { statement: 'my income was misread' } }),
   'POST /v1/reviews/:id': async (_ctx, server) => ({ method: 'POST', url: `/v1/reviews/${(await pendingReview(server)).reviewId}`, payload: { verdict: 'approve', note: 'checked' } }),
 };
 

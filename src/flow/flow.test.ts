@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { compileFlow, enumeratePaths, FlowError, type FlowDefinition, type FlowResolver } from './index.ts';
+import { checkPublishable, compileFlow, enumeratePaths, FlowError, type FlowDefinition, type FlowResolver } from './index.ts';
 
 type Json = Record<string, unknown>;
 
@@ -195,6 +195,16 @@ describe('static checks', () => {
     assert.ok(codes.some((m) => /output node yes ends the flow/.test(m)), codes.join('\n'));
     assert.ok(codes.some((m) => /ruleset node rules needs one edge on "knockout"/.test(m)));
     assert.ok(codes.some((m) => /switch route has 2 default edges/.test(m)));
+  });
+});
+
+describe('publishing', () => {
+  test('every input field needs a class, and every decline or refer its reasons', () => {
+    const def = flow();
+    delete ((def.input as { fields: Record<string, Json> }).fields.channel as Json).class;
+    const issues = checkPublishable(compileFlow(def).definition);
+    assert.deepEqual(issues.map((i) => i.code), ['unclassified_field', 'unexplained_outcome']);
+    assert.match(issues[1]!.message, /output no declines without reasons when reached from check/);
   });
 });
 

@@ -101,9 +101,22 @@ export function checkFlow(def: FlowDefinition): FlowIssue[] {
   return issues;
 }
 
-/** What publishing needs beyond a valid flow: every input field classified for privacy. */
+/**
+ * What publishing needs beyond a valid flow: every input field classified for privacy, and
+ * every decline or refer explained by specific reasons (its own, or those of the ruleset
+ * whose knock-out or refer rules lead to it).
+ */
 export function checkPublishable(def: FlowDefinition): FlowIssue[] {
-  return Object.entries(def.input.fields)
+  const issues: FlowIssue[] = Object.entries(def.input.fields)
     .filter(([, f]) => !f.class)
     .map(([name]) => ({ path: `$.input.fields[${JSON.stringify(name)}].class`, code: 'unclassified_field', message: `field "${name}" has no personal-data class; set "class" to C1, C2 or C3` }));
+  const kinds = new Map(def.nodes.map((n) => [n.id, n.kind]));
+  def.nodes.forEach((n, i) => {
+    if (n.kind !== 'output' || n.outcome === 'approve' || (n.reasons?.length ?? 0) > 0) return;
+    const unexplained = def.edges.filter((e) => e.to === n.id && !(kinds.get(e.from) === 'ruleset' && (e.on === 'knockout' || e.on === 'refer')));
+    if (unexplained.length) {
+      issues.push({ path: `$.nodes[${i}].reasons`, code: 'unexplained_outcome', message: `output ${n.id} ${n.outcome}s without reasons when reached from ${unexplained.map((e) => e.from).join(', ')}; give it one to four specific reasons` });
+    }
+  });
+  return issues;
 }

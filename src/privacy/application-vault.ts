@@ -41,6 +41,7 @@ function scrub(value: unknown, secrets: Set<unknown>): unknown {
 export const aad = {
   application: (decisionId: string) => `decisions.application_c2:${decisionId}`,
   trace: (decisionId: string) => `decisions.trace_enc:${decisionId}`,
+  statement: (contestId: string) => `contests.statement_sealed:${contestId}`,
 };
 
 /**
@@ -95,6 +96,11 @@ export class ApplicationVault {
 
   sealTrace(key: Buffer, decisionId: string, trace: unknown): Buffer {
     return sealJson(key, trace, aad.trace(decisionId));
+  }
+
+  /** An applicant's own words when contesting, sealed with their application's key. */
+  sealStatement(key: Buffer, contestId: string, statement: string): Buffer {
+    return sealJson(key, { statement }, aad.statement(contestId));
   }
 
   openTrace(key: Buffer, decisionId: string, trace: Buffer | null): unknown {

@@ -132,6 +132,7 @@ export class DecisionWriter {
       dataKey: { id: d.sealed.dataKey.id, version: d.sealed.dataKey.version, wrapped: d.sealed.dataKey.wrapped, destroyedAt: null },
       reviews: {},
       pendingReviewId: d.reviewId,
+      override: null,
       versions: d.versions,
       createdAt: at,
       completedAt: d.status === 'completed' ? at : null,

@@ -25,6 +25,8 @@ export interface DecisionRecord {
   dataKey: { id: string; version: number | null; wrapped: Buffer | null; destroyedAt: string | null } | null;
   reviews: Record<string, { verdict: string; note: string; reviewer: string }>;
   pendingReviewId: string | null;
+  /** Set when a person overturned the outcome after a contest. */
+  override: { outcome: string; reviewer: string; note: string; at: string } | null;
   versions: unknown;
   createdAt: string;
   completedAt: string | null;
@@ -64,6 +66,7 @@ interface DecisionRow {
   wrapped?: Buffer | Uint8Array | null;
   destroyed_at?: Date | string | null;
   reviews: unknown;
+  override?: unknown;
   pending_review_id: string | null;
   versions: unknown;
   created_at: Date | string;
@@ -111,6 +114,7 @@ function toDecision(r: DecisionRow): DecisionRecord {
     dataKey: r.data_key_id ? { id: r.data_key_id, version: r.master_version ?? null, wrapped: buf(r.wrapped ?? null), destroyedAt: iso(r.destroyed_at ?? null) } : null,
     reviews: json(r.reviews) as DecisionRecord['reviews'],
     pendingReviewId: r.pending_review_id,
+    override: (json(r.override ?? null) as DecisionRecord['override']) ?? null,
     versions: json(r.versions),
     createdAt: iso(r.created_at)!,
     completedAt: iso(r.completed_at),
@@ -279,5 +283,35 @@ export async function erasePersonalData(db: Database, decisionId: string, by: Ac
     await tx.query('delete from decision_search where decision_id = $1', [decisionId]);
     await appendAudit(tx, { actor: by.actor, action: 'personal_data.erased', subjectType: 'decision', subjectId: decisionId, requestId: by.requestId });
     return { erasedAt };
+  });
+}
+
+export const CONTEST_NODE = '$contest';
+
+/** Opens a review case for a contested decision; one open contest per decision at a time. */
+export async function openContest(db: Database, decisionId: string, statementSealed: Buffer | null, contestId: string, by: Actor): Promise<ReviewRecord> {
+  return db.transaction(async (tx) => {
+    const { rows: d } = await tx.query<{ status: string }>('select status from decisions where id = $1 for update', [decisionId]);
+    if (!d[0]) throw new StoreError('not_found', `no decision "${decisionId}"`);
+    if (d[0].status !== 'completed') throw new StoreError('conflict', `decision ${decisionId} is not final yet; it can be contested once decided`);
+    const { rows: open } = await tx.query("select 1 from reviews where decision_id = $1 and node_id = $2 and status = 'pending'", [decisionId, CONTEST_NODE]);
+    if (open.length) throw new StoreError('conflict', `decision ${decisionId} already has an open contest`);
+    const reviewId = newId('rev');
+    const { rows } = await tx.query<ReviewRow>(
+      `insert into reviews (id, decision_id, node_id, queue, reason, status) values ($1, $2, $3, 'contest', 'The applicant contests the automated decision', 'pending') returning *`,
+      [reviewId, decisionId, CONTEST_NODE],
+    );
+    await tx.query('insert into contests (id, decision_id, review_id, statement_sealed) values ($1, $2, $3, $4)', [contestId, decisionId, reviewId, statementSealed]);
+    await appendAudit(tx, { actor: by.actor, action: 'decision.contested', subjectType: 'decision', subjectId: decisionId, requestId: by.requestId, data: { contest: contestId, review: reviewId } });
+    return toReview(rows[0]!);
+  });
+}
+
+/** Records the outcome a person chose after a contest, replacing the automated one. */
+export async function overrideDecision(db: Database, decisionId: string, outcome: string, note: string, by: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const override = { outcome, reviewer: by.actor, note, at: new Date().toISOString() };
+    await tx.query('update decisions set override = $2 where id = $1', [decisionId, JSON.stringify(override)]);
+    await appendAudit(tx, { actor: by.actor, action: 'decision.overridden', subjectType: 'decision', subjectId: decisionId, requestId: by.requestId, data: { outcome } });
   });
 }

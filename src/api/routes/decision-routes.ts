@@ -15,12 +15,29 @@ const REVIEW_DECIDE = ['reviewer'] as const;
 const REVEAL = ['reviewer', 'admin'] as const;
 const SEARCH = ['service', 'analyst', 'risk-manager', 'reviewer'] as const;
 const ERASE = ['admin'] as const;
+const APPLICANT_FACING = ['service'] as const;
+const MAX_PRINCIPAL_REASONS = 4;
+
+interface StoredReason {
+  code: string;
+  text: string;
+  severity?: string;
+}
+
+/** The reasons an applicant is told: knock-outs and refers first, then the outcome's own; warnings are internal. */
+function principalReasons(result: unknown): { code: string; text: string }[] {
+  const reasons = ((result as { reasons?: StoredReason[] } | null)?.reasons ?? []).filter((r) => r.severity !== 'warning');
+  const rank = (r: StoredReason) => (r.severity === 'knockout' ? 0 : r.severity === 'refer' ? 1 : 2);
+  return [...reasons].sort((a, b) => rank(a) - rank(b)).slice(0, MAX_PRINCIPAL_REASONS).map((r) => ({ code: r.code, text: r.text }));
+}
 
 const decisionSchema = z.object({
   id: z.string(),
   status: z.enum(['completed', 'pending_review']),
   flow: z.object({ id: z.string(), version: z.number() }),
   outcome: z.string().nullable(),
+  automatedOutcome: z.string().nullable(),
+  override: z.object({ outcome: z.string(), reviewer: z.string(), note: z.string(), at: z.string() }).nullable(),
   reasons: z.array(z.unknown()),
   offer: z.record(z.string(), z.unknown()).nullable(),
   path: z.array(z.string()),
@@ -55,7 +72,9 @@ function present(d: DecisionRecord, opened?: OpenedDecision) {
     id: d.id,
     status: d.status,
     flow: { id: d.flowId, version: d.flowVersion },
-    outcome: d.outcome,
+    outcome: d.override?.outcome ?? d.outcome,
+    automatedOutcome: d.outcome,
+    override: d.override,
     reasons: result?.reasons ?? [],
     offer: result?.offer ?? null,
     path: d.path,
@@ -178,6 +197,53 @@ export function decisionRoutes(db: Database, service: DecisionService) {
         },
       },
       async (request) => ({ decisionId: request.params.id, ...(await erasePersonalData(db, request.params.id, actor(request))) }),
+    );
+
+    r.get(
+      '/v1/decisions/:id/explanation',
+      {
+        config: { access: APPLICANT_FACING },
+        schema: {
+          tags: ['applicants'],
+          summary: 'What to tell the applicant: the outcome, its principal reasons in plain words, and whether it can be contested',
+          params: z.strictObject({ id: z.string().min(1).max(64) }),
+          response: {
+            200: z.object({ decisionId: z.string(), outcome: z.string().nullable(), decidedBy: z.enum(['automated', 'person', 'pending']), reasons: z.array(z.object({ code: z.string(), text: z.string() })), canContest: z.boolean(), howToContest: z.string().nullable() }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        const d = await getDecision(db, request.params.id);
+        const outcome = d.override?.outcome ?? d.outcome;
+        const canContest = d.status === 'completed' && !d.override && (outcome === 'decline' || outcome === 'refer');
+        return {
+          decisionId: d.id,
+          outcome,
+          decidedBy: d.status !== 'completed' ? ('pending' as const) : d.override || Object.keys(d.reviews).length ? ('person' as const) : ('automated' as const),
+          reasons: d.override ? [{ code: 'HUMAN_REVIEW', text: `Reviewed by a person: ${d.override.outcome}` }] : principalReasons(d.result),
+          canContest,
+          howToContest: canContest ? `POST /v1/decisions/${d.id}/contest with your statement; a person will review the decision` : null,
+        };
+      },
+    );
+
+    r.post(
+      '/v1/decisions/:id/contest',
+      {
+        config: { access: APPLICANT_FACING },
+        schema: {
+          tags: ['applicants'],
+          summary: 'The applicant contests an automated decision: a review case opens for a person',
+          params: z.strictObject({ id: z.string().min(1).max(64) }),
+          body: z.strictObject({ statement: z.string().trim().min(1, 'say why the decision is contested').max(5000) }),
+          response: { 201: z.object({ decisionId: z.string(), reviewId: z.string(), queue: z.string() }), ...errorResponses, 409: errorResponses[400] },
+        },
+      },
+      async (request, reply) => {
+        const review = await service.contest(request.params.id, request.body.statement, actor(request));
+        return reply.code(201).send({ decisionId: review.decisionId, reviewId: review.id, queue: review.queue });
+      },
     );
 
     r.get(

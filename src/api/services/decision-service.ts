@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { FlowError, type FlowResult, type ReviewVerdict } from '../../flow/index.ts';
 import { ApplicationVault, canonicalJson, DecryptionError, maskApplication, maskTrace, type KeyProvider } from '../../privacy/index.ts';
 import {
-  decideReview, DecisionWriter, findDecisionByKey, getDecision, newId, resumeDecision, StoreError,
+  CONTEST_NODE, decideReview, DecisionWriter, findDecisionByKey, getDecision, newId, openContest, overrideDecision, resumeDecision, StoreError,
   type Actor, type Database, type DecisionRecord, type JobQueue, type ReviewRecord,
 } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
@@ -140,9 +140,12 @@ export class DecisionService {
   /** Records a verdict, queues the resume durably, then resumes at once. */
   async review(reviewId: string, verdict: ReviewVerdict['verdict'], note: string, by: Actor): Promise<{ review: ReviewRecord; decision: DecisionRecord }> {
     const review = await decideReview(this.db, reviewId, verdict, note, by, async (tx, r) => {
-      if (this.queue) await this.queue.sendInTransaction(tx, 'decision.resume', { decisionId: r.decisionId, reviewId: r.id });
+      if (this.queue && r.nodeId !== CONTEST_NODE) await this.queue.sendInTransaction(tx, 'decision.resume', { decisionId: r.decisionId, reviewId: r.id });
     });
-    await this.resume(review.decisionId, review.id, by);
+    if (review.nodeId === CONTEST_NODE) {
+      // A contest upheld ("approve") replaces the automated outcome; declined, the decision stands.
+      if (verdict === 'approve') await overrideDecision(this.db, review.decisionId, 'approve', note, by);
+    } else await this.resume(review.decisionId, review.id, by);
     return { review, decision: await getDecision(this.db, review.decisionId) };
   }
 
@@ -168,6 +171,16 @@ export class DecisionService {
     const moved = await resumeDecision(this.db, decisionId, reviewId, { ...stateOf(result), traceSealed: this.vault.sealTrace(key, decision.id, result.trace) }, by);
     if (moved) this.logger.info({ decisionId, status: moved.status }, 'decision resumed after review');
     return moved;
+  }
+
+  /** Opens a review case in which a person looks again at an automated decision. */
+  async contest(decisionId: string, statement: string, by: Actor): Promise<ReviewRecord> {
+    const d = await getDecision(this.db, decisionId);
+    const key = this.dataKeyOf(d);
+    const contestId = newId('con');
+    // The applicant's words may be personal: sealed with the application's own key.
+    const sealed = key ? this.vault.sealStatement(key, contestId, statement) : null;
+    return openContest(this.db, decisionId, sealed, contestId, by);
   }
 
   /** The job-queue worker: finishes resumes whose request died before it could. */
