@@ -52,6 +52,18 @@ for (const backend of BACKENDS.slice(0, 1)) {
       assert.ok(!JSON.stringify(rows).includes('repaid my card'));
     });
 
+    test('consents travel with the application, are stored, audited and visible to the flow', async () => {
+      const consents = [{ scope: 'credit-bureau', grantedAt: '2026-11-20T09:30:00Z', expiresAt: '2027-11-20T09:30:00Z', channel: 'web' }];
+      const d = (await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey(), consents })).json();
+      const { rows } = await ctx.db.query<{ scope: string; channel: string }>('select scope, channel from consents where decision_id = $1', [d.id]);
+      assert.deepEqual(rows, [{ scope: 'credit-bureau', channel: 'web' }]);
+      const events = (await call('auditor', 'GET', `/v1/audit?subjectId=${d.id}`)).json().events;
+      assert.deepEqual(events[0].data.consents, ['credit-bureau']);
+      const bad = await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey(), consents: [{ scope: 'credit-bureau', grantedAt: 'yesterday', channel: 'web' }] });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.json().error.message, /body\.consents\.0\.grantedAt/);
+    });
+
     test('a pending decision cannot be contested yet', async () => {
       const d = (await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: { ...demoApplication(), bureauScore: 600 }, idempotencyKey: uniqueKey() })).json();
       assert.equal(d.status, 'pending_review');

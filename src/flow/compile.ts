@@ -19,6 +19,8 @@ export interface RunOptions {
   reviews?: Record<string, ReviewVerdict>;
   /** Fields that may be missing although required: C3 fields, which are never stored, on a replay. */
   allowMissing?: readonly string[];
+  /** The applicant's consents, visible to the flow as the variable `consents`. */
+  consents?: { scope: string; grantedAt: string; expiresAt?: string | null; channel: string }[];
 }
 
 export type FlowResult =
@@ -130,6 +132,7 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
       const t0 = performance.now();
       const { vars, issues: appIssues } = readApplication(application, options.allowMissing);
       if (appIssues.length) throw new FlowError('invalid_application', appIssues);
+      vars.consents = (options.consents ?? []).map((c) => ({ scope: c.scope, grantedAt: c.grantedAt, expiresAt: c.expiresAt ?? null, channel: c.channel }));
       const state: RunState = { vars, env: Env.root(vars), reasons: [], path: [], trace: options.trace === false ? null : [], reviews: options.reviews ?? {} };
       let stop = execute(state, start, null);
       if (stop instanceof Promise) stop = await stop;

@@ -125,6 +125,17 @@ describe('running a flow', () => {
     assert.equal(paths.length, 4, 'a, b, a+b, none');
   });
 
+  test('the applicant\'s consents are a variable of every flow', async () => {
+    const def = flow({
+      nodes: [{ id: 'in', kind: 'input' }, { id: 'out', kind: 'output', outcome: 'refer', offer: { bureau: 'some c in consents satisfies c.scope = "credit-bureau"' } }],
+      edges: [{ from: 'in', to: 'out' }],
+    });
+    const compiled = compileFlow(def);
+    const withConsent = await compiled.run({ score: 1 }, { consents: [{ scope: 'credit-bureau', grantedAt: '2026-01-01T00:00:00Z', channel: 'web' }] });
+    const without = await compiled.run({ score: 1 });
+    assert.deepEqual([withConsent.status === 'completed' && withConsent.output.offer.bureau, without.status === 'completed' && without.output.offer.bureau], [true, false]);
+  });
+
   test('a bad application is refused with every problem and its path', async () => {
     await assert.rejects(compileFlow(flow()).run({ score: 'high', channel: 'fax', extra: 1 }), (err: unknown) => {
       assert.ok(err instanceof FlowError);

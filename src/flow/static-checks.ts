@@ -5,7 +5,7 @@ import { FlowError, type FlowIssue } from './flow-error.ts';
 import { handlerFor } from './nodes/registry.ts';
 
 /** Names every flow may use without defining them. */
-const ALWAYS_DEFINED = new Set(['review']);
+const ALWAYS_DEFINED = new Set(['review', 'consents']);
 
 export function knownNamesOf(def: FlowDefinition): string[] {
   return [...Object.keys(def.input.fields), ...def.nodes.flatMap((n) => handlerFor(n).writes(n))];

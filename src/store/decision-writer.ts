@@ -1,7 +1,7 @@
 import { appendAuditBatch, type AuditEntry } from './audit-log.ts';
 import type { Actor } from './api-keys.ts';
 import type { Database } from './database.ts';
-import type { DecisionRecord, NewDecision } from './decisions.ts';
+import { newId, type DecisionRecord, type NewDecision } from './decisions.ts';
 import { StoreError } from './store-error.ts';
 
 interface Pending {
@@ -90,6 +90,10 @@ export class DecisionWriter {
       if (search.length) {
         await tx.query(`insert into decision_search (decision_id, field, digest) values ${search.map((_, i) => `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`).join(', ')}`, search.flat());
       }
+      const consents = kept.flatMap((p) => p.decision.consents.map((c) => [newId('cns'), p.decision.id, c.scope, c.grantedAt, c.expiresAt ?? null, c.channel]));
+      if (consents.length) {
+        await tx.query(`insert into consents (id, decision_id, scope, granted_at, expires_at, channel) values ${consents.map((_, i) => `(${[1, 2, 3, 4, 5, 6].map((k) => `$${i * 6 + k}`).join(', ')})`).join(', ')}`, consents.flat());
+      }
       const waiting = kept.filter((p) => p.decision.reviewId);
       if (waiting.length) {
         const rp: unknown[] = [];
@@ -105,7 +109,7 @@ export class DecisionWriter {
         subjectType: 'decision',
         subjectId: p.decision.id,
         requestId: p.by.requestId,
-        data: { flow: p.decision.flowId, version: p.decision.flowVersion, outcome: p.decision.outcome },
+        data: { flow: p.decision.flowId, version: p.decision.flowVersion, outcome: p.decision.outcome, consents: p.decision.consents.map((c) => c.scope) },
       }));
       // The audit chain's lock is taken last, so it is held only for the append and the commit.
       await appendAuditBatch(tx, audit);

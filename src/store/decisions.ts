@@ -153,6 +153,7 @@ export interface NewDecision {
   result: unknown;
   path: string[];
   sealed: SealedApplication;
+  consents: Consent[];
   versions: unknown;
   durationMs: number;
   wait?: { node: string; reason: string; queue: string };
@@ -284,6 +285,21 @@ export async function erasePersonalData(db: Database, decisionId: string, by: Ac
     await appendAudit(tx, { actor: by.actor, action: 'personal_data.erased', subjectType: 'decision', subjectId: decisionId, requestId: by.requestId });
     return { erasedAt };
   });
+}
+
+export interface Consent {
+  scope: string;
+  grantedAt: string;
+  expiresAt?: string | null;
+  channel: string;
+}
+
+export async function listConsents(db: Queryable, decisionId: string): Promise<(Consent & { id: string })[]> {
+  const { rows } = await db.query<{ id: string; scope: string; granted_at: Date | string; expires_at: Date | string | null; channel: string }>(
+    'select id, scope, granted_at, expires_at, channel from consents where decision_id = $1 order by granted_at, id',
+    [decisionId],
+  );
+  return rows.map((r) => ({ id: r.id, scope: r.scope, grantedAt: iso(r.granted_at)!, expiresAt: iso(r.expires_at), channel: r.channel }));
 }
 
 export const CONTEST_NODE = '$contest';

@@ -103,6 +103,17 @@ export function decisionRoutes(db: Database, service: DecisionService) {
             version: z.number().int().positive().optional(),
             application: z.record(z.string(), z.unknown()),
             idempotencyKey: z.string().min(1).max(200),
+            consents: z
+              .array(
+                z.strictObject({
+                  scope: z.string().min(1).max(100).describe('what the applicant agreed to, e.g. credit-bureau'),
+                  grantedAt: z.iso.datetime({ offset: true }),
+                  expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+                  channel: z.string().min(1).max(50).describe('where it was given: web, branch, phone, partner'),
+                }),
+              )
+              .max(20)
+              .optional(),
           }),
           response: { 200: decisionSchema, 201: decisionSchema, ...errorResponses, 409: errorResponses[400], 422: errorResponses[400] },
         },

@@ -4,7 +4,7 @@ import { FlowError, type FlowResult, type ReviewVerdict } from '../../flow/index
 import { ApplicationVault, canonicalJson, DecryptionError, maskApplication, maskTrace, type KeyProvider } from '../../privacy/index.ts';
 import {
   CONTEST_NODE, decideReview, DecisionWriter, findDecisionByKey, getDecision, newId, openContest, overrideDecision, resumeDecision, StoreError,
-  type Actor, type Database, type DecisionRecord, type JobQueue, type ReviewRecord,
+  listConsents, type Actor, type Consent, type Database, type DecisionRecord, type JobQueue, type ReviewRecord,
 } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
 import { FlowCatalog } from './flow-catalog.ts';
@@ -14,10 +14,11 @@ export interface DecisionRequest {
   version?: number;
   application: Record<string, unknown>;
   idempotencyKey: string;
+  consents?: Consent[];
 }
 
 function requestHash(r: DecisionRequest): string {
-  return createHash('sha256').update(canonicalJson({ flow: r.flow, version: r.version ?? null, application: r.application })).digest('hex');
+  return createHash('sha256').update(canonicalJson({ flow: r.flow, version: r.version ?? null, application: r.application, consents: r.consents ?? [] })).digest('hex');
 }
 
 function stateOf(result: FlowResult) {
@@ -104,7 +105,7 @@ export class DecisionService {
     this.inflight.add(request.idempotencyKey);
     try {
       const loaded = await this.catalog.load(request.flow, request.version);
-      const result = await loaded.flow.run(request.application, { trace: true });
+      const result = await loaded.flow.run(request.application, { trace: true, consents: request.consents });
       const state = stateOf(result);
       const id = newId('dec');
       const sealed = this.vault.seal(id, newId('dk'), loaded.flow.definition.input.fields, request.application, result.trace);
@@ -118,6 +119,7 @@ export class DecisionService {
             idempotencyKey: request.idempotencyKey,
             requestHash: hash,
             sealed,
+            consents: request.consents ?? [],
             versions: { flows: loaded.versions },
             ...state,
           },
@@ -163,7 +165,7 @@ export class DecisionService {
     const application = this.vault.openApplication(key, decision.id, decision.applicationC1, decision.applicationC2);
     let result: FlowResult;
     try {
-      result = await loaded.flow.run(application, { trace: true, reviews, allowMissing: decision.droppedFields });
+      result = await loaded.flow.run(application, { trace: true, reviews, allowMissing: decision.droppedFields, consents: await listConsents(this.db, decisionId) });
     } catch (err) {
       if (err instanceof FlowError) this.logger.error({ decisionId, code: err.code }, 'resume failed');
       throw err;
