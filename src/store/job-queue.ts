@@ -27,6 +27,24 @@ export interface JobQueue {
 
 export const QUEUES = ['decision.resume'] as const;
 
+/** Errors PostgreSQL raises when two processes create the same schema, table or type at once. */
+const CONCURRENT_DDL = new Set(['23505', '42P07', '42710', '42P06']);
+
+/**
+ * Servers started together on a fresh database all install pg-boss's schema; the losers of
+ * that race fail on a duplicate object. The schema is there by then, so trying again succeeds.
+ */
+async function startConcurrently<T>(start: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (err) {
+      if (attempt >= 5 || !CONCURRENT_DDL.has((err as { code?: string }).code ?? '')) throw err;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 400));
+    }
+  }
+}
+
 export async function startJobQueue(db: Database, options: { pollingSeconds?: number } = {}): Promise<JobQueue> {
   const boss = new PgBoss({
     db: adapter(db),
@@ -38,8 +56,8 @@ export async function startJobQueue(db: Database, options: { pollingSeconds?: nu
   boss.on('error', () => {
     // Transient database errors while polling; pg-boss retries on its own.
   });
-  await boss.start();
-  for (const q of QUEUES) await boss.createQueue(q);
+  await startConcurrently(() => boss.start());
+  for (const q of QUEUES) await startConcurrently(() => boss.createQueue(q));
   const pollingIntervalSeconds = options.pollingSeconds ?? 1;
   return {
     boss,
