@@ -49,6 +49,7 @@ const SAMPLES: Record<string, Sample> = {
   'DELETE /v1/applications/:id/personal-data': async (_ctx, server) => ({ method: 'DELETE', url: `/v1/applications/${(await pendingReview(server)).decisionId}/personal-data` }),
   'GET /v1/decisions/:id/explanation': async (_ctx, server) => ({ method: 'GET', url: `/v1/decisions/${(await declined(server))}/explanation` }),
   'POST /v1/decisions/:id/contest': async (_ctx, server) => ({ method: 'POST', url: `/v1/decisions/${(await declined(server))}/contest`, payload: { statement: 'my income was misread' } }),
+  'POST /v1/applications/:id/legal-holds': async (_ctx, server) => ({ method: 'POST', url: `/v1/applications/${(await pendingReview(server)).decisionId}/legal-holds`, payload: { reason: 'regulator request', heldUntil: '2030-01-01T00:00:00Z' } }),
   'POST /v1/reviews/:id': async (_ctx, server) => ({ method: 'POST', url: `/v1/reviews/${(await pendingReview(server)).reviewId}`, payload: { verdict: 'approve', note: 'checked' } }),
 };
 

@@ -75,7 +75,7 @@ describe('arbiter CLI on PostgreSQL', () => {
   after(async () => scratch.drop());
 
   test('migrate, keys and serve with --database', async () => {
-    assert.match(arbiter(['migrate', '--database', scratch.url]).stdout, /applied 5 migration\(s\): 001_foundation, 002_flows_decisions, 003_personal_data, 004_contests, 005_consents/);
+    assert.match(arbiter(['migrate', '--database', scratch.url]).stdout, /applied 6 migration\(s\): 001_foundation, 002_flows_decisions, 003_personal_data, 004_contests, 005_consents, 006_retention/);
     assert.match(arbiter(['migrate', '--database', scratch.url]).stdout, /up to date/);
     const created = JSON.parse(arbiter(['keys', 'create', '--role', 'auditor', '--database', scratch.url, '--json']).stdout);
     const keyFile = join(mkdtempSync(join(tmpdir(), 'arbiter-keys-')), 'keys.json');

@@ -4,6 +4,7 @@ import { dmnCommand } from './commands/dmn-command.ts';
 import { decideCommand, pathsCommand } from './commands/flow-commands.ts';
 import { keysCommand } from './commands/keys-command.ts';
 import { migrateCommand } from './commands/migrate-command.ts';
+import { purgeCommand } from './commands/purge-command.ts';
 import { serveCommand } from './commands/serve-command.ts';
 
 const program = new Command('arbiter')
@@ -18,6 +19,7 @@ program.addCommand(auditCommand());
 program.addCommand(dmnCommand());
 program.addCommand(decideCommand());
 program.addCommand(pathsCommand());
+program.addCommand(purgeCommand());
 
 try {
   await program.parseAsync(process.argv);

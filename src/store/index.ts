@@ -13,3 +13,4 @@ export { startJobQueue, QUEUES, type JobQueue } from './job-queue.ts';
 export { DecisionWriter } from './decision-writer.ts';
 export { appendAuditBatch } from './audit-log.ts';
 export { rewrapDataKeys, masterVersionsInUse } from './key-rotation.ts';
+export { addLegalHold, heldUntil, dueForPurge, purgeDue, ADVERSE_ACTION_MONTHS, type LegalHold } from './retention.ts';

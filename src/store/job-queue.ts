@@ -22,10 +22,12 @@ export interface JobQueue {
   /** Enqueues a job inside the caller's transaction: it exists if and only if the transaction commits. */
   sendInTransaction(tx: Queryable, queue: string, data: object): Promise<void>;
   work<T extends object>(queue: string, handler: (data: T) => Promise<void>): Promise<void>;
+  /** A cron schedule for a queue; one job per slot across every process. */
+  schedule(queue: string, cron: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-export const QUEUES = ['decision.resume'] as const;
+export const QUEUES = ['decision.resume', 'personal-data.purge'] as const;
 
 /** Errors PostgreSQL raises when two processes create the same schema, table or type at once. */
 const CONCURRENT_DDL = new Set(['23505', '42P07', '42710', '42P06']);
@@ -50,7 +52,7 @@ export async function startJobQueue(db: Database, options: { pollingSeconds?: nu
     db: adapter(db),
     schema: 'pgboss',
     supervise: true,
-    schedule: false,
+    schedule: true,
     migrate: true,
   } as PgBoss.ConstructorOptions);
   boss.on('error', () => {
@@ -68,6 +70,9 @@ export async function startJobQueue(db: Database, options: { pollingSeconds?: nu
       await boss.work(queue, { pollingIntervalSeconds, batchSize: 5 }, async (jobs) => {
         for (const job of jobs) await handler(job.data as never);
       });
+    },
+    async schedule(queue, cron) {
+      await startConcurrently(() => boss.schedule(queue, cron, {}, { tz: 'UTC' }));
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 5000 });

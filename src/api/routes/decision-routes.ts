@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { blindIndex } from '../../privacy/index.ts';
-import { appendAudit, erasePersonalData, findDecisionsByDigest, getDecision, getReview, listDecisions, listReviews, type Database, type DecisionRecord } from '../../store/index.ts';
+import { addLegalHold, appendAudit, findDecisionsByDigest, getDecision, getReview, listDecisions, listReviews, type Database, type DecisionRecord } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
 import { requirePrincipal } from '../authenticate.ts';
 import { errorResponses } from '../schemas.ts';
@@ -207,7 +207,22 @@ export function decisionRoutes(db: Database, service: DecisionService) {
           response: { 200: z.object({ decisionId: z.string(), erasedAt: z.string() }), ...errorResponses },
         },
       },
-      async (request) => ({ decisionId: request.params.id, ...(await erasePersonalData(db, request.params.id, actor(request))) }),
+      async (request) => ({ decisionId: request.params.id, ...(await service.erase(request.params.id, actor(request))) }),
+    );
+
+    r.post(
+      '/v1/applications/:id/legal-holds',
+      {
+        config: { access: ERASE },
+        schema: {
+          tags: ['personal data'],
+          summary: "Keep an application's personal data until a date, whatever its retention period",
+          params: z.strictObject({ id: z.string().min(1).max(64) }),
+          body: z.strictObject({ reason: z.string().trim().min(5).max(500), heldUntil: z.iso.datetime({ offset: true }) }),
+          response: { 201: z.object({ id: z.string(), decisionId: z.string(), reason: z.string(), heldUntil: z.string(), createdBy: z.string() }), ...errorResponses },
+        },
+      },
+      async (request, reply) => reply.code(201).send(await addLegalHold(db, request.params.id, request.body.reason, request.body.heldUntil, actor(request))),
     );
 
     r.get(

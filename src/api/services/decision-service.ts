@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { FlowError, type FlowResult, type ReviewVerdict } from '../../flow/index.ts';
 import { ApplicationVault, canonicalJson, DecryptionError, maskApplication, maskTrace, type KeyProvider } from '../../privacy/index.ts';
 import {
-  CONTEST_NODE, decideReview, DecisionWriter, findDecisionByKey, getDecision, newId, openContest, overrideDecision, resumeDecision, StoreError,
+  CONTEST_NODE, decideReview, DecisionWriter, erasePersonalData, heldUntil, purgeDue, findDecisionByKey, getDecision, newId, openContest, overrideDecision, resumeDecision, StoreError,
   listConsents, type Actor, type Consent, type Database, type DecisionRecord, type JobQueue, type ReviewRecord,
 } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
@@ -27,6 +27,9 @@ function stateOf(result: FlowResult) {
   }
   return { status: 'pending_review' as const, outcome: null, result: null, path: result.path, durationMs: result.ms, wait: result.wait };
 }
+
+/** How long personal data is kept when nothing holds it longer (ARBITER_RETENTION_DAYS). */
+export const DEFAULT_RETENTION_DAYS = Number(process.env.ARBITER_RETENTION_DAYS || 7 * 365);
 
 /** A decision's application and trace, opened, for the roles and purposes that may see them. */
 export interface OpenedDecision {
@@ -175,6 +178,18 @@ export class DecisionService {
     return moved;
   }
 
+  /** Erases on request, unless a legal hold or the adverse-action period still keeps the data. */
+  async erase(decisionId: string, by: Actor, now = new Date()): Promise<{ erasedAt: string }> {
+    const until = await heldUntil(this.db, decisionId, now);
+    if (until) throw new ApiError(409, 'legal_hold', `the personal data of ${decisionId} must be kept until ${until} (legal hold or adverse-action record); erase it after that date`);
+    return erasePersonalData(this.db, decisionId, by);
+  }
+
+  /** The retention purge: erases every application past its period that nothing holds. */
+  async purgeExpired(retentionDays: number, now = new Date()): Promise<number> {
+    return purgeDue(this.db, retentionDays, now, { actor: 'system:retention' });
+  }
+
   /** Opens a review case in which a person looks again at an automated decision. */
   async contest(decisionId: string, statement: string, by: Actor): Promise<ReviewRecord> {
     const d = await getDecision(this.db, decisionId);
@@ -185,11 +200,16 @@ export class DecisionService {
     return openContest(this.db, decisionId, sealed, contestId, by);
   }
 
-  /** The job-queue worker: finishes resumes whose request died before it could. */
-  async startWorker(): Promise<void> {
+  /** The job-queue workers: resumes whose request died before it could, and the daily retention purge. */
+  async startWorker(retentionDays = DEFAULT_RETENTION_DAYS): Promise<void> {
     if (!this.queue) return;
     await this.queue.work<{ decisionId: string; reviewId: string }>('decision.resume', async ({ decisionId, reviewId }) => {
       await this.resume(decisionId, reviewId, { actor: 'system:resume-worker' });
     });
+    await this.queue.work<object>('personal-data.purge', async () => {
+      const erased = await this.purgeExpired(retentionDays);
+      this.logger.info({ erased }, 'retention purge done');
+    });
+    await this.queue.schedule('personal-data.purge', '17 3 * * *');
   }
 }

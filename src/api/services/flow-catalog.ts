@@ -1,4 +1,5 @@
 import { compileFlow, FlowError, type CompiledFlow, type FlowResolver } from '../../flow/index.ts';
+import { registerPersonalFields } from '../../privacy/index.ts';
 import { getFlowVersion, type Database, type FlowVersion } from '../../store/index.ts';
 
 export interface LoadedFlow {
@@ -75,6 +76,7 @@ export class FlowCatalog {
       },
     };
     const flow = compileFlow(v.definition, resolver);
+    registerPersonalFields(Object.entries(flow.definition.input.fields).filter(([, f]) => f.class !== 'C1').map(([name]) => name));
     return { version: v, flow, versions: [{ id: v.flowId, version: v.version, contentHash: v.contentHash }, ...[...subflows.values()].flatMap((s) => s.versions)] };
   }
 }
