@@ -51,7 +51,7 @@ function canaryApplication(tag: string, score: number) {
     phone: `138${tag.slice(-4)}5678`,
     email: `canary${tag}@example.com`,
     monthlyIncome: 7321,
-    pin: `9${tag.slice(-3)}`,
+    pin: `c3pin${tag}`,
     score,
   };
 }
