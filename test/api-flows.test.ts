@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Server } from '../src/api/index.ts';
+import { describe, test } from 'node:test';
 import { verifyAudit } from '../src/store/index.ts';
-import { BACKENDS, type TestDatabase } from './support/backends.ts';
+import { BACKENDS } from './support/backends.ts';
 import { demoApplication, demoFlow, reviewApplication, uniqueKey } from './support/flows.ts';
-import { bearer, keysForEveryRole, testServer } from './support/server.ts';
+import { testServer, useApiFixture } from './support/server.ts';
 
 for (const backend of BACKENDS) {
   describe(`flows, decisions and reviews on ${backend.name}`, () => {
-    let ctx: TestDatabase;
-    let server: Server;
-    let keys: Awaited<ReturnType<typeof keysForEveryRole>>;
-    before(async () => {
-      ctx = await backend.create();
-      server = await testServer(ctx.db);
-      keys = await keysForEveryRole(ctx.db);
-    });
-    after(async () => {
-      await server.app.close();
-      await ctx.cleanup();
-    });
-    const call = (role: keyof typeof keys, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-      server.app.inject({ method, url, headers: bearer(keys[role]), ...(payload ? { payload } : {}) });
+    const f = useApiFixture(backend);
+    const call = f.call;
 
     test('a flow goes from draft to published, and a published version never changes', async () => {
       const created = await call('analyst', 'POST', '/v1/flows', { definition: demoFlow() });
@@ -86,13 +73,13 @@ for (const backend of BACKENDS) {
       const other = await call('service', 'POST', '/v1/decisions', { ...body, application: { ...demoApplication(), age: 41 } });
       assert.equal(other.statusCode, 422);
       assert.equal(other.json().error.code, 'idempotency_key_reused');
-      const { rows } = await ctx.db.query<{ n: number }>('select count(*)::int as n from decisions where idempotency_key = $1', [key]);
+      const { rows } = await f.ctx.db.query<{ n: number }>('select count(*)::int as n from decisions where idempotency_key = $1', [key]);
       assert.equal(rows[0]!.n, 1);
     });
 
     test('a repeat while the first is still running gets 409', async () => {
       const request = { flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey() };
-      const results = await Promise.allSettled([server.decisions.decide(request, { actor: 't' }), server.decisions.decide(request, { actor: 't' })]);
+      const results = await Promise.allSettled([f.server.decisions.decide(request, { actor: 't' }), f.server.decisions.decide(request, { actor: 't' })]);
       const statuses = results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as { statusCode: number }).statusCode));
       assert.deepEqual(statuses.sort(), [409, 'ok']);
     });
@@ -126,17 +113,17 @@ for (const backend of BACKENDS) {
       assert.deepEqual(decided.json().decision.path.slice(-3), ['riskReview:approve', 'affordability:comfortable', 'approveFull']);
       const twice = await call('reviewer', 'POST', `/v1/reviews/${review.id}`, { verdict: 'decline', note: 'changed my mind' });
       assert.equal(twice.statusCode, 409);
-      const audit = await verifyAudit(ctx.db);
+      const audit = await verifyAudit(f.ctx.db);
       assert.equal(audit.ok, true);
-      const { rows } = await ctx.db.query<{ action: string }>(`select action from audit_events where subject_id in ($1, $2) order by seq`, [waiting.id, review.id]);
+      const { rows } = await f.ctx.db.query<{ action: string }>(`select action from audit_events where subject_id in ($1, $2) order by seq`, [waiting.id, review.id]);
       assert.deepEqual(rows.map((r) => r.action), ['decision.pending_review', 'review.decided', 'decision.completed']);
     });
 
     test('a pending review survives a restart', async () => {
       const waiting = (await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() })).json();
-      await server.app.close();
-      const db = await ctx.reopen();
-      server = await testServer(db);
+      await f.server.app.close();
+      const db = await f.ctx.reopen();
+      f.server = await testServer(db);
       const decided = await call('reviewer', 'POST', `/v1/reviews/${waiting.pendingReviewId}`, { verdict: 'decline', note: 'no' });
       assert.equal(decided.statusCode, 200, decided.body);
       assert.equal(decided.json().decision.outcome, 'decline');

@@ -1,27 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Server } from '../src/api/index.ts';
-import { BACKENDS, type TestDatabase } from './support/backends.ts';
+import { describe, test } from 'node:test';
+import { BACKENDS } from './support/backends.ts';
 import { demoApplication, publishDemoFlow, uniqueKey } from './support/flows.ts';
-import { bearer, keysForEveryRole, testServer } from './support/server.ts';
+import { useApiFixture } from './support/server.ts';
 
 for (const backend of BACKENDS.slice(0, 1)) {
   describe(`explanations and contests on ${backend.name}`, () => {
-    let ctx: TestDatabase;
-    let server: Server;
-    let keys: Awaited<ReturnType<typeof keysForEveryRole>>;
-    before(async () => {
-      ctx = await backend.create();
-      server = await testServer(ctx.db);
-      keys = await keysForEveryRole(ctx.db);
-      await publishDemoFlow(ctx.db);
-    });
-    after(async () => {
-      await server.app.close();
-      await ctx.cleanup();
-    });
-    const call = (role: keyof typeof keys, method: 'GET' | 'POST', url: string, payload?: object) =>
-      server.app.inject({ method, url, headers: bearer(keys[role]), ...(payload ? { payload } : {}) });
+    const f = useApiFixture(backend, (fx) => publishDemoFlow(fx.ctx.db));
+    const call = f.call;
 
     test('a decline is explained by the specific reasons behind it, never internal warnings', async () => {
       const d = (await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: { ...demoApplication(), delinquencies: 4, age: 17, monthlyDebt: 4000 }, idempotencyKey: uniqueKey() })).json();
@@ -47,7 +33,7 @@ for (const backend of BACKENDS.slice(0, 1)) {
       assert.deepEqual([after.outcome, after.automatedOutcome, after.override.outcome], ['approve', 'decline', 'approve']);
       const e = (await call('service', 'GET', `/v1/decisions/${d.id}/explanation`)).json();
       assert.deepEqual([e.outcome, e.decidedBy, e.canContest], ['approve', 'person', false]);
-      const { rows } = await ctx.db.query<{ statement_sealed: unknown }>('select statement_sealed from contests where decision_id = $1', [d.id]);
+      const { rows } = await f.ctx.db.query<{ statement_sealed: unknown }>('select statement_sealed from contests where decision_id = $1', [d.id]);
       assert.ok(rows[0]!.statement_sealed, 'the statement is kept, sealed');
       assert.ok(!JSON.stringify(rows).includes('repaid my card'));
     });
@@ -55,7 +41,7 @@ for (const backend of BACKENDS.slice(0, 1)) {
     test('consents travel with the application, are stored, audited and visible to the flow', async () => {
       const consents = [{ scope: 'credit-bureau', grantedAt: '2026-11-20T09:30:00Z', expiresAt: '2027-11-20T09:30:00Z', channel: 'web' }];
       const d = (await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey(), consents })).json();
-      const { rows } = await ctx.db.query<{ scope: string; channel: string }>('select scope, channel from consents where decision_id = $1', [d.id]);
+      const { rows } = await f.ctx.db.query<{ scope: string; channel: string }>('select scope, channel from consents where decision_id = $1', [d.id]);
       assert.deepEqual(rows, [{ scope: 'credit-bureau', channel: 'web' }]);
       const events = (await call('auditor', 'GET', `/v1/audit?subjectId=${d.id}`)).json().events;
       assert.deepEqual(events[0].data.consents, ['credit-bureau']);

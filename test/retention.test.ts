@@ -1,32 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import type { Server } from '../src/api/index.ts';
 import { loggerOptions } from '../src/api/logger.ts';
 import { registerPersonalFields } from '../src/privacy/index.ts';
 import { verifyAudit } from '../src/store/index.ts';
-import { BACKENDS, type TestDatabase } from './support/backends.ts';
+import { BACKENDS } from './support/backends.ts';
 import { demoApplication, publishDemoFlow, uniqueKey } from './support/flows.ts';
-import { bearer, keysForEveryRole, testServer } from './support/server.ts';
+import { useApiFixture } from './support/server.ts';
 
 for (const backend of BACKENDS) {
   describe(`retention and legal holds on ${backend.name}`, () => {
-    let ctx: TestDatabase;
-    let server: Server;
-    let keys: Awaited<ReturnType<typeof keysForEveryRole>>;
-    before(async () => {
-      ctx = await backend.create();
-      server = await testServer(ctx.db);
-      keys = await keysForEveryRole(ctx.db);
-      await publishDemoFlow(ctx.db);
-    });
-    after(async () => {
-      await server.app.close();
-      await ctx.cleanup();
-    });
-    const call = (role: keyof typeof keys, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
-      server.app.inject({ method, url, headers: bearer(keys[role]), ...(payload ? { payload } : {}) });
+    const f = useApiFixture(backend, (fx) => publishDemoFlow(fx.ctx.db));
+    const call = f.call;
     const decide = async (application: object) => (await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application, idempotencyKey: uniqueKey() })).json();
     const opened = async (id: string) => (await call('analyst', 'GET', `/v1/decisions/${id}`)).json().personalDataErased === false;
 
@@ -44,18 +30,18 @@ for (const backend of BACKENDS) {
       assert.equal((await call('admin', 'DELETE', `/v1/applications/${held.id}/personal-data`)).statusCode, 409);
 
       // Within the retention period nothing is purged.
-      assert.equal(await server.decisions.purgeExpired(365), 0);
+      assert.equal(await f.server.decisions.purgeExpired(365), 0);
       // Two years on: the approval is past a one-year retention; the decline is still an adverse-action record.
       const twoYears = new Date(Date.now() + 2 * 365 * 86400_000);
-      assert.equal(await server.decisions.purgeExpired(365, twoYears), 1);
+      assert.equal(await f.server.decisions.purgeExpired(365, twoYears), 1);
       assert.deepEqual([await opened(approved.id), await opened(declined.id), await opened(held.id)], [false, true, true]);
       // Three years on, the adverse-action period is over too; the legal hold still keeps the third.
       const threeYears = new Date(Date.now() + 3 * 365 * 86400_000);
-      assert.equal(await server.decisions.purgeExpired(365, threeYears), 1);
+      assert.equal(await f.server.decisions.purgeExpired(365, threeYears), 1);
       assert.deepEqual([await opened(declined.id), await opened(held.id)], [false, true]);
       const kept = (await call('analyst', 'GET', `/v1/decisions/${declined.id}`)).json();
       assert.deepEqual([kept.outcome, kept.reasons.length > 0], ['decline', true], 'the decision and its reasons outlive the personal data');
-      assert.equal((await verifyAudit(ctx.db)).ok, true);
+      assert.equal((await verifyAudit(f.ctx.db)).ok, true);
     });
 
     test('logs lose the values of personal fields wherever they appear', async () => {

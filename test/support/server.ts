@@ -1,3 +1,4 @@
+import { after, before } from 'node:test';
 import { pino } from 'pino';
 import { buildServer, type Server } from '../../src/api/index.ts';
 import type { Role } from '../../src/privacy/index.ts';
@@ -25,4 +26,32 @@ export async function keysForEveryRole(db: Database): Promise<Record<Role, strin
 
 export function bearer(secret: string): { authorization: string } {
   return { authorization: `Bearer ${secret}` };
+}
+
+export interface ApiFixture {
+  ctx: import('./backends.ts').TestDatabase;
+  server: Server;
+  keys: Record<Role, string>;
+  call(role: Role, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object): ReturnType<Server['app']['inject']>;
+}
+
+/**
+ * The usual API suite setup: a fresh database on the backend, a server, a key of every role,
+ * and `call(role, method, url, body)`; torn down after the suite. Reassign `server` to restart.
+ */
+export function useApiFixture(backend: import('./backends.ts').Backend, setup?: (f: ApiFixture) => Promise<void>): ApiFixture {
+  const f = {
+    call: (role, method, url, payload) => f.server.app.inject({ method, url, headers: bearer(f.keys[role]), ...(payload ? { payload } : {}) }),
+  } as ApiFixture;
+  before(async () => {
+    f.ctx = await backend.create();
+    f.server = await testServer(f.ctx.db);
+    f.keys = await keysForEveryRole(f.ctx.db);
+    await setup?.(f);
+  });
+  after(async () => {
+    await f.server.app.close();
+    await f.ctx.cleanup();
+  });
+  return f;
 }
