@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+
+/** A numeric column: NaN marks a missing value. */
+export interface NumericColumn {
+  kind: 'numeric';
+  name: string;
+  values: Float64Array;
+}
+
+/** A categorical column, dictionary-encoded: codes index `levels`, -1 marks a missing value. */
+export interface CategoricalColumn {
+  kind: 'categorical';
+  name: string;
+  codes: Int32Array;
+  levels: string[];
+}
+
+export type Column = NumericColumn | CategoricalColumn;
+
+/** A columnar data set: typed arrays per column, all of one length. */
+export class Frame {
+  readonly byName: ReadonlyMap<string, Column>;
+  constructor(
+    readonly columns: readonly Column[],
+    readonly rows: number,
+  ) {
+    this.byName = new Map(columns.map((c) => [c.name, c]));
+  }
+
+  column(name: string): Column {
+    const c = this.byName.get(name);
+    if (!c) throw new Error(`no column "${name}"; columns are ${this.columns.map((x) => x.name).join(', ')}`);
+    return c;
+  }
+
+  /** 1 where the column equals `positive` (the "bad" outcome), 0 otherwise. */
+  target(name: string, positive: string): Uint8Array {
+    const c = this.column(name);
+    const y = new Uint8Array(this.rows);
+    if (c.kind === 'categorical') {
+      const code = c.levels.indexOf(positive);
+      if (code < 0) throw new Error(`column "${name}" never holds "${positive}"; it holds ${c.levels.join(', ')}`);
+      for (let i = 0; i < this.rows; i++) y[i] = c.codes[i] === code ? 1 : 0;
+    } else {
+      const v = Number(positive);
+      for (let i = 0; i < this.rows; i++) y[i] = c.values[i] === v ? 1 : 0;
+    }
+    return y;
+  }
+
+  without(...names: string[]): Frame {
+    return new Frame(this.columns.filter((c) => !names.includes(c.name)), this.rows);
+  }
+}
+
+const MISSING = new Set(['', 'NA', 'N/A', 'NaN', 'null', 'NULL']);
+
+/** Builds columns from text cells: a column is numeric when every present cell is a number. */
+export function frameFromRecords(header: string[], rows: string[][]): Frame {
+  const columns: Column[] = header.map((name, j) => {
+    const cells = rows.map((r) => (r[j] ?? '').trim());
+    const numeric = cells.every((c) => MISSING.has(c) || (c !== '' && Number.isFinite(Number(c))));
+    if (numeric) return { kind: 'numeric', name, values: Float64Array.from(cells, (c) => (MISSING.has(c) ? NaN : Number(c))) };
+    const levels: string[] = [];
+    const index = new Map<string, number>();
+    const codes = Int32Array.from(cells, (c) => {
+      if (MISSING.has(c)) return -1;
+      let k = index.get(c);
+      if (k === undefined) {
+        k = levels.length;
+        levels.push(c);
+        index.set(c, k);
+      }
+      return k;
+    });
+    return { kind: 'categorical', name, codes, levels };
+  });
+  return new Frame(columns, rows.length);
+}
+
+export function readCsv(path: string): Frame {
+  const records = parse(readFileSync(path, 'utf8'), { skip_empty_lines: true, relax_column_count: false }) as string[][];
+  const [header, ...rows] = records;
+  if (!header) throw new Error(`${path} is empty`);
+  return frameFromRecords(header, rows);
+}
+
+/** JSON lines: one object per line; keys of the first line are the columns. */
+export function readJsonLines(path: string): Frame {
+  const objects = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const header = Object.keys(objects[0] ?? {});
+  return frameFromRecords(header, objects.map((o) => header.map((h) => (o[h] === null || o[h] === undefined ? '' : String(o[h])))));
+}

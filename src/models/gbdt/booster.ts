@@ -1,0 +1,175 @@
+import type { Frame } from '../frame.ts';
+import { auc, logLoss } from '../metrics.ts';
+import { seededRandom, shuffle } from '../random.ts';
+import { applyBins, learnBins, type BinnedData, type FeatureBins } from './binning.ts';
+import { growTree } from './grow.ts';
+import { predictBinned, treeFromJson, treeToJson, type Tree } from './tree.ts';
+import { expectedValue, treeShap } from './tree-shap.ts';
+
+export interface BoostParams {
+  rounds: number;
+  learningRate: number;
+  maxDepth: number;
+  lambda: number;
+  minChildWeight: number;
+  gamma: number;
+  subsample: number;
+  colsample: number;
+  /** feature name → 1 (risk rises with it), -1 (falls), absent = free */
+  monotone: Record<string, 1 | -1>;
+  earlyStoppingRounds: number;
+  maxBins: number;
+  seed: number;
+}
+
+export const DEFAULT_PARAMS: BoostParams = {
+  rounds: 300,
+  learningRate: 0.05,
+  maxDepth: 3,
+  lambda: 1,
+  minChildWeight: 1,
+  gamma: 0,
+  subsample: 1,
+  colsample: 1,
+  monotone: {},
+  earlyStoppingRounds: 0,
+  maxBins: 256,
+  seed: 42,
+};
+
+export interface TrainingLog {
+  round: number;
+  trainLogLoss: number;
+  validLogLoss?: number;
+  validAuc?: number;
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** A trained gradient-boosted tree model for the probability of default. */
+export class Booster {
+  constructor(
+    readonly features: FeatureBins[],
+    readonly trees: Tree[],
+    readonly baseMargin: number,
+    readonly params: BoostParams,
+    readonly log: TrainingLog[],
+  ) {}
+
+  /** Bins a frame's feature columns as in training. */
+  bin(frame: Frame): BinnedData {
+    return { features: this.features, bins: this.features.map((f) => applyBins(f, frame.column(f.name), frame.rows)), rows: frame.rows };
+  }
+
+  margins(frame: Frame): Float64Array {
+    const data = this.bin(frame);
+    const out = new Float64Array(frame.rows).fill(this.baseMargin);
+    for (const t of this.trees) for (let i = 0; i < frame.rows; i++) out[i]! += predictBinned(t, data.bins, i);
+    return out;
+  }
+
+  predict(frame: Frame): Float64Array {
+    return this.margins(frame).map(sigmoid);
+  }
+
+  toJSON() {
+    return { format: 'arbiter-gbdt-1', features: this.features.map((f) => (f.kind === 'numeric' ? { ...f, uppers: Array.from(f.uppers, (u) => (Number.isFinite(u) ? u : null)) } : f)), baseMargin: this.baseMargin, params: this.params, trees: this.trees.map(treeToJson), log: this.log };
+  }
+
+  static fromJSON(j: ReturnType<Booster['toJSON']>): Booster {
+    const features = j.features.map((f) => (f.kind === 'numeric' ? { kind: 'numeric' as const, name: f.name, uppers: Float64Array.from((f as { uppers: (number | null)[] }).uppers, (u) => (u === null ? Infinity : u)) } : (f as FeatureBins)));
+    return new Booster(features, j.trees.map(treeFromJson), j.baseMargin, j.params, j.log);
+  }
+}
+
+/**
+ * Trains on `trainRows` (logistic loss), optionally watching `validRows` for early stopping.
+ * Deterministic for a seed: row and column sampling draw from a seeded generator.
+ */
+export function trainBooster(frame: Frame, y: Uint8Array, featureNames: string[], trainRows: Int32Array, validRows: Int32Array | null, params: Partial<BoostParams> = {}): Booster {
+  const p: BoostParams = { ...DEFAULT_PARAMS, ...params };
+  const data = learnBins(frame, featureNames, trainRows, p.maxBins);
+  const monotone = Int8Array.from(featureNames, (f) => p.monotone[f] ?? 0);
+  for (const [f, dir] of Object.entries(p.monotone)) {
+    if (!featureNames.includes(f)) throw new Error(`monotone constraint on "${f}", which is not a feature`);
+    if (data.features[featureNames.indexOf(f)]!.kind !== 'numeric') throw new Error(`monotone constraint on categorical feature "${f}"`);
+    if (dir !== 1 && dir !== -1) throw new Error(`monotone constraint on "${f}" must be 1 or -1`);
+  }
+  const rnd = seededRandom(p.seed);
+  let positives = 0;
+  for (const r of trainRows) positives += y[r]!;
+  const mean = Math.min(1 - 1e-6, Math.max(1e-6, positives / trainRows.length));
+  const baseMargin = Math.log(mean / (1 - mean));
+  const margin = new Float64Array(frame.rows).fill(baseMargin);
+  const g = new Float64Array(frame.rows);
+  const h = new Float64Array(frame.rows);
+  const trees: Tree[] = [];
+  const log: TrainingLog[] = [];
+  let bestRound = -1;
+  let bestLoss = Infinity;
+  const allFeatures = Int32Array.from(featureNames, (_, i) => i);
+  for (let round = 0; round < p.rounds; round++) {
+    for (const r of trainRows) {
+      const q = sigmoid(margin[r]!);
+      g[r] = q - y[r]!;
+      h[r] = Math.max(q * (1 - q), 1e-16);
+    }
+    const rows = p.subsample < 1 ? Int32Array.from(shuffle(Int32Array.from(trainRows), rnd).subarray(0, Math.max(1, Math.round(trainRows.length * p.subsample)))).sort() : trainRows;
+    const cols = p.colsample < 1 ? Int32Array.from(shuffle(Int32Array.from(allFeatures), rnd).subarray(0, Math.max(1, Math.round(allFeatures.length * p.colsample)))).sort() : allFeatures;
+    const tree = growTree(data, cols, rows, g, h, { maxDepth: p.maxDepth, lambda: p.lambda, minChildWeight: p.minChildWeight, gamma: p.gamma, learningRate: p.learningRate, monotone });
+    trees.push(tree);
+    for (let i = 0; i < frame.rows; i++) margin[i]! += predictBinned(tree, data.bins, i);
+    const entry: TrainingLog = { round: round + 1, trainLogLoss: logLoss(pick(y, trainRows), pick(margin, trainRows).map(sigmoid)) };
+    if (validRows) {
+      const pv = pick(margin, validRows).map(sigmoid);
+      const yv = pick(y, validRows);
+      entry.validLogLoss = logLoss(yv, pv);
+      entry.validAuc = auc(yv, pv);
+      if (entry.validLogLoss < bestLoss - 1e-9) {
+        bestLoss = entry.validLogLoss;
+        bestRound = round;
+      } else if (p.earlyStoppingRounds > 0 && round - bestRound >= p.earlyStoppingRounds) {
+        log.push(entry);
+        break;
+      }
+    }
+    log.push(entry);
+  }
+  const kept = validRows && p.earlyStoppingRounds > 0 && bestRound >= 0 ? trees.slice(0, bestRound + 1) : trees;
+  return new Booster(data.features, kept, baseMargin, p, log);
+}
+
+function pick<T extends Float64Array | Uint8Array>(xs: T, rows: Int32Array): Float64Array {
+  return Float64Array.from(rows, (r) => xs[r]!);
+}
+
+export interface Explanation {
+  /** The expected margin (base plus every tree's average). */
+  expected: number;
+  /** Per feature, in model feature order; with `expected` they sum to the row's margin. */
+  contributions: Float64Array;
+  margin: number;
+}
+
+/** Exact TreeSHAP contributions for every row of a frame. */
+export function explain(model: Booster, frame: Frame): Explanation[] {
+  const data = model.bin(frame);
+  const expected = model.baseMargin + model.trees.reduce((s, t) => s + expectedValue(t), 0);
+  const out: Explanation[] = [];
+  for (let i = 0; i < frame.rows; i++) {
+    const phi = new Float64Array(model.features.length);
+    for (const t of model.trees) treeShap(t, (f) => data.bins[f]![i]!, phi);
+    let margin = model.baseMargin;
+    for (const t of model.trees) margin += predictBinned(t, data.bins, i);
+    out.push({ expected, contributions: phi, margin });
+  }
+  return out;
+}
+
+/** Reason codes: the features that raised this applicant's risk most, largest first. */
+export function reasonCodes(model: Booster, e: Explanation, count = 4): { feature: string; contribution: number }[] {
+  return Array.from(e.contributions, (c, f) => ({ feature: model.features[f]!.name, contribution: c }))
+    .filter((r) => r.contribution > 0)
+    .sort((a, b) => b.contribution - a.contribution)
+    .slice(0, count);
+}

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { auc, calibration, evaluate, explain, frameFromRecords, ks, psi, readCsv, reasonCodes, stratifiedSplit, trainBooster, Booster, Frame } from './index.ts';
+import { goLeft, isLeaf, type Tree } from './gbdt/tree.ts';
+
+const DATA = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'credit-data');
+
+function dataset(file: string, target: string, bad: string) {
+  const frame = readCsv(join(DATA, file));
+  const y = frame.target(target, bad);
+  const features = frame.columns.map((c) => c.name).filter((n) => n !== target);
+  return { frame, y, features, ...stratifiedSplit(y, 0.3, 42) };
+}
+
+const onRows = (xs: ArrayLike<number>, rows: Int32Array) => Float64Array.from(rows, (r) => xs[r]!);
+
+describe('frames', () => {
+  test('CSV columns are typed: numbers as Float64Array, text dictionary-encoded, missing kept', () => {
+    const german = readCsv(join(DATA, 'german_credit.csv'));
+    assert.equal(german.rows, 1000);
+    assert.equal(german.column('Duration').kind, 'numeric');
+    const purpose = german.column('Purpose');
+    assert.equal(purpose.kind, 'categorical');
+    assert.ok(purpose.kind === 'categorical' && purpose.levels.includes('Radio.Television'));
+    const credit = readCsv(join(DATA, 'credit_data.csv'));
+    const income = credit.column('Income');
+    assert.ok(income.kind === 'numeric' && Array.from(income.values).some(Number.isNaN), 'missing incomes stay missing');
+    const split = stratifiedSplit(german.target('Class', 'Bad'), 0.3, 42);
+    assert.equal(split.train.length + split.test.length, 1000);
+    const badShare = (rows: Int32Array) => rows.reduce((s, r) => s + german.target('Class', 'Bad')[r]!, 0) / rows.length;
+    assert.ok(Math.abs(badShare(split.train) - badShare(split.test)) < 0.005, 'stratified');
+  });
+});
+
+describe('metrics', () => {
+  test('AUC, KS, calibration and PSI on known cases', () => {
+    assert.equal(auc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]), 0.75);
+    assert.equal(auc([0, 1], [0.5, 0.5]), 0.5);
+    assert.equal(ks([0, 0, 1, 1], [0.1, 0.2, 0.8, 0.9]), 1);
+    const bands = calibration([0, 1, 0, 1], [0.1, 0.2, 0.7, 0.9], 2);
+    assert.deepEqual(bands.map((b) => b.observedRate), [0.5, 0.5]);
+    const base = Array.from({ length: 1000 }, (_, i) => i);
+    assert.ok(psi(base, base) < 1e-9);
+    assert.ok(psi(base, base.map((x) => x + 300)) > 0.25, 'a shifted population shows');
+  });
+});
+
+describe('gradient-boosted trees', () => {
+  test('learns German credit and credit_data with missing values and categorical splits', () => {
+    for (const [file, target, bad, floor] of [['german_credit.csv', 'Class', 'Bad', 0.75], ['credit_data.csv', 'Status', 'bad', 0.8]] as const) {
+      const d = dataset(file, target, bad);
+      const model = trainBooster(d.frame, d.y, d.features, d.train, null, { rounds: 300, maxDepth: 3, learningRate: 0.05 });
+      const m = evaluate(onRows(d.y, d.test), onRows(model.predict(d.frame), d.test));
+      console.log(`${file}: test AUC ${m.auc.toFixed(3)}, KS ${m.ks.toFixed(3)}, Brier ${m.brier.toFixed(3)}`);
+      assert.ok(m.auc > floor, `${file} AUC ${m.auc}`);
+      assert.ok(model.trees.some((t) => t.categories.some((c) => c !== null)), 'categorical features split as sets');
+    }
+  });
+
+  test('deterministic for a seed; sampling follows the seed', () => {
+    const d = dataset('german_credit.csv', 'Class', 'Bad');
+    const params = { rounds: 40, subsample: 0.8, colsample: 0.7, seed: 7 };
+    const a = trainBooster(d.frame, d.y, d.features, d.train, null, params).predict(d.frame);
+    const b = trainBooster(d.frame, d.y, d.features, d.train, null, params).predict(d.frame);
+    const c = trainBooster(d.frame, d.y, d.features, d.train, null, { ...params, seed: 8 }).predict(d.frame);
+    assert.deepEqual(a, b);
+    assert.notDeepEqual(a, c);
+  });
+
+  test('early stopping keeps the best round on the validation rows', () => {
+    const d = dataset('german_credit.csv', 'Class', 'Bad');
+    const model = trainBooster(d.frame, d.y, d.features, d.train, d.test, { rounds: 2000, learningRate: 0.3, maxDepth: 4, earlyStoppingRounds: 20 });
+    assert.ok(model.log.length < 2000, 'stopped early');
+    const best = model.log.reduce((a, b) => (b.validLogLoss! < a.validLogLoss! ? b : a));
+    assert.equal(model.trees.length, best.round);
+  });
+
+  test('a monotone constraint holds for every applicant', () => {
+    const d = dataset('german_credit.csv', 'Class', 'Bad');
+    const model = trainBooster(d.frame, d.y, d.features, d.train, null, { rounds: 100, maxDepth: 4, monotone: { Duration: 1, Age: -1 } });
+    for (let i = 0; i < 50; i++) {
+      const rows = [6, 12, 24, 36, 48, 60, 72].map((duration) => [String(duration), ...d.features.slice(1).map((f) => cell(d.frame, f, i))]);
+      const probe = frameFromRecords(d.features, rows);
+      const p = model.predict(probe);
+      for (let k = 1; k < p.length; k++) assert.ok(p[k]! >= p[k - 1]! - 1e-12, `risk falls as Duration rises for row ${i}`);
+    }
+  });
+
+  test('TreeSHAP contributions sum to the margin and equal brute-force Shapley values', () => {
+    const d = dataset('german_credit.csv', 'Class', 'Bad');
+    const model = trainBooster(d.frame, d.y, d.features, d.train, null, { rounds: 30, maxDepth: 4 });
+    const ex = explain(model, d.frame);
+    for (const e of ex) assert.ok(Math.abs(e.expected + e.contributions.reduce((a, b) => a + b, 0) - e.margin) < 1e-9);
+    // Brute force enumerates every subset of features: a model on seven of them keeps that small.
+    const small = trainBooster(d.frame, d.y, d.features.slice(0, 7), d.train, null, { rounds: 20, maxDepth: 4 });
+    const smallEx = explain(small, d.frame);
+    const data = small.bin(d.frame);
+    for (const row of [0, 1, 2, 3]) {
+      const used = [...new Set(small.trees.flatMap((t) => Array.from(t.feature).filter((f) => f >= 0)))];
+      const brute = bruteForceShap(small.trees, used, (f) => data.bins[f]![row]!);
+      for (const f of used) assert.ok(Math.abs(brute.get(f)! - smallEx[row]!.contributions[f]!) < 1e-9, `feature ${d.features[f]}`);
+    }
+    const reasons = reasonCodes(model, ex[1]!);
+    assert.ok(reasons.length > 0 && reasons.every((r, k) => k === 0 || r.contribution <= reasons[k - 1]!.contribution));
+  });
+
+  test('a saved model scores identically', () => {
+    const d = dataset('credit_data.csv', 'Status', 'bad');
+    const model = trainBooster(d.frame, d.y, d.features, d.train, null, { rounds: 50 });
+    const copy = Booster.fromJSON(JSON.parse(JSON.stringify(model.toJSON())));
+    assert.deepEqual(copy.predict(d.frame), model.predict(d.frame));
+  });
+});
+
+function cell(frame: Frame, name: string, row: number): string {
+  const c = frame.column(name);
+  if (c.kind === 'numeric') return Number.isNaN(c.values[row]!) ? '' : String(c.values[row]);
+  return c.codes[row]! < 0 ? '' : c.levels[c.codes[row]!]!;
+}
+
+/** E[f(x) | x_S] the way path-dependent TreeSHAP defines it: unknown features follow the covers. */
+function conditional(tree: Tree, known: Set<number>, binOf: (f: number) => number, node = 0): number {
+  if (isLeaf(tree, node)) return tree.value[node]!;
+  const f = tree.feature[node]!;
+  if (known.has(f)) return conditional(tree, known, binOf, goLeft(tree, node, binOf(f)) ? tree.left[node]! : tree.right[node]!);
+  const l = tree.left[node]!;
+  const r = tree.right[node]!;
+  return (conditional(tree, known, binOf, l) * tree.cover[l]! + conditional(tree, known, binOf, r) * tree.cover[r]!) / tree.cover[node]!;
+}
+
+function bruteForceShap(trees: Tree[], features: number[], binOf: (f: number) => number): Map<number, number> {
+  const n = features.length;
+  const fact = (k: number): number => (k <= 1 ? 1 : k * fact(k - 1));
+  const value = (set: Set<number>) => trees.reduce((s, t) => s + conditional(t, set, binOf), 0);
+  const out = new Map<number, number>();
+  for (const f of features) {
+    const others = features.filter((x) => x !== f);
+    let phi = 0;
+    for (let mask = 0; mask < 1 << others.length; mask++) {
+      const s = new Set(others.filter((_, i) => mask & (1 << i)));
+      const w = (fact(s.size) * fact(n - s.size - 1)) / fact(n);
+      phi += w * (value(new Set([...s, f])) - value(s));
+    }
+    out.set(f, phi);
+  }
+  return out;
+}
