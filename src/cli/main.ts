@@ -5,7 +5,14 @@ import { decideCommand, pathsCommand } from './commands/flow-commands.ts';
 import { keysCommand } from './commands/keys-command.ts';
 import { migrateCommand } from './commands/migrate-command.ts';
 import { purgeCommand } from './commands/purge-command.ts';
+import { evaluateCommand, scoreCommand, trainCommand } from './commands/model-commands.ts';
 import { serveCommand } from './commands/serve-command.ts';
+
+// Output piped into `head` and the like: a closed pipe ends the command quietly.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 const program = new Command('arbiter')
   .description('Arbiter: credit decisioning engine')
@@ -20,6 +27,9 @@ program.addCommand(dmnCommand());
 program.addCommand(decideCommand());
 program.addCommand(pathsCommand());
 program.addCommand(purgeCommand());
+program.addCommand(trainCommand());
+program.addCommand(scoreCommand());
+program.addCommand(evaluateCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -5,3 +5,4 @@ export { Booster, trainBooster, explain, reasonCodes, DEFAULT_PARAMS, type Boost
 export { Scorecard, trainScorecard, DEFAULT_SCORECARD, type ScorecardOptions, type ScorecardFeature, type Selection } from './scorecard/scorecard.ts';
 export { binFeature, binIndex, DEFAULT_BINNING, type FeatureBinning, type BinningOptions, type Bin, type Trend } from './scorecard/binning.ts';
 export { fitLogistic } from './scorecard/logistic.ts';
+export { saveModel, loadModel, predictPd, type ModelFile, type LoadedModel } from './model-file.ts';
