@@ -6,3 +6,4 @@ export { Scorecard, trainScorecard, DEFAULT_SCORECARD, type ScorecardOptions, ty
 export { binFeature, binIndex, DEFAULT_BINNING, type FeatureBinning, type BinningOptions, type Bin, type Trend } from './scorecard/binning.ts';
 export { fitLogistic } from './scorecard/logistic.ts';
 export { saveModel, loadModel, predictPd, type ModelFile, type LoadedModel } from './model-file.ts';
+export { XgboostModel, ModelImportError } from './xgboost-import.ts';
