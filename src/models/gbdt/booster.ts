@@ -119,7 +119,12 @@ export function trainBooster(frame: Frame, y: Uint8Array, featureNames: string[]
     const tree = growTree(data, cols, rows, g, h, { maxDepth: p.maxDepth, lambda: p.lambda, minChildWeight: p.minChildWeight, gamma: p.gamma, learningRate: p.learningRate, monotone });
     trees.push(tree);
     for (let i = 0; i < frame.rows; i++) margin[i]! += predictBinned(tree, data.bins, i);
-    const entry: TrainingLog = { round: round + 1, trainLogLoss: logLoss(pick(y, trainRows), pick(margin, trainRows).map(sigmoid)) };
+    let trainLoss = 0;
+    for (const r of trainRows) {
+      const q = Math.min(1 - 1e-15, Math.max(1e-15, sigmoid(margin[r]!)));
+      trainLoss -= y[r] === 1 ? Math.log(q) : Math.log(1 - q);
+    }
+    const entry: TrainingLog = { round: round + 1, trainLogLoss: trainLoss / trainRows.length };
     if (validRows) {
       const pv = pick(margin, validRows).map(sigmoid);
       const yv = pick(y, validRows);

@@ -68,7 +68,8 @@ export function growTree(data: BinnedData, features: Int32Array, rows: Int32Arra
       const Gm = GH[0]!;
       const Hm = GH[1]!;
       const mono = p.monotone[f]!;
-      const consider = (gl: number, hl: number, defaultLeftSide: boolean, thr: number, cats: Set<number> | null) => {
+      // `cats` is built only for a split that wins: a categorical scan tries many prefixes.
+      const consider = (gl: number, hl: number, defaultLeftSide: boolean, thr: number, cats: (() => Set<number>) | null) => {
         const gr = G - gl;
         const hr = H - hl;
         if (hl < p.minChildWeight || hr < p.minChildWeight) return;
@@ -76,7 +77,7 @@ export function growTree(data: BinnedData, features: Int32Array, rows: Int32Arra
         const wr = weight(gr, hr, lo, hi);
         if ((mono > 0 && wl > wr) || (mono < 0 && wl < wr)) return;
         const gain = score(gl, hl, wl) + score(gr, hr, wr) - parentScore;
-        if (gain > p.gamma && (!best || gain > best.gain + 1e-12)) best = { gain, feature: f, threshold: thr, categories: cats, defaultLeft: defaultLeftSide, wl, wr };
+        if (gain > p.gamma && (!best || gain > best.gain + 1e-12)) best = { gain, feature: f, threshold: thr, categories: cats ? cats() : null, defaultLeft: defaultLeftSide, wl, wr };
       };
       if (data.features[f]!.kind === 'numeric') {
         let GL = 0;
@@ -93,14 +94,13 @@ export function growTree(data: BinnedData, features: Int32Array, rows: Int32Arra
         present.sort((a, b) => GH[2 * a]! / (GH[2 * a + 1]! + λ) - GH[2 * b]! / (GH[2 * b + 1]! + λ));
         let GL = 0;
         let HL = 0;
-        const chosen = new Set<number>();
         for (let j = 0; j < present.length - 1; j++) {
           const k = present[j]!;
           GL += GH[2 * k]!;
           HL += GH[2 * k + 1]!;
-          chosen.add(k);
-          consider(GL, HL, false, 0, new Set(chosen));
-          if (Hm > 0) consider(GL + Gm, HL + Hm, true, 0, new Set(chosen));
+          const prefix = () => new Set(present.slice(0, j + 1));
+          consider(GL, HL, false, 0, prefix);
+          if (Hm > 0) consider(GL + Gm, HL + Hm, true, 0, prefix);
         }
       }
     }
