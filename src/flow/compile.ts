@@ -52,6 +52,9 @@ const noResolver: FlowResolver = {
   dmnTable: (file) => {
     throw new FlowError('unknown_dmn', [{ path: '$', code: 'unknown_dmn', message: `DMN file "${file}" cannot be resolved here` }]);
   },
+  model: (file) => {
+    throw new FlowError('unknown_model', [{ path: '$', code: 'unknown_model', message: `model file "${file}" cannot be resolved here` }]);
+  },
 };
 
 /** Validates (schema and static checks) and compiles a flow once; its `run` is then pure closures. */

@@ -83,6 +83,15 @@ export const outputNodeSchema = z.strictObject({
   offer: z.record(z.string(), feel).optional().describe('offer field to FEEL expression'),
 });
 
+export const scoreNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('score'),
+  model: z.string().describe('a model file from `arbiter train`, relative to the flow file'),
+  features: z.record(z.string(), feel).optional().describe('model feature to FEEL expression; a feature not listed is read from the variable of its name'),
+  output: z.string().describe('variable that receives the probability of default'),
+  reasons: z.string().optional().describe('variable that receives the reason codes (the features that raised the risk most)'),
+});
+
 export const nodeSchema = z.discriminatedUnion('kind', [
   inputNodeSchema,
   expressionNodeSchema,
@@ -92,6 +101,7 @@ export const nodeSchema = z.discriminatedUnion('kind', [
   subflowNodeSchema,
   reviewNodeSchema,
   outputNodeSchema,
+  scoreNodeSchema,
 ]);
 
 export const edgeSchema = z.strictObject({

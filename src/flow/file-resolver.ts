@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { loadModel, type LoadedModel } from '../models/index.ts';
 import { importDmn, type DecisionTableDefinition, type DmnModel } from '../rules/index.ts';
 import { compileFlow, type CompiledFlow } from './compile.ts';
 import { FlowError } from './flow-error.ts';
@@ -24,6 +25,11 @@ function dmnRefs(def: unknown): string[] {
   return nodes.filter((n) => n?.kind === 'table' && typeof n.dmn?.file === 'string').map((n) => n.dmn!.file!);
 }
 
+function modelRefs(def: unknown): string[] {
+  const nodes = (def as { nodes?: { kind?: string; model?: string }[] })?.nodes ?? [];
+  return nodes.filter((n) => n?.kind === 'score' && typeof n.model === 'string').map((n) => n.model!);
+}
+
 function subflowRefs(def: unknown): string[] {
   const nodes = (def as { nodes?: { kind?: string; flow?: string }[] })?.nodes ?? [];
   return nodes.filter((n) => n?.kind === 'subflow' && typeof n.flow === 'string').map((n) => n.flow!);
@@ -39,9 +45,19 @@ export async function loadFlowFile(path: string, seen: Set<string> = new Set()):
   seen.add(full);
   const def = readJsonFile(full);
   const dir = dirname(full);
-  const models = new Map<string, DmnModel>();
+  const dmnModels = new Map<string, DmnModel>();
   for (const file of dmnRefs(def)) {
-    if (!models.has(file)) models.set(file, await importDmn(readFileSync(join(dir, file), 'utf8')));
+    if (!dmnModels.has(file)) dmnModels.set(file, await importDmn(readFileSync(join(dir, file), 'utf8')));
+  }
+  const models = new Map<string, LoadedModel>();
+  for (const file of modelRefs(def)) {
+    if (!models.has(file)) {
+      try {
+        models.set(file, loadModel(join(dir, file)));
+      } catch (err) {
+        throw new FlowError('unknown_model', [{ path: '$', code: 'unknown_model', message: `cannot load model ${file}: ${(err as Error).message}` }]);
+      }
+    }
   }
   const subflows = new Map<string, CompiledFlow>();
   for (const id of subflowRefs(def)) {
@@ -53,8 +69,9 @@ export async function loadFlowFile(path: string, seen: Set<string> = new Set()):
       if (!f) throw new FlowError('unknown_flow', [{ path: '$', code: 'unknown_flow', message: `no subflow file ${id}.json beside ${full}` }]);
       return f;
     },
+    model: (file) => models.get(file)!,
     dmnTable(file, decision): DecisionTableDefinition {
-      const model = models.get(file)!;
+      const model = dmnModels.get(file)!;
       const d = model.decisions.get(decision);
       if (!d || d.logic?.kind !== 'table') {
         throw new FlowError('unknown_dmn', [{ path: '$', code: 'unknown_dmn', message: `${file} has no decision table decision "${decision}" (decisions: ${[...model.decisions.keys()].join(', ')})` }]);

@@ -92,3 +92,14 @@ export function readJsonLines(path: string): Frame {
   const header = Object.keys(objects[0] ?? {});
   return frameFromRecords(header, objects.map((o) => header.map((h) => (o[h] === null || o[h] === undefined ? '' : String(o[h])))));
 }
+
+/** One row typed as a model expects it: numbers (missing as NaN) or categories (missing as -1). */
+export function rowFrame(spec: { name: string; kind: 'numeric' | 'categorical' }[], values: unknown[]): Frame {
+  const columns: Column[] = spec.map((s, k) => {
+    const v = values[k];
+    const absent = v === null || v === undefined || v === '';
+    if (s.kind === 'numeric') return { kind: 'numeric', name: s.name, values: Float64Array.of(absent ? NaN : Number(v)) };
+    return { kind: 'categorical', name: s.name, codes: Int32Array.of(absent ? -1 : 0), levels: absent ? [] : [String(v)] };
+  });
+  return new Frame(columns, 1);
+}

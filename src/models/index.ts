@@ -1,4 +1,4 @@
-export { Frame, readCsv, readJsonLines, frameFromRecords, type Column, type NumericColumn, type CategoricalColumn } from './frame.ts';
+export { Frame, readCsv, readJsonLines, frameFromRecords, rowFrame, type Column, type NumericColumn, type CategoricalColumn } from './frame.ts';
 export { seededRandom, stratifiedSplit, timeSplit } from './random.ts';
 export { auc, gini, ks, brier, logLoss, calibration, psi, evaluate, type Evaluation, type CalibrationBand } from './metrics.ts';
 export { Booster, trainBooster, explain, reasonCodes, DEFAULT_PARAMS, type BoostParams, type Explanation, type TrainingLog } from './gbdt/booster.ts';

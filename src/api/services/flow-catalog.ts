@@ -71,6 +71,9 @@ export class FlowCatalog {
     }
     const resolver: FlowResolver = {
       flow: (id, version) => subflows.get(`${id}@${version ?? 'latest'}`)!.flow,
+      model: (file) => {
+        throw new FlowError('model_reference', [{ path: '$', code: 'model_reference', message: `score nodes stored in Arbiter cannot name model files yet ("${file}"); run such flows with the CLI` }]);
+      },
       dmnTable: (file) => {
         throw new FlowError('dmn_reference', [{ path: '$', code: 'dmn_reference', message: `table nodes stored in Arbiter must hold their table inline; "${file}" is a file reference for the CLI` }]);
       },

@@ -85,6 +85,7 @@ export interface CompileContext {
 export interface FlowResolver {
   flow(id: string, version?: number): import('../compile.ts').CompiledFlow;
   dmnTable(file: string, decision: string): import('../../rules/index.ts').DecisionTableDefinition;
+  model(file: string): import('../../models/index.ts').LoadedModel;
 }
 
 /** A FEEL text a node holds: checked for syntax and undefined names at save time. */

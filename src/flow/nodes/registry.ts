@@ -5,6 +5,7 @@ import type { NodeHandler } from './node-handler.ts';
 import { outputNode } from './output-node.ts';
 import { reviewNode } from './review-node.ts';
 import { rulesetNode } from './ruleset-node.ts';
+import { scoreNode } from './score-node.ts';
 import { subflowNode } from './subflow-node.ts';
 import { switchNode } from './switch-node.ts';
 import { tableNode } from './table-node.ts';
@@ -19,6 +20,7 @@ const HANDLERS: { [K in NodeKind]: NodeHandler<Extract<NodeDefinition, { kind: K
   subflow: subflowNode,
   review: reviewNode,
   output: outputNode,
+  score: scoreNode,
 };
 
 export function handlerFor(def: NodeDefinition): NodeHandler {
