@@ -122,3 +122,30 @@ export function evaluate(y: ArrayLike<number>, p: ArrayLike<number>): Evaluation
   const a = auc(y, p);
   return { auc: a, gini: 2 * a - 1, ks: ks(y, p), brier: brier(y, p), logLoss: logLoss(y, p) };
 }
+
+/** Population stability of a categorical column: shares per level (and missing) compared. */
+function categoricalPsi(expected: Int32Array, expectedLevels: string[], actual: Int32Array, actualLevels: string[]): number {
+  const levels = [...new Set([...expectedLevels, ...actualLevels])];
+  const shares = (codes: Int32Array, own: string[]) => {
+    const counts = new Float64Array(levels.length + 1);
+    for (const c of codes) counts[c < 0 ? levels.length : levels.indexOf(own[c]!)]!++;
+    return Array.from(counts, (n) => Math.max(n / codes.length, 1e-4));
+  };
+  const e = shares(expected, expectedLevels);
+  const a = shares(actual, actualLevels);
+  return e.reduce((s, x, k) => s + (a[k]! - x) * Math.log(a[k]! / x), 0);
+}
+
+/**
+ * Characteristic stability index: PSI of each feature's own distribution, new data against
+ * the training data. A model can be stable in score while a feature drifts under it.
+ */
+export function csi(baseline: import('./frame.ts').Frame, current: import('./frame.ts').Frame, features: string[]): { feature: string; csi: number }[] {
+  return features.map((name) => {
+    const b = baseline.column(name);
+    const c = current.column(name);
+    if (b.kind === 'numeric' && c.kind === 'numeric') return { feature: name, csi: psi(b.values, c.values) };
+    if (b.kind === 'categorical' && c.kind === 'categorical') return { feature: name, csi: categoricalPsi(b.codes, b.levels, c.codes, c.levels) };
+    throw new Error(`feature ${name} is ${b.kind} in the baseline but ${c.kind} now`);
+  });
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { auc, calibration, evaluate, explain, frameFromRecords, ks, psi, readCsv, reasonCodes, stratifiedSplit, trainBooster, Booster, Frame } from './index.ts';
+import { auc, calibration, csi, evaluate, explain, frameFromRecords, ks, psi, readCsv, reasonCodes, stratifiedSplit, trainBooster, Booster, Frame } from './index.ts';
 import { goLeft, isLeaf, type Tree } from './gbdt/tree.ts';
 
 const DATA = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'credit-data');
@@ -43,6 +43,15 @@ describe('metrics', () => {
     const base = Array.from({ length: 1000 }, (_, i) => i);
     assert.ok(psi(base, base) < 1e-9);
     assert.ok(psi(base, base.map((x) => x + 300)) > 0.25, 'a shifted population shows');
+  });
+
+  test('CSI finds the feature that drifted', () => {
+    const german = readCsv(join(DATA, 'german_credit.csv'));
+    const older = frameFromRecords(['Duration', 'Purpose'], Array.from({ length: 1000 }, (_, i) => [String(Number(cellOf(german, 'Duration', i)) + 24), i % 2 ? 'NewCar' : String(cellOf(german, 'Purpose', i))]));
+    const drift = csi(german, older, ['Duration', 'Purpose']);
+    assert.ok(drift[0]!.csi > 0.25, `Duration ${drift[0]!.csi}`);
+    assert.ok(drift[1]!.csi > 0.1, `Purpose ${drift[1]!.csi}`);
+    assert.ok(csi(german, german, ['Duration', 'Purpose']).every((d) => d.csi < 1e-9));
   });
 });
 
@@ -145,4 +154,9 @@ function bruteForceShap(trees: Tree[], features: number[], binOf: (f: number) =>
     out.set(f, phi);
   }
   return out;
+}
+
+function cellOf(frame: Frame, name: string, row: number): string | number {
+  const c = frame.column(name);
+  return c.kind === 'numeric' ? c.values[row]! : c.levels[c.codes[row]!]!;
 }

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { calibration, evaluate, loadModel, predictPd, psi, readCsv, readJsonLines, saveModel, stratifiedSplit, trainBooster, trainScorecard, type Frame } from '../../models/index.ts';
+import { calibration, csi, evaluate, loadModel, predictPd, psi, readCsv, readJsonLines, saveModel, stratifiedSplit, trainBooster, trainScorecard, type Frame } from '../../models/index.ts';
 
 function readData(path: string): Frame {
   return path.endsWith('.jsonl') || path.endsWith('.ndjson') ? readJsonLines(path) : readCsv(path);
@@ -83,9 +83,12 @@ export function evaluateCommand(): Command {
       const frame = readData(flags.data);
       const y = frame.target(model.target.column, model.target.bad);
       const p = predictPd(model, frame);
-      const report = { ...evaluate(y, p), calibration: calibration(y, p), psi: flags.baseline ? psi(predictPd(model, readData(flags.baseline)), p) : null };
+      const baseline = flags.baseline ? readData(flags.baseline) : null;
+      const features = model.kind === 'gbdt' ? model.model.features.map((f) => f.name) : model.model.features.map((f) => f.feature);
+      const report = { ...evaluate(y, p), calibration: calibration(y, p), psi: baseline ? psi(predictPd(model, baseline), p) : null, csi: baseline ? csi(baseline, frame, features) : null };
       if (flags.json) return console.log(JSON.stringify(report, null, 2));
       console.log(`AUC ${report.auc.toFixed(3)}  Gini ${report.gini.toFixed(3)}  KS ${report.ks.toFixed(3)}  Brier ${report.brier.toFixed(4)}  log loss ${report.logLoss.toFixed(4)}${report.psi === null ? '' : `  PSI ${report.psi.toFixed(4)}`}`);
+      for (const c of (report.csi ?? []).filter((x) => x.csi > 0.1)) console.log(`  feature ${c.feature} drifted: CSI ${c.csi.toFixed(3)}`);
       for (const b of report.calibration) console.log(`  band ${String(b.band).padStart(2)}: ${String(b.count).padStart(5)} rows, predicted ${(b.meanPredicted * 100).toFixed(1)}%, observed ${(b.observedRate * 100).toFixed(1)}%`);
     });
 }
