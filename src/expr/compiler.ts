@@ -3,7 +3,7 @@ import type { Iteration, Node, TypeRef } from './ast.ts';
 import { BUILTINS } from './builtins/index.ts';
 import { Env } from './env.ts';
 import { DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, YearsMonthsDuration, parseTemporalLiteral } from './temporal.ts';
-import { FeelFunction, FeelRange, compareValues, feelEquals, isContext, typeName, valueToString, type FeelContext, type FeelValue } from './values.ts';
+import { FeelFunction, FeelRange, compareValues, feelEquals, isContext, typeName, type FeelContext, type FeelValue } from './values.ts';
 
 export type Compiled = (env: Env) => FeelValue;
 /** A compiled positive unary test: does the input satisfy it? null when undecidable. */
@@ -571,5 +571,3 @@ export function compileTests(nodes: Node[]): CompiledTest {
     return sawNull ? null : false;
   };
 }
-
-export { valueToString };
