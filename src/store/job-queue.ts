@@ -29,8 +29,11 @@ export interface JobQueue {
 
 export const QUEUES = ['decision.resume', 'personal-data.purge'] as const;
 
-/** Errors PostgreSQL raises when two processes create the same schema, table or type at once. */
-const CONCURRENT_DDL = new Set(['23505', '42P07', '42710', '42P06']);
+/**
+ * Errors PostgreSQL raises when two processes install the same schema at once: duplicate
+ * objects, and deadlocks or serialisation failures between their DDL.
+ */
+const CONCURRENT_DDL = new Set(['23505', '42P07', '42710', '42P06', '40P01', '40001']);
 
 /**
  * Servers started together on a fresh database all install pg-boss's schema; the losers of
@@ -41,7 +44,7 @@ async function startConcurrently<T>(start: () => Promise<T>): Promise<T> {
     try {
       return await start();
     } catch (err) {
-      if (attempt >= 5 || !CONCURRENT_DDL.has((err as { code?: string }).code ?? '')) throw err;
+      if (attempt >= 8 || !CONCURRENT_DDL.has((err as { code?: string }).code ?? '')) throw err;
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 400));
     }
   }
