@@ -1,4 +1,4 @@
-import { seededRandom } from '../rules/credit-policy.ts';
+import { seededRandom } from '../../src/models/index.ts';
 
 /** Synthetic applications for the demo flow: every product, channel and segment, a mix of risk. */
 export function demoApplications(n: number, seed = 7): Record<string, unknown>[] {

@@ -2,6 +2,8 @@
  * A realistic credit-policy decision table (45 rules over 7 inputs, FIRST hit policy) in one
  * structured form, rendered for each engine under test, and a seeded generator of applicants.
  */
+import { seededRandom } from '../../src/models/index.ts';
+
 export type Cell =
   | { any: true }
   | { lt: number }
@@ -103,18 +105,6 @@ export interface Applicant {
   age: number;
   amount: number;
   debt: number;
-}
-
-/** Mulberry32: small, fast, and the same sequence on every machine for a seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function applicants(n: number, seed = 42): Applicant[] {

@@ -4,6 +4,7 @@ import { loadModel, type LoadedModel } from '../models/index.ts';
 import { importDmn, type DecisionTableDefinition, type DmnModel } from '../rules/index.ts';
 import { compileFlow, type CompiledFlow } from './compile.ts';
 import { FlowError } from './flow-error.ts';
+import { referencesOf } from './references.ts';
 import type { FlowResolver } from './nodes/node-handler.ts';
 
 function readJsonFile(path: string): unknown {
@@ -20,21 +21,6 @@ function readJsonFile(path: string): unknown {
   }
 }
 
-function dmnRefs(def: unknown): string[] {
-  const nodes = (def as { nodes?: { kind?: string; dmn?: { file?: string } }[] })?.nodes ?? [];
-  return nodes.filter((n) => n?.kind === 'table' && typeof n.dmn?.file === 'string').map((n) => n.dmn!.file!);
-}
-
-function modelRefs(def: unknown): string[] {
-  const nodes = (def as { nodes?: { kind?: string; model?: string }[] })?.nodes ?? [];
-  return nodes.filter((n) => n?.kind === 'score' && typeof n.model === 'string').map((n) => n.model!);
-}
-
-function subflowRefs(def: unknown): string[] {
-  const nodes = (def as { nodes?: { kind?: string; flow?: string }[] })?.nodes ?? [];
-  return nodes.filter((n) => n?.kind === 'subflow' && typeof n.flow === 'string').map((n) => n.flow!);
-}
-
 /**
  * Loads a flow file for the CLI: DMN files its tables name are read relative to it, and a
  * subflow `x` is the file `x.json` beside it. Everything is read before compiling.
@@ -45,12 +31,13 @@ export async function loadFlowFile(path: string, seen: Set<string> = new Set()):
   seen.add(full);
   const def = readJsonFile(full);
   const dir = dirname(full);
+  const refs = referencesOf(def);
   const dmnModels = new Map<string, DmnModel>();
-  for (const file of dmnRefs(def)) {
+  for (const file of refs.dmnFiles) {
     if (!dmnModels.has(file)) dmnModels.set(file, await importDmn(readFileSync(join(dir, file), 'utf8')));
   }
   const models = new Map<string, LoadedModel>();
-  for (const file of modelRefs(def)) {
+  for (const file of refs.modelFiles) {
     if (!models.has(file)) {
       try {
         models.set(file, loadModel(join(dir, file)));
@@ -60,7 +47,7 @@ export async function loadFlowFile(path: string, seen: Set<string> = new Set()):
     }
   }
   const subflows = new Map<string, CompiledFlow>();
-  for (const id of subflowRefs(def)) {
+  for (const { flow: id } of refs.subflows) {
     if (!subflows.has(id)) subflows.set(id, await loadFlowFile(join(dir, `${id}.json`), new Set(seen)));
   }
   const resolver: FlowResolver = {

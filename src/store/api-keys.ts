@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../privacy/index.ts';
 import { appendAudit } from './audit-log.ts';
 import type { Database, Queryable } from './database.ts';
+import { iso } from './row-values.ts';
 import { StoreError } from './store-error.ts';
 
 export interface ApiKey {
@@ -30,9 +31,9 @@ function toKey(row: ApiKeyRow): ApiKey {
     name: row.name,
     role: row.role,
     prefix: row.prefix,
-    createdAt: new Date(row.created_at).toISOString(),
+    createdAt: iso(row.created_at)!,
     createdBy: row.created_by,
-    revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null,
+    revokedAt: iso(row.revoked_at),
   };
 }
 

@@ -3,6 +3,7 @@ import type { SealedApplication } from '../privacy/index.ts';
 import { appendAudit } from './audit-log.ts';
 import type { Actor } from './api-keys.ts';
 import type { Database, Queryable } from './database.ts';
+import { buf, iso, json } from './row-values.ts';
 import { StoreError } from './store-error.ts';
 
 export type DecisionStatus = 'completed' | 'pending_review';
@@ -88,13 +89,9 @@ interface ReviewRow {
   decided_at: Date | string | null;
 }
 
-const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-// pg gives Buffers, PGlite Uint8Arrays.
-const buf = (v: Buffer | Uint8Array | null): Buffer | null => (v === null ? null : Buffer.isBuffer(v) ? v : Buffer.from(v));
 
 /** Decisions with the key that opens their personal data. */
 const DECISION_SELECT = 'select d.*, k.master_version, k.wrapped, k.destroyed_at from decisions d left join data_keys k on k.id = d.data_key_id';
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 function toDecision(r: DecisionRow): DecisionRecord {
   return {
@@ -141,21 +138,11 @@ function toReview(r: ReviewRow): ReviewRecord {
 /** 80 random bits in hex; randomUUID draws from a cached entropy pool, so this costs no syscall per id. */
 export const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
 
-export interface NewDecision {
-  id: string;
+/** What a new decision is written with: the record's own fields, its sealed application and how it waits. */
+export interface NewDecision extends Pick<DecisionRecord, 'id' | 'flowId' | 'flowVersion' | 'idempotencyKey' | 'requestHash' | 'status' | 'outcome' | 'result' | 'path' | 'versions' | 'durationMs'> {
   reviewId: string | null;
-  flowId: string;
-  flowVersion: number;
-  idempotencyKey: string;
-  requestHash: string;
-  status: DecisionStatus;
-  outcome: string | null;
-  result: unknown;
-  path: string[];
   sealed: SealedApplication;
   consents: Consent[];
-  versions: unknown;
-  durationMs: number;
   wait?: { node: string; reason: string; queue: string };
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendAudit } from './audit-log.ts';
 import type { Actor } from './api-keys.ts';
 import type { Database, Queryable } from './database.ts';
+import { iso, json } from './row-values.ts';
 import { StoreError } from './store-error.ts';
 
 export interface FlowVersion {
@@ -38,14 +39,13 @@ interface VersionRow {
   published_by: string | null;
 }
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 function toVersion(r: VersionRow): FlowVersion {
   return {
     flowId: r.flow_id,
     version: Number(r.version),
     status: r.status,
-    definition: typeof r.definition === 'string' ? JSON.parse(r.definition) : r.definition,
+    definition: json(r.definition),
     contentHash: r.content_hash,
     createdAt: iso(r.created_at)!,
     createdBy: r.created_by,

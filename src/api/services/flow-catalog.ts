@@ -1,4 +1,4 @@
-import { compileFlow, FlowError, type CompiledFlow, type FlowResolver } from '../../flow/index.ts';
+import { compileFlow, FlowError, referencesOf, type CompiledFlow, type FlowResolver } from '../../flow/index.ts';
 import { registerPersonalFields } from '../../privacy/index.ts';
 import { getFlowVersion, type Database, type FlowVersion } from '../../store/index.ts';
 
@@ -7,11 +7,6 @@ export interface LoadedFlow {
   flow: CompiledFlow;
   /** Every flow version the compiled flow uses (itself first, then subflows). */
   versions: { id: string; version: number; contentHash: string }[];
-}
-
-function subflowRefs(def: unknown): { flow: string; version?: number }[] {
-  const nodes = (def as { nodes?: { kind?: string; flow?: string; version?: number }[] }).nodes ?? [];
-  return nodes.filter((n) => n.kind === 'subflow' && typeof n.flow === 'string').map((n) => ({ flow: n.flow!, version: n.version }));
 }
 
 /**
@@ -64,7 +59,7 @@ export class FlowCatalog {
     const key = `${v.flowId}@${v.version}`;
     if (seen.has(key)) throw new FlowError('subflow_cycle', [{ path: '$', code: 'subflow_cycle', message: `subflows form a loop through ${key}` }]);
     const subflows = new Map<string, LoadedFlow>();
-    for (const ref of subflowRefs(v.definition)) {
+    for (const ref of referencesOf(v.definition).subflows) {
       const sub = await getFlowVersion(this.db, ref.flow, ref.version);
       if (sub.status !== 'published') throw new FlowError('not_published', [{ path: '$', code: 'not_published', message: `subflow ${ref.flow} version ${sub.version} is not published` }]);
       subflows.set(`${ref.flow}@${ref.version ?? 'latest'}`, await this.compileVersion(sub, new Set([...seen, key])));

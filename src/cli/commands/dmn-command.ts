@@ -1,22 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { readJsonFile } from '../read-json.ts';
 import { toJson, type FeelContext } from '../../expr/index.ts';
 import { DmnRuntime, NUMBER_TOLERANCE, importDmn, jsonToFeel, runTck } from '../../rules/index.ts';
-
-
-function readJson(path: string, what: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new Error(`cannot read ${what} ${path}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new Error(`${what} ${path} is not valid JSON: ${(err as Error).message}`);
-  }
-}
 
 export function dmnCommand(): Command {
   const dmn = new Command('dmn').description('evaluate DMN models and run the DMN TCK');
@@ -35,7 +21,7 @@ export function dmnCommand(): Command {
         throw new Error(`cannot read DMN file ${flags.file}`);
       }
       const model = await importDmn(xml);
-      const raw = flags.input ? readJson(flags.input, 'input file') : {};
+      const raw = flags.input ? readJsonFile(flags.input, 'input file') : {};
       if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('the input must be a JSON object keyed by input data name');
       const inputs: FeelContext = {};
       for (const [k, v] of Object.entries(raw)) inputs[k] = jsonToFeel(v, model.inputData.get(k)?.typeRef);

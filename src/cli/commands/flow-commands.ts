@@ -1,14 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { readJsonFile } from '../read-json.ts';
 import { enumeratePaths, loadFlowFile, pathCoverage, readApplications, type ReviewVerdict } from '../../flow/index.ts';
 
-function readJson(path: string, what: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new Error(`cannot read ${what} ${path}: ${(err as Error).message}`);
-  }
-}
 
 export function pathsCommand(): Command {
   return new Command('paths')
@@ -52,7 +45,7 @@ export function decideCommand(): Command {
         if (!node || (verdict !== 'approve' && verdict !== 'decline')) throw new Error(`--review must be node=approve or node=decline, got "${r}"`);
         reviews[node] = { verdict, note: 'given on the command line', reviewer: 'cli' };
       }
-      const result = await flow.run(readJson(flags.input, 'application'), { trace: true, reviews });
+      const result = await flow.run(readJsonFile(flags.input, 'application'), { trace: true, reviews });
       console.log(JSON.stringify(result.status === 'completed' ? { status: result.status, ...result.output, path: result.path, ms: result.ms, trace: result.trace } : result, null, 2));
     });
 }

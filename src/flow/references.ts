@@ -1,0 +1,27 @@
+/**
+ * What a flow definition points at outside itself, read before it is validated (so it works on
+ * any JSON): subflows, DMN files of table nodes, model files of score nodes.
+ */
+export interface FlowReferences {
+  subflows: { flow: string; version?: number }[];
+  dmnFiles: string[];
+  modelFiles: string[];
+}
+
+interface LooseNode {
+  kind?: string;
+  flow?: unknown;
+  version?: unknown;
+  dmn?: { file?: unknown };
+  model?: unknown;
+}
+
+export function referencesOf(def: unknown): FlowReferences {
+  const raw = (def as { nodes?: unknown } | null)?.nodes;
+  const nodes = (Array.isArray(raw) ? raw : []).filter((n): n is LooseNode => !!n && typeof n === 'object');
+  return {
+    subflows: nodes.filter((n) => n.kind === 'subflow' && typeof n.flow === 'string').map((n) => ({ flow: n.flow as string, version: typeof n.version === 'number' ? n.version : undefined })),
+    dmnFiles: nodes.filter((n) => n.kind === 'table' && typeof n.dmn?.file === 'string').map((n) => n.dmn!.file as string),
+    modelFiles: nodes.filter((n) => n.kind === 'score' && typeof n.model === 'string').map((n) => n.model as string),
+  };
+}
