@@ -5,7 +5,7 @@ import { decideCommand, pathsCommand } from './commands/flow-commands.ts';
 import { keysCommand } from './commands/keys-command.ts';
 import { migrateCommand } from './commands/migrate-command.ts';
 import { purgeCommand } from './commands/purge-command.ts';
-import { evaluateCommand, scoreCommand, trainCommand } from './commands/model-commands.ts';
+import { evaluateCommand, importCommand, scoreCommand, trainCommand } from './commands/model-commands.ts';
 import { serveCommand } from './commands/serve-command.ts';
 
 // Output piped into `head` and the like: a closed pipe ends the command quietly.
@@ -30,6 +30,7 @@ program.addCommand(purgeCommand());
 program.addCommand(trainCommand());
 program.addCommand(scoreCommand());
 program.addCommand(evaluateCommand());
+program.addCommand(importCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -86,10 +86,12 @@ export const outputNodeSchema = z.strictObject({
 export const scoreNodeSchema = z.strictObject({
   ...base,
   kind: z.literal('score'),
-  model: z.string().describe('a model file from `arbiter train`, relative to the flow file'),
+  model: z.string().min(1).describe('the model: for flows stored in Arbiter, a stored model pinned as "id@version" (POST /v1/models/:id); for flow files run by the CLI, a model file from `arbiter train` or `arbiter import`, relative to the flow file'),
   features: z.record(z.string(), feel).optional().describe('model feature to FEEL expression; a feature not listed is read from the variable of its name'),
   output: z.string().describe('variable that receives the probability of default'),
-  reasons: z.string().optional().describe('variable that receives the reason codes (the features that raised the risk most)'),
+  points: z.string().optional().describe('variable that receives the score in points (the scorecard\'s own scale; other models on 600 at 50:1 odds, 20 points to double them)'),
+  reasons: z.string().optional().describe('variable that receives the reason codes (the features that raised the risk most); trained models only'),
+  reasonCount: z.number().int().min(1).max(10).optional().describe('how many reason codes (default 4)'),
 });
 
 export const nodeSchema = z.discriminatedUnion('kind', [

@@ -46,6 +46,9 @@ export class Frame {
       const v = Number(positive);
       for (let i = 0; i < this.rows; i++) y[i] = c.values[i] === v ? 1 : 0;
     }
+    let bad = 0;
+    for (let i = 0; i < this.rows; i++) bad += y[i]!;
+    if (bad === 0 || bad === this.rows) throw new Error(`column "${name}" is constant: ${bad === 0 ? 'no' : 'every'} row of ${this.rows} holds "${positive}"; a model needs both outcomes`);
     return y;
   }
 
@@ -60,7 +63,15 @@ const MISSING = new Set(['', 'NA', 'N/A', 'NaN', 'null', 'NULL']);
 export function frameFromRecords(header: string[], rows: string[][]): Frame {
   const columns: Column[] = header.map((name, j) => {
     const cells = rows.map((r) => (r[j] ?? '').trim());
-    const numeric = cells.every((c) => MISSING.has(c) || (c !== '' && Number.isFinite(Number(c))));
+    const isNumber = (c: string) => MISSING.has(c) || (c !== '' && Number.isFinite(Number(c)));
+    let strays = 0;
+    for (const c of cells) if (!isNumber(c)) strays++;
+    const numeric = strays === 0;
+    // A column of numbers with a stray word is a data error, not a category with thousands of levels.
+    if (!numeric && strays <= Math.max(1, cells.length * 0.01) && cells.length >= 20) {
+      const row = cells.findIndex((c) => !isNumber(c));
+      throw new Error(`column "${name}" holds numbers except ${JSON.stringify(cells[row])} in data row ${row + 1}; correct it, or leave the cell empty for a missing value`);
+    }
     if (numeric) return { kind: 'numeric', name, values: Float64Array.from(cells, (c) => (MISSING.has(c) ? NaN : Number(c))) };
     const levels: string[] = [];
     const index = new Map<string, number>();
@@ -80,7 +91,13 @@ export function frameFromRecords(header: string[], rows: string[][]): Frame {
 }
 
 export function readCsv(path: string): Frame {
-  const records = parse(readFileSync(path, 'utf8'), { skip_empty_lines: true, relax_column_count: false }) as string[][];
+  let records: string[][];
+  try {
+    records = parse(readFileSync(path, 'utf8'), { skip_empty_lines: true, relax_column_count: false }) as string[][];
+  } catch (err) {
+    // csv-parse names the line and the column counts ("Invalid Record Length: expect 14, got 13 on line 5").
+    throw new Error(`${path}: ${(err as Error).message}`);
+  }
   const [header, ...rows] = records;
   if (!header) throw new Error(`${path} is empty`);
   return frameFromRecords(header, rows);

@@ -5,5 +5,26 @@ export { Booster, trainBooster, explain, reasonCodes, DEFAULT_PARAMS, type Boost
 export { Scorecard, trainScorecard, DEFAULT_SCORECARD, type ScorecardOptions, type ScorecardFeature, type Selection } from './scorecard/scorecard.ts';
 export { binFeature, binIndex, DEFAULT_BINNING, type FeatureBinning, type BinningOptions, type Bin, type Trend } from './scorecard/binning.ts';
 export { fitLogistic } from './scorecard/logistic.ts';
-export { saveModel, loadModel, predictPd, type ModelFile, type LoadedModel } from './model-file.ts';
+export {
+  saveModel,
+  loadModel,
+  parseModelFile,
+  modelFile,
+  modelFileText,
+  featuresOf,
+  predictPd,
+  scorePd,
+  pointsOf,
+  ModelFileError,
+  type ModelFile,
+  type LoadedModel,
+  type NewModel,
+  type ModelImpl,
+  type ModelFeature,
+  type ModelTarget,
+  type TrainingInfo,
+  type ImportInfo,
+} from './model-file.ts';
+export { reasonsFor, type ReasonCode } from './model-reasons.ts';
 export { XgboostModel, ModelImportError } from './xgboost-import.ts';
+export { OnnxModel, featureNamesOf, type OnnxBinding } from './onnx-import.ts';

@@ -1,12 +1,59 @@
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Command, Option } from 'commander';
-import { calibration, csi, evaluate, loadModel, predictPd, psi, readCsv, readJsonLines, saveModel, stratifiedSplit, trainBooster, trainScorecard, type Frame } from '../../models/index.ts';
+import {
+  calibration,
+  csi,
+  evaluate,
+  featuresOf,
+  loadModel,
+  ModelImportError,
+  OnnxModel,
+  pointsOf,
+  psi,
+  readCsv,
+  readJsonLines,
+  reasonsFor,
+  saveModel,
+  scorePd,
+  stratifiedSplit,
+  trainBooster,
+  trainScorecard,
+  XgboostModel,
+  type BoostParams,
+  type Frame,
+  type ImportInfo,
+  type ModelImpl,
+  type NewModel,
+} from '../../models/index.ts';
+import { progressBar } from '../progress-bar.ts';
 
 function readData(path: string): Frame {
   return path.endsWith('.jsonl') || path.endsWith('.ndjson') ? readJsonLines(path) : readCsv(path);
 }
 
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const onRows = (xs: ArrayLike<number>, rows: Int32Array) => Float64Array.from(rows, (r) => xs[r]!);
+
+function number(flags: Record<string, unknown>, name: string, check: (x: number) => boolean, hint: string): number {
+  const x = Number(flags[name]);
+  if (!Number.isFinite(x) || !check(x)) throw new Error(`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${String(flags[name])}: ${hint}`);
+  return x;
+}
+
+function monotoneSpec(spec: string): Record<string, 1 | -1> {
+  return Object.fromEntries(
+    spec
+      .split(',')
+      .filter(Boolean)
+      .map((s) => {
+        const [f, d] = s.split(':');
+        if (!f || (d !== '+1' && d !== '1' && d !== '-1')) throw new Error(`--monotone "${s}": write feature:+1 (risk rises with it) or feature:-1 (risk falls)`);
+        return [f, Number(d) as 1 | -1];
+      }),
+  );
+}
 
 export function trainCommand(): Command {
   return new Command('train')
@@ -14,58 +61,110 @@ export function trainCommand(): Command {
     .requiredOption('--data <file>', 'training data (.csv or .jsonl)')
     .requiredOption('--target <column>', 'the outcome column')
     .requiredOption('--bad <value>', 'the value of the outcome column that means default')
-    .addOption(new Option('--kind <kind>', 'model kind').choices(['gbdt', 'scorecard']).default('gbdt'))
+    .addOption(new Option('--algo <algorithm>', 'model kind').choices(['gbdt', 'scorecard']).default('gbdt'))
+    .addOption(new Option('--kind <algorithm>', 'same as --algo').choices(['gbdt', 'scorecard']).hideHelp())
     .requiredOption('--out <model.json>', 'where to write the model')
     .option('--exclude <columns>', 'comma-separated columns that are not features')
     .option('--test-fraction <f>', 'held-out share for the report', '0.3')
     .option('--seed <n>', 'seed for the split and sampling', '42')
-    .option('--rounds <n>', 'gbdt: trees', '300')
+    .option('--trees <n>', 'gbdt: number of trees', '300')
+    .addOption(new Option('--rounds <n>', 'same as --trees').hideHelp())
     .option('--depth <n>', 'gbdt: tree depth', '3')
     .option('--learning-rate <x>', 'gbdt: shrinkage', '0.05')
-    .option('--monotone <spec>', 'gbdt: e.g. "Age:-1,Duration:1"')
+    .option('--subsample <x>', 'gbdt: share of rows per tree', '1')
+    .option('--colsample <x>', 'gbdt: share of features per tree', '1')
+    .option('--min-child-weight <x>', 'gbdt: smallest hessian sum in a leaf', '1')
+    .option('--lambda <x>', 'gbdt: L2 regularisation of leaf weights', '1')
+    .option('--early-stopping <n>', 'gbdt: hold 15% of the training rows out and stop after n rounds without improvement')
+    .option('--monotone <spec>', 'gbdt: e.g. "Age:-1,Duration:+1"')
     .option('--json', 'print the report as JSON')
     .action((flags: Record<string, string | boolean | undefined>) => {
-      const frame = readData(String(flags.data));
+      const algorithm = (flags.kind ?? flags.algo) as 'gbdt' | 'scorecard';
+      const testFraction = number(flags, 'testFraction', (x) => x > 0 && x < 1, 'a share between 0 and 1');
+      const seed = number(flags, 'seed', Number.isInteger, 'an integer');
+      const params: Partial<BoostParams> = {
+        rounds: number(flags, flags.rounds !== undefined ? 'rounds' : 'trees', (x) => Number.isInteger(x) && x > 0, 'a positive integer'),
+        maxDepth: number(flags, 'depth', (x) => Number.isInteger(x) && x > 0 && x <= 16, 'an integer from 1 to 16'),
+        learningRate: number(flags, 'learningRate', (x) => x > 0 && x <= 1, 'between 0 and 1'),
+        subsample: number(flags, 'subsample', (x) => x > 0 && x <= 1, 'between 0 and 1'),
+        colsample: number(flags, 'colsample', (x) => x > 0 && x <= 1, 'between 0 and 1'),
+        minChildWeight: number(flags, 'minChildWeight', (x) => x >= 0, 'zero or more'),
+        lambda: number(flags, 'lambda', (x) => x >= 0, 'zero or more'),
+        earlyStoppingRounds: flags.earlyStopping === undefined ? 0 : number(flags, 'earlyStopping', (x) => Number.isInteger(x) && x > 0, 'a positive integer'),
+        seed,
+        monotone: monotoneSpec(String(flags.monotone ?? '')),
+      };
+      const dataFile = String(flags.data);
+      const frame = readData(dataFile);
       const target = { column: String(flags.target), bad: String(flags.bad) };
       const y = frame.target(target.column, target.bad);
       const excluded = new Set([target.column, ...String(flags.exclude ?? '').split(',').filter(Boolean)]);
       const features = frame.columns.map((c) => c.name).filter((n) => !excluded.has(n));
-      const seed = Number(flags.seed);
-      const { train, test } = stratifiedSplit(y, Number(flags.testFraction), seed);
+      const { train, test } = stratifiedSplit(y, testFraction, seed);
       const t0 = performance.now();
-      const monotone = Object.fromEntries(
-        String(flags.monotone ?? '')
-          .split(',')
-          .filter(Boolean)
-          .map((s) => {
-            const [f, d] = s.split(':');
-            return [f!, Number(d) as 1 | -1];
-          }),
-      );
-      const model =
-        flags.kind === 'scorecard'
-          ? ({ kind: 'scorecard', model: trainScorecard(frame, y, features, train), target } as const)
-          : ({ kind: 'gbdt', model: trainBooster(frame, y, features, train, null, { rounds: Number(flags.rounds), maxDepth: Number(flags.depth), learningRate: Number(flags.learningRate), seed, monotone }), target } as const);
+      const bar = progressBar(algorithm === 'gbdt' ? 'trees' : 'features binned');
+      let impl: ModelImpl;
+      if (algorithm === 'scorecard') impl = { kind: 'scorecard', model: trainScorecard(frame, y, features, train, {}, bar.update) };
+      else if (params.earlyStoppingRounds) {
+        const inner = stratifiedSplit(Uint8Array.from(train, (r) => y[r]!), 0.15, seed);
+        impl = { kind: 'gbdt', model: trainBooster(frame, y, features, Int32Array.from(inner.train, (i) => train[i]!), Int32Array.from(inner.test, (i) => train[i]!), params, bar.update) };
+      } else impl = { kind: 'gbdt', model: trainBooster(frame, y, features, train, null, params, bar.update) };
+      bar.done();
       const seconds = (performance.now() - t0) / 1000;
-      saveModel(String(flags.out), model);
-      const p = predictPd(model, frame);
-      const report = { kind: model.kind, rows: frame.rows, features: features.length, trainRows: train.length, testRows: test.length, seconds: Number(seconds.toFixed(3)), train: evaluate(onRows(y, train), onRows(p, train)), test: evaluate(onRows(y, test), onRows(p, test)) };
-      if (flags.json) console.log(JSON.stringify(report, null, 2));
-      else console.log(`trained ${model.kind} on ${train.length} rows in ${report.seconds}s; test AUC ${report.test.auc.toFixed(3)}, KS ${report.test.ks.toFixed(3)}, Gini ${report.test.gini.toFixed(3)}, Brier ${report.test.brier.toFixed(3)}; wrote ${flags.out}`);
+      const p = impl.model.predict(frame);
+      const metrics = { train: evaluate(onRows(y, train), onRows(p, train)), test: evaluate(onRows(y, test), onRows(p, test)) };
+      const model: NewModel = {
+        ...impl,
+        target,
+        features: featuresOf(impl),
+        imported: null,
+        training: {
+          algorithm,
+          data: { file: basename(dataFile), sha256: sha256(dataFile), rows: frame.rows },
+          params: impl.kind === 'gbdt' ? { ...impl.model.params, trees: impl.model.trees.length } : { ...impl.model.options },
+          split: { testFraction, seed, trainRows: train.length, testRows: test.length },
+          metrics,
+        },
+      };
+      const file = saveModel(String(flags.out), model);
+      const report = { kind: algorithm, version: file.version, rows: frame.rows, features: features.length, trainRows: train.length, testRows: test.length, seconds: Number(seconds.toFixed(3)), ...metrics };
+      if (flags.json) return console.log(JSON.stringify(report, null, 2));
+      const line = (name: string, e: { auc: number; ks: number; gini: number }) => `  ${name.padEnd(7)} AUC ${e.auc.toFixed(3)}  KS ${e.ks.toFixed(3)}  Gini ${e.gini.toFixed(3)}`;
+      console.log(`trained ${algorithm} on ${train.length} rows (${features.length} features) in ${report.seconds}s`);
+      console.log(line('train', metrics.train));
+      console.log(line('holdout', metrics.test));
+      console.log(`wrote ${String(flags.out)} (version ${file.version.slice(0, 12)})`);
     });
 }
 
+const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
 export function scoreCommand(): Command {
   return new Command('score')
-    .description('score a data file with a model: one PD per row, as CSV')
-    .requiredOption('--model <model.json>', 'a model from arbiter train')
+    .description('score a data file with a model: PD and points per row, and reason codes with --explain, as CSV')
+    .requiredOption('--model <model.json>', 'a model from arbiter train or arbiter import')
     .requiredOption('--data <file>', 'rows to score')
     .option('--out <file>', 'write the scores here instead of printing them')
-    .action((flags: { model: string; data: string; out?: string }) => {
+    .option('--explain <k>', 'add the k features that raised each row\'s risk most')
+    .action(async (flags: { model: string; data: string; out?: string; explain?: string }) => {
       const model = loadModel(flags.model);
       const frame = readData(flags.data);
-      const p = predictPd(model, frame);
-      const text = `pd\n${Array.from(p, (x) => x.toFixed(6)).join('\n')}\n`;
+      const k = flags.explain === undefined ? 0 : number(flags, 'explain', (x) => Number.isInteger(x) && x > 0 && x <= 20, 'an integer from 1 to 20');
+      const pd = await scorePd(model, frame);
+      const points = pointsOf(model, pd, frame);
+      const reasons = k ? reasonsFor(model, frame, k) : null;
+      if (k && !reasons) throw new Error(`--explain: ${model.kind} models imported from elsewhere carry no explanation; train with arbiter train for reason codes`);
+      const header = ['pd', 'points', ...Array.from({ length: k }, (_, i) => [`reason_${i + 1}`, `impact_${i + 1}`]).flat()];
+      const lines = [header.join(',')];
+      for (let i = 0; i < frame.rows; i++) {
+        const row: (string | number)[] = [Number(pd[i]!.toFixed(6)), Number(points[i]!.toFixed(1))];
+        for (let j = 0; j < k; j++) {
+          const r = reasons![i]![j];
+          row.push(r ? r.feature : '', r ? Number(r.impact.toFixed(4)) : '');
+        }
+        lines.push(row.map(csvCell).join(','));
+      }
+      const text = `${lines.join('\n')}\n`;
       if (flags.out) writeFileSync(flags.out, text);
       else process.stdout.write(text);
     });
@@ -74,21 +173,54 @@ export function scoreCommand(): Command {
 export function evaluateCommand(): Command {
   return new Command('evaluate')
     .description("a model's discrimination, calibration and stability on labelled data")
-    .requiredOption('--model <model.json>', 'a model from arbiter train')
-    .requiredOption('--data <file>', 'labelled rows (the target column the model was trained on)')
-    .option('--baseline <file>', 'data to measure stability (PSI) against, e.g. the training data')
+    .requiredOption('--model <model.json>', 'a model from arbiter train or arbiter import')
+    .requiredOption('--data <file>', 'labelled rows')
+    .option('--target <column>', 'the outcome column (default: the one the model was trained on)')
+    .option('--bad <value>', 'the value of the outcome column that means default')
+    .option('--baseline <file>', 'data to measure stability (PSI, CSI) against, e.g. the training data')
     .option('--json', 'print JSON')
-    .action((flags: { model: string; data: string; baseline?: string; json?: boolean }) => {
+    .action(async (flags: { model: string; data: string; target?: string; bad?: string; baseline?: string; json?: boolean }) => {
       const model = loadModel(flags.model);
+      const column = flags.target ?? model.target?.column;
+      const bad = flags.bad ?? model.target?.bad;
+      if (!column || bad === undefined) throw new Error('--target and --bad: this model does not record its outcome column; name it and its bad value');
       const frame = readData(flags.data);
-      const y = frame.target(model.target.column, model.target.bad);
-      const p = predictPd(model, frame);
+      const y = frame.target(column, bad);
+      const p = await scorePd(model, frame);
       const baseline = flags.baseline ? readData(flags.baseline) : null;
-      const features = model.kind === 'gbdt' ? model.model.features.map((f) => f.name) : model.model.features.map((f) => f.feature);
-      const report = { ...evaluate(y, p), calibration: calibration(y, p), psi: baseline ? psi(predictPd(model, baseline), p) : null, csi: baseline ? csi(baseline, frame, features) : null };
+      const features = model.features.map((f) => f.name);
+      const report = { ...evaluate(y, p), calibration: calibration(y, p), psi: baseline ? psi(await scorePd(model, baseline), p) : null, csi: baseline ? csi(baseline, frame, features) : null };
       if (flags.json) return console.log(JSON.stringify(report, null, 2));
       console.log(`AUC ${report.auc.toFixed(3)}  Gini ${report.gini.toFixed(3)}  KS ${report.ks.toFixed(3)}  Brier ${report.brier.toFixed(4)}  log loss ${report.logLoss.toFixed(4)}${report.psi === null ? '' : `  PSI ${report.psi.toFixed(4)}`}`);
       for (const c of (report.csi ?? []).filter((x) => x.csi > 0.1)) console.log(`  feature ${c.feature} drifted: CSI ${c.csi.toFixed(3)}`);
       for (const b of report.calibration) console.log(`  band ${String(b.band).padStart(2)}: ${String(b.count).padStart(5)} rows, predicted ${(b.meanPredicted * 100).toFixed(1)}%, observed ${(b.observedRate * 100).toFixed(1)}%`);
+    });
+}
+
+export function importCommand(): Command {
+  return new Command('import')
+    .description('turn a model trained elsewhere (XGBoost JSON, ONNX) into an Arbiter model file, scored the same way')
+    .addOption(new Option('--format <format>', 'the file\'s format').choices(['xgboost', 'onnx']).makeOptionMandatory())
+    .argument('<file>', 'the model to import')
+    .requiredOption('--out <model.json>', 'where to write the Arbiter model file')
+    .option('--features <names>', 'onnx: comma-separated input column names, when the model does not name them')
+    .option('--target <column>', 'the outcome column the model predicts (kept for arbiter evaluate)')
+    .option('--bad <value>', 'the value of the outcome column that means default')
+    .action(async (file: string, flags: { format: 'xgboost' | 'onnx'; out: string; features?: string; target?: string; bad?: string }) => {
+      const bytes = readFileSync(file);
+      let impl: ModelImpl;
+      if (flags.format === 'xgboost') {
+        let json: unknown;
+        try {
+          json = JSON.parse(bytes.toString('utf8'));
+        } catch {
+          throw new ModelImportError(`${file} is not JSON; save the XGBoost model with save_model("model.json")`);
+        }
+        impl = { kind: 'xgboost', model: XgboostModel.fromJson(json), source: json };
+      } else impl = { kind: 'onnx', model: await OnnxModel.fromBytes(new Uint8Array(bytes), flags.features?.split(',').map((s) => s.trim())) };
+      const imported: ImportInfo = { format: flags.format, file: basename(file), sha256: createHash('sha256').update(bytes).digest('hex') };
+      const target = flags.target && flags.bad !== undefined ? { column: flags.target, bad: flags.bad } : null;
+      const saved = saveModel(flags.out, { ...impl, target, features: featuresOf(impl), training: null, imported });
+      console.log(`imported ${flags.format} model with ${saved.features.length} features; wrote ${flags.out} (version ${saved.version.slice(0, 12)})`);
     });
 }

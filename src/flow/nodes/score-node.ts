@@ -1,32 +1,40 @@
-import { explain, predictPd, reasonCodes, rowFrame, type LoadedModel } from '../../models/index.ts';
+import { pointsOf, reasonsFor, rowFrame, scorePd, predictPd, type Frame, type LoadedModel } from '../../models/index.ts';
 import { toJson, type FeelValue } from '../../expr/index.ts';
 import type { NodeDefinition } from '../definition.ts';
 import { compileFeel, freeNames } from '../feel-support.ts';
-import type { NodeHandler } from './node-handler.ts';
+import { FlowError } from '../flow-error.ts';
+import type { NodeHandler, NodeStep } from './node-handler.ts';
 
 type ScoreNode = Extract<NodeDefinition, { kind: 'score' }>;
-
-function modelFeatures(m: LoadedModel): { name: string; kind: 'numeric' | 'categorical' }[] {
-  return m.kind === 'gbdt' ? m.model.features.map((f) => ({ name: f.name, kind: f.kind })) : m.model.features.map((f) => ({ name: f.feature, kind: f.binning.kind }));
-}
 
 function plain(v: FeelValue): unknown {
   return v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : toJson(v);
 }
 
-/** Scores the application with a trained model: the PD, and optionally its reason codes. */
+/** Scores the application with a model: the PD, and optionally points and reason codes. */
 export const scoreNode: NodeHandler<ScoreNode> = {
   kind: 'score',
   exits: 'one',
   compile(def, ctx) {
-    const model = ctx.resolve.model(def.model);
-    const spec = modelFeatures(model);
+    const model: LoadedModel = ctx.resolve.model(def.model);
+    if (def.reasons && model.kind !== 'gbdt' && model.kind !== 'scorecard') {
+      throw new FlowError('invalid_node', [{ path: `${ctx.path}.reasons`, code: 'no_reasons', message: `model "${def.model}" was imported (${model.kind}) and carries no explanation; drop "reasons" or use a model trained by Arbiter` }]);
+    }
+    const spec = model.features;
     const inputs = spec.map(({ name }) => {
       const text = def.features?.[name] ?? name;
       return { name, ...compileFeel(text, ctx.knownNames, `${ctx.path}.features[${JSON.stringify(name)}]`) };
     });
     const reads = [...freeNames(inputs.map((i) => i.ast))];
     const next = [ctx.edges[0]!.to];
+    const finish = (state: { vars: Record<string, FeelValue> }, frame: Frame, pds: Float64Array): NodeStep => {
+      const pd = pds[0]!;
+      const wrote: Record<string, FeelValue> = { [def.output]: pd };
+      if (def.points) wrote[def.points] = Number(pointsOf(model, pds, frame)[0]!.toFixed(2));
+      if (def.reasons) wrote[def.reasons] = reasonsFor(model, frame, def.reasonCount ?? 4)![0]!.map((r) => r.feature);
+      Object.assign(state.vars, wrote);
+      return { next, wrote };
+    };
     return {
       id: def.id,
       kind: 'score',
@@ -34,19 +42,12 @@ export const scoreNode: NodeHandler<ScoreNode> = {
       run(state) {
         // One row, typed the way the model was trained; a variable the flow lacks is a missing value.
         const frame = rowFrame(spec, inputs.map((i) => plain(i.run(state.env))));
-        const pd = predictPd(model, frame)[0]!;
-        state.vars[def.output] = pd;
-        const wrote: Record<string, FeelValue> = { [def.output]: pd };
-        if (def.reasons) {
-          const reasons = model.kind === 'gbdt' ? reasonCodes(model.model, explain(model.model, frame)[0]!).map((r) => r.feature) : model.model.reasons(frame, 0).map((r) => r.feature);
-          state.vars[def.reasons] = reasons;
-          wrote[def.reasons] = reasons;
-        }
-        return { next, wrote };
+        if (model.kind === 'onnx') return scorePd(model, frame).then((pds) => finish(state, frame, pds));
+        return finish(state, frame, predictPd(model, frame));
       },
     };
   },
   branches: (_def, edges) => edges.map((e) => ({ label: null, to: e.to, condition: null })),
   expressions: (def) => Object.entries(def.features ?? {}).map(([f, text]) => ({ path: `features[${JSON.stringify(f)}]`, text })),
-  writes: (def) => [def.output, ...(def.reasons ? [def.reasons] : [])],
+  writes: (def) => [def.output, ...(def.points ? [def.points] : []), ...(def.reasons ? [def.reasons] : [])],
 };

@@ -86,7 +86,7 @@ export class Booster {
  * Trains on `trainRows` (logistic loss), optionally watching `validRows` for early stopping.
  * Deterministic for a seed: row and column sampling draw from a seeded generator.
  */
-export function trainBooster(frame: Frame, y: Uint8Array, featureNames: string[], trainRows: Int32Array, validRows: Int32Array | null, params: Partial<BoostParams> = {}): Booster {
+export function trainBooster(frame: Frame, y: Uint8Array, featureNames: string[], trainRows: Int32Array, validRows: Int32Array | null, params: Partial<BoostParams> = {}, onRound?: (done: number, of: number) => void): Booster {
   const p: BoostParams = { ...DEFAULT_PARAMS, ...params };
   const data = learnBins(frame, featureNames, trainRows, p.maxBins);
   const monotone = Int8Array.from(featureNames, (f) => p.monotone[f] ?? 0);
@@ -139,6 +139,7 @@ export function trainBooster(frame: Frame, y: Uint8Array, featureNames: string[]
       }
     }
     log.push(entry);
+    onRound?.(round + 1, p.rounds);
   }
   const kept = validRows && p.earlyStoppingRounds > 0 && bestRound >= 0 ? trees.slice(0, bestRound + 1) : trees;
   return new Booster(data.features, kept, baseMargin, p, log);

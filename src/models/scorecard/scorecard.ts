@@ -111,8 +111,7 @@ export class Scorecard {
   }
 
   /** Reason codes: the features where this applicant lost the most points against the best attribute. */
-  reasons(frame: Frame, row: number, count = 4): { feature: string; attribute: string; pointsLost: number }[] {
-    const pts = this.points(frame);
+  reasons(frame: Frame, row: number, count = 4, pts: Float64Array[] = this.points(frame)): { feature: string; attribute: string; pointsLost: number }[] {
     return this.features
       .map((f, k) => {
         const best = Math.max(...f.attributes.map((a) => a.points));
@@ -125,9 +124,13 @@ export class Scorecard {
   }
 }
 
-export function trainScorecard(frame: Frame, y: Uint8Array, candidates: string[], trainRows: Int32Array, options: Partial<ScorecardOptions> = {}): Scorecard {
+export function trainScorecard(frame: Frame, y: Uint8Array, candidates: string[], trainRows: Int32Array, options: Partial<ScorecardOptions> = {}, onFeature?: (done: number, of: number) => void): Scorecard {
   const o: ScorecardOptions = { ...DEFAULT_SCORECARD, ...options };
-  const binned = candidates.map((name) => binFeature(frame.column(name), y, trainRows, { ...o.binning, ...o.features[name] }));
+  const binned = candidates.map((name, i) => {
+    const b = binFeature(frame.column(name), y, trainRows, { ...o.binning, ...o.features[name] });
+    onFeature?.(i + 1, candidates.length);
+    return b;
+  });
   const woe = binned.map((b) => {
     const col = frame.column(b.feature);
     return Float64Array.from({ length: frame.rows }, (_, i) => {

@@ -1,0 +1,25 @@
+import { explain, reasonCodes } from './gbdt/booster.ts';
+import type { Frame } from './frame.ts';
+import type { LoadedModel } from './model-file.ts';
+
+export interface ReasonCode {
+  feature: string;
+  /** Trees: the feature's TreeSHAP contribution to the log-odds of default. Scorecards: points lost against the feature's best attribute. */
+  impact: number;
+}
+
+/**
+ * The features that raised each row's risk most, largest first; null for imported models,
+ * whose structure Arbiter does not explain.
+ */
+export function reasonsFor(m: LoadedModel, frame: Frame, count: number): ReasonCode[][] | null {
+  if (m.kind === 'gbdt') {
+    const booster = m.model;
+    return explain(booster, frame).map((e) => reasonCodes(booster, e, count).map((r) => ({ feature: r.feature, impact: r.contribution })));
+  }
+  if (m.kind === 'scorecard') {
+    const points = m.model.points(frame);
+    return Array.from({ length: frame.rows }, (_, i) => m.model.reasons(frame, i, count, points).map((r) => ({ feature: r.feature, impact: r.pointsLost })));
+  }
+  return null;
+}

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { featureNamesOf, ModelImportError, OnnxModel, readCsv } from './index.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'onnx');
+
+async function largestDifference(model: string, data: string, predictions: string): Promise<{ worst: number; rows: number; features: number }> {
+  const onnx = await OnnxModel.fromBytes(readFileSync(join(FIXTURES, model)));
+  const ours = await onnx.predict(readCsv(join(FIXTURES, data)));
+  const expected = readFileSync(join(FIXTURES, predictions), 'utf8').trim().split('\n').slice(1).map(Number);
+  assert.equal(ours.length, expected.length);
+  let worst = 0;
+  for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(ours[i]! - expected[i]!));
+  return { worst, rows: expected.length, features: onnx.featureNames.length };
+}
+
+test('an ONNX tree ensemble (built from an XGBoost model) reproduces XGBoost, missing values included', async () => {
+  const { worst, rows, features } = await largestDifference('trees.onnx', 'data.csv', 'trees-predictions.csv');
+  console.log(`trees.onnx: ${rows} rows, ${features} features, largest difference from XGBoost ${worst.toExponential(2)}`);
+  assert.ok(worst < 1e-6, `max difference ${worst}`);
+});
+
+test('an ONNX linear classifier reproduces scikit-learn\'s logistic regression', async () => {
+  const { worst, rows } = await largestDifference('linear.onnx', 'linear-data.csv', 'linear-predictions.csv');
+  console.log(`linear.onnx: ${rows} rows, largest difference from scikit-learn ${worst.toExponential(2)}`);
+  assert.ok(worst < 1e-6, `max difference ${worst}`);
+});
+
+test('feature names come from the model metadata; files that are not ONNX or do not fit are refused clearly', async () => {
+  assert.deepEqual(featureNamesOf(readFileSync(join(FIXTURES, 'linear.onnx'))), ['Seniority', 'Time', 'Age', 'Expenses', 'Income', 'Assets', 'Debt', 'Amount', 'Price']);
+  await assert.rejects(OnnxModel.fromBytes(new TextEncoder().encode('{"not": "onnx"}')), (e: Error) => e instanceof ModelImportError && /onnxruntime cannot load/.test(e.message));
+  await assert.rejects(OnnxModel.fromBytes(readFileSync(join(FIXTURES, 'linear.onnx')), ['a', 'b']), /2 feature names given for an input of 9 features/);
+});

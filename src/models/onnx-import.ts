@@ -1,0 +1,126 @@
+import { InferenceSession, Tensor } from 'onnxruntime-node';
+import type { Frame } from './frame.ts';
+import { ModelImportError } from './xgboost-import.ts';
+
+/** Where the probability of default sits in the graph's outputs. */
+export interface OnnxBinding {
+  featureNames: string[];
+  input: string;
+  output: string;
+  /** Column of the output holding the bad class's probability. */
+  column: number;
+}
+
+/**
+ * A binary classifier in ONNX (tree ensembles, linear classifiers, anything onnxruntime runs)
+ * with one float input [N, features] and a probability output [N, 2] or [N, 1]. Scored through
+ * onnxruntime-node; the session is created on first use, so loading a model file stays cheap.
+ */
+export class OnnxModel {
+  private session: Promise<InferenceSession> | null = null;
+
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly binding: OnnxBinding,
+  ) {}
+
+  get featureNames(): string[] {
+    return this.binding.featureNames;
+  }
+
+  /** Reads and checks a graph: it must load, and its input and output must fit a PD model. */
+  static async fromBytes(bytes: Uint8Array, featureNames?: string[]): Promise<OnnxModel> {
+    let session: InferenceSession;
+    try {
+      session = await InferenceSession.create(bytes);
+    } catch (err) {
+      throw new ModelImportError(`onnxruntime cannot load this file: ${(err as Error).message.split('\n')[0]}`);
+    }
+    try {
+      const inputs = session.inputMetadata;
+      if (inputs.length !== 1) throw new ModelImportError(`the graph has ${inputs.length} inputs; a PD model needs exactly one float tensor [N, features]`);
+      const input = inputs[0]!;
+      if (!input.isTensor || input.type !== 'float32' || input.shape.length !== 2 || typeof input.shape[1] !== 'number') {
+        throw new ModelImportError(`input "${input.name}" must be a float tensor of shape [N, features] with a fixed number of features`);
+      }
+      const width = input.shape[1];
+      const names = featureNames ?? featureNamesOf(bytes);
+      if (!names) throw new ModelImportError('the model does not name its features (metadata_props "feature_names"); name them in order with --features a,b,c');
+      if (names.length !== width) throw new ModelImportError(`${names.length} feature names given for an input of ${width} features`);
+      const outputs = session.outputMetadata.filter((o) => o.isTensor && o.type === 'float32');
+      const chosen = outputs.find((o) => o.name === 'probabilities') ?? outputs.find((o) => o.isTensor && o.shape.length === 2 && (o.shape[1] === 2 || o.shape[1] === 1));
+      if (!chosen || !chosen.isTensor) {
+        throw new ModelImportError('no float probability output [N, 2] found; export classifiers without ZipMap (for example skl2onnx options {"zipmap": False})');
+      }
+      const column = chosen.shape[1] === 1 ? 0 : 1;
+      return new OnnxModel(bytes, { featureNames: names, input: input.name, output: chosen.name, column });
+    } finally {
+      await session.release();
+    }
+  }
+
+  async predict(frame: Frame): Promise<Float64Array> {
+    this.session ??= InferenceSession.create(this.bytes);
+    const session = await this.session;
+    const f = this.binding.featureNames.length;
+    const x = new Float32Array(frame.rows * f);
+    this.binding.featureNames.forEach((name, j) => {
+      const c = frame.column(name);
+      if (c.kind !== 'numeric') throw new ModelImportError(`feature ${name} must be numeric for an ONNX model`);
+      for (let i = 0; i < frame.rows; i++) x[i * f + j] = c.values[i]!;
+    });
+    const result = await session.run({ [this.binding.input]: new Tensor('float32', x, [frame.rows, f]) });
+    const out = result[this.binding.output]!;
+    const width = out.dims[1] ?? 1;
+    const data = out.data as Float32Array;
+    return Float64Array.from({ length: frame.rows }, (_, i) => data[i * width + this.binding.column]!);
+  }
+}
+
+/**
+ * The "feature_names" entry of ModelProto.metadata_props (field 14), read straight from the
+ * protobuf: onnxruntime-node does not expose model metadata.
+ */
+export function featureNamesOf(bytes: Uint8Array): string[] | null {
+  const fields = protobufFields(bytes);
+  for (const entry of fields.filter((x) => x.field === 14 && x.bytes)) {
+    const kv = protobufFields(entry.bytes!);
+    const text = (n: number) => {
+      const b = kv.find((x) => x.field === n)?.bytes;
+      return b ? new TextDecoder().decode(b) : null;
+    };
+    if (text(1) === 'feature_names') return (text(2) ?? '').split(',').filter(Boolean);
+  }
+  return null;
+}
+
+/** Top-level fields of one protobuf message: varints are skipped, length-delimited kept. */
+function protobufFields(b: Uint8Array): { field: number; bytes?: Uint8Array }[] {
+  const out: { field: number; bytes?: Uint8Array }[] = [];
+  let i = 0;
+  const varint = (): number => {
+    let v = 0;
+    let shift = 1;
+    for (;;) {
+      if (i >= b.length) throw new ModelImportError('the file is not a complete ONNX protobuf');
+      const byte = b[i++]!;
+      v += (byte & 0x7f) * shift;
+      if (byte < 0x80) return v;
+      shift *= 128;
+    }
+  };
+  while (i < b.length) {
+    const key = varint();
+    const field = Math.floor(key / 8);
+    const wire = key % 8;
+    if (wire === 0) varint();
+    else if (wire === 1) i += 8;
+    else if (wire === 5) i += 4;
+    else if (wire === 2) {
+      const len = varint();
+      out.push({ field, bytes: b.subarray(i, i + len) });
+      i += len;
+    } else throw new ModelImportError(`the file is not an ONNX protobuf (wire type ${wire})`);
+  }
+  return out;
+}
