@@ -7,6 +7,7 @@ import type { Server } from '../src/api/index.ts';
 import { BACKENDS, type TestDatabase } from './support/backends.ts';
 import { bearer, keysForEveryRole, testServer } from './support/server.ts';
 import { addFlowVersion } from '../src/store/index.ts';
+import { sampleModelFile, storeSampleModel } from './support/models.ts';
 import { demoApplication, demoFlow, pendingReview, publishDemoFlow, uniqueKey } from './support/flows.ts';
 
 /**
@@ -50,6 +51,14 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/decisions/:id/explanation': async (_ctx, server) => ({ method: 'GET', url: `/v1/decisions/${(await declined(server))}/explanation` }),
   'POST /v1/decisions/:id/contest': async (_ctx, server) => ({ method: 'POST', url: `/v1/decisions/${(await declined(server))}/contest`, payload: { statement: 'my income was misread' } }),
   'POST /v1/applications/:id/legal-holds': async (_ctx, server) => ({ method: 'POST', url: `/v1/applications/${(await pendingReview(server)).decisionId}/legal-holds`, payload: { reason: 'regulator request', heldUntil: '2030-01-01T00:00:00Z' } }),
+  'GET /v1/models': async () => ({ method: 'GET', url: '/v1/models' }),
+  'POST /v1/models/:id/versions': async () => ({ method: 'POST', url: '/v1/models/uploaded/versions', payload: sampleModelFile() }),
+  'GET /v1/models/:id/versions': async (ctx) => {
+    await storeSampleModel(ctx.db);
+    return { method: 'GET', url: '/v1/models/sample/versions' };
+  },
+  'GET /v1/models/:id/versions/:version': async (ctx) => ({ method: 'GET', url: `/v1/models/sample/versions/${await storeSampleModel(ctx.db)}` }),
+  'GET /v1/models/:id/versions/:version/file': async (ctx) => ({ method: 'GET', url: `/v1/models/sample/versions/${await storeSampleModel(ctx.db)}/file` }),
   'POST /v1/reviews/:id': async (_ctx, server) => ({ method: 'POST', url: `/v1/reviews/${(await pendingReview(server)).reviewId}`, payload: { verdict: 'approve', note: 'checked' } }),
 };
 

@@ -13,6 +13,7 @@ import type { DeclaredRoute } from './route-config.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { keyRoutes } from './routes/key-routes.ts';
 import { decisionRoutes } from './routes/decision-routes.ts';
+import { modelRoutes } from './routes/model-routes.ts';
 import { flowRoutes } from './routes/flow-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
 import { DecisionService } from './services/decision-service.ts';
@@ -91,6 +92,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   const decisions = new DecisionService(db, options.queue ?? null, app.log as unknown as Logger, options.keys);
   await app.register(flowRoutes(db, decisions));
   await app.register(decisionRoutes(db, decisions));
+  await app.register(modelRoutes(db));
   await app.ready();
   return { app, routes, decisions };
 }

@@ -37,7 +37,7 @@ export async function loadFlowFile(path: string, seen: Set<string> = new Set()):
     if (!dmnModels.has(file)) dmnModels.set(file, await importDmn(readFileSync(join(dir, file), 'utf8')));
   }
   const models = new Map<string, LoadedModel>();
-  for (const file of refs.modelFiles) {
+  for (const file of refs.models) {
     if (!models.has(file)) {
       try {
         models.set(file, loadModel(join(dir, file)));

@@ -5,7 +5,7 @@
 export interface FlowReferences {
   subflows: { flow: string; version?: number }[];
   dmnFiles: string[];
-  modelFiles: string[];
+  models: string[];
 }
 
 interface LooseNode {
@@ -22,6 +22,6 @@ export function referencesOf(def: unknown): FlowReferences {
   return {
     subflows: nodes.filter((n) => n.kind === 'subflow' && typeof n.flow === 'string').map((n) => ({ flow: n.flow as string, version: typeof n.version === 'number' ? n.version : undefined })),
     dmnFiles: nodes.filter((n) => n.kind === 'table' && typeof n.dmn?.file === 'string').map((n) => n.dmn!.file as string),
-    modelFiles: nodes.filter((n) => n.kind === 'score' && typeof n.model === 'string').map((n) => n.model as string),
+    models: nodes.filter((n) => n.kind === 'score' && typeof n.model === 'string').map((n) => n.model as string),
   };
 }

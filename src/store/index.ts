@@ -14,3 +14,4 @@ export { DecisionWriter } from './decision-writer.ts';
 export { appendAuditBatch } from './audit-log.ts';
 export { rewrapDataKeys, masterVersionsInUse } from './key-rotation.ts';
 export { addLegalHold, heldUntil, dueForPurge, purgeDue, ADVERSE_ACTION_MONTHS, type LegalHold } from './retention.ts';
+export { addModelVersion, listModels, listModelVersions, getModelVersion, getModelFile, type ModelVersion } from './models.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkFlow, checkPublishable, diffFlows, enumeratePaths, flowJsonSchema, FlowError, parseFlow, type FlowIssue } from '../../flow/index.ts';
-import { addFlowVersion, createFlow, getFlowVersion, listFlowVersions, listFlows, publishVersion, updateDraft, type Database, type FlowVersion } from '../../store/index.ts';
+import { addFlowVersion, createFlow, getFlowVersion, listFlowVersions, listFlows, publishVersion, StoreError, updateDraft, type Database, type FlowVersion } from '../../store/index.ts';
 import { requirePrincipal } from '../authenticate.ts';
 import { errorResponses } from '../schemas.ts';
 import type { DecisionService } from '../services/decision-service.ts';
@@ -112,10 +112,16 @@ export function flowRoutes(db: Database, service: DecisionService) {
       '/v1/flows/:id/versions/:version/publish',
       { config: { access: PUBLISH }, schema: { tags: ['flows'], summary: 'Publish a draft: it must pass every check and classify every input field', params: versionParams, response: { 200: versionSchema, ...errorResponses, 409: errorResponses[400] } } },
       async (request) => {
-        const published = await publishVersion(db, request.params.id, request.params.version, actor(request), async (v) => {
-          const issues = await validate(service, v);
-          const all = issues.length ? issues : checkPublishable(parseFlow(v.definition));
+        // Checked before the publishing transaction: compiling reads subflows and models, and on
+        // the embedded database (one connection) a read beside an open transaction waits for it.
+        const draft = await getFlowVersion(db, request.params.id, request.params.version);
+        if (draft.status === 'draft') {
+          const issues = await validate(service, draft);
+          const all = issues.length ? issues : checkPublishable(parseFlow(draft.definition));
           if (all.length) throw new FlowError('not_publishable', all);
+        }
+        const published = await publishVersion(db, request.params.id, request.params.version, actor(request), (v) => {
+          if (v.contentHash !== draft.contentHash) throw new StoreError('conflict', `version ${v.version} of flow "${v.flowId}" changed while it was being checked; publish it again`);
         });
         service.catalog.forgetLatest(request.params.id);
         return published;

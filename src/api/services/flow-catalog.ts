@@ -1,6 +1,7 @@
 import { compileFlow, FlowError, referencesOf, type CompiledFlow, type FlowResolver } from '../../flow/index.ts';
 import { registerPersonalFields } from '../../privacy/index.ts';
-import { getFlowVersion, type Database, type FlowVersion } from '../../store/index.ts';
+import { parseModelFile, type LoadedModel } from '../../models/index.ts';
+import { getFlowVersion, getModelFile, StoreError, type Database, type FlowVersion } from '../../store/index.ts';
 
 export interface LoadedFlow {
   version: FlowVersion;
@@ -20,7 +21,32 @@ export class FlowCatalog {
   /** Which version is the latest published, per flow, for a short while (publishing elsewhere shows within LATEST_MS). */
   private readonly latest = new Map<string, { version: number; until: number }>();
 
+  /** Stored model versions never change either. */
+  private readonly models = new Map<string, Promise<LoadedModel>>();
+
   constructor(private readonly db: Database) {}
+
+  /** A stored model named as a score node names it: "id@version". */
+  private model(reference: string): Promise<LoadedModel> {
+    const m = /^(.+)@([1-9]\d*)$/.exec(reference);
+    if (!m) {
+      const message = `score nodes stored in Arbiter name a stored model pinned to a version, such as "${reference.replace(/@.*$/, '')}@1" (see GET /v1/models); "${reference}" is not one`;
+      return Promise.reject(new FlowError('model_reference', [{ path: '$', code: 'model_reference', message }]));
+    }
+    let loaded = this.models.get(reference);
+    if (!loaded) {
+      loaded = getModelFile(this.db, m[1]!, Number(m[2])).then(
+        (file) => parseModelFile(file, `model ${reference}`),
+        (err) => {
+          if (err instanceof StoreError && err.code === 'not_found') throw new FlowError('unknown_model', [{ path: '$', code: 'unknown_model', message: `${err.message}; upload it with POST /v1/models/${m[1]}/versions` }]);
+          throw err;
+        },
+      );
+      this.models.set(reference, loaded);
+      loaded.catch(() => this.models.delete(reference));
+    }
+    return loaded;
+  }
 
   /** A published version (the latest when none is named), compiled. */
   async load(flowId: string, version?: number): Promise<LoadedFlow> {
@@ -64,11 +90,11 @@ export class FlowCatalog {
       if (sub.status !== 'published') throw new FlowError('not_published', [{ path: '$', code: 'not_published', message: `subflow ${ref.flow} version ${sub.version} is not published` }]);
       subflows.set(`${ref.flow}@${ref.version ?? 'latest'}`, await this.compileVersion(sub, new Set([...seen, key])));
     }
+    const models = new Map<string, LoadedModel>();
+    for (const ref of referencesOf(v.definition).models) models.set(ref, await this.model(ref));
     const resolver: FlowResolver = {
       flow: (id, version) => subflows.get(`${id}@${version ?? 'latest'}`)!.flow,
-      model: (file) => {
-        throw new FlowError('model_reference', [{ path: '$', code: 'model_reference', message: `score nodes stored in Arbiter cannot name model files yet ("${file}"); run such flows with the CLI` }]);
-      },
+      model: (ref) => models.get(ref)!,
       dmnTable: (file) => {
         throw new FlowError('dmn_reference', [{ path: '$', code: 'dmn_reference', message: `table nodes stored in Arbiter must hold their table inline; "${file}" is a file reference for the CLI` }]);
       },
