@@ -7,6 +7,7 @@ import { migrateCommand } from './commands/migrate-command.ts';
 import { purgeCommand } from './commands/purge-command.ts';
 import { evaluateCommand, importCommand, scoreCommand, trainCommand } from './commands/model-commands.ts';
 import { serveCommand } from './commands/serve-command.ts';
+import { synthCommand } from './commands/synth-command.ts';
 
 // Output piped into `head` and the like: a closed pipe ends the command quietly.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -31,6 +32,7 @@ program.addCommand(trainCommand());
 program.addCommand(scoreCommand());
 program.addCommand(evaluateCommand());
 program.addCommand(importCommand());
+program.addCommand(synthCommand());
 
 try {
   await program.parseAsync(process.argv);

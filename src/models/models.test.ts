@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { auc, calibration, csi, evaluate, explain, frameFromRecords, ks, psi, readCsv, reasonCodes, stratifiedSplit, trainBooster, Booster, Frame } from './index.ts';
 import { goLeft, isLeaf, type Tree } from './gbdt/tree.ts';
+import { applyBins, learnBins } from './gbdt/binning.ts';
+import { seededRandom } from './random.ts';
+import { generatePopulation, populationFrame } from '../synth/index.ts';
 
 const DATA = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'credit-data');
 
@@ -75,6 +78,39 @@ describe('gradient-boosted trees', () => {
     const c = trainBooster(d.frame, d.y, d.features, d.train, null, { ...params, seed: 8 }).predict(d.frame);
     assert.deepEqual(a, b);
     assert.notDeepEqual(a, c);
+  });
+
+  test('worker threads give the same model as one thread, on synthetic data large enough to use them', () => {
+    const pop = generatePopulation({ rows: 60_000, seed: 3, extraFeatures: 6 });
+    const frame = populationFrame(pop);
+    const y = Uint8Array.from((frame.column('defaulted') as { values: Float64Array }).values);
+    const { train, test } = stratifiedSplit(y, 0.3, 1);
+    const params = { rounds: 15, maxDepth: 5, learningRate: 0.2 };
+    const one = trainBooster(frame, y, pop.features, train, null, params, { threads: 1 });
+    const two = trainBooster(frame, y, pop.features, train, null, params, { threads: 2 });
+    assert.deepEqual(two.predict(frame), one.predict(frame));
+    const m = evaluate(onRows(y, test), onRows(one.predict(frame), test));
+    const oracle = evaluate(onRows(y, test), onRows((frame.column('truePd') as { values: Float64Array }).values, test));
+    console.log(`synthetic: AUC ${m.auc.toFixed(3)} against the true PD's ${oracle.auc.toFixed(3)}`);
+    assert.ok(m.auc > oracle.auc - 0.03);
+  });
+
+  test('binning by lookup table puts every value where a binary search would', () => {
+    const rnd = seededRandom(5);
+    const values = Float64Array.from({ length: 20_000 }, (_, i) => (i % 50 === 0 ? NaN : i % 7 === 0 ? Math.round(rnd() * 10) : Math.exp(rnd() * 12) - 3));
+    const frame = new Frame([{ kind: 'numeric', name: 'x', values }], values.length);
+    const rows = Int32Array.from({ length: values.length }, (_, i) => i);
+    const data = learnBins(frame, ['x'], rows, 64);
+    const spec = data.features[0] as { uppers: Float64Array };
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      const expected = Number.isNaN(v) ? 0 : spec.uppers.findIndex((u) => v <= u) + 1;
+      assert.equal(data.bins[0]![i], expected, `value ${v}`);
+    }
+    // Edges themselves and values just past them.
+    const edges = Float64Array.from(Array.from(spec.uppers.subarray(0, -1)).flatMap((u) => [u, u + 1e-9]));
+    const binned = applyBins(data.features[0]!, { kind: 'numeric', name: 'x', values: edges }, edges.length);
+    edges.forEach((v, i) => assert.equal(binned[i], spec.uppers.findIndex((u) => v <= u) + 1));
   });
 
   test('early stopping keeps the best round on the validation rows', () => {

@@ -107,8 +107,8 @@ export function trainCommand(): Command {
       if (algorithm === 'scorecard') impl = { kind: 'scorecard', model: trainScorecard(frame, y, features, train, {}, bar.update) };
       else if (params.earlyStoppingRounds) {
         const inner = stratifiedSplit(Uint8Array.from(train, (r) => y[r]!), 0.15, seed);
-        impl = { kind: 'gbdt', model: trainBooster(frame, y, features, Int32Array.from(inner.train, (i) => train[i]!), Int32Array.from(inner.test, (i) => train[i]!), params, bar.update) };
-      } else impl = { kind: 'gbdt', model: trainBooster(frame, y, features, train, null, params, bar.update) };
+        impl = { kind: 'gbdt', model: trainBooster(frame, y, features, Int32Array.from(inner.train, (i) => train[i]!), Int32Array.from(inner.test, (i) => train[i]!), params, { onRound: bar.update }) };
+      } else impl = { kind: 'gbdt', model: trainBooster(frame, y, features, train, null, params, { onRound: bar.update }) };
       bar.done();
       const seconds = (performance.now() - t0) / 1000;
       const p = impl.model.predict(frame);

@@ -1,8 +1,9 @@
 import type { Frame } from '../frame.ts';
 import { auc, logLoss } from '../metrics.ts';
 import { seededRandom, shuffle } from '../random.ts';
-import { applyBins, learnBins, type BinnedData, type FeatureBins } from './binning.ts';
+import { applyBins, learnBins, trainingMatrix, type BinnedData, type FeatureBins } from './binning.ts';
 import { growTree } from './grow.ts';
+import { HistogramPool, sharedFloat64, sharedInt32 } from './histogram-pool.ts';
 import { predictBinned, treeFromJson, treeToJson, type Tree } from './tree.ts';
 import { expectedValue, treeShap } from './tree-shap.ts';
 
@@ -82,11 +83,19 @@ export class Booster {
   }
 }
 
+export interface TrainingOptions {
+  /** Called after each tree. */
+  onRound?: (done: number, of: number) => void;
+  /** Threads for histograms; by default every core on large data, one on small. The model is the same either way. */
+  threads?: number;
+}
+
 /**
  * Trains on `trainRows` (logistic loss), optionally watching `validRows` for early stopping.
- * Deterministic for a seed: row and column sampling draw from a seeded generator.
+ * Deterministic for a seed: row and column sampling draw from a seeded generator, and
+ * histograms are summed in the same order on any number of threads.
  */
-export function trainBooster(frame: Frame, y: Uint8Array, featureNames: string[], trainRows: Int32Array, validRows: Int32Array | null, params: Partial<BoostParams> = {}, onRound?: (done: number, of: number) => void): Booster {
+export function trainBooster(frame: Frame, y: Uint8Array, featureNames: string[], trainRows: Int32Array, validRows: Int32Array | null, params: Partial<BoostParams> = {}, options: TrainingOptions = {}): Booster {
   const p: BoostParams = { ...DEFAULT_PARAMS, ...params };
   const data = learnBins(frame, featureNames, trainRows, p.maxBins);
   const monotone = Int8Array.from(featureNames, (f) => p.monotone[f] ?? 0);
@@ -101,48 +110,79 @@ export function trainBooster(frame: Frame, y: Uint8Array, featureNames: string[]
   const mean = Math.min(1 - 1e-6, Math.max(1e-6, positives / trainRows.length));
   const baseMargin = Math.log(mean / (1 - mean));
   const margin = new Float64Array(frame.rows).fill(baseMargin);
-  const g = new Float64Array(frame.rows);
-  const h = new Float64Array(frame.rows);
+  const matrix = trainingMatrix(data);
+  const g = sharedFloat64(frame.rows);
+  const h = sharedFloat64(frame.rows);
+  const rows = sharedInt32(trainRows.length);
+  const pool = new HistogramPool({ matrix, g, h, rows }, options.threads ?? HistogramPool.defaultThreads(trainRows.length * featureNames.length));
   const trees: Tree[] = [];
   const log: TrainingLog[] = [];
   let bestRound = -1;
   let bestLoss = Infinity;
   const allFeatures = Int32Array.from(featureNames, (_, i) => i);
-  for (let round = 0; round < p.rounds; round++) {
-    for (const r of trainRows) {
-      const q = sigmoid(margin[r]!);
-      g[r] = q - y[r]!;
-      h[r] = Math.max(q * (1 - q), 1e-16);
-    }
-    const rows = p.subsample < 1 ? Int32Array.from(shuffle(Int32Array.from(trainRows), rnd).subarray(0, Math.max(1, Math.round(trainRows.length * p.subsample)))).sort() : trainRows;
-    const cols = p.colsample < 1 ? Int32Array.from(shuffle(Int32Array.from(allFeatures), rnd).subarray(0, Math.max(1, Math.round(allFeatures.length * p.colsample)))).sort() : allFeatures;
-    const tree = growTree(data, cols, rows, g, h, { maxDepth: p.maxDepth, lambda: p.lambda, minChildWeight: p.minChildWeight, gamma: p.gamma, learningRate: p.learningRate, monotone });
-    trees.push(tree);
-    for (let i = 0; i < frame.rows; i++) margin[i]! += predictBinned(tree, data.bins, i);
-    let trainLoss = 0;
-    for (const r of trainRows) {
-      const q = Math.min(1 - 1e-15, Math.max(1e-15, sigmoid(margin[r]!)));
-      trainLoss -= y[r] === 1 ? Math.log(q) : Math.log(1 - q);
-    }
-    const entry: TrainingLog = { round: round + 1, trainLogLoss: trainLoss / trainRows.length };
-    if (validRows) {
-      const pv = pick(margin, validRows).map(sigmoid);
-      const yv = pick(y, validRows);
-      entry.validLogLoss = logLoss(yv, pv);
-      entry.validAuc = auc(yv, pv);
-      if (entry.validLogLoss < bestLoss - 1e-9) {
-        bestLoss = entry.validLogLoss;
-        bestRound = round;
-      } else if (p.earlyStoppingRounds > 0 && round - bestRound >= p.earlyStoppingRounds) {
-        log.push(entry);
-        break;
+  const allowed = new Uint8Array(featureNames.length);
+  const sampleCount = p.subsample < 1 ? Math.max(1, Math.round(trainRows.length * p.subsample)) : trainRows.length;
+  const shuffled = Int32Array.from(trainRows);
+  try {
+    for (let round = 0; round < p.rounds; round++) {
+      computeGradients(trainRows, margin, y, g, h);
+      if (p.subsample < 1) rows.set(shuffle(shuffled, rnd).subarray(0, sampleCount).sort());
+      else rows.set(trainRows);
+      allowed.fill(p.colsample < 1 ? 0 : 1);
+      if (p.colsample < 1) for (const f of shuffle(Int32Array.from(allFeatures), rnd).subarray(0, Math.max(1, Math.round(allFeatures.length * p.colsample)))) allowed[f] = 1;
+      const { tree, leaves } = growTree({ matrix, g, h, rows, count: sampleCount, allowed, pool, columns: data.bins }, { maxDepth: p.maxDepth, lambda: p.lambda, minChildWeight: p.minChildWeight, gamma: p.gamma, learningRate: p.learningRate, monotone });
+      trees.push(tree);
+      // Rows the tree learnt from sit in its leaves' ranges; any others are run down the tree.
+      for (const leaf of leaves) for (let i = leaf.start; i < leaf.end; i++) margin[rows[i]!]! += leaf.value;
+      if (p.subsample < 1) {
+        const inTree = new Uint8Array(frame.rows);
+        for (let i = 0; i < sampleCount; i++) inTree[rows[i]!] = 1;
+        for (const r of trainRows) if (!inTree[r]) margin[r]! += predictBinned(tree, data.bins, r);
       }
+      if (validRows) for (const r of validRows) margin[r]! += predictBinned(tree, data.bins, r);
+      const entry: TrainingLog = { round: round + 1, trainLogLoss: meanLogLoss(trainRows, margin, y) };
+      if (validRows) {
+        const pv = pick(margin, validRows).map(sigmoid);
+        const yv = pick(y, validRows);
+        entry.validLogLoss = logLoss(yv, pv);
+        entry.validAuc = auc(yv, pv);
+        if (entry.validLogLoss < bestLoss - 1e-9) {
+          bestLoss = entry.validLogLoss;
+          bestRound = round;
+        } else if (p.earlyStoppingRounds > 0 && round - bestRound >= p.earlyStoppingRounds) {
+          log.push(entry);
+          break;
+        }
+      }
+      log.push(entry);
+      options.onRound?.(round + 1, p.rounds);
     }
-    log.push(entry);
-    onRound?.(round + 1, p.rounds);
+  } finally {
+    pool.close();
   }
   const kept = validRows && p.earlyStoppingRounds > 0 && bestRound >= 0 ? trees.slice(0, bestRound + 1) : trees;
   return new Booster(data.features, kept, baseMargin, p, log);
+}
+
+/** Logistic-loss gradients and hessians of the rows at their current margins. */
+function computeGradients(rows: Int32Array, margin: Float64Array, y: Uint8Array, g: Float64Array, h: Float64Array): void {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const q = 1 / (1 + Math.exp(-margin[r]!));
+    g[r] = q - y[r]!;
+    h[r] = Math.max(q * (1 - q), 1e-16);
+  }
+}
+
+/** Log loss from margins: log(1 + e^-m) for a bad row, log(1 + e^m) for a good one, computed stably. */
+function meanLogLoss(rows: Int32Array, margin: Float64Array, y: Uint8Array): number {
+  let sum = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const m = y[r] === 1 ? -margin[r]! : margin[r]!;
+    sum += m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m));
+  }
+  return sum / rows.length;
 }
 
 function pick<T extends Float64Array | Uint8Array>(xs: T, rows: Int32Array): Float64Array {

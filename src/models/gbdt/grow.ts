@@ -1,4 +1,5 @@
-import type { BinnedData } from './binning.ts';
+import type { TrainingMatrix } from './binning.ts';
+import type { HistogramPool } from './histogram-pool.ts';
 import type { Tree } from './tree.ts';
 
 export interface GrowParams {
@@ -12,23 +13,51 @@ export interface GrowParams {
   monotone: Int8Array;
 }
 
+/** The rows a leaf holds, as a range of the partitioned row array, and its output. */
+export interface LeafRange {
+  start: number;
+  end: number;
+  value: number;
+}
+
 interface Split {
   gain: number;
   feature: number;
   threshold: number;
-  categories: Set<number> | null;
+  /** categorical: bins that go left, as a mask over the feature's bins */
+  categories: Uint8Array | null;
   defaultLeft: boolean;
+  gl: number;
+  hl: number;
   wl: number;
   wr: number;
 }
 
+export interface GrowInputs {
+  matrix: TrainingMatrix;
+  g: Float64Array;
+  h: Float64Array;
+  /** rows[0..count) are the rows this tree learns from; partitioned in place as it grows */
+  rows: Int32Array;
+  count: number;
+  /** 1 for the features this tree may split on (column sampling) */
+  allowed: Uint8Array;
+  pool: HistogramPool;
+  /** The same bins column by column: partitioning reads one feature, and a column is read in order. */
+  columns: Uint16Array[];
+}
+
 /**
- * Grows one tree depth-first on gradient histograms. Missing values (bin 0) are tried on both
- * sides of every split; categorical features split by ordering categories by their gradient
- * ratio; monotone features only take splits whose children respect the direction, and pass
- * bounds down so that the whole tree does.
+ * Grows one tree depth-first on gradient histograms. A node's rows are a contiguous range of
+ * `rows`, partitioned in place when it splits; only the smaller child's histogram is built,
+ * the larger one's is the parent's minus it, and children at the last level need none.
+ * Missing values (bin 0) are tried on both sides of every split; categorical features split by
+ * ordering categories by their gradient ratio; monotone features only take splits whose
+ * children respect the direction, and pass bounds down so that the whole tree does.
  */
-export function growTree(data: BinnedData, features: Int32Array, rows: Int32Array, g: Float64Array, h: Float64Array, p: GrowParams): Tree {
+export function growTree(inp: GrowInputs, p: GrowParams): { tree: Tree; leaves: LeafRange[] } {
+  const { matrix, g, h, rows, pool } = inp;
+  const { width, offsets, binCounts } = matrix;
   const feature: number[] = [];
   const threshold: number[] = [];
   const categories: (Set<number> | null)[] = [];
@@ -37,104 +66,154 @@ export function growTree(data: BinnedData, features: Int32Array, rows: Int32Arra
   const right: number[] = [];
   const value: number[] = [];
   const cover: number[] = [];
+  const leaves: LeafRange[] = [];
   const λ = p.lambda;
   const weight = (G: number, H: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, -G / (H + λ)));
   const score = (G: number, H: number, w: number) => -(2 * G * w + (H + λ) * w * w);
-  const binCount = data.features.map((f) => (f.kind === 'numeric' ? f.uppers.length + 1 : f.levels.length + 1));
+  const scratch = new Int32Array(inp.count);
+  const free: Float64Array[] = [];
+  const take = () => {
+    const b = free.pop();
+    return b ? b.fill(0) : new Float64Array(pool.histogramLength);
+  };
 
-  const build = (nodeRows: Int32Array, depth: number, lo: number, hi: number): number => {
-    const id = feature.length;
-    let G = 0;
-    let H = 0;
-    for (let i = 0; i < nodeRows.length; i++) (G += g[nodeRows[i]!]!), (H += h[nodeRows[i]!]!);
-    feature.push(-1), threshold.push(0), categories.push(null), defaultLeft.push(0), left.push(-1), right.push(-1), cover.push(H);
-    const wNode = weight(G, H, lo, hi);
-    value.push(wNode * p.learningRate);
-    if (depth >= p.maxDepth || nodeRows.length < 2 || H < 2 * p.minChildWeight) return id;
-    const parentScore = score(G, H, wNode);
-
+  const bestSplit = (hist: Float64Array, G: number, H: number, lo: number, hi: number, parentScore: number): Split | null => {
     let best: Split | null = null;
-    for (let fi = 0; fi < features.length; fi++) {
-      const f = features[fi]!;
-      const nb = binCount[f]!;
-      const GH = new Float64Array(nb * 2);
-      const col = data.bins[f]!;
-      for (let i = 0; i < nodeRows.length; i++) {
-        const r = nodeRows[i]!;
-        const b = col[r]! * 2;
-        GH[b]! += g[r]!;
-        GH[b + 1]! += h[r]!;
+    const consider = (f: number, gl: number, hl: number, dl: boolean, thr: number, cats: Uint8Array | null, mono: number) => {
+      const gr = G - gl;
+      const hr = H - hl;
+      if (hl < p.minChildWeight || hr < p.minChildWeight) return false;
+      const wl = weight(gl, hl, lo, hi);
+      const wr = weight(gr, hr, lo, hi);
+      if ((mono > 0 && wl > wr) || (mono < 0 && wl < wr)) return false;
+      const gain = score(gl, hl, wl) + score(gr, hr, wr) - parentScore;
+      if (gain > p.gamma && (!best || gain > best.gain + 1e-12)) {
+        best = { gain, feature: f, threshold: thr, categories: cats, defaultLeft: dl, gl, hl, wl, wr };
+        return true;
       }
-      const Gm = GH[0]!;
-      const Hm = GH[1]!;
+      return false;
+    };
+    for (let f = 0; f < width; f++) {
+      if (!inp.allowed[f]) continue;
+      const nb = binCounts[f]!;
+      const o = offsets[f]! * 2;
+      const Gm = hist[o]!;
+      const Hm = hist[o + 1]!;
       const mono = p.monotone[f]!;
-      // `cats` is built only for a split that wins: a categorical scan tries many prefixes.
-      const consider = (gl: number, hl: number, defaultLeftSide: boolean, thr: number, cats: (() => Set<number>) | null) => {
-        const gr = G - gl;
-        const hr = H - hl;
-        if (hl < p.minChildWeight || hr < p.minChildWeight) return;
-        const wl = weight(gl, hl, lo, hi);
-        const wr = weight(gr, hr, lo, hi);
-        if ((mono > 0 && wl > wr) || (mono < 0 && wl < wr)) return;
-        const gain = score(gl, hl, wl) + score(gr, hr, wr) - parentScore;
-        if (gain > p.gamma && (!best || gain > best.gain + 1e-12)) best = { gain, feature: f, threshold: thr, categories: cats ? cats() : null, defaultLeft: defaultLeftSide, wl, wr };
-      };
-      if (data.features[f]!.kind === 'numeric') {
+      if (!matrix.categorical[f]) {
         let GL = 0;
         let HL = 0;
         for (let k = 1; k < nb - 1; k++) {
-          GL += GH[2 * k]!;
-          HL += GH[2 * k + 1]!;
-          consider(GL, HL, false, k, null);
-          if (Hm > 0) consider(GL + Gm, HL + Hm, true, k, null);
+          GL += hist[o + 2 * k]!;
+          HL += hist[o + 2 * k + 1]!;
+          consider(f, GL, HL, false, k, null, mono);
+          if (Hm > 0) consider(f, GL + Gm, HL + Hm, true, k, null, mono);
         }
       } else {
         const present: number[] = [];
-        for (let k = 1; k < nb; k++) if (GH[2 * k + 1]! > 0) present.push(k);
-        present.sort((a, b) => GH[2 * a]! / (GH[2 * a + 1]! + λ) - GH[2 * b]! / (GH[2 * b + 1]! + λ));
+        for (let k = 1; k < nb; k++) if (hist[o + 2 * k + 1]! > 0) present.push(k);
+        present.sort((a, b) => hist[o + 2 * a]! / (hist[o + 2 * a + 1]! + λ) - hist[o + 2 * b]! / (hist[o + 2 * b + 1]! + λ));
         let GL = 0;
         let HL = 0;
         for (let j = 0; j < present.length - 1; j++) {
           const k = present[j]!;
-          GL += GH[2 * k]!;
-          HL += GH[2 * k + 1]!;
-          const prefix = () => new Set(present.slice(0, j + 1));
-          consider(GL, HL, false, 0, prefix);
-          if (Hm > 0) consider(GL + Gm, HL + Hm, true, 0, prefix);
+          GL += hist[o + 2 * k]!;
+          HL += hist[o + 2 * k + 1]!;
+          // The mask is built only for a split that wins: a categorical scan tries many prefixes.
+          const right = consider(f, GL, HL, false, 0, null, mono);
+          const leftToo = Hm > 0 && consider(f, GL + Gm, HL + Hm, true, 0, null, mono);
+          if (right || leftToo) {
+            const mask = new Uint8Array(nb);
+            for (let q = 0; q <= j; q++) mask[present[q]!] = 1;
+            best!.categories = mask;
+          }
         }
       }
     }
-    if (!best) return id;
-    const s: Split = best;
-    const col = data.bins[s.feature]!;
-    const l: number[] = [];
-    const r: number[] = [];
-    for (let i = 0; i < nodeRows.length; i++) {
-      const row = nodeRows[i]!;
-      const b = col[row]!;
-      const toLeft = b === 0 ? s.defaultLeft : s.categories ? s.categories.has(b) : b <= s.threshold;
-      (toLeft ? l : r).push(row);
+    return best;
+  };
+
+  /** Moves the rows going left to the front of [start, end), keeping order; returns the boundary. */
+  const partition = (start: number, end: number, s: Split): number => {
+    let nl = start;
+    let nr = 0;
+    const col = inp.columns[s.feature]!;
+    const missingLeft = s.defaultLeft;
+    const mask = s.categories;
+    if (mask) {
+      for (let i = start; i < end; i++) {
+        const r = rows[i]!;
+        const b = col[r]!;
+        if (b === 0 ? missingLeft : mask[b] === 1) rows[nl++] = r;
+        else scratch[nr++] = r;
+      }
+    } else {
+      const last = s.threshold;
+      for (let i = start; i < end; i++) {
+        const r = rows[i]!;
+        const b = col[r]!;
+        if (b === 0 ? missingLeft : b <= last) rows[nl++] = r;
+        else scratch[nr++] = r;
+      }
     }
+    rows.set(scratch.subarray(0, nr), nl);
+    return nl;
+  };
+
+  const build = (start: number, end: number, G: number, H: number, hist: Float64Array | null, depth: number, lo: number, hi: number): number => {
+    const id = feature.length;
+    feature.push(-1), threshold.push(0), categories.push(null), defaultLeft.push(0), left.push(-1), right.push(-1), cover.push(H);
+    const wNode = weight(G, H, lo, hi);
+    value.push(wNode * p.learningRate);
+    const s = hist && end - start >= 2 && H >= 2 * p.minChildWeight ? bestSplit(hist, G, H, lo, hi, score(G, H, wNode)) : null;
+    if (!s) {
+      if (hist) free.push(hist);
+      leaves.push({ start, end, value: value[id]! });
+      return id;
+    }
+    const mid = partition(start, end, s);
     feature[id] = s.feature;
     threshold[id] = s.threshold;
-    categories[id] = s.categories;
+    categories[id] = s.categories ? new Set(Array.from(s.categories.keys()).filter((k) => s.categories![k] === 1)) : null;
     defaultLeft[id] = s.defaultLeft ? 1 : 0;
     const mono = p.monotone[s.feature]!;
-    const mid = (s.wl + s.wr) / 2;
-    const [lLo, lHi, rLo, rHi] = mono > 0 ? [lo, mid, mid, hi] : mono < 0 ? [mid, hi, lo, mid] : [lo, hi, lo, hi];
-    left[id] = build(Int32Array.from(l), depth + 1, lLo, lHi);
-    right[id] = build(Int32Array.from(r), depth + 1, rLo, rHi);
+    const bound = (s.wl + s.wr) / 2;
+    const [lLo, lHi, rLo, rHi] = mono > 0 ? [lo, bound, bound, hi] : mono < 0 ? [bound, hi, lo, bound] : [lo, hi, lo, hi];
+    let lh: Float64Array | null = null;
+    let rh: Float64Array | null = null;
+    if (depth + 1 < p.maxDepth) {
+      // Build the smaller child's histogram; the larger child's is what is left of the parent's.
+      const leftSmaller = mid - start <= end - mid;
+      const small = take();
+      pool.histogram(leftSmaller ? start : mid, leftSmaller ? mid : end, small);
+      for (let k = 0; k < small.length; k++) hist![k]! -= small[k]!;
+      [lh, rh] = leftSmaller ? [small, hist] : [hist, small];
+    } else free.push(hist!);
+    left[id] = build(start, mid, s.gl, s.hl, lh, depth + 1, lLo, lHi);
+    right[id] = build(mid, end, G - s.gl, H - s.hl, rh, depth + 1, rLo, rHi);
     return id;
   };
-  build(rows, 0, -Infinity, Infinity);
+
+  let G = 0;
+  let H = 0;
+  for (let i = 0; i < inp.count; i++) (G += g[rows[i]!]!), (H += h[rows[i]!]!);
+  let rootHist: Float64Array | null = null;
+  if (p.maxDepth > 0) {
+    rootHist = take();
+    pool.histogram(0, inp.count, rootHist);
+  }
+  build(0, inp.count, G, H, rootHist, 0, -Infinity, Infinity);
   return {
-    feature: Int32Array.from(feature),
-    threshold: Int32Array.from(threshold),
-    categories,
-    defaultLeft: Uint8Array.from(defaultLeft),
-    left: Int32Array.from(left),
-    right: Int32Array.from(right),
-    value: Float64Array.from(value),
-    cover: Float64Array.from(cover),
+    tree: {
+      feature: Int32Array.from(feature),
+      threshold: Int32Array.from(threshold),
+      categories,
+      defaultLeft: Uint8Array.from(defaultLeft),
+      left: Int32Array.from(left),
+      right: Int32Array.from(right),
+      value: Float64Array.from(value),
+      cover: Float64Array.from(cover),
+    },
+    leaves,
   };
 }

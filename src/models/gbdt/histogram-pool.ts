@@ -1,0 +1,137 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { TrainingMatrix } from './binning.ts';
+import { accumulateHistogram } from './histogram.ts';
+
+/**
+ * A node's rows are cut into this many chunks whatever the thread count, and the chunks' sums
+ * are added in order: a model comes out bit for bit the same on one thread or on several.
+ */
+export const CHUNKS = 4;
+/** Below this many rows a node's histogram is built on the calling thread (waking workers costs more). */
+const PARALLEL_ROWS = 16_384;
+/** Workers pay off from about this many row x feature cells. */
+export const PARALLEL_CELLS = 2_000_000;
+
+// Control words in shared memory.
+const EPOCH = 0;
+const START = 1;
+const END = 2;
+const DONE = 3;
+const STOP = 4;
+const READY = 5;
+const FAILED = 6;
+/** A worker that has not finished its share in this long has died; training stops with an error rather than hang. */
+const STALL_MS = 60_000;
+
+export interface HistogramInputs {
+  matrix: TrainingMatrix;
+  g: Float64Array;
+  h: Float64Array;
+  /** Row indexes, partitioned in place by the tree grower; a node is a range of it. */
+  rows: Int32Array;
+}
+
+export function sharedFloat64(n: number): Float64Array {
+  return new Float64Array(new SharedArrayBuffer(n * 8));
+}
+
+export function sharedInt32(n: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(n * 4));
+}
+
+/**
+ * Builds node histograms, on worker threads when there are cores to spare. The calling thread
+ * blocks (Atomics.wait) while workers run its share, so training stays a synchronous call.
+ */
+export class HistogramPool {
+  private readonly partials: Float64Array;
+  private readonly control = sharedInt32(8);
+  private workers: Worker[] = [];
+  readonly histogramLength: number;
+
+  constructor(
+    private readonly inputs: HistogramInputs,
+    threads: number,
+  ) {
+    this.histogramLength = inputs.matrix.totalBins * 2;
+    this.partials = sharedFloat64(CHUNKS * this.histogramLength);
+    if (threads > 1) this.startWorkers(Math.min(threads, CHUNKS) - 1);
+  }
+
+  /** How many threads to use by default: every core, up to the number of chunks. */
+  static defaultThreads(cells: number): number {
+    return cells >= PARALLEL_CELLS ? Math.min(CHUNKS, availableParallelism()) : 1;
+  }
+
+  get threads(): number {
+    return this.workers.length + 1;
+  }
+
+  private startWorkers(count: number): void {
+    const worker = new URL('./histogram-worker.ts', import.meta.url).href;
+    const tsx = import.meta.resolve('tsx/esm/api');
+    // Workers do not inherit tsx's loader; each registers it before importing the TypeScript worker.
+    const code = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(worker)}); })`;
+    const { matrix, g, h, rows } = this.inputs;
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(code, {
+        eval: true,
+        workerData: { index: i + 1, threads: count + 1, control: this.control, bins: matrix.bins, width: matrix.width, offsets2: matrix.offsets2, g, h, rows, partials: this.partials, histogramLength: this.histogramLength, chunks: CHUNKS },
+      });
+      w.unref();
+      this.workers.push(w);
+    }
+    const deadline = Date.now() + 10_000;
+    while (Atomics.load(this.control, READY) < count && Date.now() < deadline) Atomics.wait(this.control, READY, Atomics.load(this.control, READY), 100);
+    if (Atomics.load(this.control, READY) < count) this.close(); // could not start: train on this thread alone
+  }
+
+  /** out = the histogram of rows[start..end). */
+  histogram(start: number, end: number, out: Float64Array): void {
+    const { matrix, g, h, rows } = this.inputs;
+    const len = this.histogramLength;
+    const n = end - start;
+    const parallel = this.workers.length > 0 && n >= PARALLEL_ROWS;
+    const threads = parallel ? this.threads : 1;
+    this.partials.fill(0);
+    if (parallel) {
+      Atomics.store(this.control, START, start);
+      Atomics.store(this.control, END, end);
+      Atomics.store(this.control, DONE, 0);
+      Atomics.add(this.control, EPOCH, 1);
+      Atomics.notify(this.control, EPOCH);
+    }
+    for (let c = 0; c < CHUNKS; c += threads) {
+      accumulateHistogram(matrix.bins, matrix.width, matrix.offsets2, rows, start + Math.floor((n * c) / CHUNKS), start + Math.floor((n * (c + 1)) / CHUNKS), g, h, this.partials, c * len);
+    }
+    if (parallel) {
+      const deadline = Date.now() + STALL_MS;
+      for (let done = Atomics.load(this.control, DONE); done < this.workers.length; done = Atomics.load(this.control, DONE)) {
+        if (Date.now() > deadline) {
+          this.close();
+          throw new Error('a training worker thread stopped answering; train again with --threads 1');
+        }
+        Atomics.wait(this.control, DONE, done, 1000);
+      }
+      if (Atomics.load(this.control, FAILED)) {
+        this.close();
+        throw new Error('a training worker thread failed; train again with --threads 1');
+      }
+    }
+    out.set(this.partials.subarray(0, len));
+    for (let c = 1; c < CHUNKS; c++) {
+      const base = c * len;
+      for (let k = 0; k < len; k++) out[k]! += this.partials[base + k]!;
+    }
+  }
+
+  close(): void {
+    if (!this.workers.length) return;
+    Atomics.store(this.control, STOP, 1);
+    Atomics.add(this.control, EPOCH, 1);
+    Atomics.notify(this.control, EPOCH);
+    for (const w of this.workers) void w.terminate();
+    this.workers = [];
+  }
+}
