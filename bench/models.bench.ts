@@ -1,54 +1,96 @@
 /**
- * Model benchmark: Arbiter's gradient-boosted trees and scorecard against XGBoost,
+ * Model benchmark: Arbiter's gradient-boosted trees and scorecard against XGBoost (hist),
  * scikit-learn's HistGradientBoosting and a logistic regression (Debian's python3-xgboost and
- * python3-sklearn), on the same stratified 70/30 split of each credit data set, in one run.
+ * python3-sklearn), on the same stratified 70/30 split of each data set, in one run: the two
+ * credit data sets, and 1,000,000 synthetic applicants with 30 features (`arbiter synth`).
  *
- *   npm run bench:models
+ *   npm run bench:models            (BENCH_ROWS=200000 for a quicker synthetic set)
  */
 import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluate, readCsv, stratifiedSplit, trainBooster, trainScorecard } from '../src/models/index.ts';
+import { evaluate, readCsv, stratifiedSplit, trainBooster, trainScorecard, type BoostParams, type Frame } from '../src/models/index.ts';
+import { generatePopulation, populationFrame, writePopulationCsv } from '../src/synth/index.ts';
 
 const DATA = join(import.meta.dirname, '..', 'test', 'fixtures', 'credit-data');
 const PYTHON = process.env.PYTHON || '/usr/bin/python3';
-const sets = [
-  { file: 'german_credit.csv', target: 'Class', bad: 'Bad' },
-  { file: 'credit_data.csv', target: 'Status', bad: 'bad' },
-];
+const THREADS = Math.min(2, availableParallelism());
+const SYNTH_ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+/** Columns of the synthetic file that are ids, time, truth or loss figures, not features. */
+const NOT_FEATURES = ['applicationId', 'nationalId', 'month', 'truePd', 'lgd', 'ead'];
+
+interface Result {
+  auc: number;
+  ks: number;
+  seconds: number;
+  rowsPerSecond?: number;
+}
+
+interface BenchSet {
+  name: string;
+  frame: Frame;
+  csv: string;
+  target: string;
+  bad: string;
+  features: string[];
+  params: Partial<BoostParams>;
+  scorecard: boolean;
+  peersDrop: string[];
+  onlyXgboost: boolean;
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'arbiter-models-bench-'));
+const time = <T>(fn: () => T): [T, number] => {
+  const t0 = performance.now();
+  const v = fn();
+  return [v, (performance.now() - t0) / 1000];
+};
+
+function credit(file: string, target: string, bad: string): BenchSet {
+  const frame = readCsv(join(DATA, file));
+  return { name: file, frame, csv: join(DATA, file), target, bad, features: frame.columns.map((c) => c.name).filter((n) => n !== target), params: { rounds: 300, maxDepth: 3, learningRate: 0.05 }, scorecard: true, peersDrop: [], onlyXgboost: false };
+}
+
+function synthetic(): BenchSet {
+  const [pop, seconds] = time(() => generatePopulation({ rows: SYNTH_ROWS, seed: 42, extraFeatures: 12 }));
+  const csv = join(dir, 'synthetic.csv');
+  writePopulationCsv(pop, csv);
+  console.log(`\ngenerated ${SYNTH_ROWS} synthetic applicants with ${pop.features.length} features in ${seconds.toFixed(1)}s`);
+  return { name: `synthetic ${SYNTH_ROWS} x ${pop.features.length}`, frame: populationFrame(pop), csv, target: 'defaulted', bad: '1', features: pop.features, params: { rounds: 100, maxDepth: 6, learningRate: 0.1 }, scorecard: false, peersDrop: NOT_FEATURES, onlyXgboost: true };
+}
+
 try {
-  for (const s of sets) {
-    const frame = readCsv(join(DATA, s.file));
-    const y = frame.target(s.target, s.bad);
-    const features = frame.columns.map((c) => c.name).filter((n) => n !== s.target);
+  for (const s of [credit('german_credit.csv', 'Class', 'Bad'), credit('credit_data.csv', 'Status', 'bad'), synthetic()]) {
+    const y = s.frame.target(s.target, s.bad);
     const { train, test } = stratifiedSplit(y, 0.3, 42);
     writeFileSync(join(dir, 'train.txt'), Array.from(train).join('\n'));
     writeFileSync(join(dir, 'test.txt'), Array.from(test).join('\n'));
     const yt = Float64Array.from(test, (r) => y[r]!);
-    const results: Record<string, { auc: number; ks: number; seconds: number }> = {};
-    const time = <T>(fn: () => T): [T, number] => {
-      const t0 = performance.now();
-      const v = fn();
-      return [v, (performance.now() - t0) / 1000];
-    };
-    const [gbdt, gbdtSeconds] = time(() => trainBooster(frame, y, features, train, null, { rounds: 300, maxDepth: 3, learningRate: 0.05 }));
-    const pg = gbdt.predict(frame);
-    results['arbiter gbdt'] = { ...evaluate(yt, Float64Array.from(test, (r) => pg[r]!)), seconds: gbdtSeconds };
-    const [card, cardSeconds] = time(() => trainScorecard(frame, y, features, train));
-    const pc = card.predict(frame);
-    results['arbiter scorecard'] = { ...evaluate(yt, Float64Array.from(test, (r) => pc[r]!)), seconds: cardSeconds };
-    const peer = spawnSync(PYTHON, [join(import.meta.dirname, 'models', 'peers.py'), join(DATA, s.file), s.target, s.bad, join(dir, 'train.txt'), join(dir, 'test.txt')], { encoding: 'utf8' });
+    const testFrame = new (s.frame.constructor as typeof Frame)(
+      s.frame.columns.map((c) => (c.kind === 'numeric' ? { ...c, values: Float64Array.from(test, (r) => c.values[r]!) } : { ...c, codes: Int32Array.from(test, (r) => c.codes[r]!) })),
+      test.length,
+    );
+    const results: Record<string, Result> = {};
+    const [gbdt, gbdtSeconds] = time(() => trainBooster(s.frame, y, s.features, train, null, s.params, { threads: THREADS }));
+    const [pg, scoreSeconds] = time(() => gbdt.predict(testFrame));
+    results['arbiter gbdt'] = { ...evaluate(yt, pg), seconds: gbdtSeconds, rowsPerSecond: test.length / scoreSeconds };
+    if (s.scorecard) {
+      const [card, cardSeconds] = time(() => trainScorecard(s.frame, y, s.features, train));
+      const [pc, cardScoreSeconds] = time(() => card.predict(testFrame));
+      results['arbiter scorecard'] = { ...evaluate(yt, pc), seconds: cardSeconds, rowsPerSecond: test.length / cardScoreSeconds };
+    }
+    const p = s.params;
+    const peer = spawnSync(PYTHON, [join(import.meta.dirname, 'models', 'peers.py'), s.csv, s.target, s.bad, join(dir, 'train.txt'), join(dir, 'test.txt'), String(p.rounds), String(p.maxDepth), String(p.learningRate), String(THREADS), s.peersDrop.join(','), s.onlyXgboost ? 'xgboost-only' : 'all'], { encoding: 'utf8', maxBuffer: 1 << 24 });
     if (peer.status !== 0) {
       console.log(`peers failed (install python3-xgboost python3-sklearn python3-pandas): ${peer.stderr.split('\n').slice(-3).join(' ')}`);
     } else Object.assign(results, JSON.parse(peer.stdout));
-    console.log(`\n${s.file}: ${train.length} training rows, ${test.length} test rows, the same split for every model`);
-    const xgbResult = results.xgboost;
+    console.log(`\n${s.name}: ${train.length} training rows, ${test.length} test rows, the same split for every model; trees ${p.rounds}, depth ${p.maxDepth}, learning rate ${p.learningRate}, ${THREADS} threads`);
+    const x = results.xgboost;
     for (const [name, r] of Object.entries(results)) {
-      const vs = xgbResult && name.startsWith('arbiter') ? `   vs xgboost: AUC ${r.auc - xgbResult.auc >= 0 ? '+' : ''}${(r.auc - xgbResult.auc).toFixed(3)}, training ${(xgbResult.seconds / r.seconds).toFixed(2)}x the speed` : '';
-      console.log(`  ${name.padEnd(18)} AUC ${r.auc.toFixed(3)}  KS ${r.ks.toFixed(3)}  train ${r.seconds.toFixed(3)}s${vs}`);
+      const vs = x && name.startsWith('arbiter') ? `   vs xgboost: AUC ${r.auc - x.auc >= 0 ? '+' : ''}${(r.auc - x.auc).toFixed(4)}, training time ${(r.seconds / x.seconds).toFixed(2)}x, scoring ${((r.rowsPerSecond ?? 0) / (x.rowsPerSecond ?? 1)).toFixed(2)}x the speed` : '';
+      console.log(`  ${name.padEnd(18)} AUC ${r.auc.toFixed(4)}  KS ${r.ks.toFixed(3)}  train ${r.seconds.toFixed(2)}s  score ${Math.round(r.rowsPerSecond ?? 0)} rows/s${vs}`);
     }
   }
 } finally {

@@ -16,7 +16,11 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 data, target, bad, train_file, test_file = sys.argv[1:6]
-df = pd.read_csv(data)
+# Optional: trees, depth, learning rate, threads, columns to drop (comma-separated), "xgboost-only"
+trees, depth, rate, threads = int(sys.argv[6]), int(sys.argv[7]), float(sys.argv[8]), int(sys.argv[9])
+drop = [c for c in sys.argv[10].split(',') if c] if len(sys.argv) > 10 else []
+only_xgboost = len(sys.argv) > 11 and sys.argv[11] == 'xgboost-only'
+df = pd.read_csv(data).drop(columns=drop)
 y = (df.pop(target).astype(str) == bad).astype(int).to_numpy()
 X = pd.get_dummies(df, dtype=float)
 train = np.loadtxt(train_file, dtype=int)
@@ -28,15 +32,20 @@ def ks(yt, p):
 
 out = {}
 models = {
-    'xgboost': lambda: xgb.XGBClassifier(n_estimators=300, max_depth=3, learning_rate=0.05, tree_method='hist', n_jobs=1, random_state=42),
+    'xgboost': lambda: xgb.XGBClassifier(n_estimators=trees, max_depth=depth, learning_rate=rate, tree_method='hist', n_jobs=threads, random_state=42),
     'sklearn-hgb': lambda: HistGradientBoostingClassifier(random_state=42),
     'logistic': lambda: make_pipeline(SimpleImputer(), StandardScaler(), LogisticRegression(max_iter=2000)),
 }
+if only_xgboost:
+    models = {'xgboost': models['xgboost']}
 for name, make in models.items():
     m = make()
     t0 = time.perf_counter()
     m.fit(X.iloc[train], y[train])
     seconds = time.perf_counter() - t0
-    p = m.predict_proba(X.iloc[test])[:, 1]
-    out[name] = {'auc': float(roc_auc_score(y[test], p)), 'ks': ks(y[test], p), 'seconds': seconds}
+    Xt = X.iloc[test]
+    t0 = time.perf_counter()
+    p = m.predict_proba(Xt)[:, 1]
+    scoring = len(test) / (time.perf_counter() - t0)
+    out[name] = {'auc': float(roc_auc_score(y[test], p)), 'ks': ks(y[test], p), 'seconds': seconds, 'rowsPerSecond': scoring}
 print(json.dumps(out))

@@ -55,6 +55,20 @@ function lowerBound(uppers: Float64Array, v: number, lo: number, hi: number): nu
 }
 
 const BUCKETS = 4096;
+/** Per set of edges (a trained model's are fixed), the first edge of each bucket. */
+const bucketTables = new WeakMap<Float64Array, Int32Array>();
+
+function bucketStarts(uppers: Float64Array, first: number, scale: number): Int32Array {
+  let start = bucketTables.get(uppers);
+  if (!start) {
+    const n = uppers.length;
+    start = new Int32Array(BUCKETS + 3);
+    for (let k = 0; k <= BUCKETS; k++) start[k] = lowerBound(uppers, first + k / scale, 0, n - 1);
+    start[BUCKETS + 1] = start[BUCKETS + 2] = n - 1;
+    bucketTables.set(uppers, start);
+  }
+  return start;
+}
 
 /**
  * Bins a numeric column. A table over the range of the edges narrows each value to the one or
@@ -64,10 +78,9 @@ function binNumeric(uppers: Float64Array, values: Float64Array, out: Uint16Array
   const n = uppers.length;
   const first = uppers[0]!;
   const lastFinite = n >= 2 ? uppers[n - 2]! : first;
-  const scale = lastFinite > first ? BUCKETS / (lastFinite - first) : 0;
-  const start = new Int32Array(BUCKETS + 3);
-  for (let k = 0; k <= BUCKETS; k++) start[k] = lowerBound(uppers, first + k / scale, 0, n - 1);
-  start[BUCKETS + 1] = start[BUCKETS + 2] = n - 1;
+  // A few rows (scoring one application) are searched directly: building the table costs more.
+  const scale = lastFinite > first && rows >= BUCKETS ? BUCKETS / (lastFinite - first) : 0;
+  const start = scale ? bucketStarts(uppers, first, scale) : null;
   for (let i = 0; i < rows; i++) {
     const v = values[i]!;
     if (v !== v) out[i] = 0;
@@ -77,7 +90,7 @@ function binNumeric(uppers: Float64Array, values: Float64Array, out: Uint16Array
     else {
       // Rounding can put v one bucket off: search from the bucket before to the one after.
       const k = Math.min(BUCKETS - 1, ((v - first) * scale) | 0);
-      out[i] = lowerBound(uppers, v, start[k > 0 ? k - 1 : 0]!, start[k + 2]!) + 1;
+      out[i] = lowerBound(uppers, v, start![k > 0 ? k - 1 : 0]!, start![k + 2]!) + 1;
     }
   }
 }

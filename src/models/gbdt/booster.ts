@@ -6,6 +6,7 @@ import { growTree } from './grow.ts';
 import { HistogramPool, sharedFloat64, sharedInt32 } from './histogram-pool.ts';
 import { predictBinned, treeFromJson, treeToJson, type Tree } from './tree.ts';
 import { expectedValue, treeShap } from './tree-shap.ts';
+import { addForest, flattenForest, type Forest } from './forest.ts';
 
 export interface BoostParams {
   rounds: number;
@@ -62,10 +63,13 @@ export class Booster {
     return { features: this.features, bins: this.features.map((f) => applyBins(f, frame.column(f.name), frame.rows)), rows: frame.rows };
   }
 
+  private forest: Forest | null = null;
+
   margins(frame: Frame): Float64Array {
     const data = this.bin(frame);
     const out = new Float64Array(frame.rows).fill(this.baseMargin);
-    for (const t of this.trees) for (let i = 0; i < frame.rows; i++) out[i]! += predictBinned(t, data.bins, i);
+    this.forest ??= flattenForest(this.trees);
+    addForest(this.forest, data.bins, frame.rows, out);
     return out;
   }
 
