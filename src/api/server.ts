@@ -14,6 +14,7 @@ import { auditRoutes } from './routes/audit-routes.ts';
 import { keyRoutes } from './routes/key-routes.ts';
 import { decisionRoutes } from './routes/decision-routes.ts';
 import { modelRoutes } from './routes/model-routes.ts';
+import { connectorRoutes } from './routes/connector-routes.ts';
 import { flowRoutes } from './routes/flow-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
 import { DecisionService } from './services/decision-service.ts';
@@ -93,6 +94,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(flowRoutes(db, decisions));
   await app.register(decisionRoutes(db, decisions));
   await app.register(modelRoutes(db));
+  await app.register(connectorRoutes(db, decisions.gateway, decisions.ledger));
   await app.ready();
   return { app, routes, decisions };
 }

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { auditCommand } from './commands/audit-command.ts';
+import { bureauSimCommand } from './commands/bureau-sim-command.ts';
 import { dmnCommand } from './commands/dmn-command.ts';
 import { decideCommand, pathsCommand } from './commands/flow-commands.ts';
 import { keysCommand } from './commands/keys-command.ts';
@@ -33,6 +34,7 @@ program.addCommand(scoreCommand());
 program.addCommand(evaluateCommand());
 program.addCommand(importCommand());
 program.addCommand(synthCommand());
+program.addCommand(bureauSimCommand());
 
 try {
   await program.parseAsync(process.argv);

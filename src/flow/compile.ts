@@ -21,6 +21,8 @@ export interface RunOptions {
   allowMissing?: readonly string[];
   /** The applicant's consents, visible to the flow as the variable `consents`. */
   consents?: { scope: string; grantedAt: string; expiresAt?: string | null; channel: string }[];
+  /** The decision request's idempotency key: bureau nodes reuse the report an earlier run of it pulled. */
+  requestKey?: string | null;
 }
 
 export type FlowResult =
@@ -55,6 +57,9 @@ const noResolver: FlowResolver = {
   model: (file) => {
     throw new FlowError('unknown_model', [{ path: '$', code: 'unknown_model', message: `model file "${file}" cannot be resolved here` }]);
   },
+  connector: (ref) => {
+    throw new FlowError('unknown_connector', [{ path: '$', code: 'unknown_connector', message: `connector "${ref}" cannot be resolved here` }]);
+  },
 };
 
 /** Validates (schema and static checks) and compiles a flow once; its `run` is then pure closures. */
@@ -77,7 +82,7 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
       // FEEL values go in as they are (immutable; they serialise through toJSON), not copied.
       const read: Record<string, unknown> = {};
       for (const name of node.reads) read[name] = state.env.get(name) ?? null;
-      const entry: TraceEntry = { node: node.id, kind: node.kind, read, wrote: step.wrote ?? {}, branch: step.branch, ms: Math.round((performance.now() - t0) * 1e4) / 1e4 };
+      const entry: TraceEntry = { node: node.id, kind: node.kind, read, wrote: step.traceWrote ?? step.wrote ?? {}, branch: step.branch, ms: Math.round((performance.now() - t0) * 1e4) / 1e4 };
       if (state.env.sink.warnings.length) entry.warnings = state.env.sink.warnings.splice(0);
       state.trace.push(entry);
     }
@@ -135,8 +140,10 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
       const t0 = performance.now();
       const { vars, issues: appIssues } = readApplication(application, options.allowMissing);
       if (appIssues.length) throw new FlowError('invalid_application', appIssues);
-      vars.consents = (options.consents ?? []).map((c) => ({ scope: c.scope, grantedAt: c.grantedAt, expiresAt: c.expiresAt ?? null, channel: c.channel }));
-      const state: RunState = { vars, env: Env.root(vars), reasons: [], path: [], trace: options.trace === false ? null : [], reviews: options.reviews ?? {} };
+      const consents = (options.consents ?? []).map((c) => ({ scope: c.scope, grantedAt: c.grantedAt, expiresAt: c.expiresAt ?? null, channel: c.channel }));
+      vars.consents = consents;
+      const context = { consents, requestKey: options.requestKey ?? null };
+      const state: RunState = { vars, env: Env.root(vars), reasons: [], path: [], trace: options.trace === false ? null : [], reviews: options.reviews ?? {}, context };
       let stop = execute(state, start, null);
       if (stop instanceof Promise) stop = await stop;
       const ms = performance.now() - t0;

@@ -94,6 +94,14 @@ export const scoreNodeSchema = z.strictObject({
   reasonCount: z.number().int().min(1).max(10).optional().describe('how many reason codes (default 4)'),
 });
 
+export const bureauNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('bureau'),
+  connector: z.string().min(1).describe('the connector: for flows stored in Arbiter, a stored connector pinned as "id@version" (POST /v1/connectors); for flow files run by the CLI, a connector file relative to the flow file'),
+  inputs: z.record(z.string(), feel).describe('connector input to FEEL expression'),
+  output: z.string().describe('variable that receives the mapped features as a context; null when the pull failed'),
+});
+
 export const nodeSchema = z.discriminatedUnion('kind', [
   inputNodeSchema,
   expressionNodeSchema,
@@ -104,6 +112,7 @@ export const nodeSchema = z.discriminatedUnion('kind', [
   reviewNodeSchema,
   outputNodeSchema,
   scoreNodeSchema,
+  bureauNodeSchema,
 ]);
 
 export const edgeSchema = z.strictObject({
@@ -113,7 +122,7 @@ export const edgeSchema = z.strictObject({
   when: feel.optional(),
   /** switch: the edge taken when no condition holds. */
   default: z.boolean().optional(),
-  /** ruleset: pass | knockout | refer; review: approve | decline. */
+  /** ruleset: pass | knockout | refer; review: approve | decline; bureau: ok | failure | a failure code. */
   on: z.string().optional(),
   label: z.string().optional(),
 });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { BureauGateway, compileConnector, MemoryLedger, type BoundConnector } from '../connectors/index.ts';
 import { loadModel, type LoadedModel } from '../models/index.ts';
+import { ephemeralKeyProvider } from '../privacy/index.ts';
 import { importDmn, type DecisionTableDefinition, type DmnModel } from '../rules/index.ts';
 import { compileFlow, type CompiledFlow } from './compile.ts';
 import { FlowError } from './flow-error.ts';
@@ -21,9 +23,15 @@ function readJsonFile(path: string): unknown {
   }
 }
 
+let cliGateway: BureauGateway | null = null;
+/** Pulls made by the CLI are kept in memory for the life of the command, under keys that die with it. */
+function gateway(): BureauGateway {
+  return (cliGateway ??= new BureauGateway(new MemoryLedger(), ephemeralKeyProvider()));
+}
+
 /**
- * Loads a flow file for the CLI: DMN files its tables name are read relative to it, and a
- * subflow `x` is the file `x.json` beside it. Everything is read before compiling.
+ * Loads a flow file for the CLI: DMN, model and connector files its nodes name are read
+ * relative to it, and a subflow `x` is the file `x.json` beside it. Everything is read before compiling.
  */
 export async function loadFlowFile(path: string, seen: Set<string> = new Set()): Promise<CompiledFlow> {
   const full = resolve(path);
@@ -46,6 +54,12 @@ export async function loadFlowFile(path: string, seen: Set<string> = new Set()):
       }
     }
   }
+  const connectors = new Map<string, BoundConnector>();
+  for (const file of refs.connectors) {
+    if (connectors.has(file)) continue;
+    const c = compileConnector(readJsonFile(join(dir, file)));
+    connectors.set(file, gateway().bind(c, 1, file));
+  }
   const subflows = new Map<string, CompiledFlow>();
   for (const { flow: id } of refs.subflows) {
     if (!subflows.has(id)) subflows.set(id, await loadFlowFile(join(dir, `${id}.json`), new Set(seen)));
@@ -57,6 +71,7 @@ export async function loadFlowFile(path: string, seen: Set<string> = new Set()):
       return f;
     },
     model: (file) => models.get(file)!,
+    connector: (file) => connectors.get(file)!,
     dmnTable(file, decision): DecisionTableDefinition {
       const model = dmnModels.get(file)!;
       const d = model.decisions.get(decision);

@@ -95,7 +95,7 @@ describe('running a flow', () => {
       ],
       edges: [{ from: 'in', to: 'sub' }, { from: 'sub', to: 'yes' }],
     });
-    const resolver: FlowResolver = { flow: () => child, dmnTable: () => assert.fail('no DMN here'), model: () => assert.fail('no model here') };
+    const resolver: FlowResolver = { flow: () => child, dmnTable: () => assert.fail('no DMN here'), model: () => assert.fail('no model here'), connector: () => assert.fail('no connector here') };
     const r = await compileFlow(parent, resolver).run({ score: 21 });
     assert.deepEqual(r.status === 'completed' && r.output.offer, { fromChild: 42 });
   });

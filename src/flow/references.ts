@@ -1,11 +1,12 @@
 /**
  * What a flow definition points at outside itself, read before it is validated (so it works on
- * any JSON): subflows, DMN files of table nodes, model files of score nodes.
+ * any JSON): subflows, DMN files of table nodes, models of score nodes, connectors of bureau nodes.
  */
 export interface FlowReferences {
   subflows: { flow: string; version?: number }[];
   dmnFiles: string[];
   models: string[];
+  connectors: string[];
 }
 
 interface LooseNode {
@@ -14,6 +15,7 @@ interface LooseNode {
   version?: unknown;
   dmn?: { file?: unknown };
   model?: unknown;
+  connector?: unknown;
 }
 
 export function referencesOf(def: unknown): FlowReferences {
@@ -23,5 +25,6 @@ export function referencesOf(def: unknown): FlowReferences {
     subflows: nodes.filter((n) => n.kind === 'subflow' && typeof n.flow === 'string').map((n) => ({ flow: n.flow as string, version: typeof n.version === 'number' ? n.version : undefined })),
     dmnFiles: nodes.filter((n) => n.kind === 'table' && typeof n.dmn?.file === 'string').map((n) => n.dmn!.file as string),
     models: nodes.filter((n) => n.kind === 'score' && typeof n.model === 'string').map((n) => n.model as string),
+    connectors: nodes.filter((n) => n.kind === 'bureau' && typeof n.connector === 'string').map((n) => n.connector as string),
   };
 }

@@ -2,7 +2,7 @@ export { ROLES, isRole, type Role } from './roles.ts';
 export { canonicalJson } from './canonical-json.ts';
 export { GENESIS_HASH, hashEvent, ChainVerifier, type AuditContent, type AuditEvent, type ChainBreak } from './audit-chain.ts';
 export { seal, open, sealJson, openJson, newDataKey, DecryptionError } from './envelope.ts';
-export { LocalKeyProvider, loadKeyProvider, saveKeyFile, blindIndex, testKeyProvider, KeyConfigError, type KeyProvider } from './key-provider.ts';
+export { LocalKeyProvider, loadKeyProvider, saveKeyFile, blindIndex, testKeyProvider, ephemeralKeyProvider, KeyConfigError, type KeyProvider } from './key-provider.ts';
 export { maskValue, maskFor, MASKS, type MaskKind } from './masking.ts';
 export { ApplicationVault, maskApplication, maskTrace, aad, DROPPED, type FieldPolicy, type SealedApplication, type DataClass } from './application-vault.ts';
 export { ReloadingKeyProvider } from './reloading-key-provider.ts';

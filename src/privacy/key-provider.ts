@@ -124,6 +124,9 @@ export function blindIndex(indexKey: Buffer, field: string, value: string): stri
   return createHmac('sha256', indexKey).update(`${field}\u0000${normalised}`).digest('hex');
 }
 
-export function testKeyProvider(): LocalKeyProvider {
-  return new LocalKeyProvider(freshKeyFile(), 'test');
+/** Keys that live only as long as the process: for tests, and for what the CLI keeps in memory. */
+export function ephemeralKeyProvider(): LocalKeyProvider {
+  return new LocalKeyProvider(freshKeyFile(), 'memory');
 }
+
+export const testKeyProvider = ephemeralKeyProvider;

@@ -268,6 +268,12 @@ export async function erasePersonalData(db: Database, decisionId: string, by: Ac
     if (!rows[0]) throw new StoreError('not_found', `no application "${decisionId}"`);
     const erasedAt = new Date().toISOString();
     if (rows[0].data_key_id) await tx.query('update data_keys set wrapped = null, master_version = null, destroyed_at = coalesce(destroyed_at, $2) where id = $1', [rows[0].data_key_id, erasedAt]);
+    // The bureau reports pulled for this application go with it.
+    await tx.query(
+      `update data_keys set wrapped = null, master_version = null, destroyed_at = coalesce(destroyed_at, $2)
+        where id in (select p.data_key_id from bureau_pulls p join decisions d on d.idempotency_key = p.request_key where d.id = $1 and p.data_key_id is not null)`,
+      [decisionId, erasedAt],
+    );
     await tx.query('delete from decision_search where decision_id = $1', [decisionId]);
     await appendAudit(tx, { actor: by.actor, action: 'personal_data.erased', subjectType: 'decision', subjectId: decisionId, requestId: by.requestId });
     return { erasedAt };

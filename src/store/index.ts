@@ -15,3 +15,5 @@ export { appendAuditBatch } from './audit-log.ts';
 export { rewrapDataKeys, masterVersionsInUse } from './key-rotation.ts';
 export { addLegalHold, heldUntil, dueForPurge, purgeDue, ADVERSE_ACTION_MONTHS, type LegalHold } from './retention.ts';
 export { addModelVersion, listModels, listModelVersions, getModelVersion, getModelFile, type ModelVersion } from './models.ts';
+export { addConnectorVersion, listConnectors, listConnectorVersions, getConnectorVersion, type ConnectorVersion } from './connectors.ts';
+export { DatabasePullLedger } from './bureau-pulls.ts';

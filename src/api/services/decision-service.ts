@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
+import { BureauGateway, type PullLedger } from '../../connectors/index.ts';
 import { FlowError, type FlowResult, type ReviewVerdict } from '../../flow/index.ts';
 import { ApplicationVault, canonicalJson, DecryptionError, maskApplication, maskTrace, type KeyProvider } from '../../privacy/index.ts';
 import {
   CONTEST_NODE, decideReview, DecisionWriter, erasePersonalData, heldUntil, purgeDue, findDecisionByKey, getDecision, newId, openContest, overrideDecision, resumeDecision, StoreError,
-  listConsents, type Actor, type Consent, type Database, type DecisionRecord, type JobQueue, type ReviewRecord,
+  listConsents, DatabasePullLedger, type Actor, type Consent, type Database, type DecisionRecord, type JobQueue, type ReviewRecord,
 } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
 import { FlowCatalog } from './flow-catalog.ts';
@@ -45,6 +46,9 @@ export interface OpenedDecision {
 export class DecisionService {
   readonly catalog: FlowCatalog;
   readonly vault: ApplicationVault;
+  /** Every bureau pull of this process: one ledger, and one circuit per connector. */
+  readonly gateway: BureauGateway;
+  readonly ledger: PullLedger;
   private readonly inflight = new Set<string>();
   private readonly writer: DecisionWriter;
 
@@ -54,7 +58,9 @@ export class DecisionService {
     private readonly logger: Logger,
     keys: KeyProvider,
   ) {
-    this.catalog = new FlowCatalog(db);
+    this.ledger = new DatabasePullLedger(db);
+    this.gateway = new BureauGateway(this.ledger, keys);
+    this.catalog = new FlowCatalog(db, this.gateway);
     this.writer = new DecisionWriter(db);
     this.vault = new ApplicationVault(keys);
   }
@@ -108,7 +114,7 @@ export class DecisionService {
     this.inflight.add(request.idempotencyKey);
     try {
       const loaded = await this.catalog.load(request.flow, request.version);
-      const result = await loaded.flow.run(request.application, { trace: true, consents: request.consents });
+      const result = await loaded.flow.run(request.application, { trace: true, consents: request.consents, requestKey: request.idempotencyKey });
       const state = stateOf(result);
       const id = newId('dec');
       const sealed = this.vault.seal(id, newId('dk'), loaded.flow.definition.input.fields, request.application, result.trace);
@@ -168,7 +174,7 @@ export class DecisionService {
     const application = this.vault.openApplication(key, decision.id, decision.applicationC1, decision.applicationC2);
     let result: FlowResult;
     try {
-      result = await loaded.flow.run(application, { trace: true, reviews, allowMissing: decision.droppedFields, consents: await listConsents(this.db, decisionId) });
+      result = await loaded.flow.run(application, { trace: true, reviews, allowMissing: decision.droppedFields, consents: await listConsents(this.db, decisionId), requestKey: decision.idempotencyKey });
     } catch (err) {
       if (err instanceof FlowError) this.logger.error({ decisionId, code: err.code }, 'resume failed');
       throw err;

@@ -1,7 +1,8 @@
 import { compileFlow, FlowError, referencesOf, type CompiledFlow, type FlowResolver } from '../../flow/index.ts';
+import { compileConnector, ConnectorError, type BoundConnector, type BureauGateway } from '../../connectors/index.ts';
 import { registerPersonalFields } from '../../privacy/index.ts';
 import { parseModelFile, type LoadedModel } from '../../models/index.ts';
-import { getFlowVersion, getModelFile, StoreError, type Database, type FlowVersion } from '../../store/index.ts';
+import { getConnectorVersion, getFlowVersion, getModelFile, StoreError, type Database, type FlowVersion } from '../../store/index.ts';
 
 export interface LoadedFlow {
   version: FlowVersion;
@@ -24,7 +25,42 @@ export class FlowCatalog {
   /** Stored model versions never change either. */
   private readonly models = new Map<string, Promise<LoadedModel>>();
 
-  constructor(private readonly db: Database) {}
+  /** Connector versions never change; bound to the gateway, which keeps one circuit per connector. */
+  private readonly connectors = new Map<string, Promise<BoundConnector>>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly gateway: BureauGateway,
+  ) {}
+
+  /** A stored connector named as a bureau node names it: "id@version". */
+  private connector(reference: string): Promise<BoundConnector> {
+    const m = /^(.+)@([1-9]\d*)$/.exec(reference);
+    if (!m) {
+      const message = `bureau nodes stored in Arbiter name a stored connector pinned to a version, such as "${reference.replace(/@.*$/, '')}@1" (see GET /v1/connectors); "${reference}" is not one`;
+      return Promise.reject(new FlowError('connector_reference', [{ path: '$', code: 'connector_reference', message }]));
+    }
+    let bound = this.connectors.get(reference);
+    if (!bound) {
+      bound = getConnectorVersion(this.db, m[1]!, Number(m[2])).then(
+        (v) => {
+          try {
+            return this.gateway.bind(compileConnector(v.definition), v.version, reference);
+          } catch (err) {
+            if (err instanceof ConnectorError) throw new FlowError('invalid_connector', err.issues.map((i) => ({ path: '$', code: 'invalid_connector', message: `connector ${reference} ${i.path}: ${i.message}` })));
+            throw err;
+          }
+        },
+        (err) => {
+          if (err instanceof StoreError && err.code === 'not_found') throw new FlowError('unknown_connector', [{ path: '$', code: 'unknown_connector', message: `${err.message}; store it with POST /v1/connectors` }]);
+          throw err;
+        },
+      );
+      this.connectors.set(reference, bound);
+      bound.catch(() => this.connectors.delete(reference));
+    }
+    return bound;
+  }
 
   /** A stored model named as a score node names it: "id@version". */
   private model(reference: string): Promise<LoadedModel> {
@@ -92,9 +128,12 @@ export class FlowCatalog {
     }
     const models = new Map<string, LoadedModel>();
     for (const ref of referencesOf(v.definition).models) models.set(ref, await this.model(ref));
+    const connectors = new Map<string, BoundConnector>();
+    for (const ref of referencesOf(v.definition).connectors) connectors.set(ref, await this.connector(ref));
     const resolver: FlowResolver = {
       flow: (id, version) => subflows.get(`${id}@${version ?? 'latest'}`)!.flow,
       model: (ref) => models.get(ref)!,
+      connector: (ref) => connectors.get(ref)!,
       dmnTable: (file) => {
         throw new FlowError('dmn_reference', [{ path: '$', code: 'dmn_reference', message: `table nodes stored in Arbiter must hold their table inline; "${file}" is a file reference for the CLI` }]);
       },

@@ -42,6 +42,13 @@ export interface RunState {
   trace: TraceEntry[] | null;
   /** Verdicts given at review nodes, by node id, when resuming. */
   reviews: Record<string, { verdict: string; note: string; reviewer: string }>;
+  /** What nodes that reach outside need: the applicant's consents, and the request's idempotency key. */
+  context: RunContext;
+}
+
+export interface RunContext {
+  consents: { scope: string; grantedAt: string; expiresAt?: string | null; channel: string }[];
+  requestKey: string | null;
 }
 
 /** What a node did: where to go next, or that the run waits or ends. */
@@ -49,6 +56,8 @@ export interface NodeStep {
   next?: string[];
   branch?: string;
   wrote?: FeelContext;
+  /** What the trace shows as written, when it must differ from `wrote` (personal data masked). */
+  traceWrote?: Record<string, unknown>;
   wait?: { reason: string; queue: string };
   output?: DecisionOutput;
 }
@@ -78,7 +87,7 @@ export interface CompileContext {
   edges: EdgeDefinition[];
   /** The JSON path of this node in the definition, for messages. */
   path: string;
-  /** Resolves `subflow` and DMN references. */
+  /** Resolves subflows, DMN files, models and connectors. */
   resolve: FlowResolver;
 }
 
@@ -86,6 +95,7 @@ export interface FlowResolver {
   flow(id: string, version?: number): import('../compile.ts').CompiledFlow;
   dmnTable(file: string, decision: string): import('../../rules/index.ts').DecisionTableDefinition;
   model(file: string): import('../../models/index.ts').LoadedModel;
+  connector(reference: string): import('../../connectors/index.ts').BoundConnector;
 }
 
 /** A FEEL text a node holds: checked for syntax and undefined names at save time. */

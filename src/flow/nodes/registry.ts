@@ -1,4 +1,5 @@
 import type { NodeDefinition, NodeKind } from '../definition.ts';
+import { bureauNode } from './bureau-node.ts';
 import { expressionNode } from './expression-node.ts';
 import { inputNode } from './input-node.ts';
 import type { NodeHandler } from './node-handler.ts';
@@ -21,6 +22,7 @@ const HANDLERS: { [K in NodeKind]: NodeHandler<Extract<NodeDefinition, { kind: K
   review: reviewNode,
   output: outputNode,
   score: scoreNode,
+  bureau: bureauNode,
 };
 
 export function handlerFor(def: NodeDefinition): NodeHandler {
