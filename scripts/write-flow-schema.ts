@@ -1,8 +1,11 @@
-// Writes docs/flow.schema.json, the published JSON Schema of flow definitions, from the zod schema the engine validates with.
+// Writes docs/flow.schema.json and docs/connector.schema.json, the published JSON Schemas, from the zod schemas the engine validates with.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { connectorJsonSchema } from '../src/connectors/index.ts';
 import { flowJsonSchema } from '../src/flow/index.ts';
 
-const target = join(import.meta.dirname, '..', 'docs', 'flow.schema.json');
-writeFileSync(target, `${JSON.stringify(flowJsonSchema(), null, 2)}\n`);
-console.log(`wrote ${target}`);
+for (const [file, schema] of [['flow.schema.json', flowJsonSchema()], ['connector.schema.json', connectorJsonSchema()]] as const) {
+  const target = join(import.meta.dirname, '..', 'docs', file);
+  writeFileSync(target, `${JSON.stringify(schema, null, 2)}\n`);
+  console.log(`wrote ${target}`);
+}

@@ -8,6 +8,9 @@ import { BACKENDS, type TestDatabase } from './support/backends.ts';
 import { bearer, keysForEveryRole, testServer } from './support/server.ts';
 import { addFlowVersion } from '../src/store/index.ts';
 import { sampleModelFile, storeSampleModel } from './support/models.ts';
+import { simConnector } from './support/bureau-sim.ts';
+import { addConnectorVersion } from '../src/store/index.ts';
+import { compileConnector } from '../src/connectors/index.ts';
 import { demoApplication, demoFlow, pendingReview, publishDemoFlow, uniqueKey } from './support/flows.ts';
 
 /**
@@ -17,6 +20,8 @@ import { demoApplication, demoFlow, pendingReview, publishDemoFlow, uniqueKey } 
 type Sample = (ctx: TestDatabase, server: Server) => Promise<Omit<InjectOptions, 'headers'>>;
 const declined = async (server: Server) => (await server.decisions.decide({ flow: 'consumer-lending', application: { ...demoApplication(), bureauScore: 500 }, idempotencyKey: uniqueKey() }, { actor: 'test' })).decision.id;
 const newDraft = async (ctx: TestDatabase) => (await addFlowVersion(ctx.db, 'consumer-lending', demoFlow(), { actor: 'test' })).version;
+const sampleConnector = () => simConnector({ url: 'http://127.0.0.1:4010' }, 'sim-json-bureau', { id: 'sample-bureau' });
+const storeSampleConnector = async (ctx: TestDatabase) => (await addConnectorVersion(ctx.db, 'sample-bureau', sampleConnector(), compileConnector(sampleConnector()).contentHash, { actor: 'test' })).version.version;
 const SAMPLES: Record<string, Sample> = {
   'GET /healthz': async () => ({ method: 'GET', url: '/healthz' }),
   'GET /readyz': async () => ({ method: 'GET', url: '/readyz' }),
@@ -59,6 +64,18 @@ const SAMPLES: Record<string, Sample> = {
   },
   'GET /v1/models/:id/versions/:version': async (ctx) => ({ method: 'GET', url: `/v1/models/sample/versions/${await storeSampleModel(ctx.db)}` }),
   'GET /v1/models/:id/versions/:version/file': async (ctx) => ({ method: 'GET', url: `/v1/models/sample/versions/${await storeSampleModel(ctx.db)}/file` }),
+  'GET /v1/connectors/schema': async () => ({ method: 'GET', url: '/v1/connectors/schema' }),
+  'GET /v1/connectors': async () => ({ method: 'GET', url: '/v1/connectors' }),
+  'POST /v1/connectors': async () => ({ method: 'POST', url: '/v1/connectors', payload: sampleConnector() }),
+  'GET /v1/connectors/:id/versions': async (ctx) => {
+    await storeSampleConnector(ctx);
+    return { method: 'GET', url: '/v1/connectors/sample-bureau/versions' };
+  },
+  'GET /v1/connectors/:id/versions/:version': async (ctx) => ({ method: 'GET', url: `/v1/connectors/sample-bureau/versions/${await storeSampleConnector(ctx)}` }),
+  'GET /v1/connectors/:id/usage': async (ctx) => {
+    await storeSampleConnector(ctx);
+    return { method: 'GET', url: '/v1/connectors/sample-bureau/usage' };
+  },
   'POST /v1/reviews/:id': async (_ctx, server) => ({ method: 'POST', url: `/v1/reviews/${(await pendingReview(server)).reviewId}`, payload: { verdict: 'approve', note: 'checked' } }),
 };
 

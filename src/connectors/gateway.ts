@@ -204,12 +204,12 @@ export class BureauGateway {
     return features;
   }
 
-  private async reuse(connector: CompiledConnector, inputs: FeelContext, base: Base, subjectIndex: string, sourceId: string, sealed: SealedReport, how: 'reused' | 'coalesced', t0: number): Promise<PullResult> {
+  private async reuse(connector: CompiledConnector, inputs: FeelContext, base: Base, subjectIndex: string, sourceId: string, sealed: SealedReport, how: 'reused' | 'coalesced', t0: number): Promise<Pulled> {
     const report = this.open(sourceId, sealed);
     const features = this.mapped(connector, report, inputs);
     const id = pullId();
     await this.ledger.record({ ...base, id, subjectIndex, status: 'reused', outcome: how, sourcePullId: sourceId, error: null });
-    return { ok: true, features, pullId: sourceId, source: how, cost: 0, ms: performance.now() - t0, attempts: 0 };
+    return { ok: true, features, pullId: sourceId, source: how, cost: 0, ms: performance.now() - t0, attempts: 0, report };
   }
 
   private async waitFor(id: string, budgetMs: number) {

@@ -11,6 +11,8 @@ export const POSTGRES_URL = process.env.TEST_DATABASE_URL || 'postgres://postgre
 export interface TestDatabase {
   db: Database;
   reopen(): Promise<Database>;
+  /** PostgreSQL only: another connection pool on the same database, as a second server process would have. */
+  openAnother?(): Promise<Database>;
   cleanup(): Promise<void>;
 }
 
@@ -49,9 +51,15 @@ const postgresBackend: Backend = {
     const schema = `arbiter_test_${randomBytes(6).toString('hex')}`;
     let db = await openDatabase({ databaseUrl: POSTGRES_URL, schema });
     await migrate(db);
+    const others: Database[] = [];
     return {
       get db() {
         return db;
+      },
+      async openAnother() {
+        const other = await openDatabase({ databaseUrl: POSTGRES_URL, schema });
+        others.push(other);
+        return other;
       },
       async reopen() {
         await db.close();
@@ -61,6 +69,7 @@ const postgresBackend: Backend = {
       },
       async cleanup() {
         await db.close().catch(() => {});
+        for (const o of others) await o.close().catch(() => {});
         const admin = new pg.Client({ connectionString: POSTGRES_URL });
         await admin.connect();
         await admin.query(`drop schema if exists "${schema}" cascade`);
