@@ -7,6 +7,7 @@ import { bureauFlow, CONSENT, simConnector, startSimProcess, type SimProcess } f
 import { uniqueKey } from './support/flows.ts';
 import { bearer, TEST_KEYS, testServer, useApiFixture, type ApiFixture } from './support/server.ts';
 import { blindIndex } from '../src/privacy/index.ts';
+import { erasePersonalData } from '../src/store/index.ts';
 
 interface Decision {
   id: string;
@@ -193,6 +194,17 @@ for (const backend of BACKENDS) {
       const usage = (await f.call('auditor', 'GET', '/v1/connectors/c-json/usage')).json();
       assert.ok(usage.reused >= 8, JSON.stringify(usage));
       console.log(`usage of c-json: ${usage.pulls} pulls, ${usage.reused} reused, cost ${usage.cost}, p99 ${usage.latencyMs.p99} ms`);
+    });
+
+    test('erasing an application destroys the key of the report pulled for it; the next decision pulls afresh', async () => {
+      const flow = await flowFor('json', 'sim-json-bureau');
+      const id = person();
+      const first = await decide(f, flow, { nationalId: id });
+      await erasePersonalData(f.ctx.db, first.id, { actor: 'test' });
+      const { rows } = await f.ctx.db.query<{ wrapped: unknown }>('select k.wrapped from bureau_pulls p join data_keys k on k.id = p.data_key_id where p.id = $1', [pullOf(first).pull!.pullId]);
+      assert.equal(rows[0]!.wrapped, null);
+      const again = await decide(f, flow, { nationalId: id });
+      assert.equal(pullOf(again).pull!.source, 'pulled');
     });
 
     if (backend.name === 'postgres') {

@@ -37,7 +37,8 @@ export function decideCommand(): Command {
     .requiredOption('--flow <F.json>', 'the flow definition')
     .requiredOption('--input <app.json>', 'the application')
     .option('--review <node=verdict>', 'a review verdict to apply (approve or decline), e.g. riskReview=approve', (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .action(async (flags: { flow: string; input: string; review: string[] }) => {
+    .option('--consent <scope>', 'a consent the applicant gave now, e.g. credit-bureau (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .action(async (flags: { flow: string; input: string; review: string[]; consent: string[] }) => {
       const flow = await loadFlowFile(flags.flow);
       const reviews: Record<string, ReviewVerdict> = {};
       for (const r of flags.review) {
@@ -45,7 +46,8 @@ export function decideCommand(): Command {
         if (!node || (verdict !== 'approve' && verdict !== 'decline')) throw new Error(`--review must be node=approve or node=decline, got "${r}"`);
         reviews[node] = { verdict, note: 'given on the command line', reviewer: 'cli' };
       }
-      const result = await flow.run(readJsonFile(flags.input, 'application'), { trace: true, reviews });
+      const consents = flags.consent.map((scope) => ({ scope, grantedAt: new Date().toISOString(), channel: 'cli' }));
+      const result = await flow.run(readJsonFile(flags.input, 'application'), { trace: true, reviews, consents });
       console.log(JSON.stringify(result.status === 'completed' ? { status: result.status, ...result.output, path: result.path, ms: result.ms, trace: result.trace } : result, null, 2));
     });
 }
