@@ -104,7 +104,7 @@ describe('the gateway against an in-process simulator', () => {
     assert.equal(first.ok, true);
     const subject = ledger.entries[0]!.subjectIndex;
     ledger.entries.length = 0;
-    await ledger.begin({ id: 'pul_dead', connectorId: c.definition.id, connectorVersion: 1, subjectIndex: subject, requestKey: null });
+    await ledger.begin({ id: 'pul_dead', connectorId: c.definition.id, connectorVersion: 1, subjectIndex: subject, requestKey: null }, { since: null });
     const t0 = Date.now();
     const taken = await gateway.pull(c, 1, { nationalId: id }, { consents: CONSENTS });
     assert.equal(taken.ok, true);

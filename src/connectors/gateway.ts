@@ -124,13 +124,11 @@ export class BureauGateway {
   private async pullOnce(connector: CompiledConnector, inputs: FeelContext, base: Base, subjectIndex: string, now: Date, t0: number): Promise<Pulled> {
     const def = connector.definition;
     const since = def.reuseDays > 0 ? new Date(now.getTime() - def.reuseDays * 86_400_000) : null;
-    const held = await this.ledger.findReusable(def.id, subjectIndex, base.requestKey, since);
-    if (held) return this.reuse(connector, inputs, base, subjectIndex, held.pullId, held.report, 'reused', t0);
-
     const id = pullId();
     // Another process may be pulling this person now: wait for its result rather than pay twice.
     for (;;) {
-      const begun = await this.ledger.begin({ ...base, id, subjectIndex });
+      const begun = await this.ledger.begin({ ...base, id, subjectIndex }, { since });
+      if ('reuse' in begun) return this.reuse(connector, inputs, base, subjectIndex, begun.reuse.pullId, begun.reuse.report, 'reused', t0);
       if (begun.started) break;
       const other = await this.waitFor(begun.pendingId, this.budgetMs(connector));
       if (other?.status === 'success' && other.report) return this.reuse(connector, inputs, base, subjectIndex, begun.pendingId, other.report, 'coalesced', t0);

@@ -1,4 +1,4 @@
-import type { ConnectorUsage, PullCompletion, PullLedger, PullRow, PullStatus, SealedReport } from './pull-ledger.ts';
+import type { BeginResult, ConnectorUsage, PullCompletion, PullLedger, PullRow, PullStatus, SealedReport } from './pull-ledger.ts';
 import { latencySummary, usageOf, type UsageGroup } from './usage.ts';
 
 interface Entry extends PullRow {
@@ -18,20 +18,16 @@ interface Entry extends PullRow {
 export class MemoryLedger implements PullLedger {
   readonly entries: Entry[] = [];
 
-  async findReusable(connectorId: string, subjectIndex: string, requestKey: string | null, since: Date | null) {
+  async begin(row: PullRow, reuse: { since: Date | null }): Promise<BeginResult> {
     for (let i = this.entries.length - 1; i >= 0; i--) {
       const e = this.entries[i]!;
-      if (e.connectorId !== connectorId || e.subjectIndex !== subjectIndex || e.status !== 'success' || !e.report) continue;
-      if ((requestKey && e.requestKey === requestKey) || (since && Date.parse(e.completedAt!) >= since.getTime())) return { pullId: e.id, report: e.report, completedAt: e.completedAt! };
+      if (e.connectorId !== row.connectorId || e.subjectIndex !== row.subjectIndex || e.status !== 'success' || !e.report) continue;
+      if ((row.requestKey && e.requestKey === row.requestKey) || (reuse.since && Date.parse(e.completedAt!) >= reuse.since.getTime())) return { reuse: { pullId: e.id, report: e.report, completedAt: e.completedAt! } };
     }
-    return null;
-  }
-
-  async begin(row: PullRow) {
     const pending = this.entries.find((e) => e.connectorId === row.connectorId && e.subjectIndex === row.subjectIndex && e.status === 'pending');
-    if (pending) return { started: false as const, pendingId: pending.id, requestedAt: pending.requestedAt };
+    if (pending) return { started: false, pendingId: pending.id, requestedAt: pending.requestedAt };
     this.entries.push({ ...row, status: 'pending', outcome: null, sourcePullId: null, cost: 0, latencyMs: null, attempts: 0, report: null, error: null, requestedAt: new Date().toISOString(), completedAt: null });
-    return { started: true as const };
+    return { started: true };
   }
 
   async complete(id: string, done: PullCompletion) {

@@ -33,6 +33,8 @@ export interface ReusableReport {
   completedAt: string;
 }
 
+export type BeginResult = { reuse: ReusableReport } | { started: true } | { started: false; pendingId: string; requestedAt: string };
+
 export interface ConnectorUsage {
   connectorId: string;
   since: string | null;
@@ -54,10 +56,12 @@ export interface ConnectorUsage {
  * can go to the bureau as the request reference and a crash or timeout can be reconciled.
  */
 export interface PullLedger {
-  /** A successful report for this person: the one the same request got, or one completed since `since`. */
-  findReusable(connectorId: string, subjectIndex: string, requestKey: string | null, since: Date | null): Promise<ReusableReport | null>;
-  /** Inserts a pending inquiry, or names the one already pending for this person and connector. */
-  begin(row: PullRow): Promise<{ started: true } | { started: false; pendingId: string; requestedAt: string }>;
+  /**
+   * One step, so that two requests cannot both decide to pull: a successful report for this
+   * person that may be reused (the one the same request got, or one completed since `since`),
+   * else a new pending inquiry, else the inquiry already pending for this person and connector.
+   */
+  begin(row: PullRow, reuse: { since: Date | null }): Promise<BeginResult>;
   complete(id: string, done: PullCompletion): Promise<void>;
   /** Where a pending inquiry stands; null if there is no such row. */
   statusOf(id: string): Promise<{ status: PullStatus; outcome: string | null; report: SealedReport | null } | null>;

@@ -1,4 +1,4 @@
-import { usageOf, type ConnectorUsage, type PullCompletion, type PullLedger, type PullRow, type PullStatus, type SealedReport } from '../connectors/index.ts';
+import { usageOf, type BeginResult, type ConnectorUsage, type PullCompletion, type PullLedger, type PullRow, type PullStatus, type SealedReport } from '../connectors/index.ts';
 import type { Database } from './database.ts';
 import { buf, iso } from './row-values.ts';
 
@@ -21,42 +21,44 @@ const REPORT_JOIN = 'left join data_keys k on k.id = p.data_key_id';
 export class DatabasePullLedger implements PullLedger {
   constructor(private readonly db: Database) {}
 
-  async findReusable(connectorId: string, subjectIndex: string, requestKey: string | null, since: Date | null) {
-    const { rows } = await this.db.query<ReportRow & { id: string; completed_at: Date | string }>(
-      `select p.id, p.completed_at, p.report_sealed, p.data_key_id, k.master_version, k.wrapped
-         from bureau_pulls p ${REPORT_JOIN}
-        where p.connector_id = $1 and p.subject_index = $2 and p.status = 'success' and k.wrapped is not null
-          and (($3::text is not null and p.request_key = $3) or ($4::timestamptz is not null and p.completed_at >= $4))
-        order by p.completed_at desc limit 1`,
-      [connectorId, subjectIndex, requestKey, since?.toISOString() ?? null],
+  async begin(row: PullRow, reuse: { since: Date | null }): Promise<BeginResult> {
+    const { rows } = await this.db.query<ReportRow & { kind: 'reuse' | 'started'; id: string; completed_at: Date | string | null }>(
+      `with reusable as (
+         select p.id, p.completed_at, p.report_sealed, p.data_key_id, k.master_version, k.wrapped
+           from bureau_pulls p join data_keys k on k.id = p.data_key_id
+          where p.connector_id = $2 and p.subject_index = $4 and p.status = 'success' and k.wrapped is not null
+            and (($5::text is not null and p.request_key = $5) or ($6::timestamptz is not null and p.completed_at >= $6))
+          order by p.completed_at desc limit 1
+       ), started as (
+         insert into bureau_pulls (id, connector_id, connector_version, subject_index, request_key, status)
+         select $1, $2, $3, $4, $5, 'pending' where not exists (select 1 from reusable)
+         on conflict (connector_id, subject_index) where status = 'pending' do nothing returning id
+       )
+       select 'reuse' as kind, id, completed_at, report_sealed, data_key_id, master_version, wrapped from reusable
+       union all
+       select 'started', id, null::timestamptz, null::bytea, null::text, null::int, null::bytea from started`,
+      [row.id, row.connectorId, row.connectorVersion, row.subjectIndex, row.requestKey, reuse.since?.toISOString() ?? null],
     );
     const r = rows[0];
-    const report = r ? reportOf(r) : null;
-    return r && report ? { pullId: r.id, report, completedAt: iso(r.completed_at)! } : null;
-  }
-
-  async begin(row: PullRow): Promise<{ started: true } | { started: false; pendingId: string; requestedAt: string }> {
-    const { rows } = await this.db.query<{ id: string }>(
-      `insert into bureau_pulls (id, connector_id, connector_version, subject_index, request_key, status)
-       values ($1, $2, $3, $4, $5, 'pending') on conflict (connector_id, subject_index) where status = 'pending' do nothing returning id`,
-      [row.id, row.connectorId, row.connectorVersion, row.subjectIndex, row.requestKey],
-    );
-    if (rows[0]) return { started: true };
+    if (r?.kind === 'reuse') {
+      const report = reportOf(r);
+      if (report) return { reuse: { pullId: r.id, report, completedAt: iso(r.completed_at)! } };
+    }
+    if (r?.kind === 'started') return { started: true };
     const { rows: other } = await this.db.query<{ id: string; requested_at: Date | string }>("select id, requested_at from bureau_pulls where connector_id = $1 and subject_index = $2 and status = 'pending'", [row.connectorId, row.subjectIndex]);
-    // It finished between the insert and this read: try again, the caller loops.
-    if (!other[0]) return this.begin(row);
+    // It finished between the insert and this read: ask again (it is now reusable or gone).
+    if (!other[0]) return this.begin(row, reuse);
     return { started: false, pendingId: other[0].id, requestedAt: iso(other[0].requested_at)! };
   }
 
   async complete(id: string, done: PullCompletion) {
-    await this.db.transaction(async (tx) => {
-      if (done.report) await tx.query('insert into data_keys (id, master_version, wrapped) values ($1, $2, $3)', [done.report.dataKeyId, done.report.keyVersion, done.report.wrapped]);
-      await tx.query(
-        `update bureau_pulls set status = $2, outcome = $3, cost = $4, latency_ms = $5, attempts = $6, error = $7, report_sealed = $8, data_key_id = $9, completed_at = now()
-          where id = $1 and status = 'pending'`,
-        [id, done.status, done.outcome, done.cost, done.latencyMs, done.attempts, done.error, done.report?.sealed ?? null, done.report?.dataKeyId ?? null],
-      );
-    });
+    // One statement: the report's data key and the ledger row land together, in one round trip.
+    await this.db.query(
+      `with key as (insert into data_keys (id, master_version, wrapped) select $9, $10, $11 where $9::text is not null returning id)
+       update bureau_pulls set status = $2, outcome = $3, cost = $4, latency_ms = $5, attempts = $6, error = $7, report_sealed = $8, data_key_id = $9, completed_at = now()
+        where id = $1 and status = 'pending'`,
+      [id, done.status, done.outcome, done.cost, done.latencyMs, done.attempts, done.error, done.report?.sealed ?? null, done.report?.dataKeyId ?? null, done.report?.keyVersion ?? null, done.report?.wrapped ?? null],
+    );
   }
 
   async statusOf(id: string) {
