@@ -1,0 +1,5 @@
+export { strategySchema, strategyJsonSchema, parseStrategy, StrategyError, type Strategy } from './strategy.ts';
+export { actionValue, actionsOf, instalment, DECLINE, type Action, type ActionValue, type Applicant } from './action-value.ts';
+export { candidateMatrix, type CandidateMatrix } from './candidates.ts';
+export { portfolioConstraints } from './constraints.ts';
+export { solvePortfolio, InfeasibleError, type LinearConstraint, type ConstraintReport, type PortfolioSolution } from './portfolio.ts';
