@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { offerStrategySchema } from '../optimize/index.ts';
 
 /** Personal-data classes: C3 authentication data (never stored), C2 identity and account data (encrypted), C1 the rest. */
 export const DATA_CLASSES = ['C1', 'C2', 'C3'] as const;
@@ -102,6 +103,25 @@ export const bureauNodeSchema = z.strictObject({
   output: z.string().describe('variable that receives the mapped features as a context; null when the pull failed'),
 });
 
+export const optimizeNodeSchema = z.strictObject({
+  ...base,
+  kind: z.literal('optimize'),
+  strategy: offerStrategySchema.describe('the offers (limits as multiples of the amount asked, rates), their economics, take-up and affordability: see docs/optimize.md'),
+  inputs: z
+    .strictObject({
+      pd: feel.describe('probability of default'),
+      amount: feel.describe('the amount asked for'),
+      term: feel.describe('term in months'),
+      income: feel.describe('monthly income'),
+      debt: feel.describe('existing monthly debt payments'),
+      lgd: feel.optional().describe('loss given default; else the strategy\'s'),
+      ead: feel.optional().describe('exposure at default for the amount asked; else the strategy\'s share of the limit'),
+      maxPd: feel.optional().describe('a PD cutoff, e.g. the segment\'s from arbiter optimize: above it, decline'),
+    })
+    .describe('FEEL for what the valuation needs'),
+  output: z.string().describe('variable that receives {approve, limit, rate, expectedProfit, expectedLoss, takeUp, instalment}'),
+});
+
 export const nodeSchema = z.discriminatedUnion('kind', [
   inputNodeSchema,
   expressionNodeSchema,
@@ -113,6 +133,7 @@ export const nodeSchema = z.discriminatedUnion('kind', [
   outputNodeSchema,
   scoreNodeSchema,
   bureauNodeSchema,
+  optimizeNodeSchema,
 ]);
 
 export const edgeSchema = z.strictObject({
@@ -122,7 +143,7 @@ export const edgeSchema = z.strictObject({
   when: feel.optional(),
   /** switch: the edge taken when no condition holds. */
   default: z.boolean().optional(),
-  /** ruleset: pass | knockout | refer; review: approve | decline; bureau: ok | failure | a failure code. */
+  /** ruleset: pass | knockout | refer; review and optimize: approve | decline; bureau: ok | failure | a failure code. */
   on: z.string().optional(),
   label: z.string().optional(),
 });

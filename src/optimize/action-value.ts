@@ -1,4 +1,4 @@
-import type { Strategy } from './strategy.ts';
+import type { OfferStrategy } from './strategy.ts';
 
 /** What the strategy needs to know of one application. */
 export interface Applicant {
@@ -36,7 +36,7 @@ export interface ActionValue {
 export const DECLINE: Action = { approve: false, limitFactor: 0, rate: 0 };
 
 /** The actions a strategy allows: decline, then every limit with every rate. */
-export function actionsOf(s: Strategy): Action[] {
+export function actionsOf(s: OfferStrategy): Action[] {
   const out: Action[] = [DECLINE];
   for (const limitFactor of s.actions.limitFactors) for (const rate of s.actions.rates) out.push({ approve: true, limitFactor, rate });
   return out;
@@ -55,7 +55,7 @@ export function instalment(principal: number, yearlyRate: number, months: number
  * on the outstanding balance and the cost of running the loan. Take-up scales it all.
  * The PD is the applicant's at the terms asked for: a smaller limit lowers exposure, not PD.
  */
-export function actionValue(a: Applicant, action: Action, s: Strategy): ActionValue {
+export function actionValue(a: Applicant, action: Action, s: OfferStrategy): ActionValue {
   if (!action.approve) return { action, limit: 0, profit: 0, loss: 0, volume: 0, takeUp: 0, instalment: 0, refused: null };
   const e = s.economics;
   const limit = a.amount * action.limitFactor;

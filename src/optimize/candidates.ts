@@ -1,5 +1,5 @@
 import { actionsOf, actionValue, type Action, type Applicant } from './action-value.ts';
-import type { Strategy } from './strategy.ts';
+import type { OfferStrategy } from './strategy.ts';
 
 /**
  * Every action's value for every application, flat: entry i * A + a. An action the
@@ -14,7 +14,7 @@ export interface CandidateMatrix {
   allowed: Uint8Array;
 }
 
-export function candidateMatrix(applicants: readonly Applicant[], s: Strategy): CandidateMatrix {
+export function candidateMatrix(applicants: readonly Applicant[], s: OfferStrategy): CandidateMatrix {
   const actions = actionsOf(s);
   const A = actions.length;
   const n = applicants.length;

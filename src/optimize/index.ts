@@ -1,5 +1,6 @@
-export { strategySchema, strategyJsonSchema, parseStrategy, StrategyError, type Strategy } from './strategy.ts';
+export { strategySchema, offerStrategySchema, strategyJsonSchema, parseStrategy, StrategyError, type Strategy, type OfferStrategy } from './strategy.ts';
 export { actionValue, actionsOf, instalment, DECLINE, type Action, type ActionValue, type Applicant } from './action-value.ts';
 export { candidateMatrix, type CandidateMatrix } from './candidates.ts';
 export { portfolioConstraints } from './constraints.ts';
 export { solvePortfolio, InfeasibleError, type LinearConstraint, type ConstraintReport, type PortfolioSolution } from './portfolio.ts';
+export { chooseOffer, type OfferChoice } from './choose-offer.ts';

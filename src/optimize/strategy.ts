@@ -58,6 +58,10 @@ export const strategySchema = z.strictObject({
 
 export type Strategy = z.output<typeof strategySchema>;
 
+/** What one decision needs of a strategy: the offers, their economics, take-up and affordability. */
+export const offerStrategySchema = strategySchema.pick({ actions: true, economics: true, takeUp: true, affordability: true });
+export type OfferStrategy = z.output<typeof offerStrategySchema>;
+
 export class StrategyError extends Error {
   constructor(readonly issues: { path: string; message: string }[]) {
     super(issues.map((i) => `${i.path}: ${i.message}`).join('; '));

@@ -1,5 +1,6 @@
 import type { NodeDefinition, NodeKind } from '../definition.ts';
 import { bureauNode } from './bureau-node.ts';
+import { optimizeNode } from './optimize-node.ts';
 import { expressionNode } from './expression-node.ts';
 import { inputNode } from './input-node.ts';
 import type { NodeHandler } from './node-handler.ts';
@@ -23,6 +24,7 @@ const HANDLERS: { [K in NodeKind]: NodeHandler<Extract<NodeDefinition, { kind: K
   output: outputNode,
   score: scoreNode,
   bureau: bureauNode,
+  optimize: optimizeNode,
 };
 
 export function handlerFor(def: NodeDefinition): NodeHandler {
