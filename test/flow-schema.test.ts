@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { compileConnector, connectorJsonSchema } from '../src/connectors/index.ts';
 import { flowJsonSchema } from '../src/flow/index.ts';
+import { strategyJsonSchema } from '../src/optimize/index.ts';
 
 test('docs/flow.schema.json is the schema the engine validates with (regenerate: npm run schema:flow)', () => {
   const published = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'docs', 'flow.schema.json'), 'utf8'));
@@ -19,4 +20,9 @@ test('the example connectors are valid', () => {
   for (const file of readdirSync(join(import.meta.dirname, '..', 'examples', 'connectors'))) {
     assert.doesNotThrow(() => compileConnector(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'examples', 'connectors', file), 'utf8'))), file);
   }
+});
+
+test('docs/strategy.schema.json is the schema strategies are checked with (regenerate: npm run schema:flow)', () => {
+  const published = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'docs', 'strategy.schema.json'), 'utf8'));
+  assert.deepEqual(published, JSON.parse(JSON.stringify(strategyJsonSchema())));
 });

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { auditCommand } from './commands/audit-command.ts';
 import { bureauSimCommand } from './commands/bureau-sim-command.ts';
+import { optimizeCommand } from './commands/optimize-command.ts';
 import { dmnCommand } from './commands/dmn-command.ts';
 import { decideCommand, pathsCommand } from './commands/flow-commands.ts';
 import { keysCommand } from './commands/keys-command.ts';
@@ -35,6 +36,7 @@ program.addCommand(evaluateCommand());
 program.addCommand(importCommand());
 program.addCommand(synthCommand());
 program.addCommand(bureauSimCommand());
+program.addCommand(optimizeCommand());
 
 try {
   await program.parseAsync(process.argv);

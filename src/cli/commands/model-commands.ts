@@ -99,7 +99,10 @@ export function trainCommand(): Command {
       const target = { column: String(flags.target), bad: String(flags.bad) };
       const y = frame.target(target.column, target.bad);
       const excluded = new Set([target.column, ...String(flags.exclude ?? '').split(',').filter(Boolean)]);
-      const features = frame.columns.map((c) => c.name).filter((n) => !excluded.has(n));
+      // A text column with a different value in almost every row is an identifier: it can only be memorised.
+      const identifiers = frame.columns.filter((c) => c.kind === 'categorical' && !excluded.has(c.name) && c.levels.length > Math.max(100, frame.rows / 2)).map((c) => c.name);
+      if (identifiers.length) console.error(`not used as features: ${identifiers.join(', ')} (a different value in almost every row, like an id)`);
+      const features = frame.columns.map((c) => c.name).filter((n) => !excluded.has(n) && !identifiers.includes(n));
       const { train, test } = stratifiedSplit(y, testFraction, seed);
       const t0 = performance.now();
       const bar = progressBar(algorithm === 'gbdt' ? 'trees' : 'features binned');
