@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { auditCommand } from './commands/audit-command.ts';
 import { bureauSimCommand } from './commands/bureau-sim-command.ts';
 import { optimizeCommand } from './commands/optimize-command.ts';
+import { backtestCommand } from './commands/backtest-command.ts';
 import { dmnCommand } from './commands/dmn-command.ts';
 import { decideCommand, pathsCommand } from './commands/flow-commands.ts';
 import { keysCommand } from './commands/keys-command.ts';
@@ -37,6 +38,7 @@ program.addCommand(importCommand());
 program.addCommand(synthCommand());
 program.addCommand(bureauSimCommand());
 program.addCommand(optimizeCommand());
+program.addCommand(backtestCommand());
 
 try {
   await program.parseAsync(process.argv);
