@@ -124,9 +124,9 @@ try {
   for (let start = 0; start < BACKTEST_ROWS; start += 50_000) {
     const batch = demoApplications(Math.min(50_000, BACKTEST_ROWS - start), 1000 + start);
     const text = batch.map((a) => columns.map((c) => (a[c] === undefined ? '' : String(a[c]))).join(',')).join('\n');
-    if (!out.write(`${text}\n`)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(`${text}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
   const tb = performance.now();
   const stats = await runBacktest({ candidate: { definition: demo }, baseline: { definition: stricter }, file, spec: {}, threads: 2 });
   const bt = (performance.now() - tb) / 1000;

@@ -9,7 +9,7 @@ import { bearer, keysForEveryRole, testServer } from './support/server.ts';
 import { addFlowVersion } from '../src/store/index.ts';
 import { sampleModelFile, storeSampleModel } from './support/models.ts';
 import { simConnector } from './support/bureau-sim.ts';
-import { addConnectorVersion } from '../src/store/index.ts';
+import { addConnectorVersion, getBacktest } from '../src/store/index.ts';
 import { compileConnector } from '../src/connectors/index.ts';
 import { demoApplication, demoFlow, pendingReview, publishDemoFlow, uniqueKey } from './support/flows.ts';
 
@@ -22,6 +22,21 @@ const declined = async (server: Server) => (await server.decisions.decide({ flow
 const newDraft = async (ctx: TestDatabase) => (await addFlowVersion(ctx.db, 'consumer-lending', demoFlow(), { actor: 'test' })).version;
 const sampleConnector = () => simConnector({ url: 'http://127.0.0.1:4010' }, 'sim-json-bureau', { id: 'sample-bureau' });
 const storeSampleConnector = async (ctx: TestDatabase) => (await addConnectorVersion(ctx.db, 'sample-bureau', sampleConnector(), compileConnector(sampleConnector()).contentHash, { actor: 'test' })).version.version;
+const backtestBody = () => {
+  const app = demoApplication();
+  const cols = Object.keys(app);
+  return { candidate: { flow: 'consumer-lending', version: 1 }, baseline: { flow: 'consumer-lending', version: 1 }, csv: `${cols.join(',')}\n${cols.map((c) => String(app[c])).join(',')}\n` };
+};
+const finishedBacktest = async (ctx: TestDatabase, server: Server) => {
+  const b = await server.backtests.start(backtestBody(), { actor: 'test' });
+  for (;;) {
+    const { status, error } = await getBacktest(ctx.db, b.id);
+    if (status === 'done') break;
+    if (status === 'failed') throw new Error(`sample back-test failed: ${error}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return b.id;
+};
 const SAMPLES: Record<string, Sample> = {
   'GET /healthz': async () => ({ method: 'GET', url: '/healthz' }),
   'GET /readyz': async () => ({ method: 'GET', url: '/readyz' }),
@@ -76,6 +91,10 @@ const SAMPLES: Record<string, Sample> = {
     await storeSampleConnector(ctx);
     return { method: 'GET', url: '/v1/connectors/sample-bureau/usage' };
   },
+  'POST /v1/backtests': async () => ({ method: 'POST', url: '/v1/backtests', payload: backtestBody() }),
+  'GET /v1/backtests': async () => ({ method: 'GET', url: '/v1/backtests' }),
+  'GET /v1/backtests/:id': async (_ctx, server) => ({ method: 'GET', url: `/v1/backtests/${await finishedBacktest(_ctx, server)}` }),
+  'GET /v1/backtests/:id/report.html': async (_ctx, server) => ({ method: 'GET', url: `/v1/backtests/${await finishedBacktest(_ctx, server)}/report.html` }),
   'POST /v1/reviews/:id': async (_ctx, server) => ({ method: 'POST', url: `/v1/reviews/${(await pendingReview(server)).reviewId}`, payload: { verdict: 'approve', note: 'checked' } }),
 };
 

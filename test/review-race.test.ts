@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { decideReview, openDatabase, startJobQueue, verifyAudit, type Database } from '../src/store/index.ts';
 import { createScratchDatabase } from './support/backends.ts';
 import { demoFlow, reviewApplication, uniqueKey } from './support/flows.ts';
+import { exampleStrategy, historyCsv, synthBaseline, synthCandidate } from './support/backtests.ts';
 import { arbiter, serve, type Running } from './support/process.ts';
 
 let scratch: { url: string; drop(): Promise<void> };
@@ -20,7 +21,7 @@ async function call(server: Running, role: string, method: string, path: string,
 before(async () => {
   scratch = await createScratchDatabase();
   assert.equal(arbiter(['migrate', '--database', scratch.url]).code, 0);
-  for (const role of ['service', 'reviewer', 'risk-manager']) {
+  for (const role of ['service', 'reviewer', 'risk-manager', 'analyst']) {
     keys[role] = JSON.parse(arbiter(['keys', 'create', '--role', role, '--database', scratch.url, '--json']).stdout).secret;
   }
   const keyFile = join(mkdtempSync(join(tmpdir(), 'arbiter-keys-')), 'keys.json');
@@ -96,6 +97,26 @@ test('a verdict whose request died before resuming is finished by the job queue'
     assert.equal(status, 'completed', 'a server worker resumed the decision from the queue');
   } finally {
     await queue.stop();
+    await db.close();
+  }
+});
+
+test('a back-test started on one server runs as a job on one of them, exactly once', async () => {
+  const [a, b] = servers as [Running, Running];
+  for (const def of [synthBaseline(), synthCandidate()]) assert.equal((await call(a, 'risk-manager', 'POST', '/v1/flows', { definition: def })).status, 201);
+  const started = await call(a, 'analyst', 'POST', '/v1/backtests', { candidate: { flow: 'synth-candidate', version: 1 }, baseline: { flow: 'synth-baseline', version: 1 }, csv: historyCsv(2000, 3), outcome: { column: 'defaulted', bad: '1' }, strategy: exampleStrategy() });
+  assert.equal(started.status, 202, JSON.stringify(started.body));
+  let status = '';
+  for (let i = 0; i < 600 && status !== 'done' && status !== 'failed'; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    status = String((await call(i % 2 ? a : b, 'analyst', 'GET', `/v1/backtests/${started.body.id}`)).body.status);
+  }
+  assert.equal(status, 'done');
+  const db = await openDatabase({ databaseUrl: scratch.url });
+  try {
+    const { rows } = await db.query<{ n: number }>("select count(*)::int as n from audit_events where action = 'backtest.finished' and subject_id = $1", [started.body.id]);
+    assert.equal(rows[0]!.n, 1);
+  } finally {
     await db.close();
   }
 });

@@ -15,6 +15,8 @@ import { keyRoutes } from './routes/key-routes.ts';
 import { decisionRoutes } from './routes/decision-routes.ts';
 import { modelRoutes } from './routes/model-routes.ts';
 import { connectorRoutes } from './routes/connector-routes.ts';
+import { backtestRoutes } from './routes/backtest-routes.ts';
+import { BacktestService } from './services/backtest-service.ts';
 import { flowRoutes } from './routes/flow-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
 import { DecisionService } from './services/decision-service.ts';
@@ -35,6 +37,7 @@ export interface ServerOptions {
 export interface Server {
   app: FastifyInstance;
   decisions: DecisionService;
+  backtests: BacktestService;
   /** Every route with the roles it admits, for the role matrix and the console's navigation. */
   routes: DeclaredRoute[];
 }
@@ -95,8 +98,10 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(decisionRoutes(db, decisions));
   await app.register(modelRoutes(db));
   await app.register(connectorRoutes(db, decisions.gateway, decisions.ledger));
+  const backtests = new BacktestService(db, options.queue ?? null, app.log as unknown as Logger, decisions.catalog);
+  await app.register(backtestRoutes(db, backtests));
   await app.ready();
-  return { app, routes, decisions };
+  return { app, routes, decisions, backtests };
 }
 
 export { ApiError };

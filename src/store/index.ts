@@ -17,3 +17,4 @@ export { addLegalHold, heldUntil, dueForPurge, purgeDue, ADVERSE_ACTION_MONTHS, 
 export { addModelVersion, listModels, listModelVersions, getModelVersion, getModelFile, type ModelVersion } from './models.ts';
 export { addConnectorVersion, listConnectors, listConnectorVersions, getConnectorVersion, type ConnectorVersion } from './connectors.ts';
 export { DatabasePullLedger } from './bureau-pulls.ts';
+export { createBacktest, claimBacktest, backtestProgress, finishBacktest, getBacktest, getBacktestHtml, listBacktests, type BacktestRecord } from './backtests.ts';

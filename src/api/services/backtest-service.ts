@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import type { Logger } from 'pino';
+import { FlowError } from '../../flow/index.ts';
+import { backtestHtml, backtestReport, emptyStats, runRows, type BacktestSpec } from '../../lifecycle/index.ts';
+import { parseStrategy, StrategyError } from '../../optimize/index.ts';
+import { backtestProgress, claimBacktest, createBacktest, finishBacktest, getFlowVersion, StoreError, type Actor, type BacktestRecord, type Database, type JobQueue } from '../../store/index.ts';
+import { ApiError } from '../api-error.ts';
+import type { FlowCatalog } from './flow-catalog.ts';
+
+export interface BacktestRequest {
+  candidate: { flow: string; version: number };
+  baseline: { flow: string; version: number };
+  csv: string;
+  outcome?: { column: string; bad: string };
+  strategy?: unknown;
+}
+
+const CHUNK = 2000;
+
+/**
+ * Back-tests over the API: the request is checked and stored with its history, a job runs it
+ * (any server's worker, or this process when there is no queue), progress is written as it
+ * goes, and the report (aggregates only) stays; the history is dropped when the run ends.
+ */
+export class BacktestService {
+  constructor(
+    private readonly db: Database,
+    private readonly queue: JobQueue | null,
+    private readonly logger: Logger,
+    private readonly catalog: FlowCatalog,
+  ) {}
+
+  private async compile(ref: { flow: string; version: number }, role: string) {
+    try {
+      return (await this.catalog.compileVersion(await getFlowVersion(this.db, ref.flow, ref.version), new Set())).flow;
+    } catch (err) {
+      if (err instanceof StoreError && err.code === 'not_found') throw new ApiError(404, 'not_found', `${role}: ${err.message}`);
+      if (err instanceof FlowError) throw new ApiError(400, 'invalid_flow', `${role} ${ref.flow} version ${ref.version} does not compile: ${err.message}`, err.issues);
+      throw err;
+    }
+  }
+
+  private spec(req: Pick<BacktestRequest, 'outcome' | 'strategy'>): BacktestSpec {
+    try {
+      return { outcome: req.outcome, strategy: req.strategy === undefined ? undefined : parseStrategy(req.strategy) };
+    } catch (err) {
+      if (err instanceof StrategyError) throw new ApiError(400, 'invalid_strategy', `strategy: ${err.message}`, err.issues);
+      throw err;
+    }
+  }
+
+  async start(req: BacktestRequest, by: Actor): Promise<BacktestRecord> {
+    const spec = this.spec(req);
+    await this.compile(req.candidate, 'candidate');
+    await this.compile(req.baseline, 'baseline');
+    const firstBreak = req.csv.indexOf('\n');
+    const header = firstBreak < 0 ? req.csv : req.csv.slice(0, firstBreak);
+    if (firstBreak < 0 || !req.csv.slice(firstBreak + 1).trim()) throw new ApiError(400, 'invalid_data', 'csv: a header line and at least one application are needed');
+    if (spec.outcome && !header.split(',').map((h) => h.trim().replace(/^"|"$/g, '')).includes(spec.outcome.column)) throw new ApiError(400, 'invalid_data', `csv: no outcome column "${spec.outcome.column}" in the header (${header.slice(0, 200)})`);
+    const rowsEstimated = req.csv.slice(firstBreak + 1).split('\n').filter((l) => l.trim()).length;
+    const id = `bt_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
+    const record = await createBacktest(this.db, { id, candidate: req.candidate, baseline: req.baseline, spec: { outcome: req.outcome ?? null, strategy: req.strategy ?? null }, data: req.csv, rowsEstimated }, by, this.queue ? (tx) => this.queue!.sendInTransaction(tx, 'backtest.run', { id }) : undefined);
+    if (!this.queue) setImmediate(() => void this.run(id));
+    return record;
+  }
+
+  /** Runs a queued back-test; safe to call twice (only the first claim runs it). */
+  async run(id: string): Promise<void> {
+    const claimed = await claimBacktest(this.db, id);
+    if (!claimed) return;
+    const t0 = performance.now();
+    try {
+      const stored = claimed.spec as { outcome: BacktestRequest['outcome'] | null; strategy: unknown };
+      const spec = this.spec({ outcome: stored.outcome ?? undefined, strategy: stored.strategy ?? undefined });
+      const candidate = await this.compile(claimed.candidate, 'candidate');
+      const baseline = await this.compile(claimed.baseline, 'baseline');
+      const [header, ...rows] = parse(claimed.data, { skip_empty_lines: true, relax_column_count: false }) as string[][];
+      const stats = emptyStats();
+      let lastWrite = 0;
+      for (let start = 0; start < rows.length; start += CHUNK) {
+        await runRows(candidate, baseline, header!, rows.slice(start, start + CHUNK), spec, stats);
+        if (Date.now() - lastWrite > 1000) {
+          lastWrite = Date.now();
+          await backtestProgress(this.db, id, stats.rows + stats.invalid);
+        }
+        // Let requests in between chunks: a back-test shares the process with decisions.
+        await new Promise((r) => setImmediate(r));
+      }
+      const report = backtestReport(stats, (performance.now() - t0) / 1000);
+      const title = `Back-test: ${claimed.candidate.flow} v${claimed.candidate.version} against ${claimed.baseline.flow} v${claimed.baseline.version}`;
+      await finishBacktest(this.db, id, { report, html: backtestHtml(report, title) });
+      this.logger.info({ backtestId: id, rows: stats.rows, seconds: report.seconds }, 'back-test finished');
+    } catch (err) {
+      const message = err instanceof ApiError || err instanceof Error ? err.message : String(err);
+      this.logger.warn({ backtestId: id, code: (err as { code?: string }).code }, 'back-test failed');
+      await finishBacktest(this.db, id, { error: message });
+    }
+  }
+
+  async startWorker(): Promise<void> {
+    if (!this.queue) return;
+    await this.queue.work<{ id: string }>('backtest.run', async ({ id }) => this.run(id));
+  }
+}
