@@ -9,7 +9,7 @@ import { bearer, keysForEveryRole, testServer } from './support/server.ts';
 import { addFlowVersion } from '../src/store/index.ts';
 import { sampleModelFile, storeSampleModel } from './support/models.ts';
 import { simConnector } from './support/bureau-sim.ts';
-import { addConnectorVersion, getBacktest } from '../src/store/index.ts';
+import { addConnectorVersion, getBacktest, publishVersion, setChallenger } from '../src/store/index.ts';
 import { compileConnector } from '../src/connectors/index.ts';
 import { demoApplication, demoFlow, pendingReview, publishDemoFlow, uniqueKey } from './support/flows.ts';
 
@@ -37,6 +37,13 @@ const finishedBacktest = async (ctx: TestDatabase, server: Server) => {
   }
   return b.id;
 };
+/** A second published version to be the challenger, once per database. */
+const challengerVersion = async (ctx: TestDatabase) => {
+  const v = await newDraft(ctx);
+  await publishVersion(ctx.db, 'consumer-lending', v, { actor: 'test' }, () => {});
+  return v;
+};
+const withChallenger = async (ctx: TestDatabase) => setChallenger(ctx.db, { flowId: 'consumer-lending', version: await challengerVersion(ctx), champion: 1, mode: 'shadow', share: 1 }, { actor: 'test' });
 const SAMPLES: Record<string, Sample> = {
   'GET /healthz': async () => ({ method: 'GET', url: '/healthz' }),
   'GET /readyz': async () => ({ method: 'GET', url: '/readyz' }),
@@ -95,6 +102,15 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/backtests': async () => ({ method: 'GET', url: '/v1/backtests' }),
   'GET /v1/backtests/:id': async (_ctx, server) => ({ method: 'GET', url: `/v1/backtests/${await finishedBacktest(_ctx, server)}` }),
   'GET /v1/backtests/:id/report.html': async (_ctx, server) => ({ method: 'GET', url: `/v1/backtests/${await finishedBacktest(_ctx, server)}/report.html` }),
+  'PUT /v1/flows/:id/challenger': async (ctx) => ({ method: 'PUT', url: '/v1/flows/consumer-lending/challenger', payload: { version: await challengerVersion(ctx), champion: 1, mode: 'split', share: 0.1 } }),
+  'DELETE /v1/flows/:id/challenger': async (ctx) => {
+    await withChallenger(ctx);
+    return { method: 'DELETE', url: '/v1/flows/consumer-lending/challenger' };
+  },
+  'GET /v1/flows/:id/challenger': async (ctx) => {
+    await withChallenger(ctx);
+    return { method: 'GET', url: '/v1/flows/consumer-lending/challenger' };
+  },
   'POST /v1/reviews/:id': async (_ctx, server) => ({ method: 'POST', url: `/v1/reviews/${(await pendingReview(server)).reviewId}`, payload: { verdict: 'approve', note: 'checked' } }),
 };
 

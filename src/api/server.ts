@@ -16,6 +16,7 @@ import { decisionRoutes } from './routes/decision-routes.ts';
 import { modelRoutes } from './routes/model-routes.ts';
 import { connectorRoutes } from './routes/connector-routes.ts';
 import { backtestRoutes } from './routes/backtest-routes.ts';
+import { challengerRoutes } from './routes/challenger-routes.ts';
 import { BacktestService } from './services/backtest-service.ts';
 import { flowRoutes } from './routes/flow-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
@@ -100,6 +101,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(connectorRoutes(db, decisions.gateway, decisions.ledger));
   const backtests = new BacktestService(db, options.queue ?? null, app.log as unknown as Logger, decisions.catalog);
   await app.register(backtestRoutes(db, backtests));
+  await app.register(challengerRoutes(db, decisions));
   await app.ready();
   return { app, routes, decisions, backtests };
 }

@@ -18,3 +18,4 @@ export { addModelVersion, listModels, listModelVersions, getModelVersion, getMod
 export { addConnectorVersion, listConnectors, listConnectorVersions, getConnectorVersion, type ConnectorVersion } from './connectors.ts';
 export { DatabasePullLedger } from './bureau-pulls.ts';
 export { createBacktest, claimBacktest, backtestProgress, finishBacktest, getBacktest, getBacktestHtml, listBacktests, type BacktestRecord } from './backtests.ts';
+export { setChallenger, clearChallenger, getChallenger, challengerReport, type Challenger, type ArmStats } from './challengers.ts';

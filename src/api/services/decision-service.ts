@@ -5,7 +5,7 @@ import { FlowError, type FlowResult, type ReviewVerdict } from '../../flow/index
 import { ApplicationVault, canonicalJson, DecryptionError, maskApplication, maskTrace, type KeyProvider } from '../../privacy/index.ts';
 import {
   CONTEST_NODE, decideReview, DecisionWriter, erasePersonalData, heldUntil, purgeDue, findDecisionByKey, getDecision, newId, openContest, overrideDecision, resumeDecision, StoreError,
-  listConsents, DatabasePullLedger, type Actor, type Consent, type Database, type DecisionRecord, type JobQueue, type ReviewRecord,
+  listConsents, DatabasePullLedger, getChallenger, type Actor, type Challenger, type Consent, type Database, type DecisionRecord, type JobQueue, type ReviewRecord,
 } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
 import { FlowCatalog } from './flow-catalog.ts';
@@ -20,6 +20,20 @@ export interface DecisionRequest {
 
 function requestHash(r: DecisionRequest): string {
   return createHash('sha256').update(canonicalJson({ flow: r.flow, version: r.version ?? null, application: r.application, consents: r.consents ?? [] })).digest('hex');
+}
+
+/** Where an application falls in [0, 1): the same application always falls in the same place. */
+function assignment(flowId: string, application: Record<string, unknown>): number {
+  return createHash('sha256').update(`${flowId}\u0000${canonicalJson(application)}`).digest().readUInt32BE(0) / 2 ** 32;
+}
+
+/** What a shadow run decided: recorded beside the decision, never acted on. */
+interface ShadowResult {
+  version: number;
+  outcome: string;
+  path: string[];
+  reasons?: string[];
+  error?: string;
 }
 
 function stateOf(result: FlowResult) {
@@ -50,6 +64,8 @@ export class DecisionService {
   readonly gateway: BureauGateway;
   readonly ledger: PullLedger;
   private readonly inflight = new Set<string>();
+  /** Challenger settings per flow, looked up at most once a second (a change elsewhere shows within that). */
+  private readonly challengers = new Map<string, { value: Challenger | null; until: number }>();
   private readonly writer: DecisionWriter;
 
   constructor(
@@ -113,8 +129,22 @@ export class DecisionService {
     }
     this.inflight.add(request.idempotencyKey);
     try {
-      const loaded = await this.catalog.load(request.flow, request.version);
-      const result = await loaded.flow.run(request.application, { trace: true, consents: request.consents, requestKey: request.idempotencyKey });
+      // A request that names no version goes to the pinned champion, or by its hash to the challenger.
+      const challenger = request.version === undefined ? await this.challengerOf(request.flow) : null;
+      let loaded = await this.catalog.load(request.flow, challenger ? challenger.champion : request.version);
+      let arm: 'champion' | 'challenger' | null = null;
+      let shadowFlow: Awaited<ReturnType<FlowCatalog['load']>> | null = null;
+      if (challenger) {
+        arm = 'champion';
+        if (challenger.mode === 'shadow') shadowFlow = await this.catalog.load(request.flow, challenger.version);
+        else if (assignment(request.flow, request.application) < challenger.share) {
+          loaded = await this.catalog.load(request.flow, challenger.version);
+          arm = 'challenger';
+        }
+      }
+      const runOptions = { consents: request.consents, requestKey: request.idempotencyKey };
+      const result = await loaded.flow.run(request.application, { trace: true, ...runOptions });
+      const shadow = shadowFlow ? await this.shadowRun(shadowFlow, request.application, runOptions) : null;
       const state = stateOf(result);
       const id = newId('dec');
       const sealed = this.vault.seal(id, newId('dk'), loaded.flow.definition.input.fields, request.application, result.trace);
@@ -129,7 +159,7 @@ export class DecisionService {
             requestHash: hash,
             sealed,
             consents: request.consents ?? [],
-            versions: { flows: loaded.versions },
+            versions: { flows: loaded.versions, ...(arm ? { arm } : {}), ...(shadow ? { shadow } : {}) },
             ...state,
           },
           by,
@@ -145,6 +175,30 @@ export class DecisionService {
       }
     } finally {
       this.inflight.delete(request.idempotencyKey);
+    }
+  }
+
+  private async challengerOf(flowId: string): Promise<Challenger | null> {
+    const hit = this.challengers.get(flowId);
+    if (hit && hit.until > Date.now()) return hit.value;
+    const value = await getChallenger(this.db, flowId);
+    this.challengers.set(flowId, { value, until: Date.now() + 1000 });
+    return value;
+  }
+
+  /** Called after a challenger is set or cleared in this process, so the change is used at once here. */
+  forgetChallenger(flowId: string): void {
+    this.challengers.delete(flowId);
+  }
+
+  /** The shadow version on the same application; its failure is recorded, never the request's failure. */
+  private async shadowRun(shadow: Awaited<ReturnType<FlowCatalog['load']>>, application: Record<string, unknown>, options: { consents?: Consent[]; requestKey: string }): Promise<ShadowResult> {
+    const version = shadow.version.version;
+    try {
+      const r = await shadow.flow.run(application, { trace: false, ...options });
+      return r.status === 'completed' ? { version, outcome: r.output.outcome, path: r.path, reasons: r.output.reasons.map((x) => x.code) } : { version, outcome: 'pending_review', path: r.path };
+    } catch (err) {
+      return { version, outcome: 'error', path: [], error: err instanceof FlowError ? err.code : 'failed' };
     }
   }
 
