@@ -111,6 +111,7 @@ const SAMPLES: Record<string, Sample> = {
     await withChallenger(ctx);
     return { method: 'GET', url: '/v1/flows/consumer-lending/challenger' };
   },
+  'POST /v1/outcomes': async (_ctx, server) => ({ method: 'POST', url: '/v1/outcomes', payload: { events: [{ eventId: uniqueKey(), decisionId: await declined(server), type: 'disbursement', occurredAt: '2026-01-01T00:00:00Z' }] } }),
   'POST /v1/reviews/:id': async (_ctx, server) => ({ method: 'POST', url: `/v1/reviews/${(await pendingReview(server)).reviewId}`, payload: { verdict: 'approve', note: 'checked' } }),
 };
 

@@ -17,6 +17,7 @@ import { modelRoutes } from './routes/model-routes.ts';
 import { connectorRoutes } from './routes/connector-routes.ts';
 import { backtestRoutes } from './routes/backtest-routes.ts';
 import { challengerRoutes } from './routes/challenger-routes.ts';
+import { outcomeRoutes } from './routes/outcome-routes.ts';
 import { BacktestService } from './services/backtest-service.ts';
 import { flowRoutes } from './routes/flow-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
@@ -102,6 +103,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   const backtests = new BacktestService(db, options.queue ?? null, app.log as unknown as Logger, decisions.catalog);
   await app.register(backtestRoutes(db, backtests));
   await app.register(challengerRoutes(db, decisions));
+  await app.register(outcomeRoutes(db));
   await app.ready();
   return { app, routes, decisions, backtests };
 }

@@ -19,3 +19,4 @@ export { addConnectorVersion, listConnectors, listConnectorVersions, getConnecto
 export { DatabasePullLedger } from './bureau-pulls.ts';
 export { createBacktest, claimBacktest, backtestProgress, finishBacktest, getBacktest, getBacktestHtml, listBacktests, type BacktestRecord } from './backtests.ts';
 export { setChallenger, clearChallenger, getChallenger, challengerReport, type Challenger, type ArmStats } from './challengers.ts';
+export { recordOutcomes, performanceOf, OUTCOME_TYPES, type OutcomeEvent, type OutcomeType, type OutcomeReceipt } from './outcomes.ts';
