@@ -1,1 +1,2 @@
 export * from './backtest/index.ts';
+export * from './samples/index.ts';
