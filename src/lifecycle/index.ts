@@ -1,2 +1,3 @@
 export * from './backtest/index.ts';
 export * from './samples/index.ts';
+export * from './retrain/index.ts';

@@ -1,0 +1,105 @@
+import { evaluate, predictPd, trainBooster, trainScorecard, psi, type BoostParams, type Frame, type LoadedModel, type NewModel } from '../../models/index.ts';
+import type { Sample } from '../samples/index.ts';
+import type { ModelCheck } from './promotion-policy.ts';
+
+const rowsOf = (frame: Frame, rows: Int32Array): Frame =>
+  new (frame.constructor as typeof Frame)(
+    frame.columns.map((c) => (c.kind === 'numeric' ? { ...c, values: Float64Array.from(rows, (r) => c.values[r]!) } : { ...c, codes: Int32Array.from(rows, (r) => c.codes[r]!) })),
+    rows.length,
+  );
+
+const pick = (xs: ArrayLike<number>, rows: Int32Array) => Float64Array.from(rows, (r) => xs[r]!);
+
+/** Mean predicted PD against the observed bad rate. */
+const calibrationGap = (y: ArrayLike<number>, p: ArrayLike<number>) => {
+  let sp = 0;
+  let sy = 0;
+  for (let i = 0; i < y.length; i++) (sp += p[i]!), (sy += y[i]!);
+  return Math.abs(sp - sy) / Math.max(1, y.length);
+};
+
+/**
+ * For each feature the champion declares monotone, the challenger's average PD over a grid of
+ * the feature's quantiles (other features as they are, on up to 300 rows) must move only the
+ * declared way.
+ */
+function monotonicity(model: LoadedModel, frame: Frame, monotone: Record<string, number>): string[] {
+  const out: string[] = [];
+  const n = Math.min(300, frame.rows);
+  const base = rowsOf(frame, Int32Array.from({ length: n }, (_, i) => Math.floor((i * frame.rows) / n)));
+  for (const [name, dir] of Object.entries(monotone)) {
+    const col = base.byName.get(name);
+    if (!col || col.kind !== 'numeric' || !dir) continue;
+    const values = Array.from(col.values).filter(Number.isFinite).sort((a, b) => a - b);
+    const grid = [...new Set(Array.from({ length: 11 }, (_, k) => values[Math.floor((k * (values.length - 1)) / 10)]!))];
+    let last = dir > 0 ? -Infinity : Infinity;
+    for (const g of grid) {
+      const probe = new (base.constructor as typeof Frame)(base.columns.map((c) => (c.name === name && c.kind === 'numeric' ? { ...c, values: new Float64Array(n).fill(g) } : c)), n);
+      const pd = predictPd(model, probe);
+      const mean = pd.reduce((s, x) => s + x, 0) / n;
+      if ((dir > 0 && mean < last - 1e-9) || (dir < 0 && mean > last + 1e-9)) {
+        out.push(`${name} should ${dir > 0 ? 'raise' : 'lower'} the PD but does not at ${g}`);
+        break;
+      }
+      last = mean;
+    }
+  }
+  return out;
+}
+
+export interface RetrainResult {
+  challenger: NewModel & { version?: string };
+  check: ModelCheck;
+  split: { trainRows: number; ootRows: number; ootFrom: string };
+}
+
+/**
+ * Trains a challenger with the champion's specification (kind, features, parameters,
+ * monotone constraints) on the sample before the out-of-time slice (its last `ootMonths`), and
+ * measures both on that slice.
+ */
+export function retrainChallenger(sample: Sample, champion: LoadedModel, ootMonths: number, seed = 42): RetrainResult {
+  const n = sample.frame.rows;
+  if (n < 200) throw new Error(`the sample has ${n} rows; a challenger needs at least 200 matured accounts`);
+  const last = sample.time[n - 1]!;
+  const cut = new Date(last);
+  cut.setUTCMonth(cut.getUTCMonth() - ootMonths);
+  const train = Int32Array.from({ length: n }, (_, i) => i).filter((i) => sample.time[i]! < cut.getTime());
+  const oot = Int32Array.from({ length: n }, (_, i) => i).filter((i) => sample.time[i]! >= cut.getTime());
+  if (train.length < 100 || oot.length < 50) throw new Error(`an out-of-time split at ${cut.toISOString().slice(0, 10)} leaves ${train.length} training and ${oot.length} out-of-time rows; more matured history is needed`);
+  for (const rows of [train, oot]) {
+    let bads = 0;
+    for (const r of rows) bads += sample.y[r]!;
+    if (bads === 0 || bads === rows.length) throw new Error('the training or out-of-time slice has only one outcome; more matured history is needed');
+  }
+  const features = champion.features.map((f) => f.name);
+  const missing = features.filter((f) => !sample.frame.byName.has(f));
+  if (missing.length) throw new Error(`the sample lacks the champion's features ${missing.join(', ')}; add them to the sample definition`);
+  const target = champion.target ?? { column: 'bad', bad: '1' };
+  let challenger: NewModel;
+  if (champion.kind === 'gbdt') {
+    const params = { ...(champion.model.params as BoostParams), seed };
+    const model = trainBooster(sample.frame, sample.y, features, train, null, params);
+    challenger = { kind: 'gbdt', model, target, features: champion.features, imported: null, training: null };
+  } else if (champion.kind === 'scorecard') {
+    const model = trainScorecard(sample.frame, sample.y, features, train, champion.model.options);
+    challenger = { kind: 'scorecard', model, target, features: champion.features, imported: null, training: null };
+  } else throw new Error(`the champion is an imported ${champion.kind} model; retraining needs a model trained by Arbiter`);
+  const ootFrame = rowsOf(sample.frame, oot);
+  const trainFrame = rowsOf(sample.frame, train);
+  const yOot = pick(sample.y, oot);
+  const pc = predictPd(champion, ootFrame);
+  const pn = predictPd(challenger as LoadedModel, ootFrame);
+  const pTrain = predictPd(challenger as LoadedModel, trainFrame);
+  const monotone = champion.kind === 'gbdt' ? ((champion.model.params as BoostParams).monotone ?? {}) : {};
+  return {
+    challenger,
+    check: {
+      champion: { ...evaluate(yOot, pc), calibrationGap: calibrationGap(yOot, pc) },
+      challenger: { ...evaluate(yOot, pn), calibrationGap: calibrationGap(yOot, pn) },
+      psi: psi(pTrain, pn),
+      monotonicityViolations: monotonicity(challenger as LoadedModel, ootFrame, monotone),
+    },
+    split: { trainRows: train.length, ootRows: oot.length, ootFrom: cut.toISOString() },
+  };
+}
