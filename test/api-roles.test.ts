@@ -9,6 +9,7 @@ import { bearer, keysForEveryRole, testServer } from './support/server.ts';
 import { addFlowVersion } from '../src/store/index.ts';
 import { sampleModelFile, storeSampleModel } from './support/models.ts';
 import { simConnector } from './support/bureau-sim.ts';
+import { sampleProgram, sampleRun } from './support/lifecycle.ts';
 import { addConnectorVersion, getBacktest, publishVersion, setChallenger } from '../src/store/index.ts';
 import { compileConnector } from '../src/connectors/index.ts';
 import { demoApplication, demoFlow, pendingReview, publishDemoFlow, uniqueKey } from './support/flows.ts';
@@ -112,6 +113,29 @@ const SAMPLES: Record<string, Sample> = {
     return { method: 'GET', url: '/v1/flows/consumer-lending/challenger' };
   },
   'POST /v1/outcomes': async (_ctx, server) => ({ method: 'POST', url: '/v1/outcomes', payload: { events: [{ eventId: uniqueKey(), decisionId: await declined(server), type: 'disbursement', occurredAt: '2026-01-01T00:00:00Z' }] } }),
+  'PUT /v1/lifecycle/programs/:modelId': async (ctx) => {
+    await sampleProgram(ctx.db);
+    return { method: 'PUT', url: '/v1/lifecycle/programs/sample', payload: { flow: 'scored-sample', scoreNode: 'score', sample: { performanceMonths: 12, features: ['Age', 'Amount'] } } };
+  },
+  'GET /v1/lifecycle/programs/:modelId': async (ctx) => {
+    await sampleProgram(ctx.db);
+    return { method: 'GET', url: '/v1/lifecycle/programs/sample' };
+  },
+  'POST /v1/lifecycle/programs/:modelId/runs': async (ctx) => {
+    await sampleProgram(ctx.db);
+    return { method: 'POST', url: '/v1/lifecycle/programs/sample/runs', payload: {} };
+  },
+  'GET /v1/lifecycle/programs/:modelId/runs': async (ctx) => {
+    await sampleProgram(ctx.db);
+    return { method: 'GET', url: '/v1/lifecycle/programs/sample/runs' };
+  },
+  'GET /v1/lifecycle/runs/:id': async (ctx) => ({ method: 'GET', url: `/v1/lifecycle/runs/${await sampleRun(ctx.db, 'failed')}` }),
+  'POST /v1/lifecycle/runs/:id/approve': async (ctx) => ({ method: 'POST', url: `/v1/lifecycle/runs/${await sampleRun(ctx.db, 'awaiting_approval')}/approve` }),
+  'POST /v1/lifecycle/runs/:id/reject': async (ctx) => ({ method: 'POST', url: `/v1/lifecycle/runs/${await sampleRun(ctx.db, 'awaiting_approval')}/reject` }),
+  'POST /v1/lifecycle/programs/:modelId/rollback': async (ctx) => {
+    await sampleRun(ctx.db, 'promoted');
+    return { method: 'POST', url: '/v1/lifecycle/programs/sample/rollback' };
+  },
   'POST /v1/reviews/:id': async (_ctx, server) => ({ method: 'POST', url: `/v1/reviews/${(await pendingReview(server)).reviewId}`, payload: { verdict: 'approve', note: 'checked' } }),
 };
 

@@ -18,6 +18,8 @@ import { connectorRoutes } from './routes/connector-routes.ts';
 import { backtestRoutes } from './routes/backtest-routes.ts';
 import { challengerRoutes } from './routes/challenger-routes.ts';
 import { outcomeRoutes } from './routes/outcome-routes.ts';
+import { lifecycleRoutes } from './routes/lifecycle-routes.ts';
+import { LifecycleService } from './services/lifecycle-service.ts';
 import { BacktestService } from './services/backtest-service.ts';
 import { flowRoutes } from './routes/flow-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
@@ -40,6 +42,7 @@ export interface Server {
   app: FastifyInstance;
   decisions: DecisionService;
   backtests: BacktestService;
+  lifecycle: LifecycleService;
   /** Every route with the roles it admits, for the role matrix and the console's navigation. */
   routes: DeclaredRoute[];
 }
@@ -104,8 +107,10 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(backtestRoutes(db, backtests));
   await app.register(challengerRoutes(db, decisions));
   await app.register(outcomeRoutes(db));
+  const lifecycle = new LifecycleService(db, options.queue ?? null, app.log as unknown as Logger, decisions);
+  await app.register(lifecycleRoutes(db, lifecycle));
   await app.ready();
-  return { app, routes, decisions, backtests };
+  return { app, routes, decisions, backtests, lifecycle };
 }
 
 export { ApiError };

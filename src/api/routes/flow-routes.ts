@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { checkFlow, checkPublishable, diffFlows, enumeratePaths, flowJsonSchema, FlowError, parseFlow, type FlowIssue } from '../../flow/index.ts';
-import { addFlowVersion, createFlow, getFlowVersion, listFlowVersions, listFlows, publishVersion, StoreError, updateDraft, type Database, type FlowVersion } from '../../store/index.ts';
+import { checkPublishable, diffFlows, enumeratePaths, flowJsonSchema, FlowError, parseFlow } from '../../flow/index.ts';
+import { addFlowVersion, createFlow, getFlowVersion, listFlowVersions, listFlows, updateDraft, type Database } from '../../store/index.ts';
 import { requirePrincipal } from '../authenticate.ts';
 import { errorResponses } from '../schemas.ts';
 import type { DecisionService } from '../services/decision-service.ts';
+import { flowIssues, publishChecked } from '../services/publish-flow.ts';
 
 const READ = ['admin', 'risk-manager', 'analyst', 'auditor', 'reviewer'] as const;
 const WRITE = ['risk-manager', 'analyst'] as const;
@@ -27,20 +28,6 @@ const issueSchema = z.object({ path: z.string(), code: z.string(), message: z.st
 const flowParams = z.strictObject({ id: z.string().min(1).max(64) });
 const versionParams = z.strictObject({ id: z.string().min(1).max(64), version: z.coerce.number().int().positive() });
 const definitionBody = z.strictObject({ definition: z.record(z.string(), z.unknown()).describe('a flow definition; see GET /v1/flows/schema') });
-
-/** Every problem with a definition, schema and static checks; an empty list means it compiles. */
-async function validate(service: DecisionService, v: FlowVersion): Promise<FlowIssue[]> {
-  try {
-    const def = parseFlow(v.definition);
-    const issues = checkFlow(def);
-    if (issues.length) return issues;
-    await service.catalog.compileVersion(v, new Set());
-    return [];
-  } catch (err) {
-    if (err instanceof FlowError) return err.issues;
-    throw err;
-  }
-}
 
 function requireValidShape(definition: unknown): { id: string; name: string } {
   const def = parseFlow(definition);
@@ -102,7 +89,7 @@ export function flowRoutes(db: Database, service: DecisionService) {
       { config: { access: WRITE }, schema: { tags: ['flows'], summary: 'Run the static checks; list every problem with its JSON path', params: versionParams, response: { 200: z.object({ ok: z.boolean(), issues: z.array(issueSchema), publishable: z.array(issueSchema), paths: z.number().nullable() }), ...errorResponses } } },
       async (request) => {
         const v = await getFlowVersion(db, request.params.id, request.params.version);
-        const issues = await validate(service, v);
+        const issues = await flowIssues(service.catalog, v);
         const ok = issues.length === 0;
         return { ok, issues, publishable: ok ? checkPublishable(parseFlow(v.definition)) : [], paths: ok ? enumeratePaths(parseFlow(v.definition)).paths.length : null };
       },
@@ -112,18 +99,7 @@ export function flowRoutes(db: Database, service: DecisionService) {
       '/v1/flows/:id/versions/:version/publish',
       { config: { access: PUBLISH }, schema: { tags: ['flows'], summary: 'Publish a draft: it must pass every check and classify every input field', params: versionParams, response: { 200: versionSchema, ...errorResponses, 409: errorResponses[400] } } },
       async (request) => {
-        // Checked before the publishing transaction: compiling reads subflows and models, and on
-        // the embedded database (one connection) a read beside an open transaction waits for it.
-        const draft = await getFlowVersion(db, request.params.id, request.params.version);
-        if (draft.status === 'draft') {
-          const issues = await validate(service, draft);
-          const all = issues.length ? issues : checkPublishable(parseFlow(draft.definition));
-          if (all.length) throw new FlowError('not_publishable', all);
-        }
-        const published = await publishVersion(db, request.params.id, request.params.version, actor(request), (v) => {
-          if (v.contentHash !== draft.contentHash) throw new StoreError('conflict', `version ${v.version} of flow "${v.flowId}" changed while it was being checked; publish it again`);
-        });
-        service.catalog.forgetLatest(request.params.id);
+        const published = await publishChecked(db, service.catalog, request.params.id, request.params.version, actor(request));
         return published;
       },
     );

@@ -61,7 +61,8 @@ export class BacktestService {
     const rowsEstimated = req.csv.slice(firstBreak + 1).split('\n').filter((l) => l.trim()).length;
     const id = `bt_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
     const record = await createBacktest(this.db, { id, candidate: req.candidate, baseline: req.baseline, spec: { outcome: req.outcome ?? null, strategy: req.strategy ?? null }, data: req.csv, rowsEstimated }, by, this.queue ? (tx) => this.queue!.sendInTransaction(tx, 'backtest.run', { id }) : undefined);
-    if (!this.queue) setImmediate(() => void this.run(id));
+    // Without a queue the run is this process's: if the process or its database goes first, the run stays queued.
+    if (!this.queue) setImmediate(() => this.run(id).catch((err: Error) => this.logger.warn({ id, code: (err as { code?: string }).code }, 'back-test could not run')));
     return record;
   }
 

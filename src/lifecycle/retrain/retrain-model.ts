@@ -51,6 +51,8 @@ export interface RetrainResult {
   challenger: NewModel & { version?: string };
   check: ModelCheck;
   split: { trainRows: number; ootRows: number; ootFrom: string };
+  /** The challenger on its own training rows. */
+  trainMetrics: ReturnType<typeof evaluate>;
 }
 
 /**
@@ -101,5 +103,6 @@ export function retrainChallenger(sample: Sample, champion: LoadedModel, ootMont
       monotonicityViolations: monotonicity(challenger as LoadedModel, ootFrame, monotone),
     },
     split: { trainRows: train.length, ootRows: oot.length, ootFrom: cut.toISOString() },
+    trainMetrics: evaluate(pick(sample.y, train), pTrain),
   };
 }

@@ -1,0 +1,169 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { buildSample, judge, promotionPolicySchema, retrainChallenger, sampleDefinitionSchema, type PromotionPolicy, type SampleDecision, type SampleDefinition } from '../../lifecycle/index.ts';
+import { modelFile, parseModelFile, predictPd, rowFrame, type LoadedModel } from '../../models/index.ts';
+import {
+  addFlowVersion, addModelVersion, claimRetrainRun, createRetrainRun, getFlowVersion, getModelFile, getRetrainProgram, getRetrainRun, listDecisions, listRetrainRuns, performanceOf, setRetrainProgram, updateRetrainRun,
+  type Actor, type Database, type JobQueue, type RetrainProgram, type RetrainRun,
+} from '../../store/index.ts';
+import { ApiError } from '../api-error.ts';
+import type { DecisionService } from './decision-service.ts';
+import { publishChecked } from './publish-flow.ts';
+
+export interface ProgramRequest {
+  flow: string;
+  scoreNode: string;
+  sample: unknown;
+  ootMonths: number;
+  policy: unknown;
+}
+
+interface ScoreNodeLike {
+  id: string;
+  kind: string;
+  model?: string;
+}
+
+/** The score node of a flow definition that names the model, and the version it pins. */
+function scoreNodeOf(definition: unknown, nodeId: string, modelId: string): { node: ScoreNodeLike; version: number } {
+  const nodes = ((definition as { nodes?: ScoreNodeLike[] }).nodes ?? []) as ScoreNodeLike[];
+  const node = nodes.find((n) => n.id === nodeId);
+  if (!node || node.kind !== 'score') throw new ApiError(400, 'invalid_program', `scoreNode: the flow has no score node "${nodeId}" (score nodes: ${nodes.filter((n) => n.kind === 'score').map((n) => n.id).join(', ') || 'none'})`);
+  const m = /^(.+)@([1-9]\d*)$/.exec(node.model ?? '');
+  if (!m || m[1] !== modelId) throw new ApiError(400, 'invalid_program', `scoreNode: node "${nodeId}" uses "${node.model}", not a version of model "${modelId}"`);
+  return { node, version: Number(m[2]) };
+}
+
+/**
+ * Retraining as a job: a challenger with the champion's specification on the latest matured
+ * sample, checked out of time against the champion, then promoted (a new flow version whose
+ * score node names it, published), queued for a risk manager's approval, or rejected, as the
+ * program's policy says. Every step is an audit event; every model keeps its lineage.
+ */
+export class LifecycleService {
+  constructor(
+    private readonly db: Database,
+    private readonly queue: JobQueue | null,
+    private readonly logger: Logger,
+    private readonly decisions: DecisionService,
+  ) {}
+
+  async setProgram(modelId: string, req: ProgramRequest, by: Actor): Promise<RetrainProgram> {
+    const sample = sampleDefinitionSchema.safeParse({ ...(req.sample as object), flow: req.flow });
+    if (!sample.success) throw new ApiError(400, 'invalid_program', `sample: ${sample.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const policy = promotionPolicySchema.safeParse(req.policy ?? {});
+    if (!policy.success) throw new ApiError(400, 'invalid_program', `policy: ${policy.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const current = await getFlowVersion(this.db, req.flow);
+    scoreNodeOf(current.definition, req.scoreNode, modelId);
+    return setRetrainProgram(this.db, { modelId, flowId: req.flow, scoreNode: req.scoreNode, sample: sample.data, ootMonths: req.ootMonths, policy: policy.data }, by);
+  }
+
+  async startRun(modelId: string, asOf: string | undefined, by: Actor): Promise<RetrainRun> {
+    await getRetrainProgram(this.db, modelId);
+    const id = `rt_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
+    const run = await createRetrainRun(this.db, { id, modelId, asOf: asOf ?? new Date().toISOString() }, by, this.queue ? (tx) => this.queue!.sendInTransaction(tx, 'retrain.run', { id }) : undefined);
+    // Without a queue the run is this process's: if the process or its database goes first, the run stays queued.
+    if (!this.queue) setImmediate(() => this.run(id).catch((err: Error) => this.logger.warn({ id, code: (err as { code?: string }).code }, 'retraining run could not run')));
+    return run;
+  }
+
+  /** Every decision of the flow with its application opened (erased ones left out). */
+  private async history(flowId: string): Promise<SampleDecision[]> {
+    const all = await listDecisions(this.db, { flowId, limit: 1_000_000 });
+    const out: SampleDecision[] = [];
+    for (const d of all) {
+      const opened = this.decisions.open(d);
+      if (opened.erased || !opened.application) continue;
+      out.push({ id: d.id, createdAt: d.createdAt, outcome: d.override?.outcome ?? d.outcome, application: opened.application });
+    }
+    return out;
+  }
+
+  async run(id: string): Promise<void> {
+    const claimed = await claimRetrainRun(this.db, id);
+    if (!claimed) return;
+    try {
+      const program = await getRetrainProgram(this.db, claimed.modelId);
+      const def = program.sample as SampleDefinition;
+      const policy = program.policy as PromotionPolicy;
+      const current = await getFlowVersion(this.db, program.flowId);
+      const { version: championVersion } = scoreNodeOf(current.definition, program.scoreNode, program.modelId);
+      const champion = parseModelFile(await getModelFile(this.db, program.modelId, championVersion), `model ${program.modelId}@${championVersion}`);
+      const decisions = await this.history(program.flowId);
+      const performance = await performanceOf(this.db, decisions.map((d) => d.id));
+      const riskOf = (a: Record<string, unknown>) => predictPd(champion, rowFrame(champion.features, champion.features.map((f) => a[f.name] ?? null)))[0]!;
+      const sample = buildSample(decisions, performance, def, new Date(claimed.asOf), riskOf);
+      const result = retrainChallenger(sample, champion, program.ootMonths);
+      const verdict = judge(result.check, policy);
+      const challengerVersion = await this.storeChallenger(program, championVersion, claimed, sample.decisionIds, sample.y, result, def);
+      const fields = { championVersion, challengerVersion, flowVersionBefore: current.version, checks: { ...result.check, split: result.split }, reasons: verdict.reasons, sampleReport: sample.report };
+      if (!verdict.promote) {
+        await updateRetrainRun(this.db, id, ['running'], 'rejected', fields, 'system:retrain');
+      } else if (policy.approval === 'auto') {
+        await updateRetrainRun(this.db, id, ['running'], 'awaiting_approval', fields, 'system:retrain');
+        await this.promote(id, { actor: 'system:retrain' });
+      } else {
+        await updateRetrainRun(this.db, id, ['running'], 'awaiting_approval', fields, 'system:retrain');
+      }
+      this.logger.info({ retrainRun: id, model: program.modelId, promote: verdict.promote }, 'retraining run finished');
+    } catch (err) {
+      const message = (err as Error).message;
+      this.logger.warn({ retrainRun: id, code: (err as { code?: string }).code }, 'retraining run failed');
+      await updateRetrainRun(this.db, id, ['running', 'awaiting_approval'], 'failed', { error: message }, 'system:retrain').catch(() => {});
+    }
+  }
+
+  /** The challenger as the model's next version, with its lineage: parent, sample, data hash, checks. */
+  private async storeChallenger(program: RetrainProgram, parent: number, run: RetrainRun, ids: string[], y: Uint8Array, result: ReturnType<typeof retrainChallenger>, def: SampleDefinition): Promise<number> {
+    const dataHash = createHash('sha256').update(ids.map((d, i) => `${d}:${y[i]}`).join('\n')).digest('hex');
+    const m = result.challenger;
+    const params = m.kind === 'gbdt' ? { ...m.model.params, trees: m.model.trees.length } : m.kind === 'scorecard' ? { ...m.model.options } : {};
+    const file = modelFile({
+      ...m,
+      training: {
+        algorithm: m.kind === 'scorecard' ? 'scorecard' : 'gbdt',
+        data: { file: `sample of flow ${program.flowId} as of ${run.asOf}`, sha256: dataHash, rows: ids.length },
+        params,
+        split: { testFraction: result.split.ootRows / (result.split.trainRows + result.split.ootRows), seed: 42, trainRows: result.split.trainRows, testRows: result.split.ootRows },
+        metrics: { train: result.trainMetrics, test: result.check.challenger },
+      },
+    });
+    const loaded: LoadedModel = parseModelFile(file);
+    const lineage = { parent: `${program.modelId}@${parent}`, run: run.id, asOf: run.asOf, sample: def, dataSha256: dataHash, outOfTime: result.split, checks: result.check };
+    const { version } = await addModelVersion(this.db, program.modelId, { text: JSON.stringify(file), contentHash: file.version, kind: loaded.kind, summary: { features: loaded.features, target: loaded.target, training: loaded.training, lineage } }, { actor: 'system:retrain' });
+    return version.version;
+  }
+
+  /** A new flow version whose score node names the challenger, checked and published. */
+  async promote(id: string, by: Actor): Promise<RetrainRun> {
+    const run = await getRetrainRun(this.db, id);
+    if (run.status !== 'awaiting_approval') throw new ApiError(409, 'conflict', `retraining run ${id} is ${run.status}; only a run awaiting approval can be promoted`);
+    const program = await getRetrainProgram(this.db, run.modelId);
+    const current = await getFlowVersion(this.db, program.flowId);
+    const definition = structuredClone(current.definition) as { nodes: ScoreNodeLike[] };
+    scoreNodeOf(definition, program.scoreNode, program.modelId).node.model = `${program.modelId}@${run.challengerVersion}`;
+    const draft = await addFlowVersion(this.db, program.flowId, definition, by);
+    const published = await publishChecked(this.db, this.decisions.catalog, program.flowId, draft.version, by);
+    return updateRetrainRun(this.db, id, ['awaiting_approval'], 'promoted', { flowVersionBefore: current.version, flowVersionAfter: published.version, decidedBy: by.actor }, by.actor);
+  }
+
+  async reject(id: string, by: Actor): Promise<RetrainRun> {
+    return updateRetrainRun(this.db, id, ['awaiting_approval'], 'rejected', { decidedBy: by.actor, reasons: [...(await getRetrainRun(this.db, id)).reasons, `rejected by ${by.actor}`] }, by.actor);
+  }
+
+  /** Back to the flow (and so the model) before the last promotion, as a new published version. */
+  async rollback(modelId: string, by: Actor): Promise<RetrainRun> {
+    const program = await getRetrainProgram(this.db, modelId);
+    const last = (await listRetrainRuns(this.db, modelId)).find((r) => r.status === 'promoted');
+    if (!last || last.flowVersionBefore === null) throw new ApiError(409, 'conflict', `model "${modelId}" has no promotion to roll back`);
+    const before = await getFlowVersion(this.db, program.flowId, last.flowVersionBefore);
+    const draft = await addFlowVersion(this.db, program.flowId, before.definition, by);
+    await publishChecked(this.db, this.decisions.catalog, program.flowId, draft.version, by);
+    return updateRetrainRun(this.db, last.id, ['promoted'], 'rolled_back', { decidedBy: by.actor }, by.actor);
+  }
+
+  async startWorker(): Promise<void> {
+    if (!this.queue) return;
+    await this.queue.work<{ id: string }>('retrain.run', async ({ id }) => this.run(id));
+  }
+}

@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { modelFile, trainBooster, type Frame } from '../src/models/index.ts';
+import { recordOutcomes, type OutcomeEvent } from '../src/store/index.ts';
+import { generatePopulation, populationFrame } from '../src/synth/index.ts';
+import { BACKENDS } from './support/backends.ts';
+import { uniqueKey } from './support/flows.ts';
+import { useApiFixture, type ApiFixture } from './support/server.ts';
+
+const FEATURES = ['age', 'income', 'existingDebt', 'bureauScore', 'delinquencies12m', 'inquiries6m', 'utilization', 'dti', 'term', 'product', 'channel'];
+const NUMERIC = new Set(['age', 'income', 'existingDebt', 'bureauScore', 'delinquencies12m', 'inquiries6m', 'utilization', 'dti', 'term']);
+const month = (m: number) => new Date(Date.UTC(2024, m, 1)).toISOString();
+
+/** A model file with the champion's specification, trained on the first `rows` applications before the drift. */
+function championFile(rows: number) {
+  const pop = generatePopulation({ rows, seed: 101, months: 12 });
+  const frame: Frame = populationFrame(pop);
+  const y = Uint8Array.from(pop.columns.find((c) => c.name === 'defaulted')!.values as Float64Array);
+  const model = trainBooster(frame, y, FEATURES, Int32Array.from({ length: rows }, (_, i) => i), null, { rounds: 40, maxDepth: 3, learningRate: 0.1 });
+  return modelFile({ kind: 'gbdt', model, target: { column: 'defaulted', bad: '1' }, features: FEATURES.map((name) => ({ name, kind: NUMERIC.has(name) ? 'numeric' : 'categorical' })), training: null, imported: null });
+}
+
+function scoredFlow(id: string, model: string) {
+  const fields: Record<string, unknown> = { appliedAt: { type: 'string', class: 'C1', required: true } };
+  for (const f of FEATURES) fields[f] = { type: NUMERIC.has(f) ? 'number' : 'string', class: 'C1', required: true };
+  return {
+    id,
+    name: `scored ${id}`,
+    input: { fields },
+    nodes: [
+      { id: 'in', kind: 'input' },
+      { id: 'score', kind: 'score', model, output: 'pd' },
+      { id: 'cut', kind: 'switch' },
+      { id: 'yes', kind: 'output', outcome: 'approve' },
+      { id: 'no', kind: 'output', outcome: 'decline', reasons: [{ code: 'HIGH_RISK', text: 'estimated risk too high' }] },
+    ],
+    edges: [
+      { from: 'in', to: 'score' },
+      { from: 'score', to: 'cut' },
+      { from: 'cut', to: 'yes', when: 'pd < 0.35' },
+      { from: 'cut', to: 'no', default: true },
+    ],
+  };
+}
+
+/**
+ * Two years of applications (drift from month 12) decided by the flow, and their outcomes:
+ * every approval is booked; defaults (drawn from the true PD) go 95 days past due 5 months in.
+ */
+async function history(f: ApiFixture, flow: string, rows: number): Promise<void> {
+  const pop = generatePopulation({ rows, seed: 202, months: 24, driftAt: 12 });
+  const col = (n: string) => pop.columns.find((c) => c.name === n)!.values;
+  const events: OutcomeEvent[] = [];
+  for (let i = 0; i < rows; i++) {
+    const m = (col('month') as Float64Array)[i]!;
+    const application: Record<string, unknown> = { appliedAt: month(m) };
+    for (const name of FEATURES) application[name] = col(name)[i];
+    const { decision } = await f.server.decisions.decide({ flow, application, idempotencyKey: uniqueKey() }, { actor: 'test' });
+    if (decision.outcome !== 'approve') continue;
+    const at = Date.UTC(2024, m, 2);
+    events.push({ eventId: `${decision.id}-d`, decisionId: decision.id, type: 'disbursement', occurredAt: new Date(at).toISOString(), amount: 1000 });
+    if ((col('defaulted') as Float64Array)[i] === 1) events.push({ eventId: `${decision.id}-90`, decisionId: decision.id, type: 'delinquency', occurredAt: new Date(Date.UTC(2024, m + 5, 2)).toISOString(), daysPastDue: 95 });
+  }
+  await recordOutcomes(f.ctx.db, events, { actor: 'test' });
+}
+
+async function waitRun(f: ApiFixture, id: string) {
+  for (let i = 0; i < 600; i++) {
+    const r = (await f.call('analyst', 'GET', `/v1/lifecycle/runs/${id}`)).json();
+    if (!['queued', 'running'].includes(r.status)) return r;
+    await new Promise((x) => setTimeout(x, 50));
+  }
+  throw new Error('retraining run did not finish');
+}
+
+const SAMPLE = { dateField: 'appliedAt', performanceMonths: 6, badDaysPastDue: 90, features: FEATURES };
+const AS_OF = '2026-01-01T00:00:00Z';
+
+for (const backend of BACKENDS) {
+  describe(`retraining on ${backend.name}`, () => {
+    const f = useApiFixture(backend, async (fx) => {
+      for (const [id, rows] of [['weak', 250], ['strong', 30000]] as const) {
+        assert.equal((await fx.call('risk-manager', 'POST', `/v1/models/${id}/versions`, championFile(rows))).statusCode, 201);
+        assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows', { definition: scoredFlow(`f-${id}`, `${id}@1`) })).statusCode, 201);
+        assert.equal((await fx.call('risk-manager', 'POST', `/v1/flows/f-${id}/versions/1/publish`)).statusCode, 200);
+      }
+      await history(fx, 'f-weak', 1600);
+      await history(fx, 'f-strong', 1600);
+    });
+
+    test('a challenger that beats the champion out of time waits for a risk manager, is promoted as a new flow version, and rolls back in one call', async () => {
+      const program = await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/weak', { flow: 'f-weak', scoreNode: 'score', sample: SAMPLE, ootMonths: 4, policy: { minAucGain: 0, maxCalibrationGap: 0.1, approval: 'risk-manager' } });
+      assert.equal(program.statusCode, 200, program.body);
+      const started = await f.call('analyst', 'POST', '/v1/lifecycle/programs/weak/runs', { asOf: AS_OF });
+      assert.equal(started.statusCode, 202, started.body);
+      const run = await waitRun(f, started.json().id);
+      assert.equal(run.status, 'awaiting_approval', `${run.error ?? ''} ${run.reasons.join(' | ')}`);
+      assert.equal(run.championVersion, 1);
+      assert.equal(run.challengerVersion, 2);
+      assert.ok(run.sampleReport.rows > 500 && run.sampleReport.excluded.immature > 0 && run.sampleReport.excluded.declined > 0, JSON.stringify(run.sampleReport));
+      console.log(`weak champion: out-of-time AUC ${run.checks.champion.auc.toFixed(4)} vs challenger ${run.checks.challenger.auc.toFixed(4)}; sample ${JSON.stringify(run.sampleReport)}`);
+      const lineage = (await f.call('analyst', 'GET', '/v1/models/weak/versions/2')).json().summary.lineage;
+      assert.equal(lineage.parent, 'weak@1');
+      assert.equal(lineage.run, run.id);
+      assert.match(lineage.dataSha256, /^[0-9a-f]{64}$/);
+      assert.equal((await f.call('analyst', 'GET', '/v1/flows/f-weak/versions')).json().versions.length, 1, 'nothing is published before approval');
+
+      assert.equal((await f.call('analyst', 'POST', `/v1/lifecycle/runs/${run.id}/approve`)).statusCode, 403);
+      const approved = await f.call('risk-manager', 'POST', `/v1/lifecycle/runs/${run.id}/approve`);
+      assert.equal(approved.statusCode, 200, approved.body);
+      assert.equal(approved.json().status, 'promoted');
+      const v2 = (await f.call('analyst', 'GET', `/v1/flows/f-weak/versions/${approved.json().flowVersionAfter}`)).json();
+      assert.equal(v2.status, 'published');
+      assert.equal(v2.definition.nodes.find((n: { id: string }) => n.id === 'score').model, 'weak@2');
+
+      const back = await f.call('risk-manager', 'POST', '/v1/lifecycle/programs/weak/rollback');
+      assert.equal(back.statusCode, 200, back.body);
+      assert.equal(back.json().status, 'rolled_back');
+      const latest = (await f.call('analyst', 'GET', '/v1/flows/f-weak/versions')).json().versions.at(-1);
+      assert.equal(latest.status, 'published');
+      assert.equal(latest.definition.nodes.find((n: { id: string }) => n.id === 'score').model, 'weak@1');
+      const { rows } = await f.ctx.db.query<{ action: string }>("select action from audit_events where subject_id = 'weak' and action like 'retrain.%' order by seq");
+      assert.deepEqual(rows.map((r) => r.action), ['retrain.program_set', 'retrain.started', 'retrain.awaiting_approval', 'retrain.promoted', 'retrain.rolled_back']);
+    });
+
+    test('a challenger worse than the champion is not promoted, even when the policy would promote without a person', async () => {
+      assert.equal((await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/strong', { flow: 'f-strong', scoreNode: 'score', sample: SAMPLE, ootMonths: 4, policy: { minAucGain: 0.005, approval: 'auto' } })).statusCode, 200);
+      const run = await waitRun(f, (await f.call('risk-manager', 'POST', '/v1/lifecycle/programs/strong/runs', { asOf: AS_OF })).json().id);
+      assert.equal(run.status, 'rejected', run.error ?? '');
+      assert.ok(run.reasons.some((r: string) => r.startsWith('NOT met: AUC')), run.reasons.join(' | '));
+      assert.equal((await f.call('analyst', 'GET', '/v1/flows/f-strong/versions')).json().versions.length, 1);
+      assert.equal((await f.call('risk-manager', 'POST', '/v1/lifecycle/programs/strong/rollback')).statusCode, 409);
+    });
+
+    test('a program must name a score node that uses the model', async () => {
+      const wrong = await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/strong', { flow: 'f-weak', scoreNode: 'score', sample: SAMPLE });
+      assert.equal(wrong.statusCode, 400);
+      assert.match(wrong.json().error.message, /not a version of model "strong"/);
+      const badSample = await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/weak', { flow: 'f-weak', scoreNode: 'score', sample: { ...SAMPLE, features: [] } });
+      assert.equal(badSample.statusCode, 400);
+      assert.match(badSample.json().error.message, /sample: features/);
+    });
+  });
+}

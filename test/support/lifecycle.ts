@@ -1,0 +1,49 @@
+import { parseModelFile } from '../../src/models/index.ts';
+import { addFlowVersion, createFlow, createRetrainRun, getFlowVersion, publishVersion, setRetrainProgram, StoreError, updateRetrainRun, type Database } from '../../src/store/index.ts';
+import { sampleModelFile, storeSampleModel } from './models.ts';
+
+/** A flow whose score node uses the stored sample model, and a retraining program for it (once per database). */
+export async function sampleProgram(db: Database): Promise<void> {
+  const v = await storeSampleModel(db);
+  const model = parseModelFile(sampleModelFile());
+  const fields = Object.fromEntries(model.features.map((f) => [f.name, { type: 'number', class: 'C1' }]));
+  const def = {
+    id: 'scored-sample',
+    name: 'scored by the sample model',
+    input: { fields },
+    nodes: [
+      { id: 'in', kind: 'input' },
+      { id: 'score', kind: 'score', model: `sample@${v}`, output: 'pd' },
+      { id: 'out', kind: 'output', outcome: 'approve' },
+    ],
+    edges: [
+      { from: 'in', to: 'score' },
+      { from: 'score', to: 'out' },
+    ],
+  };
+  try {
+    await getFlowVersion(db, 'scored-sample');
+    return;
+  } catch (err) {
+    if (!(err instanceof StoreError)) throw err;
+  }
+  await createFlow(db, def.id, def.name, def, { actor: 'test' });
+  await publishVersion(db, 'scored-sample', 1, { actor: 'test' }, () => {});
+  await setRetrainProgram(db, { modelId: 'sample', flowId: 'scored-sample', scoreNode: 'score', sample: { flow: 'scored-sample', performanceMonths: 12, badDaysPastDue: 90, features: model.features.map((f) => f.name), rejectInference: 'none' }, ootMonths: 3, policy: { approval: 'risk-manager' } }, { actor: 'test' });
+}
+
+let n = 0;
+/** A run of the sample program moved straight to a status, as if it had got there. */
+export async function sampleRun(db: Database, status: 'awaiting_approval' | 'promoted' | 'failed'): Promise<string> {
+  await sampleProgram(db);
+  const id = `rt_test_${process.pid}_${++n}`;
+  await createRetrainRun(db, { id, modelId: 'sample', asOf: new Date().toISOString() }, { actor: 'test' });
+  await updateRetrainRun(db, id, ['queued'], 'awaiting_approval', { championVersion: 1, challengerVersion: 1, flowVersionBefore: 1 }, 'test');
+  if (status === 'promoted') {
+    const v = await addFlowVersion(db, 'scored-sample', (await getFlowVersion(db, 'scored-sample', 1)).definition, { actor: 'test' });
+    await publishVersion(db, 'scored-sample', v.version, { actor: 'test' }, () => {});
+    await updateRetrainRun(db, id, ['awaiting_approval'], 'promoted', { flowVersionAfter: v.version }, 'test');
+  }
+  if (status === 'failed') await updateRetrainRun(db, id, ['awaiting_approval'], 'failed', { error: 'test' }, 'test');
+  return id;
+}
