@@ -10,7 +10,7 @@ import { addFlowVersion } from '../src/store/index.ts';
 import { sampleModelFile, storeSampleModel } from './support/models.ts';
 import { simConnector } from './support/bureau-sim.ts';
 import { sampleProgram, sampleRun } from './support/lifecycle.ts';
-import { addConnectorVersion, getBacktest, publishVersion, setChallenger } from '../src/store/index.ts';
+import { addConnectorVersion, getBacktest, publishVersion, raiseAlerts, setChallenger, setMonitor } from '../src/store/index.ts';
 import { compileConnector } from '../src/connectors/index.ts';
 import { demoApplication, demoFlow, pendingReview, publishDemoFlow, uniqueKey } from './support/flows.ts';
 
@@ -135,6 +135,17 @@ const SAMPLES: Record<string, Sample> = {
   'POST /v1/lifecycle/programs/:modelId/rollback': async (ctx) => {
     await sampleRun(ctx.db, 'promoted');
     return { method: 'POST', url: '/v1/lifecycle/programs/sample/rollback' };
+  },
+  'PUT /v1/monitoring/:flowId': async () => ({ method: 'PUT', url: '/v1/monitoring/consumer-lending', payload: { baseline: { from: '2026-01', to: '2026-06' } } }),
+  'POST /v1/monitoring/:flowId/run': async (ctx) => {
+    await setMonitor(ctx.db, 'consumer-lending', { baseline: { from: '2026-01', to: '2026-06' } }, { actor: 'test' });
+    return { method: 'POST', url: '/v1/monitoring/consumer-lending/run', payload: {} };
+  },
+  'GET /v1/monitoring': async () => ({ method: 'GET', url: '/v1/monitoring?flow=consumer-lending' }),
+  'GET /v1/alerts': async () => ({ method: 'GET', url: '/v1/alerts' }),
+  'POST /v1/alerts/:id/acknowledge': async (ctx) => {
+    const [alert] = await raiseAlerts(ctx.db, 'consumer-lending', [{ kind: 'csi', metric: 'age', period: uniqueKey(), value: 1, threshold: 0.25, message: 'test' }]);
+    return { method: 'POST', url: `/v1/alerts/${alert!.id}/acknowledge` };
   },
   'POST /v1/reviews/:id': async (_ctx, server) => ({ method: 'POST', url: `/v1/reviews/${(await pendingReview(server)).reviewId}`, payload: { verdict: 'approve', note: 'checked' } }),
 };

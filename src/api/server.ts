@@ -20,6 +20,8 @@ import { challengerRoutes } from './routes/challenger-routes.ts';
 import { outcomeRoutes } from './routes/outcome-routes.ts';
 import { lifecycleRoutes } from './routes/lifecycle-routes.ts';
 import { LifecycleService } from './services/lifecycle-service.ts';
+import { monitoringRoutes } from './routes/monitoring-routes.ts';
+import { MonitoringService } from './services/monitoring-service.ts';
 import { BacktestService } from './services/backtest-service.ts';
 import { flowRoutes } from './routes/flow-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
@@ -43,6 +45,7 @@ export interface Server {
   decisions: DecisionService;
   backtests: BacktestService;
   lifecycle: LifecycleService;
+  monitoring: MonitoringService;
   /** Every route with the roles it admits, for the role matrix and the console's navigation. */
   routes: DeclaredRoute[];
 }
@@ -109,8 +112,10 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(outcomeRoutes(db));
   const lifecycle = new LifecycleService(db, options.queue ?? null, app.log as unknown as Logger, decisions);
   await app.register(lifecycleRoutes(db, lifecycle));
+  const monitoring = new MonitoringService(db, options.queue ?? null, app.log as unknown as Logger, lifecycle);
+  await app.register(monitoringRoutes(db, monitoring));
   await app.ready();
-  return { app, routes, decisions, backtests, lifecycle };
+  return { app, routes, decisions, backtests, lifecycle, monitoring };
 }
 
 export { ApiError };

@@ -26,8 +26,8 @@ export interface RunOptions {
 }
 
 export type FlowResult =
-  | { status: 'completed'; output: DecisionOutput; path: string[]; trace: TraceEntry[] | null; ms: number }
-  | { status: 'pending_review'; wait: { node: string; reason: string; queue: string }; path: string[]; trace: TraceEntry[] | null; ms: number };
+  | { status: 'completed'; output: DecisionOutput; path: string[]; trace: TraceEntry[] | null; ms: number; scores: Record<string, number> }
+  | { status: 'pending_review'; wait: { node: string; reason: string; queue: string }; path: string[]; trace: TraceEntry[] | null; ms: number; scores: Record<string, number> };
 
 export interface CompiledFlow {
   readonly definition: FlowDefinition;
@@ -143,12 +143,12 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
       const consents = (options.consents ?? []).map((c) => ({ scope: c.scope, grantedAt: c.grantedAt, expiresAt: c.expiresAt ?? null, channel: c.channel }));
       vars.consents = consents;
       const context = { consents, requestKey: options.requestKey ?? null };
-      const state: RunState = { vars, env: Env.root(vars), reasons: [], path: [], trace: options.trace === false ? null : [], reviews: options.reviews ?? {}, context };
+      const state: RunState = { vars, env: Env.root(vars), reasons: [], path: [], trace: options.trace === false ? null : [], reviews: options.reviews ?? {}, context, scores: {} };
       let stop = execute(state, start, null);
       if (stop instanceof Promise) stop = await stop;
       const ms = performance.now() - t0;
-      if (stop && 'output' in stop) return { status: 'completed', output: stop.output, path: state.path, trace: state.trace, ms };
-      if (stop && 'wait' in stop) return { status: 'pending_review', wait: stop.wait, path: state.path, trace: state.trace, ms };
+      if (stop && 'output' in stop) return { status: 'completed', output: stop.output, path: state.path, trace: state.trace, ms, scores: state.scores };
+      if (stop && 'wait' in stop) return { status: 'pending_review', wait: stop.wait, path: state.path, trace: state.trace, ms, scores: state.scores };
       throw new FlowError('no_output', [{ path: '$', code: 'no_output', message: 'the run ended without reaching an output node' }]);
     },
   };

@@ -1,3 +1,4 @@
 export * from './backtest/index.ts';
 export * from './samples/index.ts';
 export * from './retrain/index.ts';
+export * from './monitoring/index.ts';

@@ -11,7 +11,7 @@ interface Pending {
   reject(err: unknown): void;
 }
 
-const COLUMNS = 19;
+const COLUMNS = 20;
 const MAX_BATCH = 250;
 /** Commits in flight at once: the next batch inserts its rows while the one before holds the audit lock. */
 const PIPELINE = 2;
@@ -68,7 +68,7 @@ export class DecisionWriter {
         const d = p.decision;
         const base = params.length;
         tuples.push(`(${Array.from({ length: COLUMNS }, (_, i) => `$${base + i + 1}`).join(', ')})`);
-        params.push(d.id, d.flowId, d.flowVersion, d.idempotencyKey, d.requestHash, d.status, d.outcome, JSON.stringify(d.result), JSON.stringify(d.path), d.sealed.trace, JSON.stringify(d.sealed.c1), d.sealed.c2, JSON.stringify(d.sealed.dropped), d.sealed.dataKey.id, d.reviewId, JSON.stringify(d.versions), d.status === 'completed' ? now : null, d.durationMs, now);
+        params.push(d.id, d.flowId, d.flowVersion, d.idempotencyKey, d.requestHash, d.status, d.outcome, JSON.stringify(d.result), JSON.stringify(d.path), d.sealed.trace, JSON.stringify(d.sealed.c1), d.sealed.c2, JSON.stringify(d.sealed.dropped), d.sealed.dataKey.id, d.reviewId, JSON.stringify(d.versions), d.status === 'completed' ? now : null, d.durationMs, now, d.scores && Object.keys(d.scores).length ? JSON.stringify(d.scores) : null);
       }
       // Data keys first (decisions reference them); a key whose decision loses a key race is removed below.
       const kp: unknown[] = [];
@@ -78,7 +78,7 @@ export class DecisionWriter {
       });
       await tx.query(`insert into data_keys (id, master_version, wrapped) values ${kt.join(', ')}`, kp);
       const { rows } = await tx.query<{ id: string }>(
-        `insert into decisions (id, flow_id, flow_version, idempotency_key, request_hash, status, outcome, result, path, trace_sealed, application_c1, application_c2, dropped_fields, data_key_id, pending_review_id, versions, completed_at, duration_ms, created_at)
+        `insert into decisions (id, flow_id, flow_version, idempotency_key, request_hash, status, outcome, result, path, trace_sealed, application_c1, application_c2, dropped_fields, data_key_id, pending_review_id, versions, completed_at, duration_ms, created_at, scores)
          values ${tuples.join(', ')} on conflict (idempotency_key) do nothing returning id`,
         params,
       );

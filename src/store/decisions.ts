@@ -142,6 +142,8 @@ export const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g,
 export interface NewDecision extends Pick<DecisionRecord, 'id' | 'flowId' | 'flowVersion' | 'idempotencyKey' | 'requestHash' | 'status' | 'outcome' | 'result' | 'path' | 'versions' | 'durationMs'> {
   reviewId: string | null;
   sealed: SealedApplication;
+  /** PD by score node id, when the flow scored. */
+  scores?: Record<string, number>;
   consents: Consent[];
   wait?: { node: string; reason: string; queue: string };
 }

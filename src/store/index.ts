@@ -21,3 +21,4 @@ export { createBacktest, claimBacktest, backtestProgress, finishBacktest, getBac
 export { setChallenger, clearChallenger, getChallenger, challengerReport, type Challenger, type ArmStats } from './challengers.ts';
 export { recordOutcomes, performanceOf, OUTCOME_TYPES, type OutcomeEvent, type OutcomeType, type OutcomeReceipt } from './outcomes.ts';
 export { setRetrainProgram, getRetrainProgram, createRetrainRun, claimRetrainRun, updateRetrainRun, getRetrainRun, listRetrainRuns, type RetrainProgram, type RetrainRun, type RetrainStatus } from './retraining.ts';
+export { setMonitor, getMonitor, listMonitoredFlows, monitoredDecisions, saveSnapshot, latestSnapshots, raiseAlerts, markAlertDelivery, listAlerts, acknowledgeAlert, type Alert } from './monitoring.ts';

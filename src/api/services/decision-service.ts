@@ -159,6 +159,7 @@ export class DecisionService {
             requestHash: hash,
             sealed,
             consents: request.consents ?? [],
+            scores: result.scores,
             versions: { flows: loaded.versions, ...(arm ? { arm } : {}), ...(shadow ? { shadow } : {}) },
             ...state,
           },

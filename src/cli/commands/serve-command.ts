@@ -31,10 +31,11 @@ export function serveCommand(): Command {
       bootstrapSecret = created.secret;
     }
     const queue = await startJobQueue(db);
-    const { app, decisions, backtests, lifecycle } = await buildServer({ db, logger, queue, keys });
+    const { app, decisions, backtests, lifecycle, monitoring } = await buildServer({ db, logger, queue, keys });
     await decisions.startWorker();
     await backtests.startWorker();
     await lifecycle.startWorker();
+    await monitoring.startWorker();
     const address = await app.listen({ port, host: flags.host });
     const url = `http://${flags.host === '0.0.0.0' || flags.host === '127.0.0.1' ? 'localhost' : flags.host}:${new URL(address).port}`;
     console.log(`Arbiter is running at ${url} on ${db.kind === 'pglite' ? `the embedded database in ${db.location}` : `PostgreSQL ${db.location}`}`);

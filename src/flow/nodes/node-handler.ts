@@ -44,6 +44,8 @@ export interface RunState {
   reviews: Record<string, { verdict: string; note: string; reviewer: string }>;
   /** What nodes that reach outside need: the applicant's consents, and the request's idempotency key. */
   context: RunContext;
+  /** PD by score node id, for monitoring. */
+  scores: Record<string, number>;
 }
 
 export interface RunContext {

@@ -27,9 +27,10 @@ export const scoreNode: NodeHandler<ScoreNode> = {
     });
     const reads = [...freeNames(inputs.map((i) => i.ast))];
     const next = [ctx.edges[0]!.to];
-    const finish = (state: { vars: Record<string, FeelValue> }, frame: Frame, pds: Float64Array): NodeStep => {
+    const finish = (state: { vars: Record<string, FeelValue>; scores: Record<string, number> }, frame: Frame, pds: Float64Array): NodeStep => {
       const pd = pds[0]!;
       const wrote: Record<string, FeelValue> = { [def.output]: pd };
+      state.scores[def.id] = pd;
       if (def.points) wrote[def.points] = Number(pointsOf(model, pds, frame)[0]!.toFixed(2));
       if (def.reasons) wrote[def.reasons] = reasonsFor(model, frame, def.reasonCount ?? 4)![0]!.map((r) => r.feature);
       Object.assign(state.vars, wrote);
