@@ -124,7 +124,7 @@ for (const backend of BACKENDS) {
     });
 
     test('a challenger worse than the champion is not promoted, even when the policy would promote without a person', async () => {
-      assert.equal((await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/strong', { flow: 'f-strong', scoreNode: 'score', sample: SAMPLE, ootMonths: 4, policy: { minAucGain: 0.005, approval: 'auto' } })).statusCode, 200);
+      assert.equal((await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/strong', { flow: 'f-strong', scoreNode: 'score', sample: SAMPLE, ootMonths: 4, policy: { minAucGain: 0.005, maxAucLossToRecalibrate: 0, approval: 'auto' } })).statusCode, 200);
       const run = await waitRun(f, (await f.call('risk-manager', 'POST', '/v1/lifecycle/programs/strong/runs', { asOf: AS_OF })).json().id);
       assert.equal(run.status, 'rejected', run.error ?? '');
       assert.ok(run.reasons.some((r: string) => r.startsWith('NOT met: AUC')), run.reasons.join(' | '));

@@ -27,7 +27,7 @@ export interface JobQueue {
   stop(): Promise<void>;
 }
 
-export const QUEUES = ['decision.resume', 'personal-data.purge', 'backtest.run', 'retrain.run', 'monitoring.run'] as const;
+export const QUEUES = ['decision.resume', 'personal-data.purge', 'backtest.run', 'retrain.run', 'retrain.scheduled', 'monitoring.run'] as const;
 
 /**
  * Errors PostgreSQL raises when two processes install the same schema at once: duplicate

@@ -72,6 +72,11 @@ export async function setRetrainProgram(db: Database, p: Omit<RetrainProgram, 'u
   });
 }
 
+export async function listRetrainPrograms(db: Queryable): Promise<RetrainProgram[]> {
+  const { rows } = await db.query<Row>('select * from retrain_programs order by model_id');
+  return rows.map(toProgram);
+}
+
 export async function getRetrainProgram(db: Queryable, modelId: string): Promise<RetrainProgram> {
   const { rows } = await db.query<Row>('select * from retrain_programs where model_id = $1', [modelId]);
   if (!rows[0]) throw new StoreError('not_found', `model "${modelId}" has no retraining program; set one with PUT /v1/lifecycle/programs/${modelId}`);

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { buildSample, judge, promotionPolicySchema, retrainChallenger, sampleDefinitionSchema, type PromotionPolicy, type SampleDecision, type SampleDefinition } from '../../lifecycle/index.ts';
 import { modelFile, parseModelFile, predictPd, rowFrame, type LoadedModel } from '../../models/index.ts';
 import {
-  addFlowVersion, addModelVersion, claimRetrainRun, createRetrainRun, getFlowVersion, getModelFile, getRetrainProgram, getRetrainRun, listDecisions, listRetrainRuns, performanceOf, setRetrainProgram, updateRetrainRun,
+  addFlowVersion, addModelVersion, claimRetrainRun, createRetrainRun, getFlowVersion, getModelFile, getRetrainProgram, getRetrainRun, listDecisions, listRetrainPrograms, listRetrainRuns, performanceOf, setRetrainProgram, updateRetrainRun,
   type Actor, type Database, type JobQueue, type RetrainProgram, type RetrainRun,
 } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
@@ -60,6 +60,9 @@ export class LifecycleService {
 
   async startRun(modelId: string, asOf: string | undefined, by: Actor): Promise<RetrainRun> {
     await getRetrainProgram(this.db, modelId);
+    // The schedule and a drift alert on the same day ask for the same run: one is enough.
+    const same = asOf === undefined ? undefined : (await listRetrainRuns(this.db, modelId)).find((r) => r.asOf === new Date(asOf).toISOString() && r.status !== 'failed');
+    if (same) return same;
     const id = `rt_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
     const run = await createRetrainRun(this.db, { id, modelId, asOf: asOf ?? new Date().toISOString() }, by, this.queue ? (tx) => this.queue!.sendInTransaction(tx, 'retrain.run', { id }) : undefined);
     // Without a queue the run is this process's: if the process or its database goes first, the run stays queued.
@@ -96,7 +99,7 @@ export class LifecycleService {
       const result = retrainChallenger(sample, champion, program.ootMonths);
       const verdict = judge(result.check, policy);
       const challengerVersion = await this.storeChallenger(program, championVersion, claimed, sample.decisionIds, sample.y, result, def);
-      const fields = { championVersion, challengerVersion, flowVersionBefore: current.version, checks: { ...result.check, split: result.split }, reasons: verdict.reasons, sampleReport: sample.report };
+      const fields = { championVersion, challengerVersion, flowVersionBefore: current.version, checks: { ...result.check, split: result.split, method: result.method }, reasons: verdict.reasons, sampleReport: sample.report };
       if (!verdict.promote) {
         await updateRetrainRun(this.db, id, ['running'], 'rejected', fields, 'system:retrain');
       } else if (policy.approval === 'auto') {
@@ -129,7 +132,7 @@ export class LifecycleService {
       },
     });
     const loaded: LoadedModel = parseModelFile(file);
-    const lineage = { parent: `${program.modelId}@${parent}`, run: run.id, asOf: run.asOf, sample: def, dataSha256: dataHash, outOfTime: result.split, checks: result.check };
+    const lineage = { parent: `${program.modelId}@${parent}`, method: result.method, run: run.id, asOf: run.asOf, sample: def, dataSha256: dataHash, outOfTime: result.split, checks: result.check };
     const { version } = await addModelVersion(this.db, program.modelId, { text: JSON.stringify(file), contentHash: file.version, kind: loaded.kind, summary: { features: loaded.features, target: loaded.target, training: loaded.training, lineage } }, { actor: 'system:retrain' });
     return version.version;
   }
@@ -141,7 +144,10 @@ export class LifecycleService {
     const program = await getRetrainProgram(this.db, run.modelId);
     const current = await getFlowVersion(this.db, program.flowId);
     const definition = structuredClone(current.definition) as { nodes: ScoreNodeLike[] };
-    scoreNodeOf(definition, program.scoreNode, program.modelId).node.model = `${program.modelId}@${run.challengerVersion}`;
+    const { node, version: inUse } = scoreNodeOf(definition, program.scoreNode, program.modelId);
+    // The same model again (an identical retrain): it already decides, so there is nothing to publish.
+    if (inUse === run.challengerVersion) return updateRetrainRun(this.db, id, ['awaiting_approval'], 'promoted', { flowVersionBefore: current.version, flowVersionAfter: current.version, decidedBy: by.actor }, by.actor);
+    node.model = `${program.modelId}@${run.challengerVersion}`;
     const draft = await addFlowVersion(this.db, program.flowId, definition, by);
     const published = await publishChecked(this.db, this.decisions.catalog, program.flowId, draft.version, by);
     return updateRetrainRun(this.db, id, ['awaiting_approval'], 'promoted', { flowVersionBefore: current.version, flowVersionAfter: published.version, decidedBy: by.actor }, by.actor);
@@ -162,8 +168,17 @@ export class LifecycleService {
     return updateRetrainRun(this.db, last.id, ['promoted'], 'rolled_back', { decidedBy: by.actor }, by.actor);
   }
 
+  /** What the monthly schedule does: a run for every program, as of the given date. */
+  async retrainAll(asOf: Date, by: Actor = { actor: 'system:schedule' }): Promise<RetrainRun[]> {
+    const runs: RetrainRun[] = [];
+    for (const p of await listRetrainPrograms(this.db)) runs.push(await this.startRun(p.modelId, asOf.toISOString(), by));
+    return runs;
+  }
+
   async startWorker(): Promise<void> {
     if (!this.queue) return;
     await this.queue.work<{ id: string }>('retrain.run', async ({ id }) => this.run(id));
+    await this.queue.work<object>('retrain.scheduled', async () => void (await this.retrainAll(new Date())));
+    await this.queue.schedule('retrain.scheduled', '0 3 1 * *');
   }
 }

@@ -1,4 +1,4 @@
-import { evaluate, predictPd, trainBooster, trainScorecard, psi, type BoostParams, type Frame, type LoadedModel, type NewModel } from '../../models/index.ts';
+import { Booster, evaluate, logLoss, predictPd, trainBooster, trainScorecard, psi, type BoostParams, type Frame, type LoadedModel, type NewModel } from '../../models/index.ts';
 import type { Sample } from '../samples/index.ts';
 import type { ModelCheck } from './promotion-policy.ts';
 
@@ -47,7 +47,28 @@ function monotonicity(model: LoadedModel, frame: Frame, monotone: Record<string,
   return out;
 }
 
+/** The champion's trees with a new intercept fitted on recent rows: its ranking kept, its level moved to today's. */
+function recalibrated(champion: Booster, frame: Frame, y: ArrayLike<number>): Booster {
+  const margins = champion.margins(frame);
+  let shift = 0;
+  for (let k = 0; k < 50; k++) {
+    let g = 0;
+    let h = 0;
+    for (let i = 0; i < margins.length; i++) {
+      const p = 1 / (1 + Math.exp(-(margins[i]! + shift)));
+      g += y[i]! - p;
+      h += p * (1 - p);
+    }
+    const step = g / Math.max(h, 1e-9);
+    shift += step;
+    if (Math.abs(step) < 1e-10) break;
+  }
+  return new Booster(champion.features, champion.trees, champion.baseMargin + shift, champion.params, champion.log);
+}
+
 export interface RetrainResult {
+  /** retrained: a new model on the recent sample; recalibrated: the champion's trees with a refitted intercept. */
+  method: 'retrained' | 'recalibrated';
   challenger: NewModel & { version?: string };
   check: ModelCheck;
   split: { trainRows: number; ootRows: number; ootFrom: string };
@@ -57,8 +78,9 @@ export interface RetrainResult {
 
 /**
  * Trains a challenger with the champion's specification (kind, features, parameters,
- * monotone constraints) on the sample before the out-of-time slice (its last `ootMonths`), and
- * measures both on that slice.
+ * monotone constraints) on the sample before the out-of-time slice (its last `ootMonths`);
+ * for trees, also the champion recalibrated on the same rows, keeping the better of the two;
+ * and measures champion and challenger on that slice.
  */
 export function retrainChallenger(sample: Sample, champion: LoadedModel, ootMonths: number, seed = 42): RetrainResult {
   const n = sample.frame.rows;
@@ -90,11 +112,23 @@ export function retrainChallenger(sample: Sample, champion: LoadedModel, ootMont
   const ootFrame = rowsOf(sample.frame, oot);
   const trainFrame = rowsOf(sample.frame, train);
   const yOot = pick(sample.y, oot);
+  const yTrain = pick(sample.y, train);
+  let method: RetrainResult['method'] = 'retrained';
+  // With little recent data a refitted intercept often beats a new model: keep whichever scores
+  // better on the out-of-time slice (log loss weighs ranking and level together).
+  if (champion.kind === 'gbdt') {
+    const recal: NewModel = { ...challenger, kind: 'gbdt', model: recalibrated(champion.model, trainFrame, yTrain) } as NewModel;
+    if (logLoss(yOot, predictPd(recal as LoadedModel, ootFrame)) < logLoss(yOot, predictPd(challenger as LoadedModel, ootFrame))) {
+      challenger = recal;
+      method = 'recalibrated';
+    }
+  }
   const pc = predictPd(champion, ootFrame);
   const pn = predictPd(challenger as LoadedModel, ootFrame);
   const pTrain = predictPd(challenger as LoadedModel, trainFrame);
   const monotone = champion.kind === 'gbdt' ? ((champion.model.params as BoostParams).monotone ?? {}) : {};
   return {
+    method,
     challenger,
     check: {
       champion: { ...evaluate(yOot, pc), calibrationGap: calibrationGap(yOot, pc) },
@@ -103,6 +137,6 @@ export function retrainChallenger(sample: Sample, champion: LoadedModel, ootMont
       monotonicityViolations: monotonicity(challenger as LoadedModel, ootFrame, monotone),
     },
     split: { trainRows: train.length, ootRows: oot.length, ootFrom: cut.toISOString() },
-    trainMetrics: evaluate(pick(sample.y, train), pTrain),
+    trainMetrics: evaluate(yTrain, pTrain),
   };
 }

@@ -47,7 +47,9 @@ const addMonths = (t: number, months: number) => {
  */
 export function buildSample(decisions: readonly SampleDecision[], performance: ReadonlyMap<string, { events: PerformanceEvent[] }>, def: SampleDefinition, asOf: Date, riskOf?: (application: Record<string, unknown>) => number): Sample {
   const excluded = { outsideWindow: 0, immature: 0, indeterminate: 0, notBooked: 0, declined: 0, noDate: 0 };
-  const from = def.from ? Date.parse(def.from) : -Infinity;
+  // A rolling window ends where accounts stop being mature: performanceMonths before the date.
+  const rolling = def.windowMonths ? addMonths(asOf.getTime(), -(def.performanceMonths + def.windowMonths)) : -Infinity;
+  const from = Math.max(def.from ? Date.parse(def.from) : -Infinity, rolling);
   const to = def.to ? Date.parse(def.to) : Infinity;
   const kept: { d: SampleDecision; t: number; bad: 0 | 1 }[] = [];
   const declined: { d: SampleDecision; t: number }[] = [];
