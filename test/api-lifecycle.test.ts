@@ -1,47 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { modelFile, trainBooster, type Frame } from '../src/models/index.ts';
 import { recordOutcomes, type OutcomeEvent } from '../src/store/index.ts';
-import { generatePopulation, populationFrame } from '../src/synth/index.ts';
+import { generatePopulation } from '../src/synth/index.ts';
+import { scoredFlow, synthChampion, SYNTH_FEATURES } from './support/lifecycle.ts';
 import { BACKENDS } from './support/backends.ts';
 import { uniqueKey } from './support/flows.ts';
 import { useApiFixture, type ApiFixture } from './support/server.ts';
 
-const FEATURES = ['age', 'income', 'existingDebt', 'bureauScore', 'delinquencies12m', 'inquiries6m', 'utilization', 'dti', 'term', 'product', 'channel'];
-const NUMERIC = new Set(['age', 'income', 'existingDebt', 'bureauScore', 'delinquencies12m', 'inquiries6m', 'utilization', 'dti', 'term']);
+const FEATURES = SYNTH_FEATURES;
 const month = (m: number) => new Date(Date.UTC(2024, m, 1)).toISOString();
-
-/** A model file with the champion's specification, trained on the first `rows` applications before the drift. */
-function championFile(rows: number) {
-  const pop = generatePopulation({ rows, seed: 101, months: 12 });
-  const frame: Frame = populationFrame(pop);
-  const y = Uint8Array.from(pop.columns.find((c) => c.name === 'defaulted')!.values as Float64Array);
-  const model = trainBooster(frame, y, FEATURES, Int32Array.from({ length: rows }, (_, i) => i), null, { rounds: 40, maxDepth: 3, learningRate: 0.1 });
-  return modelFile({ kind: 'gbdt', model, target: { column: 'defaulted', bad: '1' }, features: FEATURES.map((name) => ({ name, kind: NUMERIC.has(name) ? 'numeric' : 'categorical' })), training: null, imported: null });
-}
-
-function scoredFlow(id: string, model: string) {
-  const fields: Record<string, unknown> = { appliedAt: { type: 'string', class: 'C1', required: true } };
-  for (const f of FEATURES) fields[f] = { type: NUMERIC.has(f) ? 'number' : 'string', class: 'C1', required: true };
-  return {
-    id,
-    name: `scored ${id}`,
-    input: { fields },
-    nodes: [
-      { id: 'in', kind: 'input' },
-      { id: 'score', kind: 'score', model, output: 'pd' },
-      { id: 'cut', kind: 'switch' },
-      { id: 'yes', kind: 'output', outcome: 'approve' },
-      { id: 'no', kind: 'output', outcome: 'decline', reasons: [{ code: 'HIGH_RISK', text: 'estimated risk too high' }] },
-    ],
-    edges: [
-      { from: 'in', to: 'score' },
-      { from: 'score', to: 'cut' },
-      { from: 'cut', to: 'yes', when: 'pd < 0.35' },
-      { from: 'cut', to: 'no', default: true },
-    ],
-  };
-}
 
 /**
  * Two years of applications (drift from month 12) decided by the flow, and their outcomes:
@@ -80,8 +47,8 @@ for (const backend of BACKENDS) {
   describe(`retraining on ${backend.name}`, () => {
     const f = useApiFixture(backend, async (fx) => {
       for (const [id, rows] of [['weak', 250], ['strong', 30000]] as const) {
-        assert.equal((await fx.call('risk-manager', 'POST', `/v1/models/${id}/versions`, championFile(rows))).statusCode, 201);
-        assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows', { definition: scoredFlow(`f-${id}`, `${id}@1`) })).statusCode, 201);
+        assert.equal((await fx.call('risk-manager', 'POST', `/v1/models/${id}/versions`, synthChampion(rows, 101, 12, 40))).statusCode, 201);
+        assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows', { definition: scoredFlow(`f-${id}`, `${id}@1`, 0.35) })).statusCode, 201);
         assert.equal((await fx.call('risk-manager', 'POST', `/v1/flows/f-${id}/versions/1/publish`)).statusCode, 200);
       }
       await history(fx, 'f-weak', 1600);

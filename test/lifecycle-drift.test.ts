@@ -1,53 +1,26 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { auc, modelFile, trainBooster } from '../src/models/index.ts';
+import { auc } from '../src/models/index.ts';
 import { recordOutcomes, type OutcomeEvent } from '../src/store/index.ts';
-import { generatePopulation, populationFrame } from '../src/synth/index.ts';
+import { generatePopulation } from '../src/synth/index.ts';
+import { scoredFlow, synthChampion, SYNTH_FEATURES } from './support/lifecycle.ts';
 import { BACKENDS } from './support/backends.ts';
 import { uniqueKey } from './support/flows.ts';
 import { useApiFixture } from './support/server.ts';
 
-const FEATURES = ['age', 'income', 'existingDebt', 'bureauScore', 'delinquencies12m', 'inquiries6m', 'utilization', 'dti', 'term', 'product', 'channel'];
-const NUMERIC = new Set(['age', 'income', 'existingDebt', 'bureauScore', 'delinquencies12m', 'inquiries6m', 'utilization', 'dti', 'term']);
+const FEATURES = SYNTH_FEATURES;
 const MONTHS = 22;
 const DRIFT = 10;
 const PER_MONTH = 250;
 const day = (month: number, d: number) => new Date(Date.UTC(2024, month, d)).toISOString();
-
-function champion() {
-  const pop = generatePopulation({ rows: 6000, seed: 301, months: DRIFT });
-  const frame = populationFrame(pop);
-  const y = Uint8Array.from(pop.columns.find((c) => c.name === 'defaulted')!.values as Float64Array);
-  const model = trainBooster(frame, y, FEATURES, Int32Array.from({ length: pop.rows }, (_, i) => i), null, { rounds: 60, maxDepth: 3, learningRate: 0.1 });
-  return modelFile({ kind: 'gbdt', model, target: { column: 'defaulted', bad: '1' }, features: FEATURES.map((name) => ({ name, kind: NUMERIC.has(name) ? 'numeric' : 'categorical' })), training: null, imported: null });
-}
-
-const flow = {
-  id: 'lending',
-  name: 'lending with a PD model',
-  input: { fields: { appliedAt: { type: 'string', class: 'C1', required: true }, ...Object.fromEntries(FEATURES.map((f) => [f, { type: NUMERIC.has(f) ? 'number' : 'string', class: 'C1', required: true }])) } },
-  nodes: [
-    { id: 'in', kind: 'input' },
-    { id: 'score', kind: 'score', model: 'pd@1', output: 'pd' },
-    { id: 'cut', kind: 'switch' },
-    { id: 'yes', kind: 'output', outcome: 'approve' },
-    { id: 'no', kind: 'output', outcome: 'decline', reasons: [{ code: 'HIGH_RISK', text: 'estimated risk too high' }] },
-  ],
-  edges: [
-    { from: 'in', to: 'score' },
-    { from: 'score', to: 'cut' },
-    { from: 'cut', to: 'yes', when: 'pd < 0.3' },
-    { from: 'cut', to: 'no', default: true },
-  ],
-};
 
 // The end-to-end run on the real server only: it is long, and the embedded database is covered by the API suites.
 const postgres = BACKENDS.find((b) => b.name === 'postgres')!;
 
 describe('automatic iteration through a drift, month by month', () => {
   const f = useApiFixture(postgres, async (fx) => {
-    assert.equal((await fx.call('risk-manager', 'POST', '/v1/models/pd/versions', champion())).statusCode, 201);
-    assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows', { definition: flow })).statusCode, 201);
+    assert.equal((await fx.call('risk-manager', 'POST', '/v1/models/pd/versions', synthChampion(6000, 301, DRIFT, 60))).statusCode, 201);
+    assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows', { definition: scoredFlow('lending', 'pd@1', 0.3) })).statusCode, 201);
     assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows/lending/versions/1/publish')).statusCode, 200);
     const program = await fx.call('risk-manager', 'PUT', '/v1/lifecycle/programs/pd', {
       flow: 'lending',

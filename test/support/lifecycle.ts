@@ -1,4 +1,5 @@
-import { parseModelFile } from '../../src/models/index.ts';
+import { modelFile, parseModelFile, trainBooster, type ModelFile } from '../../src/models/index.ts';
+import { generatePopulation, populationFrame } from '../../src/synth/index.ts';
 import { addFlowVersion, createFlow, createRetrainRun, getFlowVersion, publishVersion, setRetrainProgram, StoreError, updateRetrainRun, type Database } from '../../src/store/index.ts';
 import { sampleModelFile, storeSampleModel } from './models.ts';
 
@@ -46,4 +47,39 @@ export async function sampleRun(db: Database, status: 'awaiting_approval' | 'pro
   }
   if (status === 'failed') await updateRetrainRun(db, id, ['awaiting_approval'], 'failed', { error: 'test' }, 'test');
   return id;
+}
+
+/** The synthetic applicant's fields a PD model of the lifecycle tests uses. */
+export const SYNTH_FEATURES = ['age', 'income', 'existingDebt', 'bureauScore', 'delinquencies12m', 'inquiries6m', 'utilization', 'dti', 'term', 'product', 'channel'];
+const NUMERIC = new Set(['age', 'income', 'existingDebt', 'bureauScore', 'delinquencies12m', 'inquiries6m', 'utilization', 'dti', 'term']);
+
+/** A GBDT model file trained on `rows` synthetic applicants of the first `months` months. */
+export function synthChampion(rows: number, seed: number, months: number, rounds: number): ModelFile {
+  const pop = generatePopulation({ rows, seed, months });
+  const frame = populationFrame(pop);
+  const y = Uint8Array.from(pop.columns.find((c) => c.name === 'defaulted')!.values as Float64Array);
+  const model = trainBooster(frame, y, SYNTH_FEATURES, Int32Array.from({ length: rows }, (_, i) => i), null, { rounds, maxDepth: 3, learningRate: 0.1 });
+  return modelFile({ kind: 'gbdt', model, target: { column: 'defaulted', bad: '1' }, features: SYNTH_FEATURES.map((name) => ({ name, kind: NUMERIC.has(name) ? 'numeric' : 'categorical' })), training: null, imported: null });
+}
+
+/** A flow that scores synthetic applicants with a stored model and approves below a PD cut-off. */
+export function scoredFlow(id: string, model: string, cutoff: number): Record<string, unknown> {
+  return {
+    id,
+    name: `scored ${id}`,
+    input: { fields: { appliedAt: { type: 'string', class: 'C1', required: true }, ...Object.fromEntries(SYNTH_FEATURES.map((f) => [f, { type: NUMERIC.has(f) ? 'number' : 'string', class: 'C1', required: true }])) } },
+    nodes: [
+      { id: 'in', kind: 'input' },
+      { id: 'score', kind: 'score', model, output: 'pd' },
+      { id: 'cut', kind: 'switch' },
+      { id: 'yes', kind: 'output', outcome: 'approve' },
+      { id: 'no', kind: 'output', outcome: 'decline', reasons: [{ code: 'HIGH_RISK', text: 'estimated risk too high' }] },
+    ],
+    edges: [
+      { from: 'in', to: 'score' },
+      { from: 'score', to: 'cut' },
+      { from: 'cut', to: 'yes', when: `pd < ${cutoff}` },
+      { from: 'cut', to: 'no', default: true },
+    ],
+  };
 }
