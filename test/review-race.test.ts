@@ -7,6 +7,8 @@ import { decideReview, openDatabase, startJobQueue, verifyAudit, type Database }
 import { createScratchDatabase } from './support/backends.ts';
 import { demoFlow, reviewApplication, uniqueKey } from './support/flows.ts';
 import { exampleStrategy, historyCsv, synthBaseline, synthCandidate } from './support/backtests.ts';
+import { scoredFlow, synthChampion, SYNTH_FEATURES } from './support/lifecycle.ts';
+import { generatePopulation } from '../src/synth/index.ts';
 import { arbiter, serve, type Running } from './support/process.ts';
 
 let scratch: { url: string; drop(): Promise<void> };
@@ -115,6 +117,37 @@ test('a back-test started on one server runs as a job on one of them, exactly on
   const db = await openDatabase({ databaseUrl: scratch.url });
   try {
     const { rows } = await db.query<{ n: number }>("select count(*)::int as n from audit_events where action = 'backtest.finished' and subject_id = $1", [started.body.id]);
+    assert.equal(rows[0]!.n, 1);
+  } finally {
+    await db.close();
+  }
+});
+
+test('a retraining run started on one server is taken by exactly one worker', async () => {
+  const [a, b] = servers as [Running, Running];
+  assert.equal((await call(a, 'risk-manager', 'POST', '/v1/models/race/versions', synthChampion(2000, 9, 12, 20))).status, 201);
+  assert.equal((await call(a, 'risk-manager', 'POST', '/v1/flows', { definition: scoredFlow('raced', 'race@1', 0.4) })).status, 201);
+  assert.equal((await call(a, 'risk-manager', 'POST', '/v1/flows/raced/versions/1/publish')).status, 200);
+  const pop = generatePopulation({ rows: 300, seed: 10, months: 12 });
+  const col = (n: string) => pop.columns.find((c) => c.name === n)!.values;
+  for (let i = 0; i < pop.rows; i++) {
+    const application: Record<string, unknown> = { appliedAt: new Date(Date.UTC(2024, (col('month') as Float64Array)[i]!, 2)).toISOString() };
+    for (const f of SYNTH_FEATURES) application[f] = col(f)[i];
+    assert.equal((await call(i % 2 ? a : b, 'service', 'POST', '/v1/decisions', { flow: 'raced', application, idempotencyKey: uniqueKey() })).status, 201);
+  }
+  assert.equal((await call(b, 'risk-manager', 'PUT', '/v1/lifecycle/programs/race', { flow: 'raced', scoreNode: 'score', sample: { dateField: 'appliedAt', performanceMonths: 3, features: SYNTH_FEATURES } })).status, 200);
+  const started = await call(a, 'risk-manager', 'POST', '/v1/lifecycle/programs/race/runs', { asOf: '2025-06-01T00:00:00Z' });
+  assert.equal(started.status, 202, JSON.stringify(started.body));
+  let status = 'queued';
+  for (let i = 0; i < 600 && ['queued', 'running'].includes(status); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    status = String((await call(i % 2 ? a : b, 'risk-manager', 'GET', `/v1/lifecycle/runs/${started.body.id}`)).body.status);
+  }
+  assert.ok(!['queued', 'running'].includes(status), `the run ended (${status})`);
+  const db = await openDatabase({ databaseUrl: scratch.url });
+  try {
+    // No outcomes were reported: the run ends as failed (no matured accounts), once.
+    const { rows } = await db.query<{ n: number }>("select count(*)::int as n from audit_events where action in ('retrain.rejected', 'retrain.awaiting_approval', 'retrain.failed', 'retrain.promoted') and data ->> 'run' = $1", [started.body.id]);
     assert.equal(rows[0]!.n, 1);
   } finally {
     await db.close();
