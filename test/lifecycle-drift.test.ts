@@ -78,7 +78,12 @@ describe('automatic iteration through a drift, month by month', () => {
           await new Promise((r) => setTimeout(r, 50));
           run = (await f.call('auditor', 'GET', `/v1/lifecycle/runs/${id}`)).json();
         }
-        if (run.status === 'promoted') promotions.push({ month: m, version: run.challengerVersion });
+        if (run.status === 'promoted') {
+          promotions.push({ month: m, version: run.challengerVersion });
+          const gate = run.reasons.find((r: string) => r.includes('back-test'));
+          assert.match(String(gate), /^met: back-test/, 'a promoted flow was back-tested against the current one first');
+          console.log(`month ${m}: ${run.checks.method} challenger promoted; ${gate}`);
+        }
         (runsBy[m] ??= []).push(run.status === 'failed' ? `failed (${String(run.error).slice(0, 60)})` : `${run.status}${run.status === 'rejected' ? ` (${run.reasons.filter((x: string) => x.startsWith('NOT')).map((x: string) => x.slice(9, 60)).join('; ')})` : ''}`);
       }
     }

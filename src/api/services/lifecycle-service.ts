@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { buildSample, judge, promotionPolicySchema, retrainChallenger, sampleDefinitionSchema, type PromotionPolicy, type SampleDecision, type SampleDefinition } from '../../lifecycle/index.ts';
+import { backtestReport, buildSample, emptyStats, judge, promotionPolicySchema, retrainChallenger, runRows, sampleDefinitionSchema, type PromotionPolicy, type Sample, type SampleDecision, type SampleDefinition } from '../../lifecycle/index.ts';
+import type { CompiledFlow } from '../../flow/index.ts';
 import { modelFile, parseModelFile, predictPd, rowFrame, type LoadedModel } from '../../models/index.ts';
 import {
   addFlowVersion, addModelVersion, claimRetrainRun, createRetrainRun, getFlowVersion, getModelFile, getRetrainProgram, getRetrainRun, listDecisions, listRetrainPrograms, listRetrainRuns, performanceOf, setRetrainProgram, updateRetrainRun,
-  type Actor, type Database, type JobQueue, type RetrainProgram, type RetrainRun,
+  type Actor, type Database, type FlowVersion, type JobQueue, type RetrainProgram, type RetrainRun,
 } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
 import type { DecisionService } from './decision-service.ts';
@@ -99,12 +100,16 @@ export class LifecycleService {
       const result = retrainChallenger(sample, champion, program.ootMonths);
       const verdict = judge(result.check, policy);
       const challengerVersion = await this.storeChallenger(program, championVersion, claimed, sample.decisionIds, sample.y, result, def);
-      const fields = { championVersion, challengerVersion, flowVersionBefore: current.version, checks: { ...result.check, split: result.split, method: result.method }, reasons: verdict.reasons, sampleReport: sample.report };
-      if (!verdict.promote) {
+      // The flow with the challenger, back-tested against the current one on the out-of-time applications.
+      const gate = verdict.promote ? await this.backtestGate(program, current, challengerVersion, sample, decisions, Date.parse(result.split.ootFrom)) : null;
+      const reasons = gate ? [...verdict.reasons, gate.reason] : verdict.reasons;
+      const promote = verdict.promote && (gate?.pass ?? true);
+      const fields = { championVersion, challengerVersion, flowVersionBefore: current.version, checks: { ...result.check, split: result.split, method: result.method, backtest: gate?.summary ?? null }, reasons, sampleReport: sample.report };
+      if (!promote) {
         await updateRetrainRun(this.db, id, ['running'], 'rejected', fields, 'system:retrain');
       } else if (policy.approval === 'auto') {
-        await updateRetrainRun(this.db, id, ['running'], 'awaiting_approval', fields, 'system:retrain');
-        await this.promote(id, { actor: 'system:retrain' });
+        await updateRetrainRun(this.db, id, ['running'], 'running', fields, 'system:retrain');
+        await this.promote(id, { actor: 'system:retrain' }, 'running');
       } else {
         await updateRetrainRun(this.db, id, ['running'], 'awaiting_approval', fields, 'system:retrain');
       }
@@ -114,6 +119,34 @@ export class LifecycleService {
       this.logger.warn({ retrainRun: id, code: (err as { code?: string }).code }, 'retraining run failed');
       await updateRetrainRun(this.db, id, ['running', 'awaiting_approval'], 'failed', { error: message }, 'system:retrain').catch(() => {});
     }
+  }
+
+  /**
+   * The current flow with the challenger in its score node against the current flow, on the
+   * applications of the out-of-time slice with their outcomes: the challenger's flow may not
+   * approve a riskier book (a higher bad rate among the approved).
+   */
+  private async backtestGate(program: RetrainProgram, current: FlowVersion, challengerVersion: number, sample: Sample, history: SampleDecision[], ootFrom: number) {
+    const definition = structuredClone(current.definition) as { nodes: ScoreNodeLike[] };
+    scoreNodeOf(definition, program.scoreNode, program.modelId).node.model = `${program.modelId}@${challengerVersion}`;
+    const compile = async (v: FlowVersion): Promise<CompiledFlow> => (await this.decisions.catalog.compileVersion(v, new Set())).flow;
+    const candidate = await compile({ ...current, version: 0, status: 'draft', definition });
+    const baseline = await compile(current);
+    const byId = new Map(history.map((d) => [d.id, d.application]));
+    const apps: { application: Record<string, unknown>; bad: number }[] = [];
+    for (let i = 0; i < sample.decisionIds.length; i++) if (sample.time[i]! >= ootFrom) apps.push({ application: byId.get(sample.decisionIds[i]!)!, bad: sample.y[i]! });
+    const header = [...new Set(apps.flatMap((a) => Object.keys(a.application))), '__bad'];
+    const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+    const rows = apps.map((a) => [...header.slice(0, -1).map((h) => cell(a.application[h])), String(a.bad)]);
+    const stats = emptyStats();
+    await runRows(candidate, baseline, header, rows, { outcome: { column: '__bad', bad: '1' } }, stats);
+    const r = backtestReport(stats, 0, 5);
+    const c = r.candidate.approvedBadRate;
+    const b = r.baseline.approvedBadRate;
+    const pass = c === null || b === null || c <= b + 1e-12;
+    const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(2)}%`);
+    const reason = `${pass ? 'met' : 'NOT met'}: back-test on ${r.rows} out-of-time applications: approved bad rate ${pct(c)} with the challenger against ${pct(b)} now, approval ${pct(r.candidate.approvalRate)} against ${pct(r.baseline.approvalRate)}`;
+    return { pass, reason, summary: { rows: r.rows, candidate: { approvalRate: r.candidate.approvalRate, approvedBadRate: c }, baseline: { approvalRate: r.baseline.approvalRate, approvedBadRate: b }, swapIns: r.swapIns, swapOuts: r.swapOuts } };
   }
 
   /** The challenger as the model's next version, with its lineage: parent, sample, data hash, checks. */
@@ -138,19 +171,19 @@ export class LifecycleService {
   }
 
   /** A new flow version whose score node names the challenger, checked and published. */
-  async promote(id: string, by: Actor): Promise<RetrainRun> {
+  async promote(id: string, by: Actor, from: 'awaiting_approval' | 'running' = 'awaiting_approval'): Promise<RetrainRun> {
     const run = await getRetrainRun(this.db, id);
-    if (run.status !== 'awaiting_approval') throw new ApiError(409, 'conflict', `retraining run ${id} is ${run.status}; only a run awaiting approval can be promoted`);
+    if (run.status !== from) throw new ApiError(409, 'conflict', `retraining run ${id} is ${run.status}; only a run awaiting approval can be promoted`);
     const program = await getRetrainProgram(this.db, run.modelId);
     const current = await getFlowVersion(this.db, program.flowId);
     const definition = structuredClone(current.definition) as { nodes: ScoreNodeLike[] };
     const { node, version: inUse } = scoreNodeOf(definition, program.scoreNode, program.modelId);
     // The same model again (an identical retrain): it already decides, so there is nothing to publish.
-    if (inUse === run.challengerVersion) return updateRetrainRun(this.db, id, ['awaiting_approval'], 'promoted', { flowVersionBefore: current.version, flowVersionAfter: current.version, decidedBy: by.actor }, by.actor);
+    if (inUse === run.challengerVersion) return updateRetrainRun(this.db, id, [from], 'promoted', { flowVersionBefore: current.version, flowVersionAfter: current.version, decidedBy: by.actor }, by.actor);
     node.model = `${program.modelId}@${run.challengerVersion}`;
     const draft = await addFlowVersion(this.db, program.flowId, definition, by);
     const published = await publishChecked(this.db, this.decisions.catalog, program.flowId, draft.version, by);
-    return updateRetrainRun(this.db, id, ['awaiting_approval'], 'promoted', { flowVersionBefore: current.version, flowVersionAfter: published.version, decidedBy: by.actor }, by.actor);
+    return updateRetrainRun(this.db, id, [from], 'promoted', { flowVersionBefore: current.version, flowVersionAfter: published.version, decidedBy: by.actor }, by.actor);
   }
 
   async reject(id: string, by: Actor): Promise<RetrainRun> {
