@@ -48,6 +48,7 @@ const withChallenger = async (ctx: TestDatabase) => setChallenger(ctx.db, { flow
 const SAMPLES: Record<string, Sample> = {
   'GET /healthz': async () => ({ method: 'GET', url: '/healthz' }),
   'GET /readyz': async () => ({ method: 'GET', url: '/readyz' }),
+  'GET /metrics': async () => ({ method: 'GET', url: '/metrics' }),
   'GET /v1/me': async () => ({ method: 'GET', url: '/v1/me' }),
   'GET /v1/keys': async () => ({ method: 'GET', url: '/v1/keys' }),
   'POST /v1/keys': async () => ({ method: 'POST', url: '/v1/keys', payload: { name: 'matrix', role: 'analyst' } }),

@@ -131,6 +131,9 @@ for (const backend of BACKENDS) {
         assert.equal((await sim.billing()).requests.error ?? 0, before, 'an open circuit makes no call');
         const usage = (await f.call('auditor', 'GET', '/v1/connectors/c-circuit/usage')).json();
         assert.equal(usage.circuit, 'open');
+        const metrics = (await f.call('service', 'GET', '/metrics')).body;
+        assert.match(metrics, /^arbiter_bureau_circuit_state\{connector="c-circuit"\} 2$/m);
+        assert.match(metrics, /^arbiter_bureau_pulls_total\{connector="c-circuit",outcome="circuit_open"\} [1-9]/m);
       } finally {
         await sim.setFaults({});
       }

@@ -60,10 +60,18 @@ export class BureauGateway {
   private readonly policies = new Map<string, ConnectorPolicy>();
   private readonly inflight = new Map<string, Promise<Pulled>>();
 
+  /** Told of every pull's result (for metrics). */
+  onPull: ((connectorId: string, result: PullResult) => void) | null = null;
+
   constructor(
     private readonly ledger: PullLedger,
     private readonly keys: KeyProvider,
   ) {}
+
+  /** Every connector this process has called, with its circuit's state. */
+  circuits(): Record<string, string> {
+    return Object.fromEntries([...this.policies.entries()].map(([id, p]) => [id, p.state]));
+  }
 
   policyFor(connector: CompiledConnector): ConnectorPolicy {
     const id = connector.definition.id;
@@ -73,7 +81,16 @@ export class BureauGateway {
   }
 
   bind(connector: CompiledConnector, version: number, reference: string): BoundConnector {
-    return { reference, version, connector, pull: (inputs, ctx) => this.pull(connector, version, inputs, ctx) };
+    return {
+      reference,
+      version,
+      connector,
+      pull: async (inputs, ctx) => {
+        const r = await this.pull(connector, version, inputs, ctx);
+        this.onPull?.(connector.definition.id, r);
+        return r;
+      },
+    };
   }
 
   circuitState(connectorId: string): string {

@@ -73,6 +73,8 @@ export class DecisionService {
     private readonly queue: JobQueue | null,
     private readonly logger: Logger,
     keys: KeyProvider,
+    /** Told of every decision run (for metrics). */
+    private readonly onDecision: ((flow: string, version: number, result: FlowResult, arm: string | null) => void) | null = null,
   ) {
     this.ledger = new DatabasePullLedger(db);
     this.gateway = new BureauGateway(this.ledger, keys);
@@ -145,6 +147,7 @@ export class DecisionService {
       const runOptions = { consents: request.consents, requestKey: request.idempotencyKey };
       const result = await loaded.flow.run(request.application, { trace: true, ...runOptions });
       const shadow = shadowFlow ? await this.shadowRun(shadowFlow, request.application, runOptions) : null;
+      this.onDecision?.(request.flow, loaded.version.version, result, arm);
       const state = stateOf(result);
       const id = newId('dec');
       const sealed = this.vault.seal(id, newId('dk'), loaded.flow.definition.input.fields, request.application, result.trace);
