@@ -19,6 +19,8 @@ import { backtestRoutes } from './routes/backtest-routes.ts';
 import { challengerRoutes } from './routes/challenger-routes.ts';
 import { outcomeRoutes } from './routes/outcome-routes.ts';
 import { Metrics } from './metrics.ts';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import type { BureauGateway } from '../connectors/index.ts';
 import { metricsRoute } from './routes/metrics-route.ts';
 import { lifecycleRoutes } from './routes/lifecycle-routes.ts';
@@ -37,6 +39,8 @@ export interface ServerOptions {
   logger?: Logger;
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  /** Requests per key (or per address, before a key is known) in each window; ARBITER_RATE_LIMIT per minute by default. */
+  rateLimit?: { max: number; windowMs: number };
   /** The PostgreSQL-backed job queue; without it, resumes after review happen inline only. */
   queue?: JobQueue | null;
   /** Master keys for personal data. */
@@ -100,6 +104,17 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   });
   const keyCache = new KeyCache(db);
   app.addHook('onRequest', authenticator(keyCache));
+  // Security headers on every answer (JSON has nothing to run, so the strictest policy costs nothing).
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+  // Counted after authentication, so each key has its own allowance and unauthenticated callers share their address's.
+  const rate = options.rateLimit ?? { max: Number(process.env.ARBITER_RATE_LIMIT || 120_000), windowMs: 60_000 };
+  await app.register(fastifyRateLimit, {
+    hook: 'preHandler',
+    max: rate.max,
+    timeWindow: rate.windowMs,
+    keyGenerator: (request) => request.principal?.keyId ?? request.ip,
+    errorResponseBuilder: (_request, ctx) => new ApiError(429, 'rate_limited', `more than ${ctx.max} requests in ${Math.round(rate.windowMs / 1000)} s for this key; retry after ${ctx.after}`),
+  });
 
   await app.register(systemRoutes(db));
   await app.register(keyRoutes(db, keyCache));

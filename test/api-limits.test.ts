@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Server } from '../src/api/index.ts';
+import { BACKENDS, type TestDatabase } from './support/backends.ts';
+import { bearer, keysForEveryRole, silentLogger, TEST_KEYS } from './support/server.ts';
+import { buildServer } from '../src/api/index.ts';
+
+describe('rate limits and security headers', () => {
+  let ctx: TestDatabase;
+  let server: Server;
+  let keys: Record<string, string>;
+  before(async () => {
+    ctx = await BACKENDS[0]!.create();
+    server = await buildServer({ db: ctx.db, logger: silentLogger, keys: TEST_KEYS, rateLimit: { max: 5, windowMs: 60_000 } });
+    keys = await keysForEveryRole(ctx.db);
+  });
+  after(async () => {
+    await server.app.close();
+    await ctx.cleanup();
+  });
+
+  test('each key has its own allowance; past it, 429 with Retry-After and a readable error', async () => {
+    const me = (key: string) => server.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(key) });
+    for (let i = 0; i < 5; i++) assert.equal((await me(keys.analyst!)).statusCode, 200);
+    const limited = await me(keys.analyst!);
+    assert.equal(limited.statusCode, 429);
+    assert.ok(Number(limited.headers['retry-after']) > 0, `Retry-After: ${limited.headers['retry-after']}`);
+    assert.equal(limited.json().error.code, 'rate_limited');
+    assert.match(limited.json().error.message, /more than 5 requests in 60 s/);
+    assert.equal((await me(keys.auditor!)).statusCode, 200, 'another key is not limited by the first');
+  });
+
+  test('answers carry security headers and never a stack trace', async () => {
+    const res = await server.app.inject({ method: 'GET', url: '/healthz' });
+    assert.match(String(res.headers['content-security-policy']), /default-src 'none'/);
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.ok(res.headers['strict-transport-security']);
+    const bad = await server.app.inject({ method: 'POST', url: '/v1/decisions', headers: { ...bearer(keys.service!), 'content-type': 'application/json' }, payload: '{"flow": ' });
+    assert.equal(bad.statusCode, 400);
+    assert.doesNotMatch(bad.body, /at .*\.ts:\d+|node_modules/);
+  });
+});
