@@ -39,4 +39,37 @@ describe('rate limits and security headers', () => {
     assert.equal(bad.statusCode, 400);
     assert.doesNotMatch(bad.body, /at .*\.ts:\d+|node_modules/);
   });
+
+  test('a hostile FEEL expression in a flow is a 400 naming where, and a runaway loop at decision time is bounded', async () => {
+    const flow = (expr: string, id: string) => ({
+      definition: {
+        id,
+        name: 'hostile',
+        input: { fields: { n: { type: 'number', class: 'C1' } } },
+        nodes: [
+          { id: 'in', kind: 'input' },
+          { id: 'calc', kind: 'expression', assign: { x: expr } },
+          { id: 'out', kind: 'output', outcome: 'approve', offer: { x: 'x' } },
+        ],
+        edges: [
+          { from: 'in', to: 'calc' },
+          { from: 'calc', to: 'out' },
+        ],
+      },
+    });
+    // A draft may hold anything; publishing checks it.
+    assert.equal((await server.app.inject({ method: 'POST', url: '/v1/flows', headers: bearer(keys['risk-manager']!), payload: flow(`${'('.repeat(3000)}n${')'.repeat(3000)}`, 'deep') })).statusCode, 201);
+    const deep = await server.app.inject({ method: 'POST', url: '/v1/flows/deep/versions/1/publish', headers: bearer(keys['risk-manager']!) });
+    assert.equal(deep.statusCode, 400);
+    assert.match(deep.body, /nested more than 200 deep/);
+    assert.match(deep.body, /nodes\[1\]\.assign/);
+    const loop = await server.app.inject({ method: 'POST', url: '/v1/flows', headers: bearer(keys['risk-manager']!), payload: flow('count(for i in 1..n, j in 1..n return i)', 'loop') });
+    assert.equal(loop.statusCode, 201, loop.body);
+    assert.equal((await server.app.inject({ method: 'POST', url: '/v1/flows/loop/versions/1/publish', headers: bearer(keys['risk-manager']!) })).statusCode, 200);
+    const t0 = Date.now();
+    const d = await server.app.inject({ method: 'POST', url: '/v1/decisions', headers: bearer(keys.service!), payload: { flow: 'loop', application: { n: 100000 }, idempotencyKey: `loop-${Date.now()}` } });
+    assert.equal(d.statusCode, 201, d.body);
+    assert.equal(d.json().offer.x, null);
+    assert.ok(Date.now() - t0 < 5000, 'bounded in time');
+  });
 });

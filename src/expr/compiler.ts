@@ -1,7 +1,7 @@
 import { add, divide, multiply, negate, power, subtract } from './arithmetic.ts';
 import type { Iteration, Node, TypeRef } from './ast.ts';
 import { BUILTINS } from './builtins/index.ts';
-import { Env } from './env.ts';
+import { Env, MAX_CALL_DEPTH, MAX_ITERATIONS } from './env.ts';
 import { DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, YearsMonthsDuration, parseTemporalLiteral } from './temporal.ts';
 import { FeelFunction, FeelRange, compareValues, feelEquals, isContext, typeName, type FeelContext, type FeelValue } from './values.ts';
 
@@ -195,6 +195,11 @@ function iterate(iters: Iteration[], env: Env, compiled: { source: Compiled; to?
     let items: FeelValue[];
     if (compiled[i]!.to) {
       const to = compiled[i]!.to!(scope);
+      const span = typeof from === 'number' && typeof to === 'number' ? Math.abs(to - from) : from instanceof FeelDate && to instanceof FeelDate ? Math.abs(to.epochDay - from.epochDay) : 0;
+      if (span >= MAX_ITERATIONS) {
+        env.warn('too_many_iterations', `for ${iters[i]!.name} in a..b would take ${span + 1} steps; at most ${MAX_ITERATIONS} are allowed in one evaluation`);
+        return false;
+      }
       const seq = integerSequence(from, to);
       if (!seq) {
         env.warn('bad_iteration', `for ${iters[i]!.name} in a..b needs two whole numbers or two dates`);
@@ -208,6 +213,10 @@ function iterate(iters: Iteration[], env: Env, compiled: { source: Compiled; to?
       return false;
     } else items = from === null ? [] : [from];
     for (const item of items) {
+      if (++env.sink.steps > MAX_ITERATIONS) {
+        env.warn('too_many_iterations', `more than ${MAX_ITERATIONS} iterations in one evaluation; the result is null`);
+        return false;
+      }
       if (!step(i + 1, scope.child({ [iters[i]!.name]: item }))) return false;
     }
     return true;
@@ -437,7 +446,16 @@ export function compileNode(node: Node): Compiled {
             const v = args[i] ?? null;
             vars[p.name] = p.type && v !== null && !isInstanceOf(v, p.type) ? null : v;
           });
-          return body(env.child(vars));
+          if (env.sink.calls >= MAX_CALL_DEPTH) {
+            env.warn('recursion_too_deep', `functions called more than ${MAX_CALL_DEPTH} deep; the result is null`);
+            return null;
+          }
+          env.sink.calls++;
+          try {
+            return body(env.child(vars));
+          } finally {
+            env.sink.calls--;
+          }
         });
     }
     case 'unarycmp': {

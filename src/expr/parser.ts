@@ -2,6 +2,9 @@ import type { Iteration, Node, TypeRef } from './ast.ts';
 import { FeelSyntaxError, positionOf } from './feel-error.ts';
 import { tokenize, type Token } from './lexer.ts';
 
+/** Deeper than any expression a person writes; shallow enough for the stack of every engine path. */
+const MAX_NESTING = 200;
+
 const COMPARATORS = new Set(['=', '!=', '<', '<=', '>', '>=']);
 type Comparator = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
@@ -54,7 +57,23 @@ class Parser {
     return name;
   }
 
+  /** How deep expressions nest now: a hostile text stops with a syntax error, not a stack overflow. */
+  private depth = 0;
+
   expression(): Node {
+    if (this.depth >= MAX_NESTING) {
+      const { line, column } = positionOf(this.source, this.tok.start);
+      throw new FeelSyntaxError(`expressions nested more than ${MAX_NESTING} deep; simplify the expression`, line, column, this.source);
+    }
+    this.depth++;
+    try {
+      return this.nested();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private nested(): Node {
     const t = this.tok;
     if (this.isKw('if')) {
       this.pos++;
@@ -245,10 +264,21 @@ class Parser {
 
   private unary(): Node {
     if (this.isOp('-')) {
-      const t = this.tokens[this.pos++]!;
-      const e = this.unary();
-      if (e.t === 'num') return { ...e, v: -e.v, at: t.start };
-      return { t: 'neg', e, at: t.start };
+      // Signs in a row are read in a loop (not recursively), so a long run cannot overflow the stack.
+      let negations = 0;
+      let at = this.tok.start;
+      while (this.isOp('-')) {
+        at = this.tok.start;
+        this.pos++;
+        negations++;
+      }
+      let e = this.instanceOf();
+      for (let k = 0; k < negations; k++) e = e.t === 'num' ? { ...e, v: -e.v, at } : { t: 'neg', e, at };
+      if (negations > MAX_NESTING) {
+        const { line, column } = positionOf(this.source, at);
+        throw new FeelSyntaxError(`${negations} minus signs in a row; simplify the expression`, line, column, this.source);
+      }
+      return e;
     }
     return this.instanceOf();
   }
