@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import pg from 'pg';
+import { createScratchDatabase } from './support/backends.ts';
+import { demoApplication, demoFlow } from './support/flows.ts';
+import { arbiter, serve, type Running } from './support/process.ts';
+
+let scratch: { url: string; drop(): Promise<void> };
+let keyFile: string;
+const keys: Record<string, string> = {};
+
+before(async () => {
+  scratch = await createScratchDatabase();
+  assert.equal(arbiter(['migrate', '--database', scratch.url]).code, 0);
+  for (const role of ['service', 'risk-manager']) keys[role] = JSON.parse(arbiter(['keys', 'create', '--role', role, '--database', scratch.url, '--json']).stdout).secret;
+  keyFile = join(mkdtempSync(join(tmpdir(), 'arbiter-keys-')), 'keys.json');
+  assert.equal(arbiter(['keys', 'init-master', '--key-file', keyFile]).code, 0);
+  const s = await serve(['--database', scratch.url, '--key-file', keyFile]);
+  const post = (path: string, body: unknown) => fetch(`${s.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${keys['risk-manager']}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  assert.equal((await post('/v1/flows', { definition: demoFlow() })).status, 201);
+  assert.equal((await post('/v1/flows/consumer-lending/versions/1/publish', {})).status, 200);
+  await s.stop();
+});
+after(async () => scratch.drop());
+
+interface Answer {
+  status: number;
+  id?: string;
+  outcome?: string;
+}
+
+async function send(url: string, key: string, i: number): Promise<Answer | null> {
+  try {
+    const res = await fetch(`${url}/v1/decisions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${keys.service}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ flow: 'consumer-lending', application: { ...demoApplication(), requestedAmount: 1000 + i }, idempotencyKey: key }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const body = (await res.json()) as { id?: string; outcome?: string };
+    return { status: res.status, id: body.id, outcome: body.outcome };
+  } catch {
+    return null; // no answer: the server died with the request in flight
+  }
+}
+
+test('a server killed with SIGKILL under load loses no acknowledged decision, stores none twice, and answers retries with the same decision', async () => {
+  const db = new pg.Client({ connectionString: scratch.url });
+  await db.connect();
+  try {
+    for (const [round, killAfterMs] of [[1, 250], [2, 700], [3, 1300]] as const) {
+      const requests = Array.from({ length: 600 }, (_, i) => ({ i, key: `crash-${round}-${i}` }));
+      let server: Running = await serve(['--database', scratch.url, '--key-file', keyFile]);
+      const first = new Map<string, Answer | null>();
+      // 16 clients in a loop; the server is killed while they run.
+      let next = 0;
+      const clients = Array.from({ length: 16 }, async () => {
+        while (next < requests.length) {
+          const r = requests[next++]!;
+          first.set(r.key, await send(server.url, r.key, r.i));
+        }
+      });
+      await new Promise((r) => setTimeout(r, killAfterMs));
+      await server.stop('SIGKILL');
+      await Promise.all(clients);
+      const acknowledged = [...first.values()].filter((a) => a && a.status >= 200 && a.status < 300).length;
+      const unanswered = [...first.values()].filter((a) => a === null).length;
+
+      // A new server; every request is sent again with its key (the ones that were answered too).
+      server = await serve(['--database', scratch.url, '--key-file', keyFile]);
+      let retried = 0;
+      let sameAsBefore = 0;
+      try {
+        for (const r of requests) {
+          const again = await send(server.url, r.key, r.i);
+          assert.ok(again && again.status >= 200 && again.status < 300, `retry of ${r.key}: ${JSON.stringify(again)}`);
+          retried++;
+          const before = first.get(r.key);
+          if (before && before.status < 300) {
+            assert.equal(again.id, before.id, `${r.key} was answered ${before.id} and then ${again.id}`);
+            assert.equal(again.outcome, before.outcome);
+            sameAsBefore++;
+          }
+        }
+      } finally {
+        await server.stop();
+      }
+      const { rows } = await db.query<{ key: string; n: number }>("select idempotency_key as key, count(*)::int as n from decisions where idempotency_key like $1 group by 1", [`crash-${round}-%`]);
+      const stored = new Map(rows.map((x) => [x.key, x.n]));
+      const lost = [...first.entries()].filter(([k, a]) => a && a.status < 300 && !stored.has(k)).length;
+      const twice = rows.filter((x) => x.n > 1).length;
+      console.log(`kill after ${killAfterMs} ms: ${acknowledged} acknowledged, ${unanswered} unanswered before the kill; ${retried} retried (${sameAsBefore} matched their earlier answer); ${rows.length} decisions stored, ${twice} stored twice, ${lost} lost`);
+      assert.equal(lost, 0);
+      assert.equal(twice, 0);
+      assert.equal(rows.length, requests.length);
+      assert.ok(acknowledged > 0 && unanswered + acknowledged <= requests.length);
+    }
+  } finally {
+    await db.end();
+  }
+});
