@@ -45,6 +45,13 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     },
     transaction: async (fn) => {
       const client = await pool.connect();
+      // A checked-out client whose server goes away emits 'error'; unheard, that would end the
+      // process. Heard, the transaction fails with it and the client is discarded, not reused.
+      let broken: Error | undefined;
+      const onError = (err: Error) => {
+        broken = err;
+      };
+      client.on('error', onError);
       try {
         await client.query('begin');
         const result = await fn({
@@ -56,10 +63,11 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
         await client.query('commit');
         return result;
       } catch (err) {
-        await client.query('rollback').catch(() => {});
+        if (!broken) await client.query('rollback').catch((e: Error) => (broken = e));
         throw err;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     close: () => pool.end(),
