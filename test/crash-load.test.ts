@@ -102,3 +102,40 @@ test('a server killed with SIGKILL under load loses no acknowledged decision, st
     await db.end();
   }
 });
+
+test('SIGTERM under load: in-flight decisions finish and are stored, the process exits cleanly, a new server carries on', async () => {
+  const db = new pg.Client({ connectionString: scratch.url });
+  await db.connect();
+  try {
+    const requests = Array.from({ length: 400 }, (_, i) => ({ i, key: `term-${i}` }));
+    const server = await serve(['--database', scratch.url, '--key-file', keyFile]);
+    const answers = new Map<string, Answer | null>();
+    let next = 0;
+    const clients = Array.from({ length: 16 }, async () => {
+      while (next < requests.length) {
+        const r = requests[next++]!;
+        answers.set(r.key, await send(server.url, r.key, r.i));
+      }
+    });
+    await new Promise((r) => setTimeout(r, 600));
+    const code = await server.stop('SIGTERM');
+    await Promise.all(clients);
+    assert.equal(code, 0, `exit code ${code}: ${server.output.slice(-500)}`);
+    const all = [...answers.values()];
+    // While closing, requests on open connections are refused with 503 (not run), so they can be retried.
+    assert.ok(all.every((a) => a === null || a.status < 300 || a.status === 503), `a request got ${JSON.stringify(all.find((a) => a && a.status >= 300 && a.status !== 503))}`);
+    const { rows } = await db.query<{ key: string }>("select idempotency_key as key from decisions where idempotency_key like 'term-%'");
+    const stored = new Set(rows.map((x) => x.key));
+    const acknowledged = [...answers.entries()].filter(([, a]) => a && a.status < 300);
+    assert.equal(acknowledged.filter(([k]) => !stored.has(k)).length, 0, 'every acknowledged decision is stored');
+    const after = await serve(['--database', scratch.url, '--key-file', keyFile]);
+    try {
+      for (const r of requests) assert.ok(((await send(after.url, r.key, r.i))?.status ?? 0) < 300);
+    } finally {
+      await after.stop();
+    }
+    console.log(`SIGTERM after 600 ms: ${acknowledged.length} acknowledged and stored, ${all.filter((a) => a?.status === 503).length} refused with 503 while closing, ${all.filter((a) => a === null).length} refused once it stopped listening, exit code ${code}; the next server decided the rest`);
+  } finally {
+    await db.end();
+  }
+});
