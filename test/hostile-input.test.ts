@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import type { Server } from '../src/api/index.ts';
-import type { Role } from '../src/privacy/index.ts';
-import { BACKENDS, type TestDatabase } from './support/backends.ts';
+import { BACKENDS } from './support/backends.ts';
 import { publishDemoFlow } from './support/flows.ts';
-import { bearer, keysForEveryRole, testServer } from './support/server.ts';
+import { bearer, useApiFixture } from './support/server.ts';
 
 /** Values a caller might send: anything JSON, with the shapes and strings that break naive code. */
 const hostile = fc.oneof(
@@ -17,34 +15,22 @@ const segment = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('..', '%0
 
 for (const backend of BACKENDS.filter((b) => b.name === 'pglite')) {
   describe(`hostile input to every route on ${backend.name}`, () => {
-    let ctx: TestDatabase;
-    let server: Server;
-    let keys: Record<Role, string>;
-    before(async () => {
-      ctx = await backend.create();
-      server = await testServer(ctx.db);
-      keys = await keysForEveryRole(ctx.db);
-      await publishDemoFlow(ctx.db);
-    });
-    after(async () => {
-      await server.app.close();
-      await ctx.cleanup();
-    });
+    const f = useApiFixture(backend, (fx) => publishDemoFlow(fx.ctx.db));
 
     test('random and mutated bodies, paths and queries never get a 5xx, and every error says what is wrong', async () => {
       const counts = new Map<number, number>();
       let requests = 0;
-      for (const route of server.routes) {
+      for (const route of f.server.routes) {
         const role = route.access === 'public' ? null : route.access[0]!;
         await fc.assert(
           fc.asyncProperty(hostile, fc.array(segment, { minLength: 4, maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 20 }), { maxKeys: 3 }), async (body, segments, query) => {
             let k = 0;
             const path = route.url.replace(/:[A-Za-z]+/g, () => encodeURIComponent(segments[k++]!));
             const qs = new URLSearchParams(query).toString();
-            const res = await server.app.inject({
+            const res = await f.server.app.inject({
               method: route.method as 'GET',
               url: qs ? `${path}?${qs}` : path,
-              headers: { ...(role ? bearer(keys[role]) : {}), ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { 'content-type': 'application/json' }) },
+              headers: { ...(role ? bearer(f.keys[role]) : {}), ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { 'content-type': 'application/json' }) },
               ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: JSON.stringify(body) ?? 'null' }),
             });
             requests++;
@@ -59,7 +45,7 @@ for (const backend of BACKENDS.filter((b) => b.name === 'pglite')) {
           { numRuns: 15, seed: 4242 },
         );
       }
-      console.log(`${requests} hostile requests to ${server.routes.length} routes: ${JSON.stringify(Object.fromEntries([...counts].sort(([a], [b]) => a - b)))}`);
+      console.log(`${requests} hostile requests to ${f.server.routes.length} routes: ${JSON.stringify(Object.fromEntries([...counts].sort(([a], [b]) => a - b)))}`);
     });
   });
 }

@@ -35,6 +35,14 @@ function scoreNodeOf(definition: unknown, nodeId: string, modelId: string): { no
   return { node, version: Number(m[2]) };
 }
 
+/** A copy of a flow definition whose score node names another version of the model. */
+function withModelVersion(definition: unknown, nodeId: string, modelId: string, version: number): { definition: { nodes: ScoreNodeLike[] }; inUse: number } {
+  const copy = structuredClone(definition) as { nodes: ScoreNodeLike[] };
+  const { node, version: inUse } = scoreNodeOf(copy, nodeId, modelId);
+  node.model = `${modelId}@${version}`;
+  return { definition: copy, inUse };
+}
+
 /**
  * Retraining as a job: a challenger with the champion's specification on the latest matured
  * sample, checked out of time against the champion, then promoted (a new flow version whose
@@ -127,8 +135,7 @@ export class LifecycleService {
    * approve a riskier book (a higher bad rate among the approved).
    */
   private async backtestGate(program: RetrainProgram, current: FlowVersion, challengerVersion: number, sample: Sample, history: SampleDecision[], ootFrom: number) {
-    const definition = structuredClone(current.definition) as { nodes: ScoreNodeLike[] };
-    scoreNodeOf(definition, program.scoreNode, program.modelId).node.model = `${program.modelId}@${challengerVersion}`;
+    const { definition } = withModelVersion(current.definition, program.scoreNode, program.modelId, challengerVersion);
     const compile = async (v: FlowVersion): Promise<CompiledFlow> => (await this.decisions.catalog.compileVersion(v, new Set())).flow;
     const candidate = await compile({ ...current, version: 0, status: 'draft', definition });
     const baseline = await compile(current);
@@ -176,11 +183,9 @@ export class LifecycleService {
     if (run.status !== from) throw new ApiError(409, 'conflict', `retraining run ${id} is ${run.status}; only a run awaiting approval can be promoted`);
     const program = await getRetrainProgram(this.db, run.modelId);
     const current = await getFlowVersion(this.db, program.flowId);
-    const definition = structuredClone(current.definition) as { nodes: ScoreNodeLike[] };
-    const { node, version: inUse } = scoreNodeOf(definition, program.scoreNode, program.modelId);
+    const { definition, inUse } = withModelVersion(current.definition, program.scoreNode, program.modelId, run.challengerVersion!);
     // The same model again (an identical retrain): it already decides, so there is nothing to publish.
     if (inUse === run.challengerVersion) return updateRetrainRun(this.db, id, [from], 'promoted', { flowVersionBefore: current.version, flowVersionAfter: current.version, decidedBy: by.actor }, by.actor);
-    node.model = `${program.modelId}@${run.challengerVersion}`;
     const draft = await addFlowVersion(this.db, program.flowId, definition, by);
     const published = await publishChecked(this.db, this.decisions.catalog, program.flowId, draft.version, by);
     return updateRetrainRun(this.db, id, [from], 'promoted', { flowVersionBefore: current.version, flowVersionAfter: published.version, decidedBy: by.actor }, by.actor);
