@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { BACKENDS } from './support/backends.ts';
 import { demoApplication, publishDemoFlow, reviewApplication, uniqueKey } from './support/flows.ts';
-import { useApiFixture } from './support/server.ts';
+import { bearer, keysForEveryRole, useApiFixture } from './support/server.ts';
+import { buildServer } from '../src/api/index.ts';
+import { startJobQueue } from '../src/store/index.ts';
+import { silentLogger, TEST_KEYS } from './support/server.ts';
 
 for (const backend of BACKENDS) {
   describe(`metrics on ${backend.name}`, () => {
@@ -27,6 +30,36 @@ for (const backend of BACKENDS) {
       for (const value of Object.values(application)) if (typeof value === 'string' && value.length > 3) assert.ok(!text.includes(value), `"${value}" from an application is in the metrics`);
       assert.equal((await f.server.app.inject({ method: 'GET', url: '/metrics' })).statusCode, 401);
       assert.equal((await f.call('analyst', 'GET', '/metrics')).statusCode, 403);
+    });
+
+    test('/metrics shows the job queue by queue and state, and the database pool where there is one', async () => {
+      const ctx = await backend.create();
+      const queue = await startJobQueue(ctx.db);
+      const server = await buildServer({ db: ctx.db, logger: silentLogger, keys: TEST_KEYS, queue });
+      try {
+        const keys = await keysForEveryRole(ctx.db);
+        await queue.boss.send('backtest.run', { backtestId: 'not-run' });
+        const text = (await server.app.inject({ method: 'GET', url: '/metrics', headers: bearer(keys.service) })).body;
+        const waiting = /^arbiter_jobs\{queue="backtest.run",state="created"\} (\d+)$/m.exec(text);
+        assert.ok(waiting && Number(waiting[1]) >= 1, 'the waiting job is counted');
+        if (backend.name === 'postgres') {
+          assert.match(text, /^arbiter_db_pool_connections\{state="max"\} 10$/m);
+          assert.match(text, /^arbiter_db_pool_connections\{state="idle"\} \d+$/m);
+        } else {
+          assert.doesNotMatch(text, /arbiter_db_pool_connections/, 'the embedded database has no pool');
+        }
+        const ready = await server.app.inject({ method: 'GET', url: '/readyz' });
+        assert.equal(ready.statusCode, 200);
+        assert.equal(ready.json().queue, 'running');
+        await queue.stop();
+        const stopped = await server.app.inject({ method: 'GET', url: '/readyz' });
+        assert.equal(stopped.statusCode, 503, 'a stopped queue makes the server not ready');
+        assert.match(stopped.json().reason, /job queue/);
+      } finally {
+        await server.app.close();
+        await queue.stop().catch(() => {});
+        await ctx.cleanup();
+      }
     });
   });
 }

@@ -20,7 +20,7 @@ export class Metrics {
   private readonly bureauCost = new Counter({ name: 'arbiter_bureau_cost_total', help: 'What bureau pulls cost, by connector', labelNames: ['connector'], registers: [this.registry] });
   private readonly bureauSeconds = new Histogram({ name: 'arbiter_bureau_pull_duration_seconds', help: 'Time of bureau pulls, retries included, by connector', labelNames: ['connector'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [this.registry] });
 
-  constructor(db: Database, circuits: () => Record<string, string>) {
+  constructor(db: Database, circuits: () => Record<string, string>, hasQueue: boolean) {
     collectDefaultMetrics({ register: this.registry, prefix: 'arbiter_' });
     const registry = this.registry;
     new Gauge({
@@ -43,6 +43,34 @@ export class Metrics {
         for (const r of rows) this.set({ queue: r.queue }, Number(r.n));
       },
     });
+    if (hasQueue) {
+      new Gauge({
+        name: 'arbiter_jobs',
+        help: 'Jobs in the shared queue that are waiting (created, retry), running (active) or have failed for good, by queue',
+        labelNames: ['queue', 'state'],
+        registers: [registry],
+        async collect() {
+          const { rows } = await db.query<{ queue: string; state: string; n: number }>(
+            "select name as queue, state::text as state, count(*)::int as n from pgboss.job where state in ('created', 'retry', 'active', 'failed') group by 1, 2",
+          );
+          this.reset();
+          for (const r of rows) this.set({ queue: r.queue, state: r.state }, Number(r.n));
+        },
+      });
+    }
+    const poolUse = db.poolUse?.bind(db);
+    if (poolUse) {
+      new Gauge({
+        name: 'arbiter_db_pool_connections',
+        help: 'Database pool of this process: open (total), idle, requests waiting for a connection, and the maximum',
+        labelNames: ['state'],
+        registers: [registry],
+        collect() {
+          const use = poolUse();
+          for (const state of ['total', 'idle', 'waiting', 'max'] as const) this.set({ state }, use[state]);
+        },
+      });
+    }
   }
 
   decision(flow: string, version: number, result: FlowResult, arm: string | null): void {

@@ -116,11 +116,11 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     errorResponseBuilder: (_request, ctx) => new ApiError(429, 'rate_limited', `more than ${ctx.max} requests in ${Math.round(rate.windowMs / 1000)} s for this key; retry after ${ctx.after}`),
   });
 
-  await app.register(systemRoutes(db));
+  await app.register(systemRoutes(db, options.queue ?? null));
   await app.register(keyRoutes(db, keyCache));
   await app.register(auditRoutes(db));
   let gateway: BureauGateway | null = null;
-  const metrics = new Metrics(db, () => gateway?.circuits() ?? {});
+  const metrics = new Metrics(db, () => gateway?.circuits() ?? {}, Boolean(options.queue));
   const decisions = new DecisionService(db, options.queue ?? null, app.log as unknown as Logger, options.keys, (flow, version, result, arm) => metrics.decision(flow, version, result, arm));
   gateway = decisions.gateway;
   gateway.onPull = (connector, r) => metrics.pull(connector, r);

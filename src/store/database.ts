@@ -5,6 +5,13 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+export interface PoolUse {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
+
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface Database extends Queryable {
@@ -12,5 +19,7 @@ export interface Database extends Queryable {
   /** Human-readable location without credentials, safe to log. */
   readonly location: string;
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Connections of a pooled backend (PostgreSQL); the embedded database has one and no pool. */
+  poolUse?(): PoolUse;
   close(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-export type { Database, Queryable, DatabaseKind } from './database.ts';
+export type { Database, Queryable, DatabaseKind, PoolUse } from './database.ts';
 export { openDatabase, defaultDataDir, type OpenOptions } from './open-database.ts';
 export { migrate, pendingMigrations, listMigrations } from './migrate.ts';
 export { StoreError } from './store-error.ts';

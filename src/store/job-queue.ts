@@ -24,6 +24,8 @@ export interface JobQueue {
   work<T extends object>(queue: string, handler: (data: T) => Promise<void>): Promise<void>;
   /** A cron schedule for a queue; one job per slot across every process. */
   schedule(queue: string, cron: string): Promise<void>;
+  /** False once stopping has begun: the server is then not ready for work that needs the queue. */
+  readonly running: boolean;
   stop(): Promise<void>;
 }
 
@@ -64,8 +66,12 @@ export async function startJobQueue(db: Database, options: { pollingSeconds?: nu
   await startConcurrently(() => boss.start());
   for (const q of QUEUES) await startConcurrently(() => boss.createQueue(q));
   const pollingIntervalSeconds = options.pollingSeconds ?? 1;
+  let running = true;
   return {
     boss,
+    get running() {
+      return running;
+    },
     async sendInTransaction(tx, queue, data) {
       await boss.send(queue, data, { db: adapter(tx) } as PgBoss.SendOptions);
     },
@@ -78,6 +84,8 @@ export async function startJobQueue(db: Database, options: { pollingSeconds?: nu
       await startConcurrently(() => boss.schedule(queue, cron, {}, { tz: 'UTC' }));
     },
     async stop() {
+      if (!running) return;
+      running = false;
       await boss.stop({ graceful: true, wait: true, timeout: 5000 });
     },
   };

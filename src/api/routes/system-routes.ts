@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pendingMigrations, type Database } from '../../store/index.ts';
+import { pendingMigrations, type Database, type JobQueue } from '../../store/index.ts';
 
-export function systemRoutes(db: Database) {
+export function systemRoutes(db: Database, queue: JobQueue | null) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get('/healthz', { config: { access: 'public' }, schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
@@ -14,7 +14,7 @@ export function systemRoutes(db: Database) {
         config: { access: 'public' },
         schema: {
           response: {
-            200: z.object({ status: z.literal('ready'), database: z.string() }),
+            200: z.object({ status: z.literal('ready'), database: z.string(), queue: z.enum(['running', 'none']) }),
             503: z.object({ status: z.literal('not_ready'), reason: z.string() }),
           },
         },
@@ -26,7 +26,10 @@ export function systemRoutes(db: Database) {
           if (pending.length > 0) {
             return reply.code(503).send({ status: 'not_ready' as const, reason: `migrations pending: ${pending.join(', ')}; run \`arbiter migrate\`` });
           }
-          return { status: 'ready' as const, database: db.kind };
+          if (queue && !queue.running) {
+            return reply.code(503).send({ status: 'not_ready' as const, reason: 'the job queue is stopped (the server is shutting down)' });
+          }
+          return { status: 'ready' as const, database: db.kind, queue: queue ? ('running' as const) : ('none' as const) };
         } catch {
           return reply.code(503).send({ status: 'not_ready' as const, reason: 'database unreachable' });
         }
