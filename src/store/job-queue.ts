@@ -32,6 +32,20 @@ export interface JobQueue {
 export const QUEUES = ['decision.resume', 'personal-data.purge', 'backtest.run', 'retrain.run', 'retrain.scheduled', 'monitoring.run'] as const;
 
 /**
+ * How long a job may stay active before its worker is presumed dead and another process takes
+ * it over, and how often it is retried. A resume takes milliseconds, so a crashed server's
+ * resumes are taken over within a minute; back-tests and retraining may run for many minutes.
+ */
+const QUEUE_POLICY: Record<(typeof QUEUES)[number], { expireInSeconds: number; retryLimit: number; retryDelay: number }> = {
+  'decision.resume': { expireInSeconds: 30, retryLimit: 10, retryDelay: 5 },
+  'personal-data.purge': { expireInSeconds: 1800, retryLimit: 3, retryDelay: 60 },
+  'backtest.run': { expireInSeconds: 3600, retryLimit: 2, retryDelay: 10 },
+  'retrain.run': { expireInSeconds: 3600, retryLimit: 2, retryDelay: 10 },
+  'retrain.scheduled': { expireInSeconds: 300, retryLimit: 3, retryDelay: 60 },
+  'monitoring.run': { expireInSeconds: 900, retryLimit: 3, retryDelay: 60 },
+};
+
+/**
  * Errors PostgreSQL raises when two processes install the same schema at once: duplicate
  * objects, and deadlocks or serialisation failures between their DDL.
  */
@@ -59,12 +73,18 @@ export async function startJobQueue(db: Database, options: { pollingSeconds?: nu
     supervise: true,
     schedule: true,
     migrate: true,
+    // Expired jobs (a worker that died) are found by maintenance; every 30 s rather than 2 min.
+    maintenanceIntervalSeconds: 30,
   } as PgBoss.ConstructorOptions);
   boss.on('error', () => {
     // Transient database errors while polling; pg-boss retries on its own.
   });
   await startConcurrently(() => boss.start());
-  for (const q of QUEUES) await startConcurrently(() => boss.createQueue(q));
+  for (const q of QUEUES) {
+    await startConcurrently(() => boss.createQueue(q, { name: q, ...QUEUE_POLICY[q] }));
+    // Queues made by an earlier version keep their old policy unless told.
+    await startConcurrently(() => boss.updateQueue(q, { name: q, ...QUEUE_POLICY[q] }));
+  }
   const pollingIntervalSeconds = options.pollingSeconds ?? 1;
   let running = true;
   return {
