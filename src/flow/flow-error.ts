@@ -5,12 +5,18 @@ export interface FlowIssue {
   code: string;
 }
 
+const MESSAGE_ISSUES = 10;
+
 export class FlowError extends Error {
   constructor(
     readonly code: string,
     readonly issues: FlowIssue[],
   ) {
-    super(issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+    // A broken flow of thousands of nodes has thousands of issues; the message names the first
+    // ones and the count, and `issues` keeps them all.
+    const shown = issues.slice(0, MESSAGE_ISSUES).map((i) => `${i.path}: ${i.message}`);
+    if (issues.length > MESSAGE_ISSUES) shown.push(`and ${issues.length - MESSAGE_ISSUES} more issues`);
+    super(shown.join('; '));
     this.name = 'FlowError';
   }
 }

@@ -61,6 +61,11 @@ const MISSING = new Set(['', 'NA', 'N/A', 'NaN', 'null', 'NULL']);
 
 /** Builds columns from text cells: a column is numeric when every present cell is a number. */
 export function frameFromRecords(header: string[], rows: string[][]): Frame {
+  const seen = new Set<string>();
+  for (const [j, name] of header.entries()) {
+    if (seen.has(name)) throw new Error(`column ${j + 1} is named "${name.slice(0, 80)}" like an earlier column; every column needs its own name`);
+    seen.add(name);
+  }
   const columns: Column[] = header.map((name, j) => {
     const cells = rows.map((r) => (r[j] ?? '').trim());
     const isNumber = (c: string) => MISSING.has(c) || (c !== '' && Number.isFinite(Number(c)));

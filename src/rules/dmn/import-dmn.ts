@@ -134,7 +134,9 @@ export async function importDmn(xml: string): Promise<DmnModel> {
     const result = await new DmnModdle().fromXML(desugarBoxed15(normaliseNamespaces(xml)), 'dmn:Definitions');
     root = result.rootElement as unknown as Moddle;
   } catch (err) {
-    throw new RuleError('dmn_xml', `the DMN document could not be read: ${(err as Error).message.split('\n')[0]}`);
+    // The parser quotes the offending text, which may be megabytes of garbage; keep the gist.
+    const first = (err as Error).message.split('\n')[0]!.replace(/[\u0000-\u001f\ufffd]/g, '?');
+    throw new RuleError('dmn_xml', `the DMN document could not be read: ${first.length > 200 ? `${first.slice(0, 200)}…` : first}`);
   }
   if (!root || root.$type !== 'dmn:Definitions') throw new RuleError('dmn_xml', 'the document is not DMN: its root must be <definitions>');
 
