@@ -59,6 +59,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/audit': async () => ({ method: 'GET', url: '/v1/audit?limit=5' }),
   'GET /v1/audit/verify': async () => ({ method: 'GET', url: '/v1/audit/verify' }),
   'GET /v1/flows/schema': async () => ({ method: 'GET', url: '/v1/flows/schema' }),
+  'POST /v1/feel/check': async () => ({ method: 'POST', url: '/v1/feel/check', payload: { text: '> 18 and', kind: 'unary-tests' } }),
   'GET /v1/flows': async () => ({ method: 'GET', url: '/v1/flows' }),
   'POST /v1/flows': async () => ({ method: 'POST', url: '/v1/flows', payload: { definition: { ...demoFlow(), id: `f${uniqueKey().slice(4)}` } } }),
   'GET /v1/flows/:id/versions': async () => ({ method: 'GET', url: '/v1/flows/consumer-lending/versions' }),

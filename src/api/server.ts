@@ -19,6 +19,7 @@ import { backtestRoutes } from './routes/backtest-routes.ts';
 import { challengerRoutes } from './routes/challenger-routes.ts';
 import { outcomeRoutes } from './routes/outcome-routes.ts';
 import { Metrics } from './metrics.ts';
+import { feelRoutes } from './routes/feel-routes.ts';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { BureauGateway } from '../connectors/index.ts';
@@ -126,6 +127,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   gateway.onPull = (connector, r) => metrics.pull(connector, r);
   await app.register(metricsRoute(metrics));
   await app.register(flowRoutes(db, decisions));
+  await app.register(feelRoutes());
   await app.register(decisionRoutes(db, decisions));
   await app.register(modelRoutes(db));
   await app.register(connectorRoutes(db, decisions.gateway, decisions.ledger));

@@ -28,3 +28,5 @@ export {
 export { reasonsFor, type ReasonCode } from './model-reasons.ts';
 export { XgboostModel, ModelImportError } from './xgboost-import.ts';
 export { OnnxModel, featureNamesOf, type OnnxBinding } from './onnx-import.ts';
+export { performanceCurves, type PerformanceCurves } from './performance.ts';
+export { featureImportance } from './importance.ts';

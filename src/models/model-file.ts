@@ -1,3 +1,4 @@
+import type { PerformanceCurves } from './performance.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Booster } from './gbdt/booster.ts';
@@ -24,6 +25,10 @@ export interface TrainingInfo {
   params: Record<string, unknown>;
   split: { testFraction: number; seed: number; trainRows: number; testRows: number };
   metrics: { train: Evaluation; test: Evaluation };
+  /** Holdout curves for charts (ROC, KS, PD by outcome, calibration); absent in files from before they were kept. */
+  curves?: PerformanceCurves;
+  /** Share of the model's total gain (trees) or information value (scorecard) per feature. */
+  importance?: Record<string, number>;
 }
 
 /** Where an imported model came from. */

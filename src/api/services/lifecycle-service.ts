@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { backtestReport, buildSample, emptyStats, judge, promotionPolicySchema, retrainChallenger, runRows, sampleDefinitionSchema, type PromotionPolicy, type Sample, type SampleDecision, type SampleDefinition } from '../../lifecycle/index.ts';
 import type { CompiledFlow } from '../../flow/index.ts';
-import { modelFile, parseModelFile, predictPd, rowFrame, type LoadedModel } from '../../models/index.ts';
+import { featureImportance, modelFile, parseModelFile, predictPd, rowFrame, type LoadedModel } from '../../models/index.ts';
 import {
   addFlowVersion, addModelVersion, claimRetrainRun, createRetrainRun, getFlowVersion, getModelFile, getRetrainProgram, getRetrainRun, listDecisions, listRetrainPrograms, listRetrainRuns, performanceOf, setRetrainProgram, updateRetrainRun,
   type Actor, type Database, type FlowVersion, type JobQueue, type RetrainProgram, type RetrainRun,
@@ -169,6 +169,8 @@ export class LifecycleService {
         params,
         split: { testFraction: result.split.ootRows / (result.split.trainRows + result.split.ootRows), seed: 42, trainRows: result.split.trainRows, testRows: result.split.ootRows },
         metrics: { train: result.trainMetrics, test: result.check.challenger },
+        curves: result.curves,
+        importance: featureImportance(m),
       },
     });
     const loaded: LoadedModel = parseModelFile(file);

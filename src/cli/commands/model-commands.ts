@@ -18,6 +18,8 @@ import {
   saveModel,
   scorePd,
   stratifiedSplit,
+  performanceCurves,
+  featureImportance,
   trainBooster,
   trainScorecard,
   XgboostModel,
@@ -127,6 +129,8 @@ export function trainCommand(): Command {
           params: impl.kind === 'gbdt' ? { ...impl.model.params, trees: impl.model.trees.length } : { ...impl.model.options },
           split: { testFraction, seed, trainRows: train.length, testRows: test.length },
           metrics,
+          curves: performanceCurves(onRows(y, test), onRows(p, test)),
+          importance: featureImportance(impl),
         },
       };
       const file = saveModel(String(flags.out), model);

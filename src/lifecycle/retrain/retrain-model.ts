@@ -1,4 +1,4 @@
-import { Booster, evaluate, logLoss, predictPd, trainBooster, trainScorecard, psi, type BoostParams, type Frame, type LoadedModel, type NewModel } from '../../models/index.ts';
+import { Booster, evaluate, performanceCurves, type PerformanceCurves, logLoss, predictPd, trainBooster, trainScorecard, psi, type BoostParams, type Frame, type LoadedModel, type NewModel } from '../../models/index.ts';
 import type { Sample } from '../samples/index.ts';
 import type { ModelCheck } from './promotion-policy.ts';
 
@@ -74,6 +74,8 @@ export interface RetrainResult {
   split: { trainRows: number; ootRows: number; ootFrom: string };
   /** The challenger on its own training rows. */
   trainMetrics: ReturnType<typeof evaluate>;
+  /** The challenger's curves on the out-of-time slice, for the console's charts. */
+  curves: PerformanceCurves;
 }
 
 /**
@@ -138,5 +140,6 @@ export function retrainChallenger(sample: Sample, champion: LoadedModel, ootMont
     },
     split: { trainRows: train.length, ootRows: oot.length, ootFrom: cut.toISOString() },
     trainMetrics: evaluate(yTrain, pTrain),
+    curves: performanceCurves(yOot, pn),
   };
 }
