@@ -20,6 +20,7 @@ import { challengerRoutes } from './routes/challenger-routes.ts';
 import { outcomeRoutes } from './routes/outcome-routes.ts';
 import { Metrics } from './metrics.ts';
 import { feelRoutes } from './routes/feel-routes.ts';
+import { optimizationRoutes } from './routes/optimization-routes.ts';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { BureauGateway } from '../connectors/index.ts';
@@ -128,6 +129,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(metricsRoute(metrics));
   await app.register(flowRoutes(db, decisions));
   await app.register(feelRoutes());
+  await app.register(optimizationRoutes());
   await app.register(decisionRoutes(db, decisions));
   await app.register(modelRoutes(db));
   await app.register(connectorRoutes(db, decisions.gateway, decisions.ledger));

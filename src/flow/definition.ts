@@ -19,7 +19,7 @@ const fieldSchema = z.strictObject({
 const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'ids start with a letter and hold letters, digits, _ and - (at most 64)');
 const feel = z.string().min(1, 'a FEEL expression may not be empty');
 
-const tableSchema = z.strictObject({
+export const tableSchema = z.strictObject({
   hitPolicy: z.enum(['UNIQUE', 'ANY', 'PRIORITY', 'FIRST', 'RULE ORDER', 'OUTPUT ORDER', 'COLLECT']).optional(),
   aggregation: z.enum(['SUM', 'MIN', 'MAX', 'COUNT']).optional(),
   inputs: z.array(z.strictObject({ expression: feel, label: z.string().optional(), inputValues: z.string().optional() })).min(1),

@@ -7,3 +7,5 @@ export { chooseOffer, type OfferChoice } from './choose-offer.ts';
 export { applicantsFromFrame } from './applicants-from-frame.ts';
 export { segmentCutoffs, type SegmentCutoff } from './cutoffs.ts';
 export { efficientFrontier, frontierSvg, type FrontierPoint } from './frontier.ts';
+export { optimizePortfolio, type OptimizationResult, type OptimizationChoice } from './optimize-portfolio.ts';
+export { optimizeInWorker, OptimizationFailed } from './optimize-in-worker.ts';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { readCsv, readJsonLines, type Frame } from '../../models/index.ts';
-import { applicantsFromFrame, candidateMatrix, efficientFrontier, frontierSvg, parseStrategy, portfolioConstraints, segmentCutoffs, solvePortfolio } from '../../optimize/index.ts';
+import { frontierSvg, optimizePortfolio, parseStrategy } from '../../optimize/index.ts';
 import { progressBar } from '../progress-bar.ts';
 import { readJsonFile } from '../read-json.ts';
 
@@ -21,64 +21,32 @@ export function optimizeCommand(): Command {
     .option('--json', 'print JSON')
     .action(async (flags: { data: string; strategy: string; scores?: string; out?: string; cutoffs?: string; frontier?: string; points: string; json?: boolean }) => {
       const strategy = parseStrategy(readJsonFile(flags.strategy, 'strategy'));
-      const { applicants, segments } = applicantsFromFrame(readData(flags.data), strategy, flags.scores ? readData(flags.scores) : null);
-      const t0 = performance.now();
-      const m = candidateMatrix(applicants, strategy);
-      const cons = portfolioConstraints(m, strategy, segments);
-      const sol = await solvePortfolio(m, cons);
-      const seconds = (performance.now() - t0) / 1000;
-      const A = m.actions.length;
-      let approved = 0;
-      let volume = 0;
-      let loss = 0;
-      for (let i = 0; i < m.rows; i++) {
-        const j = i * A + sol.choice[i]!;
-        approved += m.actions[sol.choice[i]!]!.approve ? 1 : 0;
-        volume += m.volume[j]!;
-        loss += m.loss[j]!;
+      let points = 0;
+      if (flags.frontier) {
+        points = Number(flags.points);
+        if (!Number.isInteger(points) || points < 2 || points > 100) throw new Error(`--points ${flags.points}: an integer from 2 to 100`);
       }
-      const cutoffs = segmentCutoffs(m, applicants, sol.choice, segments);
+      const bar = points ? progressBar('frontier points') : null;
+      const { choices, ...summary } = await optimizePortfolio(readData(flags.data), strategy, { scores: flags.scores ? readData(flags.scores) : null, frontierPoints: points, onFrontierPoint: bar?.update });
+      bar?.done();
       if (flags.out) {
         const lines = ['row,action,limit,rate,expected_profit,expected_loss'];
-        for (let i = 0; i < m.rows; i++) {
-          const a = m.actions[sol.choice[i]!]!;
-          const j = i * A + sol.choice[i]!;
-          lines.push(`${i + 1},${a.approve ? 'approve' : 'decline'},${a.approve ? (applicants[i]!.amount * a.limitFactor).toFixed(2) : ''},${a.approve ? a.rate : ''},${m.profit[j]!.toFixed(2)},${m.loss[j]!.toFixed(2)}`);
-        }
+        choices.forEach((c, i) => lines.push(`${i + 1},${c.approve ? 'approve' : 'decline'},${c.limit === null ? '' : c.limit.toFixed(2)},${c.rate ?? ''},${c.expectedProfit.toFixed(2)},${c.expectedLoss.toFixed(2)}`));
         writeFileSync(flags.out, `${lines.join('\n')}\n`);
       }
-      if (flags.cutoffs) writeFileSync(flags.cutoffs, `${JSON.stringify({ strategy: strategy.name ?? flags.strategy, segmentColumn: strategy.portfolio.segment ?? null, shadowPrices: Object.fromEntries(sol.constraints.map((c) => [c.name, c.shadowPrice])), segments: cutoffs }, null, 2)}\n`);
-      let frontier = null;
-      if (flags.frontier) {
-        const points = Number(flags.points);
-        if (!Number.isInteger(points) || points < 2 || points > 100) throw new Error(`--points ${flags.points}: an integer from 2 to 100`);
-        const bar = progressBar('frontier points');
-        frontier = await efficientFrontier(m, strategy, segments, points, bar.update);
-        bar.done();
-        writeFileSync(flags.frontier, `${JSON.stringify(frontier, null, 2)}\n`);
-        writeFileSync(flags.frontier.replace(/\.json$/i, '') + '.svg', frontierSvg(frontier, `Efficient frontier: ${strategy.name ?? 'strategy'}`));
+      if (flags.cutoffs) writeFileSync(flags.cutoffs, `${JSON.stringify({ strategy: strategy.name ?? flags.strategy, segmentColumn: strategy.portfolio.segment ?? null, shadowPrices: Object.fromEntries(summary.constraints.map((c) => [c.name, c.shadowPrice])), segments: summary.cutoffs }, null, 2)}\n`);
+      if (flags.frontier && summary.frontier) {
+        writeFileSync(flags.frontier, `${JSON.stringify(summary.frontier, null, 2)}\n`);
+        writeFileSync(flags.frontier.replace(/\.json$/i, '') + '.svg', frontierSvg(summary.frontier, `Efficient frontier: ${strategy.name ?? 'strategy'}`));
       }
-      const summary = {
-        applications: m.rows,
-        actions: A,
-        objective: sol.objective,
-        upperBound: sol.upperBound,
-        approvalRate: approved / m.rows,
-        expectedVolume: volume,
-        expectedLossRate: volume > 0 ? loss / volume : 0,
-        method: sol.method,
-        seconds,
-        constraints: sol.constraints,
-        cutoffs,
-        frontier,
-      };
+      const { frontier, cutoffs } = summary;
       if (flags.json) {
         console.log(JSON.stringify(summary, null, 2));
         return;
       }
-      console.log(`${m.rows} applications x ${A} actions, solved in ${seconds.toFixed(2)}s (${sol.method})`);
-      console.log(`expected profit ${money(sol.objective)} (LP bound ${money(sol.upperBound)}); approval rate ${(summary.approvalRate * 100).toFixed(1)}%, expected volume ${money(volume)}, expected loss rate ${(summary.expectedLossRate * 100).toFixed(2)}%`);
-      for (const c of sol.constraints) console.log(`  ${c.binding ? 'binding' : 'slack  '}  ${c.label.padEnd(44)} now ${+c.value.toPrecision(5)}   shadow price ${+c.shadowPrice.toPrecision(4)}`);
+      console.log(`${summary.applications} applications x ${summary.actions} actions, solved in ${summary.seconds.toFixed(2)}s (${summary.method})`);
+      console.log(`expected profit ${money(summary.objective)} (LP bound ${money(summary.upperBound)}); approval rate ${(summary.approvalRate * 100).toFixed(1)}%, expected volume ${money(summary.expectedVolume)}, expected loss rate ${(summary.expectedLossRate * 100).toFixed(2)}%`);
+      for (const c of summary.constraints) console.log(`  ${c.binding ? 'binding' : 'slack  '}  ${c.label.padEnd(44)} now ${+c.value.toPrecision(5)}   shadow price ${+c.shadowPrice.toPrecision(4)}`);
       for (const [g, c] of Object.entries(cutoffs)) console.log(`  segment ${g}: approve ${(c.approvalRate * 100).toFixed(1)}% of ${c.applications}; PD cutoff ${c.maxPd.toFixed(4)} reproduces ${(c.agreement * 100).toFixed(1)}% of the choices`);
       if (frontier) console.log(`frontier: ${frontier.length} points written to ${flags.frontier} and ${flags.frontier!.replace(/\.json$/i, '')}.svg`);
     });

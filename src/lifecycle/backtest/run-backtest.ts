@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { typescriptWorker } from '../../support/typescript-worker.ts';
 import { parse } from 'csv-parse/sync';
 import { emptyStats, mergeStats, type BacktestStats } from './backtest-stats.ts';
 import { runPart } from './backtest-worker.ts';
@@ -84,15 +84,11 @@ export async function runBacktest(run: BacktestRun): Promise<BacktestStats> {
   if (jobs.length <= 1) {
     return jobs.length ? runPart(jobs[0]!, (n) => ((done[0] = n), report())) : emptyStats();
   }
-  const worker = new URL('./backtest-worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  // Workers do not inherit tsx's loader; each registers it before importing the TypeScript worker.
-  const code = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(worker)}); })`;
   const results = await Promise.all(
     jobs.map(
       (job, i) =>
         new Promise<BacktestStats>((resolve, reject) => {
-          const w = new Worker(code, { eval: true, workerData: { backtest: job } });
+          const w = typescriptWorker(new URL('./backtest-worker.ts', import.meta.url), { workerData: { backtest: job } });
           w.on('message', (m: { progress?: number; stats?: BacktestStats; error?: string }) => {
             if (m.progress !== undefined) {
               done[i] = m.progress;

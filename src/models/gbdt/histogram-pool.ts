@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { typescriptWorker } from '../../support/typescript-worker.ts';
 import type { TrainingMatrix } from './binning.ts';
 import { accumulateHistogram } from './histogram.ts';
 
@@ -69,14 +70,9 @@ export class HistogramPool {
   }
 
   private startWorkers(count: number): void {
-    const worker = new URL('./histogram-worker.ts', import.meta.url).href;
-    const tsx = import.meta.resolve('tsx/esm/api');
-    // Workers do not inherit tsx's loader; each registers it before importing the TypeScript worker.
-    const code = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(worker)}); })`;
     const { matrix, g, h, rows } = this.inputs;
     for (let i = 0; i < count; i++) {
-      const w = new Worker(code, {
-        eval: true,
+      const w = typescriptWorker(new URL('./histogram-worker.ts', import.meta.url), {
         workerData: { index: i + 1, threads: count + 1, control: this.control, bins: matrix.bins, width: matrix.width, offsets2: matrix.offsets2, g, h, rows, partials: this.partials, histogramLength: this.histogramLength, chunks: CHUNKS },
       });
       w.unref();
