@@ -13,6 +13,7 @@ import { sampleProgram, sampleRun } from './support/lifecycle.ts';
 import { addConnectorVersion, getBacktest, publishVersion, raiseAlerts, setChallenger, setMonitor } from '../src/store/index.ts';
 import { compileConnector } from '../src/connectors/index.ts';
 import { demoApplication, demoFlow, pendingReview, publishDemoFlow, uniqueKey } from './support/flows.ts';
+import { exampleStrategy, historyCsv } from './support/backtests.ts';
 
 /**
  * A valid request for every route, so that an admitted role gets a 2xx. A route added
@@ -61,7 +62,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/flows/schema': async () => ({ method: 'GET', url: '/v1/flows/schema' }),
   'POST /v1/feel/check': async () => ({ method: 'POST', url: '/v1/feel/check', payload: { text: '> 18 and', kind: 'unary-tests' } }),
   'POST /v1/tables/check': async () => ({ method: 'POST', url: '/v1/tables/check', payload: { table: { inputs: [{ expression: 'age' }], outputs: [{ name: 'r' }], rules: [{ inputEntries: ['< 18'], outputEntries: ['"minor"'] }] } } }),
-  'POST /v1/optimizations': async () => ({ method: 'POST', url: '/v1/optimizations', payload: { csv: 'a\n1\n', strategy: {} } }),
+  'POST /v1/optimizations': async () => ({ method: 'POST', url: '/v1/optimizations', payload: { csv: historyCsv(300, 1), strategy: { ...exampleStrategy(), $schema: undefined, portfolio: {}, columns: { ...(exampleStrategy().columns as object), pd: 'truePd' } }, points: 2 } }),
   'GET /v1/flows': async () => ({ method: 'GET', url: '/v1/flows' }),
   'POST /v1/flows': async () => ({ method: 'POST', url: '/v1/flows', payload: { definition: { ...demoFlow(), id: `f${uniqueKey().slice(4)}` } } }),
   'GET /v1/flows/:id/versions': async () => ({ method: 'GET', url: '/v1/flows/consumer-lending/versions' }),
