@@ -20,6 +20,7 @@ import { challengerRoutes } from './routes/challenger-routes.ts';
 import { outcomeRoutes } from './routes/outcome-routes.ts';
 import { Metrics } from './metrics.ts';
 import { feelRoutes } from './routes/feel-routes.ts';
+import { consoleRoutes, DEFAULT_CONSOLE_DIR } from './console-routes.ts';
 import { optimizationRoutes } from './routes/optimization-routes.ts';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -47,6 +48,8 @@ export interface ServerOptions {
   queue?: JobQueue | null;
   /** Master keys for personal data. */
   keys: KeyProvider;
+  /** The built console to serve under /console/; null to serve none. The repository's console/dist by default. */
+  consoleDir?: string | null;
 }
 
 export interface Server {
@@ -119,6 +122,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   });
 
   await app.register(systemRoutes(db, options.queue ?? null));
+  await app.register(consoleRoutes(options.consoleDir === undefined ? DEFAULT_CONSOLE_DIR : options.consoleDir));
   await app.register(keyRoutes(db, keyCache));
   await app.register(auditRoutes(db));
   let gateway: BureauGateway | null = null;

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { backtestReport, buildSample, emptyStats, judge, promotionPolicySchema, retrainChallenger, runRows, sampleDefinitionSchema, type PromotionPolicy, type Sample, type SampleDecision, type SampleDefinition } from '../../lifecycle/index.ts';
 import type { CompiledFlow } from '../../flow/index.ts';
-import { featureImportance, modelFile, parseModelFile, predictPd, rowFrame, type LoadedModel } from '../../models/index.ts';
+import { featureImportance, modelFile, modelFileText, parseModelFile, predictPd, rowFrame, type LoadedModel } from '../../models/index.ts';
 import {
   addFlowVersion, addModelVersion, claimRetrainRun, createRetrainRun, getFlowVersion, getModelFile, getRetrainProgram, getRetrainRun, listDecisions, listRetrainPrograms, listRetrainRuns, performanceOf, setRetrainProgram, updateRetrainRun,
   type Actor, type Database, type FlowVersion, type JobQueue, type RetrainProgram, type RetrainRun,
@@ -173,9 +173,11 @@ export class LifecycleService {
         importance: featureImportance(m),
       },
     });
-    const loaded: LoadedModel = parseModelFile(file);
+    // Through the text, as an upload would come: infinite bin edges are spelt out there.
+    const text = modelFileText(file);
+    const loaded: LoadedModel = parseModelFile(JSON.parse(text));
     const lineage = { parent: `${program.modelId}@${parent}`, method: result.method, run: run.id, asOf: run.asOf, sample: def, dataSha256: dataHash, outOfTime: result.split, checks: result.check };
-    const { version } = await addModelVersion(this.db, program.modelId, { text: JSON.stringify(file), contentHash: file.version, kind: loaded.kind, summary: { features: loaded.features, target: loaded.target, training: loaded.training, lineage } }, { actor: 'system:retrain' });
+    const { version } = await addModelVersion(this.db, program.modelId, { text, contentHash: file.version, kind: loaded.kind, summary: { features: loaded.features, target: loaded.target, training: loaded.training, lineage } }, { actor: 'system:retrain' });
     return version.version;
   }
 

@@ -2,18 +2,24 @@ import { Command, Option } from 'commander';
 import { buildServer, createLogger } from '../../api/index.ts';
 import { ReloadingKeyProvider } from '../../privacy/index.ts';
 import { countApiKeys, createApiKey, startJobQueue } from '../../store/index.ts';
+import { startBureauSim, type BureauSim } from '../../connectors/index.ts';
+import { demoKeys, seedDemo } from '../../demo/seed-demo.ts';
 import { loadKeys, openMigrated, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
 
 interface ServeFlags extends DatabaseFlags {
   port: string;
   host: string;
+  demo?: boolean;
+  bureauPort: string;
 }
 
 export function serveCommand(): Command {
   const command = new Command('serve')
     .description('run the HTTP API (and console) on the embedded database or on PostgreSQL')
     .addOption(new Option('--port <n>', 'port to listen on').env('PORT').default('3000'))
-    .addOption(new Option('--host <host>', 'address to listen on').env('HOST').default('127.0.0.1'));
+    .addOption(new Option('--host <host>', 'address to listen on').env('HOST').default('127.0.0.1'))
+    .option('--demo', 'run the bureau simulator beside the server, and seed a demo into an empty database (models, flows, history, reviews)')
+    .addOption(new Option('--bureau-port <n>', 'port of the demo bureau simulator').env('ARBITER_DEMO_BUREAU_PORT').default('4010'));
   return withDatabaseOptions(command).action(async (flags: ServeFlags) => {
     const port = Number(flags.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -26,20 +32,46 @@ export function serveCommand(): Command {
     const { db, applied } = await openMigrated(flags);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     let bootstrapSecret: string | null = null;
-    if ((await countApiKeys(db)) === 0) {
+    if (!flags.demo && (await countApiKeys(db)) === 0) {
       const created = await createApiKey(db, { name: 'bootstrap admin', role: 'admin' }, { actor: 'system' });
       bootstrapSecret = created.secret;
     }
     const queue = await startJobQueue(db);
-    const { app, decisions, backtests, lifecycle, monitoring } = await buildServer({ db, logger, queue, keys });
+    const built = await buildServer({ db, logger, queue, keys });
+    const { app, decisions, backtests, lifecycle, monitoring } = built;
     await decisions.startWorker();
     await backtests.startWorker();
     await lifecycle.startWorker();
     await monitoring.startWorker();
+    let bureau: BureauSim | null = null;
+    let demo: Awaited<ReturnType<typeof seedDemo>> = null;
+    if (flags.demo) {
+      try {
+        bureau = await startBureauSim({ port: Number(flags.bureauPort), host: '127.0.0.1' });
+        console.log(`Bureau simulator running at ${bureau.url}`);
+      } catch (err) {
+        console.error(`The demo bureau simulator could not start on port ${flags.bureauPort} (${(err as Error).message}); bureau checks will take their fallback branch. Free the port or set --bureau-port.`);
+      }
+      const dataDir = flags.dataDir ?? '.arbiter';
+      // Seeding makes thousands of decisions; their info lines would bury what the demo prints.
+      const level = app.log.level;
+      app.log.level = 'warn';
+      try {
+        demo = await seedDemo(built, db, { dataDir, bureauUrl: `http://127.0.0.1:${flags.bureauPort}`, log: (line) => console.log(line) });
+      } finally {
+        app.log.level = level;
+      }
+      if (demo) console.log(`Demo seeded. Files for the sandbox are in ${demo.files.dir}.`);
+    }
     const address = await app.listen({ port, host: flags.host });
     const url = `http://${flags.host === '0.0.0.0' || flags.host === '127.0.0.1' ? 'localhost' : flags.host}:${new URL(address).port}`;
     console.log(`Arbiter is running at ${url} on ${db.kind === 'pglite' ? `the embedded database in ${db.location}` : `PostgreSQL ${db.location}`}`);
-    if (bootstrapSecret) {
+    const shownKeys = flags.demo ? (demo?.keys ?? demoKeys(flags.dataDir ?? '.arbiter')) : null;
+    if (shownKeys) {
+      console.log(`Console: ${url}/console/ - sign in with one of the demo keys (kept in ${flags.dataDir ?? '.arbiter'}/demo/keys.json):`);
+      for (const [role, secret] of Object.entries(shownKeys)) console.log(`  ${role.padEnd(13)} ${secret}`);
+    } else if (bootstrapSecret) {
+      console.log(`Console: ${url}/console/`);
       console.log(`Admin API key (shown this once, store it now): ${bootstrapSecret}`);
     } else {
       console.log('Sign in with an API key; create one with `arbiter keys create --role admin` while the server is stopped, or POST /v1/keys.');
@@ -50,6 +82,7 @@ export function serveCommand(): Command {
       closing = true;
       logger.info({ signal }, 'shutting down');
       await app.close();
+      await bureau?.close().catch(() => {});
       await queue.stop().catch(() => {});
       await db.close();
       process.exit(0);

@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import { get, session } from './api.ts';
+import { href, useRoute } from './router.ts';
+import { SignIn } from './sign-in.tsx';
+import type { Me, Role } from './types.ts';
+import { Loading } from './ui.tsx';
+import { OverviewPage } from './pages/overview.tsx';
+import { FlowsPage } from './pages/flows.tsx';
+import { TablesPage } from './pages/tables.tsx';
+import { ModelsPage } from './pages/models.tsx';
+import { DecisionsPage } from './pages/decisions.tsx';
+import { ReviewsPage } from './pages/reviews.tsx';
+import { SandboxPage } from './pages/sandbox.tsx';
+import { AuditPage } from './pages/audit.tsx';
+import { KeysPage } from './pages/keys.tsx';
+
+export interface PageProps {
+  me: Me;
+  route: string[];
+}
+
+/** Pages, and the roles whose keys the API lets read what each shows: the navigation offers no page a role cannot use. */
+const PAGES: { id: string; title: string; roles: Role[]; Page: (p: PageProps) => React.ReactNode }[] = [
+  { id: 'overview', title: 'Overview', roles: ['risk-manager', 'analyst', 'auditor'], Page: OverviewPage },
+  { id: 'flows', title: 'Flows', roles: ['admin', 'risk-manager', 'analyst', 'auditor', 'reviewer'], Page: FlowsPage },
+  { id: 'tables', title: 'Decision tables', roles: ['risk-manager', 'analyst', 'auditor', 'reviewer', 'admin'], Page: TablesPage },
+  { id: 'models', title: 'Models', roles: ['admin', 'risk-manager', 'analyst', 'auditor'], Page: ModelsPage },
+  { id: 'decisions', title: 'Decisions', roles: ['service', 'analyst', 'risk-manager', 'reviewer', 'auditor'], Page: DecisionsPage },
+  { id: 'reviews', title: 'Review queue', roles: ['reviewer', 'risk-manager'], Page: ReviewsPage },
+  { id: 'sandbox', title: 'Sandbox', roles: ['admin', 'risk-manager', 'analyst', 'auditor'], Page: SandboxPage },
+  { id: 'audit', title: 'Audit log', roles: ['auditor', 'admin'], Page: AuditPage },
+  { id: 'keys', title: 'Keys and roles', roles: ['admin'], Page: KeysPage },
+];
+
+export function App() {
+  const [me, setMe] = useState<Me | null>(null);
+  const [checking, setChecking] = useState(Boolean(session.key()));
+  const route = useRoute();
+
+  useEffect(() => {
+    if (!session.key()) return;
+    get<Me>('/v1/me')
+      .then(setMe, () => session.signOut())
+      .finally(() => setChecking(false));
+  }, []);
+  useEffect(() => {
+    const out = () => {
+      session.signOut();
+      setMe(null);
+    };
+    window.addEventListener('arbiter:signed-out', out);
+    return () => window.removeEventListener('arbiter:signed-out', out);
+  }, []);
+
+  if (checking) return <Loading what="your session" />;
+  if (!me) return <SignIn onSignedIn={setMe} />;
+
+  const allowed = PAGES.filter((p) => p.roles.includes(me.role));
+  const current = allowed.find((p) => p.id === route[0]) ?? allowed[0];
+  const denied = route[0] && !allowed.some((p) => p.id === route[0]) && PAGES.some((p) => p.id === route[0]);
+  return (
+    <div className="shell">
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <span className="brand">Arbiter</span>
+        <nav aria-label="Pages">
+          <ul>
+            {allowed.map((p) => (
+              <li key={p.id}>
+                <a href={href(p.id)} aria-current={p === current ? 'page' : undefined}>
+                  {p.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <span className="who">
+          {me.name} <span className="badge">{me.role}</span>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() => {
+              session.signOut();
+              setMe(null);
+            }}
+          >
+            Sign out
+          </button>
+        </span>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {denied ? <div className="error" role="alert">The role {me.role} may not open {route[0]}; it is not in the menu for that reason.</div> : null}
+        {current ? <current.Page me={me} route={current.id === route[0] ? route : [current.id]} /> : <p>No page is open to the role {me.role}.</p>}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { Fragment, useState } from 'react';
+import { get } from '../api.ts';
+import type { PageProps } from '../app.tsx';
+import type { AuditEvent } from '../types.ts';
+import { ActionButton, Empty, Json, Loaded, num, useLoad, when } from '../ui.tsx';
+
+interface Verification {
+  ok: boolean;
+  checked: number;
+  headSeq: number;
+  firstBroken: { seq: number; reason: string; message: string } | null;
+}
+
+export function AuditPage(_: PageProps) {
+  const [filters, setFilters] = useState({ action: '', actor: '', subjectType: '', subjectId: '' });
+  const [applied, setApplied] = useState(filters);
+  const [afterSeq, setAfterSeq] = useState<number[]>([]);
+  const query = new URLSearchParams(Object.entries({ ...applied, limit: '50', ...(afterSeq.length ? { afterSeq: String(afterSeq[afterSeq.length - 1]) } : {}) }).filter(([, v]) => v)).toString();
+  const page = useLoad(() => get<{ events: AuditEvent[]; nextAfterSeq: number | null }>(`/v1/audit?${query}`), [query]);
+  const [verification, setVerification] = useState<Verification | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
+  return (
+    <section aria-labelledby="audit-title">
+      <h1 id="audit-title">Audit log</h1>
+      <div className="panel">
+        <ActionButton onClick={async () => setVerification(await get<Verification>('/v1/audit/verify'))}>Verify the chain</ActionButton>
+        {verification ? (
+          <div className={verification.ok ? 'notice' : 'error'} role="status" data-testid="chain-verification">
+            {verification.ok
+              ? `The chain is intact: ${num(verification.checked)} events checked, head at #${verification.headSeq}. Each event's hash covers the one before it, so no event was changed, removed or reordered.`
+              : `The chain is broken at event #${verification.firstBroken?.seq}: ${verification.firstBroken?.message}`}
+          </div>
+        ) : null}
+      </div>
+      <form
+        className="filters"
+        aria-label="Filter events"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setAfterSeq([]);
+          setApplied(filters);
+        }}
+      >
+        {(['action', 'actor', 'subjectType', 'subjectId'] as const).map((k) => (
+          <label key={k}>
+            {k === 'subjectType' ? 'Subject type' : k === 'subjectId' ? 'Subject id' : k[0]!.toUpperCase() + k.slice(1)} <input value={filters[k]} onChange={(e) => setFilters({ ...filters, [k]: e.target.value })} placeholder="any" />
+          </label>
+        ))}
+        <button type="submit" className="btn btn-secondary">Filter</button>
+      </form>
+      <Loaded state={page} what="audit events">
+        {({ events, nextAfterSeq }) =>
+          events.length === 0 ? (
+            <Empty>No events match.</Empty>
+          ) : (
+            <>
+              <table aria-label="Audit events">
+                <thead>
+                  <tr><th>#</th><th>When</th><th>Actor</th><th>Action</th><th>Subject</th><th>Hash</th></tr>
+                </thead>
+                <tbody>
+                  {events.map((e) => (
+                    <Fragment key={e.seq}>
+                      <tr>
+                        <td>
+                          <button type="button" className="link" aria-expanded={open === e.seq} onClick={() => setOpen(open === e.seq ? null : e.seq)}>
+                            {e.seq}
+                          </button>
+                        </td>
+                        <td>{when(e.at)}</td>
+                        <td>{e.actor}</td>
+                        <td><code>{e.action}</code></td>
+                        <td>{e.subjectType ? `${e.subjectType} ${e.subjectId ?? ''}` : '—'}</td>
+                        <td><code className="small">{e.hash.slice(0, 12)}…</code></td>
+                      </tr>
+                      {open === e.seq ? (
+                        <tr>
+                          <td colSpan={6}>
+                            <Json value={e.data} />
+                          </td>
+                        </tr>
+                      ) : null}
+                    </Fragment>
+                  ))}
+                </tbody>
+              </table>
+              <div className="toolbar">
+                <button type="button" className="btn btn-secondary" disabled={!afterSeq.length} onClick={() => setAfterSeq(afterSeq.slice(0, -1))}>
+                  Previous
+                </button>
+                <button type="button" className="btn btn-secondary" disabled={nextAfterSeq === null} onClick={() => nextAfterSeq !== null && setAfterSeq([...afterSeq, nextAfterSeq])}>
+                  Next
+                </button>
+              </div>
+            </>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,225 @@
+import { useState } from 'react';
+import { get, post } from '../api.ts';
+import type { PageProps } from '../app.tsx';
+import { FlowGraph } from '../flow-graph.tsx';
+import { go, href } from '../router.ts';
+import type { Decision, FlowSummary, FlowVersion, Issue } from '../types.ts';
+import { ActionButton, Badge, Empty, Json, Loaded, num, pct, useLoad, when } from '../ui.tsx';
+
+interface FlowPath {
+  steps: string[];
+  conditions: string[];
+  end: string;
+  outcome: string;
+}
+
+export function FlowsPage({ me, route }: PageProps) {
+  const flows = useLoad(() => get<{ flows: FlowSummary[] }>('/v1/flows').then((r) => r.flows), []);
+  const [, flowId, versionText] = route;
+  return (
+    <section aria-labelledby="flows-title">
+      <h1 id="flows-title">Flows</h1>
+      <Loaded state={flows} what="flows">
+        {(list) =>
+          list.length === 0 ? (
+            <Empty>No flows yet. Create one with POST /v1/flows or `arbiter flow`.</Empty>
+          ) : (
+            <div className="split">
+              <nav aria-label="Flows" className="side">
+                <ul className="list">
+                  {list.map((f) => (
+                    <li key={f.id}>
+                      <a href={href('flows', f.id)} aria-current={f.id === flowId ? 'true' : undefined}>
+                        <strong>{f.name}</strong>
+                        <span className="muted small">
+                          {f.id} · v{f.latestVersion} · {f.publishedVersion ? `v${f.publishedVersion} live` : 'not published'}
+                        </span>
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+              <div className="content">{flowId ? <FlowDetail key={flowId} me={me} flowId={flowId} version={versionText ? Number(versionText) : null} /> : <Empty>Choose a flow.</Empty>}</div>
+            </div>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}
+
+function FlowDetail({ me, flowId, version }: { me: PageProps['me']; flowId: string; version: number | null }) {
+  const versions = useLoad(() => get<{ versions: FlowVersion[] }>(`/v1/flows/${encodeURIComponent(flowId)}/versions`).then((r) => r.versions), [flowId]);
+  return (
+    <Loaded state={versions} what="versions">
+      {(list) => {
+        const chosen = list.find((v) => v.version === version) ?? list.find((v) => v.status === 'published') ?? list[list.length - 1];
+        if (!chosen) return <Empty>This flow has no versions.</Empty>;
+        return <VersionDetail me={me} flowId={flowId} versions={list} current={chosen} reload={versions.reload} />;
+      }}
+    </Loaded>
+  );
+}
+
+function VersionDetail({ me, flowId, versions, current, reload }: { me: PageProps['me']; flowId: string; versions: FlowVersion[]; current: FlowVersion; reload: () => void }) {
+  const [selected, setSelected] = useState<string | null>(null);
+  const [validation, setValidation] = useState<{ ok: boolean; issues: Issue[]; publishable: Issue[]; paths: number | null } | null>(null);
+  const [diffFrom, setDiffFrom] = useState<number | null>(null);
+  const canEdit = me.role === 'risk-manager' || me.role === 'analyst';
+  const canPublish = me.role === 'risk-manager';
+  const node = current.definition.nodes.find((n) => n.id === selected);
+  const base = `/v1/flows/${encodeURIComponent(flowId)}/versions/${current.version}`;
+  return (
+    <>
+      <h2>
+        {current.definition.name} <span className="muted">v{current.version}</span> <Badge value={current.status} />
+      </h2>
+      <table aria-label="Versions">
+        <thead>
+          <tr><th>Version</th><th>Status</th><th>Created</th><th>By</th><th>Published</th><th /></tr>
+        </thead>
+        <tbody>
+          {versions.map((v) => (
+            <tr key={v.version} className={v.version === current.version ? 'current' : undefined}>
+              <td><a href={href('flows', flowId, v.version)}>v{v.version}</a></td>
+              <td><Badge value={v.status} /></td>
+              <td>{when(v.createdAt)}</td>
+              <td>{v.createdBy}</td>
+              <td>{when(v.publishedAt)}</td>
+              <td>{v.version !== current.version ? <button type="button" className="btn btn-secondary" onClick={() => setDiffFrom(v.version)}>Diff with v{current.version}</button> : null}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="toolbar">
+        {canEdit ? (
+          <ActionButton kind="secondary" onClick={async () => setValidation(await post(`${base}/validate`))}>
+            Validate
+          </ActionButton>
+        ) : null}
+        {canPublish && current.status === 'draft' ? (
+          <ActionButton
+            onClick={async () => {
+              await post(`${base}/publish`);
+              reload();
+            }}
+          >
+            Publish v{current.version}
+          </ActionButton>
+        ) : null}
+        {canEdit ? (
+          <ActionButton
+            kind="secondary"
+            onClick={async () => {
+              const v = await post<FlowVersion>(`/v1/flows/${encodeURIComponent(flowId)}/versions`, { definition: current.definition });
+              reload();
+              go('flows', flowId, v.version);
+            }}
+          >
+            New draft from v{current.version}
+          </ActionButton>
+        ) : null}
+      </div>
+      {validation ? (
+        <div className={validation.ok ? 'notice' : 'error'} role="status">
+          {validation.ok ? `Valid: ${num(validation.paths)} paths.` : `${validation.issues.length} problems.`}
+          {validation.publishable.length ? ` Before publishing: ${validation.publishable.map((i) => `${i.path}: ${i.message}`).join('; ')}` : ''}
+          {!validation.ok ? (
+            <ul>
+              {validation.issues.map((i, k) => (
+                <li key={k}><code>{i.path}</code> {i.message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {diffFrom !== null ? <FlowDiff flowId={flowId} from={diffFrom} to={current.version} onClose={() => setDiffFrom(null)} /> : null}
+      <FlowGraph definition={current.definition} selected={selected} onSelect={setSelected} />
+      <section className="panel details" aria-label="Node details">
+        {node ? (
+          <>
+            <h3>
+              {node.label ?? node.id} <Badge value={node.kind} />
+            </h3>
+            <div className="columns">
+              <div>
+                <h4>Leaves to</h4>
+                <ul>
+                  {current.definition.edges.filter((e) => e.from === node.id).map((e, i) => (
+                    <li key={i}><code>{e.to}</code> {e.on ? `on ${e.on}` : e.default ? 'otherwise' : e.when ? `when ${e.when}` : ''}</li>
+                  ))}
+                </ul>
+              </div>
+              <Json value={node} />
+            </div>
+          </>
+        ) : (
+          <p className="muted">Select a node in the graph to see its definition (scroll to zoom, drag to pan).</p>
+        )}
+      </section>
+      <Paths flowId={flowId} version={current.version} />
+    </>
+  );
+}
+
+function FlowDiff({ flowId, from, to, onClose }: { flowId: string; from: number; to: number; onClose: () => void }) {
+  const diff = useLoad(() => get<Record<string, unknown>>(`/v1/flows/${encodeURIComponent(flowId)}/diff?from=${from}&to=${to}`), [flowId, from, to]);
+  return (
+    <div className="panel" aria-label={`Differences from v${from} to v${to}`}>
+      <h3>
+        v{from} → v{to} <button type="button" className="btn btn-secondary" onClick={onClose}>Close</button>
+      </h3>
+      <Loaded state={diff} what="the diff">
+        {(d) => <Json value={d} />}
+      </Loaded>
+    </div>
+  );
+}
+
+/** Every path through the version, with how many recent decisions took it and how they ended. */
+function Paths({ flowId, version }: { flowId: string; version: number }) {
+  const data = useLoad(async () => {
+    const [paths, decisions] = await Promise.all([
+      get<{ count: number; truncated: boolean; paths: FlowPath[] }>(`/v1/flows/${encodeURIComponent(flowId)}/versions/${version}/paths`),
+      get<{ decisions: Decision[] }>(`/v1/decisions?flow=${encodeURIComponent(flowId)}&limit=500`).then((r) => r.decisions.filter((d) => d.flow.version === version)).catch(() => null),
+    ]);
+    return { paths, decisions };
+  }, [flowId, version]);
+  return (
+    <Loaded state={data} what="paths">
+      {({ paths, decisions }) => {
+        const taken = new Map<string, Decision[]>();
+        for (const d of decisions ?? []) {
+          const key = d.path.join(' > ');
+          taken.set(key, [...(taken.get(key) ?? []), d]);
+        }
+        const rows = paths.paths.map((p) => ({ p, hits: taken.get(p.steps.join(' > ')) ?? [] })).sort((a, b) => b.hits.length - a.hits.length);
+        const covered = rows.filter((r) => r.hits.length > 0).length;
+        return (
+          <>
+            <h3>
+              Paths: {num(paths.count)}{paths.truncated ? '+' : ''} {decisions ? <span className="muted">· {covered} taken by the last {decisions.length} decisions ({pct(paths.count ? covered / paths.count : null)} coverage)</span> : <span className="muted">· coverage needs a role that reads decisions</span>}
+            </h3>
+            <table aria-label="Paths">
+              <thead>
+                <tr><th>Ends at</th><th>Outcome</th><th>Decisions</th><th>Approved / declined / referred</th><th>Conditions</th></tr>
+              </thead>
+              <tbody>
+                {rows.slice(0, 100).map(({ p, hits }, i) => (
+                  <tr key={i}>
+                    <td><code>{p.end}</code></td>
+                    <td><Badge value={p.outcome} /></td>
+                    <td>{hits.length}</td>
+                    <td>{hits.length ? `${hits.filter((d) => d.outcome === 'approve').length} / ${hits.filter((d) => d.outcome === 'decline').length} / ${hits.filter((d) => d.outcome === 'refer').length}` : '—'}</td>
+                    <td className="small">{p.conditions.join(' ∧ ') || '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {rows.length > 100 ? <p className="muted">The 100 most taken of {rows.length} paths are shown.</p> : null}
+          </>
+        );
+      }}
+    </Loaded>
+  );
+}

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { api, get, post } from '../api.ts';
+import type { PageProps } from '../app.tsx';
+import type { Role } from '../types.ts';
+import { ActionButton, Badge, Loaded, useLoad, when } from '../ui.tsx';
+
+interface ApiKey {
+  id: string;
+  name: string;
+  role: Role;
+  prefix: string;
+  createdAt: string;
+  createdBy: string | null;
+  revokedAt: string | null;
+}
+
+const ROLES: { role: Role; may: string }[] = [
+  { role: 'admin', may: 'keys and roles, audit log, erasure and reveal of personal data, connectors' },
+  { role: 'risk-manager', may: 'flows, tables, models and strategies; publishes and approves promotions' },
+  { role: 'analyst', may: 'drafts flows and tables, runs back-tests and optimisations, reads models and decisions' },
+  { role: 'reviewer', may: 'works the review queue; may reveal personal data, stating why' },
+  { role: 'auditor', may: 'reads everything that is logged; verifies the audit chain' },
+  { role: 'service', may: 'the lending system that requests decisions and reports outcomes' },
+];
+
+export function KeysPage({ me }: PageProps) {
+  const keys = useLoad(() => get<{ keys: ApiKey[] }>('/v1/keys').then((r) => r.keys), []);
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('analyst');
+  const [created, setCreated] = useState<{ key: ApiKey; secret: string } | null>(null);
+  return (
+    <section aria-labelledby="keys-title">
+      <h1 id="keys-title">Keys and roles</h1>
+      <form className="panel" aria-label="Create a key" onSubmit={(e) => e.preventDefault()}>
+        <div className="row">
+          <label>
+            Name <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. loan origination system" />
+          </label>
+          <label>
+            Role{' '}
+            <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              {ROLES.map((r) => (
+                <option key={r.role} value={r.role}>{r.role}</option>
+              ))}
+            </select>
+          </label>
+          <ActionButton
+            disabled={!name.trim()}
+            onClick={async () => {
+              setCreated(await post('/v1/keys', { name, role }));
+              setName('');
+              keys.reload();
+            }}
+          >
+            Create key
+          </ActionButton>
+        </div>
+        {created ? (
+          <div className="notice" role="status">
+            Key <strong>{created.key.name}</strong> ({created.key.role}) created. Its secret is shown this once: <code className="secret">{created.secret}</code>
+          </div>
+        ) : null}
+      </form>
+      <Loaded state={keys} what="keys">
+        {(list) => (
+          <table aria-label="API keys">
+            <thead>
+              <tr><th>Name</th><th>Role</th><th>Prefix</th><th>Created</th><th>By</th><th>Status</th><th /></tr>
+            </thead>
+            <tbody>
+              {list.map((k) => (
+                <tr key={k.id}>
+                  <td>{k.name}</td>
+                  <td><Badge value={k.role} /></td>
+                  <td><code>{k.prefix}…</code></td>
+                  <td>{when(k.createdAt)}</td>
+                  <td>{k.createdBy ?? '—'}</td>
+                  <td>{k.revokedAt ? `revoked ${when(k.revokedAt)}` : 'active'}</td>
+                  <td>
+                    {!k.revokedAt && k.id !== me.keyId ? (
+                      <ActionButton
+                        kind="danger"
+                        onClick={async () => {
+                          if (!window.confirm(`Revoke the key "${k.name}"? Anything using it stops working at once.`)) return;
+                          await api('DELETE', `/v1/keys/${encodeURIComponent(k.id)}`);
+                          keys.reload();
+                        }}
+                      >
+                        Revoke
+                      </ActionButton>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Loaded>
+      <h2>Roles</h2>
+      <dl className="roles">
+        {ROLES.map((r) => (
+          <div key={r.role}>
+            <dt><Badge value={r.role} /></dt>
+            <dd>{r.may}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import { get, post } from '../api.ts';
+import type { PageProps } from '../app.tsx';
+import { go, href } from '../router.ts';
+import type { Decision, Review } from '../types.ts';
+import { ActionButton, Badge, Empty, Json, Loaded, useLoad, when } from '../ui.tsx';
+
+export function ReviewsPage({ me, route }: PageProps) {
+  return route[1] ? <Case me={me} id={route[1]} /> : <Queue />;
+}
+
+function Queue() {
+  const [status, setStatus] = useState<'pending' | 'decided'>('pending');
+  const reviews = useLoad(() => get<{ reviews: Review[] }>(`/v1/reviews?status=${status}&limit=200`).then((r) => r.reviews), [status]);
+  return (
+    <section aria-labelledby="reviews-title">
+      <h1 id="reviews-title">Review queue</h1>
+      <div role="tablist" aria-label="Which reviews" className="tabs">
+        {(['pending', 'decided'] as const).map((s) => (
+          <button key={s} type="button" role="tab" aria-selected={status === s} className={status === s ? 'tab active' : 'tab'} onClick={() => setStatus(s)}>
+            {s === 'pending' ? 'Waiting' : 'Decided'}
+          </button>
+        ))}
+      </div>
+      <Loaded state={reviews} what="reviews">
+        {(list) =>
+          list.length === 0 ? (
+            <Empty>{status === 'pending' ? 'Nothing is waiting for a person.' : 'No reviews decided yet.'}</Empty>
+          ) : (
+            <table aria-label="Reviews">
+              <thead>
+                <tr><th>Review</th><th>Queue</th><th>Why</th><th>Waiting since</th>{status === 'decided' ? <><th>Verdict</th><th>By</th></> : <th />}</tr>
+              </thead>
+              <tbody>
+                {list.map((r) => (
+                  <tr key={r.id}>
+                    <td><a href={href('reviews', r.id)}>{r.id}</a></td>
+                    <td>{r.queue}</td>
+                    <td>{r.reason}</td>
+                    <td>{when(r.createdAt)}</td>
+                    {status === 'decided' ? (
+                      <>
+                        <td><Badge value={r.verdict} /></td>
+                        <td>{r.reviewer}</td>
+                      </>
+                    ) : (
+                      <td><a className="btn btn-secondary" href={href('reviews', r.id)}>Take case</a></td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}
+
+function Case({ me, id }: { me: PageProps['me']; id: string }) {
+  const data = useLoad(() => get<{ review: Review; decision: Decision }>(`/v1/reviews/${encodeURIComponent(id)}`), [id]);
+  const [note, setNote] = useState('');
+  const [done, setDone] = useState<{ review: Review; decision: Decision } | null>(null);
+  return (
+    <section aria-labelledby="case-title">
+      <p><a href={href('reviews')}>← Review queue</a></p>
+      <Loaded state={data} what="the case">
+        {({ review, decision }) => {
+          const current = done ?? { review, decision };
+          return (
+            <>
+              <h1 id="case-title">
+                Case {review.id} <Badge value={current.review.status} />
+              </h1>
+              <p>
+                <strong>{review.reason}</strong> <span className="muted">· queue {review.queue} · node {review.nodeId} · since {when(review.createdAt)} · decision <a href={href('decisions', decision.id)}>{decision.id}</a></span>
+              </p>
+              <div className="columns">
+                <div>
+                  <h2>Evidence</h2>
+                  <h3>Reasons so far</h3>
+                  {decision.reasons.length ? (
+                    <ul>
+                      {decision.reasons.map((r, i) => (
+                        <li key={i}><code>{r.code}</code> {r.text}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p className="muted">None.</p>
+                  )}
+                  <h3>What the flow computed</h3>
+                  <Json value={Object.assign({}, ...(decision.trace ?? []).map((t) => t.wrote))} />
+                  <p className="muted small">Path: {decision.path.join(' → ')}</p>
+                </div>
+                <div>
+                  <h2>Application</h2>
+                  <table aria-label="Application">
+                    <tbody>
+                      {Object.entries(decision.application ?? {}).map(([k, v]) => (
+                        <tr key={k}>
+                          <th scope="row">{k}</th>
+                          <td>{String(v)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </div>
+              {current.review.status === 'pending' && me.role === 'reviewer' ? (
+                <form className="panel verdict" aria-label="Verdict" onSubmit={(e) => e.preventDefault()}>
+                  <label htmlFor="note">Note (required; it is kept with the decision)</label>
+                  <textarea id="note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+                  <div className="toolbar">
+                    {(['approve', 'decline'] as const).map((verdict) => (
+                      <ActionButton key={verdict} kind={verdict === 'approve' ? 'primary' : 'danger'} disabled={!note.trim()} onClick={async () => setDone(await post(`/v1/reviews/${encodeURIComponent(review.id)}`, { verdict, note }))}>
+                        {verdict === 'approve' ? 'Approve' : 'Decline'}
+                      </ActionButton>
+                    ))}
+                  </div>
+                </form>
+              ) : null}
+              {current.review.status === 'pending' && me.role !== 'reviewer' ? <p className="muted">Only a reviewer may give the verdict.</p> : null}
+              {current.review.status === 'decided' ? (
+                <div className="notice" role="status">
+                  {current.review.verdict === 'approve' ? 'Approved' : 'Declined'} by {current.review.reviewer}: {current.review.note}. The decision is now <Badge value={current.decision.outcome ?? current.decision.status} />.{' '}
+                  <button type="button" className="btn btn-secondary" onClick={() => go('reviews')}>Next case</button>
+                </div>
+              ) : null}
+            </>
+          );
+        }}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { ApiError } from './api.ts';
+
+/** Loads once (and again on `reload`), with loading and error states every page shows the same way. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: Error | null; loading: boolean; reload: () => void } {
+  const [state, setState] = useState<{ data: T | null; error: Error | null; loading: boolean }>({ data: null, error: null, loading: true });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    load().then(
+      (data) => live && setState({ data, error: null, loading: false }),
+      (error: Error) => live && setState({ data: null, error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { ...state, reload };
+}
+
+export function Loading({ what }: { what: string }) {
+  return (
+    <p className="muted" role="status" aria-live="polite">
+      Loading {what}…
+    </p>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="empty">{children}</p>;
+}
+
+export function ErrorBox({ error }: { error: Error | null }) {
+  if (!error) return null;
+  const status = error instanceof ApiError && error.status ? ` (${error.status})` : '';
+  return (
+    <div className="error" role="alert">
+      <strong>Something went wrong{status}.</strong> {error.message}
+    </div>
+  );
+}
+
+/** A page's standard states: an error, loading, or the content. */
+export function Loaded<T>({ state, what, children }: { state: { data: T | null; error: Error | null; loading: boolean }; what: string; children: (data: T) => ReactNode }) {
+  if (state.error) return <ErrorBox error={state.error} />;
+  if (state.loading && state.data === null) return <Loading what={what} />;
+  return state.data === null ? null : <>{children(state.data)}</>;
+}
+
+export function Badge({ value }: { value: string | null | undefined }) {
+  return <span className={`badge badge-${value ?? 'none'}`}>{value ?? '—'}</span>;
+}
+
+export const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : `${(x * 100).toFixed(digits)}%`);
+export const num = (x: number | null | undefined, digits = 0) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+export const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+
+export function Json({ value }: { value: unknown }) {
+  return <pre className="json">{JSON.stringify(value, null, 2)}</pre>;
+}
+
+/** A button that runs an async action, shows that it is busy, and reports its error next to itself. */
+export function ActionButton({ onClick, children, kind = 'primary', disabled }: { onClick: () => Promise<unknown>; children: ReactNode; kind?: 'primary' | 'secondary' | 'danger'; disabled?: boolean }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  return (
+    <span className="action">
+      <button
+        type="button"
+        className={`btn btn-${kind}`}
+        disabled={busy || disabled}
+        onClick={async () => {
+          setBusy(true);
+          setError(null);
+          try {
+            await onClick();
+          } catch (err) {
+            setError(err as Error);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        {busy ? 'Working…' : children}
+      </button>
+      <ErrorBox error={error} />
+    </span>
+  );
+}
