@@ -16,12 +16,12 @@ export interface Running {
 }
 
 /** Starts `arbiter serve` on a free port and waits for the line that names its URL. */
-export async function serve(args: string[]): Promise<Running> {
+export async function serve(args: string[], options: { startTimeoutMs?: number } = {}): Promise<Running> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { env: { ...process.env, LOG_LEVEL: 'warn' } });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), options.startTimeoutMs ?? 30_000);
     child.stdout.on('data', (chunk) => {
       output += chunk;
       const match = /running at (http:\/\/\S+)/.exec(output);

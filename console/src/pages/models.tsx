@@ -91,7 +91,10 @@ function ModelDetail({ modelId, version }: { modelId: string; version: number | 
         const champion = uses[0]?.version ?? null;
         const current = versions.find((v) => v.version === version) ?? versions.find((v) => v.version === champion) ?? versions[versions.length - 1];
         if (!current) return <Empty>No versions.</Empty>;
-        const other = versions.find((v) => v.version === (compareWith ?? (current.version === champion ? null : champion) ?? (current.version > 1 ? current.version - 1 : null)) && v.version !== current.version) ?? null;
+        // By default the champion is set beside the newest other version (its challenger), and any other version beside the champion.
+        const latestOther = [...versions].reverse().find((v) => v.version !== current.version)?.version ?? null;
+        const defaultOther = current.version === champion || champion === null ? latestOther : champion;
+        const other = versions.find((v) => v.version === (compareWith ?? defaultOther) && v.version !== current.version) ?? null;
         const side = [current, ...(other ? [other] : [])];
         const name = (v: ModelVersion) => `v${v.version}${v.version === champion ? ' (champion)' : ''}`;
         return (

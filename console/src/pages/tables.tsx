@@ -196,7 +196,7 @@ function Grid({ me, source, nodeId, initial }: { me: PageProps['me']; source: Fl
       {checkError ? <div className="error" role="alert">The table could not be checked: {checkError}</div> : null}
       {check ? (
         <div className="panel" aria-label="Table check">
-          {check.cells.length ? <p className="error-text">{check.cells.length} cells do not compile; each says why.</p> : null}
+          {check.cells.length ? <p className="error-text">{check.cells.length === 1 ? 'One cell does not compile; it says why.' : `${check.cells.length} cells do not compile; each says why.`}</p> : null}
           {check.table ? <p className="error-text">{check.table}</p> : null}
           {!check.cells.length && !check.table ? (
             <>

@@ -48,7 +48,7 @@ export function serveCommand(): Command {
     if (flags.demo) {
       try {
         bureau = await startBureauSim({ port: Number(flags.bureauPort), host: '127.0.0.1' });
-        console.log(`Bureau simulator running at ${bureau.url}`);
+        console.log(`Demo bureau simulator listening on ${bureau.url}`);
       } catch (err) {
         console.error(`The demo bureau simulator could not start on port ${flags.bureauPort} (${(err as Error).message}); bureau checks will take their fallback branch. Free the port or set --bureau-port.`);
       }
