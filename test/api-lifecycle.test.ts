@@ -107,5 +107,20 @@ for (const backend of BACKENDS) {
       assert.equal(badSample.statusCode, 400);
       assert.match(badSample.json().error.message, /sample: features/);
     });
+
+    test('decision logic must name a switch whose edge compares the score with a number, and a strategy that parses', async () => {
+      const put = (decisionLogic: unknown) => f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/weak', { flow: 'f-weak', scoreNode: 'score', sample: SAMPLE, decisionLogic });
+      const strategy = { actions: { limitFactors: [1], rates: [0.13] }, economics: { fundingRate: 0.04 } };
+      const noSwitch = await put({ switchNode: 'nope', approveTo: 'yes', strategy });
+      assert.equal(noSwitch.statusCode, 400);
+      assert.match(noSwitch.json().error.message, /no switch "nope"/);
+      const badStrategy = await put({ switchNode: 'cut', approveTo: 'yes', strategy: { actions: {} } });
+      assert.equal(badStrategy.statusCode, 400);
+      assert.match(badStrategy.json().error.message, /actions/);
+      const ok = await put({ switchNode: 'cut', approveTo: 'yes', strategy });
+      assert.equal(ok.statusCode, 200, ok.body);
+      assert.equal(ok.json().decisionLogic.switchNode, 'cut');
+      assert.equal((await put(null)).json().decisionLogic, null);
+    });
   });
 }

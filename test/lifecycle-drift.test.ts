@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { auc } from '../src/models/index.ts';
+import { actionValue, parseStrategy } from '../src/optimize/index.ts';
 import { recordOutcomes, type OutcomeEvent } from '../src/store/index.ts';
 import { generatePopulation } from '../src/synth/index.ts';
 import { scoredFlow, synthChampion, SYNTH_FEATURES } from './support/lifecycle.ts';
@@ -13,6 +14,16 @@ const MONTHS = 22;
 const DRIFT = 10;
 const PER_MONTH = 250;
 const day = (month: number, d: number) => new Date(Date.UTC(2024, month, d)).toISOString();
+const RATE = 0.13;
+/** One price, so the decision logic is the PD cutoff; the economics value each approved loan. */
+const STRATEGY = {
+  actions: { limitFactors: [1], rates: [RATE] },
+  economics: { fundingRate: 0.04, originationFee: 0.01, operatingCostPerLoan: 120, lgd: 0.6, eadFactor: 0.8 },
+  columns: { amount: 'requestedAmount', term: 'term', income: 'income', debt: 'existingDebt' },
+};
+const strategy = parseStrategy({ ...STRATEGY, columns: { ...STRATEGY.columns, pd: 'pd' } });
+/** A loan's profit as it turned out (PD 1 if it went bad, else 0), or as expected at a given PD. */
+const profitAt = (pd: number, amount: number, term: number) => actionValue({ pd, amount, termMonths: term, monthlyIncome: 1, monthlyDebt: 0 }, { approve: true, limitFactor: 1, rate: RATE }, strategy).profit;
 
 // The end-to-end run on the real server only: it is long, and the embedded database is covered by the API suites.
 const postgres = BACKENDS.find((b) => b.name === 'postgres')!;
@@ -20,7 +31,7 @@ const postgres = BACKENDS.find((b) => b.name === 'postgres')!;
 describe('automatic iteration through a drift, month by month', () => {
   const f = useApiFixture(postgres, async (fx) => {
     assert.equal((await fx.call('risk-manager', 'POST', '/v1/models/pd/versions', synthChampion(6000, 301, DRIFT, 60))).statusCode, 201);
-    assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows', { definition: scoredFlow('lending', 'pd@1', 0.3) })).statusCode, 201);
+    assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows', { definition: scoredFlow('lending', 'pd@1', 0.3, { rate: RATE }) })).statusCode, 201);
     assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows/lending/versions/1/publish')).statusCode, 200);
     const program = await fx.call('risk-manager', 'PUT', '/v1/lifecycle/programs/pd', {
       flow: 'lending',
@@ -28,6 +39,7 @@ describe('automatic iteration through a drift, month by month', () => {
       sample: { dateField: 'appliedAt', performanceMonths: 3, badDaysPastDue: 90, windowMonths: 5, features: FEATURES },
       ootMonths: 2,
       policy: { minAucGain: 0.01, maxCalibrationGap: 0.025, maxAucLossToRecalibrate: 0.02, maxPsi: 0.25, approval: 'auto' },
+      decisionLogic: { switchNode: 'cut', approveTo: 'yes', strategy: STRATEGY },
     });
     assert.equal(program.statusCode, 200, program.body);
     const monitor = await fx.call('risk-manager', 'PUT', '/v1/monitoring/lending', { dateField: 'appliedAt', baseline: { from: '2024-01', to: '2024-06' }, features: ['utilization'], thresholds: { psi: 0.1, csi: 0.15, approvalRateShift: 0.15 }, retrainModel: 'pd' });
@@ -41,7 +53,9 @@ describe('automatic iteration through a drift, month by month', () => {
     const truth = col('truePd') as Float64Array;
     const defaulted = col('defaulted') as Float64Array;
     const pending: OutcomeEvent[] = [];
-    const rows: { month: number; pd: number; truePd: number; bad: number; approved: boolean; model: string }[] = [];
+    const rows: { month: number; pd: number; truePd: number; bad: number; approved: boolean; model: string; realised: number; oracle: number }[] = [];
+    const amountOf = col('requestedAmount') as Float64Array;
+    const termOf = col('term') as Float64Array;
     const promotions: { month: number; version: number }[] = [];
     const alertsBy: Record<number, string[]> = {};
     const runsBy: Record<number, string[]> = {};
@@ -50,14 +64,17 @@ describe('automatic iteration through a drift, month by month', () => {
       for (let b = 0; b < idx.length; b += 25) {
         await Promise.all(
           idx.slice(b, b + 25).map(async (i) => {
-            const application: Record<string, unknown> = { appliedAt: day(m, 1 + (i % 27)) };
+            const application: Record<string, unknown> = { appliedAt: day(m, 1 + (i % 27)), requestedAmount: amountOf[i] };
             for (const name of FEATURES) application[name] = col(name)[i];
             const { decision } = await f.server.decisions.decide({ flow: 'lending', application, idempotencyKey: uniqueKey() }, { actor: 'test' });
             const { rows: s } = await f.ctx.db.query<{ scores: Record<string, number> | string }>('select scores from decisions where id = $1', [decision.id]);
             const scores = typeof s[0]!.scores === 'string' ? JSON.parse(s[0]!.scores) : s[0]!.scores;
             const approved = decision.outcome === 'approve';
             const versions = decision.versions as { flows: { version: number }[] };
-            rows.push({ month: m, pd: scores.score, truePd: truth[i]!, bad: defaulted[i]!, approved, model: `flow v${versions.flows[0]!.version}` });
+            // Realised profit of what the flow decided, and of the oracle: the same price, approving when the true PD makes the loan worth it.
+            const realised = approved ? profitAt(defaulted[i]!, amountOf[i]!, termOf[i]!) : 0;
+            const oracle = profitAt(truth[i]!, amountOf[i]!, termOf[i]!) > 0 ? profitAt(defaulted[i]!, amountOf[i]!, termOf[i]!) : 0;
+            rows.push({ month: m, pd: scores.score, truePd: truth[i]!, bad: defaulted[i]!, approved, model: `flow v${versions.flows[0]!.version}`, realised, oracle });
             if (!approved) return;
             pending.push({ eventId: `${decision.id}-d`, decisionId: decision.id, type: 'disbursement', occurredAt: day(m, 28) });
             if (defaulted[i] === 1) pending.push({ eventId: `${decision.id}-90`, decisionId: decision.id, type: 'delinquency', occurredAt: day(m + 2, 15), daysPastDue: 95 });
@@ -82,7 +99,8 @@ describe('automatic iteration through a drift, month by month', () => {
           promotions.push({ month: m, version: run.challengerVersion });
           const gate = run.reasons.find((r: string) => r.includes('back-test'));
           assert.match(String(gate), /^met: back-test/, 'a promoted flow was back-tested against the current one first');
-          console.log(`month ${m}: ${run.checks.method} challenger promoted; ${gate}`);
+          assert.ok(run.checks.cutoff, 'the optimiser proposed a cutoff for the new model');
+          console.log(`month ${m}: ${run.checks.method} challenger promoted with PD cutoff ${run.checks.cutoff.before} → ${run.checks.cutoff.after}; ${gate}`);
         }
         (runsBy[m] ??= []).push(run.status === 'failed' ? `failed (${String(run.error).slice(0, 60)})` : `${run.status}${run.status === 'rejected' ? ` (${run.reasons.filter((x: string) => x.startsWith('NOT')).map((x: string) => x.slice(9, 60)).join('; ')})` : ''}`);
       }
@@ -93,10 +111,11 @@ describe('automatic iteration through a drift, month by month', () => {
       const r = rows.filter((x) => x.month === m);
       const y = r.map((x) => x.bad);
       const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-      return { m, auc: auc(y, r.map((x) => x.pd)), oracle: auc(y, r.map((x) => x.truePd)), gap: Math.abs(mean(r.map((x) => x.pd)) - mean(y)), approval: mean(r.map((x) => (x.approved ? 1 : 0))), flow: r[0]!.model };
+      const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+      return { m, auc: auc(y, r.map((x) => x.pd)), oracle: auc(y, r.map((x) => x.truePd)), gap: Math.abs(mean(r.map((x) => x.pd)) - mean(y)), approval: mean(r.map((x) => (x.approved ? 1 : 0))), flow: r[0]!.model, profit: sum(r.map((x) => x.realised)), oracleProfit: sum(r.map((x) => x.oracle)) };
     });
-    console.log('month  live AUC  oracle AUC  |mean PD - bad rate|  approval  flow      alerts / retraining');
-    for (const x of figures) console.log(`${String(x.m).padStart(5)}  ${x.auc.toFixed(4)}    ${x.oracle.toFixed(4)}      ${x.gap.toFixed(4)}             ${(x.approval * 100).toFixed(1)}%    ${x.flow.padEnd(8)}  ${[...(alertsBy[x.m] ?? []), ...(runsBy[x.m] ?? [])].join(', ')}`);
+    console.log('month  live AUC  oracle AUC  |mean PD - bad rate|  approval  realised profit  oracle     flow      alerts / retraining');
+    for (const x of figures) console.log(`${String(x.m).padStart(5)}  ${x.auc.toFixed(4)}    ${x.oracle.toFixed(4)}      ${x.gap.toFixed(4)}             ${(x.approval * 100).toFixed(1).padStart(5)}%  ${Math.round(x.profit).toLocaleString('en-US').padStart(15)}  ${Math.round(x.oracleProfit).toLocaleString('en-US').padStart(9)}   ${x.flow.padEnd(8)}  ${[...(alertsBy[x.m] ?? []), ...(runsBy[x.m] ?? [])].join(', ')}`);
     console.log(`promotions (month of the run, model version): ${JSON.stringify(promotions)}`);
 
     const firstAlert = Object.entries(alertsBy).find(([m, a]) => Number(m) >= DRIFT && a.length)?.[0];
@@ -111,8 +130,15 @@ describe('automatic iteration through a drift, month by month', () => {
     const gapBefore = mean(before.map((x) => x.gap));
     const gapAfter = mean(later.map((x) => x.gap));
     const aucShortfall = mean(later.map((x) => x.oracle - x.auc));
-    console.log(`after the drift: calibration gap ${gapBefore.toFixed(4)} before the promotion, ${gapAfter.toFixed(4)} after; live AUC ${aucShortfall.toFixed(4)} below the oracle after it`);
+    const profitShare = (xs: typeof figures) => xs.reduce((a, x) => a + x.profit, 0) / xs.reduce((a, x) => a + x.oracleProfit, 0);
+    const profitBefore = profitShare(before);
+    const profitAfter = profitShare(later);
+    console.log(`after the drift: calibration gap ${gapBefore.toFixed(4)} before the promotion, ${gapAfter.toFixed(4)} after; live AUC ${aucShortfall.toFixed(4)} below the oracle after it; realised profit ${(profitBefore * 100).toFixed(1)}% of the oracle's before the promotion, ${(profitAfter * 100).toFixed(1)}% after`);
     assert.ok(gapAfter < gapBefore, 'calibration recovers');
+    // The stated margin for money: after the promotion (a new model and a re-optimised cutoff), the
+    // flow earns at least 80% of what the oracle earns at the same price, and more of it than before.
+    assert.ok(profitAfter > profitBefore, `realised profit ${profitAfter.toFixed(3)} of the oracle's after, ${profitBefore.toFixed(3)} before`);
+    assert.ok(profitAfter >= 0.8, `realised profit ${(profitAfter * 100).toFixed(1)}% of the oracle's after the promotion`);
     // The stated margin: the live model stays within 0.08 AUC of the oracle that knows the true PD.
     assert.ok(aucShortfall < 0.08, `live AUC ${aucShortfall.toFixed(4)} below the oracle`);
   });

@@ -11,6 +11,8 @@ export interface RetrainProgram {
   sample: Record<string, unknown>;
   ootMonths: number;
   policy: Record<string, unknown>;
+  /** The switch whose PD cutoff the program re-optimises with each new model, and the strategy it optimises; null when it keeps the cutoff. */
+  decisionLogic: Record<string, unknown> | null;
   updatedBy: string;
   updatedAt: string;
 }
@@ -39,7 +41,7 @@ export interface RetrainRun {
 type Row = Record<string, unknown>;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-const toProgram = (r: Row): RetrainProgram => ({ modelId: r.model_id as string, flowId: r.flow_id as string, scoreNode: r.score_node as string, sample: json(r.sample) as Record<string, unknown>, ootMonths: Number(r.oot_months), policy: json(r.policy) as Record<string, unknown>, updatedBy: r.updated_by as string, updatedAt: iso(r.updated_at as Date)! });
+const toProgram = (r: Row): RetrainProgram => ({ modelId: r.model_id as string, flowId: r.flow_id as string, scoreNode: r.score_node as string, sample: json(r.sample) as Record<string, unknown>, ootMonths: Number(r.oot_months), policy: json(r.policy) as Record<string, unknown>, decisionLogic: r.decision_logic === null || r.decision_logic === undefined ? null : (json(r.decision_logic) as Record<string, unknown>), updatedBy: r.updated_by as string, updatedAt: iso(r.updated_at as Date)! });
 const toRun = (r: Row): RetrainRun => ({
   id: r.id as string,
   modelId: r.model_id as string,
@@ -62,12 +64,12 @@ const toRun = (r: Row): RetrainRun => ({
 export async function setRetrainProgram(db: Database, p: Omit<RetrainProgram, 'updatedBy' | 'updatedAt'>, by: Actor): Promise<RetrainProgram> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<Row>(
-      `insert into retrain_programs (model_id, flow_id, score_node, sample, oot_months, policy, updated_by) values ($1, $2, $3, $4, $5, $6, $7)
-       on conflict (model_id) do update set flow_id = excluded.flow_id, score_node = excluded.score_node, sample = excluded.sample, oot_months = excluded.oot_months, policy = excluded.policy, updated_by = excluded.updated_by, updated_at = now()
+      `insert into retrain_programs (model_id, flow_id, score_node, sample, oot_months, policy, decision_logic, updated_by) values ($1, $2, $3, $4, $5, $6, $7, $8)
+       on conflict (model_id) do update set flow_id = excluded.flow_id, score_node = excluded.score_node, sample = excluded.sample, oot_months = excluded.oot_months, policy = excluded.policy, decision_logic = excluded.decision_logic, updated_by = excluded.updated_by, updated_at = now()
        returning *`,
-      [p.modelId, p.flowId, p.scoreNode, JSON.stringify(p.sample), p.ootMonths, JSON.stringify(p.policy), by.actor],
+      [p.modelId, p.flowId, p.scoreNode, JSON.stringify(p.sample), p.ootMonths, JSON.stringify(p.policy), p.decisionLogic === null ? null : JSON.stringify(p.decisionLogic), by.actor],
     );
-    await appendAudit(tx, { actor: by.actor, action: 'retrain.program_set', subjectType: 'model', subjectId: p.modelId, requestId: by.requestId, data: { flow: p.flowId, node: p.scoreNode, policy: p.policy } });
+    await appendAudit(tx, { actor: by.actor, action: 'retrain.program_set', subjectType: 'model', subjectId: p.modelId, requestId: by.requestId, data: { flow: p.flowId, node: p.scoreNode, policy: p.policy, decisionLogic: p.decisionLogic } });
     return toProgram(rows[0]!);
   });
 }

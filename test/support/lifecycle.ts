@@ -30,7 +30,7 @@ export async function sampleProgram(db: Database): Promise<void> {
   }
   await createFlow(db, def.id, def.name, def, { actor: 'test' });
   await publishVersion(db, 'scored-sample', 1, { actor: 'test' }, () => {});
-  await setRetrainProgram(db, { modelId: 'sample', flowId: 'scored-sample', scoreNode: 'score', sample: { flow: 'scored-sample', performanceMonths: 12, badDaysPastDue: 90, features: model.features.map((f) => f.name), rejectInference: 'none' }, ootMonths: 3, policy: { approval: 'risk-manager' } }, { actor: 'test' });
+  await setRetrainProgram(db, { modelId: 'sample', flowId: 'scored-sample', scoreNode: 'score', sample: { flow: 'scored-sample', performanceMonths: 12, badDaysPastDue: 90, features: model.features.map((f) => f.name), rejectInference: 'none' }, ootMonths: 3, policy: { approval: 'risk-manager' }, decisionLogic: null }, { actor: 'test' });
 }
 
 let n = 0;
@@ -62,17 +62,21 @@ export function synthChampion(rows: number, seed: number, months: number, rounds
   return modelFile({ kind: 'gbdt', model, target: { column: 'defaulted', bad: '1' }, features: SYNTH_FEATURES.map((name) => ({ name, kind: NUMERIC.has(name) ? 'numeric' : 'categorical' })), training: null, imported: null });
 }
 
-/** A flow that scores synthetic applicants with a stored model and approves below a PD cut-off. */
-export function scoredFlow(id: string, model: string, cutoff: number): Record<string, unknown> {
+/**
+ * A flow that scores synthetic applicants with a stored model and approves below a PD cut-off;
+ * `priced` adds the amount asked for and an offer at one rate, so approved loans can be valued.
+ */
+export function scoredFlow(id: string, model: string, cutoff: number, priced?: { rate: number }): Record<string, unknown> {
+  const amount = priced ? { requestedAmount: { type: 'number', class: 'C1', required: true } } : {};
   return {
     id,
     name: `scored ${id}`,
-    input: { fields: { appliedAt: { type: 'string', class: 'C1', required: true }, ...Object.fromEntries(SYNTH_FEATURES.map((f) => [f, { type: NUMERIC.has(f) ? 'number' : 'string', class: 'C1', required: true }])) } },
+    input: { fields: { appliedAt: { type: 'string', class: 'C1', required: true }, ...amount, ...Object.fromEntries(SYNTH_FEATURES.map((f) => [f, { type: NUMERIC.has(f) ? 'number' : 'string', class: 'C1', required: true }])) } },
     nodes: [
       { id: 'in', kind: 'input' },
       { id: 'score', kind: 'score', model, output: 'pd' },
       { id: 'cut', kind: 'switch' },
-      { id: 'yes', kind: 'output', outcome: 'approve' },
+      { id: 'yes', kind: 'output', outcome: 'approve', ...(priced ? { offer: { amount: 'requestedAmount', rate: String(priced.rate), term: 'term' } } : {}) },
       { id: 'no', kind: 'output', outcome: 'decline', reasons: [{ code: 'HIGH_RISK', text: 'estimated risk too high' }] },
     ],
     edges: [

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { backtestReport, buildSample, emptyStats, judge, promotionPolicySchema, retrainChallenger, runRows, sampleDefinitionSchema, type PromotionPolicy, type Sample, type SampleDecision, type SampleDefinition } from '../../lifecycle/index.ts';
+import { backtestReport, buildSample, cutoffEdge, decisionLogicSchema, emptyStats, judge, promotionPolicySchema, proposeCutoff, retrainChallenger, runRows, sampleDefinitionSchema, strategyOf, withCutoff, type DecisionLogic, type PromotionPolicy, type Sample, type SampleDecision, type SampleDefinition } from '../../lifecycle/index.ts';
 import type { CompiledFlow } from '../../flow/index.ts';
+import type { Strategy } from '../../optimize/index.ts';
 import { featureImportance, modelFile, modelFileText, parseModelFile, predictPd, rowFrame, type LoadedModel } from '../../models/index.ts';
 import {
   addFlowVersion, addModelVersion, claimRetrainRun, createRetrainRun, getFlowVersion, getModelFile, getRetrainProgram, getRetrainRun, listDecisions, listRetrainPrograms, listRetrainRuns, performanceOf, setRetrainProgram, updateRetrainRun,
@@ -17,6 +18,17 @@ export interface ProgramRequest {
   sample: unknown;
   ootMonths: number;
   policy: unknown;
+  decisionLogic?: unknown;
+}
+
+/** What a run decided about the cutoff, kept in its checks so approval and promotion apply the same one. */
+interface CutoffProposal {
+  switchNode: string;
+  approveTo: string;
+  before: number;
+  after: number;
+  agreement: number;
+  expectedApprovalRate: number;
 }
 
 interface ScoreNodeLike {
@@ -64,7 +76,19 @@ export class LifecycleService {
     if (!policy.success) throw new ApiError(400, 'invalid_program', `policy: ${policy.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const current = await getFlowVersion(this.db, req.flow);
     scoreNodeOf(current.definition, req.scoreNode, modelId);
-    return setRetrainProgram(this.db, { modelId, flowId: req.flow, scoreNode: req.scoreNode, sample: sample.data, ootMonths: req.ootMonths, policy: policy.data }, by);
+    let decisionLogic: DecisionLogic | null = null;
+    if (req.decisionLogic !== undefined && req.decisionLogic !== null) {
+      const parsed = decisionLogicSchema.safeParse(req.decisionLogic);
+      if (!parsed.success) throw new ApiError(400, 'invalid_program', `decisionLogic: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      try {
+        strategyOf(parsed.data);
+        cutoffEdge(current.definition, parsed.data, req.scoreNode);
+      } catch (err) {
+        throw new ApiError(400, 'invalid_program', (err as Error).message);
+      }
+      decisionLogic = parsed.data;
+    }
+    return setRetrainProgram(this.db, { modelId, flowId: req.flow, scoreNode: req.scoreNode, sample: sample.data, ootMonths: req.ootMonths, policy: policy.data, decisionLogic }, by);
   }
 
   async startRun(modelId: string, asOf: string | undefined, by: Actor): Promise<RetrainRun> {
@@ -108,11 +132,22 @@ export class LifecycleService {
       const result = retrainChallenger(sample, champion, program.ootMonths);
       const verdict = judge(result.check, policy);
       const challengerVersion = await this.storeChallenger(program, championVersion, claimed, sample.decisionIds, sample.y, result, def);
-      // The flow with the challenger, back-tested against the current one on the out-of-time applications.
-      const gate = verdict.promote ? await this.backtestGate(program, current, challengerVersion, sample, decisions, Date.parse(result.split.ootFrom)) : null;
-      const reasons = gate ? [...verdict.reasons, gate.reason] : verdict.reasons;
+      const ootFrom = Date.parse(result.split.ootFrom);
+      const oot = this.outOfTime(sample, decisions, ootFrom);
+      const logic = program.decisionLogic as DecisionLogic | null;
+      // With decision logic, the optimiser re-sets the cutoff for the challenger's PDs on the out-of-time applications.
+      let cutoff: CutoffProposal | null = null;
+      if (verdict.promote && logic) {
+        const challenger = parseModelFile(await getModelFile(this.db, program.modelId, challengerVersion));
+        const pds = oot.map((a) => predictPd(challenger, rowFrame(challenger.features, challenger.features.map((f) => a.application[f.name] ?? null)))[0]!);
+        const proposal = await proposeCutoff(oot.map((a) => a.application), pds, logic);
+        cutoff = { switchNode: logic.switchNode, approveTo: logic.approveTo, before: cutoffEdge(current.definition, logic, program.scoreNode).cutoff, after: proposal.cutoff, agreement: proposal.agreement, expectedApprovalRate: proposal.approvalRate };
+      }
+      // The flow with the challenger (and the new cutoff), back-tested against the current one on the out-of-time applications.
+      const gate = verdict.promote ? await this.backtestGate(current, this.candidateDefinition(program, current, challengerVersion, cutoff), oot, logic ? strategyOf(logic) : null) : null;
+      const reasons = [...verdict.reasons, ...(cutoff ? [`proposed: PD cutoff ${cutoff.before} → ${cutoff.after} (the optimiser's choice under the strategy, reproduced for ${(cutoff.agreement * 100).toFixed(1)}% of the out-of-time applications)`] : []), ...(gate ? [gate.reason] : [])];
       const promote = verdict.promote && (gate?.pass ?? true);
-      const fields = { championVersion, challengerVersion, flowVersionBefore: current.version, checks: { ...result.check, split: result.split, method: result.method, backtest: gate?.summary ?? null }, reasons, sampleReport: sample.report };
+      const fields = { championVersion, challengerVersion, flowVersionBefore: current.version, checks: { ...result.check, split: result.split, method: result.method, backtest: gate?.summary ?? null, cutoff }, reasons, sampleReport: sample.report };
       if (!promote) {
         await updateRetrainRun(this.db, id, ['running'], 'rejected', fields, 'system:retrain');
       } else if (policy.approval === 'auto') {
@@ -129,31 +164,47 @@ export class LifecycleService {
     }
   }
 
-  /**
-   * The current flow with the challenger in its score node against the current flow, on the
-   * applications of the out-of-time slice with their outcomes: the challenger's flow may not
-   * approve a riskier book (a higher bad rate among the approved).
-   */
-  private async backtestGate(program: RetrainProgram, current: FlowVersion, challengerVersion: number, sample: Sample, history: SampleDecision[], ootFrom: number) {
-    const { definition } = withModelVersion(current.definition, program.scoreNode, program.modelId, challengerVersion);
-    const compile = async (v: FlowVersion): Promise<CompiledFlow> => (await this.decisions.catalog.compileVersion(v, new Set())).flow;
-    const candidate = await compile({ ...current, version: 0, status: 'draft', definition });
-    const baseline = await compile(current);
+  /** The applications of the out-of-time slice with their outcomes. */
+  private outOfTime(sample: Sample, history: SampleDecision[], ootFrom: number): { application: Record<string, unknown>; bad: number }[] {
     const byId = new Map(history.map((d) => [d.id, d.application]));
     const apps: { application: Record<string, unknown>; bad: number }[] = [];
     for (let i = 0; i < sample.decisionIds.length; i++) if (sample.time[i]! >= ootFrom) apps.push({ application: byId.get(sample.decisionIds[i]!)!, bad: sample.y[i]! });
+    return apps;
+  }
+
+  /** The current flow with the challenger in its score node, and the proposed cutoff when there is one. */
+  private candidateDefinition(program: RetrainProgram, current: FlowVersion, challengerVersion: number, cutoff: CutoffProposal | null): unknown {
+    const { definition } = withModelVersion(current.definition, program.scoreNode, program.modelId, challengerVersion);
+    return cutoff ? withCutoff(definition, program.decisionLogic as DecisionLogic, program.scoreNode, cutoff.after) : definition;
+  }
+
+  /**
+   * The candidate flow against the current one on the out-of-time applications with their
+   * outcomes. Without a strategy it may not approve a riskier book (a higher bad rate among the
+   * approved). With one (the program owns the cutoff) it must not earn less: realised profit,
+   * each approved loan valued as it turned out, may not fall.
+   */
+  private async backtestGate(current: FlowVersion, candidateDefinition: unknown, apps: { application: Record<string, unknown>; bad: number }[], strategy: Strategy | null) {
+    const compile = async (v: FlowVersion): Promise<CompiledFlow> => (await this.decisions.catalog.compileVersion(v, new Set())).flow;
+    const candidate = await compile({ ...current, version: 0, status: 'draft', definition: candidateDefinition });
+    const baseline = await compile(current);
     const header = [...new Set(apps.flatMap((a) => Object.keys(a.application))), '__bad'];
     const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
     const rows = apps.map((a) => [...header.slice(0, -1).map((h) => cell(a.application[h])), String(a.bad)]);
     const stats = emptyStats();
-    await runRows(candidate, baseline, header, rows, { outcome: { column: '__bad', bad: '1' } }, stats);
+    await runRows(candidate, baseline, header, rows, { outcome: { column: '__bad', bad: '1' }, ...(strategy ? { strategy } : {}) }, stats);
     const r = backtestReport(stats, 0, 5);
     const c = r.candidate.approvedBadRate;
     const b = r.baseline.approvedBadRate;
-    const pass = c === null || b === null || c <= b + 1e-12;
     const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(2)}%`);
-    const reason = `${pass ? 'met' : 'NOT met'}: back-test on ${r.rows} out-of-time applications: approved bad rate ${pct(c)} with the challenger against ${pct(b)} now, approval ${pct(r.candidate.approvalRate)} against ${pct(r.baseline.approvalRate)}`;
-    return { pass, reason, summary: { rows: r.rows, candidate: { approvalRate: r.candidate.approvalRate, approvedBadRate: c }, baseline: { approvalRate: r.baseline.approvalRate, approvedBadRate: b }, swapIns: r.swapIns, swapOuts: r.swapOuts } };
+    const money = (x: number | null) => (x === null ? '–' : Math.round(x).toLocaleString('en-US'));
+    const byProfit = strategy !== null && r.candidate.realisedProfit !== null && r.baseline.realisedProfit !== null;
+    const pass = byProfit ? r.candidate.realisedProfit! >= r.baseline.realisedProfit! : c === null || b === null || c <= b + 1e-12;
+    const measured = byProfit
+      ? `realised profit ${money(r.candidate.realisedProfit)} with the candidate against ${money(r.baseline.realisedProfit)} now (approved bad rate ${pct(c)} against ${pct(b)})`
+      : `approved bad rate ${pct(c)} with the challenger against ${pct(b)} now`;
+    const reason = `${pass ? 'met' : 'NOT met'}: back-test on ${r.rows} out-of-time applications: ${measured}, approval ${pct(r.candidate.approvalRate)} against ${pct(r.baseline.approvalRate)}`;
+    return { pass, reason, summary: { rows: r.rows, candidate: { approvalRate: r.candidate.approvalRate, approvedBadRate: c, realisedProfit: r.candidate.realisedProfit }, baseline: { approvalRate: r.baseline.approvalRate, approvedBadRate: b, realisedProfit: r.baseline.realisedProfit }, swapIns: r.swapIns, swapOuts: r.swapOuts } };
   }
 
   /** The challenger as the model's next version, with its lineage: parent, sample, data hash, checks. */
@@ -187,9 +238,11 @@ export class LifecycleService {
     if (run.status !== from) throw new ApiError(409, 'conflict', `retraining run ${id} is ${run.status}; only a run awaiting approval can be promoted`);
     const program = await getRetrainProgram(this.db, run.modelId);
     const current = await getFlowVersion(this.db, program.flowId);
-    const { definition, inUse } = withModelVersion(current.definition, program.scoreNode, program.modelId, run.challengerVersion!);
-    // The same model again (an identical retrain): it already decides, so there is nothing to publish.
-    if (inUse === run.challengerVersion) return updateRetrainRun(this.db, id, [from], 'promoted', { flowVersionBefore: current.version, flowVersionAfter: current.version, decidedBy: by.actor }, by.actor);
+    const { inUse } = withModelVersion(current.definition, program.scoreNode, program.modelId, run.challengerVersion!);
+    const cutoff = ((run.checks as { cutoff?: CutoffProposal | null } | null)?.cutoff ?? null) as CutoffProposal | null;
+    const definition = this.candidateDefinition(program, current, run.challengerVersion!, cutoff);
+    // The same model again (an identical retrain) and no new cutoff: it already decides, so there is nothing to publish.
+    if (inUse === run.challengerVersion && (!cutoff || cutoff.after === cutoffEdge(current.definition, program.decisionLogic as DecisionLogic, program.scoreNode).cutoff)) return updateRetrainRun(this.db, id, [from], 'promoted', { flowVersionBefore: current.version, flowVersionAfter: current.version, decidedBy: by.actor }, by.actor);
     const draft = await addFlowVersion(this.db, program.flowId, definition, by);
     const published = await publishChecked(this.db, this.decisions.catalog, program.flowId, draft.version, by);
     return updateRetrainRun(this.db, id, [from], 'promoted', { flowVersionBefore: current.version, flowVersionAfter: published.version, decidedBy: by.actor }, by.actor);

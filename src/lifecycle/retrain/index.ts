@@ -1,2 +1,3 @@
 export { promotionPolicySchema, judge, type PromotionPolicy, type ModelCheck } from './promotion-policy.ts';
 export { retrainChallenger, type RetrainResult } from './retrain-model.ts';
+export { decisionLogicSchema, cutoffEdge, withCutoff, strategyOf, proposeCutoff, type DecisionLogic } from './decision-logic.ts';

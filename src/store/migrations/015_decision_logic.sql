@@ -1,0 +1,3 @@
+-- A retraining program may also own the flow's PD cutoff: after a new model, the optimiser
+-- proposes the cutoff under the lender's strategy, and the back-test judges both together.
+alter table retrain_programs add column decision_logic jsonb;
