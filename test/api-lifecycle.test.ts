@@ -108,6 +108,24 @@ for (const backend of BACKENDS) {
       assert.match(badSample.json().error.message, /sample: features/);
     });
 
+    test('the sample-growth trigger starts a run when the matured sample has grown by its share, and not again without growth', async () => {
+      const put = await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/weak', { flow: 'f-weak', scoreNode: 'score', sample: SAMPLE, ootMonths: 4, policy: { approval: 'risk-manager' }, triggers: { sampleGrowth: 0.5, minAccounts: 20 } });
+      assert.equal(put.statusCode, 200, put.body);
+      assert.deepEqual(put.json().triggers, { sampleGrowth: 0.5, minAccounts: 20 });
+      const check = async (iso: string) => {
+        const runs = await f.server.lifecycle.checkSampleGrowth(new Date(iso));
+        for (const r of runs) await waitRun(f, r.id);
+        return runs.length;
+      };
+      assert.equal(await check('2025-03-01T00:00:00Z'), 1, 'the first matured sample starts a run');
+      assert.equal(await check('2025-03-01T00:00:00Z'), 0, 'no growth since that run');
+      assert.equal(await check('2025-04-01T00:00:00Z'), 0, 'one more month of bookings is less than half again');
+      assert.equal(await check('2025-12-01T00:00:00Z'), 1, 'nine more months double the sample');
+      const bad = await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/weak', { flow: 'f-weak', scoreNode: 'score', sample: SAMPLE, triggers: { sampleGrowth: -1 } });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.json().error.message, /triggers: sampleGrowth/);
+    });
+
     test('decision logic must name a switch whose edge compares the score with a number, and a strategy that parses', async () => {
       const put = (decisionLogic: unknown) => f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/weak', { flow: 'f-weak', scoreNode: 'score', sample: SAMPLE, decisionLogic });
       const strategy = { actions: { limitFactors: [1], rates: [0.13] }, economics: { fundingRate: 0.04 } };

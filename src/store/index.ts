@@ -20,5 +20,5 @@ export { DatabasePullLedger } from './bureau-pulls.ts';
 export { createBacktest, claimBacktest, backtestProgress, finishBacktest, getBacktest, getBacktestHtml, listBacktests, type BacktestRecord } from './backtests.ts';
 export { setChallenger, clearChallenger, getChallenger, challengerReport, type Challenger, type ArmStats } from './challengers.ts';
 export { recordOutcomes, performanceOf, OUTCOME_TYPES, type OutcomeEvent, type OutcomeType, type OutcomeReceipt } from './outcomes.ts';
-export { setRetrainProgram, getRetrainProgram, listRetrainPrograms, createRetrainRun, claimRetrainRun, updateRetrainRun, getRetrainRun, listRetrainRuns, type RetrainProgram, type RetrainRun, type RetrainStatus } from './retraining.ts';
+export { setRetrainProgram, getRetrainProgram, bookedAccounts, listRetrainPrograms, createRetrainRun, claimRetrainRun, updateRetrainRun, getRetrainRun, listRetrainRuns, type RetrainProgram, type RetrainRun, type RetrainStatus } from './retraining.ts';
 export { setMonitor, getMonitor, listMonitoredFlows, monitoredDecisions, saveSnapshot, latestSnapshots, raiseAlerts, markAlertDelivery, listAlerts, acknowledgeAlert, type Alert } from './monitoring.ts';

@@ -29,7 +29,7 @@ export interface JobQueue {
   stop(): Promise<void>;
 }
 
-export const QUEUES = ['decision.resume', 'personal-data.purge', 'backtest.run', 'retrain.run', 'retrain.scheduled', 'monitoring.run'] as const;
+export const QUEUES = ['decision.resume', 'personal-data.purge', 'backtest.run', 'retrain.run', 'retrain.scheduled', 'retrain.growth', 'monitoring.run'] as const;
 
 /**
  * How long a job may stay active before its worker is presumed dead and another process takes
@@ -42,6 +42,7 @@ const QUEUE_POLICY: Record<(typeof QUEUES)[number], { expireInSeconds: number; r
   'backtest.run': { expireInSeconds: 3600, retryLimit: 2, retryDelay: 10 },
   'retrain.run': { expireInSeconds: 3600, retryLimit: 2, retryDelay: 10 },
   'retrain.scheduled': { expireInSeconds: 300, retryLimit: 3, retryDelay: 60 },
+  'retrain.growth': { expireInSeconds: 300, retryLimit: 3, retryDelay: 60 },
   'monitoring.run': { expireInSeconds: 900, retryLimit: 3, retryDelay: 60 },
 };
 

@@ -13,6 +13,8 @@ export interface RetrainProgram {
   policy: Record<string, unknown>;
   /** The switch whose PD cutoff the program re-optimises with each new model, and the strategy it optimises; null when it keeps the cutoff. */
   decisionLogic: Record<string, unknown> | null;
+  /** Triggers besides the schedule and drift alerts (sample growth); null for none. */
+  triggers: Record<string, unknown> | null;
   updatedBy: string;
   updatedAt: string;
 }
@@ -41,7 +43,7 @@ export interface RetrainRun {
 type Row = Record<string, unknown>;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-const toProgram = (r: Row): RetrainProgram => ({ modelId: r.model_id as string, flowId: r.flow_id as string, scoreNode: r.score_node as string, sample: json(r.sample) as Record<string, unknown>, ootMonths: Number(r.oot_months), policy: json(r.policy) as Record<string, unknown>, decisionLogic: r.decision_logic === null || r.decision_logic === undefined ? null : (json(r.decision_logic) as Record<string, unknown>), updatedBy: r.updated_by as string, updatedAt: iso(r.updated_at as Date)! });
+const toProgram = (r: Row): RetrainProgram => ({ modelId: r.model_id as string, flowId: r.flow_id as string, scoreNode: r.score_node as string, sample: json(r.sample) as Record<string, unknown>, ootMonths: Number(r.oot_months), policy: json(r.policy) as Record<string, unknown>, decisionLogic: r.decision_logic === null || r.decision_logic === undefined ? null : (json(r.decision_logic) as Record<string, unknown>), triggers: r.triggers === null || r.triggers === undefined ? null : (json(r.triggers) as Record<string, unknown>), updatedBy: r.updated_by as string, updatedAt: iso(r.updated_at as Date)! });
 const toRun = (r: Row): RetrainRun => ({
   id: r.id as string,
   modelId: r.model_id as string,
@@ -64,12 +66,12 @@ const toRun = (r: Row): RetrainRun => ({
 export async function setRetrainProgram(db: Database, p: Omit<RetrainProgram, 'updatedBy' | 'updatedAt'>, by: Actor): Promise<RetrainProgram> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<Row>(
-      `insert into retrain_programs (model_id, flow_id, score_node, sample, oot_months, policy, decision_logic, updated_by) values ($1, $2, $3, $4, $5, $6, $7, $8)
-       on conflict (model_id) do update set flow_id = excluded.flow_id, score_node = excluded.score_node, sample = excluded.sample, oot_months = excluded.oot_months, policy = excluded.policy, decision_logic = excluded.decision_logic, updated_by = excluded.updated_by, updated_at = now()
+      `insert into retrain_programs (model_id, flow_id, score_node, sample, oot_months, policy, decision_logic, triggers, updated_by) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       on conflict (model_id) do update set flow_id = excluded.flow_id, score_node = excluded.score_node, sample = excluded.sample, oot_months = excluded.oot_months, policy = excluded.policy, decision_logic = excluded.decision_logic, triggers = excluded.triggers, updated_by = excluded.updated_by, updated_at = now()
        returning *`,
-      [p.modelId, p.flowId, p.scoreNode, JSON.stringify(p.sample), p.ootMonths, JSON.stringify(p.policy), p.decisionLogic === null ? null : JSON.stringify(p.decisionLogic), by.actor],
+      [p.modelId, p.flowId, p.scoreNode, JSON.stringify(p.sample), p.ootMonths, JSON.stringify(p.policy), p.decisionLogic === null ? null : JSON.stringify(p.decisionLogic), p.triggers === null ? null : JSON.stringify(p.triggers), by.actor],
     );
-    await appendAudit(tx, { actor: by.actor, action: 'retrain.program_set', subjectType: 'model', subjectId: p.modelId, requestId: by.requestId, data: { flow: p.flowId, node: p.scoreNode, policy: p.policy, decisionLogic: p.decisionLogic } });
+    await appendAudit(tx, { actor: by.actor, action: 'retrain.program_set', subjectType: 'model', subjectId: p.modelId, requestId: by.requestId, data: { flow: p.flowId, node: p.scoreNode, policy: p.policy, decisionLogic: p.decisionLogic, triggers: p.triggers } });
     return toProgram(rows[0]!);
   });
 }
@@ -133,4 +135,13 @@ export async function getRetrainRun(db: Queryable, id: string): Promise<RetrainR
 export async function listRetrainRuns(db: Queryable, modelId: string): Promise<RetrainRun[]> {
   const { rows } = await db.query<Row>('select * from retrain_runs where model_id = $1 order by created_at desc, id desc', [modelId]);
   return rows.map(toRun);
+}
+
+/** Decisions of a flow booked (disbursed) on or before a date: the accounts that can have matured by then. */
+export async function bookedAccounts(db: Queryable, flowId: string, bookedBy: Date): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    "select count(distinct o.decision_id)::int as n from outcomes o join decisions d on d.id = o.decision_id where d.flow_id = $1 and o.type = 'disbursement' and o.occurred_at <= $2",
+    [flowId, bookedBy.toISOString()],
+  );
+  return Number(rows[0]?.n ?? 0);
 }

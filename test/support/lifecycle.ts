@@ -30,7 +30,7 @@ export async function sampleProgram(db: Database): Promise<void> {
   }
   await createFlow(db, def.id, def.name, def, { actor: 'test' });
   await publishVersion(db, 'scored-sample', 1, { actor: 'test' }, () => {});
-  await setRetrainProgram(db, { modelId: 'sample', flowId: 'scored-sample', scoreNode: 'score', sample: { flow: 'scored-sample', performanceMonths: 12, badDaysPastDue: 90, features: model.features.map((f) => f.name), rejectInference: 'none' }, ootMonths: 3, policy: { approval: 'risk-manager' }, decisionLogic: null }, { actor: 'test' });
+  await setRetrainProgram(db, { modelId: 'sample', flowId: 'scored-sample', scoreNode: 'score', sample: { flow: 'scored-sample', performanceMonths: 12, badDaysPastDue: 90, features: model.features.map((f) => f.name), rejectInference: 'none' }, ootMonths: 3, policy: { approval: 'risk-manager' }, decisionLogic: null, triggers: null }, { actor: 'test' });
 }
 
 let n = 0;

@@ -12,7 +12,7 @@ const READ = ['admin', 'risk-manager', 'analyst', 'auditor'] as const;
 
 const modelParams = z.strictObject({ modelId: z.string().min(1).max(64) });
 const runParams = z.strictObject({ id: z.string().min(1).max(64) });
-const programSchema = z.object({ modelId: z.string(), flowId: z.string(), scoreNode: z.string(), sample: z.record(z.string(), z.unknown()), ootMonths: z.number(), policy: z.record(z.string(), z.unknown()), decisionLogic: z.record(z.string(), z.unknown()).nullable(), updatedBy: z.string(), updatedAt: z.string() });
+const programSchema = z.object({ modelId: z.string(), flowId: z.string(), scoreNode: z.string(), sample: z.record(z.string(), z.unknown()), ootMonths: z.number(), policy: z.record(z.string(), z.unknown()), decisionLogic: z.record(z.string(), z.unknown()).nullable(), triggers: z.record(z.string(), z.unknown()).nullable(), updatedBy: z.string(), updatedAt: z.string() });
 const runSchema = z.object({
   id: z.string(),
   modelId: z.string(),
@@ -52,6 +52,7 @@ export function lifecycleRoutes(db: Database, service: LifecycleService) {
             ootMonths: z.number().int().min(1).max(24).default(3),
             policy: z.record(z.string(), z.unknown()).optional().describe('minAucGain, minKsGain, maxPsi, maxCalibrationGap, approval: auto | risk-manager'),
             decisionLogic: z.record(z.string(), z.unknown()).nullable().optional().describe('switchNode, approveTo, strategy: the PD cutoff the optimiser re-sets with each new model'),
+            triggers: z.record(z.string(), z.unknown()).nullable().optional().describe('sampleGrowth (share), minAccounts: start a run when the matured sample grows'),
           }),
           response: { 200: programSchema, ...errorResponses },
         },

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { Logger } from 'pino';
 import { backtestReport, buildSample, cutoffEdge, decisionLogicSchema, emptyStats, judge, promotionPolicySchema, proposeCutoff, retrainChallenger, runRows, sampleDefinitionSchema, strategyOf, withCutoff, type DecisionLogic, type PromotionPolicy, type Sample, type SampleDecision, type SampleDefinition } from '../../lifecycle/index.ts';
 import type { CompiledFlow } from '../../flow/index.ts';
 import type { Strategy } from '../../optimize/index.ts';
 import { featureImportance, modelFile, modelFileText, parseModelFile, predictPd, rowFrame, type LoadedModel } from '../../models/index.ts';
 import {
-  addFlowVersion, addModelVersion, claimRetrainRun, createRetrainRun, getFlowVersion, getModelFile, getRetrainProgram, getRetrainRun, listDecisions, listRetrainPrograms, listRetrainRuns, performanceOf, setRetrainProgram, updateRetrainRun,
+  addFlowVersion, addModelVersion, bookedAccounts, claimRetrainRun, createRetrainRun, getFlowVersion, getModelFile, getRetrainProgram, getRetrainRun, listDecisions, listRetrainPrograms, listRetrainRuns, performanceOf, setRetrainProgram, updateRetrainRun,
   type Actor, type Database, type FlowVersion, type JobQueue, type RetrainProgram, type RetrainRun,
 } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
@@ -19,7 +20,14 @@ export interface ProgramRequest {
   ootMonths: number;
   policy: unknown;
   decisionLogic?: unknown;
+  triggers?: unknown;
 }
+
+const triggersSchema = z.strictObject({
+  sampleGrowth: z.number().gt(0).max(10).optional().describe('start a run when the accounts matured since the last run add this share to the sample (0.25: a quarter more)'),
+  minAccounts: z.number().int().min(0).default(200).describe('and never before this many accounts have matured'),
+});
+type Triggers = z.output<typeof triggersSchema>;
 
 /** What a run decided about the cutoff, kept in its checks so approval and promotion apply the same one. */
 interface CutoffProposal {
@@ -88,7 +96,13 @@ export class LifecycleService {
       }
       decisionLogic = parsed.data;
     }
-    return setRetrainProgram(this.db, { modelId, flowId: req.flow, scoreNode: req.scoreNode, sample: sample.data, ootMonths: req.ootMonths, policy: policy.data, decisionLogic }, by);
+    let triggers: Triggers | null = null;
+    if (req.triggers !== undefined && req.triggers !== null) {
+      const parsed = triggersSchema.safeParse(req.triggers);
+      if (!parsed.success) throw new ApiError(400, 'invalid_program', `triggers: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      triggers = parsed.data;
+    }
+    return setRetrainProgram(this.db, { modelId, flowId: req.flow, scoreNode: req.scoreNode, sample: sample.data, ootMonths: req.ootMonths, policy: policy.data, decisionLogic, triggers }, by);
   }
 
   async startRun(modelId: string, asOf: string | undefined, by: Actor): Promise<RetrainRun> {
@@ -270,8 +284,36 @@ export class LifecycleService {
     return runs;
   }
 
+  /**
+   * The sample-growth trigger: a run for every program whose matured sample (accounts booked at
+   * least the performance window before `asOf`) has grown by its `sampleGrowth` share since the
+   * date of its last run. Runs daily; a run for the same model and date is not started twice.
+   */
+  async checkSampleGrowth(asOf: Date, by: Actor = { actor: 'system:sample-growth' }): Promise<RetrainRun[]> {
+    const runs: RetrainRun[] = [];
+    for (const p of await listRetrainPrograms(this.db)) {
+      const t = p.triggers as Triggers | null;
+      if (!t?.sampleGrowth) continue;
+      const months = Number((p.sample as { performanceMonths?: number }).performanceMonths ?? 12);
+      const maturedBy = (d: Date) => {
+        const x = new Date(d);
+        x.setUTCMonth(x.getUTCMonth() - months);
+        return x;
+      };
+      const last = (await listRetrainRuns(this.db, p.modelId)).filter((r) => Date.parse(r.asOf) <= asOf.getTime()).sort((a, b) => Date.parse(b.asOf) - Date.parse(a.asOf))[0];
+      const now = await bookedAccounts(this.db, p.flowId, maturedBy(asOf));
+      const then = last ? await bookedAccounts(this.db, p.flowId, maturedBy(new Date(last.asOf))) : 0;
+      if (now < (t.minAccounts ?? 200) || now - then < t.sampleGrowth * Math.max(then, 1)) continue;
+      this.logger.info({ model: p.modelId, matured: now, before: then }, 'sample grew: retraining');
+      runs.push(await this.startRun(p.modelId, asOf.toISOString(), by));
+    }
+    return runs;
+  }
+
   async startWorker(): Promise<void> {
     if (!this.queue) return;
+    await this.queue.work<object>('retrain.growth', async () => void (await this.checkSampleGrowth(new Date())));
+    await this.queue.schedule('retrain.growth', '45 4 * * *');
     await this.queue.work<{ id: string }>('retrain.run', async ({ id }) => this.run(id));
     await this.queue.work<object>('retrain.scheduled', async () => void (await this.retrainAll(new Date())));
     await this.queue.schedule('retrain.scheduled', '0 3 1 * *');
