@@ -178,6 +178,20 @@ describe('console in Chromium', () => {
     await page.close();
   });
 
+  test('run an optimisation and see its efficient frontier', async () => {
+    const { page, errors } = await signedIn('analyst');
+    await page.goto(`${server.url}/console/#/sandbox`);
+    await page.getByLabel(/^Scored applications/).setInputFiles(join(dataDir, 'demo', 'portfolio.csv'));
+    await page.getByRole('button', { name: 'Optimise' }).click();
+    await page.getByRole('table', { name: 'Constraints' }).waitFor({ timeout: 120_000 });
+    const frontier = page.locator('[data-chart="Efficient frontier"] svg');
+    await frontier.waitFor();
+    assert.ok((await frontier.locator('path').count()) > 5, 'the frontier is drawn');
+    await shot(page, 'optimisation');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('verify the audit chain', async () => {
     const { page, errors } = await signedIn('auditor');
     await page.goto(`${server.url}/console/#/audit`);

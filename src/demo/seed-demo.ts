@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Server } from '../api/index.ts';
 import { publishChecked } from '../api/services/publish-flow.ts';
 import { compileConnector } from '../connectors/index.ts';
+import { parseModelFile, predictPd, type LoadedModel } from '../models/index.ts';
 import { generatePopulation, populationFrame, writePopulationCsv } from '../synth/index.ts';
 import { addConnectorVersion, addModelVersion, createApiKey, createFlow, listFlows, recordOutcomes, type Database, type OutcomeEvent } from '../store/index.ts';
 import { DEMO_FEATURES, DEMO_NUMERIC, storedModel, trainDemoModel } from './demo-models.ts';
@@ -82,10 +83,13 @@ export async function seedDemo(server: Server, db: Database, options: { dataDir:
   const sha256 = createHash('sha256').update(readFileSync(trainingFile)).digest('hex');
   const frame = populationFrame(training);
   const y = Uint8Array.from(training.columns.find((c) => c.name === 'defaulted')!.values as Float64Array);
+  let champion: LoadedModel | null = null;
   for (const [id, algorithm, params] of [['demo-trees', 'gbdt', {}], ['demo-scorecard', 'scorecard', {}], ['demo-trees', 'gbdt', { rounds: 200, maxDepth: 4, learningRate: 0.05 }]] as const) {
     // The second trees version is a challenger nobody has promoted: the console compares it with the champion.
     const file = trainDemoModel(algorithm, frame, y, { file: 'training.csv', sha256 }, params);
-    await addModelVersion(db, id, storedModel(file), SEEDER);
+    const stored = storedModel(file);
+    await addModelVersion(db, id, stored, SEEDER);
+    champion ??= parseModelFile(JSON.parse(stored.text));
   }
 
   const connector = readJson('connectors/sim-json-bureau.json') as Record<string, unknown> & { request: Record<string, unknown>; reconcile: { url: string } };
@@ -154,9 +158,11 @@ export async function seedDemo(server: Server, db: Database, options: { dataDir:
 
   // Files for the sandbox: a history with outcomes for back-tests, scored applications for optimisation.
   writePopulationCsv(generatePopulation({ rows: 5000, seed: 21, months: 12 }), files.history);
+  // Applications scored by the champion (column "pd"), as the optimiser takes them.
   const portfolio = generatePopulation({ rows: 3000, seed: 23, months: 12 });
+  portfolio.columns.push({ name: 'pd', kind: 'number', values: Float64Array.from(predictPd(champion!, populationFrame(portfolio))) });
   writePopulationCsv(portfolio, files.portfolio);
-  writeFileSync(join(dir, 'README.txt'), 'Files for the console sandbox: history.csv (synthetic applications with outcomes; column "defaulted", bad = 1) for back-tests of synth-candidate against synth-baseline, and portfolio.csv for optimisations (the strategy\'s pd column is "truePd" there: set columns.pd to "truePd").\n');
+  writeFileSync(join(dir, 'README.txt'), 'Files for the console sandbox: history.csv (synthetic applications with outcomes; column "defaulted", bad = 1) for back-tests of synth-candidate against synth-baseline, and portfolio.csv for optimisations (applications scored by demo-trees v1 in the column "pd", which the example strategy reads).\n');
   writeFileSync(join(dir, 'keys.json'), `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
   return { keys, files };
 }
