@@ -21,6 +21,8 @@ export interface BoostParams {
   monotone: Record<string, 1 | -1>;
   earlyStoppingRounds: number;
   maxBins: number;
+  /** smoothing of categories' gradient ratios when ordering them for a split (LightGBM's cat_smooth, 10 by default there too) */
+  catSmooth: number;
   seed: number;
 }
 
@@ -36,6 +38,7 @@ export const DEFAULT_PARAMS: BoostParams = {
   monotone: {},
   earlyStoppingRounds: 0,
   maxBins: 256,
+  catSmooth: 10,
   seed: 42,
 };
 
@@ -134,7 +137,7 @@ export function trainBooster(frame: Frame, y: Uint8Array, featureNames: string[]
       else rows.set(trainRows);
       allowed.fill(p.colsample < 1 ? 0 : 1);
       if (p.colsample < 1) for (const f of shuffle(Int32Array.from(allFeatures), rnd).subarray(0, Math.max(1, Math.round(allFeatures.length * p.colsample)))) allowed[f] = 1;
-      const { tree, leaves } = growTree({ matrix, g, h, rows, count: sampleCount, allowed, pool, columns: data.bins }, { maxDepth: p.maxDepth, lambda: p.lambda, minChildWeight: p.minChildWeight, gamma: p.gamma, learningRate: p.learningRate, monotone });
+      const { tree, leaves } = growTree({ matrix, g, h, rows, count: sampleCount, allowed, pool, columns: data.bins }, { maxDepth: p.maxDepth, lambda: p.lambda, minChildWeight: p.minChildWeight, gamma: p.gamma, learningRate: p.learningRate, monotone, catSmooth: p.catSmooth });
       trees.push(tree);
       // Rows the tree learnt from sit in its leaves' ranges; any others are run down the tree.
       for (const leaf of leaves) for (let i = leaf.start; i < leaf.end; i++) margin[rows[i]!]! += leaf.value;

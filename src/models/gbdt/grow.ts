@@ -11,6 +11,8 @@ export interface GrowParams {
   learningRate: number;
   /** per feature: 1 increasing, -1 decreasing, 0 free */
   monotone: Int8Array;
+  /** added to each category's hessian when categories are ordered for a split (LightGBM's cat_smooth) */
+  catSmooth: number;
 }
 
 /** The rows a leaf holds, as a range of the partitioned row array, and its output. */
@@ -52,7 +54,8 @@ export interface GrowInputs {
  * `rows`, partitioned in place when it splits; only the smaller child's histogram is built,
  * the larger one's is the parent's minus it, and children at the last level need none.
  * Missing values (bin 0) are tried on both sides of every split; categorical features split by
- * ordering categories by their gradient ratio; monotone features only take splits whose
+ * ordering categories by their gradient ratio, smoothed so that a rare category's ratio is not
+ * taken at face value (a few rows make an extreme ratio, and a split that isolates them overfits); monotone features only take splits whose
  * children respect the direction, and pass bounds down so that the whole tree does.
  */
 export function growTree(inp: GrowInputs, p: GrowParams): { tree: Tree; leaves: LeafRange[] } {
@@ -112,7 +115,7 @@ export function growTree(inp: GrowInputs, p: GrowParams): { tree: Tree; leaves: 
       } else {
         const present: number[] = [];
         for (let k = 1; k < nb; k++) if (hist[o + 2 * k + 1]! > 0) present.push(k);
-        present.sort((a, b) => hist[o + 2 * a]! / (hist[o + 2 * a + 1]! + λ) - hist[o + 2 * b]! / (hist[o + 2 * b + 1]! + λ));
+        present.sort((a, b) => hist[o + 2 * a]! / (hist[o + 2 * a + 1]! + p.catSmooth) - hist[o + 2 * b]! / (hist[o + 2 * b + 1]! + p.catSmooth));
         let GL = 0;
         let HL = 0;
         for (let j = 0; j < present.length - 1; j++) {
