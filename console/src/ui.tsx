@@ -90,3 +90,27 @@ export function ActionButton({ onClick, children, kind = 'primary', disabled }: 
     </span>
   );
 }
+
+export interface SideItem {
+  key: string;
+  href: string;
+  title: string;
+  detail: ReactNode;
+  current: boolean;
+}
+
+/** The list beside a page's content (flows, models, tables): one link per item, the open one marked. */
+export function SideList({ items }: { items: SideItem[] }) {
+  return (
+    <ul className="list">
+      {items.map((item) => (
+        <li key={item.key}>
+          <a href={item.href} aria-current={item.current ? 'true' : undefined}>
+            <strong>{item.title}</strong>
+            <span className="muted small">{item.detail}</span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -4,7 +4,7 @@ import type { PageProps } from '../app.tsx';
 import { FlowGraph } from '../flow-graph.tsx';
 import { go, href } from '../router.ts';
 import type { Decision, FlowSummary, FlowVersion, Issue } from '../types.ts';
-import { ActionButton, Badge, Empty, Json, Loaded, num, pct, useLoad, when } from '../ui.tsx';
+import { ActionButton, Badge, Empty, Json, Loaded, num, pct, SideList, useLoad, when } from '../ui.tsx';
 
 interface FlowPath {
   steps: string[];
@@ -26,18 +26,7 @@ export function FlowsPage({ me, route }: PageProps) {
           ) : (
             <div className="split">
               <nav aria-label="Flows" className="side">
-                <ul className="list">
-                  {list.map((f) => (
-                    <li key={f.id}>
-                      <a href={href('flows', f.id)} aria-current={f.id === flowId ? 'true' : undefined}>
-                        <strong>{f.name}</strong>
-                        <span className="muted small">
-                          {f.id} · v{f.latestVersion} · {f.publishedVersion ? `v${f.publishedVersion} live` : 'not published'}
-                        </span>
-                      </a>
-                    </li>
-                  ))}
-                </ul>
+                <SideList items={list.map((f) => ({ key: f.id, href: href('flows', f.id), title: f.name, detail: `${f.id} · v${f.latestVersion} · ${f.publishedVersion ? `v${f.publishedVersion} live` : 'not published'}`, current: f.id === flowId }))} />
               </nav>
               <div className="content">{flowId ? <FlowDetail key={flowId} me={me} flowId={flowId} version={versionText ? Number(versionText) : null} /> : <Empty>Choose a flow.</Empty>}</div>
             </div>

@@ -4,7 +4,7 @@ import type { PageProps } from '../app.tsx';
 import { Chart, type ChartOption } from '../chart.tsx';
 import { href } from '../router.ts';
 import type { FlowSummary, FlowVersion } from '../types.ts';
-import { Badge, Empty, Json, Loaded, num, useLoad, when } from '../ui.tsx';
+import { Badge, Empty, Json, Loaded, num, SideList, useLoad, when } from '../ui.tsx';
 
 interface Evaluation {
   auc: number;
@@ -50,18 +50,7 @@ export function ModelsPage({ route }: PageProps) {
               list.length === 0 ? (
                 <Empty>No models yet: train one with `arbiter train` and upload it (POST /v1/models/:id/versions).</Empty>
               ) : (
-                <ul className="list">
-                  {list.map((m) => (
-                    <li key={m.id}>
-                      <a href={href('models', m.id)} aria-current={m.id === modelId ? 'true' : undefined}>
-                        <strong>{m.id}</strong>
-                        <span className="muted small">
-                          {m.kind} · v{m.latestVersion} · {when(m.updatedAt)}
-                        </span>
-                      </a>
-                    </li>
-                  ))}
-                </ul>
+                <SideList items={list.map((m) => ({ key: m.id, href: href('models', m.id), title: m.id, detail: `${m.kind} · v${m.latestVersion} · ${when(m.updatedAt)}`, current: m.id === modelId }))} />
               )
             }
           </Loaded>

@@ -3,7 +3,7 @@ import { get, post } from '../api.ts';
 import type { PageProps } from '../app.tsx';
 import { go, href } from '../router.ts';
 import type { FlowSummary, FlowVersion } from '../types.ts';
-import { ActionButton, Badge, Empty, Loaded, useLoad } from '../ui.tsx';
+import { ActionButton, Badge, Empty, Loaded, SideList, useLoad } from '../ui.tsx';
 
 interface Table {
   hitPolicy?: string;
@@ -39,19 +39,7 @@ export function TablesPage({ me, route }: PageProps) {
               list.length === 0 ? (
                 <Empty>No flow has a decision table.</Empty>
               ) : (
-                <ul className="list">
-                  {list.map((t) => (
-                    <li key={`${t.flow}/${t.node}`}>
-                      <a href={href('tables', t.flow, t.version, t.node)} aria-current={t.flow === flowId && t.node === nodeId ? 'true' : undefined}>
-                        <strong>{t.label}</strong>
-                        <span className="muted small">
-                          {t.flow} v{t.version} {t.status}
-                          {t.inline ? '' : ' · from a DMN file'}
-                        </span>
-                      </a>
-                    </li>
-                  ))}
-                </ul>
+                <SideList items={list.map((t) => ({ key: `${t.flow}/${t.node}`, href: href('tables', t.flow, t.version, t.node), title: t.label, detail: `${t.flow} v${t.version} ${t.status}${t.inline ? '' : ' · from a DMN file'}`, current: t.flow === flowId && t.node === nodeId }))} />
               )
             }
           </Loaded>
