@@ -121,7 +121,15 @@ test('with the database gone for seconds, requests fail fast with 503 and Retry-
   assert.ok(byPhase.after!.some((s) => s === 201), 'service recovered');
 
   // Retry every refused request with its key; then every key is one decision, stored once.
-  for (const [key, r] of results) if (r.status === 503) assert.equal((await decide(key, Number(key.slice(7)))).status, 201);
+  // A 503 may come after PostgreSQL committed but before its acknowledgement arrived (the
+  // connection died in between): the retry then finds the stored decision and replays it (200).
+  let committedThough503 = 0;
+  for (const [key, r] of results) {
+    if (r.status !== 503) continue;
+    const again = (await decide(key, Number(key.slice(7)))).status;
+    assert.ok(again === 201 || again === 200, `retry of ${key}: ${again}`);
+    if (again === 200) committedThough503++;
+  }
   const db = new pg.Client({ connectionString: scratch.url });
   await db.connect();
   try {
@@ -133,5 +141,5 @@ test('with the database gone for seconds, requests fail fast with 503 and Retry-
   } finally {
     await db.end();
   }
-  console.log(`database outage of 3 s under 8 clients: ${byPhase.before!.length} requests before, ${byPhase.outage!.length} during (${refused.length} refused with 503 in at most ${slowest} ms), ${byPhase.after!.length} after; first success ${recoveredMs} ms after the database came back; ${results.size} decisions stored once each after retries`);
+  console.log(`database outage of 3 s under 8 clients: ${byPhase.before!.length} requests before, ${byPhase.outage!.length} during (${refused.length} refused with 503 in at most ${slowest} ms), ${byPhase.after!.length} after; first success ${recoveredMs} ms after the database came back; ${results.size} decisions stored once each after retries (${committedThough503} of the refused had in fact been committed, and their retry replayed them)`);
 });
