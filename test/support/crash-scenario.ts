@@ -191,7 +191,9 @@ export async function crashRound(env: CrashEnvironment, round: string, killAfter
         else if (status === 409 && verdicts.get(r.reviewId) === null) recordedUnanswered++;
         else problems.push(`review ${r.reviewId} after the restart got ${status}`);
       }
-      notCompleted = await untilCompleted(db, reviews.map((r) => r.decisionId), 30_000);
+      // A resume job the killed server had already taken is retried once its expiry (30 s) has
+      // passed and pg-boss's maintenance (every 30 s) has seen it: allow both, and a retry delay.
+      notCompleted = await untilCompleted(db, reviews.map((r) => r.decisionId), 90_000);
       if (notCompleted) problems.push(`${notCompleted} review decisions never completed`);
     } finally {
       await server.stop();
