@@ -103,6 +103,32 @@ test('a verdict whose request died before resuming is finished by the job queue'
   }
 });
 
+test('a resume that a worker took and then died with is expired and finished by another worker', async () => {
+  const [a] = servers as [Running];
+  const d = await call(a, 'service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() });
+  const db: Database = await openDatabase({ databaseUrl: scratch.url });
+  const queue = await startJobQueue(db);
+  try {
+    // The verdict is recorded without its inline resume; its job is held back, then marked as
+    // taken 45 s ago by a worker that no longer exists (the queue's expiry for resumes is 30 s).
+    await decideReview(db, String(d.body.pendingReviewId), 'approve', 'recorded before a crash', { actor: 'test' }, async () => {});
+    const jobId = await queue.boss.send('decision.resume', { decisionId: d.body.id, reviewId: d.body.pendingReviewId }, { startAfter: 3600 });
+    await db.query("update pgboss.job set state = 'active', started_on = now() - interval '45 seconds', start_after = now() - interval '1 minute' where id = $1", [jobId]);
+    const t0 = Date.now();
+    let status = '';
+    while (Date.now() - t0 < 90_000) {
+      status = String((await call(a, 'service', 'GET', `/v1/decisions/${d.body.id}`)).body.status);
+      if (status === 'completed') break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    assert.equal(status, 'completed', 'the expired job was retried and a live worker resumed the decision');
+    console.log(`a resume held by a dead worker was taken over and finished ${((Date.now() - t0) / 1000).toFixed(1)} s later`);
+  } finally {
+    await queue.stop();
+    await db.close();
+  }
+});
+
 test('a back-test started on one server runs as a job on one of them, exactly once', async () => {
   const [a, b] = servers as [Running, Running];
   for (const def of [synthBaseline(), synthCandidate()]) assert.equal((await call(a, 'risk-manager', 'POST', '/v1/flows', { definition: def })).status, 201);
