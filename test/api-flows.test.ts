@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { verifyAudit } from '../src/store/index.ts';
+import { createApiKey, verifyAudit } from '../src/store/index.ts';
 import { BACKENDS } from './support/backends.ts';
 import { demoApplication, demoFlow, reviewApplication, uniqueKey } from './support/flows.ts';
-import { testServer, useApiFixture } from './support/server.ts';
+import { bearer, testServer, useApiFixture } from './support/server.ts';
 
 for (const backend of BACKENDS) {
   describe(`flows, decisions and reviews on ${backend.name}`, () => {
@@ -117,6 +117,30 @@ for (const backend of BACKENDS) {
       assert.equal(audit.ok, true);
       const { rows } = await f.ctx.db.query<{ action: string }>(`select action from audit_events where subject_id in ($1, $2) order by seq`, [waiting.id, review.id]);
       assert.deepEqual(rows.map((r) => r.action), ['decision.pending_review', 'review.decided', 'decision.completed']);
+    });
+
+    test('a reviewer takes a case: another reviewer can neither take nor decide it while the claim lasts', async () => {
+      const waiting = (await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() })).json();
+      const other = (await createApiKey(f.ctx.db, { name: 'second reviewer', role: 'reviewer' }, { actor: 'test' })).secret;
+      const asOther = (url: string, payload?: object) => f.server.app.inject({ method: 'POST', url, headers: bearer(other), ...(payload ? { payload } : {}) });
+      const taken = await call('reviewer', 'POST', `/v1/reviews/${waiting.pendingReviewId}/claim`);
+      assert.equal(taken.statusCode, 200, taken.body);
+      assert.ok(taken.json().review.claimedBy && taken.json().review.claimedAt);
+      assert.equal((await call('reviewer', 'POST', `/v1/reviews/${waiting.pendingReviewId}/claim`)).statusCode, 200, 'taking it again renews the claim');
+      const stolen = await asOther(`/v1/reviews/${waiting.pendingReviewId}/claim`);
+      assert.equal(stolen.statusCode, 409);
+      assert.match(stolen.json().error.message, /was taken by .* free again 30 minutes after/);
+      const overruled = await asOther(`/v1/reviews/${waiting.pendingReviewId}`, { verdict: 'decline', note: 'not mine to decide' });
+      assert.equal(overruled.statusCode, 409);
+      assert.match(overruled.json().error.message, /only they may decide it/);
+      const decided = await call('reviewer', 'POST', `/v1/reviews/${waiting.pendingReviewId}`, { verdict: 'approve', note: 'checked' });
+      assert.equal(decided.statusCode, 200, decided.body);
+      assert.equal((await call('reviewer', 'POST', `/v1/reviews/${waiting.pendingReviewId}/claim`)).statusCode, 409, 'a decided case cannot be taken');
+      // A lapsed claim: anyone may take the case.
+      const second = (await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() })).json();
+      assert.equal((await call('reviewer', 'POST', `/v1/reviews/${second.pendingReviewId}/claim`)).statusCode, 200);
+      await f.ctx.db.query("update reviews set claimed_at = now() - interval '31 minutes' where id = $1", [second.pendingReviewId]);
+      assert.equal((await asOther(`/v1/reviews/${second.pendingReviewId}/claim`)).statusCode, 200);
     });
 
     test('a pending review survives a restart', async () => {

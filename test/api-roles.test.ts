@@ -156,6 +156,7 @@ const SAMPLES: Record<string, Sample> = {
     return { method: 'POST', url: `/v1/alerts/${alert!.id}/acknowledge` };
   },
   'POST /v1/reviews/:id': async (_ctx, server) => ({ method: 'POST', url: `/v1/reviews/${(await pendingReview(server)).reviewId}`, payload: { verdict: 'approve', note: 'checked' } }),
+  'POST /v1/reviews/:id/claim': async (_ctx, server) => ({ method: 'POST', url: `/v1/reviews/${(await pendingReview(server)).reviewId}/claim` }),
 };
 
 for (const backend of BACKENDS) {

@@ -102,11 +102,12 @@ describe('console in Chromium', () => {
     await analyst.page.close();
   });
 
-  test('complete a pending review', async () => {
+  test('take a pending case and complete the review', async () => {
     const { page, errors } = await signedIn('reviewer');
     await page.goto(`${server.url}/console/#/reviews`);
-    await page.getByRole('link', { name: 'Take case' }).first().click();
+    await page.getByRole('button', { name: 'Take case' }).first().click();
     await page.getByRole('heading', { name: 'Evidence' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'You took this case' }).waitFor();
     await page.getByLabel(/^Note/).fill('Income verified against payslips; affordable.');
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByRole('status').filter({ hasText: 'Approved by' }).waitFor();

@@ -48,6 +48,8 @@ export interface Review {
   reviewer: string | null;
   createdAt: string;
   decidedAt: string | null;
+  claimedBy: string | null;
+  claimedAt: string | null;
 }
 
 export interface FlowSummary {

@@ -46,6 +46,9 @@ export interface ReviewRecord {
   reviewer: string | null;
   createdAt: string;
   decidedAt: string | null;
+  /** Who has taken the case, while the claim lasts ({@link CLAIM_MINUTES}). */
+  claimedBy: string | null;
+  claimedAt: string | null;
 }
 
 interface DecisionRow {
@@ -87,6 +90,8 @@ interface ReviewRow {
   reviewer: string | null;
   created_at: Date | string;
   decided_at: Date | string | null;
+  claimed_by: string | null;
+  claimed_at: Date | string | null;
 }
 
 
@@ -132,6 +137,8 @@ function toReview(r: ReviewRow): ReviewRecord {
     reviewer: r.reviewer,
     createdAt: iso(r.created_at)!,
     decidedAt: iso(r.decided_at),
+    claimedBy: r.claimed_by ?? null,
+    claimedAt: iso(r.claimed_at ?? null),
   };
 }
 
@@ -178,19 +185,50 @@ export async function listDecisions(db: Queryable, q: { flowId?: string; status?
   return rows.map(toDecision);
 }
 
+/** How long a reviewer's claim on a case lasts before anyone may take it. */
+export const CLAIM_MINUTES = 30;
+const CLAIM_OPEN = `(claimed_by is null or claimed_at < now() - interval '${CLAIM_MINUTES} minutes')`;
+
+function claimedByOther(r: ReviewRow, actor: string): boolean {
+  return r.claimed_by !== null && r.claimed_by !== undefined && r.claimed_by !== actor && r.claimed_at !== null && Date.now() - new Date(r.claimed_at).getTime() < CLAIM_MINUTES * 60_000;
+}
+
+/**
+ * A reviewer takes a pending case: nobody else may decide it while the claim lasts. Taking a
+ * case one holds already renews the claim; a lapsed claim may be taken by anyone.
+ */
+export async function claimReview(db: Database, reviewId: string, by: Actor): Promise<ReviewRecord> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<ReviewRow>(
+      `update reviews set claimed_by = $2, claimed_at = now() where id = $1 and status = 'pending' and (claimed_by = $2 or ${CLAIM_OPEN}) returning *`,
+      [reviewId, by.actor],
+    );
+    if (!rows[0]) {
+      const { rows: existing } = await tx.query<ReviewRow>('select * from reviews where id = $1', [reviewId]);
+      if (!existing[0]) throw new StoreError('not_found', `no review "${reviewId}"`);
+      if (existing[0].status === 'decided') throw new StoreError('conflict', `review "${reviewId}" was decided already (${existing[0].verdict} by ${existing[0].reviewer})`);
+      throw new StoreError('conflict', `review "${reviewId}" was taken by ${existing[0].claimed_by} at ${iso(existing[0].claimed_at)}; it is free again ${CLAIM_MINUTES} minutes after that`);
+    }
+    await appendAudit(tx, { actor: by.actor, action: 'review.claimed', subjectType: 'review', subjectId: reviewId, requestId: by.requestId, data: { decision: rows[0].decision_id } });
+    return toReview(rows[0]);
+  });
+}
+
 /**
  * Records a reviewer's verdict. Only a pending review can be decided, so of two reviewers
- * (or two servers) racing, exactly one succeeds; the other gets 'conflict'.
+ * (or two servers) racing, exactly one succeeds; the other gets 'conflict'. A case another
+ * reviewer has taken (and whose claim has not lapsed) is refused as a conflict too.
  */
 export async function decideReview(db: Database, reviewId: string, verdict: 'approve' | 'decline', note: string, by: Actor, enqueue: (tx: Queryable, review: ReviewRecord) => Promise<void>): Promise<ReviewRecord> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<ReviewRow>(
-      `update reviews set status = 'decided', verdict = $2, note = $3, reviewer = $4, decided_at = now() where id = $1 and status = 'pending' returning *`,
+      `update reviews set status = 'decided', verdict = $2, note = $3, reviewer = $4, decided_at = now() where id = $1 and status = 'pending' and (claimed_by = $4 or ${CLAIM_OPEN}) returning *`,
       [reviewId, verdict, note, by.actor],
     );
     if (!rows[0]) {
       const { rows: existing } = await tx.query<ReviewRow>('select * from reviews where id = $1', [reviewId]);
       if (!existing[0]) throw new StoreError('not_found', `no review "${reviewId}"`);
+      if (existing[0].status === 'pending' && claimedByOther(existing[0], by.actor)) throw new StoreError('conflict', `review "${reviewId}" was taken by ${existing[0].claimed_by} at ${iso(existing[0].claimed_at)}; only they may decide it until ${CLAIM_MINUTES} minutes after that`);
       throw new StoreError('conflict', `review "${reviewId}" was decided already (${existing[0].verdict} by ${existing[0].reviewer})`);
     }
     const review = toReview(rows[0]);

@@ -5,11 +5,15 @@ import { go, href } from '../router.ts';
 import type { Decision, Review } from '../types.ts';
 import { ActionButton, Badge, Empty, Json, Loaded, useLoad, when } from '../ui.tsx';
 
+/** Matches the API's claim period: a case taken longer ago than this is free again. */
+const CLAIM_MS = 30 * 60_000;
+const takenByOther = (r: Review, me: PageProps['me']) => r.claimedBy !== null && r.claimedBy !== me.keyId && r.claimedAt !== null && Date.now() - Date.parse(r.claimedAt) < CLAIM_MS;
+
 export function ReviewsPage({ me, route }: PageProps) {
-  return route[1] ? <Case me={me} id={route[1]} /> : <Queue />;
+  return route[1] ? <Case me={me} id={route[1]} /> : <Queue me={me} />;
 }
 
-function Queue() {
+function Queue({ me }: { me: PageProps['me'] }) {
   const [status, setStatus] = useState<'pending' | 'decided'>('pending');
   const reviews = useLoad(() => get<{ reviews: Review[] }>(`/v1/reviews?status=${status}&limit=200`).then((r) => r.reviews), [status]);
   return (
@@ -29,7 +33,7 @@ function Queue() {
           ) : (
             <table aria-label="Reviews">
               <thead>
-                <tr><th>Review</th><th>Queue</th><th>Why</th><th>Waiting since</th>{status === 'decided' ? <><th>Verdict</th><th>By</th></> : <th />}</tr>
+                <tr><th>Review</th><th>Queue</th><th>Why</th><th>Waiting since</th>{status === 'decided' ? <><th>Verdict</th><th>By</th></> : <><th>Taken</th><th /></>}</tr>
               </thead>
               <tbody>
                 {list.map((r) => (
@@ -44,7 +48,24 @@ function Queue() {
                         <td>{r.reviewer}</td>
                       </>
                     ) : (
-                      <td><a className="btn btn-secondary" href={href('reviews', r.id)}>Take case</a></td>
+                      <>
+                        <td>{r.claimedBy ? (r.claimedBy === me.keyId ? 'by you' : takenByOther(r, me) ? `by ${r.claimedBy} at ${when(r.claimedAt)}` : 'lapsed') : '—'}</td>
+                        <td>
+                          {me.role === 'reviewer' && !takenByOther(r, me) ? (
+                            <ActionButton
+                              kind="secondary"
+                              onClick={async () => {
+                                await post(`/v1/reviews/${encodeURIComponent(r.id)}/claim`);
+                                go('reviews', r.id);
+                              }}
+                            >
+                              Take case
+                            </ActionButton>
+                          ) : (
+                            <a href={href('reviews', r.id)}>Open</a>
+                          )}
+                        </td>
+                      </>
                     )}
                   </tr>
                 ))}
@@ -106,7 +127,12 @@ function Case({ me, id }: { me: PageProps['me']; id: string }) {
                   </table>
                 </div>
               </div>
-              {current.review.status === 'pending' && me.role === 'reviewer' ? (
+              {current.review.status === 'pending' && current.review.claimedBy ? (
+                <p className="muted" role="status">
+                  {current.review.claimedBy === me.keyId ? `You took this case at ${when(current.review.claimedAt)}; nobody else may decide it for 30 minutes from then.` : takenByOther(current.review, me) ? `Taken by ${current.review.claimedBy} at ${when(current.review.claimedAt)}: only they may decide it until 30 minutes after that.` : `Taken by ${current.review.claimedBy}, but the claim has lapsed.`}
+                </p>
+              ) : null}
+              {current.review.status === 'pending' && me.role === 'reviewer' && !takenByOther(current.review, me) ? (
                 <form className="panel verdict" aria-label="Verdict" onSubmit={(e) => e.preventDefault()}>
                   <label htmlFor="note">Note (required; it is kept with the decision)</label>
                   <textarea id="note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
@@ -122,7 +148,7 @@ function Case({ me, id }: { me: PageProps['me']; id: string }) {
               {current.review.status === 'pending' && me.role !== 'reviewer' ? <p className="muted">Only a reviewer may give the verdict.</p> : null}
               {current.review.status === 'decided' ? (
                 <div className="notice" role="status">
-                  {current.review.verdict === 'approve' ? 'Approved' : 'Declined'} by {current.review.reviewer}: {current.review.note}. The decision is now <Badge value={current.decision.outcome ?? current.decision.status} />.{' '}
+                  {current.review.verdict === 'approve' ? 'Approved' : 'Declined'} by {current.review.reviewer} (“{current.review.note}”). The decision is now <Badge value={current.decision.outcome ?? current.decision.status} />.{' '}
                   <button type="button" className="btn btn-secondary" onClick={() => go('reviews')}>Next case</button>
                 </div>
               ) : null}

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { blindIndex } from '../../privacy/index.ts';
-import { addLegalHold, appendAudit, findDecisionsByDigest, getDecision, getReview, listDecisions, listReviews, type Database, type DecisionRecord } from '../../store/index.ts';
+import { addLegalHold, appendAudit, CLAIM_MINUTES, claimReview, findDecisionsByDigest, getDecision, getReview, listDecisions, listReviews, type Database, type DecisionRecord } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
 import { requirePrincipal } from '../authenticate.ts';
 import { errorResponses } from '../schemas.ts';
@@ -64,6 +64,8 @@ const reviewSchema = z.object({
   reviewer: z.string().nullable(),
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
+  claimedBy: z.string().nullable().describe('the key that has taken the case; nobody else may decide it until the claim lapses'),
+  claimedAt: z.string().nullable(),
 });
 
 function present(d: DecisionRecord, opened?: OpenedDecision) {
@@ -286,6 +288,20 @@ export function decisionRoutes(db: Database, service: DecisionService) {
         const d = await getDecision(db, review.decisionId);
         return { review, decision: present(d, await service.masked(d)) };
       },
+    );
+
+    r.post(
+      '/v1/reviews/:id/claim',
+      {
+        config: { access: REVIEW_DECIDE },
+        schema: {
+          tags: ['reviews'],
+          summary: `Take a case: nobody else may decide it for ${CLAIM_MINUTES} minutes (taking it again renews the claim)`,
+          params: z.strictObject({ id: z.string().min(1).max(64) }),
+          response: { 200: z.object({ review: reviewSchema }), ...errorResponses, 409: errorResponses[400] },
+        },
+      },
+      async (request) => ({ review: await claimReview(db, request.params.id, actor(request)) }),
     );
 
     r.post(
