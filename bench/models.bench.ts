@@ -3,6 +3,8 @@
  * scikit-learn's HistGradientBoosting and a logistic regression (Debian's python3-xgboost and
  * python3-sklearn), on the same stratified 70/30 split of each data set, in one run: the two
  * credit data sets, and 1,000,000 synthetic applicants with 30 features (`arbiter synth`).
+ * Scoring speed is the best of three runs over the test rows for every model (steady state,
+ * after the JavaScript engine has compiled the scoring loop).
  *
  *   npm run bench:models            (BENCH_ROWS=200000 for a quicker synthetic set)
  */
@@ -48,6 +50,17 @@ const time = <T>(fn: () => T): [T, number] => {
   return [v, (performance.now() - t0) / 1000];
 };
 
+/** Scoring speed is the steady state: the best of three runs, for every model alike (peers.py does the same). */
+const SCORING_RUNS = 3;
+const bestOf = <T>(fn: () => T): [T, number] => {
+  let best: [T, number] | null = null;
+  for (let k = 0; k < SCORING_RUNS; k++) {
+    const r = time(fn);
+    if (!best || r[1] < best[1]) best = r;
+  }
+  return best!;
+};
+
 function credit(file: string, target: string, bad: string): BenchSet {
   const frame = readCsv(join(DATA, file));
   return { name: file, frame, csv: join(DATA, file), target, bad, features: frame.columns.map((c) => c.name).filter((n) => n !== target), params: { rounds: 300, maxDepth: 3, learningRate: 0.05 }, scorecard: true, peersDrop: [], onlyXgboost: false };
@@ -74,11 +87,11 @@ try {
     );
     const results: Record<string, Result> = {};
     const [gbdt, gbdtSeconds] = time(() => trainBooster(s.frame, y, s.features, train, null, s.params, { threads: THREADS }));
-    const [pg, scoreSeconds] = time(() => gbdt.predict(testFrame));
+    const [pg, scoreSeconds] = bestOf(() => gbdt.predict(testFrame));
     results['arbiter gbdt'] = { ...evaluate(yt, pg), seconds: gbdtSeconds, rowsPerSecond: test.length / scoreSeconds };
     if (s.scorecard) {
       const [card, cardSeconds] = time(() => trainScorecard(s.frame, y, s.features, train));
-      const [pc, cardScoreSeconds] = time(() => card.predict(testFrame));
+      const [pc, cardScoreSeconds] = bestOf(() => card.predict(testFrame));
       results['arbiter scorecard'] = { ...evaluate(yt, pc), seconds: cardSeconds, rowsPerSecond: test.length / cardScoreSeconds };
     }
     const p = s.params;

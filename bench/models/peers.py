@@ -44,8 +44,12 @@ for name, make in models.items():
     m.fit(X.iloc[train], y[train])
     seconds = time.perf_counter() - t0
     Xt = X.iloc[test]
-    t0 = time.perf_counter()
-    p = m.predict_proba(Xt)[:, 1]
-    scoring = len(test) / (time.perf_counter() - t0)
+    # Steady-state scoring speed: the best of three runs, as the benchmark does for Arbiter.
+    best = float('inf')
+    for _ in range(3):
+        t0 = time.perf_counter()
+        p = m.predict_proba(Xt)[:, 1]
+        best = min(best, time.perf_counter() - t0)
+    scoring = len(test) / best
     out[name] = {'auc': float(roc_auc_score(y[test], p)), 'ks': ks(y[test], p), 'seconds': seconds, 'rowsPerSecond': scoring}
 print(json.dumps(out))
