@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { Server } from '../api/index.ts';
 import { publishChecked } from '../api/services/publish-flow.ts';
 import { compileConnector } from '../connectors/index.ts';
-import { parseModelFile, predictPd, type LoadedModel } from '../models/index.ts';
+import { predictPd, storedModel, type LoadedModel } from '../models/index.ts';
 import { generatePopulation, populationFrame, writePopulationCsv } from '../synth/index.ts';
 import { addConnectorVersion, addModelVersion, createApiKey, createFlow, listFlows, recordOutcomes, type Database, type OutcomeEvent } from '../store/index.ts';
-import { DEMO_FEATURES, DEMO_NUMERIC, storedModel, trainDemoModel } from './demo-models.ts';
+import { DEMO_FEATURES, DEMO_NUMERIC, trainDemoModel } from './demo-models.ts';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 const SEEDER = { actor: 'system:demo' };
@@ -89,7 +89,7 @@ export async function seedDemo(server: Server, db: Database, options: { dataDir:
     const file = trainDemoModel(algorithm, frame, y, { file: 'training.csv', sha256 }, params);
     const stored = storedModel(file);
     await addModelVersion(db, id, stored, SEEDER);
-    champion ??= parseModelFile(JSON.parse(stored.text));
+    champion ??= stored.model;
   }
 
   const connector = readJson('connectors/sim-json-bureau.json') as Record<string, unknown> & { request: Record<string, unknown>; reconcile: { url: string } };

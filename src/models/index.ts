@@ -30,3 +30,4 @@ export { XgboostModel, ModelImportError } from './xgboost-import.ts';
 export { OnnxModel, featureNamesOf, type OnnxBinding } from './onnx-import.ts';
 export { performanceCurves, type PerformanceCurves } from './performance.ts';
 export { featureImportance } from './importance.ts';
+export { onRows, trainingParams, trainingInfo, modelSummary, storedModel } from './training-info.ts';

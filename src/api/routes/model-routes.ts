@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ModelFileError, ModelImportError, OnnxModel, parseModelFile, type LoadedModel } from '../../models/index.ts';
+import { ModelFileError, ModelImportError, modelSummary, OnnxModel, parseModelFile, type LoadedModel } from '../../models/index.ts';
 import { addModelVersion, getModelFile, getModelVersion, listModels, listModelVersions, type Database } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
 import { requirePrincipal } from '../authenticate.ts';
@@ -25,11 +25,6 @@ const versionSchema = z.object({
   createdBy: z.string(),
   reference: z.string().describe('how a flow\'s score node names this version'),
 });
-
-/** What a caller sees without downloading the file: features, target, and how it was trained or where it came from. */
-function summaryOf(m: LoadedModel): Record<string, unknown> {
-  return { features: m.features, target: m.target, training: m.training, imported: m.imported };
-}
 
 async function checkedModel(body: unknown): Promise<LoadedModel> {
   try {
@@ -70,7 +65,7 @@ export function modelRoutes(db: Database) {
       async (request, reply) => {
         const model = await checkedModel(request.body);
         const principal = requirePrincipal(request);
-        const { version, created } = await addModelVersion(db, request.params.id, { text: JSON.stringify(request.body), contentHash: model.version, kind: model.kind, summary: summaryOf(model) }, { actor: principal.keyId, requestId: request.id });
+        const { version, created } = await addModelVersion(db, request.params.id, { text: JSON.stringify(request.body), contentHash: model.version, kind: model.kind, summary: modelSummary(model) }, { actor: principal.keyId, requestId: request.id });
         return reply.code(created ? 201 : 200).send(withReference(version));
       },
     );

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { backtestReport, buildSample, cutoffEdge, decisionLogicSchema, emptyStats, judge, promotionPolicySchema, proposeCutoff, retrainChallenger, runRows, sampleDefinitionSchema, strategyOf, withCutoff, type DecisionLogic, type PromotionPolicy, type Sample, type SampleDecision, type SampleDefinition } from '../../lifecycle/index.ts';
 import type { CompiledFlow } from '../../flow/index.ts';
 import type { Strategy } from '../../optimize/index.ts';
-import { featureImportance, modelFile, modelFileText, parseModelFile, predictPd, rowFrame, type LoadedModel } from '../../models/index.ts';
+import { featureImportance, modelFile, parseModelFile, predictPd, rowFrame, storedModel, trainingParams, type LoadedModel } from '../../models/index.ts';
 import {
   addFlowVersion, addModelVersion, bookedAccounts, claimRetrainRun, createRetrainRun, getFlowVersion, getModelFile, getRetrainProgram, getRetrainRun, listDecisions, listRetrainPrograms, listRetrainRuns, performanceOf, setRetrainProgram, updateRetrainRun,
   type Actor, type Database, type FlowVersion, type JobQueue, type RetrainProgram, type RetrainRun,
@@ -145,14 +145,13 @@ export class LifecycleService {
       const sample = buildSample(decisions, performance, def, new Date(claimed.asOf), riskOf);
       const result = retrainChallenger(sample, champion, program.ootMonths);
       const verdict = judge(result.check, policy);
-      const challengerVersion = await this.storeChallenger(program, championVersion, claimed, sample.decisionIds, sample.y, result, def);
+      const { version: challengerVersion, model: challenger } = await this.storeChallenger(program, championVersion, claimed, sample.decisionIds, sample.y, result, def);
       const ootFrom = Date.parse(result.split.ootFrom);
       const oot = this.outOfTime(sample, decisions, ootFrom);
       const logic = program.decisionLogic as DecisionLogic | null;
       // With decision logic, the optimiser re-sets the cutoff for the challenger's PDs on the out-of-time applications.
       let cutoff: CutoffProposal | null = null;
       if (verdict.promote && logic) {
-        const challenger = parseModelFile(await getModelFile(this.db, program.modelId, challengerVersion));
         const pds = oot.map((a) => predictPd(challenger, rowFrame(challenger.features, challenger.features.map((f) => a.application[f.name] ?? null)))[0]!);
         const proposal = await proposeCutoff(oot.map((a) => a.application), pds, logic);
         cutoff = { switchNode: logic.switchNode, approveTo: logic.approveTo, before: cutoffEdge(current.definition, logic, program.scoreNode).cutoff, after: proposal.cutoff, agreement: proposal.agreement, expectedApprovalRate: proposal.approvalRate };
@@ -222,28 +221,25 @@ export class LifecycleService {
   }
 
   /** The challenger as the model's next version, with its lineage: parent, sample, data hash, checks. */
-  private async storeChallenger(program: RetrainProgram, parent: number, run: RetrainRun, ids: string[], y: Uint8Array, result: ReturnType<typeof retrainChallenger>, def: SampleDefinition): Promise<number> {
+  private async storeChallenger(program: RetrainProgram, parent: number, run: RetrainRun, ids: string[], y: Uint8Array, result: ReturnType<typeof retrainChallenger>, def: SampleDefinition): Promise<{ version: number; model: LoadedModel }> {
     const dataHash = createHash('sha256').update(ids.map((d, i) => `${d}:${y[i]}`).join('\n')).digest('hex');
     const m = result.challenger;
-    const params = m.kind === 'gbdt' ? { ...m.model.params, trees: m.model.trees.length } : m.kind === 'scorecard' ? { ...m.model.options } : {};
     const file = modelFile({
       ...m,
       training: {
         algorithm: m.kind === 'scorecard' ? 'scorecard' : 'gbdt',
         data: { file: `sample of flow ${program.flowId} as of ${run.asOf}`, sha256: dataHash, rows: ids.length },
-        params,
+        params: trainingParams(m),
         split: { testFraction: result.split.ootRows / (result.split.trainRows + result.split.ootRows), seed: 42, trainRows: result.split.trainRows, testRows: result.split.ootRows },
         metrics: { train: result.trainMetrics, test: result.check.challenger },
         curves: result.curves,
         importance: featureImportance(m),
       },
     });
-    // Through the text, as an upload would come: infinite bin edges are spelt out there.
-    const text = modelFileText(file);
-    const loaded: LoadedModel = parseModelFile(JSON.parse(text));
+    const stored = storedModel(file);
     const lineage = { parent: `${program.modelId}@${parent}`, method: result.method, run: run.id, asOf: run.asOf, sample: def, dataSha256: dataHash, outOfTime: result.split, checks: result.check };
-    const { version } = await addModelVersion(this.db, program.modelId, { text, contentHash: file.version, kind: loaded.kind, summary: { features: loaded.features, target: loaded.target, training: loaded.training, lineage } }, { actor: 'system:retrain' });
-    return version.version;
+    const { version } = await addModelVersion(this.db, program.modelId, { ...stored, summary: { ...stored.summary, lineage } }, { actor: 'system:retrain' });
+    return { version: version.version, model: stored.model };
   }
 
   /** A new flow version whose score node names the challenger, checked and published. */

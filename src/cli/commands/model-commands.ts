@@ -18,8 +18,7 @@ import {
   saveModel,
   scorePd,
   stratifiedSplit,
-  performanceCurves,
-  featureImportance,
+  trainingInfo,
   trainBooster,
   trainScorecard,
   XgboostModel,
@@ -36,7 +35,6 @@ function readData(path: string): Frame {
 }
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-const onRows = (xs: ArrayLike<number>, rows: Int32Array) => Float64Array.from(rows, (r) => xs[r]!);
 
 function number(flags: Record<string, unknown>, name: string, check: (x: number) => boolean, hint: string): number {
   const x = Number(flags[name]);
@@ -108,7 +106,7 @@ export function trainCommand(): Command {
       const { train, test } = stratifiedSplit(y, testFraction, seed);
       const t0 = performance.now();
       const bar = progressBar(algorithm === 'gbdt' ? 'trees' : 'features binned');
-      let impl: ModelImpl;
+      let impl: Extract<ModelImpl, { kind: 'gbdt' | 'scorecard' }>;
       if (algorithm === 'scorecard') impl = { kind: 'scorecard', model: trainScorecard(frame, y, features, train, {}, bar.update) };
       else if (params.earlyStoppingRounds) {
         const inner = stratifiedSplit(Uint8Array.from(train, (r) => y[r]!), 0.15, seed);
@@ -116,23 +114,9 @@ export function trainCommand(): Command {
       } else impl = { kind: 'gbdt', model: trainBooster(frame, y, features, train, null, params, { onRound: bar.update }) };
       bar.done();
       const seconds = (performance.now() - t0) / 1000;
-      const p = impl.model.predict(frame);
-      const metrics = { train: evaluate(onRows(y, train), onRows(p, train)), test: evaluate(onRows(y, test), onRows(p, test)) };
-      const model: NewModel = {
-        ...impl,
-        target,
-        features: featuresOf(impl),
-        imported: null,
-        training: {
-          algorithm,
-          data: { file: basename(dataFile), sha256: sha256(dataFile), rows: frame.rows },
-          params: impl.kind === 'gbdt' ? { ...impl.model.params, trees: impl.model.trees.length } : { ...impl.model.options },
-          split: { testFraction, seed, trainRows: train.length, testRows: test.length },
-          metrics,
-          curves: performanceCurves(onRows(y, test), onRows(p, test)),
-          importance: featureImportance(impl),
-        },
-      };
+      const training = trainingInfo(impl, y, impl.model.predict(frame), { train, test, testFraction, seed }, { file: basename(dataFile), sha256: sha256(dataFile), rows: frame.rows });
+      const { metrics } = training;
+      const model: NewModel = { ...impl, target, features: featuresOf(impl), imported: null, training };
       const file = saveModel(String(flags.out), model);
       const report = { kind: algorithm, version: file.version, rows: frame.rows, features: features.length, trainRows: train.length, testRows: test.length, seconds: Number(seconds.toFixed(3)), ...metrics };
       if (flags.json) return console.log(JSON.stringify(report, null, 2));
