@@ -6,6 +6,7 @@ import { backtestHtml, backtestReport, emptyStats, runRows, type BacktestSpec } 
 import { parseStrategy, StrategyError } from '../../optimize/index.ts';
 import { backtestProgress, claimBacktest, createBacktest, finishBacktest, getFlowVersion, StoreError, type Actor, type BacktestRecord, type Database, type JobQueue } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
+import { dispatchJob } from './job-dispatch.ts';
 import type { FlowCatalog } from './flow-catalog.ts';
 
 export interface BacktestRequest {
@@ -60,9 +61,9 @@ export class BacktestService {
     if (spec.outcome && !header.split(',').map((h) => h.trim().replace(/^"|"$/g, '')).includes(spec.outcome.column)) throw new ApiError(400, 'invalid_data', `csv: no outcome column "${spec.outcome.column}" in the header (${header.slice(0, 200)})`);
     const rowsEstimated = req.csv.slice(firstBreak + 1).split('\n').filter((l) => l.trim()).length;
     const id = `bt_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
-    const record = await createBacktest(this.db, { id, candidate: req.candidate, baseline: req.baseline, spec: { outcome: req.outcome ?? null, strategy: req.strategy ?? null }, data: req.csv, rowsEstimated }, by, this.queue ? (tx) => this.queue!.sendInTransaction(tx, 'backtest.run', { id }) : undefined);
-    // Without a queue the run is this process's: if the process or its database goes first, the run stays queued.
-    if (!this.queue) setImmediate(() => this.run(id).catch((err: Error) => this.logger.warn({ id, code: (err as { code?: string }).code }, 'back-test could not run')));
+    const job = dispatchJob(this.queue, 'backtest.run', id, (x) => this.run(x), this.logger, 'back-test');
+    const record = await createBacktest(this.db, { id, candidate: req.candidate, baseline: req.baseline, spec: { outcome: req.outcome ?? null, strategy: req.strategy ?? null }, data: req.csv, rowsEstimated }, by, job.enqueue);
+    job.committed();
     return record;
   }
 

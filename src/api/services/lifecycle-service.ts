@@ -10,6 +10,7 @@ import {
   type Actor, type Database, type FlowVersion, type JobQueue, type RetrainProgram, type RetrainRun,
 } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
+import { dispatchJob } from './job-dispatch.ts';
 import type { DecisionService } from './decision-service.ts';
 import { publishChecked } from './publish-flow.ts';
 
@@ -111,9 +112,9 @@ export class LifecycleService {
     const same = asOf === undefined ? undefined : (await listRetrainRuns(this.db, modelId)).find((r) => r.asOf === new Date(asOf).toISOString() && r.status !== 'failed');
     if (same) return same;
     const id = `rt_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
-    const run = await createRetrainRun(this.db, { id, modelId, asOf: asOf ?? new Date().toISOString() }, by, this.queue ? (tx) => this.queue!.sendInTransaction(tx, 'retrain.run', { id }) : undefined);
-    // Without a queue the run is this process's: if the process or its database goes first, the run stays queued.
-    if (!this.queue) setImmediate(() => this.run(id).catch((err: Error) => this.logger.warn({ id, code: (err as { code?: string }).code }, 'retraining run could not run')));
+    const job = dispatchJob(this.queue, 'retrain.run', id, (x) => this.run(x), this.logger, 'retraining run');
+    const run = await createRetrainRun(this.db, { id, modelId, asOf: asOf ?? new Date().toISOString() }, by, job.enqueue);
+    job.committed();
     return run;
   }
 
