@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import pg from 'pg';
-import { crashRound, describeCrashRound, prepareCrashEnvironment, sendDecision, type Answer, type CrashEnvironment } from './support/crash-scenario.ts';
+import { crashRound, describeCrashRound, prepareCrashEnvironment, sendAll, sendDecision, type Answer, type CrashEnvironment } from './support/crash-scenario.ts';
 
 let env: CrashEnvironment;
 
@@ -31,16 +31,10 @@ test('SIGTERM under load: in-flight decisions finish and are stored, the process
     const requests = Array.from({ length: 400 }, (_, i) => ({ i, key: `term-${i}` }));
     const server = await env.serve();
     const answers = new Map<string, Answer | null>();
-    let next = 0;
-    const clients = Array.from({ length: 16 }, async () => {
-      while (next < requests.length) {
-        const r = requests[next++]!;
-        answers.set(r.key, await sendDecision(env, server.url, r.key, r.i));
-      }
-    });
+    const clients = sendAll(env, server.url, requests, answers);
     await new Promise((r) => setTimeout(r, 600));
     const code = await server.stop('SIGTERM');
-    await Promise.all(clients);
+    await clients;
     assert.equal(code, 0, `exit code ${code}: ${server.output.slice(-500)}`);
     const all = [...answers.values()];
     // While closing, requests on open connections are refused with 503 (not run), so they can be retried.

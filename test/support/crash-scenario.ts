@@ -44,6 +44,22 @@ export interface Answer {
   outcome?: string;
 }
 
+/**
+ * Sends each request (decision with its key) from `clients` concurrent clients, recording each
+ * answer; resolves when every request has been sent once, answered or not.
+ */
+export async function sendAll(env: CrashEnvironment, url: string, requests: { i: number; key: string }[], answers: Map<string, Answer | null>, clients = 16): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < requests.length) {
+        const r = requests[next++]!;
+        answers.set(r.key, await sendDecision(env, url, r.key, r.i));
+      }
+    }),
+  );
+}
+
 /** One decision request with an idempotency key; null when no answer came (the server died with it in flight). */
 export async function sendDecision(env: CrashEnvironment, url: string, key: string, i: number, application = demoApplication()): Promise<Answer | null> {
   try {
@@ -142,13 +158,7 @@ export async function crashRound(env: CrashEnvironment, round: string, killAfter
     });
     const verdicts = new Map<string, number | null>();
     const first = new Map<string, Answer | null>();
-    let next = 0;
-    const clients = Array.from({ length: 16 }, async () => {
-      while (next < requests.length) {
-        const r = requests[next++]!;
-        first.set(r.key, await sendDecision(env, server.url, r.key, r.i));
-      }
-    });
+    const clients = sendAll(env, server.url, requests, first);
     const reviewer = (async () => {
       for (const r of reviews) {
         const status = await verdict(env, server.url, r.reviewId);
@@ -158,7 +168,7 @@ export async function crashRound(env: CrashEnvironment, round: string, killAfter
     })();
     await new Promise((r) => setTimeout(r, killAfterMs));
     await server.stop('SIGKILL');
-    await Promise.all([...clients, reviewer]);
+    await Promise.all([clients, reviewer]);
 
     server = await env.serve();
     let retried = 0;
