@@ -132,16 +132,14 @@ export function applyBins(spec: FeatureBins, col: Column, rows: number): Uint16A
 }
 
 /**
- * The training rows' bins laid out row by row (bins[row * width + f]), in shared memory so that
- * worker threads read the same copy, with each feature's place in a histogram.
+ * The training rows' bins laid out row by row (bins[row * width + f]), with each feature's place
+ * in a histogram. The histogram pool copies them into the memory its kernel reads.
  */
 export interface TrainingMatrix {
   bins: Uint8Array | Uint16Array;
   width: number;
   /** Where feature f's bins start in a histogram of (gradient, hessian) pairs, in bins. */
   offsets: Int32Array;
-  /** offsets times two: where each feature's (gradient, hessian) pairs start */
-  offsets2: Int32Array;
   binCounts: Int32Array;
   totalBins: number;
   categorical: Uint8Array;
@@ -157,11 +155,10 @@ export function trainingMatrix(data: BinnedData): TrainingMatrix {
     total += c;
   });
   const wide = binCounts.some((c) => c > 256);
-  const bytes = data.rows * width * (wide ? 2 : 1);
-  const bins = wide ? new Uint16Array(new SharedArrayBuffer(bytes)) : new Uint8Array(new SharedArrayBuffer(bytes));
+  const bins = wide ? new Uint16Array(data.rows * width) : new Uint8Array(data.rows * width);
   for (let f = 0; f < width; f++) {
     const col = data.bins[f]!;
     for (let r = 0, k = f; r < data.rows; r++, k += width) bins[k] = col[r]!;
   }
-  return { bins, width, offsets, offsets2: offsets.map((o) => o * 2), binCounts, totalBins: total, categorical: Uint8Array.from(data.features, (f) => (f.kind === 'categorical' ? 1 : 0)) };
+  return { bins, width, offsets, binCounts, totalBins: total, categorical: Uint8Array.from(data.features, (f) => (f.kind === 'categorical' ? 1 : 0)) };
 }

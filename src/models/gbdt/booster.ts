@@ -3,7 +3,7 @@ import { auc, logLoss } from '../metrics.ts';
 import { seededRandom, shuffle } from '../random.ts';
 import { applyBins, learnBins, trainingMatrix, type BinnedData, type FeatureBins } from './binning.ts';
 import { growTree } from './grow.ts';
-import { HistogramPool, sharedFloat64, sharedInt32 } from './histogram-pool.ts';
+import { HistogramPool } from './histogram-pool.ts';
 import { predictBinned, treeFromJson, treeToJson, type Tree } from './tree.ts';
 import { expectedValue, treeShap } from './tree-shap.ts';
 import { addForest, flattenForest, type Forest } from './forest.ts';
@@ -118,10 +118,8 @@ export function trainBooster(frame: Frame, y: Uint8Array, featureNames: string[]
   const baseMargin = Math.log(mean / (1 - mean));
   const margin = new Float64Array(frame.rows).fill(baseMargin);
   const matrix = trainingMatrix(data);
-  const g = sharedFloat64(frame.rows);
-  const h = sharedFloat64(frame.rows);
-  const rows = sharedInt32(trainRows.length);
-  const pool = new HistogramPool({ matrix, g, h, rows }, options.threads ?? HistogramPool.defaultThreads(trainRows.length * featureNames.length));
+  const pool = new HistogramPool(matrix, frame.rows, trainRows.length, options.threads ?? HistogramPool.defaultThreads(trainRows.length * featureNames.length));
+  const { gh, rows } = pool;
   const trees: Tree[] = [];
   const log: TrainingLog[] = [];
   let bestRound = -1;
@@ -132,12 +130,12 @@ export function trainBooster(frame: Frame, y: Uint8Array, featureNames: string[]
   const shuffled = Int32Array.from(trainRows);
   try {
     for (let round = 0; round < p.rounds; round++) {
-      computeGradients(trainRows, margin, y, g, h);
+      computeGradients(trainRows, margin, y, gh);
       if (p.subsample < 1) rows.set(shuffle(shuffled, rnd).subarray(0, sampleCount).sort());
       else rows.set(trainRows);
       allowed.fill(p.colsample < 1 ? 0 : 1);
       if (p.colsample < 1) for (const f of shuffle(Int32Array.from(allFeatures), rnd).subarray(0, Math.max(1, Math.round(allFeatures.length * p.colsample)))) allowed[f] = 1;
-      const { tree, leaves } = growTree({ matrix, g, h, rows, count: sampleCount, allowed, pool, columns: data.bins }, { maxDepth: p.maxDepth, lambda: p.lambda, minChildWeight: p.minChildWeight, gamma: p.gamma, learningRate: p.learningRate, monotone, catSmooth: p.catSmooth });
+      const { tree, leaves } = growTree({ matrix, gh, rows, count: sampleCount, allowed, pool, columns: data.bins }, { maxDepth: p.maxDepth, lambda: p.lambda, minChildWeight: p.minChildWeight, gamma: p.gamma, learningRate: p.learningRate, monotone, catSmooth: p.catSmooth });
       trees.push(tree);
       // Rows the tree learnt from sit in its leaves' ranges; any others are run down the tree.
       for (const leaf of leaves) for (let i = leaf.start; i < leaf.end; i++) margin[rows[i]!]! += leaf.value;
@@ -171,13 +169,13 @@ export function trainBooster(frame: Frame, y: Uint8Array, featureNames: string[]
   return new Booster(data.features, kept, baseMargin, p, log);
 }
 
-/** Logistic-loss gradients and hessians of the rows at their current margins. */
-function computeGradients(rows: Int32Array, margin: Float64Array, y: Uint8Array, g: Float64Array, h: Float64Array): void {
+/** Logistic-loss gradients and hessians of the rows at their current margins, side by side. */
+function computeGradients(rows: Int32Array, margin: Float64Array, y: Uint8Array, gh: Float64Array): void {
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     const q = 1 / (1 + Math.exp(-margin[r]!));
-    g[r] = q - y[r]!;
-    h[r] = Math.max(q * (1 - q), 1e-16);
+    gh[2 * r] = q - y[r]!;
+    gh[2 * r + 1] = Math.max(q * (1 - q), 1e-16);
   }
 }
 

@@ -37,8 +37,8 @@ interface Split {
 
 export interface GrowInputs {
   matrix: TrainingMatrix;
-  g: Float64Array;
-  h: Float64Array;
+  /** gradient and hessian of row r at 2r and 2r + 1 */
+  gh: Float64Array;
   /** rows[0..count) are the rows this tree learns from; partitioned in place as it grows */
   rows: Int32Array;
   count: number;
@@ -59,7 +59,7 @@ export interface GrowInputs {
  * children respect the direction, and pass bounds down so that the whole tree does.
  */
 export function growTree(inp: GrowInputs, p: GrowParams): { tree: Tree; leaves: LeafRange[] } {
-  const { matrix, g, h, rows, pool } = inp;
+  const { matrix, gh, rows, pool } = inp;
   const { width, offsets, binCounts } = matrix;
   const feature: number[] = [];
   const threshold: number[] = [];
@@ -136,27 +136,38 @@ export function growTree(inp: GrowInputs, p: GrowParams): { tree: Tree; leaves: 
     return best;
   };
 
-  /** Moves the rows going left to the front of [start, end), keeping order; returns the boundary. */
+  /**
+   * Moves the rows going left to the front of [start, end), keeping order; returns the boundary.
+   * Without branches: each row is written to both sides and only one side's count moves, since
+   * whether a row goes left is a coin toss the processor would mispredict half the time.
+   */
   const partition = (start: number, end: number, s: Split): number => {
     let nl = start;
     let nr = 0;
     const col = inp.columns[s.feature]!;
-    const missingLeft = s.defaultLeft;
-    const mask = s.categories;
-    if (mask) {
+    if (s.categories) {
+      const goLeft = s.categories.slice();
+      goLeft[0] = s.defaultLeft ? 1 : 0;
       for (let i = start; i < end; i++) {
         const r = rows[i]!;
-        const b = col[r]!;
-        if (b === 0 ? missingLeft : mask[b] === 1) rows[nl++] = r;
-        else scratch[nr++] = r;
+        const left = goLeft[col[r]!]!;
+        rows[nl] = r;
+        scratch[nr] = r;
+        nl += left;
+        nr += left ^ 1;
       }
     } else {
-      const last = s.threshold;
+      // As in scoring: ((bin + shift) & 0xffff) >= threshold goes right, which sends missing
+      // values (bin 0) left with shift 0 and threshold last + 1, right with shift 0xffff.
+      const threshold = s.defaultLeft ? s.threshold + 1 : s.threshold;
+      const shift = s.defaultLeft ? 0 : 0xffff;
       for (let i = start; i < end; i++) {
         const r = rows[i]!;
-        const b = col[r]!;
-        if (b === 0 ? missingLeft : b <= last) rows[nl++] = r;
-        else scratch[nr++] = r;
+        const right = (threshold - 1 - ((col[r]! + shift) & 0xffff)) >>> 31;
+        rows[nl] = r;
+        scratch[nr] = r;
+        nl += right ^ 1;
+        nr += right;
       }
     }
     rows.set(scratch.subarray(0, nr), nl);
@@ -199,7 +210,7 @@ export function growTree(inp: GrowInputs, p: GrowParams): { tree: Tree; leaves: 
 
   let G = 0;
   let H = 0;
-  for (let i = 0; i < inp.count; i++) (G += g[rows[i]!]!), (H += h[rows[i]!]!);
+  for (let i = 0; i < inp.count; i++) (G += gh[2 * rows[i]!]!), (H += gh[2 * rows[i]! + 1]!);
   let rootHist: Float64Array | null = null;
   if (p.maxDepth > 0) {
     rootHist = take();

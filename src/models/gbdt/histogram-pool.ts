@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { typescriptWorker } from '../../support/typescript-worker.ts';
 import type { TrainingMatrix } from './binning.ts';
-import { accumulateHistogram } from './histogram.ts';
+import { HistogramMemory, histogramKernel, histogramModule, type HistogramKernel } from './histogram-memory.ts';
 
 /**
  * A node's rows are cut into this many chunks whatever the thread count, and the chunks' sums
@@ -25,39 +25,38 @@ const FAILED = 6;
 /** A worker that has not finished its share in this long has died; training stops with an error rather than hang. */
 const STALL_MS = 60_000;
 
-export interface HistogramInputs {
-  matrix: TrainingMatrix;
-  g: Float64Array;
-  h: Float64Array;
-  /** Row indexes, partitioned in place by the tree grower; a node is a range of it. */
-  rows: Int32Array;
-}
-
-export function sharedFloat64(n: number): Float64Array {
-  return new Float64Array(new SharedArrayBuffer(n * 8));
-}
-
-export function sharedInt32(n: number): Int32Array {
+function sharedInt32(n: number): Int32Array {
   return new Int32Array(new SharedArrayBuffer(n * 4));
 }
 
 /**
- * Builds node histograms, on worker threads when there are cores to spare. The calling thread
- * blocks (Atomics.wait) while workers run its share, so training stays a synchronous call.
+ * Builds node histograms with the WebAssembly kernel, on worker threads when there are cores to
+ * spare. The calling thread blocks (Atomics.wait) while workers run their share, so training
+ * stays a synchronous call. Gradients go in `gh` and the rows a tree learns from in `rows`.
  */
 export class HistogramPool {
-  private readonly partials: Float64Array;
   private readonly control = sharedInt32(8);
+  private readonly shared: HistogramMemory;
+  private readonly kernel: HistogramKernel;
   private workers: Worker[] = [];
+  /** Length of a histogram in numbers: a (gradient, hessian) pair per bin. */
   readonly histogramLength: number;
 
-  constructor(
-    private readonly inputs: HistogramInputs,
-    threads: number,
-  ) {
-    this.histogramLength = inputs.matrix.totalBins * 2;
-    this.partials = sharedFloat64(CHUNKS * this.histogramLength);
+  constructor(matrix: TrainingMatrix, frameRows: number, sampleRows: number, threads: number) {
+    this.shared = new HistogramMemory(matrix, frameRows, sampleRows, CHUNKS);
+    this.kernel = histogramKernel(histogramModule(), this.shared.memory, this.shared.layout.wide);
+    this.histogramLength = matrix.totalBins * 2;
     if (threads > 1) this.startWorkers(Math.min(threads, CHUNKS) - 1);
+  }
+
+  /** Row indexes, partitioned in place by the tree grower; a node is a range of it. */
+  get rows(): Int32Array {
+    return this.shared.rows;
+  }
+
+  /** Gradient and hessian of frame row r at 2r and 2r + 1. */
+  get gh(): Float64Array {
+    return this.shared.gh;
   }
 
   /** How many threads to use by default: every core, up to the number of chunks. */
@@ -70,10 +69,9 @@ export class HistogramPool {
   }
 
   private startWorkers(count: number): void {
-    const { matrix, g, h, rows } = this.inputs;
     for (let i = 0; i < count; i++) {
       const w = typescriptWorker(new URL('./histogram-worker.ts', import.meta.url), {
-        workerData: { index: i + 1, threads: count + 1, control: this.control, bins: matrix.bins, width: matrix.width, offsets2: matrix.offsets2, g, h, rows, partials: this.partials, histogramLength: this.histogramLength, chunks: CHUNKS },
+        workerData: { index: i + 1, threads: count + 1, chunks: CHUNKS, control: this.control, module: histogramModule(), memory: this.shared.memory, layout: this.shared.layout },
       });
       w.unref();
       this.workers.push(w);
@@ -85,12 +83,12 @@ export class HistogramPool {
 
   /** out = the histogram of rows[start..end). */
   histogram(start: number, end: number, out: Float64Array): void {
-    const { matrix, g, h, rows } = this.inputs;
+    const { layout, partials } = this.shared;
     const len = this.histogramLength;
     const n = end - start;
     const parallel = this.workers.length > 0 && n >= PARALLEL_ROWS;
     const threads = parallel ? this.threads : 1;
-    this.partials.fill(0);
+    partials.fill(0);
     if (parallel) {
       Atomics.store(this.control, START, start);
       Atomics.store(this.control, END, end);
@@ -99,7 +97,7 @@ export class HistogramPool {
       Atomics.notify(this.control, EPOCH);
     }
     for (let c = 0; c < CHUNKS; c += threads) {
-      accumulateHistogram(matrix.bins, matrix.width, matrix.offsets2, rows, start + Math.floor((n * c) / CHUNKS), start + Math.floor((n * (c + 1)) / CHUNKS), g, h, this.partials, c * len);
+      this.kernel(layout.bins, layout.width, layout.offs, layout.rows, start + Math.floor((n * c) / CHUNKS), start + Math.floor((n * (c + 1)) / CHUNKS), layout.gh, layout.partials + c * layout.histogramBytes);
     }
     if (parallel) {
       const deadline = Date.now() + STALL_MS;
@@ -115,10 +113,10 @@ export class HistogramPool {
         throw new Error('a training worker thread failed; train again with --threads 1');
       }
     }
-    out.set(this.partials.subarray(0, len));
+    out.set(partials.subarray(0, len));
     for (let c = 1; c < CHUNKS; c++) {
       const base = c * len;
-      for (let k = 0; k < len; k++) out[k]! += this.partials[base + k]!;
+      for (let k = 0; k < len; k++) out[k]! += partials[base + k]!;
     }
   }
 

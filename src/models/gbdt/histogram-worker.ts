@@ -1,19 +1,14 @@
 import { workerData } from 'node:worker_threads';
-import { accumulateHistogram } from './histogram.ts';
+import { histogramKernel, type HistogramLayout } from './histogram-memory.ts';
 
 interface HistogramWorkerData {
   index: number;
   threads: number;
-  control: Int32Array;
-  bins: Uint8Array | Uint16Array;
-  width: number;
-  offsets2: Int32Array;
-  g: Float64Array;
-  h: Float64Array;
-  rows: Int32Array;
-  partials: Float64Array;
-  histogramLength: number;
   chunks: number;
+  control: Int32Array;
+  module: WebAssembly.Module;
+  memory: WebAssembly.Memory;
+  layout: HistogramLayout;
 }
 
 // The control words, as histogram-pool.ts lays them out.
@@ -26,6 +21,8 @@ const READY = 5;
 const FAILED = 6;
 
 const d = workerData as HistogramWorkerData;
+const { layout } = d;
+const kernel = histogramKernel(d.module, d.memory, layout.wide);
 let seen = Atomics.load(d.control, EPOCH);
 Atomics.add(d.control, READY, 1);
 Atomics.notify(d.control, READY);
@@ -38,7 +35,7 @@ for (;;) {
   // This thread's chunks: index, index + threads, ... (the calling thread takes 0, threads, ...).
   try {
     for (let c = d.index; c < d.chunks; c += d.threads) {
-      accumulateHistogram(d.bins, d.width, d.offsets2, d.rows, start + Math.floor((n * c) / d.chunks), start + Math.floor((n * (c + 1)) / d.chunks), d.g, d.h, d.partials, c * d.histogramLength);
+      kernel(layout.bins, layout.width, layout.offs, layout.rows, start + Math.floor((n * c) / d.chunks), start + Math.floor((n * (c + 1)) / d.chunks), layout.gh, layout.partials + c * layout.histogramBytes);
     }
   } catch {
     // Counted as done, flagged as failed: the calling thread must not wait for this share.

@@ -1,0 +1,80 @@
+import { wasmModule } from '../../support/wasm-module.ts';
+import type { TrainingMatrix } from './binning.ts';
+
+/** Where the kernel finds each array, as byte addresses in the shared memory. */
+export interface HistogramLayout {
+  bins: number;
+  offs: number;
+  rows: number;
+  gh: number;
+  partials: number;
+  width: number;
+  /** bins take two bytes each (some feature has more than 256 bins) */
+  wide: boolean;
+  /** bytes of one histogram */
+  histogramBytes: number;
+}
+
+export type HistogramKernel = (bins: number, width: number, offs: number, rows: number, start: number, end: number, gh: number, out: number) => void;
+
+const PAGE = 65_536;
+/** A 32-bit WebAssembly memory holds at most 4 GiB. */
+const MAX_PAGES = 65_536;
+
+export const histogramModule = (): WebAssembly.Module => wasmModule(new URL('./wasm/histogram.wasm', import.meta.url));
+
+/** The kernel for this layout, from an instance over the shared memory (each thread makes its own). */
+export function histogramKernel(module: WebAssembly.Module, memory: WebAssembly.Memory, wide: boolean): HistogramKernel {
+  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  return instance.exports[wide ? 'histogram16' : 'histogram8'] as HistogramKernel;
+}
+
+/**
+ * One shared WebAssembly memory holding everything the histogram kernel reads and writes: the
+ * training rows' bins, row by row; each feature's place in a histogram; the row indexes a tree
+ * partitions; each row's gradient and hessian side by side; and one partial histogram per chunk.
+ */
+export class HistogramMemory {
+  readonly memory: WebAssembly.Memory;
+  readonly layout: HistogramLayout;
+  /** Row indexes, partitioned in place by the tree grower; a node is a range of it. */
+  readonly rows: Int32Array;
+  /** Gradient and hessian of frame row r at 2r and 2r + 1. */
+  readonly gh: Float64Array;
+  readonly partials: Float64Array;
+
+  constructor(matrix: TrainingMatrix, frameRows: number, sampleRows: number, chunks: number) {
+    const { width } = matrix;
+    const wide = matrix.bins instanceof Uint16Array;
+    const histogramBytes = matrix.totalBins * 16;
+    let end = 0;
+    const place = (bytes: number): number => {
+      const at = Math.ceil(end / 16) * 16;
+      end = at + bytes;
+      return at;
+    };
+    const layout: HistogramLayout = {
+      bins: place(matrix.bins.byteLength),
+      offs: place(width * 4),
+      rows: place(sampleRows * 4),
+      gh: place(frameRows * 16),
+      partials: place(chunks * histogramBytes),
+      width,
+      wide,
+      histogramBytes,
+    };
+    const pages = Math.ceil(end / PAGE) + 1;
+    if (pages > MAX_PAGES) {
+      throw new Error(`training data needs ${(end / 2 ** 30).toFixed(1)} GiB of histogram memory, more than the 4 GiB one training can hold: train on a sample of the rows (or fewer features)`);
+    }
+    this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+    this.layout = layout;
+    const buffer = this.memory.buffer;
+    const bins = wide ? new Uint16Array(buffer, layout.bins, matrix.bins.length) : new Uint8Array(buffer, layout.bins, matrix.bins.length);
+    bins.set(matrix.bins);
+    new Int32Array(buffer, layout.offs, width).set(matrix.offsets.map((o) => o * 16));
+    this.rows = new Int32Array(buffer, layout.rows, sampleRows);
+    this.gh = new Float64Array(buffer, layout.gh, frameRows * 2);
+    this.partials = new Float64Array(buffer, layout.partials, (chunks * histogramBytes) / 8);
+  }
+}

@@ -1,0 +1,75 @@
+;; Gradient histograms: the loop that dominates training. Compiled to histogram.wasm by
+;; `npm run build:wasm` (the binary is committed; a test checks it matches this source).
+;;
+;; Memory is shared with the JavaScript side and the worker threads, which lay it out:
+;;   bins  the training rows' bins, row by row (one byte per feature, or two when a feature
+;;         has more than 256 bins)
+;;   offs  per feature, the byte offset of its first (gradient, hessian) pair in a histogram
+;;   rows  row indexes (i32); a tree node is a range of them
+;;   gh    per row, its gradient and hessian side by side (f64, f64)
+;;   out   the histogram: per bin a (gradient, hessian) pair of f64
+;; A row's pair is loaded once as one 128-bit value and added to each feature's bin with one
+;; f64x2 add: half the loads, adds and stores of adding gradient and hessian apart, and no
+;; bounds checks (JavaScript typed arrays check every index).
+(module
+  (memory (import "env" "memory") 1 65536 shared)
+
+  ;; Adds the pairs of rows[start..end) into out, for one-byte bins.
+  (func (export "histogram8")
+    (param $bins i32) (param $width i32) (param $offs i32) (param $rows i32)
+    (param $start i32) (param $end i32) (param $gh i32) (param $out i32)
+    (local $i i32) (local $r i32) (local $p i32) (local $pairsEnd i32) (local $o i32)
+    (local $v v128) (local $a i32) (local $b i32)
+    (local.set $i (local.get $start))
+    (block $rowsDone
+      (loop $row
+        (br_if $rowsDone (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $r (i32.load (i32.add (local.get $rows) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $v (v128.load (i32.add (local.get $gh) (i32.shl (local.get $r) (i32.const 4)))))
+        (local.set $p (i32.add (local.get $bins) (i32.mul (local.get $r) (local.get $width))))
+        ;; Two features per step: two independent read-modify-writes in flight.
+        (local.set $pairsEnd (i32.add (local.get $p) (i32.and (local.get $width) (i32.const -2))))
+        (local.set $o (local.get $offs))
+        (block $featuresDone
+          (loop $feature
+            (br_if $featuresDone (i32.ge_u (local.get $p) (local.get $pairsEnd)))
+            (local.set $a (i32.add (local.get $out) (i32.add (i32.load (local.get $o)) (i32.shl (i32.load8_u (local.get $p)) (i32.const 4)))))
+            (local.set $b (i32.add (local.get $out) (i32.add (i32.load offset=4 (local.get $o)) (i32.shl (i32.load8_u offset=1 (local.get $p)) (i32.const 4)))))
+            (v128.store (local.get $a) (f64x2.add (v128.load (local.get $a)) (local.get $v)))
+            (v128.store (local.get $b) (f64x2.add (v128.load (local.get $b)) (local.get $v)))
+            (local.set $p (i32.add (local.get $p) (i32.const 2)))
+            (local.set $o (i32.add (local.get $o) (i32.const 8)))
+            (br $feature)))
+        (if (i32.and (local.get $width) (i32.const 1))
+          (then
+            (local.set $a (i32.add (local.get $out) (i32.add (i32.load (local.get $o)) (i32.shl (i32.load8_u (local.get $p)) (i32.const 4)))))
+            (v128.store (local.get $a) (f64x2.add (v128.load (local.get $a)) (local.get $v)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $row))))
+
+  ;; The same for two-byte bins (a feature with more than 256 bins: many categories).
+  (func (export "histogram16")
+    (param $bins i32) (param $width i32) (param $offs i32) (param $rows i32)
+    (param $start i32) (param $end i32) (param $gh i32) (param $out i32)
+    (local $i i32) (local $r i32) (local $p i32) (local $rowEnd i32) (local $o i32)
+    (local $v v128) (local $a i32)
+    (local.set $i (local.get $start))
+    (block $rowsDone
+      (loop $row
+        (br_if $rowsDone (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $r (i32.load (i32.add (local.get $rows) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $v (v128.load (i32.add (local.get $gh) (i32.shl (local.get $r) (i32.const 4)))))
+        (local.set $p (i32.add (local.get $bins) (i32.shl (i32.mul (local.get $r) (local.get $width)) (i32.const 1))))
+        (local.set $rowEnd (i32.add (local.get $p) (i32.shl (local.get $width) (i32.const 1))))
+        (local.set $o (local.get $offs))
+        (block $featuresDone
+          (loop $feature
+            (br_if $featuresDone (i32.ge_u (local.get $p) (local.get $rowEnd)))
+            (local.set $a (i32.add (local.get $out) (i32.add (i32.load (local.get $o)) (i32.shl (i32.load16_u (local.get $p)) (i32.const 4)))))
+            (v128.store (local.get $a) (f64x2.add (v128.load (local.get $a)) (local.get $v)))
+            (local.set $p (i32.add (local.get $p) (i32.const 2)))
+            (local.set $o (i32.add (local.get $o) (i32.const 4)))
+            (br $feature)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $row))))
+)
