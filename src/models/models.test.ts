@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { auc, calibration, csi, evaluate, explain, frameFromRecords, ks, psi, readCsv, reasonCodes, stratifiedSplit, trainBooster, Booster, Frame } from './index.ts';
-import { goLeft, isLeaf, type Tree } from './gbdt/tree.ts';
+import { goLeft, isLeaf, predictBinned, type Tree } from './gbdt/tree.ts';
 import { applyBins, learnBins } from './gbdt/binning.ts';
 import { seededRandom } from './random.ts';
 import { generatePopulation, populationFrame } from '../synth/index.ts';
@@ -67,6 +67,13 @@ describe('gradient-boosted trees', () => {
       console.log(`${file}: test AUC ${m.auc.toFixed(3)}, KS ${m.ks.toFixed(3)}, Brier ${m.brier.toFixed(3)}`);
       assert.ok(m.auc > floor, `${file} AUC ${m.auc}`);
       assert.ok(model.trees.some((t) => t.categories.some((c) => c !== null)), 'categorical features split as sets');
+      // The scoring kernel (WebAssembly, branch-free) against walking each tree node by node.
+      const binned = model.bin(d.frame);
+      const margins = model.margins(d.frame);
+      for (let r = 0; r < d.frame.rows; r++) {
+        const walked = model.trees.reduce((m, t) => m + predictBinned(t, binned.bins, r), model.baseMargin);
+        assert.ok(Math.abs(margins[r]! - walked) < 1e-9, `${file} row ${r}: kernel ${margins[r]}, tree walk ${walked}`);
+      }
     }
   });
 

@@ -145,9 +145,14 @@ export interface TrainingMatrix {
   categorical: Uint8Array;
 }
 
+/** How many bins a feature has, the missing bin included. */
+export function binCount(f: FeatureBins): number {
+  return (f.kind === 'numeric' ? f.uppers.length : f.levels.length) + 1;
+}
+
 export function trainingMatrix(data: BinnedData): TrainingMatrix {
   const width = data.features.length;
-  const binCounts = Int32Array.from(data.features, (f) => (f.kind === 'numeric' ? f.uppers.length + 1 : f.levels.length + 1));
+  const binCounts = Int32Array.from(data.features, binCount);
   const offsets = new Int32Array(width);
   let total = 0;
   binCounts.forEach((c, f) => {

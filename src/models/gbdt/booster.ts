@@ -1,12 +1,12 @@
 import type { Frame } from '../frame.ts';
 import { auc, logLoss } from '../metrics.ts';
 import { seededRandom, shuffle } from '../random.ts';
-import { applyBins, learnBins, trainingMatrix, type BinnedData, type FeatureBins } from './binning.ts';
+import { applyBins, binCount, learnBins, trainingMatrix, type BinnedData, type FeatureBins } from './binning.ts';
 import { growTree } from './grow.ts';
 import { HistogramPool } from './histogram-pool.ts';
 import { predictBinned, treeFromJson, treeToJson, type Tree } from './tree.ts';
 import { expectedValue, treeShap } from './tree-shap.ts';
-import { addForest, flattenForest, type Forest } from './forest.ts';
+import { Forest } from './forest.ts';
 
 export interface BoostParams {
   rounds: number;
@@ -71,8 +71,8 @@ export class Booster {
   margins(frame: Frame): Float64Array {
     const data = this.bin(frame);
     const out = new Float64Array(frame.rows).fill(this.baseMargin);
-    this.forest ??= flattenForest(this.trees);
-    addForest(this.forest, data.bins, frame.rows, out);
+    this.forest ??= new Forest(this.trees, Int32Array.from(this.features, binCount));
+    this.forest.add(data.bins, frame.rows, out);
     return out;
   }
 

@@ -1,149 +1,114 @@
+import { wasmModule } from '../../support/wasm-module.ts';
 import type { Tree } from './tree.ts';
 
 /**
- * All trees of a model in one flat array, laid out for scoring: each internal node's two
- * children sit side by side, so the next node is `left + goRight`, computed without a branch.
- * A node is four int32s: feature, threshold, shift, left (-1 for a leaf). A numeric split sends
- * bin b right when `((b + shift) & 0xffff) >= threshold`, which folds in where missing values
- * (bin 0) go: shift 0 and threshold split+1 send bin 0 left; shift 0xffff (b - 1 modulo 2^16,
- * so bin 0 becomes 65535) and threshold split send it right. A categorical split has shift -1
- * and its threshold is where its go-right mask starts in `masks`. A leaf points to itself and
- * never goes right, so a walk can take a tree's full depth without testing for leaves, and
- * several rows can walk a tree side by side: scoring is bound by the latency of each step's
- * loads, which independent walks overlap.
+ * All trees of a model in one WebAssembly memory, laid out for the scoring kernel
+ * (wasm/forest.wat): each internal node's two children sit side by side, so the next node is
+ * `left + goRight`, computed without a branch. A node is four int32s: the byte offset of its
+ * feature in a row of bins, threshold, shift, left. A numeric split sends bin b right when
+ * `((b + shift) & 0xffff) >= threshold`, which folds in where missing values (bin 0) go: shift 0
+ * and threshold split+1 send bin 0 left; shift 0xffff (b - 1 modulo 2^16, so bin 0 becomes
+ * 65535) and threshold split send it right. A categorical split has shift -1 and its threshold
+ * is the address of its go-right mask, a byte for every bin of its feature. A leaf points to
+ * itself and never goes right, so a walk takes a tree's full depth without testing for leaves.
  */
-export interface Forest {
-  roots: Int32Array;
-  /** Levels of each tree: every walk takes this many steps (a leaf steps to itself). */
-  depths: Int32Array;
-  nodes: Int32Array;
-  value: Float64Array;
-  /** Per categorical split, a byte per bin (1 goes right), and a last byte 1 for every bin past those. */
-  masks: Uint8Array;
-  /** At each mask's start, the index of its last byte relative to the start. */
-  maskLast: Int32Array;
-}
+export class Forest {
+  private readonly memory: WebAssembly.Memory;
+  private readonly walk: (nodes: number, values: number, roots: number, depths: number, trees: number, masks: number, block: number, stride: number, n: number, acc: number) => void;
+  private readonly at: { nodes: number; values: number; roots: number; depths: number; masks: number; block: number; acc: number };
+  private readonly block: Uint16Array;
+  private readonly acc: Float64Array;
+  readonly trees: number;
 
-const STRIDE = 4;
-const CATEGORICAL = -1;
-
-export function flattenForest(trees: Tree[]): Forest {
-  const total = trees.reduce((s, t) => s + t.feature.length, 0);
-  const nodes = new Int32Array(total * STRIDE);
-  const value = new Float64Array(total);
-  const roots = new Int32Array(trees.length);
-  const depths = new Int32Array(trees.length);
-  const masks: number[] = [];
-  const maskSize: number[] = [];
-  let next = 0;
-  trees.forEach((t, ti) => {
-    // Breadth-first, giving each split's children two consecutive slots.
-    roots[ti] = next++;
-    const queue: [number, number, number][] = [[0, roots[ti]!, 0]];
-    while (queue.length) {
-      const [n, k, level] = queue.shift()!;
-      const o = k * STRIDE;
-      value[k] = t.value[n]!;
-      if (t.left[n]! < 0) {
-        nodes[o + 1] = 0x7fffffff;
-        nodes[o + 3] = k;
-        depths[ti] = Math.max(depths[ti]!, level);
-        continue;
-      }
-      const left = next;
-      next += 2;
-      nodes[o] = t.feature[n]!;
-      nodes[o + 3] = left;
-      const cats = t.categories[n];
-      if (cats) {
-        // Bin 0 is missing; category bins are code + 1. Right is what is not in the left set.
-        const size = Math.max(0, ...cats) + 1;
-        nodes[o + 1] = masks.length;
-        nodes[o + 2] = CATEGORICAL;
-        for (let b = 0; b < size; b++) masks.push(b === 0 ? (t.defaultLeft[n] === 1 ? 0 : 1) : cats.has(b) ? 0 : 1);
-        // One more entry, for every bin past the end: those categories never went left in training.
-        masks.push(1);
-        maskSize.push(size + 1);
-      } else if (t.defaultLeft[n] === 1) {
-        nodes[o + 1] = t.threshold[n]! + 1;
-        nodes[o + 2] = 0;
-      } else {
-        nodes[o + 1] = t.threshold[n]!;
-        nodes[o + 2] = 0xffff;
-      }
-      queue.push([t.left[n]!, left, level + 1], [t.right[n]!, left + 1, level + 1]);
-    }
-  });
-  const last = new Int32Array(masks.length);
-  let at = 0;
-  for (const size of maskSize) {
-    last[at] = size - 1;
-    at += size;
+  /** `binCounts[f]`: how many bins feature f has (a categorical split's mask covers them all). */
+  constructor(trees: Tree[], private readonly binCounts: ArrayLike<number>) {
+    this.trees = trees.length;
+    const width = binCounts.length;
+    const total = trees.reduce((s, t) => s + t.feature.length, 0);
+    const maskBytes = trees.reduce((s, t) => s + t.categories.reduce((m, c, n) => m + (c ? binCounts[t.feature[n]!]! : 0), 0), 0);
+    let end = 0;
+    const place = (bytes: number): number => {
+      const at = Math.ceil(end / 16) * 16;
+      end = at + bytes;
+      return at;
+    };
+    this.at = {
+      nodes: place(total * 16),
+      values: place(total * 8),
+      roots: place(trees.length * 4),
+      depths: place(trees.length * 4),
+      // At least one byte: numeric splits read (and ignore) the first mask byte.
+      masks: place(Math.max(16, maskBytes)),
+      block: place(BLOCK * width * 2),
+      acc: place(BLOCK * 8),
+    };
+    this.memory = new WebAssembly.Memory({ initial: Math.ceil(end / 65_536) + 1 });
+    const instance = new WebAssembly.Instance(wasmModule(new URL('./wasm/forest.wasm', import.meta.url)), { env: { memory: this.memory } });
+    this.walk = instance.exports.walk as Forest['walk'];
+    const buffer = this.memory.buffer;
+    this.block = new Uint16Array(buffer, this.at.block, BLOCK * width);
+    this.acc = new Float64Array(buffer, this.at.acc, BLOCK);
+    this.lay(trees, new Int32Array(buffer, this.at.nodes, total * 4), new Float64Array(buffer, this.at.values, total), new Int32Array(buffer, this.at.roots, trees.length), new Int32Array(buffer, this.at.depths, trees.length), new Uint8Array(buffer, this.at.masks, maskBytes));
   }
-  return { roots, depths, nodes, value, masks: Uint8Array.from(masks), maskLast: last };
-}
 
-/**
- * One step down a tree from node k for a row whose bins start at `base`. The numeric test is
- * arithmetic, not a branch: (threshold - 1 - x) is negative exactly when x >= threshold, and
- * its sign bit is the step right. Random splits would mispredict a branch half the time.
- */
-function step(nodes: Int32Array, masks: Uint8Array, maskLast: Int32Array, block: Uint16Array, base: number, k: number): number {
-  const o = k * STRIDE;
-  const b = block[base + nodes[o]!]!;
-  const threshold = nodes[o + 1]!;
-  const shift = nodes[o + 2]!;
-  if (shift === CATEGORICAL) return nodes[o + 3]! + masks[threshold + Math.min(b, maskLast[threshold]!)]!;
-  return nodes[o + 3]! + ((threshold - 1 - ((b + shift) & 0xffff)) >>> 31);
-}
-
-/** Adds every tree's output to `out[i]` for each row, from column-wise bins. */
-export function addForest(f: Forest, bins: Uint16Array[], rows: number, out: Float64Array): void {
-  const { roots, depths, nodes, value, masks, maskLast } = f;
-  const width = bins.length;
-  const trees = roots.length;
-  // Rows in blocks, their bins gathered row-major; within a block each tree is walked by four
-  // rows at a time, whose steps do not depend on one another.
-  const BLOCK = 256;
-  const block = new Uint16Array(BLOCK * width);
-  const acc = new Float64Array(BLOCK);
-  for (let start = 0; start < rows; start += BLOCK) {
-    const n = Math.min(BLOCK, rows - start);
-    for (let c = 0; c < width; c++) {
-      const col = bins[c]!;
-      for (let r = 0; r < n; r++) block[r * width + c] = col[start + r]!;
-    }
-    acc.fill(0);
-    for (let t = 0; t < trees; t++) {
-      const root = roots[t]!;
-      const depth = depths[t]!;
-      let r = 0;
-      for (; r + 4 <= n; r += 4) {
-        const b0 = r * width;
-        const b1 = b0 + width;
-        const b2 = b1 + width;
-        const b3 = b2 + width;
-        let k0 = root;
-        let k1 = root;
-        let k2 = root;
-        let k3 = root;
-        for (let d = 0; d < depth; d++) {
-          k0 = step(nodes, masks, maskLast, block, b0, k0);
-          k1 = step(nodes, masks, maskLast, block, b1, k1);
-          k2 = step(nodes, masks, maskLast, block, b2, k2);
-          k3 = step(nodes, masks, maskLast, block, b3, k3);
+  private lay(trees: Tree[], nodes: Int32Array, value: Float64Array, roots: Int32Array, depths: Int32Array, masks: Uint8Array): void {
+    let next = 0;
+    let maskAt = 0;
+    trees.forEach((t, ti) => {
+      // Breadth-first, giving each split's children two consecutive slots.
+      roots[ti] = next++;
+      const queue: [number, number, number][] = [[0, roots[ti]!, 0]];
+      for (let q = 0; q < queue.length; q++) {
+        const [n, k, level] = queue[q]!;
+        const o = k * 4;
+        value[k] = t.value[n]!;
+        if (t.left[n]! < 0) {
+          nodes[o + 1] = 0x7fffffff;
+          nodes[o + 3] = k;
+          depths[ti] = Math.max(depths[ti]!, level);
+          continue;
         }
-        acc[r] += value[k0]!;
-        acc[r + 1] += value[k1]!;
-        acc[r + 2] += value[k2]!;
-        acc[r + 3] += value[k3]!;
+        const left = next;
+        next += 2;
+        nodes[o] = t.feature[n]! * 2;
+        nodes[o + 3] = left;
+        const cats = t.categories[n];
+        if (cats) {
+          // Bin 0 is missing; category bins are code + 1. Right is what is not in the left set.
+          const size = this.binCounts[t.feature[n]!]!;
+          nodes[o + 1] = this.at.masks + maskAt;
+          nodes[o + 2] = -1;
+          for (let b = 0; b < size; b++) masks[maskAt + b] = b === 0 ? (t.defaultLeft[n] === 1 ? 0 : 1) : cats.has(b) ? 0 : 1;
+          maskAt += size;
+        } else if (t.defaultLeft[n] === 1) {
+          nodes[o + 1] = t.threshold[n]! + 1;
+          nodes[o + 2] = 0;
+        } else {
+          nodes[o + 1] = t.threshold[n]!;
+          nodes[o + 2] = 0xffff;
+        }
+        queue.push([t.left[n]!, left, level + 1], [t.right[n]!, left + 1, level + 1]);
       }
-      for (; r < n; r++) {
-        let k = root;
-        for (let d = 0; d < depth; d++) k = step(nodes, masks, maskLast, block, r * width, k);
-        acc[r] += value[k]!;
+    });
+  }
+
+  /** Adds every tree's output to `out[i]` for each row, from column-wise bins. */
+  add(bins: Uint16Array[], rows: number, out: Float64Array): void {
+    const width = bins.length;
+    if (width !== this.binCounts.length) throw new Error(`the model has ${this.binCounts.length} features, the data ${width}`);
+    const { block, acc, at } = this;
+    for (let start = 0; start < rows; start += BLOCK) {
+      const n = Math.min(BLOCK, rows - start);
+      for (let c = 0; c < width; c++) {
+        const col = bins[c]!;
+        for (let r = 0, k = c; r < n; r++, k += width) block[k] = col[start + r]!;
       }
+      acc.fill(0, 0, n);
+      this.walk(at.nodes, at.values, at.roots, at.depths, this.trees, at.masks, at.block, width * 2, n, at.acc);
+      for (let r = 0; r < n; r++) out[start + r]! += acc[r]!;
     }
-    for (let r = 0; r < n; r++) out[start + r]! += acc[r]!;
   }
 }
+
+/** Rows scored per call of the kernel: their bins and sums stay in the first-level cache. */
+const BLOCK = 256;
