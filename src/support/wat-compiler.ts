@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import wabtInit from 'wabt';
 
 /**
- * Compiles a WebAssembly text file to its binary, with SIMD and shared memory enabled. Used by
+ * Compiles a WebAssembly text file to its binary, with SIMD, shared memory and bulk memory operations enabled. Used by
  * `npm run build:wasm` and by the test that checks each committed binary still matches its
  * source; at run time the committed binaries are loaded and wabt is not needed.
  */
 export async function compileWat(file: string): Promise<Uint8Array> {
   const wabt = await wabtInit();
-  const parsed = wabt.parseWat(file, readFileSync(file, 'utf8'), { simd: true, threads: true });
+  const parsed = wabt.parseWat(file, readFileSync(file, 'utf8'), { simd: true, threads: true, bulk_memory: true });
   try {
     // wabt's own validator ignores the enabled features; the engine that will run it checks instead.
     const binary = parsed.toBinary({ canonicalize_lebs: true }).buffer;

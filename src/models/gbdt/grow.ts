@@ -45,8 +45,6 @@ export interface GrowInputs {
   /** 1 for the features this tree may split on (column sampling) */
   allowed: Uint8Array;
   pool: HistogramPool;
-  /** The same bins column by column: partitioning reads one feature, and a column is read in order. */
-  columns: Uint16Array[];
 }
 
 /**
@@ -73,7 +71,6 @@ export function growTree(inp: GrowInputs, p: GrowParams): { tree: Tree; leaves: 
   const λ = p.lambda;
   const weight = (G: number, H: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, -G / (H + λ)));
   const score = (G: number, H: number, w: number) => -(2 * G * w + (H + λ) * w * w);
-  const scratch = new Int32Array(inp.count);
   const free: Float64Array[] = [];
   const take = () => {
     const b = free.pop();
@@ -136,42 +133,15 @@ export function growTree(inp: GrowInputs, p: GrowParams): { tree: Tree; leaves: 
     return best;
   };
 
-  /**
-   * Moves the rows going left to the front of [start, end), keeping order; returns the boundary.
-   * Without branches: each row is written to both sides and only one side's count moves, since
-   * whether a row goes left is a coin toss the processor would mispredict half the time.
-   */
   const partition = (start: number, end: number, s: Split): number => {
-    let nl = start;
-    let nr = 0;
-    const col = inp.columns[s.feature]!;
     if (s.categories) {
       const goLeft = s.categories.slice();
       goLeft[0] = s.defaultLeft ? 1 : 0;
-      for (let i = start; i < end; i++) {
-        const r = rows[i]!;
-        const left = goLeft[col[r]!]!;
-        rows[nl] = r;
-        scratch[nr] = r;
-        nl += left;
-        nr += left ^ 1;
-      }
-    } else {
-      // As in scoring: ((bin + shift) & 0xffff) >= threshold goes right, which sends missing
-      // values (bin 0) left with shift 0 and threshold last + 1, right with shift 0xffff.
-      const threshold = s.defaultLeft ? s.threshold + 1 : s.threshold;
-      const shift = s.defaultLeft ? 0 : 0xffff;
-      for (let i = start; i < end; i++) {
-        const r = rows[i]!;
-        const right = (threshold - 1 - ((col[r]! + shift) & 0xffff)) >>> 31;
-        rows[nl] = r;
-        scratch[nr] = r;
-        nl += right ^ 1;
-        nr += right;
-      }
+      return pool.partition(start, end, s.feature, { goLeft });
     }
-    rows.set(scratch.subarray(0, nr), nl);
-    return nl;
+    // As in scoring: ((bin + shift) & 0xffff) >= threshold goes right, which sends missing
+    // values (bin 0) left with shift 0 and threshold last + 1, right with shift 0xffff.
+    return pool.partition(start, end, s.feature, s.defaultLeft ? { threshold: s.threshold + 1, shift: 0 } : { threshold: s.threshold, shift: 0xffff });
   };
 
   const build = (start: number, end: number, G: number, H: number, hist: Float64Array | null, depth: number, lo: number, hi: number): number => {

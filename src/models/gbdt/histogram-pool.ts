@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { typescriptWorker } from '../../support/typescript-worker.ts';
 import type { TrainingMatrix } from './binning.ts';
-import { HistogramMemory, histogramKernel, histogramModule, type HistogramKernel } from './histogram-memory.ts';
+import { TrainingMemory, trainingKernels, trainingModule, type HistogramKernel, type PartitionKernel } from './training-memory.ts';
 
 /**
  * A node's rows are cut into this many chunks whatever the thread count, and the chunks' sums
@@ -30,21 +30,24 @@ function sharedInt32(n: number): Int32Array {
 }
 
 /**
- * Builds node histograms with the WebAssembly kernel, on worker threads when there are cores to
+ * Builds node histograms and partitions nodes' rows with the WebAssembly kernels, on worker threads when there are cores to
  * spare. The calling thread blocks (Atomics.wait) while workers run their share, so training
  * stays a synchronous call. Gradients go in `gh` and the rows a tree learns from in `rows`.
  */
 export class HistogramPool {
   private readonly control = sharedInt32(8);
-  private readonly shared: HistogramMemory;
+  private readonly shared: TrainingMemory;
   private readonly kernel: HistogramKernel;
+  private readonly partitionKernel: PartitionKernel;
   private workers: Worker[] = [];
   /** Length of a histogram in numbers: a (gradient, hessian) pair per bin. */
   readonly histogramLength: number;
 
-  constructor(matrix: TrainingMatrix, frameRows: number, sampleRows: number, threads: number) {
-    this.shared = new HistogramMemory(matrix, frameRows, sampleRows, CHUNKS);
-    this.kernel = histogramKernel(histogramModule(), this.shared.memory, this.shared.layout.wide);
+  constructor(matrix: TrainingMatrix, columns: Uint16Array[], frameRows: number, sampleRows: number, threads: number) {
+    this.shared = new TrainingMemory(matrix, columns, frameRows, sampleRows, CHUNKS);
+    const kernels = trainingKernels(trainingModule(), this.shared.memory, this.shared.layout.wide);
+    this.kernel = kernels.histogram;
+    this.partitionKernel = kernels.partition;
     this.histogramLength = matrix.totalBins * 2;
     if (threads > 1) this.startWorkers(Math.min(threads, CHUNKS) - 1);
   }
@@ -71,7 +74,7 @@ export class HistogramPool {
   private startWorkers(count: number): void {
     for (let i = 0; i < count; i++) {
       const w = typescriptWorker(new URL('./histogram-worker.ts', import.meta.url), {
-        workerData: { index: i + 1, threads: count + 1, chunks: CHUNKS, control: this.control, module: histogramModule(), memory: this.shared.memory, layout: this.shared.layout },
+        workerData: { index: i + 1, threads: count + 1, chunks: CHUNKS, control: this.control, module: trainingModule(), memory: this.shared.memory, layout: this.shared.layout },
       });
       w.unref();
       this.workers.push(w);
@@ -118,6 +121,21 @@ export class HistogramPool {
       const base = c * len;
       for (let k = 0; k < len; k++) out[k]! += partials[base + k]!;
     }
+  }
+
+  /**
+   * Moves the rows of [start, end) going left to the front, keeping order; returns where the
+   * right ones begin. Numeric: bin b goes right when ((b + shift) & 0xffff) >= threshold.
+   * Categorical: `goLeft[b]` is 1 for the bins going left.
+   */
+  partition(start: number, end: number, feature: number, split: { threshold: number; shift: number } | { goLeft: Uint8Array }): number {
+    const { layout } = this.shared;
+    const column = layout.columns + feature * layout.frameRows * 2;
+    if ('goLeft' in split) {
+      this.shared.goLeft.fill(0).set(split.goLeft);
+      return this.partitionKernel(column, layout.rows, start, end, layout.scratch, 0, 0, layout.goLeft);
+    }
+    return this.partitionKernel(column, layout.rows, start, end, layout.scratch, split.threshold, split.shift, 0);
   }
 
   close(): void {

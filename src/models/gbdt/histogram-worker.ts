@@ -1,5 +1,5 @@
 import { workerData } from 'node:worker_threads';
-import { histogramKernel, type HistogramLayout } from './histogram-memory.ts';
+import { trainingKernels, type TrainingLayout } from './training-memory.ts';
 
 interface HistogramWorkerData {
   index: number;
@@ -8,7 +8,7 @@ interface HistogramWorkerData {
   control: Int32Array;
   module: WebAssembly.Module;
   memory: WebAssembly.Memory;
-  layout: HistogramLayout;
+  layout: TrainingLayout;
 }
 
 // The control words, as histogram-pool.ts lays them out.
@@ -22,7 +22,7 @@ const FAILED = 6;
 
 const d = workerData as HistogramWorkerData;
 const { layout } = d;
-const kernel = histogramKernel(d.module, d.memory, layout.wide);
+const kernel = trainingKernels(d.module, d.memory, layout.wide).histogram;
 let seen = Atomics.load(d.control, EPOCH);
 Atomics.add(d.control, READY, 1);
 Atomics.notify(d.control, READY);

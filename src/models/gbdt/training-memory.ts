@@ -2,13 +2,18 @@ import { wasmModule } from '../../support/wasm-module.ts';
 import type { TrainingMatrix } from './binning.ts';
 
 /** Where the kernel finds each array, as byte addresses in the shared memory. */
-export interface HistogramLayout {
+export interface TrainingLayout {
   bins: number;
   offs: number;
   rows: number;
   gh: number;
   partials: number;
+  columns: number;
+  scratch: number;
+  goLeft: number;
   width: number;
+  /** frame rows: the length of each column */
+  frameRows: number;
   /** bins take two bytes each (some feature has more than 256 bins) */
   wide: boolean;
   /** bytes of one histogram */
@@ -16,34 +21,39 @@ export interface HistogramLayout {
 }
 
 export type HistogramKernel = (bins: number, width: number, offs: number, rows: number, start: number, end: number, gh: number, out: number) => void;
+export type PartitionKernel = (column: number, rows: number, start: number, end: number, scratch: number, threshold: number, shift: number, goLeft: number) => number;
 
 const PAGE = 65_536;
 /** A 32-bit WebAssembly memory holds at most 4 GiB. */
 const MAX_PAGES = 65_536;
 
-export const histogramModule = (): WebAssembly.Module => wasmModule(new URL('./wasm/histogram.wasm', import.meta.url));
+export const trainingModule = (): WebAssembly.Module => wasmModule(new URL('./wasm/training.wasm', import.meta.url));
 
-/** The kernel for this layout, from an instance over the shared memory (each thread makes its own). */
-export function histogramKernel(module: WebAssembly.Module, memory: WebAssembly.Memory, wide: boolean): HistogramKernel {
+/** The kernels for this layout, from an instance over the shared memory (each thread makes its own). */
+export function trainingKernels(module: WebAssembly.Module, memory: WebAssembly.Memory, wide: boolean): { histogram: HistogramKernel; partition: PartitionKernel } {
   const instance = new WebAssembly.Instance(module, { env: { memory } });
-  return instance.exports[wide ? 'histogram16' : 'histogram8'] as HistogramKernel;
+  return { histogram: instance.exports[wide ? 'histogram16' : 'histogram8'] as HistogramKernel, partition: instance.exports.partition as PartitionKernel };
 }
 
 /**
- * One shared WebAssembly memory holding everything the histogram kernel reads and writes: the
+ * One shared WebAssembly memory holding everything the training kernels read and write: the
  * training rows' bins, row by row; each feature's place in a histogram; the row indexes a tree
- * partitions; each row's gradient and hessian side by side; and one partial histogram per chunk.
+ * partitions; each row's gradient and hessian side by side; one partial histogram per chunk;
+ * and for the partition, the bins column by column, room for the right side, and a go-left
+ * table for categorical splits.
  */
-export class HistogramMemory {
+export class TrainingMemory {
   readonly memory: WebAssembly.Memory;
-  readonly layout: HistogramLayout;
+  readonly layout: TrainingLayout;
   /** Row indexes, partitioned in place by the tree grower; a node is a range of it. */
   readonly rows: Int32Array;
   /** Gradient and hessian of frame row r at 2r and 2r + 1. */
   readonly gh: Float64Array;
   readonly partials: Float64Array;
+  /** A categorical split's go-left byte per bin, written before its partition. */
+  readonly goLeft: Uint8Array;
 
-  constructor(matrix: TrainingMatrix, frameRows: number, sampleRows: number, chunks: number) {
+  constructor(matrix: TrainingMatrix, columns: Uint16Array[], frameRows: number, sampleRows: number, chunks: number) {
     const { width } = matrix;
     const wide = matrix.bins instanceof Uint16Array;
     const histogramBytes = matrix.totalBins * 16;
@@ -53,13 +63,17 @@ export class HistogramMemory {
       end = at + bytes;
       return at;
     };
-    const layout: HistogramLayout = {
+    const layout: TrainingLayout = {
       bins: place(matrix.bins.byteLength),
       offs: place(width * 4),
       rows: place(sampleRows * 4),
       gh: place(frameRows * 16),
       partials: place(chunks * histogramBytes),
+      columns: place(width * frameRows * 2),
+      scratch: place(sampleRows * 4),
+      goLeft: place(Math.max(...matrix.binCounts)),
       width,
+      frameRows,
       wide,
       histogramBytes,
     };
@@ -76,5 +90,7 @@ export class HistogramMemory {
     this.rows = new Int32Array(buffer, layout.rows, sampleRows);
     this.gh = new Float64Array(buffer, layout.gh, frameRows * 2);
     this.partials = new Float64Array(buffer, layout.partials, (chunks * histogramBytes) / 8);
+    columns.forEach((c, f) => new Uint16Array(buffer, layout.columns + f * frameRows * 2, frameRows).set(c));
+    this.goLeft = new Uint8Array(buffer, layout.goLeft, Math.max(...matrix.binCounts));
   }
 }

@@ -1,4 +1,4 @@
-;; Gradient histograms: the loop that dominates training. Compiled to histogram.wasm by
+;; Training's two inner loops: gradient histograms and the row partition of a split. Compiled to training.wasm by
 ;; `npm run build:wasm` (the binary is committed; a test checks it matches this source).
 ;;
 ;; Memory is shared with the JavaScript side and the worker threads, which lay it out:
@@ -8,6 +8,8 @@
 ;;   rows  row indexes (i32); a tree node is a range of them
 ;;   gh    per row, its gradient and hessian side by side (f64, f64)
 ;;   out   the histogram: per bin a (gradient, hessian) pair of f64
+;;   columns  the same bins column by column (two bytes each), for the partition
+;;   scratch  room for the rows going right while a node is partitioned
 ;; A row's pair is loaded once as one 128-bit value and added to each feature's bin with one
 ;; f64x2 add: half the loads, adds and stores of adding gradient and hessian apart, and no
 ;; bounds checks (JavaScript typed arrays check every index).
@@ -72,4 +74,35 @@
             (br $feature)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $row))))
+;; Moves the rows of rows[start..end) going left to the front, keeping order, and returns
+  ;; where the right ones begin. A numeric split sends bin b right when
+  ;; ((b + shift) & 0xffff) >= threshold (as in scoring); a categorical one (goLeft != 0) sends it
+  ;; left when goLeft[b] is 1. Each row is written to both sides and only one side's count
+  ;; moves: which way a row goes is a coin toss that a branch would mispredict half the time.
+  (func (export "partition")
+    (param $column i32) (param $rows i32) (param $start i32) (param $end i32) (param $scratch i32)
+    (param $threshold i32) (param $shift i32) (param $goLeft i32) (result i32)
+    (local $i i32) (local $p i32) (local $pEnd i32) (local $r i32) (local $b i32) (local $right i32)
+    (local $nl i32) (local $nr i32)
+    (local.set $p (i32.add (local.get $rows) (i32.shl (local.get $start) (i32.const 2))))
+    (local.set $pEnd (i32.add (local.get $rows) (i32.shl (local.get $end) (i32.const 2))))
+    (local.set $nl (local.get $p))
+    (local.set $nr (local.get $scratch))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $p) (local.get $pEnd)))
+        (local.set $r (i32.load (local.get $p)))
+        (local.set $b (i32.load16_u (i32.add (local.get $column) (i32.shl (local.get $r) (i32.const 1)))))
+        (local.set $right
+          (if (result i32) (local.get $goLeft)
+            (then (i32.xor (i32.load8_u (i32.add (local.get $goLeft) (local.get $b))) (i32.const 1)))
+            (else (i32.shr_u (i32.sub (i32.sub (local.get $threshold) (i32.const 1)) (i32.and (i32.add (local.get $b) (local.get $shift)) (i32.const 0xffff))) (i32.const 31)))))
+        (i32.store (local.get $nl) (local.get $r))
+        (i32.store (local.get $nr) (local.get $r))
+        (local.set $nl (i32.add (local.get $nl) (i32.shl (i32.xor (local.get $right) (i32.const 1)) (i32.const 2))))
+        (local.set $nr (i32.add (local.get $nr) (i32.shl (local.get $right) (i32.const 2))))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br $row)))
+    (memory.copy (local.get $nl) (local.get $scratch) (i32.sub (local.get $nr) (local.get $scratch)))
+    (i32.shr_u (i32.sub (local.get $nl) (local.get $rows)) (i32.const 2)))
 )
