@@ -5,6 +5,8 @@ import { auc, calibration, csi, evaluate, explain, frameFromRecords, ks, psi, re
 import { goLeft, isLeaf, predictBinned, type Tree } from './gbdt/tree.ts';
 import { applyBins, learnBins } from './gbdt/binning.ts';
 import { seededRandom } from './random.ts';
+import { readyHelpers } from './gbdt/scoring-pool.ts';
+import { availableParallelism } from 'node:os';
 import { generatePopulation, populationFrame } from '../synth/index.ts';
 
 const DATA = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'credit-data');
@@ -87,7 +89,7 @@ describe('gradient-boosted trees', () => {
     assert.notDeepEqual(a, c);
   });
 
-  test('worker threads give the same model as one thread, on synthetic data large enough to use them', () => {
+  test('worker threads give the same model as one thread, and score as one thread does, on synthetic data large enough to use them', async () => {
     const pop = generatePopulation({ rows: 60_000, seed: 3, extraFeatures: 6 });
     const frame = populationFrame(pop);
     const y = Uint8Array.from((frame.column('defaulted') as { values: Float64Array }).values);
@@ -95,7 +97,14 @@ describe('gradient-boosted trees', () => {
     const params = { rounds: 15, maxDepth: 5, learningRate: 0.2 };
     const one = trainBooster(frame, y, pop.features, train, null, params, { threads: 1 });
     const two = trainBooster(frame, y, pop.features, train, null, params, { threads: 2 });
-    assert.deepEqual(two.predict(frame), one.predict(frame));
+    const alone = one.predict(frame);
+    assert.deepEqual(two.predict(frame), alone);
+    // The first large batch starts the scoring helpers; once they are up, they share the batch
+    // with this thread and every row's score is the same to the bit.
+    const deadline = Date.now() + 20_000;
+    while (readyHelpers().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(readyHelpers().length > 0 || availableParallelism() === 1, 'no scoring helper started');
+    assert.deepEqual(one.predict(frame), alone);
     const m = evaluate(onRows(y, test), onRows(one.predict(frame), test));
     const oracle = evaluate(onRows(y, test), onRows((frame.column('truePd') as { values: Float64Array }).values, test));
     console.log(`synthetic: AUC ${m.auc.toFixed(3)} against the true PD's ${oracle.auc.toFixed(3)}`);

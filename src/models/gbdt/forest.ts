@@ -1,4 +1,5 @@
 import { wasmModule } from '../../support/wasm-module.ts';
+import { PARALLEL_ROWS, readyHelpers, type ScoringJob } from './scoring-pool.ts';
 import type { Tree } from './tree.ts';
 
 /**
@@ -11,13 +12,18 @@ import type { Tree } from './tree.ts';
  * 65535) and threshold split send it right. A categorical split has shift -1 and its threshold
  * is the address of its go-right mask, a byte for every bin of its feature. A leaf points to
  * itself and never goes right, so a walk takes a tree's full depth without testing for leaves.
+ *
+ * The memory is shared: a large batch is scored a slice at a time, and the helper threads of
+ * scoring-pool.ts take blocks of a slice alongside the calling thread, which waits for them
+ * (Atomics.wait), so scoring stays a synchronous call.
  */
 export class Forest {
   private readonly memory: WebAssembly.Memory;
-  private readonly walk: (nodes: number, values: number, roots: number, depths: number, trees: number, masks: number, block: number, stride: number, n: number, acc: number) => void;
-  private readonly at: { nodes: number; values: number; roots: number; depths: number; masks: number; block: number; acc: number };
-  private readonly block: Uint16Array;
-  private readonly acc: Float64Array;
+  private readonly module: WebAssembly.Module;
+  private readonly score: (...args: number[]) => void;
+  private readonly at: { nodes: number; values: number; roots: number; depths: number; masks: number; control: number; columns: number; out: number; blocks: number };
+  private readonly control: Int32Array;
+  private readonly out: Float64Array;
   readonly trees: number;
 
   /** `binCounts[f]`: how many bins feature f has (a categorical split's mask covers them all). */
@@ -39,15 +45,20 @@ export class Forest {
       depths: place(trees.length * 4),
       // At least one byte: numeric splits read (and ignore) the first mask byte.
       masks: place(Math.max(16, maskBytes)),
-      block: place(BLOCK * width * 2),
-      acc: place(BLOCK * 8),
+      // The next block to take, the helpers done, and a flag a failing helper sets.
+      control: place(16),
+      columns: place(SLICE * width * 2),
+      out: place(SLICE * 8),
+      blocks: place((MAX_THREADS * BLOCK * width * 2)),
     };
-    this.memory = new WebAssembly.Memory({ initial: Math.ceil(end / 65_536) + 1 });
-    const instance = new WebAssembly.Instance(wasmModule(new URL('./wasm/forest.wasm', import.meta.url)), { env: { memory: this.memory } });
-    this.walk = instance.exports.walk as Forest['walk'];
+    const pages = Math.ceil(end / 65_536) + 1;
+    this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+    this.module = wasmModule(new URL('./wasm/forest.wasm', import.meta.url));
+    const instance = new WebAssembly.Instance(this.module, { env: { memory: this.memory } });
+    this.score = instance.exports.score as Forest['score'];
     const buffer = this.memory.buffer;
-    this.block = new Uint16Array(buffer, this.at.block, BLOCK * width);
-    this.acc = new Float64Array(buffer, this.at.acc, BLOCK);
+    this.control = new Int32Array(buffer, this.at.control, 4);
+    this.out = new Float64Array(buffer, this.at.out, SLICE);
     this.lay(trees, new Int32Array(buffer, this.at.nodes, total * 4), new Float64Array(buffer, this.at.values, total), new Int32Array(buffer, this.at.roots, trees.length), new Int32Array(buffer, this.at.depths, trees.length), new Uint8Array(buffer, this.at.masks, maskBytes));
   }
 
@@ -96,19 +107,39 @@ export class Forest {
   add(bins: Uint16Array[], rows: number, out: Float64Array): void {
     const width = bins.length;
     if (width !== this.binCounts.length) throw new Error(`the model has ${this.binCounts.length} features, the data ${width}`);
-    const { block, acc, at } = this;
-    for (let start = 0; start < rows; start += BLOCK) {
-      const n = Math.min(BLOCK, rows - start);
-      for (let c = 0; c < width; c++) {
-        const col = bins[c]!;
-        for (let r = 0, k = c; r < n; r++, k += width) block[k] = col[start + r]!;
-      }
-      acc.fill(0, 0, n);
-      this.walk(at.nodes, at.values, at.roots, at.depths, this.trees, at.masks, at.block, width * 2, n, at.acc);
-      for (let r = 0; r < n; r++) out[start + r]! += acc[r]!;
+    const buffer = this.memory.buffer;
+    for (let start = 0; start < rows; start += SLICE) {
+      const n = Math.min(SLICE, rows - start);
+      bins.forEach((col, c) => new Uint16Array(buffer, this.at.columns + c * n * 2, n).set(col.subarray(start, start + n)));
+      const helpers = n >= PARALLEL_ROWS ? readyHelpers().slice(0, MAX_THREADS - 1) : [];
+      if (!this.scoreSlice(n, width, helpers)) this.scoreSlice(n, width, []);
+      for (let r = 0; r < n; r++) out[start + r]! += this.out[r]!;
     }
+  }
+
+  /** Scores the slice in `columns` into `out`, with the helpers given; false if one of them failed. */
+  private scoreSlice(n: number, width: number, helpers: { postMessage(job: ScoringJob): void }[]): boolean {
+    const { at, control } = this;
+    this.out.fill(0, 0, n);
+    control.fill(0);
+    const args = (thread: number) => [at.nodes, at.values, at.roots, at.depths, this.trees, at.masks, at.columns, n, width, at.blocks + thread * BLOCK * width * 2, at.out, at.control];
+    const done = (at.control >> 2) + 1;
+    helpers.forEach((h, i) => h.postMessage({ module: this.module, memory: this.memory, args: args(i + 1), done }));
+    this.score(...args(0));
+    const deadline = Date.now() + STALL_MS;
+    for (let d = Atomics.load(control, 1); d < helpers.length; d = Atomics.load(control, 1)) {
+      if (Date.now() > deadline) throw new Error('a scoring thread stopped answering');
+      Atomics.wait(control, 1, d, 1000);
+    }
+    return Atomics.load(control, 2) === 0;
   }
 }
 
+/** Rows scored at a time: the most the shared memory holds; larger batches go slice by slice. */
+const SLICE = 65_536;
+/** The calling thread and up to this many minus one helpers. */
+const MAX_THREADS = 4;
+/** A helper that has not finished its share of a slice in this long has died. */
+const STALL_MS = 60_000;
 /** Rows scored per call of the kernel: their bins and sums stay in the first-level cache. */
 const BLOCK = 256;

@@ -9,16 +9,53 @@
 ;;   roots, depths  per tree, its root node and how many steps a walk takes
 ;;   masks   per categorical split a byte per bin of its feature, 1 going right; the
 ;;           threshold of such a split is its mask's address
-;;   block   the rows' bins, row by row, two bytes each
-;;   acc     per row of the block, an f64 the trees' outputs are added to
+;;   columns a slice of rows' bins, column by column, two bytes each
+;;   block   per thread, a block of those rows' bins gathered row by row
+;;   out     per row of the slice, an f64 the trees' outputs are added to
+;;   next    the next block of the slice to score: threads take blocks until none is left
 ;; A numeric split sends bin b right when ((b + shift) & 0xffff) >= threshold; that test is a
 ;; sign bit, and a categorical split's is a load, chosen by select: no branches, since which
 ;; way a row goes is as good as random. Four rows walk a tree together, so that the latency of
 ;; each step's loads overlaps.
 (module
-  (memory (import "env" "memory") 1)
+  (memory (import "env" "memory") 1 65536 shared)
 
-  (func (export "walk")
+  ;; Scores a slice: takes blocks of 256 rows from *next until none is left, gathers each
+  ;; block's bins row by row, and walks every tree with them. Any number of threads may call it
+  ;; at once over the same slice, each with its own block.
+  (func (export "score")
+    (param $nodes i32) (param $values i32) (param $roots i32) (param $depths i32) (param $trees i32)
+    (param $masks i32) (param $columns i32) (param $n i32) (param $width i32) (param $block i32)
+    (param $out i32) (param $next i32)
+    (local $start i32) (local $count i32) (local $c i32) (local $r i32) (local $from i32) (local $to i32)
+    (block $done
+      (loop $blocks
+        (local.set $start (i32.mul (i32.atomic.rmw.add (local.get $next) (i32.const 1)) (i32.const 256)))
+        (br_if $done (i32.ge_u (local.get $start) (local.get $n)))
+        (local.set $count (select (i32.const 256) (i32.sub (local.get $n) (local.get $start)) (i32.le_u (i32.add (local.get $start) (i32.const 256)) (local.get $n))))
+        ;; Gather: column c of the slice, rows start..start+count, into every row's slot c.
+        (local.set $c (i32.const 0))
+        (block $gathered
+          (loop $column
+            (br_if $gathered (i32.ge_u (local.get $c) (local.get $width)))
+            (local.set $from (i32.add (local.get $columns) (i32.shl (i32.add (i32.mul (local.get $c) (local.get $n)) (local.get $start)) (i32.const 1))))
+            (local.set $to (i32.add (local.get $block) (i32.shl (local.get $c) (i32.const 1))))
+            (local.set $r (i32.const 0))
+            (block $rowsDone
+              (loop $row
+                (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $count)))
+                (i32.store16 (local.get $to) (i32.load16_u (i32.add (local.get $from) (i32.shl (local.get $r) (i32.const 1)))))
+                (local.set $to (i32.add (local.get $to) (i32.shl (local.get $width) (i32.const 1))))
+                (local.set $r (i32.add (local.get $r) (i32.const 1)))
+                (br $row)))
+            (local.set $c (i32.add (local.get $c) (i32.const 1)))
+            (br $column)))
+        (call $walk (local.get $nodes) (local.get $values) (local.get $roots) (local.get $depths) (local.get $trees) (local.get $masks)
+          (local.get $block) (i32.shl (local.get $width) (i32.const 1)) (local.get $count) (i32.add (local.get $out) (i32.shl (local.get $start) (i32.const 3))))
+        (br $blocks))))
+
+  ;; Adds every tree's output for rows of a block (row-major bins, `stride` bytes apart) to acc.
+  (func $walk
     (param $nodes i32) (param $values i32) (param $roots i32) (param $depths i32) (param $trees i32)
     (param $masks i32) (param $block i32) (param $stride i32) (param $n i32) (param $acc i32)
     (local $t i32) (local $root i32) (local $depth i32) (local $d i32) (local $r i32) (local $a i32)

@@ -1,0 +1,41 @@
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { typescriptWorker } from '../../support/typescript-worker.ts';
+
+/** What a helper thread needs to score a slice alongside the calling thread. */
+export interface ScoringJob {
+  module: WebAssembly.Module;
+  memory: WebAssembly.Memory;
+  /** arguments of the kernel's `score`, this thread's block included */
+  args: number[];
+  /** index (in i32s) of the counter in `memory` a helper adds 1 to when done; the next one is set on failure */
+  done: number;
+}
+
+/** Helpers wake for a slice of at least this many rows; fewer are scored faster on the calling thread alone. */
+export const PARALLEL_ROWS = 16_384;
+const MAX_HELPERS = 3;
+
+let helpers: Worker[] | null = null;
+/** Per helper, 1 once it has started and can take jobs. */
+const ready = new Int32Array(new SharedArrayBuffer(4 * MAX_HELPERS));
+
+/**
+ * The helper threads ready to score, shared by every model of the process: one per core beyond
+ * the first (at most three). They start on the first large batch and are ready for later ones;
+ * until then the calling thread scores alone. They do not keep the process alive.
+ */
+export function readyHelpers(): Worker[] {
+  if (!helpers) {
+    const count = Math.min(MAX_HELPERS, availableParallelism() - 1);
+    helpers = Array.from({ length: Math.max(0, count) }, (_, index) => {
+      const w = typescriptWorker(new URL('./scoring-worker.ts', import.meta.url), { workerData: { index, ready } });
+      w.unref();
+      // A helper that dies is not used again; its slice is finished by the others.
+      w.on('error', () => Atomics.store(ready, index, 0));
+      w.on('exit', () => Atomics.store(ready, index, 0));
+      return w;
+    });
+  }
+  return helpers.filter((_, i) => Atomics.load(ready, i) === 1);
+}
