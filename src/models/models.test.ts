@@ -69,13 +69,7 @@ describe('gradient-boosted trees', () => {
       console.log(`${file}: test AUC ${m.auc.toFixed(3)}, KS ${m.ks.toFixed(3)}, Brier ${m.brier.toFixed(3)}`);
       assert.ok(m.auc > floor, `${file} AUC ${m.auc}`);
       assert.ok(model.trees.some((t) => t.categories.some((c) => c !== null)), 'categorical features split as sets');
-      // The scoring kernel (WebAssembly, branch-free) against walking each tree node by node.
-      const binned = model.bin(d.frame);
-      const margins = model.margins(d.frame);
-      for (let r = 0; r < d.frame.rows; r++) {
-        const walked = model.trees.reduce((m, t) => m + predictBinned(t, binned.bins, r), model.baseMargin);
-        assert.ok(Math.abs(margins[r]! - walked) < 1e-9, `${file} row ${r}: kernel ${margins[r]}, tree walk ${walked}`);
-      }
+      assertKernelMatchesWalk(model, d.frame, file);
     }
   });
 
@@ -166,6 +160,26 @@ describe('gradient-boosted trees', () => {
     assert.ok(reasons.length > 0 && reasons.every((r, k) => k === 0 || r.contribution <= reasons[k - 1]!.contribution));
   });
 
+  test('the general scoring layout (trees deeper than ten, a categorical feature of more than 32 levels) scores as the tree walk does', () => {
+    const rnd = seededRandom(11);
+    const cities = Array.from({ length: 40 }, (_, i) => `city${i}`);
+    const rows = Array.from({ length: 4000 }, () => {
+      const city = Math.floor(rnd() * 40);
+      const x = rnd() * 100;
+      const bad = rnd() < (city % 3 === 0 ? 0.5 : 0.1) + x / 400;
+      return [rnd() < 0.05 ? '' : cities[city]!, rnd() < 0.05 ? '' : x.toFixed(2), bad ? '1' : '0'];
+    });
+    const frame = frameFromRecords(['city', 'x', 'bad'], rows);
+    const y = frame.target('bad', '1');
+    const { train } = stratifiedSplit(y, 0.3, 3);
+    const deep = trainBooster(frame, y, ['city', 'x'], train, null, { rounds: 10, maxDepth: 12, minChildWeight: 0.01 });
+    assert.ok(deep.trees.some((t) => depth(t) > 10), 'no tree deeper than ten levels');
+    assertKernelMatchesWalk(deep, frame, 'deep trees');
+    const wide = trainBooster(frame, y, ['city', 'x'], train, null, { rounds: 20, maxDepth: 3 });
+    assert.ok(wide.trees.some((t) => t.categories.some((c) => c !== null)), 'no split on the 40 cities');
+    assertKernelMatchesWalk(wide, frame, 'many categories');
+  });
+
   test('a saved model scores identically', () => {
     const d = dataset('credit_data.csv', 'Status', 'bad');
     const model = trainBooster(d.frame, d.y, d.features, d.train, null, { rounds: 50 });
@@ -211,4 +225,18 @@ function bruteForceShap(trees: Tree[], features: number[], binOf: (f: number) =>
 function cellOf(frame: Frame, name: string, row: number): string | number {
   const c = frame.column(name);
   return c.kind === 'numeric' ? c.values[row]! : c.levels[c.codes[row]!]!;
+}
+
+/** The scoring kernel (WebAssembly, branch-free, binning in the kernel) against binning in JavaScript and walking each tree node by node. */
+function assertKernelMatchesWalk(model: Booster, frame: Frame, label: string): void {
+  const binned = model.bin(frame);
+  const margins = model.margins(frame);
+  for (let r = 0; r < frame.rows; r++) {
+    const walked = model.trees.reduce((m, t) => m + predictBinned(t, binned.bins, r), model.baseMargin);
+    assert.ok(Math.abs(margins[r]! - walked) < 1e-9, `${label} row ${r}: kernel ${margins[r]}, tree walk ${walked}`);
+  }
+}
+
+function depth(t: Tree, n = 0): number {
+  return isLeaf(t, n) ? 0 : 1 + Math.max(depth(t, t.left[n]!), depth(t, t.right[n]!));
 }

@@ -54,7 +54,8 @@ function lowerBound(uppers: Float64Array, v: number, lo: number, hi: number): nu
   return lo;
 }
 
-const BUCKETS = 4096;
+/** Buckets of a numeric feature's lookup table; forest.wat's binning has the same number. */
+export const BUCKETS = 4096;
 /** Per set of edges (a trained model's are fixed), the first edge of each bucket. */
 const bucketTables = new WeakMap<Float64Array, Int32Array>();
 
@@ -71,26 +72,38 @@ function bucketStarts(uppers: Float64Array, first: number, scale: number): Int32
 }
 
 /**
+ * How a numeric feature's values are binned: a value at most `first` is bin 1, above
+ * `lastFinite` the last bin, and in between the bucket `(v - first) * scale` of `starts`
+ * narrows the binary search for its edge to the edges of that bucket and its neighbours
+ * (`scale` 0 and no table when the edges leave no range).
+ */
+export function numericLookup(uppers: Float64Array): { first: number; lastFinite: number; scale: number; starts: Int32Array | null } {
+  const n = uppers.length;
+  const first = uppers[0]!;
+  const lastFinite = n >= 2 ? uppers[n - 2]! : first;
+  const scale = lastFinite > first ? BUCKETS / (lastFinite - first) : 0;
+  return { first, lastFinite, scale, starts: scale ? bucketStarts(uppers, first, scale) : null };
+}
+
+/**
  * Bins a numeric column. A table over the range of the edges narrows each value to the one or
  * two edges near it, so most values take a lookup instead of a full binary search.
  */
 function binNumeric(uppers: Float64Array, values: Float64Array, out: Uint16Array, rows: number): void {
   const n = uppers.length;
-  const first = uppers[0]!;
-  const lastFinite = n >= 2 ? uppers[n - 2]! : first;
   // A few rows (scoring one application) are searched directly: building the table costs more.
-  const scale = lastFinite > first && rows >= BUCKETS ? BUCKETS / (lastFinite - first) : 0;
-  const start = scale ? bucketStarts(uppers, first, scale) : null;
+  const lookup = rows >= BUCKETS ? numericLookup(uppers) : { first: uppers[0]!, lastFinite: n >= 2 ? uppers[n - 2]! : uppers[0]!, scale: 0, starts: null };
+  const { first, lastFinite, scale, starts } = lookup;
   for (let i = 0; i < rows; i++) {
     const v = values[i]!;
     if (v !== v) out[i] = 0;
     else if (v <= first) out[i] = 1;
     else if (v > lastFinite) out[i] = n;
-    else if (scale === 0) out[i] = lowerBound(uppers, v, 0, n - 1) + 1;
+    else if (!starts) out[i] = lowerBound(uppers, v, 0, n - 1) + 1;
     else {
       // Rounding can put v one bucket off: search from the bucket before to the one after.
       const k = Math.min(BUCKETS - 1, ((v - first) * scale) | 0);
-      out[i] = lowerBound(uppers, v, start![k > 0 ? k - 1 : 0]!, start![k + 2]!) + 1;
+      out[i] = lowerBound(uppers, v, starts[k > 0 ? k - 1 : 0]!, starts[k + 2]!) + 1;
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { Frame } from '../frame.ts';
 import { auc, logLoss } from '../metrics.ts';
 import { seededRandom, shuffle } from '../random.ts';
-import { applyBins, binCount, learnBins, trainingMatrix, type BinnedData, type FeatureBins } from './binning.ts';
+import { applyBins, learnBins, trainingMatrix, type BinnedData, type FeatureBins } from './binning.ts';
 import { growTree } from './grow.ts';
 import { HistogramPool } from './histogram-pool.ts';
 import { predictBinned, treeFromJson, treeToJson, type Tree } from './tree.ts';
@@ -70,10 +70,9 @@ export class Booster {
   private forest: Forest | null = null;
 
   margins(frame: Frame): Float64Array {
-    const data = this.bin(frame);
     const out = new Float64Array(frame.rows).fill(this.baseMargin);
-    this.forest ??= new Forest(this.trees, Int32Array.from(this.features, binCount));
-    this.forest.add(data.bins, frame.rows, out);
+    this.forest ??= new Forest(this.trees, this.features);
+    this.forest.add(this.features.map((f) => frame.column(f.name)), frame.rows, out);
     return out;
   }
 

@@ -1,37 +1,39 @@
 import { wasmModule } from '../../support/wasm-module.ts';
+import type { Column } from '../frame.ts';
+import { applyBins, binCount, BUCKETS, numericLookup, type FeatureBins } from './binning.ts';
 import { PARALLEL_ROWS, readyHelpers, type ScoringJob } from './scoring-pool.ts';
+import { forestLayout, type ForestLayout } from './forest-layout.ts';
 import type { Tree } from './tree.ts';
 
 /**
- * All trees of a model in one WebAssembly memory, laid out for the scoring kernel
- * (wasm/forest.wat): each internal node's two children sit side by side, so the next node is
- * `left + goRight`, computed without a branch. A node is four int32s: the byte offset of its
- * feature in a row of bins, threshold, shift, left. A numeric split sends bin b right when
- * `((b + shift) & 0xffff) >= threshold`, which folds in where missing values (bin 0) go: shift 0
- * and threshold split+1 send bin 0 left; shift 0xffff (b - 1 modulo 2^16, so bin 0 becomes
- * 65535) and threshold split send it right. A categorical split has shift -1 and its threshold
- * is the address of its go-right mask, a byte for every bin of its feature. A leaf points to
- * itself and never goes right, so a walk takes a tree's full depth without testing for leaves.
- *
- * The memory is shared: a large batch is scored a slice at a time, and the helper threads of
- * scoring-pool.ts take blocks of a slice alongside the calling thread, which waits for them
- * (Atomics.wait), so scoring stays a synchronous call.
+ * A model's trees in one WebAssembly memory, scored by the kernel in wasm/forest.wat in one of
+ * the two layouts of forest-layout.ts. Rows come as values and are binned by the kernel, block
+ * by block, on every thread (as binning.ts bins them: each numeric feature's edges and bucket
+ * table are in the memory). The memory is shared: a large batch is scored a slice at a time,
+ * and the helper threads of scoring-pool.ts take blocks of a slice alongside the calling
+ * thread, which waits for them (Atomics.wait), so scoring stays a synchronous call.
  */
 export class Forest {
   private readonly memory: WebAssembly.Memory;
   private readonly module: WebAssembly.Module;
   private readonly score: (...args: number[]) => void;
-  private readonly at: { nodes: number; values: number; roots: number; depths: number; masks: number; control: number; columns: number; out: number; blocks: number };
+  private readonly at: { nodes: number; values: number; roots: number; depths: number; masks: number; features: number; tables: number; control: number; columns: number; out: number; blocks: number };
+  private readonly layout: ForestLayout;
   private readonly control: Int32Array;
   private readonly out: Float64Array;
   readonly trees: number;
 
-  /** `binCounts[f]`: how many bins feature f has (a categorical split's mask covers them all). */
-  constructor(trees: Tree[], private readonly binCounts: ArrayLike<number>) {
+  constructor(
+    trees: Tree[],
+    private readonly features: FeatureBins[],
+  ) {
+    if (BUCKETS !== WASM_BUCKETS) throw new Error(`forest.wat bins with ${WASM_BUCKETS} buckets, binning.ts with ${BUCKETS}`);
     this.trees = trees.length;
-    const width = binCounts.length;
-    const total = trees.reduce((s, t) => s + t.feature.length, 0);
-    const maskBytes = trees.reduce((s, t) => s + t.categories.reduce((m, c, n) => m + (c ? binCounts[t.feature[n]!]! : 0), 0), 0);
+    const width = features.length;
+    const lookups = features.map((f) => (f.kind === 'numeric' ? { uppers: f.uppers, ...numericLookup(f.uppers) } : null));
+    const tableBytes = lookups.reduce((sum, l) => sum + (l ? l.uppers.length * 8 + (l.starts?.length ?? 0) * 4 + 16 : 0), 0);
+    const layout = forestLayout(trees, Int32Array.from(features, binCount));
+    this.layout = layout;
     let end = 0;
     const place = (bytes: number): number => {
       const at = Math.ceil(end / 16) * 16;
@@ -39,17 +41,19 @@ export class Forest {
       return at;
     };
     this.at = {
-      nodes: place(total * 16),
-      values: place(total * 8),
+      nodes: place(layout.nodeBytes),
+      values: place(layout.valueCount * 8),
       roots: place(trees.length * 4),
       depths: place(trees.length * 4),
       // At least one byte: numeric splits read (and ignore) the first mask byte.
-      masks: place(Math.max(16, maskBytes)),
+      masks: place(Math.max(16, layout.maskBytes)),
+      features: place(width * FEATURE_BYTES),
+      tables: place(tableBytes),
       // The next block to take, the helpers done, and a flag a failing helper sets.
       control: place(16),
-      columns: place(SLICE * width * 2),
+      columns: place(SLICE * width * 8),
       out: place(SLICE * 8),
-      blocks: place((MAX_THREADS * BLOCK * width * 2)),
+      blocks: place(MAX_THREADS * BLOCK * width * 4),
     };
     const pages = Math.ceil(end / 65_536) + 1;
     this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
@@ -59,58 +63,62 @@ export class Forest {
     const buffer = this.memory.buffer;
     this.control = new Int32Array(buffer, this.at.control, 4);
     this.out = new Float64Array(buffer, this.at.out, SLICE);
-    this.lay(trees, new Int32Array(buffer, this.at.nodes, total * 4), new Float64Array(buffer, this.at.values, total), new Int32Array(buffer, this.at.roots, trees.length), new Int32Array(buffer, this.at.depths, trees.length), new Uint8Array(buffer, this.at.masks, maskBytes));
-  }
-
-  private lay(trees: Tree[], nodes: Int32Array, value: Float64Array, roots: Int32Array, depths: Int32Array, masks: Uint8Array): void {
-    let next = 0;
-    let maskAt = 0;
-    trees.forEach((t, ti) => {
-      // Breadth-first, giving each split's children two consecutive slots.
-      roots[ti] = next++;
-      const queue: [number, number, number][] = [[0, roots[ti]!, 0]];
-      for (let q = 0; q < queue.length; q++) {
-        const [n, k, level] = queue[q]!;
-        const o = k * 4;
-        value[k] = t.value[n]!;
-        if (t.left[n]! < 0) {
-          nodes[o + 1] = 0x7fffffff;
-          nodes[o + 3] = k;
-          depths[ti] = Math.max(depths[ti]!, level);
-          continue;
-        }
-        const left = next;
-        next += 2;
-        nodes[o] = t.feature[n]! * 2;
-        nodes[o + 3] = left;
-        const cats = t.categories[n];
-        if (cats) {
-          // Bin 0 is missing; category bins are code + 1. Right is what is not in the left set.
-          const size = this.binCounts[t.feature[n]!]!;
-          nodes[o + 1] = this.at.masks + maskAt;
-          nodes[o + 2] = -1;
-          for (let b = 0; b < size; b++) masks[maskAt + b] = b === 0 ? (t.defaultLeft[n] === 1 ? 0 : 1) : cats.has(b) ? 0 : 1;
-          maskAt += size;
-        } else if (t.defaultLeft[n] === 1) {
-          nodes[o + 1] = t.threshold[n]! + 1;
-          nodes[o + 2] = 0;
-        } else {
-          nodes[o + 1] = t.threshold[n]!;
-          nodes[o + 2] = 0xffff;
-        }
-        queue.push([t.left[n]!, left, level + 1], [t.right[n]!, left + 1, level + 1]);
-      }
+    this.describe(lookups, new DataView(buffer, this.at.features, width * FEATURE_BYTES));
+    layout.write({
+      nodes: new DataView(buffer, this.at.nodes, layout.nodeBytes),
+      values: new Float64Array(buffer, this.at.values, layout.valueCount),
+      roots: new Int32Array(buffer, this.at.roots, trees.length),
+      depths: new Int32Array(buffer, this.at.depths, trees.length),
+      masks: new Uint8Array(buffer, this.at.masks, layout.maskBytes),
+      masksAt: this.at.masks,
     });
   }
 
-  /** Adds every tree's output to `out[i]` for each row, from column-wise bins. */
-  add(bins: Uint16Array[], rows: number, out: Float64Array): void {
-    const width = bins.length;
-    if (width !== this.binCounts.length) throw new Error(`the model has ${this.binCounts.length} features, the data ${width}`);
+  /** Writes each feature's descriptor for the kernel's binning, and its edges and bucket table. */
+  private describe(lookups: ({ uppers: Float64Array; first: number; lastFinite: number; scale: number; starts: Int32Array | null } | null)[], d: DataView): void {
+    const buffer = this.memory.buffer;
+    let at = this.at.tables;
+    lookups.forEach((l, f) => {
+      const o = f * FEATURE_BYTES;
+      if (!l) {
+        d.setInt32(o, 1, true); // already binned: a categorical feature's values are its bins
+        return;
+      }
+      new Float64Array(buffer, at, l.uppers.length).set(l.uppers);
+      d.setInt32(o + 4, at, true);
+      at += l.uppers.length * 8;
+      if (l.starts) {
+        at = Math.ceil(at / 4) * 4;
+        new Int32Array(buffer, at, l.starts.length).set(l.starts);
+        d.setInt32(o + 8, at, true);
+        at += l.starts.length * 4;
+      }
+      d.setInt32(o + 12, l.uppers.length, true);
+      d.setFloat64(o + 16, l.first, true);
+      d.setFloat64(o + 24, l.lastFinite, true);
+      d.setFloat64(o + 32, l.scale, true);
+      at = Math.ceil(at / 8) * 8;
+    });
+  }
+
+  /**
+   * Adds every tree's output to `out[i]` for each row, from the model's feature columns in
+   * model order (numeric values as they are, categories by their level).
+   */
+  add(columns: Column[], rows: number, out: Float64Array): void {
+    const width = this.features.length;
+    if (columns.length !== width) throw new Error(`the model has ${width} features, the data ${columns.length}`);
+    const values = this.features.map((spec, f): Float64Array => {
+      const col = columns[f]!;
+      // Categories are binned here (a lookup of the level); the kernel takes them as they are.
+      if (spec.kind === 'categorical') return Float64Array.from(applyBins(spec, col, rows));
+      if (col.kind !== 'numeric') throw new Error(`feature ${spec.name} was numeric in training`);
+      return col.values;
+    });
     const buffer = this.memory.buffer;
     for (let start = 0; start < rows; start += SLICE) {
       const n = Math.min(SLICE, rows - start);
-      bins.forEach((col, c) => new Uint16Array(buffer, this.at.columns + c * n * 2, n).set(col.subarray(start, start + n)));
+      values.forEach((col, c) => new Float64Array(buffer, this.at.columns + c * n * 8, n).set(col.subarray(start, start + n)));
       const helpers = n >= PARALLEL_ROWS ? readyHelpers().slice(0, MAX_THREADS - 1) : [];
       if (!this.scoreSlice(n, width, helpers)) this.scoreSlice(n, width, []);
       for (let r = 0; r < n; r++) out[start + r]! += this.out[r]!;
@@ -122,7 +130,7 @@ export class Forest {
     const { at, control } = this;
     this.out.fill(0, 0, n);
     control.fill(0);
-    const args = (thread: number) => [at.nodes, at.values, at.roots, at.depths, this.trees, at.masks, at.columns, n, width, at.blocks + thread * BLOCK * width * 2, at.out, at.control];
+    const args = (thread: number) => [at.nodes, at.values, at.roots, at.depths, this.trees, at.masks, this.layout.perfectDepth, at.features, at.columns, n, width, at.blocks + thread * BLOCK * width * 4, at.out, at.control];
     const done = (at.control >> 2) + 1;
     helpers.forEach((h, i) => h.postMessage({ module: this.module, memory: this.memory, args: args(i + 1), done }));
     this.score(...args(0));
@@ -134,6 +142,11 @@ export class Forest {
     return Atomics.load(control, 2) === 0;
   }
 }
+
+/** Bytes of a feature's descriptor (see forest.wat). */
+const FEATURE_BYTES = 48;
+/** The buckets forest.wat's binning assumes (its last bucket is 4095). */
+const WASM_BUCKETS = 4096;
 
 /** Rows scored at a time: the most the shared memory holds; larger batches go slice by slice. */
 const SLICE = 65_536;
