@@ -160,7 +160,10 @@ describe('gradient-boosted trees', () => {
     assert.ok(reasons.length > 0 && reasons.every((r, k) => k === 0 || r.contribution <= reasons[k - 1]!.contribution));
   });
 
-  test('the general scoring layout (trees deeper than ten, a categorical feature of more than 32 levels) scores as the tree walk does', () => {
+  test('every scoring layout scores as the tree walk does: perfect trees walked rows first (small models) or trees first, and the general layout (trees deeper than ten, a categorical feature of more than 32 levels)', () => {
+    const d = dataset('german_credit.csv', 'Class', 'Bad');
+    // 100 trees of depth 5 or 6 take 50 to 100 KB: more than the first-level cache, so trees are walked first.
+    assertKernelMatchesWalk(trainBooster(d.frame, d.y, d.features, d.train, null, { rounds: 100, maxDepth: 6 }), d.frame, 'trees first');
     const rnd = seededRandom(11);
     const cities = Array.from({ length: 40 }, (_, i) => `city${i}`);
     const rows = Array.from({ length: 4000 }, () => {

@@ -9,6 +9,8 @@ import type { Tree } from './tree.ts';
 export interface ForestLayout {
   /** 0 for the general layout, else the depth every tree is padded to */
   perfectDepth: number;
+  /** perfect layout small enough for the first-level cache: rows go through every tree in turn */
+  rowsFirst: boolean;
   nodeBytes: number;
   valueCount: number;
   maskBytes: number;
@@ -20,6 +22,8 @@ export interface ForestLayout {
 const PERFECT_MAX_DEPTH = 10;
 /** Its categorical masks are 32-bit: a categorical feature with more bins needs the general layout. */
 const PERFECT_MAX_BINS = 32;
+/** A model up to this size (nodes and leaf values) is walked rows first: it stays in the first-level cache. */
+const L1_BYTES = 49_152;
 const LEAF_NEVER_RIGHT = 0x7fffffff;
 const CATEGORICAL_FLAG = 0x80000000 | 0;
 
@@ -55,6 +59,7 @@ function perfectLayout(trees: Tree[], depth: number, width: number): ForestLayou
   const inner = (1 << depth) - 1;
   return {
     perfectDepth: depth,
+    rowsFirst: trees.length * (inner * 8 + (inner + 1) * 8) <= L1_BYTES,
     nodeBytes: trees.length * inner * 8,
     valueCount: trees.length * (inner + 1),
     maskBytes: 0,
@@ -105,6 +110,7 @@ function generalLayout(trees: Tree[], binCounts: Int32Array): ForestLayout {
   const maskBytes = trees.reduce((s, t) => s + t.categories.reduce((m, c, n) => m + (c ? binCounts[t.feature[n]!]! : 0), 0), 0);
   return {
     perfectDepth: 0,
+    rowsFirst: false,
     nodeBytes: total * 16,
     valueCount: total,
     maskBytes,

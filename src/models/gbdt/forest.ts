@@ -130,7 +130,7 @@ export class Forest {
     const { at, control } = this;
     this.out.fill(0, 0, n);
     control.fill(0);
-    const args = (thread: number) => [at.nodes, at.values, at.roots, at.depths, this.trees, at.masks, this.layout.perfectDepth, at.features, at.columns, n, width, at.blocks + thread * BLOCK * width * 4, at.out, at.control];
+    const args = (thread: number) => [at.nodes, at.values, at.roots, at.depths, this.trees, at.masks, this.layout.perfectDepth, this.layout.rowsFirst ? 1 : 0, at.features, at.columns, n, width, at.blocks + thread * BLOCK * width * 4, at.out, at.control];
     const done = (at.control >> 2) + 1;
     helpers.forEach((h, i) => h.postMessage({ module: this.module, memory: this.memory, args: args(i + 1), done }));
     this.score(...args(0));

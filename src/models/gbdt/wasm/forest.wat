@@ -36,11 +36,11 @@
 
   ;; Scores a slice: takes blocks of 256 rows from *next until none is left, bins each block's
   ;; values into a row-by-row block, and walks every tree with them (perfect layout when
-  ;; $perfectDepth > 0). Any number of threads may call it at once over the same slice, each
+  ;; $perfectDepth > 0; rows through all trees rather than trees over all rows when $rowsFirst). Any number of threads may call it at once over the same slice, each
   ;; with its own block.
   (func (export "score")
     (param $nodes i32) (param $values i32) (param $roots i32) (param $depths i32) (param $trees i32)
-    (param $masks i32) (param $perfectDepth i32) (param $features i32) (param $columns i32) (param $n i32)
+    (param $masks i32) (param $perfectDepth i32) (param $rowsFirst i32) (param $features i32) (param $columns i32) (param $n i32)
     (param $width i32) (param $block i32) (param $out i32) (param $next i32)
     (local $start i32) (local $count i32) (local $c i32) (local $stride i32) (local $acc i32)
     (local.set $stride (i32.shl (local.get $width) (i32.const 2)))
@@ -65,7 +65,10 @@
             (br $column)))
         (local.set $acc (i32.add (local.get $out) (i32.shl (local.get $start) (i32.const 3))))
         (if (local.get $perfectDepth)
-          (then (call $walkPerfect (local.get $nodes) (local.get $values) (local.get $trees) (local.get $perfectDepth) (local.get $block) (local.get $stride) (local.get $count) (local.get $acc)))
+          (then
+            (if (local.get $rowsFirst)
+              (then (call $walkPerfectRows (local.get $nodes) (local.get $values) (local.get $trees) (local.get $perfectDepth) (local.get $block) (local.get $stride) (local.get $count) (local.get $acc)))
+              (else (call $walkPerfect (local.get $nodes) (local.get $values) (local.get $trees) (local.get $perfectDepth) (local.get $block) (local.get $stride) (local.get $count) (local.get $acc)))))
           (else (call $walk (local.get $nodes) (local.get $values) (local.get $roots) (local.get $depths) (local.get $trees) (local.get $masks) (local.get $block) (local.get $stride) (local.get $count) (local.get $acc))))
         (br $blocks))))
 
@@ -299,5 +302,103 @@
             (br $rows)))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (br $treeLoop))))
+
+  ;; Perfect layout, for a model small enough to stay in the first-level cache: four rows at a
+  ;; time go through every tree, their sums kept in locals rather than in memory.
+  (func $walkPerfectRows
+    (param $nodes i32) (param $values i32) (param $trees i32) (param $depth i32)
+    (param $block i32) (param $stride i32) (param $n i32) (param $acc i32)
+    (local $inner i32) (local $t i32) (local $tree i32) (local $leaves i32) (local $d i32) (local $r i32) (local $a i32)
+    (local $w i64) (local $at i32) (local $b i32) (local $thr i32)
+    (local $p0 i32) (local $p1 i32) (local $p2 i32) (local $p3 i32)
+    (local $k0 i32) (local $k1 i32) (local $k2 i32) (local $k3 i32)
+    (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $s3 f64)
+    (local.set $inner (i32.sub (i32.shl (i32.const 1) (local.get $depth)) (i32.const 1)))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $n)))
+        (local.set $p0 (i32.add (local.get $block) (i32.mul (local.get $r) (local.get $stride))))
+        (local.set $p1 (select (i32.add (local.get $p0) (local.get $stride)) (local.get $p0) (i32.lt_u (i32.add (local.get $r) (i32.const 1)) (local.get $n))))
+        (local.set $p2 (select (i32.add (local.get $p0) (i32.shl (local.get $stride) (i32.const 1))) (local.get $p0) (i32.lt_u (i32.add (local.get $r) (i32.const 2)) (local.get $n))))
+        (local.set $p3 (select (i32.add (local.get $p0) (i32.mul (local.get $stride) (i32.const 3))) (local.get $p0) (i32.lt_u (i32.add (local.get $r) (i32.const 3)) (local.get $n))))
+        (local.set $s0 (f64.const 0))
+        (local.set $s1 (f64.const 0))
+        (local.set $s2 (f64.const 0))
+        (local.set $s3 (f64.const 0))
+        (local.set $tree (local.get $nodes))
+        ;; Leaf k - inner of a tree: its values start inner entries early.
+        (local.set $leaves (i32.sub (local.get $values) (i32.shl (local.get $inner) (i32.const 3))))
+        (local.set $t (i32.const 0))
+        (block $treesDone
+          (loop $treeLoop
+            (br_if $treesDone (i32.ge_u (local.get $t) (local.get $trees)))
+            (local.set $k0 (i32.const 0))
+            (local.set $k1 (i32.const 0))
+            (local.set $k2 (i32.const 0))
+            (local.set $k3 (i32.const 0))
+            (local.set $d (local.get $depth))
+            (block $walked
+              (loop $step
+                (br_if $walked (i32.eqz (local.get $d)))
+                ;; row 0
+                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k0) (i32.const 3)))))
+                (local.set $at (i32.wrap_i64 (local.get $w)))
+                (local.set $thr (i32.wrap_i64 (i64.shr_u (local.get $w) (i64.const 32))))
+                (local.set $b (i32.load16_u (i32.add (local.get $p0) (i32.and (local.get $at) (i32.const 0x7fffffff)))))
+                (local.set $k0 (i32.add (i32.add (i32.shl (local.get $k0) (i32.const 1)) (i32.const 1))
+                  (select
+                    (i32.and (i32.shr_u (local.get $thr) (local.get $b)) (i32.const 1))
+                    (i32.shr_u (i32.sub (local.get $thr) (local.get $b)) (i32.const 31))
+                    (i32.lt_s (local.get $at) (i32.const 0)))))
+                ;; row 1
+                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k1) (i32.const 3)))))
+                (local.set $at (i32.wrap_i64 (local.get $w)))
+                (local.set $thr (i32.wrap_i64 (i64.shr_u (local.get $w) (i64.const 32))))
+                (local.set $b (i32.load16_u (i32.add (local.get $p1) (i32.and (local.get $at) (i32.const 0x7fffffff)))))
+                (local.set $k1 (i32.add (i32.add (i32.shl (local.get $k1) (i32.const 1)) (i32.const 1))
+                  (select
+                    (i32.and (i32.shr_u (local.get $thr) (local.get $b)) (i32.const 1))
+                    (i32.shr_u (i32.sub (local.get $thr) (local.get $b)) (i32.const 31))
+                    (i32.lt_s (local.get $at) (i32.const 0)))))
+                ;; row 2
+                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k2) (i32.const 3)))))
+                (local.set $at (i32.wrap_i64 (local.get $w)))
+                (local.set $thr (i32.wrap_i64 (i64.shr_u (local.get $w) (i64.const 32))))
+                (local.set $b (i32.load16_u (i32.add (local.get $p2) (i32.and (local.get $at) (i32.const 0x7fffffff)))))
+                (local.set $k2 (i32.add (i32.add (i32.shl (local.get $k2) (i32.const 1)) (i32.const 1))
+                  (select
+                    (i32.and (i32.shr_u (local.get $thr) (local.get $b)) (i32.const 1))
+                    (i32.shr_u (i32.sub (local.get $thr) (local.get $b)) (i32.const 31))
+                    (i32.lt_s (local.get $at) (i32.const 0)))))
+                ;; row 3
+                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k3) (i32.const 3)))))
+                (local.set $at (i32.wrap_i64 (local.get $w)))
+                (local.set $thr (i32.wrap_i64 (i64.shr_u (local.get $w) (i64.const 32))))
+                (local.set $b (i32.load16_u (i32.add (local.get $p3) (i32.and (local.get $at) (i32.const 0x7fffffff)))))
+                (local.set $k3 (i32.add (i32.add (i32.shl (local.get $k3) (i32.const 1)) (i32.const 1))
+                  (select
+                    (i32.and (i32.shr_u (local.get $thr) (local.get $b)) (i32.const 1))
+                    (i32.shr_u (i32.sub (local.get $thr) (local.get $b)) (i32.const 31))
+                    (i32.lt_s (local.get $at) (i32.const 0)))))
+                (local.set $d (i32.sub (local.get $d) (i32.const 1)))
+                (br $step)))
+            (local.set $s0 (f64.add (local.get $s0) (f64.load (i32.add (local.get $leaves) (i32.shl (local.get $k0) (i32.const 3))))))
+            (local.set $s1 (f64.add (local.get $s1) (f64.load (i32.add (local.get $leaves) (i32.shl (local.get $k1) (i32.const 3))))))
+            (local.set $s2 (f64.add (local.get $s2) (f64.load (i32.add (local.get $leaves) (i32.shl (local.get $k2) (i32.const 3))))))
+            (local.set $s3 (f64.add (local.get $s3) (f64.load (i32.add (local.get $leaves) (i32.shl (local.get $k3) (i32.const 3))))))
+            (local.set $tree (i32.add (local.get $tree) (i32.shl (local.get $inner) (i32.const 3))))
+            (local.set $leaves (i32.add (local.get $leaves) (i32.shl (i32.add (local.get $inner) (i32.const 1)) (i32.const 3))))
+            (local.set $t (i32.add (local.get $t) (i32.const 1)))
+            (br $treeLoop)))
+        (local.set $a (i32.add (local.get $acc) (i32.shl (local.get $r) (i32.const 3))))
+            (f64.store (local.get $a) (f64.add (f64.load (local.get $a)) (local.get $s0)))
+            (if (i32.lt_u (i32.add (local.get $r) (i32.const 1)) (local.get $n))
+              (then (f64.store offset=8 (local.get $a) (f64.add (f64.load offset=8 (local.get $a)) (local.get $s1)))))
+            (if (i32.lt_u (i32.add (local.get $r) (i32.const 2)) (local.get $n))
+              (then (f64.store offset=16 (local.get $a) (f64.add (f64.load offset=16 (local.get $a)) (local.get $s2)))))
+            (if (i32.lt_u (i32.add (local.get $r) (i32.const 3)) (local.get $n))
+              (then (f64.store offset=24 (local.get $a) (f64.add (f64.load offset=24 (local.get $a)) (local.get $s3)))))
+        (local.set $r (i32.add (local.get $r) (i32.const 4)))
+        (br $rows))))
 
 )
