@@ -183,6 +183,18 @@ describe('gradient-boosted trees', () => {
     assertKernelMatchesWalk(wide, frame, 'many categories');
   });
 
+  test('a batch larger than a slice is scored slice by slice', () => {
+    // 300 features: a slice holds 6,912 rows, so 20,000 rows take three slices.
+    const rnd = seededRandom(12);
+    const names = Array.from({ length: 300 }, (_, f) => `f${f}`);
+    const columns = names.map((name) => ({ kind: 'numeric' as const, name, values: Float64Array.from({ length: 20_000 }, () => Math.round(rnd() * 1e4) / 1e4) }));
+    const y = Uint8Array.from({ length: 20_000 }, (_, r) => (rnd() < 0.2 + 0.5 * columns[0]!.values[r]! * columns[1]!.values[r]! ? 1 : 0));
+    const frame = new Frame(columns, 20_000);
+    const { train } = stratifiedSplit(y, 0.3, 5);
+    const model = trainBooster(frame, y, names, train, null, { rounds: 5, maxDepth: 3, colsample: 0.1 });
+    assertKernelMatchesWalk(model, frame, 'three slices');
+  });
+
   test('a saved model scores identically', () => {
     const d = dataset('credit_data.csv', 'Status', 'bad');
     const model = trainBooster(d.frame, d.y, d.features, d.train, null, { rounds: 50 });

@@ -19,6 +19,8 @@ export class Forest {
   private readonly score: (...args: number[]) => void;
   private readonly at: { nodes: number; values: number; roots: number; depths: number; masks: number; features: number; tables: number; control: number; columns: number; out: number; blocks: number };
   private readonly layout: ForestLayout;
+  /** rows per slice */
+  private readonly slice: number;
   private readonly control: Int32Array;
   private readonly out: Float64Array;
   readonly trees: number;
@@ -33,6 +35,7 @@ export class Forest {
     const lookups = features.map((f) => (f.kind === 'numeric' ? { uppers: f.uppers, ...numericLookup(f.uppers) } : null));
     const tableBytes = lookups.reduce((sum, l) => sum + (l ? l.uppers.length * 8 + (l.starts?.length ?? 0) * 4 + 16 : 0), 0);
     const layout = forestLayout(trees, Int32Array.from(features, binCount));
+    this.slice = Math.max(BLOCK, Math.min(SLICE, Math.floor(SLICE_BYTES / (8 * Math.max(1, width)) / BLOCK) * BLOCK));
     this.layout = layout;
     let end = 0;
     const place = (bytes: number): number => {
@@ -51,8 +54,8 @@ export class Forest {
       tables: place(tableBytes),
       // The next block to take, the helpers done, and a flag a failing helper sets.
       control: place(16),
-      columns: place(SLICE * width * 8),
-      out: place(SLICE * 8),
+      columns: place(this.slice * width * 8),
+      out: place(this.slice * 8),
       blocks: place(MAX_THREADS * BLOCK * width * 4),
     };
     const pages = Math.ceil(end / 65_536) + 1;
@@ -62,7 +65,7 @@ export class Forest {
     this.score = instance.exports.score as Forest['score'];
     const buffer = this.memory.buffer;
     this.control = new Int32Array(buffer, this.at.control, 4);
-    this.out = new Float64Array(buffer, this.at.out, SLICE);
+    this.out = new Float64Array(buffer, this.at.out, this.slice);
     this.describe(lookups, new DataView(buffer, this.at.features, width * FEATURE_BYTES));
     layout.write({
       nodes: new DataView(buffer, this.at.nodes, layout.nodeBytes),
@@ -116,8 +119,8 @@ export class Forest {
       return col.values;
     });
     const buffer = this.memory.buffer;
-    for (let start = 0; start < rows; start += SLICE) {
-      const n = Math.min(SLICE, rows - start);
+    for (let start = 0; start < rows; start += this.slice) {
+      const n = Math.min(this.slice, rows - start);
       values.forEach((col, c) => new Float64Array(buffer, this.at.columns + c * n * 8, n).set(col.subarray(start, start + n)));
       const helpers = n >= PARALLEL_ROWS ? readyHelpers().slice(0, MAX_THREADS - 1) : [];
       if (!this.scoreSlice(n, width, helpers)) this.scoreSlice(n, width, []);
@@ -148,8 +151,10 @@ const FEATURE_BYTES = 48;
 /** The buckets forest.wat's binning assumes (its last bucket is 4095). */
 const WASM_BUCKETS = 4096;
 
-/** Rows scored at a time: the most the shared memory holds; larger batches go slice by slice. */
+/** Rows scored at a time, at most: larger batches go slice by slice. */
 const SLICE = 65_536;
+/** A slice's values take at most this much of the memory (fewer rows for a model of many features). */
+const SLICE_BYTES = 16 * 2 ** 20;
 /** The calling thread and up to this many minus one helpers. */
 const MAX_THREADS = 4;
 /** A helper that has not finished its share of a slice in this long has died. */
