@@ -49,7 +49,8 @@ export class HistogramPool {
     this.kernel = kernels.histogram;
     this.partitionKernel = kernels.partition;
     this.histogramLength = matrix.totalBins * 2;
-    if (threads > 1) this.startWorkers(Math.min(threads, CHUNKS) - 1);
+    // No node of fewer rows than PARALLEL_ROWS is built in parallel: for such data, workers would only cost their start.
+    if (threads > 1 && sampleRows >= PARALLEL_ROWS) this.startWorkers(Math.min(threads, CHUNKS) - 1);
   }
 
   /** Row indexes, partitioned in place by the tree grower; a node is a range of it. */
