@@ -30,9 +30,10 @@ function sharedInt32(n: number): Int32Array {
 }
 
 /**
- * Builds node histograms and partitions nodes' rows with the WebAssembly kernels, on worker threads when there are cores to
- * spare. The calling thread blocks (Atomics.wait) while workers run their share, so training
- * stays a synchronous call. Gradients go in `gh` and the rows a tree learns from in `rows`.
+ * Builds node histograms, on worker threads when there are cores to spare, and partitions
+ * nodes' rows, with the WebAssembly kernels of wasm/training.wat. The calling thread blocks
+ * (Atomics.wait) while workers run their share, so training stays a synchronous call.
+ * Gradients go in `gh` and the rows a tree learns from in `rows`.
  */
 export class HistogramPool {
   private readonly control = sharedInt32(8);

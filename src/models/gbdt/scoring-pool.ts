@@ -31,7 +31,7 @@ export function readyHelpers(): Worker[] {
     helpers = Array.from({ length: Math.max(0, count) }, (_, index) => {
       const w = typescriptWorker(new URL('./scoring-worker.ts', import.meta.url), { workerData: { index, ready } });
       w.unref();
-      // A helper that dies is not used again; its slice is finished by the others.
+      // A helper that dies is not used again (one that dies inside a slice stalls it: the caller gives up after a minute).
       w.on('error', () => Atomics.store(ready, index, 0));
       w.on('exit', () => Atomics.store(ready, index, 0));
       return w;
