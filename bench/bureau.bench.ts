@@ -14,13 +14,10 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { bureauFlow, CONSENT, simConnector, startSimProcess, type SimProcess } from '../test/support/bureau-sim.ts';
 import { arbiter, serve, type Running } from '../test/support/process.ts';
+import { benchArg } from './bench-args.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const SECONDS = arg('seconds', 10);
-const CONNECTIONS = arg('connections', 32);
+const SECONDS = benchArg('seconds', 10);
+const CONNECTIONS = benchArg('connections', 32);
 const LATENCY_MS = 20;
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const run = randomBytes(3).toString('hex').toUpperCase();

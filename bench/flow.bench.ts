@@ -14,13 +14,10 @@ import { compileFlow } from '../src/flow/index.ts';
 import { openDatabase } from '../src/store/index.ts';
 import { demoApplications } from './flow/applications.ts';
 import { arbiter, serve, type Running } from '../test/support/process.ts';
+import { benchArg } from './bench-args.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const SECONDS = arg('seconds', 10);
-const CONNECTIONS = arg('connections', 16);
+const SECONDS = benchArg('seconds', 10);
+const CONNECTIONS = benchArg('connections', 16);
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 const definition = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'examples', 'flows', 'consumer-lending.json'), 'utf8'));

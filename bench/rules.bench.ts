@@ -13,9 +13,9 @@ import { compileExpression, type FeelValue } from '../src/expr/index.ts';
 import { compileDecisionTable } from '../src/rules/index.ts';
 import { POLICY_INPUTS, applicants, cellToFeel, cellToJre, creditPolicy, type Applicant } from './rules/credit-policy.ts';
 import { EXPRESSIONS } from './rules/feel-expressions.ts';
+import { benchArg } from './bench-args.ts';
 
-const argIndex = process.argv.indexOf('--applicants');
-const N = argIndex > 0 ? Number(process.argv[argIndex + 1]) : 20000;
+const N = benchArg('applicants', 20000);
 const MIN_SECONDS = 1;
 
 interface Outcome {

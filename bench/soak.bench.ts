@@ -9,16 +9,11 @@
  */
 import { crashRound, describeCrashRound, prepareCrashEnvironment } from '../test/support/crash-scenario.ts';
 import { runSoak, windowHeader, windowLine } from '../test/support/soak.ts';
+import { benchArg } from './bench-args.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i > 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got "${process.argv[i + 1]}"`);
-  return value;
-};
-const SECONDS = arg('seconds', 300);
-const WINDOW = arg('window', 15);
-const CONCURRENCY = arg('concurrency', 16);
+const SECONDS = benchArg('seconds', 300);
+const WINDOW = benchArg('window', 15);
+const CONCURRENCY = benchArg('concurrency', 16);
 
 const env = await prepareCrashEnvironment();
 try {

@@ -93,7 +93,7 @@ test('bad training data gets a clear error naming what is wrong', () => {
     ['missing target', arbiter(['train', '--data', join(DATA, 'german_credit.csv'), '--target', 'Outcome', '--bad', 'Bad', '--out', join(dir, 'm.json')]), /no column "Outcome"; columns are Duration/],
     ['constant target', train(write('constant.csv', [lines[0]!, ...lines.slice(1).map((l) => l.replace(/,"?Good"?$/, ',Bad'))])), /column "Class" is constant: every row of 1000 holds "Bad"/],
     ['word in a numeric column', train(write('word.csv', [lines[0]!, ...lines.slice(1, 40), lines[40]!.replace(/^\d+/, 'twelve'), ...lines.slice(41)])), /column "Duration" holds numbers except "twelve" in data row 40/],
-    ['bad option', train(join(DATA, 'german_credit.csv'), '--learning-rate', '3'), /--learning-rate 3: between 0 and 1/],
+    ['bad option', train(join(DATA, 'german_credit.csv'), '--learning-rate', '3'), /--learning-rate 3: a number above 0 and at most 1/],
   ];
   for (const [what, run, message] of cases) {
     assert.equal(run.code, 1, what);

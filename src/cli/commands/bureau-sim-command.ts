@@ -1,11 +1,6 @@
 import { Command } from 'commander';
 import { startBureauSim } from '../../connectors/index.ts';
-
-function number(value: string, name: string, min: number, max = Infinity): number {
-  const x = Number(value);
-  if (!Number.isFinite(x) || x < min || x > max) throw new Error(`--${name} ${value}: a number from ${min}${max < Infinity ? ` to ${max}` : ''}`);
-  return x;
-}
+import { numberOption } from '../number-option.ts';
 
 export function bureauSimCommand(): Command {
   return new Command('bureau-sim')
@@ -25,20 +20,20 @@ export function bureauSimCommand(): Command {
     .option('--hmac-secret <secret>', 'require an HMAC-SHA256 request signature made with this secret')
     .action(async (f: Record<string, string | undefined>) => {
       const sim = await startBureauSim({
-        port: number(f.port!, 'port', 0, 65535),
+        port: numberOption(f.port!, 'port', { min: 0, max: 65535, integer: true }),
         host: f.host,
-        seed: number(f.seed!, 'seed', 0),
+        seed: numberOption(f.seed!, 'seed', { min: 0, integer: true }),
         apiKey: f.apiKey,
         hmacSecret: f.hmacSecret,
         faults: {
-          latencyMs: number(f.latency!, 'latency', 0),
-          jitterMs: number(f.jitter!, 'jitter', 0),
-          errorRate: number(f.errorRate!, 'error-rate', 0, 1),
-          timeoutRate: number(f.timeoutRate!, 'timeout-rate', 0, 1),
-          malformedRate: number(f.malformedRate!, 'malformed-rate', 0, 1),
-          rateLimitRate: number(f.rateLimitRate!, 'rate-limit-rate', 0, 1),
-          retryAfterSeconds: number(f.retryAfter!, 'retry-after', 0),
-          hangMs: number(f.hang!, 'hang', 0),
+          latencyMs: numberOption(f.latency!, 'latency', { min: 0 }),
+          jitterMs: numberOption(f.jitter!, 'jitter', { min: 0 }),
+          errorRate: numberOption(f.errorRate!, 'error-rate', { min: 0, max: 1 }),
+          timeoutRate: numberOption(f.timeoutRate!, 'timeout-rate', { min: 0, max: 1 }),
+          malformedRate: numberOption(f.malformedRate!, 'malformed-rate', { min: 0, max: 1 }),
+          rateLimitRate: numberOption(f.rateLimitRate!, 'rate-limit-rate', { min: 0, max: 1 }),
+          retryAfterSeconds: numberOption(f.retryAfter!, 'retry-after', { min: 0 }),
+          hangMs: numberOption(f.hang!, 'hang', { min: 0 }),
         },
       });
       console.log(`bureau simulator listening on ${sim.url} (JSON: POST /v1/reports, XML: POST /crr/report, faults: POST /admin/faults, billing: GET /billing)`);

@@ -28,6 +28,7 @@ import {
   type ModelImpl,
   type NewModel,
 } from '../../models/index.ts';
+import { numberOption, type NumberRange } from '../number-option.ts';
 import { progressBar } from '../progress-bar.ts';
 
 function readData(path: string): Frame {
@@ -36,10 +37,9 @@ function readData(path: string): Frame {
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-function number(flags: Record<string, unknown>, name: string, check: (x: number) => boolean, hint: string): number {
-  const x = Number(flags[name]);
-  if (!Number.isFinite(x) || !check(x)) throw new Error(`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${String(flags[name])}: ${hint}`);
-  return x;
+/** A numeric flag, named as commander keys it (camelCase), checked against its range. */
+function number(flags: Record<string, unknown>, name: string, range: NumberRange): number {
+  return numberOption(flags[name], name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), range);
 }
 
 function monotoneSpec(spec: string): Record<string, 1 | -1> {
@@ -80,17 +80,17 @@ export function trainCommand(): Command {
     .option('--json', 'print the report as JSON')
     .action((flags: Record<string, string | boolean | undefined>) => {
       const algorithm = (flags.kind ?? flags.algo) as 'gbdt' | 'scorecard';
-      const testFraction = number(flags, 'testFraction', (x) => x > 0 && x < 1, 'a share between 0 and 1');
-      const seed = number(flags, 'seed', Number.isInteger, 'an integer');
+      const testFraction = number(flags, 'testFraction', { min: 0, max: 1, minExcluded: true, maxExcluded: true });
+      const seed = number(flags, 'seed', { integer: true });
       const params: Partial<BoostParams> = {
-        rounds: number(flags, flags.rounds !== undefined ? 'rounds' : 'trees', (x) => Number.isInteger(x) && x > 0, 'a positive integer'),
-        maxDepth: number(flags, 'depth', (x) => Number.isInteger(x) && x > 0 && x <= 16, 'an integer from 1 to 16'),
-        learningRate: number(flags, 'learningRate', (x) => x > 0 && x <= 1, 'between 0 and 1'),
-        subsample: number(flags, 'subsample', (x) => x > 0 && x <= 1, 'between 0 and 1'),
-        colsample: number(flags, 'colsample', (x) => x > 0 && x <= 1, 'between 0 and 1'),
-        minChildWeight: number(flags, 'minChildWeight', (x) => x >= 0, 'zero or more'),
-        lambda: number(flags, 'lambda', (x) => x >= 0, 'zero or more'),
-        earlyStoppingRounds: flags.earlyStopping === undefined ? 0 : number(flags, 'earlyStopping', (x) => Number.isInteger(x) && x > 0, 'a positive integer'),
+        rounds: number(flags, flags.rounds !== undefined ? 'rounds' : 'trees', { min: 1, integer: true }),
+        maxDepth: number(flags, 'depth', { min: 1, max: 16, integer: true }),
+        learningRate: number(flags, 'learningRate', { min: 0, max: 1, minExcluded: true }),
+        subsample: number(flags, 'subsample', { min: 0, max: 1, minExcluded: true }),
+        colsample: number(flags, 'colsample', { min: 0, max: 1, minExcluded: true }),
+        minChildWeight: number(flags, 'minChildWeight', { min: 0 }),
+        lambda: number(flags, 'lambda', { min: 0 }),
+        earlyStoppingRounds: flags.earlyStopping === undefined ? 0 : number(flags, 'earlyStopping', { min: 1, integer: true }),
         seed,
         monotone: monotoneSpec(String(flags.monotone ?? '')),
       };
@@ -140,7 +140,7 @@ export function scoreCommand(): Command {
     .action(async (flags: { model: string; data: string; out?: string; explain?: string }) => {
       const model = loadModel(flags.model);
       const frame = readData(flags.data);
-      const k = flags.explain === undefined ? 0 : number(flags, 'explain', (x) => Number.isInteger(x) && x > 0 && x <= 20, 'an integer from 1 to 20');
+      const k = flags.explain === undefined ? 0 : number(flags, 'explain', { min: 1, max: 20, integer: true });
       const pd = await scorePd(model, frame);
       const points = pointsOf(model, pd, frame);
       const reasons = k ? reasonsFor(model, frame, k) : null;

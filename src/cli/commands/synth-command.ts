@@ -1,11 +1,9 @@
 import { Command } from 'commander';
 import { generatePopulation, writePopulationCsv } from '../../synth/index.ts';
+import { numberOption } from '../number-option.ts';
 
-function integer(value: string, name: string, min: number): number {
-  const x = Number(value);
-  if (!Number.isInteger(x) || x < min) throw new Error(`--${name} ${value}: an integer of at least ${min}`);
-  return x;
-}
+const integer = (value: string, flag: string, min: number) => numberOption(value, flag, { min, integer: true });
+
 
 export function synthCommand(): Command {
   return new Command('synth')
