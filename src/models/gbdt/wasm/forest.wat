@@ -30,14 +30,16 @@
 ;; General layout (any depth, any number of categories): a node is four i32: the byte offset
 ;; of its bin; a threshold, or for a categorical split the address of its go-right mask, a
 ;; byte per bin; 1 for a categorical split; the first of its two children, which sit side by
-;; side (a leaf is its own child and never goes right); values per node, roots and depths per tree.
+;; side (a leaf is its own child and never goes right); values per node, roots and depths per
+;; tree.
 (module
   (memory (import "env" "memory") 1 65536 shared)
 
   ;; Scores a slice: takes blocks of 256 rows from *next until none is left, bins each block's
   ;; values into a row-by-row block, and walks every tree with them (perfect layout when
-  ;; $perfectDepth > 0; rows through all trees rather than trees over all rows when $rowsFirst). Any number of threads may call it at once over the same slice, each
-  ;; with its own block.
+  ;; $perfectDepth > 0; rows through all trees rather than trees over all rows when
+  ;; $rowsFirst). Any number of threads may call it at once over the same slice, each with its
+  ;; own block.
   (func (export "score")
     (param $nodes i32) (param $values i32) (param $roots i32) (param $depths i32) (param $trees i32)
     (param $masks i32) (param $perfectDepth i32) (param $rowsFirst i32) (param $features i32) (param $columns i32) (param $n i32)
@@ -49,7 +51,8 @@
         (local.set $start (i32.mul (i32.atomic.rmw.add (local.get $next) (i32.const 1)) (i32.const 256)))
         (br_if $done (i32.ge_u (local.get $start) (local.get $n)))
         (local.set $count (select (i32.const 256) (i32.sub (local.get $n) (local.get $start)) (i32.le_u (i32.add (local.get $start) (i32.const 256)) (local.get $n))))
-        ;; Column c of the slice, rows start..start+count, binned into every row's slots c and width + c.
+        ;; Column c of the slice, rows start..start+count, binned into each row's slots c and
+        ;; width + c.
         (local.set $c (i32.const 0))
         (block $binned
           (loop $column
@@ -109,7 +112,8 @@
                               (local.set $lo (i32.const 0))
                               (local.set $hi (i32.sub (local.get $last) (i32.const 1))))
                             (else
-                              ;; Rounding can put v one bucket off: search from the bucket before to the one after.
+                              ;; Rounding can put v one bucket off: search from the bucket
+                              ;; before to the one after.
                               (local.set $k (i32.trunc_sat_f64_u (f64.mul (f64.sub (local.get $v) (local.get $first)) (local.get $scale))))
                               (local.set $k (select (local.get $k) (i32.const 4095) (i32.lt_u (local.get $k) (i32.const 4095))))
                               (local.set $lo (i32.load (i32.add (local.get $table) (i32.shl (select (i32.sub (local.get $k) (i32.const 1)) (i32.const 0) (local.get $k)) (i32.const 2)))))

@@ -1,5 +1,6 @@
-;; Training's two inner loops: gradient histograms and the row partition of a split. Compiled to training.wasm by
-;; `npm run build:wasm` (the binary is committed; a test checks it matches this source).
+;; Training's two inner loops: gradient histograms and the row partition of a split.
+;; Compiled to training.wasm by `npm run build:wasm` (the binary is committed; a test checks
+;; it matches this source).
 ;;
 ;; Memory is shared with the JavaScript side and the worker threads, which lay it out:
 ;;   bins  the training rows' bins, row by row (one byte per feature, or two when a feature
