@@ -84,6 +84,12 @@ export function growTree(inp: GrowInputs, p: GrowParams): { tree: Tree; leaves: 
     let best: Split | null = null;
     const unbounded = lo === -Infinity && hi === Infinity;
     const parentGain = (G * G) / (H + λ);
+    /** The closed-form screen of an unbounded split: whether it may beat the best so far. */
+    const mayWin = (gl: number, hl: number): boolean => {
+      if (hl < p.minChildWeight || H - hl < p.minChildWeight) return false;
+      const bar = best === null ? p.gamma : (best as Split).gain;
+      return (gl * gl) / (hl + λ) + ((G - gl) * (G - gl)) / (H - hl + λ) > bar - SCREEN_SLACK * (1 + Math.abs(bar)) + parentGain;
+    };
     const consider = (f: number, gl: number, hl: number, dl: boolean, thr: number, cats: Uint8Array | null, mono: number) => {
       const gr = G - gl;
       const hr = H - hl;
@@ -114,16 +120,8 @@ export function growTree(inp: GrowInputs, p: GrowParams): { tree: Tree; leaves: 
         for (let k = 1; k < nb - 1; k++) {
           GL += hist[o + 2 * k]!;
           HL += hist[o + 2 * k + 1]!;
-          const bar = best === null ? p.gamma : (best as Split).gain;
-          const screen = bar - SCREEN_SLACK * (1 + Math.abs(bar)) + parentGain;
-          if (HL >= p.minChildWeight && H - HL >= p.minChildWeight && (GL * GL) / (HL + λ) + ((G - GL) * (G - GL)) / (H - HL + λ) > screen) consider(f, GL, HL, false, k, null, mono);
-          if (Hm > 0) {
-            const gl = GL + Gm;
-            const hl = HL + Hm;
-            const bar2 = best === null ? p.gamma : (best as Split).gain;
-            const screen2 = bar2 - SCREEN_SLACK * (1 + Math.abs(bar2)) + parentGain;
-            if (hl >= p.minChildWeight && H - hl >= p.minChildWeight && (gl * gl) / (hl + λ) + ((G - gl) * (G - gl)) / (H - hl + λ) > screen2) consider(f, gl, hl, true, k, null, mono);
-          }
+          if (mayWin(GL, HL)) consider(f, GL, HL, false, k, null, mono);
+          if (Hm > 0 && mayWin(GL + Gm, HL + Hm)) consider(f, GL + Gm, HL + Hm, true, k, null, mono);
         }
       } else if (!matrix.categorical[f]) {
         let GL = 0;
