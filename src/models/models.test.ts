@@ -181,6 +181,13 @@ describe('gradient-boosted trees', () => {
     const wide = trainBooster(frame, y, ['city', 'x'], train, null, { rounds: 20, maxDepth: 3 });
     assert.ok(wide.trees.some((t) => t.categories.some((c) => c !== null)), 'no split on the 40 cities');
     assertKernelMatchesWalk(wide, frame, 'many categories');
+    // 300 postcodes: more than 256 bins, so training lays bins out in two bytes (histogram16).
+    const zips = rows.map((r, i) => [`z${(i * 7919) % 300}`, ...r]);
+    const zipFrame = frameFromRecords(['zip', 'city', 'x', 'bad'], zips);
+    const zipModel = trainBooster(zipFrame, y, ['zip', 'city', 'x'], train, null, { rounds: 20, maxDepth: 3 });
+    assert.ok(zipModel.features[0]!.kind === 'categorical' && zipModel.features[0]!.levels.length === 300);
+    assert.ok(evaluate(y, zipModel.predict(zipFrame)).auc > 0.6, 'a model with a 300-level feature learns');
+    assertKernelMatchesWalk(zipModel, zipFrame, 'two-byte bins');
   });
 
   test('a batch larger than a slice is scored slice by slice', () => {

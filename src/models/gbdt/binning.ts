@@ -145,12 +145,13 @@ export function applyBins(spec: FeatureBins, col: Column, rows: number): Uint16A
 }
 
 /**
- * The training rows' bins laid out row by row (bins[row * width + f]), with each feature's place
- * in a histogram. The histogram pool copies them into the memory its kernel reads.
+ * The shape of the training histograms: each feature's bins and place in a histogram. The
+ * training memory lays the bins out row by row from it (two bytes a bin when `wide`).
  */
 export interface TrainingMatrix {
-  bins: Uint8Array | Uint16Array;
   width: number;
+  /** some feature has more than 256 bins */
+  wide: boolean;
   /** Where feature f's bins start in a histogram of (gradient, hessian) pairs, in bins. */
   offsets: Int32Array;
   binCounts: Int32Array;
@@ -172,11 +173,5 @@ export function trainingMatrix(data: BinnedData): TrainingMatrix {
     offsets[f] = total;
     total += c;
   });
-  const wide = binCounts.some((c) => c > 256);
-  const bins = wide ? new Uint16Array(data.rows * width) : new Uint8Array(data.rows * width);
-  for (let f = 0; f < width; f++) {
-    const col = data.bins[f]!;
-    for (let r = 0, k = f; r < data.rows; r++, k += width) bins[k] = col[r]!;
-  }
-  return { bins, width, offsets, binCounts, totalBins: total, categorical: Uint8Array.from(data.features, (f) => (f.kind === 'categorical' ? 1 : 0)) };
+  return { width, wide: binCounts.some((c) => c > 256), offsets, binCounts, totalBins: total, categorical: Uint8Array.from(data.features, (f) => (f.kind === 'categorical' ? 1 : 0)) };
 }

@@ -54,8 +54,7 @@ export class TrainingMemory {
   readonly goLeft: Uint8Array;
 
   constructor(matrix: TrainingMatrix, columns: Uint16Array[], frameRows: number, sampleRows: number, chunks: number) {
-    const { width } = matrix;
-    const wide = matrix.bins instanceof Uint16Array;
+    const { width, wide } = matrix;
     const histogramBytes = matrix.totalBins * 16;
     let end = 0;
     const place = (bytes: number): number => {
@@ -64,7 +63,7 @@ export class TrainingMemory {
       return at;
     };
     const layout: TrainingLayout = {
-      bins: place(matrix.bins.byteLength),
+      bins: place(frameRows * width * (wide ? 2 : 1)),
       offs: place(width * 4),
       rows: place(sampleRows * 4),
       gh: place(frameRows * 16),
@@ -84,8 +83,12 @@ export class TrainingMemory {
     this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
     this.layout = layout;
     const buffer = this.memory.buffer;
-    const bins = wide ? new Uint16Array(buffer, layout.bins, matrix.bins.length) : new Uint8Array(buffer, layout.bins, matrix.bins.length);
-    bins.set(matrix.bins);
+    // Row by row for the histogram kernel, which reads a row's bins together.
+    const bins = wide ? new Uint16Array(buffer, layout.bins, frameRows * width) : new Uint8Array(buffer, layout.bins, frameRows * width);
+    for (let f = 0; f < width; f++) {
+      const col = columns[f]!;
+      for (let r = 0, k = f; r < frameRows; r++, k += width) bins[k] = col[r]!;
+    }
     new Int32Array(buffer, layout.offs, width).set(matrix.offsets.map((o) => o * 16));
     this.rows = new Int32Array(buffer, layout.rows, sampleRows);
     this.gh = new Float64Array(buffer, layout.gh, frameRows * 2);
