@@ -185,6 +185,25 @@ export async function listDecisions(db: Queryable, q: { flowId?: string; status?
   return rows.map(toDecision);
 }
 
+/**
+ * Every decision of a flow, oldest first, a page at a time: keyset pages on (created_at, id),
+ * so decisions made at the same instant are neither skipped nor repeated between pages, and
+ * no count of decisions is too many.
+ */
+export async function* flowDecisionPages(db: Queryable, flowId: string, pageSize = 5_000): AsyncGenerator<DecisionRecord[]> {
+  let lastId: string | null = null;
+  for (;;) {
+    // The last row's instant is read back from the table: a JavaScript date would drop its microseconds.
+    const page = lastId
+      ? db.query<DecisionRow>(`${DECISION_SELECT} where d.flow_id = $1 and (d.created_at, d.id) > (select created_at, id from decisions where id = $2) order by d.created_at, d.id limit $3`, [flowId, lastId, pageSize])
+      : db.query<DecisionRow>(`${DECISION_SELECT} where d.flow_id = $1 order by d.created_at, d.id limit $2`, [flowId, pageSize]);
+    const rows: DecisionRow[] = (await page).rows;
+    if (rows.length) yield rows.map(toDecision);
+    if (rows.length < pageSize) return;
+    lastId = rows[rows.length - 1]!.id;
+  }
+}
+
 /** How long a reviewer's claim on a case lasts before anyone may take it. */
 export const CLAIM_MINUTES = 30;
 const CLAIM_OPEN = `(claimed_by is null or claimed_at < now() - interval '${CLAIM_MINUTES} minutes')`;

@@ -6,7 +6,7 @@ import type { CompiledFlow } from '../../flow/index.ts';
 import type { Strategy } from '../../optimize/index.ts';
 import { featureImportance, modelFile, parseModelFile, predictPd, rowFrame, storedModel, trainingParams, type LoadedModel } from '../../models/index.ts';
 import {
-  addFlowVersion, addModelVersion, bookedAccounts, claimRetrainRun, createRetrainRun, getFlowVersion, getModelFile, getRetrainProgram, getRetrainRun, listDecisions, listRetrainPrograms, listRetrainRuns, performanceOf, setRetrainProgram, updateRetrainRun,
+  addFlowVersion, addModelVersion, bookedAccounts, claimRetrainRun, createRetrainRun, getFlowVersion, getModelFile, getRetrainProgram, getRetrainRun, flowDecisionPages, listRetrainPrograms, listRetrainRuns, performanceOf, setRetrainProgram, updateRetrainRun,
   type Actor, type Database, type FlowVersion, type JobQueue, type RetrainProgram, type RetrainRun,
 } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
@@ -120,12 +120,13 @@ export class LifecycleService {
 
   /** Every decision of the flow with its application opened (erased ones left out). */
   private async history(flowId: string): Promise<SampleDecision[]> {
-    const all = await listDecisions(this.db, { flowId, limit: 1_000_000 });
     const out: SampleDecision[] = [];
-    for (const d of all) {
-      const opened = this.decisions.open(d);
-      if (opened.erased || !opened.application) continue;
-      out.push({ id: d.id, createdAt: d.createdAt, outcome: d.override?.outcome ?? d.outcome, application: opened.application });
+    for await (const page of flowDecisionPages(this.db, flowId)) {
+      for (const d of page) {
+        const opened = this.decisions.open(d);
+        if (opened.erased || !opened.application) continue;
+        out.push({ id: d.id, createdAt: d.createdAt, outcome: d.override?.outcome ?? d.outcome, application: opened.application });
+      }
     }
     return out;
   }
