@@ -1,4 +1,5 @@
 import type { Column, Frame } from '../frame.ts';
+import { sortNumbers } from '../sort-numbers.ts';
 
 /** How one feature's values map to histogram bins. Bin 0 is always "missing". */
 export type FeatureBins =
@@ -25,7 +26,7 @@ function numericEdges(values: Float64Array, rows: ArrayLike<number>, maxBins: nu
     const v = values[rows[i]!]!;
     if (!Number.isNaN(v)) sample[n++] = v;
   }
-  const present = sample.subarray(0, n).sort();
+  const present = sortNumbers(sample.subarray(0, n));
   const unique: number[] = [];
   for (const v of present) {
     if (unique[unique.length - 1] !== v) unique.push(v);
