@@ -1,3 +1,4 @@
+import { sharedWasmMemory } from '../../support/shared-memory.ts';
 import { wasmModule } from '../../support/wasm-module.ts';
 import type { Column } from '../frame.ts';
 import { applyBins, binCount, BUCKETS, numericLookup, type FeatureBins } from './binning.ts';
@@ -58,8 +59,7 @@ export class Forest {
       out: place(this.slice * 8),
       blocks: place(MAX_THREADS * BLOCK * width * 4),
     };
-    const pages = Math.ceil(end / 65_536) + 1;
-    this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+    this.memory = sharedWasmMemory(end, `scoring a model of ${trees.length} trees and ${width} features`, 'score with fewer features or trees, or on a machine with more memory');
     this.module = wasmModule(new URL('./wasm/forest.wasm', import.meta.url));
     const instance = new WebAssembly.Instance(this.module, { env: { memory: this.memory } });
     this.score = instance.exports.score as Forest['score'];

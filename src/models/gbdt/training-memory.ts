@@ -1,3 +1,4 @@
+import { sharedWasmMemory } from '../../support/shared-memory.ts';
 import { wasmModule } from '../../support/wasm-module.ts';
 import type { TrainingMatrix } from './binning.ts';
 
@@ -22,10 +23,6 @@ export interface TrainingLayout {
 
 export type HistogramKernel = (bins: number, width: number, offs: number, rows: number, start: number, end: number, gh: number, out: number) => void;
 export type PartitionKernel = (column: number, rows: number, start: number, end: number, scratch: number, threshold: number, shift: number, goLeft: number) => number;
-
-const PAGE = 65_536;
-/** A 32-bit WebAssembly memory holds at most 4 GiB. */
-const MAX_PAGES = 65_536;
 
 export const trainingModule = (): WebAssembly.Module => wasmModule(new URL('./wasm/training.wasm', import.meta.url));
 
@@ -76,11 +73,7 @@ export class TrainingMemory {
       wide,
       histogramBytes,
     };
-    const pages = Math.ceil(end / PAGE) + 1;
-    if (pages > MAX_PAGES) {
-      throw new Error(`training data needs ${(end / 2 ** 30).toFixed(1)} GiB of histogram memory, more than the 4 GiB one training can hold: train on a sample of the rows (or fewer features)`);
-    }
-    this.memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+    this.memory = sharedWasmMemory(end, 'training', 'train on a sample of the rows, or on fewer features');
     this.layout = layout;
     const buffer = this.memory.buffer;
     // Row by row for the histogram kernel, which reads a row's bins together.
