@@ -253,9 +253,15 @@ function cellOf(frame: Frame, name: string, row: number): string | number {
 function assertKernelMatchesWalk(model: Booster, frame: Frame, label: string): void {
   const binned = model.bin(frame);
   const margins = model.margins(frame);
+  const walked = (r: number) => model.trees.reduce((m, t) => m + predictBinned(t, binned.bins, r), model.baseMargin);
   for (let r = 0; r < frame.rows; r++) {
-    const walked = model.trees.reduce((m, t) => m + predictBinned(t, binned.bins, r), model.baseMargin);
-    assert.ok(Math.abs(margins[r]! - walked) < 1e-9, `${label} row ${r}: kernel ${margins[r]}, tree walk ${walked}`);
+    assert.ok(Math.abs(margins[r]! - walked(r)) < 1e-9, `${label} row ${r}: kernel ${margins[r]}, tree walk ${walked(r)}`);
+  }
+  // One to three rows (one application) take the kernel's single-row walk.
+  for (const [start, end] of [[0, 1], [1, 3], [3, 6]] as const) {
+    const part = new Frame(frame.columns.map((c) => (c.kind === 'numeric' ? { ...c, values: c.values.slice(start, end) } : { ...c, codes: c.codes.slice(start, end) })), end - start);
+    const few = model.margins(part);
+    for (let r = start; r < end; r++) assert.ok(Math.abs(few[r - start]! - walked(r)) < 1e-9, `${label} row ${r} alone: kernel ${few[r - start]}, tree walk ${walked(r)}`);
   }
 }
 

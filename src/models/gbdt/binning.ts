@@ -127,16 +127,22 @@ function binSpec(col: Column, trainRows: ArrayLike<number>, maxBins: number): Fe
   return { kind: 'numeric', name: col.name, uppers: numericEdges(col.values, trainRows, maxBins) };
 }
 
+/**
+ * A categorical column's bin per level of this frame: the training level's code + 1, and 0
+ * (missing) for a level training never saw. A missing value (code -1) is bin 0 too.
+ */
+export function categoryBins(spec: Extract<FeatureBins, { kind: 'categorical' }>, col: Extract<Column, { kind: 'categorical' }>): Int32Array {
+  return Int32Array.from(col.levels, (l) => spec.levels.indexOf(l) + 1);
+}
+
 export function applyBins(spec: FeatureBins, col: Column, rows: number): Uint16Array {
   const out = new Uint16Array(rows);
   if (spec.kind === 'categorical') {
     if (col.kind !== 'categorical') throw new Error(`feature ${spec.name} was categorical in training`);
-    // Map this frame's codes onto the training levels; unseen levels count as missing.
-    const map = col.levels.map((l) => spec.levels.indexOf(l));
+    const bins = categoryBins(spec, col);
     for (let i = 0; i < rows; i++) {
       const c = col.codes[i]!;
-      const t = c < 0 ? -1 : map[c]!;
-      out[i] = t < 0 ? 0 : t + 1;
+      out[i] = c < 0 ? 0 : bins[c]!;
     }
   } else {
     if (col.kind !== 'numeric') throw new Error(`feature ${spec.name} was numeric in training`);

@@ -1,7 +1,7 @@
 import { sharedWasmMemory } from '../../support/shared-memory.ts';
 import { wasmModule } from '../../support/wasm-module.ts';
 import type { Column } from '../frame.ts';
-import { applyBins, binCount, BUCKETS, numericLookup, type FeatureBins } from './binning.ts';
+import { binCount, BUCKETS, categoryBins, numericLookup, type FeatureBins } from './binning.ts';
 import { PARALLEL_ROWS, readyHelpers, type ScoringJob } from './scoring-pool.ts';
 import { forestLayout, type ForestLayout } from './forest-layout.ts';
 import type { Tree } from './tree.ts';
@@ -24,6 +24,8 @@ export class Forest {
   private readonly slice: number;
   private readonly control: Int32Array;
   private readonly out: Float64Array;
+  /** The slice's values, column by column. */
+  private readonly columns: Float64Array;
   readonly trees: number;
 
   constructor(
@@ -66,6 +68,7 @@ export class Forest {
     const buffer = this.memory.buffer;
     this.control = new Int32Array(buffer, this.at.control, 4);
     this.out = new Float64Array(buffer, this.at.out, this.slice);
+    this.columns = new Float64Array(buffer, this.at.columns, this.slice * width);
     this.describe(lookups, new DataView(buffer, this.at.features, width * FEATURE_BYTES));
     layout.write({
       nodes: new DataView(buffer, this.at.nodes, layout.nodeBytes),
@@ -111,17 +114,33 @@ export class Forest {
   add(columns: Column[], rows: number, out: Float64Array): void {
     const width = this.features.length;
     if (columns.length !== width) throw new Error(`the model has ${width} features, the data ${columns.length}`);
-    const values = this.features.map((spec, f): Float64Array => {
+    // Per column, its numbers, or for a categorical feature its codes and each code's bin.
+    const sources = this.features.map((spec, f): { values: Float64Array } | { codes: Int32Array; bins: Int32Array } => {
       const col = columns[f]!;
-      // Categories are binned here (a lookup of the level); the kernel takes them as they are.
-      if (spec.kind === 'categorical') return Float64Array.from(applyBins(spec, col, rows));
+      if (spec.kind === 'categorical') {
+        if (col.kind !== 'categorical') throw new Error(`feature ${spec.name} was categorical in training`);
+        return { codes: col.codes, bins: categoryBins(spec, col) };
+      }
       if (col.kind !== 'numeric') throw new Error(`feature ${spec.name} was numeric in training`);
-      return col.values;
+      return { values: col.values };
     });
-    const buffer = this.memory.buffer;
+    const view = this.columns;
     for (let start = 0; start < rows; start += this.slice) {
       const n = Math.min(this.slice, rows - start);
-      values.forEach((col, c) => new Float64Array(buffer, this.at.columns + c * n * 8, n).set(col.subarray(start, start + n)));
+      for (let c = 0; c < width; c++) {
+        const source = sources[c]!;
+        const base = c * n;
+        if ('values' in source) {
+          if (n >= 64) view.set(source.values.subarray(start, start + n), base);
+          else for (let r = 0; r < n; r++) view[base + r] = source.values[start + r]!;
+        } else {
+          // Categories go in as their bins; the kernel takes a categorical feature's value as it is.
+          for (let r = 0; r < n; r++) {
+            const code = source.codes[start + r]!;
+            view[base + r] = code < 0 ? 0 : source.bins[code]!;
+          }
+        }
+      }
       const helpers = n >= PARALLEL_ROWS ? readyHelpers().slice(0, MAX_THREADS - 1) : [];
       if (!this.scoreSlice(n, width, helpers)) this.scoreSlice(n, width, []);
       for (let r = 0; r < n; r++) out[start + r]! += this.out[r]!;

@@ -44,7 +44,7 @@
     (param $nodes i32) (param $values i32) (param $roots i32) (param $depths i32) (param $trees i32)
     (param $masks i32) (param $perfectDepth i32) (param $rowsFirst i32) (param $features i32) (param $columns i32) (param $n i32)
     (param $width i32) (param $block i32) (param $out i32) (param $next i32)
-    (local $start i32) (local $count i32) (local $c i32) (local $stride i32) (local $acc i32)
+    (local $start i32) (local $count i32) (local $c i32) (local $stride i32) (local $acc i32) (local $p i32) (local $a i32)
     (local.set $stride (i32.shl (local.get $width) (i32.const 2)))
     (block $done
       (loop $blocks
@@ -67,12 +67,28 @@
             (local.set $c (i32.add (local.get $c) (i32.const 1)))
             (br $column)))
         (local.set $acc (i32.add (local.get $out) (i32.shl (local.get $start) (i32.const 3))))
+        (if (i32.lt_u (local.get $count) (i32.const 4))
+          ;; Fewer than four rows (one application): each walks alone, not with copies of itself.
+          (then
+            (local.set $c (i32.const 0))
+            (block $alone
+              (loop $row
+                (br_if $alone (i32.ge_u (local.get $c) (local.get $count)))
+                (local.set $p (i32.add (local.get $block) (i32.mul (local.get $c) (local.get $stride))))
+                (local.set $a (i32.add (local.get $acc) (i32.shl (local.get $c) (i32.const 3))))
+                (f64.store (local.get $a) (f64.add (f64.load (local.get $a))
+                  (if (result f64) (local.get $perfectDepth)
+                    (then (call $walkPerfectOne (local.get $nodes) (local.get $values) (local.get $trees) (local.get $perfectDepth) (local.get $p)))
+                    (else (call $walkOne (local.get $nodes) (local.get $values) (local.get $roots) (local.get $depths) (local.get $trees) (local.get $masks) (local.get $p))))))
+                (local.set $c (i32.add (local.get $c) (i32.const 1)))
+                (br $row))))
+          (else
         (if (local.get $perfectDepth)
           (then
             (if (local.get $rowsFirst)
               (then (call $walkPerfectRows (local.get $nodes) (local.get $values) (local.get $trees) (local.get $perfectDepth) (local.get $block) (local.get $stride) (local.get $count) (local.get $acc)))
               (else (call $walkPerfect (local.get $nodes) (local.get $values) (local.get $trees) (local.get $perfectDepth) (local.get $block) (local.get $stride) (local.get $count) (local.get $acc)))))
-          (else (call $walk (local.get $nodes) (local.get $values) (local.get $roots) (local.get $depths) (local.get $trees) (local.get $masks) (local.get $block) (local.get $stride) (local.get $count) (local.get $acc))))
+          (else (call $walk (local.get $nodes) (local.get $values) (local.get $roots) (local.get $depths) (local.get $trees) (local.get $masks) (local.get $block) (local.get $stride) (local.get $count) (local.get $acc))))))
         (br $blocks))))
 
   ;; Bins `count` values of one feature from `from` (f64) into `to`, `stride` bytes apart (u16),
@@ -404,5 +420,68 @@
               (then (f64.store offset=24 (local.get $a) (f64.add (f64.load offset=24 (local.get $a)) (local.get $s3)))))
         (local.set $r (i32.add (local.get $r) (i32.const 4)))
         (br $rows))))
+
+  ;; Perfect layout, one row: every tree's output for the row whose bins are at $p.
+  (func $walkPerfectOne
+    (param $nodes i32) (param $values i32) (param $trees i32) (param $depth i32) (param $p i32) (result f64)
+    (local $inner i32) (local $t i32) (local $tree i32) (local $leaves i32) (local $d i32) (local $k i32)
+    (local $w i64) (local $at i32) (local $b i32) (local $thr i32) (local $sum f64)
+    (local.set $inner (i32.sub (i32.shl (i32.const 1) (local.get $depth)) (i32.const 1)))
+    (local.set $tree (local.get $nodes))
+    (local.set $leaves (i32.sub (local.get $values) (i32.shl (local.get $inner) (i32.const 3))))
+    (block $treesDone
+      (loop $treeLoop
+        (br_if $treesDone (i32.ge_u (local.get $t) (local.get $trees)))
+        (local.set $k (i32.const 0))
+        (local.set $d (local.get $depth))
+        (block $walked
+          (loop $step
+            (br_if $walked (i32.eqz (local.get $d)))
+            (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k) (i32.const 3)))))
+            (local.set $at (i32.wrap_i64 (local.get $w)))
+            (local.set $thr (i32.wrap_i64 (i64.shr_u (local.get $w) (i64.const 32))))
+            (local.set $b (i32.load16_u (i32.add (local.get $p) (i32.and (local.get $at) (i32.const 0x7fffffff)))))
+            (local.set $k (i32.add (i32.add (i32.shl (local.get $k) (i32.const 1)) (i32.const 1))
+              (select
+                (i32.and (i32.shr_u (local.get $thr) (local.get $b)) (i32.const 1))
+                (i32.shr_u (i32.sub (local.get $thr) (local.get $b)) (i32.const 31))
+                (i32.lt_s (local.get $at) (i32.const 0)))))
+            (local.set $d (i32.sub (local.get $d) (i32.const 1)))
+            (br $step)))
+        (local.set $sum (f64.add (local.get $sum) (f64.load (i32.add (local.get $leaves) (i32.shl (local.get $k) (i32.const 3))))))
+        (local.set $tree (i32.add (local.get $tree) (i32.shl (local.get $inner) (i32.const 3))))
+        (local.set $leaves (i32.add (local.get $leaves) (i32.shl (i32.add (local.get $inner) (i32.const 1)) (i32.const 3))))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $treeLoop)))
+    (local.get $sum))
+
+  ;; General layout, one row: every tree's output for the row whose bins are at $p.
+  (func $walkOne
+    (param $nodes i32) (param $values i32) (param $roots i32) (param $depths i32) (param $trees i32)
+    (param $masks i32) (param $p i32) (result f64)
+    (local $t i32) (local $d i32) (local $k i32) (local $o i32) (local $b i32) (local $thr i32) (local $cat i32) (local $sum f64)
+    (block $treesDone
+      (loop $tree
+        (br_if $treesDone (i32.ge_u (local.get $t) (local.get $trees)))
+        (local.set $k (i32.load (i32.add (local.get $roots) (i32.shl (local.get $t) (i32.const 2)))))
+        (local.set $d (i32.load (i32.add (local.get $depths) (i32.shl (local.get $t) (i32.const 2)))))
+        (block $walked
+          (loop $step
+            (br_if $walked (i32.eqz (local.get $d)))
+            (local.set $o (i32.add (local.get $nodes) (i32.shl (local.get $k) (i32.const 4))))
+            (local.set $b (i32.load16_u (i32.add (local.get $p) (i32.load (local.get $o)))))
+            (local.set $thr (i32.load offset=4 (local.get $o)))
+            (local.set $cat (i32.load offset=8 (local.get $o)))
+            (local.set $k (i32.add (i32.load offset=12 (local.get $o))
+              (select
+                (i32.load8_u (select (i32.add (local.get $thr) (local.get $b)) (local.get $masks) (local.get $cat)))
+                (i32.shr_u (i32.sub (local.get $thr) (local.get $b)) (i32.const 31))
+                (local.get $cat))))
+            (local.set $d (i32.sub (local.get $d) (i32.const 1)))
+            (br $step)))
+        (local.set $sum (f64.add (local.get $sum) (f64.load (i32.add (local.get $values) (i32.shl (local.get $k) (i32.const 3))))))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $tree)))
+    (local.get $sum))
 
 )
