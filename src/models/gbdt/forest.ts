@@ -2,7 +2,7 @@ import { sharedWasmMemory } from '../../support/shared-memory.ts';
 import { wasmModule } from '../../support/wasm-module.ts';
 import type { Column } from '../frame.ts';
 import { binCount, BUCKETS, categoryBins, numericLookup, type FeatureBins } from './binning.ts';
-import { PARALLEL_ROWS, readyHelpers, type ScoringJob } from './scoring-pool.ts';
+import { PARALLEL_ROWS, readyHelpers, START_HELPERS_ROWS, type ScoringJob } from './scoring-pool.ts';
 import { forestLayout, type ForestLayout } from './forest-layout.ts';
 import type { Tree } from './tree.ts';
 
@@ -142,6 +142,7 @@ export class Forest {
         }
       }
       const helpers = n >= PARALLEL_ROWS ? readyHelpers().slice(0, MAX_THREADS - 1) : [];
+      if (rows >= START_HELPERS_ROWS && n < PARALLEL_ROWS) readyHelpers();
       if (!this.scoreSlice(n, width, helpers)) this.scoreSlice(n, width, []);
       for (let r = 0; r < n; r++) out[start + r]! += this.out[r]!;
     }

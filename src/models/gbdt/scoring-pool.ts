@@ -12,8 +12,10 @@ export interface ScoringJob {
   done: number;
 }
 
-/** Helpers wake for a slice of at least this many rows; fewer are scored faster on the calling thread alone. */
-export const PARALLEL_ROWS = 16_384;
+/** Helpers wake for a slice of at least this many rows (four blocks); fewer are scored faster on the calling thread alone. */
+export const PARALLEL_ROWS = 1_024;
+/** A batch of at least this many rows (a block) starts the helpers, so that they are up for the next one. */
+export const START_HELPERS_ROWS = 256;
 const MAX_HELPERS = 3;
 
 let helpers: Worker[] | null = null;
@@ -22,9 +24,10 @@ const ready = new Int32Array(new SharedArrayBuffer(4 * MAX_HELPERS));
 
 /**
  * The helper threads ready to score, shared by every model of the process: one per core beyond
- * the first (at most three). They start on the first large slice and join from the first slice
- * after they are up (about 150 ms; waiting for them was measured slower than scoring on). Until
- * then the calling thread scores alone. They do not keep the process alive.
+ * the first (at most three). The first batch of a block or more starts them, and they join
+ * from the first slice of four blocks or more after they are up (about 150 ms; waiting for
+ * them was measured slower than scoring on). Until then the calling thread scores alone. They
+ * do not keep the process alive.
  */
 export function readyHelpers(): Worker[] {
   if (!helpers) {
