@@ -81,10 +81,7 @@ try {
     writeFileSync(join(dir, 'train.txt'), Array.from(train).join('\n'));
     writeFileSync(join(dir, 'test.txt'), Array.from(test).join('\n'));
     const yt = Float64Array.from(test, (r) => y[r]!);
-    const testFrame = new (s.frame.constructor as typeof Frame)(
-      s.frame.columns.map((c) => (c.kind === 'numeric' ? { ...c, values: Float64Array.from(test, (r) => c.values[r]!) } : { ...c, codes: Int32Array.from(test, (r) => c.codes[r]!) })),
-      test.length,
-    );
+    const testFrame = s.frame.selectRows(test);
     const results: Record<string, Result> = {};
     const [gbdt, gbdtSeconds] = time(() => trainBooster(s.frame, y, s.features, train, null, s.params, { threads: THREADS }));
     const [pg, scoreSeconds] = bestOf(() => gbdt.predict(testFrame));

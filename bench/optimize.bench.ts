@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backtestReport, runBacktest } from '../src/lifecycle/index.ts';
 import { demoApplications } from './flow/applications.ts';
-import { Frame, trainBooster } from '../src/models/index.ts';
+import { trainBooster } from '../src/models/index.ts';
 import { candidateMatrix, parseStrategy, portfolioConstraints, solvePortfolio, type Applicant, type CandidateMatrix, type LinearConstraint, type Strategy } from '../src/optimize/index.ts';
 import { generatePopulation, populationFrame } from '../src/synth/index.ts';
 
@@ -30,10 +30,7 @@ const y = Uint8Array.from(col('defaulted'));
 const rows = (from: number, to: number) => Int32Array.from({ length: to - from }, (_, i) => from + i);
 const model = trainBooster(frame, y, pop.features, rows(0, TRAIN), null, { rounds: 150, maxDepth: 5, learningRate: 0.08 }, { threads: 2 });
 const held = rows(TRAIN, TRAIN + SCORE);
-const heldFrame = new Frame(
-  frame.columns.map((c) => (c.kind === 'numeric' ? { ...c, values: Float64Array.from(held, (r) => c.values[r]!) } : { ...c, codes: Int32Array.from(held, (r) => c.codes[r]!) })),
-  SCORE,
-);
+const heldFrame = frame.selectRows(held);
 const modelPd = model.predict(heldFrame);
 console.log(`synthetic applicants: ${TRAIN} to train a model (GBDT, 150 trees of depth 5), ${SCORE} to decide; prepared in ${((performance.now() - t0) / 1000).toFixed(1)}s`);
 

@@ -52,6 +52,14 @@ export class Frame {
     return y;
   }
 
+  /** The given rows (by index, in that order) as a frame of their own. */
+  selectRows(rows: ArrayLike<number>): Frame {
+    return new Frame(
+      this.columns.map((c) => (c.kind === 'numeric' ? { ...c, values: Float64Array.from(rows, (r) => c.values[r]!) } : { ...c, codes: Int32Array.from(rows, (r) => c.codes[r]!) })),
+      rows.length,
+    );
+  }
+
   without(...names: string[]): Frame {
     return new Frame(this.columns.filter((c) => !names.includes(c.name)), this.rows);
   }

@@ -2,12 +2,6 @@ import { Booster, evaluate, performanceCurves, type PerformanceCurves, logLoss, 
 import type { Sample } from '../samples/index.ts';
 import type { ModelCheck } from './promotion-policy.ts';
 
-const rowsOf = (frame: Frame, rows: Int32Array): Frame =>
-  new (frame.constructor as typeof Frame)(
-    frame.columns.map((c) => (c.kind === 'numeric' ? { ...c, values: Float64Array.from(rows, (r) => c.values[r]!) } : { ...c, codes: Int32Array.from(rows, (r) => c.codes[r]!) })),
-    rows.length,
-  );
-
 const pick = (xs: ArrayLike<number>, rows: Int32Array) => Float64Array.from(rows, (r) => xs[r]!);
 
 /** Mean predicted PD against the observed bad rate. */
@@ -26,7 +20,7 @@ const calibrationGap = (y: ArrayLike<number>, p: ArrayLike<number>) => {
 function monotonicity(model: LoadedModel, frame: Frame, monotone: Record<string, number>): string[] {
   const out: string[] = [];
   const n = Math.min(300, frame.rows);
-  const base = rowsOf(frame, Int32Array.from({ length: n }, (_, i) => Math.floor((i * frame.rows) / n)));
+  const base = frame.selectRows(Int32Array.from({ length: n }, (_, i) => Math.floor((i * frame.rows) / n)));
   for (const [name, dir] of Object.entries(monotone)) {
     const col = base.byName.get(name);
     if (!col || col.kind !== 'numeric' || !dir) continue;
@@ -111,8 +105,8 @@ export function retrainChallenger(sample: Sample, champion: LoadedModel, ootMont
     const model = trainScorecard(sample.frame, sample.y, features, train, champion.model.options);
     challenger = { kind: 'scorecard', model, target, features: champion.features, imported: null, training: null };
   } else throw new Error(`the champion is an imported ${champion.kind} model; retraining needs a model trained by Arbiter`);
-  const ootFrame = rowsOf(sample.frame, oot);
-  const trainFrame = rowsOf(sample.frame, train);
+  const ootFrame = sample.frame.selectRows(oot);
+  const trainFrame = sample.frame.selectRows(train);
   const yOot = pick(sample.y, oot);
   const yTrain = pick(sample.y, train);
   let method: RetrainResult['method'] = 'retrained';
