@@ -13,6 +13,21 @@ export function sharedWasmMemory(bytes: number, purpose: string, remedy: string)
   }
 }
 
+/**
+ * Lays out regions in a memory one after the other, each on a 16-byte boundary (the kernels
+ * load 128-bit values); `bytes` is the size they take together.
+ */
+export class MemoryPlan {
+  bytes = 0;
+
+  /** Where a region of `size` bytes starts. */
+  place(size: number): number {
+    const at = Math.ceil(this.bytes / 16) * 16;
+    this.bytes = at + size;
+    return at;
+  }
+}
+
 const PAGE = 65_536;
 /** A 32-bit WebAssembly memory holds at most 4 GiB. */
 const MAX_PAGES = 65_536;

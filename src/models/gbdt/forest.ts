@@ -1,4 +1,4 @@
-import { sharedWasmMemory } from '../../support/shared-memory.ts';
+import { MemoryPlan, sharedWasmMemory } from '../../support/shared-memory.ts';
 import { wasmModule } from '../../support/wasm-module.ts';
 import type { Column } from '../frame.ts';
 import { binCount, BUCKETS, categoryBins, numericLookup, type FeatureBins } from './binning.ts';
@@ -40,28 +40,23 @@ export class Forest {
     const layout = forestLayout(trees, Int32Array.from(features, binCount));
     this.slice = Math.max(BLOCK, Math.min(SLICE, Math.floor(SLICE_BYTES / (8 * Math.max(1, width)) / BLOCK) * BLOCK));
     this.layout = layout;
-    let end = 0;
-    const place = (bytes: number): number => {
-      const at = Math.ceil(end / 16) * 16;
-      end = at + bytes;
-      return at;
-    };
+    const plan = new MemoryPlan();
     this.at = {
-      nodes: place(layout.nodeBytes),
-      values: place(layout.valueCount * 8),
-      roots: place(trees.length * 4),
-      depths: place(trees.length * 4),
+      nodes: plan.place(layout.nodeBytes),
+      values: plan.place(layout.valueCount * 8),
+      roots: plan.place(trees.length * 4),
+      depths: plan.place(trees.length * 4),
       // At least one byte: numeric splits read (and ignore) the first mask byte.
-      masks: place(Math.max(16, layout.maskBytes)),
-      features: place(width * FEATURE_BYTES),
-      tables: place(tableBytes),
+      masks: plan.place(Math.max(16, layout.maskBytes)),
+      features: plan.place(width * FEATURE_BYTES),
+      tables: plan.place(tableBytes),
       // The next block to take, the helpers done, and a flag a failing helper sets.
-      control: place(16),
-      columns: place(this.slice * width * 8),
-      out: place(this.slice * 8),
-      blocks: place(MAX_THREADS * BLOCK * width * 4),
+      control: plan.place(16),
+      columns: plan.place(this.slice * width * 8),
+      out: plan.place(this.slice * 8),
+      blocks: plan.place(MAX_THREADS * BLOCK * width * 4),
     };
-    this.memory = sharedWasmMemory(end, `scoring a model of ${trees.length} trees and ${width} features`, 'score with fewer features or trees, or on a machine with more memory');
+    this.memory = sharedWasmMemory(plan.bytes, `scoring a model of ${trees.length} trees and ${width} features`, 'score with fewer features or trees, or on a machine with more memory');
     this.module = wasmModule(new URL('./wasm/forest.wasm', import.meta.url));
     const instance = new WebAssembly.Instance(this.module, { env: { memory: this.memory } });
     this.score = instance.exports.score as Forest['score'];

@@ -1,4 +1,4 @@
-import { sharedWasmMemory } from '../../support/shared-memory.ts';
+import { MemoryPlan, sharedWasmMemory } from '../../support/shared-memory.ts';
 import { wasmModule } from '../../support/wasm-module.ts';
 import type { TrainingMatrix } from './binning.ts';
 
@@ -53,27 +53,22 @@ export class TrainingMemory {
   constructor(matrix: TrainingMatrix, columns: Uint16Array[], frameRows: number, sampleRows: number, chunks: number) {
     const { width, wide } = matrix;
     const histogramBytes = matrix.totalBins * 16;
-    let end = 0;
-    const place = (bytes: number): number => {
-      const at = Math.ceil(end / 16) * 16;
-      end = at + bytes;
-      return at;
-    };
+    const plan = new MemoryPlan();
     const layout: TrainingLayout = {
-      bins: place(frameRows * width * (wide ? 2 : 1)),
-      offs: place(width * 4),
-      rows: place(sampleRows * 4),
-      gh: place(frameRows * 16),
-      partials: place(chunks * histogramBytes),
-      columns: place(width * frameRows * 2),
-      scratch: place(sampleRows * 4),
-      goLeft: place(Math.max(...matrix.binCounts)),
+      bins: plan.place(frameRows * width * (wide ? 2 : 1)),
+      offs: plan.place(width * 4),
+      rows: plan.place(sampleRows * 4),
+      gh: plan.place(frameRows * 16),
+      partials: plan.place(chunks * histogramBytes),
+      columns: plan.place(width * frameRows * 2),
+      scratch: plan.place(sampleRows * 4),
+      goLeft: plan.place(Math.max(...matrix.binCounts)),
       width,
       frameRows,
       wide,
       histogramBytes,
     };
-    this.memory = sharedWasmMemory(end, 'training', 'train on a sample of the rows, or on fewer features');
+    this.memory = sharedWasmMemory(plan.bytes, 'training', 'train on a sample of the rows, or on fewer features');
     this.layout = layout;
     const buffer = this.memory.buffer;
     // Row by row for the histogram kernel, which reads a row's bins together.
