@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { typescriptWorker } from '../../support/typescript-worker.ts';
 import type { TrainingMatrix } from './binning.ts';
-import { TrainingMemory, trainingKernels, trainingModule, type HistogramKernel, type PartitionKernel } from './training-memory.ts';
+import { CONTROL, histogramChunks, TrainingMemory, trainingKernels, trainingModule, type HistogramKernel, type PartitionKernel } from './training-memory.ts';
 
 /**
  * A node's rows are cut into this many chunks whatever the thread count, and the chunks' sums
@@ -14,14 +14,7 @@ const PARALLEL_ROWS = 16_384;
 /** Workers pay off from about this many row x feature cells. */
 export const PARALLEL_CELLS = 2_000_000;
 
-// Control words in shared memory.
-const EPOCH = 0;
-const START = 1;
-const END = 2;
-const DONE = 3;
-const STOP = 4;
-const READY = 5;
-const FAILED = 6;
+const { EPOCH, START, END, DONE, STOP, READY, FAILED } = CONTROL;
 /** A worker that has not finished its share in this long has died; training stops with an error rather than hang. */
 const STALL_MS = 60_000;
 
@@ -101,9 +94,8 @@ export class HistogramPool {
       Atomics.add(this.control, EPOCH, 1);
       Atomics.notify(this.control, EPOCH);
     }
-    for (let c = 0; c < CHUNKS; c += threads) {
-      this.kernel(layout.bins, layout.width, layout.offs, layout.rows, start + Math.floor((n * c) / CHUNKS), start + Math.floor((n * (c + 1)) / CHUNKS), layout.gh, layout.partials + c * layout.histogramBytes);
-    }
+    // This thread's chunks: 0, threads, ... (worker i takes i, i + threads, ...).
+    histogramChunks(this.kernel, layout, start, end, 0, threads, CHUNKS);
     if (parallel) {
       const deadline = Date.now() + STALL_MS;
       for (let done = Atomics.load(this.control, DONE); done < this.workers.length; done = Atomics.load(this.control, DONE)) {

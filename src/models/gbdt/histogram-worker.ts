@@ -1,5 +1,5 @@
 import { workerData } from 'node:worker_threads';
-import { trainingKernels, type TrainingLayout } from './training-memory.ts';
+import { CONTROL, histogramChunks, trainingKernels, type TrainingLayout } from './training-memory.ts';
 
 interface HistogramWorkerData {
   index: number;
@@ -11,14 +11,7 @@ interface HistogramWorkerData {
   layout: TrainingLayout;
 }
 
-// The control words, as histogram-pool.ts lays them out.
-const EPOCH = 0;
-const START = 1;
-const END = 2;
-const DONE = 3;
-const STOP = 4;
-const READY = 5;
-const FAILED = 6;
+const { EPOCH, START, END, DONE, STOP, READY, FAILED } = CONTROL;
 
 const d = workerData as HistogramWorkerData;
 const { layout } = d;
@@ -30,13 +23,9 @@ for (;;) {
   Atomics.wait(d.control, EPOCH, seen);
   seen = Atomics.load(d.control, EPOCH);
   if (Atomics.load(d.control, STOP)) break;
-  const start = Atomics.load(d.control, START);
-  const n = Atomics.load(d.control, END) - start;
   // This thread's chunks: index, index + threads, ... (the calling thread takes 0, threads, ...).
   try {
-    for (let c = d.index; c < d.chunks; c += d.threads) {
-      kernel(layout.bins, layout.width, layout.offs, layout.rows, start + Math.floor((n * c) / d.chunks), start + Math.floor((n * (c + 1)) / d.chunks), layout.gh, layout.partials + c * layout.histogramBytes);
-    }
+    histogramChunks(kernel, layout, Atomics.load(d.control, START), Atomics.load(d.control, END), d.index, d.threads, d.chunks);
   } catch {
     // Counted as done, flagged as failed: the calling thread must not wait for this share.
     Atomics.store(d.control, FAILED, 1);
