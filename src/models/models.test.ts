@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { auc, calibration, csi, evaluate, explain, frameFromRecords, ks, psi, readCsv, reasonCodes, stratifiedSplit, trainBooster, Booster, Frame } from './index.ts';
-import { goLeft, isLeaf, predictBinned, type Tree } from './gbdt/tree.ts';
+import { goLeft, isLeaf, predictBinned, treeDepth, type Tree } from './gbdt/tree.ts';
 import { applyBins, learnBins } from './gbdt/binning.ts';
 import { seededRandom } from './random.ts';
 import { readyHelpers } from './gbdt/scoring-pool.ts';
@@ -176,7 +176,7 @@ describe('gradient-boosted trees', () => {
     const y = frame.target('bad', '1');
     const { train } = stratifiedSplit(y, 0.3, 3);
     const deep = trainBooster(frame, y, ['city', 'x'], train, null, { rounds: 10, maxDepth: 12, minChildWeight: 0.01 });
-    assert.ok(deep.trees.some((t) => depth(t) > 10), 'no tree deeper than ten levels');
+    assert.ok(deep.trees.some((t) => treeDepth(t) > 10), 'no tree deeper than ten levels');
     assertKernelMatchesWalk(deep, frame, 'deep trees');
     const wide = trainBooster(frame, y, ['city', 'x'], train, null, { rounds: 20, maxDepth: 3 });
     assert.ok(wide.trees.some((t) => t.categories.some((c) => c !== null)), 'no split on the 40 cities');
@@ -263,8 +263,4 @@ function assertKernelMatchesWalk(model: Booster, frame: Frame, label: string): v
     const few = model.margins(part);
     for (let r = start; r < end; r++) assert.ok(Math.abs(few[r - start]! - walked(r)) < 1e-9, `${label} row ${r} alone: kernel ${few[r - start]}, tree walk ${walked(r)}`);
   }
-}
-
-function depth(t: Tree, n = 0): number {
-  return isLeaf(t, n) ? 0 : 1 + Math.max(depth(t, t.left[n]!), depth(t, t.right[n]!));
 }

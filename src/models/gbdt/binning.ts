@@ -76,13 +76,13 @@ function bucketStarts(uppers: Float64Array, first: number, scale: number): Int32
  * How a numeric feature's values are binned: a value at most `first` is bin 1, above
  * `lastFinite` the last bin, and in between the bucket `(v - first) * scale` of `starts`
  * narrows the binary search for its edge to the edges of that bucket and its neighbours
- * (`scale` 0 and no table when the edges leave no range).
+ * (`scale` 0 and no table when the edges leave no range, or when no table is wanted).
  */
-export function numericLookup(uppers: Float64Array): { first: number; lastFinite: number; scale: number; starts: Int32Array | null } {
+export function numericLookup(uppers: Float64Array, table = true): { first: number; lastFinite: number; scale: number; starts: Int32Array | null } {
   const n = uppers.length;
   const first = uppers[0]!;
   const lastFinite = n >= 2 ? uppers[n - 2]! : first;
-  const scale = lastFinite > first ? BUCKETS / (lastFinite - first) : 0;
+  const scale = table && lastFinite > first ? BUCKETS / (lastFinite - first) : 0;
   return { first, lastFinite, scale, starts: scale ? bucketStarts(uppers, first, scale) : null };
 }
 
@@ -93,8 +93,7 @@ export function numericLookup(uppers: Float64Array): { first: number; lastFinite
 function binNumeric(uppers: Float64Array, values: Float64Array, out: Uint16Array, rows: number): void {
   const n = uppers.length;
   // A few rows (scoring one application) are searched directly: building the table costs more.
-  const lookup = rows >= BUCKETS ? numericLookup(uppers) : { first: uppers[0]!, lastFinite: n >= 2 ? uppers[n - 2]! : uppers[0]!, scale: 0, starts: null };
-  const { first, lastFinite, scale, starts } = lookup;
+  const { first, lastFinite, scale, starts } = numericLookup(uppers, rows >= BUCKETS);
   for (let i = 0; i < rows; i++) {
     const v = values[i]!;
     if (v !== v) out[i] = 0;

@@ -1,4 +1,4 @@
-import type { Tree } from './tree.ts';
+import { treeDepth, type Tree } from './tree.ts';
 
 /**
  * The trees of a model as the scoring kernel reads them (wasm/forest.wat describes both
@@ -27,10 +27,6 @@ const L1_BYTES = 49_152;
 const LEAF_NEVER_RIGHT = 0x7fffffff;
 const CATEGORICAL_FLAG = 0x80000000 | 0;
 
-function depthOf(t: Tree, n = 0): number {
-  return t.left[n]! < 0 ? 0 : 1 + Math.max(depthOf(t, t.left[n]!), depthOf(t, t.right[n]!));
-}
-
 /** Byte offset in a block row of the bin a numeric split reads, and its threshold. */
 function numericTest(t: Tree, n: number, width: number): [number, number] {
   const f = t.feature[n]!;
@@ -44,7 +40,7 @@ function catRight(t: Tree, n: number, b: number): boolean {
 
 export function forestLayout(trees: Tree[], binCounts: Int32Array): ForestLayout {
   const width = binCounts.length;
-  const depth = trees.reduce((d, t) => Math.max(d, depthOf(t)), 0);
+  const depth = trees.reduce((d, t) => Math.max(d, treeDepth(t)), 0);
   const wideCategories = trees.some((t) => t.categories.some((c, n) => c !== null && binCounts[t.feature[n]!]! > PERFECT_MAX_BINS));
   return depth > 0 && depth <= PERFECT_MAX_DEPTH && !wideCategories ? perfectLayout(trees, depth, width) : generalLayout(trees, binCounts);
 }

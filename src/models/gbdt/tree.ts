@@ -22,6 +22,11 @@ export function isLeaf(t: Tree, node: number): boolean {
   return t.left[node]! < 0;
 }
 
+/** Levels below `node` to its deepest leaf (0 for a leaf). */
+export function treeDepth(t: Tree, node = 0): number {
+  return isLeaf(t, node) ? 0 : 1 + Math.max(treeDepth(t, t.left[node]!), treeDepth(t, t.right[node]!));
+}
+
 /** The next node for a row, given its bin for the node's feature. */
 export function goLeft(t: Tree, node: number, bin: number): boolean {
   if (bin === 0) return t.defaultLeft[node] === 1;
