@@ -2,7 +2,7 @@ import { MemoryPlan, sharedWasmMemory } from '../../support/shared-memory.ts';
 import { wasmModule } from '../../support/wasm-module.ts';
 import type { Column } from '../frame.ts';
 import { binCount, BUCKETS, categoryBins, numericLookup, type FeatureBins } from './binning.ts';
-import { PARALLEL_ROWS, readyHelpers, START_HELPERS_ROWS, type ScoringJob } from './scoring-pool.ts';
+import { helpersFor, MAX_HELPERS, type ScoringJob } from './scoring-pool.ts';
 import { forestLayout, type ForestLayout } from './forest-layout.ts';
 import type { Tree } from './tree.ts';
 
@@ -136,8 +136,7 @@ export class Forest {
           }
         }
       }
-      const helpers = n >= PARALLEL_ROWS ? readyHelpers().slice(0, MAX_THREADS - 1) : [];
-      if (rows >= START_HELPERS_ROWS && n < PARALLEL_ROWS) readyHelpers();
+      const helpers = helpersFor(rows, n);
       if (!this.scoreSlice(n, width, helpers)) this.scoreSlice(n, width, []);
       for (let r = 0; r < n; r++) out[start + r]! += this.out[r]!;
     }
@@ -170,8 +169,8 @@ const WASM_BUCKETS = 4096;
 const SLICE = 65_536;
 /** A slice's values take at most this much of the memory (fewer rows for a model of many features). */
 const SLICE_BYTES = 16 * 2 ** 20;
-/** The calling thread and up to this many minus one helpers. */
-const MAX_THREADS = 4;
+/** The calling thread and its helpers: each has a block of its own in the memory. */
+const MAX_THREADS = MAX_HELPERS + 1;
 /** A helper that has not finished its share of a slice in this long has died. */
 const STALL_MS = 60_000;
 /** Rows scored per call of the kernel: their bins and sums stay in the first-level cache. */
