@@ -79,54 +79,58 @@ test('two servers racing to complete the same reviews: each completes exactly on
   console.log(`${raced} reviews raced on two servers: each completed once, the other request refused with 409`);
 });
 
-test('a verdict whose request died before resuming is finished by the job queue', async () => {
+/**
+ * A decision waiting for review on server A, with this test's own connection and job queue on
+ * its database; `run` records a verdict as it likes, and the decision is then awaited.
+ */
+async function verdictWithoutResume(run: (db: Database, queue: Awaited<ReturnType<typeof startJobQueue>>, decision: Record<string, unknown>) => Promise<unknown>, withinMs: number, everyMs: number): Promise<{ status: string; ms: number }> {
   const [a] = servers as [Running];
   const d = await call(a, 'service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() });
   const db: Database = await openDatabase({ databaseUrl: scratch.url });
   const queue = await startJobQueue(db);
   try {
-    // Record the verdict and enqueue the resume exactly as the API does, then stop: no inline resume.
-    await decideReview(db, String(d.body.pendingReviewId), 'approve', 'recorded before a crash', { actor: 'test' }, (tx, r) =>
-      queue.sendInTransaction(tx, 'decision.resume', { decisionId: r.decisionId, reviewId: r.id }),
-    );
-    const deadline = Date.now() + 20_000;
+    await run(db, queue, d.body);
+    const t0 = Date.now();
     let status = '';
-    while (Date.now() < deadline) {
+    while (Date.now() - t0 < withinMs) {
       status = String((await call(a, 'service', 'GET', `/v1/decisions/${d.body.id}`)).body.status);
       if (status === 'completed') break;
-      await new Promise((r) => setTimeout(r, 250));
+      await new Promise((r) => setTimeout(r, everyMs));
     }
-    assert.equal(status, 'completed', 'a server worker resumed the decision from the queue');
+    return { status, ms: Date.now() - t0 };
   } finally {
     await queue.stop();
     await db.close();
   }
+}
+
+test('a verdict whose request died before resuming is finished by the job queue', async () => {
+  // Record the verdict and enqueue the resume exactly as the API does, then stop: no inline resume.
+  const { status } = await verdictWithoutResume(
+    (db, queue, d) =>
+      decideReview(db, String(d.pendingReviewId), 'approve', 'recorded before a crash', { actor: 'test' }, (tx, r) =>
+        queue.sendInTransaction(tx, 'decision.resume', { decisionId: r.decisionId, reviewId: r.id }),
+      ),
+    20_000,
+    250,
+  );
+  assert.equal(status, 'completed', 'a server worker resumed the decision from the queue');
 });
 
 test('a resume that a worker took and then died with is expired and finished by another worker', async () => {
-  const [a] = servers as [Running];
-  const d = await call(a, 'service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() });
-  const db: Database = await openDatabase({ databaseUrl: scratch.url });
-  const queue = await startJobQueue(db);
-  try {
-    // The verdict is recorded without its inline resume; its job is held back, then marked as
-    // taken 45 s ago by a worker that no longer exists (the queue's expiry for resumes is 30 s).
-    await decideReview(db, String(d.body.pendingReviewId), 'approve', 'recorded before a crash', { actor: 'test' }, async () => {});
-    const jobId = await queue.boss.send('decision.resume', { decisionId: d.body.id, reviewId: d.body.pendingReviewId }, { startAfter: 3600 });
-    await db.query("update pgboss.job set state = 'active', started_on = now() - interval '45 seconds', start_after = now() - interval '1 minute' where id = $1", [jobId]);
-    const t0 = Date.now();
-    let status = '';
-    while (Date.now() - t0 < 90_000) {
-      status = String((await call(a, 'service', 'GET', `/v1/decisions/${d.body.id}`)).body.status);
-      if (status === 'completed') break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    assert.equal(status, 'completed', 'the expired job was retried and a live worker resumed the decision');
-    console.log(`a resume held by a dead worker was taken over and finished ${((Date.now() - t0) / 1000).toFixed(1)} s later`);
-  } finally {
-    await queue.stop();
-    await db.close();
-  }
+  const { status, ms } = await verdictWithoutResume(
+    async (db, queue, d) => {
+      // The verdict is recorded without its inline resume; its job is held back, then marked as
+      // taken 45 s ago by a worker that no longer exists (the queue's expiry for resumes is 30 s).
+      await decideReview(db, String(d.pendingReviewId), 'approve', 'recorded before a crash', { actor: 'test' }, async () => {});
+      const jobId = await queue.boss.send('decision.resume', { decisionId: d.id, reviewId: d.pendingReviewId }, { startAfter: 3600 });
+      await db.query("update pgboss.job set state = 'active', started_on = now() - interval '45 seconds', start_after = now() - interval '1 minute' where id = $1", [jobId]);
+    },
+    90_000,
+    500,
+  );
+  assert.equal(status, 'completed', 'the expired job was retried and a live worker resumed the decision');
+  console.log(`a resume held by a dead worker was taken over and finished ${(ms / 1000).toFixed(1)} s later`);
 });
 
 test('a back-test started on one server runs as a job on one of them, exactly once', async () => {
