@@ -56,8 +56,9 @@ export interface GrowInputs {
  * the larger one's is the parent's minus it, and children at the last level need none.
  * Missing values (bin 0) are tried on both sides of every split; categorical features split by
  * ordering categories by their gradient ratio, smoothed so that a rare category's ratio is not
- * taken at face value (a few rows make an extreme ratio, and a split that isolates them overfits); monotone features only take splits whose
- * children respect the direction, and pass bounds down so that the whole tree does.
+ * taken at face value (a few rows make an extreme ratio, and a split that isolates them
+ * overfits); monotone features only take splits whose children respect the direction, and
+ * pass bounds down so that the whole tree does.
  */
 export function growTree(inp: GrowInputs, p: GrowParams): { tree: Tree; leaves: LeafRange[] } {
   const { matrix, gh, rows, pool } = inp;
@@ -111,26 +112,18 @@ export function growTree(inp: GrowInputs, p: GrowParams): { tree: Tree; leaves: 
       const Gm = hist[o]!;
       const Hm = hist[o + 1]!;
       const mono = p.monotone[f]!;
-      if (!matrix.categorical[f] && unbounded && mono === 0) {
+      if (!matrix.categorical[f]) {
         // Without bounds the gain has a closed form, G²/(H + λ) per side: a cheap screen, so
         // that `consider` (which decides, with the same arithmetic as every other split) runs
         // only for a split that may beat the best so far.
+        const screened = unbounded && mono === 0;
         let GL = 0;
         let HL = 0;
         for (let k = 1; k < nb - 1; k++) {
           GL += hist[o + 2 * k]!;
           HL += hist[o + 2 * k + 1]!;
-          if (mayWin(GL, HL)) consider(f, GL, HL, false, k, null, mono);
-          if (Hm > 0 && mayWin(GL + Gm, HL + Hm)) consider(f, GL + Gm, HL + Hm, true, k, null, mono);
-        }
-      } else if (!matrix.categorical[f]) {
-        let GL = 0;
-        let HL = 0;
-        for (let k = 1; k < nb - 1; k++) {
-          GL += hist[o + 2 * k]!;
-          HL += hist[o + 2 * k + 1]!;
-          consider(f, GL, HL, false, k, null, mono);
-          if (Hm > 0) consider(f, GL + Gm, HL + Hm, true, k, null, mono);
+          if (!screened || mayWin(GL, HL)) consider(f, GL, HL, false, k, null, mono);
+          if (Hm > 0 && (!screened || mayWin(GL + Gm, HL + Hm))) consider(f, GL + Gm, HL + Hm, true, k, null, mono);
         }
       } else {
         const present: number[] = [];
