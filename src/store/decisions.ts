@@ -194,10 +194,11 @@ export async function* flowDecisionPages(db: Queryable, flowId: string, pageSize
   let lastId: string | null = null;
   for (;;) {
     // The last row's instant is read back from the table: a JavaScript date would drop its microseconds.
-    const page = lastId
-      ? db.query<DecisionRow>(`${DECISION_SELECT} where d.flow_id = $1 and (d.created_at, d.id) > (select created_at, id from decisions where id = $2) order by d.created_at, d.id limit $3`, [flowId, lastId, pageSize])
-      : db.query<DecisionRow>(`${DECISION_SELECT} where d.flow_id = $1 order by d.created_at, d.id limit $2`, [flowId, pageSize]);
-    const rows: DecisionRow[] = (await page).rows;
+    const page = await db.query<DecisionRow>(
+      `${DECISION_SELECT} where d.flow_id = $1 and ($2::text is null or (d.created_at, d.id) > (select created_at, id from decisions where id = $2)) order by d.created_at, d.id limit $3`,
+      [flowId, lastId, pageSize],
+    );
+    const rows: DecisionRow[] = page.rows;
     if (rows.length) yield rows.map(toDecision);
     if (rows.length < pageSize) return;
     lastId = rows[rows.length - 1]!.id;

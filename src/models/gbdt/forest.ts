@@ -26,7 +26,7 @@ export class Forest {
   private readonly out: Float64Array;
   /** The slice's values, column by column. */
   private readonly columns: Float64Array;
-  readonly trees: number;
+  private readonly trees: number;
 
   constructor(
     trees: Tree[],
