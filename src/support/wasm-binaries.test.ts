@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { compileWat } from './wat-compiler.ts';
-
-const root = join(import.meta.dirname, '..');
-const sources = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.wat'));
+import { compileWat, watSources } from './wat-compiler.ts';
 
 test('every committed WebAssembly binary is what its text source compiles to', async () => {
+  const sources = watSources();
   assert.ok(sources.length > 0, 'no .wat sources found under src/');
-  for (const source of sources) {
-    const binary = join(root, source.replace(/\.wat$/, '.wasm'));
+  for (const { source, binary } of sources) {
     assert.ok(existsSync(binary), `${binary} is missing: run npm run build:wasm`);
-    const compiled = await compileWat(join(root, source));
+    const compiled = await compileWat(source);
     assert.deepEqual(Buffer.from(readFileSync(binary)), Buffer.from(compiled), `${binary} does not match ${source}: run npm run build:wasm and commit the result`);
   }
 });

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import wabtInit from 'wabt';
 
 /**
@@ -17,4 +18,12 @@ export async function compileWat(file: string): Promise<Uint8Array> {
   } finally {
     parsed.destroy();
   }
+}
+
+/** Every WebAssembly text source under src/, each with the path of the binary committed beside it. */
+export function watSources(): { source: string; binary: string }[] {
+  const root = join(import.meta.dirname, '..');
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.wat'))
+    .map((f) => ({ source: join(root, f), binary: join(root, f.replace(/\.wat$/, '.wasm')) }));
 }
