@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Server } from '../src/api/index.ts';
 import { BACKENDS, type TestDatabase } from './support/backends.ts';
 import { bearer, keysForEveryRole, testServer } from './support/server.ts';
+import { createApiKey } from '../src/store/index.ts';
 
 const BODY_LIMIT = 64 * 1024;
 
@@ -93,6 +94,18 @@ for (const backend of BACKENDS) {
       const key = await server.app.inject({ method: 'DELETE', url: '/v1/keys/key_missing', headers: bearer(admin) });
       assert.equal(key.statusCode, 404);
       assert.match(key.json().error.message, /key_missing/);
+    });
+
+    test('JSON nested 100,000 deep gets 400 naming the depth limit, on any route', async () => {
+      const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+      // This suite's body limit is 64 KiB: 20,000 levels fit in it.
+      const key = await post(`{"name":${'['.repeat(20_000) + ']'.repeat(20_000)},"role":"analyst"}`);
+      assert.equal(key.statusCode, 400);
+      assert.match(key.json().error.message, /body\.name.*nested more than 256 levels deep/);
+      const analyst = (await createApiKey(ctx.db, { name: 'deep analyst', role: 'analyst' }, { actor: 'test' })).secret;
+      const model = await server.app.inject({ method: 'POST', url: '/v1/models/deep/versions', headers: { ...bearer(analyst), 'content-type': 'application/json' }, payload: `{"kind":${deep}}` });
+      assert.equal(model.statusCode, 400);
+      assert.match(model.json().error.message, /nested more than 256/);
     });
 
     test('random and mutated bodies never get a 5xx', async () => {

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { FlowError } from '../flow/index.ts';
-import { StoreError } from '../store/index.ts';
+import { isDatabaseUnavailable, StoreError } from '../store/index.ts';
 import { ApiError, type ErrorBody } from './api-error.ts';
 
 /** The shape fastify-type-provider-zod gives each zod issue. */
@@ -30,14 +30,6 @@ const FASTIFY_CODES: Record<string, { code: string; message?: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid_content_length' },
 };
-
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
-
-function isDatabaseUnavailable(err: unknown): boolean {
-  const code = (err as { code?: string }).code;
-  const message = (err as Error).message ?? '';
-  return (code !== undefined && UNAVAILABLE_CODES.has(code)) || /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message);
-}
 
 export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const send = (status: number, body: ErrorBody) => reply.code(status).send(body);

@@ -8,6 +8,7 @@ import { ApiError } from './api-error.ts';
 import { authenticator } from './authenticate.ts';
 import { KeyCache } from './key-cache.ts';
 import { errorHandler } from './error-handler.ts';
+import { guardInput } from './input-guard.ts';
 import { createLogger } from './logger.ts';
 import type { DeclaredRoute } from './route-config.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
@@ -109,6 +110,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   });
   const keyCache = new KeyCache(db);
   app.addHook('onRequest', authenticator(keyCache));
+  app.addHook('preValidation', guardInput);
   // Security headers on every answer (JSON has nothing to run, so the strictest policy costs nothing).
   await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
   // Counted after authentication, so each key has its own allowance and unauthenticated callers share their address's.

@@ -2,6 +2,7 @@ import { appendAuditBatch, type AuditEntry } from './audit-log.ts';
 import type { Actor } from './api-keys.ts';
 import type { Database } from './database.ts';
 import { newId, type DecisionRecord, type NewDecision } from './decisions.ts';
+import { isDatabaseUnavailable } from './database-unavailable.ts';
 import { StoreError } from './store-error.ts';
 
 interface Pending {
@@ -40,19 +41,28 @@ export class DecisionWriter {
     try {
       while (this.queue.length) {
         const batch = this.queue.splice(0, MAX_BATCH);
-        const at = new Date().toISOString();
         try {
-          const inserted = await this.commit(batch, at);
-          for (const p of batch) {
-            if (inserted.has(p.decision.id)) p.resolve(this.record(p, at));
-            else p.reject(new StoreError('duplicate_key', `idempotency key "${p.decision.idempotencyKey}" is in use`));
-          }
+          await this.settle(batch);
         } catch (err) {
-          for (const p of batch) p.reject(err);
+          // One row the database refuses would fail every request sharing its transaction:
+          // each is committed again alone, so only that one fails. A lost connection would
+          // fail them all again, so they get its error at once.
+          if (batch.length === 1 || isDatabaseUnavailable(err)) for (const p of batch) p.reject(err);
+          else for (const p of batch) await this.settle([p]).catch((e: unknown) => p.reject(e));
         }
       }
     } finally {
       this.flushing--;
+    }
+  }
+
+  /** Commits a batch and answers each of its requests; throws, answering none, when the transaction fails. */
+  private async settle(batch: Pending[]): Promise<void> {
+    const at = new Date().toISOString();
+    const inserted = await this.commit(batch, at);
+    for (const p of batch) {
+      if (inserted.has(p.decision.id)) p.resolve(this.record(p, at));
+      else p.reject(new StoreError('duplicate_key', `idempotency key "${p.decision.idempotencyKey}" is in use`));
     }
   }
 

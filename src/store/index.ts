@@ -2,6 +2,7 @@ export type { Database, Queryable, DatabaseKind, PoolUse } from './database.ts';
 export { openDatabase, defaultDataDir, type OpenOptions } from './open-database.ts';
 export { migrate, pendingMigrations, listMigrations } from './migrate.ts';
 export { StoreError } from './store-error.ts';
+export { isDatabaseUnavailable } from './database-unavailable.ts';
 export { appendAudit, listAudit, verifyAudit, type AuditEntry, type AuditQuery, type AuditVerification } from './audit-log.ts';
 export { createApiKey, listApiKeys, revokeApiKey, findActiveKey, countApiKeys, hashSecret, type ApiKey, type CreatedKey, type Actor } from './api-keys.ts';
 export { createFlow, addFlowVersion, updateDraft, publishVersion, getFlowVersion, listFlowVersions, listFlows, contentHash, type FlowVersion, type FlowSummary } from './flow-versions.ts';

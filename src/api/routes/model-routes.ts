@@ -6,11 +6,15 @@ import { addModelVersion, getModelFile, getModelVersion, listModels, listModelVe
 import { ApiError } from '../api-error.ts';
 import { requirePrincipal } from '../authenticate.ts';
 import { errorResponses } from '../schemas.ts';
+import { Gate } from '../../support/gate.ts';
 
 const READ = ['admin', 'risk-manager', 'analyst', 'auditor'] as const;
 const WRITE = ['risk-manager', 'analyst'] as const;
 /** Trained tree models of a few hundred trees are well under this; ONNX graphs can be larger. */
 const MODEL_BODY_LIMIT = 64 * 1024 * 1024;
+
+/** Model uploads checked at once in this process. */
+const uploads = new Gate(1);
 
 export const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const modelParams = z.strictObject({ id: z.string().regex(MODEL_ID, 'letters, digits, ".", "_" or "-", at most 64, starting with a letter or digit') });
@@ -63,10 +67,17 @@ export function modelRoutes(db: Database) {
         },
       },
       async (request, reply) => {
-        const model = await checkedModel(request.body);
-        const principal = requirePrincipal(request);
-        const { version, created } = await addModelVersion(db, request.params.id, { text: JSON.stringify(request.body), contentHash: model.version, kind: model.kind, summary: modelSummary(model) }, { actor: principal.keyId, requestId: request.id });
-        return reply.code(created ? 201 : 200).send(withReference(version));
+        // A model file of tens of megabytes becomes hundreds of megabytes of objects while it is
+        // checked: one upload at a time, so concurrent uploads cannot multiply that.
+        const release = await uploads.acquire();
+        try {
+          const model = await checkedModel(request.body);
+          const principal = requirePrincipal(request);
+          const { version, created } = await addModelVersion(db, request.params.id, { text: JSON.stringify(request.body), contentHash: model.version, kind: model.kind, summary: modelSummary(model) }, { actor: principal.keyId, requestId: request.id });
+          return reply.code(created ? 201 : 200).send(withReference(version));
+        } finally {
+          release();
+        }
       },
     );
 

@@ -1,0 +1,50 @@
+import type { FastifyRequest } from 'fastify';
+import { ApiError } from './api-error.ts';
+
+/**
+ * JSON nesting a request may carry. Applications, flows and model files are far shallower;
+ * a value nested 100,000 deep only exists to overflow the stack of whatever walks it later
+ * (hashing, sealing, model parsing).
+ */
+export const MAX_JSON_DEPTH = 256;
+
+/**
+ * Why a value cannot be taken, with where it sits (`body.application.name`), or null. Walks
+ * without recursion so that the check itself cannot overflow on the input it guards against.
+ */
+export function unstorableInput(value: unknown, where: string): string | null {
+  const stack: { v: unknown; path: string; depth: number }[] = [{ v: value, path: where, depth: 0 }];
+  while (stack.length) {
+    const { v, path, depth } = stack.pop()!;
+    if (typeof v === 'string') {
+      // PostgreSQL stores no NUL in text or jsonb: one such value would fail the whole
+      // transaction it is written in, and with it every other request sharing that commit.
+      if (v.includes('\u0000')) return `${path}: contains a NUL character (\\u0000), which cannot be stored; remove it`;
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= MAX_JSON_DEPTH) return `${path}: nested more than ${MAX_JSON_DEPTH} levels deep; at most ${MAX_JSON_DEPTH} are accepted`;
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: `${path}[${i}]`, depth: depth + 1 });
+      continue;
+    }
+    for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
+      if (k.includes('\u0000')) return `${path}: a field name contains a NUL character (\\u0000), which cannot be stored; remove it`;
+      stack.push({ v: child, path: `${path}.${k}`, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
+/**
+ * preValidation hook for every route: input the database cannot store, or nested deeper
+ * than anything legitimate, is refused with 400 before any handler or writer sees it.
+ */
+export async function guardInput(request: FastifyRequest): Promise<void> {
+  const problems = [
+    unstorableInput(request.params, 'params'),
+    unstorableInput(request.query, 'querystring'),
+    unstorableInput(request.body, 'body'),
+  ].filter((p): p is string => p !== null);
+  if (problems.length) throw new ApiError(400, 'invalid_input', problems.join('; '));
+}
