@@ -1,23 +1,22 @@
 import type { Env } from '../env.ts';
 import { FeelFunction, valueToString, type FeelValue } from '../values.ts';
+import type { RE2JS } from 're2js';
 import { bad, builtin, isInt, single } from './define.ts';
+import { compileXPathRegex, matchesEmpty, RegexError, xpathReplace, xpathTokenize } from './xpath-regex.ts';
 
 function str(env: Env, fn: string, param: string, v: FeelValue | undefined): string | null {
   const s = single(v ?? null);
   return typeof s === 'string' ? s : bad(env, fn, `${param} must be a string`, s);
 }
 
-/** XPath regular expressions (as FEEL uses) to JavaScript ones; null when invalid. */
-function regex(pattern: string, flags: string, global: boolean, env: Env, fn: string): RegExp | null {
-  if (!/^[smixq]*$/.test(flags)) return bad(env, fn, 'flags may only contain s, m, i, x, q', flags);
-  let source = pattern;
-  if (flags.includes('q')) source = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  else if (flags.includes('x')) source = pattern.replace(/\s+/g, '');
-  const jsFlags = 'u' + (global ? 'g' : '') + (flags.includes('s') ? 's' : '') + (flags.includes('m') ? 'm' : '') + (flags.includes('i') ? 'i' : '');
+/** An XPath pattern compiled for the linear-time engine; null with a warning when it is not one. */
+function regex(pattern: string, flags: FeelValue | undefined, env: Env, fn: string): RE2JS | null {
+  if (flags !== undefined && flags !== null && typeof flags !== 'string') return bad(env, fn, 'flags must be a string', flags);
   try {
-    return new RegExp(source, jsFlags);
-  } catch {
-    return bad(env, fn, `"${pattern}" is not a valid regular expression`, pattern);
+    return compileXPathRegex(pattern, flags ?? '');
+  } catch (err) {
+    if (err instanceof RegexError) return bad(env, fn, `pattern "${pattern.length > 100 ? `${pattern.slice(0, 100)}...` : pattern}": ${err.message}`, pattern);
+    throw err;
   }
 }
 
@@ -65,11 +64,15 @@ export const stringFunctions: FeelFunction[] = [
       const pattern = str(env, 'replace', 'pattern', p);
       const replacement = str(env, 'replace', 'replacement', r);
       if (input === null || pattern === null || replacement === null) return null;
-      const re = regex(pattern, typeof f === 'string' ? f : '', true, env, 'replace');
+      const re = regex(pattern, f, env, 'replace');
       if (!re) return null;
-      if (re.test('')) return bad(env, 'replace', 'the pattern must not match the empty string', pattern);
-      // XPath's $0 is the whole match, JavaScript's $&.
-      return input.replace(re, replacement.replace(/\\\$/g, '$$$$').replace(/\$0/g, '$$&'));
+      if (matchesEmpty(re)) return bad(env, 'replace', 'the pattern must not match the empty string', pattern);
+      try {
+        return xpathReplace(input, re, replacement);
+      } catch (err) {
+        if (err instanceof RegexError) return bad(env, 'replace', err.message, replacement);
+        throw err;
+      }
     },
   }),
   builtin('matches', {
@@ -79,8 +82,8 @@ export const stringFunctions: FeelFunction[] = [
       const input = str(env, 'matches', 'input', i);
       const pattern = str(env, 'matches', 'pattern', p);
       if (input === null || pattern === null) return null;
-      const re = regex(pattern, typeof f === 'string' ? f : '', false, env, 'matches');
-      return re ? re.test(input) : null;
+      const re = regex(pattern, f, env, 'matches');
+      return re ? re.matcher(input).find() : null;
     },
   }),
   builtin('split', {
@@ -89,8 +92,10 @@ export const stringFunctions: FeelFunction[] = [
       const s = str(env, 'split', 'string', s0);
       const d = str(env, 'split', 'delimiter', d0);
       if (s === null || d === null) return null;
-      const re = regex(d, '', true, env, 'split');
-      return re ? s.split(re) : null;
+      const re = regex(d, undefined, env, 'split');
+      if (!re) return null;
+      if (matchesEmpty(re)) return bad(env, 'split', 'the delimiter must not match the empty string', d);
+      return xpathTokenize(s, re);
     },
   }),
   builtin('string join', {

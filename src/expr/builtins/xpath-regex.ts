@@ -1,0 +1,197 @@
+import { RE2JS } from 're2js';
+
+/**
+ * FEEL's `matches`, `replace` and `split` take XPath regular expressions (XML Schema's
+ * flavour plus anchors, reluctant quantifiers and flags: DMN 1.5 §10.3.4.3, XPath Functions
+ * 3.1 §5.6). They run on RE2 (re2js), whose matching time is linear in the input whatever the
+ * pattern: an applicant's name can never make a pattern backtrack for seconds. What RE2 cannot
+ * do in linear time (back-references, class subtraction) is refused with a message.
+ */
+
+/** XML Schema's multi-character escapes as RE2 classes: outside a class, and as members inside one. */
+const OUTSIDE: Record<string, string> = {
+  // XSD's \d is every Unicode decimal digit and \w everything but punctuation, separators and
+  // "other" characters; RE2's are ASCII. \s is XSD's four white-space characters (not \f or \v).
+  d: '\\p{Nd}',
+  D: '\\P{Nd}',
+  w: '[\\p{L}\\p{M}\\p{N}\\p{S}]',
+  W: '[\\p{P}\\p{Z}\\p{C}]',
+  s: '[ \\t\\n\\r]',
+  S: '[^ \\t\\n\\r]',
+  i: '[\\p{L}_:]',
+  I: '[^\\p{L}_:]',
+  c: '[\\p{L}\\p{Nd}\\p{Mn}\\p{Mc}\\p{Lm}\\p{Nl}._:\\-]',
+  C: '[^\\p{L}\\p{Nd}\\p{Mn}\\p{Mc}\\p{Lm}\\p{Nl}._:\\-]',
+};
+const INSIDE: Record<string, string> = {
+  d: '\\p{Nd}',
+  w: '\\p{L}\\p{M}\\p{N}\\p{S}',
+  W: '\\p{P}\\p{Z}\\p{C}',
+  s: ' \\t\\n\\r',
+  S: '\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x{21}-\\x{10FFFF}',
+  i: '\\p{L}_:',
+  c: '\\p{L}\\p{Nd}\\p{Mn}\\p{Mc}\\p{Lm}\\p{Nl}._:\\-',
+};
+/** Single-character escapes XML Schema and XPath allow, and what they stand for in RE2. */
+const SINGLE: Record<string, string> = { n: '\\n', r: '\\r', t: '\\t' };
+const LITERAL_ESCAPES = new Set(['\\', '|', '.', '-', '^', '?', '*', '+', '{', '}', '(', ')', '[', ']', '$']);
+
+export class RegexError extends Error {}
+
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
+}
+
+/** One escape at `i` (just after the backslash); returns its RE2 text and the index after it. */
+function escape(p: string, i: number, inClass: boolean): [string, number] {
+  const ch = p[i];
+  if (ch === undefined) throw new RegexError('the pattern ends with a lone backslash');
+  if (ch === 'p' || ch === 'P') {
+    const close = p.indexOf('}', i);
+    if (p[i + 1] !== '{' || close < 0) throw new RegexError(`\\${ch} must be followed by a property name in braces, such as \\${ch}{L}`);
+    const name = p.slice(i + 2, close);
+    if (name.startsWith('Is')) throw new RegexError(`the Unicode block escape \\${ch}{${name}} is not supported; use a character range such as [\\x{0370}-\\x{03FF}]`);
+    if (!/^[A-Z][a-z]?$/.test(name)) throw new RegexError(`\\${ch}{${name}}: unknown Unicode category`);
+    return [`\\${ch}{${name}}`, close + 1];
+  }
+  if (/[1-9]/.test(ch)) throw new RegexError('back-references (\\1 ...) are not supported: they cannot be matched in linear time');
+  if (SINGLE[ch]) return [SINGLE[ch]!, i + 1];
+  if (LITERAL_ESCAPES.has(ch)) return [`\\${ch}`, i + 1];
+  const multi = inClass ? INSIDE[ch] : OUTSIDE[ch];
+  if (multi !== undefined) return [multi, i + 1];
+  if (inClass && OUTSIDE[ch]) throw new RegexError(`\\${ch} inside a character class is not supported; write it outside the class, as an alternative`);
+  throw new RegexError(`\\${ch} is not an escape of XPath regular expressions`);
+}
+
+/** The XPath pattern as RE2 syntax. */
+export function translateXPathRegex(pattern: string, freeSpacing: boolean): string {
+  let out = '';
+  let i = 0;
+  let depth = 0;
+  while (i < pattern.length) {
+    const ch = pattern[i]!;
+    if (freeSpacing && isSpace(ch)) {
+      i++;
+      continue;
+    }
+    if (ch === '\\') {
+      const [text, next] = escape(pattern, i + 1, false);
+      out += text;
+      i = next;
+      continue;
+    }
+    if (ch === '[') {
+      let j = i + 1;
+      let cls = '[';
+      if (pattern[j] === '^') {
+        cls += '^';
+        j++;
+      }
+      let first = true;
+      for (;;) {
+        const c = pattern[j];
+        if (c === undefined) throw new RegexError('a character class "[" is never closed');
+        if (c === ']' && !first) break;
+        if (c === '-' && pattern[j + 1] === '[') throw new RegexError('character class subtraction ([a-z-[aeiou]]) is not supported; list the characters instead');
+        if (c === '[') throw new RegexError('"[" inside a character class must be escaped as \\[');
+        if (c === '\\') {
+          const [text, next] = escape(pattern, j + 1, true);
+          cls += text;
+          j = next;
+        } else {
+          cls += c;
+          j++;
+        }
+        first = false;
+      }
+      out += `${cls}]`;
+      i = j + 1;
+      continue;
+    }
+    if (ch === '(') {
+      depth++;
+      // XPath allows (?: only; RE2's other group syntaxes (flags, names) are not XPath.
+      if (pattern[i + 1] === '?' && pattern[i + 2] !== ':') throw new RegexError('"(?" must be followed by ":" (a non-capturing group)');
+    } else if (ch === ')') depth--;
+    if (depth < 0) throw new RegexError('a ")" has no matching "("');
+    out += ch;
+    i++;
+  }
+  if (depth > 0) throw new RegexError('a "(" is never closed');
+  return out;
+}
+
+const cache = new Map<string, RE2JS>();
+const CACHE_SIZE = 500;
+
+/** Compiles an XPath pattern with XPath flags (s, m, i, x, q) to a linear-time RE2 program; throws RegexError. */
+export function compileXPathRegex(pattern: string, flags: string): RE2JS {
+  const key = `${flags}\u0000${pattern}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  if (!/^[smixq]*$/.test(flags)) throw new RegexError(`flags may only contain s, m, i, x and q; got "${flags}"`);
+  const source = flags.includes('q') ? RE2JS.quote(pattern) : translateXPathRegex(pattern, flags.includes('x'));
+  const bits = (flags.includes('s') ? RE2JS.DOTALL : 0) | (flags.includes('m') ? RE2JS.MULTILINE : 0) | (flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0);
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(source, bits);
+  } catch (err) {
+    throw new RegexError(`not a valid regular expression: ${(err as Error).message}`);
+  }
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, re);
+  return re;
+}
+
+/** XPath's replacement string: $N is group N (the longest N that is a group), \$ and \\ are literal. */
+function expandReplacement(replacement: string, m: ReturnType<RE2JS['matcher']>, groups: number): string {
+  let out = '';
+  for (let i = 0; i < replacement.length; i++) {
+    const ch = replacement[i]!;
+    if (ch === '\\') {
+      const next = replacement[i + 1];
+      if (next !== '\\' && next !== '$') throw new RegexError('in a replacement, "\\" must be followed by "\\" or "$"');
+      out += next;
+      i++;
+    } else if (ch === '$') {
+      let j = i + 1;
+      if (!/[0-9]/.test(replacement[j] ?? '')) throw new RegexError('in a replacement, "$" must be followed by a group number; write \\$ for a dollar sign');
+      let n = Number(replacement[j]);
+      j++;
+      while (j < replacement.length && /[0-9]/.test(replacement[j]!) && n * 10 + Number(replacement[j]) <= groups) n = n * 10 + Number(replacement[j++]);
+      out += n <= groups ? (m.group(n) ?? '') : '';
+      i = j - 1;
+    } else out += ch;
+  }
+  return out;
+}
+
+/** The pattern must not match "" where XPath forbids it (replace, tokenize). */
+export function matchesEmpty(re: RE2JS): boolean {
+  return re.matcher('').find();
+}
+
+export function xpathReplace(input: string, re: RE2JS, replacement: string): string {
+  const m = re.matcher(input);
+  const groups = re.groupCount();
+  let out = '';
+  let last = 0;
+  while (m.find()) {
+    out += input.slice(last, m.start()) + expandReplacement(replacement, m, groups);
+    last = m.end();
+  }
+  return out + input.slice(last);
+}
+
+export function xpathTokenize(input: string, re: RE2JS): string[] {
+  if (input === '') return [];
+  const m = re.matcher(input);
+  const out: string[] = [];
+  let last = 0;
+  while (m.find()) {
+    out.push(input.slice(last, m.start()));
+    last = m.end();
+  }
+  out.push(input.slice(last));
+  return out;
+}
