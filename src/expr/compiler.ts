@@ -1,7 +1,7 @@
 import { add, divide, multiply, negate, power, subtract } from './arithmetic.ts';
 import type { Iteration, Node, TypeRef } from './ast.ts';
 import { BUILTINS } from './builtins/index.ts';
-import { Env, MAX_CALL_DEPTH, MAX_ITERATIONS } from './env.ts';
+import { Env, MAX_CALL_DEPTH } from './env.ts';
 import { DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, YearsMonthsDuration, parseTemporalLiteral } from './temporal.ts';
 import { FeelFunction, FeelRange, compareValues, feelEquals, isContext, typeName, type FeelContext, type FeelValue } from './values.ts';
 
@@ -196,8 +196,10 @@ function iterate(iters: Iteration[], env: Env, compiled: { source: Compiled; to?
     if (compiled[i]!.to) {
       const to = compiled[i]!.to!(scope);
       const span = typeof from === 'number' && typeof to === 'number' ? Math.abs(to - from) : from instanceof FeelDate && to instanceof FeelDate ? Math.abs(to.epochDay - from.epochDay) : 0;
-      if (span >= MAX_ITERATIONS) {
-        env.warn('too_many_iterations', `for ${iters[i]!.name} in a..b would take ${span + 1} steps; at most ${MAX_ITERATIONS} are allowed in one evaluation`);
+      const left = env.sink.limits.steps - env.sink.steps;
+      if (span >= left) {
+        env.warn('too_many_iterations', `for ${iters[i]!.name} in a..b would take ${span + 1} steps; at most ${env.sink.limits.steps} are allowed in one evaluation`);
+        env.sink.steps = env.sink.limits.steps + 1;
         return false;
       }
       const seq = integerSequence(from, to);
@@ -213,10 +215,7 @@ function iterate(iters: Iteration[], env: Env, compiled: { source: Compiled; to?
       return false;
     } else items = from === null ? [] : [from];
     for (const item of items) {
-      if (++env.sink.steps > MAX_ITERATIONS) {
-        env.warn('too_many_iterations', `more than ${MAX_ITERATIONS} iterations in one evaluation; the result is null`);
-        return false;
-      }
+      if (!env.sink.step()) return false;
       if (!step(i + 1, scope.child({ [iters[i]!.name]: item }))) return false;
     }
     return true;
@@ -302,6 +301,7 @@ export function compileNode(node: Node): Compiled {
       return (env) => {
         const a = l(env);
         const b = r(env);
+        if (typeof a === 'string' && typeof b === 'string' && !env.sink.charge(a.length + b.length, `${symbol} on two strings`)) return null;
         const v = op(a, b);
         if (v === null && a !== null && b !== null) env.warn('type_mismatch', `cannot apply ${symbol} to ${describeValue(a)} and ${describeValue(b)}`);
         return v;
@@ -446,6 +446,7 @@ export function compileNode(node: Node): Compiled {
             const v = args[i] ?? null;
             vars[p.name] = p.type && v !== null && !isInstanceOf(v, p.type) ? null : v;
           });
+          if (!env.sink.step()) return null;
           if (env.sink.calls >= MAX_CALL_DEPTH) {
             env.warn('recursion_too_deep', `functions called more than ${MAX_CALL_DEPTH} deep; the result is null`);
             return null;
@@ -499,6 +500,7 @@ function compileFilter(objNode: Node, condNode: Node): Compiled {
     };
     if (literalIndex !== null) return index(literalIndex);
     const out: FeelValue[] = [];
+    if (!env.sink.step(list.length)) return null;
     for (let k = 0; k < list.length; k++) {
       const item = list[k]!;
       const vars: FeelContext = isContext(item) ? { item, ...item } : { item };

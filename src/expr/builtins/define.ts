@@ -28,7 +28,10 @@ export function builtin(name: string, spec: BuiltinSpec): FeelFunction {
         env.warn('bad_arguments', `${name}() takes ${min === max ? min : `${min} to ${max === Infinity ? 'any number of' : max}`} argument(s), got ${args.length}`);
         return null;
       }
-      return spec.fn(args, env);
+      const result = spec.fn(args, env);
+      // What built-ins build counts against the evaluation's memory budget.
+      if (typeof result === 'string' ? result.length > 64 && !env.sink.charge(result.length, `${name}()`) : Array.isArray(result) && !env.sink.charge(result.length, `${name}()`)) return null;
+      return result;
     },
     true,
     spec.overloads ?? [],

@@ -78,10 +78,9 @@ export const listFunctions: FeelFunction[] = [
     min: 0,
     fn: (args, env) => {
       const out: FeelValue[] = [];
-      for (const a of args) {
-        if (!Array.isArray(a)) return bad(env, 'concatenate', 'every argument must be a list', a);
-        out.push(...a);
-      }
+      for (const a of args) if (!Array.isArray(a)) return bad(env, 'concatenate', 'every argument must be a list', a);
+      if (!env.sink.charge((args as FeelValue[][]).reduce((n, a) => n + a.length, 0), 'concatenate()')) return null;
+      for (const a of args as FeelValue[][]) for (const x of a) out.push(x);
       return out;
     },
   }),
@@ -122,6 +121,8 @@ export const listFunctions: FeelFunction[] = [
       for (const a of args) {
         const xs = list(env, 'union', a);
         if (!xs) return null;
+        // Each item is compared with those kept so far.
+        if (!env.sink.step(xs.length * Math.max(1, out.length + xs.length))) return null;
         for (const x of xs) if (!contains(out, x)) out.push(x);
       }
       return out;
@@ -132,6 +133,7 @@ export const listFunctions: FeelFunction[] = [
     fn: ([l], env) => {
       const xs = list(env, 'distinct values', l);
       if (!xs) return null;
+      if (!env.sink.step(xs.length * xs.length)) return null;
       const out: FeelValue[] = [];
       for (const x of xs) if (!contains(out, x)) out.push(x);
       return out;
@@ -143,9 +145,14 @@ export const listFunctions: FeelFunction[] = [
       const xs = list(env, 'flatten', l);
       if (!xs) return null;
       const out: FeelValue[] = [];
-      const walk = (v: FeelValue[]) => v.forEach((x) => (Array.isArray(x) ? walk(x) : out.push(x)));
+      // A list may hold the same list many times over: what flattening builds is counted as it goes.
+      let fits = true;
+      const walk = (v: FeelValue[]) => {
+        if (!fits || !(fits = env.sink.charge(v.length, 'flatten()'))) return;
+        v.forEach((x) => (Array.isArray(x) ? walk(x) : out.push(x)));
+      };
       walk(xs);
-      return out;
+      return fits ? out : null;
     },
   }),
   builtin('list replace', {

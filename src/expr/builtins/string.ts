@@ -9,6 +9,9 @@ function str(env: Env, fn: string, param: string, v: FeelValue | undefined): str
   return typeof s === 'string' ? s : bad(env, fn, `${param} must be a string`, s);
 }
 
+/** A character matched by the linear-time engine costs about what five loop iterations do. */
+const REGEX_STEPS_PER_CHARACTER = 5;
+
 /** An XPath pattern compiled for the linear-time engine; null with a warning when it is not one. */
 function regex(pattern: string, flags: FeelValue | undefined, env: Env, fn: string): RE2JS | null {
   if (flags !== undefined && flags !== null && typeof flags !== 'string') return bad(env, fn, 'flags must be a string', flags);
@@ -65,10 +68,10 @@ export const stringFunctions: FeelFunction[] = [
       const replacement = str(env, 'replace', 'replacement', r);
       if (input === null || pattern === null || replacement === null) return null;
       const re = regex(pattern, f, env, 'replace');
-      if (!re) return null;
+      if (!re || !env.sink.step(input.length * REGEX_STEPS_PER_CHARACTER)) return null;
       if (matchesEmpty(re)) return bad(env, 'replace', 'the pattern must not match the empty string', pattern);
       try {
-        return xpathReplace(input, re, replacement);
+        return xpathReplace(input, re, replacement, (n) => env.sink.charge(n, 'replace()'));
       } catch (err) {
         if (err instanceof RegexError) return bad(env, 'replace', err.message, replacement);
         throw err;
@@ -83,7 +86,7 @@ export const stringFunctions: FeelFunction[] = [
       const pattern = str(env, 'matches', 'pattern', p);
       if (input === null || pattern === null) return null;
       const re = regex(pattern, f, env, 'matches');
-      return re ? re.matcher(input).find() : null;
+      return re && env.sink.step(input.length * REGEX_STEPS_PER_CHARACTER) ? re.matcher(input).find() : null;
     },
   }),
   builtin('split', {
@@ -93,7 +96,7 @@ export const stringFunctions: FeelFunction[] = [
       const d = str(env, 'split', 'delimiter', d0);
       if (s === null || d === null) return null;
       const re = regex(d, undefined, env, 'split');
-      if (!re) return null;
+      if (!re || !env.sink.step(s.length * REGEX_STEPS_PER_CHARACTER)) return null;
       if (matchesEmpty(re)) return bad(env, 'split', 'the delimiter must not match the empty string', d);
       return xpathTokenize(s, re);
     },
@@ -105,7 +108,9 @@ export const stringFunctions: FeelFunction[] = [
       if (!Array.isArray(list)) return bad(env, 'string join', 'list must be a list of strings', list ?? null);
       if (list.some((x) => x !== null && typeof x !== 'string')) return bad(env, 'string join', 'every item must be a string', list);
       if (delimiter !== undefined && delimiter !== null && typeof delimiter !== 'string') return bad(env, 'string join', 'delimiter must be a string', delimiter);
-      return list.filter((x) => x !== null).join(delimiter ?? '');
+      const parts = list.filter((x) => x !== null) as string[];
+      if (!env.sink.charge(parts.reduce((n, x) => n + x.length + (delimiter?.length ?? 0), 0), 'string join()')) return null;
+      return parts.join(delimiter ?? '');
     },
   }),
   builtin('string', { params: ['from'], fn: ([v]) => (v === null ? null : valueToString(v!)) }),

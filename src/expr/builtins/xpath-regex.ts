@@ -171,13 +171,16 @@ export function matchesEmpty(re: RE2JS): boolean {
   return re.matcher('').find();
 }
 
-export function xpathReplace(input: string, re: RE2JS, replacement: string): string {
+/** Every match replaced; null as soon as `fits` refuses what the result has grown by (replacements can multiply the input). */
+export function xpathReplace(input: string, re: RE2JS, replacement: string, fits: (characters: number) => boolean = () => true): string | null {
   const m = re.matcher(input);
   const groups = re.groupCount();
   let out = '';
   let last = 0;
   while (m.find()) {
-    out += input.slice(last, m.start()) + expandReplacement(replacement, m, groups);
+    const piece = input.slice(last, m.start()) + expandReplacement(replacement, m, groups);
+    if (!fits(piece.length)) return null;
+    out += piece;
     last = m.end();
   }
   return out + input.slice(last);
