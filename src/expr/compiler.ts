@@ -311,7 +311,14 @@ export function compileNode(node: Node): Compiled {
       const l = compileNode(node.l);
       const r = compileNode(node.r);
       const op = node.op;
-      return (env) => compare(op, l(env), r(env));
+      return (env) => {
+        const a = l(env);
+        const b = r(env);
+        const v = compare(op, a, b);
+        // Values that cannot be compared give null: an error, not an absent value, so it is said.
+        if (v === null && a !== null && b !== null) env.warn('type_mismatch', `cannot compare ${describeValue(a)} ${op} ${describeValue(b)}`);
+        return v;
+      };
     }
     case 'and': {
       const l = compileNode(node.l);

@@ -1,9 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import { Env } from '../expr/index.ts';
+import { Env, LIMIT_CODES, type EvaluationLimits } from '../expr/index.ts';
 import { applicationReader } from './application.ts';
 import { flowSchema, type FlowDefinition } from './definition.ts';
 import { FlowError, jsonPath, type FlowIssue } from './flow-error.ts';
-import type { CompiledNode, DecisionOutput, FlowResolver, NodeStep, RunState, TraceEntry } from './nodes/node-handler.ts';
+import type { CompiledNode, DecisionOutput, FlowResolver, NodeFailure, NodeStep, RunState, TraceEntry } from './nodes/node-handler.ts';
+import { errorOutcome, FLOW_LIMITS } from './fail-closed.ts';
 import { handlerFor } from './nodes/registry.ts';
 import { checkFlow, knownNamesOf } from './static-checks.ts';
 
@@ -91,6 +92,45 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
     return undefined;
   };
 
+  const onError = errorOutcome(def);
+
+  /**
+   * A node that could not be evaluated (a FEEL error, a spent budget, a failure inside the
+   * node) ends the decision at the flow's error outcome, never on the path its null would
+   * have taken: a knock-out rule that errors must not let the application through.
+   */
+  const failClosed = (state: RunState, node: CompiledNode, cause: NodeFailure, t0: number): Stop => {
+    state.path.push(`${node.id}:error`);
+    if (state.trace) {
+      const read: Record<string, unknown> = {};
+      for (const name of node.reads) read[name] = state.env.get(name) ?? null;
+      state.trace.push({ node: node.id, kind: node.kind, read, wrote: {}, branch: 'error', ms: Math.round((performance.now() - t0) * 1e4) / 1e4, warnings: state.env.sink.warnings.splice(0), error: cause });
+    }
+    return { output: { outcome: onError.outcome, reasons: [...state.reasons, { ...onError.reason, severity: 'refer', node: node.id }], offer: {} } };
+  };
+
+  /** Did the node's evaluation give a FEEL error (a warning) since `given`? */
+  const failureSince = (state: RunState, given: number, seen: number): NodeFailure | null => {
+    const sink = state.env.sink;
+    if (sink.given === given) return null;
+    const warnings = sink.warnings.slice(seen);
+    const limit = warnings.find((w) => LIMIT_CODES.has(w.code));
+    const first = limit ?? warnings[0];
+    return { code: limit ? 'limit_exceeded' : 'evaluation_error', message: first ? `${first.code}: ${first.message}` : 'the evaluation gave an error' };
+  };
+
+  /** After a node's step: its failure, or what `record` makes of the step. */
+  const settle = (state: RunState, node: CompiledNode, step: NodeStep, t0: number, given: number, seen: number): Stop | undefined => {
+    const failure = failureSince(state, given, seen);
+    return failure ? failClosed(state, node, failure, t0) : record(state, node, step, t0);
+  };
+
+  /** An exception inside a node is that node's failure; a FlowError (the application, the flow) stays the caller's error. */
+  const thrown = (err: unknown): NodeFailure => {
+    if (err instanceof FlowError) throw err;
+    return { code: 'node_failed', message: err instanceof Error ? err.message : String(err) };
+  };
+
   /**
    * Runs from `from` until an output, a review wait, or (for all-match branches) the `until`
    * node. Synchronous while the nodes are; the first node that returns a promise (a bureau
@@ -102,9 +142,21 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
       if (current === until) return null;
       const node = nodes.get(current)!;
       const t0 = state.trace ? performance.now() : 0;
-      const step = node.run(state);
-      if (step instanceof Promise) return step.then((s) => continueAfter(state, node, s, t0, until));
-      const stop = record(state, node, step, t0);
+      const given = state.env.sink.given;
+      const seen = state.env.sink.warnings.length;
+      let step: NodeStep | Promise<NodeStep>;
+      try {
+        step = node.run(state);
+      } catch (err) {
+        return failClosed(state, node, thrown(err), t0);
+      }
+      if (step instanceof Promise) {
+        return step.then(
+          (s) => continueAfter(state, node, s, t0, until, given, seen),
+          (err: unknown) => failClosed(state, node, thrown(err), t0),
+        );
+      }
+      const stop = settle(state, node, step, t0, given, seen);
       if (stop !== undefined) return stop;
       const next = step.next!;
       if (next.length === 1) {
@@ -115,8 +167,8 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
     }
   }
 
-  async function continueAfter(state: RunState, node: CompiledNode, step: NodeStep, t0: number, until: string | null): Promise<Stop> {
-    const stop = record(state, node, step, t0);
+  async function continueAfter(state: RunState, node: CompiledNode, step: NodeStep, t0: number, until: string | null, given: number, seen: number): Promise<Stop> {
+    const stop = settle(state, node, step, t0, given, seen);
     if (stop !== undefined) return stop;
     const next = step.next!;
     if (next.length === 1) return execute(state, next[0]!, until);
@@ -132,6 +184,7 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
   }
 
   const readApplication = applicationReader(def.input.fields);
+  const limits: EvaluationLimits = { ...FLOW_LIMITS, ...def.limits };
 
   return {
     definition: def,
@@ -143,7 +196,7 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
       const consents = (options.consents ?? []).map((c) => ({ scope: c.scope, grantedAt: c.grantedAt, expiresAt: c.expiresAt ?? null, channel: c.channel }));
       vars.consents = consents;
       const context = { consents, requestKey: options.requestKey ?? null };
-      const state: RunState = { vars, env: Env.root(vars), reasons: [], path: [], trace: options.trace === false ? null : [], reviews: options.reviews ?? {}, context, scores: {} };
+      const state: RunState = { vars, env: Env.root(vars, limits), reasons: [], path: [], trace: options.trace === false ? null : [], reviews: options.reviews ?? {}, context, scores: {} };
       let stop = execute(state, start, null);
       if (stop instanceof Promise) stop = await stop;
       const ms = performance.now() - t0;

@@ -148,6 +148,22 @@ export const edgeSchema = z.strictObject({
   label: z.string().optional(),
 });
 
+/** What one decision may spend on FEEL (see docs/ARCHITECTURE.md, "Failing closed"). */
+export const limitsSchema = z
+  .strictObject({
+    steps: z.number().int().min(1000).max(10_000_000).optional().describe('loop iterations, filtered items, function calls and regex characters (x5) one decision may take; default 100000'),
+    memory: z.number().int().min(10_000).max(100_000_000).optional().describe('characters and list items one decision may build; default 10000000'),
+  })
+  .describe('the evaluation budget of one decision');
+
+/** Where a decision goes when a node cannot be evaluated: never to an approval. */
+export const onErrorSchema = z
+  .strictObject({
+    outcome: z.enum(['refer', 'decline']).describe('refer (the default) sends the application to a person; decline refuses it'),
+    reason: z.strictObject({ code: z.string().min(1), text: z.string().min(1) }).optional().describe('the reason given; default EVALUATION_ERROR'),
+  })
+  .describe('the outcome of a decision whose evaluation errors or passes its budget');
+
 export const flowSchema = z.strictObject({
   $schema: z.string().optional(),
   id,
@@ -156,6 +172,8 @@ export const flowSchema = z.strictObject({
   input: z.strictObject({ fields: z.record(z.string(), fieldSchema) }),
   nodes: z.array(nodeSchema).min(2),
   edges: z.array(edgeSchema),
+  limits: limitsSchema.optional(),
+  onError: onErrorSchema.optional(),
 });
 
 export type FlowDefinition = z.infer<typeof flowSchema>;

@@ -2,6 +2,8 @@ export { compileFlow, parseFlow, type CompiledFlow, type FlowResult, type RunOpt
 export { flowSchema, tableSchema, flowJsonSchema, DATA_CLASSES, type FlowDefinition, type NodeDefinition, type EdgeDefinition, type FieldDefinition } from './definition.ts';
 export { FlowError, type FlowIssue } from './flow-error.ts';
 export { checkFlow, checkPublishable } from './static-checks.ts';
+export { nullableConditions } from './nullable-conditions.ts';
+export { EVALUATION_ERROR, FLOW_LIMITS } from './fail-closed.ts';
 export type { DecisionOutput, Reason, TraceEntry, FlowResolver } from './nodes/node-handler.ts';
 export { REVIEW_VERDICTS } from './nodes/review-node.ts';
 export { enumeratePaths, pathKey, type FlowPath, type PathEnumeration } from './paths.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { checkPublishable, diffFlows, enumeratePaths, flowJsonSchema, FlowError, parseFlow } from '../../flow/index.ts';
+import { checkPublishable, nullableConditions, diffFlows, enumeratePaths, flowJsonSchema, FlowError, parseFlow } from '../../flow/index.ts';
 import { addFlowVersion, createFlow, getFlowVersion, listFlowVersions, listFlows, updateDraft, type Database } from '../../store/index.ts';
 import { requirePrincipal } from '../authenticate.ts';
 import { errorResponses } from '../schemas.ts';
@@ -86,12 +86,12 @@ export function flowRoutes(db: Database, service: DecisionService) {
 
     r.post(
       '/v1/flows/:id/versions/:version/validate',
-      { config: { access: WRITE }, schema: { tags: ['flows'], summary: 'Run the static checks; list every problem with its JSON path', params: versionParams, response: { 200: z.object({ ok: z.boolean(), issues: z.array(issueSchema), publishable: z.array(issueSchema), paths: z.number().nullable() }), ...errorResponses } } },
+      { config: { access: WRITE }, schema: { tags: ['flows'], summary: 'Run the static checks; list every problem with its JSON path', params: versionParams, response: { 200: z.object({ ok: z.boolean(), issues: z.array(issueSchema), publishable: z.array(issueSchema), warnings: z.array(issueSchema).describe('what does not stop publishing but deserves a look: conditions that are null when an optional field is missing'), paths: z.number().nullable() }), ...errorResponses } } },
       async (request) => {
         const v = await getFlowVersion(db, request.params.id, request.params.version);
         const issues = await flowIssues(service.catalog, v);
         const ok = issues.length === 0;
-        return { ok, issues, publishable: ok ? checkPublishable(parseFlow(v.definition)) : [], paths: ok ? enumeratePaths(parseFlow(v.definition)).paths.length : null };
+        return { ok, issues, publishable: ok ? checkPublishable(parseFlow(v.definition)) : [], warnings: ok ? nullableConditions(parseFlow(v.definition)) : [], paths: ok ? enumeratePaths(parseFlow(v.definition)).paths.length : null };
       },
     );
 

@@ -30,6 +30,13 @@ export interface TraceEntry {
   /** Wall time in milliseconds. */
   ms: number;
   warnings?: Warning[];
+  /** Why the node could not be evaluated; the decision then went to the flow's error outcome. */
+  error?: NodeFailure;
+}
+
+export interface NodeFailure {
+  code: 'evaluation_error' | 'limit_exceeded' | 'node_failed';
+  message: string;
 }
 
 /** Everything one decision carries from node to node. */

@@ -1,5 +1,5 @@
 import { pointsOf, reasonsFor, rowFrame, scorePd, predictPd, type Frame, type LoadedModel } from '../../models/index.ts';
-import { toJson, type FeelValue } from '../../expr/index.ts';
+import { toJson, type Env, type FeelValue } from '../../expr/index.ts';
 import type { NodeDefinition } from '../definition.ts';
 import { compileFeel, freeNames } from '../feel-support.ts';
 import { FlowError } from '../flow-error.ts';
@@ -23,7 +23,11 @@ export const scoreNode: NodeHandler<ScoreNode> = {
     const spec = model.features;
     const inputs = spec.map(({ name }) => {
       const text = def.features?.[name] ?? name;
-      return { name, ...compileFeel(text, ctx.knownNames, `${ctx.path}.features[${JSON.stringify(name)}]`) };
+      const compiled = compileFeel(text, ctx.knownNames, `${ctx.path}.features[${JSON.stringify(name)}]`);
+      // A feature the flow does not map is read by name, and is a missing value (which the
+      // model handles) when the flow has no such variable: that is not an evaluation error.
+      const run = def.features?.[name] === undefined ? (env: Env) => env.get(name) ?? null : compiled.run;
+      return { name, ...compiled, run };
     });
     const reads = [...freeNames(inputs.map((i) => i.ast))];
     const next = [ctx.edges[0]!.to];

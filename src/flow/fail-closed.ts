@@ -1,0 +1,18 @@
+import type { EvaluationLimits } from '../expr/index.ts';
+import type { FlowDefinition } from './definition.ts';
+
+/**
+ * A decision's FEEL budget unless its flow sets one: about 10 to 20 ms of evaluation on one
+ * core, so that one hostile application cannot hold up the decisions of others for long.
+ */
+export const FLOW_LIMITS: EvaluationLimits = { steps: 100_000, memory: 10_000_000 };
+
+export const EVALUATION_ERROR = {
+  code: 'EVALUATION_ERROR',
+  text: 'The application could not be assessed automatically and needs a person to review it',
+};
+
+/** Where a flow sends a decision it could not evaluate: refer unless the flow says decline. */
+export function errorOutcome(def: FlowDefinition): { outcome: 'refer' | 'decline'; reason: { code: string; text: string } } {
+  return { outcome: def.onError?.outcome ?? 'refer', reason: def.onError?.reason ?? EVALUATION_ERROR };
+}
