@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { asAttacker, createScratchDatabase } from './support/backends.ts';
-import { arbiter, serve } from './support/process.ts';
+import { arbiter, BIN, serve } from './support/process.ts';
 
 describe('arbiter CLI on the embedded database', () => {
   let dir: string;
@@ -43,6 +43,12 @@ describe('arbiter CLI on the embedded database', () => {
       const locked = arbiter(['keys', 'list', '--data-dir', dir]);
       assert.equal(locked.code, 1);
       assert.match(locked.stderr, /in use by process \d+/);
+      // A second server on a taken port exits non-zero with a clear message, instead of running on without one.
+      const other = mkdtempSync(join(tmpdir(), 'arbiter-cli-port-'));
+      const taken = spawnSync(process.execPath, [BIN, 'serve', '--port', new URL(second.url).port, '--data-dir', other], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, LOG_LEVEL: 'warn' } });
+      rmSync(other, { recursive: true, force: true });
+      assert.equal(taken.status, 1, `${taken.signal ?? ''} ${taken.stderr}`);
+      assert.match(taken.stderr, /port \d+ on 127\.0\.0\.1 is already in use.*--port or PORT/);
     } finally {
       assert.equal(await second.stop(), 0);
     }

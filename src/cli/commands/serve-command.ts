@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { Command, Option } from 'commander';
 import { buildServer, createLogger } from '../../api/index.ts';
 import { ReloadingKeyProvider } from '../../privacy/index.ts';
@@ -13,6 +14,24 @@ interface ServeFlags extends DatabaseFlags {
   bureauPort: string;
 }
 
+function portMessage(err: unknown, port: number, host: string): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return `port ${port} on ${host} is already in use (another Arbiter or another program); stop it or choose another port with --port or PORT`;
+  if (code === 'EACCES') return `port ${port} on ${host} may not be opened by this user; choose a port above 1023 with --port or PORT`;
+  if (code === 'EADDRNOTAVAIL') return `${host} is not an address of this machine; set --host or HOST to one of its addresses (127.0.0.1, 0.0.0.0)`;
+  return `cannot listen on ${host}:${port}: ${(err as Error).message}`;
+}
+
+/** Throws a readable error when the port cannot be listened on. */
+async function assertPortFree(port: number, host: string): Promise<void> {
+  if (port === 0) return;
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', (err) => reject(new Error(portMessage(err, port, host))));
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
 export function serveCommand(): Command {
   const command = new Command('serve')
     .description('run the HTTP API (and console) on the embedded database or on PostgreSQL')
@@ -25,6 +44,8 @@ export function serveCommand(): Command {
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new Error(`--port must be a whole number from 0 to 65535, got "${flags.port}"`);
     }
+    // Found out before the database is opened and the demo seeded, not a minute later.
+    await assertPortFree(port, flags.host);
     const logger = createLogger();
     const local = loadKeys(flags);
     // A file-backed key set is watched, so a rotation reaches running servers.
@@ -63,7 +84,17 @@ export function serveCommand(): Command {
       }
       if (demo) console.log(`Demo seeded. Files for the sandbox are in ${demo.files.dir}.`);
     }
-    const address = await app.listen({ port, host: flags.host });
+    let address: string;
+    try {
+      address = await app.listen({ port, host: flags.host });
+    } catch (err) {
+      // Taken since the check above: nothing may keep the process alive without a server.
+      console.error(`arbiter: ${portMessage(err, port, flags.host)}`);
+      await bureau?.close().catch(() => {});
+      await queue.stop().catch(() => {});
+      await db.close().catch(() => {});
+      process.exit(1);
+    }
     const url = `http://${flags.host === '0.0.0.0' || flags.host === '127.0.0.1' ? 'localhost' : flags.host}:${new URL(address).port}`;
     console.log(`Arbiter is running at ${url} on ${db.kind === 'pglite' ? `the embedded database in ${db.location}` : `PostgreSQL ${db.location}`}`);
     const shownKeys = flags.demo ? (demo?.keys ?? demoKeys(flags.dataDir ?? '.arbiter')) : null;
