@@ -9,6 +9,7 @@ import { authenticator } from './authenticate.ts';
 import { KeyCache } from './key-cache.ts';
 import { errorHandler } from './error-handler.ts';
 import { guardInput } from './input-guard.ts';
+import { logRequest } from './request-log.ts';
 import { createLogger } from './logger.ts';
 import type { DeclaredRoute } from './route-config.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
@@ -77,6 +78,8 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
+    // One line per request, written by the onResponse hook below with what an operator needs.
+    disableRequestLogging: true,
     ajv: { customOptions: { removeAdditional: false } },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -89,6 +92,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  app.addHook('onResponse', logRequest);
 
   const routes: DeclaredRoute[] = [];
   app.addHook('onRoute', (route) => {

@@ -11,8 +11,15 @@ export function registerPersonalFields(names: Iterable<string>): void {
 
 export const REDACTED = '[personal data removed]';
 
+/**
+ * Copies plain objects and arrays with personal fields removed. Other objects (a request, a
+ * reply, an error) are left to the logger's serializers, which pick what they show: copying
+ * them here would keep only their own enumerable fields and lose the method, path and status.
+ */
 export function scrubPersonalData(value: unknown, depth = 0): unknown {
   if (depth > 8 || value === null || typeof value !== 'object') return value;
+  const proto = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return value;
   if (Array.isArray(value)) return value.map((v) => scrubPersonalData(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
