@@ -69,7 +69,9 @@ describe('rate limits and security headers', () => {
     const t0 = Date.now();
     const d = await server.app.inject({ method: 'POST', url: '/v1/decisions', headers: bearer(keys.service!), payload: { flow: 'loop', application: { n: 100000 }, idempotencyKey: `loop-${Date.now()}` } });
     assert.equal(d.statusCode, 201, d.body);
-    assert.equal(d.json().offer.x, null);
+    // Fails closed: the budget is spent, so the application is referred, not approved with x = null.
+    assert.equal(d.json().outcome, 'refer');
+    assert.equal(d.json().reasons[0].code, 'EVALUATION_ERROR');
     assert.ok(Date.now() - t0 < 5000, 'bounded in time');
   });
 });

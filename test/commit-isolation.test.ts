@@ -54,6 +54,7 @@ for (const backend of BACKENDS) {
           reviewId: null,
           flowId: 'consumer-lending',
           flowVersion: 1,
+          clientId: 'test',
           idempotencyKey: i === 5 ? `bad\u0000${i}` : uniqueKey(),
           requestHash: 'h',
           sealed: vault.seal(id, `dk_isolation_${backend.name}_${i}`, loaded.flow.definition.input.fields, demoApplication(), []),

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import { buildServer, type Server } from '../src/api/index.ts';
 import { loggerOptions } from '../src/api/logger.ts';
-import { createFlow, publishVersion, verifyAudit } from '../src/store/index.ts';
+import { createApiKey, createFlow, publishVersion, verifyAudit } from '../src/store/index.ts';
 import { BACKENDS, POSTGRES_URL, type TestDatabase } from './support/backends.ts';
 import { uniqueKey } from './support/flows.ts';
 import { bearer, keysForEveryRole, TEST_KEYS } from './support/server.ts';
@@ -186,6 +186,51 @@ for (const backend of BACKENDS) {
       assert.equal(rows[0]!.wrapped, null);
       const audit = await verifyAudit(ctx.db);
       assert.equal(audit.ok, true);
+    });
+
+    test('the request digest is keyed and leaves C3 out; erasure drops it, so a replay cannot confirm a guess', async () => {
+      const key = uniqueKey();
+      const app = canaryApplication('717171', 650);
+      const body = { flow: 'privacy-check', application: app, idempotencyKey: key };
+      const first = await call('service', 'POST', '/v1/decisions', body);
+      assert.equal(first.statusCode, 201);
+      const { rows } = await ctx.db.query<{ request_hash: string }>('select request_hash from decisions where id = $1', [first.json().id]);
+      const stored = rows[0]!.request_hash;
+      assert.match(stored, /^h1:[0-9a-f]{64}$/);
+      // An unkeyed SHA-256 of the request, with or without the PIN, is not what is stored: guesses cannot be tested offline.
+      const { createHash } = await import('node:crypto');
+      const { canonicalJson } = await import('../src/privacy/index.ts');
+      for (const application of [app, { ...app, pin: undefined }]) {
+        assert.notEqual(stored.slice(3), createHash('sha256').update(canonicalJson({ flow: 'privacy-check', version: null, application, consents: [] })).digest('hex'));
+      }
+      // C3 is not in the digest: the same request with another PIN is the same request.
+      const otherPin = await call('service', 'POST', '/v1/decisions', { ...body, application: { ...app, pin: 'another' } });
+      assert.equal(otherPin.statusCode, 200);
+      assert.equal(otherPin.headers['idempotent-replay'], 'true');
+      const changed = await call('service', 'POST', '/v1/decisions', { ...body, application: { ...app, score: 651 } });
+      assert.equal(changed.statusCode, 422);
+      assert.equal((await call('admin', 'DELETE', `/v1/applications/${first.json().id}/personal-data`)).statusCode, 200);
+      const after = await ctx.db.query<{ request_hash: string | null }>('select request_hash from decisions where id = $1', [first.json().id]);
+      assert.equal(after.rows[0]!.request_hash, null);
+      for (const application of [app, { ...app, score: 651 }]) {
+        const replay = await call('service', 'POST', '/v1/decisions', { ...body, application });
+        assert.equal(replay.statusCode, 410, 'the right guess and a wrong one get the same answer');
+        assert.equal(replay.json().error.code, 'erased');
+      }
+    });
+
+    test('idempotency keys are scoped per client: another client\'s same key is a decision of its own', async () => {
+      const other = (await createApiKey(ctx.db, { name: 'second service', role: 'service' }, { actor: 'test' })).secret;
+      const key = uniqueKey();
+      const mine = await call('service', 'POST', '/v1/decisions', { flow: 'privacy-check', application: canaryApplication('727272', 750), idempotencyKey: key });
+      assert.equal(mine.statusCode, 201);
+      const theirs = await server.app.inject({ method: 'POST', url: '/v1/decisions', headers: bearer(other), payload: { flow: 'privacy-check', application: canaryApplication('737373', 550), idempotencyKey: key } });
+      assert.equal(theirs.statusCode, 201, 'not a replay of the first client\'s decision');
+      assert.notEqual(theirs.json().id, mine.json().id);
+      assert.equal(theirs.json().outcome, 'decline');
+      const again = await call('service', 'POST', '/v1/decisions', { flow: 'privacy-check', application: canaryApplication('727272', 750), idempotencyKey: key });
+      assert.equal(again.statusCode, 200);
+      assert.equal(again.json().id, mine.json().id);
     });
 
     test('the audit log refuses updates and deletes', async () => {

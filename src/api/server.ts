@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Database } from '../store/index.ts';
 import { ApiError } from './api-error.ts';
 import { authenticator } from './authenticate.ts';
+import { FailureLimiter } from './failure-limiter.ts';
 import { KeyCache } from './key-cache.ts';
 import { errorHandler } from './error-handler.ts';
 import { guardInput } from './input-guard.ts';
@@ -46,6 +47,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Requests per key (or per address, before a key is known) in each window; ARBITER_RATE_LIMIT per minute by default. */
   rateLimit?: { max: number; windowMs: number };
+  /** Requests refused for want of a valid key, per client address and window, before that address gets 429 (ARBITER_AUTH_FAILURE_LIMIT per minute by default). */
+  authFailureLimit?: { max: number; windowMs: number };
   /** The PostgreSQL-backed job queue; without it, resumes after review happen inline only. */
   queue?: JobQueue | null;
   /** Master keys for personal data. */
@@ -79,7 +82,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     },
     requestIdHeader: false,
     // One line per request, written by the onResponse hook below with what an operator needs.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { removeAdditional: false } },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -113,7 +116,8 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     transform: jsonSchemaTransform,
   });
   const keyCache = new KeyCache(db);
-  app.addHook('onRequest', authenticator(keyCache));
+  const authFailures = new FailureLimiter(options.authFailureLimit?.max ?? Number(process.env.ARBITER_AUTH_FAILURE_LIMIT || 300), options.authFailureLimit?.windowMs ?? 60_000);
+  app.addHook('onRequest', authenticator(keyCache, authFailures));
   app.addHook('preValidation', guardInput);
   // Security headers on every answer (JSON has nothing to run, so the strictest policy costs nothing).
   await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });

@@ -1,5 +1,6 @@
 export { ROLES, isRole, type Role } from './roles.ts';
 export { canonicalJson } from './canonical-json.ts';
+export { requestDigest } from './request-digest.ts';
 export { GENESIS_HASH, hashEvent, ChainVerifier, type AuditContent, type AuditEvent, type ChainBreak } from './audit-chain.ts';
 export { seal, open, sealJson, openJson, newDataKey, DecryptionError } from './envelope.ts';
 export { LocalKeyProvider, loadKeyProvider, saveKeyFile, blindIndex, testKeyProvider, ephemeralKeyProvider, KeyConfigError, type KeyProvider } from './key-provider.ts';

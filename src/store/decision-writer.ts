@@ -1,7 +1,7 @@
 import { appendAuditBatch, type AuditEntry } from './audit-log.ts';
 import type { Actor } from './api-keys.ts';
 import type { Database } from './database.ts';
-import { newId, type DecisionRecord, type NewDecision } from './decisions.ts';
+import { newId, scopedRequestKey, type DecisionRecord, type NewDecision } from './decisions.ts';
 import { isDatabaseUnavailable } from './database-unavailable.ts';
 import { StoreError } from './store-error.ts';
 
@@ -12,7 +12,7 @@ interface Pending {
   reject(err: unknown): void;
 }
 
-const COLUMNS = 20;
+const COLUMNS = 21;
 const MAX_BATCH = 250;
 /** Commits in flight at once: the next batch inserts its rows while the one before holds the audit lock. */
 const PIPELINE = 2;
@@ -70,7 +70,8 @@ export class DecisionWriter {
   private async commit(batch: Pending[], now: string): Promise<Set<string>> {
     // Two requests with one key in the same batch: the first goes in, the second is a duplicate.
     const seen = new Set<string>();
-    const unique = batch.filter((p) => (seen.has(p.decision.idempotencyKey) ? false : (seen.add(p.decision.idempotencyKey), true)));
+    const keyOf = (p: Pending) => scopedRequestKey(p.decision.clientId, p.decision.idempotencyKey);
+    const unique = batch.filter((p) => (seen.has(keyOf(p)) ? false : (seen.add(keyOf(p)), true)));
     return this.db.transaction(async (tx) => {
       const params: unknown[] = [];
       const tuples: string[] = [];
@@ -78,7 +79,7 @@ export class DecisionWriter {
         const d = p.decision;
         const base = params.length;
         tuples.push(`(${Array.from({ length: COLUMNS }, (_, i) => `$${base + i + 1}`).join(', ')})`);
-        params.push(d.id, d.flowId, d.flowVersion, d.idempotencyKey, d.requestHash, d.status, d.outcome, JSON.stringify(d.result), JSON.stringify(d.path), d.sealed.trace, JSON.stringify(d.sealed.c1), d.sealed.c2, JSON.stringify(d.sealed.dropped), d.sealed.dataKey.id, d.reviewId, JSON.stringify(d.versions), d.status === 'completed' ? now : null, d.durationMs, now, d.scores && Object.keys(d.scores).length ? JSON.stringify(d.scores) : null);
+        params.push(d.id, d.flowId, d.flowVersion, d.idempotencyKey, d.requestHash, d.status, d.outcome, JSON.stringify(d.result), JSON.stringify(d.path), d.sealed.trace, JSON.stringify(d.sealed.c1), d.sealed.c2, JSON.stringify(d.sealed.dropped), d.sealed.dataKey.id, d.reviewId, JSON.stringify(d.versions), d.status === 'completed' ? now : null, d.durationMs, now, d.scores && Object.keys(d.scores).length ? JSON.stringify(d.scores) : null, d.clientId);
       }
       // Data keys first (decisions reference them); a key whose decision loses a key race is removed below.
       const kp: unknown[] = [];
@@ -88,8 +89,8 @@ export class DecisionWriter {
       });
       await tx.query(`insert into data_keys (id, master_version, wrapped) values ${kt.join(', ')}`, kp);
       const { rows } = await tx.query<{ id: string }>(
-        `insert into decisions (id, flow_id, flow_version, idempotency_key, request_hash, status, outcome, result, path, trace_sealed, application_c1, application_c2, dropped_fields, data_key_id, pending_review_id, versions, completed_at, duration_ms, created_at, scores)
-         values ${tuples.join(', ')} on conflict (idempotency_key) do nothing returning id`,
+        `insert into decisions (id, flow_id, flow_version, idempotency_key, request_hash, status, outcome, result, path, trace_sealed, application_c1, application_c2, dropped_fields, data_key_id, pending_review_id, versions, completed_at, duration_ms, created_at, scores, client_id)
+         values ${tuples.join(', ')} on conflict (client_id, idempotency_key) do nothing returning id`,
         params,
       );
       const inserted = new Set(rows.map((r) => r.id));
@@ -133,6 +134,7 @@ export class DecisionWriter {
       id: d.id,
       flowId: d.flowId,
       flowVersion: d.flowVersion,
+      clientId: d.clientId,
       idempotencyKey: d.idempotencyKey,
       requestHash: d.requestHash,
       status: d.status,

@@ -12,8 +12,11 @@ export interface DecisionRecord {
   id: string;
   flowId: string;
   flowVersion: number;
+  /** The client (API key, or the process acting) whose idempotency key this is: keys are scoped per client. */
+  clientId: string;
   idempotencyKey: string;
-  requestHash: string;
+  /** A keyed digest of the request without its C3 fields; null once the personal data is erased. */
+  requestHash: string | null;
   status: DecisionStatus;
   outcome: string | null;
   result: unknown;
@@ -55,8 +58,9 @@ interface DecisionRow {
   id: string;
   flow_id: string;
   flow_version: number;
+  client_id: string;
   idempotency_key: string;
-  request_hash: string;
+  request_hash: string | null;
   status: DecisionStatus;
   outcome: string | null;
   result: unknown;
@@ -103,6 +107,7 @@ function toDecision(r: DecisionRow): DecisionRecord {
     id: r.id,
     flowId: r.flow_id,
     flowVersion: Number(r.flow_version),
+    clientId: r.client_id,
     idempotencyKey: r.idempotency_key,
     requestHash: r.request_hash,
     status: r.status,
@@ -146,7 +151,12 @@ function toReview(r: ReviewRow): ReviewRecord {
 export const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
 
 /** What a new decision is written with: the record's own fields, its sealed application and how it waits. */
-export interface NewDecision extends Pick<DecisionRecord, 'id' | 'flowId' | 'flowVersion' | 'idempotencyKey' | 'requestHash' | 'status' | 'outcome' | 'result' | 'path' | 'versions' | 'durationMs'> {
+/** How a decision's bureau pulls are named: the client's idempotency key, scoped to the client. */
+export function scopedRequestKey(clientId: string, idempotencyKey: string): string {
+  return `${clientId}/${idempotencyKey}`;
+}
+
+export interface NewDecision extends Pick<DecisionRecord, 'id' | 'flowId' | 'flowVersion' | 'clientId' | 'idempotencyKey' | 'requestHash' | 'status' | 'outcome' | 'result' | 'path' | 'versions' | 'durationMs'> {
   reviewId: string | null;
   sealed: SealedApplication;
   /** PD by score node id, when the flow scored. */
@@ -155,8 +165,8 @@ export interface NewDecision extends Pick<DecisionRecord, 'id' | 'flowId' | 'flo
   wait?: { node: string; reason: string; queue: string };
 }
 
-export async function findDecisionByKey(db: Queryable, key: string): Promise<DecisionRecord | null> {
-  const { rows } = await db.query<DecisionRow>(`${DECISION_SELECT} where d.idempotency_key = $1`, [key]);
+export async function findDecisionByKey(db: Queryable, clientId: string, key: string): Promise<DecisionRecord | null> {
+  const { rows } = await db.query<DecisionRow>(`${DECISION_SELECT} where d.client_id = $1 and d.idempotency_key = $2`, [clientId, key]);
   return rows[0] ? toDecision(rows[0]) : null;
 }
 
@@ -331,9 +341,11 @@ export async function erasePersonalData(db: Database, decisionId: string, by: Ac
     // The bureau reports pulled for this application go with it.
     await tx.query(
       `update data_keys set wrapped = null, master_version = null, destroyed_at = coalesce(destroyed_at, $2)
-        where id in (select p.data_key_id from bureau_pulls p join decisions d on d.idempotency_key = p.request_key where d.id = $1 and p.data_key_id is not null)`,
+        where id in (select p.data_key_id from bureau_pulls p join decisions d on d.client_id || '/' || d.idempotency_key = p.request_key where d.id = $1 and p.data_key_id is not null)`,
       [decisionId, erasedAt],
     );
+    // Nor a digest of its request, which would confirm a guessed application to anyone replaying the key.
+    await tx.query('update decisions set request_hash = null where id = $1', [decisionId]);
     await tx.query('delete from decision_search where decision_id = $1', [decisionId]);
     await appendAudit(tx, { actor: by.actor, action: 'personal_data.erased', subjectType: 'decision', subjectId: decisionId, requestId: by.requestId });
     return { erasedAt };

@@ -17,6 +17,8 @@ const SEARCH = ['service', 'analyst', 'risk-manager', 'reviewer'] as const;
 const ERASE = ['admin'] as const;
 const APPLICANT_FACING = ['service'] as const;
 const MAX_PRINCIPAL_REASONS = 4;
+/** Searches by a personal identifier, per key and minute (ARBITER_SEARCH_RATE_LIMIT): enough for a person or a service, too few to walk a space of identifiers. */
+const SEARCHES_PER_MINUTE = Number(process.env.ARBITER_SEARCH_RATE_LIMIT || 60);
 
 interface StoredReason {
   code: string;
@@ -92,6 +94,8 @@ export function decisionRoutes(db: Database, service: DecisionService) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const actor = (req: Parameters<typeof requirePrincipal>[0]) => ({ actor: requirePrincipal(req).keyId, requestId: req.id });
+    const audit = (req: Parameters<typeof requirePrincipal>[0], action: string, subjectId: string | null, data: Record<string, unknown>) =>
+      db.transaction((tx) => appendAudit(tx, { actor: requirePrincipal(req).keyId, action, subjectType: 'decision', subjectId: subjectId ?? undefined, requestId: req.id, data }));
 
     r.post(
       '/v1/decisions',
@@ -147,7 +151,10 @@ export function decisionRoutes(db: Database, service: DecisionService) {
       { config: { access: READ }, schema: { tags: ['decisions'], summary: 'A decision with its trace and the exact versions used', params: z.strictObject({ id: z.string().min(1).max(64) }), response: { 200: decisionSchema, ...errorResponses } } },
       async (request) => {
         const d = await getDecision(db, request.params.id);
-        return present(d, await service.masked(d));
+        const masked = await service.masked(d);
+        // Masked personal data is still personal data: who opened whose application is recorded.
+        if (!masked.erased) await audit(request, 'personal_data.viewed', d.id, { masked: true });
+        return present(d, masked);
       },
     );
 
@@ -184,7 +191,7 @@ export function decisionRoutes(db: Database, service: DecisionService) {
     r.post(
       '/v1/decisions/search',
       {
-        config: { access: SEARCH },
+        config: { access: SEARCH, rateLimit: { max: SEARCHES_PER_MINUTE, timeWindow: 60_000 } },
         schema: {
           tags: ['personal data'],
           summary: 'Find decisions by a searchable personal field (national ID, phone) through its blind index; the value travels in the body, never the URL',
@@ -194,7 +201,10 @@ export function decisionRoutes(db: Database, service: DecisionService) {
       },
       async (request) => {
         const digest = blindIndex(service.vault.keys.indexKey, request.body.field, request.body.value);
-        return { decisions: (await findDecisionsByDigest(db, request.body.field, digest, request.body.limit)).map((d) => present(d)) };
+        const found = await findDecisionsByDigest(db, request.body.field, digest, request.body.limit);
+        // The field searched and what was found, never the value: guessing national IDs leaves a trail.
+        await audit(request, 'personal_data.searched', null, { field: request.body.field, found: found.map((d) => d.id) });
+        return { decisions: found.map((d) => present(d)) };
       },
     );
 

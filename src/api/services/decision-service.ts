@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { BureauGateway, type PullLedger } from '../../connectors/index.ts';
-import { FlowError, type FlowResult, type ReviewVerdict } from '../../flow/index.ts';
-import { ApplicationVault, canonicalJson, DecryptionError, maskApplication, maskTrace, type KeyProvider } from '../../privacy/index.ts';
+import { FlowError, type FieldDefinition, type FlowResult, type ReviewVerdict } from '../../flow/index.ts';
+import { ApplicationVault, canonicalJson, DecryptionError, maskApplication, maskTrace, requestDigest, type KeyProvider } from '../../privacy/index.ts';
 import {
-  CONTEST_NODE, decideReview, DecisionWriter, erasePersonalData, heldUntil, purgeDue, findDecisionByKey, getDecision, newId, openContest, overrideDecision, resumeDecision, StoreError,
+  CONTEST_NODE, decideReview, DecisionWriter, scopedRequestKey, erasePersonalData, heldUntil, purgeDue, findDecisionByKey, getDecision, newId, openContest, overrideDecision, resumeDecision, StoreError,
   listConsents, DatabasePullLedger, getChallenger, type Actor, type Challenger, type Consent, type Database, type DecisionRecord, type JobQueue, type ReviewRecord,
 } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
@@ -18,13 +18,21 @@ export interface DecisionRequest {
   consents?: Consent[];
 }
 
-function requestHash(r: DecisionRequest): string {
-  return createHash('sha256').update(canonicalJson({ flow: r.flow, version: r.version ?? null, application: r.application, consents: r.consents ?? [] })).digest('hex');
+/** The application without its C3 fields, which no digest, hash or log may see. */
+function withoutC3(application: Record<string, unknown>, fields: Record<string, FieldDefinition>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(application)) if (fields[k]?.class !== 'C3') out[k] = v;
+  return out;
 }
 
 /** Where an application falls in [0, 1): the same application always falls in the same place. */
 function assignment(flowId: string, application: Record<string, unknown>): number {
   return createHash('sha256').update(`${flowId}\u0000${canonicalJson(application)}`).digest().readUInt32BE(0) / 2 ** 32;
+}
+
+/** The digest decisions stored before keyed digests: unkeyed, C3 included; kept only to recognise their retries. */
+function legacyRequestHash(r: DecisionRequest): string {
+  return createHash('sha256').update(canonicalJson({ flow: r.flow, version: r.version ?? null, application: r.application, consents: r.consents ?? [] })).digest('hex');
 }
 
 /** What a shadow run decided: recorded beside the decision, never acted on. */
@@ -72,7 +80,7 @@ export class DecisionService {
     private readonly db: Database,
     private readonly queue: JobQueue | null,
     private readonly logger: Logger,
-    keys: KeyProvider,
+    private readonly keys: KeyProvider,
     /** Told of every decision run (for metrics). */
     private readonly onDecision: ((flow: string, version: number, result: FlowResult, arm: string | null) => void) | null = null,
   ) {
@@ -112,9 +120,18 @@ export class DecisionService {
     return { application: maskApplication({ ...d.applicationC1, ...opened.application }, fields), trace: maskTrace(opened.trace, fields), erased: false };
   }
 
+  /** A keyed digest of the request as the flow run sees it, C3 fields left out. */
+  private requestHash(r: DecisionRequest, fields: Record<string, FieldDefinition>): string {
+    return requestDigest(this.keys.indexKey, { flow: r.flow, version: r.version ?? null, application: withoutC3(r.application, fields), consents: r.consents ?? [] });
+  }
+
   /** The stored decision for a repeat of a request, or a 422 if the key was used for another request. */
-  private replay(existing: DecisionRecord, hash: string): DecisionRecord {
-    if (existing.requestHash !== hash) {
+  private replay(existing: DecisionRecord, request: DecisionRequest, hash: string): DecisionRecord {
+    if (existing.requestHash === null) {
+      throw new ApiError(410, 'erased', `the decision made under idempotency key "${existing.idempotencyKey}" (${existing.id}) had its personal data erased, so a repeat cannot be recognised; send the application with a new key`);
+    }
+    const matches = existing.requestHash.startsWith('h1:') ? existing.requestHash === hash : existing.requestHash === legacyRequestHash(request);
+    if (!matches) {
       throw new ApiError(422, 'idempotency_key_reused', `idempotency key "${existing.idempotencyKey}" was used for a different request (decision ${existing.id}); use a new key for a new application`);
     }
     return existing;
@@ -125,11 +142,12 @@ export class DecisionService {
    * before the run: flows have no side effects to repeat, and most keys are new).
    */
   async decide(request: DecisionRequest, by: Actor): Promise<{ decision: DecisionRecord; replayed: boolean }> {
-    const hash = requestHash(request);
-    if (this.inflight.has(request.idempotencyKey)) {
+    // Idempotency keys are the client's own: another client's same key is another request.
+    const scopedKey = scopedRequestKey(by.actor, request.idempotencyKey);
+    if (this.inflight.has(scopedKey)) {
       throw new ApiError(409, 'in_progress', `a request with idempotency key "${request.idempotencyKey}" is still being decided; retry in a moment`);
     }
-    this.inflight.add(request.idempotencyKey);
+    this.inflight.add(scopedKey);
     try {
       // A request that names no version goes to the pinned champion, or by its hash to the challenger.
       const challenger = request.version === undefined ? await this.challengerOf(request.flow) : null;
@@ -139,12 +157,13 @@ export class DecisionService {
       if (challenger) {
         arm = 'champion';
         if (challenger.mode === 'shadow') shadowFlow = await this.catalog.load(request.flow, challenger.version);
-        else if (assignment(request.flow, request.application) < challenger.share) {
+        else if (assignment(request.flow, withoutC3(request.application, loaded.flow.definition.input.fields)) < challenger.share) {
           loaded = await this.catalog.load(request.flow, challenger.version);
           arm = 'challenger';
         }
       }
-      const runOptions = { consents: request.consents, requestKey: request.idempotencyKey };
+      const hash = this.requestHash(request, loaded.flow.definition.input.fields);
+      const runOptions = { consents: request.consents, requestKey: scopedKey };
       const result = await loaded.flow.run(request.application, { trace: true, ...runOptions });
       const shadow = shadowFlow ? await this.shadowRun(shadowFlow, request.application, runOptions) : null;
       this.onDecision?.(request.flow, loaded.version.version, result, arm);
@@ -158,6 +177,7 @@ export class DecisionService {
             reviewId: result.status === 'pending_review' ? newId('rev') : null,
             flowId: request.flow,
             flowVersion: loaded.version.version,
+            clientId: by.actor,
             idempotencyKey: request.idempotencyKey,
             requestHash: hash,
             sealed,
@@ -172,13 +192,13 @@ export class DecisionService {
       } catch (err) {
         // The key was stored before (a retry) or by another process just now: answer as a replay.
         if (err instanceof StoreError && err.code === 'duplicate_key') {
-          const winner = await findDecisionByKey(this.db, request.idempotencyKey);
-          if (winner) return { decision: this.replay(winner, hash), replayed: true };
+          const winner = await findDecisionByKey(this.db, by.actor, request.idempotencyKey);
+          if (winner) return { decision: this.replay(winner, request, hash), replayed: true };
         }
         throw err;
       }
     } finally {
-      this.inflight.delete(request.idempotencyKey);
+      this.inflight.delete(scopedKey);
     }
   }
 
@@ -232,7 +252,7 @@ export class DecisionService {
     const application = this.vault.openApplication(key, decision.id, decision.applicationC1, decision.applicationC2);
     let result: FlowResult;
     try {
-      result = await loaded.flow.run(application, { trace: true, reviews, allowMissing: decision.droppedFields, consents: await listConsents(this.db, decisionId), requestKey: decision.idempotencyKey });
+      result = await loaded.flow.run(application, { trace: true, reviews, allowMissing: decision.droppedFields, consents: await listConsents(this.db, decisionId), requestKey: scopedRequestKey(decision.clientId, decision.idempotencyKey) });
     } catch (err) {
       if (err instanceof FlowError) this.logger.error({ decisionId, code: err.code }, 'resume failed');
       throw err;
