@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database.ts';
 import { StoreError } from './store-error.ts';
+import { makePrivate } from '../support/private-files.ts';
 
 const LOCK_FILE = 'arbiter.pid';
 
@@ -32,7 +33,7 @@ function takeDirectoryLock(dir: string): () => void {
   } catch (err) {
     if (err instanceof StoreError) throw err;
   }
-  writeFileSync(lockPath, String(process.pid));
+  writeFileSync(lockPath, String(process.pid), { mode: 0o600 });
   return () => rmSync(lockPath, { force: true });
 }
 
@@ -41,13 +42,20 @@ export async function openPGlite(dataDir: string | null): Promise<Database> {
   let pg: PGlite;
   if (dataDir) {
     const dir = resolve(dataDir);
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makePrivate(dir);
     release = takeDirectoryLock(dir);
     pg = new PGlite(join(dir, 'pgdata'));
+    const unlock = release;
+    release = () => {
+      makePrivate(dir);
+      unlock();
+    };
   } else {
     pg = new PGlite();
   }
   await pg.waitReady;
+  if (dataDir) makePrivate(resolve(dataDir));
   const query: Queryable['query'] = async <Row>(sql: string, params?: unknown[]) => {
     const result = await pg.query<Row>(sql, params);
     return { rows: result.rows };
