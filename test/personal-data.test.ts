@@ -88,7 +88,19 @@ for (const backend of BACKENDS) {
       for (const [i, tag] of tags.entries()) made.push(await decide(canaryApplication(tag, [550, 650, 750][i]!)));
       // a review and its resume write the trace again
       const pending = made.find((d) => d.status === 'pending_review');
-      assert.equal((await call('reviewer', 'POST', `/v1/reviews/${pending.pendingReviewId}`, { verdict: 'approve', note: 'checked' })).statusCode, 200);
+      const note = 'Called CanaryNote483921 back: salary confirmed';
+      const decided = await call('reviewer', 'POST', `/v1/reviews/${pending.pendingReviewId}`, { verdict: 'approve', note });
+      assert.equal(decided.statusCode, 200);
+      assert.equal(decided.json().review.note, note);
+      assert.equal((await call('reviewer', 'GET', `/v1/reviews/${pending.pendingReviewId}`)).json().review.note, note, 'readers see the note');
+      // A contest upheld: its statement and the override's note are free text about the applicant too.
+      const declined = made.find((d) => d.outcome === 'decline');
+      const contest = await call('service', 'POST', `/v1/decisions/${declined.id}/contest`, { statement: 'CanaryStatement502177 my income rose' });
+      assert.equal(contest.statusCode, 201);
+      assert.equal((await call('reviewer', 'POST', `/v1/reviews/${contest.json().reviewId}`, { verdict: 'approve', note: 'CanaryOverride502177 new payslip' })).statusCode, 200);
+      const overridden = (await call('analyst', 'GET', `/v1/decisions/${declined.id}`)).json();
+      assert.equal(overridden.override.note, 'CanaryOverride502177 new payslip');
+      assert.equal((await call('service', 'POST', `/v1/decisions/${declined.id}/contest`, { statement: 'again' })).statusCode, 409, 'no second contest after a person overrode the decision');
       for (const d of made) await call('analyst', 'GET', `/v1/decisions/${d.id}`);
 
       let dump: string;
@@ -120,6 +132,10 @@ for (const backend of BACKENDS) {
         checked++;
       }
       assert.ok(!dump.includes('7321.0917') && !logs.includes('7321.0917'), 'income (C2) is not stored or logged in clear');
+      for (const free of ['CanaryNote483921', 'CanaryStatement502177', 'CanaryOverride502177']) {
+        assert.ok(!dump.includes(free) && !logs.includes(free), `free text ${free} is in the database or the logs in clear`);
+        checked++;
+      }
       console.log(`${backend.name}: ${checked} canaries absent from ${dump.length} bytes of tables and ${logs.length} bytes of logs`);
     });
 
@@ -182,6 +198,19 @@ for (const backend of BACKENDS) {
       assert.equal((await call('admin', 'POST', `/v1/decisions/${d.id}/reveal`, { purpose: 'after erasure' })).statusCode, 409);
       const search = (await call('analyst', 'POST', '/v1/decisions/search', { field: 'nationalId', value: '110101199003909090' })).json();
       assert.deepEqual(search.decisions, []);
+      // After erasure: a contest's statement could not be kept, so it is refused, not dropped; notes are gone with the key.
+      // (Declines and refers are kept for the adverse-action period, so these are approvals.)
+      const approved = await decide(canaryApplication('919191', 750));
+      const reviewed = await decide(canaryApplication('929292', 650));
+      assert.equal((await call('reviewer', 'POST', `/v1/reviews/${reviewed.pendingReviewId}`, { verdict: 'approve', note: 'Spoke to the applicant' })).statusCode, 200);
+      for (const x of [approved, reviewed]) {
+        const erased = await call('admin', 'DELETE', `/v1/applications/${x.id}/personal-data`);
+        assert.equal(erased.statusCode, 200, erased.body);
+      }
+      const contest = await call('service', 'POST', `/v1/decisions/${approved.id}/contest`, { statement: 'I disagree' });
+      assert.equal(contest.statusCode, 409);
+      assert.equal(contest.json().error.code, 'erased');
+      assert.equal((await call('reviewer', 'GET', `/v1/reviews/${reviewed.pendingReviewId}`)).json().review.note, '[erased with the personal data]');
       const { rows } = await ctx.db.query<{ wrapped: unknown }>('select k.wrapped from data_keys k join decisions d on d.data_key_id = k.id where d.id = $1', [d.id]);
       assert.equal(rows[0]!.wrapped, null);
       const audit = await verifyAudit(ctx.db);

@@ -42,7 +42,15 @@ export const aad = {
   application: (decisionId: string) => `decisions.application_c2:${decisionId}`,
   trace: (decisionId: string) => `decisions.trace_enc:${decisionId}`,
   statement: (contestId: string) => `contests.statement_sealed:${contestId}`,
+  reviewNote: (reviewId: string) => `reviews.note:${reviewId}`,
+  overrideNote: (decisionId: string) => `decisions.override_note:${decisionId}`,
 };
+
+/** How a sealed note is stored in a text column: this prefix, then the ciphertext in base64. */
+const SEALED_NOTE = 'sealed:v1:';
+
+/** What a reader sees of a note whose application's personal data was erased. */
+export const ERASED_NOTE = '[erased with the personal data]';
 
 /**
  * Splits an application by personal-data class and protects it: C3 dropped (and scrubbed
@@ -102,6 +110,22 @@ export class ApplicationVault {
   /** An applicant's own words when contesting, sealed with their application's key. */
   sealStatement(key: Buffer, contestId: string, statement: string): Buffer {
     return sealJson(key, { statement }, aad.statement(contestId));
+  }
+
+  /**
+   * A person's free text about an application (a review note, an override note): it may name
+   * the applicant or their circumstances, so it is sealed with the application's data key and
+   * goes when that key is destroyed. Stored as text, so the columns that hold notes keep their type.
+   */
+  sealNote(key: Buffer, associatedData: string, note: string): string {
+    return SEALED_NOTE + sealJson(key, { note }, associatedData).toString('base64');
+  }
+
+  /** A stored note in clear: notes written before sealing are returned as they are; with no key (erased), a placeholder. */
+  openNote(key: Buffer | null, associatedData: string, stored: string): string {
+    if (!stored.startsWith(SEALED_NOTE)) return stored;
+    if (!key) return ERASED_NOTE;
+    return openJson<{ note: string }>(key, Buffer.from(stored.slice(SEALED_NOTE.length), 'base64'), associatedData).note;
   }
 
   openTrace(key: Buffer, decisionId: string, trace: Buffer | null): unknown {

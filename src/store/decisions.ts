@@ -307,6 +307,12 @@ export async function getReview(db: Queryable, id: string): Promise<ReviewRecord
   return toReview(rows[0]);
 }
 
+/** Every review case of one decision, oldest first. */
+export async function listReviewsOf(db: Queryable, decisionId: string): Promise<ReviewRecord[]> {
+  const { rows } = await db.query<ReviewRow>('select * from reviews where decision_id = $1 order by created_at, id', [decisionId]);
+  return rows.map(toReview);
+}
+
 export async function listReviews(db: Queryable, q: { status?: 'pending' | 'decided'; queue?: string; limit: number }): Promise<ReviewRecord[]> {
   const params: unknown[] = [q.status ?? 'pending'];
   let sql = 'select * from reviews where status = $1';
@@ -372,9 +378,10 @@ export const CONTEST_NODE = '$contest';
 /** Opens a review case for a contested decision; one open contest per decision at a time. */
 export async function openContest(db: Database, decisionId: string, statementSealed: Buffer | null, contestId: string, by: Actor): Promise<ReviewRecord> {
   return db.transaction(async (tx) => {
-    const { rows: d } = await tx.query<{ status: string }>('select status from decisions where id = $1 for update', [decisionId]);
+    const { rows: d } = await tx.query<{ status: string; override: unknown }>('select status, override from decisions where id = $1 for update', [decisionId]);
     if (!d[0]) throw new StoreError('not_found', `no decision "${decisionId}"`);
     if (d[0].status !== 'completed') throw new StoreError('conflict', `decision ${decisionId} is not final yet; it can be contested once decided`);
+    if (d[0].override) throw new StoreError('conflict', `decision ${decisionId} was already reviewed by a person after a contest; it cannot be contested again`);
     const { rows: open } = await tx.query("select 1 from reviews where decision_id = $1 and node_id = $2 and status = 'pending'", [decisionId, CONTEST_NODE]);
     if (open.length) throw new StoreError('conflict', `decision ${decisionId} already has an open contest`);
     const reviewId = newId('rev');

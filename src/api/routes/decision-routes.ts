@@ -143,7 +143,7 @@ export function decisionRoutes(db: Database, service: DecisionService) {
           response: { 200: z.object({ decisions: z.array(decisionSchema) }), ...errorResponses },
         },
       },
-      async (request) => ({ decisions: (await listDecisions(db, { flowId: request.query.flow, status: request.query.status, outcome: request.query.outcome, limit: request.query.limit, before: request.query.before })).map((d) => present(d)) }),
+      async (request) => ({ decisions: (await listDecisions(db, { flowId: request.query.flow, status: request.query.status, outcome: request.query.outcome, limit: request.query.limit, before: request.query.before })).map((d) => present(service.withNotesOpened(d))) }),
     );
 
     r.get(
@@ -154,7 +154,7 @@ export function decisionRoutes(db: Database, service: DecisionService) {
         const masked = await service.masked(d);
         // Masked personal data is still personal data: who opened whose application is recorded.
         if (!masked.erased) await audit(request, 'personal_data.viewed', d.id, { masked: true });
-        return present(d, masked);
+        return present(service.withNotesOpened(d), masked);
       },
     );
 
@@ -204,7 +204,7 @@ export function decisionRoutes(db: Database, service: DecisionService) {
         const found = await findDecisionsByDigest(db, request.body.field, digest, request.body.limit);
         // The field searched and what was found, never the value: guessing national IDs leaves a trail.
         await audit(request, 'personal_data.searched', null, { field: request.body.field, found: found.map((d) => d.id) });
-        return { decisions: found.map((d) => present(d)) };
+        return { decisions: found.map((d) => present(service.withNotesOpened(d))) };
       },
     );
 
@@ -287,7 +287,7 @@ export function decisionRoutes(db: Database, service: DecisionService) {
     r.get(
       '/v1/reviews',
       { config: { access: REVIEW_READ }, schema: { tags: ['reviews'], summary: 'The review queue, oldest first', querystring: z.strictObject({ status: z.enum(['pending', 'decided']).default('pending'), queue: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }), response: { 200: z.object({ reviews: z.array(reviewSchema) }), ...errorResponses } } },
-      async (request) => ({ reviews: await listReviews(db, request.query) }),
+      async (request) => ({ reviews: await Promise.all((await listReviews(db, request.query)).map((r) => service.openReview(r))) }),
     );
 
     r.get(
@@ -296,7 +296,7 @@ export function decisionRoutes(db: Database, service: DecisionService) {
       async (request) => {
         const review = await getReview(db, request.params.id);
         const d = await getDecision(db, review.decisionId);
-        return { review, decision: present(d, await service.masked(d)) };
+        return { review: await service.openReview(review, d), decision: present(service.withNotesOpened(d), await service.masked(d)) };
       },
     );
 
@@ -328,7 +328,7 @@ export function decisionRoutes(db: Database, service: DecisionService) {
       },
       async (request) => {
         const { review, decision } = await service.review(request.params.id, request.body.verdict, request.body.note, actor(request));
-        return { review, decision: present(decision, await service.masked(decision)) };
+        return { review, decision: present(service.withNotesOpened(decision), await service.masked(decision)) };
       },
     );
   };

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { BureauGateway, type PullLedger } from '../../connectors/index.ts';
 import { FlowError, type FieldDefinition, type FlowResult, type ReviewVerdict } from '../../flow/index.ts';
-import { ApplicationVault, canonicalJson, DecryptionError, maskApplication, maskTrace, requestDigest, type KeyProvider } from '../../privacy/index.ts';
+import { aad, ApplicationVault, canonicalJson, DecryptionError, maskApplication, maskTrace, requestDigest, type KeyProvider } from '../../privacy/index.ts';
 import {
-  CONTEST_NODE, decideReview, DecisionWriter, scopedRequestKey, erasePersonalData, heldUntil, purgeDue, findDecisionByKey, getDecision, newId, openContest, overrideDecision, resumeDecision, StoreError,
+  CONTEST_NODE, decideReview, DecisionWriter, scopedRequestKey, getReview, listReviewsOf, erasePersonalData, heldUntil, purgeDue, findDecisionByKey, getDecision, newId, openContest, overrideDecision, resumeDecision, StoreError,
   listConsents, DatabasePullLedger, getChallenger, type Actor, type Challenger, type Consent, type Database, type DecisionRecord, type JobQueue, type ReviewRecord,
 } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
@@ -228,14 +228,31 @@ export class DecisionService {
 
   /** Records a verdict, queues the resume durably, then resumes at once. */
   async review(reviewId: string, verdict: ReviewVerdict['verdict'], note: string, by: Actor): Promise<{ review: ReviewRecord; decision: DecisionRecord }> {
-    const review = await decideReview(this.db, reviewId, verdict, note, by, async (tx, r) => {
+    // A reviewer's note may speak of the applicant: sealed with the application's key, it goes with an erasure.
+    const held = await getDecision(this.db, (await getReview(this.db, reviewId)).decisionId);
+    const key = this.dataKeyOf(held);
+    if (!key) throw new ApiError(409, 'erased', `the personal data of decision ${held.id} was erased; its review cannot be decided`);
+    const review = await decideReview(this.db, reviewId, verdict, this.vault.sealNote(key, aad.reviewNote(reviewId), note), by, async (tx, r) => {
       if (this.queue && r.nodeId !== CONTEST_NODE) await this.queue.sendInTransaction(tx, 'decision.resume', { decisionId: r.decisionId, reviewId: r.id });
     });
     if (review.nodeId === CONTEST_NODE) {
       // A contest upheld ("approve") replaces the automated outcome; declined, the decision stands.
-      if (verdict === 'approve') await overrideDecision(this.db, review.decisionId, 'approve', note, by);
+      if (verdict === 'approve') await overrideDecision(this.db, review.decisionId, 'approve', this.vault.sealNote(key, aad.overrideNote(review.decisionId), note), by);
     } else await this.resume(review.decisionId, review.id, by);
-    return { review, decision: await getDecision(this.db, review.decisionId) };
+    return { review: { ...review, note }, decision: await getDecision(this.db, review.decisionId) };
+  }
+
+  /** A review as its readers see it: the note opened, or a placeholder once the application's data is erased. */
+  async openReview(review: ReviewRecord, decision?: DecisionRecord): Promise<ReviewRecord> {
+    if (review.note === null) return review;
+    const d = decision ?? (await getDecision(this.db, review.decisionId));
+    return { ...review, note: this.vault.openNote(this.dataKeyOf(d), aad.reviewNote(review.id), review.note) };
+  }
+
+  /** A decision as its readers see it: an override's note opened (the rest of its personal data stays sealed). */
+  withNotesOpened(d: DecisionRecord): DecisionRecord {
+    if (!d.override) return d;
+    return { ...d, override: { ...d.override, note: this.vault.openNote(this.dataKeyOf(d), aad.overrideNote(d.id), d.override.note) } };
   }
 
   /**
@@ -246,9 +263,9 @@ export class DecisionService {
     const decision = await getDecision(this.db, decisionId);
     if (decision.status !== 'pending_review' || decision.pendingReviewId !== reviewId) return null;
     const loaded = await this.catalog.load(decision.flowId, decision.flowVersion);
-    const reviews = decision.reviews as Record<string, ReviewVerdict>;
     const key = this.dataKeyOf(decision);
     if (!key) throw new ApiError(409, 'erased', `the personal data of decision ${decisionId} was erased; it cannot be resumed`);
+    const reviews = await this.openVerdicts(decision, key);
     const application = this.vault.openApplication(key, decision.id, decision.applicationC1, decision.applicationC2);
     let result: FlowResult;
     try {
@@ -260,6 +277,17 @@ export class DecisionService {
     const moved = await resumeDecision(this.db, decisionId, reviewId, { ...stateOf(result), traceSealed: this.vault.sealTrace(key, decision.id, result.trace) }, by);
     if (moved) this.logger.info({ decisionId, status: moved.status }, 'decision resumed after review');
     return moved;
+  }
+
+  /** The verdicts given so far, their notes opened, as the flow's review nodes read them. */
+  private async openVerdicts(decision: DecisionRecord, key: Buffer): Promise<Record<string, ReviewVerdict>> {
+    const ids = new Map((await listReviewsOf(this.db, decision.id)).map((r) => [r.nodeId, r.id]));
+    const out: Record<string, ReviewVerdict> = {};
+    for (const [node, v] of Object.entries(decision.reviews as Record<string, ReviewVerdict>)) {
+      const reviewId = ids.get(node);
+      out[node] = { ...v, note: reviewId ? this.vault.openNote(key, aad.reviewNote(reviewId), v.note) : v.note };
+    }
+    return out;
   }
 
   /** Erases on request, unless a legal hold or the adverse-action period still keeps the data. */
@@ -278,10 +306,10 @@ export class DecisionService {
   async contest(decisionId: string, statement: string, by: Actor): Promise<ReviewRecord> {
     const d = await getDecision(this.db, decisionId);
     const key = this.dataKeyOf(d);
+    // The statement is sealed with the application's key; with that key gone, it could only be dropped.
+    if (!key) throw new ApiError(409, 'erased', `the personal data of decision ${decisionId} was erased, so a statement about it cannot be kept; contact the lender directly`);
     const contestId = newId('con');
-    // The applicant's words may be personal: sealed with the application's own key.
-    const sealed = key ? this.vault.sealStatement(key, contestId, statement) : null;
-    return openContest(this.db, decisionId, sealed, contestId, by);
+    return openContest(this.db, decisionId, this.vault.sealStatement(key, contestId, statement), contestId, by);
   }
 
   /** The job-queue workers: resumes whose request died before it could, and the daily retention purge. */

@@ -4,7 +4,7 @@ import {
   DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, YearsMonthsDuration, daysInMonth, parseDate, parseDateTime, parseDuration, parseTime,
 } from '../temporal.ts';
 import { FeelRange, feelEquals, typeName, type FeelFunction, type FeelValue } from '../values.ts';
-import { bad, builtin, isInt } from './define.ts';
+import { bad, builtin, isInt, badCall } from './define.ts';
 
 function dateFromParts(env: Env, y: FeelValue, m: FeelValue, d: FeelValue): FeelDate | null {
   if (!isInt(y) || !isInt(m) || !isInt(d)) return bad(env, 'date', 'year, month and day must be whole numbers', y);
@@ -31,7 +31,7 @@ export const conversionFunctions: FeelFunction[] = [
     overloads: [['year', 'month', 'day']],
     fn: (args, env) => {
       if (args.length === 3) return dateFromParts(env, args[0]!, args[1]!, args[2]!);
-      if (args.length !== 1) return bad(env, 'date', 'takes a string, a date and time, or year, month and day', null);
+      if (args.length !== 1) return badCall(env, 'date', 'takes a string, a date and time, or year, month and day');
       const from = args[0]!;
       if (typeof from === 'string') return parseDate(from) ?? bad(env, 'date', `"${from}" is not a date (use YYYY-MM-DD)`, from);
       if (from instanceof FeelDate) return from;
@@ -68,7 +68,7 @@ export const conversionFunctions: FeelFunction[] = [
         if (off !== undefined && off !== null && !(off instanceof DaysTimeDuration)) return bad(env, 'time', 'offset must be a days and time duration', off);
         return new FeelTime(h, m, s, off instanceof DaysTimeDuration ? off.seconds : null, null);
       }
-      if (args.length !== 1) return bad(env, 'time', 'takes one argument or hour, minute, second[, offset]', null);
+      if (args.length !== 1) return badCall(env, 'time', 'takes one argument or hour, minute, second[, offset]');
       const from = args[0]!;
       if (typeof from === 'string') {
         const t = parseTime(from);

@@ -38,9 +38,13 @@ export function builtin(name: string, spec: BuiltinSpec): FeelFunction {
   );
 }
 
-/** Reports a bad argument and yields null, as FEEL does for type errors. */
+/**
+ * Yields null for an argument a function cannot take, as FEEL does, and reports it as an error
+ * unless the argument was null: a missing value passes through as null (as it does through
+ * arithmetic), while a value of the wrong type is a mistake a flow must not decide on.
+ */
 export function bad(env: Env, fn: string, what: string, v: FeelValue): null {
-  env.warn('bad_argument', `${fn}(): ${what}, got ${typeName(v)}`);
+  if (v !== null) env.warn('bad_argument', `${fn}(): ${what}, got ${typeName(v)}`);
   return null;
 }
 
@@ -71,3 +75,9 @@ export function isInt(v: FeelValue): v is number {
 }
 
 export { isContext };
+
+/** Reports a call a function cannot take whatever the values (the wrong number of arguments), and yields null. */
+export function badCall(env: Env, fn: string, what: string): null {
+  env.warn('bad_arguments', `${fn}(): ${what}`);
+  return null;
+}
