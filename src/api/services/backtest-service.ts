@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { FlowError } from '../../flow/index.ts';
-import { backtestHtml, backtestReport, emptyStats, runRows, type BacktestSpec } from '../../lifecycle/index.ts';
+import { backtestHtml, backtestReport, runBacktest, type BacktestSpec, type FlowBundle } from '../../lifecycle/index.ts';
 import { parseStrategy, StrategyError } from '../../optimize/index.ts';
 import { backtestProgress, claimBacktest, createBacktest, finishBacktest, getFlowVersion, StoreError, type Actor, type BacktestRecord, type Database, type JobQueue } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
@@ -17,7 +19,8 @@ export interface BacktestRequest {
   strategy?: unknown;
 }
 
-const CHUNK = 2000;
+/** Worker threads per back-test: every core but the one that answers requests. */
+const BACKTEST_THREADS = Math.max(1, availableParallelism() - 1);
 
 /**
  * Back-tests over the API: the request is checked and stored with its history, a job runs it
@@ -72,23 +75,30 @@ export class BacktestService {
     const claimed = await claimBacktest(this.db, id);
     if (!claimed) return;
     const t0 = performance.now();
+    const dir = mkdtempSync(join(tmpdir(), 'arbiter-backtest-'));
     try {
       const stored = claimed.spec as { outcome: BacktestRequest['outcome'] | null; strategy: unknown };
       const spec = this.spec({ outcome: stored.outcome ?? undefined, strategy: stored.strategy ?? undefined });
-      const candidate = await this.compile(claimed.candidate, 'candidate');
-      const baseline = await this.compile(claimed.baseline, 'baseline');
-      const [header, ...rows] = parse(claimed.data, { skip_empty_lines: true, relax_column_count: false }) as string[][];
-      const stats = emptyStats();
+      const candidate = await this.bundle(claimed.candidate, 'candidate');
+      const baseline = await this.bundle(claimed.baseline, 'baseline');
+      const file = join(dir, 'history.csv');
+      writeFileSync(file, claimed.data, { mode: 0o600 });
       let lastWrite = 0;
-      for (let start = 0; start < rows.length; start += CHUNK) {
-        await runRows(candidate, baseline, header!, rows.slice(start, start + CHUNK), spec, stats);
-        if (Date.now() - lastWrite > 1000) {
+      // Worker threads run both flows over the history, never this thread, which answers requests:
+      // a hostile flow or a large history must not hold up anyone's decisions.
+      const stats = await runBacktest({
+        candidate: { bundle: candidate },
+        baseline: { bundle: baseline },
+        file,
+        spec,
+        threads: BACKTEST_THREADS,
+        isolate: true,
+        onProgress: (rows) => {
+          if (Date.now() - lastWrite < 1000) return;
           lastWrite = Date.now();
-          await backtestProgress(this.db, id, stats.rows + stats.invalid);
-        }
-        // Let requests in between chunks: a back-test shares the process with decisions.
-        await new Promise((r) => setImmediate(r));
-      }
+          backtestProgress(this.db, id, rows).catch(() => {});
+        },
+      });
       const report = backtestReport(stats, (performance.now() - t0) / 1000);
       const title = `Back-test: ${claimed.candidate.flow} v${claimed.candidate.version} against ${claimed.baseline.flow} v${claimed.baseline.version}`;
       await finishBacktest(this.db, id, { report, html: backtestHtml(report, title) });
@@ -97,7 +107,15 @@ export class BacktestService {
       const message = err instanceof ApiError || err instanceof Error ? err.message : String(err);
       this.logger.warn({ backtestId: id, code: (err as { code?: string }).code }, 'back-test failed');
       await finishBacktest(this.db, id, { error: message });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  /** A stored version, checked to compile here, with everything it names for the worker threads. */
+  private async bundle(ref: { flow: string; version: number }, role: string): Promise<FlowBundle> {
+    await this.compile(ref, role);
+    return this.catalog.bundle(await getFlowVersion(this.db, ref.flow, ref.version));
   }
 
   async startWorker(): Promise<void> {

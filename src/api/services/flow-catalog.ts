@@ -2,6 +2,7 @@ import { compileFlow, FlowError, referencesOf, type CompiledFlow, type FlowResol
 import { compileConnector, ConnectorError, type BoundConnector, type BureauGateway } from '../../connectors/index.ts';
 import { registerPersonalFields } from '../../privacy/index.ts';
 import { parseModelFile, type LoadedModel } from '../../models/index.ts';
+import type { FlowBundle } from '../../lifecycle/index.ts';
 import { getConnectorVersion, getFlowVersion, getModelFile, StoreError, type Database, type FlowVersion } from '../../store/index.ts';
 
 export interface LoadedFlow {
@@ -114,6 +115,29 @@ export class FlowCatalog {
   /** Called after a publish in this process, so the new version is used at once here. */
   forgetLatest(flowId: string): void {
     this.latest.delete(flowId);
+  }
+
+  /** A version with everything it names, as plain data, for a worker thread that has no database. */
+  async bundle(v: FlowVersion, seen: Set<string> = new Set()): Promise<FlowBundle> {
+    const key = `${v.flowId}@${v.version}`;
+    if (seen.has(key)) throw new FlowError('subflow_cycle', [{ path: '$', code: 'subflow_cycle', message: `subflows form a loop through ${key}` }]);
+    const refs = referencesOf(v.definition);
+    const subflows: Record<string, FlowBundle> = {};
+    for (const ref of refs.subflows) subflows[`${ref.flow}@${ref.version ?? 'latest'}`] = await this.bundle(await getFlowVersion(this.db, ref.flow, ref.version), new Set([...seen, key]));
+    const models: Record<string, unknown> = {};
+    for (const ref of refs.models) {
+      const m = /^(.+)@([1-9]\d*)$/.exec(ref);
+      if (m) models[ref] = await getModelFile(this.db, m[1]!, Number(m[2]));
+    }
+    const connectors: FlowBundle['connectors'] = {};
+    for (const ref of refs.connectors) {
+      const m = /^(.+)@([1-9]\d*)$/.exec(ref);
+      if (m) {
+        const c = await getConnectorVersion(this.db, m[1]!, Number(m[2]));
+        connectors[ref] = { definition: c.definition, version: c.version };
+      }
+    }
+    return { definition: v.definition, subflows, models, connectors };
   }
 
   /** Compiles any version (drafts included) without caching, for validation. */

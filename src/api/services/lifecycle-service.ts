@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from 'pino';
-import { backtestReport, buildSample, cutoffEdge, decisionLogicSchema, emptyStats, judge, promotionPolicySchema, proposeCutoff, retrainChallenger, runRows, sampleDefinitionSchema, strategyOf, withCutoff, type DecisionLogic, type PromotionPolicy, type Sample, type SampleDecision, type SampleDefinition } from '../../lifecycle/index.ts';
+import { backtestReport, buildSample, cutoffEdge, decisionLogicSchema, emptyStats, judge, promotionPolicySchema, proposeCutoff, retrainChallenger, retrainInWorker, runRows, sampleDefinitionSchema, strategyOf, withCutoff, type DecisionLogic, type PromotionPolicy, type Sample, type SampleDecision, type SampleDefinition } from '../../lifecycle/index.ts';
 import type { CompiledFlow } from '../../flow/index.ts';
 import type { Strategy } from '../../optimize/index.ts';
 import { featureImportance, modelFile, parseModelFile, predictPd, rowFrame, storedModel, trainingParams, type LoadedModel } from '../../models/index.ts';
@@ -140,12 +140,13 @@ export class LifecycleService {
       const policy = program.policy as PromotionPolicy;
       const current = await getFlowVersion(this.db, program.flowId);
       const { version: championVersion } = scoreNodeOf(current.definition, program.scoreNode, program.modelId);
-      const champion = parseModelFile(await getModelFile(this.db, program.modelId, championVersion), `model ${program.modelId}@${championVersion}`);
+      const championFile = await getModelFile(this.db, program.modelId, championVersion);
+      const champion = parseModelFile(championFile, `model ${program.modelId}@${championVersion}`);
       const decisions = await this.history(program.flowId);
       const performance = await performanceOf(this.db, decisions.map((d) => d.id));
       const riskOf = (a: Record<string, unknown>) => predictPd(champion, rowFrame(champion.features, champion.features.map((f) => a[f.name] ?? null)))[0]!;
       const sample = buildSample(decisions, performance, def, new Date(claimed.asOf), riskOf);
-      const result = retrainChallenger(sample, champion, program.ootMonths);
+      const result = await retrainInWorker(sample, championFile, program.ootMonths);
       const verdict = judge(result.check, policy);
       const { version: challengerVersion, model: challenger } = await this.storeChallenger(program, championVersion, claimed, sample.decisionIds, sample.y, result, def);
       const ootFrom = Date.parse(result.split.ootFrom);

@@ -1,10 +1,12 @@
 import { compileFlow, loadFlowFile, type CompiledFlow } from '../../flow/index.ts';
+import { compileBundle, type FlowBundle } from './flow-bundle.ts';
 
-/** A flow for a back-test: a flow file (with the DMN, model and connector files beside it), or a definition. */
-export type FlowSource = { file: string } | { definition: unknown };
+/** A flow for a back-test: a flow file (with the DMN, model and connector files beside it), a definition, or a stored version's bundle. */
+export type FlowSource = { file: string } | { definition: unknown } | { bundle: FlowBundle };
 
 async function load(source: FlowSource): Promise<CompiledFlow> {
-  return 'file' in source ? loadFlowFile(source.file) : compileFlow(source.definition);
+  if ('file' in source) return loadFlowFile(source.file);
+  return 'bundle' in source ? compileBundle(source.bundle) : compileFlow(source.definition);
 }
 
 export async function loadFlows(candidate: FlowSource, baseline: FlowSource): Promise<{ candidate: CompiledFlow; baseline: CompiledFlow }> {

@@ -14,6 +14,8 @@ export interface BacktestRun {
   file: string;
   spec: BacktestSpec;
   threads?: number;
+  /** Run even a single part on a worker thread: the caller's thread answers requests and must not be held up. */
+  isolate?: boolean;
   /** Rows done so far, and the rows the file is estimated to hold. */
   onProgress?: (rowsDone: number, rowsEstimated: number) => void;
 }
@@ -81,9 +83,8 @@ export async function runBacktest(run: BacktestRun): Promise<BacktestStats> {
     run.onProgress?.(rows, Math.max(rows, estimated));
   };
   const jobs = parts.map(([start, end]) => ({ candidate: run.candidate, baseline: run.baseline, file: run.file, start, end, header, spec: run.spec }));
-  if (jobs.length <= 1) {
-    return jobs.length ? runPart(jobs[0]!, (n) => ((done[0] = n), report())) : emptyStats();
-  }
+  if (jobs.length === 0) return emptyStats();
+  if (jobs.length === 1 && !run.isolate) return runPart(jobs[0]!, (n) => ((done[0] = n), report()));
   const results = await Promise.all(
     jobs.map(
       (job, i) =>
