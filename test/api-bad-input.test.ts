@@ -101,7 +101,7 @@ for (const backend of BACKENDS) {
       // This suite's body limit is 64 KiB: 20,000 levels fit in it.
       const key = await post(`{"name":${'['.repeat(20_000) + ']'.repeat(20_000)},"role":"analyst"}`);
       assert.equal(key.statusCode, 400);
-      assert.match(key.json().error.message, /body\.name.*nested more than 256 levels deep/);
+      assert.match(key.json().error.message, /^body: nested more than 256 levels deep/);
       const analyst = (await createApiKey(ctx.db, { name: 'deep analyst', role: 'analyst' }, { actor: 'test' })).secret;
       const model = await server.app.inject({ method: 'POST', url: '/v1/models/deep/versions', headers: { ...bearer(analyst), 'content-type': 'application/json' }, payload: `{"kind":${deep}}` });
       assert.equal(model.statusCode, 400);

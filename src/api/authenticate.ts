@@ -11,8 +11,12 @@ export function authenticator(keys: KeyCache, failures: FailureLimiter) {
     request.principal = null;
     const access = request.routeOptions.config?.access;
     if (access === undefined || access === 'public') return;
+    const header = request.headers.authorization;
+    const match = header ? BEARER.exec(header) : null;
+    // An address past its failures is refused before the database is asked, except for keys
+    // that worked lately: a client sharing the address with an attacker keeps working.
     const wait = failures.retryAfter(request.ip);
-    if (wait > 0) {
+    if (wait > 0 && !(match && keys.knownRecently(match[1]!))) {
       reply.header('retry-after', String(wait));
       throw new ApiError(429, 'rate_limited', `more than ${failures.max} requests without a valid API key from this address in ${Math.round(failures.windowMs / 1000)} s; retry after ${wait} s`);
     }
@@ -20,9 +24,7 @@ export function authenticator(keys: KeyCache, failures: FailureLimiter) {
       failures.fail(request.ip);
       return new ApiError(401, 'unauthenticated', message);
     };
-    const header = request.headers.authorization;
     if (!header) throw refuse('This route needs an API key: send "Authorization: Bearer <key>".');
-    const match = BEARER.exec(header);
     if (!match) throw refuse('The Authorization header must be "Bearer <key>".');
     const key = await keys.lookup(match[1]!);
     if (!key) throw refuse('The API key is unknown or revoked; ask an admin for a new one.');

@@ -48,3 +48,23 @@ export async function guardInput(request: FastifyRequest): Promise<void> {
   ].filter((p): p is string => p !== null);
   if (problems.length) throw new ApiError(400, 'invalid_input', problems.join('; '));
 }
+
+/**
+ * Nesting depth of a JSON text, counted on the text itself in one pass (brackets outside
+ * strings): a body nested 100,000 deep is refused before parsing builds 100,000 objects.
+ */
+export function jsonTextDepth(text: string, limit: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > limit) return depth;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return depth;
+}

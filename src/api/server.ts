@@ -9,7 +9,7 @@ import { authenticator } from './authenticate.ts';
 import { FailureLimiter } from './failure-limiter.ts';
 import { KeyCache } from './key-cache.ts';
 import { errorHandler } from './error-handler.ts';
-import { guardInput } from './input-guard.ts';
+import { guardInput, jsonTextDepth, MAX_JSON_DEPTH } from './input-guard.ts';
 import { logRequest } from './request-log.ts';
 import { createLogger } from './logger.ts';
 import type { DeclaredRoute } from './route-config.ts';
@@ -84,6 +84,15 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     // One line per request, written by the onResponse hook below with what an operator needs.
     logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { removeAdditional: false } },
+  });
+  // Fastify's own JSON parser (prototype poisoning refused), behind a depth check on the raw text.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (jsonTextDepth(body as string, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+      done(new ApiError(400, 'invalid_input', `body: nested more than ${MAX_JSON_DEPTH} levels deep; at most ${MAX_JSON_DEPTH} are accepted`), undefined);
+      return;
+    }
+    parseJson(request, body as string, done);
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

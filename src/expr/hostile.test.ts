@@ -56,6 +56,6 @@ test('steps are budgeted across the whole evaluation: function calls, filters an
   assert.equal(fib.value, null);
   assert.ok(fib.codes.includes('too_many_iterations'));
   assert.equal(run('{l: for i in 1..5000 return i, a: count(l[item > 1]), b: count(l[item > 2])}.b').value, null);
-  assert.equal(run('matches(s, "^a+$")', { s: 'a'.repeat(5000) }).value, null);
+  assert.equal(run('matches(s, "^a+$")', { s: 'a'.repeat(6000) }).value, null);
   assert.equal(run('matches(s, "^a+$")', { s: 'a'.repeat(500) }).value, true);
 });

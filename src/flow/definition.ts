@@ -151,7 +151,7 @@ export const edgeSchema = z.strictObject({
 /** What one decision may spend on FEEL (see docs/ARCHITECTURE.md, "Failing closed"). */
 export const limitsSchema = z
   .strictObject({
-    steps: z.number().int().min(1000).max(10_000_000).optional().describe('loop iterations, filtered items, function calls and regex characters (x5) one decision may take; default 100000'),
+    steps: z.number().int().min(1000).max(10_000_000).optional().describe('loop iterations, filtered items, function calls and regex characters (x2) one decision may take; default 10000'),
     memory: z.number().int().min(10_000).max(100_000_000).optional().describe('characters and list items one decision may build; default 10000000'),
   })
   .describe('the evaluation budget of one decision');

@@ -2,10 +2,10 @@ import type { EvaluationLimits } from '../expr/index.ts';
 import type { FlowDefinition } from './definition.ts';
 
 /**
- * A decision's FEEL budget unless its flow sets one: about 10 to 20 ms of evaluation on one
+ * A decision's FEEL budget unless its flow sets one: a few milliseconds of evaluation on one
  * core, so that one hostile application cannot hold up the decisions of others for long.
  */
-export const FLOW_LIMITS: EvaluationLimits = { steps: 100_000, memory: 10_000_000 };
+export const FLOW_LIMITS: EvaluationLimits = { steps: 10_000, memory: 10_000_000 };
 
 export const EVALUATION_ERROR = {
   code: 'EVALUATION_ERROR',

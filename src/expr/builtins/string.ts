@@ -9,8 +9,8 @@ function str(env: Env, fn: string, param: string, v: FeelValue | undefined): str
   return typeof s === 'string' ? s : bad(env, fn, `${param} must be a string`, s);
 }
 
-/** A character matched by the linear-time engine costs about what five loop iterations do. */
-const REGEX_STEPS_PER_CHARACTER = 5;
+/** A character matched by the linear-time engine costs about what two loop iterations do. */
+const REGEX_STEPS_PER_CHARACTER = 2;
 
 /** An XPath pattern compiled for the linear-time engine; null with a warning when it is not one. */
 function regex(pattern: string, flags: FeelValue | undefined, env: Env, fn: string): RE2JS | null {
