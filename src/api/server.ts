@@ -37,7 +37,7 @@ import { BacktestService } from './services/backtest-service.ts';
 import { flowRoutes } from './routes/flow-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
 import { DecisionService } from './services/decision-service.ts';
-import type { JobQueue } from '../store/index.ts';
+import type { ErasureLedger, JobQueue } from '../store/index.ts';
 import type { KeyProvider } from '../privacy/index.ts';
 
 export interface ServerOptions {
@@ -53,6 +53,8 @@ export interface ServerOptions {
   queue?: JobQueue | null;
   /** Master keys for personal data. */
   keys: KeyProvider;
+  /** Where erasures are recorded outside the database, to replay after a restore; none by default. */
+  erasureLedger?: ErasureLedger | null;
   /** The built console to serve under /console/; null to serve none. The repository's console/dist by default. */
   consoleDir?: string | null;
 }
@@ -146,7 +148,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(auditRoutes(db));
   let gateway: BureauGateway | null = null;
   const metrics = new Metrics(db, () => gateway?.circuits() ?? {}, Boolean(options.queue));
-  const decisions = new DecisionService(db, options.queue ?? null, app.log as unknown as Logger, options.keys, (flow, version, result, arm) => metrics.decision(flow, version, result, arm));
+  const decisions = new DecisionService(db, options.queue ?? null, app.log as unknown as Logger, options.keys, (flow, version, result, arm) => metrics.decision(flow, version, result, arm), options.erasureLedger ?? null);
   gateway = decisions.gateway;
   gateway.onPull = (connector, r) => metrics.pull(connector, r);
   await app.register(metricsRoute(metrics));

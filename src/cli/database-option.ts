@@ -1,19 +1,30 @@
 import { Option, type Command } from 'commander';
 import { join } from 'node:path';
 import { loadKeyProvider, type LocalKeyProvider } from '../privacy/index.ts';
-import { migrate, openDatabase, type Database } from '../store/index.ts';
+import { ErasureLedger, migrate, openDatabase, type Database } from '../store/index.ts';
 
 export interface DatabaseFlags {
   database?: string;
   dataDir?: string;
   keyFile?: string;
+  erasureLedger?: string;
 }
 
 export function withDatabaseOptions(command: Command): Command {
   return command
     .addOption(new Option('--database <url>', 'PostgreSQL URL (postgres://...); without it the embedded database is used').env('DATABASE_URL'))
     .addOption(new Option('--data-dir <dir>', 'folder of the embedded database').env('ARBITER_DATA_DIR').default('.arbiter'))
-    .addOption(new Option('--key-file <file>', 'master keys for personal data (JSON); default <data-dir>/master-keys.json for the embedded database').env('ARBITER_KEY_FILE'));
+    .addOption(new Option('--key-file <file>', 'master keys for personal data (JSON); default <data-dir>/master-keys.json for the embedded database').env('ARBITER_KEY_FILE'))
+    .addOption(new Option('--erasure-ledger <file>', 'where erasures are recorded outside the database, to replay after a restore; default <data-dir>/erasure-ledger.jsonl for the embedded database').env('ARBITER_ERASURE_LEDGER'));
+}
+
+/**
+ * The erasure ledger: given, or beside the embedded database (outside its pgdata folder). With
+ * PostgreSQL and none given, there is none: erasures are then not replayable after a restore.
+ */
+export function erasureLedger(flags: DatabaseFlags): ErasureLedger | null {
+  if (flags.erasureLedger) return new ErasureLedger(flags.erasureLedger);
+  return flags.database ? null : new ErasureLedger(join(flags.dataDir ?? '.arbiter', 'erasure-ledger.jsonl'));
 }
 
 /**

@@ -1,7 +1,8 @@
 import { appendAudit } from './audit-log.ts';
 import type { Actor } from './api-keys.ts';
 import type { Database, Queryable } from './database.ts';
-import { erasePersonalData, newId } from './decisions.ts';
+import { erasePersonalData, newId, vacuumErased } from './decisions.ts';
+import type { ErasureLedger } from './erasure-ledger.ts';
 import { StoreError } from './store-error.ts';
 
 /** Declines and refers are adverse actions: their records are kept 25 months whatever the retention period. */
@@ -61,12 +62,14 @@ export async function dueForPurge(db: Queryable, retentionDays: number, now: Dat
 }
 
 /** Erases every application that is due, in batches; returns how many. */
-export async function purgeDue(db: Database, retentionDays: number, now: Date, by: Actor): Promise<number> {
+export async function purgeDue(db: Database, retentionDays: number, now: Date, by: Actor, ledger: ErasureLedger | null = null): Promise<number> {
   let erased = 0;
   for (;;) {
     const due = await dueForPurge(db, retentionDays, now, 200);
-    for (const id of due) await erasePersonalData(db, id, by);
+    for (const id of due) await erasePersonalData(db, id, by, ledger);
     erased += due.length;
-    if (due.length < 200) return erased;
+    if (due.length < 200) break;
   }
+  if (erased) await vacuumErased(db);
+  return erased;
 }

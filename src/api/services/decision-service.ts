@@ -5,7 +5,7 @@ import { FlowError, type FieldDefinition, type FlowResult, type ReviewVerdict } 
 import { aad, ApplicationVault, canonicalJson, DecryptionError, maskApplication, maskTrace, requestDigest, type KeyProvider } from '../../privacy/index.ts';
 import {
   CONTEST_NODE, decideReview, DecisionWriter, scopedRequestKey, getReview, listReviewsOf, erasePersonalData, heldUntil, purgeDue, findDecisionByKey, getDecision, newId, openContest, overrideDecision, resumeDecision, StoreError,
-  listConsents, DatabasePullLedger, getChallenger, type Actor, type Challenger, type Consent, type Database, type DecisionRecord, type JobQueue, type ReviewRecord,
+  listConsents, DatabasePullLedger, getChallenger, type Actor, type Challenger, type Consent, type Database, type DecisionRecord, type ErasureLedger, type JobQueue, type ReviewRecord,
 } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
 import { FlowCatalog } from './flow-catalog.ts';
@@ -83,6 +83,8 @@ export class DecisionService {
     private readonly keys: KeyProvider,
     /** Told of every decision run (for metrics). */
     private readonly onDecision: ((flow: string, version: number, result: FlowResult, arm: string | null) => void) | null = null,
+    /** Erasures are recorded here too, outside the database, to be replayed after a restore. */
+    private readonly erasures: ErasureLedger | null = null,
   ) {
     this.ledger = new DatabasePullLedger(db);
     this.gateway = new BureauGateway(this.ledger, keys);
@@ -294,12 +296,12 @@ export class DecisionService {
   async erase(decisionId: string, by: Actor, now = new Date()): Promise<{ erasedAt: string }> {
     const until = await heldUntil(this.db, decisionId, now);
     if (until) throw new ApiError(409, 'legal_hold', `the personal data of ${decisionId} must be kept until ${until} (legal hold or adverse-action record); erase it after that date`);
-    return erasePersonalData(this.db, decisionId, by);
+    return erasePersonalData(this.db, decisionId, by, this.erasures);
   }
 
   /** The retention purge: erases every application past its period that nothing holds. */
   async purgeExpired(retentionDays: number, now = new Date()): Promise<number> {
-    return purgeDue(this.db, retentionDays, now, { actor: 'system:retention' });
+    return purgeDue(this.db, retentionDays, now, { actor: 'system:retention' }, this.erasures);
   }
 
   /** Opens a review case in which a person looks again at an automated decision. */

@@ -5,7 +5,7 @@ import { ReloadingKeyProvider } from '../../privacy/index.ts';
 import { countApiKeys, createApiKey, startJobQueue } from '../../store/index.ts';
 import { startBureauSim, type BureauSim } from '../../connectors/index.ts';
 import { demoKeys, seedDemo } from '../../demo/seed-demo.ts';
-import { loadKeys, openMigrated, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
+import { erasureLedger, loadKeys, openMigrated, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
 
 interface ServeFlags extends DatabaseFlags {
   port: string;
@@ -58,7 +58,9 @@ export function serveCommand(): Command {
       bootstrapSecret = created.secret;
     }
     const queue = await startJobQueue(db);
-    const built = await buildServer({ db, logger, queue, keys });
+    const ledger = erasureLedger(flags);
+    if (!ledger) logger.warn('no erasure ledger (--erasure-ledger or ARBITER_ERASURE_LEDGER): erasures cannot be replayed after a restore from backup');
+    const built = await buildServer({ db, logger, queue, keys, erasureLedger: ledger });
     const { app, decisions, backtests, lifecycle, monitoring } = built;
     await decisions.startWorker();
     await backtests.startWorker();
