@@ -55,7 +55,7 @@ for (const backend of BACKENDS) {
 
       const filtered = (await server.app.inject({ method: 'GET', url: `/v1/audit?action=key.revoked`, headers: bearer(auditor) })).json();
       assert.deepEqual(filtered.events.map((e: { seq: number }) => e.seq), [8]);
-      assert.deepEqual(await verify(), { ok: true, checked: 8, headSeq: 8, firstBroken: null });
+      assert.deepEqual(await verify(), { ok: true, checked: 8, headSeq: 8, firstBroken: null, breaks: [], checkpoints: { checked: 0, matched: 0 }, invalidCheckpoints: [] });
     });
 
     test('concurrent appends keep one unbroken chain', async () => {

@@ -37,7 +37,7 @@ import { BacktestService } from './services/backtest-service.ts';
 import { flowRoutes } from './routes/flow-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
 import { DecisionService } from './services/decision-service.ts';
-import type { ErasureLedger, JobQueue } from '../store/index.ts';
+import type { AuditCheckpoints, ErasureLedger, JobQueue } from '../store/index.ts';
 import type { KeyProvider } from '../privacy/index.ts';
 
 export interface ServerOptions {
@@ -53,6 +53,8 @@ export interface ServerOptions {
   queue?: JobQueue | null;
   /** Master keys for personal data. */
   keys: KeyProvider;
+  /** The key and folder of signed audit checkpoints, outside the database; none by default. */
+  auditCheckpoints?: AuditCheckpoints | null;
   /** Where erasures are recorded outside the database, to replay after a restore; none by default. */
   erasureLedger?: ErasureLedger | null;
   /** The built console to serve under /console/; null to serve none. The repository's console/dist by default. */
@@ -145,7 +147,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(systemRoutes(db, options.queue ?? null));
   await app.register(consoleRoutes(options.consoleDir === undefined ? DEFAULT_CONSOLE_DIR : options.consoleDir));
   await app.register(keyRoutes(db, keyCache));
-  await app.register(auditRoutes(db));
+  await app.register(auditRoutes(db, options.auditCheckpoints ?? null));
   let gateway: BureauGateway | null = null;
   const metrics = new Metrics(db, () => gateway?.circuits() ?? {}, Boolean(options.queue));
   const decisions = new DecisionService(db, options.queue ?? null, app.log as unknown as Logger, options.keys, (flow, version, result, arm) => metrics.decision(flow, version, result, arm), options.erasureLedger ?? null);

@@ -1,13 +1,16 @@
 import { Option, type Command } from 'commander';
 import { join } from 'node:path';
-import { loadKeyProvider, type LocalKeyProvider } from '../privacy/index.ts';
-import { ErasureLedger, migrate, openDatabase, type Database } from '../store/index.ts';
+import { existsSync } from 'node:fs';
+import { CheckpointStore, loadCheckpointKey, loadKeyProvider, type LocalKeyProvider } from '../privacy/index.ts';
+import { ErasureLedger, migrate, openDatabase, type AuditCheckpoints, type Database } from '../store/index.ts';
 
 export interface DatabaseFlags {
   database?: string;
   dataDir?: string;
   keyFile?: string;
   erasureLedger?: string;
+  checkpointKey?: string;
+  checkpointDir?: string;
 }
 
 export function withDatabaseOptions(command: Command): Command {
@@ -15,7 +18,22 @@ export function withDatabaseOptions(command: Command): Command {
     .addOption(new Option('--database <url>', 'PostgreSQL URL (postgres://...); without it the embedded database is used').env('DATABASE_URL'))
     .addOption(new Option('--data-dir <dir>', 'folder of the embedded database').env('ARBITER_DATA_DIR').default('.arbiter'))
     .addOption(new Option('--key-file <file>', 'master keys for personal data (JSON); default <data-dir>/master-keys.json for the embedded database').env('ARBITER_KEY_FILE'))
+    .addOption(new Option('--checkpoint-key <file>', 'Ed25519 key (PEM) that signs audit checkpoints, kept outside the database; default <data-dir>/audit-checkpoint-key.pem for the embedded database').env('ARBITER_CHECKPOINT_KEY'))
+    .addOption(new Option('--checkpoint-dir <dir>', 'folder of signed audit checkpoints, outside the database; default <data-dir>/audit-checkpoints for the embedded database').env('ARBITER_CHECKPOINT_DIR'))
     .addOption(new Option('--erasure-ledger <file>', 'where erasures are recorded outside the database, to replay after a restore; default <data-dir>/erasure-ledger.jsonl for the embedded database').env('ARBITER_ERASURE_LEDGER'));
+}
+
+/**
+ * Signed audit checkpoints: the key and folder given, or beside the embedded database. With
+ * PostgreSQL both must be given; otherwise there are none. `create` makes a missing key.
+ */
+export function auditCheckpoints(flags: DatabaseFlags, create: boolean): AuditCheckpoints | null {
+  const embedded = !flags.database;
+  const keyFile = flags.checkpointKey ?? (embedded ? join(flags.dataDir ?? '.arbiter', 'audit-checkpoint-key.pem') : null);
+  const dir = flags.checkpointDir ?? (embedded ? join(flags.dataDir ?? '.arbiter', 'audit-checkpoints') : null);
+  if (!keyFile || !dir) return null;
+  if (!create && !existsSync(keyFile)) return null;
+  return { key: loadCheckpointKey(keyFile, create), store: new CheckpointStore(dir) };
 }
 
 /**

@@ -22,23 +22,26 @@ test('canonical JSON ignores key order at every depth', () => {
 test('an intact chain verifies', () => {
   const v = new ChainVerifier();
   const events = chain(5);
-  for (const e of events) assert.equal(v.check(e), null);
+  for (const e of events) assert.deepEqual(v.check(e), []);
   assert.equal(v.finish({ seq: 5, hash: events[4]!.hash }), null);
 });
 
-test('the first altered event is named', () => {
-  const events = chain(5);
+test('every altered event is named, not only the first', () => {
+  const events = chain(8);
   events[2] = { ...events[2]!, data: { seq: 99 } };
+  events[5] = { ...events[5]!, actor: 'forged' };
   const v = new ChainVerifier();
-  const breaks = events.map((e) => v.check(e)).filter(Boolean);
-  assert.equal(breaks[0]?.seq, 3);
-  assert.equal(breaks[0]?.reason, 'hash_mismatch');
+  const breaks = events.flatMap((e) => v.check(e));
+  assert.deepEqual(breaks.map((b) => [b.seq, b.reason]), [[3, 'hash_mismatch'], [6, 'hash_mismatch']]);
+  assert.equal(v.checked, 2);
+  assert.equal(v.examined, 8);
 });
 
 test('a missing event is named', () => {
   const events = chain(5);
   events.splice(1, 1);
   const v = new ChainVerifier();
-  assert.equal(v.check(events[0]!), null);
-  assert.deepEqual(v.check(events[1]!)?.seq, 2);
+  assert.deepEqual(v.check(events[0]!), []);
+  assert.deepEqual(v.check(events[1]!).map((b) => [b.seq, b.reason]), [[2, 'missing']]);
+  assert.deepEqual(v.check(events[2]!), [], 'the chain goes on after the gap');
 });

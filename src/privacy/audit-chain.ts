@@ -28,32 +28,42 @@ export type ChainBreak =
   | { seq: number; reason: 'missing'; message: string }
   | { seq: number; reason: 'prev_hash_mismatch'; message: string }
   | { seq: number; reason: 'hash_mismatch'; message: string }
-  | { seq: number; reason: 'head_mismatch'; message: string };
+  | { seq: number; reason: 'head_mismatch'; message: string }
+  | { seq: number; reason: 'checkpoint_mismatch'; message: string };
 
 /**
- * Checks events in sequence order, continuing from a known previous event, and returns the
- * first break. Feed it pages in order to verify a chain of any length in bounded memory.
+ * Checks events in sequence order and reports every break, not only the first: after a break
+ * it carries on from the event it found, so one altered event is one break and a rewritten
+ * stretch shows where it starts and ends. Feed it pages in order to verify a chain of any
+ * length in bounded memory.
  */
 export class ChainVerifier {
   private expectedSeq = 1;
   private prevHash = GENESIS_HASH;
+  /** Events verified before the first break. */
   checked = 0;
+  /** Events looked at. */
+  examined = 0;
+  private broken = false;
 
-  check(event: AuditEvent): ChainBreak | null {
+  check(event: AuditEvent): ChainBreak[] {
+    const breaks: ChainBreak[] = [];
     if (event.seq !== this.expectedSeq) {
-      return { seq: this.expectedSeq, reason: 'missing', message: `event ${this.expectedSeq} is missing (next present is ${event.seq}): it was deleted` };
-    }
-    if (event.prevHash !== this.prevHash) {
-      return { seq: event.seq, reason: 'prev_hash_mismatch', message: `event ${event.seq} does not follow event ${event.seq - 1}: its previous hash differs` };
+      const last = event.seq - 1;
+      breaks.push({ seq: this.expectedSeq, reason: 'missing', message: last > this.expectedSeq ? `events ${this.expectedSeq} to ${last} are missing: they were deleted` : `event ${this.expectedSeq} is missing (next present is ${event.seq}): it was deleted` });
+    } else if (event.prevHash !== this.prevHash) {
+      breaks.push({ seq: event.seq, reason: 'prev_hash_mismatch', message: `event ${event.seq} does not follow event ${event.seq - 1}: its previous hash differs` });
     }
     const { prevHash, hash, ...content } = event;
     if (hashEvent(prevHash, content) !== hash) {
-      return { seq: event.seq, reason: 'hash_mismatch', message: `event ${event.seq} was altered: its content no longer matches its hash` };
+      breaks.push({ seq: event.seq, reason: 'hash_mismatch', message: `event ${event.seq} was altered: its content no longer matches its hash` });
     }
     this.prevHash = hash;
-    this.expectedSeq += 1;
-    this.checked += 1;
-    return null;
+    this.expectedSeq = event.seq + 1;
+    this.examined += 1;
+    if (breaks.length) this.broken = true;
+    else if (!this.broken) this.checked += 1;
+    return breaks;
   }
 
   /** The chain head records the last event; a mismatch means events were cut off the end. */

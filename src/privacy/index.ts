@@ -8,3 +8,4 @@ export { maskValue, maskFor, MASKS, type MaskKind } from './masking.ts';
 export { ApplicationVault, maskApplication, maskTrace, aad, DROPPED, type FieldPolicy, type SealedApplication, type DataClass } from './application-vault.ts';
 export { ReloadingKeyProvider } from './reloading-key-provider.ts';
 export { registerPersonalFields, scrubPersonalData, REDACTED } from './log-scrubber.ts';
+export { CheckpointError, CheckpointStore, checkpointSigned, keyIdOf, loadCheckpointKey, signCheckpoint, type SignedCheckpoint } from './audit-checkpoints.ts';

@@ -116,27 +116,53 @@ export async function listAudit(db: Queryable, q: AuditQuery): Promise<AuditEven
 
 export interface AuditVerification {
   ok: boolean;
+  /** Events verified before the first break. */
   checked: number;
   headSeq: number;
   firstBroken: ChainBreak | null;
+  /** Every break found, in order (at most {@link MAX_BREAKS}). */
+  breaks: ChainBreak[];
+  /** Signed checkpoints held against the chain: how many, and whether each matched. */
+  checkpoints: { checked: number; matched: number };
 }
 
 const VERIFY_PAGE = 1000;
+const MAX_BREAKS = 1000;
 
-export async function verifyAudit(db: Queryable): Promise<AuditVerification> {
+/**
+ * Walks the whole chain and lists every break; with signed checkpoints of the chain head
+ * (kept outside the database), also every checkpointed event whose hash is no longer the one
+ * signed: a chain rewritten with its hashes recomputed verifies on its own, but not against them.
+ */
+export async function verifyAudit(db: Queryable, checkpoints: readonly { seq: number; hash: string }[] = []): Promise<AuditVerification> {
   const verifier = new ChainVerifier();
+  const breaks: ChainBreak[] = [];
+  const add = (b: ChainBreak) => {
+    if (breaks.length < MAX_BREAKS) breaks.push(b);
+  };
   const { rows: headRows } = await db.query<{ seq: number | string; hash: string }>('select seq, hash from audit_head where id = 1');
   const head = { seq: Number(headRows[0]?.seq ?? 0), hash: headRows[0]?.hash ?? '' };
+  const expected = new Map(checkpoints.map((c) => [c.seq, c.hash]));
+  let matched = 0;
   let afterSeq = 0;
   for (;;) {
     const { rows } = await db.query<AuditRow>('select * from audit_events where seq > $1 order by seq limit $2', [afterSeq, VERIFY_PAGE]);
     for (const row of rows) {
-      const broken = verifier.check(toEvent(row));
-      if (broken) return { ok: false, checked: verifier.checked, headSeq: head.seq, firstBroken: broken };
+      const event = toEvent(row);
+      for (const b of verifier.check(event)) add(b);
+      const signed = expected.get(event.seq);
+      if (signed !== undefined) {
+        expected.delete(event.seq);
+        if (signed === event.hash) matched++;
+        else add({ seq: event.seq, reason: 'checkpoint_mismatch', message: `event ${event.seq} is not the event a signed checkpoint recorded: the chain was rewritten from here or before` });
+      }
     }
     if (rows.length < VERIFY_PAGE) break;
     afterSeq = Number(rows[rows.length - 1]!.seq);
   }
-  const broken = verifier.finish(head);
-  return { ok: broken === null, checked: verifier.checked, headSeq: head.seq, firstBroken: broken };
+  const end = verifier.finish(head);
+  if (end) add(end);
+  for (const [seq] of expected) add({ seq, reason: 'checkpoint_mismatch', message: `a signed checkpoint records event ${seq}, which is no longer in the log: events were deleted` });
+  breaks.sort((a, b) => a.seq - b.seq);
+  return { ok: breaks.length === 0, checked: verifier.checked, headSeq: head.seq, firstBroken: breaks[0] ?? null, breaks, checkpoints: { checked: checkpoints.length, matched } };
 }

@@ -24,3 +24,5 @@ export { recordOutcomes, performanceOf, OUTCOME_TYPES, type OutcomeEvent, type O
 export { setRetrainProgram, getRetrainProgram, bookedAccounts, listRetrainPrograms, createRetrainRun, claimRetrainRun, updateRetrainRun, getRetrainRun, listRetrainRuns, type RetrainProgram, type RetrainRun, type RetrainStatus } from './retraining.ts';
 export { setMonitor, getMonitor, listMonitoredFlows, monitoredDecisions, saveSnapshot, latestSnapshots, raiseAlerts, markAlertDelivery, listAlerts, acknowledgeAlert, type Alert } from './monitoring.ts';
 export { ErasureLedger, type ErasureEntry } from './erasure-ledger.ts';
+export { checkpointAudit, verifyAuditWithCheckpoints, type AuditCheckpoints } from './audit-checkpoint.ts';
+export { grantRuntimeRole } from './runtime-role.ts';

@@ -31,7 +31,9 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   // An idle client that loses its server must not crash the process; the pool discards it.
   pool.on('error', () => {});
   if (options.schema) {
-    await pool.query(`create schema if not exists "${options.schema}"`);
+    // Only created when missing: a role without CREATE (the runtime role) may use an existing one.
+    const { rows } = await pool.query('select 1 from pg_namespace where nspname = $1', [options.schema]);
+    if (!rows.length) await pool.query(`create schema if not exists "${options.schema}"`);
   }
   const query: Queryable['query'] = async <Row>(sql: string, params?: unknown[]) => {
     const result = await pool.query(sql, params);

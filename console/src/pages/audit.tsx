@@ -9,6 +9,9 @@ interface Verification {
   checked: number;
   headSeq: number;
   firstBroken: { seq: number; reason: string; message: string } | null;
+  breaks: { seq: number; reason: string; message: string }[];
+  checkpoints: { checked: number; matched: number };
+  invalidCheckpoints: string[];
 }
 
 export function AuditPage(_: PageProps) {
@@ -26,9 +29,21 @@ export function AuditPage(_: PageProps) {
         <ActionButton onClick={async () => setVerification(await get<Verification>('/v1/audit/verify'))}>Verify the chain</ActionButton>
         {verification ? (
           <div className={verification.ok ? 'notice' : 'error'} role="status" data-testid="chain-verification">
-            {verification.ok
-              ? `The chain is intact: ${num(verification.checked)} events checked, head at #${verification.headSeq}. Each event's hash covers the one before it, so no event was changed, removed or reordered.`
-              : `The chain is broken at event #${verification.firstBroken?.seq}: ${verification.firstBroken?.message}`}
+            {verification.ok ? (
+              `The chain is intact: ${num(verification.checked)} events checked, head at #${verification.headSeq}. Each event's hash covers the one before it, so no event was changed, removed or reordered${verification.checkpoints.checked ? `; all ${num(verification.checkpoints.checked)} signed checkpoints match` : ''}.`
+            ) : (
+              <>
+                {`The chain is broken: ${verification.breaks.length} break(s).`}
+                <ul>
+                  {verification.breaks.map((b) => (
+                    <li key={`${b.seq}-${b.reason}`}>{`Event #${b.seq}: ${b.message}`}</li>
+                  ))}
+                  {verification.invalidCheckpoints.map((f) => (
+                    <li key={f}>{`Checkpoint ${f}: its signature does not hold`}</li>
+                  ))}
+                </ul>
+              </>
+            )}
           </div>
         ) : null}
       </div>

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listAudit, verifyAudit, type Database } from '../../store/index.ts';
+import { listAudit, verifyAuditWithCheckpoints, type AuditCheckpoints, type Database } from '../../store/index.ts';
 import { auditEventSchema, chainBreakSchema, errorResponses } from '../schemas.ts';
 
 const AUDIT_ROLES = ['auditor', 'admin'] as const;
 
-export function auditRoutes(db: Database) {
+export function auditRoutes(db: Database, checkpoints: AuditCheckpoints | null) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
@@ -40,11 +40,22 @@ export function auditRoutes(db: Database) {
         config: { access: AUDIT_ROLES },
         schema: {
           tags: ['audit'],
-          summary: 'Walk the hash chain and name the first broken event',
-          response: { 200: z.object({ ok: z.boolean(), checked: z.number().int(), headSeq: z.number().int(), firstBroken: chainBreakSchema.nullable() }), ...errorResponses },
+          summary: 'Walk the hash chain, hold it against the signed checkpoints, and list every break',
+          response: {
+            200: z.object({
+              ok: z.boolean(),
+              checked: z.number().int().describe('events verified before the first break'),
+              headSeq: z.number().int(),
+              firstBroken: chainBreakSchema.nullable(),
+              breaks: z.array(chainBreakSchema),
+              checkpoints: z.object({ checked: z.number().int(), matched: z.number().int() }).describe('signed checkpoints of the chain head, kept outside the database'),
+              invalidCheckpoints: z.array(z.string()).describe('checkpoint files whose signature does not hold'),
+            }),
+            ...errorResponses,
+          },
         },
       },
-      async () => verifyAudit(db),
+      async () => verifyAuditWithCheckpoints(db, checkpoints),
     );
   };
 }

@@ -2,10 +2,13 @@ import { createServer } from 'node:net';
 import { Command, Option } from 'commander';
 import { buildServer, createLogger } from '../../api/index.ts';
 import { ReloadingKeyProvider } from '../../privacy/index.ts';
-import { countApiKeys, createApiKey, startJobQueue } from '../../store/index.ts';
+import { checkpointAudit, countApiKeys, createApiKey, startJobQueue } from '../../store/index.ts';
 import { startBureauSim, type BureauSim } from '../../connectors/index.ts';
 import { demoKeys, seedDemo } from '../../demo/seed-demo.ts';
-import { erasureLedger, loadKeys, openMigrated, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
+import { auditCheckpoints, erasureLedger, loadKeys, openMigrated, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
+
+/** Minutes between signed checkpoints of the audit chain head (ARBITER_CHECKPOINT_MINUTES). */
+const CHECKPOINT_MINUTES = Number(process.env.ARBITER_CHECKPOINT_MINUTES || 60);
 
 interface ServeFlags extends DatabaseFlags {
   port: string;
@@ -60,7 +63,9 @@ export function serveCommand(): Command {
     const queue = await startJobQueue(db);
     const ledger = erasureLedger(flags);
     if (!ledger) logger.warn('no erasure ledger (--erasure-ledger or ARBITER_ERASURE_LEDGER): erasures cannot be replayed after a restore from backup');
-    const built = await buildServer({ db, logger, queue, keys, erasureLedger: ledger });
+    const checkpoints = auditCheckpoints(flags, true);
+    if (!checkpoints) logger.warn('no audit checkpoints (--checkpoint-key and --checkpoint-dir): a rewritten audit chain with recomputed hashes would verify');
+    const built = await buildServer({ db, logger, queue, keys, erasureLedger: ledger, auditCheckpoints: checkpoints });
     const { app, decisions, backtests, lifecycle, monitoring } = built;
     await decisions.startWorker();
     await backtests.startWorker();
@@ -109,12 +114,19 @@ export function serveCommand(): Command {
     } else {
       console.log('Sign in with an API key; create one with `arbiter keys create --role admin` while the server is stopped, or POST /v1/keys.');
     }
+    // The chain head signed now and on a schedule, so a later rewrite of the chain shows against it.
+    const signHead = () => (checkpoints ? checkpointAudit(db, checkpoints).catch((err: Error) => logger.warn({ err: { message: err.message } }, 'audit checkpoint failed')) : Promise.resolve());
+    await signHead();
+    const checkpointTimer = checkpoints ? setInterval(() => void signHead(), CHECKPOINT_MINUTES * 60_000) : null;
+    checkpointTimer?.unref();
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
       logger.info({ signal }, 'shutting down');
+      if (checkpointTimer) clearInterval(checkpointTimer);
       await app.close();
+      await signHead();
       await bureau?.close().catch(() => {});
       await queue.stop().catch(() => {});
       await db.close();
