@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { InjectOptions } from 'fastify';
 import { ROLES, type Role } from '../src/privacy/index.ts';
-import { createApiKey } from '../src/store/index.ts';
+import { claimReview, createApiKey, findActiveKey } from '../src/store/index.ts';
 import type { Server } from '../src/api/index.ts';
 import { BACKENDS, type TestDatabase } from './support/backends.ts';
 import { bearer, keysForEveryRole, testServer } from './support/server.ts';
@@ -81,7 +81,12 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/decisions/:id': async (_ctx, server) => ({ method: 'GET', url: `/v1/decisions/${(await pendingReview(server)).decisionId}` }),
   'GET /v1/reviews': async () => ({ method: 'GET', url: '/v1/reviews' }),
   'GET /v1/reviews/:id': async (_ctx, server) => ({ method: 'GET', url: `/v1/reviews/${(await pendingReview(server)).reviewId}` }),
-  'POST /v1/decisions/:id/reveal': async (_ctx, server) => ({ method: 'POST', url: `/v1/decisions/${(await pendingReview(server)).decisionId}/reveal`, payload: { purpose: 'verify identity on a call', fields: ['phone'] } }),
+  'POST /v1/decisions/:id/reveal': async (ctx, server) => {
+    // A reviewer reveals only for a case they hold: the sample's case is held by the suite's reviewer.
+    const { decisionId, reviewId } = await pendingReview(server);
+    await claimReview(ctx.db, reviewId, { actor: reviewerKeyId });
+    return { method: 'POST', url: `/v1/decisions/${decisionId}/reveal`, payload: { purpose: 'review_case', reference: 'CASE-1', fields: ['phone'] } };
+  },
   'POST /v1/decisions/search': async () => ({ method: 'POST', url: '/v1/decisions/search', payload: { field: 'nationalId', value: '110101199003074512' } }),
   'DELETE /v1/applications/:id/personal-data': async (_ctx, server) => ({ method: 'DELETE', url: `/v1/applications/${(await pendingReview(server)).decisionId}/personal-data` }),
   'GET /v1/decisions/:id/explanation': async (_ctx, server) => ({ method: 'GET', url: `/v1/decisions/${(await declined(server))}/explanation` }),
@@ -159,6 +164,9 @@ const SAMPLES: Record<string, Sample> = {
   'POST /v1/reviews/:id/claim': async (_ctx, server) => ({ method: 'POST', url: `/v1/reviews/${(await pendingReview(server)).reviewId}/claim` }),
 };
 
+/** The suite's reviewer key id, for samples that need a case the reviewer holds. */
+let reviewerKeyId = '';
+
 for (const backend of BACKENDS) {
   describe(`role matrix on ${backend.name}`, () => {
     let ctx: TestDatabase;
@@ -168,6 +176,7 @@ for (const backend of BACKENDS) {
       ctx = await backend.create();
       server = await testServer(ctx.db);
       keys = await keysForEveryRole(ctx.db);
+      reviewerKeyId = (await findActiveKey(ctx.db, keys.reviewer))!.id;
       await publishDemoFlow(ctx.db);
     });
     after(async () => {

@@ -101,3 +101,22 @@ test('bad training data gets a clear error naming what is wrong', () => {
     assert.doesNotMatch(run.stderr, /\n\s+at /, `${what}: no stack trace`);
   }
 });
+
+test('score --explain neutralises feature names a spreadsheet would run as formulas', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'arbiter-csv-formula-'));
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const lines = ['=HYPERLINK("http://x"),@SUM(A1),income,bad'];
+  for (let i = 0; i < 400; i++) {
+    const a = rnd();
+    const b = rnd();
+    lines.push(`${a.toFixed(3)},${b.toFixed(3)},${(rnd() * 5000).toFixed(0)},${rnd() < 0.2 + 0.5 * a * b ? 1 : 0}`);
+  }
+  writeFileSync(join(dir, 'data.csv'), `${lines.join('\n')}\n`);
+  assert.equal(arbiter(['train', '--data', join(dir, 'data.csv'), '--target', 'bad', '--bad', '1', '--trees', '20', '--out', join(dir, 'm.json')]).code, 0);
+  const scored = arbiter(['score', '--model', join(dir, 'm.json'), '--data', join(dir, 'data.csv'), '--explain', '3', '--out', join(dir, 'scores.csv')]);
+  assert.equal(scored.code, 0, scored.stderr);
+  const cells = readFileSync(join(dir, 'scores.csv'), 'utf8').split(/[\n,]/).map((c) => c.replace(/^"/, ''));
+  assert.ok(cells.some((c) => c.startsWith("'=HYPERLINK") || c.startsWith("'@SUM")), 'the reason names are there, neutralised');
+  assert.deepEqual(cells.filter((c) => /^[=@+]/.test(c)), [], 'no cell starts a formula');
+});

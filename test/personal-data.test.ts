@@ -148,19 +148,30 @@ for (const backend of BACKENDS) {
       assert.equal(calc.read.fullName, 'C***************');
       assert.equal(calc.read.pin, '[C3: not stored]');
       for (const role of ['analyst', 'risk-manager', 'auditor', 'service'] as const) {
-        assert.equal((await call(role, 'POST', `/v1/decisions/${d.id}/reveal`, { purpose: 'checking the identity' })).statusCode, 403, role);
+        assert.equal((await call(role, 'POST', `/v1/decisions/${d.id}/reveal`, { purpose: 'review_case' })).statusCode, 403, role);
       }
       assert.equal((await call('reviewer', 'POST', `/v1/decisions/${d.id}/reveal`, {})).statusCode, 400);
-      assert.equal((await call('reviewer', 'POST', `/v1/decisions/${d.id}/reveal`, { purpose: 'x' })).statusCode, 400);
-      const revealed = await call('reviewer', 'POST', `/v1/decisions/${d.id}/reveal`, { purpose: 'call the applicant back', fields: ['phone', 'nationalId'] });
+      assert.equal((await call('reviewer', 'POST', `/v1/decisions/${d.id}/reveal`, { purpose: 'aaaaaaaaaa' })).statusCode, 400, 'a purpose is one of the codes, not any ten characters');
+      // A reviewer reveals only for a case they hold: this application approved without one.
+      const noCase = await call('reviewer', 'POST', `/v1/decisions/${d.id}/reveal`, { purpose: 'review_case' });
+      assert.equal(noCase.statusCode, 403);
+      assert.match(noCase.json().error.message, /hold no review case/);
+      const pending = await decide(canaryApplication('771205', 650));
+      const claimed = await call('reviewer', 'POST', `/v1/reviews/${pending.pendingReviewId}/claim`);
+      assert.equal(claimed.statusCode, 200);
+      assert.equal((await call('reviewer', 'POST', `/v1/decisions/${pending.id}/reveal`, { purpose: 'fraud_investigation', reference: 'T-1' })).statusCode, 403, 'not a purpose of a reviewer');
+      const revealed = await call('reviewer', 'POST', `/v1/decisions/${pending.id}/reveal`, { purpose: 'review_case', fields: ['phone', 'nationalId'] });
       assert.equal(revealed.statusCode, 200);
-      assert.deepEqual(revealed.json().application, { phone: '13812045678', nationalId: '110101199003771204' });
-      const admin = await call('admin', 'POST', `/v1/decisions/${d.id}/reveal`, { purpose: 'subject access request 42' });
+      assert.deepEqual(revealed.json().application, { phone: '13812055678', nationalId: '110101199003771205' });
+      assert.equal((await call('admin', 'POST', `/v1/decisions/${d.id}/reveal`, { purpose: 'applicant_request' })).statusCode, 400, 'an admin names the request it serves');
+      const admin = await call('admin', 'POST', `/v1/decisions/${d.id}/reveal`, { purpose: 'applicant_request', reference: 'SAR-2026-042' });
       assert.equal(admin.json().application.fullName, 'CanaryName771204');
       assert.equal(admin.json().application.pin, undefined, 'C3 is not stored, so it cannot be revealed');
+      const byReviewer = (await call('auditor', 'GET', `/v1/audit?action=personal_data.revealed&subjectId=${pending.id}`)).json().events;
+      assert.deepEqual(byReviewer[0].data, { fields: ['phone', 'nationalId'], purpose: 'review_case', reference: pending.pendingReviewId });
       const events = (await call('auditor', 'GET', `/v1/audit?action=personal_data.revealed&subjectId=${d.id}`)).json().events;
-      assert.equal(events.length, 2);
-      assert.deepEqual(events[0].data, { fields: ['phone', 'nationalId'], purpose: 'call the applicant back' });
+      assert.equal(events.length, 1);
+      assert.deepEqual(events[0].data.reference, 'SAR-2026-042');
       assert.ok(!JSON.stringify(events).includes('13812045678'), 'the audit event names fields, not values');
     });
 
@@ -195,7 +206,7 @@ for (const backend of BACKENDS) {
       assert.deepEqual([after.personalDataErased, after.application, after.trace], [true, null, null]);
       assert.equal(after.status, 'pending_review');
       assert.deepEqual(after.path.slice(-1), ['check']);
-      assert.equal((await call('admin', 'POST', `/v1/decisions/${d.id}/reveal`, { purpose: 'after erasure' })).statusCode, 409);
+      assert.equal((await call('admin', 'POST', `/v1/decisions/${d.id}/reveal`, { purpose: 'applicant_request', reference: 'SAR-1' })).statusCode, 409);
       const search = (await call('analyst', 'POST', '/v1/decisions/search', { field: 'nationalId', value: '110101199003909090' })).json();
       assert.deepEqual(search.decisions, []);
       // After erasure: a contest's statement could not be kept, so it is refused, not dropped; notes are gone with the key.

@@ -223,12 +223,29 @@ function DecisionDetail({ me, id }: { me: PageProps['me']; id: string }) {
   );
 }
 
+/** Why a role may reveal: a reviewer for a case they hold, an admin for a request with its ticket number. */
+const REVEAL_PURPOSES: Record<string, { value: string; label: string }[]> = {
+  reviewer: [
+    { value: 'review_case', label: 'Working the review case I hold' },
+    { value: 'complaint', label: "Handling the applicant's contest" },
+  ],
+  admin: [
+    { value: 'applicant_request', label: "The applicant's own request (access, correction)" },
+    { value: 'fraud_investigation', label: 'A fraud investigation' },
+    { value: 'legal_obligation', label: 'A legal or regulatory obligation' },
+    { value: 'audit', label: 'An audit' },
+  ],
+};
+
 /** Personal data arrives masked; a role that may reveal states why, and the reveal is audited. */
 function Application({ me, decision }: { me: PageProps['me']; decision: Decision }) {
-  const [purpose, setPurpose] = useState('');
+  const purposes = REVEAL_PURPOSES[me.role] ?? [];
+  const [purpose, setPurpose] = useState(purposes[0]?.value ?? '');
+  const [reference, setReference] = useState('');
   const [revealed, setRevealed] = useState<Record<string, unknown> | null>(null);
   if (decision.personalDataErased) return <p className="muted">The personal data of this application was erased.</p>;
   const shown = { ...(decision.application ?? {}), ...(revealed ?? {}) };
+  const needsReference = me.role === 'admin';
   return (
     <>
       <table aria-label="Application">
@@ -241,11 +258,27 @@ function Application({ me, decision }: { me: PageProps['me']; decision: Decision
           ))}
         </tbody>
       </table>
-      {me.role === 'reviewer' || me.role === 'admin' ? (
+      {purposes.length ? (
         <div className="reveal">
-          <label htmlFor="purpose">Reveal personal data: state the purpose (recorded in the audit log)</label>
-          <input id="purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)} placeholder="e.g. verifying identity for a call-back" />
-          <ActionButton kind="secondary" disabled={purpose.trim().length < 10} onClick={async () => setRevealed((await post<{ application: Record<string, unknown> }>(`/v1/decisions/${encodeURIComponent(decision.id)}/reveal`, { purpose })).application)}>
+          <label htmlFor="purpose">Reveal personal data for (recorded in the audit log)</label>
+          <select id="purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)}>
+            {purposes.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+          {needsReference ? (
+            <>
+              <label htmlFor="reference">Ticket or case number</label>
+              <input id="reference" value={reference} onChange={(e) => setReference(e.target.value)} placeholder="e.g. SAR-2026-042" />
+            </>
+          ) : null}
+          <ActionButton
+            kind="secondary"
+            disabled={needsReference && reference.trim().length < 3}
+            onClick={async () => setRevealed((await post<{ application: Record<string, unknown> }>(`/v1/decisions/${encodeURIComponent(decision.id)}/reveal`, { purpose, ...(needsReference ? { reference: reference.trim() } : {}) })).application)}
+          >
             Reveal
           </ActionButton>
         </div>

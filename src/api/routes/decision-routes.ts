@@ -14,6 +14,7 @@ const REVIEW_READ = ['reviewer', 'risk-manager'] as const;
 const REVIEW_DECIDE = ['reviewer'] as const;
 const REVEAL = ['reviewer', 'admin'] as const;
 const SEARCH = ['service', 'analyst', 'risk-manager', 'reviewer'] as const;
+const REVEAL_PURPOSES = ['review_case', 'complaint', 'applicant_request', 'fraud_investigation', 'legal_obligation', 'audit'] as const;
 const ERASE = ['admin'] as const;
 const APPLICANT_FACING = ['service'] as const;
 const MAX_PRINCIPAL_REASONS = 4;
@@ -164,26 +165,27 @@ export function decisionRoutes(db: Database, service: DecisionService) {
         config: { access: REVEAL },
         schema: {
           tags: ['personal data'],
-          summary: 'Show personal data unmasked, stating why; every reveal is an audit event',
+          summary: 'Show personal data unmasked for a stated purpose; reviewers only for cases they hold; every reveal is an audit event',
           params: z.strictObject({ id: z.string().min(1).max(64) }),
           body: z.strictObject({
-            purpose: z.string().trim().min(10, 'state the purpose in at least 10 characters').max(500),
+            purpose: z.enum(REVEAL_PURPOSES).describe('why: review_case and complaint for the reviewer holding that case; applicant_request, fraud_investigation, legal_obligation and audit for admins'),
+            reference: z.string().regex(/^[A-Za-z0-9._:/#-]{3,64}$/, 'a ticket or case number: 3 to 64 letters, digits and . _ : / # -').optional().describe("the request's ticket or case number (required for admins' purposes); never personal data"),
             fields: z.array(z.string().max(100)).min(1).max(100).optional().describe('fields to reveal; all stored fields when absent'),
           }),
           response: { 200: z.object({ decisionId: z.string(), application: z.record(z.string(), z.unknown()) }), ...errorResponses, 409: errorResponses[400] },
         },
       },
       async (request) => {
+        const principal = requirePrincipal(request);
         const d = await getDecision(db, request.params.id);
+        const grounds = await service.revealGrounds(d, principal, request.body.purpose, request.body.reference);
         const opened = service.open(d);
         if (opened.erased || !opened.application) throw new ApiError(409, 'erased', `the personal data of decision ${d.id} was erased`);
         const wanted = request.body.fields ?? Object.keys(opened.application);
         const unknown = wanted.filter((f) => !(f in opened.application!));
         if (unknown.length) throw new ApiError(400, 'invalid_request', `body.fields: ${unknown.map((f) => `"${f}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not stored for this decision`);
         const application = Object.fromEntries(wanted.map((f) => [f, opened.application![f]]));
-        await db.transaction((tx) =>
-          appendAudit(tx, { actor: requirePrincipal(request).keyId, action: 'personal_data.revealed', subjectType: 'decision', subjectId: d.id, requestId: request.id, data: { fields: wanted, purpose: request.body.purpose } }),
-        );
+        await audit(request, 'personal_data.revealed', d.id, { fields: wanted, ...grounds });
         return { decisionId: d.id, application };
       },
     );

@@ -4,7 +4,7 @@ import { BureauGateway, type PullLedger } from '../../connectors/index.ts';
 import { FlowError, type FieldDefinition, type FlowResult, type ReviewVerdict } from '../../flow/index.ts';
 import { aad, ApplicationVault, canonicalJson, DecryptionError, maskApplication, maskTrace, requestDigest, type KeyProvider } from '../../privacy/index.ts';
 import {
-  CONTEST_NODE, decideReview, DecisionWriter, scopedRequestKey, getReview, listReviewsOf, erasePersonalData, heldUntil, purgeDue, findDecisionByKey, getDecision, newId, openContest, overrideDecision, resumeDecision, StoreError,
+  CLAIM_MINUTES, CONTEST_NODE, decideReview, DecisionWriter, scopedRequestKey, getReview, listReviewsOf, erasePersonalData, heldUntil, purgeDue, findDecisionByKey, getDecision, newId, openContest, overrideDecision, resumeDecision, StoreError,
   listConsents, DatabasePullLedger, getChallenger, type Actor, type Challenger, type Consent, type Database, type DecisionRecord, type ErasureLedger, type JobQueue, type ReviewRecord,
 } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
@@ -279,6 +279,22 @@ export class DecisionService {
     const moved = await resumeDecision(this.db, decisionId, reviewId, { ...stateOf(result), traceSealed: this.vault.sealTrace(key, decision.id, result.trace) }, by);
     if (moved) this.logger.info({ decisionId, status: moved.status }, 'decision resumed after review');
     return moved;
+  }
+
+  /**
+   * Why a reveal may happen, as the audit event records it, or a 403. A reviewer reveals only
+   * for a case of this application that they hold (a current claim, or a case they decided),
+   * and only for that case; an admin needs a ticket or case number for the request.
+   */
+  async revealGrounds(d: DecisionRecord, who: { keyId: string; role: string }, purpose: string, reference: string | undefined): Promise<{ purpose: string; reference: string }> {
+    if (who.role === 'reviewer') {
+      if (purpose !== 'review_case' && purpose !== 'complaint') throw new ApiError(403, 'forbidden', `a reviewer reveals personal data only to work a case (purpose review_case or complaint), not for ${purpose}`);
+      const held = (await listReviewsOf(this.db, d.id)).find((r) => (r.status === 'pending' && r.claimedBy === who.keyId && r.claimedAt !== null && Date.now() - Date.parse(r.claimedAt) < CLAIM_MINUTES * 60_000) || r.reviewer === who.keyId);
+      if (!held) throw new ApiError(403, 'forbidden', `you hold no review case of decision ${d.id}: take the case (POST /v1/reviews/:id/claim) before revealing its personal data`);
+      return { purpose, reference: held.id };
+    }
+    if (!reference) throw new ApiError(400, 'invalid_request', `body.reference: give the ticket or case number of the ${purpose.replace(/_/g, ' ')} this reveal serves`);
+    return { purpose, reference };
   }
 
   /** The verdicts given so far, their notes opened, as the flow's review nodes read them. */

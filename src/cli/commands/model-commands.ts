@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { csvLine } from '../../support/csv-cell.ts';
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import {
@@ -128,7 +129,6 @@ export function trainCommand(): Command {
     });
 }
 
-const csvCell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 export function scoreCommand(): Command {
   return new Command('score')
@@ -146,14 +146,14 @@ export function scoreCommand(): Command {
       const reasons = k ? reasonsFor(model, frame, k) : null;
       if (k && !reasons) throw new Error(`--explain: ${model.kind} models imported from elsewhere carry no explanation; train with arbiter train for reason codes`);
       const header = ['pd', 'points', ...Array.from({ length: k }, (_, i) => [`reason_${i + 1}`, `impact_${i + 1}`]).flat()];
-      const lines = [header.join(',')];
+      const lines = [csvLine(header)];
       for (let i = 0; i < frame.rows; i++) {
         const row: (string | number)[] = [Number(pd[i]!.toFixed(6)), Number(points[i]!.toFixed(1))];
         for (let j = 0; j < k; j++) {
           const r = reasons![i]![j];
           row.push(r ? r.feature : '', r ? Number(r.impact.toFixed(4)) : '');
         }
-        lines.push(row.map(csvCell).join(','));
+        lines.push(csvLine(row));
       }
       const text = `${lines.join('\n')}\n`;
       if (flags.out) writeFileSync(flags.out, text);

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { csvLine } from '../../support/csv-cell.ts';
 import { Command } from 'commander';
 import { readCsv, readJsonLines, type Frame } from '../../models/index.ts';
 import { frontierSvg, optimizePortfolio, parseStrategy } from '../../optimize/index.ts';
@@ -30,8 +31,8 @@ export function optimizeCommand(): Command {
       const { choices, ...summary } = await optimizePortfolio(readData(flags.data), strategy, { scores: flags.scores ? readData(flags.scores) : null, frontierPoints: points, onFrontierPoint: bar?.update });
       bar?.done();
       if (flags.out) {
-        const lines = ['row,action,limit,rate,expected_profit,expected_loss'];
-        choices.forEach((c, i) => lines.push(`${i + 1},${c.approve ? 'approve' : 'decline'},${c.limit === null ? '' : c.limit.toFixed(2)},${c.rate ?? ''},${c.expectedProfit.toFixed(2)},${c.expectedLoss.toFixed(2)}`));
+        const lines = [csvLine(['row', 'action', 'limit', 'rate', 'expected_profit', 'expected_loss'])];
+        choices.forEach((c, i) => lines.push(csvLine([i + 1, c.approve ? 'approve' : 'decline', c.limit === null ? null : c.limit.toFixed(2), c.rate ?? null, c.expectedProfit.toFixed(2), c.expectedLoss.toFixed(2)])));
         writeFileSync(flags.out, `${lines.join('\n')}\n`);
       }
       if (flags.cutoffs) writeFileSync(flags.cutoffs, `${JSON.stringify({ strategy: strategy.name ?? flags.strategy, segmentColumn: strategy.portfolio.segment ?? null, shadowPrices: Object.fromEntries(summary.constraints.map((c) => [c.name, c.shadowPrice])), segments: summary.cutoffs }, null, 2)}\n`);
