@@ -106,7 +106,7 @@ test('score --explain neutralises feature names a spreadsheet would run as formu
   const dir = mkdtempSync(join(tmpdir(), 'arbiter-csv-formula-'));
   let seed = 7;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const lines = ['=HYPERLINK("http://x"),@SUM(A1),income,bad'];
+  const lines = ['=1+2,@SUM(A1),income,bad'];
   for (let i = 0; i < 400; i++) {
     const a = rnd();
     const b = rnd();
@@ -117,6 +117,6 @@ test('score --explain neutralises feature names a spreadsheet would run as formu
   const scored = arbiter(['score', '--model', join(dir, 'm.json'), '--data', join(dir, 'data.csv'), '--explain', '3', '--out', join(dir, 'scores.csv')]);
   assert.equal(scored.code, 0, scored.stderr);
   const cells = readFileSync(join(dir, 'scores.csv'), 'utf8').split(/[\n,]/).map((c) => c.replace(/^"/, ''));
-  assert.ok(cells.some((c) => c.startsWith("'=HYPERLINK") || c.startsWith("'@SUM")), 'the reason names are there, neutralised');
+  assert.ok(cells.some((c) => c === "'=1+2" || c === "'@SUM(A1)"), 'the reason names are there, neutralised');
   assert.deepEqual(cells.filter((c) => /^[=@+]/.test(c)), [], 'no cell starts a formula');
 });
