@@ -132,6 +132,7 @@ for (const backend of BACKENDS) {
         checked++;
       }
       assert.ok(!dump.includes('7321.0917') && !logs.includes('7321.0917'), 'income (C2) is not stored or logged in clear');
+      for (const derived of ['87853.1004', '17570.62008']) assert.ok(!dump.includes(derived) && !logs.includes(derived), `a value computed from income (${derived}) is stored or logged in clear`);
       for (const free of ['CanaryNote483921', 'CanaryStatement502177', 'CanaryOverride502177']) {
         assert.ok(!dump.includes(free) && !logs.includes(free), `free text ${free} is in the database or the logs in clear`);
         checked++;
@@ -173,6 +174,34 @@ for (const backend of BACKENDS) {
       assert.equal(events.length, 1);
       assert.deepEqual(events[0].data.reference, 'SAR-2026-042');
       assert.ok(!JSON.stringify(events).includes('13812045678'), 'the audit event names fields, not values');
+    });
+
+    test('values computed from personal fields inherit their class: masked in the trace, sealed in the stored result', async () => {
+      const body = { flow: 'privacy-check', application: canaryApplication('818181', 750), idempotencyKey: uniqueKey() };
+      const made = await call('service', 'POST', '/v1/decisions', body);
+      assert.equal(made.statusCode, 201);
+      // The client that decided gets its offer; a retry of its request too.
+      assert.equal(made.json().offer.limit, 17570.62008);
+      assert.equal((await call('service', 'POST', '/v1/decisions', body)).json().offer.limit, 17570.62008);
+      const id = made.json().id as string;
+      const shown = (await call('analyst', 'GET', `/v1/decisions/${id}`)).json();
+      assert.equal(shown.offer.limit, '[personal: sealed in the trace]', 'the limit is computed from income (C2)');
+      const calc = shown.trace.find((t: { node: string }) => t.node === 'calc');
+      assert.equal(calc.wrote.annual, '***', 'annual income is derived from monthly income');
+      assert.equal(calc.wrote.pinGiven, '***', 'derived from a C3 field');
+      const route = shown.trace.find((t: { node: string }) => t.node === 'route');
+      assert.equal(route.read.score, 750, 'C1 stays in clear');
+      const { rows } = await ctx.db.query<{ result: unknown }>('select result from decisions where id = $1', [id]);
+      assert.ok(!JSON.stringify(rows[0]!.result).includes('17570'), 'the stored result holds no value computed from income');
+      const declassifiedFlow = { ...privacyFlow, id: 'privacy-declassified', declassify: { nameLength: 'a count of characters says nothing about the applicant' } };
+      await createFlow(ctx.db, declassifiedFlow.id, declassifiedFlow.name, declassifiedFlow, { actor: 'test' });
+      await publishVersion(ctx.db, declassifiedFlow.id, 1, { actor: 'test' }, () => {});
+      const other = await call('service', 'POST', '/v1/decisions', { ...body, flow: declassifiedFlow.id, idempotencyKey: uniqueKey() });
+      const otherCalc = (await call('analyst', 'GET', `/v1/decisions/${other.json().id}`)).json().trace.find((t: { node: string }) => t.node === 'calc');
+      assert.equal(otherCalc.wrote.nameLength, 16, 'declassified: shown in clear');
+      assert.equal(otherCalc.wrote.annual, '***');
+      const published = (await call('auditor', 'GET', `/v1/audit?action=flow.published&subjectId=${declassifiedFlow.id}`)).json().events;
+      assert.deepEqual(published[0].data.declassified, declassifiedFlow.declassify, 'the statement is audited');
     });
 
     test('a searchable field finds applications through its blind index', async () => {

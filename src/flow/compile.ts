@@ -5,6 +5,7 @@ import { flowSchema, type FlowDefinition } from './definition.ts';
 import { FlowError, jsonPath, type FlowIssue } from './flow-error.ts';
 import type { CompiledNode, DecisionOutput, FlowResolver, NodeFailure, NodeStep, RunState, TraceEntry } from './nodes/node-handler.ts';
 import { errorOutcome, FLOW_LIMITS } from './fail-closed.ts';
+import { derivedClasses, type DataClass } from './derived-classes.ts';
 import { handlerFor } from './nodes/registry.ts';
 import { checkFlow, knownNamesOf } from './static-checks.ts';
 
@@ -33,6 +34,8 @@ export type FlowResult =
 export interface CompiledFlow {
   readonly definition: FlowDefinition;
   readonly nodes: ReadonlyMap<string, CompiledNode>;
+  /** The personal-data class of every input field, variable and offer field (derived values inherit their sources'). */
+  readonly classes: ReadonlyMap<string, DataClass>;
   run(application: unknown, options?: RunOptions): Promise<FlowResult>;
 }
 
@@ -74,6 +77,7 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
     nodes.set(n.id, handlerFor(n).compile(n, { flowId: def.id, knownNames, edges: def.edges.filter((e) => e.from === n.id), path: `$.nodes[${i}]`, resolve: resolver }));
   });
   const start = def.nodes.find((n) => n.kind === 'input')!.id;
+  const classes = derivedClasses(def, nodes, knownNames);
 
   type Stop = { output: DecisionOutput } | { wait: { node: string; reason: string; queue: string } } | null;
 
@@ -189,6 +193,7 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
   return {
     definition: def,
     nodes,
+    classes,
     async run(application, options = {}) {
       const t0 = performance.now();
       const { vars, issues: appIssues } = readApplication(application, options.allowMissing);

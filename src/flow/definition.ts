@@ -174,6 +174,10 @@ export const flowSchema = z.strictObject({
   edges: z.array(edgeSchema),
   limits: limitsSchema.optional(),
   onError: onErrorSchema.optional(),
+  declassify: z
+    .record(z.string(), z.string().min(10).max(500))
+    .optional()
+    .describe('variables and offer fields computed from personal data that are nevertheless not personal, each with the reason (e.g. a risk band); they are shown and stored in clear, and the statement is audited when the version is published'),
 });
 
 export type FlowDefinition = z.infer<typeof flowSchema>;

@@ -52,6 +52,23 @@ const SEALED_NOTE = 'sealed:v1:';
 /** What a reader sees of a note whose application's personal data was erased. */
 export const ERASED_NOTE = '[erased with the personal data]';
 
+/** What the stored result shows of an offer field computed from personal data; its value is in the sealed trace. */
+export const SEALED_OFFER = '[personal: sealed in the trace]';
+
+/**
+ * A decision's output as it is stored in clear: offer fields computed from personal data
+ * (class C2 or C3 by derivation) are replaced by a marker; their values live only in the
+ * sealed trace, and go with the data key on erasure.
+ */
+export function protectOutput<T extends { offer: Record<string, unknown> }>(output: T, classes: ReadonlyMap<string, DataClass>): T {
+  let offer: Record<string, unknown> | null = null;
+  for (const [field, value] of Object.entries(output.offer)) {
+    const c = classes.get(field);
+    if ((c === 'C2' || c === 'C3') && value !== null && value !== undefined) (offer ??= { ...output.offer })[field] = SEALED_OFFER;
+  }
+  return offer ? { ...output, offer } : output;
+}
+
 /**
  * Splits an application by personal-data class and protects it: C3 dropped (and scrubbed
  * from the trace), C2 sealed with a fresh data key bound to this decision, C1 kept in clear.
@@ -145,12 +162,14 @@ export function maskApplication(application: Record<string, unknown>, fields: Re
 }
 
 /** Masks C2 input values wherever the trace shows what a node read or wrote. */
-export function maskTrace(trace: unknown, fields: Record<string, FieldPolicy>): unknown {
+export function maskTrace(trace: unknown, fields: Record<string, FieldPolicy>, derived: ReadonlyMap<string, DataClass> = new Map()): unknown {
   if (!Array.isArray(trace)) return trace;
+  // Input fields by their own class; values computed from them by the class they inherit.
+  const personal = (k: string) => (fields[k] ? (fields[k]!.class ?? 'C2') === 'C2' : derived.get(k) === 'C2' || derived.get(k) === 'C3');
   const maskIn = (vars: Record<string, unknown> | undefined) => {
     if (!vars) return vars;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(vars)) out[k] = fields[k] && (fields[k]!.class ?? 'C2') === 'C2' ? maskValue(v, fields[k]!.mask ?? maskFor(k)) : v;
+    for (const [k, v] of Object.entries(vars)) out[k] = personal(k) ? maskValue(v, fields[k]?.mask ?? maskFor(k)) : v;
     return out;
   };
   return trace.map((e: { read?: Record<string, unknown>; wrote?: Record<string, unknown> }) => ({ ...e, read: maskIn(e.read), wrote: maskIn(e.wrote) }));

@@ -119,7 +119,9 @@ export async function publishVersion(db: Database, flowId: string, version: numb
       `update flow_versions set status = 'published', published_at = now(), published_by = $3 where flow_id = $1 and version = $2 returning *`,
       [flowId, version, by.actor],
     );
-    await appendAudit(tx, { actor: by.actor, action: 'flow.published', subjectType: 'flow', subjectId: flowId, requestId: by.requestId, data: { version, contentHash: current.contentHash } });
+    // A statement that values computed from personal data are not personal is recorded with the publication.
+    const declassified = (current.definition as { declassify?: Record<string, string> } | null)?.declassify;
+    await appendAudit(tx, { actor: by.actor, action: 'flow.published', subjectType: 'flow', subjectId: flowId, requestId: by.requestId, data: { version, contentHash: current.contentHash, ...(declassified && Object.keys(declassified).length ? { declassified } : {}) } });
     return toVersion(rows[0]!);
   });
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { BureauGateway, type PullLedger } from '../../connectors/index.ts';
-import { FlowError, type FieldDefinition, type FlowResult, type ReviewVerdict } from '../../flow/index.ts';
-import { aad, ApplicationVault, canonicalJson, DecryptionError, maskApplication, maskTrace, requestDigest, type KeyProvider } from '../../privacy/index.ts';
+import { FlowError, type DataClass, type FieldDefinition, type FlowResult, type ReviewVerdict } from '../../flow/index.ts';
+import { aad, ApplicationVault, canonicalJson, DecryptionError, maskApplication, maskTrace, protectOutput, requestDigest, SEALED_OFFER, type KeyProvider } from '../../privacy/index.ts';
 import {
   CLAIM_MINUTES, CONTEST_NODE, decideReview, DecisionWriter, scopedRequestKey, getReview, listReviewsOf, erasePersonalData, heldUntil, purgeDue, findDecisionByKey, getDecision, newId, openContest, overrideDecision, resumeDecision, StoreError,
   listConsents, DatabasePullLedger, getChallenger, type Actor, type Challenger, type Consent, type Database, type DecisionRecord, type ErasureLedger, type JobQueue, type ReviewRecord,
@@ -44,9 +44,10 @@ interface ShadowResult {
   error?: string;
 }
 
-function stateOf(result: FlowResult) {
+/** What is stored of a run: offer fields computed from personal data are left to the sealed trace. */
+function stateOf(result: FlowResult, classes: ReadonlyMap<string, DataClass>) {
   if (result.status === 'completed') {
-    return { status: 'completed' as const, outcome: result.output.outcome, result: result.output, path: result.path, durationMs: result.ms };
+    return { status: 'completed' as const, outcome: result.output.outcome, result: protectOutput(result.output, classes), path: result.path, durationMs: result.ms };
   }
   return { status: 'pending_review' as const, outcome: null, result: null, path: result.path, durationMs: result.ms, wait: result.wait };
 }
@@ -118,8 +119,10 @@ export class DecisionService {
   async masked(d: DecisionRecord): Promise<OpenedDecision> {
     const opened = this.open(d);
     if (opened.erased) return opened;
-    const fields = (await this.catalog.load(d.flowId, d.flowVersion)).flow.definition.input.fields;
-    return { application: maskApplication({ ...d.applicationC1, ...opened.application }, fields), trace: maskTrace(opened.trace, fields), erased: false };
+    const flow = (await this.catalog.load(d.flowId, d.flowVersion)).flow;
+    const fields = flow.definition.input.fields;
+    // Values computed from personal fields are masked like their sources.
+    return { application: maskApplication({ ...d.applicationC1, ...opened.application }, fields), trace: maskTrace(opened.trace, fields, flow.classes), erased: false };
   }
 
   /** A keyed digest of the request as the flow run sees it, C3 fields left out. */
@@ -169,7 +172,7 @@ export class DecisionService {
       const result = await loaded.flow.run(request.application, { trace: true, ...runOptions });
       const shadow = shadowFlow ? await this.shadowRun(shadowFlow, request.application, runOptions) : null;
       this.onDecision?.(request.flow, loaded.version.version, result, arm);
-      const state = stateOf(result);
+      const state = stateOf(result, loaded.flow.classes);
       const id = newId('dec');
       const sealed = this.vault.seal(id, newId('dk'), loaded.flow.definition.input.fields, request.application, result.trace);
       try {
@@ -190,12 +193,13 @@ export class DecisionService {
           },
           by,
         );
-        return { decision, replayed: false };
+        // The caller gets its own decision's offer in full; what is stored keeps personal values sealed.
+        return { decision: result.status === 'completed' ? { ...decision, result: result.output } : decision, replayed: false };
       } catch (err) {
         // The key was stored before (a retry) or by another process just now: answer as a replay.
         if (err instanceof StoreError && err.code === 'duplicate_key') {
           const winner = await findDecisionByKey(this.db, by.actor, request.idempotencyKey);
-          if (winner) return { decision: this.replay(winner, request, hash), replayed: true };
+          if (winner) return { decision: this.withOfferOpened(this.replay(winner, request, hash)), replayed: true };
         }
         throw err;
       }
@@ -244,6 +248,20 @@ export class DecisionService {
     return { review: { ...review, note }, decision: await getDecision(this.db, review.decisionId) };
   }
 
+  /**
+   * A stored decision with the offer fields that were sealed (computed from personal data)
+   * restored from its trace: for the client that made it, replaying its request.
+   */
+  withOfferOpened(d: DecisionRecord): DecisionRecord {
+    const result = d.result as { offer?: Record<string, unknown> } | null;
+    if (!result?.offer || !Object.values(result.offer).includes(SEALED_OFFER)) return d;
+    const opened = this.open(d);
+    const output = Array.isArray(opened.trace) ? (opened.trace as { kind: string; wrote?: Record<string, unknown> }[]).findLast((t) => t.kind === 'output') : undefined;
+    if (!output?.wrote) return d;
+    const offer = Object.fromEntries(Object.entries(result.offer).map(([k, v]) => [k, v === SEALED_OFFER ? (output.wrote![k] ?? null) : v]));
+    return { ...d, result: { ...result, offer } };
+  }
+
   /** A review as its readers see it: the note opened, or a placeholder once the application's data is erased. */
   async openReview(review: ReviewRecord, decision?: DecisionRecord): Promise<ReviewRecord> {
     if (review.note === null) return review;
@@ -276,7 +294,7 @@ export class DecisionService {
       if (err instanceof FlowError) this.logger.error({ decisionId, code: err.code }, 'resume failed');
       throw err;
     }
-    const moved = await resumeDecision(this.db, decisionId, reviewId, { ...stateOf(result), traceSealed: this.vault.sealTrace(key, decision.id, result.trace) }, by);
+    const moved = await resumeDecision(this.db, decisionId, reviewId, { ...stateOf(result, loaded.flow.classes), traceSealed: this.vault.sealTrace(key, decision.id, result.trace) }, by);
     if (moved) this.logger.info({ decisionId, status: moved.status }, 'decision resumed after review');
     return moved;
   }
