@@ -12,8 +12,8 @@ const highest = (a: DataClass, b: DataClass): DataClass => (RANK[a] >= RANK[b] ?
 /**
  * The personal-data class of every variable and offer field a flow computes: the highest class
  * of what it is computed from (an annual income from a monthly income is C2 like its source),
- * worked out once when the flow compiles. Bureau reports and reviewers' verdicts are personal
- * whatever they were asked with. Names the flow declassifies (`declassify`, with the reason)
+ * worked out once when the flow compiles. Reviewers' verdicts (with their notes) are personal;
+ * a bureau report's features keep the classes its connector gives them, feature by feature. Names the flow declassifies (`declassify`, with the reason)
  * are C1: that statement is part of the published version and its audit event.
  */
 export function derivedClasses(def: FlowDefinition, nodes: ReadonlyMap<string, CompiledNode>, knownNames: string[]): Map<string, DataClass> {
@@ -52,8 +52,11 @@ export function derivedClasses(def: FlowDefinition, nodes: ReadonlyMap<string, C
         for (const [field, text] of Object.entries(n.offer ?? {})) changed = raise(field, of(readsOf(text))) || changed;
         continue;
       }
+      // A bureau report's features carry their own classes from the connector, and the node
+      // masks its C2 features in the trace itself: its output is not classed as a whole.
+      if (n.kind === 'bureau') continue;
       const compiled = nodes.get(n.id);
-      const floor: DataClass = n.kind === 'bureau' || n.kind === 'review' ? 'C2' : 'C1';
+      const floor: DataClass = n.kind === 'review' ? 'C2' : 'C1';
       const c = highest(floor, of(compiled?.reads ?? []));
       for (const name of handlerFor(n).writes(n)) changed = raise(name, c) || changed;
     }
