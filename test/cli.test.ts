@@ -103,7 +103,8 @@ describe('arbiter CLI on PostgreSQL', () => {
     assert.equal(tampered.status, 0, tampered.stderr);
     const verify = arbiter(['audit', 'verify', '--database', scratch.url]);
     assert.equal(verify.code, 1);
-    assert.match(verify.stdout, /BROKEN at event 1/);
+    assert.match(verify.stdout, /BROKEN: 1 break\(s\)/);
+    assert.match(verify.stdout, /event 1: hash_mismatch/);
   });
 
   test('a non-postgres URL is refused with a readable message', () => {
