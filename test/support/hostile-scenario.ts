@@ -98,6 +98,14 @@ export async function runAttacks(env: CrashEnvironment, url: string, options: { 
 
   const attacks: Attack[] = [
     {
+      // What the innocent client sees with nobody attacking: the yardstick for the rows below.
+      name: 'no attack (baseline)',
+      run: async () => {
+        await new Promise((r) => setTimeout(r, 100));
+        return { answer: '-', safe: true };
+      },
+    },
+    {
       name: 'NUL in one of 41 concurrent decisions',
       run: async () => {
         const answers = await Promise.all(Array.from({ length: 41 }, (_, i) => call(keys.service, 'POST', '/v1/decisions', { flow: 'consumer-lending', application: demoApplication(), idempotencyKey: i === 20 ? 'k\u0000' : unique('nul') })));
