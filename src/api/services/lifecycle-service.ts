@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from 'pino';
-import { backtestReport, buildSample, cutoffEdge, decisionLogicSchema, emptyStats, judge, promotionPolicySchema, proposeCutoff, retrainChallenger, retrainInWorker, runRows, sampleDefinitionSchema, strategyOf, withCutoff, type DecisionLogic, type PromotionPolicy, type Sample, type SampleDecision, type SampleDefinition } from '../../lifecycle/index.ts';
-import type { CompiledFlow } from '../../flow/index.ts';
+import { backtestReport, buildSample, cutoffEdge, decisionLogicSchema, judge, promotionPolicySchema, proposeCutoff, retrainChallenger, retrainInWorker, runBacktest, sampleDefinitionSchema, strategyOf, withCutoff, type DecisionLogic, type PromotionPolicy, type Sample, type SampleDecision, type SampleDefinition } from '../../lifecycle/index.ts';
 import type { Strategy } from '../../optimize/index.ts';
 import { featureImportance, modelFile, parseModelFile, predictPd, rowFrame, storedModel, trainingParams, type LoadedModel } from '../../models/index.ts';
 import {
@@ -201,14 +203,28 @@ export class LifecycleService {
    * each approved loan valued as it turned out, may not fall.
    */
   private async backtestGate(current: FlowVersion, candidateDefinition: unknown, apps: { application: Record<string, unknown>; bad: number }[], strategy: Strategy | null) {
-    const compile = async (v: FlowVersion): Promise<CompiledFlow> => (await this.decisions.catalog.compileVersion(v, new Set())).flow;
-    const candidate = await compile({ ...current, version: 0, status: 'draft', definition: candidateDefinition });
-    const baseline = await compile(current);
+    const draft: FlowVersion = { ...current, version: 0, status: 'draft', definition: candidateDefinition };
+    // Both checked to compile here; run on a worker thread, as every back-test is.
+    await this.decisions.catalog.compileVersion(draft, new Set());
+    const candidate = await this.decisions.catalog.bundle(draft);
+    const baseline = await this.decisions.catalog.bundle(current);
     const header = [...new Set(apps.flatMap((a) => Object.keys(a.application))), '__bad'];
-    const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-    const rows = apps.map((a) => [...header.slice(0, -1).map((h) => cell(a.application[h])), String(a.bad)]);
-    const stats = emptyStats();
-    await runRows(candidate, baseline, header, rows, { outcome: { column: '__bad', bad: '1' }, ...(strategy ? { strategy } : {}) }, stats);
+    // Plain CSV quoting (no formula guard: this file is data for the flows, read back as written).
+    const cell = (v: unknown) => {
+      const text = v === null || v === undefined ? '' : String(v);
+      return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    };
+    const lines = [header.map(cell).join(','), ...apps.map((a) => [...header.slice(0, -1).map((h) => cell(a.application[h])), String(a.bad)].join(','))];
+    const dir = mkdtempSync(join(tmpdir(), 'arbiter-gate-'));
+    let stats;
+    try {
+      const file = join(dir, 'out-of-time.csv');
+      writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+      // One part: the whole file in one worker, so quoted line breaks in a value stay in their row.
+      stats = await runBacktest({ candidate: { bundle: candidate }, baseline: { bundle: baseline }, file, spec: { outcome: { column: '__bad', bad: '1' }, ...(strategy ? { strategy } : {}) }, threads: 1, isolate: true });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     const r = backtestReport(stats, 0, 5);
     const c = r.candidate.approvedBadRate;
     const b = r.baseline.approvedBadRate;
