@@ -14,9 +14,6 @@ export interface EvaluationLimits {
 /** For FEEL evaluated on its own (the DMN runtime, the TCK, the CLI); flows set their own. */
 export const DEFAULT_LIMITS: EvaluationLimits = { steps: 1_000_000, memory: 50_000_000 };
 
-/** Iterations one evaluation may take by default. */
-export const MAX_ITERATIONS = DEFAULT_LIMITS.steps;
-
 /** How deep FEEL-defined functions may call one another. */
 export const MAX_CALL_DEPTH = 500;
 

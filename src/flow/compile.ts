@@ -81,16 +81,19 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
 
   type Stop = { output: DecisionOutput } | { wait: { node: string; reason: string; queue: string } } | null;
 
+  /** A node's trace entry: the variables it read as they are now, what it wrote, its time and the warnings it gave. */
+  const traceEntry = (state: RunState, node: CompiledNode, t0: number, wrote: Record<string, unknown>, branch: string | undefined): TraceEntry => {
+    // FEEL values go in as they are (immutable; they serialise through toJSON), not copied.
+    const read: Record<string, unknown> = {};
+    for (const name of node.reads) read[name] = state.env.get(name) ?? null;
+    const entry: TraceEntry = { node: node.id, kind: node.kind, read, wrote, branch, ms: Math.round((performance.now() - t0) * 1e4) / 1e4 };
+    if (state.env.sink.warnings.length) entry.warnings = state.env.sink.warnings.splice(0);
+    return entry;
+  };
+
   const record = (state: RunState, node: CompiledNode, step: NodeStep, t0: number): Stop | undefined => {
     state.path.push(step.branch === undefined ? node.id : `${node.id}:${step.branch}`);
-    if (state.trace) {
-      // FEEL values go in as they are (immutable; they serialise through toJSON), not copied.
-      const read: Record<string, unknown> = {};
-      for (const name of node.reads) read[name] = state.env.get(name) ?? null;
-      const entry: TraceEntry = { node: node.id, kind: node.kind, read, wrote: step.traceWrote ?? step.wrote ?? {}, branch: step.branch, ms: Math.round((performance.now() - t0) * 1e4) / 1e4 };
-      if (state.env.sink.warnings.length) entry.warnings = state.env.sink.warnings.splice(0);
-      state.trace.push(entry);
-    }
+    if (state.trace) state.trace.push(traceEntry(state, node, t0, step.traceWrote ?? step.wrote ?? {}, step.branch));
     if (step.output) return { output: step.output };
     if (step.wait) return { wait: { node: node.id, ...step.wait } };
     return undefined;
@@ -105,11 +108,7 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
    */
   const failClosed = (state: RunState, node: CompiledNode, cause: NodeFailure, t0: number): Stop => {
     state.path.push(`${node.id}:error`);
-    if (state.trace) {
-      const read: Record<string, unknown> = {};
-      for (const name of node.reads) read[name] = state.env.get(name) ?? null;
-      state.trace.push({ node: node.id, kind: node.kind, read, wrote: {}, branch: 'error', ms: Math.round((performance.now() - t0) * 1e4) / 1e4, warnings: state.env.sink.warnings.splice(0), error: cause });
-    }
+    if (state.trace) state.trace.push({ ...traceEntry(state, node, t0, {}, 'error'), error: cause });
     return { output: { outcome: onError.outcome, reasons: [...state.reasons, { ...onError.reason, severity: 'refer', node: node.id }], offer: {} } };
   };
 
