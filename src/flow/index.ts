@@ -10,5 +10,5 @@ export { enumeratePaths, pathKey, type FlowPath, type PathEnumeration } from './
 export { loadFlowFile } from './file-resolver.ts';
 export { pathCoverage, readApplications, type CoverageReport, type PathCoverage } from './coverage.ts';
 export { diffFlows, jsonDiff, type FlowDiff, type Change } from './diff.ts';
-export { referencesOf, type FlowReferences } from './references.ts';
+export { referencesOf, refuseDmnFile, type FlowReferences } from './references.ts';
 export { derivedClasses, type DataClass } from './derived-classes.ts';

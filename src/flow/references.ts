@@ -1,3 +1,4 @@
+import { FlowError } from './flow-error.ts';
 /**
  * What a flow definition points at outside itself, read before it is validated (so it works on
  * any JSON): subflows, DMN files of table nodes, models of score nodes, connectors of bureau nodes.
@@ -27,4 +28,12 @@ export function referencesOf(def: unknown): FlowReferences {
     models: nodes.filter((n) => n.kind === 'score' && typeof n.model === 'string').map((n) => n.model as string),
     connectors: nodes.filter((n) => n.kind === 'bureau' && typeof n.connector === 'string').map((n) => n.connector as string),
   };
+}
+
+/**
+ * The resolver answer of flows stored in Arbiter to a table node that names a DMN file: such
+ * flows hold their tables inline, and a file reference is for flows run by the CLI.
+ */
+export function refuseDmnFile(file: string): never {
+  throw new FlowError('dmn_reference', [{ path: '$', code: 'dmn_reference', message: `table nodes stored in Arbiter must hold their table inline; "${file}" is a file reference for the CLI` }]);
 }

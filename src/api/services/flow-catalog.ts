@@ -1,4 +1,4 @@
-import { compileFlow, FlowError, referencesOf, type CompiledFlow, type FlowResolver } from '../../flow/index.ts';
+import { compileFlow, FlowError, referencesOf, refuseDmnFile, type CompiledFlow, type FlowResolver } from '../../flow/index.ts';
 import { compileConnector, ConnectorError, type BoundConnector, type BureauGateway } from '../../connectors/index.ts';
 import { registerPersonalFields } from '../../privacy/index.ts';
 import { parseModelFile, type LoadedModel } from '../../models/index.ts';
@@ -10,6 +10,12 @@ export interface LoadedFlow {
   flow: CompiledFlow;
   /** Every flow version the compiled flow uses (itself first, then subflows). */
   versions: { id: string; version: number; contentHash: string }[];
+}
+
+/** A stored model or connector as flows name it, "id@version"; null when the reference is not pinned to a version. */
+function pinnedReference(reference: string): { id: string; version: number } | null {
+  const m = /^(.+)@([1-9]\d*)$/.exec(reference);
+  return m ? { id: m[1]!, version: Number(m[2]) } : null;
 }
 
 /**
@@ -36,14 +42,14 @@ export class FlowCatalog {
 
   /** A stored connector named as a bureau node names it: "id@version". */
   private connector(reference: string): Promise<BoundConnector> {
-    const m = /^(.+)@([1-9]\d*)$/.exec(reference);
+    const m = pinnedReference(reference);
     if (!m) {
       const message = `bureau nodes stored in Arbiter name a stored connector pinned to a version, such as "${reference.replace(/@.*$/, '')}@1" (see GET /v1/connectors); "${reference}" is not one`;
       return Promise.reject(new FlowError('connector_reference', [{ path: '$', code: 'connector_reference', message }]));
     }
     let bound = this.connectors.get(reference);
     if (!bound) {
-      bound = getConnectorVersion(this.db, m[1]!, Number(m[2])).then(
+      bound = getConnectorVersion(this.db, m.id, m.version).then(
         (v) => {
           try {
             return this.gateway.bind(compileConnector(v.definition), v.version, reference);
@@ -65,17 +71,17 @@ export class FlowCatalog {
 
   /** A stored model named as a score node names it: "id@version". */
   private model(reference: string): Promise<LoadedModel> {
-    const m = /^(.+)@([1-9]\d*)$/.exec(reference);
+    const m = pinnedReference(reference);
     if (!m) {
       const message = `score nodes stored in Arbiter name a stored model pinned to a version, such as "${reference.replace(/@.*$/, '')}@1" (see GET /v1/models); "${reference}" is not one`;
       return Promise.reject(new FlowError('model_reference', [{ path: '$', code: 'model_reference', message }]));
     }
     let loaded = this.models.get(reference);
     if (!loaded) {
-      loaded = getModelFile(this.db, m[1]!, Number(m[2])).then(
+      loaded = getModelFile(this.db, m.id, m.version).then(
         (file) => parseModelFile(file, `model ${reference}`),
         (err) => {
-          if (err instanceof StoreError && err.code === 'not_found') throw new FlowError('unknown_model', [{ path: '$', code: 'unknown_model', message: `${err.message}; upload it with POST /v1/models/${m[1]}/versions` }]);
+          if (err instanceof StoreError && err.code === 'not_found') throw new FlowError('unknown_model', [{ path: '$', code: 'unknown_model', message: `${err.message}; upload it with POST /v1/models/${m.id}/versions` }]);
           throw err;
         },
       );
@@ -125,15 +131,16 @@ export class FlowCatalog {
     const subflows: Record<string, FlowBundle> = {};
     for (const ref of refs.subflows) subflows[`${ref.flow}@${ref.version ?? 'latest'}`] = await this.bundle(await getFlowVersion(this.db, ref.flow, ref.version), new Set([...seen, key]));
     const models: Record<string, unknown> = {};
+    // Unpinned references never get here: the version compiled before it is bundled.
     for (const ref of refs.models) {
-      const m = /^(.+)@([1-9]\d*)$/.exec(ref);
-      if (m) models[ref] = await getModelFile(this.db, m[1]!, Number(m[2]));
+      const m = pinnedReference(ref);
+      if (m) models[ref] = await getModelFile(this.db, m.id, m.version);
     }
     const connectors: FlowBundle['connectors'] = {};
     for (const ref of refs.connectors) {
-      const m = /^(.+)@([1-9]\d*)$/.exec(ref);
+      const m = pinnedReference(ref);
       if (m) {
-        const c = await getConnectorVersion(this.db, m[1]!, Number(m[2]));
+        const c = await getConnectorVersion(this.db, m.id, m.version);
         connectors[ref] = { definition: c.definition, version: c.version };
       }
     }
@@ -158,9 +165,7 @@ export class FlowCatalog {
       flow: (id, version) => subflows.get(`${id}@${version ?? 'latest'}`)!.flow,
       model: (ref) => models.get(ref)!,
       connector: (ref) => connectors.get(ref)!,
-      dmnTable: (file) => {
-        throw new FlowError('dmn_reference', [{ path: '$', code: 'dmn_reference', message: `table nodes stored in Arbiter must hold their table inline; "${file}" is a file reference for the CLI` }]);
-      },
+      dmnTable: refuseDmnFile,
     };
     const flow = compileFlow(v.definition, resolver);
     registerPersonalFields(Object.entries(flow.definition.input.fields).filter(([, f]) => f.class !== 'C1').map(([name]) => name));

@@ -1,5 +1,5 @@
 import { BureauGateway, compileConnector, MemoryLedger } from '../../connectors/index.ts';
-import { compileFlow, FlowError, type CompiledFlow, type FlowResolver } from '../../flow/index.ts';
+import { compileFlow, refuseDmnFile, type CompiledFlow, type FlowResolver } from '../../flow/index.ts';
 import { parseModelFile } from '../../models/index.ts';
 import { ephemeralKeyProvider } from '../../privacy/index.ts';
 
@@ -33,9 +33,7 @@ export function compileBundle(bundle: FlowBundle): CompiledFlow {
       const c = bundle.connectors[ref]!;
       return gateway().bind(compileConnector(c.definition), c.version, ref);
     },
-    dmnTable: (file) => {
-      throw new FlowError('dmn_reference', [{ path: '$', code: 'dmn_reference', message: `table nodes stored in Arbiter must hold their table inline; "${file}" is a file reference for the CLI` }]);
-    },
+    dmnTable: refuseDmnFile,
   };
   return compileFlow(bundle.definition, resolver);
 }
