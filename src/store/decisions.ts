@@ -220,8 +220,18 @@ export async function* flowDecisionPages(db: Queryable, flowId: string, pageSize
 export const CLAIM_MINUTES = 30;
 const CLAIM_OPEN = `(claimed_by is null or claimed_at < now() - interval '${CLAIM_MINUTES} minutes')`;
 
+/** Is a claim taken at this moment still running (not lapsed after {@link CLAIM_MINUTES})? */
+function claimRunning(claimedAt: Date | string | null): boolean {
+  return claimedAt !== null && Date.now() - new Date(claimedAt).getTime() < CLAIM_MINUTES * 60_000;
+}
+
 function claimedByOther(r: ReviewRow, actor: string): boolean {
-  return r.claimed_by !== null && r.claimed_by !== undefined && r.claimed_by !== actor && r.claimed_at !== null && Date.now() - new Date(r.claimed_at).getTime() < CLAIM_MINUTES * 60_000;
+  return r.claimed_by !== null && r.claimed_by !== undefined && r.claimed_by !== actor && claimRunning(r.claimed_at);
+}
+
+/** Does this person hold the case: a pending review they claimed and whose claim still runs? */
+export function holdsClaim(r: ReviewRecord, actor: string): boolean {
+  return r.status === 'pending' && r.claimedBy === actor && claimRunning(r.claimedAt);
 }
 
 /**

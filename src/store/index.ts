@@ -7,7 +7,7 @@ export { appendAudit, listAudit, verifyAudit, type AuditEntry, type AuditQuery, 
 export { createApiKey, listApiKeys, revokeApiKey, findActiveKey, countApiKeys, hashSecret, type ApiKey, type CreatedKey, type Actor } from './api-keys.ts';
 export { createFlow, addFlowVersion, updateDraft, publishVersion, getFlowVersion, listFlowVersions, listFlows, contentHash, type FlowVersion, type FlowSummary } from './flow-versions.ts';
 export {
-  findDecisionByKey, scopedRequestKey, findDecisionsByDigest, erasePersonalData, replayErasures, vacuumErased, openContest, overrideDecision, listConsents, CONTEST_NODE, type Consent, getDecision, listDecisions, flowDecisionPages, decideReview, claimReview, CLAIM_MINUTES, resumeDecision, getReview, listReviews, listReviewsOf, newId,
+  findDecisionByKey, scopedRequestKey, findDecisionsByDigest, erasePersonalData, replayErasures, vacuumErased, openContest, overrideDecision, listConsents, CONTEST_NODE, type Consent, getDecision, listDecisions, flowDecisionPages, decideReview, claimReview, holdsClaim, CLAIM_MINUTES, resumeDecision, getReview, listReviews, listReviewsOf, newId,
   type DecisionRecord, type ReviewRecord, type NewDecision, type ResumedState, type DecisionStatus,
 } from './decisions.ts';
 export { startJobQueue, QUEUES, type JobQueue } from './job-queue.ts';

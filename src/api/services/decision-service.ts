@@ -4,7 +4,7 @@ import { BureauGateway, type PullLedger } from '../../connectors/index.ts';
 import { FlowError, type DataClass, type FieldDefinition, type FlowResult, type ReviewVerdict } from '../../flow/index.ts';
 import { aad, ApplicationVault, canonicalJson, DecryptionError, maskApplication, maskTrace, protectOutput, requestDigest, SEALED_OFFER, type KeyProvider } from '../../privacy/index.ts';
 import {
-  CLAIM_MINUTES, CONTEST_NODE, decideReview, DecisionWriter, scopedRequestKey, getReview, listReviewsOf, erasePersonalData, heldUntil, purgeDue, findDecisionByKey, getDecision, newId, openContest, overrideDecision, resumeDecision, StoreError,
+  CONTEST_NODE, decideReview, holdsClaim, DecisionWriter, scopedRequestKey, getReview, listReviewsOf, erasePersonalData, heldUntil, purgeDue, findDecisionByKey, getDecision, newId, openContest, overrideDecision, resumeDecision, StoreError,
   listConsents, DatabasePullLedger, getChallenger, type Actor, type Challenger, type Consent, type Database, type DecisionRecord, type ErasureLedger, type JobQueue, type ReviewRecord,
 } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
@@ -307,7 +307,7 @@ export class DecisionService {
   async revealGrounds(d: DecisionRecord, who: { keyId: string; role: string }, purpose: string, reference: string | undefined): Promise<{ purpose: string; reference: string }> {
     if (who.role === 'reviewer') {
       if (purpose !== 'review_case' && purpose !== 'complaint') throw new ApiError(403, 'forbidden', `a reviewer reveals personal data only to work a case (purpose review_case or complaint), not for ${purpose}`);
-      const held = (await listReviewsOf(this.db, d.id)).find((r) => (r.status === 'pending' && r.claimedBy === who.keyId && r.claimedAt !== null && Date.now() - Date.parse(r.claimedAt) < CLAIM_MINUTES * 60_000) || r.reviewer === who.keyId);
+      const held = (await listReviewsOf(this.db, d.id)).find((r) => holdsClaim(r, who.keyId) || r.reviewer === who.keyId);
       if (!held) throw new ApiError(403, 'forbidden', `you hold no review case of decision ${d.id}: take the case (POST /v1/reviews/:id/claim) before revealing its personal data`);
       return { purpose, reference: held.id };
     }
