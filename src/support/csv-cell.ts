@@ -8,8 +8,15 @@ export function csvCell(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v);
   // A plain number written as text ("-12.50") is a number to a spreadsheet, not a formula.
-  const safe = /^[=+\-@\t\r]/.test(v) && !/^[+-]?\d+(\.\d+)?$/.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvQuote(/^[=+\-@\t\r]/.test(v) && !/^[+-]?\d+(\.\d+)?$/.test(v) ? `'${v}` : v);
+}
+
+/**
+ * A cell quoted as CSV needs it (a comma, quote or line break), nothing else: for files that
+ * flows read back as written, never opened in a spreadsheet.
+ */
+export function csvQuote(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** A CSV line of cells. */

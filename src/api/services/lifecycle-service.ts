@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { csvQuote } from '../../support/csv-cell.ts';
 import { z } from 'zod';
 import type { Logger } from 'pino';
 import { backtestReport, buildSample, cutoffEdge, decisionLogicSchema, judge, promotionPolicySchema, proposeCutoff, retrainChallenger, retrainInWorker, runBacktest, sampleDefinitionSchema, strategyOf, withCutoff, type DecisionLogic, type PromotionPolicy, type Sample, type SampleDecision, type SampleDefinition } from '../../lifecycle/index.ts';
@@ -210,10 +211,7 @@ export class LifecycleService {
     const baseline = await this.decisions.catalog.bundle(current);
     const header = [...new Set(apps.flatMap((a) => Object.keys(a.application))), '__bad'];
     // Plain CSV quoting (no formula guard: this file is data for the flows, read back as written).
-    const cell = (v: unknown) => {
-      const text = v === null || v === undefined ? '' : String(v);
-      return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    };
+    const cell = (v: unknown) => csvQuote(v === null || v === undefined ? '' : String(v));
     const lines = [header.map(cell).join(','), ...apps.map((a) => [...header.slice(0, -1).map((h) => cell(a.application[h])), String(a.bad)].join(','))];
     const dir = mkdtempSync(join(tmpdir(), 'arbiter-gate-'));
     let stats;
