@@ -43,7 +43,6 @@ export async function openPGlite(dataDir: string | null): Promise<Database> {
   if (dataDir) {
     const dir = resolve(dataDir);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    makePrivate(dir);
     release = takeDirectoryLock(dir);
     pg = new PGlite(join(dir, 'pgdata'));
     const unlock = release;
