@@ -9,13 +9,13 @@ import { ApiError } from './api-error.ts';
 export const MAX_JSON_DEPTH = 256;
 
 /**
- * Why a value cannot be taken, with where it sits (`body.application.name`), or null. Walks
- * without recursion so that the check itself cannot overflow on the input it guards against.
+ * Why a value cannot be stored, with where it sits (`body.application.name`), or null. Walks
+ * without recursion; how deep a body may nest is the JSON parser's check (`jsonTextDepth`).
  */
 export function unstorableInput(value: unknown, where: string): string | null {
-  const stack: { v: unknown; path: string; depth: number }[] = [{ v: value, path: where, depth: 0 }];
+  const stack: { v: unknown; path: string }[] = [{ v: value, path: where }];
   while (stack.length) {
-    const { v, path, depth } = stack.pop()!;
+    const { v, path } = stack.pop()!;
     if (typeof v === 'string') {
       // PostgreSQL stores no NUL in text or jsonb: one such value would fail the whole
       // transaction it is written in, and with it every other request sharing that commit.
@@ -23,22 +23,21 @@ export function unstorableInput(value: unknown, where: string): string | null {
       continue;
     }
     if (v === null || typeof v !== 'object') continue;
-    if (depth >= MAX_JSON_DEPTH) return `${path}: nested more than ${MAX_JSON_DEPTH} levels deep; at most ${MAX_JSON_DEPTH} are accepted`;
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: `${path}[${i}]`, depth: depth + 1 });
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: `${path}[${i}]` });
       continue;
     }
     for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
       if (k.includes('\u0000')) return `${path}: a field name contains a NUL character (\\u0000), which cannot be stored; remove it`;
-      stack.push({ v: child, path: `${path}.${k}`, depth: depth + 1 });
+      stack.push({ v: child, path: `${path}.${k}` });
     }
   }
   return null;
 }
 
 /**
- * preValidation hook for every route: input the database cannot store, or nested deeper
- * than anything legitimate, is refused with 400 before any handler or writer sees it.
+ * preValidation hook for every route: input the database cannot store is refused with 400
+ * before any handler or writer sees it.
  */
 export async function guardInput(request: FastifyRequest): Promise<void> {
   const problems = [
