@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import type { Logger } from 'pino';
 import { FlowError } from '../../flow/index.ts';
-import { backtestHtml, backtestReport, runBacktest, type BacktestSpec, type FlowBundle } from '../../lifecycle/index.ts';
+import { backtestHtml, backtestReport, runBacktestInWorkers, type BacktestSpec, type FlowBundle } from '../../lifecycle/index.ts';
 import { parseStrategy, StrategyError } from '../../optimize/index.ts';
 import { backtestProgress, claimBacktest, createBacktest, finishBacktest, getFlowVersion, StoreError, type Actor, type BacktestRecord, type Database, type JobQueue } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
@@ -75,24 +73,20 @@ export class BacktestService {
     const claimed = await claimBacktest(this.db, id);
     if (!claimed) return;
     const t0 = performance.now();
-    const dir = mkdtempSync(join(tmpdir(), 'arbiter-backtest-'));
     try {
       const stored = claimed.spec as { outcome: BacktestRequest['outcome'] | null; strategy: unknown };
       const spec = this.spec({ outcome: stored.outcome ?? undefined, strategy: stored.strategy ?? undefined });
       const candidate = await this.bundle(claimed.candidate, 'candidate');
       const baseline = await this.bundle(claimed.baseline, 'baseline');
-      const file = join(dir, 'history.csv');
-      writeFileSync(file, claimed.data, { mode: 0o600 });
       let lastWrite = 0;
       // Worker threads run both flows over the history, never this thread, which answers requests:
       // a hostile flow or a large history must not hold up anyone's decisions.
-      const stats = await runBacktest({
+      const stats = await runBacktestInWorkers({
         candidate: { bundle: candidate },
         baseline: { bundle: baseline },
-        file,
+        csv: claimed.data,
         spec,
         threads: BACKTEST_THREADS,
-        isolate: true,
         onProgress: (rows) => {
           if (Date.now() - lastWrite < 1000) return;
           lastWrite = Date.now();
@@ -107,8 +101,6 @@ export class BacktestService {
       const message = err instanceof ApiError || err instanceof Error ? err.message : String(err);
       this.logger.warn({ backtestId: id, code: (err as { code?: string }).code }, 'back-test failed');
       await finishBacktest(this.db, id, { error: message });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
   }
 

@@ -1,11 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { csvQuote } from '../../support/csv-cell.ts';
 import { z } from 'zod';
 import type { Logger } from 'pino';
-import { backtestReport, buildSample, cutoffEdge, decisionLogicSchema, judge, promotionPolicySchema, proposeCutoff, retrainChallenger, retrainInWorker, runBacktest, sampleDefinitionSchema, strategyOf, withCutoff, type DecisionLogic, type PromotionPolicy, type Sample, type SampleDecision, type SampleDefinition } from '../../lifecycle/index.ts';
+import { backtestReport, buildSample, cutoffEdge, decisionLogicSchema, judge, promotionPolicySchema, proposeCutoff, retrainChallenger, retrainInWorker, runBacktestInWorkers, sampleDefinitionSchema, strategyOf, withCutoff, type DecisionLogic, type PromotionPolicy, type Sample, type SampleDecision, type SampleDefinition } from '../../lifecycle/index.ts';
 import type { Strategy } from '../../optimize/index.ts';
 import { featureImportance, modelFile, parseModelFile, predictPd, rowFrame, storedModel, trainingParams, type LoadedModel } from '../../models/index.ts';
 import {
@@ -213,16 +210,8 @@ export class LifecycleService {
     // Plain CSV quoting (no formula guard: this file is data for the flows, read back as written).
     const cell = (v: unknown) => csvQuote(v === null || v === undefined ? '' : String(v));
     const lines = [header.map(cell).join(','), ...apps.map((a) => [...header.slice(0, -1).map((h) => cell(a.application[h])), String(a.bad)].join(','))];
-    const dir = mkdtempSync(join(tmpdir(), 'arbiter-gate-'));
-    let stats;
-    try {
-      const file = join(dir, 'out-of-time.csv');
-      writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
-      // One part: the whole file in one worker, so quoted line breaks in a value stay in their row.
-      stats = await runBacktest({ candidate: { bundle: candidate }, baseline: { bundle: baseline }, file, spec: { outcome: { column: '__bad', bad: '1' }, ...(strategy ? { strategy } : {}) }, threads: 1, isolate: true });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    // One part: the whole file in one worker, so quoted line breaks in a value stay in their row.
+    const stats = await runBacktestInWorkers({ candidate: { bundle: candidate }, baseline: { bundle: baseline }, csv: `${lines.join('\n')}\n`, spec: { outcome: { column: '__bad', bad: '1' }, ...(strategy ? { strategy } : {}) }, threads: 1 });
     const r = backtestReport(stats, 0, 5);
     const c = r.candidate.approvedBadRate;
     const b = r.baseline.approvedBadRate;

@@ -1,4 +1,4 @@
-export { runBacktest, type BacktestRun } from './run-backtest.ts';
+export { runBacktest, runBacktestInWorkers, type BacktestRun } from './run-backtest.ts';
 export { runRows, type BacktestSpec } from './run-rows.ts';
 export { emptyStats, mergeStats, type BacktestStats, type Verdict } from './backtest-stats.ts';
 export { backtestReport, type BacktestReport, type FlowSummary } from './backtest-report.ts';

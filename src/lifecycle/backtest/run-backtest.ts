@@ -1,5 +1,6 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { typescriptWorker } from '../../support/typescript-worker.ts';
 import { parse } from 'csv-parse/sync';
 import { emptyStats, mergeStats, type BacktestStats } from './backtest-stats.ts';
@@ -108,4 +109,21 @@ export async function runBacktest(run: BacktestRun): Promise<BacktestStats> {
     ),
   );
   return results.reduce((into, s) => mergeStats(into, s), emptyStats());
+}
+
+/**
+ * A back-test over CSV text, on worker threads only: the text is written to a private
+ * temporary file for the workers to read their ranges from, and removed afterwards. For
+ * callers whose own thread answers requests (the API's back-tests, retraining's gate).
+ */
+export async function runBacktestInWorkers(run: Omit<BacktestRun, 'file' | 'isolate'> & { csv: string }): Promise<BacktestStats> {
+  const { csv, ...rest } = run;
+  const dir = mkdtempSync(join(tmpdir(), 'arbiter-backtest-'));
+  try {
+    const file = join(dir, 'history.csv');
+    writeFileSync(file, csv, { mode: 0o600 });
+    return await runBacktest({ ...rest, file, isolate: true });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
