@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildServer, type Server } from '../src/api/index.ts';
+import type { Server } from '../src/api/index.ts';
 import { createApiKey, listAudit } from '../src/store/index.ts';
 import { BACKENDS, type TestDatabase } from './support/backends.ts';
 import { demoApplication, publishDemoFlow, uniqueKey } from './support/flows.ts';
-import { bearer, silentLogger, TEST_KEYS } from './support/server.ts';
+import { bearer, testServer } from './support/server.ts';
 
 /** Reads of personal data leave a trail, searches by identifier are limited per key, and callers without a valid key per address. */
 for (const backend of BACKENDS) {
@@ -15,7 +15,7 @@ for (const backend of BACKENDS) {
     let analyst: string;
     before(async () => {
       ctx = await backend.create();
-      server = await buildServer({ db: ctx.db, logger: silentLogger, keys: TEST_KEYS, authFailureLimit: { max: 5, windowMs: 60_000 } });
+      server = await testServer(ctx.db, { authFailureLimit: { max: 5, windowMs: 60_000 } });
       service = (await createApiKey(ctx.db, { name: 'svc', role: 'service' }, { actor: 'test' })).secret;
       analyst = (await createApiKey(ctx.db, { name: 'analyst', role: 'analyst' }, { actor: 'test' })).secret;
       await publishDemoFlow(ctx.db);

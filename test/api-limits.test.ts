@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Server } from '../src/api/index.ts';
 import { BACKENDS, type TestDatabase } from './support/backends.ts';
-import { bearer, keysForEveryRole, silentLogger, TEST_KEYS } from './support/server.ts';
-import { buildServer } from '../src/api/index.ts';
+import { bearer, keysForEveryRole, testServer } from './support/server.ts';
 
 describe('rate limits and security headers', () => {
   let ctx: TestDatabase;
@@ -11,7 +10,7 @@ describe('rate limits and security headers', () => {
   let keys: Record<string, string>;
   before(async () => {
     ctx = await BACKENDS[0]!.create();
-    server = await buildServer({ db: ctx.db, logger: silentLogger, keys: TEST_KEYS, rateLimit: { max: 5, windowMs: 60_000 } });
+    server = await testServer(ctx.db, { rateLimit: { max: 5, windowMs: 60_000 } });
     keys = await keysForEveryRole(ctx.db);
   });
   after(async () => {

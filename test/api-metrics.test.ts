@@ -2,10 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { BACKENDS } from './support/backends.ts';
 import { demoApplication, publishDemoFlow, reviewApplication, uniqueKey } from './support/flows.ts';
-import { bearer, keysForEveryRole, useApiFixture } from './support/server.ts';
-import { buildServer } from '../src/api/index.ts';
+import { bearer, keysForEveryRole, testServer, useApiFixture } from './support/server.ts';
 import { startJobQueue } from '../src/store/index.ts';
-import { silentLogger, TEST_KEYS } from './support/server.ts';
 
 for (const backend of BACKENDS) {
   describe(`metrics on ${backend.name}`, () => {
@@ -35,7 +33,7 @@ for (const backend of BACKENDS) {
     test('/metrics shows the job queue by queue and state, and the database pool where there is one', async () => {
       const ctx = await backend.create();
       const queue = await startJobQueue(ctx.db);
-      const server = await buildServer({ db: ctx.db, logger: silentLogger, keys: TEST_KEYS, queue });
+      const server = await testServer(ctx.db, { queue });
       try {
         const keys = await keysForEveryRole(ctx.db);
         await queue.boss.send('backtest.run', { backtestId: 'not-run' });

@@ -4,41 +4,33 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { buildServer } from '../src/api/index.ts';
+import type { Server } from '../src/api/index.ts';
 import { ErasureLedger, getDecision, migrate, openDatabase, replayErasures, verifyAudit, type Database } from '../src/store/index.ts';
 import { createScratchDatabase } from './support/backends.ts';
 import { demoApplication, publishDemoFlow, uniqueKey } from './support/flows.ts';
-import { silentLogger, TEST_KEYS } from './support/server.ts';
+import { testServer } from './support/server.ts';
 
-/** Whether a decision's personal data can be opened with the master keys. */
-async function readable(db: Database, id: string): Promise<boolean> {
-  const server = await buildServer({ db, logger: silentLogger, keys: TEST_KEYS, consoleDir: null });
+/** A server on `db` (recording erasures in `ledger`) for the length of `use`. */
+async function withServer<T>(db: Database, ledger: ErasureLedger | null, use: (server: Server) => Promise<T>): Promise<T> {
+  const server = await testServer(db, { consoleDir: null, erasureLedger: ledger });
   try {
-    return !server.decisions.open(await getDecision(db, id)).erased;
+    return await use(server);
   } finally {
     await server.app.close();
   }
 }
 
-async function twoDecisions(db: Database, ledger: ErasureLedger): Promise<[string, string]> {
-  const server = await buildServer({ db, logger: silentLogger, keys: TEST_KEYS, consoleDir: null, erasureLedger: ledger });
-  try {
+/** Whether a decision's personal data can be opened with the master keys. */
+const readable = (db: Database, id: string) => withServer(db, null, async (server) => !server.decisions.open(await getDecision(db, id)).erased);
+
+const twoDecisions = (db: Database, ledger: ErasureLedger) =>
+  withServer(db, ledger, async (server) => {
     const ids: string[] = [];
     for (let i = 0; i < 2; i++) ids.push((await server.decisions.decide({ flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey() }, { actor: 'test' })).decision.id);
     return ids as [string, string];
-  } finally {
-    await server.app.close();
-  }
-}
+  });
 
-async function erase(db: Database, ledger: ErasureLedger, id: string): Promise<void> {
-  const server = await buildServer({ db, logger: silentLogger, keys: TEST_KEYS, consoleDir: null, erasureLedger: ledger });
-  try {
-    await server.decisions.erase(id, { actor: 'test' });
-  } finally {
-    await server.app.close();
-  }
-}
+const erase = (db: Database, ledger: ErasureLedger, id: string) => withServer(db, ledger, (server) => server.decisions.erase(id, { actor: 'test' }));
 
 test('embedded database: backup, erase, restore the backup, replay the ledger: the erased application no longer decrypts', async () => {
   const root = mkdtempSync(join(tmpdir(), 'arbiter-erasure-'));

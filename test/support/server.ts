@@ -1,6 +1,6 @@
 import { after, before } from 'node:test';
 import { pino } from 'pino';
-import { buildServer, type Server } from '../../src/api/index.ts';
+import { buildServer, type Server, type ServerOptions } from '../../src/api/index.ts';
 import type { Role } from '../../src/privacy/index.ts';
 import { ROLES } from '../../src/privacy/index.ts';
 import { createApiKey, type Database } from '../../src/store/index.ts';
@@ -11,7 +11,8 @@ export const TEST_KEYS = testKeyProvider();
 
 export const silentLogger = pino({ level: 'silent' });
 
-export async function testServer(db: Database, options: { bodyLimit?: number } = {}): Promise<Server> {
+/** A server on `db` with the test keys and no log output; `options` as buildServer takes them. */
+export async function testServer(db: Database, options: Omit<ServerOptions, 'db' | 'keys' | 'logger'> = {}): Promise<Server> {
   return buildServer({ db, logger: silentLogger, keys: TEST_KEYS, ...options });
 }
 
