@@ -12,9 +12,13 @@ function str(env: Env, fn: string, param: string, v: FeelValue | undefined): str
 /** A character matched by the linear-time engine costs about what two loop iterations do. */
 const REGEX_STEPS_PER_CHARACTER = 2;
 
-/** An XPath pattern compiled for the linear-time engine; null with a warning when it is not one. */
-function regex(pattern: string, flags: FeelValue | undefined, env: Env, fn: string): RE2JS | null {
+/**
+ * An XPath pattern compiled for the linear-time engine, its matching over `input` charged to
+ * the evaluation's steps; null with a warning when it is not a pattern or the budget is spent.
+ */
+function regex(pattern: string, flags: FeelValue | undefined, env: Env, fn: string, input: string): RE2JS | null {
   if (flags !== undefined && flags !== null && typeof flags !== 'string') return bad(env, fn, 'flags must be a string', flags);
+  if (!env.sink.step(input.length * REGEX_STEPS_PER_CHARACTER)) return null;
   try {
     return compileXPathRegex(pattern, flags ?? '');
   } catch (err) {
@@ -67,8 +71,8 @@ export const stringFunctions: FeelFunction[] = [
       const pattern = str(env, 'replace', 'pattern', p);
       const replacement = str(env, 'replace', 'replacement', r);
       if (input === null || pattern === null || replacement === null) return null;
-      const re = regex(pattern, f, env, 'replace');
-      if (!re || !env.sink.step(input.length * REGEX_STEPS_PER_CHARACTER)) return null;
+      const re = regex(pattern, f, env, 'replace', input);
+      if (!re) return null;
       if (matchesEmpty(re)) return bad(env, 'replace', 'the pattern must not match the empty string', pattern);
       try {
         return xpathReplace(input, re, replacement, (n) => env.sink.charge(n, 'replace()'));
@@ -85,8 +89,8 @@ export const stringFunctions: FeelFunction[] = [
       const input = str(env, 'matches', 'input', i);
       const pattern = str(env, 'matches', 'pattern', p);
       if (input === null || pattern === null) return null;
-      const re = regex(pattern, f, env, 'matches');
-      return re && env.sink.step(input.length * REGEX_STEPS_PER_CHARACTER) ? re.matcher(input).find() : null;
+      const re = regex(pattern, f, env, 'matches', input);
+      return re ? re.matcher(input).find() : null;
     },
   }),
   builtin('split', {
@@ -95,8 +99,8 @@ export const stringFunctions: FeelFunction[] = [
       const s = str(env, 'split', 'string', s0);
       const d = str(env, 'split', 'delimiter', d0);
       if (s === null || d === null) return null;
-      const re = regex(d, undefined, env, 'split');
-      if (!re || !env.sink.step(s.length * REGEX_STEPS_PER_CHARACTER)) return null;
+      const re = regex(d, undefined, env, 'split', s);
+      if (!re) return null;
       if (matchesEmpty(re)) return bad(env, 'split', 'the delimiter must not match the empty string', d);
       return xpathTokenize(s, re);
     },
