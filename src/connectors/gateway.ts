@@ -8,6 +8,7 @@ import { httpCall, retryAfterMs, type HttpResponse } from './http-call.ts';
 import { parseResponse } from './parse-response.ts';
 import type { PullLedger, SealedReport } from './pull-ledger.ts';
 import { ConnectorPolicy } from './resilience.ts';
+import { systemClock, type Clock } from '../support/clock.ts';
 
 export interface PullContext {
   consents: readonly { scope: string; grantedAt: string; expiresAt?: string | null }[];
@@ -66,6 +67,8 @@ export class BureauGateway {
   constructor(
     private readonly ledger: PullLedger,
     private readonly keys: KeyProvider,
+    /** The circuits' clock. */
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** Every connector this process has called, with its circuit's state. */
@@ -76,7 +79,7 @@ export class BureauGateway {
   policyFor(connector: CompiledConnector): ConnectorPolicy {
     const id = connector.definition.id;
     let p = this.policies.get(id);
-    if (!p) this.policies.set(id, (p = new ConnectorPolicy(connector.definition)));
+    if (!p) this.policies.set(id, (p = new ConnectorPolicy(connector.definition, this.clock)));
     return p;
   }
 

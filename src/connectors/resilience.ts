@@ -1,4 +1,5 @@
-import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, DelegateBackoff, handleWhen, retry, type CircuitBreakerPolicy, type IRetryBackoffContext, type RetryPolicy } from 'cockatiel';
+import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, DelegateBackoff, handleWhen, retry, type CircuitBreakerPolicy, type IBackoff, type IRetryBackoffContext, type RetryPolicy } from 'cockatiel';
+import { systemClock, type Clock } from '../support/clock.ts';
 import type { ConnectorDefinition } from './definition.ts';
 import { ConnectorFailure } from './failures.ts';
 
@@ -29,14 +30,32 @@ function backoff(def: ConnectorDefinition['retries']) {
   });
 }
 
+/**
+ * How long the circuit stays open, measured on `clock`. Cockatiel compares the wall clock with a
+ * backoff's duration; this one reads 0 once `ms` have passed on `clock` since it opened, and
+ * forever until then, so the circuit follows `clock` and tests need not sleep.
+ */
+function halfOpenAfter<T>(ms: number, clock: Clock) {
+  const openedFor = (): IBackoff<T> => {
+    const openedAt = clock.now();
+    return {
+      get duration() {
+        return clock.now() - openedAt >= ms ? 0 : Number.POSITIVE_INFINITY;
+      },
+      next: openedFor,
+    };
+  };
+  return { next: openedFor };
+}
+
 /** Retry around a circuit breaker, one pair per connector id and shared by every pull through it. */
 export class ConnectorPolicy {
   readonly breaker: CircuitBreakerPolicy;
   private readonly retry: RetryPolicy;
   retries = 0;
 
-  constructor(def: ConnectorDefinition) {
-    this.breaker = circuitBreaker(handleWhen(opensCircuit), { halfOpenAfter: def.circuit.halfOpenAfterMs, breaker: new ConsecutiveBreaker(def.circuit.consecutiveFailures) });
+  constructor(def: ConnectorDefinition, clock: Clock = systemClock) {
+    this.breaker = circuitBreaker(handleWhen(opensCircuit), { halfOpenAfter: halfOpenAfter(def.circuit.halfOpenAfterMs, clock), breaker: new ConsecutiveBreaker(def.circuit.consecutiveFailures) });
     this.retry = retry(handleWhen(retryable), { maxAttempts: def.retries.max, backoff: backoff(def.retries) });
     this.retry.onRetry(() => this.retries++);
   }

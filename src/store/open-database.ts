@@ -9,6 +9,8 @@ export interface OpenOptions {
   /** Folder of the embedded database; `null` keeps it in memory. */
   dataDir?: string | null;
   schema?: string;
+  /** Embedded only: a data folder (from `dumpDataDir`) to start a new folder from instead of running initdb. */
+  seed?: Blob;
 }
 
 export function defaultDataDir(): string {
@@ -23,5 +25,5 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     }
     return openPostgres({ url, schema: options.schema });
   }
-  return openPGlite(options.dataDir === undefined ? defaultDataDir() : options.dataDir);
+  return openPGlite(options.dataDir === undefined ? defaultDataDir() : options.dataDir, options.seed);
 }

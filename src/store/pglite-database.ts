@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database.ts';
@@ -37,21 +37,33 @@ function takeDirectoryLock(dir: string): () => void {
   return () => rmSync(lockPath, { force: true });
 }
 
-export async function openPGlite(dataDir: string | null): Promise<Database> {
+/** The embedded database, which can also write its whole data folder out as a tarball. */
+export interface PGliteDatabase extends Database {
+  readonly kind: 'pglite';
+  /** The data folder as an uncompressed tarball, to seed other folders with (`OpenOptions.seed`). */
+  dumpDataDir(): Promise<Blob>;
+}
+
+/**
+ * `seed` is a data folder written by `dumpDataDir`, used only when the folder holds no database
+ * yet: loading it skips PostgreSQL's initdb, which takes seconds.
+ */
+export async function openPGlite(dataDir: string | null, seed?: Blob): Promise<PGliteDatabase> {
   let release = (): void => {};
   let pg: PGlite;
   if (dataDir) {
     const dir = resolve(dataDir);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     release = takeDirectoryLock(dir);
-    pg = new PGlite(join(dir, 'pgdata'));
+    const pgdata = join(dir, 'pgdata');
+    pg = new PGlite(pgdata, seed && !existsSync(join(pgdata, 'PG_VERSION')) ? { loadDataDir: seed } : {});
     const unlock = release;
     release = () => {
       makePrivate(dir);
       unlock();
     };
   } else {
-    pg = new PGlite();
+    pg = new PGlite(seed ? { loadDataDir: seed } : {});
   }
   await pg.waitReady;
   if (dataDir) makePrivate(resolve(dataDir));
@@ -60,7 +72,7 @@ export async function openPGlite(dataDir: string | null): Promise<Database> {
     return { rows: result.rows };
   };
   return {
-    kind: 'pglite',
+    kind: 'pglite' as const,
     location: dataDir ? resolve(dataDir) : 'memory',
     query,
     exec: async (sql) => {
@@ -79,5 +91,6 @@ export async function openPGlite(dataDir: string | null): Promise<Database> {
       await pg.close();
       release();
     },
+    dumpDataDir: () => pg.dumpDataDir('none') as Promise<Blob>,
   };
 }

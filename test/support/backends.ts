@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrate, openDatabase, type Database } from '../../src/store/index.ts';
+import { migratedTemplate } from './migrated-template.ts';
 
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -25,7 +26,7 @@ const pgliteBackend: Backend = {
   name: 'pglite',
   async create() {
     const dir = mkdtempSync(join(tmpdir(), 'arbiter-test-'));
-    let db = await openDatabase({ dataDir: dir });
+    let db = await openDatabase({ dataDir: dir, seed: await migratedTemplate() });
     await migrate(db);
     return {
       get db() {
