@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createApiKey, verifyAudit } from '../src/store/index.ts';
+import type { ServiceError } from '../src/services/index.ts';
 import { BACKENDS } from './support/backends.ts';
 import { demoApplication, demoFlow, reviewApplication, uniqueKey } from './support/flows.ts';
 import { bearer, testServer, useApiFixture } from './support/server.ts';
@@ -79,9 +80,9 @@ for (const backend of BACKENDS) {
 
     test('a repeat while the first is still running gets 409', async () => {
       const request = { flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey() };
-      const results = await Promise.allSettled([f.server.decisions.decide(request, { actor: 't' }), f.server.decisions.decide(request, { actor: 't' })]);
-      const statuses = results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as { statusCode: number }).statusCode));
-      assert.deepEqual(statuses.sort(), [409, 'ok']);
+      const results = await Promise.allSettled([f.server.services.decisions.decide(request, { actor: 't' }), f.server.services.decisions.decide(request, { actor: 't' })]);
+      const kinds = results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as ServiceError).kind));
+      assert.deepEqual(kinds.sort(), ['conflict', 'ok']);
     });
 
     test('bad applications and unpublished flows are refused readably', async () => {

@@ -22,7 +22,7 @@ async function history(f: ApiFixture, flow: string, rows: number): Promise<void>
     const m = (col('month') as Float64Array)[i]!;
     const application: Record<string, unknown> = { appliedAt: month(m) };
     for (const name of FEATURES) application[name] = col(name)[i];
-    const { decision } = await f.server.decisions.decide({ flow, application, idempotencyKey: uniqueKey() }, { actor: 'test' });
+    const { decision } = await f.server.services.decisions.decide({ flow, application, idempotencyKey: uniqueKey() }, { actor: 'test' });
     if (decision.outcome !== 'approve') continue;
     const at = Date.UTC(2024, m, 2);
     events.push({ eventId: `${decision.id}-d`, decisionId: decision.id, type: 'disbursement', occurredAt: new Date(at).toISOString(), amount: 1000 });
@@ -113,7 +113,7 @@ for (const backend of BACKENDS) {
       assert.equal(put.statusCode, 200, put.body);
       assert.deepEqual(put.json().triggers, { sampleGrowth: 0.5, minAccounts: 20 });
       const check = async (iso: string) => {
-        const runs = await f.server.lifecycle.checkSampleGrowth(new Date(iso));
+        const runs = await f.server.services.lifecycle.checkSampleGrowth(new Date(iso));
         for (const r of runs) await waitRun(f, r.id);
         return runs.length;
       };

@@ -50,7 +50,7 @@ for (const backend of BACKENDS) {
       const col = (n: string) => pop.columns.find((c) => c.name === n)!.values as Float64Array;
       for (let i = 0; i < pop.rows; i++) {
         const application = { appliedAt: new Date(Date.UTC(2025, col('month')[i]!, 3)).toISOString(), utilization: col('utilization')[i]!, income: col('income')[i]! };
-        await fx.server.decisions.decide({ flow: 'monitored', application, idempotencyKey: uniqueKey() }, { actor: 'test' });
+        await fx.server.services.decisions.decide({ flow: 'monitored', application, idempotencyKey: uniqueKey() }, { actor: 'test' });
       }
     });
 

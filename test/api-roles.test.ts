@@ -20,7 +20,7 @@ import { exampleStrategy, historyCsv } from './support/backtests.ts';
  * without an entry here fails the "every route has a sample" test.
  */
 type Sample = (ctx: TestDatabase, server: Server) => Promise<Omit<InjectOptions, 'headers'>>;
-const declined = async (server: Server) => (await server.decisions.decide({ flow: 'consumer-lending', application: { ...demoApplication(), bureauScore: 500 }, idempotencyKey: uniqueKey() }, { actor: 'test' })).decision.id;
+const declined = async (server: Server) => (await server.services.decisions.decide({ flow: 'consumer-lending', application: { ...demoApplication(), bureauScore: 500 }, idempotencyKey: uniqueKey() }, { actor: 'test' })).decision.id;
 const newDraft = async (ctx: TestDatabase) => (await addFlowVersion(ctx.db, 'consumer-lending', demoFlow(), { actor: 'test' })).version;
 const sampleConnector = () => simConnector({ url: 'http://127.0.0.1:4010' }, 'sim-json-bureau', { id: 'sample-bureau' });
 const storeSampleConnector = async (ctx: TestDatabase) => (await addConnectorVersion(ctx.db, 'sample-bureau', sampleConnector(), compileConnector(sampleConnector()).contentHash, { actor: 'test' })).version.version;
@@ -30,7 +30,7 @@ const backtestBody = () => {
   return { candidate: { flow: 'consumer-lending', version: 1 }, baseline: { flow: 'consumer-lending', version: 1 }, csv: `${cols.join(',')}\n${cols.map((c) => String(app[c])).join(',')}\n` };
 };
 const finishedBacktest = async (ctx: TestDatabase, server: Server) => {
-  const b = await server.backtests.start(backtestBody(), { actor: 'test' });
+  const b = await server.services.backtests.start(backtestBody(), { actor: 'test' });
   for (;;) {
     const { status, error } = await getBacktest(ctx.db, b.id);
     if (status === 'done') break;

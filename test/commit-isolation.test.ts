@@ -44,9 +44,9 @@ for (const backend of BACKENDS) {
     test('the writer commits a failed batch row by row: one row the database refuses fails alone', async () => {
       // Behind the API's guard, so the database itself refuses the row: the case of any value it cannot store.
       const writer = new DecisionWriter(f.ctx.db);
-      const template = (await f.server.decisions.decide({ flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey() }, { actor: 'test' })).decision;
-      const vault = f.server.decisions.vault;
-      const loaded = await f.server.decisions.catalog.load('consumer-lending');
+      const template = (await f.server.services.decisions.decide({ flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey() }, { actor: 'test' })).decision;
+      const vault = f.server.services.decisions.vault;
+      const loaded = await f.server.services.decisions.catalog.load('consumer-lending');
       const decisions = Array.from({ length: 12 }, (_, i) => {
         const id = `dec_isolation_${backend.name}_${i}`;
         return {

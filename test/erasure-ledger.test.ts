@@ -21,16 +21,16 @@ async function withServer<T>(db: Database, ledger: ErasureLedger | null, use: (s
 }
 
 /** Whether a decision's personal data can be opened with the master keys. */
-const readable = (db: Database, id: string) => withServer(db, null, async (server) => !server.decisions.open(await getDecision(db, id)).erased);
+const readable = (db: Database, id: string) => withServer(db, null, async (server) => !server.services.decisions.open(await getDecision(db, id)).erased);
 
 const twoDecisions = (db: Database, ledger: ErasureLedger) =>
   withServer(db, ledger, async (server) => {
     const ids: string[] = [];
-    for (let i = 0; i < 2; i++) ids.push((await server.decisions.decide({ flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey() }, { actor: 'test' })).decision.id);
+    for (let i = 0; i < 2; i++) ids.push((await server.services.decisions.decide({ flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey() }, { actor: 'test' })).decision.id);
     return ids as [string, string];
   });
 
-const erase = (db: Database, ledger: ErasureLedger, id: string) => withServer(db, ledger, (server) => server.decisions.erase(id, { actor: 'test' }));
+const erase = (db: Database, ledger: ErasureLedger, id: string) => withServer(db, ledger, (server) => server.services.decisions.erase(id, { actor: 'test' }));
 
 test('embedded database: backup, erase, restore the backup, replay the ledger: the erased application no longer decrypts', async () => {
   const root = mkdtempSync(join(tmpdir(), 'arbiter-erasure-'));

@@ -66,7 +66,7 @@ describe('automatic iteration through a drift, month by month', () => {
           idx.slice(b, b + 25).map(async (i) => {
             const application: Record<string, unknown> = { appliedAt: day(m, 1 + (i % 27)), requestedAmount: amountOf[i] };
             for (const name of FEATURES) application[name] = col(name)[i];
-            const { decision } = await f.server.decisions.decide({ flow: 'lending', application, idempotencyKey: uniqueKey() }, { actor: 'test' });
+            const { decision } = await f.server.services.decisions.decide({ flow: 'lending', application, idempotencyKey: uniqueKey() }, { actor: 'test' });
             const { rows: s } = await f.ctx.db.query<{ scores: Record<string, number> | string }>('select scores from decisions where id = $1', [decision.id]);
             const scores = typeof s[0]!.scores === 'string' ? JSON.parse(s[0]!.scores) : s[0]!.scores;
             const approved = decision.outcome === 'approve';
@@ -86,9 +86,9 @@ describe('automatic iteration through a drift, month by month', () => {
       const due = pending.filter((e) => Date.parse(e.occurredAt) < asOf.getTime());
       if (due.length) await recordOutcomes(f.ctx.db, due, { actor: 'servicing' });
       pending.splice(0, pending.length, ...pending.filter((e) => Date.parse(e.occurredAt) >= asOf.getTime()));
-      const monitored = await f.server.monitoring.run('lending', asOf);
+      const monitored = await f.server.services.monitoring.run('lending', asOf);
       alertsBy[m] = monitored.alerts.map((a) => `${a.kind}:${a.metric}`);
-      const runs = [...(monitored.retrainRun ? [monitored.retrainRun] : []), ...(await f.server.lifecycle.retrainAll(asOf)).map((r) => r.id)];
+      const runs = [...(monitored.retrainRun ? [monitored.retrainRun] : []), ...(await f.server.services.lifecycle.retrainAll(asOf)).map((r) => r.id)];
       for (const id of new Set(runs)) {
         let run = (await f.call('auditor', 'GET', `/v1/lifecycle/runs/${id}`)).json();
         for (let k = 0; k < 600 && ['queued', 'running'].includes(run.status); k++) {

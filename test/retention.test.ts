@@ -30,14 +30,14 @@ for (const backend of BACKENDS) {
       assert.equal((await call('admin', 'DELETE', `/v1/applications/${held.id}/personal-data`)).statusCode, 409);
 
       // Within the retention period nothing is purged.
-      assert.equal(await f.server.decisions.purgeExpired(365), 0);
+      assert.equal(await f.server.services.decisions.purgeExpired(365), 0);
       // Two years on: the approval is past a one-year retention; the decline is still an adverse-action record.
       const twoYears = new Date(Date.now() + 2 * 365 * 86400_000);
-      assert.equal(await f.server.decisions.purgeExpired(365, twoYears), 1);
+      assert.equal(await f.server.services.decisions.purgeExpired(365, twoYears), 1);
       assert.deepEqual([await opened(approved.id), await opened(declined.id), await opened(held.id)], [false, true, true]);
       // Three years on, the adverse-action period is over too; the legal hold still keeps the third.
       const threeYears = new Date(Date.now() + 3 * 365 * 86400_000);
-      assert.equal(await f.server.decisions.purgeExpired(365, threeYears), 1);
+      assert.equal(await f.server.services.decisions.purgeExpired(365, threeYears), 1);
       assert.deepEqual([await opened(declined.id), await opened(held.id)], [false, true]);
       const kept = (await call('analyst', 'GET', `/v1/decisions/${declined.id}`)).json();
       assert.deepEqual([kept.outcome, kept.reasons.length > 0], ['decline', true], 'the decision and its reasons outlive the personal data');

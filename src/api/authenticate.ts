@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { KeyCache } from './key-cache.ts';
 import { ApiError } from './api-error.ts';
 import type { FailureLimiter } from './failure-limiter.ts';
+import type { Actor } from '../store/index.ts';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
@@ -38,4 +39,9 @@ export function authenticator(keys: KeyCache, failures: FailureLimiter) {
 export function requirePrincipal(request: FastifyRequest) {
   if (!request.principal) throw new ApiError(401, 'unauthenticated', 'This route needs an API key.');
   return request.principal;
+}
+
+/** Who is acting, as services record it: the key and the request. */
+export function actorOf(request: FastifyRequest): Actor {
+  return { actor: requirePrincipal(request).keyId, requestId: request.id };
 }

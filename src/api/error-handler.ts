@@ -1,8 +1,22 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { FlowError } from '../flow/index.ts';
+import { ServiceError, type ServiceErrorKind } from '../services/index.ts';
 import { isDatabaseUnavailable, StoreError } from '../store/index.ts';
 import { ApiError, type ErrorBody } from './api-error.ts';
+
+/** The one place where a refusal's kind becomes an HTTP status. */
+const STATUS: Record<ServiceErrorKind, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, gone: 410, unprocessable: 422, integrity: 500 };
+
+/** Errors of the layers below services, as refusals of a kind. */
+function refusalOf(err: unknown): { kind: ServiceErrorKind; code: string; message: string; details?: unknown } | null {
+  if (err instanceof ServiceError) return err;
+  if (err instanceof FlowError) {
+    return { kind: err.code === 'not_published' ? 'conflict' : 'invalid', code: err.code, message: err.message.length > 2000 ? `${err.issues.length} problems; see details` : err.message, details: err.issues };
+  }
+  if (err instanceof StoreError) return { kind: err.code === 'not_found' ? 'not_found' : err.code === 'conflict' ? 'conflict' : 'invalid', code: err.code, message: err.message };
+  return null;
+}
 
 /** The shape fastify-type-provider-zod gives each zod issue. */
 interface ValidationIssue {
@@ -41,14 +55,8 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   if (err instanceof ApiError) {
     return send(err.statusCode, { error: { code: err.code, message: err.message, details: err.details } });
   }
-  if (err instanceof FlowError) {
-    const status = err.code === 'not_published' ? 409 : 400;
-    return send(status, { error: { code: err.code, message: err.message.length > 2000 ? `${err.issues.length} problems; see details` : err.message, details: err.issues } });
-  }
-  if (err instanceof StoreError) {
-    const status = err.code === 'not_found' ? 404 : err.code === 'conflict' ? 409 : 400;
-    return send(status, { error: { code: err.code, message: err.message } });
-  }
+  const refusal = refusalOf(err);
+  if (refusal) return send(STATUS[refusal.kind], { error: { code: refusal.code, message: refusal.message, ...(refusal.details === undefined ? {} : { details: refusal.details }) } });
   if (isDatabaseUnavailable(err)) {
     request.log.warn({ err: { code: (err as { code?: string }).code } }, 'database unavailable');
     reply.header('retry-after', '5');

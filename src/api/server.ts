@@ -3,6 +3,8 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { createServices, type Services } from '../services/index.ts';
+import { systemClock, type Clock } from '../support/clock.ts';
 import type { Database } from '../store/index.ts';
 import { ApiError } from './api-error.ts';
 import { authenticator } from './authenticate.ts';
@@ -27,16 +29,11 @@ import { consoleRoutes, DEFAULT_CONSOLE_DIR } from './console-routes.ts';
 import { optimizationRoutes } from './routes/optimization-routes.ts';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
-import type { BureauGateway } from '../connectors/index.ts';
 import { metricsRoute } from './routes/metrics-route.ts';
 import { lifecycleRoutes } from './routes/lifecycle-routes.ts';
-import { LifecycleService } from './services/lifecycle-service.ts';
 import { monitoringRoutes } from './routes/monitoring-routes.ts';
-import { MonitoringService } from './services/monitoring-service.ts';
-import { BacktestService } from './services/backtest-service.ts';
 import { flowRoutes } from './routes/flow-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
-import { DecisionService } from './services/decision-service.ts';
 import type { AuditCheckpoints, ErasureLedger, JobQueue } from '../store/index.ts';
 import type { KeyProvider } from '../privacy/index.ts';
 
@@ -59,14 +56,14 @@ export interface ServerOptions {
   erasureLedger?: ErasureLedger | null;
   /** The built console to serve under /console/; null to serve none. The repository's console/dist by default. */
   consoleDir?: string | null;
+  /** Where time comes from (circuits, caches); the system clock by default. */
+  clock?: Clock;
 }
 
 export interface Server {
   app: FastifyInstance;
-  decisions: DecisionService;
-  backtests: BacktestService;
-  lifecycle: LifecycleService;
-  monitoring: MonitoringService;
+  /** The use cases the routes call, for the CLI, the demo and tests to call the same way. */
+  services: Services;
   /** Every route with the roles it admits, for the role matrix and the console's navigation. */
   routes: DeclaredRoute[];
 }
@@ -144,32 +141,33 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     errorResponseBuilder: (_request, ctx) => new ApiError(429, 'rate_limited', `more than ${ctx.max} requests in ${Math.round(rate.windowMs / 1000)} s for this key; retry after ${ctx.after}`),
   });
 
-  await app.register(systemRoutes(db, options.queue ?? null));
+  let services: Services | null = null;
+  const metrics = new Metrics(db, () => services?.decisions.gateway.circuits() ?? {}, Boolean(options.queue));
+  services = createServices(
+    { db, queue: options.queue ?? null, logger: app.log as unknown as Logger, keys: options.keys, clock: options.clock ?? systemClock, erasures: options.erasureLedger ?? null, auditCheckpoints: options.auditCheckpoints ?? null },
+    { onDecision: (flow, version, result, arm) => metrics.decision(flow, version, result, arm) },
+  );
+  services.decisions.gateway.onPull = (connector, r) => metrics.pull(connector, r);
+  services.keys.onRevoked = (keyId) => keyCache.revoked(keyId);
+
+  await app.register(systemRoutes(services.system));
   await app.register(consoleRoutes(options.consoleDir === undefined ? DEFAULT_CONSOLE_DIR : options.consoleDir));
-  await app.register(keyRoutes(db, keyCache));
-  await app.register(auditRoutes(db, options.auditCheckpoints ?? null));
-  let gateway: BureauGateway | null = null;
-  const metrics = new Metrics(db, () => gateway?.circuits() ?? {}, Boolean(options.queue));
-  const decisions = new DecisionService(db, options.queue ?? null, app.log as unknown as Logger, options.keys, (flow, version, result, arm) => metrics.decision(flow, version, result, arm), options.erasureLedger ?? null);
-  gateway = decisions.gateway;
-  gateway.onPull = (connector, r) => metrics.pull(connector, r);
+  await app.register(keyRoutes(services.keys));
+  await app.register(auditRoutes(services.audit));
   await app.register(metricsRoute(metrics));
-  await app.register(flowRoutes(db, decisions));
+  await app.register(flowRoutes(services.flows));
   await app.register(feelRoutes());
-  await app.register(optimizationRoutes());
-  await app.register(decisionRoutes(db, decisions));
-  await app.register(modelRoutes(db));
-  await app.register(connectorRoutes(db, decisions.gateway, decisions.ledger));
-  const backtests = new BacktestService(db, options.queue ?? null, app.log as unknown as Logger, decisions.catalog);
-  await app.register(backtestRoutes(db, backtests));
-  await app.register(challengerRoutes(db, decisions));
-  await app.register(outcomeRoutes(db));
-  const lifecycle = new LifecycleService(db, options.queue ?? null, app.log as unknown as Logger, decisions);
-  await app.register(lifecycleRoutes(db, lifecycle));
-  const monitoring = new MonitoringService(db, options.queue ?? null, app.log as unknown as Logger, lifecycle);
-  await app.register(monitoringRoutes(db, monitoring));
+  await app.register(optimizationRoutes(services.optimizations));
+  await app.register(decisionRoutes(services.decisions, services.reviews));
+  await app.register(modelRoutes(services.models));
+  await app.register(connectorRoutes(services.connectors));
+  await app.register(backtestRoutes(services.backtests));
+  await app.register(challengerRoutes(services.flows));
+  await app.register(outcomeRoutes(services.outcomes));
+  await app.register(lifecycleRoutes(services.lifecycle));
+  await app.register(monitoringRoutes(services.monitoring));
   await app.ready();
-  return { app, routes, decisions, backtests, lifecycle, monitoring };
+  return { app, routes, services };
 }
 
 export { ApiError };

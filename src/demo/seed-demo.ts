@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from '../api/index.ts';
-import { publishChecked } from '../api/services/publish-flow.ts';
-import { compileConnector } from '../connectors/index.ts';
 import { predictPd, storedModel, type LoadedModel } from '../models/index.ts';
+import type { Services } from '../services/index.ts';
 import { generatePopulation, populationFrame, writePopulationCsv } from '../synth/index.ts';
-import { addConnectorVersion, addModelVersion, createApiKey, createFlow, listFlows, recordOutcomes, type Database, type OutcomeEvent } from '../store/index.ts';
+import type { OutcomeEvent } from '../store/index.ts';
 import { DEMO_FEATURES, DEMO_NUMERIC, trainDemoModel } from './demo-models.ts';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
@@ -48,10 +46,10 @@ function scoredFlow(model: string): Record<string, unknown> {
   };
 }
 
-async function flowFrom(server: Server, db: Database, definition: Record<string, unknown>, publish: boolean): Promise<void> {
+async function flowFrom(services: Services, definition: Record<string, unknown>, publish: boolean): Promise<void> {
   delete definition.$schema;
-  await createFlow(db, String(definition.id), String(definition.name), definition, SEEDER);
-  if (publish) await publishChecked(db, server.decisions.catalog, String(definition.id), 1, SEEDER);
+  await services.flows.create(definition, SEEDER);
+  if (publish) await services.flows.publish(String(definition.id), 1, SEEDER);
 }
 
 /** Runs `n` decisions at a time, so seeding takes seconds rather than minutes. */
@@ -66,11 +64,11 @@ async function inBatches<T>(items: T[], n: number, run: (item: T, i: number) => 
  * back-test pair, eighteen months of decisions with matured outcomes, monitoring snapshots, a
  * few decisions through the bureau, and cases waiting in the review queue.
  */
-export async function seedDemo(server: Server, db: Database, options: { dataDir: string; bureauUrl: string; log: (line: string) => void }): Promise<{ keys: Record<string, string>; files: DemoFiles } | null> {
-  if ((await listFlows(db)).length > 0) return null;
+export async function seedDemo(services: Services, options: { dataDir: string; bureauUrl: string; log: (line: string) => void }): Promise<{ keys: Record<string, string>; files: DemoFiles } | null> {
+  if ((await services.flows.list()).length > 0) return null;
   const { log } = options;
   const keys: Record<string, string> = {};
-  for (const role of ['admin', 'risk-manager', 'analyst', 'reviewer', 'auditor', 'service'] as const) keys[role] = (await createApiKey(db, { name: `demo ${role}`, role }, SEEDER)).secret;
+  for (const role of ['admin', 'risk-manager', 'analyst', 'reviewer', 'auditor', 'service'] as const) keys[role] = (await services.keys.create({ name: `demo ${role}`, role }, SEEDER)).secret;
 
   const dir = join(options.dataDir, 'demo');
   mkdirSync(dir, { recursive: true });
@@ -87,25 +85,23 @@ export async function seedDemo(server: Server, db: Database, options: { dataDir:
   for (const [id, algorithm, params] of [['demo-trees', 'gbdt', {}], ['demo-scorecard', 'scorecard', {}], ['demo-trees', 'gbdt', { rounds: 200, maxDepth: 4, learningRate: 0.05 }]] as const) {
     // The second trees version is a challenger nobody has promoted: the console compares it with the champion.
     const file = trainDemoModel(algorithm, frame, y, { file: 'training.csv', sha256 }, params);
-    const stored = storedModel(file);
-    await addModelVersion(db, id, stored, SEEDER);
-    champion ??= stored.model;
+    await services.models.add(id, file, SEEDER);
+    champion ??= storedModel(file).model;
   }
 
   const connector = readJson('connectors/sim-json-bureau.json') as Record<string, unknown> & { request: Record<string, unknown>; reconcile: { url: string } };
   delete connector.$schema;
   const swap = (u: string) => u.replace('http://127.0.0.1:4010', options.bureauUrl);
   const demoConnector = { ...connector, id: 'demo-bureau', request: { ...connector.request, url: swap(String(connector.request.url)) }, reconcile: { url: swap(connector.reconcile.url) } };
-  const compiled = compileConnector(demoConnector);
-  await addConnectorVersion(db, 'demo-bureau', demoConnector, compiled.contentHash, SEEDER);
+  await services.connectors.add(demoConnector, SEEDER);
 
-  await flowFrom(server, db, readJson('flows/consumer-lending.json'), true);
-  await flowFrom(server, db, scoredFlow('demo-trees@1'), true);
-  await flowFrom(server, db, readJson('flows/synth-baseline.json'), true);
-  await flowFrom(server, db, readJson('flows/synth-candidate.json'), false);
+  await flowFrom(services, readJson('flows/consumer-lending.json'), true);
+  await flowFrom(services, scoredFlow('demo-trees@1'), true);
+  await flowFrom(services, readJson('flows/synth-baseline.json'), true);
+  await flowFrom(services, readJson('flows/synth-candidate.json'), false);
   const bureau = readJson('flows/bureau-check.json') as { nodes: Record<string, unknown>[] } & Record<string, unknown>;
   bureau.nodes = bureau.nodes.map((n) => (n.kind === 'bureau' ? { ...n, connector: 'demo-bureau@1' } : n));
-  await flowFrom(server, db, bureau, true);
+  await flowFrom(services, bureau, true);
 
   log('deciding eighteen months of synthetic applications…');
   const history = generatePopulation({ rows: 1800, seed: 11, months: 18 });
@@ -120,9 +116,9 @@ export async function seedDemo(server: Server, db: Database, options: { dataDir:
       const m = month[i]!;
       const application: Record<string, unknown> = { appliedAt: day(m, 1 + (i % 27)) };
       for (const f of [...DEMO_FEATURES, 'requestedAmount']) application[f] = col(f)[i];
-      const { decision } = await server.decisions.decide({ flow: 'scored-lending', application, idempotencyKey: `demo-scored-${i}` }, SEEDER);
+      const { decision } = await services.decisions.decide({ flow: 'scored-lending', application, idempotencyKey: `demo-scored-${i}` }, SEEDER);
       // Older reviews were worked; the last month's wait in the queue.
-      if (decision.status === 'pending_review' && m < 17) await server.decisions.review(decision.pendingReviewId!, i % 3 ? 'approve' : 'decline', 'payslips and bank statements checked', { actor: 'demo underwriter' });
+      if (decision.status === 'pending_review' && m < 17) await services.decisions.review(decision.pendingReviewId!, i % 3 ? 'approve' : 'decline', 'payslips and bank statements checked', { actor: 'demo underwriter' });
       else if (decision.outcome !== 'approve') return;
       if (m >= 14) return; // not matured yet
       outcomes.push({ eventId: `demo-${i}-disbursed`, decisionId: decision.id, type: 'disbursement', occurredAt: day(m, 28) });
@@ -130,10 +126,10 @@ export async function seedDemo(server: Server, db: Database, options: { dataDir:
       else outcomes.push({ eventId: `demo-${i}-paid`, decisionId: decision.id, type: 'payment', occurredAt: day(m + 1, 28), amount: 500 });
     },
   );
-  for (let b = 0; b < outcomes.length; b += 500) await recordOutcomes(db, outcomes.slice(b, b + 500), { actor: 'demo servicing' });
+  for (let b = 0; b < outcomes.length; b += 500) await services.outcomes.record(outcomes.slice(b, b + 500), { actor: 'demo servicing' });
 
-  await server.monitoring.configure('scored-lending', { dateField: 'appliedAt', baseline: { from: '2025-01', to: '2025-06' }, features: ['utilization', 'income', 'dti'] }, SEEDER);
-  for (let m = 7; m <= 18; m++) await server.monitoring.run('scored-lending', new Date(Date.UTC(2025, m, 1)));
+  await services.monitoring.configure('scored-lending', { dateField: 'appliedAt', baseline: { from: '2025-01', to: '2025-06' }, features: ['utilization', 'income', 'dti'] }, SEEDER);
+  for (let m = 7; m <= 18; m++) await services.monitoring.run('scored-lending', new Date(Date.UTC(2025, m, 1)));
 
   log('deciding consumer-lending applications and bureau checks…');
   const consumer = readJson('flows/consumer-lending.json') as { input: { fields: Record<string, { type: string }> } };
@@ -148,11 +144,11 @@ export async function seedDemo(server: Server, db: Database, options: { dataDir:
       const type = consumer.input.fields[h]?.type;
       if (v !== '') application[h] = type === 'number' ? Number(v) : type === 'boolean' ? v === 'true' : v;
     });
-    await server.decisions.decide({ flow: 'consumer-lending', application, idempotencyKey: `demo-consumer-${i}` }, SEEDER).catch(() => refused++);
+    await services.decisions.decide({ flow: 'consumer-lending', application, idempotencyKey: `demo-consumer-${i}` }, SEEDER).catch(() => refused++);
   });
   await inBatches(Array.from({ length: 40 }, (_, i) => i), 8, async (i) => {
     const consents = i % 10 === 9 ? [] : [{ scope: 'credit-bureau', grantedAt: '2026-01-01T00:00:00Z', channel: 'web' }];
-    await server.decisions.decide({ flow: 'bureau-check', application: { nationalId: String(110101198001010000 + i * 7919), amount: 5000 + i * 250 }, idempotencyKey: `demo-bureau-${i}`, consents }, SEEDER).catch(() => refused++);
+    await services.decisions.decide({ flow: 'bureau-check', application: { nationalId: String(110101198001010000 + i * 7919), amount: 5000 + i * 250 }, idempotencyKey: `demo-bureau-${i}`, consents }, SEEDER).catch(() => refused++);
   });
   if (refused) log(`${refused} demo applications were refused (see the server log)`);
 

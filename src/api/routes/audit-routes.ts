@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listAudit, verifyAuditWithCheckpoints, type AuditCheckpoints, type Database } from '../../store/index.ts';
+import type { AuditService } from '../../services/index.ts';
 import { auditEventSchema, chainBreakSchema, errorResponses } from '../schemas.ts';
 
 const AUDIT_ROLES = ['auditor', 'admin'] as const;
 
-export function auditRoutes(db: Database, checkpoints: AuditCheckpoints | null) {
+export function auditRoutes(audit: AuditService) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
@@ -27,11 +27,7 @@ export function auditRoutes(db: Database, checkpoints: AuditCheckpoints | null) 
           response: { 200: z.object({ events: z.array(auditEventSchema), nextAfterSeq: z.number().int().nullable() }), ...errorResponses },
         },
       },
-      async (request) => {
-        const events = await listAudit(db, request.query);
-        const last = events[events.length - 1];
-        return { events, nextAfterSeq: events.length === request.query.limit && last ? last.seq : null };
-      },
+      async (request) => audit.page(request.query),
     );
 
     r.get(
@@ -55,7 +51,7 @@ export function auditRoutes(db: Database, checkpoints: AuditCheckpoints | null) 
           },
         },
       },
-      async () => verifyAuditWithCheckpoints(db, checkpoints),
+      async () => audit.verify(),
     );
   };
 }

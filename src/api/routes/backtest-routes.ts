@@ -1,12 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getBacktest, getBacktestHtml, listBacktests } from '../../store/index.ts';
-import type { Database } from '../../store/index.ts';
-import { ApiError } from '../api-error.ts';
-import { requirePrincipal } from '../authenticate.ts';
+import type { BacktestService } from '../../services/index.ts';
+import { actorOf } from '../authenticate.ts';
 import { errorResponses } from '../schemas.ts';
-import type { BacktestService } from '../services/backtest-service.ts';
 
 const START = ['risk-manager', 'analyst'] as const;
 const READ = ['admin', 'risk-manager', 'analyst', 'auditor'] as const;
@@ -31,7 +28,7 @@ const recordSchema = z.object({
 });
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 
-export function backtestRoutes(db: Database, service: BacktestService) {
+export function backtestRoutes(service: BacktestService) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -54,22 +51,20 @@ export function backtestRoutes(db: Database, service: BacktestService) {
         },
       },
       async (request, reply) => {
-        const p = requirePrincipal(request);
-        return reply.code(202).send(await service.start(request.body, { actor: p.keyId, requestId: request.id }));
+        return reply.code(202).send(await service.start(request.body, actorOf(request)));
       },
     );
 
     r.get('/v1/backtests', { config: { access: READ }, schema: { tags: ['sandbox'], summary: 'Recent back-tests, newest first (without their reports)', querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.object({ backtests: z.array(recordSchema) }), ...errorResponses } } }, async (request) => ({
-      backtests: await listBacktests(db, request.query.limit),
+      backtests: await service.list(request.query.limit),
     }));
 
     r.get('/v1/backtests/:id', { config: { access: READ }, schema: { tags: ['sandbox'], summary: 'A back-test: status, progress (rows done of rows estimated), and the report when done', params: idParams, response: { 200: recordSchema, ...errorResponses } } }, async (request) =>
-      getBacktest(db, request.params.id),
+      service.get(request.params.id),
     );
 
     r.get('/v1/backtests/:id/report.html', { config: { access: READ }, schema: { tags: ['sandbox'], summary: 'The report as a page with charts', params: idParams, response: { 200: z.string(), ...errorResponses, 409: errorResponses[400] } } }, async (request, reply) => {
-      const html = await getBacktestHtml(db, request.params.id);
-      if (html === null) throw new ApiError(409, 'not_ready', `back-test ${request.params.id} has no report yet; its status is in GET /v1/backtests/${request.params.id}`);
+      const html = await service.html(request.params.id);
       return reply.type('text/html; charset=utf-8').send(html);
     });
   };

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { compileConnector, ConnectorError, connectorJsonSchema, type BureauGateway, type CompiledConnector, type PullLedger } from '../../connectors/index.ts';
-import { addConnectorVersion, getConnectorVersion, listConnectors, listConnectorVersions, type Database } from '../../store/index.ts';
-import { ApiError } from '../api-error.ts';
-import { requirePrincipal } from '../authenticate.ts';
+import { connectorJsonSchema } from '../../connectors/index.ts';
+import type { ConnectorService } from '../../services/index.ts';
+import { actorOf } from '../authenticate.ts';
 import { errorResponses } from '../schemas.ts';
 
 const READ = ['admin', 'risk-manager', 'analyst', 'auditor'] as const;
@@ -38,24 +37,14 @@ const usageSchema = z.object({
   circuit: z.string().describe('the circuit breaker in this server process: closed, open or half-open'),
 });
 
-function checked(body: unknown): CompiledConnector {
-  try {
-    return compileConnector(body);
-  } catch (err) {
-    if (err instanceof ConnectorError) throw new ApiError(400, 'invalid_connector', `the connector definition has ${err.issues.length} problem(s): ${err.message}`, err.issues);
-    throw err;
-  }
-}
-
-export function connectorRoutes(db: Database, gateway: BureauGateway, ledger: PullLedger) {
+export function connectorRoutes(connectors: ConnectorService) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const withReference = <T extends { connectorId: string; version: number }>(v: T) => ({ ...v, reference: `${v.connectorId}@${v.version}` });
 
     r.get('/v1/connectors/schema', { config: { access: READ }, schema: { tags: ['connectors'], summary: 'JSON Schema of connector definitions', response: { 200: z.unknown(), ...errorResponses } } }, async () => connectorJsonSchema());
 
     r.get('/v1/connectors', { config: { access: READ }, schema: { tags: ['connectors'], summary: 'The latest version of every connector', response: { 200: z.object({ connectors: z.array(versionSchema) }), ...errorResponses } } }, async () => ({
-      connectors: (await listConnectors(db)).map(withReference),
+      connectors: await connectors.list(),
     }));
 
     r.post(
@@ -70,19 +59,17 @@ export function connectorRoutes(db: Database, gateway: BureauGateway, ledger: Pu
         },
       },
       async (request, reply) => {
-        const c = checked(request.body);
-        const principal = requirePrincipal(request);
-        const { version, created } = await addConnectorVersion(db, c.definition.id, request.body, c.contentHash, { actor: principal.keyId, requestId: request.id });
-        return reply.code(created ? 201 : 200).send(withReference(version));
+        const { version, created } = await connectors.add(request.body, actorOf(request));
+        return reply.code(created ? 201 : 200).send(version);
       },
     );
 
     r.get('/v1/connectors/:id/versions', { config: { access: READ }, schema: { tags: ['connectors'], params: idParams, response: { 200: z.object({ versions: z.array(versionSchema) }), ...errorResponses } } }, async (request) => ({
-      versions: (await listConnectorVersions(db, request.params.id)).map(withReference),
+      versions: await connectors.versions(request.params.id),
     }));
 
     r.get('/v1/connectors/:id/versions/:version', { config: { access: READ }, schema: { tags: ['connectors'], params: versionParams, response: { 200: versionSchema, ...errorResponses } } }, async (request) =>
-      withReference(await getConnectorVersion(db, request.params.id, request.params.version)),
+      connectors.version(request.params.id, request.params.version),
     );
 
     r.get(
@@ -97,11 +84,7 @@ export function connectorRoutes(db: Database, gateway: BureauGateway, ledger: Pu
           response: { 200: usageSchema, ...errorResponses },
         },
       },
-      async (request) => {
-        await getConnectorVersion(db, request.params.id);
-        const usage = await ledger.usage(request.params.id, request.query.since ? new Date(request.query.since) : null);
-        return { ...usage, circuit: gateway.circuitState(request.params.id) };
-      },
+      async (request) => connectors.usage(request.params.id, request.query.since ? new Date(request.query.since) : null),
     );
   };
 }

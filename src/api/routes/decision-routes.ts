@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { blindIndex } from '../../privacy/index.ts';
-import { addLegalHold, appendAudit, CLAIM_MINUTES, claimReview, findDecisionsByDigest, getDecision, getReview, listDecisions, listReviews, type Database, type DecisionRecord } from '../../store/index.ts';
-import { ApiError } from '../api-error.ts';
-import { requirePrincipal } from '../authenticate.ts';
+import { CLAIM_MINUTES, REVEAL_PURPOSES, type DecisionService, type OpenedDecision, type ReviewService } from '../../services/index.ts';
+import type { DecisionRecord } from '../../store/index.ts';
+import { actorOf, requirePrincipal } from '../authenticate.ts';
 import { errorResponses } from '../schemas.ts';
-import type { DecisionService, OpenedDecision } from '../services/decision-service.ts';
 
 const DECIDE = ['service'] as const;
 const READ = ['service', 'analyst', 'risk-manager', 'reviewer', 'auditor'] as const;
@@ -14,25 +12,10 @@ const REVIEW_READ = ['reviewer', 'risk-manager'] as const;
 const REVIEW_DECIDE = ['reviewer'] as const;
 const REVEAL = ['reviewer', 'admin'] as const;
 const SEARCH = ['service', 'analyst', 'risk-manager', 'reviewer'] as const;
-const REVEAL_PURPOSES = ['review_case', 'complaint', 'applicant_request', 'fraud_investigation', 'legal_obligation', 'audit'] as const;
 const ERASE = ['admin'] as const;
 const APPLICANT_FACING = ['service'] as const;
-const MAX_PRINCIPAL_REASONS = 4;
 /** Searches by a personal identifier, per key and minute (ARBITER_SEARCH_RATE_LIMIT): enough for a person or a service, too few to walk a space of identifiers. */
 const SEARCHES_PER_MINUTE = Number(process.env.ARBITER_SEARCH_RATE_LIMIT || 60);
-
-interface StoredReason {
-  code: string;
-  text: string;
-  severity?: string;
-}
-
-/** The reasons an applicant is told: knock-outs and refers first, then the outcome's own; warnings are internal. */
-function principalReasons(result: unknown): { code: string; text: string }[] {
-  const reasons = ((result as { reasons?: StoredReason[] } | null)?.reasons ?? []).filter((r) => r.severity !== 'warning');
-  const rank = (r: StoredReason) => (r.severity === 'knockout' ? 0 : r.severity === 'refer' ? 1 : 2);
-  return [...reasons].sort((a, b) => rank(a) - rank(b)).slice(0, MAX_PRINCIPAL_REASONS).map((r) => ({ code: r.code, text: r.text }));
-}
 
 const decisionSchema = z.object({
   id: z.string(),
@@ -91,12 +74,9 @@ function present(d: DecisionRecord, opened?: OpenedDecision) {
   };
 }
 
-export function decisionRoutes(db: Database, service: DecisionService) {
+export function decisionRoutes(service: DecisionService, reviews: ReviewService) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const actor = (req: Parameters<typeof requirePrincipal>[0]) => ({ actor: requirePrincipal(req).keyId, requestId: req.id });
-    const audit = (req: Parameters<typeof requirePrincipal>[0], action: string, subjectId: string | null, data: Record<string, unknown>) =>
-      db.transaction((tx) => appendAudit(tx, { actor: requirePrincipal(req).keyId, action, subjectType: 'decision', subjectId: subjectId ?? undefined, requestId: req.id, data }));
 
     r.post(
       '/v1/decisions',
@@ -126,7 +106,7 @@ export function decisionRoutes(db: Database, service: DecisionService) {
         },
       },
       async (request, reply) => {
-        const { decision, replayed } = await service.decide(request.body, actor(request));
+        const { decision, replayed } = await service.decide(request.body, actorOf(request));
         reply.header('idempotent-replay', String(replayed));
         // The trace is for GET /v1/decisions/:id; the caller of a decision needs the decision.
         return reply.code(replayed ? 200 : 201).send(present(decision));
@@ -144,18 +124,15 @@ export function decisionRoutes(db: Database, service: DecisionService) {
           response: { 200: z.object({ decisions: z.array(decisionSchema) }), ...errorResponses },
         },
       },
-      async (request) => ({ decisions: (await listDecisions(db, { flowId: request.query.flow, status: request.query.status, outcome: request.query.outcome, limit: request.query.limit, before: request.query.before })).map((d) => present(service.withNotesOpened(d))) }),
+      async (request) => ({ decisions: (await service.list({ flowId: request.query.flow, status: request.query.status, outcome: request.query.outcome, limit: request.query.limit, before: request.query.before })).map((d) => present(d)) }),
     );
 
     r.get(
       '/v1/decisions/:id',
       { config: { access: READ }, schema: { tags: ['decisions'], summary: 'A decision with its trace and the exact versions used', params: z.strictObject({ id: z.string().min(1).max(64) }), response: { 200: decisionSchema, ...errorResponses } } },
       async (request) => {
-        const d = await getDecision(db, request.params.id);
-        const masked = await service.masked(d);
-        // Masked personal data is still personal data: who opened whose application is recorded.
-        if (!masked.erased) await audit(request, 'personal_data.viewed', d.id, { masked: true });
-        return present(service.withNotesOpened(d), masked);
+        const { decision, opened } = await service.view(request.params.id, actorOf(request));
+        return present(decision, opened);
       },
     );
 
@@ -175,19 +152,7 @@ export function decisionRoutes(db: Database, service: DecisionService) {
           response: { 200: z.object({ decisionId: z.string(), application: z.record(z.string(), z.unknown()) }), ...errorResponses, 409: errorResponses[400] },
         },
       },
-      async (request) => {
-        const principal = requirePrincipal(request);
-        const d = await getDecision(db, request.params.id);
-        const grounds = await service.revealGrounds(d, principal, request.body.purpose, request.body.reference);
-        const opened = service.open(d);
-        if (opened.erased || !opened.application) throw new ApiError(409, 'erased', `the personal data of decision ${d.id} was erased`);
-        const wanted = request.body.fields ?? Object.keys(opened.application);
-        const unknown = wanted.filter((f) => !(f in opened.application!));
-        if (unknown.length) throw new ApiError(400, 'invalid_request', `body.fields: ${unknown.map((f) => `"${f}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not stored for this decision`);
-        const application = Object.fromEntries(wanted.map((f) => [f, opened.application![f]]));
-        await audit(request, 'personal_data.revealed', d.id, { fields: wanted, ...grounds });
-        return { decisionId: d.id, application };
-      },
+      async (request) => ({ decisionId: request.params.id, application: await service.reveal(request.params.id, requirePrincipal(request), request.body, actorOf(request)) }),
     );
 
     r.post(
@@ -201,13 +166,7 @@ export function decisionRoutes(db: Database, service: DecisionService) {
           response: { 200: z.object({ decisions: z.array(decisionSchema) }), ...errorResponses },
         },
       },
-      async (request) => {
-        const digest = blindIndex(service.vault.keys.indexKey, request.body.field, request.body.value);
-        const found = await findDecisionsByDigest(db, request.body.field, digest, request.body.limit);
-        // The field searched and what was found, never the value: guessing national IDs leaves a trail.
-        await audit(request, 'personal_data.searched', null, { field: request.body.field, found: found.map((d) => d.id) });
-        return { decisions: found.map((d) => present(service.withNotesOpened(d))) };
-      },
+      async (request) => ({ decisions: (await service.search(request.body.field, request.body.value, request.body.limit, actorOf(request))).map((d) => present(d)) }),
     );
 
     r.delete(
@@ -221,7 +180,7 @@ export function decisionRoutes(db: Database, service: DecisionService) {
           response: { 200: z.object({ decisionId: z.string(), erasedAt: z.string() }), ...errorResponses },
         },
       },
-      async (request) => ({ decisionId: request.params.id, ...(await service.erase(request.params.id, actor(request))) }),
+      async (request) => ({ decisionId: request.params.id, ...(await service.erase(request.params.id, actorOf(request))) }),
     );
 
     r.post(
@@ -236,7 +195,7 @@ export function decisionRoutes(db: Database, service: DecisionService) {
           response: { 201: z.object({ id: z.string(), decisionId: z.string(), reason: z.string(), heldUntil: z.string(), createdBy: z.string() }), ...errorResponses },
         },
       },
-      async (request, reply) => reply.code(201).send(await addLegalHold(db, request.params.id, request.body.reason, request.body.heldUntil, actor(request))),
+      async (request, reply) => reply.code(201).send(await service.holdLegally(request.params.id, request.body.reason, request.body.heldUntil, actorOf(request))),
     );
 
     r.get(
@@ -253,19 +212,7 @@ export function decisionRoutes(db: Database, service: DecisionService) {
           },
         },
       },
-      async (request) => {
-        const d = await getDecision(db, request.params.id);
-        const outcome = d.override?.outcome ?? d.outcome;
-        const canContest = d.status === 'completed' && !d.override && (outcome === 'decline' || outcome === 'refer');
-        return {
-          decisionId: d.id,
-          outcome,
-          decidedBy: d.status !== 'completed' ? ('pending' as const) : d.override || Object.keys(d.reviews).length ? ('person' as const) : ('automated' as const),
-          reasons: d.override ? [{ code: 'HUMAN_REVIEW', text: `Reviewed by a person: ${d.override.outcome}` }] : principalReasons(d.result),
-          canContest,
-          howToContest: canContest ? `POST /v1/decisions/${d.id}/contest with your statement; a person will review the decision` : null,
-        };
-      },
+      async (request) => service.explain(request.params.id),
     );
 
     r.post(
@@ -281,7 +228,7 @@ export function decisionRoutes(db: Database, service: DecisionService) {
         },
       },
       async (request, reply) => {
-        const review = await service.contest(request.params.id, request.body.statement, actor(request));
+        const review = await service.contest(request.params.id, request.body.statement, actorOf(request));
         return reply.code(201).send({ decisionId: review.decisionId, reviewId: review.id, queue: review.queue });
       },
     );
@@ -289,16 +236,15 @@ export function decisionRoutes(db: Database, service: DecisionService) {
     r.get(
       '/v1/reviews',
       { config: { access: REVIEW_READ }, schema: { tags: ['reviews'], summary: 'The review queue, oldest first', querystring: z.strictObject({ status: z.enum(['pending', 'decided']).default('pending'), queue: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }), response: { 200: z.object({ reviews: z.array(reviewSchema) }), ...errorResponses } } },
-      async (request) => ({ reviews: await Promise.all((await listReviews(db, request.query)).map((r) => service.openReview(r))) }),
+      async (request) => ({ reviews: await reviews.list(request.query) }),
     );
 
     r.get(
       '/v1/reviews/:id',
       { config: { access: REVIEW_READ }, schema: { tags: ['reviews'], summary: 'A review with the decision it holds up', params: z.strictObject({ id: z.string().min(1).max(64) }), response: { 200: z.object({ review: reviewSchema, decision: decisionSchema }), ...errorResponses } } },
       async (request) => {
-        const review = await getReview(db, request.params.id);
-        const d = await getDecision(db, review.decisionId);
-        return { review: await service.openReview(review, d), decision: present(service.withNotesOpened(d), await service.masked(d)) };
+        const { review, decision, opened } = await reviews.get(request.params.id);
+        return { review, decision: present(decision, opened) };
       },
     );
 
@@ -313,7 +259,7 @@ export function decisionRoutes(db: Database, service: DecisionService) {
           response: { 200: z.object({ review: reviewSchema }), ...errorResponses, 409: errorResponses[400] },
         },
       },
-      async (request) => ({ review: await claimReview(db, request.params.id, actor(request)) }),
+      async (request) => ({ review: await reviews.claim(request.params.id, actorOf(request)) }),
     );
 
     r.post(
@@ -329,8 +275,8 @@ export function decisionRoutes(db: Database, service: DecisionService) {
         },
       },
       async (request) => {
-        const { review, decision } = await service.review(request.params.id, request.body.verdict, request.body.note, actor(request));
-        return { review, decision: present(service.withNotesOpened(decision), await service.masked(decision)) };
+        const { review, decision, opened } = await reviews.decide(request.params.id, request.body.verdict, request.body.note, actorOf(request));
+        return { review, decision: present(decision, opened) };
       },
     );
   };

@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { checkPublishable, nullableConditions, diffFlows, enumeratePaths, flowJsonSchema, FlowError, parseFlow } from '../../flow/index.ts';
-import { addFlowVersion, createFlow, getFlowVersion, listFlowVersions, listFlows, updateDraft, type Database } from '../../store/index.ts';
-import { requirePrincipal } from '../authenticate.ts';
+import { flowJsonSchema } from '../../flow/index.ts';
+import type { FlowService } from '../../services/index.ts';
+import { actorOf } from '../authenticate.ts';
 import { errorResponses } from '../schemas.ts';
-import type { DecisionService } from '../services/decision-service.ts';
-import { flowIssues, publishChecked } from '../services/publish-flow.ts';
 
 const READ = ['admin', 'risk-manager', 'analyst', 'auditor', 'reviewer'] as const;
 const WRITE = ['risk-manager', 'analyst'] as const;
@@ -29,98 +27,70 @@ const flowParams = z.strictObject({ id: z.string().min(1).max(64) });
 const versionParams = z.strictObject({ id: z.string().min(1).max(64), version: z.coerce.number().int().positive() });
 const definitionBody = z.strictObject({ definition: z.record(z.string(), z.unknown()).describe('a flow definition; see GET /v1/flows/schema') });
 
-function requireValidShape(definition: unknown): { id: string; name: string } {
-  const def = parseFlow(definition);
-  return { id: def.id, name: def.name };
-}
-
-export function flowRoutes(db: Database, service: DecisionService) {
+export function flowRoutes(flows: FlowService) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const actor = (req: Parameters<typeof requirePrincipal>[0]) => ({ actor: requirePrincipal(req).keyId, requestId: req.id });
 
     r.get('/v1/flows/schema', { config: { access: READ }, schema: { tags: ['flows'], summary: 'The JSON Schema of flow definitions', response: { 200: z.unknown(), ...errorResponses } } }, async () => flowJsonSchema());
 
     r.get(
       '/v1/flows',
       { config: { access: READ }, schema: { tags: ['flows'], summary: 'List flows', response: { 200: z.object({ flows: z.array(z.object({ id: z.string(), name: z.string(), latestVersion: z.number(), publishedVersion: z.number().nullable(), createdAt: z.string() })) }), ...errorResponses } } },
-      async () => ({ flows: await listFlows(db) }),
+      async () => ({ flows: await flows.list() }),
     );
 
     r.post(
       '/v1/flows',
       { config: { access: WRITE }, schema: { tags: ['flows'], summary: 'Create a flow from a definition (its first draft)', body: definitionBody, response: { 201: versionSchema, ...errorResponses, 409: errorResponses[400] } } },
       async (request, reply) => {
-        const { id, name } = requireValidShape(request.body.definition);
-        return reply.code(201).send(await createFlow(db, id, name, request.body.definition, actor(request)));
+        return reply.code(201).send(await flows.create(request.body.definition, actorOf(request)));
       },
     );
 
     r.get('/v1/flows/:id/versions', { config: { access: READ }, schema: { tags: ['flows'], params: flowParams, response: { 200: z.object({ versions: z.array(versionSchema) }), ...errorResponses } } }, async (request) => ({
-      versions: await listFlowVersions(db, request.params.id),
+      versions: await flows.versions(request.params.id),
     }));
 
     r.post(
       '/v1/flows/:id/versions',
       { config: { access: WRITE }, schema: { tags: ['flows'], summary: 'Add a draft version', params: flowParams, body: definitionBody, response: { 201: versionSchema, ...errorResponses } } },
       async (request, reply) => {
-        const { id } = requireValidShape(request.body.definition);
-        if (id !== request.params.id) throw new FlowError('invalid_flow', [{ path: '$.id', code: 'id_mismatch', message: `the definition's id "${id}" differs from the flow "${request.params.id}"` }]);
-        return reply.code(201).send(await addFlowVersion(db, request.params.id, request.body.definition, actor(request)));
+        return reply.code(201).send(await flows.addDraft(request.params.id, request.body.definition, actorOf(request)));
       },
     );
 
     r.get('/v1/flows/:id/versions/:version', { config: { access: READ }, schema: { tags: ['flows'], params: versionParams, response: { 200: versionSchema, ...errorResponses } } }, async (request) =>
-      getFlowVersion(db, request.params.id, request.params.version),
+      flows.version(request.params.id, request.params.version),
     );
 
     r.put(
       '/v1/flows/:id/versions/:version',
       { config: { access: WRITE }, schema: { tags: ['flows'], summary: 'Edit a draft (published versions are immutable: 409)', params: versionParams, body: definitionBody, response: { 200: versionSchema, ...errorResponses, 409: errorResponses[400] } } },
-      async (request) => {
-        const { id } = requireValidShape(request.body.definition);
-        if (id !== request.params.id) throw new FlowError('invalid_flow', [{ path: '$.id', code: 'id_mismatch', message: `the definition's id "${id}" differs from the flow "${request.params.id}"` }]);
-        return updateDraft(db, request.params.id, request.params.version, request.body.definition, actor(request));
-      },
+      async (request) => flows.editDraft(request.params.id, request.params.version, request.body.definition, actorOf(request)),
     );
 
     r.post(
       '/v1/flows/:id/versions/:version/validate',
       { config: { access: WRITE }, schema: { tags: ['flows'], summary: 'Run the static checks; list every problem with its JSON path', params: versionParams, response: { 200: z.object({ ok: z.boolean(), issues: z.array(issueSchema), publishable: z.array(issueSchema), warnings: z.array(issueSchema).describe('what does not stop publishing but deserves a look: conditions that are null when an optional field is missing'), paths: z.number().nullable() }), ...errorResponses } } },
-      async (request) => {
-        const v = await getFlowVersion(db, request.params.id, request.params.version);
-        const issues = await flowIssues(service.catalog, v);
-        const ok = issues.length === 0;
-        return { ok, issues, publishable: ok ? checkPublishable(parseFlow(v.definition)) : [], warnings: ok ? nullableConditions(parseFlow(v.definition)) : [], paths: ok ? enumeratePaths(parseFlow(v.definition)).paths.length : null };
-      },
+      async (request) => flows.validate(request.params.id, request.params.version),
     );
 
     r.post(
       '/v1/flows/:id/versions/:version/publish',
       { config: { access: PUBLISH }, schema: { tags: ['flows'], summary: 'Publish a draft: it must pass every check and classify every input field', params: versionParams, response: { 200: versionSchema, ...errorResponses, 409: errorResponses[400] } } },
-      async (request) => {
-        const published = await publishChecked(db, service.catalog, request.params.id, request.params.version, actor(request));
-        return published;
-      },
+      async (request) => flows.publish(request.params.id, request.params.version, actorOf(request)),
     );
 
     r.get(
       '/v1/flows/:id/versions/:version/paths',
       { config: { access: READ }, schema: { tags: ['flows'], summary: 'Every distinct path from input to an output', params: versionParams, response: { 200: z.object({ count: z.number(), truncated: z.boolean(), paths: z.array(z.object({ steps: z.array(z.string()), conditions: z.array(z.string()), end: z.string(), outcome: z.string() })) }), ...errorResponses } } },
-      async (request) => {
-        const v = await getFlowVersion(db, request.params.id, request.params.version);
-        const { paths, truncated } = enumeratePaths(parseFlow(v.definition));
-        return { count: paths.length, truncated, paths };
-      },
+      async (request) => flows.paths(request.params.id, request.params.version),
     );
 
     r.get(
       '/v1/flows/:id/diff',
       { config: { access: READ }, schema: { tags: ['flows'], summary: 'What changed between two versions', params: flowParams, querystring: z.strictObject({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }), response: { 200: z.unknown(), ...errorResponses } } },
-      async (request) => {
-        const [a, b] = await Promise.all([getFlowVersion(db, request.params.id, request.query.from), getFlowVersion(db, request.params.id, request.query.to)]);
-        return { from: a.version, to: b.version, ...diffFlows(parseFlow(a.definition), parseFlow(b.definition)) };
-      },
+      async (request) => flows.diff(request.params.id, request.query.from, request.query.to),
     );
   };
 }

@@ -1,18 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createApiKey, listApiKeys, revokeApiKey, type Database } from '../../store/index.ts';
-import { requirePrincipal } from '../authenticate.ts';
-import type { KeyCache } from '../key-cache.ts';
+import type { KeyService } from '../../services/index.ts';
+import { actorOf, requirePrincipal } from '../authenticate.ts';
 import { apiKeySchema, errorResponses, roleSchema } from '../schemas.ts';
 
-export function keyRoutes(db: Database, keyCache: KeyCache) {
+export function keyRoutes(keys: KeyService) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
       '/v1/keys',
       { config: { access: ['admin'] }, schema: { tags: ['keys'], summary: 'List API keys (never their secrets)', response: { 200: z.object({ keys: z.array(apiKeySchema) }), ...errorResponses } } },
-      async () => ({ keys: await listApiKeys(db) }),
+      async () => ({ keys: await keys.list() }),
     );
 
     r.post(
@@ -27,9 +26,7 @@ export function keyRoutes(db: Database, keyCache: KeyCache) {
         },
       },
       async (request, reply) => {
-        const principal = requirePrincipal(request);
-        const created = await createApiKey(db, request.body, { actor: principal.keyId, requestId: request.id });
-        return reply.code(201).send(created);
+        return reply.code(201).send(await keys.create(request.body, actorOf(request)));
       },
     );
 
@@ -45,10 +42,7 @@ export function keyRoutes(db: Database, keyCache: KeyCache) {
         },
       },
       async (request) => {
-        const principal = requirePrincipal(request);
-        const key = await revokeApiKey(db, request.params.id, { actor: principal.keyId, requestId: request.id });
-        keyCache.revoked(key.id);
-        return { key };
+        return { key: await keys.revoke(request.params.id, actorOf(request)) };
       },
     );
 

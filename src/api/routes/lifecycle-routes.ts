@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getRetrainProgram, getRetrainRun, listRetrainRuns, type Database } from '../../store/index.ts';
-import { requirePrincipal } from '../authenticate.ts';
+import { actorOf } from '../authenticate.ts';
 import { errorResponses } from '../schemas.ts';
-import type { LifecycleService } from '../services/lifecycle-service.ts';
+import type { LifecycleService } from '../../services/index.ts';
 
 const DECIDE = ['risk-manager'] as const;
 const START = ['risk-manager', 'analyst'] as const;
@@ -32,10 +31,9 @@ const runSchema = z.object({
   decidedBy: z.string().nullable(),
 });
 
-export function lifecycleRoutes(db: Database, service: LifecycleService) {
+export function lifecycleRoutes(service: LifecycleService) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const actor = (req: Parameters<typeof requirePrincipal>[0]) => ({ actor: requirePrincipal(req).keyId, requestId: req.id });
 
     r.put(
       '/v1/lifecycle/programs/:modelId',
@@ -57,25 +55,25 @@ export function lifecycleRoutes(db: Database, service: LifecycleService) {
           response: { 200: programSchema, ...errorResponses },
         },
       },
-      async (request) => service.setProgram(request.params.modelId, { ...request.body, policy: request.body.policy ?? {} }, actor(request)),
+      async (request) => service.setProgram(request.params.modelId, { ...request.body, policy: request.body.policy ?? {} }, actorOf(request)),
     );
 
-    r.get('/v1/lifecycle/programs/:modelId', { config: { access: READ }, schema: { tags: ['lifecycle'], params: modelParams, response: { 200: programSchema, ...errorResponses } } }, async (request) => getRetrainProgram(db, request.params.modelId));
+    r.get('/v1/lifecycle/programs/:modelId', { config: { access: READ }, schema: { tags: ['lifecycle'], params: modelParams, response: { 200: programSchema, ...errorResponses } } }, async (request) => service.program(request.params.modelId));
 
     r.post(
       '/v1/lifecycle/programs/:modelId/runs',
       { config: { access: START }, schema: { tags: ['lifecycle'], summary: 'Retrain now, as a job', params: modelParams, body: z.strictObject({ asOf: z.iso.datetime({ offset: true }).optional().describe('the date outcomes are judged at (default: now)') }).optional(), response: { 202: runSchema, ...errorResponses } } },
-      async (request, reply) => reply.code(202).send(await service.startRun(request.params.modelId, request.body?.asOf, actor(request))),
+      async (request, reply) => reply.code(202).send(await service.startRun(request.params.modelId, request.body?.asOf, actorOf(request))),
     );
 
-    r.get('/v1/lifecycle/programs/:modelId/runs', { config: { access: READ }, schema: { tags: ['lifecycle'], params: modelParams, response: { 200: z.object({ runs: z.array(runSchema) }), ...errorResponses } } }, async (request) => ({ runs: await listRetrainRuns(db, request.params.modelId) }));
+    r.get('/v1/lifecycle/programs/:modelId/runs', { config: { access: READ }, schema: { tags: ['lifecycle'], params: modelParams, response: { 200: z.object({ runs: z.array(runSchema) }), ...errorResponses } } }, async (request) => ({ runs: await service.runs(request.params.modelId) }));
 
-    r.get('/v1/lifecycle/runs/:id', { config: { access: READ }, schema: { tags: ['lifecycle'], summary: 'A retraining run: status, champion and challenger checks, the policy\'s reasons, lineage', params: runParams, response: { 200: runSchema, ...errorResponses } } }, async (request) => getRetrainRun(db, request.params.id));
+    r.get('/v1/lifecycle/runs/:id', { config: { access: READ }, schema: { tags: ['lifecycle'], summary: 'A retraining run: status, champion and challenger checks, the policy\'s reasons, lineage', params: runParams, response: { 200: runSchema, ...errorResponses } } }, async (request) => service.getRun(request.params.id));
 
-    r.post('/v1/lifecycle/runs/:id/approve', { config: { access: DECIDE }, schema: { tags: ['lifecycle'], summary: 'Promote a challenger that awaits approval: a new flow version naming it is published', params: runParams, response: { 200: runSchema, ...errorResponses, 409: errorResponses[400] } } }, async (request) => service.promote(request.params.id, actor(request)));
+    r.post('/v1/lifecycle/runs/:id/approve', { config: { access: DECIDE }, schema: { tags: ['lifecycle'], summary: 'Promote a challenger that awaits approval: a new flow version naming it is published', params: runParams, response: { 200: runSchema, ...errorResponses, 409: errorResponses[400] } } }, async (request) => service.promote(request.params.id, actorOf(request)));
 
-    r.post('/v1/lifecycle/runs/:id/reject', { config: { access: DECIDE }, schema: { tags: ['lifecycle'], params: runParams, response: { 200: runSchema, ...errorResponses, 409: errorResponses[400] } } }, async (request) => service.reject(request.params.id, actor(request)));
+    r.post('/v1/lifecycle/runs/:id/reject', { config: { access: DECIDE }, schema: { tags: ['lifecycle'], params: runParams, response: { 200: runSchema, ...errorResponses, 409: errorResponses[400] } } }, async (request) => service.reject(request.params.id, actorOf(request)));
 
-    r.post('/v1/lifecycle/programs/:modelId/rollback', { config: { access: DECIDE }, schema: { tags: ['lifecycle'], summary: 'Undo the last promotion in one call: the flow version before it is published again', params: modelParams, response: { 200: runSchema, ...errorResponses, 409: errorResponses[400] } } }, async (request) => service.rollback(request.params.modelId, actor(request)));
+    r.post('/v1/lifecycle/programs/:modelId/rollback', { config: { access: DECIDE }, schema: { tags: ['lifecycle'], summary: 'Undo the last promotion in one call: the flow version before it is published again', params: modelParams, response: { 200: runSchema, ...errorResponses, 409: errorResponses[400] } } }, async (request) => service.rollback(request.params.modelId, actorOf(request)));
   };
 }

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { OUTCOME_TYPES, recordOutcomes, type Database, type OutcomeEvent } from '../../store/index.ts';
+import { MAX_OUTCOME_EVENTS, type OutcomeService } from '../../services/index.ts';
+import { OUTCOME_TYPES, type OutcomeEvent } from '../../store/index.ts';
 import { ApiError } from '../api-error.ts';
-import { requirePrincipal } from '../authenticate.ts';
+import { actorOf } from '../authenticate.ts';
 import { errorResponses } from '../schemas.ts';
 
 const WRITE = ['service'] as const;
-const MAX_EVENTS = 20_000;
 const BODY_LIMIT = 16 * 1024 * 1024;
 
 export const outcomeEventSchema = z.strictObject({
@@ -40,7 +40,7 @@ function parseLines(text: string): OutcomeEvent[] {
   return events;
 }
 
-export function outcomeRoutes(db: Database) {
+export function outcomeRoutes(outcomes: OutcomeService) {
   return async (app: FastifyInstance): Promise<void> => {
     app.addContentTypeParser('application/x-ndjson', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, { lines: body }));
     const r = app.withTypeProvider<ZodTypeProvider>();
@@ -52,16 +52,13 @@ export function outcomeRoutes(db: Database) {
         schema: {
           tags: ['lifecycle'],
           summary: 'Record performance events of decided applications: JSON {events: [...]} or JSON lines (application/x-ndjson), all or nothing, idempotent by event id',
-          body: z.union([z.strictObject({ events: z.array(outcomeEventSchema).min(1).max(MAX_EVENTS) }), z.strictObject({ lines: z.string() }).describe('JSON lines, sent as application/x-ndjson')]),
+          body: z.union([z.strictObject({ events: z.array(outcomeEventSchema).min(1).max(MAX_OUTCOME_EVENTS) }), z.strictObject({ lines: z.string() }).describe('JSON lines, sent as application/x-ndjson')]),
           response: { 200: z.object({ accepted: z.number(), duplicates: z.number() }), ...errorResponses, 409: errorResponses[400] },
         },
       },
       async (request) => {
         const events = 'events' in request.body ? request.body.events : parseLines(request.body.lines);
-        if (!events.length) throw new ApiError(400, 'invalid_outcomes', 'no events: send at least one');
-        if (events.length > MAX_EVENTS) throw new ApiError(400, 'invalid_outcomes', `${events.length} events in one request; send at most ${MAX_EVENTS}`);
-        const p = requirePrincipal(request);
-        return recordOutcomes(db, events, { actor: p.keyId, requestId: request.id });
+        return outcomes.record(events, actorOf(request));
       },
     );
   };

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pendingMigrations, type Database, type JobQueue } from '../../store/index.ts';
+import type { SystemService } from '../../services/index.ts';
 
-export function systemRoutes(db: Database, queue: JobQueue | null) {
+export function systemRoutes(system: SystemService) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get('/healthz', { config: { access: 'public' }, schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
@@ -20,19 +20,9 @@ export function systemRoutes(db: Database, queue: JobQueue | null) {
         },
       },
       async (_request, reply) => {
-        try {
-          await db.query('select 1');
-          const pending = await pendingMigrations(db);
-          if (pending.length > 0) {
-            return reply.code(503).send({ status: 'not_ready' as const, reason: `migrations pending: ${pending.join(', ')}; run \`arbiter migrate\`` });
-          }
-          if (queue && !queue.running) {
-            return reply.code(503).send({ status: 'not_ready' as const, reason: 'the job queue is stopped (the server is shutting down)' });
-          }
-          return { status: 'ready' as const, database: db.kind, queue: queue ? ('running' as const) : ('none' as const) };
-        } catch {
-          return reply.code(503).send({ status: 'not_ready' as const, reason: 'database unreachable' });
-        }
+        const readiness = await system.readiness();
+        if (!readiness.ready) return reply.code(503).send({ status: 'not_ready' as const, reason: readiness.reason });
+        return { status: 'ready' as const, database: readiness.database, queue: readiness.queue };
       },
     );
 

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { Command, Option } from 'commander';
 import { buildServer, createLogger } from '../../api/index.ts';
+import { startWorkers } from '../../services/index.ts';
 import { ReloadingKeyProvider } from '../../privacy/index.ts';
 import { checkpointAudit, countApiKeys, createApiKey, startJobQueue } from '../../store/index.ts';
 import { startBureauSim, type BureauSim } from '../../connectors/index.ts';
@@ -66,11 +67,8 @@ export function serveCommand(): Command {
     const checkpoints = auditCheckpoints(flags, true);
     if (!checkpoints) logger.warn('no audit checkpoints (--checkpoint-key and --checkpoint-dir): a rewritten audit chain with recomputed hashes would verify');
     const built = await buildServer({ db, logger, queue, keys, erasureLedger: ledger, auditCheckpoints: checkpoints });
-    const { app, decisions, backtests, lifecycle, monitoring } = built;
-    await decisions.startWorker();
-    await backtests.startWorker();
-    await lifecycle.startWorker();
-    await monitoring.startWorker();
+    const { app } = built;
+    await startWorkers(built.services);
     let bureau: BureauSim | null = null;
     let demo: Awaited<ReturnType<typeof seedDemo>> = null;
     if (flags.demo) {
@@ -85,7 +83,7 @@ export function serveCommand(): Command {
       const level = app.log.level;
       app.log.level = 'warn';
       try {
-        demo = await seedDemo(built, db, { dataDir, bureauUrl: `http://127.0.0.1:${flags.bureauPort}`, log: (line) => console.log(line) });
+        demo = await seedDemo(built.services, { dataDir, bureauUrl: `http://127.0.0.1:${flags.bureauPort}`, log: (line) => console.log(line) });
       } finally {
         app.log.level = level;
       }

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { JobQueue, Queryable } from '../../store/index.ts';
+import type { JobQueue, Queryable } from '../store/index.ts';
 
 /**
  * Where a job for a stored record goes: into the shared queue inside the transaction that

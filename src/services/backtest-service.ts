@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { Logger } from 'pino';
-import { FlowError } from '../../flow/index.ts';
-import { backtestHtml, backtestReport, runBacktestInWorkers, type BacktestSpec, type FlowBundle } from '../../lifecycle/index.ts';
-import { parseStrategy, StrategyError } from '../../optimize/index.ts';
-import { backtestProgress, claimBacktest, createBacktest, finishBacktest, getFlowVersion, StoreError, type Actor, type BacktestRecord, type Database, type JobQueue } from '../../store/index.ts';
-import { ApiError } from '../api-error.ts';
+import { FlowError } from '../flow/index.ts';
+import { backtestHtml, backtestReport, runBacktestInWorkers, type BacktestSpec, type FlowBundle } from '../lifecycle/index.ts';
+import { parseStrategy, StrategyError } from '../optimize/index.ts';
+import { backtestProgress, claimBacktest, createBacktest, finishBacktest, getBacktest, getBacktestHtml, getFlowVersion, listBacktests, StoreError, type Actor, type BacktestRecord, type Database, type JobQueue } from '../store/index.ts';
+import { ServiceError } from './service-error.ts';
 import { dispatchJob } from './job-dispatch.ts';
 import type { FlowCatalog } from './flow-catalog.ts';
 
@@ -37,8 +37,8 @@ export class BacktestService {
     try {
       return (await this.catalog.compileVersion(await getFlowVersion(this.db, ref.flow, ref.version), new Set())).flow;
     } catch (err) {
-      if (err instanceof StoreError && err.code === 'not_found') throw new ApiError(404, 'not_found', `${role}: ${err.message}`);
-      if (err instanceof FlowError) throw new ApiError(400, 'invalid_flow', `${role} ${ref.flow} version ${ref.version} does not compile: ${err.message}`, err.issues);
+      if (err instanceof StoreError && err.code === 'not_found') throw new ServiceError('not_found', 'not_found', `${role}: ${err.message}`);
+      if (err instanceof FlowError) throw new ServiceError('invalid', 'invalid_flow', `${role} ${ref.flow} version ${ref.version} does not compile: ${err.message}`, err.issues);
       throw err;
     }
   }
@@ -47,7 +47,7 @@ export class BacktestService {
     try {
       return { outcome: req.outcome, strategy: req.strategy === undefined ? undefined : parseStrategy(req.strategy) };
     } catch (err) {
-      if (err instanceof StrategyError) throw new ApiError(400, 'invalid_strategy', `strategy: ${err.message}`, err.issues);
+      if (err instanceof StrategyError) throw new ServiceError('invalid', 'invalid_strategy', `strategy: ${err.message}`, err.issues);
       throw err;
     }
   }
@@ -58,8 +58,8 @@ export class BacktestService {
     await this.compile(req.baseline, 'baseline');
     const firstBreak = req.csv.indexOf('\n');
     const header = firstBreak < 0 ? req.csv : req.csv.slice(0, firstBreak);
-    if (firstBreak < 0 || !req.csv.slice(firstBreak + 1).trim()) throw new ApiError(400, 'invalid_data', 'csv: a header line and at least one application are needed');
-    if (spec.outcome && !header.split(',').map((h) => h.trim().replace(/^"|"$/g, '')).includes(spec.outcome.column)) throw new ApiError(400, 'invalid_data', `csv: no outcome column "${spec.outcome.column}" in the header (${header.slice(0, 200)})`);
+    if (firstBreak < 0 || !req.csv.slice(firstBreak + 1).trim()) throw new ServiceError('invalid', 'invalid_data', 'csv: a header line and at least one application are needed');
+    if (spec.outcome && !header.split(',').map((h) => h.trim().replace(/^"|"$/g, '')).includes(spec.outcome.column)) throw new ServiceError('invalid', 'invalid_data', `csv: no outcome column "${spec.outcome.column}" in the header (${header.slice(0, 200)})`);
     const rowsEstimated = req.csv.slice(firstBreak + 1).split('\n').filter((l) => l.trim()).length;
     const id = `bt_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
     const job = dispatchJob(this.queue, 'backtest.run', id, (x) => this.run(x), this.logger, 'back-test');
@@ -98,7 +98,7 @@ export class BacktestService {
       await finishBacktest(this.db, id, { report, html: backtestHtml(report, title) });
       this.logger.info({ backtestId: id, rows: stats.rows, seconds: report.seconds }, 'back-test finished');
     } catch (err) {
-      const message = err instanceof ApiError || err instanceof Error ? err.message : String(err);
+      const message = err instanceof Error ? err.message : String(err);
       this.logger.warn({ backtestId: id, code: (err as { code?: string }).code }, 'back-test failed');
       await finishBacktest(this.db, id, { error: message });
     }
@@ -108,6 +108,21 @@ export class BacktestService {
   private async bundle(ref: { flow: string; version: number }, role: string): Promise<FlowBundle> {
     await this.compile(ref, role);
     return this.catalog.bundle(await getFlowVersion(this.db, ref.flow, ref.version));
+  }
+
+  list(limit: number): Promise<BacktestRecord[]> {
+    return listBacktests(this.db, limit);
+  }
+
+  get(id: string): Promise<BacktestRecord> {
+    return getBacktest(this.db, id);
+  }
+
+  /** The report as a page to open in a browser, once the run has finished. */
+  async html(id: string): Promise<string> {
+    const html = await getBacktestHtml(this.db, id);
+    if (html === null) throw new ServiceError('conflict', 'not_ready', `back-test ${id} has no report yet; its status is in GET /v1/backtests/${id}`);
+    return html;
   }
 
   async startWorker(): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import { computeMonitoring, monitorConfigSchema, type MonitorConfig, type Snapshot } from '../../lifecycle/index.ts';
-import { getMonitor, listMonitoredFlows, markAlertDelivery, monitoredDecisions, raiseAlerts, saveSnapshot, setMonitor, type Actor, type Alert, type Database, type JobQueue } from '../../store/index.ts';
-import { ApiError } from '../api-error.ts';
+import { computeMonitoring, monitorConfigSchema, type MonitorConfig, type Snapshot } from '../lifecycle/index.ts';
+import { acknowledgeAlert, getMonitor, latestSnapshots, listAlerts, listMonitoredFlows, markAlertDelivery, monitoredDecisions, raiseAlerts, saveSnapshot, setMonitor, type Actor, type Alert, type Database, type JobQueue } from '../store/index.ts';
+import { ServiceError } from './service-error.ts';
 import type { LifecycleService } from './lifecycle-service.ts';
 
 const WEBHOOK_TIMEOUT_MS = 3000;
@@ -19,9 +19,21 @@ export class MonitoringService {
     private readonly lifecycle: LifecycleService,
   ) {}
 
+  snapshots(flowId: string, limit: number): Promise<{ asOf: string; snapshot: unknown }[]> {
+    return latestSnapshots(this.db, flowId, limit);
+  }
+
+  alerts(q: { flowId?: string; open?: boolean; limit: number }): Promise<Alert[]> {
+    return listAlerts(this.db, q);
+  }
+
+  acknowledge(alertId: string, by: Actor): Promise<Alert> {
+    return acknowledgeAlert(this.db, alertId, by);
+  }
+
   async configure(flowId: string, body: unknown, by: Actor) {
     const parsed = monitorConfigSchema.safeParse(body);
-    if (!parsed.success) throw new ApiError(400, 'invalid_monitor', parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; '));
+    if (!parsed.success) throw new ServiceError('invalid', 'invalid_monitor', parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; '));
     return setMonitor(this.db, flowId, parsed.data, by);
   }
 

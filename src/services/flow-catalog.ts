@@ -1,9 +1,9 @@
-import { compileFlow, FlowError, referencesOf, refuseDmnFile, type CompiledFlow, type FlowResolver } from '../../flow/index.ts';
-import { compileConnector, ConnectorError, type BoundConnector, type BureauGateway } from '../../connectors/index.ts';
-import { registerPersonalFields } from '../../privacy/index.ts';
-import { parseModelFile, type LoadedModel } from '../../models/index.ts';
-import type { FlowBundle } from '../../lifecycle/index.ts';
-import { getConnectorVersion, getFlowVersion, getModelFile, StoreError, type Database, type FlowVersion } from '../../store/index.ts';
+import { compileFlow, FlowError, referencesOf, refuseDmnFile, type CompiledFlow, type FlowResolver } from '../flow/index.ts';
+import { compileConnector, ConnectorError, type BoundConnector, type BureauGateway } from '../connectors/index.ts';
+import { registerPersonalFields } from '../privacy/index.ts';
+import { parseModelFile, type LoadedModel } from '../models/index.ts';
+import type { FlowBundle } from '../lifecycle/index.ts';
+import { getConnectorVersion, getFlowVersion, getModelFile, StoreError, type Database, type FlowVersion } from '../store/index.ts';
 
 export interface LoadedFlow {
   version: FlowVersion;

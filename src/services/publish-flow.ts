@@ -1,5 +1,5 @@
-import { checkFlow, checkPublishable, FlowError, parseFlow, type FlowIssue } from '../../flow/index.ts';
-import { getFlowVersion, publishVersion, StoreError, type Actor, type Database, type FlowVersion } from '../../store/index.ts';
+import { checkFlow, checkPublishable, FlowError, parseFlow, type FlowIssue } from '../flow/index.ts';
+import { getFlowVersion, publishVersion, StoreError, type Actor, type Database, type FlowVersion } from '../store/index.ts';
 import type { FlowCatalog } from './flow-catalog.ts';
 
 /** Every problem with a definition, schema and static checks; an empty list means it compiles. */

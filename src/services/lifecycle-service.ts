@@ -1,15 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { csvQuote } from '../../support/csv-cell.ts';
+import { csvQuote } from '../support/csv-cell.ts';
 import { z } from 'zod';
 import type { Logger } from 'pino';
-import { backtestReport, buildSample, cutoffEdge, decisionLogicSchema, judge, promotionPolicySchema, proposeCutoff, retrainChallenger, retrainInWorker, runBacktestInWorkers, sampleDefinitionSchema, strategyOf, withCutoff, type DecisionLogic, type PromotionPolicy, type Sample, type SampleDecision, type SampleDefinition } from '../../lifecycle/index.ts';
-import type { Strategy } from '../../optimize/index.ts';
-import { featureImportance, modelFile, parseModelFile, predictPd, rowFrame, storedModel, trainingParams, type LoadedModel } from '../../models/index.ts';
+import { backtestReport, buildSample, cutoffEdge, decisionLogicSchema, judge, promotionPolicySchema, proposeCutoff, retrainChallenger, retrainInWorker, runBacktestInWorkers, sampleDefinitionSchema, strategyOf, withCutoff, type DecisionLogic, type PromotionPolicy, type Sample, type SampleDecision, type SampleDefinition } from '../lifecycle/index.ts';
+import type { Strategy } from '../optimize/index.ts';
+import { featureImportance, modelFile, parseModelFile, predictPd, rowFrame, storedModel, trainingParams, type LoadedModel } from '../models/index.ts';
 import {
   addFlowVersion, addModelVersion, bookedAccounts, claimRetrainRun, createRetrainRun, getFlowVersion, getModelFile, getRetrainProgram, getRetrainRun, flowDecisionPages, listRetrainPrograms, listRetrainRuns, performanceOf, setRetrainProgram, updateRetrainRun,
   type Actor, type Database, type FlowVersion, type JobQueue, type RetrainProgram, type RetrainRun,
-} from '../../store/index.ts';
-import { ApiError } from '../api-error.ts';
+} from '../store/index.ts';
+import { ServiceError } from './service-error.ts';
 import { dispatchJob } from './job-dispatch.ts';
 import type { DecisionService } from './decision-service.ts';
 import { publishChecked } from './publish-flow.ts';
@@ -50,9 +50,9 @@ interface ScoreNodeLike {
 function scoreNodeOf(definition: unknown, nodeId: string, modelId: string): { node: ScoreNodeLike; version: number } {
   const nodes = ((definition as { nodes?: ScoreNodeLike[] }).nodes ?? []) as ScoreNodeLike[];
   const node = nodes.find((n) => n.id === nodeId);
-  if (!node || node.kind !== 'score') throw new ApiError(400, 'invalid_program', `scoreNode: the flow has no score node "${nodeId}" (score nodes: ${nodes.filter((n) => n.kind === 'score').map((n) => n.id).join(', ') || 'none'})`);
+  if (!node || node.kind !== 'score') throw new ServiceError('invalid', 'invalid_program', `scoreNode: the flow has no score node "${nodeId}" (score nodes: ${nodes.filter((n) => n.kind === 'score').map((n) => n.id).join(', ') || 'none'})`);
   const m = /^(.+)@([1-9]\d*)$/.exec(node.model ?? '');
-  if (!m || m[1] !== modelId) throw new ApiError(400, 'invalid_program', `scoreNode: node "${nodeId}" uses "${node.model}", not a version of model "${modelId}"`);
+  if (!m || m[1] !== modelId) throw new ServiceError('invalid', 'invalid_program', `scoreNode: node "${nodeId}" uses "${node.model}", not a version of model "${modelId}"`);
   return { node, version: Number(m[2]) };
 }
 
@@ -80,30 +80,42 @@ export class LifecycleService {
 
   async setProgram(modelId: string, req: ProgramRequest, by: Actor): Promise<RetrainProgram> {
     const sample = sampleDefinitionSchema.safeParse({ ...(req.sample as object), flow: req.flow });
-    if (!sample.success) throw new ApiError(400, 'invalid_program', `sample: ${sample.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!sample.success) throw new ServiceError('invalid', 'invalid_program', `sample: ${sample.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const policy = promotionPolicySchema.safeParse(req.policy ?? {});
-    if (!policy.success) throw new ApiError(400, 'invalid_program', `policy: ${policy.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!policy.success) throw new ServiceError('invalid', 'invalid_program', `policy: ${policy.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const current = await getFlowVersion(this.db, req.flow);
     scoreNodeOf(current.definition, req.scoreNode, modelId);
     let decisionLogic: DecisionLogic | null = null;
     if (req.decisionLogic !== undefined && req.decisionLogic !== null) {
       const parsed = decisionLogicSchema.safeParse(req.decisionLogic);
-      if (!parsed.success) throw new ApiError(400, 'invalid_program', `decisionLogic: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!parsed.success) throw new ServiceError('invalid', 'invalid_program', `decisionLogic: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       try {
         strategyOf(parsed.data);
         cutoffEdge(current.definition, parsed.data, req.scoreNode);
       } catch (err) {
-        throw new ApiError(400, 'invalid_program', (err as Error).message);
+        throw new ServiceError('invalid', 'invalid_program', (err as Error).message);
       }
       decisionLogic = parsed.data;
     }
     let triggers: Triggers | null = null;
     if (req.triggers !== undefined && req.triggers !== null) {
       const parsed = triggersSchema.safeParse(req.triggers);
-      if (!parsed.success) throw new ApiError(400, 'invalid_program', `triggers: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!parsed.success) throw new ServiceError('invalid', 'invalid_program', `triggers: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       triggers = parsed.data;
     }
     return setRetrainProgram(this.db, { modelId, flowId: req.flow, scoreNode: req.scoreNode, sample: sample.data, ootMonths: req.ootMonths, policy: policy.data, decisionLogic, triggers }, by);
+  }
+
+  program(modelId: string): Promise<RetrainProgram> {
+    return getRetrainProgram(this.db, modelId);
+  }
+
+  runs(modelId: string): Promise<RetrainRun[]> {
+    return listRetrainRuns(this.db, modelId);
+  }
+
+  getRun(id: string): Promise<RetrainRun> {
+    return getRetrainRun(this.db, id);
   }
 
   async startRun(modelId: string, asOf: string | undefined, by: Actor): Promise<RetrainRun> {
@@ -251,7 +263,7 @@ export class LifecycleService {
   /** A new flow version whose score node names the challenger, checked and published. */
   async promote(id: string, by: Actor, from: 'awaiting_approval' | 'running' = 'awaiting_approval'): Promise<RetrainRun> {
     const run = await getRetrainRun(this.db, id);
-    if (run.status !== from) throw new ApiError(409, 'conflict', `retraining run ${id} is ${run.status}; only a run awaiting approval can be promoted`);
+    if (run.status !== from) throw new ServiceError('conflict', 'conflict', `retraining run ${id} is ${run.status}; only a run awaiting approval can be promoted`);
     const program = await getRetrainProgram(this.db, run.modelId);
     const current = await getFlowVersion(this.db, program.flowId);
     const { inUse } = withModelVersion(current.definition, program.scoreNode, program.modelId, run.challengerVersion!);
@@ -272,7 +284,7 @@ export class LifecycleService {
   async rollback(modelId: string, by: Actor): Promise<RetrainRun> {
     const program = await getRetrainProgram(this.db, modelId);
     const last = (await listRetrainRuns(this.db, modelId)).find((r) => r.status === 'promoted');
-    if (!last || last.flowVersionBefore === null) throw new ApiError(409, 'conflict', `model "${modelId}" has no promotion to roll back`);
+    if (!last || last.flowVersionBefore === null) throw new ServiceError('conflict', 'conflict', `model "${modelId}" has no promotion to roll back`);
     const before = await getFlowVersion(this.db, program.flowId, last.flowVersionBefore);
     const draft = await addFlowVersion(this.db, program.flowId, before.definition, by);
     await publishChecked(this.db, this.decisions.catalog, program.flowId, draft.version, by);

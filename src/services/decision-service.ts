@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
-import { BureauGateway, type PullLedger } from '../../connectors/index.ts';
-import { FlowError, type DataClass, type FieldDefinition, type FlowResult, type ReviewVerdict } from '../../flow/index.ts';
-import { aad, ApplicationVault, canonicalJson, DecryptionError, maskApplication, maskTrace, protectOutput, requestDigest, SEALED_OFFER, type KeyProvider } from '../../privacy/index.ts';
+import { BureauGateway, type PullLedger } from '../connectors/index.ts';
+import { FlowError, type DataClass, type FieldDefinition, type FlowResult, type ReviewVerdict } from '../flow/index.ts';
+import { aad, ApplicationVault, blindIndex, canonicalJson, DecryptionError, maskApplication, maskTrace, protectOutput, requestDigest, SEALED_OFFER, type KeyProvider } from '../privacy/index.ts';
 import {
   CONTEST_NODE, decideReview, holdsClaim, DecisionWriter, scopedRequestKey, getReview, listReviewsOf, erasePersonalData, heldUntil, purgeDue, findDecisionByKey, getDecision, newId, openContest, overrideDecision, resumeDecision, StoreError,
-  listConsents, DatabasePullLedger, getChallenger, type Actor, type Challenger, type Consent, type Database, type DecisionRecord, type ErasureLedger, type JobQueue, type ReviewRecord,
-} from '../../store/index.ts';
-import { ApiError } from '../api-error.ts';
+  listConsents, DatabasePullLedger, getChallenger, listDecisions, findDecisionsByDigest, addLegalHold, appendAudit, type DecisionStatus, type LegalHold, type Actor, type Challenger, type Consent, type Database, type DecisionRecord, type ErasureLedger, type JobQueue, type ReviewRecord,
+} from '../store/index.ts';
+import { ServiceError } from './service-error.ts';
 import { FlowCatalog } from './flow-catalog.ts';
+import type { ServiceContext } from './service-context.ts';
+import type { Clock } from '../support/clock.ts';
 
 export interface DecisionRequest {
   flow: string;
@@ -55,6 +57,36 @@ function stateOf(result: FlowResult, classes: ReadonlyMap<string, DataClass>) {
 /** How long personal data is kept when nothing holds it longer (ARBITER_RETENTION_DAYS). */
 export const DEFAULT_RETENTION_DAYS = Number(process.env.ARBITER_RETENTION_DAYS || 7 * 365);
 
+/** Why personal data may be shown unmasked: the purposes a reveal may state. */
+export const REVEAL_PURPOSES = ['review_case', 'complaint', 'applicant_request', 'fraud_investigation', 'legal_obligation', 'audit'] as const;
+export type RevealPurpose = (typeof REVEAL_PURPOSES)[number];
+
+/** How many reasons an applicant is told, at most. */
+const MAX_PRINCIPAL_REASONS = 4;
+
+interface StoredReason {
+  code: string;
+  text: string;
+  severity?: string;
+}
+
+/** The reasons an applicant is told: knock-outs and refers first, then the outcome's own; warnings are internal. */
+function principalReasons(result: unknown): { code: string; text: string }[] {
+  const reasons = ((result as { reasons?: StoredReason[] } | null)?.reasons ?? []).filter((r) => r.severity !== 'warning');
+  const rank = (r: StoredReason) => (r.severity === 'knockout' ? 0 : r.severity === 'refer' ? 1 : 2);
+  return [...reasons].sort((a, b) => rank(a) - rank(b)).slice(0, MAX_PRINCIPAL_REASONS).map((r) => ({ code: r.code, text: r.text }));
+}
+
+/** What the applicant is told of a decision. */
+export interface Explanation {
+  decisionId: string;
+  outcome: string | null;
+  decidedBy: 'automated' | 'person' | 'pending';
+  reasons: { code: string; text: string }[];
+  canContest: boolean;
+  howToContest: string | null;
+}
+
 /** A decision's application and trace, opened, for the roles and purposes that may see them. */
 export interface OpenedDecision {
   application: Record<string, unknown> | null;
@@ -77,21 +109,26 @@ export class DecisionService {
   private readonly challengers = new Map<string, { value: Challenger | null; until: number }>();
   private readonly writer: DecisionWriter;
 
+  private readonly db: Database;
+  private readonly queue: JobQueue | null;
+  private readonly logger: Logger;
+  private readonly keys: KeyProvider;
+  private readonly clock: Clock;
+  /** Erasures are recorded here too, outside the database, to be replayed after a restore. */
+  private readonly erasures: ErasureLedger | null;
+
   constructor(
-    private readonly db: Database,
-    private readonly queue: JobQueue | null,
-    private readonly logger: Logger,
-    private readonly keys: KeyProvider,
+    context: ServiceContext,
     /** Told of every decision run (for metrics). */
     private readonly onDecision: ((flow: string, version: number, result: FlowResult, arm: string | null) => void) | null = null,
-    /** Erasures are recorded here too, outside the database, to be replayed after a restore. */
-    private readonly erasures: ErasureLedger | null = null,
   ) {
+    ({ db: this.db, queue: this.queue, logger: this.logger, keys: this.keys, clock: this.clock, erasures: this.erasures } = context);
+    const db = this.db;
     this.ledger = new DatabasePullLedger(db);
-    this.gateway = new BureauGateway(this.ledger, keys);
+    this.gateway = new BureauGateway(this.ledger, this.keys, this.clock);
     this.catalog = new FlowCatalog(db, this.gateway);
     this.writer = new DecisionWriter(db);
-    this.vault = new ApplicationVault(keys);
+    this.vault = new ApplicationVault(this.keys);
   }
 
   /** The data key of a decision, or null when its personal data was erased. */
@@ -109,7 +146,7 @@ export class DecisionService {
     } catch (err) {
       if (err instanceof DecryptionError) {
         this.logger.error({ decisionId: d.id, code: err.code }, 'personal data failed its integrity check');
-        throw new ApiError(500, 'data_integrity', `the stored personal data of decision ${d.id} failed its integrity check (${err.code}); it is not served. Investigate the database.`);
+        throw new ServiceError('integrity', 'data_integrity', `the stored personal data of decision ${d.id} failed its integrity check (${err.code}); it is not served. Investigate the database.`);
       }
       throw err;
     }
@@ -125,6 +162,68 @@ export class DecisionService {
     return { application: maskApplication({ ...d.applicationC1, ...opened.application }, fields), trace: maskTrace(opened.trace, fields, flow.classes), erased: false };
   }
 
+  /** Recent decisions, newest first, as their readers see them. */
+  async list(q: { flowId?: string; status?: DecisionStatus; outcome?: string; limit: number; before?: string }): Promise<DecisionRecord[]> {
+    return (await listDecisions(this.db, q)).map((d) => this.withNotesOpened(d));
+  }
+
+  /** One decision with its personal data masked; who opened whose application is recorded. */
+  async view(decisionId: string, by: Actor): Promise<{ decision: DecisionRecord; opened: OpenedDecision }> {
+    const d = await getDecision(this.db, decisionId);
+    const opened = await this.masked(d);
+    // Masked personal data is still personal data.
+    if (!opened.erased) await this.audit(by, 'personal_data.viewed', d.id, { masked: true });
+    return { decision: this.withNotesOpened(d), opened };
+  }
+
+  /**
+   * Personal data unmasked for a stated purpose, every reveal an audit event; reviewers only
+   * for cases they hold ({@link revealGrounds}).
+   */
+  async reveal(decisionId: string, who: { keyId: string; role: string }, req: { purpose: RevealPurpose; reference?: string; fields?: string[] }, by: Actor): Promise<Record<string, unknown>> {
+    const d = await getDecision(this.db, decisionId);
+    const grounds = await this.revealGrounds(d, who, req.purpose, req.reference);
+    const opened = this.open(d);
+    const application = opened.application;
+    if (opened.erased || !application) throw new ServiceError('conflict', 'erased', `the personal data of decision ${d.id} was erased`);
+    const wanted = req.fields ?? Object.keys(application);
+    const unknown = wanted.filter((f) => !(f in application));
+    if (unknown.length) throw new ServiceError('invalid', 'invalid_request', `body.fields: ${unknown.map((f) => `"${f}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not stored for this decision`);
+    await this.audit(by, 'personal_data.revealed', d.id, { fields: wanted, ...grounds });
+    return Object.fromEntries(wanted.map((f) => [f, application[f]]));
+  }
+
+  /** Decisions by a searchable personal field, through its blind index; the trail names the field, never the value. */
+  async search(field: string, value: string, limit: number, by: Actor): Promise<DecisionRecord[]> {
+    const found = await findDecisionsByDigest(this.db, field, blindIndex(this.vault.keys.indexKey, field, value), limit);
+    await this.audit(by, 'personal_data.searched', null, { field, found: found.map((d) => d.id) });
+    return found.map((d) => this.withNotesOpened(d));
+  }
+
+  /** What to tell the applicant: the outcome, its principal reasons, and whether it can be contested. */
+  async explain(decisionId: string): Promise<Explanation> {
+    const d = await getDecision(this.db, decisionId);
+    const outcome = d.override?.outcome ?? d.outcome;
+    const canContest = d.status === 'completed' && !d.override && (outcome === 'decline' || outcome === 'refer');
+    return {
+      decisionId: d.id,
+      outcome,
+      decidedBy: d.status !== 'completed' ? 'pending' : d.override || Object.keys(d.reviews).length ? 'person' : 'automated',
+      reasons: d.override ? [{ code: 'HUMAN_REVIEW', text: `Reviewed by a person: ${d.override.outcome}` }] : principalReasons(d.result),
+      canContest,
+      howToContest: canContest ? `POST /v1/decisions/${d.id}/contest with your statement; a person will review the decision` : null,
+    };
+  }
+
+  /** Keeps an application's personal data until a date, whatever its retention period. */
+  holdLegally(decisionId: string, reason: string, until: string, by: Actor): Promise<LegalHold> {
+    return addLegalHold(this.db, decisionId, reason, until, by);
+  }
+
+  private audit(by: Actor, action: string, subjectId: string | null, data: Record<string, unknown>): Promise<unknown> {
+    return this.db.transaction((tx) => appendAudit(tx, { actor: by.actor, action, subjectType: 'decision', subjectId: subjectId ?? undefined, requestId: by.requestId, data }));
+  }
+
   /** A keyed digest of the request as the flow run sees it, C3 fields left out. */
   private requestHash(r: DecisionRequest, fields: Record<string, FieldDefinition>): string {
     return requestDigest(this.keys.indexKey, { flow: r.flow, version: r.version ?? null, application: withoutC3(r.application, fields), consents: r.consents ?? [] });
@@ -133,11 +232,11 @@ export class DecisionService {
   /** The stored decision for a repeat of a request, or a 422 if the key was used for another request. */
   private replay(existing: DecisionRecord, request: DecisionRequest, hash: string): DecisionRecord {
     if (existing.requestHash === null) {
-      throw new ApiError(410, 'erased', `the decision made under idempotency key "${existing.idempotencyKey}" (${existing.id}) had its personal data erased, so a repeat cannot be recognised; send the application with a new key`);
+      throw new ServiceError('gone', 'erased', `the decision made under idempotency key "${existing.idempotencyKey}" (${existing.id}) had its personal data erased, so a repeat cannot be recognised; send the application with a new key`);
     }
     const matches = existing.requestHash.startsWith('h1:') ? existing.requestHash === hash : existing.requestHash === legacyRequestHash(request);
     if (!matches) {
-      throw new ApiError(422, 'idempotency_key_reused', `idempotency key "${existing.idempotencyKey}" was used for a different request (decision ${existing.id}); use a new key for a new application`);
+      throw new ServiceError('unprocessable', 'idempotency_key_reused', `idempotency key "${existing.idempotencyKey}" was used for a different request (decision ${existing.id}); use a new key for a new application`);
     }
     return existing;
   }
@@ -150,7 +249,7 @@ export class DecisionService {
     // Idempotency keys are the client's own: another client's same key is another request.
     const scopedKey = scopedRequestKey(by.actor, request.idempotencyKey);
     if (this.inflight.has(scopedKey)) {
-      throw new ApiError(409, 'in_progress', `a request with idempotency key "${request.idempotencyKey}" is still being decided; retry in a moment`);
+      throw new ServiceError('conflict', 'in_progress', `a request with idempotency key "${request.idempotencyKey}" is still being decided; retry in a moment`);
     }
     this.inflight.add(scopedKey);
     try {
@@ -210,9 +309,9 @@ export class DecisionService {
 
   private async challengerOf(flowId: string): Promise<Challenger | null> {
     const hit = this.challengers.get(flowId);
-    if (hit && hit.until > Date.now()) return hit.value;
+    if (hit && hit.until > this.clock.now()) return hit.value;
     const value = await getChallenger(this.db, flowId);
-    this.challengers.set(flowId, { value, until: Date.now() + 1000 });
+    this.challengers.set(flowId, { value, until: this.clock.now() + 1000 });
     return value;
   }
 
@@ -237,7 +336,7 @@ export class DecisionService {
     // A reviewer's note may speak of the applicant: sealed with the application's key, it goes with an erasure.
     const held = await getDecision(this.db, (await getReview(this.db, reviewId)).decisionId);
     const key = this.dataKeyOf(held);
-    if (!key) throw new ApiError(409, 'erased', `the personal data of decision ${held.id} was erased; its review cannot be decided`);
+    if (!key) throw new ServiceError('conflict', 'erased', `the personal data of decision ${held.id} was erased; its review cannot be decided`);
     const review = await decideReview(this.db, reviewId, verdict, this.vault.sealNote(key, aad.reviewNote(reviewId), note), by, async (tx, r) => {
       if (this.queue && r.nodeId !== CONTEST_NODE) await this.queue.sendInTransaction(tx, 'decision.resume', { decisionId: r.decisionId, reviewId: r.id });
     });
@@ -284,7 +383,7 @@ export class DecisionService {
     if (decision.status !== 'pending_review' || decision.pendingReviewId !== reviewId) return null;
     const loaded = await this.catalog.load(decision.flowId, decision.flowVersion);
     const key = this.dataKeyOf(decision);
-    if (!key) throw new ApiError(409, 'erased', `the personal data of decision ${decisionId} was erased; it cannot be resumed`);
+    if (!key) throw new ServiceError('conflict', 'erased', `the personal data of decision ${decisionId} was erased; it cannot be resumed`);
     const reviews = await this.openVerdicts(decision, key);
     const application = this.vault.openApplication(key, decision.id, decision.applicationC1, decision.applicationC2);
     let result: FlowResult;
@@ -306,12 +405,12 @@ export class DecisionService {
    */
   async revealGrounds(d: DecisionRecord, who: { keyId: string; role: string }, purpose: string, reference: string | undefined): Promise<{ purpose: string; reference: string }> {
     if (who.role === 'reviewer') {
-      if (purpose !== 'review_case' && purpose !== 'complaint') throw new ApiError(403, 'forbidden', `a reviewer reveals personal data only to work a case (purpose review_case or complaint), not for ${purpose}`);
+      if (purpose !== 'review_case' && purpose !== 'complaint') throw new ServiceError('forbidden', 'forbidden', `a reviewer reveals personal data only to work a case (purpose review_case or complaint), not for ${purpose}`);
       const held = (await listReviewsOf(this.db, d.id)).find((r) => holdsClaim(r, who.keyId) || r.reviewer === who.keyId);
-      if (!held) throw new ApiError(403, 'forbidden', `you hold no review case of decision ${d.id}: take the case (POST /v1/reviews/:id/claim) before revealing its personal data`);
+      if (!held) throw new ServiceError('forbidden', 'forbidden', `you hold no review case of decision ${d.id}: take the case (POST /v1/reviews/:id/claim) before revealing its personal data`);
       return { purpose, reference: held.id };
     }
-    if (!reference) throw new ApiError(400, 'invalid_request', `body.reference: give the ticket or case number of the ${purpose.replace(/_/g, ' ')} this reveal serves`);
+    if (!reference) throw new ServiceError('invalid', 'invalid_request', `body.reference: give the ticket or case number of the ${purpose.replace(/_/g, ' ')} this reveal serves`);
     return { purpose, reference };
   }
 
@@ -329,7 +428,7 @@ export class DecisionService {
   /** Erases on request, unless a legal hold or the adverse-action period still keeps the data. */
   async erase(decisionId: string, by: Actor, now = new Date()): Promise<{ erasedAt: string }> {
     const until = await heldUntil(this.db, decisionId, now);
-    if (until) throw new ApiError(409, 'legal_hold', `the personal data of ${decisionId} must be kept until ${until} (legal hold or adverse-action record); erase it after that date`);
+    if (until) throw new ServiceError('conflict', 'legal_hold', `the personal data of ${decisionId} must be kept until ${until} (legal hold or adverse-action record); erase it after that date`);
     return erasePersonalData(this.db, decisionId, by, this.erasures);
   }
 
@@ -343,7 +442,7 @@ export class DecisionService {
     const d = await getDecision(this.db, decisionId);
     const key = this.dataKeyOf(d);
     // The statement is sealed with the application's key; with that key gone, it could only be dropped.
-    if (!key) throw new ApiError(409, 'erased', `the personal data of decision ${decisionId} was erased, so a statement about it cannot be kept; contact the lender directly`);
+    if (!key) throw new ServiceError('conflict', 'erased', `the personal data of decision ${decisionId} was erased, so a statement about it cannot be kept; contact the lender directly`);
     const contestId = newId('con');
     return openContest(this.db, decisionId, this.vault.sealStatement(key, contestId, statement), contestId, by);
   }

@@ -1,0 +1,20 @@
+import { listAudit, verifyAuditWithCheckpoints, type AuditCheckpoints, type AuditQuery, type Database } from '../store/index.ts';
+
+/** The audit log: read a page at a time, and verified against its hash chain and signed checkpoints. */
+export class AuditService {
+  constructor(
+    private readonly db: Database,
+    private readonly checkpoints: AuditCheckpoints | null,
+  ) {}
+
+  /** A page of events and where the next page starts (null at the end). */
+  async page(query: AuditQuery): Promise<{ events: Awaited<ReturnType<typeof listAudit>>; nextAfterSeq: number | null }> {
+    const events = await listAudit(this.db, query);
+    const last = events[events.length - 1];
+    return { events, nextAfterSeq: events.length === query.limit && last ? last.seq : null };
+  }
+
+  verify() {
+    return verifyAuditWithCheckpoints(this.db, this.checkpoints);
+  }
+}

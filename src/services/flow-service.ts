@@ -1,0 +1,115 @@
+import { checkPublishable, diffFlows, enumeratePaths, FlowError, nullableConditions, parseFlow, type FlowIssue } from '../flow/index.ts';
+import {
+  addFlowVersion, challengerReport, clearChallenger, createFlow, getChallenger, getFlowVersion, listFlowVersions, listFlows, setChallenger, updateDraft,
+  type Actor, type ArmStats, type Challenger, type Database, type FlowSummary, type FlowVersion,
+} from '../store/index.ts';
+import type { DecisionService } from './decision-service.ts';
+import { flowIssues, publishChecked } from './publish-flow.ts';
+import { ServiceError } from './service-error.ts';
+
+export interface FlowValidation {
+  ok: boolean;
+  issues: FlowIssue[];
+  publishable: FlowIssue[];
+  warnings: FlowIssue[];
+  paths: number | null;
+}
+
+export interface ChallengerRequest {
+  version: number;
+  champion?: number;
+  mode: 'split' | 'shadow';
+  share?: number;
+}
+
+/** The definition's id and name, or the schema's problems as a FlowError. */
+function shapeOf(definition: unknown): { id: string; name: string } {
+  const def = parseFlow(definition);
+  return { id: def.id, name: def.name };
+}
+
+function sameId(definition: unknown, flowId: string): void {
+  const { id } = shapeOf(definition);
+  if (id !== flowId) throw new FlowError('invalid_flow', [{ path: '$.id', code: 'id_mismatch', message: `the definition's id "${id}" differs from the flow "${flowId}"` }]);
+}
+
+/** Authoring flows: drafts, checks, publishing, comparing versions, and champion-challenger. */
+export class FlowService {
+  constructor(
+    private readonly db: Database,
+    private readonly decisions: DecisionService,
+  ) {}
+
+  list(): Promise<FlowSummary[]> {
+    return listFlows(this.db);
+  }
+
+  create(definition: unknown, by: Actor): Promise<FlowVersion> {
+    const { id, name } = shapeOf(definition);
+    return createFlow(this.db, id, name, definition, by);
+  }
+
+  versions(flowId: string): Promise<FlowVersion[]> {
+    return listFlowVersions(this.db, flowId);
+  }
+
+  version(flowId: string, version?: number): Promise<FlowVersion> {
+    return getFlowVersion(this.db, flowId, version);
+  }
+
+  addDraft(flowId: string, definition: unknown, by: Actor): Promise<FlowVersion> {
+    sameId(definition, flowId);
+    return addFlowVersion(this.db, flowId, definition, by);
+  }
+
+  /** Published versions are immutable: editing one is a conflict. */
+  editDraft(flowId: string, version: number, definition: unknown, by: Actor): Promise<FlowVersion> {
+    sameId(definition, flowId);
+    return updateDraft(this.db, flowId, version, definition, by);
+  }
+
+  /** Every check a version must pass, without publishing it. */
+  async validate(flowId: string, version: number): Promise<FlowValidation> {
+    const v = await getFlowVersion(this.db, flowId, version);
+    const issues = await flowIssues(this.decisions.catalog, v);
+    const ok = issues.length === 0;
+    if (!ok) return { ok, issues, publishable: [], warnings: [], paths: null };
+    const def = parseFlow(v.definition);
+    return { ok, issues, publishable: checkPublishable(def), warnings: nullableConditions(def), paths: enumeratePaths(def).paths.length };
+  }
+
+  publish(flowId: string, version: number, by: Actor): Promise<FlowVersion> {
+    return publishChecked(this.db, this.decisions.catalog, flowId, version, by);
+  }
+
+  async paths(flowId: string, version: number) {
+    const v = await getFlowVersion(this.db, flowId, version);
+    const { paths, truncated } = enumeratePaths(parseFlow(v.definition));
+    return { count: paths.length, truncated, paths };
+  }
+
+  async diff(flowId: string, from: number, to: number) {
+    const [a, b] = await Promise.all([getFlowVersion(this.db, flowId, from), getFlowVersion(this.db, flowId, to)]);
+    return { from: a.version, to: b.version, ...diffFlows(parseFlow(a.definition), parseFlow(b.definition)) };
+  }
+
+  /** Sets the version that decides a share of applications (split) or runs beside the champion (shadow). */
+  async setChallenger(flowId: string, req: ChallengerRequest, by: Actor): Promise<Challenger> {
+    if (req.mode === 'split' && req.share === undefined) throw new ServiceError('invalid', 'invalid_request', 'share: a split needs the share of applications the challenger decides, e.g. 0.1');
+    const c = await setChallenger(this.db, { flowId, version: req.version, champion: req.champion, mode: req.mode, share: req.share ?? 1 }, by);
+    this.decisions.forgetChallenger(flowId);
+    return c;
+  }
+
+  async clearChallenger(flowId: string, by: Actor): Promise<void> {
+    await clearChallenger(this.db, flowId, by);
+    this.decisions.forgetChallenger(flowId);
+  }
+
+  /** The challenger and how each arm has decided since it was set. */
+  async challenger(flowId: string): Promise<{ challenger: Challenger; arms: ArmStats[]; shadow: { champion: string; shadow: string; count: number }[] }> {
+    const c = await getChallenger(this.db, flowId);
+    if (!c) throw new ServiceError('not_found', 'not_found', `flow "${flowId}" has no challenger; set one with PUT /v1/flows/${flowId}/challenger`);
+    return { challenger: c, ...(await challengerReport(this.db, flowId, c.setAt)) };
+  }
+}

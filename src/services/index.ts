@@ -1,0 +1,18 @@
+export { ServiceError, type ServiceErrorKind } from './service-error.ts';
+export type { ServiceContext } from './service-context.ts';
+export { createServices, startWorkers, type Services, type ServiceHooks } from './services.ts';
+export { DecisionService, DEFAULT_RETENTION_DAYS, REVEAL_PURPOSES, type DecisionRequest, type OpenedDecision, type Explanation, type RevealPurpose } from './decision-service.ts';
+export { ReviewService } from './review-service.ts';
+export { FlowService, type ChallengerRequest, type FlowValidation } from './flow-service.ts';
+export { FlowCatalog, type LoadedFlow } from './flow-catalog.ts';
+export { ConnectorService } from './connector-service.ts';
+export { ModelService } from './model-service.ts';
+export { KeyService } from './key-service.ts';
+export { AuditService } from './audit-service.ts';
+export { OutcomeService, MAX_OUTCOME_EVENTS } from './outcome-service.ts';
+export { BacktestService, type BacktestRequest } from './backtest-service.ts';
+export { LifecycleService, type ProgramRequest } from './lifecycle-service.ts';
+export { MonitoringService } from './monitoring-service.ts';
+export { OptimizationService, MAX_OPTIMIZED_ROWS } from './optimization-service.ts';
+export { SystemService, type Readiness } from './system-service.ts';
+export { CLAIM_MINUTES } from './review-policy.ts';

@@ -1,0 +1,24 @@
+import type { Role } from '../privacy/index.ts';
+import { createApiKey, listApiKeys, revokeApiKey, type Actor, type ApiKey, type CreatedKey, type Database } from '../store/index.ts';
+
+/** API keys: one per person or service, with one role; secrets are shown once and stored hashed. */
+export class KeyService {
+  /** Told of each revocation, so a cache of keys in this process drops it at once. */
+  onRevoked: ((keyId: string) => void) | null = null;
+
+  constructor(private readonly db: Database) {}
+
+  list(): Promise<ApiKey[]> {
+    return listApiKeys(this.db);
+  }
+
+  create(input: { name: string; role: Role }, by: Actor): Promise<CreatedKey> {
+    return createApiKey(this.db, input, by);
+  }
+
+  async revoke(keyId: string, by: Actor): Promise<ApiKey> {
+    const key = await revokeApiKey(this.db, keyId, by);
+    this.onRevoked?.(key.id);
+    return key;
+  }
+}

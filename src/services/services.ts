@@ -1,0 +1,68 @@
+import type { FlowResult } from '../flow/index.ts';
+import { AuditService } from './audit-service.ts';
+import { BacktestService } from './backtest-service.ts';
+import { ConnectorService } from './connector-service.ts';
+import { DecisionService } from './decision-service.ts';
+import { FlowService } from './flow-service.ts';
+import { KeyService } from './key-service.ts';
+import { LifecycleService } from './lifecycle-service.ts';
+import { ModelService } from './model-service.ts';
+import { MonitoringService } from './monitoring-service.ts';
+import { OptimizationService } from './optimization-service.ts';
+import { OutcomeService } from './outcome-service.ts';
+import { ReviewService } from './review-service.ts';
+import type { ServiceContext } from './service-context.ts';
+import { SystemService } from './system-service.ts';
+
+/** Every use case of Arbiter, built once per process over one context. */
+export interface Services {
+  context: ServiceContext;
+  decisions: DecisionService;
+  reviews: ReviewService;
+  flows: FlowService;
+  connectors: ConnectorService;
+  models: ModelService;
+  keys: KeyService;
+  audit: AuditService;
+  outcomes: OutcomeService;
+  backtests: BacktestService;
+  lifecycle: LifecycleService;
+  monitoring: MonitoringService;
+  optimizations: OptimizationService;
+  system: SystemService;
+}
+
+export interface ServiceHooks {
+  /** Told of every decision run (for metrics). */
+  onDecision?: (flow: string, version: number, result: FlowResult, arm: string | null) => void;
+}
+
+export function createServices(context: ServiceContext, hooks: ServiceHooks = {}): Services {
+  const { db, queue, logger } = context;
+  const decisions = new DecisionService(context, hooks.onDecision ?? null);
+  const lifecycle = new LifecycleService(db, queue, logger, decisions);
+  return {
+    context,
+    decisions,
+    reviews: new ReviewService(db, decisions),
+    flows: new FlowService(db, decisions),
+    connectors: new ConnectorService(db, decisions.gateway, decisions.ledger),
+    models: new ModelService(db),
+    keys: new KeyService(db),
+    audit: new AuditService(db, context.auditCheckpoints),
+    outcomes: new OutcomeService(db),
+    backtests: new BacktestService(db, queue, logger, decisions.catalog),
+    lifecycle,
+    monitoring: new MonitoringService(db, queue, logger, lifecycle),
+    optimizations: new OptimizationService(),
+    system: new SystemService(db, queue),
+  };
+}
+
+/** Starts the job-queue workers of every service (a no-op without a queue). */
+export async function startWorkers(services: Services, retentionDays?: number): Promise<void> {
+  await services.decisions.startWorker(retentionDays);
+  await services.backtests.startWorker();
+  await services.lifecycle.startWorker();
+  await services.monitoring.startWorker();
+}
