@@ -56,6 +56,19 @@ function unescape(raw: string, at: number, source: string): string {
  * or symbols in them, like `date and time` or `Applicant's age`) are matched longest-first so
  * that a name may contain words that are otherwise keywords or operators.
  */
+/** Per list of known names (a flow passes the same list for all its expressions), those that need matching. */
+const needingMatch = new WeakMap<readonly string[], string[]>();
+
+/** Plain identifiers and dotted paths lex correctly without help; only names with spaces or symbols need matching, longest first. */
+function namesNeedingMatch(knownNames: readonly string[]): string[] {
+  let names = needingMatch.get(knownNames);
+  if (!names) {
+    names = knownNames.filter((k) => /[\s'/+*-]|\band\b|\bor\b/.test(k) || (k.includes('.') && !/^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)*$/u.test(k))).sort((a, b) => b.length - a.length);
+    needingMatch.set(knownNames, names);
+  }
+  return names;
+}
+
 export function tokenize(source: string, knownNames: readonly string[] = []): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -64,8 +77,7 @@ export function tokenize(source: string, knownNames: readonly string[] = []): To
     const { line, column } = positionOf(source, at);
     throw new FeelSyntaxError(msg, line, column, source);
   };
-  // Plain identifiers and dotted paths lex correctly without help; only names with spaces or symbols need matching.
-  const known = knownNames.filter((k) => /[\s'/+*-]|\band\b|\bor\b/.test(k) || (k.includes('.') && !/^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)*$/u.test(k))).sort((a, b) => b.length - a.length);
+  const known = namesNeedingMatch(knownNames);
   while (i < n) {
     const c = source[i]!;
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0') {

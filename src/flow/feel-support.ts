@@ -1,13 +1,21 @@
 import { BUILTIN_NAMES, compileNode, compileTests, parseExpression, parseUnaryTests, type Compiled, type CompiledTest, type Node } from '../expr/index.ts';
 import { FlowError } from './flow-error.ts';
 
+/** The same list for every expression of a flow, so the lexer can keep what it derives from it. */
+const withBuiltinsOf = new WeakMap<readonly string[], readonly string[]>();
+function withBuiltins(knownNames: readonly string[]): readonly string[] {
+  let all = withBuiltinsOf.get(knownNames);
+  if (!all) withBuiltinsOf.set(knownNames, (all = [...BUILTIN_NAMES, ...knownNames]));
+  return all;
+}
+
 function rethrow(path: string, text: string, err: unknown): never {
   throw new FlowError('feel_syntax', [{ path, code: 'feel_syntax', message: `${(err as Error).message} in "${text}"` }]);
 }
 
 export function compileFeel(text: string, knownNames: readonly string[], path: string): { run: Compiled; ast: Node } {
   try {
-    const ast = parseExpression(text, [...BUILTIN_NAMES, ...knownNames]);
+    const ast = parseExpression(text, withBuiltins(knownNames));
     return { run: compileNode(ast), ast };
   } catch (err) {
     rethrow(path, text, err);
@@ -16,7 +24,7 @@ export function compileFeel(text: string, knownNames: readonly string[], path: s
 
 export function compileFeelTests(text: string, knownNames: readonly string[], path: string): { run: CompiledTest; ast: Node[] } {
   try {
-    const ast = parseUnaryTests(text, [...BUILTIN_NAMES, ...knownNames]);
+    const ast = parseUnaryTests(text, withBuiltins(knownNames));
     return { run: compileTests(ast), ast };
   } catch (err) {
     rethrow(path, text, err);

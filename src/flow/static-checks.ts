@@ -60,18 +60,22 @@ export function checkFlow(def: FlowDefinition): FlowIssue[] {
   // cycles
   const state = new Map<string, 'visiting' | 'done'>();
   const cycle: string[] = [];
-  const visit = (id: string, stack: string[]): boolean => {
+  // One path, pushed and popped: copying it at every step made a long chain quadratic.
+  const path: string[] = [];
+  const visit = (id: string): boolean => {
     if (state.get(id) === 'done') return false;
     if (state.get(id) === 'visiting') {
-      cycle.push(...stack.slice(stack.indexOf(id)), id);
+      cycle.push(...path.slice(path.indexOf(id)), id);
       return true;
     }
     state.set(id, 'visiting');
-    for (const e of outgoing.get(id) ?? []) if (byId.has(e.to) && visit(e.to, [...stack, id])) return true;
+    path.push(id);
+    for (const e of outgoing.get(id) ?? []) if (byId.has(e.to) && visit(e.to)) return true;
+    path.pop();
     state.set(id, 'done');
     return false;
   };
-  for (const n of def.nodes) if (!state.has(n.id) && visit(n.id, [])) break;
+  for (const n of def.nodes) if (!state.has(n.id) && visit(n.id)) break;
   if (cycle.length) issues.push({ path: nodePath.get(cycle[0]!)!, code: 'cycle', message: `the flow loops: ${cycle.join(' → ')}` });
 
   // reachability

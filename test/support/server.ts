@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { pino } from 'pino';
 import { buildServer, type Server, type ServerOptions } from '../../src/api/index.ts';
@@ -11,9 +12,12 @@ export const TEST_KEYS = testKeyProvider();
 
 export const silentLogger = pino({ level: 'silent' });
 
+/** A page in place of the built console, so API suites do not depend on a Vite build. */
+const CONSOLE_STAND_IN = join(import.meta.dirname, '..', 'fixtures', 'console');
+
 /** A server on `db` with the test keys and no log output; `options` as buildServer takes them. */
 export async function testServer(db: Database, options: Omit<ServerOptions, 'db' | 'keys' | 'logger'> = {}): Promise<Server> {
-  return buildServer({ db, logger: silentLogger, keys: TEST_KEYS, ...options });
+  return buildServer({ db, logger: silentLogger, keys: TEST_KEYS, consoleDir: CONSOLE_STAND_IN, ...options });
 }
 
 /** A key of every role, by role. */
@@ -40,13 +44,13 @@ export interface ApiFixture {
  * The usual API suite setup: a fresh database on the backend, a server, a key of every role,
  * and `call(role, method, url, body)`; torn down after the suite. Reassign `server` to restart.
  */
-export function useApiFixture(backend: import('./backends.ts').Backend, setup?: (f: ApiFixture) => Promise<void>): ApiFixture {
+export function useApiFixture(backend: import('./backends.ts').Backend, setup?: (f: ApiFixture) => Promise<void>, options: Omit<ServerOptions, 'db' | 'keys' | 'logger'> = {}): ApiFixture {
   const f = {
     call: (role, method, url, payload) => f.server.app.inject({ method, url, headers: bearer(f.keys[role]), ...(payload ? { payload } : {}) }),
   } as ApiFixture;
   before(async () => {
     f.ctx = await backend.create();
-    f.server = await testServer(f.ctx.db);
+    f.server = await testServer(f.ctx.db, options);
     f.keys = await keysForEveryRole(f.ctx.db);
     await setup?.(f);
   });

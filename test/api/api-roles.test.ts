@@ -1,0 +1,249 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { InjectOptions } from 'fastify';
+import { ROLES, type Role } from '../../src/privacy/index.ts';
+import { claimReview, createApiKey, findActiveKey } from '../../src/store/index.ts';
+import type { Server } from '../../src/api/index.ts';
+import { BACKENDS, type TestDatabase } from '../support/backends.ts';
+import { bearer, keysForEveryRole, testServer } from '../support/server.ts';
+import { addFlowVersion } from '../../src/store/index.ts';
+import { sampleModelFile, storeSampleModel } from '../support/models.ts';
+import { simConnector } from '../support/bureau-sim.ts';
+import { sampleProgram, sampleRun } from '../support/lifecycle.ts';
+import { addConnectorVersion, getBacktest, publishVersion, raiseAlerts, setChallenger, setMonitor } from '../../src/store/index.ts';
+import { compileConnector } from '../../src/connectors/index.ts';
+import { demoApplication, demoFlow, pendingReview, publishDemoFlow, uniqueKey } from '../support/flows.ts';
+import { exampleStrategy, historyCsv } from '../support/backtests.ts';
+
+/**
+ * A valid request for every route, so that an admitted role gets a 2xx. A route added
+ * without an entry here fails the "every route has a sample" test.
+ */
+type Sample = (ctx: TestDatabase, server: Server) => Promise<Omit<InjectOptions, 'headers'>>;
+const declined = async (server: Server) => (await server.services.decisions.decide({ flow: 'consumer-lending', application: { ...demoApplication(), bureauScore: 500 }, idempotencyKey: uniqueKey() }, { actor: 'test' })).decision.id;
+const newDraft = async (ctx: TestDatabase) => (await addFlowVersion(ctx.db, 'consumer-lending', demoFlow(), { actor: 'test' })).version;
+const sampleConnector = () => simConnector({ url: 'http://127.0.0.1:4010' }, 'sim-json-bureau', { id: 'sample-bureau' });
+const storeSampleConnector = async (ctx: TestDatabase) => (await addConnectorVersion(ctx.db, 'sample-bureau', sampleConnector(), compileConnector(sampleConnector()).contentHash, { actor: 'test' })).version.version;
+const backtestBody = () => {
+  const app = demoApplication();
+  const cols = Object.keys(app);
+  return { candidate: { flow: 'consumer-lending', version: 1 }, baseline: { flow: 'consumer-lending', version: 1 }, csv: `${cols.join(',')}\n${cols.map((c) => String(app[c])).join(',')}\n` };
+};
+const finishedBacktest = async (ctx: TestDatabase, server: Server) => {
+  const b = await server.services.backtests.start(backtestBody(), { actor: 'test' });
+  for (;;) {
+    const { status, error } = await getBacktest(ctx.db, b.id);
+    if (status === 'done') break;
+    if (status === 'failed') throw new Error(`sample back-test failed: ${error}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return b.id;
+};
+/** A second published version to be the challenger, once per database. */
+const challengerVersion = async (ctx: TestDatabase) => {
+  const v = await newDraft(ctx);
+  await publishVersion(ctx.db, 'consumer-lending', v, { actor: 'test' }, () => {});
+  return v;
+};
+const withChallenger = async (ctx: TestDatabase) => setChallenger(ctx.db, { flowId: 'consumer-lending', version: await challengerVersion(ctx), champion: 1, mode: 'shadow', share: 1 }, { actor: 'test' });
+const SAMPLES: Record<string, Sample> = {
+  'GET /healthz': async () => ({ method: 'GET', url: '/healthz' }),
+  'GET /readyz': async () => ({ method: 'GET', url: '/readyz' }),
+  'GET /metrics': async () => ({ method: 'GET', url: '/metrics' }),
+  'GET /': async () => ({ method: 'GET', url: '/' }),
+  'GET /console': async () => ({ method: 'GET', url: '/console' }),
+  'GET /console/*': async () => ({ method: 'GET', url: '/console/' }),
+  'GET /v1/me': async () => ({ method: 'GET', url: '/v1/me' }),
+  'GET /v1/keys': async () => ({ method: 'GET', url: '/v1/keys' }),
+  'POST /v1/keys': async () => ({ method: 'POST', url: '/v1/keys', payload: { name: 'matrix', role: 'analyst' } }),
+  'DELETE /v1/keys/:id': async (ctx) => {
+    const { key } = await createApiKey(ctx.db, { name: 'to revoke', role: 'analyst' }, { actor: 'test' });
+    return { method: 'DELETE', url: `/v1/keys/${key.id}` };
+  },
+  'GET /v1/audit': async () => ({ method: 'GET', url: '/v1/audit?limit=5' }),
+  'GET /v1/audit/verify': async () => ({ method: 'GET', url: '/v1/audit/verify' }),
+  'GET /v1/flows/schema': async () => ({ method: 'GET', url: '/v1/flows/schema' }),
+  'POST /v1/feel/check': async () => ({ method: 'POST', url: '/v1/feel/check', payload: { text: '> 18 and', kind: 'unary-tests' } }),
+  'POST /v1/tables/check': async () => ({ method: 'POST', url: '/v1/tables/check', payload: { table: { inputs: [{ expression: 'age' }], outputs: [{ name: 'r' }], rules: [{ inputEntries: ['< 18'], outputEntries: ['"minor"'] }] } } }),
+  'POST /v1/optimizations': async () => ({ method: 'POST', url: '/v1/optimizations', payload: { csv: historyCsv(300, 1), strategy: { ...exampleStrategy(), $schema: undefined, portfolio: {}, columns: { ...(exampleStrategy().columns as object), pd: 'truePd' } }, points: 2 } }),
+  'GET /v1/flows': async () => ({ method: 'GET', url: '/v1/flows' }),
+  'POST /v1/flows': async () => ({ method: 'POST', url: '/v1/flows', payload: { definition: { ...demoFlow(), id: `f${uniqueKey().slice(4)}` } } }),
+  'GET /v1/flows/:id/versions': async () => ({ method: 'GET', url: '/v1/flows/consumer-lending/versions' }),
+  'POST /v1/flows/:id/versions': async () => ({ method: 'POST', url: '/v1/flows/consumer-lending/versions', payload: { definition: demoFlow() } }),
+  'GET /v1/flows/:id/versions/:version': async () => ({ method: 'GET', url: '/v1/flows/consumer-lending/versions/1' }),
+  'PUT /v1/flows/:id/versions/:version': async (ctx) => ({ method: 'PUT', url: `/v1/flows/consumer-lending/versions/${await newDraft(ctx)}`, payload: { definition: demoFlow() } }),
+  'POST /v1/flows/:id/versions/:version/validate': async () => ({ method: 'POST', url: '/v1/flows/consumer-lending/versions/1/validate' }),
+  'POST /v1/flows/:id/versions/:version/publish': async (ctx) => ({ method: 'POST', url: `/v1/flows/consumer-lending/versions/${await newDraft(ctx)}/publish` }),
+  'GET /v1/flows/:id/versions/:version/paths': async () => ({ method: 'GET', url: '/v1/flows/consumer-lending/versions/1/paths' }),
+  'GET /v1/flows/:id/diff': async () => ({ method: 'GET', url: '/v1/flows/consumer-lending/diff?from=1&to=1' }),
+  'POST /v1/decisions': async () => ({ method: 'POST', url: '/v1/decisions', payload: { flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey() } }),
+  'GET /v1/decisions': async () => ({ method: 'GET', url: '/v1/decisions?limit=5' }),
+  'GET /v1/decisions/:id': async (_ctx, server) => ({ method: 'GET', url: `/v1/decisions/${(await pendingReview(server)).decisionId}` }),
+  'GET /v1/reviews': async () => ({ method: 'GET', url: '/v1/reviews' }),
+  'GET /v1/reviews/:id': async (_ctx, server) => ({ method: 'GET', url: `/v1/reviews/${(await pendingReview(server)).reviewId}` }),
+  'POST /v1/decisions/:id/reveal': async (ctx, server) => {
+    // A reviewer reveals only for a case they hold: the sample's case is held by the suite's reviewer.
+    const { decisionId, reviewId } = await pendingReview(server);
+    await claimReview(ctx.db, reviewId, { actor: reviewerKeyId });
+    return { method: 'POST', url: `/v1/decisions/${decisionId}/reveal`, payload: { purpose: 'review_case', reference: 'CASE-1', fields: ['phone'] } };
+  },
+  'POST /v1/decisions/search': async () => ({ method: 'POST', url: '/v1/decisions/search', payload: { field: 'nationalId', value: '110101199003074512' } }),
+  'DELETE /v1/applications/:id/personal-data': async (_ctx, server) => ({ method: 'DELETE', url: `/v1/applications/${(await pendingReview(server)).decisionId}/personal-data` }),
+  'GET /v1/decisions/:id/explanation': async (_ctx, server) => ({ method: 'GET', url: `/v1/decisions/${(await declined(server))}/explanation` }),
+  'POST /v1/decisions/:id/contest': async (_ctx, server) => ({ method: 'POST', url: `/v1/decisions/${(await declined(server))}/contest`, payload: { statement: 'my income was misread' } }),
+  'POST /v1/applications/:id/legal-holds': async (_ctx, server) => ({ method: 'POST', url: `/v1/applications/${(await pendingReview(server)).decisionId}/legal-holds`, payload: { reason: 'regulator request', heldUntil: '2030-01-01T00:00:00Z' } }),
+  'GET /v1/models': async () => ({ method: 'GET', url: '/v1/models' }),
+  'POST /v1/models/:id/versions': async () => ({ method: 'POST', url: '/v1/models/uploaded/versions', payload: sampleModelFile() }),
+  'GET /v1/models/:id/versions': async (ctx) => {
+    await storeSampleModel(ctx.db);
+    return { method: 'GET', url: '/v1/models/sample/versions' };
+  },
+  'GET /v1/models/:id/versions/:version': async (ctx) => ({ method: 'GET', url: `/v1/models/sample/versions/${await storeSampleModel(ctx.db)}` }),
+  'GET /v1/models/:id/versions/:version/file': async (ctx) => ({ method: 'GET', url: `/v1/models/sample/versions/${await storeSampleModel(ctx.db)}/file` }),
+  'GET /v1/connectors/schema': async () => ({ method: 'GET', url: '/v1/connectors/schema' }),
+  'GET /v1/connectors': async () => ({ method: 'GET', url: '/v1/connectors' }),
+  'POST /v1/connectors': async () => ({ method: 'POST', url: '/v1/connectors', payload: sampleConnector() }),
+  'GET /v1/connectors/:id/versions': async (ctx) => {
+    await storeSampleConnector(ctx);
+    return { method: 'GET', url: '/v1/connectors/sample-bureau/versions' };
+  },
+  'GET /v1/connectors/:id/versions/:version': async (ctx) => ({ method: 'GET', url: `/v1/connectors/sample-bureau/versions/${await storeSampleConnector(ctx)}` }),
+  'GET /v1/connectors/:id/usage': async (ctx) => {
+    await storeSampleConnector(ctx);
+    return { method: 'GET', url: '/v1/connectors/sample-bureau/usage' };
+  },
+  'POST /v1/backtests': async () => ({ method: 'POST', url: '/v1/backtests', payload: backtestBody() }),
+  'GET /v1/backtests': async () => ({ method: 'GET', url: '/v1/backtests' }),
+  'GET /v1/backtests/:id': async (_ctx, server) => ({ method: 'GET', url: `/v1/backtests/${await finishedBacktest(_ctx, server)}` }),
+  'GET /v1/backtests/:id/report.html': async (_ctx, server) => ({ method: 'GET', url: `/v1/backtests/${await finishedBacktest(_ctx, server)}/report.html` }),
+  'PUT /v1/flows/:id/challenger': async (ctx) => ({ method: 'PUT', url: '/v1/flows/consumer-lending/challenger', payload: { version: await challengerVersion(ctx), champion: 1, mode: 'split', share: 0.1 } }),
+  'DELETE /v1/flows/:id/challenger': async (ctx) => {
+    await withChallenger(ctx);
+    return { method: 'DELETE', url: '/v1/flows/consumer-lending/challenger' };
+  },
+  'GET /v1/flows/:id/challenger': async (ctx) => {
+    await withChallenger(ctx);
+    return { method: 'GET', url: '/v1/flows/consumer-lending/challenger' };
+  },
+  'POST /v1/outcomes': async (_ctx, server) => ({ method: 'POST', url: '/v1/outcomes', payload: { events: [{ eventId: uniqueKey(), decisionId: await declined(server), type: 'disbursement', occurredAt: '2026-01-01T00:00:00Z' }] } }),
+  'PUT /v1/lifecycle/programs/:modelId': async (ctx) => {
+    await sampleProgram(ctx.db);
+    return { method: 'PUT', url: '/v1/lifecycle/programs/sample', payload: { flow: 'scored-sample', scoreNode: 'score', sample: { performanceMonths: 12, features: ['Age', 'Amount'] } } };
+  },
+  'GET /v1/lifecycle/programs/:modelId': async (ctx) => {
+    await sampleProgram(ctx.db);
+    return { method: 'GET', url: '/v1/lifecycle/programs/sample' };
+  },
+  'POST /v1/lifecycle/programs/:modelId/runs': async (ctx) => {
+    await sampleProgram(ctx.db);
+    return { method: 'POST', url: '/v1/lifecycle/programs/sample/runs', payload: {} };
+  },
+  'GET /v1/lifecycle/programs/:modelId/runs': async (ctx) => {
+    await sampleProgram(ctx.db);
+    return { method: 'GET', url: '/v1/lifecycle/programs/sample/runs' };
+  },
+  'GET /v1/lifecycle/runs/:id': async (ctx) => ({ method: 'GET', url: `/v1/lifecycle/runs/${await sampleRun(ctx.db, 'failed')}` }),
+  'POST /v1/lifecycle/runs/:id/approve': async (ctx) => ({ method: 'POST', url: `/v1/lifecycle/runs/${await sampleRun(ctx.db, 'awaiting_approval')}/approve` }),
+  'POST /v1/lifecycle/runs/:id/reject': async (ctx) => ({ method: 'POST', url: `/v1/lifecycle/runs/${await sampleRun(ctx.db, 'awaiting_approval')}/reject` }),
+  'POST /v1/lifecycle/programs/:modelId/rollback': async (ctx) => {
+    await sampleRun(ctx.db, 'promoted');
+    return { method: 'POST', url: '/v1/lifecycle/programs/sample/rollback' };
+  },
+  'PUT /v1/monitoring/:flowId': async () => ({ method: 'PUT', url: '/v1/monitoring/consumer-lending', payload: { baseline: { from: '2026-01', to: '2026-06' } } }),
+  'POST /v1/monitoring/:flowId/run': async (ctx) => {
+    await setMonitor(ctx.db, 'consumer-lending', { baseline: { from: '2026-01', to: '2026-06' } }, { actor: 'test' });
+    return { method: 'POST', url: '/v1/monitoring/consumer-lending/run', payload: {} };
+  },
+  'GET /v1/monitoring': async () => ({ method: 'GET', url: '/v1/monitoring?flow=consumer-lending' }),
+  'GET /v1/alerts': async () => ({ method: 'GET', url: '/v1/alerts' }),
+  'POST /v1/alerts/:id/acknowledge': async (ctx) => {
+    const [alert] = await raiseAlerts(ctx.db, 'consumer-lending', [{ kind: 'csi', metric: 'age', period: uniqueKey(), value: 1, threshold: 0.25, message: 'test' }]);
+    return { method: 'POST', url: `/v1/alerts/${alert!.id}/acknowledge` };
+  },
+  'POST /v1/reviews/:id': async (_ctx, server) => ({ method: 'POST', url: `/v1/reviews/${(await pendingReview(server)).reviewId}`, payload: { verdict: 'approve', note: 'checked' } }),
+  'POST /v1/reviews/:id/claim': async (_ctx, server) => ({ method: 'POST', url: `/v1/reviews/${(await pendingReview(server)).reviewId}/claim` }),
+};
+
+/** The suite's reviewer key id, for samples that need a case the reviewer holds. */
+let reviewerKeyId = '';
+
+for (const backend of BACKENDS) {
+  describe(`role matrix on ${backend.name}`, () => {
+    let ctx: TestDatabase;
+    let server: Server;
+    let keys: Record<Role, string>;
+    before(async () => {
+      ctx = await backend.create();
+      server = await testServer(ctx.db);
+      keys = await keysForEveryRole(ctx.db);
+      reviewerKeyId = (await findActiveKey(ctx.db, keys.reviewer))!.id;
+      await publishDemoFlow(ctx.db);
+    });
+    after(async () => {
+      await server.app.close();
+      await ctx.cleanup();
+    });
+
+    test('every route has a sample request', () => {
+      const missing = server.routes.map((r) => `${r.method} ${r.url}`).filter((r) => !SAMPLES[r]);
+      assert.deepEqual(missing, []);
+    });
+
+    test('every route x every role answers as declared', async () => {
+      let checked = 0;
+      for (const route of server.routes) {
+        const sample = SAMPLES[`${route.method} ${route.url}`]!;
+        const anonymous = await server.app.inject(await sample(ctx, server));
+        if (route.access === 'public') {
+          assert.ok(anonymous.statusCode < 400, `${route.method} ${route.url} is public but answered ${anonymous.statusCode}`);
+          checked++;
+          continue;
+        }
+        assert.equal(anonymous.statusCode, 401, `${route.method} ${route.url} without a key`);
+        assert.equal(anonymous.json().error.code, 'unauthenticated');
+        const forged = await server.app.inject({ ...(await sample(ctx, server)), headers: bearer('arb_not-a-real-key') });
+        assert.equal(forged.statusCode, 401, `${route.method} ${route.url} with an unknown key`);
+        for (const role of ROLES) {
+          const res = await server.app.inject({ ...(await sample(ctx, server)), headers: bearer(keys[role]) });
+          if (route.access.includes(role)) {
+            assert.ok(res.statusCode >= 200 && res.statusCode < 300, `${role} on ${route.method} ${route.url}: expected 2xx, got ${res.statusCode} ${res.body}`);
+          } else {
+            assert.equal(res.statusCode, 403, `${role} on ${route.method} ${route.url}`);
+            assert.equal(res.json().error.code, 'forbidden');
+            assert.match(res.json().error.message, new RegExp(role));
+          }
+          checked++;
+        }
+      }
+      console.log(`role matrix on ${backend.name}: ${server.routes.length} routes, ${checked} route x role checks`);
+    });
+
+    test('a revoked key no longer authenticates', async () => {
+      const created = await createApiKey(ctx.db, { name: 'short-lived', role: 'analyst' }, { actor: 'test' });
+      assert.equal((await server.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(created.secret) })).statusCode, 200);
+      const revoke = await server.app.inject({ method: 'DELETE', url: `/v1/keys/${created.key.id}`, headers: bearer(keys.admin) });
+      assert.equal(revoke.statusCode, 200);
+      assert.equal((await server.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(created.secret) })).statusCode, 401);
+    });
+
+    test('keys are stored only as hashes', async () => {
+      const { rows } = await ctx.db.query<Record<string, unknown>>('select * from api_keys');
+      const stored = JSON.stringify(rows);
+      for (const secret of Object.values(keys)) assert.ok(!stored.includes(secret), 'a key secret was stored in clear');
+      const list = await server.app.inject({ method: 'GET', url: '/v1/keys', headers: bearer(keys.admin) });
+      for (const secret of Object.values(keys)) assert.ok(!list.body.includes(secret), 'a key secret was listed');
+    });
+
+    test('the OpenAPI document describes the /v1 routes', async () => {
+      const res = await server.app.inject({ method: 'GET', url: '/openapi.json' });
+      assert.equal(res.statusCode, 200);
+      const doc = res.json();
+      assert.equal(doc.openapi.slice(0, 2), '3.');
+      for (const route of server.routes.filter((r) => r.url.startsWith('/v1'))) {
+        const path = route.url.replace(/:(\w+)/g, '{$1}');
+        assert.ok(doc.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path} missing from OpenAPI`);
+      }
+      assert.deepEqual(doc.paths['/v1/keys'].post.requestBody.content['application/json'].schema.required.sort(), ['name', 'role']);
+    });
+  });
+}

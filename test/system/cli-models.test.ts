@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { arbiter } from '../support/process.ts';
+
+const DATA = join(import.meta.dirname, '..', 'fixtures', 'credit-data');
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+
+function csvRows(path: string): string[][] {
+  return readFileSync(path, 'utf8').trim().split('\n').map((l) => l.split(','));
+}
+
+test('arbiter train, score --explain and evaluate, for both kinds of model', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'arbiter-models-'));
+  for (const algo of ['gbdt', 'scorecard']) {
+    const model = join(dir, `${algo}.json`);
+    const trained = arbiter(['train', '--algo', algo, '--data', join(DATA, 'german_credit.csv'), '--target', 'Class', '--bad', 'Bad', '--out', model, '--trees', '120', '--json']);
+    assert.equal(trained.code, 0, trained.stderr);
+    const report = JSON.parse(trained.stdout);
+    console.log(`${algo}: holdout AUC ${report.test.auc.toFixed(3)}, KS ${report.test.ks.toFixed(3)} in ${report.seconds}s, version ${report.version.slice(0, 12)}`);
+    assert.ok(report.test.auc > 0.75);
+    assert.match(trained.stderr, /100% \(/, 'progress is reported on stderr');
+    const file = JSON.parse(readFileSync(model, 'utf8'));
+    assert.equal(file.version, report.version);
+    assert.equal(file.training.data.rows, 1000);
+    assert.match(file.training.data.sha256, /^[0-9a-f]{64}$/);
+    assert.equal(file.training.metrics.test.auc, report.test.auc);
+
+    const scored = arbiter(['score', '--model', model, '--data', join(DATA, 'german_credit.csv'), '--out', join(dir, `${algo}.csv`), '--explain', '3']);
+    assert.equal(scored.code, 0, scored.stderr);
+    const [header, ...rows] = csvRows(join(dir, `${algo}.csv`));
+    assert.deepEqual(header, ['pd', 'points', 'reason_1', 'impact_1', 'reason_2', 'impact_2', 'reason_3', 'impact_3']);
+    assert.equal(rows.length, 1000);
+    assert.ok(rows.every((r) => Number(r[0]) > 0 && Number(r[0]) < 1));
+    // Higher points mean lower risk, on either kind of model.
+    const byPd = rows.map((r) => [Number(r[0]), Number(r[1])]).sort((a, b) => a[0]! - b[0]!);
+    assert.ok(byPd[0]![1]! > byPd.at(-1)![1]!);
+    assert.ok(rows.filter((r) => Number(r[0]) > 0.5).every((r) => r[2] !== '' && Number(r[3]) > 0), 'a risky applicant has reasons with positive impact');
+
+    const evaluated = JSON.parse(arbiter(['evaluate', '--model', model, '--data', join(DATA, 'german_credit.csv'), '--baseline', join(DATA, 'german_credit.csv'), '--json']).stdout);
+    assert.equal(evaluated.calibration.length, 10);
+    assert.ok(evaluated.psi < 1e-9, 'a population is stable against itself');
+  }
+  // A file changed after training is refused: its version no longer matches its content.
+  const file = JSON.parse(readFileSync(join(dir, 'gbdt.json'), 'utf8'));
+  file.model.baseMargin += 0.5;
+  writeFileSync(join(dir, 'edited.json'), JSON.stringify(file));
+  const edited = arbiter(['score', '--model', join(dir, 'edited.json'), '--data', join(DATA, 'german_credit.csv')]);
+  assert.equal(edited.code, 1);
+  assert.match(edited.stderr, /was changed after it was written/);
+});
+
+test('arbiter import: XGBoost JSON and ONNX models score as the libraries did', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'arbiter-import-'));
+  const cases = [
+    { format: 'xgboost', file: join(FIXTURES, 'xgboost', 'model.json'), data: join(FIXTURES, 'xgboost', 'data.csv'), expected: join(FIXTURES, 'xgboost', 'predictions.csv') },
+    { format: 'onnx', file: join(FIXTURES, 'onnx', 'trees.onnx'), data: join(FIXTURES, 'onnx', 'data.csv'), expected: join(FIXTURES, 'onnx', 'trees-predictions.csv') },
+    { format: 'onnx', file: join(FIXTURES, 'onnx', 'linear.onnx'), data: join(FIXTURES, 'onnx', 'linear-data.csv'), expected: join(FIXTURES, 'onnx', 'linear-predictions.csv') },
+  ];
+  for (const [i, c] of cases.entries()) {
+    const out = join(dir, `m${i}.json`);
+    const imported = arbiter(['import', '--format', c.format, c.file, '--out', out]);
+    assert.equal(imported.code, 0, imported.stderr);
+    const scored = arbiter(['score', '--model', out, '--data', c.data, '--out', join(dir, `s${i}.csv`)]);
+    assert.equal(scored.code, 0, scored.stderr);
+    const ours = csvRows(join(dir, `s${i}.csv`)).slice(1).map((r) => Number(r[0]));
+    const theirs = csvRows(c.expected).slice(1).map((r) => Number(r[0]));
+    const worst = Math.max(...ours.map((p, k) => Math.abs(p - theirs[k]!)));
+    console.log(`${c.format} ${c.file.split('/').pop()}: ${ours.length} rows, largest difference ${worst.toExponential(2)} (scores written with 6 decimals)`);
+    assert.ok(worst < 1e-6);
+  }
+  const noExplain = arbiter(['score', '--model', join(dir, 'm1.json'), '--data', cases[1]!.data, '--explain', '2']);
+  assert.equal(noExplain.code, 1);
+  assert.match(noExplain.stderr, /carry no explanation/);
+  writeFileSync(join(dir, 'junk.onnx'), 'not a model');
+  const junk = arbiter(['import', '--format', 'onnx', join(dir, 'junk.onnx'), '--out', join(dir, 'x.json')]);
+  assert.equal(junk.code, 1);
+  assert.match(junk.stderr, /onnxruntime cannot load/);
+});
+
+test('bad training data gets a clear error naming what is wrong', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'arbiter-bad-csv-'));
+  const lines = readFileSync(join(DATA, 'german_credit.csv'), 'utf8').trim().split('\n');
+  const write = (name: string, content: string[]) => {
+    writeFileSync(join(dir, name), `${content.join('\n')}\n`);
+    return join(dir, name);
+  };
+  const train = (file: string, ...extra: string[]) => arbiter(['train', '--data', file, '--target', 'Class', '--bad', 'Bad', '--out', join(dir, 'm.json'), '--trees', '5', ...extra]);
+  const cases: [string, ReturnType<typeof arbiter>, RegExp][] = [
+    ['ragged row', train(write('ragged.csv', [...lines.slice(0, 10), lines[10]!.split(',').slice(0, 5).join(','), ...lines.slice(11)])), /Invalid Record Length: expect \d+, got 5 on line 11/],
+    ['missing target', arbiter(['train', '--data', join(DATA, 'german_credit.csv'), '--target', 'Outcome', '--bad', 'Bad', '--out', join(dir, 'm.json')]), /no column "Outcome"; columns are Duration/],
+    ['constant target', train(write('constant.csv', [lines[0]!, ...lines.slice(1).map((l) => l.replace(/,"?Good"?$/, ',Bad'))])), /column "Class" is constant: every row of 1000 holds "Bad"/],
+    ['word in a numeric column', train(write('word.csv', [lines[0]!, ...lines.slice(1, 40), lines[40]!.replace(/^\d+/, 'twelve'), ...lines.slice(41)])), /column "Duration" holds numbers except "twelve" in data row 40/],
+    ['bad option', train(join(DATA, 'german_credit.csv'), '--learning-rate', '3'), /--learning-rate 3: a number above 0 and at most 1/],
+  ];
+  for (const [what, run, message] of cases) {
+    assert.equal(run.code, 1, what);
+    assert.match(run.stderr, message, what);
+    assert.doesNotMatch(run.stderr, /\n\s+at /, `${what}: no stack trace`);
+  }
+});
+
+test('score --explain neutralises feature names a spreadsheet would run as formulas', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'arbiter-csv-formula-'));
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const lines = ['=1+2,@SUM(A1),income,bad'];
+  for (let i = 0; i < 400; i++) {
+    const a = rnd();
+    const b = rnd();
+    lines.push(`${a.toFixed(3)},${b.toFixed(3)},${(rnd() * 5000).toFixed(0)},${rnd() < 0.2 + 0.5 * a * b ? 1 : 0}`);
+  }
+  writeFileSync(join(dir, 'data.csv'), `${lines.join('\n')}\n`);
+  assert.equal(arbiter(['train', '--data', join(dir, 'data.csv'), '--target', 'bad', '--bad', '1', '--trees', '20', '--out', join(dir, 'm.json')]).code, 0);
+  const scored = arbiter(['score', '--model', join(dir, 'm.json'), '--data', join(dir, 'data.csv'), '--explain', '3', '--out', join(dir, 'scores.csv')]);
+  assert.equal(scored.code, 0, scored.stderr);
+  const cells = readFileSync(join(dir, 'scores.csv'), 'utf8').split(/[\n,]/).map((c) => c.replace(/^"/, ''));
+  assert.ok(cells.some((c) => c === "'=1+2" || c === "'@SUM(A1)"), 'the reason names are there, neutralised');
+  assert.deepEqual(cells.filter((c) => /^[=@+]/.test(c)), [], 'no cell starts a formula');
+});

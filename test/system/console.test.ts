@@ -1,0 +1,207 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serve, type Running } from '../support/process.ts';
+
+/**
+ * The console in Debian's Chromium (headless, through playwright-core) against a real server
+ * started as `npm start` starts it: `arbiter serve --demo` on a fresh embedded database.
+ * Every test leaves a screenshot in test-results/.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const RESULTS = join(import.meta.dirname, '..', '..', 'test-results');
+
+let server: Running;
+let dataDir: string;
+let browser: Browser;
+let keys: Record<string, string>;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+before(async () => {
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`);
+  mkdirSync(RESULTS, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'arbiter-console-'));
+  server = await serve(['--demo', '--data-dir', dataDir, '--bureau-port', String(await freePort())], { startTimeoutMs: 240_000 });
+  keys = JSON.parse(readFileSync(join(dataDir, 'demo', 'keys.json'), 'utf8'));
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A new tab at 1280 x 800, signed in with the demo key of a role; page errors fail the test. */
+async function signedIn(role: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/`);
+  await page.getByLabel('API key').fill(keys[role]!);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).waitFor();
+  return { page, errors };
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(RESULTS, `console-${name}.png`), fullPage: true });
+
+describe('console in Chromium', () => {
+  test('sign in: a wrong key is refused with a readable error; a key of a role shows only that role\'s pages', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('API key').fill('arb_not-a-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: /key/i }).waitFor();
+    await page.getByLabel('API key').fill(keys.analyst!);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const nav = page.getByRole('navigation', { name: 'Pages' });
+    await nav.waitFor();
+    const pages = await nav.getByRole('link').allTextContents();
+    assert.ok(pages.includes('Overview') && pages.includes('Sandbox'), pages.join());
+    assert.ok(!pages.includes('Keys and roles') && !pages.includes('Review queue'), `an analyst is offered ${pages.join(', ')}`);
+    // The tile: the overview's chart has the same title when decisions span more than a minute.
+    await page.locator('.tile-label', { hasText: 'Decisions per minute' }).waitFor();
+    assert.equal(await page.evaluate(() => (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('arbiter.apiKey')), keys.analyst);
+    await shot(page, 'sign-in');
+    await page.close();
+  });
+
+  test('run a decision and open its trace, drawn along its path', async () => {
+    const service = await signedIn('service');
+    await service.page.goto(`${server.url}/console/#/decisions`);
+    await service.page.getByRole('button', { name: 'Decide' }).click();
+    await service.page.waitForURL(/#\/decisions\/dec_/);
+    const id = decodeURIComponent(service.page.url().split('/').pop()!);
+    const steps = service.page.getByRole('list', { name: 'Trace' }).getByRole('listitem');
+    await steps.first().waitFor();
+    assert.ok((await steps.count()) >= 3, 'the trace has the steps of the path');
+    await steps.first().getByRole('button').click();
+    await service.page.getByRole('heading', { name: 'Wrote' }).first().waitFor();
+    await shot(service.page, 'decision-service');
+    await service.page.close();
+
+    const analyst = await signedIn('analyst');
+    await analyst.page.goto(`${server.url}/console/#/decisions/${id}`);
+    await analyst.page.locator('.react-flow__node.on-path').first().waitFor();
+    assert.ok((await analyst.page.locator('.react-flow__node.on-path').count()) >= 3);
+    assert.ok(await analyst.page.getByRole('table', { name: 'Application' }).getByText('****').count() > 0 || (await analyst.page.getByRole('table', { name: 'Application' }).textContent())!.includes('*'), 'personal data is masked');
+    await shot(analyst.page, 'decision-trace');
+    assert.deepEqual(analyst.errors, []);
+    await analyst.page.close();
+  });
+
+  test('take a pending case and complete the review', async () => {
+    const { page, errors } = await signedIn('reviewer');
+    await page.goto(`${server.url}/console/#/reviews`);
+    await page.getByRole('button', { name: 'Take case' }).first().click();
+    await page.getByRole('heading', { name: 'Evidence' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'You took this case' }).waitFor();
+    await page.getByLabel(/^Note/).fill('Income verified against payslips; affordable.');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('status').filter({ hasText: 'Approved by' }).waitFor();
+    await shot(page, 'review');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('edit a decision-table cell with a FEEL error and see it in the cell; a fixed table saves as a new draft', async () => {
+    const { page, errors } = await signedIn('analyst');
+    await page.goto(`${server.url}/console/#/tables`);
+    await page.getByRole('link', { name: /Personal loan risk tier/ }).click();
+    const cell = page.getByRole('table', { name: /Decision table/ }).locator('tbody input').first();
+    await cell.waitFor();
+    const before = await cell.inputValue();
+    await cell.fill('> 18 and');
+    const message = page.locator('td.cell-error .cell-message');
+    await message.waitFor();
+    assert.match((await message.textContent())!, /line 1, column \d+/);
+    assert.equal(await cell.getAttribute('aria-invalid'), 'true');
+    assert.ok(await page.getByRole('button', { name: 'Save as a new draft' }).isDisabled(), 'a table with an error cannot be saved');
+    await shot(page, 'table-feel-error');
+    await cell.fill(before);
+    await message.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Save as a new draft' }).click();
+    await page.getByRole('status').filter({ hasText: /Saved as draft v2/ }).waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('publish a flow version', async () => {
+    const { page, errors } = await signedIn('risk-manager');
+    await page.goto(`${server.url}/console/#/flows/synth-candidate/1`);
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await page.getByRole('status').filter({ hasText: /Valid: \d+ paths/ }).waitFor();
+    await page.getByRole('button', { name: 'Publish v1' }).click();
+    await page.getByRole('heading', { level: 2 }).filter({ hasText: 'published' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Publish v1' }).count(), 0);
+    await shot(page, 'flow-published');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('the model charts are drawn, champion beside challenger', async () => {
+    const { page, errors } = await signedIn('analyst');
+    await page.goto(`${server.url}/console/#/models/demo-trees`);
+    for (const chart of ['ROC curve', 'KS curve', 'Score distribution by outcome', 'Calibration', 'Feature importance', 'PSI over time']) {
+      const svg = page.locator(`[data-chart="${chart}"] svg`);
+      await svg.waitFor();
+      assert.ok((await svg.locator('path').count()) > 5, `${chart} has drawn nothing`);
+    }
+    await page.getByText('v1 (champion) AUC').first().waitFor();
+    await page.getByText(/^v2 AUC/).first().waitFor();
+    await shot(page, 'models');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('run a back-test to completion and see its swap set', async () => {
+    const { page, errors } = await signedIn('analyst');
+    await page.goto(`${server.url}/console/#/sandbox`);
+    await page.getByLabel(/^History/).setInputFiles(join(dataDir, 'demo', 'history.csv'));
+    await page.getByRole('button', { name: 'Run back-test' }).click();
+    await page.getByRole('table', { name: 'Swap set' }).waitFor({ timeout: 120_000 });
+    const swapIns = await page.getByRole('table', { name: 'Swap set' }).getByRole('row').nth(1).textContent();
+    assert.match(swapIns!, /Swap-ins.*\d/);
+    await shot(page, 'backtest');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('run an optimisation and see its efficient frontier', async () => {
+    const { page, errors } = await signedIn('analyst');
+    await page.goto(`${server.url}/console/#/sandbox`);
+    await page.getByLabel(/^Scored applications/).setInputFiles(join(dataDir, 'demo', 'portfolio.csv'));
+    await page.getByRole('button', { name: 'Optimise' }).click();
+    await page.getByRole('table', { name: 'Constraints' }).waitFor({ timeout: 120_000 });
+    const frontier = page.locator('[data-chart="Efficient frontier"] svg');
+    await frontier.waitFor();
+    assert.ok((await frontier.locator('path').count()) > 5, 'the frontier is drawn');
+    await shot(page, 'optimisation');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('verify the audit chain', async () => {
+    const { page, errors } = await signedIn('auditor');
+    await page.goto(`${server.url}/console/#/audit`);
+    await page.getByRole('table', { name: 'Audit events' }).waitFor();
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    await page.getByTestId('chain-verification').filter({ hasText: 'The chain is intact' }).waitFor();
+    await shot(page, 'audit');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { prepareCrashEnvironment } from '../support/crash-scenario.ts';
+import { reportLine, runAttacks } from '../support/hostile-scenario.ts';
+
+/**
+ * One request must never hurt another: while a hostile decision or a hostile back-test runs
+ * on a server (its own process, on PostgreSQL), an innocent client's ordinary decisions go on
+ * being answered, and every attack gets the safe answer. How fast they are answered is
+ * measured by `npm run bench:hostile`, on a quiet machine, not asserted here.
+ */
+test('hostile decisions and back-tests do not hold up an innocent client', async () => {
+  const env = await prepareCrashEnvironment();
+  try {
+    const server = await env.serve();
+    try {
+      const only = ['backtracking regex, 1,000-character name', 'FEEL loop of a million steps', 'a 100 MB string', 'knock-out rule past the budget', 'back-test of a hostile draft (12 rows)'];
+      const reports = await runAttacks(env, server.url, { windowMs: 2000, only });
+      for (const r of reports) console.log(`# ${reportLine(r)}`);
+      assert.equal(reports.length, only.length);
+      for (const r of reports) {
+        assert.ok(r.safe, `${r.name}: ${r.answer}`);
+        assert.equal(r.innocent.failures, 0, r.name);
+        assert.ok(r.innocent.requests >= 20, `${r.name}: only ${r.innocent.requests} innocent decisions`);
+      }
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await env.drop();
+  }
+});

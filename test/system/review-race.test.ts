@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { decideReview, openDatabase, startJobQueue, verifyAudit, type Database } from '../../src/store/index.ts';
+import { createScratchDatabase } from '../support/backends.ts';
+import { demoFlow, reviewApplication, uniqueKey } from '../support/flows.ts';
+import { exampleStrategy, historyCsv, synthBaseline, synthCandidate } from '../support/backtests.ts';
+import { scoredFlow, synthChampion, SYNTH_FEATURES } from '../support/lifecycle.ts';
+import { generatePopulation } from '../../src/synth/index.ts';
+import { arbiter, serve, type Running } from '../support/process.ts';
+
+let scratch: { url: string; drop(): Promise<void> };
+let servers: Running[] = [];
+const keys: Record<string, string> = {};
+
+async function call(server: Running, role: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${keys[role]}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { message: string } } };
+}
+
+before(async () => {
+  scratch = await createScratchDatabase();
+  assert.equal(arbiter(['migrate', '--database', scratch.url]).code, 0);
+  for (const role of ['service', 'reviewer', 'risk-manager', 'analyst']) {
+    keys[role] = JSON.parse(arbiter(['keys', 'create', '--role', role, '--database', scratch.url, '--json']).stdout).secret;
+  }
+  const keyFile = join(mkdtempSync(join(tmpdir(), 'arbiter-keys-')), 'keys.json');
+  assert.equal(arbiter(['keys', 'init-master', '--key-file', keyFile]).code, 0);
+  servers = await Promise.all([serve(['--database', scratch.url, '--key-file', keyFile]), serve(['--database', scratch.url, '--key-file', keyFile])]);
+  const [a] = servers;
+  assert.equal((await call(a!, 'risk-manager', 'POST', '/v1/flows', { definition: demoFlow() })).status, 201);
+  assert.equal((await call(a!, 'risk-manager', 'POST', '/v1/flows/consumer-lending/versions/1/publish')).status, 200);
+});
+
+after(async () => {
+  await Promise.all(servers.map((s) => s.stop()));
+  await scratch.drop();
+});
+
+test('two servers racing to complete the same reviews: each completes exactly once', async () => {
+  const [a, b] = servers as [Running, Running];
+  const reviews: { decisionId: string; reviewId: string }[] = [];
+  for (let i = 0; i < 12; i++) {
+    const d = await call(i % 2 ? a : b, 'service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() });
+    assert.equal(d.body.status, 'pending_review');
+    reviews.push({ decisionId: String(d.body.id), reviewId: String(d.body.pendingReviewId) });
+  }
+  let raced = 0;
+  await Promise.all(
+    reviews.map(async ({ reviewId }) => {
+      const [ra, rb] = await Promise.all([
+        call(a, 'reviewer', 'POST', `/v1/reviews/${reviewId}`, { verdict: 'approve', note: 'server A' }),
+        call(b, 'reviewer', 'POST', `/v1/reviews/${reviewId}`, { verdict: 'decline', note: 'server B' }),
+      ]);
+      const statuses = [ra.status, rb.status].sort();
+      assert.deepEqual(statuses, [200, 409], `review ${reviewId}: ${ra.status} ${rb.status}`);
+      raced++;
+    }),
+  );
+  const db = await openDatabase({ databaseUrl: scratch.url });
+  try {
+    const { rows } = await db.query<{ status: string; n: number }>(
+      `select d.status, count(*)::int as n from decisions d where d.id = any($1) group by d.status`,
+      [reviews.map((r) => r.decisionId)],
+    );
+    assert.deepEqual(rows, [{ status: 'completed', n: 12 }]);
+    const { rows: completions } = await db.query<{ subject_id: string; n: number }>(
+      `select subject_id, count(*)::int as n from audit_events where action = 'decision.completed' and subject_id = any($1) group by subject_id`,
+      [reviews.map((r) => r.decisionId)],
+    );
+    assert.equal(completions.length, 12);
+    assert.ok(completions.every((c) => c.n === 1), 'no decision completed twice');
+    assert.equal((await verifyAudit(db)).ok, true);
+  } finally {
+    await db.close();
+  }
+  console.log(`${raced} reviews raced on two servers: each completed once, the other request refused with 409`);
+});
+
+/**
+ * A decision waiting for review on server A, with this test's own connection and job queue on
+ * its database; `run` records a verdict as it likes, and the decision is then awaited.
+ */
+async function verdictWithoutResume(run: (db: Database, queue: Awaited<ReturnType<typeof startJobQueue>>, decision: Record<string, unknown>) => Promise<unknown>, withinMs: number, everyMs: number): Promise<{ status: string; ms: number }> {
+  const [a] = servers as [Running];
+  const d = await call(a, 'service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() });
+  const db: Database = await openDatabase({ databaseUrl: scratch.url });
+  const queue = await startJobQueue(db);
+  try {
+    await run(db, queue, d.body);
+    const t0 = Date.now();
+    let status = '';
+    while (Date.now() - t0 < withinMs) {
+      status = String((await call(a, 'service', 'GET', `/v1/decisions/${d.body.id}`)).body.status);
+      if (status === 'completed') break;
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+    return { status, ms: Date.now() - t0 };
+  } finally {
+    await queue.stop();
+    await db.close();
+  }
+}
+
+test('a verdict whose request died before resuming is finished by the job queue', async () => {
+  // Record the verdict and enqueue the resume exactly as the API does, then stop: no inline resume.
+  const { status } = await verdictWithoutResume(
+    (db, queue, d) =>
+      decideReview(db, String(d.pendingReviewId), 'approve', 'recorded before a crash', { actor: 'test' }, (tx, r) =>
+        queue.sendInTransaction(tx, 'decision.resume', { decisionId: r.decisionId, reviewId: r.id }),
+      ),
+    20_000,
+    250,
+  );
+  assert.equal(status, 'completed', 'a server worker resumed the decision from the queue');
+});
+
+test('a resume that a worker took and then died with is expired and finished by another worker', async () => {
+  const { status, ms } = await verdictWithoutResume(
+    async (db, queue, d) => {
+      // The verdict is recorded without its inline resume; its job is held back, then marked as
+      // taken 45 s ago by a worker that no longer exists (the queue's expiry for resumes is 30 s).
+      await decideReview(db, String(d.pendingReviewId), 'approve', 'recorded before a crash', { actor: 'test' }, async () => {});
+      const jobId = await queue.boss.send('decision.resume', { decisionId: d.id, reviewId: d.pendingReviewId }, { startAfter: 3600 });
+      await db.query("update pgboss.job set state = 'active', started_on = now() - interval '45 seconds', start_after = now() - interval '1 minute' where id = $1", [jobId]);
+    },
+    90_000,
+    500,
+  );
+  assert.equal(status, 'completed', 'the expired job was retried and a live worker resumed the decision');
+  console.log(`a resume held by a dead worker was taken over and finished ${(ms / 1000).toFixed(1)} s later`);
+});
+
+test('a back-test started on one server runs as a job on one of them, exactly once', async () => {
+  const [a, b] = servers as [Running, Running];
+  for (const def of [synthBaseline(), synthCandidate()]) assert.equal((await call(a, 'risk-manager', 'POST', '/v1/flows', { definition: def })).status, 201);
+  const started = await call(a, 'analyst', 'POST', '/v1/backtests', { candidate: { flow: 'synth-candidate', version: 1 }, baseline: { flow: 'synth-baseline', version: 1 }, csv: historyCsv(2000, 3), outcome: { column: 'defaulted', bad: '1' }, strategy: exampleStrategy() });
+  assert.equal(started.status, 202, JSON.stringify(started.body));
+  let status = '';
+  for (let i = 0; i < 600 && status !== 'done' && status !== 'failed'; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    status = String((await call(i % 2 ? a : b, 'analyst', 'GET', `/v1/backtests/${started.body.id}`)).body.status);
+  }
+  assert.equal(status, 'done');
+  const db = await openDatabase({ databaseUrl: scratch.url });
+  try {
+    const { rows } = await db.query<{ n: number }>("select count(*)::int as n from audit_events where action = 'backtest.finished' and subject_id = $1", [started.body.id]);
+    assert.equal(rows[0]!.n, 1);
+  } finally {
+    await db.close();
+  }
+});
+
+test('a retraining run started on one server is taken by exactly one worker', async () => {
+  const [a, b] = servers as [Running, Running];
+  assert.equal((await call(a, 'risk-manager', 'POST', '/v1/models/race/versions', synthChampion(2000, 9, 12, 20))).status, 201);
+  assert.equal((await call(a, 'risk-manager', 'POST', '/v1/flows', { definition: scoredFlow('raced', 'race@1', 0.4) })).status, 201);
+  assert.equal((await call(a, 'risk-manager', 'POST', '/v1/flows/raced/versions/1/publish')).status, 200);
+  const pop = generatePopulation({ rows: 300, seed: 10, months: 12 });
+  const col = (n: string) => pop.columns.find((c) => c.name === n)!.values;
+  for (let i = 0; i < pop.rows; i++) {
+    const application: Record<string, unknown> = { appliedAt: new Date(Date.UTC(2024, (col('month') as Float64Array)[i]!, 2)).toISOString() };
+    for (const f of SYNTH_FEATURES) application[f] = col(f)[i];
+    assert.equal((await call(i % 2 ? a : b, 'service', 'POST', '/v1/decisions', { flow: 'raced', application, idempotencyKey: uniqueKey() })).status, 201);
+  }
+  assert.equal((await call(b, 'risk-manager', 'PUT', '/v1/lifecycle/programs/race', { flow: 'raced', scoreNode: 'score', sample: { dateField: 'appliedAt', performanceMonths: 3, features: SYNTH_FEATURES } })).status, 200);
+  const started = await call(a, 'risk-manager', 'POST', '/v1/lifecycle/programs/race/runs', { asOf: '2025-06-01T00:00:00Z' });
+  assert.equal(started.status, 202, JSON.stringify(started.body));
+  let status = 'queued';
+  for (let i = 0; i < 600 && ['queued', 'running'].includes(status); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    status = String((await call(i % 2 ? a : b, 'risk-manager', 'GET', `/v1/lifecycle/runs/${started.body.id}`)).body.status);
+  }
+  assert.ok(!['queued', 'running'].includes(status), `the run ended (${status})`);
+  const db = await openDatabase({ databaseUrl: scratch.url });
+  try {
+    // No outcomes were reported: the run ends as failed (no matured accounts), once.
+    const { rows } = await db.query<{ n: number }>("select count(*)::int as n from audit_events where action in ('retrain.rejected', 'retrain.awaiting_approval', 'retrain.failed', 'retrain.promoted') and data ->> 'run' = $1", [started.body.id]);
+    assert.equal(rows[0]!.n, 1);
+  } finally {
+    await db.close();
+  }
+});
