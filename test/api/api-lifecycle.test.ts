@@ -4,7 +4,7 @@ import { recordOutcomes, type OutcomeEvent } from '../../src/store/index.ts';
 import { generatePopulation } from '../../src/synth/index.ts';
 import { scoredFlow, synthChampion, SYNTH_FEATURES } from '../support/lifecycle.ts';
 import { BACKENDS } from '../support/backends.ts';
-import { uniqueKey } from '../support/flows.ts';
+import { decideMany } from '../support/flows.ts';
 import { useApiFixture, type ApiFixture } from '../support/server.ts';
 
 const FEATURES = SYNTH_FEATURES;
@@ -18,11 +18,15 @@ async function history(f: ApiFixture, flow: string, rows: number): Promise<void>
   const pop = generatePopulation({ rows, seed: 202, months: 24, driftAt: 12 });
   const col = (n: string) => pop.columns.find((c) => c.name === n)!.values;
   const events: OutcomeEvent[] = [];
+  const applications = Array.from({ length: rows }, (_, i) => {
+    const application: Record<string, unknown> = { appliedAt: month((col('month') as Float64Array)[i]!) };
+    for (const name of FEATURES) application[name] = col(name)[i];
+    return application;
+  });
+  const decisions = await decideMany(f.server, flow, applications);
   for (let i = 0; i < rows; i++) {
     const m = (col('month') as Float64Array)[i]!;
-    const application: Record<string, unknown> = { appliedAt: month(m) };
-    for (const name of FEATURES) application[name] = col(name)[i];
-    const { decision } = await f.server.services.decisions.decide({ flow, application, idempotencyKey: uniqueKey() }, { actor: 'test' });
+    const decision = decisions[i]!;
     if (decision.outcome !== 'approve') continue;
     const at = Date.UTC(2024, m, 2);
     events.push({ eventId: `${decision.id}-d`, decisionId: decision.id, type: 'disbursement', occurredAt: new Date(at).toISOString(), amount: 1000 });

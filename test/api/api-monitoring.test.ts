@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { generatePopulation } from '../../src/synth/index.ts';
 import { BACKENDS } from '../support/backends.ts';
-import { uniqueKey } from '../support/flows.ts';
+import { decideMany } from '../support/flows.ts';
 import { useApiFixture } from '../support/server.ts';
 
 /** A flow that approves by a rule on C1 fields, so that its decisions can be monitored without a model. */
@@ -48,10 +48,8 @@ for (const backend of BACKENDS) {
       assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows/monitored/versions/1/publish')).statusCode, 200);
       const pop = generatePopulation({ rows: 2400, seed: 77, months: 12, driftAt: 8 });
       const col = (n: string) => pop.columns.find((c) => c.name === n)!.values as Float64Array;
-      for (let i = 0; i < pop.rows; i++) {
-        const application = { appliedAt: new Date(Date.UTC(2025, col('month')[i]!, 3)).toISOString(), utilization: col('utilization')[i]!, income: col('income')[i]! };
-        await fx.server.services.decisions.decide({ flow: 'monitored', application, idempotencyKey: uniqueKey() }, { actor: 'test' });
-      }
+      const applications = Array.from({ length: pop.rows }, (_, i) => ({ appliedAt: new Date(Date.UTC(2025, col('month')[i]!, 3)).toISOString(), utilization: col('utilization')[i]!, income: col('income')[i]! }));
+      await decideMany(fx.server, 'monitored', applications);
     });
 
     test('a drift after the baseline raises alerts once per period, delivered to the webhook; before it, none', async () => {

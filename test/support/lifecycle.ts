@@ -53,8 +53,17 @@ export async function sampleRun(db: Database, status: 'awaiting_approval' | 'pro
 export const SYNTH_FEATURES = ['age', 'income', 'existingDebt', 'bureauScore', 'delinquencies12m', 'inquiries6m', 'utilization', 'dti', 'term', 'product', 'channel'];
 const NUMERIC = new Set(['age', 'income', 'existingDebt', 'bureauScore', 'delinquencies12m', 'inquiries6m', 'utilization', 'dti', 'term']);
 
-/** A GBDT model file trained on `rows` synthetic applicants of the first `months` months. */
+const trained = new Map<string, ModelFile>();
+
+/** A GBDT model file trained on `rows` synthetic applicants of the first `months` months (once per process: training is deterministic). */
 export function synthChampion(rows: number, seed: number, months: number, rounds: number): ModelFile {
+  const key = `${rows}/${seed}/${months}/${rounds}`;
+  let file = trained.get(key);
+  if (!file) trained.set(key, (file = trainSynthChampion(rows, seed, months, rounds)));
+  return file;
+}
+
+function trainSynthChampion(rows: number, seed: number, months: number, rounds: number): ModelFile {
   const pop = generatePopulation({ rows, seed, months });
   const frame = populationFrame(pop);
   const y = Uint8Array.from(pop.columns.find((c) => c.name === 'defaulted')!.values as Float64Array);
