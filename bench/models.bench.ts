@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluate, readCsv, stratifiedSplit, trainBooster, trainScorecard, type BoostParams, type Frame } from '../src/models/index.ts';
-import { generatePopulation, populationFrame, writePopulationCsv } from '../src/synth/index.ts';
+import { generatePopulation, populationFrame, writePopulationCsv } from '../src/tools/synth/index.ts';
 
 const DATA = join(import.meta.dirname, '..', 'test', 'fixtures', 'credit-data');
 const PYTHON = process.env.PYTHON || '/usr/bin/python3';

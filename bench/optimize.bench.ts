@@ -16,7 +16,7 @@ import { backtestReport, runBacktest } from '../src/lifecycle/index.ts';
 import { demoApplications } from './flow/applications.ts';
 import { trainBooster } from '../src/models/index.ts';
 import { candidateMatrix, parseStrategy, portfolioConstraints, solvePortfolio, type Applicant, type CandidateMatrix, type LinearConstraint, type Strategy } from '../src/optimize/index.ts';
-import { generatePopulation, populationFrame } from '../src/synth/index.ts';
+import { generatePopulation, populationFrame } from '../src/tools/synth/index.ts';
 
 const TRAIN = 200_000;
 const SCORE = 100_000;

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ephemeralKeyProvider } from '../privacy/index.ts';
-import { BureauGateway, compileConnector, ConnectorError, creditFile, isNoHit, MemoryLedger, startBureauSim, type BureauSim } from './index.ts';
+import { creditFile, isNoHit, startBureauSim, type BureauSim } from '../tools/bureau-sim/index.ts';
+import { BureauGateway, compileConnector, ConnectorError, MemoryLedger } from './index.ts';
 import { retryAfterMs } from './http-call.ts';
 import { parseResponse } from './parse-response.ts';
 

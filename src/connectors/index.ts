@@ -5,6 +5,3 @@ export { BureauGateway, type BoundConnector, type PullContext, type PullResult, 
 export { MemoryLedger } from './memory-ledger.ts';
 export { usageOf, latencySummary, type UsageGroup, type LatencySummary } from './usage.ts';
 export type { BeginResult, PullLedger, PullRow, PullCompletion, PullStatus, SealedReport, ReusableReport, ConnectorUsage } from './pull-ledger.ts';
-export { startBureauSim, type BureauSim, type BureauSimOptions, type Billing } from './bureau-sim/server.ts';
-export { creditFile, isNoHit, type CreditFile } from './bureau-sim/credit-file.ts';
-export { checkFaults, type FaultConfig } from './bureau-sim/faults.ts';

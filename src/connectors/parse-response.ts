@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { FeelValue } from '../expr/index.ts';
-import { jsonToFeel } from '../rules/index.ts';
+import { jsonToFeel } from '../expr/index.ts';
 import { ConnectorFailure } from './failures.ts';
 
 /** Elements that repeat in credit reports: always lists, even when a report holds one. */

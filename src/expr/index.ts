@@ -10,3 +10,4 @@ export {
   type FeelValue, type FeelContext, type Warning, type CallSite,
 } from './values.ts';
 export { FeelDate, FeelTime, FeelDateTime, YearsMonthsDuration, DaysTimeDuration, parseTemporalLiteral, parseDate, parseTime, parseDateTime, parseDuration } from './temporal.ts';
+export { jsonToFeel } from './json-values.ts';

@@ -7,7 +7,7 @@ import { applyBins, learnBins } from './gbdt/binning.ts';
 import { seededRandom } from './random.ts';
 import { readyHelpers } from './gbdt/scoring-pool.ts';
 import { availableParallelism } from 'node:os';
-import { generatePopulation, populationFrame } from '../synth/index.ts';
+import { generatePopulation, populationFrame } from '../tools/synth/index.ts';
 
 const DATA = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'credit-data');
 

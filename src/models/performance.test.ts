@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { generatePopulation, populationFrame } from '../synth/index.ts';
+import { generatePopulation, populationFrame } from '../tools/synth/index.ts';
 import { featureImportance, ks, performanceCurves, seededRandom, trainBooster, trainScorecard } from './index.ts';
 
 test('performance curves: ROC and KS run from 0 to 1, the KS curve peaks at the KS statistic, the histograms count every row', () => {

@@ -3,6 +3,6 @@ export { RuleError } from './rule-error.ts';
 export { importDmn } from './dmn/import-dmn.ts';
 export { DmnRuntime, type DmnResult } from './dmn/runtime.ts';
 export { runTck, sameValue, NUMBER_TOLERANCE, type TckResult } from './dmn/tck.ts';
-export { jsonToFeel } from './json-values.ts';
+export { jsonToFeel } from '../expr/index.ts';
 export type { DmnModel, BoxedExpression, ItemDefinition } from './dmn/model.ts';
 export { analyseTable, type TableAnalysis, type Gap, type Overlap } from './table-analysis.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { recordOutcomes, type OutcomeEvent } from '../../src/store/index.ts';
-import { generatePopulation } from '../../src/synth/index.ts';
+import { generatePopulation } from '../../src/tools/synth/index.ts';
 import { scoredFlow, synthChampion, SYNTH_FEATURES } from '../support/lifecycle.ts';
 import { BACKENDS } from '../support/backends.ts';
 import { decideMany } from '../support/flows.ts';

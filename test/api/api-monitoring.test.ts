@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { generatePopulation } from '../../src/synth/index.ts';
+import { generatePopulation } from '../../src/tools/synth/index.ts';
 import { BACKENDS } from '../support/backends.ts';
 import { decideMany } from '../support/flows.ts';
 import { useApiFixture } from '../support/server.ts';

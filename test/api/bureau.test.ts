@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { creditFile, isNoHit } from '../../src/connectors/index.ts';
+import { creditFile, isNoHit } from '../../src/tools/bureau-sim/index.ts';
 import { BACKENDS } from '../support/backends.ts';
 import { bureauFlow, CONSENT, simConnector, startSimProcess, type SimProcess } from '../support/bureau-sim.ts';
 import { uniqueKey } from '../support/flows.ts';

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { auc } from '../../src/models/index.ts';
 import { actionValue, parseStrategy } from '../../src/optimize/index.ts';
 import { recordOutcomes, type OutcomeEvent } from '../../src/store/index.ts';
-import { generatePopulation } from '../../src/synth/index.ts';
+import { generatePopulation } from '../../src/tools/synth/index.ts';
 import { scoredFlow, synthChampion, SYNTH_FEATURES } from '../support/lifecycle.ts';
 import { BACKENDS } from '../support/backends.ts';
 import { uniqueKey } from '../support/flows.ts';

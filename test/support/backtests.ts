@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generatePopulation } from '../../src/synth/index.ts';
+import { generatePopulation } from '../../src/tools/synth/index.ts';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 export const synthCandidate = (): Record<string, unknown> => JSON.parse(readFileSync(join(EXAMPLES, 'flows', 'synth-candidate.json'), 'utf8'));

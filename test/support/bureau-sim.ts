@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Billing, FaultConfig } from '../../src/connectors/index.ts';
+import type { Billing, FaultConfig } from '../../src/tools/bureau-sim/index.ts';
 import { BIN } from './process.ts';
 
 export interface SimProcess {

@@ -1,5 +1,5 @@
 import { modelFile, parseModelFile, trainBooster, type ModelFile } from '../../src/models/index.ts';
-import { generatePopulation, populationFrame } from '../../src/synth/index.ts';
+import { generatePopulation, populationFrame } from '../../src/tools/synth/index.ts';
 import { addFlowVersion, createFlow, createRetrainRun, getFlowVersion, publishVersion, setRetrainProgram, StoreError, updateRetrainRun, type Database } from '../../src/store/index.ts';
 import { sampleModelFile, storeSampleModel } from './models.ts';
 

@@ -81,7 +81,7 @@ describe('arbiter CLI on PostgreSQL', () => {
   after(async () => scratch.drop());
 
   test('migrate, keys and serve with --database', async () => {
-    const migrations = readdirSync(new URL('../../src/store/migrations/', import.meta.url)).filter((f) => f.endsWith('.sql')).sort().map((f) => f.replace(/\.sql$/, ''));
+    const migrations = readdirSync(new URL('../../src/store/migrations', import.meta.url)).filter((f) => f.endsWith('.sql')).sort().map((f) => f.replace(/\.sql$/, ''));
     assert.ok(migrations.length >= 7);
     assert.equal(arbiter(['migrate', '--database', scratch.url]).stdout.trim(), `applied ${migrations.length} migration(s): ${migrations.join(', ')}`);
     assert.match(arbiter(['migrate', '--database', scratch.url]).stdout, /up to date/);

@@ -8,7 +8,7 @@ import { createScratchDatabase } from '../support/backends.ts';
 import { demoFlow, reviewApplication, uniqueKey } from '../support/flows.ts';
 import { exampleStrategy, historyCsv, synthBaseline, synthCandidate } from '../support/backtests.ts';
 import { scoredFlow, synthChampion, SYNTH_FEATURES } from '../support/lifecycle.ts';
-import { generatePopulation } from '../../src/synth/index.ts';
+import { generatePopulation } from '../../src/tools/synth/index.ts';
 import { arbiter, serve, type Running } from '../support/process.ts';
 
 let scratch: { url: string; drop(): Promise<void> };

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { startBureauSim } from '../../connectors/index.ts';
+import { startBureauSim } from '../../tools/bureau-sim/index.ts';
 import { numberOption } from '../number-option.ts';
 
 export function bureauSimCommand(): Command {

@@ -4,8 +4,8 @@ import { buildServer, createLogger } from '../../api/index.ts';
 import { startWorkers } from '../../services/index.ts';
 import { ReloadingKeyProvider } from '../../privacy/index.ts';
 import { checkpointAudit, countApiKeys, createApiKey, startJobQueue } from '../../store/index.ts';
-import { startBureauSim, type BureauSim } from '../../connectors/index.ts';
-import { demoKeys, seedDemo } from '../../demo/seed-demo.ts';
+import { startBureauSim, type BureauSim } from '../../tools/bureau-sim/index.ts';
+import { demoKeys, seedDemo } from '../../tools/demo/seed-demo.ts';
 import { auditCheckpoints, erasureLedger, loadKeys, openMigrated, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
 
 /** Minutes between signed checkpoints of the audit chain head (ARBITER_CHECKPOINT_MINUTES). */

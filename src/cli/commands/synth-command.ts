@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { generatePopulation, writePopulationCsv } from '../../synth/index.ts';
+import { generatePopulation, writePopulationCsv } from '../../tools/synth/index.ts';
 import { numberOption } from '../number-option.ts';
 
 const integer = (value: string, flag: string, min: number) => numberOption(value, flag, { min, integer: true });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { generatePopulation } from '../../synth/index.ts';
+import { generatePopulation } from '../../tools/synth/index.ts';
 import { cutoffEdge, proposeCutoff, withCutoff, type DecisionLogic } from './decision-logic.ts';
 
 const flow = {

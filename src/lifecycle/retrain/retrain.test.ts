@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { trainBooster, type Frame, type LoadedModel } from '../../models/index.ts';
-import { generatePopulation, populationFrame } from '../../synth/index.ts';
+import { generatePopulation, populationFrame } from '../../tools/synth/index.ts';
 import type { Sample } from '../samples/index.ts';
 import { judge, promotionPolicySchema, retrainChallenger } from './index.ts';
 

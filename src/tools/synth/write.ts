@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { Frame, type Column } from '../models/index.ts';
-import { csvCell, csvLine } from '../support/csv-cell.ts';
+import { Frame, type Column } from '../../models/index.ts';
+import { csvCell, csvLine } from '../../support/csv-cell.ts';
 import type { Population } from './population.ts';
 
 /** Writes the population as CSV in chunks, so a million rows never sit in one string. */

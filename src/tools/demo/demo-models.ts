@@ -1,4 +1,4 @@
-import { modelFile, stratifiedSplit, trainBooster, trainingInfo, trainScorecard, type BoostParams, type Frame, type ModelFile, type ModelImpl } from '../models/index.ts';
+import { modelFile, stratifiedSplit, trainBooster, trainingInfo, trainScorecard, type BoostParams, type Frame, type ModelFile, type ModelImpl } from '../../models/index.ts';
 
 /** The synthetic applicant's fields the demo's PD models use. */
 export const DEMO_FEATURES = ['age', 'income', 'existingDebt', 'bureauScore', 'delinquencies12m', 'inquiries6m', 'utilization', 'dti', 'term', 'product', 'channel'];

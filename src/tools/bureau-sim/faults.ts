@@ -1,4 +1,4 @@
-import { seededRandom } from '../../models/index.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 
 /** What the simulator does wrong, and how often. Rates are shares of requests, 0 to 1. */
 export interface FaultConfig {

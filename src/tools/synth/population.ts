@@ -1,4 +1,4 @@
-import { seededRandom } from '../models/index.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 import { truePd } from './true-pd.ts';
 
 export interface SynthOptions {

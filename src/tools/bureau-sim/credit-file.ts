@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { seededRandom } from '../../models/index.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 
 export interface Account {
   id: string;

@@ -1,4 +1,5 @@
-import { parseDate, parseDateTime, parseDuration, parseTime, type FeelContext, type FeelValue } from '../expr/index.ts';
+import { parseDate, parseDateTime, parseDuration, parseTime } from './temporal.ts';
+import type { FeelContext, FeelValue } from './values.ts';
 
 const TEMPORAL: Record<string, (s: string) => FeelValue> = {
   date: parseDate,

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { predictPd, storedModel, type LoadedModel } from '../models/index.ts';
-import type { Services } from '../services/index.ts';
+import { modelFileText, predictPd, storedModel, type LoadedModel } from '../../models/index.ts';
+import type { Services } from '../../services/index.ts';
 import { generatePopulation, populationFrame, writePopulationCsv } from '../synth/index.ts';
-import type { OutcomeEvent } from '../store/index.ts';
+import type { OutcomeEvent } from '../../store/index.ts';
 import { DEMO_FEATURES, DEMO_NUMERIC, trainDemoModel } from './demo-models.ts';
 
-const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
+const EXAMPLES = join(import.meta.dirname, '..', '..', '..', 'examples');
 const SEEDER = { actor: 'system:demo' };
 const readJson = (path: string) => JSON.parse(readFileSync(join(EXAMPLES, path), 'utf8')) as Record<string, unknown>;
 const day = (month: number, d: number) => new Date(Date.UTC(2025, month, d)).toISOString();
@@ -85,7 +85,8 @@ export async function seedDemo(services: Services, options: { dataDir: string; b
   for (const [id, algorithm, params] of [['demo-trees', 'gbdt', {}], ['demo-scorecard', 'scorecard', {}], ['demo-trees', 'gbdt', { rounds: 200, maxDepth: 4, learningRate: 0.05 }]] as const) {
     // The second trees version is a challenger nobody has promoted: the console compares it with the champion.
     const file = trainDemoModel(algorithm, frame, y, { file: 'training.csv', sha256 }, params);
-    await services.models.add(id, file, SEEDER);
+    // Stored as an upload of the file would be: its text, infinite bin edges written as strings.
+    await services.models.add(id, JSON.parse(modelFileText(file)), SEEDER);
     champion ??= storedModel(file).model;
   }
 
