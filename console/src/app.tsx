@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { get, session } from './api.ts';
 import { href, useRoute } from './router.ts';
 import { SignIn } from './sign-in.tsx';
-import type { Me, Role } from './types.ts';
+import type { Me, PageProps, Role } from './types.ts';
 import { Loading } from './ui.tsx';
 import { OverviewPage } from './pages/overview.tsx';
 import { FlowsPage } from './pages/flows.tsx';
@@ -13,11 +13,6 @@ import { ReviewsPage } from './pages/reviews.tsx';
 import { SandboxPage } from './pages/sandbox.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { KeysPage } from './pages/keys.tsx';
-
-export interface PageProps {
-  me: Me;
-  route: string[];
-}
 
 /** Pages, and the roles whose keys the API lets read what each shows: the navigation offers no page a role cannot use. */
 const PAGES: { id: string; title: string; roles: Role[]; Page: (p: PageProps) => React.ReactNode }[] = [

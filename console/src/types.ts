@@ -111,3 +111,9 @@ export interface AuditEvent {
   data: unknown;
   hash: string;
 }
+
+/** What every page is given: who is signed in, and the route below the page's own segment. */
+export interface PageProps {
+  me: Me;
+  route: string[];
+}

@@ -1,43 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { Env, LIMIT_CODES, type EvaluationLimits } from '../expr/index.ts';
 import { applicationReader } from './application.ts';
-import { flowSchema, type FlowDefinition } from './definition.ts';
+import { flowSchema, type DataClass, type FlowDefinition } from './definition.ts';
 import { FlowError, jsonPath, type FlowIssue } from './flow-error.ts';
-import type { CompiledNode, DecisionOutput, FlowResolver, NodeFailure, NodeStep, RunState, TraceEntry } from './nodes/node-handler.ts';
+import type { CompiledFlow, CompiledNode, DecisionOutput, FlowResolver, FlowResult, NodeFailure, NodeStep, RunOptions, RunState, TraceEntry } from './run-types.ts';
 import { errorOutcome, FLOW_LIMITS } from './fail-closed.ts';
-import { derivedClasses, type DataClass } from './derived-classes.ts';
+import { derivedClasses } from './derived-classes.ts';
 import { handlerFor } from './nodes/registry.ts';
 import { checkFlow, knownNamesOf } from './static-checks.ts';
-
-export interface ReviewVerdict {
-  verdict: 'approve' | 'decline';
-  note: string;
-  reviewer: string;
-}
-
-export interface RunOptions {
-  trace?: boolean;
-  /** Verdicts already given, by review node id: a resumed decision replays to its review and goes on. */
-  reviews?: Record<string, ReviewVerdict>;
-  /** Fields that may be missing although required: C3 fields, which are never stored, on a replay. */
-  allowMissing?: readonly string[];
-  /** The applicant's consents, visible to the flow as the variable `consents`. */
-  consents?: { scope: string; grantedAt: string; expiresAt?: string | null; channel: string }[];
-  /** The decision request's idempotency key: bureau nodes reuse the report an earlier run of it pulled. */
-  requestKey?: string | null;
-}
-
-export type FlowResult =
-  | { status: 'completed'; output: DecisionOutput; path: string[]; trace: TraceEntry[] | null; ms: number; scores: Record<string, number> }
-  | { status: 'pending_review'; wait: { node: string; reason: string; queue: string }; path: string[]; trace: TraceEntry[] | null; ms: number; scores: Record<string, number> };
-
-export interface CompiledFlow {
-  readonly definition: FlowDefinition;
-  readonly nodes: ReadonlyMap<string, CompiledNode>;
-  /** The personal-data class of every input field, variable and offer field (derived values inherit their sources'). */
-  readonly classes: ReadonlyMap<string, DataClass>;
-  run(application: unknown, options?: RunOptions): Promise<FlowResult>;
-}
 
 /** Parses a flow definition against the JSON Schema; every violation with its JSON path. */
 export function parseFlow(input: unknown): FlowDefinition {
@@ -210,3 +180,5 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
     },
   };
 }
+
+export type { CompiledFlow, FlowResult, ReviewVerdict, RunOptions } from './run-types.ts';

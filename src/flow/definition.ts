@@ -3,6 +3,7 @@ import { offerStrategySchema } from '../optimize/index.ts';
 
 /** Personal-data classes: C3 authentication data (never stored), C2 identity and account data (encrypted), C1 the rest. */
 export const DATA_CLASSES = ['C1', 'C2', 'C3'] as const;
+export type DataClass = (typeof DATA_CLASSES)[number];
 
 const fieldSchema = z.strictObject({
   type: z.enum(['number', 'string', 'boolean', 'date', 'object', 'array']),

@@ -1,10 +1,10 @@
 import { parseExpression } from '../expr/index.ts';
-import type { DATA_CLASSES, FlowDefinition } from './definition.ts';
+import type { DataClass, FlowDefinition } from './definition.ts';
 import { freeNames } from './feel-support.ts';
-import type { CompiledNode } from './nodes/node-handler.ts';
+import type { CompiledNode } from './run-types.ts';
 import { handlerFor } from './nodes/registry.ts';
 
-export type DataClass = (typeof DATA_CLASSES)[number];
+export type { DataClass } from './definition.ts';
 
 const RANK: Record<DataClass, number> = { C1: 1, C2: 2, C3: 3 };
 const highest = (a: DataClass, b: DataClass): DataClass => (RANK[a] >= RANK[b] ? a : b);

@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react';
 import { get } from '../api.ts';
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../types.ts';
 import type { AuditEvent } from '../types.ts';
 import { ActionButton, Empty, Json, Loaded, num, useLoad, when } from '../ui.tsx';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { get, post } from '../api.ts';
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../types.ts';
 import { FlowGraph } from '../flow-graph.tsx';
 import { go, href } from '../router.ts';
 import type { Decision, FlowSummary, FlowVersion, Issue } from '../types.ts';

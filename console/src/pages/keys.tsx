@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, get, post } from '../api.ts';
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../types.ts';
 import type { Role } from '../types.ts';
 import { ActionButton, Badge, Loaded, useLoad, when } from '../ui.tsx';
 

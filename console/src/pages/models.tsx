@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { get } from '../api.ts';
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../types.ts';
 import { Chart, type ChartOption } from '../chart.tsx';
 import { href } from '../router.ts';
 import type { FlowSummary, FlowVersion } from '../types.ts';

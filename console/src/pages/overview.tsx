@@ -1,5 +1,5 @@
 import { get } from '../api.ts';
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../types.ts';
 import { Chart } from '../chart.tsx';
 import { href } from '../router.ts';
 import type { Decision } from '../types.ts';

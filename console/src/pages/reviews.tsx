@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { get, post } from '../api.ts';
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../types.ts';
 import { go, href } from '../router.ts';
 import type { Decision, Review } from '../types.ts';
 import { ActionButton, Badge, Empty, Json, Loaded, useLoad, when } from '../ui.tsx';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import exampleStrategy from '../../../examples/strategies/consumer-loans.json';
 import { get, post } from '../api.ts';
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../types.ts';
 import { Chart } from '../chart.tsx';
 import type { FlowSummary } from '../types.ts';
 import { ActionButton, Badge, Empty, ErrorBox, Loaded, num, pct, useLoad, when } from '../ui.tsx';

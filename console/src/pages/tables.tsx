@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { get, post } from '../api.ts';
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../types.ts';
 import { go, href } from '../router.ts';
 import type { FlowSummary, FlowVersion } from '../types.ts';
 import { ActionButton, Badge, Empty, Loaded, SideList, useLoad } from '../ui.tsx';
