@@ -38,7 +38,9 @@ async function load(url: string, path: string, headers: Record<string, string>, 
     url,
     connections: CONNECTIONS,
     duration: SECONDS,
-    requests: [{ method: 'POST', path, headers: { 'content-type': 'application/json', ...headers }, setupRequest: (req) => ({ ...req, body: JSON.stringify(body()) }) }],
+    requests: [
+      { method: 'POST', path, headers: { 'content-type': 'application/json', ...headers }, setupRequest: (req) => ({ ...req, body: JSON.stringify(body()) }) },
+    ],
   });
   return { perSecond: r['2xx'] / SECONDS, p50: r.latency.p50, p99: r.latency.p99, ok: r['2xx'], non2xx: r.non2xx, errors: r.errors };
 }
@@ -60,19 +62,31 @@ try {
   const serverArgs = ['--database', dbUrl.toString(), '--key-file', join(keyDir, 'keys.json')];
   arbiter(['keys', 'init-master', '--key-file', join(keyDir, 'keys.json')]);
   const keys: Record<string, string> = {};
-  for (const role of ['service', 'risk-manager', 'auditor']) keys[role] = JSON.parse(arbiter(['keys', 'create', '--role', role, '--json', ...serverArgs]).stdout).secret;
+  for (const role of ['service', 'risk-manager', 'auditor'])
+    keys[role] = JSON.parse(arbiter(['keys', 'create', '--role', role, '--json', ...serverArgs]).stdout).secret;
   server = await serve(serverArgs);
   const call = async (method: string, path: string, role: string, body?: unknown) => {
-    const res = await fetch(`${server!.url}${path}`, { method, headers: { authorization: `Bearer ${keys[role]}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${server!.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${keys[role]}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };
-  const connector = simConnector(sim, 'sim-json-bureau', { id: 'bench-bureau', timeoutMs: 500, retries: { max: 2, baseMs: 20, maxMs: 200 }, circuit: { consecutiveFailures: 50, halfOpenAfterMs: 1000 } });
+  const connector = simConnector(sim, 'sim-json-bureau', {
+    id: 'bench-bureau',
+    timeoutMs: 500,
+    retries: { max: 2, baseMs: 20, maxMs: 200 },
+    circuit: { consecutiveFailures: 50, halfOpenAfterMs: 1000 },
+  });
   const { reference } = (await call('POST', '/v1/connectors', 'risk-manager', connector)) as { reference: string };
   await call('POST', '/v1/flows', 'risk-manager', { definition: bureauFlow('bench-bureau', reference) });
   await call('POST', '/v1/flows/bench-bureau/versions/1/publish', 'risk-manager', {});
 
-  console.log(`bureau benchmark: simulator with ${LATENCY_MS} ms added latency (its own process), server on PostgreSQL (its own process), ${CONNECTIONS} connections for ${SECONDS}s each; every request a new applicant\n`);
+  console.log(
+    `bureau benchmark: simulator with ${LATENCY_MS} ms added latency (its own process), server on PostgreSQL (its own process), ${CONNECTIONS} connections for ${SECONDS}s each; every request a new applicant\n`,
+  );
   const direct = await load(sim.url, '/v1/reports', {}, () => ({ nationalId: nextId(), reference: `direct-${n}` }));
   console.log(line('simulator alone', direct));
   await sim.reset();
@@ -84,15 +98,28 @@ try {
   console.log(line('Arbiter, bureau with 30% failures', faulty));
   await sim.setFaults({ latencyMs: LATENCY_MS });
 
-  const usage = (await call('GET', '/v1/connectors/bench-bureau/usage', 'auditor')) as { pulls: number; succeeded: number; failed: number; byOutcome: Record<string, number>; attempts: number; latencyMs: { p50: number; p99: number } };
+  const usage = (await call('GET', '/v1/connectors/bench-bureau/usage', 'auditor')) as {
+    pulls: number;
+    succeeded: number;
+    failed: number;
+    byOutcome: Record<string, number>;
+    attempts: number;
+    latencyMs: { p50: number; p99: number };
+  };
   const billing = await sim.billing();
   const counter = new pg.Client({ connectionString: dbUrl.toString() });
   await counter.connect();
   const stored = Number((await counter.query(`select count(*)::int as n from decisions where idempotency_key like 'bench-${run}-%'`)).rows[0].n);
   await counter.end();
-  console.log(`\noverhead of Arbiter over the bureau's own latency (0% failures): p50 +${clean.p50 - direct.p50} ms, p99 +${clean.p99 - direct.p99} ms; throughput ${(clean.perSecond / direct.perSecond).toFixed(2)}x the simulator's`);
-  console.log(`pull ledger: ${usage.pulls} pulls (${usage.succeeded} ok, ${usage.failed} failed: ${JSON.stringify(usage.byOutcome)}), ${usage.attempts} attempts, pull latency p50 ${usage.latencyMs.p50} ms, p99 ${usage.latencyMs.p99} ms`);
-  console.log(`decisions: ${clean.ok + faulty.ok} answered 2xx, ${stored} stored; the bureau billed ${billing.charges} reports for decisions, at most ${billing.maxChargesPerPerson} per applicant; 5xx or errors: ${clean.non2xx + faulty.non2xx + clean.errors + faulty.errors}`);
+  console.log(
+    `\noverhead of Arbiter over the bureau's own latency (0% failures): p50 +${clean.p50 - direct.p50} ms, p99 +${clean.p99 - direct.p99} ms; throughput ${(clean.perSecond / direct.perSecond).toFixed(2)}x the simulator's`,
+  );
+  console.log(
+    `pull ledger: ${usage.pulls} pulls (${usage.succeeded} ok, ${usage.failed} failed: ${JSON.stringify(usage.byOutcome)}), ${usage.attempts} attempts, pull latency p50 ${usage.latencyMs.p50} ms, p99 ${usage.latencyMs.p99} ms`,
+  );
+  console.log(
+    `decisions: ${clean.ok + faulty.ok} answered 2xx, ${stored} stored; the bureau billed ${billing.charges} reports for decisions, at most ${billing.maxChargesPerPerson} per applicant; 5xx or errors: ${clean.non2xx + faulty.non2xx + clean.errors + faulty.errors}`,
+  );
 } finally {
   await server?.stop();
   await sim?.stop();

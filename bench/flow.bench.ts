@@ -60,7 +60,11 @@ async function overHttp(label: string, serverArgs: string[], countDecisions: () 
   let result: autocannon.Result;
   try {
     const post = async (path: string, body: unknown, role: string) => {
-      const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${keys[role]}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${keys[role]}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     };
     await post('/v1/flows', { definition }, 'risk-manager');
@@ -78,7 +82,10 @@ async function overHttp(label: string, serverArgs: string[], countDecisions: () 
           headers: { authorization: `Bearer ${keys.service}`, 'content-type': 'application/json' },
           setupRequest: (req) => {
             const i = n++;
-            return { ...req, body: JSON.stringify({ flow: 'consumer-lending', application: applications[i % applications.length], idempotencyKey: `bench-${run}-${i}` }) };
+            return {
+              ...req,
+              body: JSON.stringify({ flow: 'consumer-lending', application: applications[i % applications.length], idempotencyKey: `bench-${run}-${i}` }),
+            };
           },
         },
       ],

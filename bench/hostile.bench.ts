@@ -15,12 +15,16 @@ const env = await prepareCrashEnvironment();
 try {
   const server = await env.serve();
   try {
-    console.log(`attacks on a server on PostgreSQL; each repeated for at least ${WINDOW_S} s while one innocent client sends demo-flow decisions one after another\n`);
+    console.log(
+      `attacks on a server on PostgreSQL; each repeated for at least ${WINDOW_S} s while one innocent client sends demo-flow decisions one after another\n`,
+    );
     const reports = await runAttacks(env, server.url, { windowMs: WINDOW_S * 1000 });
     for (const r of reports) console.log(reportLine(r));
     const unsafe = reports.filter((r) => !r.safe);
     const worst = Math.max(...reports.map((r) => r.innocent.p99).filter((x) => !Number.isNaN(x)));
-    console.log(`\n${reports.length - unsafe.length} of ${reports.length} attacks answered safely; the innocent client's worst p99 beside an attack: ${worst.toFixed(1)} ms`);
+    console.log(
+      `\n${reports.length - unsafe.length} of ${reports.length} attacks answered safely; the innocent client's worst p99 beside an attack: ${worst.toFixed(1)} ms`,
+    );
   } finally {
     await server.stop();
   }

@@ -63,7 +63,18 @@ const bestOf = <T>(fn: () => T): [T, number] => {
 
 function credit(file: string, target: string, bad: string): BenchSet {
   const frame = readCsv(join(DATA, file));
-  return { name: file, frame, csv: join(DATA, file), target, bad, features: frame.columns.map((c) => c.name).filter((n) => n !== target), params: { rounds: 300, maxDepth: 3, learningRate: 0.05 }, scorecard: true, peersDrop: [], onlyXgboost: false };
+  return {
+    name: file,
+    frame,
+    csv: join(DATA, file),
+    target,
+    bad,
+    features: frame.columns.map((c) => c.name).filter((n) => n !== target),
+    params: { rounds: 300, maxDepth: 3, learningRate: 0.05 },
+    scorecard: true,
+    peersDrop: [],
+    onlyXgboost: false,
+  };
 }
 
 function synthetic(): BenchSet {
@@ -71,7 +82,18 @@ function synthetic(): BenchSet {
   const csv = join(dir, 'synthetic.csv');
   writePopulationCsv(pop, csv);
   console.log(`\ngenerated ${SYNTH_ROWS} synthetic applicants with ${pop.features.length} features in ${seconds.toFixed(1)}s`);
-  return { name: `synthetic ${SYNTH_ROWS} x ${pop.features.length}`, frame: populationFrame(pop), csv, target: 'defaulted', bad: '1', features: pop.features, params: { rounds: 100, maxDepth: 6, learningRate: 0.1 }, scorecard: false, peersDrop: NOT_FEATURES, onlyXgboost: true };
+  return {
+    name: `synthetic ${SYNTH_ROWS} x ${pop.features.length}`,
+    frame: populationFrame(pop),
+    csv,
+    target: 'defaulted',
+    bad: '1',
+    features: pop.features,
+    params: { rounds: 100, maxDepth: 6, learningRate: 0.1 },
+    scorecard: false,
+    peersDrop: NOT_FEATURES,
+    onlyXgboost: true,
+  };
 }
 
 try {
@@ -92,15 +114,39 @@ try {
       results['arbiter scorecard'] = { ...evaluate(yt, pc), seconds: cardSeconds, rowsPerSecond: test.length / cardScoreSeconds };
     }
     const p = s.params;
-    const peer = spawnSync(PYTHON, [join(import.meta.dirname, 'models', 'peers.py'), s.csv, s.target, s.bad, join(dir, 'train.txt'), join(dir, 'test.txt'), String(p.rounds), String(p.maxDepth), String(p.learningRate), String(THREADS), s.peersDrop.join(','), s.onlyXgboost ? 'xgboost-only' : 'all'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const peer = spawnSync(
+      PYTHON,
+      [
+        join(import.meta.dirname, 'models', 'peers.py'),
+        s.csv,
+        s.target,
+        s.bad,
+        join(dir, 'train.txt'),
+        join(dir, 'test.txt'),
+        String(p.rounds),
+        String(p.maxDepth),
+        String(p.learningRate),
+        String(THREADS),
+        s.peersDrop.join(','),
+        s.onlyXgboost ? 'xgboost-only' : 'all',
+      ],
+      { encoding: 'utf8', maxBuffer: 1 << 24 },
+    );
     if (peer.status !== 0) {
       console.log(`peers failed (install python3-xgboost python3-sklearn python3-pandas): ${peer.stderr.split('\n').slice(-3).join(' ')}`);
     } else Object.assign(results, JSON.parse(peer.stdout));
-    console.log(`\n${s.name}: ${train.length} training rows, ${test.length} test rows, the same split for every model; trees ${p.rounds}, depth ${p.maxDepth}, learning rate ${p.learningRate}, ${THREADS} threads`);
+    console.log(
+      `\n${s.name}: ${train.length} training rows, ${test.length} test rows, the same split for every model; trees ${p.rounds}, depth ${p.maxDepth}, learning rate ${p.learningRate}, ${THREADS} threads`,
+    );
     const x = results.xgboost;
     for (const [name, r] of Object.entries(results)) {
-      const vs = x && name.startsWith('arbiter') ? `   vs xgboost: AUC ${r.auc - x.auc >= 0 ? '+' : ''}${(r.auc - x.auc).toFixed(4)}, training time ${(r.seconds / x.seconds).toFixed(2)}x, scoring ${((r.rowsPerSecond ?? 0) / (x.rowsPerSecond ?? 1)).toFixed(2)}x the speed` : '';
-      console.log(`  ${name.padEnd(18)} AUC ${r.auc.toFixed(4)}  KS ${r.ks.toFixed(3)}  train ${r.seconds.toFixed(2)}s  score ${Math.round(r.rowsPerSecond ?? 0)} rows/s${vs}`);
+      const vs =
+        x && name.startsWith('arbiter')
+          ? `   vs xgboost: AUC ${r.auc - x.auc >= 0 ? '+' : ''}${(r.auc - x.auc).toFixed(4)}, training time ${(r.seconds / x.seconds).toFixed(2)}x, scoring ${((r.rowsPerSecond ?? 0) / (x.rowsPerSecond ?? 1)).toFixed(2)}x the speed`
+          : '';
+      console.log(
+        `  ${name.padEnd(18)} AUC ${r.auc.toFixed(4)}  KS ${r.ks.toFixed(3)}  train ${r.seconds.toFixed(2)}s  score ${Math.round(r.rowsPerSecond ?? 0)} rows/s${vs}`,
+      );
     }
   }
 } finally {

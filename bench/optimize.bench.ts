@@ -15,7 +15,16 @@ import { join } from 'node:path';
 import { backtestReport, runBacktest } from '../src/lifecycle/index.ts';
 import { demoApplications } from './flow/applications.ts';
 import { trainBooster } from '../src/models/index.ts';
-import { candidateMatrix, parseStrategy, portfolioConstraints, solvePortfolio, type Applicant, type CandidateMatrix, type LinearConstraint, type Strategy } from '../src/optimize/index.ts';
+import {
+  candidateMatrix,
+  parseStrategy,
+  portfolioConstraints,
+  solvePortfolio,
+  type Applicant,
+  type CandidateMatrix,
+  type LinearConstraint,
+  type Strategy,
+} from '../src/optimize/index.ts';
 import { generatePopulation, populationFrame } from '../src/tools/synth/index.ts';
 
 const TRAIN = 200_000;
@@ -32,15 +41,31 @@ const model = trainBooster(frame, y, pop.features, rows(0, TRAIN), null, { round
 const held = rows(TRAIN, TRAIN + SCORE);
 const heldFrame = frame.selectRows(held);
 const modelPd = model.predict(heldFrame);
-console.log(`synthetic applicants: ${TRAIN} to train a model (GBDT, 150 trees of depth 5), ${SCORE} to decide; prepared in ${((performance.now() - t0) / 1000).toFixed(1)}s`);
+console.log(
+  `synthetic applicants: ${TRAIN} to train a model (GBDT, 150 trees of depth 5), ${SCORE} to decide; prepared in ${((performance.now() - t0) / 1000).toFixed(1)}s`,
+);
 
 const truth = col('truePd');
 const product = pop.columns.find((c) => c.name === 'product')!.values as string[];
 const applicants = (pd: (i: number) => number): Applicant[] =>
-  Array.from(held, (r, i) => ({ pd: pd(i), amount: col('requestedAmount')[r]!, termMonths: col('term')[r]!, monthlyIncome: col('income')[r]!, monthlyDebt: col('existingDebt')[r]!, lgd: col('lgd')[r]!, ead: col('ead')[r]! }));
+  Array.from(held, (r, i) => ({
+    pd: pd(i),
+    amount: col('requestedAmount')[r]!,
+    termMonths: col('term')[r]!,
+    monthlyIncome: col('income')[r]!,
+    monthlyDebt: col('existingDebt')[r]!,
+    lgd: col('lgd')[r]!,
+    ead: col('ead')[r]!,
+  }));
 const segments = Array.from(held, (r) => product[r]!);
-const withModel = candidateMatrix(applicants((i) => modelPd[i]!), strategy);
-const withTruth = candidateMatrix(applicants((i) => truth[TRAIN + i]!), strategy);
+const withModel = candidateMatrix(
+  applicants((i) => modelPd[i]!),
+  strategy,
+);
+const withTruth = candidateMatrix(
+  applicants((i) => truth[TRAIN + i]!),
+  strategy,
+);
 const A = withModel.actions.length;
 
 /** Expected profit of an assignment, and its portfolio figures, as the truth has them. */
@@ -99,13 +124,25 @@ const truthCons = portfolioConstraints(withTruth, strategy, segments);
 const c = underTruth(oracle.choice, truthCons);
 const a = underTruth(arbiter.choice, truthCons);
 const b = cutoff ? underTruth(cutoff.choice, truthCons) : null;
-console.log(`strategy: ${A - 1} offers (${strategy.actions.limitFactors.length} limits x ${strategy.actions.rates.length} rates) and decline; portfolio: ${modelCons.map((k) => k.label).join('; ')}\n`);
+console.log(
+  `strategy: ${A - 1} offers (${strategy.actions.limitFactors.length} limits x ${strategy.actions.rates.length} rates) and decline; portfolio: ${modelCons.map((k) => k.label).join('; ')}\n`,
+);
 console.log(`(c) oracle (true PD)                 expected profit ${Math.round(c.profit).toLocaleString('en-US')}   [${c.figures}]`);
-console.log(`(a) Arbiter (model PD, per action)   expected profit ${Math.round(a.profit).toLocaleString('en-US')}   ${((a.profit / c.profit) * 100).toFixed(1)}% of the oracle   [${a.figures}]`);
-if (b && cutoff) console.log(`(b) best single cutoff (model PD)    expected profit ${Math.round(b.profit).toLocaleString('en-US')}   ${((b.profit / c.profit) * 100).toFixed(1)}% of the oracle   [PD < ${cutoff.cutoff.toFixed(4)} at ${cutoff.rate}; ${b.figures}]`);
+console.log(
+  `(a) Arbiter (model PD, per action)   expected profit ${Math.round(a.profit).toLocaleString('en-US')}   ${((a.profit / c.profit) * 100).toFixed(1)}% of the oracle   [${a.figures}]`,
+);
+if (b && cutoff)
+  console.log(
+    `(b) best single cutoff (model PD)    expected profit ${Math.round(b.profit).toLocaleString('en-US')}   ${((b.profit / c.profit) * 100).toFixed(1)}% of the oracle   [PD < ${cutoff.cutoff.toFixed(4)} at ${cutoff.rate}; ${b.figures}]`,
+  );
 else console.log('(b) no single cutoff meets the portfolio constraints');
-console.log(`\noptimising ${SCORE.toLocaleString('en-US')} applications x ${A} actions with ${modelCons.length} portfolio constraints: ${seconds.toFixed(2)}s (${arbiter.method}, ${arbiter.iterations} master iterations; gap to the LP bound ${(((arbiter.upperBound - arbiter.objective) / arbiter.upperBound) * 100).toFixed(4)}%)`);
-for (const k of arbiter.constraints) console.log(`  ${k.binding ? 'binding ' : 'slack   '} ${k.label.padEnd(40)} value ${+k.value.toPrecision(5)}   shadow price ${+k.shadowPrice.toPrecision(4)}`);
+console.log(
+  `\noptimising ${SCORE.toLocaleString('en-US')} applications x ${A} actions with ${modelCons.length} portfolio constraints: ${seconds.toFixed(2)}s (${arbiter.method}, ${arbiter.iterations} master iterations; gap to the LP bound ${(((arbiter.upperBound - arbiter.objective) / arbiter.upperBound) * 100).toFixed(4)}%)`,
+);
+for (const k of arbiter.constraints)
+  console.log(
+    `  ${k.binding ? 'binding ' : 'slack   '} ${k.label.padEnd(40)} value ${+k.value.toPrecision(5)}   shadow price ${+k.shadowPrice.toPrecision(4)}`,
+  );
 
 // Back-test throughput: the demo flow (416 paths) as candidate, with a stricter delinquency knock-out as the baseline.
 const BACKTEST_ROWS = Number(process.env.BACKTEST_ROWS ?? 1_000_000);
@@ -128,7 +165,9 @@ try {
   const stats = await runBacktest({ candidate: { definition: demo }, baseline: { definition: stricter }, file, spec: {}, threads: 2 });
   const bt = (performance.now() - tb) / 1000;
   const r = backtestReport(stats, bt);
-  console.log(`\nback-test: ${r.rows.toLocaleString('en-US')} applications through the demo flow and a baseline (2 flow runs each) in ${bt.toFixed(1)}s on 2 worker threads = ${Math.round(r.rows / bt).toLocaleString('en-US')} applications/s; approval ${(r.candidate.approvalRate * 100).toFixed(1)}% vs ${(r.baseline.approvalRate * 100).toFixed(1)}%, ${r.swapIns.count} swap-ins, ${r.swapOuts.count} swap-outs, ${r.candidate.distinctPaths} paths taken`);
+  console.log(
+    `\nback-test: ${r.rows.toLocaleString('en-US')} applications through the demo flow and a baseline (2 flow runs each) in ${bt.toFixed(1)}s on 2 worker threads = ${Math.round(r.rows / bt).toLocaleString('en-US')} applications/s; approval ${(r.candidate.approvalRate * 100).toFixed(1)}% vs ${(r.baseline.approvalRate * 100).toFixed(1)}%, ${r.swapIns.count} swap-ins, ${r.swapOuts.count} swap-outs, ${r.candidate.distinctPaths} paths taken`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

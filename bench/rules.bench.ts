@@ -48,7 +48,9 @@ function fmt(n: number): string {
 
 const people = applicants(N);
 const rules = creditPolicy();
-console.log(`rules benchmark: ${rules.length} rules x ${POLICY_INPUTS.length} inputs (FIRST), ${EXPRESSIONS.length} FEEL expressions, ${N} applicants (seed 42)`);
+console.log(
+  `rules benchmark: ${rules.length} rules x ${POLICY_INPUTS.length} inputs (FIRST), ${EXPRESSIONS.length} FEEL expressions, ${N} applicants (seed 42)`,
+);
 
 // ---------------- Arbiter ----------------
 const table = compileDecisionTable({
@@ -102,7 +104,10 @@ rules.forEach((r, k) => {
 async function jreTable(a: Applicant): Promise<Outcome> {
   const { events } = await jre.run({ ...a });
   // FIRST hit policy: the lowest-numbered rule that matched.
-  const first = events.reduce<{ params?: Record<string, unknown> } | null>((best, e) => (!best || (e.params!.index as number) < (best.params!.index as number) ? e : best), null);
+  const first = events.reduce<{ params?: Record<string, unknown> } | null>(
+    (best, e) => (!best || (e.params!.index as number) < (best.params!.index as number) ? e : best),
+    null,
+  );
   return { decision: first!.params!.decision as string, rate: first!.params!.rate as number };
 }
 
@@ -134,7 +139,8 @@ for (let i = 0; i < N; i++) {
   if (i < FEELIN_SAMPLE) others.push(['feelin', feelinTable(people[i]!)]);
   for (const [name, o] of others) {
     if (o.decision !== mine.decision || !same(o.rate, mine.rate)) {
-      if (disagreements++ < 5) console.log(`DISAGREE table #${i} ${name}: ${JSON.stringify(o)} vs arbiter ${JSON.stringify(mine)} for ${JSON.stringify(people[i])}`);
+      if (disagreements++ < 5)
+        console.log(`DISAGREE table #${i} ${name}: ${JSON.stringify(o)} vs arbiter ${JSON.stringify(mine)} for ${JSON.stringify(people[i])}`);
     }
   }
 }
@@ -150,27 +156,61 @@ for (let i = 0; i < N; i++) {
     }
   });
 }
-console.log(`agreement: table on ${N} applicants (json-rules-engine and feelin on the first ${JRE_SAMPLE}), expressions on ${N}: ${disagreements} disagreements`);
+console.log(
+  `agreement: table on ${N} applicants (json-rules-engine and feelin on the first ${JRE_SAMPLE}), expressions on ${N}: ${disagreements} disagreements`,
+);
 
 // ---------------- speed ----------------
 const tableRates: [string, number][] = [];
-tableRates.push(['arbiter', await measure(N, () => { for (const a of people) arbiterTable(a); })]);
-const zenSequential = await measure(N, async () => { for (const a of people) await zenDecision.evaluate(a); });
+tableRates.push([
+  'arbiter',
+  await measure(N, () => {
+    for (const a of people) arbiterTable(a);
+  }),
+]);
+const zenSequential = await measure(N, async () => {
+  for (const a of people) await zenDecision.evaluate(a);
+});
 const zenConcurrent = await measure(N, async () => {
   for (let i = 0; i < N; i += 1000) await Promise.all(people.slice(i, i + 1000).map((a) => zenDecision.evaluate(a)));
 });
 tableRates.push([`zen (best of sequential ${fmt(zenSequential).trim()}/s, concurrent ${fmt(zenConcurrent).trim()}/s)`, Math.max(zenSequential, zenConcurrent)]);
 const jrePeople = people.slice(0, JRE_SAMPLE);
-tableRates.push(['json-rules-engine', await measure(JRE_SAMPLE, async () => { for (const a of jrePeople) await jreTable(a); })]);
+tableRates.push([
+  'json-rules-engine',
+  await measure(JRE_SAMPLE, async () => {
+    for (const a of jrePeople) await jreTable(a);
+  }),
+]);
 const feelinPeople = people.slice(0, FEELIN_SAMPLE);
-tableRates.push(['feelin (unary tests in a FIRST loop)', await measure(FEELIN_SAMPLE, () => { for (const a of feelinPeople) feelinTable(a); })]);
+tableRates.push([
+  'feelin (unary tests in a FIRST loop)',
+  await measure(FEELIN_SAMPLE, () => {
+    for (const a of feelinPeople) feelinTable(a);
+  }),
+]);
 
 const exprRates: [string, number][] = [];
 const exprInputs = people as unknown as Record<string, FeelValue>[];
-exprRates.push(['arbiter', (await measure(N, () => { for (const a of exprInputs) for (const c of compiledExpressions) c.evaluate(a); })) * EXPRESSIONS.length]);
-exprRates.push(['zen (evaluateExpressionSync)', (await measure(N, () => { for (const a of exprInputs) for (const e of EXPRESSIONS) evaluateExpressionSync(e.zen, a); })) * EXPRESSIONS.length]);
+exprRates.push([
+  'arbiter',
+  (await measure(N, () => {
+    for (const a of exprInputs) for (const c of compiledExpressions) c.evaluate(a);
+  })) * EXPRESSIONS.length,
+]);
+exprRates.push([
+  'zen (evaluateExpressionSync)',
+  (await measure(N, () => {
+    for (const a of exprInputs) for (const e of EXPRESSIONS) evaluateExpressionSync(e.zen, a);
+  })) * EXPRESSIONS.length,
+]);
 const feelinInputs = exprInputs.slice(0, FEELIN_SAMPLE);
-exprRates.push(['feelin', (await measure(FEELIN_SAMPLE, () => { for (const a of feelinInputs) for (const e of EXPRESSIONS) feelinEvaluate(e.feel, a); })) * EXPRESSIONS.length]);
+exprRates.push([
+  'feelin',
+  (await measure(FEELIN_SAMPLE, () => {
+    for (const a of feelinInputs) for (const e of EXPRESSIONS) feelinEvaluate(e.feel, a);
+  })) * EXPRESSIONS.length,
+]);
 
 function report(title: string, rates: [string, number][], unit: string): void {
   console.log(`\n${title} (${unit} per second)`);

@@ -18,9 +18,11 @@ const CONCURRENCY = benchArg('concurrency', 16);
 const env = await prepareCrashEnvironment();
 try {
   const server = await env.serve();
-  console.log(`soak: ${SECONDS} s of mixed load (65% decisions, one in ten to review; 15% reads; 10% verdicts; 10% queue lists) from ${CONCURRENCY} clients on a server on PostgreSQL\n`);
+  console.log(
+    `soak: ${SECONDS} s of mixed load (65% decisions, one in ten to review; 15% reads; 10% verdicts; 10% queue lists) from ${CONCURRENCY} clients on a server on PostgreSQL\n`,
+  );
   console.log(windowHeader);
-  let result;
+  let result: Awaited<ReturnType<typeof runSoak>>;
   try {
     result = await runSoak(env, server.url, { seconds: SECONDS, windowSeconds: WINDOW, concurrency: CONCURRENCY, onWindow: (w) => console.log(windowLine(w)) });
   } finally {
@@ -28,14 +30,20 @@ try {
   }
   const total = Object.values(result.byKind).reduce((s, x) => s + x, 0);
   console.log(`\n${total} requests: ${JSON.stringify(result.byKind)}; statuses ${JSON.stringify(result.byStatus)}`);
-  console.log(`heap floor after warm-up: ${result.heapSlopeMBPerMin >= 0 ? '+' : ''}${result.heapSlopeMBPerMin.toFixed(2)} MB/min; p99 of the last third over the first third: ${result.p99Drift.toFixed(2)}x`);
+  console.log(
+    `heap floor after warm-up: ${result.heapSlopeMBPerMin >= 0 ? '+' : ''}${result.heapSlopeMBPerMin.toFixed(2)} MB/min; p99 of the last third over the first third: ${result.p99Drift.toFixed(2)}x`,
+  );
 
   console.log('\ncrash under load (SIGKILL, restart, every request retried with its idempotency key):');
   let acknowledged = 0;
   let stored = 0;
   let lost = 0;
   let twice = 0;
-  for (const [round, killAfterMs] of [['soak-1', 250], ['soak-2', 600], ['soak-3', 1000]] as const) {
+  for (const [round, killAfterMs] of [
+    ['soak-1', 250],
+    ['soak-2', 600],
+    ['soak-3', 1000],
+  ] as const) {
     const r = await crashRound(env, round, killAfterMs);
     console.log(`  ${describeCrashRound(r)}${r.problems.length ? `\n  PROBLEMS: ${r.problems.join('; ')}` : ''}`);
     acknowledged += r.acknowledged;

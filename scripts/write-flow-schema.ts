@@ -5,7 +5,11 @@ import { connectorJsonSchema } from '../src/connectors/index.ts';
 import { flowJsonSchema } from '../src/flow/index.ts';
 import { strategyJsonSchema } from '../src/optimize/index.ts';
 
-for (const [file, schema] of [['flow.schema.json', flowJsonSchema()], ['connector.schema.json', connectorJsonSchema()], ['strategy.schema.json', strategyJsonSchema()]] as const) {
+for (const [file, schema] of [
+  ['flow.schema.json', flowJsonSchema()],
+  ['connector.schema.json', connectorJsonSchema()],
+  ['strategy.schema.json', strategyJsonSchema()],
+] as const) {
   const target = join(import.meta.dirname, '..', 'docs', file);
   writeFileSync(target, `${JSON.stringify(schema, null, 2)}\n`);
   console.log(`wrote ${target}`);

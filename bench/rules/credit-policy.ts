@@ -89,8 +89,14 @@ export function cellToJre(fact: string, cell: Cell): JreCondition[] {
   if ('gte' in cell) return [{ fact, operator: 'greaterThanInclusive', value: cell.gte }];
   if ('range' in cell) {
     return cell.closedEnd
-      ? [{ fact, operator: 'greaterThan', value: cell.range[0] }, { fact, operator: 'lessThanInclusive', value: cell.range[1] }]
-      : [{ fact, operator: 'greaterThanInclusive', value: cell.range[0] }, { fact, operator: 'lessThan', value: cell.range[1] }];
+      ? [
+          { fact, operator: 'greaterThan', value: cell.range[0] },
+          { fact, operator: 'lessThanInclusive', value: cell.range[1] },
+        ]
+      : [
+          { fact, operator: 'greaterThanInclusive', value: cell.range[0] },
+          { fact, operator: 'lessThan', value: cell.range[1] },
+        ];
   }
   return [{ fact, operator: 'in', value: cell.oneOf }];
 }

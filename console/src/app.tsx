@@ -86,7 +86,11 @@ export function App() {
         </span>
       </header>
       <main id="main" tabIndex={-1}>
-        {denied ? <div className="error" role="alert">The role {me.role} may not open {route[0]}; it is not in the menu for that reason.</div> : null}
+        {denied ? (
+          <div className="error" role="alert">
+            The role {me.role} may not open {route[0]}; it is not in the menu for that reason.
+          </div>
+        ) : null}
         {current ? <current.Page me={me} route={current.id === route[0] ? route : [current.id]} /> : <p>No page is open to the role {me.role}.</p>}
       </main>
     </div>

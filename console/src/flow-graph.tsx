@@ -4,7 +4,17 @@ import { useMemo } from 'react';
 import type { FlowDefinition } from './types.ts';
 
 const KIND_COLOUR: Record<string, string> = {
-  input: '#dfe6e9', expression: '#e3f2fd', table: '#fff3e0', ruleset: '#fde2e4', switch: '#ede7f6', review: '#fff9c4', output: '#e8f5e9', score: '#e0f7fa', bureau: '#f3e5f5', optimize: '#f1f8e9', subflow: '#eceff1',
+  input: '#dfe6e9',
+  expression: '#e3f2fd',
+  table: '#fff3e0',
+  ruleset: '#fde2e4',
+  switch: '#ede7f6',
+  review: '#fff9c4',
+  output: '#e8f5e9',
+  score: '#e0f7fa',
+  bureau: '#f3e5f5',
+  optimize: '#f1f8e9',
+  subflow: '#eceff1',
 };
 
 /** Layers nodes by their longest distance from the input, so a flow reads left to right. */
@@ -33,7 +43,19 @@ function layout(def: FlowDefinition): Map<string, { x: number; y: number }> {
 }
 
 /** The flow drawn as a graph; nodes on `highlight` (a decision's path) are marked, the selected one outlined. */
-export function FlowGraph({ definition, highlight = [], selected, onSelect, height = 520 }: { definition: FlowDefinition; highlight?: string[]; selected?: string | null; onSelect?: (id: string) => void; height?: number }) {
+export function FlowGraph({
+  definition,
+  highlight = [],
+  selected,
+  onSelect,
+  height = 520,
+}: {
+  definition: FlowDefinition;
+  highlight?: string[];
+  selected?: string | null;
+  onSelect?: (id: string) => void;
+  height?: number;
+}) {
   const visited = useMemo(() => new Set(highlight.map((s) => s.split(':')[0]!)), [highlight]);
   const { nodes, edges } = useMemo(() => {
     const at = layout(definition);
@@ -63,7 +85,17 @@ export function FlowGraph({ definition, highlight = [], selected, onSelect, heig
   }, [definition, visited, highlight, selected]);
   return (
     <div className="graph" style={{ height }} data-testid="flow-graph">
-      <ReactFlow nodes={nodes} edges={edges} fitView fitViewOptions={{ padding: 0.05 }} minZoom={0.05} nodesDraggable={false} nodesConnectable={false} onNodeClick={(_, n) => onSelect?.(n.id)} proOptions={{ hideAttribution: true }}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        fitView
+        fitViewOptions={{ padding: 0.05 }}
+        minZoom={0.05}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        onNodeClick={(_, n) => onSelect?.(n.id)}
+        proOptions={{ hideAttribution: true }}
+      >
         <Background />
         <Controls showInteractive={false} />
       </ReactFlow>

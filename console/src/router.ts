@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 export function useRoute(): string[] {
   const read = () => window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const [route, setRoute] = useState(read);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `read` reads the location, not props or state; it is subscribed once
   useEffect(() => {
     const onChange = () => setRoute(read());
     window.addEventListener('hashchange', onChange);

@@ -27,6 +27,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         <h1 id="sign-in-title">Arbiter</h1>
         <p className="muted">Sign in with an API key. `npm start` prints the demo keys; an admin creates others under Keys.</p>
         <label htmlFor="api-key">API key</label>
+        {/* biome-ignore lint/a11y/noAutofocus: signing in is the only thing this page does */}
         <input id="api-key" type="password" autoComplete="off" autoFocus value={key} onChange={(e) => setKey(e.target.value)} placeholder="arb_…" required />
         <button type="submit" className="btn btn-primary" disabled={busy || !key.trim()}>
           {busy ? 'Signing in…' : 'Sign in'}

@@ -5,6 +5,7 @@ import { ApiError } from './api.ts';
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: Error | null; loading: boolean; reload: () => void } {
   const [state, setState] = useState<{ data: T | null; error: Error | null; loading: boolean }>({ data: null, error: null, loading: true });
   const [tick, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the load depends on (`deps`), as with useEffect itself
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true, error: null }));
@@ -43,10 +44,18 @@ export function ErrorBox({ error }: { error: Error | null }) {
 }
 
 /** A page's standard states: an error, loading, or the content. */
-export function Loaded<T>({ state, what, children }: { state: { data: T | null; error: Error | null; loading: boolean }; what: string; children: (data: T) => ReactNode }) {
+export function Loaded<T>({
+  state,
+  what,
+  children,
+}: {
+  state: { data: T | null; error: Error | null; loading: boolean };
+  what: string;
+  children: (data: T) => ReactNode;
+}) {
   if (state.error) return <ErrorBox error={state.error} />;
   if (state.loading && state.data === null) return <Loading what={what} />;
-  return state.data === null ? null : <>{children(state.data)}</>;
+  return state.data === null ? null : children(state.data);
 }
 
 export function Badge({ value }: { value: string | null | undefined }) {
@@ -54,7 +63,8 @@ export function Badge({ value }: { value: string | null | undefined }) {
 }
 
 export const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : `${(x * 100).toFixed(digits)}%`);
-export const num = (x: number | null | undefined, digits = 0) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+export const num = (x: number | null | undefined, digits = 0) =>
+  x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 export const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—');
 
 export function Json({ value }: { value: unknown }) {
@@ -62,7 +72,17 @@ export function Json({ value }: { value: unknown }) {
 }
 
 /** A button that runs an async action, shows that it is busy, and reports its error next to itself. */
-export function ActionButton({ onClick, children, kind = 'primary', disabled }: { onClick: () => Promise<unknown>; children: ReactNode; kind?: 'primary' | 'secondary' | 'danger'; disabled?: boolean }) {
+export function ActionButton({
+  onClick,
+  children,
+  kind = 'primary',
+  disabled,
+}: {
+  onClick: () => Promise<unknown>;
+  children: ReactNode;
+  kind?: 'primary' | 'secondary' | 'danger';
+  disabled?: boolean;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   return (

@@ -19,7 +19,11 @@ export function authenticator(keys: KeyCache, failures: FailureLimiter) {
     const wait = failures.retryAfter(request.ip);
     if (wait > 0 && !(match && keys.knownRecently(match[1]!))) {
       reply.header('retry-after', String(wait));
-      throw new ApiError(429, 'rate_limited', `more than ${failures.max} requests without a valid API key from this address in ${Math.round(failures.windowMs / 1000)} s; retry after ${wait} s`);
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `more than ${failures.max} requests without a valid API key from this address in ${Math.round(failures.windowMs / 1000)} s; retry after ${wait} s`,
+      );
     }
     const refuse = (message: string) => {
       failures.fail(request.ip);

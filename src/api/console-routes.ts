@@ -11,7 +11,8 @@ export const DEFAULT_CONSOLE_DIR = resolve(import.meta.dirname, '..', '..', 'con
  * The console's own policy: its scripts and styles come from this server only; charts and the
  * flow graph set inline styles, and the API is the same origin. JSON answers keep the stricter one.
  */
-const CONSOLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+const CONSOLE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 /** Serves the built console under /console/ (public: it holds no data; every call it makes needs a key). */
 export function consoleRoutes(dir: string | null) {
@@ -21,7 +22,8 @@ export function consoleRoutes(dir: string | null) {
     app.addHook('onSend', async (request, reply) => {
       if (request.url === '/' || request.url.startsWith('/console')) reply.header('content-security-policy', CONSOLE_CSP);
     });
-    const notBuilt = () => new ApiError(404, 'console_not_built', 'The console is not built. Run `npm run build:console` (npm start does it for you), then reload.');
+    const notBuilt = () =>
+      new ApiError(404, 'console_not_built', 'The console is not built. Run `npm run build:console` (npm start does it for you), then reload.');
     app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.redirect('/console/'));
     app.get('/console', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.redirect('/console/'));
     app.get('/console/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {

@@ -12,9 +12,15 @@ const STATUS: Record<ServiceErrorKind, number> = { invalid: 400, forbidden: 403,
 function refusalOf(err: unknown): { kind: ServiceErrorKind; code: string; message: string; details?: unknown } | null {
   if (err instanceof ServiceError) return err;
   if (err instanceof FlowError) {
-    return { kind: err.code === 'not_published' ? 'conflict' : 'invalid', code: err.code, message: err.message.length > 2000 ? `${err.issues.length} problems; see details` : err.message, details: err.issues };
+    return {
+      kind: err.code === 'not_published' ? 'conflict' : 'invalid',
+      code: err.code,
+      message: err.message.length > 2000 ? `${err.issues.length} problems; see details` : err.message,
+      details: err.issues,
+    };
   }
-  if (err instanceof StoreError) return { kind: err.code === 'not_found' ? 'not_found' : err.code === 'conflict' ? 'conflict' : 'invalid', code: err.code, message: err.message };
+  if (err instanceof StoreError)
+    return { kind: err.code === 'not_found' ? 'not_found' : err.code === 'conflict' ? 'conflict' : 'invalid', code: err.code, message: err.message };
   return null;
 }
 
@@ -40,7 +46,10 @@ function describeIssue(context: string, issue: ValidationIssue): string {
 const FASTIFY_CODES: Record<string, { code: string; message?: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body_too_large', message: 'The request body is larger than the server accepts; send a smaller body.' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'Send the body as application/json.' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json', message: 'The body is empty but Content-Type says application/json; send a JSON body or drop the header.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'invalid_json',
+    message: 'The body is empty but Content-Type says application/json; send a JSON body or drop the header.',
+  },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid_content_length' },
 };
@@ -56,7 +65,10 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     return send(err.statusCode, { error: { code: err.code, message: err.message, details: err.details } });
   }
   const refusal = refusalOf(err);
-  if (refusal) return send(STATUS[refusal.kind], { error: { code: refusal.code, message: refusal.message, ...(refusal.details === undefined ? {} : { details: refusal.details }) } });
+  if (refusal)
+    return send(STATUS[refusal.kind], {
+      error: { code: refusal.code, message: refusal.message, ...(refusal.details === undefined ? {} : { details: refusal.details }) },
+    });
   if (isDatabaseUnavailable(err)) {
     request.log.warn({ err: { code: (err as { code?: string }).code } }, 'database unavailable');
     reply.header('retry-after', '5');

@@ -40,11 +40,9 @@ export function unstorableInput(value: unknown, where: string): string | null {
  * before any handler or writer sees it.
  */
 export async function guardInput(request: FastifyRequest): Promise<void> {
-  const problems = [
-    unstorableInput(request.params, 'params'),
-    unstorableInput(request.query, 'querystring'),
-    unstorableInput(request.body, 'body'),
-  ].filter((p): p is string => p !== null);
+  const problems = [unstorableInput(request.params, 'params'), unstorableInput(request.query, 'querystring'), unstorableInput(request.body, 'body')].filter(
+    (p): p is string => p !== null,
+  );
   if (problems.length) throw new ApiError(400, 'invalid_input', problems.join('; '));
 }
 
@@ -58,7 +56,8 @@ export function jsonTextDepth(text: string, limit: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {

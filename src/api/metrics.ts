@@ -12,13 +12,52 @@ const CIRCUIT: Record<string, number> = { closed: 0, 'half-open': 1, open: 2, is
  */
 export class Metrics {
   readonly registry = new Registry();
-  private readonly decisions = new Counter({ name: 'arbiter_decisions_total', help: 'Decisions by flow, version, outcome and champion/challenger arm', labelNames: ['flow', 'version', 'outcome', 'arm'], registers: [this.registry] });
-  private readonly decisionSeconds = new Histogram({ name: 'arbiter_decision_duration_seconds', help: 'Time to run a flow, by flow', labelNames: ['flow'], buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [this.registry] });
-  private readonly nodeSeconds = new Histogram({ name: 'arbiter_node_duration_seconds', help: 'Time spent in flow nodes, by node kind', labelNames: ['kind'], buckets: [0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5], registers: [this.registry] });
-  private readonly scores = new Histogram({ name: 'arbiter_model_score', help: 'PDs estimated by score nodes, by flow and node', labelNames: ['flow', 'node'], buckets: [0.005, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1], registers: [this.registry] });
-  private readonly bureauCalls = new Counter({ name: 'arbiter_bureau_pulls_total', help: 'Bureau pulls by connector and outcome (pulled, reconciled, reused, coalesced, or the failure code)', labelNames: ['connector', 'outcome'], registers: [this.registry] });
-  private readonly bureauCost = new Counter({ name: 'arbiter_bureau_cost_total', help: 'What bureau pulls cost, by connector', labelNames: ['connector'], registers: [this.registry] });
-  private readonly bureauSeconds = new Histogram({ name: 'arbiter_bureau_pull_duration_seconds', help: 'Time of bureau pulls, retries included, by connector', labelNames: ['connector'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [this.registry] });
+  private readonly decisions = new Counter({
+    name: 'arbiter_decisions_total',
+    help: 'Decisions by flow, version, outcome and champion/challenger arm',
+    labelNames: ['flow', 'version', 'outcome', 'arm'],
+    registers: [this.registry],
+  });
+  private readonly decisionSeconds = new Histogram({
+    name: 'arbiter_decision_duration_seconds',
+    help: 'Time to run a flow, by flow',
+    labelNames: ['flow'],
+    buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  private readonly nodeSeconds = new Histogram({
+    name: 'arbiter_node_duration_seconds',
+    help: 'Time spent in flow nodes, by node kind',
+    labelNames: ['kind'],
+    buckets: [0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+    registers: [this.registry],
+  });
+  private readonly scores = new Histogram({
+    name: 'arbiter_model_score',
+    help: 'PDs estimated by score nodes, by flow and node',
+    labelNames: ['flow', 'node'],
+    buckets: [0.005, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1],
+    registers: [this.registry],
+  });
+  private readonly bureauCalls = new Counter({
+    name: 'arbiter_bureau_pulls_total',
+    help: 'Bureau pulls by connector and outcome (pulled, reconciled, reused, coalesced, or the failure code)',
+    labelNames: ['connector', 'outcome'],
+    registers: [this.registry],
+  });
+  private readonly bureauCost = new Counter({
+    name: 'arbiter_bureau_cost_total',
+    help: 'What bureau pulls cost, by connector',
+    labelNames: ['connector'],
+    registers: [this.registry],
+  });
+  private readonly bureauSeconds = new Histogram({
+    name: 'arbiter_bureau_pull_duration_seconds',
+    help: 'Time of bureau pulls, retries included, by connector',
+    labelNames: ['connector'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
 
   constructor(db: Database, circuits: () => Record<string, string>, hasQueue: boolean) {
     collectDefaultMetrics({ register: this.registry, prefix: 'arbiter_' });

@@ -99,7 +99,9 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}; see /openapi.json for the routes.` } }),
+    reply
+      .code(404)
+      .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}; see /openapi.json for the routes.` } }),
   );
   app.decorateRequest('principal', null);
   app.addHook('onSend', async (request, reply) => {
@@ -126,7 +128,10 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     transform: jsonSchemaTransform,
   });
   const keyCache = new KeyCache(db);
-  const authFailures = new FailureLimiter(options.authFailureLimit?.max ?? Number(process.env.ARBITER_AUTH_FAILURE_LIMIT || 300), options.authFailureLimit?.windowMs ?? 60_000);
+  const authFailures = new FailureLimiter(
+    options.authFailureLimit?.max ?? Number(process.env.ARBITER_AUTH_FAILURE_LIMIT || 300),
+    options.authFailureLimit?.windowMs ?? 60_000,
+  );
   app.addHook('onRequest', authenticator(keyCache, authFailures));
   app.addHook('preValidation', guardInput);
   // Security headers on every answer (JSON has nothing to run, so the strictest policy costs nothing).
@@ -138,13 +143,22 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     max: rate.max,
     timeWindow: rate.windowMs,
     keyGenerator: (request) => request.principal?.keyId ?? request.ip,
-    errorResponseBuilder: (_request, ctx) => new ApiError(429, 'rate_limited', `more than ${ctx.max} requests in ${Math.round(rate.windowMs / 1000)} s for this key; retry after ${ctx.after}`),
+    errorResponseBuilder: (_request, ctx) =>
+      new ApiError(429, 'rate_limited', `more than ${ctx.max} requests in ${Math.round(rate.windowMs / 1000)} s for this key; retry after ${ctx.after}`),
   });
 
   let services: Services | null = null;
   const metrics = new Metrics(db, () => services?.decisions.gateway.circuits() ?? {}, Boolean(options.queue));
   services = createServices(
-    { db, queue: options.queue ?? null, logger: app.log as unknown as Logger, keys: options.keys, clock: options.clock ?? systemClock, erasures: options.erasureLedger ?? null, auditCheckpoints: options.auditCheckpoints ?? null },
+    {
+      db,
+      queue: options.queue ?? null,
+      logger: app.log as unknown as Logger,
+      keys: options.keys,
+      clock: options.clock ?? systemClock,
+      erasures: options.erasureLedger ?? null,
+      auditCheckpoints: options.auditCheckpoints ?? null,
+    },
     { onDecision: (flow, version, result, arm) => metrics.decision(flow, version, result, arm) },
   );
   services.decisions.gateway.onPull = (connector, r) => metrics.pull(connector, r);

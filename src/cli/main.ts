@@ -19,10 +19,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-const program = new Command('arbiter')
-  .description('Arbiter: credit decisioning engine')
-  .version('0.1.0')
-  .showHelpAfterError();
+const program = new Command('arbiter').description('Arbiter: credit decisioning engine').version('0.1.0').showHelpAfterError();
 
 program.addCommand(serveCommand());
 program.addCommand(migrateCommand());

@@ -39,28 +39,44 @@ function compileAt(text: string, names: string[], path: string, issues: { path: 
 /** Validates a connector definition and compiles its FEEL once; throws ConnectorError listing every problem. */
 export function compileConnector(input: unknown): CompiledConnector {
   const parsed = connectorSchema.safeParse(input);
-  if (!parsed.success) throw new ConnectorError('invalid_connector', parsed.error.issues.map((i) => ({ path: `$${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`, message: i.message })));
+  if (!parsed.success)
+    throw new ConnectorError(
+      'invalid_connector',
+      parsed.error.issues.map((i) => ({ path: `$${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`, message: i.message })),
+    );
   const def = parsed.data;
   const issues: { path: string; message: string }[] = [];
   const inputNames = Object.keys(def.inputs);
   if (!def.inputs[def.subject]) issues.push({ path: '$.subject', message: `"${def.subject}" is not one of the inputs (${inputNames.join(', ')})` });
   const requestNames = [...inputNames, 'reference'];
-  for (const [where, url] of [['$.request.url', def.request.url], ['$.reconcile.url', def.reconcile?.url]] as const) {
+  for (const [where, url] of [
+    ['$.request.url', def.request.url],
+    ['$.reconcile.url', def.reconcile?.url],
+  ] as const) {
     for (const m of (url ?? '').matchAll(/\{([^}]*)\}/g)) {
       const allowed = where === '$.reconcile.url' ? ['reference'] : requestNames;
-      if (!allowed.includes(m[1]!)) issues.push({ path: where, message: `{${m[1]}} is not ${allowed.length > 1 ? `one of ${allowed.join(', ')}` : 'reference'}` });
+      if (!allowed.includes(m[1]!))
+        issues.push({ path: where, message: `{${m[1]}} is not ${allowed.length > 1 ? `one of ${allowed.join(', ')}` : 'reference'}` });
     }
   }
-  if (def.request.method === 'GET' && def.request.body) issues.push({ path: '$.request.body', message: 'a GET request has no body: put the values in the URL as {name}, or use POST' });
-  const headers = Object.entries(def.request.headers ?? {}).map(([name, text]) => ({ name, run: compileAt(text, requestNames, `$.request.headers.${name}`, issues) }));
+  if (def.request.method === 'GET' && def.request.body)
+    issues.push({ path: '$.request.body', message: 'a GET request has no body: put the values in the URL as {name}, or use POST' });
+  const headers = Object.entries(def.request.headers ?? {}).map(([name, text]) => ({
+    name,
+    run: compileAt(text, requestNames, `$.request.headers.${name}`, issues),
+  }));
   const body = Object.entries(def.request.body ?? {}).map(([name, text]) => ({ name, run: compileAt(text, requestNames, `$.request.body.${name}`, issues) }));
-  const features = Object.entries(def.features).map(([name, f]) => ({ name, run: compileAt(f.expression, [...inputNames, 'response'], `$.features.${name}.expression`, issues) }));
+  const features = Object.entries(def.features).map(([name, f]) => ({
+    name,
+    run: compileAt(f.expression, [...inputNames, 'response'], `$.features.${name}.expression`, issues),
+  }));
   if (issues.length) throw new ConnectorError('invalid_connector', issues);
 
   const fill = (template: string, vars: FeelContext) => template.replace(/\{([^}]*)\}/g, (_, name: string) => encodeURIComponent(plain(vars[name] ?? null)));
   const secret = (env: string): string => {
     const value = process.env[env];
-    if (!value) throw new ConnectorFailure('rejected', `connector "${def.id}" needs its secret in the environment variable ${env}, which is not set on this server`);
+    if (!value)
+      throw new ConnectorFailure('rejected', `connector "${def.id}" needs its secret in the environment variable ${env}, which is not set on this server`);
     return value;
   };
   /** API key, or an HMAC over method, path, timestamp and body that the bureau recomputes. */
@@ -70,7 +86,9 @@ export function compileConnector(input: unknown): CompiledConnector {
     else if (auth.type === 'hmac') {
       const timestamp = new Date().toISOString();
       h[auth.timestampHeader.toLowerCase()] = timestamp;
-      h[auth.header.toLowerCase()] = createHmac('sha256', secret(auth.secretEnv)).update(`${method}\n${url.pathname}${url.search}\n${timestamp}\n${text ?? ''}`).digest('hex');
+      h[auth.header.toLowerCase()] = createHmac('sha256', secret(auth.secretEnv))
+        .update(`${method}\n${url.pathname}${url.search}\n${timestamp}\n${text ?? ''}`)
+        .digest('hex');
     }
   };
   let agent: http.Agent | null = null;
@@ -111,7 +129,10 @@ export function compileConnector(input: unknown): CompiledConnector {
     agent() {
       if (!agent) {
         const auth = def.auth;
-        const tls = auth.type === 'clientCertificate' ? { cert: readFileSync(auth.certFile), key: readFileSync(auth.keyFile), ca: auth.caFile ? readFileSync(auth.caFile) : undefined } : undefined;
+        const tls =
+          auth.type === 'clientCertificate'
+            ? { cert: readFileSync(auth.certFile), key: readFileSync(auth.keyFile), ca: auth.caFile ? readFileSync(auth.caFile) : undefined }
+            : undefined;
         agent = agentFor(new URL(def.request.url), tls);
       }
       return agent;

@@ -8,7 +8,10 @@ import { BureauGateway, compileConnector, ConnectorError, MemoryLedger } from '.
 import { retryAfterMs } from './http-call.ts';
 import { parseResponse } from './parse-response.ts';
 
-const EXAMPLE = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'connectors', 'sim-json-bureau.json'), 'utf8')) as Record<string, unknown> & { request: Record<string, unknown>; reconcile: { url: string } };
+const EXAMPLE = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'connectors', 'sim-json-bureau.json'), 'utf8')) as Record<
+  string,
+  unknown
+> & { request: Record<string, unknown>; reconcile: { url: string } };
 const CONSENTS = [{ scope: 'credit-bureau', grantedAt: '2026-01-01T00:00:00Z' }];
 
 function connectorFor(sim: BureauSim, over: Record<string, unknown> = {}) {
@@ -27,7 +30,12 @@ function someone(seed = 1): string {
 describe('connector definitions', () => {
   test('every problem is reported with its path', () => {
     try {
-      compileConnector({ ...EXAMPLE, subject: 'passport', request: { ...EXAMPLE.request, method: 'GET', url: 'http://x/{who}' }, features: { a: { expression: 'response.', class: 'C1' } } });
+      compileConnector({
+        ...EXAMPLE,
+        subject: 'passport',
+        request: { ...EXAMPLE.request, method: 'GET', url: 'http://x/{who}' },
+        features: { a: { expression: 'response.', class: 'C1' } },
+      });
       assert.fail('accepted');
     } catch (err) {
       assert.ok(err instanceof ConnectorError);
@@ -73,7 +81,11 @@ describe('the gateway against an in-process simulator', () => {
 
   test('API key and HMAC signing are accepted by a bureau that checks them, and a missing secret is a clear failure', async () => {
     const gateway = new BureauGateway(new MemoryLedger(), ephemeralKeyProvider());
-    const apiKey = compileConnector({ ...EXAMPLE, request: { ...EXAMPLE.request, url: `${signed.url}/v1/reports` }, auth: { type: 'apiKey', secretEnv: 'TEST_BUREAU_KEY' } });
+    const apiKey = compileConnector({
+      ...EXAMPLE,
+      request: { ...EXAMPLE.request, url: `${signed.url}/v1/reports` },
+      auth: { type: 'apiKey', secretEnv: 'TEST_BUREAU_KEY' },
+    });
     const missing = await gateway.pull(apiKey, 1, { nationalId: someone() }, { consents: CONSENTS });
     assert.equal(missing.ok, false);
     assert.match(!missing.ok ? missing.message : '', /TEST_BUREAU_KEY, which is not set/);
@@ -83,7 +95,11 @@ describe('the gateway against an in-process simulator', () => {
       // Both checks are on at this bureau: a key alone is refused as unsigned.
       const keyOnly = await gateway.pull(apiKey, 1, { nationalId: someone() }, { consents: CONSENTS });
       assert.equal(!keyOnly.ok && keyOnly.code, 'rejected');
-      const both = compileConnector({ ...EXAMPLE, request: { ...EXAMPLE.request, url: `${signed.url}/v1/reports`, headers: { 'x-api-key': '"k-123"' } }, auth: { type: 'hmac', secretEnv: 'TEST_BUREAU_HMAC' } });
+      const both = compileConnector({
+        ...EXAMPLE,
+        request: { ...EXAMPLE.request, url: `${signed.url}/v1/reports`, headers: { 'x-api-key': '"k-123"' } },
+        auth: { type: 'hmac', secretEnv: 'TEST_BUREAU_HMAC' },
+      });
       const ok = await gateway.pull(both, 1, { nationalId: someone() }, { consents: CONSENTS });
       assert.equal(ok.ok, true, JSON.stringify(ok));
       process.env.TEST_BUREAU_HMAC = 'wrong';

@@ -16,12 +16,12 @@ const authSchema = z.discriminatedUnion('type', [
     type: z.literal('clientCertificate'),
     certFile: z.string().min(1).describe('PEM client certificate, a path on the server'),
     keyFile: z.string().min(1).describe('PEM private key, a path on the server'),
-    caFile: z.string().min(1).optional().describe('PEM bundle of the bureau\'s CA, when it is not a public one'),
+    caFile: z.string().min(1).optional().describe("PEM bundle of the bureau's CA, when it is not a public one"),
   }),
 ]);
 
 const featureSchema = z.strictObject({
-  expression: feel.describe('FEEL over `response` (the parsed JSON, or the XML as a context) and the connector\'s inputs'),
+  expression: feel.describe("FEEL over `response` (the parsed JSON, or the XML as a context) and the connector's inputs"),
   class: z.enum(['C1', 'C2']).describe('personal-data class of the value: C2 values are masked wherever a trace is shown'),
 });
 
@@ -31,7 +31,10 @@ export const connectorSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   inputs: z
-    .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'input names are plain identifiers'), z.strictObject({ type: z.enum(['string', 'number', 'boolean', 'date']), class: z.enum(['C1', 'C2']) }))
+    .record(
+      z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'input names are plain identifiers'),
+      z.strictObject({ type: z.enum(['string', 'number', 'boolean', 'date']), class: z.enum(['C1', 'C2']) }),
+    )
     .describe('what a bureau node passes in; the request and the mapping read these names'),
   subject: z.string().describe('the input that identifies the person (national ID): its keyed hash keys the pull ledger, the reuse window and coalescing'),
   consentScope: z.string().min(1).describe('the consent scope the applicant must have granted (and not let expire) before a pull'),
@@ -49,13 +52,26 @@ export const connectorSchema = z.strictObject({
   response: z.strictObject({
     format: z.enum(['json', 'xml']),
     noHitStatus: z.number().int().min(400).max(499).optional().describe('HTTP status by which the bureau says it holds no file for the person (no-hit)'),
-    maxBytes: z.number().int().positive().max(16 * 1024 * 1024).default(2 * 1024 * 1024),
+    maxBytes: z
+      .number()
+      .int()
+      .positive()
+      .max(16 * 1024 * 1024)
+      .default(2 * 1024 * 1024),
   }),
-  features: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'feature names are plain identifiers'), featureSchema).refine((f) => Object.keys(f).length > 0, 'map at least one feature'),
+  features: z
+    .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'feature names are plain identifiers'), featureSchema)
+    .refine((f) => Object.keys(f).length > 0, 'map at least one feature'),
   timeoutMs: z.number().int().min(10).max(120_000).default(3000).describe('per attempt'),
   retries: z
     .strictObject({
-      max: z.number().int().min(0).max(10).default(2).describe('retries after the first attempt, on retryable failures only (connection errors, 5xx, 429, timeouts the bureau did not answer)'),
+      max: z
+        .number()
+        .int()
+        .min(0)
+        .max(10)
+        .default(2)
+        .describe('retries after the first attempt, on retryable failures only (connection errors, 5xx, 429, timeouts the bureau did not answer)'),
       baseMs: z.number().int().min(1).max(60_000).default(100),
       maxMs: z.number().int().min(1).max(60_000).default(2000),
     })
@@ -66,8 +82,12 @@ export const connectorSchema = z.strictObject({
       halfOpenAfterMs: z.number().int().min(10).max(600_000).default(10_000),
     })
     .default({ consecutiveFailures: 5, halfOpenAfterMs: 10_000 }),
-  costPerCall: z.number().min(0).describe('what the bureau charges for a report, in the lender\'s currency'),
-  reuseDays: z.number().min(0).max(365).describe('a report on the same person from this connector, younger than this, is reused instead of pulled again (0: never)'),
+  costPerCall: z.number().min(0).describe("what the bureau charges for a report, in the lender's currency"),
+  reuseDays: z
+    .number()
+    .min(0)
+    .max(365)
+    .describe('a report on the same person from this connector, younger than this, is reused instead of pulled again (0: never)'),
 });
 
 export type ConnectorDefinition = z.output<typeof connectorSchema>;

@@ -106,9 +106,18 @@ export class BureauGateway {
     const now = ctx.now ?? new Date();
     const subject = inputs[def.subject];
     const base = { connectorId: def.id, connectorVersion: version, requestKey: ctx.requestKey ?? null };
-    const consented = ctx.consents.some((c) => c.scope === def.consentScope && Date.parse(c.grantedAt) <= now.getTime() && (!c.expiresAt || Date.parse(c.expiresAt) > now.getTime()));
+    const consented = ctx.consents.some(
+      (c) => c.scope === def.consentScope && Date.parse(c.grantedAt) <= now.getTime() && (!c.expiresAt || Date.parse(c.expiresAt) > now.getTime()),
+    );
     if (typeof subject !== 'string' || subject.trim() === '') {
-      return { ok: false, code: 'rejected', message: `input "${def.subject}" identifies the person and must be a non-empty string`, pullId: null, ms: performance.now() - t0, attempts: 0 };
+      return {
+        ok: false,
+        code: 'rejected',
+        message: `input "${def.subject}" identifies the person and must be a non-empty string`,
+        pullId: null,
+        ms: performance.now() - t0,
+        attempts: 0,
+      };
     }
     const subjectIndex = blindIndex(this.keys.indexKey, SUBJECT_FIELD, subject);
     if (!consented) {
@@ -138,7 +147,15 @@ export class BureauGateway {
     }
     const id = pullId();
     await this.ledger.record({ ...base, id, subjectIndex, status: 'reused', outcome: 'coalesced', sourcePullId: first.pullId, error: null });
-    return { ok: true, features: this.mapped(connector, first.report, inputs), pullId: first.pullId, source: 'coalesced', cost: 0, ms: performance.now() - t0, attempts: 0 };
+    return {
+      ok: true,
+      features: this.mapped(connector, first.report, inputs),
+      pullId: first.pullId,
+      source: 'coalesced',
+      cost: 0,
+      ms: performance.now() - t0,
+      attempts: 0,
+    };
   }
 
   private async pullOnce(connector: CompiledConnector, inputs: FeelContext, base: Base, subjectIndex: string, now: Date, t0: number): Promise<Pulled> {
@@ -153,7 +170,14 @@ export class BureauGateway {
       const other = await this.waitFor(begun.pendingId, this.budgetMs(connector));
       if (other?.status === 'success' && other.report) return this.reuse(connector, inputs, base, subjectIndex, begun.pendingId, other.report, 'coalesced', t0);
       if (other && other.status !== 'pending') {
-        return { ok: false, code: (other.outcome ?? 'unavailable') as FailureCode, message: `a pull for the same person that was in flight failed (${other.outcome})`, pullId: begun.pendingId, ms: performance.now() - t0, attempts: 0 };
+        return {
+          ok: false,
+          code: (other.outcome ?? 'unavailable') as FailureCode,
+          message: `a pull for the same person that was in flight failed (${other.outcome})`,
+          pullId: begun.pendingId,
+          ms: performance.now() - t0,
+          attempts: 0,
+        };
       }
       // Still pending far past any deadline: its process died mid-call. Take the inquiry over.
       await this.ledger.abandon(begun.pendingId);
@@ -167,10 +191,19 @@ export class BureauGateway {
         return this.attempt(connector, inputs, id);
       });
       const ms = performance.now() - t0;
-      await this.ledger.complete(id, { status: 'success', outcome: reconciled ? 'reconciled' : 'ok', cost: def.costPerCall, latencyMs: ms, attempts, report: this.seal(id, report), error: null });
+      await this.ledger.complete(id, {
+        status: 'success',
+        outcome: reconciled ? 'reconciled' : 'ok',
+        cost: def.costPerCall,
+        latencyMs: ms,
+        attempts,
+        report: this.seal(id, report),
+        error: null,
+      });
       return { ok: true, features, pullId: id, source: reconciled ? 'reconciled' : 'pulled', cost: def.costPerCall, ms, attempts, report };
     } catch (err) {
-      const failure = err instanceof ConnectorFailure ? err : new ConnectorFailure('unavailable', `unexpected error calling the bureau: ${(err as Error).message}`);
+      const failure =
+        err instanceof ConnectorFailure ? err : new ConnectorFailure('unavailable', `unexpected error calling the bureau: ${(err as Error).message}`);
       const ms = performance.now() - t0;
       // A report that arrived but could not be mapped was still produced, and charged.
       const charged = failure.code === 'malformed' && failure.status === 200 ? def.costPerCall : 0;
@@ -180,7 +213,11 @@ export class BureauGateway {
   }
 
   /** One call: the response when it is a report; a typed failure (retryable or not) otherwise. */
-  private async attempt(connector: CompiledConnector, inputs: FeelContext, reference: string): Promise<{ report: StoredBody; features: Record<string, FeelValue>; reconciled: boolean }> {
+  private async attempt(
+    connector: CompiledConnector,
+    inputs: FeelContext,
+    reference: string,
+  ): Promise<{ report: StoredBody; features: Record<string, FeelValue>; reconciled: boolean }> {
     const def = connector.definition;
     let response: HttpResponse;
     let reconciled = false;
@@ -191,7 +228,7 @@ export class BureauGateway {
       if (!check) throw err;
       // The bureau may have produced the report and only the answer was late: ask by reference.
       const found = await httpCall(check, connector.agent()).catch(() => null);
-      if (!found || found.status !== 200) throw err;
+      if (found?.status !== 200) throw err;
       response = found;
       reconciled = true;
     }
@@ -205,24 +242,42 @@ export class BureauGateway {
         throw e;
       }
     }
-    if (def.response.noHitStatus !== undefined && s === def.response.noHitStatus) throw new ConnectorFailure('no_hit', `the bureau holds no file on this person (HTTP ${s})`, false, undefined, s);
+    if (def.response.noHitStatus !== undefined && s === def.response.noHitStatus)
+      throw new ConnectorFailure('no_hit', `the bureau holds no file on this person (HTTP ${s})`, false, undefined, s);
     if (s === 429) {
       const wait = retryAfterMs(response.headers['retry-after']);
-      throw new ConnectorFailure('rate_limited', `the bureau is rate limiting (HTTP 429${wait !== undefined ? `, retry after ${wait} ms` : ''})`, true, wait, s);
+      throw new ConnectorFailure(
+        'rate_limited',
+        `the bureau is rate limiting (HTTP 429${wait !== undefined ? `, retry after ${wait} ms` : ''})`,
+        true,
+        wait,
+        s,
+      );
     }
     if (s >= 500) throw new ConnectorFailure('unavailable', `the bureau answered HTTP ${s}`, true, undefined, s);
-    if (s === 401 || s === 403) throw new ConnectorFailure('rejected', `the bureau refused our credentials (HTTP ${s}); check the connector's auth and its secret`, false, undefined, s);
+    if (s === 401 || s === 403)
+      throw new ConnectorFailure('rejected', `the bureau refused our credentials (HTTP ${s}); check the connector's auth and its secret`, false, undefined, s);
     throw new ConnectorFailure('rejected', `the bureau rejected the request (HTTP ${s}): ${response.body.slice(0, 200)}`, false, undefined, s);
   }
 
   /** Features from a report; a report holding none of them is malformed, not a person with no data. */
   private mapped(connector: CompiledConnector, report: StoredBody, inputs: FeelContext): Record<string, FeelValue> {
     const features = connector.features(parseResponse(report.format, report.body), inputs);
-    if (Object.values(features).every((v) => v === null)) throw new ConnectorFailure('malformed', `the bureau's response holds none of the mapped features (${Object.keys(features).join(', ')})`);
+    if (Object.values(features).every((v) => v === null))
+      throw new ConnectorFailure('malformed', `the bureau's response holds none of the mapped features (${Object.keys(features).join(', ')})`);
     return features;
   }
 
-  private async reuse(connector: CompiledConnector, inputs: FeelContext, base: Base, subjectIndex: string, sourceId: string, sealed: SealedReport, how: 'reused' | 'coalesced', t0: number): Promise<Pulled> {
+  private async reuse(
+    connector: CompiledConnector,
+    inputs: FeelContext,
+    base: Base,
+    subjectIndex: string,
+    sourceId: string,
+    sealed: SealedReport,
+    how: 'reused' | 'coalesced',
+    t0: number,
+  ): Promise<Pulled> {
     const report = this.open(sourceId, sealed);
     const features = this.mapped(connector, report, inputs);
     const id = pullId();
@@ -234,7 +289,7 @@ export class BureauGateway {
     const until = Date.now() + budgetMs;
     for (;;) {
       const row = await this.ledger.statusOf(id);
-      if (!row || row.status !== 'pending' || Date.now() > until) return row;
+      if (row?.status !== 'pending' || Date.now() > until) return row;
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
   }

@@ -56,8 +56,13 @@ export function httpCall(req: HttpRequest, agent: http.Agent): Promise<HttpRespo
       });
       res.on('error', (err) => fail(new ConnectorFailure('unavailable', `the bureau's response broke off: ${err.message}`, true)));
     });
-    const timer = setTimeout(() => fail(new ConnectorFailure('timeout', `no complete answer from ${req.url.host} within ${req.timeoutMs} ms`, true)), req.timeoutMs);
-    outgoing.on('error', (err: NodeJS.ErrnoException) => fail(new ConnectorFailure('unavailable', `cannot reach ${req.url.host}: ${err.code ?? err.message}`, true)));
+    const timer = setTimeout(
+      () => fail(new ConnectorFailure('timeout', `no complete answer from ${req.url.host} within ${req.timeoutMs} ms`, true)),
+      req.timeoutMs,
+    );
+    outgoing.on('error', (err: NodeJS.ErrnoException) =>
+      fail(new ConnectorFailure('unavailable', `cannot reach ${req.url.host}: ${err.code ?? err.message}`, true)),
+    );
     outgoing.end(req.body);
   });
 }

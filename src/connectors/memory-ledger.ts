@@ -22,11 +22,24 @@ export class MemoryLedger implements PullLedger {
     for (let i = this.entries.length - 1; i >= 0; i--) {
       const e = this.entries[i]!;
       if (e.connectorId !== row.connectorId || e.subjectIndex !== row.subjectIndex || e.status !== 'success' || !e.report) continue;
-      if ((row.requestKey && e.requestKey === row.requestKey) || (reuse.since && Date.parse(e.completedAt!) >= reuse.since.getTime())) return { reuse: { pullId: e.id, report: e.report, completedAt: e.completedAt! } };
+      if ((row.requestKey && e.requestKey === row.requestKey) || (reuse.since && Date.parse(e.completedAt!) >= reuse.since.getTime()))
+        return { reuse: { pullId: e.id, report: e.report, completedAt: e.completedAt! } };
     }
     const pending = this.entries.find((e) => e.connectorId === row.connectorId && e.subjectIndex === row.subjectIndex && e.status === 'pending');
     if (pending) return { started: false, pendingId: pending.id, requestedAt: pending.requestedAt };
-    this.entries.push({ ...row, status: 'pending', outcome: null, sourcePullId: null, cost: 0, latencyMs: null, attempts: 0, report: null, error: null, requestedAt: new Date().toISOString(), completedAt: null });
+    this.entries.push({
+      ...row,
+      status: 'pending',
+      outcome: null,
+      sourcePullId: null,
+      cost: 0,
+      latencyMs: null,
+      attempts: 0,
+      report: null,
+      error: null,
+      requestedAt: new Date().toISOString(),
+      completedAt: null,
+    });
     return { started: true };
   }
 

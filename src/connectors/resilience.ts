@@ -1,4 +1,16 @@
-import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, DelegateBackoff, handleWhen, retry, type CircuitBreakerPolicy, type IBackoff, type IRetryBackoffContext, type RetryPolicy } from 'cockatiel';
+import {
+  BrokenCircuitError,
+  circuitBreaker,
+  CircuitState,
+  ConsecutiveBreaker,
+  DelegateBackoff,
+  handleWhen,
+  retry,
+  type CircuitBreakerPolicy,
+  type IBackoff,
+  type IRetryBackoffContext,
+  type RetryPolicy,
+} from 'cockatiel';
 import { systemClock, type Clock } from '../support/clock.ts';
 import type { ConnectorDefinition } from './definition.ts';
 import { ConnectorFailure } from './failures.ts';
@@ -13,7 +25,8 @@ const STATE_NAMES: Record<CircuitState, CircuitName> = {
 };
 
 /** Failures that say the bureau is unwell, not that this one request was wrong or the person unknown. */
-const opensCircuit = (err: unknown) => err instanceof ConnectorFailure && (err.code === 'timeout' || err.code === 'unavailable' || err.code === 'malformed' || err.code === 'rate_limited');
+const opensCircuit = (err: unknown) =>
+  err instanceof ConnectorFailure && (err.code === 'timeout' || err.code === 'unavailable' || err.code === 'malformed' || err.code === 'rate_limited');
 
 const retryable = (err: unknown) => err instanceof ConnectorFailure && err.retryable;
 
@@ -55,7 +68,10 @@ export class ConnectorPolicy {
   retries = 0;
 
   constructor(def: ConnectorDefinition, clock: Clock = systemClock) {
-    this.breaker = circuitBreaker(handleWhen(opensCircuit), { halfOpenAfter: halfOpenAfter(def.circuit.halfOpenAfterMs, clock), breaker: new ConsecutiveBreaker(def.circuit.consecutiveFailures) });
+    this.breaker = circuitBreaker(handleWhen(opensCircuit), {
+      halfOpenAfter: halfOpenAfter(def.circuit.halfOpenAfterMs, clock),
+      breaker: new ConsecutiveBreaker(def.circuit.consecutiveFailures),
+    });
     this.retry = retry(handleWhen(retryable), { maxAttempts: def.retries.max, backoff: backoff(def.retries) });
     this.retry.onRetry(() => this.retries++);
   }
@@ -71,7 +87,11 @@ export class ConnectorPolicy {
       // Each attempt passes the breaker, so an attempt that finds it open stops the retries.
       return await this.retry.execute(() => this.breaker.execute(() => attempt(++n)));
     } catch (err) {
-      if (err instanceof BrokenCircuitError) throw new ConnectorFailure('circuit_open', `the circuit to this bureau is open after repeated failures; no call was made (${n} attempt(s) in this pull)`);
+      if (err instanceof BrokenCircuitError)
+        throw new ConnectorFailure(
+          'circuit_open',
+          `the circuit to this bureau is open after repeated failures; no call was made (${n} attempt(s) in this pull)`,
+        );
       throw err;
     }
   }

@@ -1,7 +1,7 @@
 import { add, divide, multiply, negate, power, subtract } from './arithmetic.ts';
 import type { Iteration, Node, TypeRef } from './ast.ts';
 import { BUILTINS } from './builtins/index.ts';
-import { Env, MAX_CALL_DEPTH } from './env.ts';
+import { type Env, MAX_CALL_DEPTH } from './env.ts';
 import { DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, YearsMonthsDuration, parseTemporalLiteral } from './temporal.ts';
 import { FeelFunction, FeelRange, compareValues, feelEquals, isContext, typeName, type FeelContext, type FeelValue } from './values.ts';
 
@@ -21,7 +21,12 @@ export function usesInput(node: Node): boolean {
     if (value && typeof value === 'object') {
       if (Array.isArray(value)) {
         for (const item of value) {
-          if (item && typeof item === 'object' && ('t' in item ? usesInput(item as Node) : Object.values(item).some((x) => x && typeof x === 'object' && 't' in x && usesInput(x as Node)))) return true;
+          if (
+            item &&
+            typeof item === 'object' &&
+            ('t' in item ? usesInput(item as Node) : Object.values(item).some((x) => x && typeof x === 'object' && 't' in x && usesInput(x as Node)))
+          )
+            return true;
         }
       } else if ('t' in value && usesInput(value as Node)) return true;
     }
@@ -131,7 +136,12 @@ export function isInstanceOf(v: FeelValue, type: TypeRef): boolean {
       if (name === 'Any') return v !== null;
       if (name === 'Null') return v === null;
       if (v === null) return false;
-      return typeName(v) === name || (name === 'dateTime' && v instanceof FeelDateTime) || (name === 'dayTimeDuration' && v instanceof DaysTimeDuration) || (name === 'yearMonthDuration' && v instanceof YearsMonthsDuration);
+      return (
+        typeName(v) === name ||
+        (name === 'dateTime' && v instanceof FeelDateTime) ||
+        (name === 'dayTimeDuration' && v instanceof DaysTimeDuration) ||
+        (name === 'yearMonthDuration' && v instanceof YearsMonthsDuration)
+      );
     }
     case 'list':
       return Array.isArray(v) && v.every((x) => isInstanceOf(x, type.item));
@@ -195,10 +205,18 @@ function iterate(iters: Iteration[], env: Env, compiled: { source: Compiled; to?
     let items: FeelValue[];
     if (compiled[i]!.to) {
       const to = compiled[i]!.to!(scope);
-      const span = typeof from === 'number' && typeof to === 'number' ? Math.abs(to - from) : from instanceof FeelDate && to instanceof FeelDate ? Math.abs(to.epochDay - from.epochDay) : 0;
+      const span =
+        typeof from === 'number' && typeof to === 'number'
+          ? Math.abs(to - from)
+          : from instanceof FeelDate && to instanceof FeelDate
+            ? Math.abs(to.epochDay - from.epochDay)
+            : 0;
       const left = env.sink.limits.steps - env.sink.steps;
       if (span >= left) {
-        env.warn('too_many_iterations', `for ${iters[i]!.name} in a..b would take ${span + 1} steps; at most ${env.sink.limits.steps} are allowed in one evaluation`);
+        env.warn(
+          'too_many_iterations',
+          `for ${iters[i]!.name} in a..b would take ${span + 1} steps; at most ${env.sink.limits.steps} are allowed in one evaluation`,
+        );
         env.sink.steps = env.sink.limits.steps + 1;
         return false;
       }
@@ -393,7 +411,7 @@ export function compileNode(node: Node): Compiled {
         let decided = false;
         iterate(iters, env, compiled, (scope) => {
           const r = cond(scope);
-          if (r === (every ? false : true)) {
+          if (r === !every) {
             decided = true;
             return false;
           }
@@ -414,7 +432,7 @@ export function compileNode(node: Node): Compiled {
         const ctx: FeelContext = {};
         const scope = env.child(ctx);
         for (const e of entries) {
-          if (Object.prototype.hasOwnProperty.call(ctx, e.key)) {
+          if (Object.hasOwn(ctx, e.key)) {
             env.warn('duplicate_key', `context has the key "${e.key}" twice`);
             return null;
           }
@@ -447,24 +465,28 @@ export function compileNode(node: Node): Compiled {
       const body = compileNode(node.body);
       const params = node.params;
       return (env) =>
-        new FeelFunction('anonymous', params.map((p) => ({ name: p.name })), (args) => {
-          const vars: FeelContext = {};
-          params.forEach((p, i) => {
-            const v = args[i] ?? null;
-            vars[p.name] = p.type && v !== null && !isInstanceOf(v, p.type) ? null : v;
-          });
-          if (!env.sink.step()) return null;
-          if (env.sink.calls >= MAX_CALL_DEPTH) {
-            env.warn('recursion_too_deep', `functions called more than ${MAX_CALL_DEPTH} deep; the result is null`);
-            return null;
-          }
-          env.sink.calls++;
-          try {
-            return body(env.child(vars));
-          } finally {
-            env.sink.calls--;
-          }
-        });
+        new FeelFunction(
+          'anonymous',
+          params.map((p) => ({ name: p.name })),
+          (args) => {
+            const vars: FeelContext = {};
+            params.forEach((p, i) => {
+              const v = args[i] ?? null;
+              vars[p.name] = p.type && v !== null && !isInstanceOf(v, p.type) ? null : v;
+            });
+            if (!env.sink.step()) return null;
+            if (env.sink.calls >= MAX_CALL_DEPTH) {
+              env.warn('recursion_too_deep', `functions called more than ${MAX_CALL_DEPTH} deep; the result is null`);
+              return null;
+            }
+            env.sink.calls++;
+            try {
+              return body(env.child(vars));
+            } finally {
+              env.sink.calls--;
+            }
+          },
+        );
     }
     case 'unarycmp': {
       // As a value (FEEL 1.5): `< 10` is the range (null..10).

@@ -43,7 +43,11 @@ export class WarningSink {
   step(n = 1): boolean {
     this.steps += n;
     if (this.steps <= this.limits.steps) return true;
-    if (this.steps - n <= this.limits.steps) this.warn('too_many_iterations', `more than ${this.limits.steps} steps in one evaluation (loop iterations, filtered items, function calls, characters matched); the result is null`);
+    if (this.steps - n <= this.limits.steps)
+      this.warn(
+        'too_many_iterations',
+        `more than ${this.limits.steps} steps in one evaluation (loop iterations, filtered items, function calls, characters matched); the result is null`,
+      );
     return false;
   }
 
@@ -53,7 +57,10 @@ export class WarningSink {
       this.memory += units;
       return true;
     }
-    this.warn('memory_limit', `${what} would build ${units} characters or items, and one evaluation may build at most ${this.limits.memory}; the result is null`);
+    this.warn(
+      'memory_limit',
+      `${what} would build ${units} characters or items, and one evaluation may build at most ${this.limits.memory}; the result is null`,
+    );
     this.memory = this.limits.memory + 1;
     return false;
   }
@@ -73,7 +80,7 @@ export class Env {
   get(name: string): FeelValue | undefined {
     for (let e: Env | null = this; e; e = e.parent) {
       const v = e.vars[name];
-      if (v !== undefined || Object.prototype.hasOwnProperty.call(e.vars, name)) return v ?? null;
+      if (v !== undefined || Object.hasOwn(e.vars, name)) return v ?? null;
     }
     return undefined;
   }

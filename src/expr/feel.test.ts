@@ -113,7 +113,10 @@ describe('FEEL expressions', () => {
 
   test('a compiled expression is reusable across inputs', () => {
     const c = compileExpression('score >= 700');
-    assert.deepEqual([650, 700, 750].map((score) => c.evaluate({ score }).value), [false, true, true]);
+    assert.deepEqual(
+      [650, 700, 750].map((score) => c.evaluate({ score }).value),
+      [false, true, true],
+    );
   });
 
   test('temporal values print in ISO form', () => {

@@ -11,8 +11,16 @@ test('hostile expressions are bounded: huge ranges and loops give null with a wa
   assert.equal(nested.value, null);
   assert.match(nested.warnings[0]!.message, /more than 1000000 steps|at most 1000000 are allowed/);
   assert.equal(compileExpression('count(for i in 1..1000, j in 1..999 return i)').evaluate().value, 999000, 'a large but bounded loop still runs');
-  for (const text of ['('.repeat(5000) + '1' + ')'.repeat(5000), '['.repeat(5000) + ']'.repeat(5000), 'not('.repeat(3000) + 'true' + ')'.repeat(3000), '-'.repeat(50000) + '1']) {
-    assert.throws(() => compileExpression(text), (err: unknown) => err instanceof FeelSyntaxError && /nested more than 200 deep|minus signs in a row/.test(err.message));
+  for (const text of [
+    `${'('.repeat(5000)}1${')'.repeat(5000)}`,
+    '['.repeat(5000) + ']'.repeat(5000),
+    `${'not('.repeat(3000)}true${')'.repeat(3000)}`,
+    `${'-'.repeat(50000)}1`,
+  ]) {
+    assert.throws(
+      () => compileExpression(text),
+      (err: unknown) => err instanceof FeelSyntaxError && /nested more than 200 deep|minus signs in a row/.test(err.message),
+    );
   }
   assert.equal(compileExpression('- - 3').evaluate().value, 3);
   const recursion = compileExpression('{f: function(x) f(x)}.f(1)').evaluate();
@@ -29,13 +37,13 @@ test('memory is budgeted: strings and lists that would pass the budget are null 
     return { value, codes: env.sink.warnings.map((w) => w.code) };
   };
   // Doubling a string: 2^21 characters passes a budget of one million.
-  const doubling = run('{a: "' + 'x'.repeat(1000) + '", b: a+a, c: b+b, d: c+c, e: d+d, f: e+e, g: f+f, h: g+g, i: h+h, j: i+i, k: j+j, l: k+k}.l');
+  const doubling = run(`{a: "${'x'.repeat(1000)}", b: a+a, c: b+b, d: c+c, e: d+d, f: e+e, g: f+f, h: g+g, i: h+h, j: i+i, k: j+j, l: k+k}.l`);
   assert.equal(doubling.value, null);
   assert.ok(doubling.codes.includes('memory_limit'));
   for (const source of [
-    'string join(for i in 1..1000 return "' + 'y'.repeat(2000) + '")',
+    `string join(for i in 1..1000 return "${'y'.repeat(2000)}")`,
     `{l: for i in 1..1000 return i, m: concatenate(${Array(1001).fill('l').join(',')})}.m`,
-    'replace("' + 'a'.repeat(1000) + '", "a", "' + 'b'.repeat(2000) + '")',
+    `replace("${'a'.repeat(1000)}", "a", "${'b'.repeat(2000)}")`,
     '{l: for i in 1..1000 return i, n: [l,l,l,l,l,l,l,l,l,l], m: flatten(for i in 1..200 return n)}.m',
   ]) {
     const r = run(source);

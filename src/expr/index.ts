@@ -6,8 +6,29 @@ export { Env, WarningSink, LIMIT_CODES, DEFAULT_LIMITS, type EvaluationLimits } 
 export { FeelSyntaxError } from './feel-error.ts';
 export { BUILTINS, BUILTIN_NAMES } from './builtins/index.ts';
 export {
-  FeelFunction, FeelRange, feelEquals, compareValues, isContext, typeName, valueToString, toJson,
-  type FeelValue, type FeelContext, type Warning, type CallSite,
+  FeelFunction,
+  FeelRange,
+  feelEquals,
+  compareValues,
+  isContext,
+  typeName,
+  valueToString,
+  toJson,
+  type FeelValue,
+  type FeelContext,
+  type Warning,
+  type CallSite,
 } from './values.ts';
-export { FeelDate, FeelTime, FeelDateTime, YearsMonthsDuration, DaysTimeDuration, parseTemporalLiteral, parseDate, parseTime, parseDateTime, parseDuration } from './temporal.ts';
+export {
+  FeelDate,
+  FeelTime,
+  FeelDateTime,
+  YearsMonthsDuration,
+  DaysTimeDuration,
+  parseTemporalLiteral,
+  parseDate,
+  parseTime,
+  parseDateTime,
+  parseDuration,
+} from './temporal.ts';
 export { jsonToFeel } from './json-values.ts';

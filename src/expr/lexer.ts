@@ -11,8 +11,25 @@ export interface Token {
 }
 
 export const KEYWORDS = new Set([
-  'and', 'or', 'in', 'between', 'instance', 'of', 'if', 'then', 'else', 'for', 'return', 'some', 'every',
-  'satisfies', 'function', 'external', 'true', 'false', 'null',
+  'and',
+  'or',
+  'in',
+  'between',
+  'instance',
+  'of',
+  'if',
+  'then',
+  'else',
+  'for',
+  'return',
+  'some',
+  'every',
+  'satisfies',
+  'function',
+  'external',
+  'true',
+  'false',
+  'null',
 ]);
 
 // Longest first, so `**` wins over `*` and `..` over `.`.
@@ -26,7 +43,7 @@ function isNamePart(c: string): boolean {
   return /[\p{L}\p{N}_\p{Mn}\p{Mc}]/u.test(c);
 }
 
-function unescape(raw: string, at: number, source: string): string {
+function unescapeString(raw: string): string {
   return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{6}|.)/g, (_, e: string) => {
     switch (e[0]) {
       case 'n':
@@ -63,7 +80,9 @@ const needingMatch = new WeakMap<readonly string[], string[]>();
 function namesNeedingMatch(knownNames: readonly string[]): string[] {
   let names = needingMatch.get(knownNames);
   if (!names) {
-    names = knownNames.filter((k) => /[\s'/+*-]|\band\b|\bor\b/.test(k) || (k.includes('.') && !/^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)*$/u.test(k))).sort((a, b) => b.length - a.length);
+    names = knownNames
+      .filter((k) => /[\s'/+*-]|\band\b|\bor\b/.test(k) || (k.includes('.') && !/^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)*$/u.test(k)))
+      .sort((a, b) => b.length - a.length);
     needingMatch.set(knownNames, names);
   }
   return names;
@@ -100,7 +119,7 @@ export function tokenize(source: string, knownNames: readonly string[] = []): To
       while (j < n && source[j] !== '"') j += source[j] === '\\' ? 2 : 1;
       if (j >= n) fail('unterminated string: expected a closing "', start);
       const raw = source.slice(c === '@' ? i + 2 : i + 1, j);
-      tokens.push({ kind: c === '@' ? 'temporal' : 'string', value: unescape(raw, start, source), start, end: j + 1 });
+      tokens.push({ kind: c === '@' ? 'temporal' : 'string', value: unescapeString(raw), start, end: j + 1 });
       i = j + 1;
       continue;
     }

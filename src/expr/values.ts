@@ -203,7 +203,10 @@ export function valueToString(v: FeelValue): string {
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(nested).join(', ')}]`;
   if (v instanceof FeelFunction) return `function ${v.name}`;
-  if (isContext(v)) return `{${Object.entries(v).map(([k, x]) => `${k}: ${nested(x)}`).join(', ')}}`;
+  if (isContext(v))
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${k}: ${nested(x)}`)
+      .join(', ')}}`;
   return v.toString();
 }
 

@@ -84,7 +84,8 @@ export function applicationReader(fields: Record<string, FieldDefinition>): Appl
     }
     const app = application as Record<string, unknown>;
     for (const key in app) {
-      if (!known.has(key)) issues.push({ path: `application.${key}`, code: 'unknown_field', message: `"${key}" is not a field of this flow's input (fields: ${fieldList})` });
+      if (!known.has(key))
+        issues.push({ path: `application.${key}`, code: 'unknown_field', message: `"${key}" is not a field of this flow's input (fields: ${fieldList})` });
     }
     for (let i = 0; i < checks.length; i++) {
       const c = checks[i]!;

@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { Env, LIMIT_CODES, type EvaluationLimits } from '../expr/index.ts';
 import { applicationReader } from './application.ts';
-import { flowSchema, type DataClass, type FlowDefinition } from './definition.ts';
+import { flowSchema, type FlowDefinition } from './definition.ts';
 import { FlowError, jsonPath, type FlowIssue } from './flow-error.ts';
-import type { CompiledFlow, CompiledNode, DecisionOutput, FlowResolver, FlowResult, NodeFailure, NodeStep, RunOptions, RunState, TraceEntry } from './run-types.ts';
+import type { CompiledFlow, CompiledNode, DecisionOutput, FlowResolver, NodeFailure, NodeStep, RunState, TraceEntry } from './run-types.ts';
 import { errorOutcome, FLOW_LIMITS } from './fail-closed.ts';
 import { derivedClasses } from './derived-classes.ts';
 import { handlerFor } from './nodes/registry.ts';
@@ -44,7 +44,10 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
   const knownNames = knownNamesOf(def);
   const nodes = new Map<string, CompiledNode>();
   def.nodes.forEach((n, i) => {
-    nodes.set(n.id, handlerFor(n).compile(n, { flowId: def.id, knownNames, edges: def.edges.filter((e) => e.from === n.id), path: `$.nodes[${i}]`, resolve: resolver }));
+    nodes.set(
+      n.id,
+      handlerFor(n).compile(n, { flowId: def.id, knownNames, edges: def.edges.filter((e) => e.from === n.id), path: `$.nodes[${i}]`, resolve: resolver }),
+    );
   });
   const start = def.nodes.find((n) => n.kind === 'input')!.id;
   const classes = derivedClasses(def, nodes, knownNames);
@@ -140,7 +143,15 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
     }
   }
 
-  async function continueAfter(state: RunState, node: CompiledNode, step: NodeStep, t0: number, until: string | null, given: number, seen: number): Promise<Stop> {
+  async function continueAfter(
+    state: RunState,
+    node: CompiledNode,
+    step: NodeStep,
+    t0: number,
+    until: string | null,
+    given: number,
+    seen: number,
+  ): Promise<Stop> {
     const stop = settle(state, node, step, t0, given, seen);
     if (stop !== undefined) return stop;
     const next = step.next!;
@@ -170,7 +181,16 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
       const consents = (options.consents ?? []).map((c) => ({ scope: c.scope, grantedAt: c.grantedAt, expiresAt: c.expiresAt ?? null, channel: c.channel }));
       vars.consents = consents;
       const context = { consents, requestKey: options.requestKey ?? null };
-      const state: RunState = { vars, env: Env.root(vars, limits), reasons: [], path: [], trace: options.trace === false ? null : [], reviews: options.reviews ?? {}, context, scores: {} };
+      const state: RunState = {
+        vars,
+        env: Env.root(vars, limits),
+        reasons: [],
+        path: [],
+        trace: options.trace === false ? null : [],
+        reviews: options.reviews ?? {},
+        context,
+        scores: {},
+      };
       let stop = execute(state, start, null);
       if (stop instanceof Promise) stop = await stop;
       const ms = performance.now() - t0;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { CompiledFlow } from './compile.ts';
+import type { CompiledFlow, FlowResult } from './compile.ts';
 import type { FieldDefinition } from './definition.ts';
 import { FlowError } from './flow-error.ts';
 import { enumeratePaths, pathKey } from './paths.ts';
@@ -58,10 +58,12 @@ export function readApplications(file: string, fields: Record<string, FieldDefin
 /** Runs applications through the flow and counts, per enumerated path, how many took it. */
 export async function pathCoverage(flow: CompiledFlow, applications: Record<string, unknown>[]): Promise<CoverageReport> {
   const { paths } = enumeratePaths(flow.definition);
-  const byKey = new Map<string, PathCoverage>(paths.map((p) => [pathKey(p.steps), { key: pathKey(p.steps), steps: p.steps, conditions: p.conditions, outcome: p.outcome, taken: 0 }]));
+  const byKey = new Map<string, PathCoverage>(
+    paths.map((p) => [pathKey(p.steps), { key: pathKey(p.steps), steps: p.steps, conditions: p.conditions, outcome: p.outcome, taken: 0 }]),
+  );
   const report: CoverageReport = { applications: applications.length, completed: 0, pendingReview: 0, invalid: 0, paths: [], neverTaken: 0, outcomes: {} };
   for (const app of applications) {
-    let result;
+    let result: FlowResult;
     try {
       result = await flow.run(app, { trace: false });
     } catch (err) {

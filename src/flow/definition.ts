@@ -13,7 +13,10 @@ const fieldSchema = z.strictObject({
   minimum: z.number().optional(),
   maximum: z.number().optional(),
   description: z.string().optional(),
-  mask: z.enum(['phone', 'nationalId', 'name', 'email', 'account', 'full']).optional().describe('how a C2 value is shown masked; guessed from the field name when absent'),
+  mask: z
+    .enum(['phone', 'nationalId', 'name', 'email', 'account', 'full'])
+    .optional()
+    .describe('how a C2 value is shown masked; guessed from the field name when absent'),
   search: z.boolean().optional().describe('C2 only: keep a keyed-hash blind index so applications can be found by this value'),
 });
 
@@ -25,7 +28,9 @@ export const tableSchema = z.strictObject({
   aggregation: z.enum(['SUM', 'MIN', 'MAX', 'COUNT']).optional(),
   inputs: z.array(z.strictObject({ expression: feel, label: z.string().optional(), inputValues: z.string().optional() })).min(1),
   outputs: z.array(z.strictObject({ name: z.string(), outputValues: z.string().optional(), defaultOutput: z.string().optional() })).min(1),
-  rules: z.array(z.strictObject({ id: z.string().optional(), inputEntries: z.array(z.string()), outputEntries: z.array(z.string()), annotation: z.string().optional() })),
+  rules: z.array(
+    z.strictObject({ id: z.string().optional(), inputEntries: z.array(z.string()), outputEntries: z.array(z.string()), annotation: z.string().optional() }),
+  ),
 });
 
 const base = { id, label: z.string().optional(), description: z.string().optional() };
@@ -88,10 +93,18 @@ export const outputNodeSchema = z.strictObject({
 export const scoreNodeSchema = z.strictObject({
   ...base,
   kind: z.literal('score'),
-  model: z.string().min(1).describe('the model: for flows stored in Arbiter, a stored model pinned as "id@version" (POST /v1/models/:id); for flow files run by the CLI, a model file from `arbiter train` or `arbiter import`, relative to the flow file'),
+  model: z
+    .string()
+    .min(1)
+    .describe(
+      'the model: for flows stored in Arbiter, a stored model pinned as "id@version" (POST /v1/models/:id); for flow files run by the CLI, a model file from `arbiter train` or `arbiter import`, relative to the flow file',
+    ),
   features: z.record(z.string(), feel).optional().describe('model feature to FEEL expression; a feature not listed is read from the variable of its name'),
   output: z.string().describe('variable that receives the probability of default'),
-  points: z.string().optional().describe('variable that receives the score in points (the scorecard\'s own scale; other models on 600 at 50:1 odds, 20 points to double them)'),
+  points: z
+    .string()
+    .optional()
+    .describe("variable that receives the score in points (the scorecard's own scale; other models on 600 at 50:1 odds, 20 points to double them)"),
   reasons: z.string().optional().describe('variable that receives the reason codes (the features that raised the risk most); trained models only'),
   reasonCount: z.number().int().min(1).max(10).optional().describe('how many reason codes (default 4)'),
 });
@@ -99,7 +112,12 @@ export const scoreNodeSchema = z.strictObject({
 export const bureauNodeSchema = z.strictObject({
   ...base,
   kind: z.literal('bureau'),
-  connector: z.string().min(1).describe('the connector: for flows stored in Arbiter, a stored connector pinned as "id@version" (POST /v1/connectors); for flow files run by the CLI, a connector file relative to the flow file'),
+  connector: z
+    .string()
+    .min(1)
+    .describe(
+      'the connector: for flows stored in Arbiter, a stored connector pinned as "id@version" (POST /v1/connectors); for flow files run by the CLI, a connector file relative to the flow file',
+    ),
   inputs: z.record(z.string(), feel).describe('connector input to FEEL expression'),
   output: z.string().describe('variable that receives the mapped features as a context; null when the pull failed'),
 });
@@ -107,7 +125,9 @@ export const bureauNodeSchema = z.strictObject({
 export const optimizeNodeSchema = z.strictObject({
   ...base,
   kind: z.literal('optimize'),
-  strategy: offerStrategySchema.describe('the offers (limits as multiples of the amount asked, rates), their economics, take-up and affordability: see docs/optimize.md'),
+  strategy: offerStrategySchema.describe(
+    'the offers (limits as multiples of the amount asked, rates), their economics, take-up and affordability: see docs/optimize.md',
+  ),
   inputs: z
     .strictObject({
       pd: feel.describe('probability of default'),
@@ -115,9 +135,9 @@ export const optimizeNodeSchema = z.strictObject({
       term: feel.describe('term in months'),
       income: feel.describe('monthly income'),
       debt: feel.describe('existing monthly debt payments'),
-      lgd: feel.optional().describe('loss given default; else the strategy\'s'),
-      ead: feel.optional().describe('exposure at default for the amount asked; else the strategy\'s share of the limit'),
-      maxPd: feel.optional().describe('a PD cutoff, e.g. the segment\'s from arbiter optimize: above it, decline'),
+      lgd: feel.optional().describe("loss given default; else the strategy's"),
+      ead: feel.optional().describe("exposure at default for the amount asked; else the strategy's share of the limit"),
+      maxPd: feel.optional().describe("a PD cutoff, e.g. the segment's from arbiter optimize: above it, decline"),
     })
     .describe('FEEL for what the valuation needs'),
   output: z.string().describe('variable that receives {approve, limit, rate, expectedProfit, expectedLoss, takeUp, instalment}'),
@@ -152,7 +172,13 @@ export const edgeSchema = z.strictObject({
 /** What one decision may spend on FEEL (see docs/ARCHITECTURE.md, "Failing closed"). */
 export const limitsSchema = z
   .strictObject({
-    steps: z.number().int().min(1000).max(10_000_000).optional().describe('loop iterations, filtered items, function calls and regex characters (x2) one decision may take; default 10000'),
+    steps: z
+      .number()
+      .int()
+      .min(1000)
+      .max(10_000_000)
+      .optional()
+      .describe('loop iterations, filtered items, function calls and regex characters (x2) one decision may take; default 10000'),
     memory: z.number().int().min(10_000).max(100_000_000).optional().describe('characters and list items one decision may build; default 10000000'),
   })
   .describe('the evaluation budget of one decision');
@@ -161,7 +187,10 @@ export const limitsSchema = z
 export const onErrorSchema = z
   .strictObject({
     outcome: z.enum(['refer', 'decline']).describe('refer (the default) sends the application to a person; decline refuses it'),
-    reason: z.strictObject({ code: z.string().min(1), text: z.string().min(1) }).optional().describe('the reason given; default EVALUATION_ERROR'),
+    reason: z
+      .strictObject({ code: z.string().min(1), text: z.string().min(1) })
+      .optional()
+      .describe('the reason given; default EVALUATION_ERROR'),
   })
   .describe('the outcome of a decision whose evaluation errors or passes its budget');
 
@@ -178,7 +207,9 @@ export const flowSchema = z.strictObject({
   declassify: z
     .record(z.string(), z.string().min(10).max(500))
     .optional()
-    .describe('variables and offer fields computed from personal data that are nevertheless not personal, each with the reason (e.g. a risk band); they are shown and stored in clear, and the statement is audited when the version is published'),
+    .describe(
+      'variables and offer fields computed from personal data that are nevertheless not personal, each with the reason (e.g. a risk band); they are shown and stored in clear, and the statement is audited when the version is published',
+    ),
 });
 
 export type FlowDefinition = z.infer<typeof flowSchema>;

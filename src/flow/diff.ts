@@ -35,13 +35,19 @@ function keyed<T>(items: T[], key: (t: T) => string): Map<string, T> {
 function compare<T>(before: Map<string, T>, after: Map<string, T>) {
   const added = [...after.keys()].filter((k) => !before.has(k));
   const removed = [...before.keys()].filter((k) => !after.has(k));
-  const changed = [...after.keys()].filter((k) => before.has(k)).map((k) => ({ key: k, changes: jsonDiff(before.get(k), after.get(k)) })).filter((c) => c.changes.length);
+  const changed = [...after.keys()]
+    .filter((k) => before.has(k))
+    .map((k) => ({ key: k, changes: jsonDiff(before.get(k), after.get(k)) }))
+    .filter((c) => c.changes.length);
   return { added, removed, changed };
 }
 
 /** What changed from one flow version to another: nodes, edges and input fields by identity. */
 export function diffFlows(a: FlowDefinition, b: FlowDefinition): FlowDiff {
-  const nodes = compare(keyed(a.nodes, (n) => n.id), keyed(b.nodes, (n) => n.id));
+  const nodes = compare(
+    keyed(a.nodes, (n) => n.id),
+    keyed(b.nodes, (n) => n.id),
+  );
   const edges = compare(keyed(a.edges, edgeKey), keyed(b.edges, edgeKey));
   const fields = compare(new Map(Object.entries(a.input.fields)), new Map(Object.entries(b.input.fields)));
   const { nodes: _an, edges: _ae, input: _ai, ...restA } = a;

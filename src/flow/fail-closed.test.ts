@@ -30,7 +30,10 @@ describe('failing closed', () => {
     assert.equal(r.status, 'completed');
     if (r.status !== 'completed') return;
     assert.equal(r.output.outcome, 'refer');
-    assert.deepEqual(r.output.reasons.map((x) => x.code), [EVALUATION_ERROR.code]);
+    assert.deepEqual(
+      r.output.reasons.map((x) => x.code),
+      [EVALUATION_ERROR.code],
+    );
     assert.equal(r.output.reasons[0]!.node, 'rules');
     assert.deepEqual(r.path, ['in', 'rules:error']);
     const entry = r.trace!.at(-1)!;
@@ -42,7 +45,9 @@ describe('failing closed', () => {
     const refer = await compileFlow(knockoutFlow('income > "a lot"')).run({ age: 30, income: 5000 });
     assert.ok(refer.status === 'completed' && refer.output.outcome === 'refer');
     assert.equal(refer.trace!.at(-1)!.error?.code, 'evaluation_error');
-    const decline = await compileFlow(knockoutFlow('income > "a lot"', { onError: { outcome: 'decline', reason: { code: 'NOT_ASSESSABLE', text: 'Could not be assessed' } } })).run({ age: 30, income: 5000 });
+    const decline = await compileFlow(
+      knockoutFlow('income > "a lot"', { onError: { outcome: 'decline', reason: { code: 'NOT_ASSESSABLE', text: 'Could not be assessed' } } }),
+    ).run({ age: 30, income: 5000 });
     assert.ok(decline.status === 'completed');
     if (decline.status !== 'completed') return;
     assert.equal(decline.output.outcome, 'decline');
@@ -69,13 +74,13 @@ describe('failing closed', () => {
     assert.deepEqual(r.path, ['in', 'calc:error']);
   });
 
-  test('the budget is the flow\'s: its default stops a million steps, and a flow may raise it', async () => {
+  test("the budget is the flow's: its default stops a million steps, and a flow may raise it", async () => {
     const heavy = 'count(for i in 1..1000, j in 1..1000 return 1) < 0';
     const stopped = await compileFlow(knockoutFlow(heavy)).run({ age: 30 });
     assert.ok(stopped.status === 'completed' && stopped.output.outcome === 'refer');
     const raised = await compileFlow(knockoutFlow(heavy, { limits: { steps: 2_000_000 } })).run({ age: 30 });
     assert.ok(raised.status === 'completed' && raised.output.outcome === 'approve');
-    const big = await compileFlow(knockoutFlow('string length(string join(for i in 1..10000 return "' + 'x'.repeat(2000) + '")) > 0')).run({ age: 30 });
+    const big = await compileFlow(knockoutFlow(`string length(string join(for i in 1..10000 return "${'x'.repeat(2000)}")) > 0`)).run({ age: 30 });
     assert.ok(big.status === 'completed' && big.output.outcome === 'refer');
     assert.equal(big.trace!.at(-1)!.error?.code, 'limit_exceeded');
     assert.throws(() => parseFlow(knockoutFlow('age > 1', { limits: { steps: 10 } })), /limits\.steps/);

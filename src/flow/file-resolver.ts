@@ -75,8 +75,14 @@ export async function loadFlowFile(path: string, seen: Set<string> = new Set()):
     dmnTable(file, decision): DecisionTableDefinition {
       const model = dmnModels.get(file)!;
       const d = model.decisions.get(decision);
-      if (!d || d.logic?.kind !== 'table') {
-        throw new FlowError('unknown_dmn', [{ path: '$', code: 'unknown_dmn', message: `${file} has no decision table decision "${decision}" (decisions: ${[...model.decisions.keys()].join(', ')})` }]);
+      if (d?.logic?.kind !== 'table') {
+        throw new FlowError('unknown_dmn', [
+          {
+            path: '$',
+            code: 'unknown_dmn',
+            message: `${file} has no decision table decision "${decision}" (decisions: ${[...model.decisions.keys()].join(', ')})`,
+          },
+        ]);
       }
       return d.logic.table;
     },

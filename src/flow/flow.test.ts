@@ -9,12 +9,38 @@ function flow(over: Partial<FlowDefinition> = {}): Json {
   return {
     id: 'mini',
     name: 'Mini',
-    input: { fields: { score: { type: 'number', class: 'C1', required: true }, income: { type: 'number', class: 'C2' }, channel: { type: 'string', class: 'C1', enum: ['web', 'branch'] } } },
+    input: {
+      fields: {
+        score: { type: 'number', class: 'C1', required: true },
+        income: { type: 'number', class: 'C2' },
+        channel: { type: 'string', class: 'C1', enum: ['web', 'branch'] },
+      },
+    },
     nodes: [
       { id: 'in', kind: 'input' },
       { id: 'calc', kind: 'expression', assign: { yearly: 'income * 12', double: 'yearly * 2' } },
-      { id: 'rules', kind: 'ruleset', rules: [{ code: 'KO_SCORE', when: 'score < 500', severity: 'knockout', text: 'Score too low' }, { code: 'WN_INCOME', when: 'income < 1000', severity: 'warning', text: 'Low income' }] },
-      { id: 'tier', kind: 'table', output: 'band', table: { hitPolicy: 'FIRST', inputs: [{ expression: 'score' }], outputs: [{ name: 'band' }], rules: [{ inputEntries: ['>= 700'], outputEntries: ['"A"'] }, { inputEntries: ['-'], outputEntries: ['"B"'] }] } },
+      {
+        id: 'rules',
+        kind: 'ruleset',
+        rules: [
+          { code: 'KO_SCORE', when: 'score < 500', severity: 'knockout', text: 'Score too low' },
+          { code: 'WN_INCOME', when: 'income < 1000', severity: 'warning', text: 'Low income' },
+        ],
+      },
+      {
+        id: 'tier',
+        kind: 'table',
+        output: 'band',
+        table: {
+          hitPolicy: 'FIRST',
+          inputs: [{ expression: 'score' }],
+          outputs: [{ name: 'band' }],
+          rules: [
+            { inputEntries: ['>= 700'], outputEntries: ['"A"'] },
+            { inputEntries: ['-'], outputEntries: ['"B"'] },
+          ],
+        },
+      },
       { id: 'route', kind: 'switch' },
       { id: 'check', kind: 'review', reason: 'band B' },
       { id: 'yes', kind: 'output', outcome: 'approve', offer: { limit: 'yearly * 0.3' } },
@@ -52,7 +78,10 @@ describe('running a flow', () => {
     if (r.status !== 'completed') return;
     assert.equal(r.output.outcome, 'approve');
     assert.deepEqual(r.output.offer, { limit: 3240 });
-    assert.deepEqual(r.output.reasons.map((x) => x.code), ['WN_INCOME']);
+    assert.deepEqual(
+      r.output.reasons.map((x) => x.code),
+      ['WN_INCOME'],
+    );
     assert.deepEqual(r.path, ['in', 'calc', 'rules:pass', 'tier', 'route:band = "A"', 'yes']);
     const calc = r.trace!.find((t) => t.node === 'calc')!;
     assert.deepEqual(calc.read, { income: 900 });
@@ -65,7 +94,10 @@ describe('running a flow', () => {
     assert.equal(r.status, 'completed');
     if (r.status === 'completed') {
       assert.equal(r.output.outcome, 'decline');
-      assert.deepEqual(r.output.reasons.map((x) => x.code), ['KO_SCORE']);
+      assert.deepEqual(
+        r.output.reasons.map((x) => x.code),
+        ['KO_SCORE'],
+      );
     }
   });
 
@@ -84,7 +116,10 @@ describe('running a flow', () => {
       id: 'child',
       name: 'Child',
       input: { fields: { x: { type: 'number', class: 'C1' } } },
-      nodes: [{ id: 'in', kind: 'input' }, { id: 'out', kind: 'output', outcome: 'approve', offer: { twice: 'x * 2' } }],
+      nodes: [
+        { id: 'in', kind: 'input' },
+        { id: 'out', kind: 'output', outcome: 'approve', offer: { twice: 'x * 2' } },
+      ],
       edges: [{ from: 'in', to: 'out' }],
     });
     const parent = flow({
@@ -93,9 +128,17 @@ describe('running a flow', () => {
         { id: 'sub', kind: 'subflow', flow: 'child', inputs: { x: 'score' }, output: 'childDecision' },
         { id: 'yes', kind: 'output', outcome: 'approve', offer: { fromChild: 'childDecision.offer.twice' } },
       ],
-      edges: [{ from: 'in', to: 'sub' }, { from: 'sub', to: 'yes' }],
+      edges: [
+        { from: 'in', to: 'sub' },
+        { from: 'sub', to: 'yes' },
+      ],
     });
-    const resolver: FlowResolver = { flow: () => child, dmnTable: () => assert.fail('no DMN here'), model: () => assert.fail('no model here'), connector: () => assert.fail('no connector here') };
+    const resolver: FlowResolver = {
+      flow: () => child,
+      dmnTable: () => assert.fail('no DMN here'),
+      model: () => assert.fail('no model here'),
+      connector: () => assert.fail('no connector here'),
+    };
     const r = await compileFlow(parent, resolver).run({ score: 21 });
     assert.deepEqual(r.status === 'completed' && r.output.offer, { fromChild: 42 });
   });
@@ -125,15 +168,21 @@ describe('running a flow', () => {
     assert.equal(paths.length, 4, 'a, b, a+b, none');
   });
 
-  test('the applicant\'s consents are a variable of every flow', async () => {
+  test("the applicant's consents are a variable of every flow", async () => {
     const def = flow({
-      nodes: [{ id: 'in', kind: 'input' }, { id: 'out', kind: 'output', outcome: 'refer', offer: { bureau: 'some c in consents satisfies c.scope = "credit-bureau"' } }],
+      nodes: [
+        { id: 'in', kind: 'input' },
+        { id: 'out', kind: 'output', outcome: 'refer', offer: { bureau: 'some c in consents satisfies c.scope = "credit-bureau"' } },
+      ],
       edges: [{ from: 'in', to: 'out' }],
     });
     const compiled = compileFlow(def);
     const withConsent = await compiled.run({ score: 1 }, { consents: [{ scope: 'credit-bureau', grantedAt: '2026-01-01T00:00:00Z', channel: 'web' }] });
     const without = await compiled.run({ score: 1 });
-    assert.deepEqual([withConsent.status === 'completed' && withConsent.output.offer.bureau, without.status === 'completed' && without.output.offer.bureau], [true, false]);
+    assert.deepEqual(
+      [withConsent.status === 'completed' && withConsent.output.offer.bureau, without.status === 'completed' && without.output.offer.bureau],
+      [true, false],
+    );
   });
 
   test('a bad application is refused with every problem and its path', async () => {
@@ -157,12 +206,18 @@ describe('static checks', () => {
     const def = flow();
     (def.edges as Json[]).push({ from: 'route', to: 'calc', when: 'score = 1' });
     const issues = issuesOf(def);
-    assert.ok(issues.some((i) => i.code === 'cycle' && /calc → rules → tier → route → calc/.test(i.message)), JSON.stringify(issues));
+    assert.ok(
+      issues.some((i) => i.code === 'cycle' && /calc → rules → tier → route → calc/.test(i.message)),
+      JSON.stringify(issues),
+    );
   });
   test('unreachable nodes', () => {
     const def = flow();
     (def.nodes as Json[]).push({ id: 'orphan', kind: 'output', outcome: 'refer' });
-    assert.deepEqual(issuesOf(def).map((i) => [i.code, i.message]), [['unreachable', 'node orphan cannot be reached from the input node']]);
+    assert.deepEqual(
+      issuesOf(def).map((i) => [i.code, i.message]),
+      [['unreachable', 'node orphan cannot be reached from the input node']],
+    );
   });
   test('dangling edges', () => {
     const def = flow();
@@ -173,7 +228,10 @@ describe('static checks', () => {
     const def = flow();
     (def.nodes as Json[])[6] = { id: 'yes', kind: 'output', outcome: 'approve', offer: { limit: 'yearly * riskFactor' } };
     const issues = issuesOf(def);
-    assert.deepEqual(issues.map((i) => [i.path, i.code]), [['$.nodes[6].offer["limit"]', 'undefined_variable']]);
+    assert.deepEqual(
+      issues.map((i) => [i.path, i.code]),
+      [['$.nodes[6].offer["limit"]', 'undefined_variable']],
+    );
     assert.match(issues[0]!.message, /"riskFactor" is not an input field nor set by any node/);
   });
   test('FEEL syntax errors name the place', () => {
@@ -185,7 +243,9 @@ describe('static checks', () => {
   });
   test('switch branches that can never be taken', () => {
     const def = flow();
-    (def.edges as Json[]).splice(6, 0,
+    (def.edges as Json[]).splice(
+      6,
+      0,
       { from: 'route', to: 'no', when: 'channel = "phone"' },
       { from: 'route', to: 'no', when: 'score >= 800' },
       { from: 'route', to: 'no', when: '1 > 2' },
@@ -203,7 +263,10 @@ describe('static checks', () => {
     (def.edges as Json[]).splice(3, 1); // the knockout edge
     (def.edges as Json[]).push({ from: 'route', to: 'no', default: true });
     const codes = issuesOf(def).map((i) => i.message);
-    assert.ok(codes.some((m) => /output node yes ends the flow/.test(m)), codes.join('\n'));
+    assert.ok(
+      codes.some((m) => /output node yes ends the flow/.test(m)),
+      codes.join('\n'),
+    );
     assert.ok(codes.some((m) => /ruleset node rules needs one edge on "knockout"/.test(m)));
     assert.ok(codes.some((m) => /switch route has 2 default edges/.test(m)));
   });
@@ -214,7 +277,10 @@ describe('publishing', () => {
     const def = flow();
     delete ((def.input as { fields: Record<string, Json> }).fields.channel as Json).class;
     const issues = checkPublishable(compileFlow(def).definition);
-    assert.deepEqual(issues.map((i) => i.code), ['unclassified_field', 'unexplained_outcome']);
+    assert.deepEqual(
+      issues.map((i) => i.code),
+      ['unclassified_field', 'unexplained_outcome'],
+    );
     assert.match(issues[1]!.message, /output no declines without reasons when reached from check/);
   });
 });
@@ -222,12 +288,15 @@ describe('publishing', () => {
 describe('paths', () => {
   test('every path from input to an output, with conditions and outcome', () => {
     const { paths } = enumeratePaths(compileFlow(flow()).definition);
-    assert.deepEqual(paths.map((p) => `${p.outcome}: ${p.steps.join(' > ')}`), [
-      'approve: in > calc > rules:pass > tier > route:band = "A" > yes',
-      'approve: in > calc > rules:pass > tier > route:default > check:approve > yes',
-      'decline: in > calc > rules:pass > tier > route:default > check:decline > no',
-      'decline: in > calc > rules:knockout > no',
-    ]);
+    assert.deepEqual(
+      paths.map((p) => `${p.outcome}: ${p.steps.join(' > ')}`),
+      [
+        'approve: in > calc > rules:pass > tier > route:band = "A" > yes',
+        'approve: in > calc > rules:pass > tier > route:default > check:approve > yes',
+        'decline: in > calc > rules:pass > tier > route:default > check:decline > no',
+        'decline: in > calc > rules:knockout > no',
+      ],
+    );
     assert.deepEqual(paths[0]!.conditions, ['rules: no knock-out or refer rule fired', 'route: band = "A"']);
   });
 });

@@ -1,5 +1,14 @@
 export { compileFlow, parseFlow, type CompiledFlow, type FlowResult, type RunOptions, type ReviewVerdict } from './compile.ts';
-export { flowSchema, tableSchema, flowJsonSchema, DATA_CLASSES, type FlowDefinition, type NodeDefinition, type EdgeDefinition, type FieldDefinition } from './definition.ts';
+export {
+  flowSchema,
+  tableSchema,
+  flowJsonSchema,
+  DATA_CLASSES,
+  type FlowDefinition,
+  type NodeDefinition,
+  type EdgeDefinition,
+  type FieldDefinition,
+} from './definition.ts';
 export { FlowError, type FlowIssue } from './flow-error.ts';
 export { checkFlow, checkPublishable } from './static-checks.ts';
 export { nullableConditions } from './nullable-conditions.ts';

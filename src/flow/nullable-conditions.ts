@@ -27,7 +27,11 @@ function guarded(node: Node, out = new Set<string>()): Set<string> {
  * should either require the field or say what a missing value means.
  */
 export function nullableConditions(def: FlowDefinition): FlowIssue[] {
-  const optional = new Set(Object.entries(def.input.fields).filter(([, f]) => f.required !== true).map(([name]) => name));
+  const optional = new Set(
+    Object.entries(def.input.fields)
+      .filter(([, f]) => f.required !== true)
+      .map(([name]) => name),
+  );
   const known = knownNamesOf(def);
   const issues: FlowIssue[] = [];
   const check = (text: string, path: string, what: string) => {
@@ -41,7 +45,11 @@ export function nullableConditions(def: FlowDefinition): FlowIssue[] {
     const risky = [...freeNames(ast)].filter((n) => optional.has(n) && !safe.has(n));
     if (risky.length) {
       const names = risky.map((n) => `"${n}"`).join(', ');
-      issues.push({ path, code: 'nullable_condition', message: `${what} reads ${names}, which the application may leave out: then the condition is null and ${what.startsWith('rule') ? 'the rule does not fire' : 'the branch is not taken'}; make the field required or test for null (${risky[0]} = null or ...)` });
+      issues.push({
+        path,
+        code: 'nullable_condition',
+        message: `${what} reads ${names}, which the application may leave out: then the condition is null and ${what.startsWith('rule') ? 'the rule does not fire' : 'the branch is not taken'}; make the field required or test for null (${risky[0]} = null or ...)`,
+      });
     }
   };
   def.nodes.forEach((n, i) => {

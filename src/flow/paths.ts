@@ -64,7 +64,11 @@ export function enumeratePaths(def: FlowDefinition, limit = 100_000): PathEnumer
         }
         const rest = walk(node.join!, until);
         const label = subset.map((b) => b.label).join(' + ');
-        extend(`${node.id}:${label}`, subset.map((b) => b.condition).join(' and '), combos.flatMap((c) => rest.map((r) => ({ steps: [...c.steps, ...r.steps], conditions: [...c.conditions, ...r.conditions], end: r.end }))));
+        extend(
+          `${node.id}:${label}`,
+          subset.map((b) => b.condition).join(' and '),
+          combos.flatMap((c) => rest.map((r) => ({ steps: [...c.steps, ...r.steps], conditions: [...c.conditions, ...r.conditions], end: r.end }))),
+        );
       }
       if (fallback) extend(`${node.id}:${fallback.label}`, 'no condition holds', walk(fallback.to, until));
       else extend(`${node.id}:none`, 'no condition holds', walk(node.join!, until));

@@ -23,7 +23,9 @@ export function referencesOf(def: unknown): FlowReferences {
   const raw = (def as { nodes?: unknown } | null)?.nodes;
   const nodes = (Array.isArray(raw) ? raw : []).filter((n): n is LooseNode => !!n && typeof n === 'object');
   return {
-    subflows: nodes.filter((n) => n.kind === 'subflow' && typeof n.flow === 'string').map((n) => ({ flow: n.flow as string, version: typeof n.version === 'number' ? n.version : undefined })),
+    subflows: nodes
+      .filter((n) => n.kind === 'subflow' && typeof n.flow === 'string')
+      .map((n) => ({ flow: n.flow as string, version: typeof n.version === 'number' ? n.version : undefined })),
     dmnFiles: nodes.filter((n) => n.kind === 'table' && typeof n.dmn?.file === 'string').map((n) => n.dmn!.file as string),
     models: nodes.filter((n) => n.kind === 'score' && typeof n.model === 'string').map((n) => n.model as string),
     connectors: nodes.filter((n) => n.kind === 'bureau' && typeof n.connector === 'string').map((n) => n.connector as string),
@@ -35,5 +37,7 @@ export function referencesOf(def: unknown): FlowReferences {
  * flows hold their tables inline, and a file reference is for flows run by the CLI.
  */
 export function refuseDmnFile(file: string): never {
-  throw new FlowError('dmn_reference', [{ path: '$', code: 'dmn_reference', message: `table nodes stored in Arbiter must hold their table inline; "${file}" is a file reference for the CLI` }]);
+  throw new FlowError('dmn_reference', [
+    { path: '$', code: 'dmn_reference', message: `table nodes stored in Arbiter must hold their table inline; "${file}" is a file reference for the CLI` },
+  ]);
 }

@@ -111,7 +111,14 @@ export interface RunOptions {
 
 export type FlowResult =
   | { status: 'completed'; output: DecisionOutput; path: string[]; trace: TraceEntry[] | null; ms: number; scores: Record<string, number> }
-  | { status: 'pending_review'; wait: { node: string; reason: string; queue: string }; path: string[]; trace: TraceEntry[] | null; ms: number; scores: Record<string, number> };
+  | {
+      status: 'pending_review';
+      wait: { node: string; reason: string; queue: string };
+      path: string[];
+      trace: TraceEntry[] | null;
+      ms: number;
+      scores: Record<string, number>;
+    };
 
 export interface CompiledFlow {
   readonly definition: FlowDefinition;

@@ -31,7 +31,8 @@ export function checkFlow(def: FlowDefinition): FlowIssue[] {
   const outgoing = new Map<string, FlowDefinition['edges']>();
   def.edges.forEach((e, i) => {
     for (const end of ['from', 'to'] as const) {
-      if (!byId.has(e[end])) issues.push({ path: `$.edges[${i}].${end}`, code: 'dangling_edge', message: `edge ${e.from} → ${e.to} points at no node "${e[end]}"` });
+      if (!byId.has(e[end]))
+        issues.push({ path: `$.edges[${i}].${end}`, code: 'dangling_edge', message: `edge ${e.from} → ${e.to} points at no node "${e[end]}"` });
     }
     if (!outgoing.has(e.from)) outgoing.set(e.from, []);
     outgoing.get(e.from)!.push(e);
@@ -41,8 +42,10 @@ export function checkFlow(def: FlowDefinition): FlowIssue[] {
     const handler = handlerFor(n);
     const edges = outgoing.get(n.id) ?? [];
     const path = nodePath.get(n.id)!;
-    if (handler.exits === 'none' && edges.length) issues.push({ path, code: 'bad_edges', message: `${n.kind} node ${n.id} ends the flow and can have no outgoing edges` });
-    if (handler.exits === 'one' && edges.length !== 1) issues.push({ path, code: 'bad_edges', message: `${n.kind} node ${n.id} needs exactly one outgoing edge, it has ${edges.length}` });
+    if (handler.exits === 'none' && edges.length)
+      issues.push({ path, code: 'bad_edges', message: `${n.kind} node ${n.id} ends the flow and can have no outgoing edges` });
+    if (handler.exits === 'one' && edges.length !== 1)
+      issues.push({ path, code: 'bad_edges', message: `${n.kind} node ${n.id} needs exactly one outgoing edge, it has ${edges.length}` });
     if (handler.exits === 'conditions' && edges.length === 0) issues.push({ path, code: 'bad_edges', message: `switch ${n.id} has no outgoing edges` });
     if (Array.isArray(handler.exits)) {
       const ports = handler.exits as readonly string[];
@@ -83,7 +86,8 @@ export function checkFlow(def: FlowDefinition): FlowIssue[] {
     const reached = new Set<string>([inputs[0]!.id]);
     const queue = [inputs[0]!.id];
     while (queue.length) for (const e of outgoing.get(queue.shift()!) ?? []) if (!reached.has(e.to)) reached.add(e.to), queue.push(e.to);
-    for (const n of def.nodes) if (!reached.has(n.id)) issues.push({ path: nodePath.get(n.id)!, code: 'unreachable', message: `node ${n.id} cannot be reached from the input node` });
+    for (const n of def.nodes)
+      if (!reached.has(n.id)) issues.push({ path: nodePath.get(n.id)!, code: 'unreachable', message: `node ${n.id} cannot be reached from the input node` });
   }
 
   // FEEL: syntax and undefined variables
@@ -93,7 +97,8 @@ export function checkFlow(def: FlowDefinition): FlowIssue[] {
     try {
       const { ast } = compileFeel(text, known, path);
       for (const name of freeNames(ast)) {
-        if (!defined.has(name)) issues.push({ path, code: 'undefined_variable', message: `"${name}" is not an input field nor set by any node (in "${text}")` });
+        if (!defined.has(name))
+          issues.push({ path, code: 'undefined_variable', message: `"${name}" is not an input field nor set by any node (in "${text}")` });
       }
     } catch (err) {
       if (err instanceof FlowError) issues.push(...err.issues);
@@ -113,13 +118,21 @@ export function checkFlow(def: FlowDefinition): FlowIssue[] {
 export function checkPublishable(def: FlowDefinition): FlowIssue[] {
   const issues: FlowIssue[] = Object.entries(def.input.fields)
     .filter(([, f]) => !f.class)
-    .map(([name]) => ({ path: `$.input.fields[${JSON.stringify(name)}].class`, code: 'unclassified_field', message: `field "${name}" has no personal-data class; set "class" to C1, C2 or C3` }));
+    .map(([name]) => ({
+      path: `$.input.fields[${JSON.stringify(name)}].class`,
+      code: 'unclassified_field',
+      message: `field "${name}" has no personal-data class; set "class" to C1, C2 or C3`,
+    }));
   const kinds = new Map(def.nodes.map((n) => [n.id, n.kind]));
   def.nodes.forEach((n, i) => {
     if (n.kind !== 'output' || n.outcome === 'approve' || (n.reasons?.length ?? 0) > 0) return;
     const unexplained = def.edges.filter((e) => e.to === n.id && !(kinds.get(e.from) === 'ruleset' && (e.on === 'knockout' || e.on === 'refer')));
     if (unexplained.length) {
-      issues.push({ path: `$.nodes[${i}].reasons`, code: 'unexplained_outcome', message: `output ${n.id} ${n.outcome}s without reasons when reached from ${unexplained.map((e) => e.from).join(', ')}; give it one to four specific reasons` });
+      issues.push({
+        path: `$.nodes[${i}].reasons`,
+        code: 'unexplained_outcome',
+        message: `output ${n.id} ${n.outcome}s without reasons when reached from ${unexplained.map((e) => e.from).join(', ')}; give it one to four specific reasons`,
+      });
     }
   });
   return issues;

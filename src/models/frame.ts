@@ -48,20 +48,26 @@ export class Frame {
     }
     let bad = 0;
     for (let i = 0; i < this.rows; i++) bad += y[i]!;
-    if (bad === 0 || bad === this.rows) throw new Error(`column "${name}" is constant: ${bad === 0 ? 'no' : 'every'} row of ${this.rows} holds "${positive}"; a model needs both outcomes`);
+    if (bad === 0 || bad === this.rows)
+      throw new Error(`column "${name}" is constant: ${bad === 0 ? 'no' : 'every'} row of ${this.rows} holds "${positive}"; a model needs both outcomes`);
     return y;
   }
 
   /** The given rows (by index, in that order) as a frame of their own. */
   selectRows(rows: ArrayLike<number>): Frame {
     return new Frame(
-      this.columns.map((c) => (c.kind === 'numeric' ? { ...c, values: Float64Array.from(rows, (r) => c.values[r]!) } : { ...c, codes: Int32Array.from(rows, (r) => c.codes[r]!) })),
+      this.columns.map((c) =>
+        c.kind === 'numeric' ? { ...c, values: Float64Array.from(rows, (r) => c.values[r]!) } : { ...c, codes: Int32Array.from(rows, (r) => c.codes[r]!) },
+      ),
       rows.length,
     );
   }
 
   without(...names: string[]): Frame {
-    return new Frame(this.columns.filter((c) => !names.includes(c.name)), this.rows);
+    return new Frame(
+      this.columns.filter((c) => !names.includes(c.name)),
+      this.rows,
+    );
   }
 }
 
@@ -83,7 +89,9 @@ export function frameFromRecords(header: string[], rows: string[][]): Frame {
     // A column of numbers with a stray word is a data error, not a category with thousands of levels.
     if (!numeric && strays <= Math.max(1, cells.length * 0.01) && cells.length >= 20) {
       const row = cells.findIndex((c) => !isNumber(c));
-      throw new Error(`column "${name}" holds numbers except ${JSON.stringify(cells[row])} in data row ${row + 1}; correct it, or leave the cell empty for a missing value`);
+      throw new Error(
+        `column "${name}" holds numbers except ${JSON.stringify(cells[row])} in data row ${row + 1}; correct it, or leave the cell empty for a missing value`,
+      );
     }
     if (numeric) return { kind: 'numeric', name, values: Float64Array.from(cells, (c) => (MISSING.has(c) ? NaN : Number(c))) };
     const levels: string[] = [];
@@ -118,9 +126,15 @@ export function readCsv(path: string): Frame {
 
 /** JSON lines: one object per line; keys of the first line are the columns. */
 export function readJsonLines(path: string): Frame {
-  const objects = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const objects = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   const header = Object.keys(objects[0] ?? {});
-  return frameFromRecords(header, objects.map((o) => header.map((h) => (o[h] === null || o[h] === undefined ? '' : String(o[h])))));
+  return frameFromRecords(
+    header,
+    objects.map((o) => header.map((h) => (o[h] === null || o[h] === undefined ? '' : String(o[h])))),
+  );
 }
 
 /** One row typed as a model expects it: numbers (missing as NaN) or categories (missing as -1). */

@@ -1,7 +1,17 @@
 export { Frame, readCsv, readJsonLines, frameFromRecords, rowFrame, type Column, type NumericColumn, type CategoricalColumn } from './frame.ts';
 export { seededRandom, stratifiedSplit, timeSplit } from './random.ts';
 export { auc, gini, ks, brier, logLoss, calibration, psi, csi, evaluate, type Evaluation, type CalibrationBand } from './metrics.ts';
-export { Booster, trainBooster, explain, reasonCodes, DEFAULT_PARAMS, type BoostParams, type Explanation, type TrainingLog, type TrainingOptions } from './gbdt/booster.ts';
+export {
+  Booster,
+  trainBooster,
+  explain,
+  reasonCodes,
+  DEFAULT_PARAMS,
+  type BoostParams,
+  type Explanation,
+  type TrainingLog,
+  type TrainingOptions,
+} from './gbdt/booster.ts';
 export { Scorecard, trainScorecard, DEFAULT_SCORECARD, type ScorecardOptions, type ScorecardFeature, type Selection } from './scorecard/scorecard.ts';
 export { binFeature, binIndex, DEFAULT_BINNING, type FeatureBinning, type BinningOptions, type Bin, type Trend } from './scorecard/binning.ts';
 export { fitLogistic } from './scorecard/logistic.ts';

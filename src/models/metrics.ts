@@ -86,7 +86,9 @@ export function calibration(y: ArrayLike<number>, p: ArrayLike<number>, bands = 
  * deciles (missing values in a bin of their own). Above 0.25 is usually read as a shift.
  */
 export function psi(expected: ArrayLike<number>, actual: ArrayLike<number>, bins = 10): number {
-  const finite = Array.from(expected).filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  const finite = Array.from(expected)
+    .filter((v) => Number.isFinite(v))
+    .sort((a, b) => a - b);
   const edges: number[] = [];
   for (let b = 1; b < bins; b++) edges.push(finite[Math.floor((b * finite.length) / bins)]!);
   const cuts = [...new Set(edges)];

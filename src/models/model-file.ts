@@ -104,7 +104,15 @@ function bodyOf(m: NewModel): Body {
 /** The file of a model, with its content hash as the version. */
 export function modelFile(m: NewModel): ModelFile {
   const body = bodyOf(m);
-  const content = { format: 'arbiter-model-1' as const, kind: body.kind, target: m.target, features: m.features, training: m.training, imported: m.imported, model: body.model };
+  const content = {
+    format: 'arbiter-model-1' as const,
+    kind: body.kind,
+    target: m.target,
+    features: m.features,
+    training: m.training,
+    imported: m.imported,
+    model: body.model,
+  };
   return { version: versionOf(content), ...content } as ModelFile;
 }
 
@@ -125,11 +133,21 @@ export function saveModel(path: string, m: NewModel): ModelFile {
  */
 export function parseModelFile(json: unknown, where = 'the model file'): LoadedModel {
   const file = reviveInfinities(json) as Partial<ModelFile> | null;
-  if (!file || typeof file !== 'object' || file.format !== 'arbiter-model-1') throw new ModelFileError(`${where} is not an Arbiter model file (format "arbiter-model-1"); import models from elsewhere with arbiter import`);
+  if (!file || typeof file !== 'object' || file.format !== 'arbiter-model-1')
+    throw new ModelFileError(`${where} is not an Arbiter model file (format "arbiter-model-1"); import models from elsewhere with arbiter import`);
   const { version, ...content } = file;
   const expected = versionOf(content);
-  if (version !== expected) throw new ModelFileError(`${where} was changed after it was written: its version ${String(version).slice(0, 12)}… does not match its content (${expected.slice(0, 12)}…)`);
-  const meta: Meta & { version: string } = { version: expected, target: file.target ?? null, features: file.features ?? [], training: file.training ?? null, imported: file.imported ?? null };
+  if (version !== expected)
+    throw new ModelFileError(
+      `${where} was changed after it was written: its version ${String(version).slice(0, 12)}… does not match its content (${expected.slice(0, 12)}…)`,
+    );
+  const meta: Meta & { version: string } = {
+    version: expected,
+    target: file.target ?? null,
+    features: file.features ?? [],
+    training: file.training ?? null,
+    imported: file.imported ?? null,
+  };
   try {
     switch (file.kind) {
       case 'gbdt':

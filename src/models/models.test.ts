@@ -1,7 +1,22 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { auc, calibration, csi, evaluate, explain, frameFromRecords, ks, psi, readCsv, reasonCodes, stratifiedSplit, trainBooster, Booster, Frame } from './index.ts';
+import {
+  auc,
+  calibration,
+  csi,
+  evaluate,
+  explain,
+  frameFromRecords,
+  ks,
+  psi,
+  readCsv,
+  reasonCodes,
+  stratifiedSplit,
+  trainBooster,
+  Booster,
+  Frame,
+} from './index.ts';
 import { goLeft, isLeaf, predictBinned, treeDepth, type Tree } from './gbdt/tree.ts';
 import { applyBins, learnBins } from './gbdt/binning.ts';
 import { seededRandom } from './random.ts';
@@ -44,15 +59,27 @@ describe('metrics', () => {
     assert.equal(auc([0, 1], [0.5, 0.5]), 0.5);
     assert.equal(ks([0, 0, 1, 1], [0.1, 0.2, 0.8, 0.9]), 1);
     const bands = calibration([0, 1, 0, 1], [0.1, 0.2, 0.7, 0.9], 2);
-    assert.deepEqual(bands.map((b) => b.observedRate), [0.5, 0.5]);
+    assert.deepEqual(
+      bands.map((b) => b.observedRate),
+      [0.5, 0.5],
+    );
     const base = Array.from({ length: 1000 }, (_, i) => i);
     assert.ok(psi(base, base) < 1e-9);
-    assert.ok(psi(base, base.map((x) => x + 300)) > 0.25, 'a shifted population shows');
+    assert.ok(
+      psi(
+        base,
+        base.map((x) => x + 300),
+      ) > 0.25,
+      'a shifted population shows',
+    );
   });
 
   test('CSI finds the feature that drifted', () => {
     const german = readCsv(join(DATA, 'german_credit.csv'));
-    const older = frameFromRecords(['Duration', 'Purpose'], Array.from({ length: 1000 }, (_, i) => [String(Number(cellOf(german, 'Duration', i)) + 24), i % 2 ? 'NewCar' : String(cellOf(german, 'Purpose', i))]));
+    const older = frameFromRecords(
+      ['Duration', 'Purpose'],
+      Array.from({ length: 1000 }, (_, i) => [String(Number(cellOf(german, 'Duration', i)) + 24), i % 2 ? 'NewCar' : String(cellOf(german, 'Purpose', i))]),
+    );
     const drift = csi(german, older, ['Duration', 'Purpose']);
     assert.ok(drift[0]!.csi > 0.25, `Duration ${drift[0]!.csi}`);
     assert.ok(drift[1]!.csi > 0.1, `Purpose ${drift[1]!.csi}`);
@@ -62,13 +89,19 @@ describe('metrics', () => {
 
 describe('gradient-boosted trees', () => {
   test('learns German credit and credit_data with missing values and categorical splits', () => {
-    for (const [file, target, bad, floor] of [['german_credit.csv', 'Class', 'Bad', 0.75], ['credit_data.csv', 'Status', 'bad', 0.8]] as const) {
+    for (const [file, target, bad, floor] of [
+      ['german_credit.csv', 'Class', 'Bad', 0.75],
+      ['credit_data.csv', 'Status', 'bad', 0.8],
+    ] as const) {
       const d = dataset(file, target, bad);
       const model = trainBooster(d.frame, d.y, d.features, d.train, null, { rounds: 300, maxDepth: 3, learningRate: 0.05 });
       const m = evaluate(onRows(d.y, d.test), onRows(model.predict(d.frame), d.test));
       console.log(`${file}: test AUC ${m.auc.toFixed(3)}, KS ${m.ks.toFixed(3)}, Brier ${m.brier.toFixed(3)}`);
       assert.ok(m.auc > floor, `${file} AUC ${m.auc}`);
-      assert.ok(model.trees.some((t) => t.categories.some((c) => c !== null)), 'categorical features split as sets');
+      assert.ok(
+        model.trees.some((t) => t.categories.some((c) => c !== null)),
+        'categorical features split as sets',
+      );
       assertKernelMatchesWalk(model, d.frame, file);
     }
   });
@@ -176,10 +209,16 @@ describe('gradient-boosted trees', () => {
     const y = frame.target('bad', '1');
     const { train } = stratifiedSplit(y, 0.3, 3);
     const deep = trainBooster(frame, y, ['city', 'x'], train, null, { rounds: 10, maxDepth: 12, minChildWeight: 0.01 });
-    assert.ok(deep.trees.some((t) => treeDepth(t) > 10), 'no tree deeper than ten levels');
+    assert.ok(
+      deep.trees.some((t) => treeDepth(t) > 10),
+      'no tree deeper than ten levels',
+    );
     assertKernelMatchesWalk(deep, frame, 'deep trees');
     const wide = trainBooster(frame, y, ['city', 'x'], train, null, { rounds: 20, maxDepth: 3 });
-    assert.ok(wide.trees.some((t) => t.categories.some((c) => c !== null)), 'no split on the 40 cities');
+    assert.ok(
+      wide.trees.some((t) => t.categories.some((c) => c !== null)),
+      'no split on the 40 cities',
+    );
     assertKernelMatchesWalk(wide, frame, 'many categories');
     // 300 postcodes: more than 256 bins, so training lays bins out in two bytes (histogram16).
     const zips = rows.map((r, i) => [`z${(i * 7919) % 300}`, ...r]);
@@ -194,7 +233,11 @@ describe('gradient-boosted trees', () => {
     // 300 features: a slice holds 6,912 rows, so 20,000 rows take three slices.
     const rnd = seededRandom(12);
     const names = Array.from({ length: 300 }, (_, f) => `f${f}`);
-    const columns = names.map((name) => ({ kind: 'numeric' as const, name, values: Float64Array.from({ length: 20_000 }, () => Math.round(rnd() * 1e4) / 1e4) }));
+    const columns = names.map((name) => ({
+      kind: 'numeric' as const,
+      name,
+      values: Float64Array.from({ length: 20_000 }, () => Math.round(rnd() * 1e4) / 1e4),
+    }));
     const y = Uint8Array.from({ length: 20_000 }, (_, r) => (rnd() < 0.2 + 0.5 * columns[0]!.values[r]! * columns[1]!.values[r]! ? 1 : 0));
     const frame = new Frame(columns, 20_000);
     const { train } = stratifiedSplit(y, 0.3, 5);
@@ -258,9 +301,14 @@ function assertKernelMatchesWalk(model: Booster, frame: Frame, label: string): v
     assert.ok(Math.abs(margins[r]! - walked(r)) < 1e-9, `${label} row ${r}: kernel ${margins[r]}, tree walk ${walked(r)}`);
   }
   // One to three rows (one application) take the kernel's single-row walk.
-  for (const [start, end] of [[0, 1], [1, 3], [3, 6]] as const) {
+  for (const [start, end] of [
+    [0, 1],
+    [1, 3],
+    [3, 6],
+  ] as const) {
     const part = frame.selectRows(Int32Array.from({ length: end - start }, (_, i) => start + i));
     const few = model.margins(part);
-    for (let r = start; r < end; r++) assert.ok(Math.abs(few[r - start]! - walked(r)) < 1e-9, `${label} row ${r} alone: kernel ${few[r - start]}, tree walk ${walked(r)}`);
+    for (let r = start; r < end; r++)
+      assert.ok(Math.abs(few[r - start]! - walked(r)) < 1e-9, `${label} row ${r} alone: kernel ${few[r - start]}, tree walk ${walked(r)}`);
   }
 }

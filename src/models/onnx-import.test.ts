@@ -22,14 +22,27 @@ test('an ONNX tree ensemble (built from an XGBoost model) reproduces XGBoost, mi
   assert.ok(worst < 1e-6, `max difference ${worst}`);
 });
 
-test('an ONNX linear classifier reproduces scikit-learn\'s logistic regression', async () => {
+test("an ONNX linear classifier reproduces scikit-learn's logistic regression", async () => {
   const { worst, rows } = await largestDifference('linear.onnx', 'linear-data.csv', 'linear-predictions.csv');
   console.log(`linear.onnx: ${rows} rows, largest difference from scikit-learn ${worst.toExponential(2)}`);
   assert.ok(worst < 1e-6, `max difference ${worst}`);
 });
 
 test('feature names come from the model metadata; files that are not ONNX or do not fit are refused clearly', async () => {
-  assert.deepEqual(featureNamesOf(readFileSync(join(FIXTURES, 'linear.onnx'))), ['Seniority', 'Time', 'Age', 'Expenses', 'Income', 'Assets', 'Debt', 'Amount', 'Price']);
-  await assert.rejects(OnnxModel.fromBytes(new TextEncoder().encode('{"not": "onnx"}')), (e: Error) => e instanceof ModelImportError && /onnxruntime cannot load/.test(e.message));
+  assert.deepEqual(featureNamesOf(readFileSync(join(FIXTURES, 'linear.onnx'))), [
+    'Seniority',
+    'Time',
+    'Age',
+    'Expenses',
+    'Income',
+    'Assets',
+    'Debt',
+    'Amount',
+    'Price',
+  ]);
+  await assert.rejects(
+    OnnxModel.fromBytes(new TextEncoder().encode('{"not": "onnx"}')),
+    (e: Error) => e instanceof ModelImportError && /onnxruntime cannot load/.test(e.message),
+  );
   await assert.rejects(OnnxModel.fromBytes(readFileSync(join(FIXTURES, 'linear.onnx')), ['a', 'b']), /2 feature names given for an input of 9 features/);
 });

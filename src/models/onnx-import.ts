@@ -48,9 +48,12 @@ export class OnnxModel {
       if (!names) throw new ModelImportError('the model does not name its features (metadata_props "feature_names"); name them in order with --features a,b,c');
       if (names.length !== width) throw new ModelImportError(`${names.length} feature names given for an input of ${width} features`);
       const outputs = session.outputMetadata.filter((o) => o.isTensor && o.type === 'float32');
-      const chosen = outputs.find((o) => o.name === 'probabilities') ?? outputs.find((o) => o.isTensor && o.shape.length === 2 && (o.shape[1] === 2 || o.shape[1] === 1));
-      if (!chosen || !chosen.isTensor) {
-        throw new ModelImportError('no float probability output [N, 2] found; export classifiers without ZipMap (for example skl2onnx options {"zipmap": False})');
+      const chosen =
+        outputs.find((o) => o.name === 'probabilities') ?? outputs.find((o) => o.isTensor && o.shape.length === 2 && (o.shape[1] === 2 || o.shape[1] === 1));
+      if (!chosen?.isTensor) {
+        throw new ModelImportError(
+          'no float probability output [N, 2] found; export classifiers without ZipMap (for example skl2onnx options {"zipmap": False})',
+        );
       }
       const column = chosen.shape[1] === 1 ? 0 : 1;
       return new OnnxModel(bytes, { featureNames: names, input: input.name, output: chosen.name, column });

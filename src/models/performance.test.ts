@@ -27,7 +27,10 @@ test('feature importance: shares sum to 1, and the strongest synthetic driver le
   const y = Uint8Array.from(pop.columns.find((c) => c.name === 'defaulted')!.values as Float64Array);
   const rows = Int32Array.from({ length: pop.rows }, (_, i) => i);
   const features = ['bureauScore', 'dti', 'age', 'product'];
-  for (const impl of [{ kind: 'gbdt' as const, model: trainBooster(frame, y, features, rows, null, { rounds: 20, maxDepth: 3 }) }, { kind: 'scorecard' as const, model: trainScorecard(frame, y, features, rows) }]) {
+  for (const impl of [
+    { kind: 'gbdt' as const, model: trainBooster(frame, y, features, rows, null, { rounds: 20, maxDepth: 3 }) },
+    { kind: 'scorecard' as const, model: trainScorecard(frame, y, features, rows) },
+  ]) {
     const imp = featureImportance(impl);
     assert.ok(Math.abs(Object.values(imp).reduce((s, x) => s + x, 0) - 1) < 0.01, JSON.stringify(imp));
     assert.equal(Object.keys(imp)[0], 'bureauScore', `${impl.kind}: ${JSON.stringify(imp)}`);

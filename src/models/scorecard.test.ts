@@ -11,7 +11,10 @@ test('a points scorecard on German credit: monotone bins, selection by IV, point
   const features = frame.columns.map((c) => c.name).filter((n) => n !== 'Class');
   const { train, test } = stratifiedSplit(y, 0.3, 42);
   const sc = trainScorecard(frame, y, features, train, { pdo: 20, baseScore: 600, baseOdds: 50 });
-  const m = evaluate(Float64Array.from(test, (r) => y[r]!), Float64Array.from(test, (r) => sc.predict(frame)[r]!));
+  const m = evaluate(
+    Float64Array.from(test, (r) => y[r]!),
+    Float64Array.from(test, (r) => sc.predict(frame)[r]!),
+  );
   console.log(`German credit scorecard: test AUC ${m.auc.toFixed(3)}, KS ${m.ks.toFixed(3)}, ${sc.features.length} of ${features.length} features`);
   assert.ok(m.auc > 0.76, `AUC ${m.auc}`);
 
@@ -20,11 +23,17 @@ test('a points scorecard on German credit: monotone bins, selection by IV, point
     const rates = f.binning.bins.filter((b) => b.upper !== undefined).map((b) => b.bads / b.count);
     const dir = f.binning.trend === 'ascending' ? 1 : -1;
     for (let k = 1; k < rates.length; k++) assert.ok((rates[k]! - rates[k - 1]!) * dir >= 0, `${f.feature} bins are monotone`);
-    assert.ok(f.binning.bins.every((b) => b.count >= 0.05 * train.length), `${f.feature} bins hold at least 5% each`);
+    assert.ok(
+      f.binning.bins.every((b) => b.count >= 0.05 * train.length),
+      `${f.feature} bins hold at least 5% each`,
+    );
   }
   // selection reports why each feature is in or out, in IV order
   const ivs = sc.selection.map((s) => s.iv);
-  assert.deepEqual(ivs, [...ivs].sort((a, b) => b - a));
+  assert.deepEqual(
+    ivs,
+    [...ivs].sort((a, b) => b - a),
+  );
   assert.ok(sc.selection.filter((s) => !s.selected).every((s) => /IV .* below|correlates/.test(s.why)));
 
   // points: pdo points double the odds; the base score sits at the base odds
@@ -44,7 +53,10 @@ test('missing values and special codes get bins of their own', () => {
   const y = frame.target('Status', 'bad');
   const { train } = stratifiedSplit(y, 0.3, 42);
   const income = binFeature(frame.column('Income'), y, train);
-  assert.ok(income.bins.some((b) => b.missing), 'a missing bin');
+  assert.ok(
+    income.bins.some((b) => b.missing),
+    'a missing bin',
+  );
   // Assets of 0 means "none declared" here: a code, not the low end of a quantity.
   const assets = binFeature(frame.column('Assets'), y, train, { specialValues: [0] });
   const zero = assets.bins.find((b) => b.special === 0);

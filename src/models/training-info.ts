@@ -18,7 +18,13 @@ export function trainingParams(m: ModelImpl): Record<string, unknown> {
  * parts, and the held-out curves and feature importance the console draws. `p` is the model's PD
  * for every row of the data; `train` and `test` index it.
  */
-export function trainingInfo(m: ModelImpl & { kind: 'gbdt' | 'scorecard' }, y: ArrayLike<number>, p: ArrayLike<number>, split: { train: Int32Array; test: Int32Array; testFraction: number; seed: number }, data: TrainingInfo['data']): TrainingInfo {
+export function trainingInfo(
+  m: ModelImpl & { kind: 'gbdt' | 'scorecard' },
+  y: ArrayLike<number>,
+  p: ArrayLike<number>,
+  split: { train: Int32Array; test: Int32Array; testFraction: number; seed: number },
+  data: TrainingInfo['data'],
+): TrainingInfo {
   const { train, test } = split;
   return {
     algorithm: m.kind,

@@ -34,7 +34,7 @@ export class XgboostModel {
   private constructor(
     readonly featureNames: string[],
     private readonly trees: XgbTree[],
-    private readonly categorySets: (Map<number, Set<number>>)[],
+    private readonly categorySets: Map<number, Set<number>>[],
     readonly baseMargin: number,
   ) {}
 
@@ -43,7 +43,8 @@ export class XgboostModel {
     const learner = j?.learner;
     if (!learner?.gradient_booster?.model?.trees) throw new ModelImportError('not an XGBoost JSON model: learner.gradient_booster.model.trees is missing');
     if (learner.gradient_booster.name !== 'gbtree') throw new ModelImportError(`only gbtree boosters are supported, this is ${learner.gradient_booster.name}`);
-    if (learner.objective.name !== 'binary:logistic') throw new ModelImportError(`only binary:logistic models are supported, this is ${learner.objective.name}`);
+    if (learner.objective.name !== 'binary:logistic')
+      throw new ModelImportError(`only binary:logistic models are supported, this is ${learner.objective.name}`);
     const base = Number(learner.learner_model_param.base_score);
     if (!(base > 0 && base < 1)) throw new ModelImportError(`base_score ${learner.learner_model_param.base_score} is not a probability`);
     const trees = learner.gradient_booster.model.trees;
@@ -76,7 +77,8 @@ export class XgboostModel {
           const v = cols[t.split_indices[node]!]![r]!;
           let left: boolean;
           if (Number.isNaN(v)) left = t.default_left[node] === 1;
-          else if (t.split_type[node] === 1) left = !cats.get(node)!.has(v); // categorical: listed categories go right
+          else if (t.split_type[node] === 1)
+            left = !cats.get(node)!.has(v); // categorical: listed categories go right
           else left = v < t.split_conditions[node]!;
           node = left ? t.left_children[node]! : t.right_children[node]!;
         }

@@ -65,10 +65,11 @@ export function actionValue(a: Applicant, action: Action, s: OfferStrategy): Act
   const dti = (a.monthlyDebt + pay) / a.monthlyIncome;
   const { maxDti, minResidualIncome } = s.affordability;
   if (maxDti !== undefined && !(dti <= maxDti)) refused = `debt-to-income ${dti.toFixed(2)} above ${maxDti}`;
-  else if (minResidualIncome !== undefined && !(a.monthlyIncome - a.monthlyDebt - pay >= minResidualIncome)) refused = `income left after debts ${Math.round(a.monthlyIncome - a.monthlyDebt - pay)} below ${minResidualIncome}`;
+  else if (minResidualIncome !== undefined && !(a.monthlyIncome - a.monthlyDebt - pay >= minResidualIncome))
+    refused = `income left after debts ${Math.round(a.monthlyIncome - a.monthlyDebt - pay)} below ${minResidualIncome}`;
   const interest = pay * months - limit;
   // The balance amortises on the customer's schedule; its average, carried for the term, costs the funding rate.
-  const funding = action.rate > 0 ? (interest * e.fundingRate) / action.rate : (limit * (months + 1)) / (2 * months) * e.fundingRate * (months / 12);
+  const funding = action.rate > 0 ? (interest * e.fundingRate) / action.rate : ((limit * (months + 1)) / (2 * months)) * e.fundingRate * (months / 12);
   const lgd = a.lgd ?? e.lgd;
   const ead = a.ead !== undefined && a.amount > 0 ? (a.ead / a.amount) * limit : e.eadFactor * limit;
   const creditLoss = a.pd * lgd * ead;

@@ -10,11 +10,15 @@ export function applicantsFromFrame(frame: Frame, s: Strategy, scores: Frame | n
   const c = s.columns;
   const numeric = (f: Frame, name: string, role: string): Float64Array => {
     const col = f.byName.get(name);
-    if (!col) throw new Error(`the data has no column "${name}" for ${role}; name it in the strategy's "columns" (columns in the data: ${f.columns.map((x) => x.name).join(', ')})`);
+    if (!col)
+      throw new Error(
+        `the data has no column "${name}" for ${role}; name it in the strategy's "columns" (columns in the data: ${f.columns.map((x) => x.name).join(', ')})`,
+      );
     if (col.kind !== 'numeric') throw new Error(`column "${name}" (${role}) must hold numbers; it holds text such as "${col.levels[0]}"`);
     return col.values;
   };
-  if (scores && scores.rows !== frame.rows) throw new Error(`the scores file has ${scores.rows} rows and the data ${frame.rows}; they must be the same rows in the same order`);
+  if (scores && scores.rows !== frame.rows)
+    throw new Error(`the scores file has ${scores.rows} rows and the data ${frame.rows}; they must be the same rows in the same order`);
   const pd = numeric(scores ?? frame, c.pd, 'the probability of default');
   const amount = numeric(frame, c.amount, 'the amount asked for');
   const term = numeric(frame, c.term, 'the term in months');
@@ -26,10 +30,22 @@ export function applicantsFromFrame(frame: Frame, s: Strategy, scores: Frame | n
   for (let i = 0; i < frame.rows; i++) {
     const p = pd[i]!;
     if (!(p >= 0 && p <= 1)) throw new Error(`row ${i + 1}: the PD (${c.pd}) must be between 0 and 1, got ${Number.isNaN(p) ? 'nothing' : p}`);
-    for (const [name, v] of [[c.amount, amount[i]!], [c.term, term[i]!], [c.income, income[i]!]] as const) {
+    for (const [name, v] of [
+      [c.amount, amount[i]!],
+      [c.term, term[i]!],
+      [c.income, income[i]!],
+    ] as const) {
       if (!(v > 0)) throw new Error(`row ${i + 1}: ${name} must be a number above 0, got ${Number.isNaN(v) ? 'nothing' : v}`);
     }
-    applicants.push({ pd: p, amount: amount[i]!, termMonths: term[i]!, monthlyIncome: income[i]!, monthlyDebt: Number.isNaN(debt[i]!) ? 0 : debt[i]!, lgd: lgd && !Number.isNaN(lgd[i]!) ? lgd[i] : undefined, ead: ead && !Number.isNaN(ead[i]!) ? ead[i] : undefined });
+    applicants.push({
+      pd: p,
+      amount: amount[i]!,
+      termMonths: term[i]!,
+      monthlyIncome: income[i]!,
+      monthlyDebt: Number.isNaN(debt[i]!) ? 0 : debt[i]!,
+      lgd: lgd && !Number.isNaN(lgd[i]!) ? lgd[i] : undefined,
+      ead: ead && !Number.isNaN(ead[i]!) ? ead[i] : undefined,
+    });
   }
   let segments: string[] | null = null;
   const segName = s.portfolio.segment;

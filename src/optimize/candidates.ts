@@ -18,7 +18,14 @@ export function candidateMatrix(applicants: readonly Applicant[], s: OfferStrate
   const actions = actionsOf(s);
   const A = actions.length;
   const n = applicants.length;
-  const m: CandidateMatrix = { rows: n, actions, profit: new Float64Array(n * A), loss: new Float64Array(n * A), volume: new Float64Array(n * A), allowed: new Uint8Array(n * A) };
+  const m: CandidateMatrix = {
+    rows: n,
+    actions,
+    profit: new Float64Array(n * A),
+    loss: new Float64Array(n * A),
+    volume: new Float64Array(n * A),
+    allowed: new Uint8Array(n * A),
+  };
   for (let i = 0; i < n; i++) {
     for (let a = 0; a < A; a++) {
       const v = actionValue(applicants[i]!, actions[a]!, s);

@@ -24,7 +24,12 @@ export function chooseOffer(a: Applicant, s: OfferStrategy, maxPd: number | null
   const allowed = offers.filter((c) => c.refused === null).sort((x, y) => y.profit - x.profit);
   if (!allowed.length) return { best: decline, candidates, why: `decline: no offer is affordable (${offers[0]?.refused ?? 'no offers'})` };
   const top = allowed[0]!;
-  if (top.profit <= 0) return { best: decline, candidates, why: `decline: the best offer, ${describe(top.action, top.limit)}, has expected profit ${money(top.profit)}, not above nothing` };
+  if (top.profit <= 0)
+    return {
+      best: decline,
+      candidates,
+      why: `decline: the best offer, ${describe(top.action, top.limit)}, has expected profit ${money(top.profit)}, not above nothing`,
+    };
   const next = allowed[1];
   return {
     best: top,

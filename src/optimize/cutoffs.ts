@@ -15,7 +15,12 @@ export interface SegmentCutoff {
  * for flows that decide by a cutoff (the optimize node's `maxPd`). Choices need not be
  * monotone in PD (affordability, amount), so the agreement says how close a cutoff comes.
  */
-export function segmentCutoffs(m: CandidateMatrix, applicants: readonly Applicant[], choice: Int32Array, segments: readonly string[] | null): Record<string, SegmentCutoff> {
+export function segmentCutoffs(
+  m: CandidateMatrix,
+  applicants: readonly Applicant[],
+  choice: Int32Array,
+  segments: readonly string[] | null,
+): Record<string, SegmentCutoff> {
   const groups = new Map<string, number[]>();
   for (let i = 0; i < m.rows; i++) {
     const g = segments?.[i] ?? 'all';
@@ -40,7 +45,12 @@ export function segmentCutoffs(m: CandidateMatrix, applicants: readonly Applican
         best = k;
       }
     }
-    out[g] = { applications: rows.length, approvalRate: total / rows.length, maxPd: best <= 0 ? 0 : applicants[rows[best - 1]!]!.pd, agreement: bestAgree / rows.length };
+    out[g] = {
+      applications: rows.length,
+      approvalRate: total / rows.length,
+      maxPd: best <= 0 ? 0 : applicants[rows[best - 1]!]!.pd,
+      agreement: bestAgree / rows.length,
+    };
   }
   return out;
 }

@@ -15,7 +15,13 @@ export interface FrontierPoint {
  * The efficient frontier: the most expected profit at each ceiling on the expected loss rate,
  * from the lowest the other constraints allow to where the ceiling stops binding.
  */
-export async function efficientFrontier(m: CandidateMatrix, s: Strategy, segments: readonly string[] | null, points: number, onPoint?: (done: number, of: number) => void): Promise<FrontierPoint[]> {
+export async function efficientFrontier(
+  m: CandidateMatrix,
+  s: Strategy,
+  segments: readonly string[] | null,
+  points: number,
+  onPoint?: (done: number, of: number) => void,
+): Promise<FrontierPoint[]> {
   const A = m.actions.length;
   const figures = (choice: Int32Array) => {
     let loss = 0;
@@ -74,7 +80,10 @@ export function frontierSvg(points: FrontierPoint[], title: string): string {
     `<text x="${W / 2}" y="${H - 10}" text-anchor="middle">expected loss rate</text>`,
     `<text transform="translate(16 ${H / 2}) rotate(-90)" text-anchor="middle">expected profit</text>`,
     `<polyline fill="none" stroke="#1f6feb" stroke-width="2" points="${points.map((p, i) => `${x(xs[i]!).toFixed(1)},${y(p.expectedProfit).toFixed(1)}`).join(' ')}"/>`,
-    ...points.map((p, i) => `<circle cx="${x(xs[i]!).toFixed(1)}" cy="${y(p.expectedProfit).toFixed(1)}" r="3" fill="#1f6feb"><title>loss rate ${(p.lossRate * 100).toFixed(2)}%, profit ${fmt(p.expectedProfit)}, approval ${(p.approvalRate * 100).toFixed(1)}%</title></circle>`),
+    ...points.map(
+      (p, i) =>
+        `<circle cx="${x(xs[i]!).toFixed(1)}" cy="${y(p.expectedProfit).toFixed(1)}" r="3" fill="#1f6feb"><title>loss rate ${(p.lossRate * 100).toFixed(2)}%, profit ${fmt(p.expectedProfit)}, approval ${(p.approvalRate * 100).toFixed(1)}%</title></circle>`,
+    ),
     '</svg>',
   ].join('\n');
 }

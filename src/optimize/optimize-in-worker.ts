@@ -19,7 +19,9 @@ export function optimizeInWorker(input: { csv: string; strategy: unknown; points
     const w = typescriptWorker(new URL('./optimize-worker.ts', import.meta.url), { workerData: input });
     const timer = setTimeout(() => {
       void w.terminate();
-      reject(new OptimizationFailed(`the optimisation took longer than ${timeoutMs / 1000} s and was stopped; run it with \`arbiter optimize\` instead`, 'timeout'));
+      reject(
+        new OptimizationFailed(`the optimisation took longer than ${timeoutMs / 1000} s and was stopped; run it with \`arbiter optimize\` instead`, 'timeout'),
+      );
     }, timeoutMs);
     w.on('message', (m: { result?: OptimizationResult; error?: { message: string; infeasible: boolean } }) => {
       if (m.result) {

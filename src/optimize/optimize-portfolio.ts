@@ -36,7 +36,11 @@ export interface OptimizationResult {
  * the strategy's constraints, the PD cutoffs that reproduce it per segment, and optionally the
  * efficient frontier.
  */
-export async function optimizePortfolio(data: Frame, strategy: Strategy, options: { scores?: Frame | null; frontierPoints?: number; onFrontierPoint?: (done: number, of: number) => void } = {}): Promise<OptimizationResult> {
+export async function optimizePortfolio(
+  data: Frame,
+  strategy: Strategy,
+  options: { scores?: Frame | null; frontierPoints?: number; onFrontierPoint?: (done: number, of: number) => void } = {},
+): Promise<OptimizationResult> {
   const { applicants, segments } = applicantsFromFrame(data, strategy, options.scores ?? null);
   const t0 = performance.now();
   const m = candidateMatrix(applicants, strategy);
@@ -53,7 +57,13 @@ export async function optimizePortfolio(data: Frame, strategy: Strategy, options
     approved += a.approve ? 1 : 0;
     volume += m.volume[j]!;
     loss += m.loss[j]!;
-    choices.push({ approve: a.approve, limit: a.approve ? applicants[i]!.amount * a.limitFactor : null, rate: a.approve ? a.rate : null, expectedProfit: m.profit[j]!, expectedLoss: m.loss[j]! });
+    choices.push({
+      approve: a.approve,
+      limit: a.approve ? applicants[i]!.amount * a.limitFactor : null,
+      rate: a.approve ? a.rate : null,
+      expectedProfit: m.profit[j]!,
+      expectedLoss: m.loss[j]!,
+    });
   }
   const frontier = options.frontierPoints ? await efficientFrontier(m, strategy, segments, options.frontierPoints, options.onFrontierPoint) : null;
   return {

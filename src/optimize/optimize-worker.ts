@@ -15,7 +15,10 @@ try {
   }
   const [header, ...rows] = records;
   if (!header || rows.length === 0) throw new Error('csv: a header line and at least one application are needed');
-  const { choices, ...result } = await optimizePortfolio(frameFromRecords(header, rows), parseStrategy(strategy), { frontierPoints: points, onFrontierPoint: (done, of) => parentPort!.postMessage({ progress: { done, of } }) });
+  const { choices, ...result } = await optimizePortfolio(frameFromRecords(header, rows), parseStrategy(strategy), {
+    frontierPoints: points,
+    onFrontierPoint: (done, of) => parentPort!.postMessage({ progress: { done, of } }),
+  });
   parentPort!.postMessage({ result: { ...result, choices: choices.slice(0, 100) } });
 } catch (err) {
   parentPort!.postMessage({ error: { message: (err as Error).message, infeasible: err instanceof InfeasibleError } });

@@ -7,7 +7,13 @@ function applicants(n: number, seed: number): Applicant[] {
   const rnd = seededRandom(seed);
   return Array.from({ length: n }, () => {
     const income = 2000 + rnd() * 6000;
-    return { pd: 0.01 + rnd() ** 2 * 0.4, amount: Math.round(2000 + rnd() * 20000), termMonths: 12 + Math.floor(rnd() * 4) * 12, monthlyIncome: income, monthlyDebt: income * rnd() * 0.3 };
+    return {
+      pd: 0.01 + rnd() ** 2 * 0.4,
+      amount: Math.round(2000 + rnd() * 20000),
+      termMonths: 12 + Math.floor(rnd() * 4) * 12,
+      monthlyIncome: income,
+      monthlyDebt: income * rnd() * 0.3,
+    };
   });
 }
 
@@ -62,11 +68,12 @@ describe('portfolio optimisation', () => {
       const m = candidateMatrix(apps, s);
       const cons = portfolioConstraints(m, s, null);
       const A = m.actions.length;
-      const feasible = (choice: Int32Array) => cons.every((c) => {
-        let row = 0;
-        for (let i = 0; i < m.rows; i++) row += c.coef[i * A + choice[i]!]!;
-        return row <= c.bound + 1e-9;
-      });
+      const feasible = (choice: Int32Array) =>
+        cons.every((c) => {
+          let row = 0;
+          for (let i = 0; i < m.rows; i++) row += c.coef[i * A + choice[i]!]!;
+          return row <= c.bound + 1e-9;
+        });
       const profitOf = (choice: Int32Array) => choice.reduce((t, a, i) => t + m.profit[i * A + a]!, 0);
       const best = bruteForce(m.rows, A, m.allowed, (c) => (feasible(c) ? profitOf(c) : null));
       if (best === -Infinity) {
@@ -94,7 +101,10 @@ describe('portfolio optimisation', () => {
       else assert.ok(c.value <= c.limit + 1e-9 * Math.max(1, c.limit), JSON.stringify(c));
       if (c.shadowPrice > 0) assert.ok(c.binding);
     }
-    assert.ok(sol.constraints.some((c) => c.binding), 'these limits bind');
+    assert.ok(
+      sol.constraints.some((c) => c.binding),
+      'these limits bind',
+    );
     assert.ok((sol.upperBound - sol.objective) / sol.upperBound < 0.001, `gap ${sol.objective} vs ${sol.upperBound}`);
   });
 

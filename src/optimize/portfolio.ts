@@ -298,10 +298,12 @@ export async function solvePortfolio(m: CandidateMatrix, cons: LinearConstraint[
   if (violated.length) {
     // The rows short of their bound, and those the master prices: together they are the conflict.
     const involved = cons.filter((c, k) => violated.includes(c) || d.finalLambda[k]! > 1e-9);
-    throw new InfeasibleError(involved.map((c) => {
-      const best = bestAlone(m, c);
-      return { name: c.name, label: c.label, best: best.figure, holdsAlone: best.row <= c.bound + 1e-9 * Math.max(1, Math.abs(c.bound)) };
-    }));
+    throw new InfeasibleError(
+      involved.map((c) => {
+        const best = bestAlone(m, c);
+        return { name: c.name, label: c.label, best: best.figure, holdsAlone: best.row <= c.bound + 1e-9 * Math.max(1, Math.abs(c.bound)) };
+      }),
+    );
   }
   let choice: Int32Array = new Int32Array(m.rows);
   price(m, cons, d.lambda, choice);

@@ -14,7 +14,7 @@ export const strategySchema = z.strictObject({
     rates: z.array(rate).min(1).max(20).describe('yearly interest rates offered'),
   }),
   economics: z.strictObject({
-    fundingRate: rate.describe('the lender\'s yearly cost of funds'),
+    fundingRate: rate.describe("the lender's yearly cost of funds"),
     originationFee: share.default(0).describe('a fee charged once, as a share of the limit'),
     operatingCostPerLoan: z.number().min(0).default(0).describe('cost of booking and servicing one loan over its life'),
     lgd: share.default(0.6).describe('loss given default when the data carries none'),
@@ -38,7 +38,7 @@ export const strategySchema = z.strictObject({
       minApprovalRate: share.optional(),
       maxLossRate: share.optional().describe('expected loss / expected volume lent, over the portfolio'),
       maxVolume: z.number().min(0).optional().describe('expected amount lent, in total'),
-      segment: z.string().optional().describe('the column that names each application\'s segment, for the limits below'),
+      segment: z.string().optional().describe("the column that names each application's segment, for the limits below"),
       segmentMaxVolume: perSegment.optional(),
       segmentMinApprovalRate: z.record(z.string(), share).optional(),
     })
@@ -70,7 +70,10 @@ export class StrategyError extends Error {
 
 export function parseStrategy(input: unknown): Strategy {
   const r = strategySchema.safeParse(input);
-  if (!r.success) throw new StrategyError(r.error.issues.map((i) => ({ path: `$${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`, message: i.message })));
+  if (!r.success)
+    throw new StrategyError(
+      r.error.issues.map((i) => ({ path: `$${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`, message: i.message })),
+    );
   return r.data;
 }
 

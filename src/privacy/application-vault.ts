@@ -100,7 +100,10 @@ export class ApplicationVault {
       c1,
       c2: Object.keys(c2).length ? sealJson(key, c2, aad.application(decisionId)) : null,
       // Without C3 values there is nothing to scrub, and the trace is sealed as it is.
-      trace: trace === null || trace === undefined ? null : sealJson(key, c3Values.size ? scrub(JSON.parse(JSON.stringify(trace)), c3Values) : trace, aad.trace(decisionId)),
+      trace:
+        trace === null || trace === undefined
+          ? null
+          : sealJson(key, c3Values.size ? scrub(JSON.parse(JSON.stringify(trace)), c3Values) : trace, aad.trace(decisionId)),
       dropped,
       dataKey: { id: dataKeyId, ...wrapped },
       search,

@@ -7,7 +7,16 @@ function chain(n: number): AuditEvent[] {
   const events: AuditEvent[] = [];
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
-    const content = { seq, at: new Date(Date.UTC(2026, 0, seq)).toISOString(), actor: 'a', action: 'x', subjectType: null, subjectId: null, requestId: null, data: { seq } };
+    const content = {
+      seq,
+      at: new Date(Date.UTC(2026, 0, seq)).toISOString(),
+      actor: 'a',
+      action: 'x',
+      subjectType: null,
+      subjectId: null,
+      requestId: null,
+      data: { seq },
+    };
     const hash = hashEvent(prev, content);
     events.push({ ...content, prevHash: prev, hash });
     prev = hash;
@@ -32,7 +41,13 @@ test('every altered event is named, not only the first', () => {
   events[5] = { ...events[5]!, actor: 'forged' };
   const v = new ChainVerifier();
   const breaks = events.flatMap((e) => v.check(e));
-  assert.deepEqual(breaks.map((b) => [b.seq, b.reason]), [[3, 'hash_mismatch'], [6, 'hash_mismatch']]);
+  assert.deepEqual(
+    breaks.map((b) => [b.seq, b.reason]),
+    [
+      [3, 'hash_mismatch'],
+      [6, 'hash_mismatch'],
+    ],
+  );
   assert.equal(v.checked, 2);
   assert.equal(v.examined, 8);
 });
@@ -42,6 +57,9 @@ test('a missing event is named', () => {
   events.splice(1, 1);
   const v = new ChainVerifier();
   assert.deepEqual(v.check(events[0]!), []);
-  assert.deepEqual(v.check(events[1]!).map((b) => [b.seq, b.reason]), [[2, 'missing']]);
+  assert.deepEqual(
+    v.check(events[1]!).map((b) => [b.seq, b.reason]),
+    [[2, 'missing']],
+  );
   assert.deepEqual(v.check(events[2]!), [], 'the chain goes on after the gap');
 });

@@ -50,9 +50,20 @@ export class ChainVerifier {
     const breaks: ChainBreak[] = [];
     if (event.seq !== this.expectedSeq) {
       const last = event.seq - 1;
-      breaks.push({ seq: this.expectedSeq, reason: 'missing', message: last > this.expectedSeq ? `events ${this.expectedSeq} to ${last} are missing: they were deleted` : `event ${this.expectedSeq} is missing (next present is ${event.seq}): it was deleted` });
+      breaks.push({
+        seq: this.expectedSeq,
+        reason: 'missing',
+        message:
+          last > this.expectedSeq
+            ? `events ${this.expectedSeq} to ${last} are missing: they were deleted`
+            : `event ${this.expectedSeq} is missing (next present is ${event.seq}): it was deleted`,
+      });
     } else if (event.prevHash !== this.prevHash) {
-      breaks.push({ seq: event.seq, reason: 'prev_hash_mismatch', message: `event ${event.seq} does not follow event ${event.seq - 1}: its previous hash differs` });
+      breaks.push({
+        seq: event.seq,
+        reason: 'prev_hash_mismatch',
+        message: `event ${event.seq} does not follow event ${event.seq - 1}: its previous hash differs`,
+      });
     }
     const { prevHash, hash, ...content } = event;
     if (hashEvent(prevHash, content) !== hash) {
@@ -70,7 +81,11 @@ export class ChainVerifier {
   finish(head: { seq: number; hash: string }): ChainBreak | null {
     const lastSeq = this.expectedSeq - 1;
     if (head.seq !== lastSeq) {
-      return { seq: lastSeq + 1, reason: 'missing', message: `the chain head names event ${head.seq} but the log ends at ${lastSeq}: events were deleted from the end` };
+      return {
+        seq: lastSeq + 1,
+        reason: 'missing',
+        message: `the chain head names event ${head.seq} but the log ends at ${lastSeq}: events were deleted from the end`,
+      };
     }
     if (head.hash !== this.prevHash) {
       return { seq: head.seq, reason: 'head_mismatch', message: `event ${head.seq} does not match the chain head's hash` };

@@ -31,10 +31,14 @@ export function loadCheckpointKey(path: string, create = false): KeyObject {
 
 export function keyIdOf(key: KeyObject): string {
   const pub = key.type === 'private' ? createPublicKey(key) : key;
-  return createHash('sha256').update(pub.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(pub.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
-const message = (c: { seq: number; hash: string; at: string; keyId: string }) => Buffer.from(`arbiter audit checkpoint v1\n${c.seq}\n${c.hash}\n${c.at}\n${c.keyId}`);
+const message = (c: { seq: number; hash: string; at: string; keyId: string }) =>
+  Buffer.from(`arbiter audit checkpoint v1\n${c.seq}\n${c.hash}\n${c.at}\n${c.keyId}`);
 
 export function signCheckpoint(key: KeyObject, head: { seq: number; hash: string }, at = new Date()): SignedCheckpoint {
   const body = { seq: head.seq, hash: head.hash, at: at.toISOString(), keyId: keyIdOf(key) };
@@ -68,7 +72,9 @@ export class CheckpointStore {
     if (!existsSync(this.dir)) return { valid: [], invalid: [] };
     const valid: SignedCheckpoint[] = [];
     const invalid: string[] = [];
-    for (const name of readdirSync(this.dir).filter((n) => /^audit-checkpoint-\d+\.json$/.test(n)).sort()) {
+    for (const name of readdirSync(this.dir)
+      .filter((n) => /^audit-checkpoint-\d+\.json$/.test(n))
+      .sort()) {
       try {
         const c = JSON.parse(readFileSync(join(this.dir, name), 'utf8')) as SignedCheckpoint;
         if (checkpointSigned(key, c)) valid.push(c);

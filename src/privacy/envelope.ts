@@ -28,7 +28,8 @@ export function seal(key: Buffer, plaintext: Buffer, associatedData: string): Bu
 }
 
 export function open(key: Buffer, sealed: Buffer, associatedData: string): Buffer {
-  if (sealed.length < 1 + IV_BYTES + TAG_BYTES || sealed[0] !== FORMAT) throw new DecryptionError('bad_format', 'the ciphertext is not in a format Arbiter wrote');
+  if (sealed.length < 1 + IV_BYTES + TAG_BYTES || sealed[0] !== FORMAT)
+    throw new DecryptionError('bad_format', 'the ciphertext is not in a format Arbiter wrote');
   const iv = sealed.subarray(1, 1 + IV_BYTES);
   const tag = sealed.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
   const decipher = createDecipheriv('aes-256-gcm', key, iv);

@@ -34,7 +34,8 @@ function parseKeyFile(text: string, where: string): KeyFile {
     throw new KeyConfigError(`${where} is not JSON: expected {"masterKeys": {"1": "<base64>"}, "current": 1, "indexKey": "<base64>"}`);
   }
   for (const [v, k] of Object.entries(parsed.masterKeys ?? {})) {
-    if (!/^\d+$/.test(v) || Buffer.from(k, 'base64').length !== 32) throw new KeyConfigError(`${where}: master key version "${v}" must be a whole number with 32 bytes of base64`);
+    if (!/^\d+$/.test(v) || Buffer.from(k, 'base64').length !== 32)
+      throw new KeyConfigError(`${where}: master key version "${v}" must be a whole number with 32 bytes of base64`);
   }
   if (!parsed.masterKeys?.[String(parsed.current)]) throw new KeyConfigError(`${where}: the current version ${parsed.current} has no key`);
   if (Buffer.from(parsed.indexKey ?? '', 'base64').length !== 32) throw new KeyConfigError(`${where}: indexKey must be 32 bytes of base64`);
@@ -47,7 +48,10 @@ export class LocalKeyProvider implements KeyProvider {
   readonly currentVersion: number;
   readonly indexKey: Buffer;
 
-  constructor(file: KeyFile, readonly source: string) {
+  constructor(
+    file: KeyFile,
+    readonly source: string,
+  ) {
     this.keys = new Map(Object.entries(file.masterKeys).map(([v, k]) => [Number(v), Buffer.from(k, 'base64')]));
     this.currentVersion = file.current;
     this.indexKey = Buffer.from(file.indexKey, 'base64');
@@ -106,7 +110,9 @@ export function loadKeyProvider(options: { keyFile: string; createIfMissing: boo
   if (fromEnv) return new LocalKeyProvider(parseKeyFile(fromEnv, 'ARBITER_MASTER_KEYS'), 'env');
   if (existsSync(options.keyFile)) return new LocalKeyProvider(parseKeyFile(readFileSync(options.keyFile, 'utf8'), options.keyFile), options.keyFile);
   if (!options.createIfMissing) {
-    throw new KeyConfigError(`no master keys: set ARBITER_MASTER_KEYS or ARBITER_KEY_FILE, or create ${options.keyFile} (arbiter keys init-master --key-file ${options.keyFile})`);
+    throw new KeyConfigError(
+      `no master keys: set ARBITER_MASTER_KEYS or ARBITER_KEY_FILE, or create ${options.keyFile} (arbiter keys init-master --key-file ${options.keyFile})`,
+    );
   }
   const file = freshKeyFile();
   mkdirSync(dirname(options.keyFile), { recursive: true });

@@ -3,7 +3,19 @@
  * compiled; a few common names are known from the start. The log formatter removes the
  * values of these fields wherever they appear in a log object, however deep.
  */
-const personalFields = new Set(['password', 'pin', 'cvv', 'cardNumber', 'nationalId', 'phone', 'email', 'fullName', 'applicantName', 'authorization', 'secret']);
+const personalFields = new Set([
+  'password',
+  'pin',
+  'cvv',
+  'cardNumber',
+  'nationalId',
+  'phone',
+  'email',
+  'fullName',
+  'applicantName',
+  'authorization',
+  'secret',
+]);
 
 export function registerPersonalFields(names: Iterable<string>): void {
   for (const n of names) personalFields.add(n);

@@ -66,7 +66,10 @@ describe('table definitions', () => {
     const def: DecisionTableDefinition = {
       hitPolicy: 'UNIQUE',
       inputs: [{ expression: 'score' }],
-      outputs: [{ name: 'decision', defaultOutput: '"refer"' }, { name: 'limit', defaultOutput: '0' }],
+      outputs: [
+        { name: 'decision', defaultOutput: '"refer"' },
+        { name: 'limit', defaultOutput: '0' },
+      ],
       rules: [{ inputEntries: ['>= 700'], outputEntries: ['"approve"', 'score * 10'] }],
     };
     assert.deepEqual(run(def, { score: 720 }).value, { decision: 'approve', limit: 7200 });

@@ -1,6 +1,17 @@
 import {
-  Env, compareValues, compileNode, compileTests, feelEquals, parseExpression, parseUnaryTests, BUILTIN_NAMES,
-  type Compiled, type CompiledTest, type FeelContext, type FeelValue, type Node,
+  Env,
+  compareValues,
+  compileNode,
+  compileTests,
+  feelEquals,
+  parseExpression,
+  parseUnaryTests,
+  BUILTIN_NAMES,
+  type Compiled,
+  type CompiledTest,
+  type FeelContext,
+  type FeelValue,
+  type Node,
 } from '../expr/index.ts';
 import { RuleError } from './rule-error.ts';
 
@@ -66,15 +77,25 @@ export function compileDecisionTable(def: DecisionTableDefinition, knownNames: r
   const inputs = inputNodes.map(compileNode);
   // A bare variable name is read straight from the scope, the common case on the hot path.
   const directNames = inputNodes.map((n) => (n.t === 'name' ? n.name : null));
-  const inputValueTests = def.inputs.map((input, i) => (input.inputValues ? cell(`input ${i + 1} values`, input.inputValues, () => compileTests(parseUnaryTests(input.inputValues!, names))) : null));
-  const outputValueNodes = def.outputs.map((o, i) => (o.outputValues ? cell(`output ${i + 1} values`, o.outputValues, () => parseUnaryTests(o.outputValues!, names)) : null));
+  const inputValueTests = def.inputs.map((input, i) =>
+    input.inputValues ? cell(`input ${i + 1} values`, input.inputValues, () => compileTests(parseUnaryTests(input.inputValues!, names))) : null,
+  );
+  const outputValueNodes = def.outputs.map((o, i) =>
+    o.outputValues ? cell(`output ${i + 1} values`, o.outputValues, () => parseUnaryTests(o.outputValues!, names)) : null,
+  );
   const outputValueTests = outputValueNodes.map((n) => (n ? compileTests(n) : null));
-  const defaults = def.outputs.map((o, i) => (o.defaultOutput ? cell(`output ${i + 1} default`, o.defaultOutput, () => compileNode(parseExpression(o.defaultOutput!, names))) : null));
+  const defaults = def.outputs.map((o, i) =>
+    o.defaultOutput ? cell(`output ${i + 1} default`, o.defaultOutput, () => compileNode(parseExpression(o.defaultOutput!, names))) : null,
+  );
   const entryNodes: Node[][][] = [];
   const rules: CompiledRule[] = def.rules.map((rule, r) => {
-    if (rule.inputEntries.length !== def.inputs.length) throw new RuleError('bad_table', `rule ${r + 1} has ${rule.inputEntries.length} input entries for ${def.inputs.length} inputs`, `rules[${r}]`);
-    if (rule.outputEntries.length !== def.outputs.length) throw new RuleError('bad_table', `rule ${r + 1} has ${rule.outputEntries.length} output entries for ${def.outputs.length} outputs`, `rules[${r}]`);
-    const nodes = rule.inputEntries.map((text, i) => cell(`rule ${r + 1}, input ${i + 1}`, text, () => parseUnaryTests(text.trim() === '' ? '-' : text, names)));
+    if (rule.inputEntries.length !== def.inputs.length)
+      throw new RuleError('bad_table', `rule ${r + 1} has ${rule.inputEntries.length} input entries for ${def.inputs.length} inputs`, `rules[${r}]`);
+    if (rule.outputEntries.length !== def.outputs.length)
+      throw new RuleError('bad_table', `rule ${r + 1} has ${rule.outputEntries.length} output entries for ${def.outputs.length} outputs`, `rules[${r}]`);
+    const nodes = rule.inputEntries.map((text, i) =>
+      cell(`rule ${r + 1}, input ${i + 1}`, text, () => parseUnaryTests(text.trim() === '' ? '-' : text, names)),
+    );
     entryNodes.push(nodes);
     return {
       tests: nodes.map((n) => (n.length === 1 && n[0]!.t === 'any' ? null : compileTests(n))),
@@ -152,7 +173,13 @@ export function compileDecisionTable(def: DecisionTableDefinition, knownNames: r
     const done = (value: FeelValue): TableResult => ({ value, matched, warnings: env.sink.warnings });
     if (matched.length === 0) {
       if (hitPolicy === 'COLLECT' && def.aggregation === 'COUNT') return done(0);
-      return done(hitPolicy === 'RULE ORDER' || hitPolicy === 'OUTPUT ORDER' || (hitPolicy === 'COLLECT' && !def.aggregation) ? (defaults.some((d) => d) ? defaultValue(env) : []) : defaultValue(env));
+      return done(
+        hitPolicy === 'RULE ORDER' || hitPolicy === 'OUTPUT ORDER' || (hitPolicy === 'COLLECT' && !def.aggregation)
+          ? defaults.some((d) => d)
+            ? defaultValue(env)
+            : []
+          : defaultValue(env),
+      );
     }
     const outs = matched.map((r) => outputOf(rules[r]!, env));
     for (const v of outs) if (!checkOutputs(v, env)) return done(null);
@@ -223,4 +250,3 @@ function aggregate(aggregation: Aggregation | undefined, outs: FeelValue[], env:
   }
   return best;
 }
-

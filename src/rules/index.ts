@@ -1,4 +1,12 @@
-export { compileDecisionTable, HIT_POLICIES, type DecisionTableDefinition, type CompiledTable, type TableResult, type HitPolicy, type Aggregation } from './decision-table.ts';
+export {
+  compileDecisionTable,
+  HIT_POLICIES,
+  type DecisionTableDefinition,
+  type CompiledTable,
+  type TableResult,
+  type HitPolicy,
+  type Aggregation,
+} from './decision-table.ts';
 export { RuleError } from './rule-error.ts';
 export { importDmn } from './dmn/import-dmn.ts';
 export { DmnRuntime, type DmnResult } from './dmn/runtime.ts';

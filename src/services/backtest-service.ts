@@ -4,7 +4,21 @@ import type { Logger } from 'pino';
 import { FlowError } from '../flow/index.ts';
 import { backtestHtml, backtestReport, runBacktestInWorkers, type BacktestSpec, type FlowBundle } from '../lifecycle/index.ts';
 import { parseStrategy, StrategyError } from '../optimize/index.ts';
-import { backtestProgress, claimBacktest, createBacktest, finishBacktest, getBacktest, getBacktestHtml, getFlowVersion, listBacktests, StoreError, type Actor, type BacktestRecord, type Database, type JobQueue } from '../store/index.ts';
+import {
+  backtestProgress,
+  claimBacktest,
+  createBacktest,
+  finishBacktest,
+  getBacktest,
+  getBacktestHtml,
+  getFlowVersion,
+  listBacktests,
+  StoreError,
+  type Actor,
+  type BacktestRecord,
+  type Database,
+  type JobQueue,
+} from '../store/index.ts';
 import { ServiceError } from './service-error.ts';
 import { dispatchJob } from './job-dispatch.ts';
 import type { FlowCatalog } from './flow-catalog.ts';
@@ -38,7 +52,8 @@ export class BacktestService {
       return (await this.catalog.compileVersion(await getFlowVersion(this.db, ref.flow, ref.version), new Set())).flow;
     } catch (err) {
       if (err instanceof StoreError && err.code === 'not_found') throw new ServiceError('not_found', 'not_found', `${role}: ${err.message}`);
-      if (err instanceof FlowError) throw new ServiceError('invalid', 'invalid_flow', `${role} ${ref.flow} version ${ref.version} does not compile: ${err.message}`, err.issues);
+      if (err instanceof FlowError)
+        throw new ServiceError('invalid', 'invalid_flow', `${role} ${ref.flow} version ${ref.version} does not compile: ${err.message}`, err.issues);
       throw err;
     }
   }
@@ -58,12 +73,35 @@ export class BacktestService {
     await this.compile(req.baseline, 'baseline');
     const firstBreak = req.csv.indexOf('\n');
     const header = firstBreak < 0 ? req.csv : req.csv.slice(0, firstBreak);
-    if (firstBreak < 0 || !req.csv.slice(firstBreak + 1).trim()) throw new ServiceError('invalid', 'invalid_data', 'csv: a header line and at least one application are needed');
-    if (spec.outcome && !header.split(',').map((h) => h.trim().replace(/^"|"$/g, '')).includes(spec.outcome.column)) throw new ServiceError('invalid', 'invalid_data', `csv: no outcome column "${spec.outcome.column}" in the header (${header.slice(0, 200)})`);
-    const rowsEstimated = req.csv.slice(firstBreak + 1).split('\n').filter((l) => l.trim()).length;
+    if (firstBreak < 0 || !req.csv.slice(firstBreak + 1).trim())
+      throw new ServiceError('invalid', 'invalid_data', 'csv: a header line and at least one application are needed');
+    if (
+      spec.outcome &&
+      !header
+        .split(',')
+        .map((h) => h.trim().replace(/^"|"$/g, ''))
+        .includes(spec.outcome.column)
+    )
+      throw new ServiceError('invalid', 'invalid_data', `csv: no outcome column "${spec.outcome.column}" in the header (${header.slice(0, 200)})`);
+    const rowsEstimated = req.csv
+      .slice(firstBreak + 1)
+      .split('\n')
+      .filter((l) => l.trim()).length;
     const id = `bt_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
     const job = dispatchJob(this.queue, 'backtest.run', id, (x) => this.run(x), this.logger, 'back-test');
-    const record = await createBacktest(this.db, { id, candidate: req.candidate, baseline: req.baseline, spec: { outcome: req.outcome ?? null, strategy: req.strategy ?? null }, data: req.csv, rowsEstimated }, by, job.enqueue);
+    const record = await createBacktest(
+      this.db,
+      {
+        id,
+        candidate: req.candidate,
+        baseline: req.baseline,
+        spec: { outcome: req.outcome ?? null, strategy: req.strategy ?? null },
+        data: req.csv,
+        rowsEstimated,
+      },
+      by,
+      job.enqueue,
+    );
     job.committed();
     return record;
   }

@@ -1,5 +1,13 @@
 import { compileConnector, ConnectorError, type BureauGateway, type CompiledConnector, type PullLedger } from '../connectors/index.ts';
-import { addConnectorVersion, getConnectorVersion, listConnectors, listConnectorVersions, type Actor, type ConnectorVersion, type Database } from '../store/index.ts';
+import {
+  addConnectorVersion,
+  getConnectorVersion,
+  listConnectors,
+  listConnectorVersions,
+  type Actor,
+  type ConnectorVersion,
+  type Database,
+} from '../store/index.ts';
 import { ServiceError } from './service-error.ts';
 
 /** A stored connector version with the name a flow's bureau node gives it. */
@@ -11,7 +19,8 @@ function checked(definition: unknown): CompiledConnector {
   try {
     return compileConnector(definition);
   } catch (err) {
-    if (err instanceof ConnectorError) throw new ServiceError('invalid', 'invalid_connector', `the connector definition has ${err.issues.length} problem(s): ${err.message}`, err.issues);
+    if (err instanceof ConnectorError)
+      throw new ServiceError('invalid', 'invalid_connector', `the connector definition has ${err.issues.length} problem(s): ${err.message}`, err.issues);
     throw err;
   }
 }

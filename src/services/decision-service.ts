@@ -2,10 +2,54 @@ import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { BureauGateway, type PullLedger } from '../connectors/index.ts';
 import { FlowError, type DataClass, type FieldDefinition, type FlowResult, type ReviewVerdict } from '../flow/index.ts';
-import { aad, ApplicationVault, blindIndex, canonicalJson, DecryptionError, maskApplication, maskTrace, protectOutput, requestDigest, SEALED_OFFER, type KeyProvider } from '../privacy/index.ts';
 import {
-  CONTEST_NODE, decideReview, holdsClaim, DecisionWriter, scopedRequestKey, getReview, listReviewsOf, erasePersonalData, heldUntil, purgeDue, findDecisionByKey, getDecision, newId, openContest, overrideDecision, resumeDecision, StoreError,
-  listConsents, DatabasePullLedger, getChallenger, listDecisions, findDecisionsByDigest, addLegalHold, appendAudit, type DecisionStatus, type LegalHold, type Actor, type Challenger, type Consent, type Database, type DecisionRecord, type ErasureLedger, type JobQueue, type ReviewRecord,
+  aad,
+  ApplicationVault,
+  blindIndex,
+  canonicalJson,
+  DecryptionError,
+  maskApplication,
+  maskTrace,
+  protectOutput,
+  requestDigest,
+  SEALED_OFFER,
+  type KeyProvider,
+} from '../privacy/index.ts';
+import {
+  CONTEST_NODE,
+  decideReview,
+  holdsClaim,
+  DecisionWriter,
+  scopedRequestKey,
+  getReview,
+  listReviewsOf,
+  erasePersonalData,
+  heldUntil,
+  purgeDue,
+  findDecisionByKey,
+  getDecision,
+  newId,
+  openContest,
+  overrideDecision,
+  resumeDecision,
+  StoreError,
+  listConsents,
+  DatabasePullLedger,
+  getChallenger,
+  listDecisions,
+  findDecisionsByDigest,
+  addLegalHold,
+  appendAudit,
+  type DecisionStatus,
+  type LegalHold,
+  type Actor,
+  type Challenger,
+  type Consent,
+  type Database,
+  type DecisionRecord,
+  type ErasureLedger,
+  type JobQueue,
+  type ReviewRecord,
 } from '../store/index.ts';
 import { ServiceError } from './service-error.ts';
 import { FlowCatalog } from './flow-catalog.ts';
@@ -29,12 +73,20 @@ function withoutC3(application: Record<string, unknown>, fields: Record<string, 
 
 /** Where an application falls in [0, 1): the same application always falls in the same place. */
 function assignment(flowId: string, application: Record<string, unknown>): number {
-  return createHash('sha256').update(`${flowId}\u0000${canonicalJson(application)}`).digest().readUInt32BE(0) / 2 ** 32;
+  return (
+    createHash('sha256')
+      .update(`${flowId}\u0000${canonicalJson(application)}`)
+      .digest()
+      .readUInt32BE(0) /
+    2 ** 32
+  );
 }
 
 /** The digest decisions stored before keyed digests: unkeyed, C3 included; kept only to recognise their retries. */
 function legacyRequestHash(r: DecisionRequest): string {
-  return createHash('sha256').update(canonicalJson({ flow: r.flow, version: r.version ?? null, application: r.application, consents: r.consents ?? [] })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ flow: r.flow, version: r.version ?? null, application: r.application, consents: r.consents ?? [] }))
+    .digest('hex');
 }
 
 /** What a shadow run decided: recorded beside the decision, never acted on. */
@@ -49,7 +101,13 @@ interface ShadowResult {
 /** What is stored of a run: offer fields computed from personal data are left to the sealed trace. */
 function stateOf(result: FlowResult, classes: ReadonlyMap<string, DataClass>) {
   if (result.status === 'completed') {
-    return { status: 'completed' as const, outcome: result.output.outcome, result: protectOutput(result.output, classes), path: result.path, durationMs: result.ms };
+    return {
+      status: 'completed' as const,
+      outcome: result.output.outcome,
+      result: protectOutput(result.output, classes),
+      path: result.path,
+      durationMs: result.ms,
+    };
   }
   return { status: 'pending_review' as const, outcome: null, result: null, path: result.path, durationMs: result.ms, wait: result.wait };
 }
@@ -74,7 +132,10 @@ interface StoredReason {
 function principalReasons(result: unknown): { code: string; text: string }[] {
   const reasons = ((result as { reasons?: StoredReason[] } | null)?.reasons ?? []).filter((r) => r.severity !== 'warning');
   const rank = (r: StoredReason) => (r.severity === 'knockout' ? 0 : r.severity === 'refer' ? 1 : 2);
-  return [...reasons].sort((a, b) => rank(a) - rank(b)).slice(0, MAX_PRINCIPAL_REASONS).map((r) => ({ code: r.code, text: r.text }));
+  return [...reasons]
+    .sort((a, b) => rank(a) - rank(b))
+    .slice(0, MAX_PRINCIPAL_REASONS)
+    .map((r) => ({ code: r.code, text: r.text }));
 }
 
 /** What the applicant is told of a decision. */
@@ -133,7 +194,7 @@ export class DecisionService {
 
   /** The data key of a decision, or null when its personal data was erased. */
   private dataKeyOf(d: DecisionRecord): Buffer | null {
-    if (!d.dataKey || !d.dataKey.wrapped || d.dataKey.version === null) return null;
+    if (!d.dataKey?.wrapped || d.dataKey.version === null) return null;
     return this.vault.dataKey(d.dataKey.id, d.dataKey.version, d.dataKey.wrapped);
   }
 
@@ -142,11 +203,19 @@ export class DecisionService {
     try {
       const key = this.dataKeyOf(d);
       if (!key) return { application: null, trace: null, erased: true };
-      return { application: this.vault.openApplication(key, d.id, d.applicationC1, d.applicationC2), trace: this.vault.openTrace(key, d.id, d.traceSealed), erased: false };
+      return {
+        application: this.vault.openApplication(key, d.id, d.applicationC1, d.applicationC2),
+        trace: this.vault.openTrace(key, d.id, d.traceSealed),
+        erased: false,
+      };
     } catch (err) {
       if (err instanceof DecryptionError) {
         this.logger.error({ decisionId: d.id, code: err.code }, 'personal data failed its integrity check');
-        throw new ServiceError('integrity', 'data_integrity', `the stored personal data of decision ${d.id} failed its integrity check (${err.code}); it is not served. Investigate the database.`);
+        throw new ServiceError(
+          'integrity',
+          'data_integrity',
+          `the stored personal data of decision ${d.id} failed its integrity check (${err.code}); it is not served. Investigate the database.`,
+        );
       }
       throw err;
     }
@@ -159,7 +228,11 @@ export class DecisionService {
     const flow = (await this.catalog.load(d.flowId, d.flowVersion)).flow;
     const fields = flow.definition.input.fields;
     // Values computed from personal fields are masked like their sources.
-    return { application: maskApplication({ ...d.applicationC1, ...opened.application }, fields), trace: maskTrace(opened.trace, fields, flow.classes), erased: false };
+    return {
+      application: maskApplication({ ...d.applicationC1, ...opened.application }, fields),
+      trace: maskTrace(opened.trace, fields, flow.classes),
+      erased: false,
+    };
   }
 
   /** Recent decisions, newest first, as their readers see them. */
@@ -180,7 +253,12 @@ export class DecisionService {
    * Personal data unmasked for a stated purpose, every reveal an audit event; reviewers only
    * for cases they hold ({@link revealGrounds}).
    */
-  async reveal(decisionId: string, who: { keyId: string; role: string }, req: { purpose: RevealPurpose; reference?: string; fields?: string[] }, by: Actor): Promise<Record<string, unknown>> {
+  async reveal(
+    decisionId: string,
+    who: { keyId: string; role: string },
+    req: { purpose: RevealPurpose; reference?: string; fields?: string[] },
+    by: Actor,
+  ): Promise<Record<string, unknown>> {
     const d = await getDecision(this.db, decisionId);
     const grounds = await this.revealGrounds(d, who, req.purpose, req.reference);
     const opened = this.open(d);
@@ -188,7 +266,12 @@ export class DecisionService {
     if (opened.erased || !application) throw new ServiceError('conflict', 'erased', `the personal data of decision ${d.id} was erased`);
     const wanted = req.fields ?? Object.keys(application);
     const unknown = wanted.filter((f) => !(f in application));
-    if (unknown.length) throw new ServiceError('invalid', 'invalid_request', `body.fields: ${unknown.map((f) => `"${f}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not stored for this decision`);
+    if (unknown.length)
+      throw new ServiceError(
+        'invalid',
+        'invalid_request',
+        `body.fields: ${unknown.map((f) => `"${f}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not stored for this decision`,
+      );
     await this.audit(by, 'personal_data.revealed', d.id, { fields: wanted, ...grounds });
     return Object.fromEntries(wanted.map((f) => [f, application[f]]));
   }
@@ -221,22 +304,37 @@ export class DecisionService {
   }
 
   private audit(by: Actor, action: string, subjectId: string | null, data: Record<string, unknown>): Promise<unknown> {
-    return this.db.transaction((tx) => appendAudit(tx, { actor: by.actor, action, subjectType: 'decision', subjectId: subjectId ?? undefined, requestId: by.requestId, data }));
+    return this.db.transaction((tx) =>
+      appendAudit(tx, { actor: by.actor, action, subjectType: 'decision', subjectId: subjectId ?? undefined, requestId: by.requestId, data }),
+    );
   }
 
   /** A keyed digest of the request as the flow run sees it, C3 fields left out. */
   private requestHash(r: DecisionRequest, fields: Record<string, FieldDefinition>): string {
-    return requestDigest(this.keys.indexKey, { flow: r.flow, version: r.version ?? null, application: withoutC3(r.application, fields), consents: r.consents ?? [] });
+    return requestDigest(this.keys.indexKey, {
+      flow: r.flow,
+      version: r.version ?? null,
+      application: withoutC3(r.application, fields),
+      consents: r.consents ?? [],
+    });
   }
 
   /** The stored decision for a repeat of a request, or a 422 if the key was used for another request. */
   private replay(existing: DecisionRecord, request: DecisionRequest, hash: string): DecisionRecord {
     if (existing.requestHash === null) {
-      throw new ServiceError('gone', 'erased', `the decision made under idempotency key "${existing.idempotencyKey}" (${existing.id}) had its personal data erased, so a repeat cannot be recognised; send the application with a new key`);
+      throw new ServiceError(
+        'gone',
+        'erased',
+        `the decision made under idempotency key "${existing.idempotencyKey}" (${existing.id}) had its personal data erased, so a repeat cannot be recognised; send the application with a new key`,
+      );
     }
     const matches = existing.requestHash.startsWith('h1:') ? existing.requestHash === hash : existing.requestHash === legacyRequestHash(request);
     if (!matches) {
-      throw new ServiceError('unprocessable', 'idempotency_key_reused', `idempotency key "${existing.idempotencyKey}" was used for a different request (decision ${existing.id}); use a new key for a new application`);
+      throw new ServiceError(
+        'unprocessable',
+        'idempotency_key_reused',
+        `idempotency key "${existing.idempotencyKey}" was used for a different request (decision ${existing.id}); use a new key for a new application`,
+      );
     }
     return existing;
   }
@@ -321,11 +419,17 @@ export class DecisionService {
   }
 
   /** The shadow version on the same application; its failure is recorded, never the request's failure. */
-  private async shadowRun(shadow: Awaited<ReturnType<FlowCatalog['load']>>, application: Record<string, unknown>, options: { consents?: Consent[]; requestKey: string }): Promise<ShadowResult> {
+  private async shadowRun(
+    shadow: Awaited<ReturnType<FlowCatalog['load']>>,
+    application: Record<string, unknown>,
+    options: { consents?: Consent[]; requestKey: string },
+  ): Promise<ShadowResult> {
     const version = shadow.version.version;
     try {
       const r = await shadow.flow.run(application, { trace: false, ...options });
-      return r.status === 'completed' ? { version, outcome: r.output.outcome, path: r.path, reasons: r.output.reasons.map((x) => x.code) } : { version, outcome: 'pending_review', path: r.path };
+      return r.status === 'completed'
+        ? { version, outcome: r.output.outcome, path: r.path, reasons: r.output.reasons.map((x) => x.code) }
+        : { version, outcome: 'pending_review', path: r.path };
     } catch (err) {
       return { version, outcome: 'error', path: [], error: err instanceof FlowError ? err.code : 'failed' };
     }
@@ -342,7 +446,8 @@ export class DecisionService {
     });
     if (review.nodeId === CONTEST_NODE) {
       // A contest upheld ("approve") replaces the automated outcome; declined, the decision stands.
-      if (verdict === 'approve') await overrideDecision(this.db, review.decisionId, 'approve', this.vault.sealNote(key, aad.overrideNote(review.decisionId), note), by);
+      if (verdict === 'approve')
+        await overrideDecision(this.db, review.decisionId, 'approve', this.vault.sealNote(key, aad.overrideNote(review.decisionId), note), by);
     } else await this.resume(review.decisionId, review.id, by);
     return { review: { ...review, note }, decision: await getDecision(this.db, review.decisionId) };
   }
@@ -355,7 +460,9 @@ export class DecisionService {
     const result = d.result as { offer?: Record<string, unknown> } | null;
     if (!result?.offer || !Object.values(result.offer).includes(SEALED_OFFER)) return d;
     const opened = this.open(d);
-    const output = Array.isArray(opened.trace) ? (opened.trace as { kind: string; wrote?: Record<string, unknown> }[]).findLast((t) => t.kind === 'output') : undefined;
+    const output = Array.isArray(opened.trace)
+      ? (opened.trace as { kind: string; wrote?: Record<string, unknown> }[]).findLast((t) => t.kind === 'output')
+      : undefined;
     if (!output?.wrote) return d;
     const offer = Object.fromEntries(Object.entries(result.offer).map(([k, v]) => [k, v === SEALED_OFFER ? (output.wrote![k] ?? null) : v]));
     return { ...d, result: { ...result, offer } };
@@ -388,12 +495,24 @@ export class DecisionService {
     const application = this.vault.openApplication(key, decision.id, decision.applicationC1, decision.applicationC2);
     let result: FlowResult;
     try {
-      result = await loaded.flow.run(application, { trace: true, reviews, allowMissing: decision.droppedFields, consents: await listConsents(this.db, decisionId), requestKey: scopedRequestKey(decision.clientId, decision.idempotencyKey) });
+      result = await loaded.flow.run(application, {
+        trace: true,
+        reviews,
+        allowMissing: decision.droppedFields,
+        consents: await listConsents(this.db, decisionId),
+        requestKey: scopedRequestKey(decision.clientId, decision.idempotencyKey),
+      });
     } catch (err) {
       if (err instanceof FlowError) this.logger.error({ decisionId, code: err.code }, 'resume failed');
       throw err;
     }
-    const moved = await resumeDecision(this.db, decisionId, reviewId, { ...stateOf(result, loaded.flow.classes), traceSealed: this.vault.sealTrace(key, decision.id, result.trace) }, by);
+    const moved = await resumeDecision(
+      this.db,
+      decisionId,
+      reviewId,
+      { ...stateOf(result, loaded.flow.classes), traceSealed: this.vault.sealTrace(key, decision.id, result.trace) },
+      by,
+    );
     if (moved) this.logger.info({ decisionId, status: moved.status }, 'decision resumed after review');
     return moved;
   }
@@ -403,14 +522,34 @@ export class DecisionService {
    * for a case of this application that they hold (a current claim, or a case they decided),
    * and only for that case; an admin needs a ticket or case number for the request.
    */
-  async revealGrounds(d: DecisionRecord, who: { keyId: string; role: string }, purpose: string, reference: string | undefined): Promise<{ purpose: string; reference: string }> {
+  async revealGrounds(
+    d: DecisionRecord,
+    who: { keyId: string; role: string },
+    purpose: string,
+    reference: string | undefined,
+  ): Promise<{ purpose: string; reference: string }> {
     if (who.role === 'reviewer') {
-      if (purpose !== 'review_case' && purpose !== 'complaint') throw new ServiceError('forbidden', 'forbidden', `a reviewer reveals personal data only to work a case (purpose review_case or complaint), not for ${purpose}`);
+      if (purpose !== 'review_case' && purpose !== 'complaint')
+        throw new ServiceError(
+          'forbidden',
+          'forbidden',
+          `a reviewer reveals personal data only to work a case (purpose review_case or complaint), not for ${purpose}`,
+        );
       const held = (await listReviewsOf(this.db, d.id)).find((r) => holdsClaim(r, who.keyId) || r.reviewer === who.keyId);
-      if (!held) throw new ServiceError('forbidden', 'forbidden', `you hold no review case of decision ${d.id}: take the case (POST /v1/reviews/:id/claim) before revealing its personal data`);
+      if (!held)
+        throw new ServiceError(
+          'forbidden',
+          'forbidden',
+          `you hold no review case of decision ${d.id}: take the case (POST /v1/reviews/:id/claim) before revealing its personal data`,
+        );
       return { purpose, reference: held.id };
     }
-    if (!reference) throw new ServiceError('invalid', 'invalid_request', `body.reference: give the ticket or case number of the ${purpose.replace(/_/g, ' ')} this reveal serves`);
+    if (!reference)
+      throw new ServiceError(
+        'invalid',
+        'invalid_request',
+        `body.reference: give the ticket or case number of the ${purpose.replace(/_/g, ' ')} this reveal serves`,
+      );
     return { purpose, reference };
   }
 
@@ -428,7 +567,12 @@ export class DecisionService {
   /** Erases on request, unless a legal hold or the adverse-action period still keeps the data. */
   async erase(decisionId: string, by: Actor, now = new Date()): Promise<{ erasedAt: string }> {
     const until = await heldUntil(this.db, decisionId, now);
-    if (until) throw new ServiceError('conflict', 'legal_hold', `the personal data of ${decisionId} must be kept until ${until} (legal hold or adverse-action record); erase it after that date`);
+    if (until)
+      throw new ServiceError(
+        'conflict',
+        'legal_hold',
+        `the personal data of ${decisionId} must be kept until ${until} (legal hold or adverse-action record); erase it after that date`,
+      );
     return erasePersonalData(this.db, decisionId, by, this.erasures);
   }
 
@@ -442,7 +586,12 @@ export class DecisionService {
     const d = await getDecision(this.db, decisionId);
     const key = this.dataKeyOf(d);
     // The statement is sealed with the application's key; with that key gone, it could only be dropped.
-    if (!key) throw new ServiceError('conflict', 'erased', `the personal data of decision ${decisionId} was erased, so a statement about it cannot be kept; contact the lender directly`);
+    if (!key)
+      throw new ServiceError(
+        'conflict',
+        'erased',
+        `the personal data of decision ${decisionId} was erased, so a statement about it cannot be kept; contact the lender directly`,
+      );
     const contestId = newId('con');
     return openContest(this.db, decisionId, this.vault.sealStatement(key, contestId, statement), contestId, by);
   }

@@ -54,12 +54,17 @@ export class FlowCatalog {
           try {
             return this.gateway.bind(compileConnector(v.definition), v.version, reference);
           } catch (err) {
-            if (err instanceof ConnectorError) throw new FlowError('invalid_connector', err.issues.map((i) => ({ path: '$', code: 'invalid_connector', message: `connector ${reference} ${i.path}: ${i.message}` })));
+            if (err instanceof ConnectorError)
+              throw new FlowError(
+                'invalid_connector',
+                err.issues.map((i) => ({ path: '$', code: 'invalid_connector', message: `connector ${reference} ${i.path}: ${i.message}` })),
+              );
             throw err;
           }
         },
         (err) => {
-          if (err instanceof StoreError && err.code === 'not_found') throw new FlowError('unknown_connector', [{ path: '$', code: 'unknown_connector', message: `${err.message}; store it with POST /v1/connectors` }]);
+          if (err instanceof StoreError && err.code === 'not_found')
+            throw new FlowError('unknown_connector', [{ path: '$', code: 'unknown_connector', message: `${err.message}; store it with POST /v1/connectors` }]);
           throw err;
         },
       );
@@ -81,7 +86,10 @@ export class FlowCatalog {
       loaded = getModelFile(this.db, m.id, m.version).then(
         (file) => parseModelFile(file, `model ${reference}`),
         (err) => {
-          if (err instanceof StoreError && err.code === 'not_found') throw new FlowError('unknown_model', [{ path: '$', code: 'unknown_model', message: `${err.message}; upload it with POST /v1/models/${m.id}/versions` }]);
+          if (err instanceof StoreError && err.code === 'not_found')
+            throw new FlowError('unknown_model', [
+              { path: '$', code: 'unknown_model', message: `${err.message}; upload it with POST /v1/models/${m.id}/versions` },
+            ]);
           throw err;
         },
       );
@@ -101,7 +109,9 @@ export class FlowCatalog {
     const v = await getFlowVersion(this.db, flowId, version);
     if (version === undefined && v.status === 'published') this.latest.set(flowId, { version: v.version, until: Date.now() + LATEST_MS });
     if (v.status !== 'published') {
-      throw new FlowError('not_published', [{ path: '$', code: 'not_published', message: `version ${v.version} of flow "${flowId}" is a draft; publish it before deciding with it` }]);
+      throw new FlowError('not_published', [
+        { path: '$', code: 'not_published', message: `version ${v.version} of flow "${flowId}" is a draft; publish it before deciding with it` },
+      ]);
     }
     const key = `${flowId}@${v.version}`;
     let loaded = this.published.get(key);
@@ -129,7 +139,8 @@ export class FlowCatalog {
     if (seen.has(key)) throw new FlowError('subflow_cycle', [{ path: '$', code: 'subflow_cycle', message: `subflows form a loop through ${key}` }]);
     const refs = referencesOf(v.definition);
     const subflows: Record<string, FlowBundle> = {};
-    for (const ref of refs.subflows) subflows[`${ref.flow}@${ref.version ?? 'latest'}`] = await this.bundle(await getFlowVersion(this.db, ref.flow, ref.version), new Set([...seen, key]));
+    for (const ref of refs.subflows)
+      subflows[`${ref.flow}@${ref.version ?? 'latest'}`] = await this.bundle(await getFlowVersion(this.db, ref.flow, ref.version), new Set([...seen, key]));
     const models: Record<string, unknown> = {};
     // Unpinned references never get here: the version compiled before it is bundled.
     for (const ref of refs.models) {
@@ -154,7 +165,8 @@ export class FlowCatalog {
     const subflows = new Map<string, LoadedFlow>();
     for (const ref of referencesOf(v.definition).subflows) {
       const sub = await getFlowVersion(this.db, ref.flow, ref.version);
-      if (sub.status !== 'published') throw new FlowError('not_published', [{ path: '$', code: 'not_published', message: `subflow ${ref.flow} version ${sub.version} is not published` }]);
+      if (sub.status !== 'published')
+        throw new FlowError('not_published', [{ path: '$', code: 'not_published', message: `subflow ${ref.flow} version ${sub.version} is not published` }]);
       subflows.set(`${ref.flow}@${ref.version ?? 'latest'}`, await this.compileVersion(sub, new Set([...seen, key])));
     }
     const models = new Map<string, LoadedModel>();
@@ -168,7 +180,15 @@ export class FlowCatalog {
       dmnTable: refuseDmnFile,
     };
     const flow = compileFlow(v.definition, resolver);
-    registerPersonalFields(Object.entries(flow.definition.input.fields).filter(([, f]) => f.class !== 'C1').map(([name]) => name));
-    return { version: v, flow, versions: [{ id: v.flowId, version: v.version, contentHash: v.contentHash }, ...[...subflows.values()].flatMap((s) => s.versions)] };
+    registerPersonalFields(
+      Object.entries(flow.definition.input.fields)
+        .filter(([, f]) => f.class !== 'C1')
+        .map(([name]) => name),
+    );
+    return {
+      version: v,
+      flow,
+      versions: [{ id: v.flowId, version: v.version, contentHash: v.contentHash }, ...[...subflows.values()].flatMap((s) => s.versions)],
+    };
   }
 }

@@ -1,7 +1,21 @@
 import { checkPublishable, diffFlows, enumeratePaths, FlowError, nullableConditions, parseFlow, type FlowIssue } from '../flow/index.ts';
 import {
-  addFlowVersion, challengerReport, clearChallenger, createFlow, getChallenger, getFlowVersion, listFlowVersions, listFlows, setChallenger, updateDraft,
-  type Actor, type ArmStats, type Challenger, type Database, type FlowSummary, type FlowVersion,
+  addFlowVersion,
+  challengerReport,
+  clearChallenger,
+  createFlow,
+  getChallenger,
+  getFlowVersion,
+  listFlowVersions,
+  listFlows,
+  setChallenger,
+  updateDraft,
+  type Actor,
+  type ArmStats,
+  type Challenger,
+  type Database,
+  type FlowSummary,
+  type FlowVersion,
 } from '../store/index.ts';
 import type { DecisionService } from './decision-service.ts';
 import { flowIssues, publishChecked } from './publish-flow.ts';
@@ -30,7 +44,8 @@ function shapeOf(definition: unknown): { id: string; name: string } {
 
 function sameId(definition: unknown, flowId: string): void {
   const { id } = shapeOf(definition);
-  if (id !== flowId) throw new FlowError('invalid_flow', [{ path: '$.id', code: 'id_mismatch', message: `the definition's id "${id}" differs from the flow "${flowId}"` }]);
+  if (id !== flowId)
+    throw new FlowError('invalid_flow', [{ path: '$.id', code: 'id_mismatch', message: `the definition's id "${id}" differs from the flow "${flowId}"` }]);
 }
 
 /** Authoring flows: drafts, checks, publishing, comparing versions, and champion-challenger. */
@@ -95,7 +110,8 @@ export class FlowService {
 
   /** Sets the version that decides a share of applications (split) or runs beside the champion (shadow). */
   async setChallenger(flowId: string, req: ChallengerRequest, by: Actor): Promise<Challenger> {
-    if (req.mode === 'split' && req.share === undefined) throw new ServiceError('invalid', 'invalid_request', 'share: a split needs the share of applications the challenger decides, e.g. 0.1');
+    if (req.mode === 'split' && req.share === undefined)
+      throw new ServiceError('invalid', 'invalid_request', 'share: a split needs the share of applications the challenger decides, e.g. 0.1');
     const c = await setChallenger(this.db, { flowId, version: req.version, champion: req.champion, mode: req.mode, share: req.share ?? 1 }, by);
     this.decisions.forgetChallenger(flowId);
     return c;

@@ -1,7 +1,15 @@
 export { ServiceError, type ServiceErrorKind } from './service-error.ts';
 export type { ServiceContext } from './service-context.ts';
 export { createServices, startWorkers, type Services, type ServiceHooks } from './services.ts';
-export { DecisionService, DEFAULT_RETENTION_DAYS, REVEAL_PURPOSES, type DecisionRequest, type OpenedDecision, type Explanation, type RevealPurpose } from './decision-service.ts';
+export {
+  DecisionService,
+  DEFAULT_RETENTION_DAYS,
+  REVEAL_PURPOSES,
+  type DecisionRequest,
+  type OpenedDecision,
+  type Explanation,
+  type RevealPurpose,
+} from './decision-service.ts';
 export { ReviewService } from './review-service.ts';
 export { FlowService, type ChallengerRequest, type FlowValidation } from './flow-service.ts';
 export { FlowCatalog, type LoadedFlow } from './flow-catalog.ts';

@@ -2,12 +2,50 @@ import { createHash, randomBytes } from 'node:crypto';
 import { csvQuote } from '../support/csv-cell.ts';
 import { z } from 'zod';
 import type { Logger } from 'pino';
-import { backtestReport, buildSample, cutoffEdge, decisionLogicSchema, judge, promotionPolicySchema, proposeCutoff, retrainChallenger, retrainInWorker, runBacktestInWorkers, sampleDefinitionSchema, strategyOf, withCutoff, type DecisionLogic, type PromotionPolicy, type Sample, type SampleDecision, type SampleDefinition } from '../lifecycle/index.ts';
+import {
+  backtestReport,
+  buildSample,
+  cutoffEdge,
+  decisionLogicSchema,
+  judge,
+  promotionPolicySchema,
+  proposeCutoff,
+  type retrainChallenger,
+  retrainInWorker,
+  runBacktestInWorkers,
+  sampleDefinitionSchema,
+  strategyOf,
+  withCutoff,
+  type DecisionLogic,
+  type PromotionPolicy,
+  type Sample,
+  type SampleDecision,
+  type SampleDefinition,
+} from '../lifecycle/index.ts';
 import type { Strategy } from '../optimize/index.ts';
 import { featureImportance, modelFile, parseModelFile, predictPd, rowFrame, storedModel, trainingParams, type LoadedModel } from '../models/index.ts';
 import {
-  addFlowVersion, addModelVersion, bookedAccounts, claimRetrainRun, createRetrainRun, getFlowVersion, getModelFile, getRetrainProgram, getRetrainRun, flowDecisionPages, listRetrainPrograms, listRetrainRuns, performanceOf, setRetrainProgram, updateRetrainRun,
-  type Actor, type Database, type FlowVersion, type JobQueue, type RetrainProgram, type RetrainRun,
+  addFlowVersion,
+  addModelVersion,
+  bookedAccounts,
+  claimRetrainRun,
+  createRetrainRun,
+  getFlowVersion,
+  getModelFile,
+  getRetrainProgram,
+  getRetrainRun,
+  flowDecisionPages,
+  listRetrainPrograms,
+  listRetrainRuns,
+  performanceOf,
+  setRetrainProgram,
+  updateRetrainRun,
+  type Actor,
+  type Database,
+  type FlowVersion,
+  type JobQueue,
+  type RetrainProgram,
+  type RetrainRun,
 } from '../store/index.ts';
 import { ServiceError } from './service-error.ts';
 import { dispatchJob } from './job-dispatch.ts';
@@ -25,7 +63,12 @@ export interface ProgramRequest {
 }
 
 const triggersSchema = z.strictObject({
-  sampleGrowth: z.number().gt(0).max(10).optional().describe('start a run when the accounts matured since the last run add this share to the sample (0.25: a quarter more)'),
+  sampleGrowth: z
+    .number()
+    .gt(0)
+    .max(10)
+    .optional()
+    .describe('start a run when the accounts matured since the last run add this share to the sample (0.25: a quarter more)'),
   minAccounts: z.number().int().min(0).default(200).describe('and never before this many accounts have matured'),
 });
 type Triggers = z.output<typeof triggersSchema>;
@@ -50,9 +93,20 @@ interface ScoreNodeLike {
 function scoreNodeOf(definition: unknown, nodeId: string, modelId: string): { node: ScoreNodeLike; version: number } {
   const nodes = ((definition as { nodes?: ScoreNodeLike[] }).nodes ?? []) as ScoreNodeLike[];
   const node = nodes.find((n) => n.id === nodeId);
-  if (!node || node.kind !== 'score') throw new ServiceError('invalid', 'invalid_program', `scoreNode: the flow has no score node "${nodeId}" (score nodes: ${nodes.filter((n) => n.kind === 'score').map((n) => n.id).join(', ') || 'none'})`);
+  if (node?.kind !== 'score')
+    throw new ServiceError(
+      'invalid',
+      'invalid_program',
+      `scoreNode: the flow has no score node "${nodeId}" (score nodes: ${
+        nodes
+          .filter((n) => n.kind === 'score')
+          .map((n) => n.id)
+          .join(', ') || 'none'
+      })`,
+    );
   const m = /^(.+)@([1-9]\d*)$/.exec(node.model ?? '');
-  if (!m || m[1] !== modelId) throw new ServiceError('invalid', 'invalid_program', `scoreNode: node "${nodeId}" uses "${node.model}", not a version of model "${modelId}"`);
+  if (!m || m[1] !== modelId)
+    throw new ServiceError('invalid', 'invalid_program', `scoreNode: node "${nodeId}" uses "${node.model}", not a version of model "${modelId}"`);
   return { node, version: Number(m[2]) };
 }
 
@@ -80,15 +134,22 @@ export class LifecycleService {
 
   async setProgram(modelId: string, req: ProgramRequest, by: Actor): Promise<RetrainProgram> {
     const sample = sampleDefinitionSchema.safeParse({ ...(req.sample as object), flow: req.flow });
-    if (!sample.success) throw new ServiceError('invalid', 'invalid_program', `sample: ${sample.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!sample.success)
+      throw new ServiceError('invalid', 'invalid_program', `sample: ${sample.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const policy = promotionPolicySchema.safeParse(req.policy ?? {});
-    if (!policy.success) throw new ServiceError('invalid', 'invalid_program', `policy: ${policy.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!policy.success)
+      throw new ServiceError('invalid', 'invalid_program', `policy: ${policy.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const current = await getFlowVersion(this.db, req.flow);
     scoreNodeOf(current.definition, req.scoreNode, modelId);
     let decisionLogic: DecisionLogic | null = null;
     if (req.decisionLogic !== undefined && req.decisionLogic !== null) {
       const parsed = decisionLogicSchema.safeParse(req.decisionLogic);
-      if (!parsed.success) throw new ServiceError('invalid', 'invalid_program', `decisionLogic: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new ServiceError(
+          'invalid',
+          'invalid_program',
+          `decisionLogic: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
       try {
         strategyOf(parsed.data);
         cutoffEdge(current.definition, parsed.data, req.scoreNode);
@@ -100,10 +161,15 @@ export class LifecycleService {
     let triggers: Triggers | null = null;
     if (req.triggers !== undefined && req.triggers !== null) {
       const parsed = triggersSchema.safeParse(req.triggers);
-      if (!parsed.success) throw new ServiceError('invalid', 'invalid_program', `triggers: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new ServiceError('invalid', 'invalid_program', `triggers: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       triggers = parsed.data;
     }
-    return setRetrainProgram(this.db, { modelId, flowId: req.flow, scoreNode: req.scoreNode, sample: sample.data, ootMonths: req.ootMonths, policy: policy.data, decisionLogic, triggers }, by);
+    return setRetrainProgram(
+      this.db,
+      { modelId, flowId: req.flow, scoreNode: req.scoreNode, sample: sample.data, ootMonths: req.ootMonths, policy: policy.data, decisionLogic, triggers },
+      by,
+    );
   }
 
   program(modelId: string): Promise<RetrainProgram> {
@@ -121,7 +187,8 @@ export class LifecycleService {
   async startRun(modelId: string, asOf: string | undefined, by: Actor): Promise<RetrainRun> {
     await getRetrainProgram(this.db, modelId);
     // The schedule and a drift alert on the same day ask for the same run: one is enough.
-    const same = asOf === undefined ? undefined : (await listRetrainRuns(this.db, modelId)).find((r) => r.asOf === new Date(asOf).toISOString() && r.status !== 'failed');
+    const same =
+      asOf === undefined ? undefined : (await listRetrainRuns(this.db, modelId)).find((r) => r.asOf === new Date(asOf).toISOString() && r.status !== 'failed');
     if (same) return same;
     const id = `rt_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
     const job = dispatchJob(this.queue, 'retrain.run', id, (x) => this.run(x), this.logger, 'retraining run');
@@ -155,27 +222,82 @@ export class LifecycleService {
       const championFile = await getModelFile(this.db, program.modelId, championVersion);
       const champion = parseModelFile(championFile, `model ${program.modelId}@${championVersion}`);
       const decisions = await this.history(program.flowId);
-      const performance = await performanceOf(this.db, decisions.map((d) => d.id));
-      const riskOf = (a: Record<string, unknown>) => predictPd(champion, rowFrame(champion.features, champion.features.map((f) => a[f.name] ?? null)))[0]!;
+      const performance = await performanceOf(
+        this.db,
+        decisions.map((d) => d.id),
+      );
+      const riskOf = (a: Record<string, unknown>) =>
+        predictPd(
+          champion,
+          rowFrame(
+            champion.features,
+            champion.features.map((f) => a[f.name] ?? null),
+          ),
+        )[0]!;
       const sample = buildSample(decisions, performance, def, new Date(claimed.asOf), riskOf);
       const result = await retrainInWorker(sample, championFile, program.ootMonths);
       const verdict = judge(result.check, policy);
-      const { version: challengerVersion, model: challenger } = await this.storeChallenger(program, championVersion, claimed, sample.decisionIds, sample.y, result, def);
+      const { version: challengerVersion, model: challenger } = await this.storeChallenger(
+        program,
+        championVersion,
+        claimed,
+        sample.decisionIds,
+        sample.y,
+        result,
+        def,
+      );
       const ootFrom = Date.parse(result.split.ootFrom);
       const oot = this.outOfTime(sample, decisions, ootFrom);
       const logic = program.decisionLogic as DecisionLogic | null;
       // With decision logic, the optimiser re-sets the cutoff for the challenger's PDs on the out-of-time applications.
       let cutoff: CutoffProposal | null = null;
       if (verdict.promote && logic) {
-        const pds = oot.map((a) => predictPd(challenger, rowFrame(challenger.features, challenger.features.map((f) => a.application[f.name] ?? null)))[0]!);
-        const proposal = await proposeCutoff(oot.map((a) => a.application), pds, logic);
-        cutoff = { switchNode: logic.switchNode, approveTo: logic.approveTo, before: cutoffEdge(current.definition, logic, program.scoreNode).cutoff, after: proposal.cutoff, agreement: proposal.agreement, expectedApprovalRate: proposal.approvalRate };
+        const pds = oot.map(
+          (a) =>
+            predictPd(
+              challenger,
+              rowFrame(
+                challenger.features,
+                challenger.features.map((f) => a.application[f.name] ?? null),
+              ),
+            )[0]!,
+        );
+        const proposal = await proposeCutoff(
+          oot.map((a) => a.application),
+          pds,
+          logic,
+        );
+        cutoff = {
+          switchNode: logic.switchNode,
+          approveTo: logic.approveTo,
+          before: cutoffEdge(current.definition, logic, program.scoreNode).cutoff,
+          after: proposal.cutoff,
+          agreement: proposal.agreement,
+          expectedApprovalRate: proposal.approvalRate,
+        };
       }
       // The flow with the challenger (and the new cutoff), back-tested against the current one on the out-of-time applications.
-      const gate = verdict.promote ? await this.backtestGate(current, this.candidateDefinition(program, current, challengerVersion, cutoff), oot, logic ? strategyOf(logic) : null) : null;
-      const reasons = [...verdict.reasons, ...(cutoff ? [`proposed: PD cutoff ${cutoff.before} → ${cutoff.after} (the optimiser's choice under the strategy, reproduced for ${(cutoff.agreement * 100).toFixed(1)}% of the out-of-time applications)`] : []), ...(gate ? [gate.reason] : [])];
+      const gate = verdict.promote
+        ? await this.backtestGate(current, this.candidateDefinition(program, current, challengerVersion, cutoff), oot, logic ? strategyOf(logic) : null)
+        : null;
+      const reasons = [
+        ...verdict.reasons,
+        ...(cutoff
+          ? [
+              `proposed: PD cutoff ${cutoff.before} → ${cutoff.after} (the optimiser's choice under the strategy, reproduced for ${(cutoff.agreement * 100).toFixed(1)}% of the out-of-time applications)`,
+            ]
+          : []),
+        ...(gate ? [gate.reason] : []),
+      ];
       const promote = verdict.promote && (gate?.pass ?? true);
-      const fields = { championVersion, challengerVersion, flowVersionBefore: current.version, checks: { ...result.check, split: result.split, method: result.method, backtest: gate?.summary ?? null, cutoff }, reasons, sampleReport: sample.report };
+      const fields = {
+        championVersion,
+        challengerVersion,
+        flowVersionBefore: current.version,
+        checks: { ...result.check, split: result.split, method: result.method, backtest: gate?.summary ?? null, cutoff },
+        reasons,
+        sampleReport: sample.report,
+      };
       if (!promote) {
         await updateRetrainRun(this.db, id, ['running'], 'rejected', fields, 'system:retrain');
       } else if (policy.approval === 'auto') {
@@ -196,7 +318,8 @@ export class LifecycleService {
   private outOfTime(sample: Sample, history: SampleDecision[], ootFrom: number): { application: Record<string, unknown>; bad: number }[] {
     const byId = new Map(history.map((d) => [d.id, d.application]));
     const apps: { application: Record<string, unknown>; bad: number }[] = [];
-    for (let i = 0; i < sample.decisionIds.length; i++) if (sample.time[i]! >= ootFrom) apps.push({ application: byId.get(sample.decisionIds[i]!)!, bad: sample.y[i]! });
+    for (let i = 0; i < sample.decisionIds.length; i++)
+      if (sample.time[i]! >= ootFrom) apps.push({ application: byId.get(sample.decisionIds[i]!)!, bad: sample.y[i]! });
     return apps;
   }
 
@@ -212,7 +335,12 @@ export class LifecycleService {
    * approved). With one (the program owns the cutoff) it must not earn less: realised profit,
    * each approved loan valued as it turned out, may not fall.
    */
-  private async backtestGate(current: FlowVersion, candidateDefinition: unknown, apps: { application: Record<string, unknown>; bad: number }[], strategy: Strategy | null) {
+  private async backtestGate(
+    current: FlowVersion,
+    candidateDefinition: unknown,
+    apps: { application: Record<string, unknown>; bad: number }[],
+    strategy: Strategy | null,
+  ) {
     const draft: FlowVersion = { ...current, version: 0, status: 'draft', definition: candidateDefinition };
     // Both checked to compile here; run on a worker thread, as every back-test is.
     await this.decisions.catalog.compileVersion(draft, new Set());
@@ -223,7 +351,13 @@ export class LifecycleService {
     const cell = (v: unknown) => csvQuote(v === null || v === undefined ? '' : String(v));
     const lines = [header.map(cell).join(','), ...apps.map((a) => [...header.slice(0, -1).map((h) => cell(a.application[h])), String(a.bad)].join(','))];
     // One part: the whole file in one worker, so quoted line breaks in a value stay in their row.
-    const stats = await runBacktestInWorkers({ candidate: { bundle: candidate }, baseline: { bundle: baseline }, csv: `${lines.join('\n')}\n`, spec: { outcome: { column: '__bad', bad: '1' }, ...(strategy ? { strategy } : {}) }, threads: 1 });
+    const stats = await runBacktestInWorkers({
+      candidate: { bundle: candidate },
+      baseline: { bundle: baseline },
+      csv: `${lines.join('\n')}\n`,
+      spec: { outcome: { column: '__bad', bad: '1' }, ...(strategy ? { strategy } : {}) },
+      threads: 1,
+    });
     const r = backtestReport(stats, 0, 5);
     const c = r.candidate.approvedBadRate;
     const b = r.baseline.approvedBadRate;
@@ -235,12 +369,32 @@ export class LifecycleService {
       ? `realised profit ${money(r.candidate.realisedProfit)} with the candidate against ${money(r.baseline.realisedProfit)} now (approved bad rate ${pct(c)} against ${pct(b)})`
       : `approved bad rate ${pct(c)} with the challenger against ${pct(b)} now`;
     const reason = `${pass ? 'met' : 'NOT met'}: back-test on ${r.rows} out-of-time applications: ${measured}, approval ${pct(r.candidate.approvalRate)} against ${pct(r.baseline.approvalRate)}`;
-    return { pass, reason, summary: { rows: r.rows, candidate: { approvalRate: r.candidate.approvalRate, approvedBadRate: c, realisedProfit: r.candidate.realisedProfit }, baseline: { approvalRate: r.baseline.approvalRate, approvedBadRate: b, realisedProfit: r.baseline.realisedProfit }, swapIns: r.swapIns, swapOuts: r.swapOuts } };
+    return {
+      pass,
+      reason,
+      summary: {
+        rows: r.rows,
+        candidate: { approvalRate: r.candidate.approvalRate, approvedBadRate: c, realisedProfit: r.candidate.realisedProfit },
+        baseline: { approvalRate: r.baseline.approvalRate, approvedBadRate: b, realisedProfit: r.baseline.realisedProfit },
+        swapIns: r.swapIns,
+        swapOuts: r.swapOuts,
+      },
+    };
   }
 
   /** The challenger as the model's next version, with its lineage: parent, sample, data hash, checks. */
-  private async storeChallenger(program: RetrainProgram, parent: number, run: RetrainRun, ids: string[], y: Uint8Array, result: ReturnType<typeof retrainChallenger>, def: SampleDefinition): Promise<{ version: number; model: LoadedModel }> {
-    const dataHash = createHash('sha256').update(ids.map((d, i) => `${d}:${y[i]}`).join('\n')).digest('hex');
+  private async storeChallenger(
+    program: RetrainProgram,
+    parent: number,
+    run: RetrainRun,
+    ids: string[],
+    y: Uint8Array,
+    result: ReturnType<typeof retrainChallenger>,
+    def: SampleDefinition,
+  ): Promise<{ version: number; model: LoadedModel }> {
+    const dataHash = createHash('sha256')
+      .update(ids.map((d, i) => `${d}:${y[i]}`).join('\n'))
+      .digest('hex');
     const m = result.challenger;
     const file = modelFile({
       ...m,
@@ -248,14 +402,28 @@ export class LifecycleService {
         algorithm: m.kind === 'scorecard' ? 'scorecard' : 'gbdt',
         data: { file: `sample of flow ${program.flowId} as of ${run.asOf}`, sha256: dataHash, rows: ids.length },
         params: trainingParams(m),
-        split: { testFraction: result.split.ootRows / (result.split.trainRows + result.split.ootRows), seed: 42, trainRows: result.split.trainRows, testRows: result.split.ootRows },
+        split: {
+          testFraction: result.split.ootRows / (result.split.trainRows + result.split.ootRows),
+          seed: 42,
+          trainRows: result.split.trainRows,
+          testRows: result.split.ootRows,
+        },
         metrics: { train: result.trainMetrics, test: result.check.challenger },
         curves: result.curves,
         importance: featureImportance(m),
       },
     });
     const stored = storedModel(file);
-    const lineage = { parent: `${program.modelId}@${parent}`, method: result.method, run: run.id, asOf: run.asOf, sample: def, dataSha256: dataHash, outOfTime: result.split, checks: result.check };
+    const lineage = {
+      parent: `${program.modelId}@${parent}`,
+      method: result.method,
+      run: run.id,
+      asOf: run.asOf,
+      sample: def,
+      dataSha256: dataHash,
+      outOfTime: result.split,
+      checks: result.check,
+    };
     const { version } = await addModelVersion(this.db, program.modelId, { ...stored, summary: { ...stored.summary, lineage } }, { actor: 'system:retrain' });
     return { version: version.version, model: stored.model };
   }
@@ -263,21 +431,47 @@ export class LifecycleService {
   /** A new flow version whose score node names the challenger, checked and published. */
   async promote(id: string, by: Actor, from: 'awaiting_approval' | 'running' = 'awaiting_approval'): Promise<RetrainRun> {
     const run = await getRetrainRun(this.db, id);
-    if (run.status !== from) throw new ServiceError('conflict', 'conflict', `retraining run ${id} is ${run.status}; only a run awaiting approval can be promoted`);
+    if (run.status !== from)
+      throw new ServiceError('conflict', 'conflict', `retraining run ${id} is ${run.status}; only a run awaiting approval can be promoted`);
     const program = await getRetrainProgram(this.db, run.modelId);
     const current = await getFlowVersion(this.db, program.flowId);
     const { inUse } = withModelVersion(current.definition, program.scoreNode, program.modelId, run.challengerVersion!);
     const cutoff = ((run.checks as { cutoff?: CutoffProposal | null } | null)?.cutoff ?? null) as CutoffProposal | null;
     const definition = this.candidateDefinition(program, current, run.challengerVersion!, cutoff);
     // The same model again (an identical retrain) and no new cutoff: it already decides, so there is nothing to publish.
-    if (inUse === run.challengerVersion && (!cutoff || cutoff.after === cutoffEdge(current.definition, program.decisionLogic as DecisionLogic, program.scoreNode).cutoff)) return updateRetrainRun(this.db, id, [from], 'promoted', { flowVersionBefore: current.version, flowVersionAfter: current.version, decidedBy: by.actor }, by.actor);
+    if (
+      inUse === run.challengerVersion &&
+      (!cutoff || cutoff.after === cutoffEdge(current.definition, program.decisionLogic as DecisionLogic, program.scoreNode).cutoff)
+    )
+      return updateRetrainRun(
+        this.db,
+        id,
+        [from],
+        'promoted',
+        { flowVersionBefore: current.version, flowVersionAfter: current.version, decidedBy: by.actor },
+        by.actor,
+      );
     const draft = await addFlowVersion(this.db, program.flowId, definition, by);
     const published = await publishChecked(this.db, this.decisions.catalog, program.flowId, draft.version, by);
-    return updateRetrainRun(this.db, id, [from], 'promoted', { flowVersionBefore: current.version, flowVersionAfter: published.version, decidedBy: by.actor }, by.actor);
+    return updateRetrainRun(
+      this.db,
+      id,
+      [from],
+      'promoted',
+      { flowVersionBefore: current.version, flowVersionAfter: published.version, decidedBy: by.actor },
+      by.actor,
+    );
   }
 
   async reject(id: string, by: Actor): Promise<RetrainRun> {
-    return updateRetrainRun(this.db, id, ['awaiting_approval'], 'rejected', { decidedBy: by.actor, reasons: [...(await getRetrainRun(this.db, id)).reasons, `rejected by ${by.actor}`] }, by.actor);
+    return updateRetrainRun(
+      this.db,
+      id,
+      ['awaiting_approval'],
+      'rejected',
+      { decidedBy: by.actor, reasons: [...(await getRetrainRun(this.db, id)).reasons, `rejected by ${by.actor}`] },
+      by.actor,
+    );
   }
 
   /** Back to the flow (and so the model) before the last promotion, as a new published version. */
@@ -314,7 +508,9 @@ export class LifecycleService {
         x.setUTCMonth(x.getUTCMonth() - months);
         return x;
       };
-      const last = (await listRetrainRuns(this.db, p.modelId)).filter((r) => Date.parse(r.asOf) <= asOf.getTime()).sort((a, b) => Date.parse(b.asOf) - Date.parse(a.asOf))[0];
+      const last = (await listRetrainRuns(this.db, p.modelId))
+        .filter((r) => Date.parse(r.asOf) <= asOf.getTime())
+        .sort((a, b) => Date.parse(b.asOf) - Date.parse(a.asOf))[0];
       const now = await bookedAccounts(this.db, p.flowId, maturedBy(asOf));
       const then = last ? await bookedAccounts(this.db, p.flowId, maturedBy(new Date(last.asOf))) : 0;
       if (now < (t.minAccounts ?? 200) || now - then < t.sampleGrowth * Math.max(then, 1)) continue;

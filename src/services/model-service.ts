@@ -36,7 +36,12 @@ export class ModelService {
     const release = await this.uploads.acquire();
     try {
       const model = await checkedModel(file);
-      const { version, created } = await addModelVersion(this.db, modelId, { text: JSON.stringify(file), contentHash: model.version, kind: model.kind, summary: modelSummary(model) }, by);
+      const { version, created } = await addModelVersion(
+        this.db,
+        modelId,
+        { text: JSON.stringify(file), contentHash: model.version, kind: model.kind, summary: modelSummary(model) },
+        by,
+      );
       return { version: named(version), created };
     } finally {
       release();

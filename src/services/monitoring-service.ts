@@ -1,6 +1,21 @@
 import type { Logger } from 'pino';
 import { computeMonitoring, monitorConfigSchema, type MonitorConfig, type Snapshot } from '../lifecycle/index.ts';
-import { acknowledgeAlert, getMonitor, latestSnapshots, listAlerts, listMonitoredFlows, markAlertDelivery, monitoredDecisions, raiseAlerts, saveSnapshot, setMonitor, type Actor, type Alert, type Database, type JobQueue } from '../store/index.ts';
+import {
+  acknowledgeAlert,
+  getMonitor,
+  latestSnapshots,
+  listAlerts,
+  listMonitoredFlows,
+  markAlertDelivery,
+  monitoredDecisions,
+  raiseAlerts,
+  saveSnapshot,
+  setMonitor,
+  type Actor,
+  type Alert,
+  type Database,
+  type JobQueue,
+} from '../store/index.ts';
 import { ServiceError } from './service-error.ts';
 import type { LifecycleService } from './lifecycle-service.ts';
 
@@ -33,16 +48,19 @@ export class MonitoringService {
 
   async configure(flowId: string, body: unknown, by: Actor) {
     const parsed = monitorConfigSchema.safeParse(body);
-    if (!parsed.success) throw new ServiceError('invalid', 'invalid_monitor', parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; '));
+    if (!parsed.success)
+      throw new ServiceError('invalid', 'invalid_monitor', parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; '));
     return setMonitor(this.db, flowId, parsed.data, by);
   }
 
   async run(flowId: string, asOf = new Date()): Promise<{ snapshot: Snapshot; alerts: Alert[]; retrainRun: string | null }> {
     const config = monitorConfigSchema.parse(await getMonitor(this.db, flowId)) as MonitorConfig;
-    const decisions = (await monitoredDecisions(this.db, flowId)).map((d) => {
-      const raw = config.dateField ? d.c1[config.dateField] : d.createdAt;
-      return { at: typeof raw === 'string' ? Date.parse(raw) : NaN, outcome: d.outcome, c1: d.c1, scores: d.scores, earlyDpd: d.earlyDpd };
-    }).filter((d) => !Number.isNaN(d.at));
+    const decisions = (await monitoredDecisions(this.db, flowId))
+      .map((d) => {
+        const raw = config.dateField ? d.c1[config.dateField] : d.createdAt;
+        return { at: typeof raw === 'string' ? Date.parse(raw) : NaN, outcome: d.outcome, c1: d.c1, scores: d.scores, earlyDpd: d.earlyDpd };
+      })
+      .filter((d) => !Number.isNaN(d.at));
     const { snapshot, alerts: drafts } = computeMonitoring(decisions, config, asOf);
     await saveSnapshot(this.db, flowId, asOf.toISOString(), snapshot);
     const alerts = await raiseAlerts(this.db, flowId, drafts);
@@ -59,7 +77,12 @@ export class MonitoringService {
   private async deliver(url: string, alert: Alert): Promise<void> {
     let outcome: string;
     try {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ alert }), signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ alert }),
+        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+      });
       outcome = res.ok ? `delivered ${res.status}` : `refused ${res.status}`;
     } catch (err) {
       outcome = `failed: ${(err as Error).name === 'TimeoutError' ? `no answer within ${WEBHOOK_TIMEOUT_MS} ms` : (err as Error).message}`;

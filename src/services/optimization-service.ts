@@ -16,12 +16,19 @@ export class OptimizationService {
       throw err;
     }
     const rows = req.csv.split('\n').filter((l) => l.trim()).length - 1;
-    if (rows > MAX_OPTIMIZED_ROWS) throw new ServiceError('invalid', 'too_large', `csv: ${rows} applications; the API optimises up to ${MAX_OPTIMIZED_ROWS}, use \`arbiter optimize\` for more`);
+    if (rows > MAX_OPTIMIZED_ROWS)
+      throw new ServiceError(
+        'invalid',
+        'too_large',
+        `csv: ${rows} applications; the API optimises up to ${MAX_OPTIMIZED_ROWS}, use \`arbiter optimize\` for more`,
+      );
     try {
       return await optimizeInWorker(req);
     } catch (err) {
       if (err instanceof OptimizationFailed) {
-        throw err.kind === 'infeasible' ? new ServiceError('unprocessable', 'infeasible', err.message) : new ServiceError('invalid', err.kind === 'timeout' ? 'timeout' : 'invalid_data', err.message);
+        throw err.kind === 'infeasible'
+          ? new ServiceError('unprocessable', 'infeasible', err.message)
+          : new ServiceError('invalid', err.kind === 'timeout' ? 'timeout' : 'invalid_data', err.message);
       }
       throw err;
     }

@@ -11,7 +11,8 @@ export class OutcomeService {
   /** Records every event or none; an event sent again (same eventId) is counted as a duplicate, not stored twice. */
   record(events: OutcomeEvent[], by: Actor): Promise<OutcomeReceipt> {
     if (!events.length) throw new ServiceError('invalid', 'invalid_outcomes', 'no events: send at least one');
-    if (events.length > MAX_OUTCOME_EVENTS) throw new ServiceError('invalid', 'invalid_outcomes', `${events.length} events in one request; send at most ${MAX_OUTCOME_EVENTS}`);
+    if (events.length > MAX_OUTCOME_EVENTS)
+      throw new ServiceError('invalid', 'invalid_outcomes', `${events.length} events in one request; send at most ${MAX_OUTCOME_EVENTS}`);
     return recordOutcomes(this.db, events, by);
   }
 }

@@ -29,7 +29,8 @@ export async function publishChecked(db: Database, catalog: FlowCatalog, flowId:
     if (all.length) throw new FlowError('not_publishable', all);
   }
   const published = await publishVersion(db, flowId, version, by, (v) => {
-    if (v.contentHash !== draft.contentHash) throw new StoreError('conflict', `version ${v.version} of flow "${v.flowId}" changed while it was being checked; publish it again`);
+    if (v.contentHash !== draft.contentHash)
+      throw new StoreError('conflict', `version ${v.version} of flow "${v.flowId}" changed while it was being checked; publish it again`);
   });
   catalog.forgetLatest(flowId);
   return published;

@@ -27,7 +27,12 @@ export class ReviewService {
   }
 
   /** Gives the verdict; the decision resumes after the review node (or, for a contest, stands or is overridden). */
-  async decide(reviewId: string, verdict: ReviewVerdict['verdict'], note: string, by: Actor): Promise<{ review: ReviewRecord; decision: DecisionRecord; opened: OpenedDecision }> {
+  async decide(
+    reviewId: string,
+    verdict: ReviewVerdict['verdict'],
+    note: string,
+    by: Actor,
+  ): Promise<{ review: ReviewRecord; decision: DecisionRecord; opened: OpenedDecision }> {
     const { review, decision } = await this.decisions.review(reviewId, verdict, note, by);
     return { review, decision: this.decisions.withNotesOpened(decision), opened: await this.decisions.masked(decision) };
   }

@@ -62,7 +62,14 @@ export async function createApiKey(db: Database, input: { name: string; role: Ro
       `insert into api_keys (id, name, role, prefix, secret_hash, created_by) values ($1, $2, $3, $4, $5, $6) returning *`,
       [id, input.name, input.role, prefix, hashSecret(secret), by.actor],
     );
-    await appendAudit(tx, { actor: by.actor, action: 'key.created', subjectType: 'api_key', subjectId: id, requestId: by.requestId, data: { role: input.role, name: input.name } });
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: 'key.created',
+      subjectType: 'api_key',
+      subjectId: id,
+      requestId: by.requestId,
+      data: { role: input.role, name: input.name },
+    });
     return { key: toKey(rows[0]!), secret };
   });
 }
@@ -74,10 +81,7 @@ export async function listApiKeys(db: Queryable): Promise<ApiKey[]> {
 
 export async function revokeApiKey(db: Database, id: string, by: Actor): Promise<ApiKey> {
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<ApiKeyRow>(
-      'update api_keys set revoked_at = coalesce(revoked_at, now()) where id = $1 returning *',
-      [id],
-    );
+    const { rows } = await tx.query<ApiKeyRow>('update api_keys set revoked_at = coalesce(revoked_at, now()) where id = $1 returning *', [id]);
     const row = rows[0];
     if (!row) throw new StoreError('not_found', `No API key with id "${id}"; list keys with GET /v1/keys or \`arbiter keys list\`.`);
     await appendAudit(tx, { actor: by.actor, action: 'key.revoked', subjectType: 'api_key', subjectId: id, requestId: by.requestId });

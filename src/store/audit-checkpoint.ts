@@ -17,9 +17,15 @@ export async function checkpointAudit(db: Queryable, checkpoints: AuditCheckpoin
 }
 
 /** Verification of the chain against the signed checkpoints too; a checkpoint whose signature fails is itself a finding. */
-export async function verifyAuditWithCheckpoints(db: Queryable, checkpoints: AuditCheckpoints | null): Promise<AuditVerification & { invalidCheckpoints: string[] }> {
+export async function verifyAuditWithCheckpoints(
+  db: Queryable,
+  checkpoints: AuditCheckpoints | null,
+): Promise<AuditVerification & { invalidCheckpoints: string[] }> {
   if (!checkpoints) return { ...(await verifyAudit(db)), invalidCheckpoints: [] };
   const { valid, invalid } = checkpoints.store.read(checkpoints.key);
-  const result = await verifyAudit(db, valid.filter((c) => c.seq > 0));
+  const result = await verifyAudit(
+    db,
+    valid.filter((c) => c.seq > 0),
+  );
   return { ...result, ok: result.ok && invalid.length === 0, invalidCheckpoints: invalid };
 }

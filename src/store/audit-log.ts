@@ -69,10 +69,24 @@ export async function appendAuditBatch(tx: Queryable, entries: AuditEntry[]): Pr
     events.push({ ...content, prevHash, hash });
     const base = params.length;
     tuples.push(`(${Array.from({ length: 10 }, (_, i) => `$${base + i + 1}`).join(', ')})`);
-    params.push(content.seq, content.at, content.actor, content.action, content.subjectType, content.subjectId, content.requestId, JSON.stringify(content.data), prevHash, hash);
+    params.push(
+      content.seq,
+      content.at,
+      content.actor,
+      content.action,
+      content.subjectType,
+      content.subjectId,
+      content.requestId,
+      JSON.stringify(content.data),
+      prevHash,
+      hash,
+    );
     prevHash = hash;
   }
-  await tx.query(`insert into audit_events (seq, at, actor, action, subject_type, subject_id, request_id, data, prev_hash, hash) values ${tuples.join(', ')}`, params);
+  await tx.query(
+    `insert into audit_events (seq, at, actor, action, subject_type, subject_id, request_id, data, prev_hash, hash) values ${tuples.join(', ')}`,
+    params,
+  );
   await tx.query('update audit_head set seq = $1, hash = $2 where id = 1', [seq, prevHash]);
   return events;
 }
@@ -107,10 +121,7 @@ export async function listAudit(db: Queryable, q: AuditQuery): Promise<AuditEven
     }
   }
   params.push(q.limit);
-  const { rows } = await db.query<AuditRow>(
-    `select * from audit_events where ${where.join(' and ')} order by seq limit $${params.length}`,
-    params,
-  );
+  const { rows } = await db.query<AuditRow>(`select * from audit_events where ${where.join(' and ')} order by seq limit $${params.length}`, params);
   return rows.map(toEvent);
 }
 
@@ -154,7 +165,12 @@ export async function verifyAudit(db: Queryable, checkpoints: readonly { seq: nu
       if (signed !== undefined) {
         expected.delete(event.seq);
         if (signed === event.hash) matched++;
-        else add({ seq: event.seq, reason: 'checkpoint_mismatch', message: `event ${event.seq} is not the event a signed checkpoint recorded: the chain was rewritten from here or before` });
+        else
+          add({
+            seq: event.seq,
+            reason: 'checkpoint_mismatch',
+            message: `event ${event.seq} is not the event a signed checkpoint recorded: the chain was rewritten from here or before`,
+          });
       }
     }
     if (rows.length < VERIFY_PAGE) break;
@@ -162,7 +178,15 @@ export async function verifyAudit(db: Queryable, checkpoints: readonly { seq: nu
   }
   const end = verifier.finish(head);
   if (end) add(end);
-  for (const [seq] of expected) add({ seq, reason: 'checkpoint_mismatch', message: `a signed checkpoint records event ${seq}, which is no longer in the log: events were deleted` });
+  for (const [seq] of expected)
+    add({ seq, reason: 'checkpoint_mismatch', message: `a signed checkpoint records event ${seq}, which is no longer in the log: events were deleted` });
   breaks.sort((a, b) => a.seq - b.seq);
-  return { ok: breaks.length === 0, checked: verifier.checked, headSeq: head.seq, firstBroken: breaks[0] ?? null, breaks, checkpoints: { checked: checkpoints.length, matched } };
+  return {
+    ok: breaks.length === 0,
+    checked: verifier.checked,
+    headSeq: head.seq,
+    firstBroken: breaks[0] ?? null,
+    breaks,
+    checkpoints: { checked: checkpoints.length, matched },
+  };
 }

@@ -38,7 +38,8 @@ interface Row {
   finished_at: Date | string | null;
 }
 
-const COLUMNS = 'id, status, candidate_flow, candidate_version, baseline_flow, baseline_version, spec, rows_done, rows_estimated, report, error, created_by, created_at, started_at, finished_at';
+const COLUMNS =
+  'id, status, candidate_flow, candidate_version, baseline_flow, baseline_version, spec, rows_done, rows_estimated, report, error, created_by, created_at, started_at, finished_at';
 
 const toRecord = (r: Row): BacktestRecord => ({
   id: r.id,
@@ -56,14 +57,33 @@ const toRecord = (r: Row): BacktestRecord => ({
   finishedAt: iso(r.finished_at),
 });
 
-export async function createBacktest(db: Database, b: { id: string; candidate: { flow: string; version: number }; baseline: { flow: string; version: number }; spec: Record<string, unknown>; data: string; rowsEstimated: number }, by: Actor, enqueue?: (tx: Queryable) => Promise<void>): Promise<BacktestRecord> {
+export async function createBacktest(
+  db: Database,
+  b: {
+    id: string;
+    candidate: { flow: string; version: number };
+    baseline: { flow: string; version: number };
+    spec: Record<string, unknown>;
+    data: string;
+    rowsEstimated: number;
+  },
+  by: Actor,
+  enqueue?: (tx: Queryable) => Promise<void>,
+): Promise<BacktestRecord> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<Row>(
       `insert into backtests (id, status, candidate_flow, candidate_version, baseline_flow, baseline_version, spec, data, rows_estimated, created_by)
        values ($1, 'queued', $2, $3, $4, $5, $6, $7, $8, $9) returning ${COLUMNS}`,
       [b.id, b.candidate.flow, b.candidate.version, b.baseline.flow, b.baseline.version, JSON.stringify(b.spec), b.data, b.rowsEstimated, by.actor],
     );
-    await appendAudit(tx, { actor: by.actor, action: 'backtest.started', subjectType: 'backtest', subjectId: b.id, requestId: by.requestId, data: { candidate: b.candidate, baseline: b.baseline, rows: b.rowsEstimated } });
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: 'backtest.started',
+      subjectType: 'backtest',
+      subjectId: b.id,
+      requestId: by.requestId,
+      data: { candidate: b.candidate, baseline: b.baseline, rows: b.rowsEstimated },
+    });
     await enqueue?.(tx);
     return toRecord(rows[0]!);
   });
@@ -72,7 +92,10 @@ export async function createBacktest(db: Database, b: { id: string; candidate: {
 /** Takes a queued back-test for this process; null if another took it or it is not queued. */
 export async function claimBacktest(db: Queryable, id: string): Promise<(BacktestRecord & { data: string }) | null> {
   // A run still marked running long after any back-test could take was cut off with its process: take it again.
-  const { rows } = await db.query<Row & { data: string }>(`update backtests set status = 'running', started_at = now(), rows_done = 0 where id = $1 and data is not null and (status = 'queued' or (status = 'running' and started_at < now() - interval '15 minutes')) returning ${COLUMNS}, data`, [id]);
+  const { rows } = await db.query<Row & { data: string }>(
+    `update backtests set status = 'running', started_at = now(), rows_done = 0 where id = $1 and data is not null and (status = 'queued' or (status = 'running' and started_at < now() - interval '15 minutes')) returning ${COLUMNS}, data`,
+    [id],
+  );
   return rows[0] ? { ...toRecord(rows[0]), data: rows[0].data } : null;
 }
 
@@ -83,9 +106,19 @@ export async function backtestProgress(db: Queryable, id: string, rowsDone: numb
 /** Ends a run; the uploaded history is dropped either way. */
 export async function finishBacktest(db: Database, id: string, result: { report: unknown; html: string } | { error: string }): Promise<void> {
   await db.transaction(async (tx) => {
-    if ('error' in result) await tx.query("update backtests set status = 'failed', error = $2, data = null, finished_at = now() where id = $1", [id, result.error]);
-    else await tx.query("update backtests set status = 'done', report = $2, html = $3, rows_done = coalesce(($2::jsonb ->> 'rows')::int, rows_done), data = null, finished_at = now() where id = $1", [id, JSON.stringify(result.report), result.html]);
-    await appendAudit(tx, { actor: 'system:backtest', action: 'error' in result ? 'backtest.failed' : 'backtest.finished', subjectType: 'backtest', subjectId: id });
+    if ('error' in result)
+      await tx.query("update backtests set status = 'failed', error = $2, data = null, finished_at = now() where id = $1", [id, result.error]);
+    else
+      await tx.query(
+        "update backtests set status = 'done', report = $2, html = $3, rows_done = coalesce(($2::jsonb ->> 'rows')::int, rows_done), data = null, finished_at = now() where id = $1",
+        [id, JSON.stringify(result.report), result.html],
+      );
+    await appendAudit(tx, {
+      actor: 'system:backtest',
+      action: 'error' in result ? 'backtest.failed' : 'backtest.finished',
+      subjectType: 'backtest',
+      subjectId: id,
+    });
   });
 }
 

@@ -1,4 +1,13 @@
-import { usageOf, type BeginResult, type ConnectorUsage, type PullCompletion, type PullLedger, type PullRow, type PullStatus, type SealedReport } from '../connectors/index.ts';
+import {
+  usageOf,
+  type BeginResult,
+  type ConnectorUsage,
+  type PullCompletion,
+  type PullLedger,
+  type PullRow,
+  type PullStatus,
+  type SealedReport,
+} from '../connectors/index.ts';
 import type { Database } from './database.ts';
 import { buf, iso } from './row-values.ts';
 
@@ -45,7 +54,10 @@ export class DatabasePullLedger implements PullLedger {
       if (report) return { reuse: { pullId: r.id, report, completedAt: iso(r.completed_at)! } };
     }
     if (r?.kind === 'started') return { started: true };
-    const { rows: other } = await this.db.query<{ id: string; requested_at: Date | string }>("select id, requested_at from bureau_pulls where connector_id = $1 and subject_index = $2 and status = 'pending'", [row.connectorId, row.subjectIndex]);
+    const { rows: other } = await this.db.query<{ id: string; requested_at: Date | string }>(
+      "select id, requested_at from bureau_pulls where connector_id = $1 and subject_index = $2 and status = 'pending'",
+      [row.connectorId, row.subjectIndex],
+    );
     // It finished between the insert and this read: ask again (it is now reusable or gone).
     if (!other[0]) return this.begin(row, reuse);
     return { started: false, pendingId: other[0].id, requestedAt: iso(other[0].requested_at)! };
@@ -57,18 +69,36 @@ export class DatabasePullLedger implements PullLedger {
       `with key as (insert into data_keys (id, master_version, wrapped) select $9, $10, $11 where $9::text is not null returning id)
        update bureau_pulls set status = $2, outcome = $3, cost = $4, latency_ms = $5, attempts = $6, error = $7, report_sealed = $8, data_key_id = $9, completed_at = now()
         where id = $1 and status = 'pending'`,
-      [id, done.status, done.outcome, done.cost, done.latencyMs, done.attempts, done.error, done.report?.sealed ?? null, done.report?.dataKeyId ?? null, done.report?.keyVersion ?? null, done.report?.wrapped ?? null],
+      [
+        id,
+        done.status,
+        done.outcome,
+        done.cost,
+        done.latencyMs,
+        done.attempts,
+        done.error,
+        done.report?.sealed ?? null,
+        done.report?.dataKeyId ?? null,
+        done.report?.keyVersion ?? null,
+        done.report?.wrapped ?? null,
+      ],
     );
   }
 
   async statusOf(id: string) {
-    const { rows } = await this.db.query<ReportRow & { status: PullStatus; outcome: string | null }>(`select p.status, p.outcome, p.report_sealed, p.data_key_id, k.master_version, k.wrapped from bureau_pulls p ${REPORT_JOIN} where p.id = $1`, [id]);
+    const { rows } = await this.db.query<ReportRow & { status: PullStatus; outcome: string | null }>(
+      `select p.status, p.outcome, p.report_sealed, p.data_key_id, k.master_version, k.wrapped from bureau_pulls p ${REPORT_JOIN} where p.id = $1`,
+      [id],
+    );
     const r = rows[0];
     return r ? { status: r.status, outcome: r.outcome, report: reportOf(r) } : null;
   }
 
   async abandon(id: string) {
-    const { rows } = await this.db.query("update bureau_pulls set status = 'failed', outcome = 'abandoned', error = 'the process making this pull stopped before it finished', completed_at = now() where id = $1 and status = 'pending' returning id", [id]);
+    const { rows } = await this.db.query(
+      "update bureau_pulls set status = 'failed', outcome = 'abandoned', error = 'the process making this pull stopped before it finished', completed_at = now() where id = $1 and status = 'pending' returning id",
+      [id],
+    );
     return rows.length > 0;
   }
 

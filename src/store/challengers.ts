@@ -26,18 +26,37 @@ interface Row {
   set_at: Date | string;
 }
 
-const toChallenger = (r: Row): Challenger => ({ flowId: r.flow_id, champion: Number(r.champion_version), version: Number(r.challenger_version), mode: r.mode, share: Number(r.share), setBy: r.set_by, setAt: iso(r.set_at)! });
+const toChallenger = (r: Row): Challenger => ({
+  flowId: r.flow_id,
+  champion: Number(r.champion_version),
+  version: Number(r.challenger_version),
+  mode: r.mode,
+  share: Number(r.share),
+  setBy: r.set_by,
+  setAt: iso(r.set_at)!,
+});
 
 /**
  * Sets the challenger. The champion is the version named, or the latest published version
  * other than the challenger; both must be published.
  */
-export async function setChallenger(db: Database, c: { flowId: string; version: number; champion?: number; mode: 'split' | 'shadow'; share: number }, by: Actor): Promise<Challenger> {
+export async function setChallenger(
+  db: Database,
+  c: { flowId: string; version: number; champion?: number; mode: 'split' | 'shadow'; share: number },
+  by: Actor,
+): Promise<Challenger> {
   return db.transaction(async (tx) => {
-    const { rows: published } = await tx.query<{ version: number }>("select version from flow_versions where flow_id = $1 and status = 'published' order by version desc", [c.flowId]);
+    const { rows: published } = await tx.query<{ version: number }>(
+      "select version from flow_versions where flow_id = $1 and status = 'published' order by version desc",
+      [c.flowId],
+    );
     const versions = published.map((r) => Number(r.version));
     const check = (v: number, role: string) => {
-      if (!versions.includes(v)) throw new StoreError('conflict', `${role} version ${v} of "${c.flowId}" is not published${versions.length ? ` (published: ${versions.join(', ')})` : ''}: publish it before it decides real applications, or back-test it (POST /v1/backtests)`);
+      if (!versions.includes(v))
+        throw new StoreError(
+          'conflict',
+          `${role} version ${v} of "${c.flowId}" is not published${versions.length ? ` (published: ${versions.join(', ')})` : ''}: publish it before it decides real applications, or back-test it (POST /v1/backtests)`,
+        );
     };
     check(c.version, 'challenger');
     const champion = c.champion ?? versions.find((v) => v !== c.version);
@@ -50,7 +69,14 @@ export async function setChallenger(db: Database, c: { flowId: string; version: 
        returning *`,
       [c.flowId, champion, c.version, c.mode, c.mode === 'shadow' ? 1 : c.share, by.actor],
     );
-    await appendAudit(tx, { actor: by.actor, action: 'flow.challenger_set', subjectType: 'flow', subjectId: c.flowId, requestId: by.requestId, data: { champion, challenger: c.version, mode: c.mode, share: c.share } });
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: 'flow.challenger_set',
+      subjectType: 'flow',
+      subjectId: c.flowId,
+      requestId: by.requestId,
+      data: { champion, challenger: c.version, mode: c.mode, share: c.share },
+    });
     return toChallenger(rows[0]!);
   });
 }
@@ -78,7 +104,11 @@ export interface ArmStats {
 }
 
 /** Decisions of the flow since the challenger was set, by arm; and for shadow runs, how the two verdicts compare. */
-export async function challengerReport(db: Queryable, flowId: string, since: string): Promise<{ arms: ArmStats[]; shadow: { champion: string; shadow: string; count: number }[] }> {
+export async function challengerReport(
+  db: Queryable,
+  flowId: string,
+  since: string,
+): Promise<{ arms: ArmStats[]; shadow: { champion: string; shadow: string; count: number }[] }> {
   const { rows } = await db.query<{ arm: string; version: number; outcome: string; n: number; ms: number }>(
     `select coalesce(versions::jsonb ->> 'arm', 'champion') as arm, flow_version as version, coalesce(outcome, 'pending_review') as outcome, count(*)::int as n, avg(duration_ms)::float as ms
        from decisions where flow_id = $1 and created_at >= $2 group by 1, 2, 3 order by 1, 2, 3`,

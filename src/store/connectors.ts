@@ -24,14 +24,30 @@ interface Row {
 
 const COLUMNS = 'connector_id, version, content_hash, definition, created_at, created_by';
 
-const toVersion = (r: Row): ConnectorVersion => ({ connectorId: r.connector_id, version: Number(r.version), contentHash: r.content_hash, definition: json(r.definition) as Record<string, unknown>, createdAt: iso(r.created_at)!, createdBy: r.created_by });
+const toVersion = (r: Row): ConnectorVersion => ({
+  connectorId: r.connector_id,
+  version: Number(r.version),
+  contentHash: r.content_hash,
+  definition: json(r.definition) as Record<string, unknown>,
+  createdAt: iso(r.created_at)!,
+  createdBy: r.created_by,
+});
 
 /** Stores a checked definition as the next version; the same definition again returns its version. */
-export async function addConnectorVersion(db: Database, connectorId: string, definition: Record<string, unknown>, contentHash: string, by: Actor): Promise<{ version: ConnectorVersion; created: boolean }> {
+export async function addConnectorVersion(
+  db: Database,
+  connectorId: string,
+  definition: Record<string, unknown>,
+  contentHash: string,
+  by: Actor,
+): Promise<{ version: ConnectorVersion; created: boolean }> {
   return db.transaction(async (tx) => {
     await tx.query('insert into connectors (id, created_by) values ($1, $2) on conflict (id) do nothing', [connectorId, by.actor]);
     await tx.query('select 1 from connectors where id = $1 for update', [connectorId]);
-    const { rows: same } = await tx.query<Row>(`select ${COLUMNS} from connector_versions where connector_id = $1 and content_hash = $2`, [connectorId, contentHash]);
+    const { rows: same } = await tx.query<Row>(`select ${COLUMNS} from connector_versions where connector_id = $1 and content_hash = $2`, [
+      connectorId,
+      contentHash,
+    ]);
     if (same[0]) return { version: toVersion(same[0]), created: false };
     const { rows } = await tx.query<Row>(
       `insert into connector_versions (connector_id, version, content_hash, definition, created_by)
@@ -39,7 +55,14 @@ export async function addConnectorVersion(db: Database, connectorId: string, def
       [connectorId, contentHash, JSON.stringify(definition), by.actor],
     );
     const v = toVersion(rows[0]!);
-    await appendAudit(tx, { actor: by.actor, action: 'connector.version_created', subjectType: 'connector', subjectId: connectorId, requestId: by.requestId, data: { version: v.version, contentHash } });
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: 'connector.version_created',
+      subjectType: 'connector',
+      subjectId: connectorId,
+      requestId: by.requestId,
+      data: { version: v.version, contentHash },
+    });
     return { version: v, created: true };
   });
 }
@@ -57,9 +80,11 @@ export async function listConnectorVersions(db: Queryable, connectorId: string):
 
 /** One version, or the latest when none is named. */
 export async function getConnectorVersion(db: Queryable, connectorId: string, version?: number): Promise<ConnectorVersion> {
-  const { rows } = version === undefined
-    ? await db.query<Row>(`select ${COLUMNS} from connector_versions where connector_id = $1 order by version desc limit 1`, [connectorId])
-    : await db.query<Row>(`select ${COLUMNS} from connector_versions where connector_id = $1 and version = $2`, [connectorId, version]);
-  if (!rows[0]) throw new StoreError('not_found', version === undefined ? `no connector "${connectorId}"` : `connector "${connectorId}" has no version ${version}`);
+  const { rows } =
+    version === undefined
+      ? await db.query<Row>(`select ${COLUMNS} from connector_versions where connector_id = $1 order by version desc limit 1`, [connectorId])
+      : await db.query<Row>(`select ${COLUMNS} from connector_versions where connector_id = $1 and version = $2`, [connectorId, version]);
+  if (!rows[0])
+    throw new StoreError('not_found', version === undefined ? `no connector "${connectorId}"` : `connector "${connectorId}" has no version ${version}`);
   return toVersion(rows[0]);
 }

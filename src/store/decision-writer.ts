@@ -79,7 +79,29 @@ export class DecisionWriter {
         const d = p.decision;
         const base = params.length;
         tuples.push(`(${Array.from({ length: COLUMNS }, (_, i) => `$${base + i + 1}`).join(', ')})`);
-        params.push(d.id, d.flowId, d.flowVersion, d.idempotencyKey, d.requestHash, d.status, d.outcome, JSON.stringify(d.result), JSON.stringify(d.path), d.sealed.trace, JSON.stringify(d.sealed.c1), d.sealed.c2, JSON.stringify(d.sealed.dropped), d.sealed.dataKey.id, d.reviewId, JSON.stringify(d.versions), d.status === 'completed' ? now : null, d.durationMs, now, d.scores && Object.keys(d.scores).length ? JSON.stringify(d.scores) : null, d.clientId);
+        params.push(
+          d.id,
+          d.flowId,
+          d.flowVersion,
+          d.idempotencyKey,
+          d.requestHash,
+          d.status,
+          d.outcome,
+          JSON.stringify(d.result),
+          JSON.stringify(d.path),
+          d.sealed.trace,
+          JSON.stringify(d.sealed.c1),
+          d.sealed.c2,
+          JSON.stringify(d.sealed.dropped),
+          d.sealed.dataKey.id,
+          d.reviewId,
+          JSON.stringify(d.versions),
+          d.status === 'completed' ? now : null,
+          d.durationMs,
+          now,
+          d.scores && Object.keys(d.scores).length ? JSON.stringify(d.scores) : null,
+          d.clientId,
+        );
       }
       // Data keys first (decisions reference them); a key whose decision loses a key race is removed below.
       const kp: unknown[] = [];
@@ -99,11 +121,17 @@ export class DecisionWriter {
       if (unused.length) await tx.query('delete from data_keys where id = any($1)', [unused]);
       const search = kept.flatMap((p) => p.decision.sealed.search.map((x) => [p.decision.id, x.field, x.digest]));
       if (search.length) {
-        await tx.query(`insert into decision_search (decision_id, field, digest) values ${search.map((_, i) => `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`).join(', ')}`, search.flat());
+        await tx.query(
+          `insert into decision_search (decision_id, field, digest) values ${search.map((_, i) => `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`).join(', ')}`,
+          search.flat(),
+        );
       }
       const consents = kept.flatMap((p) => p.decision.consents.map((c) => [newId('cns'), p.decision.id, c.scope, c.grantedAt, c.expiresAt ?? null, c.channel]));
       if (consents.length) {
-        await tx.query(`insert into consents (id, decision_id, scope, granted_at, expires_at, channel) values ${consents.map((_, i) => `(${[1, 2, 3, 4, 5, 6].map((k) => `$${i * 6 + k}`).join(', ')})`).join(', ')}`, consents.flat());
+        await tx.query(
+          `insert into consents (id, decision_id, scope, granted_at, expires_at, channel) values ${consents.map((_, i) => `(${[1, 2, 3, 4, 5, 6].map((k) => `$${i * 6 + k}`).join(', ')})`).join(', ')}`,
+          consents.flat(),
+        );
       }
       const waiting = kept.filter((p) => p.decision.reviewId);
       if (waiting.length) {

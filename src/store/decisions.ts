@@ -99,7 +99,6 @@ interface ReviewRow {
   claimed_at: Date | string | null;
 }
 
-
 /** Decisions with the key that opens their personal data. */
 const DECISION_SELECT = 'select d.*, k.master_version, k.wrapped, k.destroyed_at from decisions d left join data_keys k on k.id = d.data_key_id';
 
@@ -119,7 +118,9 @@ function toDecision(r: DecisionRow): DecisionRecord {
     applicationC2: buf(r.application_c2),
     traceSealed: buf(r.trace_sealed),
     droppedFields: json(r.dropped_fields) as string[],
-    dataKey: r.data_key_id ? { id: r.data_key_id, version: r.master_version ?? null, wrapped: buf(r.wrapped ?? null), destroyedAt: iso(r.destroyed_at ?? null) } : null,
+    dataKey: r.data_key_id
+      ? { id: r.data_key_id, version: r.master_version ?? null, wrapped: buf(r.wrapped ?? null), destroyedAt: iso(r.destroyed_at ?? null) }
+      : null,
     reviews: json(r.reviews) as DecisionRecord['reviews'],
     pendingReviewId: r.pending_review_id,
     override: (json(r.override ?? null) as DecisionRecord['override']) ?? null,
@@ -157,7 +158,11 @@ export function scopedRequestKey(clientId: string, idempotencyKey: string): stri
   return `${clientId}/${idempotencyKey}`;
 }
 
-export interface NewDecision extends Pick<DecisionRecord, 'id' | 'flowId' | 'flowVersion' | 'clientId' | 'idempotencyKey' | 'requestHash' | 'status' | 'outcome' | 'result' | 'path' | 'versions' | 'durationMs'> {
+export interface NewDecision
+  extends Pick<
+    DecisionRecord,
+    'id' | 'flowId' | 'flowVersion' | 'clientId' | 'idempotencyKey' | 'requestHash' | 'status' | 'outcome' | 'result' | 'path' | 'versions' | 'durationMs'
+  > {
   reviewId: string | null;
   sealed: SealedApplication;
   /** PD by score node id, when the flow scored. */
@@ -177,7 +182,10 @@ export async function getDecision(db: Queryable, id: string): Promise<DecisionRe
   return toDecision(rows[0]);
 }
 
-export async function listDecisions(db: Queryable, q: { flowId?: string; status?: DecisionStatus; outcome?: string; limit: number; before?: string }): Promise<DecisionRecord[]> {
+export async function listDecisions(
+  db: Queryable,
+  q: { flowId?: string; status?: DecisionStatus; outcome?: string; limit: number; before?: string },
+): Promise<DecisionRecord[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, v: unknown) => {
@@ -247,10 +255,21 @@ export async function claimReview(db: Database, reviewId: string, by: Actor): Pr
     if (!rows[0]) {
       const { rows: existing } = await tx.query<ReviewRow>('select * from reviews where id = $1', [reviewId]);
       if (!existing[0]) throw new StoreError('not_found', `no review "${reviewId}"`);
-      if (existing[0].status === 'decided') throw new StoreError('conflict', `review "${reviewId}" was decided already (${existing[0].verdict} by ${existing[0].reviewer})`);
-      throw new StoreError('conflict', `review "${reviewId}" was taken by ${existing[0].claimed_by} at ${iso(existing[0].claimed_at)}; it is free again ${CLAIM_MINUTES} minutes after that`);
+      if (existing[0].status === 'decided')
+        throw new StoreError('conflict', `review "${reviewId}" was decided already (${existing[0].verdict} by ${existing[0].reviewer})`);
+      throw new StoreError(
+        'conflict',
+        `review "${reviewId}" was taken by ${existing[0].claimed_by} at ${iso(existing[0].claimed_at)}; it is free again ${CLAIM_MINUTES} minutes after that`,
+      );
     }
-    await appendAudit(tx, { actor: by.actor, action: 'review.claimed', subjectType: 'review', subjectId: reviewId, requestId: by.requestId, data: { decision: rows[0].decision_id } });
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: 'review.claimed',
+      subjectType: 'review',
+      subjectId: reviewId,
+      requestId: by.requestId,
+      data: { decision: rows[0].decision_id },
+    });
     return toReview(rows[0]);
   });
 }
@@ -260,7 +279,14 @@ export async function claimReview(db: Database, reviewId: string, by: Actor): Pr
  * (or two servers) racing, exactly one succeeds; the other gets 'conflict'. A case another
  * reviewer has taken (and whose claim has not lapsed) is refused as a conflict too.
  */
-export async function decideReview(db: Database, reviewId: string, verdict: 'approve' | 'decline', note: string, by: Actor, enqueue: (tx: Queryable, review: ReviewRecord) => Promise<void>): Promise<ReviewRecord> {
+export async function decideReview(
+  db: Database,
+  reviewId: string,
+  verdict: 'approve' | 'decline',
+  note: string,
+  by: Actor,
+  enqueue: (tx: Queryable, review: ReviewRecord) => Promise<void>,
+): Promise<ReviewRecord> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<ReviewRow>(
       `update reviews set status = 'decided', verdict = $2, note = $3, reviewer = $4, decided_at = now() where id = $1 and status = 'pending' and (claimed_by = $4 or ${CLAIM_OPEN}) returning *`,
@@ -269,12 +295,26 @@ export async function decideReview(db: Database, reviewId: string, verdict: 'app
     if (!rows[0]) {
       const { rows: existing } = await tx.query<ReviewRow>('select * from reviews where id = $1', [reviewId]);
       if (!existing[0]) throw new StoreError('not_found', `no review "${reviewId}"`);
-      if (existing[0].status === 'pending' && claimedByOther(existing[0], by.actor)) throw new StoreError('conflict', `review "${reviewId}" was taken by ${existing[0].claimed_by} at ${iso(existing[0].claimed_at)}; only they may decide it until ${CLAIM_MINUTES} minutes after that`);
+      if (existing[0].status === 'pending' && claimedByOther(existing[0], by.actor))
+        throw new StoreError(
+          'conflict',
+          `review "${reviewId}" was taken by ${existing[0].claimed_by} at ${iso(existing[0].claimed_at)}; only they may decide it until ${CLAIM_MINUTES} minutes after that`,
+        );
       throw new StoreError('conflict', `review "${reviewId}" was decided already (${existing[0].verdict} by ${existing[0].reviewer})`);
     }
     const review = toReview(rows[0]);
-    await tx.query(`update decisions set reviews = reviews || $2::jsonb where id = $1`, [review.decisionId, JSON.stringify({ [review.nodeId]: { verdict, note, reviewer: by.actor } })]);
-    await appendAudit(tx, { actor: by.actor, action: 'review.decided', subjectType: 'review', subjectId: reviewId, requestId: by.requestId, data: { decision: review.decisionId, node: review.nodeId, verdict } });
+    await tx.query(`update decisions set reviews = reviews || $2::jsonb where id = $1`, [
+      review.decisionId,
+      JSON.stringify({ [review.nodeId]: { verdict, note, reviewer: by.actor } }),
+    ]);
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: 'review.decided',
+      subjectType: 'review',
+      subjectId: reviewId,
+      requestId: by.requestId,
+      data: { decision: review.decisionId, node: review.nodeId, verdict },
+    });
     await enqueue(tx, review);
     return review;
   });
@@ -301,13 +341,36 @@ export async function resumeDecision(db: Database, decisionId: string, fromRevie
       `update decisions set status = $3, outcome = $4, result = $5, path = $6, trace_sealed = $7, pending_review_id = $8,
          completed_at = case when $3 = 'completed' then now() else null end, duration_ms = duration_ms + $9
        where id = $1 and status = 'pending_review' and pending_review_id = $2 returning *`,
-      [decisionId, fromReviewId, next.status, next.outcome, JSON.stringify(next.result), JSON.stringify(next.path), next.traceSealed, nextReviewId, next.durationMs],
+      [
+        decisionId,
+        fromReviewId,
+        next.status,
+        next.outcome,
+        JSON.stringify(next.result),
+        JSON.stringify(next.path),
+        next.traceSealed,
+        nextReviewId,
+        next.durationMs,
+      ],
     );
     if (!rows[0]) return null;
     if (next.wait) {
-      await tx.query(`insert into reviews (id, decision_id, node_id, queue, reason, status) values ($1, $2, $3, $4, $5, 'pending')`, [nextReviewId, decisionId, next.wait.node, next.wait.queue, next.wait.reason]);
+      await tx.query(`insert into reviews (id, decision_id, node_id, queue, reason, status) values ($1, $2, $3, $4, $5, 'pending')`, [
+        nextReviewId,
+        decisionId,
+        next.wait.node,
+        next.wait.queue,
+        next.wait.reason,
+      ]);
     }
-    await appendAudit(tx, { actor: by.actor, action: next.status === 'completed' ? 'decision.completed' : 'decision.pending_review', subjectType: 'decision', subjectId: decisionId, requestId: by.requestId, data: { outcome: next.outcome, afterReview: fromReviewId } });
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: next.status === 'completed' ? 'decision.completed' : 'decision.pending_review',
+      subjectType: 'decision',
+      subjectId: decisionId,
+      requestId: by.requestId,
+      data: { outcome: next.outcome, afterReview: fromReviewId },
+    });
     return toDecision(rows[0]);
   });
 }
@@ -368,7 +431,11 @@ export async function erasePersonalData(db: Database, decisionId: string, by: Ac
 
 /** What erasure does to the rows; also what a replay of the ledger does again after a restore. */
 async function destroyPersonalData(tx: Queryable, decisionId: string, dataKeyId: string | null, erasedAt: string): Promise<void> {
-  if (dataKeyId) await tx.query('update data_keys set wrapped = null, master_version = null, destroyed_at = coalesce(destroyed_at, $2) where id = $1', [dataKeyId, erasedAt]);
+  if (dataKeyId)
+    await tx.query('update data_keys set wrapped = null, master_version = null, destroyed_at = coalesce(destroyed_at, $2) where id = $1', [
+      dataKeyId,
+      erasedAt,
+    ]);
   // The bureau reports pulled for this application go with it.
   await tx.query(
     `update data_keys set wrapped = null, master_version = null, destroyed_at = coalesce(destroyed_at, $2)
@@ -384,7 +451,11 @@ async function destroyPersonalData(tx: Queryable, decisionId: string, dataKeyId:
  * Applies the ledger's erasures to a database restored from a backup: every decision the ledger
  * names whose personal data is readable again is erased again (audited as a replay).
  */
-export async function replayErasures(db: Database, ledger: ErasureLedger, by: Actor): Promise<{ entries: number; reapplied: number; alreadyErased: number; missing: number }> {
+export async function replayErasures(
+  db: Database,
+  ledger: ErasureLedger,
+  by: Actor,
+): Promise<{ entries: number; reapplied: number; alreadyErased: number; missing: number }> {
   const entries = ledger.entries();
   let reapplied = 0;
   let alreadyErased = 0;
@@ -399,7 +470,14 @@ export async function replayErasures(db: Database, ledger: ErasureLedger, by: Ac
       const { rows: search } = await tx.query('select 1 from decision_search where decision_id = $1 limit 1', [e.decisionId]);
       if ((rows[0].wrapped ?? null) === null && rows[0].request_hash === null && !search.length) return void alreadyErased++;
       await destroyPersonalData(tx, e.decisionId, rows[0].data_key_id, e.erasedAt);
-      await appendAudit(tx, { actor: by.actor, action: 'personal_data.erasure_replayed', subjectType: 'decision', subjectId: e.decisionId, requestId: by.requestId, data: { erasedAt: e.erasedAt } });
+      await appendAudit(tx, {
+        actor: by.actor,
+        action: 'personal_data.erasure_replayed',
+        subjectType: 'decision',
+        subjectId: e.decisionId,
+        requestId: by.requestId,
+        data: { erasedAt: e.erasedAt },
+      });
       reapplied++;
     });
   }
@@ -439,7 +517,8 @@ export async function openContest(db: Database, decisionId: string, statementSea
     const { rows: d } = await tx.query<{ status: string; override: unknown }>('select status, override from decisions where id = $1 for update', [decisionId]);
     if (!d[0]) throw new StoreError('not_found', `no decision "${decisionId}"`);
     if (d[0].status !== 'completed') throw new StoreError('conflict', `decision ${decisionId} is not final yet; it can be contested once decided`);
-    if (d[0].override) throw new StoreError('conflict', `decision ${decisionId} was already reviewed by a person after a contest; it cannot be contested again`);
+    if (d[0].override)
+      throw new StoreError('conflict', `decision ${decisionId} was already reviewed by a person after a contest; it cannot be contested again`);
     const { rows: open } = await tx.query("select 1 from reviews where decision_id = $1 and node_id = $2 and status = 'pending'", [decisionId, CONTEST_NODE]);
     if (open.length) throw new StoreError('conflict', `decision ${decisionId} already has an open contest`);
     const reviewId = newId('rev');
@@ -447,8 +526,20 @@ export async function openContest(db: Database, decisionId: string, statementSea
       `insert into reviews (id, decision_id, node_id, queue, reason, status) values ($1, $2, $3, 'contest', 'The applicant contests the automated decision', 'pending') returning *`,
       [reviewId, decisionId, CONTEST_NODE],
     );
-    await tx.query('insert into contests (id, decision_id, review_id, statement_sealed) values ($1, $2, $3, $4)', [contestId, decisionId, reviewId, statementSealed]);
-    await appendAudit(tx, { actor: by.actor, action: 'decision.contested', subjectType: 'decision', subjectId: decisionId, requestId: by.requestId, data: { contest: contestId, review: reviewId } });
+    await tx.query('insert into contests (id, decision_id, review_id, statement_sealed) values ($1, $2, $3, $4)', [
+      contestId,
+      decisionId,
+      reviewId,
+      statementSealed,
+    ]);
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: 'decision.contested',
+      subjectType: 'decision',
+      subjectId: decisionId,
+      requestId: by.requestId,
+      data: { contest: contestId, review: reviewId },
+    });
     return toReview(rows[0]!);
   });
 }
@@ -458,6 +549,13 @@ export async function overrideDecision(db: Database, decisionId: string, outcome
   await db.transaction(async (tx) => {
     const override = { outcome, reviewer: by.actor, note, at: new Date().toISOString() };
     await tx.query('update decisions set override = $2 where id = $1', [decisionId, JSON.stringify(override)]);
-    await appendAudit(tx, { actor: by.actor, action: 'decision.overridden', subjectType: 'decision', subjectId: decisionId, requestId: by.requestId, data: { outcome } });
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: 'decision.overridden',
+      subjectType: 'decision',
+      subjectId: decisionId,
+      requestId: by.requestId,
+      data: { outcome },
+    });
   });
 }

@@ -39,7 +39,6 @@ interface VersionRow {
   published_by: string | null;
 }
 
-
 function toVersion(r: VersionRow): FlowVersion {
   return {
     flowId: r.flow_id,
@@ -85,7 +84,14 @@ export async function addFlowVersion(db: Database, flowId: string, definition: u
       [flowId, JSON.stringify(definition), contentHash(definition), by.actor],
     );
     const v = toVersion(rows[0]!);
-    await appendAudit(tx, { actor: by.actor, action: 'flow.version_created', subjectType: 'flow', subjectId: flowId, requestId: by.requestId, data: { version: v.version } });
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: 'flow.version_created',
+      subjectType: 'flow',
+      subjectId: flowId,
+      requestId: by.requestId,
+      data: { version: v.version },
+    });
     return v;
   });
 }
@@ -93,12 +99,20 @@ export async function addFlowVersion(db: Database, flowId: string, definition: u
 export async function updateDraft(db: Database, flowId: string, version: number, definition: unknown, by: Actor): Promise<FlowVersion> {
   return db.transaction(async (tx) => {
     const current = await lockVersion(tx, flowId, version);
-    if (current.status !== 'draft') throw new StoreError('conflict', `version ${version} of flow "${flowId}" is published and cannot change; create a new version`);
+    if (current.status !== 'draft')
+      throw new StoreError('conflict', `version ${version} of flow "${flowId}" is published and cannot change; create a new version`);
     const { rows } = await tx.query<VersionRow>(
       'update flow_versions set definition = $3, content_hash = $4, updated_at = now() where flow_id = $1 and version = $2 returning *',
       [flowId, version, JSON.stringify(definition), contentHash(definition)],
     );
-    await appendAudit(tx, { actor: by.actor, action: 'flow.draft_updated', subjectType: 'flow', subjectId: flowId, requestId: by.requestId, data: { version, contentHash: contentHash(definition) } });
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: 'flow.draft_updated',
+      subjectType: 'flow',
+      subjectId: flowId,
+      requestId: by.requestId,
+      data: { version, contentHash: contentHash(definition) },
+    });
     return toVersion(rows[0]!);
   });
 }
@@ -110,7 +124,13 @@ async function lockVersion(tx: Queryable, flowId: string, version: number): Prom
 }
 
 /** Publishes a draft after `check` (the caller's compile and publish checks) accepts it. */
-export async function publishVersion(db: Database, flowId: string, version: number, by: Actor, check: (v: FlowVersion) => void | Promise<void>): Promise<FlowVersion> {
+export async function publishVersion(
+  db: Database,
+  flowId: string,
+  version: number,
+  by: Actor,
+  check: (v: FlowVersion) => void | Promise<void>,
+): Promise<FlowVersion> {
   return db.transaction(async (tx) => {
     const current = await lockVersion(tx, flowId, version);
     if (current.status === 'published') throw new StoreError('conflict', `version ${version} of flow "${flowId}" is published already`);
@@ -121,7 +141,14 @@ export async function publishVersion(db: Database, flowId: string, version: numb
     );
     // A statement that values computed from personal data are not personal is recorded with the publication.
     const declassified = (current.definition as { declassify?: Record<string, string> } | null)?.declassify;
-    await appendAudit(tx, { actor: by.actor, action: 'flow.published', subjectType: 'flow', subjectId: flowId, requestId: by.requestId, data: { version, contentHash: current.contentHash, ...(declassified && Object.keys(declassified).length ? { declassified } : {}) } });
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: 'flow.published',
+      subjectType: 'flow',
+      subjectId: flowId,
+      requestId: by.requestId,
+      data: { version, contentHash: current.contentHash, ...(declassified && Object.keys(declassified).length ? { declassified } : {}) },
+    });
     return toVersion(rows[0]!);
   });
 }
@@ -148,5 +175,11 @@ export async function listFlows(db: Queryable): Promise<FlowSummary[]> {
     `select f.id, f.name, f.created_at, max(v.version) as latest, max(v.version) filter (where v.status = 'published') as published
      from flows f join flow_versions v on v.flow_id = f.id group by f.id, f.name, f.created_at order by f.id`,
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, latestVersion: Number(r.latest), publishedVersion: r.published === null ? null : Number(r.published), createdAt: iso(r.created_at)! }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    latestVersion: Number(r.latest),
+    publishedVersion: r.published === null ? null : Number(r.published),
+    createdAt: iso(r.created_at)!,
+  }));
 }

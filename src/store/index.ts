@@ -5,10 +5,47 @@ export { StoreError } from './store-error.ts';
 export { isDatabaseUnavailable } from './database-unavailable.ts';
 export { appendAudit, listAudit, verifyAudit, type AuditEntry, type AuditQuery, type AuditVerification } from './audit-log.ts';
 export { createApiKey, listApiKeys, revokeApiKey, findActiveKey, countApiKeys, hashSecret, type ApiKey, type CreatedKey, type Actor } from './api-keys.ts';
-export { createFlow, addFlowVersion, updateDraft, publishVersion, getFlowVersion, listFlowVersions, listFlows, contentHash, type FlowVersion, type FlowSummary } from './flow-versions.ts';
 export {
-  findDecisionByKey, scopedRequestKey, findDecisionsByDigest, erasePersonalData, replayErasures, vacuumErased, openContest, overrideDecision, listConsents, CONTEST_NODE, type Consent, getDecision, listDecisions, flowDecisionPages, decideReview, claimReview, holdsClaim, CLAIM_MINUTES, resumeDecision, getReview, listReviews, listReviewsOf, newId,
-  type DecisionRecord, type ReviewRecord, type NewDecision, type ResumedState, type DecisionStatus,
+  createFlow,
+  addFlowVersion,
+  updateDraft,
+  publishVersion,
+  getFlowVersion,
+  listFlowVersions,
+  listFlows,
+  contentHash,
+  type FlowVersion,
+  type FlowSummary,
+} from './flow-versions.ts';
+export {
+  findDecisionByKey,
+  scopedRequestKey,
+  findDecisionsByDigest,
+  erasePersonalData,
+  replayErasures,
+  vacuumErased,
+  openContest,
+  overrideDecision,
+  listConsents,
+  CONTEST_NODE,
+  type Consent,
+  getDecision,
+  listDecisions,
+  flowDecisionPages,
+  decideReview,
+  claimReview,
+  holdsClaim,
+  CLAIM_MINUTES,
+  resumeDecision,
+  getReview,
+  listReviews,
+  listReviewsOf,
+  newId,
+  type DecisionRecord,
+  type ReviewRecord,
+  type NewDecision,
+  type ResumedState,
+  type DecisionStatus,
 } from './decisions.ts';
 export { startJobQueue, QUEUES, type JobQueue } from './job-queue.ts';
 export { DecisionWriter } from './decision-writer.ts';
@@ -18,11 +55,45 @@ export { addLegalHold, heldUntil, dueForPurge, purgeDue, ADVERSE_ACTION_MONTHS, 
 export { addModelVersion, listModels, listModelVersions, getModelVersion, getModelFile, type ModelVersion } from './models.ts';
 export { addConnectorVersion, listConnectors, listConnectorVersions, getConnectorVersion, type ConnectorVersion } from './connectors.ts';
 export { DatabasePullLedger } from './bureau-pulls.ts';
-export { createBacktest, claimBacktest, backtestProgress, finishBacktest, getBacktest, getBacktestHtml, listBacktests, type BacktestRecord } from './backtests.ts';
+export {
+  createBacktest,
+  claimBacktest,
+  backtestProgress,
+  finishBacktest,
+  getBacktest,
+  getBacktestHtml,
+  listBacktests,
+  type BacktestRecord,
+} from './backtests.ts';
 export { setChallenger, clearChallenger, getChallenger, challengerReport, type Challenger, type ArmStats } from './challengers.ts';
 export { recordOutcomes, performanceOf, OUTCOME_TYPES, type OutcomeEvent, type OutcomeType, type OutcomeReceipt } from './outcomes.ts';
-export { setRetrainProgram, getRetrainProgram, bookedAccounts, listRetrainPrograms, createRetrainRun, claimRetrainRun, updateRetrainRun, getRetrainRun, listRetrainRuns, type RetrainProgram, type RetrainRun, type RetrainStatus } from './retraining.ts';
-export { setMonitor, getMonitor, listMonitoredFlows, monitoredDecisions, saveSnapshot, latestSnapshots, raiseAlerts, markAlertDelivery, listAlerts, acknowledgeAlert, type Alert } from './monitoring.ts';
+export {
+  setRetrainProgram,
+  getRetrainProgram,
+  bookedAccounts,
+  listRetrainPrograms,
+  createRetrainRun,
+  claimRetrainRun,
+  updateRetrainRun,
+  getRetrainRun,
+  listRetrainRuns,
+  type RetrainProgram,
+  type RetrainRun,
+  type RetrainStatus,
+} from './retraining.ts';
+export {
+  setMonitor,
+  getMonitor,
+  listMonitoredFlows,
+  monitoredDecisions,
+  saveSnapshot,
+  latestSnapshots,
+  raiseAlerts,
+  markAlertDelivery,
+  listAlerts,
+  acknowledgeAlert,
+  type Alert,
+} from './monitoring.ts';
 export { ErasureLedger, type ErasureEntry } from './erasure-ledger.ts';
 export { checkpointAudit, verifyAuditWithCheckpoints, type AuditCheckpoints } from './audit-checkpoint.ts';
 export { grantRuntimeRole } from './runtime-role.ts';

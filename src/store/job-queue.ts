@@ -29,7 +29,15 @@ export interface JobQueue {
   stop(): Promise<void>;
 }
 
-export const QUEUES = ['decision.resume', 'personal-data.purge', 'backtest.run', 'retrain.run', 'retrain.scheduled', 'retrain.growth', 'monitoring.run'] as const;
+export const QUEUES = [
+  'decision.resume',
+  'personal-data.purge',
+  'backtest.run',
+  'retrain.run',
+  'retrain.scheduled',
+  'retrain.growth',
+  'monitoring.run',
+] as const;
 
 /**
  * How long a job may stay active before its worker is presumed dead and another process takes

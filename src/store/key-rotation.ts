@@ -12,11 +12,18 @@ interface KeyRow {
  * Re-wraps data keys held by older master versions with the current one, in small
  * transactions so that serving goes on. A row changed meanwhile (erased) is left alone.
  */
-export async function rewrapDataKeys(db: Database, keys: KeyProvider, options: { batch?: number; actor: string }): Promise<{ rewrapped: number; remaining: number }> {
+export async function rewrapDataKeys(
+  db: Database,
+  keys: KeyProvider,
+  options: { batch?: number; actor: string },
+): Promise<{ rewrapped: number; remaining: number }> {
   const batch = options.batch ?? 500;
   let rewrapped = 0;
   for (;;) {
-    const { rows } = await db.query<KeyRow>('select id, master_version, wrapped from data_keys where wrapped is not null and master_version <> $1 order by id limit $2', [keys.currentVersion, batch]);
+    const { rows } = await db.query<KeyRow>(
+      'select id, master_version, wrapped from data_keys where wrapped is not null and master_version <> $1 order by id limit $2',
+      [keys.currentVersion, batch],
+    );
     if (rows.length === 0) break;
     await db.transaction(async (tx) => {
       for (const r of rows) {
@@ -24,12 +31,19 @@ export async function rewrapDataKeys(db: Database, keys: KeyProvider, options: {
         const dataKey = keys.unwrap(r.master_version, wrappedOld, r.id);
         const { version, wrapped } = keys.wrap(dataKey, r.id);
         dataKey.fill(0);
-        await tx.query('update data_keys set master_version = $2, wrapped = $3 where id = $1 and master_version = $4 and wrapped is not null', [r.id, version, wrapped, r.master_version]);
+        await tx.query('update data_keys set master_version = $2, wrapped = $3 where id = $1 and master_version = $4 and wrapped is not null', [
+          r.id,
+          version,
+          wrapped,
+          r.master_version,
+        ]);
       }
     });
     rewrapped += rows.length;
   }
-  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from data_keys where wrapped is not null and master_version <> $1', [keys.currentVersion]);
+  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from data_keys where wrapped is not null and master_version <> $1', [
+    keys.currentVersion,
+  ]);
   if (rewrapped) {
     await db.transaction((tx) => appendAudit(tx, { actor: options.actor, action: 'master_key.rewrapped', data: { version: keys.currentVersion, rewrapped } }));
   }

@@ -39,9 +39,7 @@ export async function migrate(db: Database): Promise<string[]> {
 
 export async function pendingMigrations(db: Database): Promise<string[]> {
   // Before the first migration the table does not exist: everything is pending.
-  const { rows } = await db
-    .query<{ id: string }>('select id from schema_migrations')
-    .catch(() => ({ rows: [] as { id: string }[] }));
+  const { rows } = await db.query<{ id: string }>('select id from schema_migrations').catch(() => ({ rows: [] as { id: string }[] }));
   const applied = new Set(rows.map((r) => r.id));
   return listMigrations()
     .map((m) => m.id)

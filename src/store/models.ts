@@ -30,18 +30,34 @@ interface ModelVersionRow {
 const COLUMNS = 'model_id, version, content_hash, kind, summary, created_at, created_by';
 
 function toModelVersion(r: ModelVersionRow): ModelVersion {
-  return { modelId: r.model_id, version: Number(r.version), contentHash: r.content_hash, kind: r.kind, summary: json(r.summary) as Record<string, unknown>, createdAt: iso(r.created_at)!, createdBy: r.created_by };
+  return {
+    modelId: r.model_id,
+    version: Number(r.version),
+    contentHash: r.content_hash,
+    kind: r.kind,
+    summary: json(r.summary) as Record<string, unknown>,
+    createdAt: iso(r.created_at)!,
+    createdBy: r.created_by,
+  };
 }
 
 /**
  * Stores a model file as the next version of `modelId` (creating the model on first upload).
  * The same file uploaded again returns the version it already has: `created` says which.
  */
-export async function addModelVersion(db: Database, modelId: string, file: { text: string; contentHash: string; kind: string; summary: Record<string, unknown> }, by: Actor): Promise<{ version: ModelVersion; created: boolean }> {
+export async function addModelVersion(
+  db: Database,
+  modelId: string,
+  file: { text: string; contentHash: string; kind: string; summary: Record<string, unknown> },
+  by: Actor,
+): Promise<{ version: ModelVersion; created: boolean }> {
   return db.transaction(async (tx) => {
     await tx.query('insert into models (id, created_by) values ($1, $2) on conflict (id) do nothing', [modelId, by.actor]);
     await tx.query('select 1 from models where id = $1 for update', [modelId]);
-    const { rows: same } = await tx.query<ModelVersionRow>(`select ${COLUMNS} from model_versions where model_id = $1 and content_hash = $2`, [modelId, file.contentHash]);
+    const { rows: same } = await tx.query<ModelVersionRow>(`select ${COLUMNS} from model_versions where model_id = $1 and content_hash = $2`, [
+      modelId,
+      file.contentHash,
+    ]);
     if (same[0]) return { version: toModelVersion(same[0]), created: false };
     const { rows } = await tx.query<ModelVersionRow>(
       `insert into model_versions (model_id, version, content_hash, kind, summary, file, created_by)
@@ -49,7 +65,14 @@ export async function addModelVersion(db: Database, modelId: string, file: { tex
       [modelId, file.contentHash, file.kind, JSON.stringify(file.summary), file.text, by.actor],
     );
     const v = toModelVersion(rows[0]!);
-    await appendAudit(tx, { actor: by.actor, action: 'model.version_created', subjectType: 'model', subjectId: modelId, requestId: by.requestId, data: { version: v.version, contentHash: v.contentHash, kind: v.kind } });
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: 'model.version_created',
+      subjectType: 'model',
+      subjectId: modelId,
+      requestId: by.requestId,
+      data: { version: v.version, contentHash: v.contentHash, kind: v.kind },
+    });
     return { version: v, created: true };
   });
 }

@@ -21,13 +21,34 @@ export interface Alert {
 }
 
 type Row = Record<string, unknown>;
-const toAlert = (r: Row): Alert => ({ id: r.id as string, flowId: r.flow_id as string, kind: r.kind as string, metric: r.metric as string, period: r.period as string, value: Number(r.value), threshold: Number(r.threshold), message: r.message as string, raisedAt: iso(r.raised_at as Date)!, acknowledgedAt: iso((r.acknowledged_at as Date | null) ?? null), acknowledgedBy: (r.acknowledged_by as string | null) ?? null, webhook: (r.webhook as string | null) ?? null });
+const toAlert = (r: Row): Alert => ({
+  id: r.id as string,
+  flowId: r.flow_id as string,
+  kind: r.kind as string,
+  metric: r.metric as string,
+  period: r.period as string,
+  value: Number(r.value),
+  threshold: Number(r.threshold),
+  message: r.message as string,
+  raisedAt: iso(r.raised_at as Date)!,
+  acknowledgedAt: iso((r.acknowledged_at as Date | null) ?? null),
+  acknowledgedBy: (r.acknowledged_by as string | null) ?? null,
+  webhook: (r.webhook as string | null) ?? null,
+});
 
-export async function setMonitor(db: Database, flowId: string, config: Record<string, unknown>, by: Actor): Promise<{ flowId: string; config: Record<string, unknown>; updatedAt: string }> {
+export async function setMonitor(
+  db: Database,
+  flowId: string,
+  config: Record<string, unknown>,
+  by: Actor,
+): Promise<{ flowId: string; config: Record<string, unknown>; updatedAt: string }> {
   return db.transaction(async (tx) => {
     const { rows: flow } = await tx.query('select 1 from flows where id = $1', [flowId]);
     if (!flow.length) throw new StoreError('not_found', `no flow "${flowId}"`);
-    const { rows } = await tx.query<Row>('insert into monitors (flow_id, config, updated_by) values ($1, $2, $3) on conflict (flow_id) do update set config = excluded.config, updated_by = excluded.updated_by, updated_at = now() returning *', [flowId, JSON.stringify(config), by.actor]);
+    const { rows } = await tx.query<Row>(
+      'insert into monitors (flow_id, config, updated_by) values ($1, $2, $3) on conflict (flow_id) do update set config = excluded.config, updated_by = excluded.updated_by, updated_at = now() returning *',
+      [flowId, JSON.stringify(config), by.actor],
+    );
     await appendAudit(tx, { actor: by.actor, action: 'monitoring.configured', subjectType: 'flow', subjectId: flowId, requestId: by.requestId, data: config });
     return { flowId, config: json(rows[0]!.config) as Record<string, unknown>, updatedAt: iso(rows[0]!.updated_at as Date)! };
   });
@@ -45,7 +66,10 @@ export async function listMonitoredFlows(db: Queryable): Promise<string[]> {
 }
 
 /** A flow's decisions as monitoring sees them: C1 fields, scores, and the worst arrears within 3 months of booking. */
-export async function monitoredDecisions(db: Queryable, flowId: string): Promise<{ createdAt: string; outcome: string | null; c1: Record<string, unknown>; scores: Record<string, number> | null; earlyDpd: number | null }[]> {
+export async function monitoredDecisions(
+  db: Queryable,
+  flowId: string,
+): Promise<{ createdAt: string; outcome: string | null; c1: Record<string, unknown>; scores: Record<string, number> | null; earlyDpd: number | null }[]> {
   const { rows } = await db.query<Row>(
     `select d.created_at, d.outcome, d.application_c1, d.scores,
             (select max(coalesce(o.days_past_due, 0)) from outcomes o join outcomes b on b.decision_id = o.decision_id and b.type = 'disbursement'
@@ -54,7 +78,13 @@ export async function monitoredDecisions(db: Queryable, flowId: string): Promise
        from decisions d where d.flow_id = $1`,
     [flowId],
   );
-  return rows.map((r) => ({ createdAt: iso(r.created_at as Date)!, outcome: (r.outcome as string | null) ?? null, c1: json(r.application_c1) as Record<string, unknown>, scores: r.scores === null ? null : (json(r.scores) as Record<string, number>), earlyDpd: r.booked ? Number(r.early_dpd ?? 0) : null }));
+  return rows.map((r) => ({
+    createdAt: iso(r.created_at as Date)!,
+    outcome: (r.outcome as string | null) ?? null,
+    c1: json(r.application_c1) as Record<string, unknown>,
+    scores: r.scores === null ? null : (json(r.scores) as Record<string, number>),
+    earlyDpd: r.booked ? Number(r.early_dpd ?? 0) : null,
+  }));
 }
 
 export async function saveSnapshot(db: Queryable, flowId: string, asOf: string, snapshot: unknown): Promise<void> {
@@ -62,12 +92,19 @@ export async function saveSnapshot(db: Queryable, flowId: string, asOf: string, 
 }
 
 export async function latestSnapshots(db: Queryable, flowId: string, limit: number): Promise<{ asOf: string; snapshot: unknown }[]> {
-  const { rows } = await db.query<Row>('select as_of, snapshot from monitoring_snapshots where flow_id = $1 order by as_of desc, id desc limit $2', [flowId, limit]);
+  const { rows } = await db.query<Row>('select as_of, snapshot from monitoring_snapshots where flow_id = $1 order by as_of desc, id desc limit $2', [
+    flowId,
+    limit,
+  ]);
   return rows.map((r) => ({ asOf: iso(r.as_of as Date)!, snapshot: json(r.snapshot) }));
 }
 
 /** Raises the alerts not raised before (same flow, kind, metric and period); returns the new ones. */
-export async function raiseAlerts(db: Database, flowId: string, drafts: { kind: string; metric: string; period: string; value: number; threshold: number; message: string }[]): Promise<Alert[]> {
+export async function raiseAlerts(
+  db: Database,
+  flowId: string,
+  drafts: { kind: string; metric: string; period: string; value: number; threshold: number; message: string }[],
+): Promise<Alert[]> {
   if (!drafts.length) return [];
   return db.transaction(async (tx) => {
     const raised: Alert[] = [];
@@ -78,7 +115,14 @@ export async function raiseAlerts(db: Database, flowId: string, drafts: { kind: 
       );
       if (rows[0]) raised.push(toAlert(rows[0]));
     }
-    if (raised.length) await appendAudit(tx, { actor: 'system:monitoring', action: 'alerts.raised', subjectType: 'flow', subjectId: flowId, data: { alerts: raised.map((a) => ({ id: a.id, kind: a.kind, metric: a.metric, period: a.period })) } });
+    if (raised.length)
+      await appendAudit(tx, {
+        actor: 'system:monitoring',
+        action: 'alerts.raised',
+        subjectType: 'flow',
+        subjectId: flowId,
+        data: { alerts: raised.map((a) => ({ id: a.id, kind: a.kind, metric: a.metric, period: a.period })) },
+      });
     return raised;
   });
 }
@@ -97,7 +141,10 @@ export async function listAlerts(db: Queryable, q: { flowId?: string; open?: boo
 
 export async function acknowledgeAlert(db: Database, id: string, by: Actor): Promise<Alert> {
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<Row>('update alerts set acknowledged_at = coalesce(acknowledged_at, now()), acknowledged_by = coalesce(acknowledged_by, $2) where id = $1 returning *', [id, by.actor]);
+    const { rows } = await tx.query<Row>(
+      'update alerts set acknowledged_at = coalesce(acknowledged_at, now()), acknowledged_by = coalesce(acknowledged_by, $2) where id = $1 returning *',
+      [id, by.actor],
+    );
     if (!rows[0]) throw new StoreError('not_found', `no alert "${id}"`);
     await appendAudit(tx, { actor: by.actor, action: 'alert.acknowledged', subjectType: 'alert', subjectId: id, requestId: by.requestId });
     return toAlert(rows[0]);

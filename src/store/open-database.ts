@@ -21,7 +21,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const url = options.databaseUrl;
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) {
-      throw new StoreError('bad_database_url', `--database must be a postgres:// URL, got "${url.split(':')[0]}:..."; leave it out to use the embedded database.`);
+      throw new StoreError(
+        'bad_database_url',
+        `--database must be a postgres:// URL, got "${url.split(':')[0]}:..."; leave it out to use the embedded database.`,
+      );
     }
     return openPostgres({ url, schema: options.schema });
   }

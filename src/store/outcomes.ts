@@ -25,7 +25,10 @@ export interface OutcomeReceipt {
 }
 
 /** The part of an event that must match when its id is sent again. */
-const fingerprint = (e: OutcomeEvent) => createHash('sha256').update(canonicalJson({ d: e.decisionId, t: e.type, at: new Date(e.occurredAt).toISOString(), dpd: e.daysPastDue ?? null, amt: e.amount ?? null })).digest('hex');
+const fingerprint = (e: OutcomeEvent) =>
+  createHash('sha256')
+    .update(canonicalJson({ d: e.decisionId, t: e.type, at: new Date(e.occurredAt).toISOString(), dpd: e.daysPastDue ?? null, amt: e.amount ?? null }))
+    .digest('hex');
 
 /**
  * Records a batch of events in one transaction: all or nothing. An event id seen before with
@@ -38,12 +41,32 @@ export async function recordOutcomes(db: Database, events: OutcomeEvent[], by: A
     const { rows: known } = await tx.query<{ id: string }>('select id from decisions where id = any($1)', [decisionIds]);
     const knownIds = new Set(known.map((r) => r.id));
     const unknown = decisionIds.filter((d) => !knownIds.has(d));
-    if (unknown.length) throw new StoreError('invalid', `${unknown.length} event(s) name decisions that do not exist: ${unknown.slice(0, 20).join(', ')}${unknown.length > 20 ? ', ...' : ''}`);
-    const { rows: before } = await tx.query<{ event_id: string; decision_id: string; type: OutcomeType; occurred_at: Date | string; days_past_due: number | null; amount: string | null }>(
-      'select event_id, decision_id, type, occurred_at, days_past_due, amount from outcomes where event_id = any($1)',
-      [events.map((e) => e.eventId)],
+    if (unknown.length)
+      throw new StoreError(
+        'invalid',
+        `${unknown.length} event(s) name decisions that do not exist: ${unknown.slice(0, 20).join(', ')}${unknown.length > 20 ? ', ...' : ''}`,
+      );
+    const { rows: before } = await tx.query<{
+      event_id: string;
+      decision_id: string;
+      type: OutcomeType;
+      occurred_at: Date | string;
+      days_past_due: number | null;
+      amount: string | null;
+    }>('select event_id, decision_id, type, occurred_at, days_past_due, amount from outcomes where event_id = any($1)', [events.map((e) => e.eventId)]);
+    const seen = new Map(
+      before.map((r) => [
+        r.event_id,
+        fingerprint({
+          eventId: r.event_id,
+          decisionId: r.decision_id,
+          type: r.type,
+          occurredAt: iso(r.occurred_at)!,
+          daysPastDue: r.days_past_due,
+          amount: r.amount === null ? null : Number(r.amount),
+        }),
+      ]),
     );
-    const seen = new Map(before.map((r) => [r.event_id, fingerprint({ eventId: r.event_id, decisionId: r.decision_id, type: r.type, occurredAt: iso(r.occurred_at)!, daysPastDue: r.days_past_due, amount: r.amount === null ? null : Number(r.amount) })]));
     const fresh: OutcomeEvent[] = [];
     const clashes: string[] = [];
     const inBatch = new Map<string, string>();
@@ -55,7 +78,11 @@ export async function recordOutcomes(db: Database, events: OutcomeEvent[], by: A
         fresh.push(e);
       } else if (prior !== f) clashes.push(e.eventId);
     }
-    if (clashes.length) throw new StoreError('conflict', `${clashes.length} event id(s) were sent before with different content: ${clashes.slice(0, 20).join(', ')}; an event id names one event`);
+    if (clashes.length)
+      throw new StoreError(
+        'conflict',
+        `${clashes.length} event id(s) were sent before with different content: ${clashes.slice(0, 20).join(', ')}; an event id names one event`,
+      );
     for (let i = 0; i < fresh.length; i += 500) {
       const part = fresh.slice(i, i + 500);
       const params: unknown[] = [];
@@ -66,13 +93,23 @@ export async function recordOutcomes(db: Database, events: OutcomeEvent[], by: A
       });
       await tx.query(`insert into outcomes (event_id, decision_id, type, occurred_at, days_past_due, amount, received_by) values ${tuples.join(', ')}`, params);
     }
-    if (fresh.length) await appendAudit(tx, { actor: by.actor, action: 'outcomes.recorded', subjectType: 'outcomes', requestId: by.requestId, data: { events: fresh.length, decisions: new Set(fresh.map((e) => e.decisionId)).size } });
+    if (fresh.length)
+      await appendAudit(tx, {
+        actor: by.actor,
+        action: 'outcomes.recorded',
+        subjectType: 'outcomes',
+        requestId: by.requestId,
+        data: { events: fresh.length, decisions: new Set(fresh.map((e) => e.decisionId)).size },
+      });
     return { accepted: fresh.length, duplicates: events.length - fresh.length };
   });
 }
 
 /** Per decision: the worst days past due reached within `days` of the decision date, and whether it defaulted. */
-export async function performanceOf(db: Queryable, decisionIds: string[]): Promise<Map<string, { events: { type: OutcomeType; at: string; dpd: number | null }[] }>> {
+export async function performanceOf(
+  db: Queryable,
+  decisionIds: string[],
+): Promise<Map<string, { events: { type: OutcomeType; at: string; dpd: number | null }[] }>> {
   const { rows } = await db.query<{ decision_id: string; type: OutcomeType; occurred_at: Date | string; days_past_due: number | null }>(
     'select decision_id, type, occurred_at, days_past_due from outcomes where decision_id = any($1) order by decision_id, occurred_at',
     [decisionIds],

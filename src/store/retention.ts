@@ -21,8 +21,21 @@ export async function addLegalHold(db: Database, decisionId: string, reason: str
     const { rows } = await tx.query('select 1 from decisions where id = $1', [decisionId]);
     if (!rows.length) throw new StoreError('not_found', `no application "${decisionId}"`);
     const id = newId('hold');
-    await tx.query('insert into legal_holds (id, decision_id, reason, held_until, created_by) values ($1, $2, $3, $4, $5)', [id, decisionId, reason, heldUntil, by.actor]);
-    await appendAudit(tx, { actor: by.actor, action: 'legal_hold.added', subjectType: 'decision', subjectId: decisionId, requestId: by.requestId, data: { hold: id, until: heldUntil } });
+    await tx.query('insert into legal_holds (id, decision_id, reason, held_until, created_by) values ($1, $2, $3, $4, $5)', [
+      id,
+      decisionId,
+      reason,
+      heldUntil,
+      by.actor,
+    ]);
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: 'legal_hold.added',
+      subjectType: 'decision',
+      subjectId: decisionId,
+      requestId: by.requestId,
+      data: { hold: id, until: heldUntil },
+    });
     return { id, decisionId, reason, heldUntil: new Date(heldUntil).toISOString(), createdBy: by.actor };
   });
 }

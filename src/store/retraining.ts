@@ -43,7 +43,18 @@ export interface RetrainRun {
 type Row = Record<string, unknown>;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-const toProgram = (r: Row): RetrainProgram => ({ modelId: r.model_id as string, flowId: r.flow_id as string, scoreNode: r.score_node as string, sample: json(r.sample) as Record<string, unknown>, ootMonths: Number(r.oot_months), policy: json(r.policy) as Record<string, unknown>, decisionLogic: r.decision_logic === null || r.decision_logic === undefined ? null : (json(r.decision_logic) as Record<string, unknown>), triggers: r.triggers === null || r.triggers === undefined ? null : (json(r.triggers) as Record<string, unknown>), updatedBy: r.updated_by as string, updatedAt: iso(r.updated_at as Date)! });
+const toProgram = (r: Row): RetrainProgram => ({
+  modelId: r.model_id as string,
+  flowId: r.flow_id as string,
+  scoreNode: r.score_node as string,
+  sample: json(r.sample) as Record<string, unknown>,
+  ootMonths: Number(r.oot_months),
+  policy: json(r.policy) as Record<string, unknown>,
+  decisionLogic: r.decision_logic === null || r.decision_logic === undefined ? null : (json(r.decision_logic) as Record<string, unknown>),
+  triggers: r.triggers === null || r.triggers === undefined ? null : (json(r.triggers) as Record<string, unknown>),
+  updatedBy: r.updated_by as string,
+  updatedAt: iso(r.updated_at as Date)!,
+});
 const toRun = (r: Row): RetrainRun => ({
   id: r.id as string,
   modelId: r.model_id as string,
@@ -69,9 +80,26 @@ export async function setRetrainProgram(db: Database, p: Omit<RetrainProgram, 'u
       `insert into retrain_programs (model_id, flow_id, score_node, sample, oot_months, policy, decision_logic, triggers, updated_by) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        on conflict (model_id) do update set flow_id = excluded.flow_id, score_node = excluded.score_node, sample = excluded.sample, oot_months = excluded.oot_months, policy = excluded.policy, decision_logic = excluded.decision_logic, triggers = excluded.triggers, updated_by = excluded.updated_by, updated_at = now()
        returning *`,
-      [p.modelId, p.flowId, p.scoreNode, JSON.stringify(p.sample), p.ootMonths, JSON.stringify(p.policy), p.decisionLogic === null ? null : JSON.stringify(p.decisionLogic), p.triggers === null ? null : JSON.stringify(p.triggers), by.actor],
+      [
+        p.modelId,
+        p.flowId,
+        p.scoreNode,
+        JSON.stringify(p.sample),
+        p.ootMonths,
+        JSON.stringify(p.policy),
+        p.decisionLogic === null ? null : JSON.stringify(p.decisionLogic),
+        p.triggers === null ? null : JSON.stringify(p.triggers),
+        by.actor,
+      ],
     );
-    await appendAudit(tx, { actor: by.actor, action: 'retrain.program_set', subjectType: 'model', subjectId: p.modelId, requestId: by.requestId, data: { flow: p.flowId, node: p.scoreNode, policy: p.policy, decisionLogic: p.decisionLogic, triggers: p.triggers } });
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: 'retrain.program_set',
+      subjectType: 'model',
+      subjectId: p.modelId,
+      requestId: by.requestId,
+      data: { flow: p.flowId, node: p.scoreNode, policy: p.policy, decisionLogic: p.decisionLogic, triggers: p.triggers },
+    });
     return toProgram(rows[0]!);
   });
 }
@@ -87,10 +115,27 @@ export async function getRetrainProgram(db: Queryable, modelId: string): Promise
   return toProgram(rows[0]);
 }
 
-export async function createRetrainRun(db: Database, run: { id: string; modelId: string; asOf: string }, by: Actor, enqueue?: (tx: Queryable) => Promise<void>): Promise<RetrainRun> {
+export async function createRetrainRun(
+  db: Database,
+  run: { id: string; modelId: string; asOf: string },
+  by: Actor,
+  enqueue?: (tx: Queryable) => Promise<void>,
+): Promise<RetrainRun> {
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<Row>("insert into retrain_runs (id, model_id, status, as_of, created_by) values ($1, $2, 'queued', $3, $4) returning *", [run.id, run.modelId, run.asOf, by.actor]);
-    await appendAudit(tx, { actor: by.actor, action: 'retrain.started', subjectType: 'model', subjectId: run.modelId, requestId: by.requestId, data: { run: run.id, asOf: run.asOf } });
+    const { rows } = await tx.query<Row>("insert into retrain_runs (id, model_id, status, as_of, created_by) values ($1, $2, 'queued', $3, $4) returning *", [
+      run.id,
+      run.modelId,
+      run.asOf,
+      by.actor,
+    ]);
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: 'retrain.started',
+      subjectType: 'model',
+      subjectId: run.modelId,
+      requestId: by.requestId,
+      data: { run: run.id, asOf: run.asOf },
+    });
     await enqueue?.(tx);
     return toRun(rows[0]!);
   });
@@ -103,7 +148,19 @@ export async function claimRetrainRun(db: Queryable, id: string): Promise<Retrai
 }
 
 /** Moves a run on, only from the status it is expected to be in; every move is an audit event. */
-export async function updateRetrainRun(db: Database, id: string, from: RetrainStatus[], to: RetrainStatus, fields: Partial<Pick<RetrainRun, 'championVersion' | 'challengerVersion' | 'flowVersionBefore' | 'flowVersionAfter' | 'checks' | 'reasons' | 'sampleReport' | 'error' | 'decidedBy'>>, actor: string): Promise<RetrainRun> {
+export async function updateRetrainRun(
+  db: Database,
+  id: string,
+  from: RetrainStatus[],
+  to: RetrainStatus,
+  fields: Partial<
+    Pick<
+      RetrainRun,
+      'championVersion' | 'challengerVersion' | 'flowVersionBefore' | 'flowVersionAfter' | 'checks' | 'reasons' | 'sampleReport' | 'error' | 'decidedBy'
+    >
+  >,
+  actor: string,
+): Promise<RetrainRun> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<Row>(
       `update retrain_runs set status = $3,
@@ -113,7 +170,20 @@ export async function updateRetrainRun(db: Database, id: string, from: RetrainSt
          error = coalesce($11, error), decided_by = coalesce($12, decided_by),
          finished_at = case when $3 in ('queued', 'running') then null else now() end
        where id = $1 and status = any($2) returning *`,
-      [id, from, to, fields.championVersion ?? null, fields.challengerVersion ?? null, fields.flowVersionBefore ?? null, fields.flowVersionAfter ?? null, fields.checks === undefined ? null : JSON.stringify(fields.checks), fields.reasons === undefined ? null : JSON.stringify(fields.reasons), fields.sampleReport === undefined ? null : JSON.stringify(fields.sampleReport), fields.error ?? null, fields.decidedBy ?? null],
+      [
+        id,
+        from,
+        to,
+        fields.championVersion ?? null,
+        fields.challengerVersion ?? null,
+        fields.flowVersionBefore ?? null,
+        fields.flowVersionAfter ?? null,
+        fields.checks === undefined ? null : JSON.stringify(fields.checks),
+        fields.reasons === undefined ? null : JSON.stringify(fields.reasons),
+        fields.sampleReport === undefined ? null : JSON.stringify(fields.sampleReport),
+        fields.error ?? null,
+        fields.decidedBy ?? null,
+      ],
     );
     if (!rows[0]) {
       const { rows: now } = await tx.query<{ status: string }>('select status from retrain_runs where id = $1', [id]);
@@ -121,7 +191,13 @@ export async function updateRetrainRun(db: Database, id: string, from: RetrainSt
       throw new StoreError('conflict', `retraining run ${id} is ${now[0].status}, not ${from.join(' or ')}`);
     }
     const run = toRun(rows[0]);
-    await appendAudit(tx, { actor, action: `retrain.${to}`, subjectType: 'model', subjectId: run.modelId, data: { run: id, champion: run.championVersion, challenger: run.challengerVersion, flowBefore: run.flowVersionBefore, flowAfter: run.flowVersionAfter } });
+    await appendAudit(tx, {
+      actor,
+      action: `retrain.${to}`,
+      subjectType: 'model',
+      subjectId: run.modelId,
+      data: { run: id, champion: run.championVersion, challenger: run.challengerVersion, flowBefore: run.flowVersionBefore, flowAfter: run.flowVersionAfter },
+    });
     return run;
   });
 }

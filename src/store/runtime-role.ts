@@ -11,11 +11,15 @@ const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  */
 export async function grantRuntimeRole(db: Database, role: string): Promise<void> {
   if (db.kind !== 'postgres') throw new StoreError('invalid', 'a runtime role is a PostgreSQL role; the embedded database has no roles');
-  if (!ROLE_NAME.test(role)) throw new StoreError('invalid', `"${role}" is not a plain role name (lower-case letters, digits and _, starting with a letter or _)`);
+  if (!ROLE_NAME.test(role))
+    throw new StoreError('invalid', `"${role}" is not a plain role name (lower-case letters, digits and _, starting with a letter or _)`);
   const { rows } = await db.query<{ schema: string }>('select current_schema() as schema');
   const schema = rows[0]!.schema;
-  const { rows: owner } = await db.query<{ owner: string }>("select tableowner as owner from pg_tables where schemaname = current_schema() and tablename = 'audit_events'");
-  if (owner[0]?.owner === role) throw new StoreError('invalid', `role ${role} owns the audit log; a runtime role must not be the owner (run migrations as another role)`);
+  const { rows: owner } = await db.query<{ owner: string }>(
+    "select tableowner as owner from pg_tables where schemaname = current_schema() and tablename = 'audit_events'",
+  );
+  if (owner[0]?.owner === role)
+    throw new StoreError('invalid', `role ${role} owns the audit log; a runtime role must not be the owner (run migrations as another role)`);
   const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
   await db.exec(`
     grant usage on schema ${q(schema)} to ${role};

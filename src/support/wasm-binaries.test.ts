@@ -9,6 +9,10 @@ test('every committed WebAssembly binary is what its text source compiles to', a
   for (const { source, binary } of sources) {
     assert.ok(existsSync(binary), `${binary} is missing: run npm run build:wasm`);
     const compiled = await compileWat(source);
-    assert.deepEqual(Buffer.from(readFileSync(binary)), Buffer.from(compiled), `${binary} does not match ${source}: run npm run build:wasm and commit the result`);
+    assert.deepEqual(
+      Buffer.from(readFileSync(binary)),
+      Buffer.from(compiled),
+      `${binary} does not match ${source}: run npm run build:wasm and commit the result`,
+    );
   }
 });

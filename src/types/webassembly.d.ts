@@ -14,9 +14,9 @@ declare namespace WebAssembly {
   class Module {
     constructor(bytes: ArrayBufferView | ArrayBuffer);
   }
-  type ExportValue = ((...args: number[]) => number | void) | Memory;
+  type ExportValue = ((...args: number[]) => number | undefined) | Memory;
   class Instance {
-    constructor(module: Module, imports?: Record<string, Record<string, Memory | ((...args: number[]) => number | void)>>);
+    constructor(module: Module, imports?: Record<string, Record<string, Memory | ((...args: number[]) => number | undefined)>>);
     readonly exports: Record<string, ExportValue>;
   }
   function validate(bytes: ArrayBufferView | ArrayBuffer): boolean;

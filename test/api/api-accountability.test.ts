@@ -26,10 +26,20 @@ for (const backend of BACKENDS) {
     });
 
     test('opening a decision and searching by national ID are audited, naming the field but never the value', async () => {
-      const made = await server.app.inject({ method: 'POST', url: '/v1/decisions', headers: bearer(service), payload: { flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey() } });
+      const made = await server.app.inject({
+        method: 'POST',
+        url: '/v1/decisions',
+        headers: bearer(service),
+        payload: { flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey() },
+      });
       const id = made.json().id as string;
       assert.equal((await server.app.inject({ method: 'GET', url: `/v1/decisions/${id}`, headers: bearer(analyst) })).statusCode, 200);
-      const search = await server.app.inject({ method: 'POST', url: '/v1/decisions/search', headers: bearer(analyst), payload: { field: 'nationalId', value: '110101199003074512' } });
+      const search = await server.app.inject({
+        method: 'POST',
+        url: '/v1/decisions/search',
+        headers: bearer(analyst),
+        payload: { field: 'nationalId', value: '110101199003074512' },
+      });
       assert.equal(search.statusCode, 200);
       const events = await listAudit(ctx.db, { limit: 1000 });
       const viewed = events.find((e) => e.action === 'personal_data.viewed' && e.subjectId === id);
@@ -44,13 +54,23 @@ for (const backend of BACKENDS) {
       const limited = (await createApiKey(ctx.db, { name: 'guesser', role: 'analyst' }, { actor: 'test' })).secret;
       const statuses: number[] = [];
       for (let i = 0; i < 65; i++) {
-        const res = await server.app.inject({ method: 'POST', url: '/v1/decisions/search', headers: bearer(limited), payload: { field: 'nationalId', value: `1101011990030${String(i).padStart(5, '0')}` } });
+        const res = await server.app.inject({
+          method: 'POST',
+          url: '/v1/decisions/search',
+          headers: bearer(limited),
+          payload: { field: 'nationalId', value: `1101011990030${String(i).padStart(5, '0')}` },
+        });
         statuses.push(res.statusCode);
       }
       assert.equal(statuses.filter((s) => s === 200).length, 60);
       assert.equal(statuses.at(-1), 429);
       // Another key is not held back by the first one's searches.
-      const other = await server.app.inject({ method: 'POST', url: '/v1/decisions/search', headers: bearer(analyst), payload: { field: 'nationalId', value: '110101199003074512' } });
+      const other = await server.app.inject({
+        method: 'POST',
+        url: '/v1/decisions/search',
+        headers: bearer(analyst),
+        payload: { field: 'nationalId', value: '110101199003074512' },
+      });
       assert.equal(other.statusCode, 200);
     });
 

@@ -45,7 +45,10 @@ for (const backend of BACKENDS) {
       }
       // six role keys, then one created and revoked over the API
       assert.equal(all.length, 8);
-      assert.deepEqual(all.map((e) => e.seq), [1, 2, 3, 4, 5, 6, 7, 8]);
+      assert.deepEqual(
+        all.map((e) => e.seq),
+        [1, 2, 3, 4, 5, 6, 7, 8],
+      );
       for (let i = 1; i < all.length; i++) assert.equal(all[i].prevHash, all[i - 1].hash);
       const revoked = all[7];
       assert.equal(revoked.action, 'key.revoked');
@@ -54,12 +57,25 @@ for (const backend of BACKENDS) {
       assert.ok(revoked.requestId, 'the request id is recorded');
 
       const filtered = (await server.app.inject({ method: 'GET', url: `/v1/audit?action=key.revoked`, headers: bearer(auditor) })).json();
-      assert.deepEqual(filtered.events.map((e: { seq: number }) => e.seq), [8]);
-      assert.deepEqual(await verify(), { ok: true, checked: 8, headSeq: 8, firstBroken: null, breaks: [], checkpoints: { checked: 0, matched: 0 }, invalidCheckpoints: [] });
+      assert.deepEqual(
+        filtered.events.map((e: { seq: number }) => e.seq),
+        [8],
+      );
+      assert.deepEqual(await verify(), {
+        ok: true,
+        checked: 8,
+        headSeq: 8,
+        firstBroken: null,
+        breaks: [],
+        checkpoints: { checked: 0, matched: 0 },
+        invalidCheckpoints: [],
+      });
     });
 
     test('concurrent appends keep one unbroken chain', async () => {
-      await Promise.all(Array.from({ length: 20 }, (_, i) => ctx.db.transaction((tx) => appendAudit(tx, { actor: 'test', action: 'test.concurrent', data: { i } }))));
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) => ctx.db.transaction((tx) => appendAudit(tx, { actor: 'test', action: 'test.concurrent', data: { i } }))),
+      );
       const result = await verifyAudit(ctx.db);
       assert.equal(result.ok, true);
       assert.equal(result.checked, 28);

@@ -22,7 +22,13 @@ for (const backend of BACKENDS) {
       assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows/synth-baseline/versions/1/publish')).statusCode, 200);
     });
     const csv = historyCsv(3000, 17);
-    const body = { candidate: { flow: 'synth-candidate', version: 1 }, baseline: { flow: 'synth-baseline', version: 1 }, csv, outcome: { column: 'defaulted', bad: '1' }, strategy: exampleStrategy() };
+    const body = {
+      candidate: { flow: 'synth-candidate', version: 1 },
+      baseline: { flow: 'synth-baseline', version: 1 },
+      csv,
+      outcome: { column: 'defaulted', bad: '1' },
+      strategy: exampleStrategy(),
+    };
 
     test('a draft candidate is back-tested against the published flow as a job: progress, report, HTML, and the history is not kept', async () => {
       const started = await f.call('analyst', 'POST', '/v1/backtests', body);
@@ -30,7 +36,12 @@ for (const backend of BACKENDS) {
       assert.equal(started.json().rowsEstimated, 3000);
       const done = await waitDone(f, started.json().id);
       assert.equal(done.status, 'done', String(done.error));
-      const report = done.report as { rows: number; swapIns: { count: number; badRate: number }; candidate: { approvalRate: number; realisedProfit: number }; baseline: { approvalRate: number } };
+      const report = done.report as {
+        rows: number;
+        swapIns: { count: number; badRate: number };
+        candidate: { approvalRate: number; realisedProfit: number };
+        baseline: { approvalRate: number };
+      };
       assert.equal(report.rows, 3000);
       assert.ok(report.candidate.approvalRate > report.baseline.approvalRate);
       assert.ok(report.swapIns.count > 0 && report.swapIns.badRate > 0);
@@ -48,7 +59,10 @@ for (const backend of BACKENDS) {
       const unknown = await f.call('analyst', 'POST', '/v1/backtests', { ...body, candidate: { flow: 'nope', version: 1 } });
       assert.equal(unknown.statusCode, 404);
       assert.match(unknown.json().error.message, /candidate: .*nope/);
-      const strategy = await f.call('analyst', 'POST', '/v1/backtests', { ...body, strategy: { ...exampleStrategy(), actions: { limitFactors: [], rates: [] } } });
+      const strategy = await f.call('analyst', 'POST', '/v1/backtests', {
+        ...body,
+        strategy: { ...exampleStrategy(), actions: { limitFactors: [], rates: [] } },
+      });
       assert.equal(strategy.statusCode, 400);
       assert.match(strategy.json().error.message, /actions\.limitFactors/);
       const outcome = await f.call('analyst', 'POST', '/v1/backtests', { ...body, outcome: { column: 'repaid', bad: 'no' } });

@@ -10,8 +10,26 @@ const BODY_LIMIT = 64 * 1024;
 /** Deterministic pseudo-random values, so a failure can be replayed. */
 function* randomValues(seed: number): Generator<unknown> {
   let s = seed;
-  const next = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const atoms: unknown[] = [null, true, false, 0, -1, 1e308, -0, '', 'admin', 'x'.repeat(300), '\u0000', '"; drop table api_keys; --', [], {}, [1, 'a'], { role: 'admin' }, { __proto__: { role: 'admin' } }];
+  const next = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const atoms: unknown[] = [
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1e308,
+    -0,
+    '',
+    'admin',
+    'x'.repeat(300),
+    '\u0000',
+    '"; drop table api_keys; --',
+    [],
+    {},
+    [1, 'a'],
+    { role: 'admin' },
+    { __proto__: { role: 'admin' } },
+  ];
   for (;;) {
     const value: Record<string, unknown> = {};
     const fields = ['name', 'role', 'extra', 'constructor', '__proto__', 'secret'];
@@ -103,7 +121,12 @@ for (const backend of BACKENDS) {
       assert.equal(key.statusCode, 400);
       assert.match(key.json().error.message, /^body: nested more than 256 levels deep/);
       const analyst = (await createApiKey(ctx.db, { name: 'deep analyst', role: 'analyst' }, { actor: 'test' })).secret;
-      const model = await server.app.inject({ method: 'POST', url: '/v1/models/deep/versions', headers: { ...bearer(analyst), 'content-type': 'application/json' }, payload: `{"kind":${deep}}` });
+      const model = await server.app.inject({
+        method: 'POST',
+        url: '/v1/models/deep/versions',
+        headers: { ...bearer(analyst), 'content-type': 'application/json' },
+        payload: `{"kind":${deep}}`,
+      });
       assert.equal(model.statusCode, 400);
       assert.match(model.json().error.message, /nested more than 256/);
     });

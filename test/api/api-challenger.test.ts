@@ -11,7 +11,8 @@ async function decide(f: ApiFixture, application: Record<string, unknown>) {
   return d as { flow: { version: number }; outcome: string; versions: { arm?: string; shadow?: { version: number; outcome: string } } };
 }
 
-const applications = (n: number) => Array.from({ length: n }, (_, i) => ({ ...demoApplication(), requestedAmount: 2000 + i * 37, monthlyIncome: 4000 + (i % 17) * 150 }));
+const applications = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ ...demoApplication(), requestedAmount: 2000 + i * 37, monthlyIncome: 4000 + (i % 17) * 150 }));
 
 for (const backend of BACKENDS) {
   describe(`champion and challenger on ${backend.name}`, () => {
@@ -44,8 +45,13 @@ for (const backend of BACKENDS) {
       for (let i = 0; i < 10; i++) assert.equal((await decide(f, apps[i]!)).versions.arm, arms[i], 'the same application is assigned the same arm');
       const report = (await f.call('analyst', 'GET', '/v1/flows/consumer-lending/challenger')).json();
       assert.deepEqual(report.arms.map((a: { arm: string; version: number }) => `${a.arm}@${a.version}`).sort(), ['challenger@2', 'champion@1']);
-      assert.equal(report.arms.reduce((s: number, a: { decisions: number }) => s + a.decisions, 0), 130);
-      console.log(`split 30%: ${report.arms.map((a: { arm: string; decisions: number; approvalRate: number }) => `${a.arm} ${a.decisions} decisions, approval ${(a.approvalRate * 100).toFixed(1)}%`).join('; ')}`);
+      assert.equal(
+        report.arms.reduce((s: number, a: { decisions: number }) => s + a.decisions, 0),
+        130,
+      );
+      console.log(
+        `split 30%: ${report.arms.map((a: { arm: string; decisions: number; approvalRate: number }) => `${a.arm} ${a.decisions} decisions, approval ${(a.approvalRate * 100).toFixed(1)}%`).join('; ')}`,
+      );
     });
 
     test('a shadow challenger is run and recorded beside every decision but never acted on; clearing it returns all traffic to the latest published version', async () => {
@@ -59,7 +65,10 @@ for (const backend of BACKENDS) {
       }
       assert.ok(disagree > 0, 'the stricter shadow declines some that the champion does not');
       const report = (await f.call('auditor', 'GET', '/v1/flows/consumer-lending/challenger')).json();
-      assert.equal(report.shadow.reduce((s: number, c: { count: number }) => s + c.count, 0), 40);
+      assert.equal(
+        report.shadow.reduce((s: number, c: { count: number }) => s + c.count, 0),
+        40,
+      );
       assert.equal((await f.call('risk-manager', 'DELETE', '/v1/flows/consumer-lending/challenger')).statusCode, 200);
       const after = await decide(f, applications(1)[0]!);
       assert.equal(after.flow.version, 2);

@@ -3,7 +3,12 @@ import { describe, test } from 'node:test';
 import { BACKENDS } from '../support/backends.ts';
 import { useApiFixture } from '../support/server.ts';
 
-const table = (rules: [string, string][]) => ({ hitPolicy: 'UNIQUE', inputs: [{ expression: 'age' }], outputs: [{ name: 'band' }], rules: rules.map(([i, o]) => ({ inputEntries: [i], outputEntries: [o] })) });
+const table = (rules: [string, string][]) => ({
+  hitPolicy: 'UNIQUE',
+  inputs: [{ expression: 'age' }],
+  outputs: [{ name: 'band' }],
+  rules: rules.map(([i, o]) => ({ inputEntries: [i], outputEntries: [o] })),
+});
 
 for (const backend of BACKENDS.filter((b) => b.name === 'pglite')) {
   describe('FEEL and decision-table checks for editors', () => {
@@ -21,15 +26,57 @@ for (const backend of BACKENDS.filter((b) => b.name === 'pglite')) {
     });
 
     test('POST /v1/tables/check puts each FEEL error in its cell, then finds gaps and overlaps', async () => {
-      const cells = (await f.call('analyst', 'POST', '/v1/tables/check', { table: table([['< 18', '"minor"'], ['>= 18 and', '"adult"'], ['-', '"x" +']]) })).json();
+      const cells = (
+        await f.call('analyst', 'POST', '/v1/tables/check', {
+          table: table([
+            ['< 18', '"minor"'],
+            ['>= 18 and', '"adult"'],
+            ['-', '"x" +'],
+          ]),
+        })
+      ).json();
       assert.equal(cells.ok, false);
-      assert.deepEqual(cells.cells.map((c: { rule: number; column: number; part: string }) => [c.rule, c.column, c.part]), [[2, 1, 'input'], [3, 2, 'output']]);
-      const gappy = (await f.call('analyst', 'POST', '/v1/tables/check', { table: table([['< 18', '"minor"'], ['[30..65]', '"adult"']]) })).json();
+      assert.deepEqual(
+        cells.cells.map((c: { rule: number; column: number; part: string }) => [c.rule, c.column, c.part]),
+        [
+          [2, 1, 'input'],
+          [3, 2, 'output'],
+        ],
+      );
+      const gappy = (
+        await f.call('analyst', 'POST', '/v1/tables/check', {
+          table: table([
+            ['< 18', '"minor"'],
+            ['[30..65]', '"adult"'],
+          ]),
+        })
+      ).json();
       assert.equal(gappy.ok, false);
       assert.ok(gappy.gaps.length >= 1, JSON.stringify(gappy));
-      const overlapping = (await f.call('analyst', 'POST', '/v1/tables/check', { table: table([['< 18', '"minor"'], ['<= 20', '"young"'], ['> 20', '"adult"']]) })).json();
-      assert.deepEqual(overlapping.overlaps.map((o: { rules: number[] }) => o.rules), [[1, 2]]);
-      assert.equal((await f.call('analyst', 'POST', '/v1/tables/check', { table: table([['< 18', '"minor"'], ['>= 18', '"adult"']]) })).json().ok, true);
+      const overlapping = (
+        await f.call('analyst', 'POST', '/v1/tables/check', {
+          table: table([
+            ['< 18', '"minor"'],
+            ['<= 20', '"young"'],
+            ['> 20', '"adult"'],
+          ]),
+        })
+      ).json();
+      assert.deepEqual(
+        overlapping.overlaps.map((o: { rules: number[] }) => o.rules),
+        [[1, 2]],
+      );
+      assert.equal(
+        (
+          await f.call('analyst', 'POST', '/v1/tables/check', {
+            table: table([
+              ['< 18', '"minor"'],
+              ['>= 18', '"adult"'],
+            ]),
+          })
+        ).json().ok,
+        true,
+      );
     });
   });
 }

@@ -38,12 +38,18 @@ for (const backend of BACKENDS) {
       assert.equal(edited.statusCode, 200);
       const diff = (await call('auditor', 'GET', '/v1/flows/consumer-lending/diff?from=1&to=2')).json();
       assert.deepEqual(diff.nodes.added, ['unused']);
-      assert.deepEqual(diff.nodes.changed.map((c: { id: string }) => c.id), ['declineRisk']);
+      assert.deepEqual(
+        diff.nodes.changed.map((c: { id: string }) => c.id),
+        ['declineRisk'],
+      );
       assert.equal(diff.nodes.changed[0].changes[0].path, '$.reasons[0].text');
       assert.deepEqual(diff.inputFields.added, ['segmentCode']);
       const validation = (await call('analyst', 'POST', '/v1/flows/consumer-lending/versions/2/validate')).json();
       assert.equal(validation.ok, false);
-      assert.deepEqual(validation.issues.map((i: { code: string }) => i.code), ['unreachable']);
+      assert.deepEqual(
+        validation.issues.map((i: { code: string }) => i.code),
+        ['unreachable'],
+      );
       const refused = await call('risk-manager', 'POST', '/v1/flows/consumer-lending/versions/2/publish');
       assert.equal(refused.statusCode, 400);
       assert.equal(refused.json().error.details[0].path, `$.nodes[${nodes.length - 1}]`);
@@ -80,24 +86,41 @@ for (const backend of BACKENDS) {
 
     test('a repeat while the first is still running gets 409', async () => {
       const request = { flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey() };
-      const results = await Promise.allSettled([f.server.services.decisions.decide(request, { actor: 't' }), f.server.services.decisions.decide(request, { actor: 't' })]);
+      const results = await Promise.allSettled([
+        f.server.services.decisions.decide(request, { actor: 't' }),
+        f.server.services.decisions.decide(request, { actor: 't' }),
+      ]);
       const kinds = results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as ServiceError).kind));
       assert.deepEqual(kinds.sort(), ['conflict', 'ok']);
     });
 
     test('bad applications and unpublished flows are refused readably', async () => {
-      const bad = await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: { ...demoApplication(), age: 'old' }, idempotencyKey: uniqueKey() });
+      const bad = await call('service', 'POST', '/v1/decisions', {
+        flow: 'consumer-lending',
+        application: { ...demoApplication(), age: 'old' },
+        idempotencyKey: uniqueKey(),
+      });
       assert.equal(bad.statusCode, 400);
-      assert.deepEqual(bad.json().error.details.map((i: { path: string }) => i.path), ['application.age']);
+      assert.deepEqual(
+        bad.json().error.details.map((i: { path: string }) => i.path),
+        ['application.age'],
+      );
       const missing = await call('service', 'POST', '/v1/decisions', { flow: 'no-such-flow', application: {}, idempotencyKey: uniqueKey() });
       assert.equal(missing.statusCode, 404);
-      const draft = await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', version: 2, application: demoApplication(), idempotencyKey: uniqueKey() });
+      const draft = await call('service', 'POST', '/v1/decisions', {
+        flow: 'consumer-lending',
+        version: 2,
+        application: demoApplication(),
+        idempotencyKey: uniqueKey(),
+      });
       assert.equal(draft.statusCode, 409);
       assert.match(draft.json().error.message, /is a draft; publish it/);
     });
 
     test('a decision waits at a review, and the verdict finishes it once', async () => {
-      const waiting = (await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() })).json();
+      const waiting = (
+        await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() })
+      ).json();
       assert.equal(waiting.status, 'pending_review');
       const queue = (await call('reviewer', 'GET', '/v1/reviews')).json().reviews;
       const review = queue.find((r: { decisionId: string }) => r.decisionId === waiting.id);
@@ -116,12 +139,20 @@ for (const backend of BACKENDS) {
       assert.equal(twice.statusCode, 409);
       const audit = await verifyAudit(f.ctx.db);
       assert.equal(audit.ok, true);
-      const { rows } = await f.ctx.db.query<{ action: string }>(`select action from audit_events where subject_id in ($1, $2) order by seq`, [waiting.id, review.id]);
-      assert.deepEqual(rows.map((r) => r.action), ['decision.pending_review', 'review.decided', 'decision.completed']);
+      const { rows } = await f.ctx.db.query<{ action: string }>(`select action from audit_events where subject_id in ($1, $2) order by seq`, [
+        waiting.id,
+        review.id,
+      ]);
+      assert.deepEqual(
+        rows.map((r) => r.action),
+        ['decision.pending_review', 'review.decided', 'decision.completed'],
+      );
     });
 
     test('a reviewer takes a case: another reviewer can neither take nor decide it while the claim lasts', async () => {
-      const waiting = (await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() })).json();
+      const waiting = (
+        await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() })
+      ).json();
       const other = (await createApiKey(f.ctx.db, { name: 'second reviewer', role: 'reviewer' }, { actor: 'test' })).secret;
       const asOther = (url: string, payload?: object) => f.server.app.inject({ method: 'POST', url, headers: bearer(other), ...(payload ? { payload } : {}) });
       const taken = await call('reviewer', 'POST', `/v1/reviews/${waiting.pendingReviewId}/claim`);
@@ -138,14 +169,18 @@ for (const backend of BACKENDS) {
       assert.equal(decided.statusCode, 200, decided.body);
       assert.equal((await call('reviewer', 'POST', `/v1/reviews/${waiting.pendingReviewId}/claim`)).statusCode, 409, 'a decided case cannot be taken');
       // A lapsed claim: anyone may take the case.
-      const second = (await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() })).json();
+      const second = (
+        await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() })
+      ).json();
       assert.equal((await call('reviewer', 'POST', `/v1/reviews/${second.pendingReviewId}/claim`)).statusCode, 200);
       await f.ctx.db.query("update reviews set claimed_at = now() - interval '31 minutes' where id = $1", [second.pendingReviewId]);
       assert.equal((await asOther(`/v1/reviews/${second.pendingReviewId}/claim`)).statusCode, 200);
     });
 
     test('a pending review survives a restart', async () => {
-      const waiting = (await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() })).json();
+      const waiting = (
+        await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() })
+      ).json();
       await f.server.app.close();
       const db = await f.ctx.reopen();
       f.server = await testServer(db);

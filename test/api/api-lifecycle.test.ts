@@ -30,7 +30,14 @@ async function history(f: ApiFixture, flow: string, rows: number): Promise<void>
     if (decision.outcome !== 'approve') continue;
     const at = Date.UTC(2024, m, 2);
     events.push({ eventId: `${decision.id}-d`, decisionId: decision.id, type: 'disbursement', occurredAt: new Date(at).toISOString(), amount: 1000 });
-    if ((col('defaulted') as Float64Array)[i] === 1) events.push({ eventId: `${decision.id}-90`, decisionId: decision.id, type: 'delinquency', occurredAt: new Date(Date.UTC(2024, m + 5, 2)).toISOString(), daysPastDue: 95 });
+    if ((col('defaulted') as Float64Array)[i] === 1)
+      events.push({
+        eventId: `${decision.id}-90`,
+        decisionId: decision.id,
+        type: 'delinquency',
+        occurredAt: new Date(Date.UTC(2024, m + 5, 2)).toISOString(),
+        daysPastDue: 95,
+      });
   }
   await recordOutcomes(f.ctx.db, events, { actor: 'test' });
 }
@@ -50,7 +57,10 @@ const AS_OF = '2026-01-01T00:00:00Z';
 for (const backend of BACKENDS) {
   describe(`retraining on ${backend.name}`, () => {
     const f = useApiFixture(backend, async (fx) => {
-      for (const [id, rows] of [['weak', 250], ['strong', 30000]] as const) {
+      for (const [id, rows] of [
+        ['weak', 250],
+        ['strong', 30000],
+      ] as const) {
         assert.equal((await fx.call('risk-manager', 'POST', `/v1/models/${id}/versions`, synthChampion(rows, 101, 12, 40))).statusCode, 201);
         assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows', { definition: scoredFlow(`f-${id}`, `${id}@1`, 0.35) })).statusCode, 201);
         assert.equal((await fx.call('risk-manager', 'POST', `/v1/flows/f-${id}/versions/1/publish`)).statusCode, 200);
@@ -60,7 +70,13 @@ for (const backend of BACKENDS) {
     });
 
     test('a challenger that beats the champion out of time waits for a risk manager, is promoted as a new flow version, and rolls back in one call', async () => {
-      const program = await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/weak', { flow: 'f-weak', scoreNode: 'score', sample: SAMPLE, ootMonths: 4, policy: { minAucGain: 0, maxCalibrationGap: 0.1, approval: 'risk-manager' } });
+      const program = await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/weak', {
+        flow: 'f-weak',
+        scoreNode: 'score',
+        sample: SAMPLE,
+        ootMonths: 4,
+        policy: { minAucGain: 0, maxCalibrationGap: 0.1, approval: 'risk-manager' },
+      });
       assert.equal(program.statusCode, 200, program.body);
       const started = await f.call('analyst', 'POST', '/v1/lifecycle/programs/weak/runs', { asOf: AS_OF });
       assert.equal(started.statusCode, 202, started.body);
@@ -68,8 +84,13 @@ for (const backend of BACKENDS) {
       assert.equal(run.status, 'awaiting_approval', `${run.error ?? ''} ${run.reasons.join(' | ')}`);
       assert.equal(run.championVersion, 1);
       assert.equal(run.challengerVersion, 2);
-      assert.ok(run.sampleReport.rows > 500 && run.sampleReport.excluded.immature > 0 && run.sampleReport.excluded.declined > 0, JSON.stringify(run.sampleReport));
-      console.log(`weak champion: out-of-time AUC ${run.checks.champion.auc.toFixed(4)} vs challenger ${run.checks.challenger.auc.toFixed(4)}; sample ${JSON.stringify(run.sampleReport)}`);
+      assert.ok(
+        run.sampleReport.rows > 500 && run.sampleReport.excluded.immature > 0 && run.sampleReport.excluded.declined > 0,
+        JSON.stringify(run.sampleReport),
+      );
+      console.log(
+        `weak champion: out-of-time AUC ${run.checks.champion.auc.toFixed(4)} vs challenger ${run.checks.challenger.auc.toFixed(4)}; sample ${JSON.stringify(run.sampleReport)}`,
+      );
       const lineage = (await f.call('analyst', 'GET', '/v1/models/weak/versions/2')).json().summary.lineage;
       assert.equal(lineage.parent, 'weak@1');
       assert.equal(lineage.run, run.id);
@@ -90,15 +111,34 @@ for (const backend of BACKENDS) {
       const latest = (await f.call('analyst', 'GET', '/v1/flows/f-weak/versions')).json().versions.at(-1);
       assert.equal(latest.status, 'published');
       assert.equal(latest.definition.nodes.find((n: { id: string }) => n.id === 'score').model, 'weak@1');
-      const { rows } = await f.ctx.db.query<{ action: string }>("select action from audit_events where subject_id = 'weak' and action like 'retrain.%' order by seq");
-      assert.deepEqual(rows.map((r) => r.action), ['retrain.program_set', 'retrain.started', 'retrain.awaiting_approval', 'retrain.promoted', 'retrain.rolled_back']);
+      const { rows } = await f.ctx.db.query<{ action: string }>(
+        "select action from audit_events where subject_id = 'weak' and action like 'retrain.%' order by seq",
+      );
+      assert.deepEqual(
+        rows.map((r) => r.action),
+        ['retrain.program_set', 'retrain.started', 'retrain.awaiting_approval', 'retrain.promoted', 'retrain.rolled_back'],
+      );
     });
 
     test('a challenger worse than the champion is not promoted, even when the policy would promote without a person', async () => {
-      assert.equal((await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/strong', { flow: 'f-strong', scoreNode: 'score', sample: SAMPLE, ootMonths: 4, policy: { minAucGain: 0.005, maxAucLossToRecalibrate: 0, approval: 'auto' } })).statusCode, 200);
+      assert.equal(
+        (
+          await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/strong', {
+            flow: 'f-strong',
+            scoreNode: 'score',
+            sample: SAMPLE,
+            ootMonths: 4,
+            policy: { minAucGain: 0.005, maxAucLossToRecalibrate: 0, approval: 'auto' },
+          })
+        ).statusCode,
+        200,
+      );
       const run = await waitRun(f, (await f.call('risk-manager', 'POST', '/v1/lifecycle/programs/strong/runs', { asOf: AS_OF })).json().id);
       assert.equal(run.status, 'rejected', run.error ?? '');
-      assert.ok(run.reasons.some((r: string) => r.startsWith('NOT met: AUC')), run.reasons.join(' | '));
+      assert.ok(
+        run.reasons.some((r: string) => r.startsWith('NOT met: AUC')),
+        run.reasons.join(' | '),
+      );
       assert.equal((await f.call('analyst', 'GET', '/v1/flows/f-strong/versions')).json().versions.length, 1);
       assert.equal((await f.call('risk-manager', 'POST', '/v1/lifecycle/programs/strong/rollback')).statusCode, 409);
     });
@@ -107,13 +147,24 @@ for (const backend of BACKENDS) {
       const wrong = await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/strong', { flow: 'f-weak', scoreNode: 'score', sample: SAMPLE });
       assert.equal(wrong.statusCode, 400);
       assert.match(wrong.json().error.message, /not a version of model "strong"/);
-      const badSample = await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/weak', { flow: 'f-weak', scoreNode: 'score', sample: { ...SAMPLE, features: [] } });
+      const badSample = await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/weak', {
+        flow: 'f-weak',
+        scoreNode: 'score',
+        sample: { ...SAMPLE, features: [] },
+      });
       assert.equal(badSample.statusCode, 400);
       assert.match(badSample.json().error.message, /sample: features/);
     });
 
     test('the sample-growth trigger starts a run when the matured sample has grown by its share, and not again without growth', async () => {
-      const put = await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/weak', { flow: 'f-weak', scoreNode: 'score', sample: SAMPLE, ootMonths: 4, policy: { approval: 'risk-manager' }, triggers: { sampleGrowth: 0.5, minAccounts: 20 } });
+      const put = await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/weak', {
+        flow: 'f-weak',
+        scoreNode: 'score',
+        sample: SAMPLE,
+        ootMonths: 4,
+        policy: { approval: 'risk-manager' },
+        triggers: { sampleGrowth: 0.5, minAccounts: 20 },
+      });
       assert.equal(put.statusCode, 200, put.body);
       assert.deepEqual(put.json().triggers, { sampleGrowth: 0.5, minAccounts: 20 });
       const check = async (iso: string) => {
@@ -125,13 +176,19 @@ for (const backend of BACKENDS) {
       assert.equal(await check('2025-03-01T00:00:00Z'), 0, 'no growth since that run');
       assert.equal(await check('2025-04-01T00:00:00Z'), 0, 'one more month of bookings is less than half again');
       assert.equal(await check('2025-12-01T00:00:00Z'), 1, 'nine more months double the sample');
-      const bad = await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/weak', { flow: 'f-weak', scoreNode: 'score', sample: SAMPLE, triggers: { sampleGrowth: -1 } });
+      const bad = await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/weak', {
+        flow: 'f-weak',
+        scoreNode: 'score',
+        sample: SAMPLE,
+        triggers: { sampleGrowth: -1 },
+      });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.json().error.message, /triggers: sampleGrowth/);
     });
 
     test('decision logic must name a switch whose edge compares the score with a number, and a strategy that parses', async () => {
-      const put = (decisionLogic: unknown) => f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/weak', { flow: 'f-weak', scoreNode: 'score', sample: SAMPLE, decisionLogic });
+      const put = (decisionLogic: unknown) =>
+        f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/weak', { flow: 'f-weak', scoreNode: 'score', sample: SAMPLE, decisionLogic });
       const strategy = { actions: { limitFactors: [1], rates: [0.13] }, economics: { fundingRate: 0.04 } };
       const noSwitch = await put({ switchNode: 'nope', approveTo: 'yes', strategy });
       assert.equal(noSwitch.statusCode, 400);

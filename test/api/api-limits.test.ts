@@ -34,7 +34,12 @@ describe('rate limits and security headers', () => {
     assert.match(String(res.headers['content-security-policy']), /default-src 'none'/);
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
     assert.ok(res.headers['strict-transport-security']);
-    const bad = await server.app.inject({ method: 'POST', url: '/v1/decisions', headers: { ...bearer(keys.service!), 'content-type': 'application/json' }, payload: '{"flow": ' });
+    const bad = await server.app.inject({
+      method: 'POST',
+      url: '/v1/decisions',
+      headers: { ...bearer(keys.service!), 'content-type': 'application/json' },
+      payload: '{"flow": ',
+    });
     assert.equal(bad.statusCode, 400);
     assert.doesNotMatch(bad.body, /at .*\.ts:\d+|node_modules/);
   });
@@ -57,16 +62,39 @@ describe('rate limits and security headers', () => {
       },
     });
     // A draft may hold anything; publishing checks it.
-    assert.equal((await server.app.inject({ method: 'POST', url: '/v1/flows', headers: bearer(keys['risk-manager']!), payload: flow(`${'('.repeat(3000)}n${')'.repeat(3000)}`, 'deep') })).statusCode, 201);
+    assert.equal(
+      (
+        await server.app.inject({
+          method: 'POST',
+          url: '/v1/flows',
+          headers: bearer(keys['risk-manager']!),
+          payload: flow(`${'('.repeat(3000)}n${')'.repeat(3000)}`, 'deep'),
+        })
+      ).statusCode,
+      201,
+    );
     const deep = await server.app.inject({ method: 'POST', url: '/v1/flows/deep/versions/1/publish', headers: bearer(keys['risk-manager']!) });
     assert.equal(deep.statusCode, 400);
     assert.match(deep.body, /nested more than 200 deep/);
     assert.match(deep.body, /nodes\[1\]\.assign/);
-    const loop = await server.app.inject({ method: 'POST', url: '/v1/flows', headers: bearer(keys['risk-manager']!), payload: flow('count(for i in 1..n, j in 1..n return i)', 'loop') });
+    const loop = await server.app.inject({
+      method: 'POST',
+      url: '/v1/flows',
+      headers: bearer(keys['risk-manager']!),
+      payload: flow('count(for i in 1..n, j in 1..n return i)', 'loop'),
+    });
     assert.equal(loop.statusCode, 201, loop.body);
-    assert.equal((await server.app.inject({ method: 'POST', url: '/v1/flows/loop/versions/1/publish', headers: bearer(keys['risk-manager']!) })).statusCode, 200);
+    assert.equal(
+      (await server.app.inject({ method: 'POST', url: '/v1/flows/loop/versions/1/publish', headers: bearer(keys['risk-manager']!) })).statusCode,
+      200,
+    );
     const t0 = Date.now();
-    const d = await server.app.inject({ method: 'POST', url: '/v1/decisions', headers: bearer(keys.service!), payload: { flow: 'loop', application: { n: 100000 }, idempotencyKey: `loop-${Date.now()}` } });
+    const d = await server.app.inject({
+      method: 'POST',
+      url: '/v1/decisions',
+      headers: bearer(keys.service!),
+      payload: { flow: 'loop', application: { n: 100000 }, idempotencyKey: `loop-${Date.now()}` },
+    });
     assert.equal(d.statusCode, 201, d.body);
     // Fails closed: the budget is spent, so the application is referred, not approved with x = null.
     assert.equal(d.json().outcome, 'refer');

@@ -12,20 +12,26 @@ for (const backend of BACKENDS) {
     test('/metrics counts decisions, node time and the review queue in the Prometheus format, with no personal data', async () => {
       const application = demoApplication();
       for (const a of [application, { ...application, requestedAmount: 4321 }, reviewApplication()]) {
-        assert.ok((await f.call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: a, idempotencyKey: uniqueKey() })).statusCode < 300);
+        assert.ok(
+          (await f.call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: a, idempotencyKey: uniqueKey() })).statusCode < 300,
+        );
       }
       const res = await f.call('service', 'GET', '/metrics');
       assert.equal(res.statusCode, 200);
       assert.match(String(res.headers['content-type']), /text\/plain/);
       const text = res.body;
       const decided = [...text.matchAll(/^arbiter_decisions_total\{flow="consumer-lending",version="1",outcome="([a-z_]+)",arm="none"\} (\d+)$/gm)];
-      assert.equal(decided.reduce((s, m) => s + Number(m[2]), 0), 3);
+      assert.equal(
+        decided.reduce((s, m) => s + Number(m[2]), 0),
+        3,
+      );
       assert.match(text, /^arbiter_decision_duration_seconds_count\{flow="consumer-lending"\} 3$/m);
       assert.match(text, /^arbiter_node_duration_seconds_count\{kind="ruleset"\} \d+$/m);
       assert.match(text, /^arbiter_review_queue_size\{queue="[^"]+"\} 1$/m);
       assert.match(text, /^arbiter_process_cpu_seconds_total /m);
       assert.match(text, /^arbiter_nodejs_eventloop_lag_seconds /m);
-      for (const value of Object.values(application)) if (typeof value === 'string' && value.length > 3) assert.ok(!text.includes(value), `"${value}" from an application is in the metrics`);
+      for (const value of Object.values(application))
+        if (typeof value === 'string' && value.length > 3) assert.ok(!text.includes(value), `"${value}" from an application is in the metrics`);
       assert.equal((await f.server.app.inject({ method: 'GET', url: '/metrics' })).statusCode, 401);
       assert.equal((await f.call('analyst', 'GET', '/metrics')).statusCode, 403);
     });

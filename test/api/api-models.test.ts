@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { featuresOf, modelFile, modelFileText, OnnxModel, readCsv, stratifiedSplit, trainBooster, trainScorecard, type ModelImpl } from '../../src/models/index.ts';
+import {
+  featuresOf,
+  modelFile,
+  modelFileText,
+  OnnxModel,
+  readCsv,
+  stratifiedSplit,
+  trainBooster,
+  trainScorecard,
+  type ModelImpl,
+} from '../../src/models/index.ts';
 import { BACKENDS } from '../support/backends.ts';
 import { uniqueKey } from '../support/flows.ts';
 import { useApiFixture } from '../support/server.ts';
@@ -22,7 +32,15 @@ const { train } = stratifiedSplit(y, 0.3, 42);
 const trees = upload({ kind: 'gbdt', model: trainBooster(german, y, features, train, null, { rounds: 60 }) });
 const card = upload({ kind: 'scorecard', model: trainScorecard(german, y, features, train) });
 
-const fields = { Duration: 'number', Amount: 'number', Age: 'number', CheckingAccountStatus: 'string', CreditHistory: 'string', Purpose: 'string', SavingsAccountBonds: 'string' };
+const fields = {
+  Duration: 'number',
+  Amount: 'number',
+  Age: 'number',
+  CheckingAccountStatus: 'string',
+  CreditHistory: 'string',
+  Purpose: 'string',
+  SavingsAccountBonds: 'string',
+};
 function scoredFlow(id: string, model: string, extra: Record<string, unknown> = {}) {
   return {
     id,
@@ -33,7 +51,13 @@ function scoredFlow(id: string, model: string, extra: Record<string, unknown> = 
       { id: 'model', kind: 'score', model, output: 'pd', ...extra },
       { id: 'cut', kind: 'switch' },
       { id: 'yes', kind: 'output', outcome: 'approve', offer: { pd: 'decimal(pd, 4)' } },
-      { id: 'no', kind: 'output', outcome: 'decline', reasons: [{ code: 'DC_PD', text: 'Estimated risk of default too high' }], offer: { pd: 'decimal(pd, 4)' } },
+      {
+        id: 'no',
+        kind: 'output',
+        outcome: 'decline',
+        reasons: [{ code: 'DC_PD', text: 'Estimated risk of default too high' }],
+        offer: { pd: 'decimal(pd, 4)' },
+      },
     ],
     edges: [
       { from: 'in', to: 'model' },
@@ -43,7 +67,15 @@ function scoredFlow(id: string, model: string, extra: Record<string, unknown> = 
     ],
   };
 }
-const riskyApplicant = { Duration: 48, Amount: 5951, Age: 22, CheckingAccountStatus: 'lt.0', CreditHistory: 'PaidDuly', Purpose: 'Radio.Television', SavingsAccountBonds: 'lt.100' };
+const riskyApplicant = {
+  Duration: 48,
+  Amount: 5951,
+  Age: 22,
+  CheckingAccountStatus: 'lt.0',
+  CreditHistory: 'PaidDuly',
+  Purpose: 'Radio.Television',
+  SavingsAccountBonds: 'lt.100',
+};
 
 for (const backend of BACKENDS) {
   describe(`stored models on ${backend.name}`, () => {
@@ -60,9 +92,15 @@ for (const backend of BACKENDS) {
       const second = await call('risk-manager', 'POST', '/v1/models/pd-german/versions', card);
       assert.deepEqual([second.statusCode, second.json().version, second.json().kind], [201, 2, 'scorecard']);
       const list = (await call('auditor', 'GET', '/v1/models')).json();
-      assert.deepEqual(list.models.map((m: { id: string; latestVersion: number }) => [m.id, m.latestVersion]), [['pd-german', 2]]);
+      assert.deepEqual(
+        list.models.map((m: { id: string; latestVersion: number }) => [m.id, m.latestVersion]),
+        [['pd-german', 2]],
+      );
       const versions = (await call('auditor', 'GET', '/v1/models/pd-german/versions')).json().versions;
-      assert.deepEqual(versions.map((v: { version: number }) => v.version), [1, 2]);
+      assert.deepEqual(
+        versions.map((v: { version: number }) => v.version),
+        [1, 2],
+      );
       const file = (await call('analyst', 'GET', '/v1/models/pd-german/versions/1/file')).json();
       assert.deepEqual(file, trees);
       assert.equal((await call('reviewer', 'GET', '/v1/models')).statusCode, 403);
@@ -106,7 +144,10 @@ for (const backend of BACKENDS) {
         assert.ok(d.offer.pd > 0.3);
       }
       // Validation names what is wrong with a reference before anything is published.
-      for (const [ref, code] of [['pd-german', 'model_reference'], ['pd-nowhere@1', 'unknown_model']] as const) {
+      for (const [ref, code] of [
+        ['pd-german', 'model_reference'],
+        ['pd-nowhere@1', 'unknown_model'],
+      ] as const) {
         const id = `ref-${code}`;
         await call('analyst', 'POST', '/v1/flows', { definition: scoredFlow(id, ref) });
         const check = (await call('analyst', 'POST', `/v1/flows/${id}/versions/1/validate`)).json();
@@ -125,7 +166,13 @@ for (const backend of BACKENDS) {
           { id: 'model', kind: 'score', model: 'pd-onnx@1', output: 'pd', points: 'points' },
           { id: 'cut', kind: 'switch' },
           { id: 'yes', kind: 'output', outcome: 'approve', offer: { pd: 'decimal(pd, 6)', points: 'points' } },
-          { id: 'no', kind: 'output', outcome: 'decline', reasons: [{ code: 'DC_PD', text: 'Estimated risk of default too high' }], offer: { pd: 'decimal(pd, 6)' } },
+          {
+            id: 'no',
+            kind: 'output',
+            outcome: 'decline',
+            reasons: [{ code: 'DC_PD', text: 'Estimated risk of default too high' }],
+            offer: { pd: 'decimal(pd, 6)' },
+          },
         ],
         edges: [
           { from: 'in', to: 'model' },
@@ -138,10 +185,12 @@ for (const backend of BACKENDS) {
       assert.equal((await call('risk-manager', 'POST', '/v1/flows/scored-onnx/versions/1/publish')).statusCode, 200);
       const data = readCsv(join(ONNX, 'linear-data.csv'));
       const expected = Number(readFileSync(join(ONNX, 'linear-predictions.csv'), 'utf8').split('\n')[1]);
-      const application = Object.fromEntries(linear.featureNames.map((n) => {
-        const c = data.column(n);
-        return [n, c.kind === 'numeric' ? c.values[0]! : null];
-      }));
+      const application = Object.fromEntries(
+        linear.featureNames.map((n) => {
+          const c = data.column(n);
+          return [n, c.kind === 'numeric' ? c.values[0]! : null];
+        }),
+      );
       const d = (await call('service', 'POST', '/v1/decisions', { flow: 'scored-onnx', application, idempotencyKey: uniqueKey() })).json();
       assert.ok(Math.abs(d.offer.pd - expected) < 1e-6, `${d.offer.pd} vs ${expected}`);
     });

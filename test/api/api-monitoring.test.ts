@@ -11,7 +11,13 @@ import { useApiFixture } from '../support/server.ts';
 const flow = {
   id: 'monitored',
   name: 'monitored',
-  input: { fields: { appliedAt: { type: 'string', class: 'C1', required: true }, utilization: { type: 'number', class: 'C1', required: true }, income: { type: 'number', class: 'C1', required: true } } },
+  input: {
+    fields: {
+      appliedAt: { type: 'string', class: 'C1', required: true },
+      utilization: { type: 'number', class: 'C1', required: true },
+      income: { type: 'number', class: 'C1', required: true },
+    },
+  },
   nodes: [
     { id: 'in', kind: 'input' },
     { id: 'rule', kind: 'switch' },
@@ -48,12 +54,22 @@ for (const backend of BACKENDS) {
       assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows/monitored/versions/1/publish')).statusCode, 200);
       const pop = generatePopulation({ rows: 2400, seed: 77, months: 12, driftAt: 8 });
       const col = (n: string) => pop.columns.find((c) => c.name === n)!.values as Float64Array;
-      const applications = Array.from({ length: pop.rows }, (_, i) => ({ appliedAt: new Date(Date.UTC(2025, col('month')[i]!, 3)).toISOString(), utilization: col('utilization')[i]!, income: col('income')[i]! }));
+      const applications = Array.from({ length: pop.rows }, (_, i) => ({
+        appliedAt: new Date(Date.UTC(2025, col('month')[i]!, 3)).toISOString(),
+        utilization: col('utilization')[i]!,
+        income: col('income')[i]!,
+      }));
       await decideMany(fx.server, 'monitored', applications);
     });
 
     test('a drift after the baseline raises alerts once per period, delivered to the webhook; before it, none', async () => {
-      const config = { dateField: 'appliedAt', baseline: { from: '2025-01', to: '2025-06' }, features: ['utilization', 'income'], thresholds: { psi: 0.2, csi: 0.15, approvalRateShift: 0.1 }, webhook: hookUrl };
+      const config = {
+        dateField: 'appliedAt',
+        baseline: { from: '2025-01', to: '2025-06' },
+        features: ['utilization', 'income'],
+        thresholds: { psi: 0.2, csi: 0.15, approvalRateShift: 0.1 },
+        webhook: hookUrl,
+      };
       assert.equal((await f.call('risk-manager', 'PUT', '/v1/monitoring/monitored', config)).statusCode, 200);
       const quiet = await f.call('analyst', 'POST', '/v1/monitoring/monitored/run', { asOf: '2025-08-01T00:00:00Z' });
       assert.equal(quiet.statusCode, 200, quiet.body);

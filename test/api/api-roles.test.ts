@@ -20,14 +20,25 @@ import { exampleStrategy, historyCsv } from '../support/backtests.ts';
  * without an entry here fails the "every route has a sample" test.
  */
 type Sample = (ctx: TestDatabase, server: Server) => Promise<Omit<InjectOptions, 'headers'>>;
-const declined = async (server: Server) => (await server.services.decisions.decide({ flow: 'consumer-lending', application: { ...demoApplication(), bureauScore: 500 }, idempotencyKey: uniqueKey() }, { actor: 'test' })).decision.id;
+const declined = async (server: Server) =>
+  (
+    await server.services.decisions.decide(
+      { flow: 'consumer-lending', application: { ...demoApplication(), bureauScore: 500 }, idempotencyKey: uniqueKey() },
+      { actor: 'test' },
+    )
+  ).decision.id;
 const newDraft = async (ctx: TestDatabase) => (await addFlowVersion(ctx.db, 'consumer-lending', demoFlow(), { actor: 'test' })).version;
 const sampleConnector = () => simConnector({ url: 'http://127.0.0.1:4010' }, 'sim-json-bureau', { id: 'sample-bureau' });
-const storeSampleConnector = async (ctx: TestDatabase) => (await addConnectorVersion(ctx.db, 'sample-bureau', sampleConnector(), compileConnector(sampleConnector()).contentHash, { actor: 'test' })).version.version;
+const storeSampleConnector = async (ctx: TestDatabase) =>
+  (await addConnectorVersion(ctx.db, 'sample-bureau', sampleConnector(), compileConnector(sampleConnector()).contentHash, { actor: 'test' })).version.version;
 const backtestBody = () => {
   const app = demoApplication();
   const cols = Object.keys(app);
-  return { candidate: { flow: 'consumer-lending', version: 1 }, baseline: { flow: 'consumer-lending', version: 1 }, csv: `${cols.join(',')}\n${cols.map((c) => String(app[c])).join(',')}\n` };
+  return {
+    candidate: { flow: 'consumer-lending', version: 1 },
+    baseline: { flow: 'consumer-lending', version: 1 },
+    csv: `${cols.join(',')}\n${cols.map((c) => String(app[c])).join(',')}\n`,
+  };
 };
 /** One finished back-test per database: reading it changes nothing, and each run starts worker threads. */
 const finishedBacktests = new WeakMap<TestDatabase, Promise<string>>();
@@ -53,7 +64,8 @@ const challengerVersion = async (ctx: TestDatabase) => {
   await publishVersion(ctx.db, 'consumer-lending', v, { actor: 'test' }, () => {});
   return v;
 };
-const withChallenger = async (ctx: TestDatabase) => setChallenger(ctx.db, { flowId: 'consumer-lending', version: await challengerVersion(ctx), champion: 1, mode: 'shadow', share: 1 }, { actor: 'test' });
+const withChallenger = async (ctx: TestDatabase) =>
+  setChallenger(ctx.db, { flowId: 'consumer-lending', version: await challengerVersion(ctx), champion: 1, mode: 'shadow', share: 1 }, { actor: 'test' });
 const SAMPLES: Record<string, Sample> = {
   'GET /healthz': async () => ({ method: 'GET', url: '/healthz' }),
   'GET /readyz': async () => ({ method: 'GET', url: '/readyz' }),
@@ -72,19 +84,42 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/audit/verify': async () => ({ method: 'GET', url: '/v1/audit/verify' }),
   'GET /v1/flows/schema': async () => ({ method: 'GET', url: '/v1/flows/schema' }),
   'POST /v1/feel/check': async () => ({ method: 'POST', url: '/v1/feel/check', payload: { text: '> 18 and', kind: 'unary-tests' } }),
-  'POST /v1/tables/check': async () => ({ method: 'POST', url: '/v1/tables/check', payload: { table: { inputs: [{ expression: 'age' }], outputs: [{ name: 'r' }], rules: [{ inputEntries: ['< 18'], outputEntries: ['"minor"'] }] } } }),
-  'POST /v1/optimizations': async () => ({ method: 'POST', url: '/v1/optimizations', payload: { csv: historyCsv(300, 1), strategy: { ...exampleStrategy(), $schema: undefined, portfolio: {}, columns: { ...(exampleStrategy().columns as object), pd: 'truePd' } }, points: 2 } }),
+  'POST /v1/tables/check': async () => ({
+    method: 'POST',
+    url: '/v1/tables/check',
+    payload: { table: { inputs: [{ expression: 'age' }], outputs: [{ name: 'r' }], rules: [{ inputEntries: ['< 18'], outputEntries: ['"minor"'] }] } },
+  }),
+  'POST /v1/optimizations': async () => ({
+    method: 'POST',
+    url: '/v1/optimizations',
+    payload: {
+      csv: historyCsv(300, 1),
+      strategy: { ...exampleStrategy(), $schema: undefined, portfolio: {}, columns: { ...(exampleStrategy().columns as object), pd: 'truePd' } },
+      points: 2,
+    },
+  }),
   'GET /v1/flows': async () => ({ method: 'GET', url: '/v1/flows' }),
   'POST /v1/flows': async () => ({ method: 'POST', url: '/v1/flows', payload: { definition: { ...demoFlow(), id: `f${uniqueKey().slice(4)}` } } }),
   'GET /v1/flows/:id/versions': async () => ({ method: 'GET', url: '/v1/flows/consumer-lending/versions' }),
   'POST /v1/flows/:id/versions': async () => ({ method: 'POST', url: '/v1/flows/consumer-lending/versions', payload: { definition: demoFlow() } }),
   'GET /v1/flows/:id/versions/:version': async () => ({ method: 'GET', url: '/v1/flows/consumer-lending/versions/1' }),
-  'PUT /v1/flows/:id/versions/:version': async (ctx) => ({ method: 'PUT', url: `/v1/flows/consumer-lending/versions/${await newDraft(ctx)}`, payload: { definition: demoFlow() } }),
+  'PUT /v1/flows/:id/versions/:version': async (ctx) => ({
+    method: 'PUT',
+    url: `/v1/flows/consumer-lending/versions/${await newDraft(ctx)}`,
+    payload: { definition: demoFlow() },
+  }),
   'POST /v1/flows/:id/versions/:version/validate': async () => ({ method: 'POST', url: '/v1/flows/consumer-lending/versions/1/validate' }),
-  'POST /v1/flows/:id/versions/:version/publish': async (ctx) => ({ method: 'POST', url: `/v1/flows/consumer-lending/versions/${await newDraft(ctx)}/publish` }),
+  'POST /v1/flows/:id/versions/:version/publish': async (ctx) => ({
+    method: 'POST',
+    url: `/v1/flows/consumer-lending/versions/${await newDraft(ctx)}/publish`,
+  }),
   'GET /v1/flows/:id/versions/:version/paths': async () => ({ method: 'GET', url: '/v1/flows/consumer-lending/versions/1/paths' }),
   'GET /v1/flows/:id/diff': async () => ({ method: 'GET', url: '/v1/flows/consumer-lending/diff?from=1&to=1' }),
-  'POST /v1/decisions': async () => ({ method: 'POST', url: '/v1/decisions', payload: { flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey() } }),
+  'POST /v1/decisions': async () => ({
+    method: 'POST',
+    url: '/v1/decisions',
+    payload: { flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey() },
+  }),
   'GET /v1/decisions': async () => ({ method: 'GET', url: '/v1/decisions?limit=5' }),
   'GET /v1/decisions/:id': async (_ctx, server) => ({ method: 'GET', url: `/v1/decisions/${(await pendingReview(server)).decisionId}` }),
   'GET /v1/reviews': async () => ({ method: 'GET', url: '/v1/reviews' }),
@@ -96,10 +131,21 @@ const SAMPLES: Record<string, Sample> = {
     return { method: 'POST', url: `/v1/decisions/${decisionId}/reveal`, payload: { purpose: 'review_case', reference: 'CASE-1', fields: ['phone'] } };
   },
   'POST /v1/decisions/search': async () => ({ method: 'POST', url: '/v1/decisions/search', payload: { field: 'nationalId', value: '110101199003074512' } }),
-  'DELETE /v1/applications/:id/personal-data': async (_ctx, server) => ({ method: 'DELETE', url: `/v1/applications/${(await pendingReview(server)).decisionId}/personal-data` }),
-  'GET /v1/decisions/:id/explanation': async (_ctx, server) => ({ method: 'GET', url: `/v1/decisions/${(await declined(server))}/explanation` }),
-  'POST /v1/decisions/:id/contest': async (_ctx, server) => ({ method: 'POST', url: `/v1/decisions/${(await declined(server))}/contest`, payload: { statement: 'my income was misread' } }),
-  'POST /v1/applications/:id/legal-holds': async (_ctx, server) => ({ method: 'POST', url: `/v1/applications/${(await pendingReview(server)).decisionId}/legal-holds`, payload: { reason: 'regulator request', heldUntil: '2030-01-01T00:00:00Z' } }),
+  'DELETE /v1/applications/:id/personal-data': async (_ctx, server) => ({
+    method: 'DELETE',
+    url: `/v1/applications/${(await pendingReview(server)).decisionId}/personal-data`,
+  }),
+  'GET /v1/decisions/:id/explanation': async (_ctx, server) => ({ method: 'GET', url: `/v1/decisions/${await declined(server)}/explanation` }),
+  'POST /v1/decisions/:id/contest': async (_ctx, server) => ({
+    method: 'POST',
+    url: `/v1/decisions/${await declined(server)}/contest`,
+    payload: { statement: 'my income was misread' },
+  }),
+  'POST /v1/applications/:id/legal-holds': async (_ctx, server) => ({
+    method: 'POST',
+    url: `/v1/applications/${(await pendingReview(server)).decisionId}/legal-holds`,
+    payload: { reason: 'regulator request', heldUntil: '2030-01-01T00:00:00Z' },
+  }),
   'GET /v1/models': async () => ({ method: 'GET', url: '/v1/models' }),
   'POST /v1/models/:id/versions': async () => ({ method: 'POST', url: '/v1/models/uploaded/versions', payload: sampleModelFile() }),
   'GET /v1/models/:id/versions': async (ctx) => {
@@ -115,7 +161,10 @@ const SAMPLES: Record<string, Sample> = {
     await storeSampleConnector(ctx);
     return { method: 'GET', url: '/v1/connectors/sample-bureau/versions' };
   },
-  'GET /v1/connectors/:id/versions/:version': async (ctx) => ({ method: 'GET', url: `/v1/connectors/sample-bureau/versions/${await storeSampleConnector(ctx)}` }),
+  'GET /v1/connectors/:id/versions/:version': async (ctx) => ({
+    method: 'GET',
+    url: `/v1/connectors/sample-bureau/versions/${await storeSampleConnector(ctx)}`,
+  }),
   'GET /v1/connectors/:id/usage': async (ctx) => {
     await storeSampleConnector(ctx);
     return { method: 'GET', url: '/v1/connectors/sample-bureau/usage' };
@@ -124,7 +173,11 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/backtests': async () => ({ method: 'GET', url: '/v1/backtests' }),
   'GET /v1/backtests/:id': async (_ctx, server) => ({ method: 'GET', url: `/v1/backtests/${await finishedBacktest(_ctx, server)}` }),
   'GET /v1/backtests/:id/report.html': async (_ctx, server) => ({ method: 'GET', url: `/v1/backtests/${await finishedBacktest(_ctx, server)}/report.html` }),
-  'PUT /v1/flows/:id/challenger': async (ctx) => ({ method: 'PUT', url: '/v1/flows/consumer-lending/challenger', payload: { version: await challengerVersion(ctx), champion: 1, mode: 'split', share: 0.1 } }),
+  'PUT /v1/flows/:id/challenger': async (ctx) => ({
+    method: 'PUT',
+    url: '/v1/flows/consumer-lending/challenger',
+    payload: { version: await challengerVersion(ctx), champion: 1, mode: 'split', share: 0.1 },
+  }),
   'DELETE /v1/flows/:id/challenger': async (ctx) => {
     await withChallenger(ctx);
     return { method: 'DELETE', url: '/v1/flows/consumer-lending/challenger' };
@@ -133,10 +186,18 @@ const SAMPLES: Record<string, Sample> = {
     await withChallenger(ctx);
     return { method: 'GET', url: '/v1/flows/consumer-lending/challenger' };
   },
-  'POST /v1/outcomes': async (_ctx, server) => ({ method: 'POST', url: '/v1/outcomes', payload: { events: [{ eventId: uniqueKey(), decisionId: await declined(server), type: 'disbursement', occurredAt: '2026-01-01T00:00:00Z' }] } }),
+  'POST /v1/outcomes': async (_ctx, server) => ({
+    method: 'POST',
+    url: '/v1/outcomes',
+    payload: { events: [{ eventId: uniqueKey(), decisionId: await declined(server), type: 'disbursement', occurredAt: '2026-01-01T00:00:00Z' }] },
+  }),
   'PUT /v1/lifecycle/programs/:modelId': async (ctx) => {
     await sampleProgram(ctx.db);
-    return { method: 'PUT', url: '/v1/lifecycle/programs/sample', payload: { flow: 'scored-sample', scoreNode: 'score', sample: { performanceMonths: 12, features: ['Age', 'Amount'] } } };
+    return {
+      method: 'PUT',
+      url: '/v1/lifecycle/programs/sample',
+      payload: { flow: 'scored-sample', scoreNode: 'score', sample: { performanceMonths: 12, features: ['Age', 'Amount'] } },
+    };
   },
   'GET /v1/lifecycle/programs/:modelId': async (ctx) => {
     await sampleProgram(ctx.db);
@@ -157,7 +218,11 @@ const SAMPLES: Record<string, Sample> = {
     await sampleRun(ctx.db, 'promoted');
     return { method: 'POST', url: '/v1/lifecycle/programs/sample/rollback' };
   },
-  'PUT /v1/monitoring/:flowId': async () => ({ method: 'PUT', url: '/v1/monitoring/consumer-lending', payload: { baseline: { from: '2026-01', to: '2026-06' } } }),
+  'PUT /v1/monitoring/:flowId': async () => ({
+    method: 'PUT',
+    url: '/v1/monitoring/consumer-lending',
+    payload: { baseline: { from: '2026-01', to: '2026-06' } },
+  }),
   'POST /v1/monitoring/:flowId/run': async (ctx) => {
     await setMonitor(ctx.db, 'consumer-lending', { baseline: { from: '2026-01', to: '2026-06' } }, { actor: 'test' });
     return { method: 'POST', url: '/v1/monitoring/consumer-lending/run', payload: {} };
@@ -165,10 +230,16 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/monitoring': async () => ({ method: 'GET', url: '/v1/monitoring?flow=consumer-lending' }),
   'GET /v1/alerts': async () => ({ method: 'GET', url: '/v1/alerts' }),
   'POST /v1/alerts/:id/acknowledge': async (ctx) => {
-    const [alert] = await raiseAlerts(ctx.db, 'consumer-lending', [{ kind: 'csi', metric: 'age', period: uniqueKey(), value: 1, threshold: 0.25, message: 'test' }]);
+    const [alert] = await raiseAlerts(ctx.db, 'consumer-lending', [
+      { kind: 'csi', metric: 'age', period: uniqueKey(), value: 1, threshold: 0.25, message: 'test' },
+    ]);
     return { method: 'POST', url: `/v1/alerts/${alert!.id}/acknowledge` };
   },
-  'POST /v1/reviews/:id': async (_ctx, server) => ({ method: 'POST', url: `/v1/reviews/${(await pendingReview(server)).reviewId}`, payload: { verdict: 'approve', note: 'checked' } }),
+  'POST /v1/reviews/:id': async (_ctx, server) => ({
+    method: 'POST',
+    url: `/v1/reviews/${(await pendingReview(server)).reviewId}`,
+    payload: { verdict: 'approve', note: 'checked' },
+  }),
   'POST /v1/reviews/:id/claim': async (_ctx, server) => ({ method: 'POST', url: `/v1/reviews/${(await pendingReview(server)).reviewId}/claim` }),
 };
 
@@ -214,7 +285,10 @@ for (const backend of BACKENDS) {
         for (const role of ROLES) {
           const res = await server.app.inject({ ...(await sample(ctx, server)), headers: bearer(keys[role]) });
           if (route.access.includes(role)) {
-            assert.ok(res.statusCode >= 200 && res.statusCode < 300, `${role} on ${route.method} ${route.url}: expected 2xx, got ${res.statusCode} ${res.body}`);
+            assert.ok(
+              res.statusCode >= 200 && res.statusCode < 300,
+              `${role} on ${route.method} ${route.url}: expected 2xx, got ${res.statusCode} ${res.body}`,
+            );
           } else {
             assert.equal(res.statusCode, 403, `${role} on ${route.method} ${route.url}`);
             assert.equal(res.json().error.code, 'forbidden');

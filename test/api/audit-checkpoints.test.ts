@@ -6,16 +6,43 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import pg from 'pg';
 import { CheckpointStore, GENESIS_HASH, hashEvent, loadCheckpointKey } from '../../src/privacy/index.ts';
-import { appendAudit, checkpointAudit, grantRuntimeRole, migrate, openDatabase, verifyAudit, verifyAuditWithCheckpoints, type Database } from '../../src/store/index.ts';
+import {
+  appendAudit,
+  checkpointAudit,
+  grantRuntimeRole,
+  migrate,
+  openDatabase,
+  verifyAudit,
+  verifyAuditWithCheckpoints,
+  type Database,
+} from '../../src/store/index.ts';
 import { asAttacker, BACKENDS, POSTGRES_URL } from '../support/backends.ts';
 
 /** What an attacker who owns the tables can do: rewrite an event and recompute every hash after it, and the head. */
 async function rewriteWithRecomputedHashes(db: Database, seq: number): Promise<void> {
-  const { rows } = await db.query<{ seq: number; at: Date | string; actor: string; action: string; subject_type: string | null; subject_id: string | null; request_id: string | null; data: unknown }>('select * from audit_events order by seq');
+  const { rows } = await db.query<{
+    seq: number;
+    at: Date | string;
+    actor: string;
+    action: string;
+    subject_type: string | null;
+    subject_id: string | null;
+    request_id: string | null;
+    data: unknown;
+  }>('select * from audit_events order by seq');
   let prev = GENESIS_HASH;
   const statements: string[] = [];
   for (const r of rows) {
-    const content = { seq: Number(r.seq), at: new Date(r.at).toISOString(), actor: Number(r.seq) === seq ? 'someone-else' : r.actor, action: r.action, subjectType: r.subject_type, subjectId: r.subject_id, requestId: r.request_id, data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data };
+    const content = {
+      seq: Number(r.seq),
+      at: new Date(r.at).toISOString(),
+      actor: Number(r.seq) === seq ? 'someone-else' : r.actor,
+      action: r.action,
+      subjectType: r.subject_type,
+      subjectId: r.subject_id,
+      requestId: r.request_id,
+      data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data,
+    };
     const hash = hashEvent(prev, content);
     statements.push(`update audit_events set actor = '${content.actor}', prev_hash = '${prev}', hash = '${hash}' where seq = ${content.seq}`);
     prev = hash;
@@ -41,12 +68,21 @@ for (const backend of BACKENDS) {
         assert.equal((await verifyAudit(ctx.db)).ok, true, 'without checkpoints the rewrite is invisible');
         const held = await verifyAuditWithCheckpoints(ctx.db, checkpoints);
         assert.equal(held.ok, false);
-        assert.deepEqual(held.breaks.map((b) => [b.seq, b.reason]), [[6, 'checkpoint_mismatch']]);
+        assert.deepEqual(
+          held.breaks.map((b) => [b.seq, b.reason]),
+          [[6, 'checkpoint_mismatch']],
+        );
 
         // Two events altered in place: both are named, not only the first.
         await ctx.db.exec(asAttacker("update audit_events set action = 'forged' where seq in (2, 8)"));
         const both = await verifyAudit(ctx.db);
-        assert.deepEqual(both.breaks.map((b) => [b.seq, b.reason]), [[2, 'hash_mismatch'], [8, 'hash_mismatch']]);
+        assert.deepEqual(
+          both.breaks.map((b) => [b.seq, b.reason]),
+          [
+            [2, 'hash_mismatch'],
+            [8, 'hash_mismatch'],
+          ],
+        );
 
         // A forged checkpoint file (signed by another key) is reported, not trusted.
         const file = readdirSync(join(dir, 'checkpoints'))[0]!;
@@ -77,11 +113,18 @@ test('PostgreSQL: the role servers run as can append and read the audit log, but
     runtime = await openDatabase({ databaseUrl: url.toString(), schema });
     await runtime.transaction((tx) => appendAudit(tx, { actor: 'server', action: 'test.by_runtime_role' }));
     assert.equal((await verifyAudit(runtime)).ok, true, 'it reads the chain');
-    for (const sql of ["update audit_events set actor = 'x' where seq = 1", 'delete from audit_events where seq = 1', 'truncate audit_events', 'alter table audit_events disable trigger all']) {
+    for (const sql of [
+      "update audit_events set actor = 'x' where seq = 1",
+      'delete from audit_events where seq = 1',
+      'truncate audit_events',
+      'alter table audit_events disable trigger all',
+    ]) {
       await assert.rejects(runtime.exec(sql), /permission denied|must be owner/, sql);
     }
     // The work of a server still goes through.
-    await runtime.query("insert into flows (id, name, created_by) values ('f', 'f', 'server')").catch((err: Error) => assert.doesNotMatch(err.message, /permission denied/));
+    await runtime
+      .query("insert into flows (id, name, created_by) values ('f', 'f', 'server')")
+      .catch((err: Error) => assert.doesNotMatch(err.message, /permission denied/));
   } finally {
     await runtime?.close();
     await owner.close();

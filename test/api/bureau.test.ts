@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { creditFile, isNoHit } from '../../src/tools/bureau-sim/index.ts';
 import { BACKENDS } from '../support/backends.ts';
 import { bureauFlow, CONSENT, simConnector, startSimProcess, type SimProcess } from '../support/bureau-sim.ts';
@@ -54,9 +54,13 @@ for (const backend of BACKENDS) {
     let sim: SimProcess;
     // The circuits run on this clock, so a test moves time on rather than waiting for it.
     const clock = new ManualClock();
-    const f = useApiFixture(backend, async () => {
-      sim = await startSimProcess();
-    }, { clock });
+    const f = useApiFixture(
+      backend,
+      async () => {
+        sim = await startSimProcess();
+      },
+      { clock },
+    );
     after(async () => sim?.stop());
     const flows = new Map<string, string>();
     /** A stored connector (example, pointed at the simulator, with overrides) and a published flow around it. */
@@ -87,10 +91,15 @@ for (const backend of BACKENDS) {
       const x = pullOf(xml).bureau as Record<string, unknown>;
       assert.equal(x.maxOverdueMonths, Math.max(0, ...file.accounts.map((a) => a.worstDelinquency)));
       assert.equal(x.queries12m, file.inquiries.length);
-      assert.equal(x.badDebt, file.accounts.some((a) => a.status === 'written-off'));
+      assert.equal(
+        x.badDebt,
+        file.accounts.some((a) => a.status === 'written-off'),
+      );
       const late = file.accounts.reduce((s, a) => s + [...a.history.slice(12)].filter((c) => /[1-7]/.test(c)).length, 0);
       assert.equal(x.latePaymentsLast12m, late);
-      console.log(`JSON bureau: score ${features.bureauScore}, worst delinquency ${features.worstDelinquency}; XML report: ${x.latePaymentsLast12m} late payments in 12 months, outcome ${xml.outcome}`);
+      console.log(
+        `JSON bureau: score ${features.bureauScore}, worst delinquency ${features.worstDelinquency}; XML report: ${x.latePaymentsLast12m} late payments in 12 months, outcome ${xml.outcome}`,
+      );
     });
 
     test('a bureau that fails twice is retried, then the pull succeeds, charged once', async () => {
@@ -107,7 +116,10 @@ for (const backend of BACKENDS) {
       try {
         const dropped = await decide(f, flow, { nationalId: person(), fault: 'drop' });
         assert.equal(dropped.outcome, 'refer');
-        assert.deepEqual(dropped.reasons.map((r) => r.code), ['BUREAU_UNAVAILABLE']);
+        assert.deepEqual(
+          dropped.reasons.map((r) => r.code),
+          ['BUREAU_UNAVAILABLE'],
+        );
         assert.equal(pullOf(dropped).pull!.failure, 'timeout');
         assert.match(String(pullOf(dropped).pull!.reason), /within 150 ms/);
 
@@ -122,7 +134,10 @@ for (const backend of BACKENDS) {
     });
 
     test('the circuit opens after repeated failures, decisions go on along the fallback, and it closes after recovery', async () => {
-      const flow = await flowFor('circuit', 'sim-json-bureau', { retries: { max: 0, baseMs: 10, maxMs: 10 }, circuit: { consecutiveFailures: 3, halfOpenAfterMs: 400 } });
+      const flow = await flowFor('circuit', 'sim-json-bureau', {
+        retries: { max: 0, baseMs: 10, maxMs: 10 },
+        circuit: { consecutiveFailures: 3, halfOpenAfterMs: 400 },
+      });
       await sim.setFaults({ errorRate: 1 });
       try {
         const failures: string[] = [];
@@ -161,7 +176,10 @@ for (const backend of BACKENDS) {
     });
 
     test('malformed JSON and XML are failures on the fallback branch, not crashes', async () => {
-      for (const [name, example] of [['json', 'sim-json-bureau'], ['xml', 'sim-crr-report']] as const) {
+      for (const [name, example] of [
+        ['json', 'sim-json-bureau'],
+        ['xml', 'sim-crr-report'],
+      ] as const) {
         const d = await decide(f, await flowFor(name, example), { nationalId: person(), fault: 'malformed' });
         assert.equal(d.outcome, 'refer', name);
         assert.equal(pullOf(d).pull!.failure, 'malformed', name);
@@ -175,7 +193,10 @@ for (const backend of BACKENDS) {
       for (const consents of [[], expired, [{ ...CONSENT[0]!, scope: 'marketing' }]]) {
         const d = await decide(f, await flowFor('json', 'sim-json-bureau'), { nationalId: id }, consents);
         assert.equal(d.outcome, 'decline');
-        assert.deepEqual(d.reasons.map((r) => r.code), ['NO_BUREAU_CONSENT']);
+        assert.deepEqual(
+          d.reasons.map((r) => r.code),
+          ['NO_BUREAU_CONSENT'],
+        );
       }
       assert.equal((await sim.billing()).byNationalId[id], undefined);
     });
@@ -207,7 +228,10 @@ for (const backend of BACKENDS) {
       const id = person();
       const first = await decide(f, flow, { nationalId: id });
       await erasePersonalData(f.ctx.db, first.id, { actor: 'test' });
-      const { rows } = await f.ctx.db.query<{ wrapped: unknown }>('select k.wrapped from bureau_pulls p join data_keys k on k.id = p.data_key_id where p.id = $1', [pullOf(first).pull!.pullId]);
+      const { rows } = await f.ctx.db.query<{ wrapped: unknown }>(
+        'select k.wrapped from bureau_pulls p join data_keys k on k.id = p.data_key_id where p.id = $1',
+        [pullOf(first).pull!.pullId],
+      );
       assert.equal(rows[0]!.wrapped, null);
       const again = await decide(f, flow, { nationalId: id });
       assert.equal(pullOf(again).pull!.source, 'pulled');
@@ -220,19 +244,37 @@ for (const backend of BACKENDS) {
         try {
           const id = person();
           const ask = (server: typeof second) =>
-            server.app.inject({ method: 'POST', url: '/v1/decisions', headers: bearer(f.keys.service), payload: { flow, application: { nationalId: id, amount: 100, fault: 'latency=150' }, idempotencyKey: uniqueKey(), consents: CONSENT } });
+            server.app.inject({
+              method: 'POST',
+              url: '/v1/decisions',
+              headers: bearer(f.keys.service),
+              payload: { flow, application: { nationalId: id, amount: 100, fault: 'latency=150' }, idempotencyKey: uniqueKey(), consents: CONSENT },
+            });
           const answers = await Promise.all([ask(f.server), ask(second), ask(f.server), ask(second)]);
-          assert.deepEqual(answers.map((a) => a.statusCode), [201, 201, 201, 201]);
+          assert.deepEqual(
+            answers.map((a) => a.statusCode),
+            [201, 201, 201, 201],
+          );
           assert.equal((await sim.billing()).byNationalId[id], 1);
-          const { rows } = await f.ctx.db.query<{ status: string; outcome: string }>("select status, outcome from bureau_pulls where connector_id = 'c-json' and subject_index = $1 order by status, outcome", [blindIndex(TEST_KEYS.indexKey, 'bureau-subject', id)]);
-          assert.deepEqual(rows.map((r) => `${r.status}:${r.outcome}`), ['reused:coalesced', 'reused:coalesced', 'reused:coalesced', 'success:ok']);
+          const { rows } = await f.ctx.db.query<{ status: string; outcome: string }>(
+            "select status, outcome from bureau_pulls where connector_id = 'c-json' and subject_index = $1 order by status, outcome",
+            [blindIndex(TEST_KEYS.indexKey, 'bureau-subject', id)],
+          );
+          assert.deepEqual(
+            rows.map((r) => `${r.status}:${r.outcome}`),
+            ['reused:coalesced', 'reused:coalesced', 'reused:coalesced', 'success:ok'],
+          );
         } finally {
           await second.app.close();
         }
       });
 
       test('30% injected failures and 200 concurrent decisions: no 5xx, every decision stored, nobody charged twice', async () => {
-        const flow = await flowFor('load', 'sim-json-bureau', { timeoutMs: 300, retries: { max: 2, baseMs: 20, maxMs: 200 }, circuit: { consecutiveFailures: 1000, halfOpenAfterMs: 1000 } });
+        const flow = await flowFor('load', 'sim-json-bureau', {
+          timeoutMs: 300,
+          retries: { max: 2, baseMs: 20, maxMs: 200 },
+          circuit: { consecutiveFailures: 1000, halfOpenAfterMs: 1000 },
+        });
         await sim.setFaults({ errorRate: 0.2, timeoutRate: 0.05, malformedRate: 0.05, latencyMs: 20, hangMs: 500 });
         const http = f.server.app;
         await http.listen({ port: 0, host: '127.0.0.1' });
@@ -251,17 +293,29 @@ for (const backend of BACKENDS) {
               return res.status;
             }),
           );
-          const counts = statuses.reduce<Record<number, number>>((m, s) => ({ ...m, [s]: (m[s] ?? 0) + 1 }), {});
+          const counts: Record<number, number> = {};
+          for (const s of statuses) counts[s] = (counts[s] ?? 0) + 1;
           assert.deepEqual(counts, { 201: 200 });
-          const { rows } = await f.ctx.db.query<{ n: number; outcome: string }>('select outcome, count(*)::int as n from decisions where idempotency_key = any($1) group by outcome', [keys]);
-          assert.equal(rows.reduce((s, r) => s + r.n, 0), 200);
+          const { rows } = await f.ctx.db.query<{ n: number; outcome: string }>(
+            'select outcome, count(*)::int as n from decisions where idempotency_key = any($1) group by outcome',
+            [keys],
+          );
+          assert.equal(
+            rows.reduce((s, r) => s + r.n, 0),
+            200,
+          );
           const billing = await sim.billing();
           const charged = ids.map((id) => billing.byNationalId[id] ?? 0);
           assert.ok(Math.max(...charged) <= 1, 'an applicant was charged twice');
-          const { rows: cost } = await f.ctx.db.query<{ cost: string; pulls: number }>("select coalesce(sum(cost), 0) as cost, count(*)::int as pulls from bureau_pulls where connector_id = 'c-load' and status <> 'reused'", []);
-          assert.equal(Number(cost[0]!.cost), charged.reduce((s, c) => s + c, 0) * 1.25, 'the ledger\'s cost is what the bureau billed');
+          const { rows: cost } = await f.ctx.db.query<{ cost: string; pulls: number }>(
+            "select coalesce(sum(cost), 0) as cost, count(*)::int as pulls from bureau_pulls where connector_id = 'c-load' and status <> 'reused'",
+            [],
+          );
+          assert.equal(Number(cost[0]!.cost), charged.reduce((s, c) => s + c, 0) * 1.25, "the ledger's cost is what the bureau billed");
           const usage = (await f.call('auditor', 'GET', '/v1/connectors/c-load/usage')).json();
-          console.log(`200 concurrent decisions with 30% faults: ${JSON.stringify(Object.fromEntries(rows.map((r) => [r.outcome, r.n])))}; bureau billed ${charged.reduce((s, c) => s + c, 0)} reports; ledger: ${usage.succeeded} ok, ${usage.failed} failed (${JSON.stringify(usage.byOutcome)}), ${usage.attempts} attempts, p99 ${usage.latencyMs.p99} ms`);
+          console.log(
+            `200 concurrent decisions with 30% faults: ${JSON.stringify(Object.fromEntries(rows.map((r) => [r.outcome, r.n])))}; bureau billed ${charged.reduce((s, c) => s + c, 0)} reports; ledger: ${usage.succeeded} ok, ${usage.failed} failed (${JSON.stringify(usage.byOutcome)}), ${usage.attempts} attempts, p99 ${usage.latencyMs.p99} ms`,
+          );
         } finally {
           await sim.setFaults({});
         }
@@ -274,12 +328,21 @@ describe('connector definitions over the API', () => {
   const f = useApiFixture(BACKENDS[0]!);
 
   test('a bad definition is refused with every problem and where', async () => {
-    const res = await f.call('risk-manager', 'POST', '/v1/connectors', { ...simConnector({ url: 'http://127.0.0.1:4010' }, 'sim-json-bureau'), subject: 'passport', timeoutMs: 5, features: { score: { expression: 'response.score.', class: 'C1' } } });
+    const res = await f.call('risk-manager', 'POST', '/v1/connectors', {
+      ...simConnector({ url: 'http://127.0.0.1:4010' }, 'sim-json-bureau'),
+      subject: 'passport',
+      timeoutMs: 5,
+      features: { score: { expression: 'response.score.', class: 'C1' } },
+    });
     assert.equal(res.statusCode, 400);
     const body = res.json().error;
     assert.equal(body.code, 'invalid_connector');
     assert.match(body.message, /timeoutMs/);
-    const again = await f.call('risk-manager', 'POST', '/v1/connectors', { ...simConnector({ url: 'http://127.0.0.1:4010' }, 'sim-json-bureau'), subject: 'passport', features: { score: { expression: 'response.score.', class: 'C1' } } });
+    const again = await f.call('risk-manager', 'POST', '/v1/connectors', {
+      ...simConnector({ url: 'http://127.0.0.1:4010' }, 'sim-json-bureau'),
+      subject: 'passport',
+      features: { score: { expression: 'response.score.', class: 'C1' } },
+    });
     const paths = again.json().error.details.map((d: { path: string }) => d.path);
     assert.deepEqual(paths.sort(), ['$.features.score.expression', '$.subject']);
   });

@@ -15,7 +15,11 @@ for (const backend of BACKENDS) {
     const f = useApiFixture(backend, async (fx) => publishDemoFlow(fx.ctx.db));
 
     test('41 concurrent decisions, one with a NUL in its key: the bad one gets 400, the 40 others 201', async () => {
-      const bodies = Array.from({ length: 41 }, (_, i) => ({ flow: 'consumer-lending', application: demoApplication(), idempotencyKey: i === 20 ? 'k\u0000' : uniqueKey() }));
+      const bodies = Array.from({ length: 41 }, (_, i) => ({
+        flow: 'consumer-lending',
+        application: demoApplication(),
+        idempotencyKey: i === 20 ? 'k\u0000' : uniqueKey(),
+      }));
       const answers = await Promise.all(bodies.map((b) => f.call('service', 'POST', '/v1/decisions', b)));
       const statuses = answers.map((a) => a.statusCode);
       assert.equal(statuses[20], 400);
@@ -24,7 +28,12 @@ for (const backend of BACKENDS) {
     });
 
     test('a NUL in a consent scope is refused with 400 and the field named', async () => {
-      const res = await f.call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey(), consents: [{ scope: 'bureau\u0000', grantedAt: new Date().toISOString(), channel: 'web' }] });
+      const res = await f.call('service', 'POST', '/v1/decisions', {
+        flow: 'consumer-lending',
+        application: demoApplication(),
+        idempotencyKey: uniqueKey(),
+        consents: [{ scope: 'bureau\u0000', grantedAt: new Date().toISOString(), channel: 'web' }],
+      });
       assert.equal(res.statusCode, 400);
       assert.match(res.json().error.message, /body\.consents\[0\]\.scope/);
     });
@@ -37,14 +46,20 @@ for (const backend of BACKENDS) {
       assert.equal(path.statusCode, 400);
       const query = await f.call('auditor', 'GET', '/v1/audit?actor=a%00b');
       assert.equal(query.statusCode, 400);
-      const nestedName = await f.call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: { ...demoApplication(), ['x\u0000']: 1 }, idempotencyKey: uniqueKey() });
+      const nestedName = await f.call('service', 'POST', '/v1/decisions', {
+        flow: 'consumer-lending',
+        application: { ...demoApplication(), 'x\u0000': 1 },
+        idempotencyKey: uniqueKey(),
+      });
       assert.equal(nestedName.statusCode, 400);
     });
 
     test('the writer commits a failed batch row by row: one row the database refuses fails alone', async () => {
       // Behind the API's guard, so the database itself refuses the row: the case of any value it cannot store.
       const writer = new DecisionWriter(f.ctx.db);
-      const template = (await f.server.services.decisions.decide({ flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey() }, { actor: 'test' })).decision;
+      const template = (
+        await f.server.services.decisions.decide({ flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey() }, { actor: 'test' })
+      ).decision;
       const vault = f.server.services.decisions.vault;
       const loaded = await f.server.services.decisions.catalog.load('consumer-lending');
       const decisions = Array.from({ length: 12 }, (_, i) => {

@@ -29,7 +29,10 @@ test('the embedded database keeps its files private: folders 0700, files 0600, t
     const all = modes(dir);
     assert.ok(all.length > 100, `${all.length} files and folders`);
     const open = all.filter((f) => (f.dir ? f.mode !== 0o700 : f.mode !== 0o600));
-    assert.deepEqual(open.slice(0, 5).map((f) => `${f.path} ${f.mode.toString(8)}`), []);
+    assert.deepEqual(
+      open.slice(0, 5).map((f) => `${f.path} ${f.mode.toString(8)}`),
+      [],
+    );
     console.log(`# ${all.length} files and folders of the embedded database, none readable by others`);
   } finally {
     rmSync(join(dir, '..'), { recursive: true, force: true });

@@ -26,7 +26,11 @@ const readable = (db: Database, id: string) => withServer(db, null, async (serve
 const twoDecisions = (db: Database, ledger: ErasureLedger) =>
   withServer(db, ledger, async (server) => {
     const ids: string[] = [];
-    for (let i = 0; i < 2; i++) ids.push((await server.services.decisions.decide({ flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey() }, { actor: 'test' })).decision.id);
+    for (let i = 0; i < 2; i++)
+      ids.push(
+        (await server.services.decisions.decide({ flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey() }, { actor: 'test' }))
+          .decision.id,
+      );
     return ids as [string, string];
   });
 
@@ -56,7 +60,11 @@ test('embedded database: backup, erase, restore the backup, replay the ledger: t
     assert.deepEqual(r, { entries: 1, reapplied: 1, alreadyErased: 0, missing: 0 });
     assert.equal(await readable(db, erased), false);
     assert.equal(await readable(db, kept), true, 'what was not erased stays');
-    assert.deepEqual(await replayErasures(db, ledger, { actor: 'test' }), { entries: 1, reapplied: 0, alreadyErased: 1, missing: 0 }, 'a second replay changes nothing');
+    assert.deepEqual(
+      await replayErasures(db, ledger, { actor: 'test' }),
+      { entries: 1, reapplied: 0, alreadyErased: 1, missing: 0 },
+      'a second replay changes nothing',
+    );
     assert.equal((await verifyAudit(db)).ok, true);
     await db.close();
     assert.ok(!JSON.stringify(ledger.entries()).includes('Wang'), 'the ledger holds ids only');

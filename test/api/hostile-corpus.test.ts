@@ -29,14 +29,21 @@ const laughs = (levels: number) => {
 };
 const table = (rules: string) =>
   `<definitions ${DMN} id="d" name="d" namespace="x"><decision id="t" name="t"><decisionTable id="dt" hitPolicy="UNIQUE"><input id="i" label="age"><inputExpression id="ie" typeRef="number"><text>age</text></inputExpression></input><output id="o" name="r" typeRef="string"/>${rules}</decisionTable></decision></definitions>`;
-const rule = (entry: string, out = '"ok"') => `<rule id="r${Math.random().toString(36).slice(2)}"><inputEntry><text>${entry}</text></inputEntry><outputEntry><text>${out}</text></outputEntry></rule>`;
+const rule = (entry: string, out = '"ok"') =>
+  `<rule id="r${Math.random().toString(36).slice(2)}"><inputEntry><text>${entry}</text></inputEntry><outputEntry><text>${out}</text></outputEntry></rule>`;
 
 const dmnCorpus: [string, string][] = [
   ['billion laughs, 10 levels', laughs(10)],
   ['external entity (XXE)', `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><definitions ${DMN} id="d" name="&x;" namespace="x"/>`],
-  ['parameter entity', `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY % p SYSTEM "http://127.0.0.1:1/x.dtd"> %p;]><definitions ${DMN} id="d" name="d" namespace="x"/>`],
+  [
+    'parameter entity',
+    `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY % p SYSTEM "http://127.0.0.1:1/x.dtd"> %p;]><definitions ${DMN} id="d" name="d" namespace="x"/>`,
+  ],
   ['a 20 MB attribute', `<definitions ${DMN} id="d" name="${'A'.repeat(20_000_000)}" namespace="x"/>`],
-  ['100,000 nested elements', `<definitions ${DMN} id="d" name="d" namespace="x">${'<extensionElements>'.repeat(100_000)}${'</extensionElements>'.repeat(100_000)}</definitions>`],
+  [
+    '100,000 nested elements',
+    `<definitions ${DMN} id="d" name="d" namespace="x">${'<extensionElements>'.repeat(100_000)}${'</extensionElements>'.repeat(100_000)}</definitions>`,
+  ],
   ['unclosed root', `<definitions ${DMN} id="d"`],
   ['binary garbage', '\u0000\u0001\u0002\uFFFD'.repeat(10_000)],
   ['empty', ''],
@@ -57,12 +64,16 @@ const csvCorpus: [string, string][] = [
   ['empty', ''],
   ['20,000 columns', `${Array.from({ length: 20_000 }, (_, i) => `c${i}`).join(',')}\n${Array.from({ length: 20_000 }, () => '1').join(',')}\n`],
   ['duplicate column names', 'a,a\n1,2\n'],
-  ['formula injection', 'a,b\n=cmd|\' /C calc\'!A0,1\n'],
+  ['formula injection', "a,b\n=cmd|' /C calc'!A0,1\n"],
 ];
 
 const base = demoFlow() as { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] } & Record<string, unknown>;
 function chain(n: number) {
-  const nodes = [{ id: 'in', kind: 'input' }, ...Array.from({ length: n }, (_, i) => ({ id: `e${i}`, kind: 'expression', assign: { [`v${i}`]: `${i} + 1` } })), { id: 'out', kind: 'output', outcome: 'approve' }];
+  const nodes = [
+    { id: 'in', kind: 'input' },
+    ...Array.from({ length: n }, (_, i) => ({ id: `e${i}`, kind: 'expression', assign: { [`v${i}`]: `${i} + 1` } })),
+    { id: 'out', kind: 'output', outcome: 'approve' },
+  ];
   const ids = nodes.map((x) => x.id);
   return { ...base, id: 'chain', name: 'chain', nodes, edges: ids.slice(1).map((to, i) => ({ from: ids[i]!, to })) };
 }
@@ -73,7 +84,10 @@ const flowCorpus: [string, unknown][] = [
   ['a cycle', { ...base, edges: [...base.edges, { from: String(base.edges.at(-1)!.to), to: String(base.edges[0]!.from) }] }],
   ['an edge to nowhere', { ...base, edges: [...base.edges, { from: String(base.edges[0]!.from), to: 'nowhere' }] }],
   ['a FEEL expression with a syntax error', { ...base, nodes: base.nodes.map((n) => (n.kind === 'expression' ? { ...n, expression: 'a +* b' } : n)) }],
-  ['a FEEL expression nested 10,000 deep', { ...base, nodes: base.nodes.map((n) => (n.kind === 'expression' ? { ...n, expression: `${'('.repeat(10_000)}1${')'.repeat(10_000)}` } : n)) }],
+  [
+    'a FEEL expression nested 10,000 deep',
+    { ...base, nodes: base.nodes.map((n) => (n.kind === 'expression' ? { ...n, expression: `${'('.repeat(10_000)}1${')'.repeat(10_000)}` } : n)) },
+  ],
   ['a chain of 5,000 nodes', chain(5000)],
   ['__proto__ keys', JSON.parse(`{"id":"p","name":"p","__proto__":{"polluted":true},"nodes":[],"edges":[]}`)],
 ];
@@ -111,7 +125,9 @@ async function bounded(what: string, run: () => unknown | Promise<unknown>): Pro
 }
 
 function tally(kind: string, outcomes: string[]) {
-  console.log(`${kind}: ${outcomes.length} cases, ${outcomes.filter((o) => o === 'refused').length} refused with a typed error, ${outcomes.filter((o) => o === 'accepted').length} accepted; none crashed, hung or overflowed the stack`);
+  console.log(
+    `${kind}: ${outcomes.length} cases, ${outcomes.filter((o) => o === 'refused').length} refused with a typed error, ${outcomes.filter((o) => o === 'accepted').length} accepted; none crashed, hung or overflowed the stack`,
+  );
 }
 
 test('hostile DMN files: entities, huge attributes, deep nesting, bad FEEL are refused or read, bounded', async () => {
@@ -163,7 +179,8 @@ for (const backend of BACKENDS.filter((b) => b.name === 'pglite')) {
         if (res.statusCode >= 400) assert.ok(String(res.json().error?.message ?? '').length > 0, what);
       };
       for (const [what, definition] of flowCorpus) await check(`flow ${what}`, '/v1/flows', { definition });
-      for (const [what, csv] of csvCorpus) await check(`back-test CSV ${what}`, '/v1/backtests', { candidate: { flow: 'consumer-lending', version: 1 }, csv, outcome: { column: 'b', bad: '1' } });
+      for (const [what, csv] of csvCorpus)
+        await check(`back-test CSV ${what}`, '/v1/backtests', { candidate: { flow: 'consumer-lending', version: 1 }, csv, outcome: { column: 'b', bad: '1' } });
       console.log(`API: ${flowCorpus.length + csvCorpus.length} corpus requests answered ${JSON.stringify(counts)}`);
     });
   });

@@ -23,7 +23,8 @@ const STRATEGY = {
 };
 const strategy = parseStrategy({ ...STRATEGY, columns: { ...STRATEGY.columns, pd: 'pd' } });
 /** A loan's profit as it turned out (PD 1 if it went bad, else 0), or as expected at a given PD. */
-const profitAt = (pd: number, amount: number, term: number) => actionValue({ pd, amount, termMonths: term, monthlyIncome: 1, monthlyDebt: 0 }, { approve: true, limitFactor: 1, rate: RATE }, strategy).profit;
+const profitAt = (pd: number, amount: number, term: number) =>
+  actionValue({ pd, amount, termMonths: term, monthlyIncome: 1, monthlyDebt: 0 }, { approve: true, limitFactor: 1, rate: RATE }, strategy).profit;
 
 // The end-to-end run on the real server only: it is long, and the embedded database is covered by the API suites.
 const postgres = BACKENDS.find((b) => b.name === 'postgres')!;
@@ -42,7 +43,13 @@ describe('automatic iteration through a drift, month by month', () => {
       decisionLogic: { switchNode: 'cut', approveTo: 'yes', strategy: STRATEGY },
     });
     assert.equal(program.statusCode, 200, program.body);
-    const monitor = await fx.call('risk-manager', 'PUT', '/v1/monitoring/lending', { dateField: 'appliedAt', baseline: { from: '2024-01', to: '2024-06' }, features: ['utilization'], thresholds: { psi: 0.1, csi: 0.15, approvalRateShift: 0.15 }, retrainModel: 'pd' });
+    const monitor = await fx.call('risk-manager', 'PUT', '/v1/monitoring/lending', {
+      dateField: 'appliedAt',
+      baseline: { from: '2024-01', to: '2024-06' },
+      features: ['utilization'],
+      thresholds: { psi: 0.1, csi: 0.15, approvalRateShift: 0.15 },
+      retrainModel: 'pd',
+    });
     assert.equal(monitor.statusCode, 200, monitor.body);
   });
 
@@ -74,10 +81,20 @@ describe('automatic iteration through a drift, month by month', () => {
             // Realised profit of what the flow decided, and of the oracle: the same price, approving when the true PD makes the loan worth it.
             const realised = approved ? profitAt(defaulted[i]!, amountOf[i]!, termOf[i]!) : 0;
             const oracle = profitAt(truth[i]!, amountOf[i]!, termOf[i]!) > 0 ? profitAt(defaulted[i]!, amountOf[i]!, termOf[i]!) : 0;
-            rows.push({ month: m, pd: scores.score, truePd: truth[i]!, bad: defaulted[i]!, approved, model: `flow v${versions.flows[0]!.version}`, realised, oracle });
+            rows.push({
+              month: m,
+              pd: scores.score,
+              truePd: truth[i]!,
+              bad: defaulted[i]!,
+              approved,
+              model: `flow v${versions.flows[0]!.version}`,
+              realised,
+              oracle,
+            });
             if (!approved) return;
             pending.push({ eventId: `${decision.id}-d`, decisionId: decision.id, type: 'disbursement', occurredAt: day(m, 28) });
-            if (defaulted[i] === 1) pending.push({ eventId: `${decision.id}-90`, decisionId: decision.id, type: 'delinquency', occurredAt: day(m + 2, 15), daysPastDue: 95 });
+            if (defaulted[i] === 1)
+              pending.push({ eventId: `${decision.id}-90`, decisionId: decision.id, type: 'delinquency', occurredAt: day(m + 2, 15), daysPastDue: 95 });
           }),
         );
       }
@@ -102,7 +119,18 @@ describe('automatic iteration through a drift, month by month', () => {
           assert.ok(run.checks.cutoff, 'the optimiser proposed a cutoff for the new model');
           console.log(`month ${m}: ${run.checks.method} challenger promoted with PD cutoff ${run.checks.cutoff.before} → ${run.checks.cutoff.after}; ${gate}`);
         }
-        (runsBy[m] ??= []).push(run.status === 'failed' ? `failed (${String(run.error).slice(0, 60)})` : `${run.status}${run.status === 'rejected' ? ` (${run.reasons.filter((x: string) => x.startsWith('NOT')).map((x: string) => x.slice(9, 60)).join('; ')})` : ''}`);
+        (runsBy[m] ??= []).push(
+          run.status === 'failed'
+            ? `failed (${String(run.error).slice(0, 60)})`
+            : `${run.status}${
+                run.status === 'rejected'
+                  ? ` (${run.reasons
+                      .filter((x: string) => x.startsWith('NOT'))
+                      .map((x: string) => x.slice(9, 60))
+                      .join('; ')})`
+                  : ''
+              }`,
+        );
       }
     }
 
@@ -112,14 +140,35 @@ describe('automatic iteration through a drift, month by month', () => {
       const y = r.map((x) => x.bad);
       const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
       const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-      return { m, auc: auc(y, r.map((x) => x.pd)), oracle: auc(y, r.map((x) => x.truePd)), gap: Math.abs(mean(r.map((x) => x.pd)) - mean(y)), approval: mean(r.map((x) => (x.approved ? 1 : 0))), flow: r[0]!.model, profit: sum(r.map((x) => x.realised)), oracleProfit: sum(r.map((x) => x.oracle)) };
+      return {
+        m,
+        auc: auc(
+          y,
+          r.map((x) => x.pd),
+        ),
+        oracle: auc(
+          y,
+          r.map((x) => x.truePd),
+        ),
+        gap: Math.abs(mean(r.map((x) => x.pd)) - mean(y)),
+        approval: mean(r.map((x) => (x.approved ? 1 : 0))),
+        flow: r[0]!.model,
+        profit: sum(r.map((x) => x.realised)),
+        oracleProfit: sum(r.map((x) => x.oracle)),
+      };
     });
     console.log('month  live AUC  oracle AUC  |mean PD - bad rate|  approval  realised profit  oracle     flow      alerts / retraining');
-    for (const x of figures) console.log(`${String(x.m).padStart(5)}  ${x.auc.toFixed(4)}    ${x.oracle.toFixed(4)}      ${x.gap.toFixed(4)}             ${(x.approval * 100).toFixed(1).padStart(5)}%  ${Math.round(x.profit).toLocaleString('en-US').padStart(15)}  ${Math.round(x.oracleProfit).toLocaleString('en-US').padStart(9)}   ${x.flow.padEnd(8)}  ${[...(alertsBy[x.m] ?? []), ...(runsBy[x.m] ?? [])].join(', ')}`);
+    for (const x of figures)
+      console.log(
+        `${String(x.m).padStart(5)}  ${x.auc.toFixed(4)}    ${x.oracle.toFixed(4)}      ${x.gap.toFixed(4)}             ${(x.approval * 100).toFixed(1).padStart(5)}%  ${Math.round(x.profit).toLocaleString('en-US').padStart(15)}  ${Math.round(x.oracleProfit).toLocaleString('en-US').padStart(9)}   ${x.flow.padEnd(8)}  ${[...(alertsBy[x.m] ?? []), ...(runsBy[x.m] ?? [])].join(', ')}`,
+      );
     console.log(`promotions (month of the run, model version): ${JSON.stringify(promotions)}`);
 
     const firstAlert = Object.entries(alertsBy).find(([m, a]) => Number(m) >= DRIFT && a.length)?.[0];
-    assert.ok(firstAlert !== undefined && Number(firstAlert) <= DRIFT + 2, `the drift is detected within two months (first alert after the drift: ${firstAlert})`);
+    assert.ok(
+      firstAlert !== undefined && Number(firstAlert) <= DRIFT + 2,
+      `the drift is detected within two months (first alert after the drift: ${firstAlert})`,
+    );
     const after = promotions.filter((p) => p.month >= DRIFT);
     assert.ok(after.length >= 1, 'a model is promoted after the drift with no one approving');
     const promotedAt = after[0]!.month + 1;
@@ -133,7 +182,9 @@ describe('automatic iteration through a drift, month by month', () => {
     const profitShare = (xs: typeof figures) => xs.reduce((a, x) => a + x.profit, 0) / xs.reduce((a, x) => a + x.oracleProfit, 0);
     const profitBefore = profitShare(before);
     const profitAfter = profitShare(later);
-    console.log(`after the drift: calibration gap ${gapBefore.toFixed(4)} before the promotion, ${gapAfter.toFixed(4)} after; live AUC ${aucShortfall.toFixed(4)} below the oracle after it; realised profit ${(profitBefore * 100).toFixed(1)}% of the oracle's before the promotion, ${(profitAfter * 100).toFixed(1)}% after`);
+    console.log(
+      `after the drift: calibration gap ${gapBefore.toFixed(4)} before the promotion, ${gapAfter.toFixed(4)} after; live AUC ${aucShortfall.toFixed(4)} below the oracle after it; realised profit ${(profitBefore * 100).toFixed(1)}% of the oracle's before the promotion, ${(profitAfter * 100).toFixed(1)}% after`,
+    );
     assert.ok(gapAfter < gapBefore, 'calibration recovers');
     // The stated margin for money: after the promotion (a new model and a re-optimised cutoff), the
     // flow earns at least 80% of what the oracle earns at the same price, and more of it than before.

@@ -97,10 +97,17 @@ for (const backend of BACKENDS) {
       const declined = made.find((d) => d.outcome === 'decline');
       const contest = await call('service', 'POST', `/v1/decisions/${declined.id}/contest`, { statement: 'CanaryStatement502177 my income rose' });
       assert.equal(contest.statusCode, 201);
-      assert.equal((await call('reviewer', 'POST', `/v1/reviews/${contest.json().reviewId}`, { verdict: 'approve', note: 'CanaryOverride502177 new payslip' })).statusCode, 200);
+      assert.equal(
+        (await call('reviewer', 'POST', `/v1/reviews/${contest.json().reviewId}`, { verdict: 'approve', note: 'CanaryOverride502177 new payslip' })).statusCode,
+        200,
+      );
       const overridden = (await call('analyst', 'GET', `/v1/decisions/${declined.id}`)).json();
       assert.equal(overridden.override.note, 'CanaryOverride502177 new payslip');
-      assert.equal((await call('service', 'POST', `/v1/decisions/${declined.id}/contest`, { statement: 'again' })).statusCode, 409, 'no second contest after a person overrode the decision');
+      assert.equal(
+        (await call('service', 'POST', `/v1/decisions/${declined.id}/contest`, { statement: 'again' })).statusCode,
+        409,
+        'no second contest after a person overrode the decision',
+      );
       for (const d of made) await call('analyst', 'GET', `/v1/decisions/${d.id}`);
 
       let dump: string;
@@ -110,7 +117,9 @@ for (const backend of BACKENDS) {
         assert.equal(res.status, 0, res.stderr);
         dump = res.stdout;
       } else {
-        const { rows: tables } = await ctx.db.query<{ schemaname: string; tablename: string }>("select schemaname, tablename from pg_tables where schemaname not in ('pg_catalog', 'information_schema')");
+        const { rows: tables } = await ctx.db.query<{ schemaname: string; tablename: string }>(
+          "select schemaname, tablename from pg_tables where schemaname not in ('pg_catalog', 'information_schema')",
+        );
         const parts: string[] = [];
         for (const t of tables) {
           const { rows } = await ctx.db.query(`select * from "${t.schemaname}"."${t.tablename}"`);
@@ -132,7 +141,8 @@ for (const backend of BACKENDS) {
         checked++;
       }
       assert.ok(!dump.includes('7321.0917') && !logs.includes('7321.0917'), 'income (C2) is not stored or logged in clear');
-      for (const derived of ['87853.1004', '17570.62008']) assert.ok(!dump.includes(derived) && !logs.includes(derived), `a value computed from income (${derived}) is stored or logged in clear`);
+      for (const derived of ['87853.1004', '17570.62008'])
+        assert.ok(!dump.includes(derived) && !logs.includes(derived), `a value computed from income (${derived}) is stored or logged in clear`);
       for (const free of ['CanaryNote483921', 'CanaryStatement502177', 'CanaryOverride502177']) {
         assert.ok(!dump.includes(free) && !logs.includes(free), `free text ${free} is in the database or the logs in clear`);
         checked++;
@@ -143,7 +153,15 @@ for (const backend of BACKENDS) {
     test('C2 is masked for every role; reveal needs a role that may and a purpose, and is audited', async () => {
       const d = await decide(canaryApplication('771204', 750));
       const shown = (await call('analyst', 'GET', `/v1/decisions/${d.id}`)).json();
-      assert.deepEqual(shown.application, { fullName: 'C***************', nationalId: '110101********1204', phone: '138****5678', email: 'c***@example.com', monthlyIncome: '***', pin: '[C3: not stored]', score: 750 });
+      assert.deepEqual(shown.application, {
+        fullName: 'C***************',
+        nationalId: '110101********1204',
+        phone: '138****5678',
+        email: 'c***@example.com',
+        monthlyIncome: '***',
+        pin: '[C3: not stored]',
+        score: 750,
+      });
       assert.deepEqual(shown.droppedFields, ['pin']);
       const calc = shown.trace.find((t: { node: string }) => t.node === 'calc');
       assert.equal(calc.read.fullName, 'C***************');
@@ -152,7 +170,11 @@ for (const backend of BACKENDS) {
         assert.equal((await call(role, 'POST', `/v1/decisions/${d.id}/reveal`, { purpose: 'review_case' })).statusCode, 403, role);
       }
       assert.equal((await call('reviewer', 'POST', `/v1/decisions/${d.id}/reveal`, {})).statusCode, 400);
-      assert.equal((await call('reviewer', 'POST', `/v1/decisions/${d.id}/reveal`, { purpose: 'aaaaaaaaaa' })).statusCode, 400, 'a purpose is one of the codes, not any ten characters');
+      assert.equal(
+        (await call('reviewer', 'POST', `/v1/decisions/${d.id}/reveal`, { purpose: 'aaaaaaaaaa' })).statusCode,
+        400,
+        'a purpose is one of the codes, not any ten characters',
+      );
       // A reviewer reveals only for a case they hold: this application approved without one.
       const noCase = await call('reviewer', 'POST', `/v1/decisions/${d.id}/reveal`, { purpose: 'review_case' });
       assert.equal(noCase.statusCode, 403);
@@ -160,11 +182,19 @@ for (const backend of BACKENDS) {
       const pending = await decide(canaryApplication('771205', 650));
       const claimed = await call('reviewer', 'POST', `/v1/reviews/${pending.pendingReviewId}/claim`);
       assert.equal(claimed.statusCode, 200);
-      assert.equal((await call('reviewer', 'POST', `/v1/decisions/${pending.id}/reveal`, { purpose: 'fraud_investigation', reference: 'T-1' })).statusCode, 403, 'not a purpose of a reviewer');
+      assert.equal(
+        (await call('reviewer', 'POST', `/v1/decisions/${pending.id}/reveal`, { purpose: 'fraud_investigation', reference: 'T-1' })).statusCode,
+        403,
+        'not a purpose of a reviewer',
+      );
       const revealed = await call('reviewer', 'POST', `/v1/decisions/${pending.id}/reveal`, { purpose: 'review_case', fields: ['phone', 'nationalId'] });
       assert.equal(revealed.statusCode, 200);
       assert.deepEqual(revealed.json().application, { phone: '13812055678', nationalId: '110101199003771205' });
-      assert.equal((await call('admin', 'POST', `/v1/decisions/${d.id}/reveal`, { purpose: 'applicant_request' })).statusCode, 400, 'an admin names the request it serves');
+      assert.equal(
+        (await call('admin', 'POST', `/v1/decisions/${d.id}/reveal`, { purpose: 'applicant_request' })).statusCode,
+        400,
+        'an admin names the request it serves',
+      );
       const admin = await call('admin', 'POST', `/v1/decisions/${d.id}/reveal`, { purpose: 'applicant_request', reference: 'SAR-2026-042' });
       assert.equal(admin.json().application.fullName, 'CanaryName771204');
       assert.equal(admin.json().application.pin, undefined, 'C3 is not stored, so it cannot be revealed');
@@ -193,7 +223,11 @@ for (const backend of BACKENDS) {
       assert.equal(route.read.score, 750, 'C1 stays in clear');
       const { rows } = await ctx.db.query<{ result: unknown }>('select result from decisions where id = $1', [id]);
       assert.ok(!JSON.stringify(rows[0]!.result).includes('17570'), 'the stored result holds no value computed from income');
-      const declassifiedFlow = { ...privacyFlow, id: 'privacy-declassified', declassify: { nameLength: 'a count of characters says nothing about the applicant' } };
+      const declassifiedFlow = {
+        ...privacyFlow,
+        id: 'privacy-declassified',
+        declassify: { nameLength: 'a count of characters says nothing about the applicant' },
+      };
       await createFlow(ctx.db, declassifiedFlow.id, declassifiedFlow.name, declassifiedFlow, { actor: 'test' });
       await publishVersion(ctx.db, declassifiedFlow.id, 1, { actor: 'test' }, () => {});
       const other = await call('service', 'POST', '/v1/decisions', { ...body, flow: declassifiedFlow.id, idempotencyKey: uniqueKey() });
@@ -207,7 +241,10 @@ for (const backend of BACKENDS) {
     test('a searchable field finds applications through its blind index', async () => {
       const d = await decide(canaryApplication('330551', 720));
       const found = (await call('analyst', 'POST', '/v1/decisions/search', { field: 'nationalId', value: '110101199003330551' })).json();
-      assert.deepEqual(found.decisions.map((x: { id: string }) => x.id), [d.id]);
+      assert.deepEqual(
+        found.decisions.map((x: { id: string }) => x.id),
+        [d.id],
+      );
       const none = (await call('analyst', 'POST', '/v1/decisions/search', { field: 'nationalId', value: '110101199003000000' })).json();
       assert.deepEqual(none.decisions, []);
     });
@@ -242,7 +279,10 @@ for (const backend of BACKENDS) {
       // (Declines and refers are kept for the adverse-action period, so these are approvals.)
       const approved = await decide(canaryApplication('919191', 750));
       const reviewed = await decide(canaryApplication('929292', 650));
-      assert.equal((await call('reviewer', 'POST', `/v1/reviews/${reviewed.pendingReviewId}`, { verdict: 'approve', note: 'Spoke to the applicant' })).statusCode, 200);
+      assert.equal(
+        (await call('reviewer', 'POST', `/v1/reviews/${reviewed.pendingReviewId}`, { verdict: 'approve', note: 'Spoke to the applicant' })).statusCode,
+        200,
+      );
       for (const x of [approved, reviewed]) {
         const erased = await call('admin', 'DELETE', `/v1/applications/${x.id}/personal-data`);
         assert.equal(erased.statusCode, 200, erased.body);
@@ -251,7 +291,9 @@ for (const backend of BACKENDS) {
       assert.equal(contest.statusCode, 409);
       assert.equal(contest.json().error.code, 'erased');
       assert.equal((await call('reviewer', 'GET', `/v1/reviews/${reviewed.pendingReviewId}`)).json().review.note, '[erased with the personal data]');
-      const { rows } = await ctx.db.query<{ wrapped: unknown }>('select k.wrapped from data_keys k join decisions d on d.data_key_id = k.id where d.id = $1', [d.id]);
+      const { rows } = await ctx.db.query<{ wrapped: unknown }>('select k.wrapped from data_keys k join decisions d on d.data_key_id = k.id where d.id = $1', [
+        d.id,
+      ]);
       assert.equal(rows[0]!.wrapped, null);
       const audit = await verifyAudit(ctx.db);
       assert.equal(audit.ok, true);
@@ -270,7 +312,12 @@ for (const backend of BACKENDS) {
       const { createHash } = await import('node:crypto');
       const { canonicalJson } = await import('../../src/privacy/index.ts');
       for (const application of [app, { ...app, pin: undefined }]) {
-        assert.notEqual(stored.slice(3), createHash('sha256').update(canonicalJson({ flow: 'privacy-check', version: null, application, consents: [] })).digest('hex'));
+        assert.notEqual(
+          stored.slice(3),
+          createHash('sha256')
+            .update(canonicalJson({ flow: 'privacy-check', version: null, application, consents: [] }))
+            .digest('hex'),
+        );
       }
       // C3 is not in the digest: the same request with another PIN is the same request.
       const otherPin = await call('service', 'POST', '/v1/decisions', { ...body, application: { ...app, pin: 'another' } });
@@ -288,16 +335,29 @@ for (const backend of BACKENDS) {
       }
     });
 
-    test('idempotency keys are scoped per client: another client\'s same key is a decision of its own', async () => {
+    test("idempotency keys are scoped per client: another client's same key is a decision of its own", async () => {
       const other = (await createApiKey(ctx.db, { name: 'second service', role: 'service' }, { actor: 'test' })).secret;
       const key = uniqueKey();
-      const mine = await call('service', 'POST', '/v1/decisions', { flow: 'privacy-check', application: canaryApplication('727272', 750), idempotencyKey: key });
+      const mine = await call('service', 'POST', '/v1/decisions', {
+        flow: 'privacy-check',
+        application: canaryApplication('727272', 750),
+        idempotencyKey: key,
+      });
       assert.equal(mine.statusCode, 201);
-      const theirs = await server.app.inject({ method: 'POST', url: '/v1/decisions', headers: bearer(other), payload: { flow: 'privacy-check', application: canaryApplication('737373', 550), idempotencyKey: key } });
-      assert.equal(theirs.statusCode, 201, 'not a replay of the first client\'s decision');
+      const theirs = await server.app.inject({
+        method: 'POST',
+        url: '/v1/decisions',
+        headers: bearer(other),
+        payload: { flow: 'privacy-check', application: canaryApplication('737373', 550), idempotencyKey: key },
+      });
+      assert.equal(theirs.statusCode, 201, "not a replay of the first client's decision");
       assert.notEqual(theirs.json().id, mine.json().id);
       assert.equal(theirs.json().outcome, 'decline');
-      const again = await call('service', 'POST', '/v1/decisions', { flow: 'privacy-check', application: canaryApplication('727272', 750), idempotencyKey: key });
+      const again = await call('service', 'POST', '/v1/decisions', {
+        flow: 'privacy-check',
+        application: canaryApplication('727272', 750),
+        idempotencyKey: key,
+      });
       assert.equal(again.statusCode, 200);
       assert.equal(again.json().id, mine.json().id);
     });

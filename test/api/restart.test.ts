@@ -20,7 +20,10 @@ for (const backend of BACKENDS) {
       assert.equal(me.statusCode, 200);
       assert.equal(me.json().role, 'service');
       const list = await server.app.inject({ method: 'GET', url: '/v1/keys', headers: bearer(admin.secret) });
-      assert.deepEqual(list.json().keys.map((k: { name: string }) => k.name), ['admin', 'svc']);
+      assert.deepEqual(
+        list.json().keys.map((k: { name: string }) => k.name),
+        ['admin', 'svc'],
+      );
       const audit = await verifyAudit(db);
       assert.deepEqual([audit.ok, audit.checked], [true, 2]);
       await server.app.close();

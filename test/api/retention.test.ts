@@ -13,7 +13,8 @@ for (const backend of BACKENDS) {
   describe(`retention and legal holds on ${backend.name}`, () => {
     const f = useApiFixture(backend, (fx) => publishDemoFlow(fx.ctx.db));
     const call = f.call;
-    const decide = async (application: object) => (await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application, idempotencyKey: uniqueKey() })).json();
+    const decide = async (application: object) =>
+      (await call('service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application, idempotencyKey: uniqueKey() })).json();
     const opened = async (id: string) => (await call('analyst', 'GET', `/v1/decisions/${id}`)).json().personalDataErased === false;
 
     test('legal holds and the adverse-action period delay erasure; the purge erases what nothing holds', async () => {
@@ -48,7 +49,10 @@ for (const backend of BACKENDS) {
       const lines: string[] = [];
       const logger = pino({ ...loggerOptions, level: 'info' }, new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }));
       registerPersonalFields(['monthlyIncome']);
-      logger.info({ decision: { application: { nationalId: '110101199003074512' }, inputs: [{ phone: '13812345678', monthlyIncome: 9000, score: 700 }] } }, 'debugging');
+      logger.info(
+        { decision: { application: { nationalId: '110101199003074512' }, inputs: [{ phone: '13812345678', monthlyIncome: 9000, score: 700 }] } },
+        'debugging',
+      );
       const text = lines.join('');
       assert.ok(!text.includes('110101199003074512') && !text.includes('13812345678') && !text.includes('9000'), text);
       assert.match(text, /"score":700/);

@@ -9,7 +9,13 @@ for (const backend of BACKENDS) {
       const t = await backend.create();
       try {
         // 23 decisions over 5 instants (microseconds apart, and several at each), 2 of another flow.
-        const instants = ['2025-01-01T00:00:00.000001Z', '2025-01-01T00:00:00.000002Z', '2025-01-01T00:00:00.000900Z', '2025-01-02T00:00:00Z', '2025-01-03T00:00:00Z'];
+        const instants = [
+          '2025-01-01T00:00:00.000001Z',
+          '2025-01-01T00:00:00.000002Z',
+          '2025-01-01T00:00:00.000900Z',
+          '2025-01-02T00:00:00Z',
+          '2025-01-03T00:00:00Z',
+        ];
         const made: { id: string; at: string; flow: string }[] = [];
         for (let i = 0; i < 25; i++) made.push({ id: `d${String((i * 7) % 25).padStart(2, '0')}`, at: instants[i % 5]!, flow: i < 23 ? 'f' : 'other' });
         for (const d of made) {
@@ -21,9 +27,15 @@ for (const backend of BACKENDS) {
         }
         const pages: string[][] = [];
         for await (const page of flowDecisionPages(t.db, 'f', 4)) pages.push(page.map((d) => d.id));
-        const expected = made.filter((d) => d.flow === 'f').sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)).map((d) => d.id);
+        const expected = made
+          .filter((d) => d.flow === 'f')
+          .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id))
+          .map((d) => d.id);
         assert.deepEqual(pages.flat(), expected);
-        assert.deepEqual(pages.map((p) => p.length), [4, 4, 4, 4, 4, 3]);
+        assert.deepEqual(
+          pages.map((p) => p.length),
+          [4, 4, 4, 4, 4, 3],
+        );
         const none: string[][] = [];
         for await (const page of flowDecisionPages(t.db, 'no-such-flow', 4)) none.push(page.map((d) => d.id));
         assert.deepEqual(none, []);

@@ -55,7 +55,11 @@ const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples', 'connectors')
  * the simulator's per-request fault header, so a test can choose what goes wrong per applicant.
  */
 export function simConnector(sim: { url: string }, example: 'sim-json-bureau' | 'sim-crr-report', over: Record<string, unknown> = {}): Record<string, unknown> {
-  const def = JSON.parse(readFileSync(join(EXAMPLES, `${example}.json`), 'utf8')) as Record<string, unknown> & { request: Record<string, unknown>; reconcile: { url: string }; inputs: Record<string, unknown> };
+  const def = JSON.parse(readFileSync(join(EXAMPLES, `${example}.json`), 'utf8')) as Record<string, unknown> & {
+    request: Record<string, unknown>;
+    reconcile: { url: string };
+    inputs: Record<string, unknown>;
+  };
   delete def.$schema;
   const swap = (u: string) => u.replace('http://127.0.0.1:4010', sim.url);
   return {
@@ -96,7 +100,11 @@ export function bureauFlow(id: string, connectorRef: string): Record<string, unk
       { from: 'pull', to: 'cutoff', on: 'ok' },
       { from: 'pull', to: 'fallback', on: 'failure' },
       { from: 'pull', to: 'noConsent', on: 'no_consent' },
-      { from: 'cutoff', to: 'approve', when: 'bureau.worstDelinquency != null and bureau.worstDelinquency < 3 or bureau.maxOverdueMonths != null and bureau.maxOverdueMonths < 3' },
+      {
+        from: 'cutoff',
+        to: 'approve',
+        when: 'bureau.worstDelinquency != null and bureau.worstDelinquency < 3 or bureau.maxOverdueMonths != null and bureau.maxOverdueMonths < 3',
+      },
       { from: 'cutoff', to: 'decline', default: true },
     ],
   };

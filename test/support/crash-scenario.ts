@@ -23,13 +23,25 @@ export async function prepareCrashEnvironment(): Promise<CrashEnvironment> {
   const scratch = await createScratchDatabase();
   must(arbiter(['migrate', '--database', scratch.url]).code === 0, 'migrate failed');
   const keys = {} as CrashEnvironment['keys'];
-  for (const role of ['service', 'risk-manager', 'reviewer', 'admin'] as const) keys[role] = JSON.parse(arbiter(['keys', 'create', '--role', role, '--database', scratch.url, '--json']).stdout).secret;
+  for (const role of ['service', 'risk-manager', 'reviewer', 'admin'] as const)
+    keys[role] = JSON.parse(arbiter(['keys', 'create', '--role', role, '--database', scratch.url, '--json']).stdout).secret;
   const keyFile = join(mkdtempSync(join(tmpdir(), 'arbiter-keys-')), 'keys.json');
   must(arbiter(['keys', 'init-master', '--key-file', keyFile]).code === 0, 'init-master failed');
-  const env: CrashEnvironment = { url: scratch.url, keyFile, keys, serve: () => serve(['--database', scratch.url, '--key-file', keyFile]), drop: () => scratch.drop() };
+  const env: CrashEnvironment = {
+    url: scratch.url,
+    keyFile,
+    keys,
+    serve: () => serve(['--database', scratch.url, '--key-file', keyFile]),
+    drop: () => scratch.drop(),
+  };
   const s = await env.serve();
   try {
-    const post = (path: string, body: unknown) => fetch(`${s.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${keys['risk-manager']}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (path: string, body: unknown) =>
+      fetch(`${s.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${keys['risk-manager']}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     must((await post('/v1/flows', { definition: demoFlow() })).status === 201, 'flow not stored');
     must((await post('/v1/flows/consumer-lending/versions/1/publish', {})).status === 200, 'flow not published');
   } finally {
@@ -48,7 +60,13 @@ export interface Answer {
  * Sends each request (decision with its key) from `clients` concurrent clients, recording each
  * answer; resolves when every request has been sent once, answered or not.
  */
-export async function sendAll(env: CrashEnvironment, url: string, requests: { i: number; key: string }[], answers: Map<string, Answer | null>, clients = 16): Promise<void> {
+export async function sendAll(
+  env: CrashEnvironment,
+  url: string,
+  requests: { i: number; key: string }[],
+  answers: Map<string, Answer | null>,
+  clients = 16,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: clients }, async () => {
@@ -187,12 +205,17 @@ export async function crashRound(env: CrashEnvironment, round: string, killAfter
         retried++;
         const before = first.get(r.key);
         if (before && before.status < 300) {
-          if (again.id !== before.id || again.outcome !== before.outcome) problems.push(`${r.key} was answered ${before.id} (${before.outcome}) and then ${again.id} (${again.outcome})`);
+          if (again.id !== before.id || again.outcome !== before.outcome)
+            problems.push(`${r.key} was answered ${before.id} (${before.outcome}) and then ${again.id} (${again.outcome})`);
           else sameAsBefore++;
         }
       }
       // An acknowledged verdict completes its decision: inline, or by the queued resume a new worker takes over.
-      const stuck = await untilCompleted(db, acknowledgedVerdicts.map((r) => r.decisionId), 90_000);
+      const stuck = await untilCompleted(
+        db,
+        acknowledgedVerdicts.map((r) => r.decisionId),
+        90_000,
+      );
       if (stuck) problems.push(`${stuck} acknowledged verdicts did not complete their decision`);
       for (const r of reviews.filter((x) => verdicts.get(x.reviewId) !== 200)) {
         const status = await verdict(env, server.url, r.reviewId);
@@ -203,12 +226,19 @@ export async function crashRound(env: CrashEnvironment, round: string, killAfter
       }
       // A resume job the killed server had already taken is retried once its expiry (30 s) has
       // passed and pg-boss's maintenance (every 30 s) has seen it: allow both, and a retry delay.
-      notCompleted = await untilCompleted(db, reviews.map((r) => r.decisionId), 90_000);
+      notCompleted = await untilCompleted(
+        db,
+        reviews.map((r) => r.decisionId),
+        90_000,
+      );
       if (notCompleted) problems.push(`${notCompleted} review decisions never completed`);
     } finally {
       await server.stop();
     }
-    const { rows } = await db.query<{ key: string; n: number }>('select idempotency_key as key, count(*)::int as n from decisions where idempotency_key like $1 group by 1', [`crash-${round}-%`]);
+    const { rows } = await db.query<{ key: string; n: number }>(
+      'select idempotency_key as key, count(*)::int as n from decisions where idempotency_key like $1 group by 1',
+      [`crash-${round}-%`],
+    );
     const stored = new Map(rows.map((x) => [x.key, x.n]));
     const lost = [...first.entries()].filter(([k, a]) => a && a.status < 300 && !stored.has(k)).length;
     const storedTwice = rows.filter((x) => x.n > 1).length;

@@ -22,7 +22,10 @@ export const uniqueKey = () => `key-${randomBytes(6).toString('hex')}`;
 
 /** A decision waiting at a review node; returns its review id. */
 export async function pendingReview(server: Server): Promise<{ decisionId: string; reviewId: string }> {
-  const { decision } = await server.services.decisions.decide({ flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() }, { actor: 'test' });
+  const { decision } = await server.services.decisions.decide(
+    { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() },
+    { actor: 'test' },
+  );
   return { decisionId: decision.id, reviewId: decision.pendingReviewId! };
 }
 

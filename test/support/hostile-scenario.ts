@@ -24,7 +24,12 @@ interface Attack {
 const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN);
 
 /** A one-node flow of the shape an attacker would publish or draft: its expression, then a knock-out on it, then approve. */
-export function hostileFlow(id: string, fields: Record<string, { type: string; class: string; required?: boolean }>, assign: Record<string, string>, knockout: string | null = null) {
+export function hostileFlow(
+  id: string,
+  fields: Record<string, { type: string; class: string; required?: boolean }>,
+  assign: Record<string, string>,
+  knockout: string | null = null,
+) {
   return {
     id,
     name: `hostile ${id}`,
@@ -81,14 +86,16 @@ export async function runAttacks(env: CrashEnvironment, url: string, options: { 
     const published = await call(keys['risk-manager'], 'POST', `/v1/flows/${def.id}/versions/1/publish`);
     if (published.status !== 200 && published.status !== 409) throw new Error(`publish ${def.id}: ${published.status} ${JSON.stringify(published.json)}`);
   };
-  const decide = (flow: string, application: unknown, key = keys.service) => call(key, 'POST', '/v1/decisions', { flow, application, idempotencyKey: unique(flow) });
-  const outcomeOf = (r: { status: number; json: Record<string, unknown> }) => `${r.status} ${String(r.json.outcome ?? (r.json.error as { code?: string } | undefined)?.code ?? '')}`.trim();
+  const decide = (flow: string, application: unknown, key = keys.service) =>
+    call(key, 'POST', '/v1/decisions', { flow, application, idempotencyKey: unique(flow) });
+  const outcomeOf = (r: { status: number; json: Record<string, unknown> }) =>
+    `${r.status} ${String(r.json.outcome ?? (r.json.error as { code?: string } | undefined)?.code ?? '')}`.trim();
 
   const name = { name: { type: 'string', class: 'C2', required: true } };
   const age = { age: { type: 'number', class: 'C1', required: true } };
   await publish(hostileFlow('hostile-regex', name, { ok: 'matches(name, "^([a-zA-Z0-9]+[ ]?)+$")' }));
   await publish(hostileFlow('hostile-loop', age, { n: 'count(for i in 1..1000, j in 1..1000 return 1)' }));
-  await publish(hostileFlow('hostile-string', age, { a: 'string join(for i in 1..100000 return "' + 'x'.repeat(1000) + '")' }));
+  await publish(hostileFlow('hostile-string', age, { a: `string join(for i in 1..100000 return "${'x'.repeat(1000)}")` }));
   await publish(hostileFlow('hostile-knockout', age, { x: '1' }, 'count(for i in 1..(age*100000) return i) > 0'));
   const baselineFlow = hostileFlow('hostile-baseline', age, { x: '1' });
   await publish(baselineFlow);
@@ -108,7 +115,15 @@ export async function runAttacks(env: CrashEnvironment, url: string, options: { 
     {
       name: 'NUL in one of 41 concurrent decisions',
       run: async () => {
-        const answers = await Promise.all(Array.from({ length: 41 }, (_, i) => call(keys.service, 'POST', '/v1/decisions', { flow: 'consumer-lending', application: demoApplication(), idempotencyKey: i === 20 ? 'k\u0000' : unique('nul') })));
+        const answers = await Promise.all(
+          Array.from({ length: 41 }, (_, i) =>
+            call(keys.service, 'POST', '/v1/decisions', {
+              flow: 'consumer-lending',
+              application: demoApplication(),
+              idempotencyKey: i === 20 ? 'k\u0000' : unique('nul'),
+            }),
+          ),
+        );
         const ok = answers.filter((a) => a.status === 201).length;
         return { answer: `bad one ${answers[20]!.status}, ${ok} of 40 others 201`, safe: answers[20]!.status === 400 && ok === 40 };
       },
@@ -159,7 +174,11 @@ export async function runAttacks(env: CrashEnvironment, url: string, options: { 
       name: 'back-test of a hostile draft (12 rows)',
       run: async () => {
         const csv = `age\n${Array.from({ length: 12 }, (_, i) => 20 + i).join('\n')}\n`;
-        const started = await call(keys['risk-manager'], 'POST', '/v1/backtests', { candidate: { flow: 'hostile-backtest', version: 1 }, baseline: { flow: 'hostile-baseline', version: 1 }, csv });
+        const started = await call(keys['risk-manager'], 'POST', '/v1/backtests', {
+          candidate: { flow: 'hostile-backtest', version: 1 },
+          baseline: { flow: 'hostile-baseline', version: 1 },
+          csv,
+        });
         if (started.status !== 202) return { answer: `${started.status} ${JSON.stringify(started.json).slice(0, 200)}`, safe: false };
         const id = started.json.id as string;
         for (;;) {
@@ -172,7 +191,13 @@ export async function runAttacks(env: CrashEnvironment, url: string, options: { 
     {
       name: 'JSON nested 100,000 deep',
       run: async () => {
-        const r = await call(keys.service, 'POST', '/v1/decisions', undefined, `{"flow":"consumer-lending","idempotencyKey":"deep","application":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+        const r = await call(
+          keys.service,
+          'POST',
+          '/v1/decisions',
+          undefined,
+          `{"flow":"consumer-lending","idempotencyKey":"deep","application":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+        );
         return { answer: `${r.status} ${String((r.json.error as { code?: string } | undefined)?.code ?? '')}`, safe: r.status === 400 };
       },
     },
@@ -182,8 +207,15 @@ export async function runAttacks(env: CrashEnvironment, url: string, options: { 
         const other = await call(keys.admin, 'POST', '/v1/keys', { name: unique('second-service'), role: 'service' });
         const key = unique('shared');
         const first = await call(keys.service, 'POST', '/v1/decisions', { flow: 'consumer-lending', application: demoApplication(), idempotencyKey: key });
-        const second = await call(other.json.secret as string, 'POST', '/v1/decisions', { flow: 'consumer-lending', application: { ...demoApplication(), bureauScore: 550 }, idempotencyKey: key });
-        return { answer: `${second.status}, ${second.json.id === first.json.id ? 'the first client\'s decision' : 'a decision of its own'}`, safe: second.status === 201 && second.json.id !== first.json.id };
+        const second = await call(other.json.secret as string, 'POST', '/v1/decisions', {
+          flow: 'consumer-lending',
+          application: { ...demoApplication(), bureauScore: 550 },
+          idempotencyKey: key,
+        });
+        return {
+          answer: `${second.status}, ${second.json.id === first.json.id ? "the first client's decision" : 'a decision of its own'}`,
+          safe: second.status === 201 && second.json.id !== first.json.id,
+        };
       },
     },
     {
@@ -191,7 +223,10 @@ export async function runAttacks(env: CrashEnvironment, url: string, options: { 
       run: async () => {
         const dir = mkdtempSync(join(tmpdir(), 'arbiter-port-'));
         // Spawned without waiting synchronously, so the innocent client keeps running meanwhile.
-        const child = spawn(process.execPath, [BIN, 'serve', '--port', new URL(url).port, '--data-dir', dir], { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+        const child = spawn(process.execPath, [BIN, 'serve', '--port', new URL(url).port, '--data-dir', dir], {
+          env: { ...process.env, LOG_LEVEL: 'warn' },
+          stdio: 'ignore',
+        });
         const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
         const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
         clearTimeout(timer);
@@ -215,7 +250,10 @@ export async function runAttacks(env: CrashEnvironment, url: string, options: { 
       run: async () => {
         const statuses: Record<number, number> = {};
         for (let i = 0; i < 100; i++) {
-          const r = await call(keys['risk-manager'], 'POST', '/v1/decisions/search', { field: 'nationalId', value: `1101011990030${String(i).padStart(5, '0')}` });
+          const r = await call(keys['risk-manager'], 'POST', '/v1/decisions/search', {
+            field: 'nationalId',
+            value: `1101011990030${String(i).padStart(5, '0')}`,
+          });
           statuses[r.status] = (statuses[r.status] ?? 0) + 1;
         }
         return { answer: JSON.stringify(statuses), safe: (statuses[429] ?? 0) > 0 };
@@ -231,7 +269,9 @@ export async function runAttacks(env: CrashEnvironment, url: string, options: { 
       const t0 = performance.now();
       let ok = false;
       try {
-        ok = (await call(keys.service, 'POST', '/v1/decisions', { flow: 'consumer-lending', application: demoApplication(), idempotencyKey: unique('innocent') })).status === 201;
+        ok =
+          (await call(keys.service, 'POST', '/v1/decisions', { flow: 'consumer-lending', application: demoApplication(), idempotencyKey: unique('innocent') }))
+            .status === 201;
       } catch {
         ok = false;
       }
@@ -253,7 +293,12 @@ export async function runAttacks(env: CrashEnvironment, url: string, options: { 
       const until = performance.now();
       const beside = innocent.filter((x) => x.at >= from && x.at < until);
       const sorted = beside.map((x) => x.ms).sort((a, b) => a - b);
-      reports.push({ name: attack.name, ...first, ms, innocent: { requests: beside.length, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), failures: beside.filter((x) => !x.ok).length } });
+      reports.push({
+        name: attack.name,
+        ...first,
+        ms,
+        innocent: { requests: beside.length, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), failures: beside.filter((x) => !x.ok).length },
+      });
     }
   } finally {
     stop = true;

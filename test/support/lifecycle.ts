@@ -1,6 +1,16 @@
 import { modelFile, parseModelFile, trainBooster, type ModelFile } from '../../src/models/index.ts';
 import { generatePopulation, populationFrame } from '../../src/tools/synth/index.ts';
-import { addFlowVersion, createFlow, createRetrainRun, getFlowVersion, publishVersion, setRetrainProgram, StoreError, updateRetrainRun, type Database } from '../../src/store/index.ts';
+import {
+  addFlowVersion,
+  createFlow,
+  createRetrainRun,
+  getFlowVersion,
+  publishVersion,
+  setRetrainProgram,
+  StoreError,
+  updateRetrainRun,
+  type Database,
+} from '../../src/store/index.ts';
 import { sampleModelFile, storeSampleModel } from './models.ts';
 
 /** A flow whose score node uses the stored sample model, and a retraining program for it (once per database). */
@@ -30,7 +40,20 @@ export async function sampleProgram(db: Database): Promise<void> {
   }
   await createFlow(db, def.id, def.name, def, { actor: 'test' });
   await publishVersion(db, 'scored-sample', 1, { actor: 'test' }, () => {});
-  await setRetrainProgram(db, { modelId: 'sample', flowId: 'scored-sample', scoreNode: 'score', sample: { flow: 'scored-sample', performanceMonths: 12, badDaysPastDue: 90, features: model.features.map((f) => f.name), rejectInference: 'none' }, ootMonths: 3, policy: { approval: 'risk-manager' }, decisionLogic: null, triggers: null }, { actor: 'test' });
+  await setRetrainProgram(
+    db,
+    {
+      modelId: 'sample',
+      flowId: 'scored-sample',
+      scoreNode: 'score',
+      sample: { flow: 'scored-sample', performanceMonths: 12, badDaysPastDue: 90, features: model.features.map((f) => f.name), rejectInference: 'none' },
+      ootMonths: 3,
+      policy: { approval: 'risk-manager' },
+      decisionLogic: null,
+      triggers: null,
+    },
+    { actor: 'test' },
+  );
 }
 
 let n = 0;
@@ -50,7 +73,19 @@ export async function sampleRun(db: Database, status: 'awaiting_approval' | 'pro
 }
 
 /** The synthetic applicant's fields a PD model of the lifecycle tests uses. */
-export const SYNTH_FEATURES = ['age', 'income', 'existingDebt', 'bureauScore', 'delinquencies12m', 'inquiries6m', 'utilization', 'dti', 'term', 'product', 'channel'];
+export const SYNTH_FEATURES = [
+  'age',
+  'income',
+  'existingDebt',
+  'bureauScore',
+  'delinquencies12m',
+  'inquiries6m',
+  'utilization',
+  'dti',
+  'term',
+  'product',
+  'channel',
+];
 const NUMERIC = new Set(['age', 'income', 'existingDebt', 'bureauScore', 'delinquencies12m', 'inquiries6m', 'utilization', 'dti', 'term']);
 
 const trained = new Map<string, ModelFile>();
@@ -67,8 +102,22 @@ function trainSynthChampion(rows: number, seed: number, months: number, rounds: 
   const pop = generatePopulation({ rows, seed, months });
   const frame = populationFrame(pop);
   const y = Uint8Array.from(pop.columns.find((c) => c.name === 'defaulted')!.values as Float64Array);
-  const model = trainBooster(frame, y, SYNTH_FEATURES, Int32Array.from({ length: rows }, (_, i) => i), null, { rounds, maxDepth: 3, learningRate: 0.1 });
-  return modelFile({ kind: 'gbdt', model, target: { column: 'defaulted', bad: '1' }, features: SYNTH_FEATURES.map((name) => ({ name, kind: NUMERIC.has(name) ? 'numeric' : 'categorical' })), training: null, imported: null });
+  const model = trainBooster(
+    frame,
+    y,
+    SYNTH_FEATURES,
+    Int32Array.from({ length: rows }, (_, i) => i),
+    null,
+    { rounds, maxDepth: 3, learningRate: 0.1 },
+  );
+  return modelFile({
+    kind: 'gbdt',
+    model,
+    target: { column: 'defaulted', bad: '1' },
+    features: SYNTH_FEATURES.map((name) => ({ name, kind: NUMERIC.has(name) ? 'numeric' : 'categorical' })),
+    training: null,
+    imported: null,
+  });
 }
 
 /**
@@ -80,7 +129,13 @@ export function scoredFlow(id: string, model: string, cutoff: number, priced?: {
   return {
     id,
     name: `scored ${id}`,
-    input: { fields: { appliedAt: { type: 'string', class: 'C1', required: true }, ...amount, ...Object.fromEntries(SYNTH_FEATURES.map((f) => [f, { type: NUMERIC.has(f) ? 'number' : 'string', class: 'C1', required: true }])) } },
+    input: {
+      fields: {
+        appliedAt: { type: 'string', class: 'C1', required: true },
+        ...amount,
+        ...Object.fromEntries(SYNTH_FEATURES.map((f) => [f, { type: NUMERIC.has(f) ? 'number' : 'string', class: 'C1', required: true }])),
+      },
+    },
     nodes: [
       { id: 'in', kind: 'input' },
       { id: 'score', kind: 'score', model, output: 'pd' },

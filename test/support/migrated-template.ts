@@ -11,7 +11,9 @@ import { openPGlite } from '../../src/store/pglite-database.ts';
  * shared by every test process of the run (and the next) through a file in the temp folder.
  */
 function templatePath(): string {
-  const pgliteVersion = (JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  const pgliteVersion = (
+    JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as { version: string }
+  ).version;
   const hash = createHash('sha256').update(pgliteVersion);
   for (const m of listMigrations()) hash.update(m.id).update('\0').update(m.sql);
   return join(tmpdir(), `arbiter-migrated-${hash.digest('hex').slice(0, 16)}.tar`);

@@ -7,12 +7,21 @@ import { addModelVersion, type Database } from '../../src/store/index.ts';
 export function sampleModelFile(): Record<string, unknown> {
   const source: unknown = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'xgboost', 'model.json'), 'utf8'));
   const impl: ModelImpl = { kind: 'xgboost', model: XgboostModel.fromJson(source), source };
-  return JSON.parse(modelFileText(modelFile({ ...impl, target: null, features: featuresOf(impl), training: null, imported: { format: 'xgboost', file: 'model.json', sha256: '' } })));
+  return JSON.parse(
+    modelFileText(
+      modelFile({ ...impl, target: null, features: featuresOf(impl), training: null, imported: { format: 'xgboost', file: 'model.json', sha256: '' } }),
+    ),
+  );
 }
 
 /** Stores the sample as version 1 of `id` (or returns the version it has). */
 export async function storeSampleModel(db: Database, id = 'sample'): Promise<number> {
   const file = sampleModelFile();
-  const { version } = await addModelVersion(db, id, { text: JSON.stringify(file), contentHash: String(file.version), kind: 'xgboost', summary: {} }, { actor: 'test' });
+  const { version } = await addModelVersion(
+    db,
+    id,
+    { text: JSON.stringify(file), contentHash: String(file.version), kind: 'xgboost', summary: {} },
+    { actor: 'test' },
+  );
   return version.version;
 }

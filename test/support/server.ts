@@ -44,7 +44,11 @@ export interface ApiFixture {
  * The usual API suite setup: a fresh database on the backend, a server, a key of every role,
  * and `call(role, method, url, body)`; torn down after the suite. Reassign `server` to restart.
  */
-export function useApiFixture(backend: import('./backends.ts').Backend, setup?: (f: ApiFixture) => Promise<void>, options: Omit<ServerOptions, 'db' | 'keys' | 'logger'> = {}): ApiFixture {
+export function useApiFixture(
+  backend: import('./backends.ts').Backend,
+  setup?: (f: ApiFixture) => Promise<void>,
+  options: Omit<ServerOptions, 'db' | 'keys' | 'logger'> = {},
+): ApiFixture {
   const f = {
     call: (role, method, url, payload) => f.server.app.inject({ method, url, headers: bearer(f.keys[role]), ...(payload ? { payload } : {}) }),
   } as ApiFixture;

@@ -26,7 +26,11 @@ export interface SoakResult {
 }
 
 const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0);
-const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
+const median = (xs: number[]) =>
+  quantile(
+    [...xs].sort((a, b) => a - b),
+    0.5,
+  );
 
 function slope(ys: number[]): number {
   const n = ys.length;
@@ -53,7 +57,11 @@ function gauge(text: string, name: string): number {
  * from `concurrency` clients. The server's /metrics is read every second for memory and
  * event-loop delay; latencies are kept per window.
  */
-export async function runSoak(env: CrashEnvironment, url: string, options: { seconds: number; windowSeconds: number; concurrency: number; onWindow?: (w: SoakWindow) => void }): Promise<SoakResult> {
+export async function runSoak(
+  env: CrashEnvironment,
+  url: string,
+  options: { seconds: number; windowSeconds: number; concurrency: number; onWindow?: (w: SoakWindow) => void },
+): Promise<SoakResult> {
   const started = performance.now();
   const endAt = started + options.seconds * 1000;
   const decided: string[] = [];
@@ -71,7 +79,12 @@ export async function runSoak(env: CrashEnvironment, url: string, options: { sec
     let status = 0;
     let json: Record<string, unknown> = {};
     try {
-      const res = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined, signal: AbortSignal.timeout(10_000) });
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+        signal: AbortSignal.timeout(10_000),
+      });
       status = res.status;
       json = (await res.json()) as Record<string, unknown>;
     } catch {
@@ -90,14 +103,21 @@ export async function runSoak(env: CrashEnvironment, url: string, options: { sec
       if (r < 0.65 || decided.length === 0) {
         const toReview = n % 10 === 0;
         const application = toReview ? reviewApplication() : { ...demoApplication(), requestedAmount: 1000 + (n % 9000) };
-        const { json } = await request('decide', 'POST', '/v1/decisions', env.keys.service, { flow: 'consumer-lending', application, idempotencyKey: `soak-${process.pid}-${n++}` });
+        const { json } = await request('decide', 'POST', '/v1/decisions', env.keys.service, {
+          flow: 'consumer-lending',
+          application,
+          idempotencyKey: `soak-${process.pid}-${n++}`,
+        });
         if (typeof json.id === 'string') decided.push(json.id);
         if (typeof json.pendingReviewId === 'string') pending.push(json.pendingReviewId);
         if (decided.length > 5000) decided.splice(0, 1000);
       } else if (r < 0.8) {
         await request('read', 'GET', `/v1/decisions/${decided[Math.floor(Math.random() * decided.length)]}`, env.keys.service);
       } else if (r < 0.9 && pending.length > 0) {
-        await request('review', 'POST', `/v1/reviews/${pending.shift()}`, env.keys.reviewer, { verdict: Math.random() < 0.7 ? 'approve' : 'decline', note: 'soak verdict' });
+        await request('review', 'POST', `/v1/reviews/${pending.shift()}`, env.keys.reviewer, {
+          verdict: Math.random() < 0.7 ? 'approve' : 'decline',
+          note: 'soak verdict',
+        });
       } else {
         await request('queue', 'GET', '/v1/reviews', env.keys.reviewer);
       }
@@ -110,7 +130,11 @@ export async function runSoak(env: CrashEnvironment, url: string, options: { sec
       await new Promise((r) => setTimeout(r, 1000));
       try {
         const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${env.keys.admin}` } })).text();
-        samples.push({ heap: gauge(text, 'arbiter_nodejs_heap_size_used_bytes'), rss: gauge(text, 'arbiter_process_resident_memory_bytes'), loop: gauge(text, 'arbiter_nodejs_eventloop_lag_p99_seconds') });
+        samples.push({
+          heap: gauge(text, 'arbiter_nodejs_heap_size_used_bytes'),
+          rss: gauge(text, 'arbiter_process_resident_memory_bytes'),
+          loop: gauge(text, 'arbiter_nodejs_eventloop_lag_p99_seconds'),
+        });
       } catch {
         // A missed sample is not a failure of the server under test; the window has others.
       }

@@ -15,7 +15,23 @@ describe('arbiter backtest', () => {
   });
 
   test('compares a candidate with the current flow: approvals, swap sets with bad rates, profit and loss, paths, and an HTML report', () => {
-    const args = ['backtest', '--flow', join(EXAMPLES, 'flows', 'synth-candidate.json'), '--baseline', join(EXAMPLES, 'flows', 'synth-baseline.json'), '--data', join(dir, 'history.csv'), '--outcome', 'defaulted', '--bad', '1', '--strategy', join(EXAMPLES, 'strategies', 'consumer-loans.json'), '--html', join(dir, 'report.html')];
+    const args = [
+      'backtest',
+      '--flow',
+      join(EXAMPLES, 'flows', 'synth-candidate.json'),
+      '--baseline',
+      join(EXAMPLES, 'flows', 'synth-baseline.json'),
+      '--data',
+      join(dir, 'history.csv'),
+      '--outcome',
+      'defaulted',
+      '--bad',
+      '1',
+      '--strategy',
+      join(EXAMPLES, 'strategies', 'consumer-loans.json'),
+      '--html',
+      join(dir, 'report.html'),
+    ];
     const r = arbiter([...args, '--json', '--threads', '2']);
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout);
@@ -34,17 +50,28 @@ describe('arbiter backtest', () => {
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     assert.match(html, /<svg/);
     assert.match(html, /swap-ins/);
-    console.log(`back-test of 6000 synthetic applications: approval ${(c.approvalRate * 100).toFixed(1)}% vs ${(b.approvalRate * 100).toFixed(1)}%, swap-ins ${report.swapIns.count} (bad ${(report.swapIns.badRate * 100).toFixed(1)}%), swap-outs ${report.swapOuts.count} (bad ${(report.swapOuts.badRate * 100).toFixed(1)}%), realised profit ${Math.round(c.realisedProfit)} vs ${Math.round(b.realisedProfit)}`);
+    console.log(
+      `back-test of 6000 synthetic applications: approval ${(c.approvalRate * 100).toFixed(1)}% vs ${(b.approvalRate * 100).toFixed(1)}%, swap-ins ${report.swapIns.count} (bad ${(report.swapIns.badRate * 100).toFixed(1)}%), swap-outs ${report.swapOuts.count} (bad ${(report.swapOuts.badRate * 100).toFixed(1)}%), realised profit ${Math.round(c.realisedProfit)} vs ${Math.round(b.realisedProfit)}`,
+    );
 
     // One thread or two: the same counts, and the same sums up to the order they were added in.
     const single = JSON.parse(arbiter([...args, '--json', '--threads', '1']).stdout);
-    const rounded = (x: unknown) => JSON.parse(JSON.stringify({ ...(x as object), seconds: 0 }, (_k, v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v)));
+    const rounded = (x: unknown) =>
+      JSON.parse(JSON.stringify({ ...(x as object), seconds: 0 }, (_k, v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v)));
     assert.deepEqual(rounded(single), rounded(report));
   });
 
   test('a file no flow can read fails with the reason', () => {
     writeFileSync(join(dir, 'wrong.csv'), 'a,b\n1,2\n');
-    const r = arbiter(['backtest', '--flow', join(EXAMPLES, 'flows', 'synth-candidate.json'), '--baseline', join(EXAMPLES, 'flows', 'synth-baseline.json'), '--data', join(dir, 'wrong.csv')]);
+    const r = arbiter([
+      'backtest',
+      '--flow',
+      join(EXAMPLES, 'flows', 'synth-candidate.json'),
+      '--baseline',
+      join(EXAMPLES, 'flows', 'synth-baseline.json'),
+      '--data',
+      join(dir, 'wrong.csv'),
+    ]);
     assert.notEqual(r.code, 0);
     assert.match(r.stderr, /no row of .* is a valid application for both flows: .*bureauScore/);
   });

@@ -19,7 +19,10 @@ describe('arbiter decide with a bureau node and arbiter bureau-sim', () => {
     mkdirSync(join(dir, 'connectors'));
     writeFileSync(join(dir, 'flows', 'bureau-check.json'), readFileSync(join(EXAMPLES, 'flows', 'bureau-check.json')));
     writeFileSync(join(dir, 'flows', 'app.json'), readFileSync(join(EXAMPLES, 'flows', 'bureau-application.json')));
-    writeFileSync(join(dir, 'connectors', 'sim-json-bureau.json'), readFileSync(join(EXAMPLES, 'connectors', 'sim-json-bureau.json'), 'utf8').replaceAll('http://127.0.0.1:4010', sim.url));
+    writeFileSync(
+      join(dir, 'connectors', 'sim-json-bureau.json'),
+      readFileSync(join(EXAMPLES, 'connectors', 'sim-json-bureau.json'), 'utf8').replaceAll('http://127.0.0.1:4010', sim.url),
+    );
   });
   after(async () => sim.stop());
 

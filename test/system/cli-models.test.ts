@@ -9,17 +9,37 @@ const DATA = join(import.meta.dirname, '..', 'fixtures', 'credit-data');
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
 function csvRows(path: string): string[][] {
-  return readFileSync(path, 'utf8').trim().split('\n').map((l) => l.split(','));
+  return readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
 }
 
 test('arbiter train, score --explain and evaluate, for both kinds of model', () => {
   const dir = mkdtempSync(join(tmpdir(), 'arbiter-models-'));
   for (const algo of ['gbdt', 'scorecard']) {
     const model = join(dir, `${algo}.json`);
-    const trained = arbiter(['train', '--algo', algo, '--data', join(DATA, 'german_credit.csv'), '--target', 'Class', '--bad', 'Bad', '--out', model, '--trees', '120', '--json']);
+    const trained = arbiter([
+      'train',
+      '--algo',
+      algo,
+      '--data',
+      join(DATA, 'german_credit.csv'),
+      '--target',
+      'Class',
+      '--bad',
+      'Bad',
+      '--out',
+      model,
+      '--trees',
+      '120',
+      '--json',
+    ]);
     assert.equal(trained.code, 0, trained.stderr);
     const report = JSON.parse(trained.stdout);
-    console.log(`${algo}: holdout AUC ${report.test.auc.toFixed(3)}, KS ${report.test.ks.toFixed(3)} in ${report.seconds}s, version ${report.version.slice(0, 12)}`);
+    console.log(
+      `${algo}: holdout AUC ${report.test.auc.toFixed(3)}, KS ${report.test.ks.toFixed(3)} in ${report.seconds}s, version ${report.version.slice(0, 12)}`,
+    );
     assert.ok(report.test.auc > 0.75);
     assert.match(trained.stderr, /100% \(/, 'progress is reported on stderr');
     const file = JSON.parse(readFileSync(model, 'utf8'));
@@ -37,9 +57,14 @@ test('arbiter train, score --explain and evaluate, for both kinds of model', () 
     // Higher points mean lower risk, on either kind of model.
     const byPd = rows.map((r) => [Number(r[0]), Number(r[1])]).sort((a, b) => a[0]! - b[0]!);
     assert.ok(byPd[0]![1]! > byPd.at(-1)![1]!);
-    assert.ok(rows.filter((r) => Number(r[0]) > 0.5).every((r) => r[2] !== '' && Number(r[3]) > 0), 'a risky applicant has reasons with positive impact');
+    assert.ok(
+      rows.filter((r) => Number(r[0]) > 0.5).every((r) => r[2] !== '' && Number(r[3]) > 0),
+      'a risky applicant has reasons with positive impact',
+    );
 
-    const evaluated = JSON.parse(arbiter(['evaluate', '--model', model, '--data', join(DATA, 'german_credit.csv'), '--baseline', join(DATA, 'german_credit.csv'), '--json']).stdout);
+    const evaluated = JSON.parse(
+      arbiter(['evaluate', '--model', model, '--data', join(DATA, 'german_credit.csv'), '--baseline', join(DATA, 'german_credit.csv'), '--json']).stdout,
+    );
     assert.equal(evaluated.calibration.length, 10);
     assert.ok(evaluated.psi < 1e-9, 'a population is stable against itself');
   }
@@ -55,9 +80,24 @@ test('arbiter train, score --explain and evaluate, for both kinds of model', () 
 test('arbiter import: XGBoost JSON and ONNX models score as the libraries did', () => {
   const dir = mkdtempSync(join(tmpdir(), 'arbiter-import-'));
   const cases = [
-    { format: 'xgboost', file: join(FIXTURES, 'xgboost', 'model.json'), data: join(FIXTURES, 'xgboost', 'data.csv'), expected: join(FIXTURES, 'xgboost', 'predictions.csv') },
-    { format: 'onnx', file: join(FIXTURES, 'onnx', 'trees.onnx'), data: join(FIXTURES, 'onnx', 'data.csv'), expected: join(FIXTURES, 'onnx', 'trees-predictions.csv') },
-    { format: 'onnx', file: join(FIXTURES, 'onnx', 'linear.onnx'), data: join(FIXTURES, 'onnx', 'linear-data.csv'), expected: join(FIXTURES, 'onnx', 'linear-predictions.csv') },
+    {
+      format: 'xgboost',
+      file: join(FIXTURES, 'xgboost', 'model.json'),
+      data: join(FIXTURES, 'xgboost', 'data.csv'),
+      expected: join(FIXTURES, 'xgboost', 'predictions.csv'),
+    },
+    {
+      format: 'onnx',
+      file: join(FIXTURES, 'onnx', 'trees.onnx'),
+      data: join(FIXTURES, 'onnx', 'data.csv'),
+      expected: join(FIXTURES, 'onnx', 'trees-predictions.csv'),
+    },
+    {
+      format: 'onnx',
+      file: join(FIXTURES, 'onnx', 'linear.onnx'),
+      data: join(FIXTURES, 'onnx', 'linear-data.csv'),
+      expected: join(FIXTURES, 'onnx', 'linear-predictions.csv'),
+    },
   ];
   for (const [i, c] of cases.entries()) {
     const out = join(dir, `m${i}.json`);
@@ -65,8 +105,12 @@ test('arbiter import: XGBoost JSON and ONNX models score as the libraries did', 
     assert.equal(imported.code, 0, imported.stderr);
     const scored = arbiter(['score', '--model', out, '--data', c.data, '--out', join(dir, `s${i}.csv`)]);
     assert.equal(scored.code, 0, scored.stderr);
-    const ours = csvRows(join(dir, `s${i}.csv`)).slice(1).map((r) => Number(r[0]));
-    const theirs = csvRows(c.expected).slice(1).map((r) => Number(r[0]));
+    const ours = csvRows(join(dir, `s${i}.csv`))
+      .slice(1)
+      .map((r) => Number(r[0]));
+    const theirs = csvRows(c.expected)
+      .slice(1)
+      .map((r) => Number(r[0]));
     const worst = Math.max(...ours.map((p, k) => Math.abs(p - theirs[k]!)));
     console.log(`${c.format} ${c.file.split('/').pop()}: ${ours.length} rows, largest difference ${worst.toExponential(2)} (scores written with 6 decimals)`);
     assert.ok(worst < 1e-6);
@@ -87,12 +131,29 @@ test('bad training data gets a clear error naming what is wrong', () => {
     writeFileSync(join(dir, name), `${content.join('\n')}\n`);
     return join(dir, name);
   };
-  const train = (file: string, ...extra: string[]) => arbiter(['train', '--data', file, '--target', 'Class', '--bad', 'Bad', '--out', join(dir, 'm.json'), '--trees', '5', ...extra]);
+  const train = (file: string, ...extra: string[]) =>
+    arbiter(['train', '--data', file, '--target', 'Class', '--bad', 'Bad', '--out', join(dir, 'm.json'), '--trees', '5', ...extra]);
   const cases: [string, ReturnType<typeof arbiter>, RegExp][] = [
-    ['ragged row', train(write('ragged.csv', [...lines.slice(0, 10), lines[10]!.split(',').slice(0, 5).join(','), ...lines.slice(11)])), /Invalid Record Length: expect \d+, got 5 on line 11/],
-    ['missing target', arbiter(['train', '--data', join(DATA, 'german_credit.csv'), '--target', 'Outcome', '--bad', 'Bad', '--out', join(dir, 'm.json')]), /no column "Outcome"; columns are Duration/],
-    ['constant target', train(write('constant.csv', [lines[0]!, ...lines.slice(1).map((l) => l.replace(/,"?Good"?$/, ',Bad'))])), /column "Class" is constant: every row of 1000 holds "Bad"/],
-    ['word in a numeric column', train(write('word.csv', [lines[0]!, ...lines.slice(1, 40), lines[40]!.replace(/^\d+/, 'twelve'), ...lines.slice(41)])), /column "Duration" holds numbers except "twelve" in data row 40/],
+    [
+      'ragged row',
+      train(write('ragged.csv', [...lines.slice(0, 10), lines[10]!.split(',').slice(0, 5).join(','), ...lines.slice(11)])),
+      /Invalid Record Length: expect \d+, got 5 on line 11/,
+    ],
+    [
+      'missing target',
+      arbiter(['train', '--data', join(DATA, 'german_credit.csv'), '--target', 'Outcome', '--bad', 'Bad', '--out', join(dir, 'm.json')]),
+      /no column "Outcome"; columns are Duration/,
+    ],
+    [
+      'constant target',
+      train(write('constant.csv', [lines[0]!, ...lines.slice(1).map((l) => l.replace(/,"?Good"?$/, ',Bad'))])),
+      /column "Class" is constant: every row of 1000 holds "Bad"/,
+    ],
+    [
+      'word in a numeric column',
+      train(write('word.csv', [lines[0]!, ...lines.slice(1, 40), lines[40]!.replace(/^\d+/, 'twelve'), ...lines.slice(41)])),
+      /column "Duration" holds numbers except "twelve" in data row 40/,
+    ],
     ['bad option', train(join(DATA, 'german_credit.csv'), '--learning-rate', '3'), /--learning-rate 3: a number above 0 and at most 1/],
   ];
   for (const [what, run, message] of cases) {
@@ -105,7 +166,7 @@ test('bad training data gets a clear error naming what is wrong', () => {
 test('score --explain neutralises feature names a spreadsheet would run as formulas', () => {
   const dir = mkdtempSync(join(tmpdir(), 'arbiter-csv-formula-'));
   let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const lines = ['=1+2,@SUM(A1),income,bad'];
   for (let i = 0; i < 400; i++) {
     const a = rnd();
@@ -116,7 +177,16 @@ test('score --explain neutralises feature names a spreadsheet would run as formu
   assert.equal(arbiter(['train', '--data', join(dir, 'data.csv'), '--target', 'bad', '--bad', '1', '--trees', '20', '--out', join(dir, 'm.json')]).code, 0);
   const scored = arbiter(['score', '--model', join(dir, 'm.json'), '--data', join(dir, 'data.csv'), '--explain', '3', '--out', join(dir, 'scores.csv')]);
   assert.equal(scored.code, 0, scored.stderr);
-  const cells = readFileSync(join(dir, 'scores.csv'), 'utf8').split(/[\n,]/).map((c) => c.replace(/^"/, ''));
-  assert.ok(cells.some((c) => c === "'=1+2" || c === "'@SUM(A1)"), 'the reason names are there, neutralised');
-  assert.deepEqual(cells.filter((c) => /^[=@+]/.test(c)), [], 'no cell starts a formula');
+  const cells = readFileSync(join(dir, 'scores.csv'), 'utf8')
+    .split(/[\n,]/)
+    .map((c) => c.replace(/^"/, ''));
+  assert.ok(
+    cells.some((c) => c === "'=1+2" || c === "'@SUM(A1)"),
+    'the reason names are there, neutralised',
+  );
+  assert.deepEqual(
+    cells.filter((c) => /^[=@+]/.test(c)),
+    [],
+    'no cell starts a formula',
+  );
 });

@@ -21,7 +21,22 @@ describe('arbiter optimize', () => {
 
   test('chooses actions within every portfolio constraint, prices the binding ones, writes decisions, cutoffs and the frontier', () => {
     const portfolio = { minApprovalRate: 0.7, maxLossRate: 0.02, maxVolume: 18_000_000, segment: 'product', segmentMaxVolume: { card: 2_000_000 } };
-    const r = arbiter(['optimize', '--data', join(dir, 'apps.csv'), '--strategy', strategyFile(portfolio), '--out', join(dir, 'decisions.csv'), '--cutoffs', join(dir, 'cutoffs.json'), '--frontier', join(dir, 'frontier.json'), '--points', '5', '--json']);
+    const r = arbiter([
+      'optimize',
+      '--data',
+      join(dir, 'apps.csv'),
+      '--strategy',
+      strategyFile(portfolio),
+      '--out',
+      join(dir, 'decisions.csv'),
+      '--cutoffs',
+      join(dir, 'cutoffs.json'),
+      '--frontier',
+      join(dir, 'frontier.json'),
+      '--points',
+      '5',
+      '--json',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout);
     const byName = Object.fromEntries(out.constraints.map((c: { name: string }) => [c.name, c]));
@@ -39,10 +54,13 @@ describe('arbiter optimize', () => {
     assert.deepEqual(Object.keys(cutoffs.segments).sort(), ['auto', 'card', 'personal']);
     const frontier = JSON.parse(readFileSync(join(dir, 'frontier.json'), 'utf8')) as { lossRate: number; expectedProfit: number }[];
     assert.ok(frontier.length >= 2);
-    for (let i = 1; i < frontier.length; i++) assert.ok(frontier[i]!.expectedProfit >= frontier[i - 1]!.expectedProfit - 1e-6, 'more room for loss never lowers the best profit');
+    for (let i = 1; i < frontier.length; i++)
+      assert.ok(frontier[i]!.expectedProfit >= frontier[i - 1]!.expectedProfit - 1e-6, 'more room for loss never lowers the best profit');
     assert.ok(existsSync(join(dir, 'frontier.svg')));
     assert.match(readFileSync(join(dir, 'frontier.svg'), 'utf8'), /^<svg/);
-    console.log(`optimize on 4000 synthetic applicants: profit ${Math.round(out.objective)}, ${out.constraints.map((c: { name: string; binding: boolean; shadowPrice: number }) => `${c.name} ${c.binding ? `binding (${c.shadowPrice.toPrecision(3)})` : 'slack'}`).join(', ')}`);
+    console.log(
+      `optimize on 4000 synthetic applicants: profit ${Math.round(out.objective)}, ${out.constraints.map((c: { name: string; binding: boolean; shadowPrice: number }) => `${c.name} ${c.binding ? `binding (${c.shadowPrice.toPrecision(3)})` : 'slack'}`).join(', ')}`,
+    );
   });
 
   test('constraints that cannot hold are named, and bad strategy files get their path', () => {

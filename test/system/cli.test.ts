@@ -45,7 +45,11 @@ describe('arbiter CLI on the embedded database', () => {
       assert.match(locked.stderr, /in use by process \d+/);
       // A second server on a taken port exits non-zero with a clear message, instead of running on without one.
       const other = mkdtempSync(join(tmpdir(), 'arbiter-cli-port-'));
-      const taken = spawnSync(process.execPath, [BIN, 'serve', '--port', new URL(second.url).port, '--data-dir', other], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, LOG_LEVEL: 'warn' } });
+      const taken = spawnSync(process.execPath, [BIN, 'serve', '--port', new URL(second.url).port, '--data-dir', other], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, LOG_LEVEL: 'warn' },
+      });
       rmSync(other, { recursive: true, force: true });
       assert.equal(taken.status, 1, `${taken.signal ?? ''} ${taken.stderr}`);
       assert.match(taken.stderr, /port \d+ on 127\.0\.0\.1 is already in use.*--port or PORT/);
@@ -81,7 +85,10 @@ describe('arbiter CLI on PostgreSQL', () => {
   after(async () => scratch.drop());
 
   test('migrate, keys and serve with --database', async () => {
-    const migrations = readdirSync(new URL('../../src/store/migrations', import.meta.url)).filter((f) => f.endsWith('.sql')).sort().map((f) => f.replace(/\.sql$/, ''));
+    const migrations = readdirSync(new URL('../../src/store/migrations', import.meta.url))
+      .filter((f) => f.endsWith('.sql'))
+      .sort()
+      .map((f) => f.replace(/\.sql$/, ''));
     assert.ok(migrations.length >= 7);
     assert.equal(arbiter(['migrate', '--database', scratch.url]).stdout.trim(), `applied ${migrations.length} migration(s): ${migrations.join(', ')}`);
     assert.match(arbiter(['migrate', '--database', scratch.url]).stdout, /up to date/);

@@ -59,7 +59,7 @@ async function signedIn(role: string): Promise<{ page: Page; errors: string[] }>
 const shot = (page: Page, name: string) => page.screenshot({ path: join(RESULTS, `console-${name}.png`), fullPage: true });
 
 describe('console in Chromium', () => {
-  test('sign in: a wrong key is refused with a readable error; a key of a role shows only that role\'s pages', async () => {
+  test("sign in: a wrong key is refused with a readable error; a key of a role shows only that role's pages", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.url}/`);
     await page.getByLabel('API key').fill('arb_not-a-key');
@@ -74,7 +74,10 @@ describe('console in Chromium', () => {
     assert.ok(!pages.includes('Keys and roles') && !pages.includes('Review queue'), `an analyst is offered ${pages.join(', ')}`);
     // The tile: the overview's chart has the same title when decisions span more than a minute.
     await page.locator('.tile-label', { hasText: 'Decisions per minute' }).waitFor();
-    assert.equal(await page.evaluate(() => (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('arbiter.apiKey')), keys.analyst);
+    assert.equal(
+      await page.evaluate(() => (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('arbiter.apiKey')),
+      keys.analyst,
+    );
     await shot(page, 'sign-in');
     await page.close();
   });
@@ -97,7 +100,11 @@ describe('console in Chromium', () => {
     await analyst.page.goto(`${server.url}/console/#/decisions/${id}`);
     await analyst.page.locator('.react-flow__node.on-path').first().waitFor();
     assert.ok((await analyst.page.locator('.react-flow__node.on-path').count()) >= 3);
-    assert.ok(await analyst.page.getByRole('table', { name: 'Application' }).getByText('****').count() > 0 || (await analyst.page.getByRole('table', { name: 'Application' }).textContent())!.includes('*'), 'personal data is masked');
+    assert.ok(
+      (await analyst.page.getByRole('table', { name: 'Application' }).getByText('****').count()) > 0 ||
+        (await analyst.page.getByRole('table', { name: 'Application' }).textContent())!.includes('*'),
+      'personal data is masked',
+    );
     await shot(analyst.page, 'decision-trace');
     assert.deepEqual(analyst.errors, []);
     await analyst.page.close();
@@ -121,7 +128,10 @@ describe('console in Chromium', () => {
     const { page, errors } = await signedIn('analyst');
     await page.goto(`${server.url}/console/#/tables`);
     await page.getByRole('link', { name: /Personal loan risk tier/ }).click();
-    const cell = page.getByRole('table', { name: /Decision table/ }).locator('tbody input').first();
+    const cell = page
+      .getByRole('table', { name: /Decision table/ })
+      .locator('tbody input')
+      .first();
     await cell.waitFor();
     const before = await cell.inputValue();
     await cell.fill('> 18 and');
@@ -134,7 +144,10 @@ describe('console in Chromium', () => {
     await cell.fill(before);
     await message.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Save as a new draft' }).click();
-    await page.getByRole('status').filter({ hasText: /Saved as draft v2/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Saved as draft v2/ })
+      .waitFor();
     assert.deepEqual(errors, []);
     await page.close();
   });
@@ -143,7 +156,10 @@ describe('console in Chromium', () => {
     const { page, errors } = await signedIn('risk-manager');
     await page.goto(`${server.url}/console/#/flows/synth-candidate/1`);
     await page.getByRole('button', { name: 'Validate' }).click();
-    await page.getByRole('status').filter({ hasText: /Valid: \d+ paths/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Valid: \d+ paths/ })
+      .waitFor();
     await page.getByRole('button', { name: 'Publish v1' }).click();
     await page.getByRole('heading', { level: 2 }).filter({ hasText: 'published' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Publish v1' }).count(), 0);
@@ -161,7 +177,10 @@ describe('console in Chromium', () => {
       assert.ok((await svg.locator('path').count()) > 5, `${chart} has drawn nothing`);
     }
     await page.getByText('v1 (champion) AUC').first().waitFor();
-    await page.getByText(/^v2 AUC/).first().waitFor();
+    await page
+      .getByText(/^v2 AUC/)
+      .first()
+      .waitFor();
     await shot(page, 'models');
     assert.deepEqual(errors, []);
     await page.close();

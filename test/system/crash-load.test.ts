@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import pg from 'pg';
-import { crashRound, describeCrashRound, prepareCrashEnvironment, sendAll, sendDecision, type Answer, type CrashEnvironment } from '../support/crash-scenario.ts';
+import {
+  crashRound,
+  describeCrashRound,
+  prepareCrashEnvironment,
+  sendAll,
+  sendDecision,
+  type Answer,
+  type CrashEnvironment,
+} from '../support/crash-scenario.ts';
 
 let env: CrashEnvironment;
 
@@ -11,7 +19,11 @@ before(async () => {
 after(async () => env.drop());
 
 test('a server killed with SIGKILL under load loses no acknowledged decision, stores none twice, answers retries with the same decision, and its reviews resume', async () => {
-  for (const [round, killAfterMs] of [[1, 250], [2, 700], [3, 1100]] as const) {
+  for (const [round, killAfterMs] of [
+    [1, 250],
+    [2, 700],
+    [3, 1100],
+  ] as const) {
     const r = await crashRound(env, String(round), killAfterMs);
     console.log(describeCrashRound(r));
     assert.deepEqual(r.problems, []);
@@ -38,7 +50,10 @@ test('SIGTERM under load: in-flight decisions finish and are stored, the process
     assert.equal(code, 0, `exit code ${code}: ${server.output.slice(-500)}`);
     const all = [...answers.values()];
     // While closing, requests on open connections are refused with 503 (not run), so they can be retried.
-    assert.ok(all.every((a) => a === null || a.status < 300 || a.status === 503), `a request got ${JSON.stringify(all.find((a) => a && a.status >= 300 && a.status !== 503))}`);
+    assert.ok(
+      all.every((a) => a === null || a.status < 300 || a.status === 503),
+      `a request got ${JSON.stringify(all.find((a) => a && a.status >= 300 && a.status !== 503))}`,
+    );
     const { rows } = await db.query<{ key: string }>("select idempotency_key as key from decisions where idempotency_key like 'term-%'");
     const stored = new Set(rows.map((x) => x.key));
     const acknowledged = [...answers.entries()].filter(([, a]) => a && a.status < 300);
@@ -49,7 +64,9 @@ test('SIGTERM under load: in-flight decisions finish and are stored, the process
     } finally {
       await after.stop();
     }
-    console.log(`SIGTERM after 600 ms: ${acknowledged.length} acknowledged and stored, ${all.filter((a) => a?.status === 503).length} refused with 503 while closing, ${all.filter((a) => a === null).length} refused once it stopped listening, exit code ${code}; the next server decided the rest`);
+    console.log(
+      `SIGTERM after 600 ms: ${acknowledged.length} acknowledged and stored, ${all.filter((a) => a?.status === 503).length} refused with 503 while closing, ${all.filter((a) => a === null).length} refused once it stopped listening, exit code ${code}; the next server decided the rest`,
+    );
   } finally {
     await db.end();
   }

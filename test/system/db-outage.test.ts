@@ -54,11 +54,17 @@ before(async () => {
   url = target.toString();
   // The CLI runs synchronously (it would block this process's proxy): it talks to PostgreSQL directly.
   assert.equal(arbiter(['migrate', '--database', scratch.url]).code, 0);
-  for (const role of ['service', 'risk-manager']) keys[role] = JSON.parse(arbiter(['keys', 'create', '--role', role, '--database', scratch.url, '--json']).stdout).secret;
+  for (const role of ['service', 'risk-manager'])
+    keys[role] = JSON.parse(arbiter(['keys', 'create', '--role', role, '--database', scratch.url, '--json']).stdout).secret;
   const keyFile = join(mkdtempSync(join(tmpdir(), 'arbiter-keys-')), 'keys.json');
   assert.equal(arbiter(['keys', 'init-master', '--key-file', keyFile]).code, 0);
   server = await serve(['--database', url, '--key-file', keyFile]);
-  const post = (path: string, body: unknown) => fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${keys['risk-manager']}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) =>
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${keys['risk-manager']}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   assert.equal((await post('/v1/flows', { definition: demoFlow() })).status, 201);
   assert.equal((await post('/v1/flows/consumer-lending/versions/1/publish', {})).status, 200);
 });
@@ -112,13 +118,22 @@ test('with the database gone for seconds, requests fail fast with 503 and Retry-
   await Promise.all(clients);
 
   const all = [...results.values()];
-  assert.ok(all.every((r) => r.status === 201 || r.status === 503), `statuses: ${[...new Set(all.map((r) => r.status))].join(', ')}`);
+  assert.ok(
+    all.every((r) => r.status === 201 || r.status === 503),
+    `statuses: ${[...new Set(all.map((r) => r.status))].join(', ')}`,
+  );
   const refused = all.filter((r) => r.status === 503);
   assert.ok(refused.length > 0, 'the outage was seen');
-  assert.ok(refused.every((r) => r.retryAfter !== null && r.code === 'unavailable'), 'every 503 says when to retry');
+  assert.ok(
+    refused.every((r) => r.retryAfter !== null && r.code === 'unavailable'),
+    'every 503 says when to retry',
+  );
   const slowest = Math.max(...refused.map((r) => r.ms));
   assert.ok(slowest < 5000, `a refusal took ${slowest} ms`);
-  assert.ok(byPhase.after!.some((s) => s === 201), 'service recovered');
+  assert.ok(
+    byPhase.after!.some((s) => s === 201),
+    'service recovered',
+  );
 
   // Retry every refused request with its key; then every key is one decision, stored once.
   // A 503 may come after PostgreSQL committed but before its acknowledgement arrived (the
@@ -133,13 +148,19 @@ test('with the database gone for seconds, requests fail fast with 503 and Retry-
   const db = new pg.Client({ connectionString: scratch.url });
   await db.connect();
   try {
-    const { rows } = await db.query<{ n: number; keys: number }>("select count(*)::int as n, count(distinct idempotency_key)::int as keys from decisions where idempotency_key like 'outage-%'");
+    const { rows } = await db.query<{ n: number; keys: number }>(
+      "select count(*)::int as n, count(distinct idempotency_key)::int as keys from decisions where idempotency_key like 'outage-%'",
+    );
     assert.equal(rows[0]!.n, results.size);
     assert.equal(rows[0]!.keys, results.size);
-    const { rows: orphans } = await db.query<{ n: number }>("select count(*)::int as n from data_keys k where not exists (select 1 from decisions d where d.data_key_id = k.id) and not exists (select 1 from bureau_pulls p where p.data_key_id = k.id)");
+    const { rows: orphans } = await db.query<{ n: number }>(
+      'select count(*)::int as n from data_keys k where not exists (select 1 from decisions d where d.data_key_id = k.id) and not exists (select 1 from bureau_pulls p where p.data_key_id = k.id)',
+    );
     assert.equal(orphans[0]!.n, 0, 'no data key without its decision: nothing half written');
   } finally {
     await db.end();
   }
-  console.log(`database outage of 3 s under 8 clients: ${byPhase.before!.length} requests before, ${byPhase.outage!.length} during (${refused.length} refused with 503 in at most ${slowest} ms), ${byPhase.after!.length} after; first success ${recoveredMs} ms after the database came back; ${results.size} decisions stored once each after retries (${committedThough503} of the refused had in fact been committed, and their retry replayed them)`);
+  console.log(
+    `database outage of 3 s under 8 clients: ${byPhase.before!.length} requests before, ${byPhase.outage!.length} during (${refused.length} refused with 503 in at most ${slowest} ms), ${byPhase.after!.length} after; first success ${recoveredMs} ms after the database came back; ${results.size} decisions stored once each after retries (${committedThough503} of the refused had in fact been committed, and their retry replayed them)`,
+  );
 });

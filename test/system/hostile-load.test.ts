@@ -14,7 +14,13 @@ test('hostile decisions and back-tests do not hold up an innocent client', async
   try {
     const server = await env.serve();
     try {
-      const only = ['backtracking regex, 1,000-character name', 'FEEL loop of a million steps', 'a 100 MB string', 'knock-out rule past the budget', 'back-test of a hostile draft (12 rows)'];
+      const only = [
+        'backtracking regex, 1,000-character name',
+        'FEEL loop of a million steps',
+        'a 100 MB string',
+        'knock-out rule past the budget',
+        'back-test of a hostile draft (12 rows)',
+      ];
       const reports = await runAttacks(env, server.url, { windowMs: 2000, only });
       for (const r of reports) console.log(`# ${reportLine(r)}`);
       assert.equal(reports.length, only.length);

@@ -15,7 +15,11 @@ let keyFile: string;
 const keys: Record<string, string> = {};
 
 async function call(role: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${keys[role]}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${keys[role]}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -24,7 +28,8 @@ before(async () => {
   keyFile = join(mkdtempSync(join(tmpdir(), 'arbiter-keys-')), 'keys.json');
   assert.equal(arbiter(['keys', 'init-master', '--key-file', keyFile]).code, 0);
   assert.equal(arbiter(['migrate', '--database', scratch.url]).code, 0);
-  for (const role of ['service', 'risk-manager', 'analyst']) keys[role] = JSON.parse(arbiter(['keys', 'create', '--role', role, '--database', scratch.url, '--json']).stdout).secret;
+  for (const role of ['service', 'risk-manager', 'analyst'])
+    keys[role] = JSON.parse(arbiter(['keys', 'create', '--role', role, '--database', scratch.url, '--json']).stdout).secret;
   server = await serve(['--database', scratch.url, '--key-file', keyFile]);
   assert.equal((await call('risk-manager', 'POST', '/v1/flows', { definition: demoFlow() })).status, 201);
   assert.equal((await call('risk-manager', 'POST', '/v1/flows/consumer-lending/versions/1/publish')).status, 200);
@@ -48,7 +53,9 @@ test('master-key rotation while decisions are being made', async () => {
   })();
   await new Promise((r) => setTimeout(r, 1000));
   const rotation = await new Promise<{ code: number | null; out: string }>((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'keys', 'rotate-master', '--key-file', keyFile, '--database', scratch.url, '--settle-seconds', '7'], { env: { ...process.env, LOG_LEVEL: 'warn' } });
+    const child = spawn(process.execPath, [BIN, 'keys', 'rotate-master', '--key-file', keyFile, '--database', scratch.url, '--settle-seconds', '7'], {
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+    });
     let out = '';
     child.stdout.on('data', (c) => (out += c));
     child.stderr.on('data', (c) => (out += c));
@@ -65,7 +72,11 @@ test('master-key rotation while decisions are being made', async () => {
   const db = await openDatabase({ databaseUrl: scratch.url });
   try {
     const { rows } = await db.query<{ v: number; n: number }>('select master_version as v, count(*)::int as n from data_keys group by 1');
-    assert.deepEqual(rows.map((r) => r.v), [2], 'every data key is wrapped by the new version');
+    assert.deepEqual(
+      rows.map((r) => r.v),
+      [2],
+      'every data key is wrapped by the new version',
+    );
   } finally {
     await db.close();
   }

@@ -16,7 +16,11 @@ let servers: Running[] = [];
 const keys: Record<string, string> = {};
 
 async function call(server: Running, role: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${keys[role]}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${keys[role]}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: { message: string } } };
 }
 
@@ -43,7 +47,11 @@ test('two servers racing to complete the same reviews: each completes exactly on
   const [a, b] = servers as [Running, Running];
   const reviews: { decisionId: string; reviewId: string }[] = [];
   for (let i = 0; i < 12; i++) {
-    const d = await call(i % 2 ? a : b, 'service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() });
+    const d = await call(i % 2 ? a : b, 'service', 'POST', '/v1/decisions', {
+      flow: 'consumer-lending',
+      application: reviewApplication(),
+      idempotencyKey: uniqueKey(),
+    });
     assert.equal(d.body.status, 'pending_review');
     reviews.push({ decisionId: String(d.body.id), reviewId: String(d.body.pendingReviewId) });
   }
@@ -71,7 +79,10 @@ test('two servers racing to complete the same reviews: each completes exactly on
       [reviews.map((r) => r.decisionId)],
     );
     assert.equal(completions.length, 12);
-    assert.ok(completions.every((c) => c.n === 1), 'no decision completed twice');
+    assert.ok(
+      completions.every((c) => c.n === 1),
+      'no decision completed twice',
+    );
     assert.equal((await verifyAudit(db)).ok, true);
   } finally {
     await db.close();
@@ -83,7 +94,11 @@ test('two servers racing to complete the same reviews: each completes exactly on
  * A decision waiting for review on server A, with this test's own connection and job queue on
  * its database; `run` records a verdict as it likes, and the decision is then awaited.
  */
-async function verdictWithoutResume(run: (db: Database, queue: Awaited<ReturnType<typeof startJobQueue>>, decision: Record<string, unknown>) => Promise<unknown>, withinMs: number, everyMs: number): Promise<{ status: string; ms: number }> {
+async function verdictWithoutResume(
+  run: (db: Database, queue: Awaited<ReturnType<typeof startJobQueue>>, decision: Record<string, unknown>) => Promise<unknown>,
+  withinMs: number,
+  everyMs: number,
+): Promise<{ status: string; ms: number }> {
   const [a] = servers as [Running];
   const d = await call(a, 'service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() });
   const db: Database = await openDatabase({ databaseUrl: scratch.url });
@@ -124,7 +139,10 @@ test('a resume that a worker took and then died with is expired and finished by 
       // taken 45 s ago by a worker that no longer exists (the queue's expiry for resumes is 30 s).
       await decideReview(db, String(d.pendingReviewId), 'approve', 'recorded before a crash', { actor: 'test' }, async () => {});
       const jobId = await queue.boss.send('decision.resume', { decisionId: d.id, reviewId: d.pendingReviewId }, { startAfter: 3600 });
-      await db.query("update pgboss.job set state = 'active', started_on = now() - interval '45 seconds', start_after = now() - interval '1 minute' where id = $1", [jobId]);
+      await db.query(
+        "update pgboss.job set state = 'active', started_on = now() - interval '45 seconds', start_after = now() - interval '1 minute' where id = $1",
+        [jobId],
+      );
     },
     90_000,
     500,
@@ -136,7 +154,13 @@ test('a resume that a worker took and then died with is expired and finished by 
 test('a back-test started on one server runs as a job on one of them, exactly once', async () => {
   const [a, b] = servers as [Running, Running];
   for (const def of [synthBaseline(), synthCandidate()]) assert.equal((await call(a, 'risk-manager', 'POST', '/v1/flows', { definition: def })).status, 201);
-  const started = await call(a, 'analyst', 'POST', '/v1/backtests', { candidate: { flow: 'synth-candidate', version: 1 }, baseline: { flow: 'synth-baseline', version: 1 }, csv: historyCsv(2000, 3), outcome: { column: 'defaulted', bad: '1' }, strategy: exampleStrategy() });
+  const started = await call(a, 'analyst', 'POST', '/v1/backtests', {
+    candidate: { flow: 'synth-candidate', version: 1 },
+    baseline: { flow: 'synth-baseline', version: 1 },
+    csv: historyCsv(2000, 3),
+    outcome: { column: 'defaulted', bad: '1' },
+    strategy: exampleStrategy(),
+  });
   assert.equal(started.status, 202, JSON.stringify(started.body));
   let status = '';
   for (let i = 0; i < 600 && status !== 'done' && status !== 'failed'; i++) {
@@ -146,7 +170,9 @@ test('a back-test started on one server runs as a job on one of them, exactly on
   assert.equal(status, 'done');
   const db = await openDatabase({ databaseUrl: scratch.url });
   try {
-    const { rows } = await db.query<{ n: number }>("select count(*)::int as n from audit_events where action = 'backtest.finished' and subject_id = $1", [started.body.id]);
+    const { rows } = await db.query<{ n: number }>("select count(*)::int as n from audit_events where action = 'backtest.finished' and subject_id = $1", [
+      started.body.id,
+    ]);
     assert.equal(rows[0]!.n, 1);
   } finally {
     await db.close();
@@ -165,7 +191,16 @@ test('a retraining run started on one server is taken by exactly one worker', as
     for (const f of SYNTH_FEATURES) application[f] = col(f)[i];
     assert.equal((await call(i % 2 ? a : b, 'service', 'POST', '/v1/decisions', { flow: 'raced', application, idempotencyKey: uniqueKey() })).status, 201);
   }
-  assert.equal((await call(b, 'risk-manager', 'PUT', '/v1/lifecycle/programs/race', { flow: 'raced', scoreNode: 'score', sample: { dateField: 'appliedAt', performanceMonths: 3, features: SYNTH_FEATURES } })).status, 200);
+  assert.equal(
+    (
+      await call(b, 'risk-manager', 'PUT', '/v1/lifecycle/programs/race', {
+        flow: 'raced',
+        scoreNode: 'score',
+        sample: { dateField: 'appliedAt', performanceMonths: 3, features: SYNTH_FEATURES },
+      })
+    ).status,
+    200,
+  );
   const started = await call(a, 'risk-manager', 'POST', '/v1/lifecycle/programs/race/runs', { asOf: '2025-06-01T00:00:00Z' });
   assert.equal(started.status, 202, JSON.stringify(started.body));
   let status = 'queued';
@@ -177,7 +212,10 @@ test('a retraining run started on one server is taken by exactly one worker', as
   const db = await openDatabase({ databaseUrl: scratch.url });
   try {
     // No outcomes were reported: the run ends as failed (no matured accounts), once.
-    const { rows } = await db.query<{ n: number }>("select count(*)::int as n from audit_events where action in ('retrain.rejected', 'retrain.awaiting_approval', 'retrain.failed', 'retrain.promoted') and data ->> 'run' = $1", [started.body.id]);
+    const { rows } = await db.query<{ n: number }>(
+      "select count(*)::int as n from audit_events where action in ('retrain.rejected', 'retrain.awaiting_approval', 'retrain.failed', 'retrain.promoted') and data ->> 'run' = $1",
+      [started.body.id],
+    );
     assert.equal(rows[0]!.n, 1);
   } finally {
     await db.close();

@@ -11,9 +11,34 @@ const DATA = join(import.meta.dirname, '..', 'fixtures', 'credit-data');
 test('a score node runs a trained model inside a flow: PD, reason codes, and a decision on them', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'arbiter-score-node-'));
   for (const kind of ['gbdt', 'scorecard']) {
-    assert.equal(arbiter(['train', '--kind', kind, '--data', join(DATA, 'german_credit.csv'), '--target', 'Class', '--bad', 'Bad', '--out', join(dir, `${kind}.json`), '--rounds', '60']).code, 0);
+    assert.equal(
+      arbiter([
+        'train',
+        '--kind',
+        kind,
+        '--data',
+        join(DATA, 'german_credit.csv'),
+        '--target',
+        'Class',
+        '--bad',
+        'Bad',
+        '--out',
+        join(dir, `${kind}.json`),
+        '--rounds',
+        '60',
+      ]).code,
+      0,
+    );
   }
-  const fields = { Duration: 'number', Amount: 'number', Age: 'number', CheckingAccountStatus: 'string', CreditHistory: 'string', Purpose: 'string', SavingsAccountBonds: 'string' };
+  const fields = {
+    Duration: 'number',
+    Amount: 'number',
+    Age: 'number',
+    CheckingAccountStatus: 'string',
+    CreditHistory: 'string',
+    Purpose: 'string',
+    SavingsAccountBonds: 'string',
+  };
   for (const kind of ['gbdt', 'scorecard']) {
     const flow = {
       id: `scored-${kind}`,
@@ -24,7 +49,13 @@ test('a score node runs a trained model inside a flow: PD, reason codes, and a d
         { id: 'model', kind: 'score', model: `${kind}.json`, output: 'pd', reasons: 'why' },
         { id: 'cut', kind: 'switch' },
         { id: 'yes', kind: 'output', outcome: 'approve', offer: { pd: 'decimal(pd, 4)' } },
-        { id: 'no', kind: 'output', outcome: 'decline', reasons: [{ code: 'DC_PD', text: 'Estimated risk of default too high' }], offer: { pd: 'decimal(pd, 4)', mainFactor: 'why[1]' } },
+        {
+          id: 'no',
+          kind: 'output',
+          outcome: 'decline',
+          reasons: [{ code: 'DC_PD', text: 'Estimated risk of default too high' }],
+          offer: { pd: 'decimal(pd, 4)', mainFactor: 'why[1]' },
+        },
       ],
       edges: [
         { from: 'in', to: 'model' },
@@ -35,8 +66,24 @@ test('a score node runs a trained model inside a flow: PD, reason codes, and a d
     };
     writeFileSync(join(dir, `flow-${kind}.json`), JSON.stringify(flow));
     const compiled = await loadFlowFile(join(dir, `flow-${kind}.json`));
-    const good = await compiled.run({ Duration: 6, Amount: 1169, Age: 67, CheckingAccountStatus: 'none', CreditHistory: 'Critical', Purpose: 'Radio.Television', SavingsAccountBonds: 'Unknown' });
-    const risky = await compiled.run({ Duration: 48, Amount: 5951, Age: 22, CheckingAccountStatus: 'lt.0', CreditHistory: 'PaidDuly', Purpose: 'Radio.Television', SavingsAccountBonds: 'lt.100' });
+    const good = await compiled.run({
+      Duration: 6,
+      Amount: 1169,
+      Age: 67,
+      CheckingAccountStatus: 'none',
+      CreditHistory: 'Critical',
+      Purpose: 'Radio.Television',
+      SavingsAccountBonds: 'Unknown',
+    });
+    const risky = await compiled.run({
+      Duration: 48,
+      Amount: 5951,
+      Age: 22,
+      CheckingAccountStatus: 'lt.0',
+      CreditHistory: 'PaidDuly',
+      Purpose: 'Radio.Television',
+      SavingsAccountBonds: 'lt.100',
+    });
     assert.ok(good.status === 'completed' && risky.status === 'completed');
     if (good.status !== 'completed' || risky.status !== 'completed') return;
     const pdGood = good.output.offer.pd as number;

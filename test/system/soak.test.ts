@@ -15,15 +15,25 @@ after(async () => env.drop());
 test(`soak: ${SECONDS} s of mixed load without failures, heap growth or p99 drift`, async () => {
   const server = await env.serve();
   const lines = [windowHeader];
-  let result;
+  let result: Awaited<ReturnType<typeof runSoak>>;
   try {
     result = await runSoak(env, server.url, { seconds: SECONDS, windowSeconds: 10, concurrency: 8, onWindow: (w) => lines.push(windowLine(w)) });
   } finally {
     await server.stop();
   }
-  console.log(`${lines.join('\n')}\n${JSON.stringify(result.byKind)} ${JSON.stringify(result.byStatus)}; heap floor ${result.heapSlopeMBPerMin.toFixed(2)} MB/min, p99 drift ${result.p99Drift.toFixed(2)}x`);
-  assert.equal(result.windows.reduce((s, w) => s + w.failures, 0), 0, 'no request failed or got a 5xx');
-  assert.deepEqual(Object.keys(result.byStatus).filter((s) => !['200', '201'].includes(s)), [], 'every request succeeded');
+  console.log(
+    `${lines.join('\n')}\n${JSON.stringify(result.byKind)} ${JSON.stringify(result.byStatus)}; heap floor ${result.heapSlopeMBPerMin.toFixed(2)} MB/min, p99 drift ${result.p99Drift.toFixed(2)}x`,
+  );
+  assert.equal(
+    result.windows.reduce((s, w) => s + w.failures, 0),
+    0,
+    'no request failed or got a 5xx',
+  );
+  assert.deepEqual(
+    Object.keys(result.byStatus).filter((s) => !['200', '201'].includes(s)),
+    [],
+    'every request succeeded',
+  );
   assert.ok(result.windows.length >= Math.floor(SECONDS / 10) - 1);
   // The heap floor (the lowest heap seen in each window) of a leaking server climbs window
   // after window; the bound leaves room for caches filling and for measurement noise.

@@ -18,7 +18,9 @@ export function AuditPage(_: PageProps) {
   const [filters, setFilters] = useState({ action: '', actor: '', subjectType: '', subjectId: '' });
   const [applied, setApplied] = useState(filters);
   const [afterSeq, setAfterSeq] = useState<number[]>([]);
-  const query = new URLSearchParams(Object.entries({ ...applied, limit: '50', ...(afterSeq.length ? { afterSeq: String(afterSeq[afterSeq.length - 1]) } : {}) }).filter(([, v]) => v)).toString();
+  const query = new URLSearchParams(
+    Object.entries({ ...applied, limit: '50', ...(afterSeq.length ? { afterSeq: String(afterSeq[afterSeq.length - 1]) } : {}) }).filter(([, v]) => v),
+  ).toString();
   const page = useLoad(() => get<{ events: AuditEvent[]; nextAfterSeq: number | null }>(`/v1/audit?${query}`), [query]);
   const [verification, setVerification] = useState<Verification | null>(null);
   const [open, setOpen] = useState<number | null>(null);
@@ -58,10 +60,13 @@ export function AuditPage(_: PageProps) {
       >
         {(['action', 'actor', 'subjectType', 'subjectId'] as const).map((k) => (
           <label key={k}>
-            {k === 'subjectType' ? 'Subject type' : k === 'subjectId' ? 'Subject id' : k[0]!.toUpperCase() + k.slice(1)} <input value={filters[k]} onChange={(e) => setFilters({ ...filters, [k]: e.target.value })} placeholder="any" />
+            {k === 'subjectType' ? 'Subject type' : k === 'subjectId' ? 'Subject id' : k[0]!.toUpperCase() + k.slice(1)}{' '}
+            <input value={filters[k]} onChange={(e) => setFilters({ ...filters, [k]: e.target.value })} placeholder="any" />
           </label>
         ))}
-        <button type="submit" className="btn btn-secondary">Filter</button>
+        <button type="submit" className="btn btn-secondary">
+          Filter
+        </button>
       </form>
       <Loaded state={page} what="audit events">
         {({ events, nextAfterSeq }) =>
@@ -71,7 +76,14 @@ export function AuditPage(_: PageProps) {
             <>
               <table aria-label="Audit events">
                 <thead>
-                  <tr><th>#</th><th>When</th><th>Actor</th><th>Action</th><th>Subject</th><th>Hash</th></tr>
+                  <tr>
+                    <th>#</th>
+                    <th>When</th>
+                    <th>Actor</th>
+                    <th>Action</th>
+                    <th>Subject</th>
+                    <th>Hash</th>
+                  </tr>
                 </thead>
                 <tbody>
                   {events.map((e) => (
@@ -84,9 +96,13 @@ export function AuditPage(_: PageProps) {
                         </td>
                         <td>{when(e.at)}</td>
                         <td>{e.actor}</td>
-                        <td><code>{e.action}</code></td>
+                        <td>
+                          <code>{e.action}</code>
+                        </td>
                         <td>{e.subjectType ? `${e.subjectType} ${e.subjectId ?? ''}` : '—'}</td>
-                        <td><code className="small">{e.hash.slice(0, 12)}…</code></td>
+                        <td>
+                          <code className="small">{e.hash.slice(0, 12)}…</code>
+                        </td>
                       </tr>
                       {open === e.seq ? (
                         <tr>
@@ -103,7 +119,12 @@ export function AuditPage(_: PageProps) {
                 <button type="button" className="btn btn-secondary" disabled={!afterSeq.length} onClick={() => setAfterSeq(afterSeq.slice(0, -1))}>
                   Previous
                 </button>
-                <button type="button" className="btn btn-secondary" disabled={nextAfterSeq === null} onClick={() => nextAfterSeq !== null && setAfterSeq([...afterSeq, nextAfterSeq])}>
+                <button
+                  type="button"
+                  className="btn btn-secondary"
+                  disabled={nextAfterSeq === null}
+                  onClick={() => nextAfterSeq !== null && setAfterSeq([...afterSeq, nextAfterSeq])}
+                >
                   Next
                 </button>
               </div>

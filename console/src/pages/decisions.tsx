@@ -66,7 +66,10 @@ function DecisionList({ me }: { me: PageProps['me'] }) {
       {found ? (
         <>
           <h2>
-            Search results <button type="button" className="btn btn-secondary" onClick={() => setFound(null)}>Clear</button>
+            Search results{' '}
+            <button type="button" className="btn btn-secondary" onClick={() => setFound(null)}>
+              Clear
+            </button>
           </h2>
           <DecisionTable decisions={found} />
         </>
@@ -83,15 +86,31 @@ function DecisionTable({ decisions }: { decisions: Decision[] }) {
   return (
     <table aria-label="Decisions">
       <thead>
-        <tr><th>Decision</th><th>Flow</th><th>Status</th><th>Outcome</th><th>Reasons</th><th>Time</th><th>When</th></tr>
+        <tr>
+          <th>Decision</th>
+          <th>Flow</th>
+          <th>Status</th>
+          <th>Outcome</th>
+          <th>Reasons</th>
+          <th>Time</th>
+          <th>When</th>
+        </tr>
       </thead>
       <tbody>
         {decisions.map((d) => (
           <tr key={d.id}>
-            <td><a href={href('decisions', d.id)}>{d.id}</a></td>
-            <td>{d.flow.id} v{d.flow.version}</td>
-            <td><Badge value={d.status} /></td>
-            <td><Badge value={d.outcome} /></td>
+            <td>
+              <a href={href('decisions', d.id)}>{d.id}</a>
+            </td>
+            <td>
+              {d.flow.id} v{d.flow.version}
+            </td>
+            <td>
+              <Badge value={d.status} />
+            </td>
+            <td>
+              <Badge value={d.outcome} />
+            </td>
             <td className="small">{d.reasons.map((r) => r.code).join(', ') || '—'}</td>
             <td>{num(d.durationMs, 2)} ms</td>
             <td>{when(d.createdAt)}</td>
@@ -126,14 +145,22 @@ function Search({ onFound }: { onFound: (d: Decision[]) => void }) {
         </select>
       </label>
       <input aria-label="Value to find" value={value} onChange={(e) => setValue(e.target.value)} required autoComplete="off" />
-      <button type="submit" className="btn btn-secondary">Find</button>
+      <button type="submit" className="btn btn-secondary">
+        Find
+      </button>
       <ErrorBox error={error} />
     </form>
   );
 }
 
 function NewDecision() {
-  const flows = useLoad(() => get<{ flows: FlowSummary[] }>('/v1/flows').then((r) => r.flows).catch(() => [] as FlowSummary[]), []);
+  const flows = useLoad(
+    () =>
+      get<{ flows: FlowSummary[] }>('/v1/flows')
+        .then((r) => r.flows)
+        .catch(() => [] as FlowSummary[]),
+    [],
+  );
   const [flow, setFlow] = useState('consumer-lending');
   const [text, setText] = useState(JSON.stringify(EXAMPLE, null, 2));
   const [error, setError] = useState<Error | null>(null);
@@ -158,12 +185,15 @@ function NewDecision() {
     <details className="panel" open>
       <summary>Run a decision</summary>
       <form onSubmit={submit} aria-label="Run a decision">
+        {/* biome-ignore lint/a11y/noLabelWithoutControl: the control is a select or, before flows load, a text input, chosen below */}
         <label>
           Flow{' '}
-          {flows.data && flows.data.length ? (
+          {flows.data?.length ? (
             <select value={flow} onChange={(e) => setFlow(e.target.value)}>
               {flows.data.map((f) => (
-                <option key={f.id} value={f.id}>{f.id}</option>
+                <option key={f.id} value={f.id}>
+                  {f.id}
+                </option>
               ))}
             </select>
           ) : (
@@ -172,7 +202,9 @@ function NewDecision() {
         </label>
         <label htmlFor="application">Application (JSON)</label>
         <textarea id="application" rows={12} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
-        <button type="submit" className="btn btn-primary">Decide</button>
+        <button type="submit" className="btn btn-primary">
+          Decide
+        </button>
         <ErrorBox error={error} />
       </form>
     </details>
@@ -183,7 +215,9 @@ function DecisionDetail({ me, id }: { me: PageProps['me']; id: string }) {
   const decision = useLoad(() => get<Decision>(`/v1/decisions/${encodeURIComponent(id)}`), [id]);
   return (
     <section aria-labelledby="decision-title">
-      <p><a href={href('decisions')}>← Decisions</a></p>
+      <p>
+        <a href={href('decisions')}>← Decisions</a>
+      </p>
       <Loaded state={decision} what="the decision">
         {(d) => (
           <>
@@ -193,7 +227,12 @@ function DecisionDetail({ me, id }: { me: PageProps['me']; id: string }) {
             <p className="muted">
               {d.flow.id} v{d.flow.version} · {when(d.createdAt)} · {num(d.durationMs, 2)} ms
               {d.override ? ` · decided by a person (${d.override.reviewer}): ${d.override.note}` : ''}
-              {d.pendingReviewId ? <> · waiting for review <a href={href('reviews', d.pendingReviewId)}>{d.pendingReviewId}</a></> : null}
+              {d.pendingReviewId ? (
+                <>
+                  {' '}
+                  · waiting for review <a href={href('reviews', d.pendingReviewId)}>{d.pendingReviewId}</a>
+                </>
+              ) : null}
             </p>
             <div className="columns">
               <div>
@@ -201,7 +240,9 @@ function DecisionDetail({ me, id }: { me: PageProps['me']; id: string }) {
                 {d.reasons.length ? (
                   <ul>
                     {d.reasons.map((r, i) => (
-                      <li key={i}><code>{r.code}</code> {r.text}</li>
+                      <li key={i}>
+                        <code>{r.code}</code> {r.text}
+                      </li>
                     ))}
                   </ul>
                 ) : (
@@ -277,7 +318,16 @@ function Application({ me, decision }: { me: PageProps['me']; decision: Decision
           <ActionButton
             kind="secondary"
             disabled={needsReference && reference.trim().length < 3}
-            onClick={async () => setRevealed((await post<{ application: Record<string, unknown> }>(`/v1/decisions/${encodeURIComponent(decision.id)}/reveal`, { purpose, ...(needsReference ? { reference: reference.trim() } : {}) })).application)}
+            onClick={async () =>
+              setRevealed(
+                (
+                  await post<{ application: Record<string, unknown> }>(`/v1/decisions/${encodeURIComponent(decision.id)}/reveal`, {
+                    purpose,
+                    ...(needsReference ? { reference: reference.trim() } : {}),
+                  })
+                ).application,
+              )
+            }
           >
             Reveal
           </ActionButton>
@@ -288,7 +338,10 @@ function Application({ me, decision }: { me: PageProps['me']; decision: Decision
 }
 
 function Trace({ decision }: { decision: Decision }) {
-  const flow = useLoad(() => get<FlowVersion>(`/v1/flows/${encodeURIComponent(decision.flow.id)}/versions/${decision.flow.version}`).catch(() => null), [decision.flow.id, decision.flow.version]);
+  const flow = useLoad(
+    () => get<FlowVersion>(`/v1/flows/${encodeURIComponent(decision.flow.id)}/versions/${decision.flow.version}`).catch(() => null),
+    [decision.flow.id, decision.flow.version],
+  );
   const [open, setOpen] = useState<number | null>(null);
   return (
     <>

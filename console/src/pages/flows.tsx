@@ -26,9 +26,23 @@ export function FlowsPage({ me, route }: PageProps) {
           ) : (
             <div className="split">
               <nav aria-label="Flows" className="side">
-                <SideList items={list.map((f) => ({ key: f.id, href: href('flows', f.id), title: f.name, detail: `${f.id} · v${f.latestVersion} · ${f.publishedVersion ? `v${f.publishedVersion} live` : 'not published'}`, current: f.id === flowId }))} />
+                <SideList
+                  items={list.map((f) => ({
+                    key: f.id,
+                    href: href('flows', f.id),
+                    title: f.name,
+                    detail: `${f.id} · v${f.latestVersion} · ${f.publishedVersion ? `v${f.publishedVersion} live` : 'not published'}`,
+                    current: f.id === flowId,
+                  }))}
+                />
               </nav>
-              <div className="content">{flowId ? <FlowDetail key={flowId} me={me} flowId={flowId} version={versionText ? Number(versionText) : null} /> : <Empty>Choose a flow.</Empty>}</div>
+              <div className="content">
+                {flowId ? (
+                  <FlowDetail key={flowId} me={me} flowId={flowId} version={versionText ? Number(versionText) : null} />
+                ) : (
+                  <Empty>Choose a flow.</Empty>
+                )}
+              </div>
             </div>
           )
         }
@@ -50,7 +64,19 @@ function FlowDetail({ me, flowId, version }: { me: PageProps['me']; flowId: stri
   );
 }
 
-function VersionDetail({ me, flowId, versions, current, reload }: { me: PageProps['me']; flowId: string; versions: FlowVersion[]; current: FlowVersion; reload: () => void }) {
+function VersionDetail({
+  me,
+  flowId,
+  versions,
+  current,
+  reload,
+}: {
+  me: PageProps['me'];
+  flowId: string;
+  versions: FlowVersion[];
+  current: FlowVersion;
+  reload: () => void;
+}) {
   const [selected, setSelected] = useState<string | null>(null);
   const [validation, setValidation] = useState<{ ok: boolean; issues: Issue[]; publishable: Issue[]; paths: number | null } | null>(null);
   const [diffFrom, setDiffFrom] = useState<number | null>(null);
@@ -65,17 +91,34 @@ function VersionDetail({ me, flowId, versions, current, reload }: { me: PageProp
       </h2>
       <table aria-label="Versions">
         <thead>
-          <tr><th>Version</th><th>Status</th><th>Created</th><th>By</th><th>Published</th><th /></tr>
+          <tr>
+            <th>Version</th>
+            <th>Status</th>
+            <th>Created</th>
+            <th>By</th>
+            <th>Published</th>
+            <th />
+          </tr>
         </thead>
         <tbody>
           {versions.map((v) => (
             <tr key={v.version} className={v.version === current.version ? 'current' : undefined}>
-              <td><a href={href('flows', flowId, v.version)}>v{v.version}</a></td>
-              <td><Badge value={v.status} /></td>
+              <td>
+                <a href={href('flows', flowId, v.version)}>v{v.version}</a>
+              </td>
+              <td>
+                <Badge value={v.status} />
+              </td>
               <td>{when(v.createdAt)}</td>
               <td>{v.createdBy}</td>
               <td>{when(v.publishedAt)}</td>
-              <td>{v.version !== current.version ? <button type="button" className="btn btn-secondary" onClick={() => setDiffFrom(v.version)}>Diff with v{current.version}</button> : null}</td>
+              <td>
+                {v.version !== current.version ? (
+                  <button type="button" className="btn btn-secondary" onClick={() => setDiffFrom(v.version)}>
+                    Diff with v{current.version}
+                  </button>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -116,7 +159,9 @@ function VersionDetail({ me, flowId, versions, current, reload }: { me: PageProp
           {!validation.ok ? (
             <ul>
               {validation.issues.map((i, k) => (
-                <li key={k}><code>{i.path}</code> {i.message}</li>
+                <li key={k}>
+                  <code>{i.path}</code> {i.message}
+                </li>
               ))}
             </ul>
           ) : null}
@@ -134,9 +179,13 @@ function VersionDetail({ me, flowId, versions, current, reload }: { me: PageProp
               <div>
                 <h4>Leaves to</h4>
                 <ul>
-                  {current.definition.edges.filter((e) => e.from === node.id).map((e, i) => (
-                    <li key={i}><code>{e.to}</code> {e.on ? `on ${e.on}` : e.default ? 'otherwise' : e.when ? `when ${e.when}` : ''}</li>
-                  ))}
+                  {current.definition.edges
+                    .filter((e) => e.from === node.id)
+                    .map((e, i) => (
+                      <li key={i}>
+                        <code>{e.to}</code> {e.on ? `on ${e.on}` : e.default ? 'otherwise' : e.when ? `when ${e.when}` : ''}
+                      </li>
+                    ))}
                 </ul>
               </div>
               <Json value={node} />
@@ -154,14 +203,17 @@ function VersionDetail({ me, flowId, versions, current, reload }: { me: PageProp
 function FlowDiff({ flowId, from, to, onClose }: { flowId: string; from: number; to: number; onClose: () => void }) {
   const diff = useLoad(() => get<Record<string, unknown>>(`/v1/flows/${encodeURIComponent(flowId)}/diff?from=${from}&to=${to}`), [flowId, from, to]);
   return (
-    <div className="panel" aria-label={`Differences from v${from} to v${to}`}>
+    <section className="panel" aria-label={`Differences from v${from} to v${to}`}>
       <h3>
-        v{from} → v{to} <button type="button" className="btn btn-secondary" onClick={onClose}>Close</button>
+        v{from} → v{to}{' '}
+        <button type="button" className="btn btn-secondary" onClick={onClose}>
+          Close
+        </button>
       </h3>
       <Loaded state={diff} what="the diff">
         {(d) => <Json value={d} />}
       </Loaded>
-    </div>
+    </section>
   );
 }
 
@@ -170,7 +222,9 @@ function Paths({ flowId, version }: { flowId: string; version: number }) {
   const data = useLoad(async () => {
     const [paths, decisions] = await Promise.all([
       get<{ count: number; truncated: boolean; paths: FlowPath[] }>(`/v1/flows/${encodeURIComponent(flowId)}/versions/${version}/paths`),
-      get<{ decisions: Decision[] }>(`/v1/decisions?flow=${encodeURIComponent(flowId)}&limit=500`).then((r) => r.decisions.filter((d) => d.flow.version === version)).catch(() => null),
+      get<{ decisions: Decision[] }>(`/v1/decisions?flow=${encodeURIComponent(flowId)}&limit=500`)
+        .then((r) => r.decisions.filter((d) => d.flow.version === version))
+        .catch(() => null),
     ]);
     return { paths, decisions };
   }, [flowId, version]);
@@ -187,19 +241,41 @@ function Paths({ flowId, version }: { flowId: string; version: number }) {
         return (
           <>
             <h3>
-              Paths: {num(paths.count)}{paths.truncated ? '+' : ''} {decisions ? <span className="muted">· {covered} taken by the last {decisions.length} decisions ({pct(paths.count ? covered / paths.count : null)} coverage)</span> : <span className="muted">· coverage needs a role that reads decisions</span>}
+              Paths: {num(paths.count)}
+              {paths.truncated ? '+' : ''}{' '}
+              {decisions ? (
+                <span className="muted">
+                  · {covered} taken by the last {decisions.length} decisions ({pct(paths.count ? covered / paths.count : null)} coverage)
+                </span>
+              ) : (
+                <span className="muted">· coverage needs a role that reads decisions</span>
+              )}
             </h3>
             <table aria-label="Paths">
               <thead>
-                <tr><th>Ends at</th><th>Outcome</th><th>Decisions</th><th>Approved / declined / referred</th><th>Conditions</th></tr>
+                <tr>
+                  <th>Ends at</th>
+                  <th>Outcome</th>
+                  <th>Decisions</th>
+                  <th>Approved / declined / referred</th>
+                  <th>Conditions</th>
+                </tr>
               </thead>
               <tbody>
                 {rows.slice(0, 100).map(({ p, hits }, i) => (
                   <tr key={i}>
-                    <td><code>{p.end}</code></td>
-                    <td><Badge value={p.outcome} /></td>
+                    <td>
+                      <code>{p.end}</code>
+                    </td>
+                    <td>
+                      <Badge value={p.outcome} />
+                    </td>
                     <td>{hits.length}</td>
-                    <td>{hits.length ? `${hits.filter((d) => d.outcome === 'approve').length} / ${hits.filter((d) => d.outcome === 'decline').length} / ${hits.filter((d) => d.outcome === 'refer').length}` : '—'}</td>
+                    <td>
+                      {hits.length
+                        ? `${hits.filter((d) => d.outcome === 'approve').length} / ${hits.filter((d) => d.outcome === 'decline').length} / ${hits.filter((d) => d.outcome === 'refer').length}`
+                        : '—'}
+                    </td>
                     <td className="small">{p.conditions.join(' ∧ ') || '—'}</td>
                   </tr>
                 ))}

@@ -40,7 +40,9 @@ export function KeysPage({ me }: PageProps) {
             Role{' '}
             <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
               {ROLES.map((r) => (
-                <option key={r.role} value={r.role}>{r.role}</option>
+                <option key={r.role} value={r.role}>
+                  {r.role}
+                </option>
               ))}
             </select>
           </label>
@@ -57,7 +59,8 @@ export function KeysPage({ me }: PageProps) {
         </div>
         {created ? (
           <div className="notice" role="status">
-            Key <strong>{created.key.name}</strong> ({created.key.role}) created. Its secret is shown this once: <code className="secret">{created.secret}</code>
+            Key <strong>{created.key.name}</strong> ({created.key.role}) created. Its secret is shown this once:{' '}
+            <code className="secret">{created.secret}</code>
           </div>
         ) : null}
       </form>
@@ -65,14 +68,26 @@ export function KeysPage({ me }: PageProps) {
         {(list) => (
           <table aria-label="API keys">
             <thead>
-              <tr><th>Name</th><th>Role</th><th>Prefix</th><th>Created</th><th>By</th><th>Status</th><th /></tr>
+              <tr>
+                <th>Name</th>
+                <th>Role</th>
+                <th>Prefix</th>
+                <th>Created</th>
+                <th>By</th>
+                <th>Status</th>
+                <th />
+              </tr>
             </thead>
             <tbody>
               {list.map((k) => (
                 <tr key={k.id}>
                   <td>{k.name}</td>
-                  <td><Badge value={k.role} /></td>
-                  <td><code>{k.prefix}…</code></td>
+                  <td>
+                    <Badge value={k.role} />
+                  </td>
+                  <td>
+                    <code>{k.prefix}…</code>
+                  </td>
                   <td>{when(k.createdAt)}</td>
                   <td>{k.createdBy ?? '—'}</td>
                   <td>{k.revokedAt ? `revoked ${when(k.revokedAt)}` : 'active'}</td>
@@ -100,7 +115,9 @@ export function KeysPage({ me }: PageProps) {
       <dl className="roles">
         {ROLES.map((r) => (
           <div key={r.role}>
-            <dt><Badge value={r.role} /></dt>
+            <dt>
+              <Badge value={r.role} />
+            </dt>
             <dd>{r.may}</dd>
           </div>
         ))}

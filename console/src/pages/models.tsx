@@ -29,7 +29,15 @@ interface ModelVersion {
   contentHash: string;
   summary: {
     features?: { name: string; kind: string }[];
-    training?: { algorithm: string; data: { file: string; sha256: string; rows: number }; params: Record<string, unknown>; split: Record<string, number>; metrics: { train: Evaluation; test: Evaluation }; curves?: Curves; importance?: Record<string, number> } | null;
+    training?: {
+      algorithm: string;
+      data: { file: string; sha256: string; rows: number };
+      params: Record<string, unknown>;
+      split: Record<string, number>;
+      metrics: { train: Evaluation; test: Evaluation };
+      curves?: Curves;
+      importance?: Record<string, number>;
+    } | null;
     imported?: { format: string; file: string } | null;
     lineage?: Record<string, unknown>;
   };
@@ -38,7 +46,10 @@ interface ModelVersion {
 const SIDES = ['#3867d6', '#e17055'];
 
 export function ModelsPage({ route }: PageProps) {
-  const models = useLoad(() => get<{ models: { id: string; latestVersion: number; kind: string; updatedAt: string }[] }>('/v1/models').then((r) => r.models), []);
+  const models = useLoad(
+    () => get<{ models: { id: string; latestVersion: number; kind: string; updatedAt: string }[] }>('/v1/models').then((r) => r.models),
+    [],
+  );
   const [, modelId, versionText] = route;
   return (
     <section aria-labelledby="models-title">
@@ -50,12 +61,22 @@ export function ModelsPage({ route }: PageProps) {
               list.length === 0 ? (
                 <Empty>No models yet: train one with `arbiter train` and upload it (POST /v1/models/:id/versions).</Empty>
               ) : (
-                <SideList items={list.map((m) => ({ key: m.id, href: href('models', m.id), title: m.id, detail: `${m.kind} · v${m.latestVersion} · ${when(m.updatedAt)}`, current: m.id === modelId }))} />
+                <SideList
+                  items={list.map((m) => ({
+                    key: m.id,
+                    href: href('models', m.id),
+                    title: m.id,
+                    detail: `${m.kind} · v${m.latestVersion} · ${when(m.updatedAt)}`,
+                    current: m.id === modelId,
+                  }))}
+                />
               )
             }
           </Loaded>
         </nav>
-        <div className="content">{modelId ? <ModelDetail key={modelId} modelId={modelId} version={versionText ? Number(versionText) : null} /> : <Empty>Choose a model.</Empty>}</div>
+        <div className="content">
+          {modelId ? <ModelDetail key={modelId} modelId={modelId} version={versionText ? Number(versionText) : null} /> : <Empty>Choose a model.</Empty>}
+        </div>
       </div>
     </section>
   );
@@ -64,13 +85,22 @@ export function ModelsPage({ route }: PageProps) {
 /** Score nodes of published flows that name this model: the champion version, and where to find its monitoring. */
 async function usesOf(modelId: string): Promise<{ flow: string; node: string; version: number }[]> {
   const { flows } = await get<{ flows: FlowSummary[] }>('/v1/flows');
-  const live = await Promise.all(flows.filter((f) => f.publishedVersion).map((f) => get<FlowVersion>(`/v1/flows/${encodeURIComponent(f.id)}/versions/${f.publishedVersion}`)));
-  return live.flatMap((v) => v.definition.nodes.filter((n) => n.kind === 'score' && typeof n.model === 'string' && n.model.startsWith(`${modelId}@`)).map((n) => ({ flow: v.flowId, node: n.id, version: Number(String(n.model).split('@')[1]) })));
+  const live = await Promise.all(
+    flows.filter((f) => f.publishedVersion).map((f) => get<FlowVersion>(`/v1/flows/${encodeURIComponent(f.id)}/versions/${f.publishedVersion}`)),
+  );
+  return live.flatMap((v) =>
+    v.definition.nodes
+      .filter((n) => n.kind === 'score' && typeof n.model === 'string' && n.model.startsWith(`${modelId}@`))
+      .map((n) => ({ flow: v.flowId, node: n.id, version: Number(String(n.model).split('@')[1]) })),
+  );
 }
 
 function ModelDetail({ modelId, version }: { modelId: string; version: number | null }) {
   const data = useLoad(async () => {
-    const [{ versions }, uses] = await Promise.all([get<{ versions: ModelVersion[] }>(`/v1/models/${encodeURIComponent(modelId)}/versions`), usesOf(modelId).catch(() => [])]);
+    const [{ versions }, uses] = await Promise.all([
+      get<{ versions: ModelVersion[] }>(`/v1/models/${encodeURIComponent(modelId)}/versions`),
+      usesOf(modelId).catch(() => []),
+    ]);
     return { versions, uses };
   }, [modelId]);
   const [compareWith, setCompareWith] = useState<number | null>(null);
@@ -93,12 +123,23 @@ function ModelDetail({ modelId, version }: { modelId: string; version: number | 
             </h2>
             <table aria-label="Model versions">
               <thead>
-                <tr><th>Version</th><th>Kind</th><th>Holdout AUC</th><th>KS</th><th>Gini</th><th>Brier</th><th>Created</th><th>By</th></tr>
+                <tr>
+                  <th>Version</th>
+                  <th>Kind</th>
+                  <th>Holdout AUC</th>
+                  <th>KS</th>
+                  <th>Gini</th>
+                  <th>Brier</th>
+                  <th>Created</th>
+                  <th>By</th>
+                </tr>
               </thead>
               <tbody>
                 {versions.map((v) => (
                   <tr key={v.version} className={v.version === current.version ? 'current' : undefined}>
-                    <td><a href={href('models', modelId, v.version)}>{name(v)}</a></td>
+                    <td>
+                      <a href={href('models', modelId, v.version)}>{name(v)}</a>
+                    </td>
                     <td>{v.kind}</td>
                     <td>{num(v.summary.training?.metrics.test.auc, 3)}</td>
                     <td>{num(v.summary.training?.metrics.test.ks, 3)}</td>
@@ -116,14 +157,22 @@ function ModelDetail({ modelId, version }: { modelId: string; version: number | 
                   Compare with{' '}
                   <select value={other?.version ?? ''} onChange={(e) => setCompareWith(e.target.value ? Number(e.target.value) : null)}>
                     <option value="">—</option>
-                    {versions.filter((v) => v.version !== current.version).map((v) => (
-                      <option key={v.version} value={v.version}>{name(v)}</option>
-                    ))}
+                    {versions
+                      .filter((v) => v.version !== current.version)
+                      .map((v) => (
+                        <option key={v.version} value={v.version}>
+                          {name(v)}
+                        </option>
+                      ))}
                   </select>
                 </label>
               </p>
             ) : null}
-            {uses.length ? <p className="muted">Used by {uses.map((u) => `${u.flow} (node ${u.node}, v${u.version})`).join(', ')}.</p> : <p className="muted">No published flow uses this model.</p>}
+            {uses.length ? (
+              <p className="muted">Used by {uses.map((u) => `${u.flow} (node ${u.node}, v${u.version})`).join(', ')}.</p>
+            ) : (
+              <p className="muted">No published flow uses this model.</p>
+            )}
             <ModelCharts side={side} name={name} />
             <PsiOverTime uses={uses} />
             <h3>Lineage</h3>
@@ -132,15 +181,38 @@ function ModelDetail({ modelId, version }: { modelId: string; version: number | 
                 <div key={v.version}>
                   <h4>{name(v)}</h4>
                   <dl>
-                    <dt>Content hash</dt><dd><code>{v.contentHash.slice(0, 16)}…</code></dd>
+                    <dt>Content hash</dt>
+                    <dd>
+                      <code>{v.contentHash.slice(0, 16)}…</code>
+                    </dd>
                     {v.summary.training ? (
                       <>
-                        <dt>Trained on</dt><dd>{v.summary.training.data.file}, {num(v.summary.training.data.rows)} rows (sha256 {v.summary.training.data.sha256.slice(0, 12)}…)</dd>
-                        <dt>Split</dt><dd>{num(v.summary.training.split.trainRows)} training, {num(v.summary.training.split.testRows)} holdout</dd>
+                        <dt>Trained on</dt>
+                        <dd>
+                          {v.summary.training.data.file}, {num(v.summary.training.data.rows)} rows (sha256 {v.summary.training.data.sha256.slice(0, 12)}…)
+                        </dd>
+                        <dt>Split</dt>
+                        <dd>
+                          {num(v.summary.training.split.trainRows)} training, {num(v.summary.training.split.testRows)} holdout
+                        </dd>
                       </>
                     ) : null}
-                    {v.summary.imported ? <><dt>Imported</dt><dd>{v.summary.imported.format} from {v.summary.imported.file}</dd></> : null}
-                    {v.summary.lineage ? <><dt>Parent</dt><dd>{String(v.summary.lineage.parent ?? '—')} ({String(v.summary.lineage.method ?? '')}, run {String(v.summary.lineage.run ?? '')})</dd></> : null}
+                    {v.summary.imported ? (
+                      <>
+                        <dt>Imported</dt>
+                        <dd>
+                          {v.summary.imported.format} from {v.summary.imported.file}
+                        </dd>
+                      </>
+                    ) : null}
+                    {v.summary.lineage ? (
+                      <>
+                        <dt>Parent</dt>
+                        <dd>
+                          {String(v.summary.lineage.parent ?? '—')} ({String(v.summary.lineage.method ?? '')}, run {String(v.summary.lineage.run ?? '')})
+                        </dd>
+                      </>
+                    ) : null}
                   </dl>
                   <details>
                     <summary>Parameters</summary>
@@ -166,8 +238,25 @@ function ModelCharts({ side, name }: { side: ModelVersion[]; name: (v: ModelVers
     xAxis: { type: 'value', min: 0, max: 1, name: 'false positive rate', nameLocation: 'middle', nameGap: 24 },
     yAxis: { type: 'value', min: 0, max: 1, name: 'true positive rate', nameLocation: 'middle', nameGap: 34 },
     series: [
-      ...withCurves.map((v, i) => ({ name: `${name(v)} AUC ${num(v.summary.training!.metrics.test.auc, 3)}`, type: 'line', showSymbol: false, data: v.summary.training!.curves!.roc.fpr.map((x, k) => [x, v.summary.training!.curves!.roc.tpr[k]]), lineStyle: { color: SIDES[i] }, itemStyle: { color: SIDES[i] } })),
-      { name: 'chance', type: 'line', showSymbol: false, data: [[0, 0], [1, 1]], lineStyle: { type: 'dashed', color: '#aaa' }, itemStyle: { color: '#aaa' } },
+      ...withCurves.map((v, i) => ({
+        name: `${name(v)} AUC ${num(v.summary.training!.metrics.test.auc, 3)}`,
+        type: 'line',
+        showSymbol: false,
+        data: v.summary.training!.curves!.roc.fpr.map((x, k) => [x, v.summary.training!.curves!.roc.tpr[k]]),
+        lineStyle: { color: SIDES[i] },
+        itemStyle: { color: SIDES[i] },
+      })),
+      {
+        name: 'chance',
+        type: 'line',
+        showSymbol: false,
+        data: [
+          [0, 0],
+          [1, 1],
+        ],
+        lineStyle: { type: 'dashed', color: '#aaa' },
+        itemStyle: { color: '#aaa' },
+      },
     ],
   };
   const ks: ChartOption = {
@@ -178,8 +267,22 @@ function ModelCharts({ side, name }: { side: ModelVersion[]; name: (v: ModelVers
     series: withCurves.flatMap((v, i) => {
       const c = v.summary.training!.curves!.ks;
       return [
-        { name: `${name(v)} bads`, type: 'line', showSymbol: false, data: c.share.map((x, k) => [x, c.bad[k]]), lineStyle: { color: SIDES[i] }, itemStyle: { color: SIDES[i] } },
-        { name: `${name(v)} goods`, type: 'line', showSymbol: false, data: c.share.map((x, k) => [x, c.good[k]]), lineStyle: { color: SIDES[i], type: 'dotted' }, itemStyle: { color: SIDES[i] } },
+        {
+          name: `${name(v)} bads`,
+          type: 'line',
+          showSymbol: false,
+          data: c.share.map((x, k) => [x, c.bad[k]]),
+          lineStyle: { color: SIDES[i] },
+          itemStyle: { color: SIDES[i] },
+        },
+        {
+          name: `${name(v)} goods`,
+          type: 'line',
+          showSymbol: false,
+          data: c.share.map((x, k) => [x, c.good[k]]),
+          lineStyle: { color: SIDES[i], type: 'dotted' },
+          itemStyle: { color: SIDES[i] },
+        },
       ];
     }),
   };
@@ -187,7 +290,10 @@ function ModelCharts({ side, name }: { side: ModelVersion[]; name: (v: ModelVers
   const distribution: ChartOption = {
     title: title(`PD by outcome (${name(withCurves[0]!)})`),
     legend: { bottom: 0 },
-    xAxis: { type: 'category', data: first.distribution.edges.slice(0, -1).map((e, k) => `${(e * 100).toFixed(0)}–${(first.distribution.edges[k + 1]! * 100).toFixed(0)}%`) },
+    xAxis: {
+      type: 'category',
+      data: first.distribution.edges.slice(0, -1).map((e, k) => `${(e * 100).toFixed(0)}–${(first.distribution.edges[k + 1]! * 100).toFixed(0)}%`),
+    },
     yAxis: { type: 'value' },
     series: [
       { name: 'goods', type: 'bar', data: first.distribution.good, itemStyle: { color: '#20bf6b' } },
@@ -200,8 +306,27 @@ function ModelCharts({ side, name }: { side: ModelVersion[]; name: (v: ModelVers
     xAxis: { type: 'value', name: 'predicted PD', nameLocation: 'middle', nameGap: 24 },
     yAxis: { type: 'value', name: 'observed bad rate', nameLocation: 'middle', nameGap: 34 },
     series: [
-      ...withCurves.map((v, i) => ({ name: name(v), type: 'line', data: v.summary.training!.curves!.calibration.map((b) => [b.meanPredicted, b.observedRate]), lineStyle: { color: SIDES[i] }, itemStyle: { color: SIDES[i] } })),
-      { name: 'perfect', type: 'line', showSymbol: false, data: [[0, 0], [Math.max(...first.calibration.map((b) => Math.max(b.meanPredicted, b.observedRate))), Math.max(...first.calibration.map((b) => Math.max(b.meanPredicted, b.observedRate)))]], lineStyle: { type: 'dashed', color: '#aaa' }, itemStyle: { color: '#aaa' } },
+      ...withCurves.map((v, i) => ({
+        name: name(v),
+        type: 'line',
+        data: v.summary.training!.curves!.calibration.map((b) => [b.meanPredicted, b.observedRate]),
+        lineStyle: { color: SIDES[i] },
+        itemStyle: { color: SIDES[i] },
+      })),
+      {
+        name: 'perfect',
+        type: 'line',
+        showSymbol: false,
+        data: [
+          [0, 0],
+          [
+            Math.max(...first.calibration.map((b) => Math.max(b.meanPredicted, b.observedRate))),
+            Math.max(...first.calibration.map((b) => Math.max(b.meanPredicted, b.observedRate))),
+          ],
+        ],
+        lineStyle: { type: 'dashed', color: '#aaa' },
+        itemStyle: { color: '#aaa' },
+      },
     ],
   };
   const importance = withCurves[0]!.summary.training!.importance ?? {};
@@ -211,7 +336,12 @@ function ModelCharts({ side, name }: { side: ModelVersion[]; name: (v: ModelVers
     grid: { left: 130, right: 20, top: 40, bottom: 30 },
     xAxis: { type: 'value' },
     yAxis: { type: 'category', data: features },
-    series: withCurves.map((v, i) => ({ name: name(v), type: 'bar', data: features.map((f) => v.summary.training!.importance?.[f] ?? 0), itemStyle: { color: SIDES[i] } })),
+    series: withCurves.map((v, i) => ({
+      name: name(v),
+      type: 'bar',
+      data: features.map((f) => v.summary.training!.importance?.[f] ?? 0),
+      itemStyle: { color: SIDES[i] },
+    })),
   };
   return (
     <div className="charts">
@@ -226,10 +356,21 @@ function ModelCharts({ side, name }: { side: ModelVersion[]; name: (v: ModelVers
 
 function PsiOverTime({ uses }: { uses: { flow: string; node: string }[] }) {
   const data = useLoad(
-    () => Promise.all(uses.map(async (u) => ({ ...u, snapshots: (await get<{ snapshots: { asOf: string; snapshot: { month: string; scorePsi: Record<string, number> } }[] }>(`/v1/monitoring?flow=${encodeURIComponent(u.flow)}&limit=24`)).snapshots }))).catch(() => []),
+    () =>
+      Promise.all(
+        uses.map(async (u) => ({
+          ...u,
+          snapshots: (
+            await get<{ snapshots: { asOf: string; snapshot: { month: string; scorePsi: Record<string, number> } }[] }>(
+              `/v1/monitoring?flow=${encodeURIComponent(u.flow)}&limit=24`,
+            )
+          ).snapshots,
+        })),
+      ).catch(() => []),
     [uses.map((u) => `${u.flow}/${u.node}`).join()],
   );
-  if (!data.data || data.data.every((d) => d.snapshots.length === 0)) return <p className="muted">No monitoring snapshots yet for the flows using this model.</p>;
+  if (!data.data || data.data.every((d) => d.snapshots.length === 0))
+    return <p className="muted">No monitoring snapshots yet for the flows using this model.</p>;
   const months = [...new Set(data.data.flatMap((d) => d.snapshots.map((s) => s.snapshot.month)))].sort();
   return (
     <Chart

@@ -52,13 +52,10 @@ function summarise(decisions: Decision[]) {
 export function OverviewPage(_: PageProps) {
   const decisions = useLoad(() => get<{ decisions: Decision[] }>('/v1/decisions?limit=500').then((r) => r.decisions), []);
   const pending = useLoad(() => get<{ decisions: Decision[] }>('/v1/decisions?status=pending_review&limit=500').then((r) => r.decisions.length), []);
-  const bureau = useLoad(
-    async () => {
-      const { connectors } = await get<{ connectors: { connectorId: string }[] }>('/v1/connectors');
-      return Promise.all(connectors.map((c) => get<Usage>(`/v1/connectors/${encodeURIComponent(c.connectorId)}/usage`)));
-    },
-    [],
-  );
+  const bureau = useLoad(async () => {
+    const { connectors } = await get<{ connectors: { connectorId: string }[] }>('/v1/connectors');
+    return Promise.all(connectors.map((c) => get<Usage>(`/v1/connectors/${encodeURIComponent(c.connectorId)}/usage`)));
+  }, []);
   const alerts = useLoad(() => get<{ alerts: Alert[] }>('/v1/alerts?open=true&limit=20').then((r) => r.alerts), []);
   const s = decisions.data ? summarise(decisions.data) : null;
   return (
@@ -71,33 +68,81 @@ export function OverviewPage(_: PageProps) {
             <Tile label="Decisions per minute" value={num(s.perMinute, 1)} note={`over the last ${s.count} decisions`} />
             <Tile label="Approval rate" value={pct(s.approvalRate)} note="of completed decisions" />
             <Tile label="Latency p50 / p95 / p99" value={`${num(s.p50, 2)} / ${num(s.p95, 2)} / ${num(s.p99, 2)} ms`} note="time to run the flow" />
-            <Tile label="Pending reviews" value={pending.data === null ? '…' : num(pending.data)} note={<a href={href('decisions')}>decisions waiting for a person</a>} />
-            <Tile label="Bureau error rate" value={bureau.data ? pct(bureau.data.reduce((w, u) => w + u.errorRate * u.pulls, 0) / Math.max(1, bureau.data.reduce((n, u) => n + u.pulls, 0))) : bureau.error ? '—' : '…'} note={bureau.data ? `${num(bureau.data.reduce((n, u) => n + u.pulls, 0))} pulls, ${bureau.data.length} connectors` : 'not visible to this role'} />
-            <Tile label="Open alerts" value={alerts.data ? num(alerts.data.length) : alerts.error ? '—' : '…'} note={alerts.error ? 'not visible to this role' : 'drift, approval, early delinquency'} />
+            <Tile
+              label="Pending reviews"
+              value={pending.data === null ? '…' : num(pending.data)}
+              note={<a href={href('decisions')}>decisions waiting for a person</a>}
+            />
+            <Tile
+              label="Bureau error rate"
+              value={
+                bureau.data
+                  ? pct(
+                      bureau.data.reduce((w, u) => w + u.errorRate * u.pulls, 0) /
+                        Math.max(
+                          1,
+                          bureau.data.reduce((n, u) => n + u.pulls, 0),
+                        ),
+                    )
+                  : bureau.error
+                    ? '—'
+                    : '…'
+              }
+              note={bureau.data ? `${num(bureau.data.reduce((n, u) => n + u.pulls, 0))} pulls, ${bureau.data.length} connectors` : 'not visible to this role'}
+            />
+            <Tile
+              label="Open alerts"
+              value={alerts.data ? num(alerts.data.length) : alerts.error ? '—' : '…'}
+              note={alerts.error ? 'not visible to this role' : 'drift, approval, early delinquency'}
+            />
           </div>
-          {s.series.length > 1 ? <Chart label="Decisions per minute" option={{ title: { text: 'Decisions per minute', textStyle: { fontSize: 13 } }, xAxis: { type: 'category', data: s.series.map(([m]) => m.slice(11)) }, yAxis: { type: 'value' }, series: [{ type: 'bar', data: s.series.map(([, n]) => n), itemStyle: { color: '#3867d6' } }] }} /> : null}
+          {s.series.length > 1 ? (
+            <Chart
+              label="Decisions per minute"
+              option={{
+                title: { text: 'Decisions per minute', textStyle: { fontSize: 13 } },
+                xAxis: { type: 'category', data: s.series.map(([m]) => m.slice(11)) },
+                yAxis: { type: 'value' },
+                series: [{ type: 'bar', data: s.series.map(([, n]) => n), itemStyle: { color: '#3867d6' } }],
+              }}
+            />
+          ) : null}
         </>
       ) : decisions.loading ? (
         <Loading what="recent decisions" />
       ) : null}
-      {bureau.data && bureau.data.length ? (
+      {bureau.data?.length ? (
         <>
           <h2>Bureau connectors</h2>
           <table>
             <thead>
-              <tr><th>Connector</th><th>Pulls</th><th>Error rate</th><th>p50</th><th>p99</th><th>Cost</th><th>Circuit</th></tr>
+              <tr>
+                <th>Connector</th>
+                <th>Pulls</th>
+                <th>Error rate</th>
+                <th>p50</th>
+                <th>p99</th>
+                <th>Cost</th>
+                <th>Circuit</th>
+              </tr>
             </thead>
             <tbody>
               {bureau.data.map((u) => (
                 <tr key={u.connectorId}>
-                  <td>{u.connectorId}</td><td>{num(u.pulls)}</td><td>{pct(u.errorRate)}</td><td>{num(u.latencyMs.p50)} ms</td><td>{num(u.latencyMs.p99)} ms</td><td>{num(u.cost, 2)}</td><td>{u.circuit}</td>
+                  <td>{u.connectorId}</td>
+                  <td>{num(u.pulls)}</td>
+                  <td>{pct(u.errorRate)}</td>
+                  <td>{num(u.latencyMs.p50)} ms</td>
+                  <td>{num(u.latencyMs.p99)} ms</td>
+                  <td>{num(u.cost, 2)}</td>
+                  <td>{u.circuit}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </>
       ) : null}
-      {alerts.data && alerts.data.length ? (
+      {alerts.data?.length ? (
         <>
           <h2>Open alerts</h2>
           <ul className="alerts">

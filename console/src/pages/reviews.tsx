@@ -7,7 +7,8 @@ import { ActionButton, Badge, Empty, Json, Loaded, useLoad, when } from '../ui.t
 
 /** Matches the API's claim period: a case taken longer ago than this is free again. */
 const CLAIM_MS = 30 * 60_000;
-const takenByOther = (r: Review, me: PageProps['me']) => r.claimedBy !== null && r.claimedBy !== me.keyId && r.claimedAt !== null && Date.now() - Date.parse(r.claimedAt) < CLAIM_MS;
+const takenByOther = (r: Review, me: PageProps['me']) =>
+  r.claimedBy !== null && r.claimedBy !== me.keyId && r.claimedAt !== null && Date.now() - Date.parse(r.claimedAt) < CLAIM_MS;
 
 export function ReviewsPage({ me, route }: PageProps) {
   return route[1] ? <Case me={me} id={route[1]} /> : <Queue me={me} />;
@@ -33,23 +34,51 @@ function Queue({ me }: { me: PageProps['me'] }) {
           ) : (
             <table aria-label="Reviews">
               <thead>
-                <tr><th>Review</th><th>Queue</th><th>Why</th><th>Waiting since</th>{status === 'decided' ? <><th>Verdict</th><th>By</th></> : <><th>Taken</th><th /></>}</tr>
+                <tr>
+                  <th>Review</th>
+                  <th>Queue</th>
+                  <th>Why</th>
+                  <th>Waiting since</th>
+                  {status === 'decided' ? (
+                    <>
+                      <th>Verdict</th>
+                      <th>By</th>
+                    </>
+                  ) : (
+                    <>
+                      <th>Taken</th>
+                      <th />
+                    </>
+                  )}
+                </tr>
               </thead>
               <tbody>
                 {list.map((r) => (
                   <tr key={r.id}>
-                    <td><a href={href('reviews', r.id)}>{r.id}</a></td>
+                    <td>
+                      <a href={href('reviews', r.id)}>{r.id}</a>
+                    </td>
                     <td>{r.queue}</td>
                     <td>{r.reason}</td>
                     <td>{when(r.createdAt)}</td>
                     {status === 'decided' ? (
                       <>
-                        <td><Badge value={r.verdict} /></td>
+                        <td>
+                          <Badge value={r.verdict} />
+                        </td>
                         <td>{r.reviewer}</td>
                       </>
                     ) : (
                       <>
-                        <td>{r.claimedBy ? (r.claimedBy === me.keyId ? 'by you' : takenByOther(r, me) ? `by ${r.claimedBy} at ${when(r.claimedAt)}` : 'lapsed') : '—'}</td>
+                        <td>
+                          {r.claimedBy
+                            ? r.claimedBy === me.keyId
+                              ? 'by you'
+                              : takenByOther(r, me)
+                                ? `by ${r.claimedBy} at ${when(r.claimedAt)}`
+                                : 'lapsed'
+                            : '—'}
+                        </td>
                         <td>
                           {me.role === 'reviewer' && !takenByOther(r, me) ? (
                             <ActionButton
@@ -84,7 +113,9 @@ function Case({ me, id }: { me: PageProps['me']; id: string }) {
   const [done, setDone] = useState<{ review: Review; decision: Decision } | null>(null);
   return (
     <section aria-labelledby="case-title">
-      <p><a href={href('reviews')}>← Review queue</a></p>
+      <p>
+        <a href={href('reviews')}>← Review queue</a>
+      </p>
       <Loaded state={data} what="the case">
         {({ review, decision }) => {
           const current = done ?? { review, decision };
@@ -94,7 +125,11 @@ function Case({ me, id }: { me: PageProps['me']; id: string }) {
                 Case {review.id} <Badge value={current.review.status} />
               </h1>
               <p>
-                <strong>{review.reason}</strong> <span className="muted">· queue {review.queue} · node {review.nodeId} · since {when(review.createdAt)} · decision <a href={href('decisions', decision.id)}>{decision.id}</a></span>
+                <strong>{review.reason}</strong>{' '}
+                <span className="muted">
+                  · queue {review.queue} · node {review.nodeId} · since {when(review.createdAt)} · decision{' '}
+                  <a href={href('decisions', decision.id)}>{decision.id}</a>
+                </span>
               </p>
               <div className="columns">
                 <div>
@@ -103,7 +138,9 @@ function Case({ me, id }: { me: PageProps['me']; id: string }) {
                   {decision.reasons.length ? (
                     <ul>
                       {decision.reasons.map((r, i) => (
-                        <li key={i}><code>{r.code}</code> {r.text}</li>
+                        <li key={i}>
+                          <code>{r.code}</code> {r.text}
+                        </li>
                       ))}
                     </ul>
                   ) : (
@@ -129,7 +166,11 @@ function Case({ me, id }: { me: PageProps['me']; id: string }) {
               </div>
               {current.review.status === 'pending' && current.review.claimedBy ? (
                 <p className="muted" role="status">
-                  {current.review.claimedBy === me.keyId ? `You took this case at ${when(current.review.claimedAt)}; nobody else may decide it for 30 minutes from then.` : takenByOther(current.review, me) ? `Taken by ${current.review.claimedBy} at ${when(current.review.claimedAt)}: only they may decide it until 30 minutes after that.` : `Taken by ${current.review.claimedBy}, but the claim has lapsed.`}
+                  {current.review.claimedBy === me.keyId
+                    ? `You took this case at ${when(current.review.claimedAt)}; nobody else may decide it for 30 minutes from then.`
+                    : takenByOther(current.review, me)
+                      ? `Taken by ${current.review.claimedBy} at ${when(current.review.claimedAt)}: only they may decide it until 30 minutes after that.`
+                      : `Taken by ${current.review.claimedBy}, but the claim has lapsed.`}
                 </p>
               ) : null}
               {current.review.status === 'pending' && me.role === 'reviewer' && !takenByOther(current.review, me) ? (
@@ -138,7 +179,12 @@ function Case({ me, id }: { me: PageProps['me']; id: string }) {
                   <textarea id="note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
                   <div className="toolbar">
                     {(['approve', 'decline'] as const).map((verdict) => (
-                      <ActionButton key={verdict} kind={verdict === 'approve' ? 'primary' : 'danger'} disabled={!note.trim()} onClick={async () => setDone(await post(`/v1/reviews/${encodeURIComponent(review.id)}`, { verdict, note }))}>
+                      <ActionButton
+                        key={verdict}
+                        kind={verdict === 'approve' ? 'primary' : 'danger'}
+                        disabled={!note.trim()}
+                        onClick={async () => setDone(await post(`/v1/reviews/${encodeURIComponent(review.id)}`, { verdict, note }))}
+                      >
                         {verdict === 'approve' ? 'Approve' : 'Decline'}
                       </ActionButton>
                     ))}
@@ -148,8 +194,11 @@ function Case({ me, id }: { me: PageProps['me']; id: string }) {
               {current.review.status === 'pending' && me.role !== 'reviewer' ? <p className="muted">Only a reviewer may give the verdict.</p> : null}
               {current.review.status === 'decided' ? (
                 <div className="notice" role="status">
-                  {current.review.verdict === 'approve' ? 'Approved' : 'Declined'} by {current.review.reviewer} (“{current.review.note}”). The decision is now <Badge value={current.decision.outcome ?? current.decision.status} />.{' '}
-                  <button type="button" className="btn btn-secondary" onClick={() => go('reviews')}>Next case</button>
+                  {current.review.verdict === 'approve' ? 'Approved' : 'Declined'} by {current.review.reviewer} (“{current.review.note}”). The decision is now{' '}
+                  <Badge value={current.decision.outcome ?? current.decision.status} />.{' '}
+                  <button type="button" className="btn btn-secondary" onClick={() => go('reviews')}>
+                    Next case
+                  </button>
                 </div>
               ) : null}
             </>

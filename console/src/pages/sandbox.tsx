@@ -54,26 +54,48 @@ export function SandboxPage({ me }: PageProps) {
   return (
     <section aria-labelledby="sandbox-title">
       <h1 id="sandbox-title">Sandbox</h1>
-      <p className="muted">Try a flow version on history before it decides anyone's loan, or optimise a portfolio of scored applications under a strategy. Nothing here changes a live decision.</p>
+      <p className="muted">
+        Try a flow version on history before it decides anyone's loan, or optimise a portfolio of scored applications under a strategy. Nothing here changes a
+        live decision.
+      </p>
       <BacktestPanel canRun={canRun} />
       {canRun ? <OptimizationPanel /> : null}
     </section>
   );
 }
 
-function FlowVersionPicker({ label, value, onChange, flows }: { label: string; value: { flow: string; version: number }; onChange: (v: { flow: string; version: number }) => void; flows: FlowSummary[] }) {
+function FlowVersionPicker({
+  label,
+  value,
+  onChange,
+  flows,
+}: {
+  label: string;
+  value: { flow: string; version: number };
+  onChange: (v: { flow: string; version: number }) => void;
+  flows: FlowSummary[];
+}) {
   const current = flows.find((f) => f.id === value.flow);
   return (
     <fieldset className="picker">
       <legend>{label}</legend>
-      <select aria-label={`${label} flow`} value={value.flow} onChange={(e) => onChange({ flow: e.target.value, version: flows.find((f) => f.id === e.target.value)?.latestVersion ?? 1 })}>
+      <select
+        aria-label={`${label} flow`}
+        value={value.flow}
+        onChange={(e) => onChange({ flow: e.target.value, version: flows.find((f) => f.id === e.target.value)?.latestVersion ?? 1 })}
+      >
         {flows.map((f) => (
-          <option key={f.id} value={f.id}>{f.id}</option>
+          <option key={f.id} value={f.id}>
+            {f.id}
+          </option>
         ))}
       </select>
       <select aria-label={`${label} version`} value={value.version} onChange={(e) => onChange({ ...value, version: Number(e.target.value) })}>
         {Array.from({ length: current?.latestVersion ?? 1 }, (_, i) => i + 1).map((v) => (
-          <option key={v} value={v}>v{v}{current?.publishedVersion === v ? ' (live)' : ''}</option>
+          <option key={v} value={v}>
+            v{v}
+            {current?.publishedVersion === v ? ' (live)' : ''}
+          </option>
         ))}
       </select>
     </fieldset>
@@ -121,14 +143,21 @@ function BacktestPanel({ canRun }: { canRun: boolean }) {
                     Bad value <input value={outcome.bad} onChange={(e) => setOutcome({ ...outcome, bad: e.target.value })} size={4} />
                   </label>
                   <label>
-                    <input type="checkbox" checked={withStrategy} onChange={(e) => setWithStrategy(e.target.checked)} /> value approved loans with the example strategy
+                    <input type="checkbox" checked={withStrategy} onChange={(e) => setWithStrategy(e.target.checked)} /> value approved loans with the example
+                    strategy
                   </label>
                 </div>
                 <ActionButton
                   disabled={!file}
                   onClick={async () => {
                     const csv = await readFile(file!);
-                    const started = await post<Backtest>('/v1/backtests', { candidate, baseline, csv, ...(outcome.column ? { outcome } : {}), ...(withStrategy ? { strategy: { ...exampleStrategy, $schema: undefined } } : {}) });
+                    const started = await post<Backtest>('/v1/backtests', {
+                      candidate,
+                      baseline,
+                      csv,
+                      ...(outcome.column ? { outcome } : {}),
+                      ...(withStrategy ? { strategy: { ...exampleStrategy, $schema: undefined } } : {}),
+                    });
                     setRunning(started.id);
                     recent.reload();
                   }}
@@ -149,16 +178,35 @@ function BacktestPanel({ canRun }: { canRun: boolean }) {
           ) : (
             <table aria-label="Recent back-tests">
               <thead>
-                <tr><th>Back-test</th><th>Candidate</th><th>Baseline</th><th>Status</th><th>Rows</th><th>Started</th></tr>
+                <tr>
+                  <th>Back-test</th>
+                  <th>Candidate</th>
+                  <th>Baseline</th>
+                  <th>Status</th>
+                  <th>Rows</th>
+                  <th>Started</th>
+                </tr>
               </thead>
               <tbody>
                 {list.map((b) => (
                   <tr key={b.id}>
-                    <td><button type="button" className="link" onClick={() => setRunning(b.id)}>{b.id}</button></td>
-                    <td>{b.candidate.flow} v{b.candidate.version}</td>
-                    <td>{b.baseline.flow} v{b.baseline.version}</td>
-                    <td><Badge value={b.status} /></td>
-                    <td>{num(b.rowsDone)} / {num(b.rowsEstimated)}</td>
+                    <td>
+                      <button type="button" className="link" onClick={() => setRunning(b.id)}>
+                        {b.id}
+                      </button>
+                    </td>
+                    <td>
+                      {b.candidate.flow} v{b.candidate.version}
+                    </td>
+                    <td>
+                      {b.baseline.flow} v{b.baseline.version}
+                    </td>
+                    <td>
+                      <Badge value={b.status} />
+                    </td>
+                    <td>
+                      {num(b.rowsDone)} / {num(b.rowsEstimated)}
+                    </td>
                     <td>{when(b.createdAt)}</td>
                   </tr>
                 ))}
@@ -199,7 +247,7 @@ function BacktestProgress({ id, onDone }: { id: string; onDone: () => void }) {
   if (!b) return null;
   const share = b.rowsEstimated ? b.rowsDone / b.rowsEstimated : 0;
   return (
-    <div className="result" aria-label={`Back-test ${b.id}`}>
+    <section className="result" aria-label={`Back-test ${b.id}`}>
       <h3>
         {b.id}: {b.candidate.flow} v{b.candidate.version} against {b.baseline.flow} v{b.baseline.version} <Badge value={b.status} />
       </h3>
@@ -208,9 +256,13 @@ function BacktestProgress({ id, onDone }: { id: string; onDone: () => void }) {
           <progress max={1} value={share} aria-label="Back-test progress" /> {num(b.rowsDone)} of about {num(b.rowsEstimated)} rows
         </div>
       ) : null}
-      {b.status === 'failed' ? <div className="error" role="alert">The back-test failed: {b.error}</div> : null}
+      {b.status === 'failed' ? (
+        <div className="error" role="alert">
+          The back-test failed: {b.error}
+        </div>
+      ) : null}
       {b.status === 'done' && b.report ? <BacktestReport report={b.report} /> : null}
-    </div>
+    </section>
   );
 }
 
@@ -222,11 +274,20 @@ function BacktestReport({ report }: { report: Report }) {
   return (
     <>
       <p>
-        {num(report.rows)} applications in {num(report.seconds, 2)} s{report.invalid ? `; ${report.invalid} rows could not be run (${report.invalidExamples.slice(0, 2).join('; ')})` : ''}.
+        {num(report.rows)} applications in {num(report.seconds, 2)} s
+        {report.invalid ? `; ${report.invalid} rows could not be run (${report.invalidExamples.slice(0, 2).join('; ')})` : ''}.
       </p>
       <table aria-label="Back-test summary">
         <thead>
-          <tr><th /><th>Approval rate</th><th>Approved bad rate</th><th>Approve / decline / refer</th><th>Expected profit</th><th>Realised profit</th><th>Paths</th></tr>
+          <tr>
+            <th />
+            <th>Approval rate</th>
+            <th>Approved bad rate</th>
+            <th>Approve / decline / refer</th>
+            <th>Expected profit</th>
+            <th>Realised profit</th>
+            <th>Paths</th>
+          </tr>
         </thead>
         <tbody>
           {sides.map(([name, s]) => (
@@ -234,7 +295,9 @@ function BacktestReport({ report }: { report: Report }) {
               <th scope="row">{name}</th>
               <td>{pct(s.approvalRate)}</td>
               <td>{pct(s.approvedBadRate, 2)}</td>
-              <td>{num(s.outcomes.approve)} / {num(s.outcomes.decline)} / {num(s.outcomes.refer)}</td>
+              <td>
+                {num(s.outcomes.approve)} / {num(s.outcomes.decline)} / {num(s.outcomes.refer)}
+              </td>
               <td>{num(s.expectedProfit)}</td>
               <td>{num(s.realisedProfit)}</td>
               <td>{num(s.distinctPaths)}</td>
@@ -245,14 +308,21 @@ function BacktestReport({ report }: { report: Report }) {
       <h4>Swap set</h4>
       <table aria-label="Swap set">
         <thead>
-          <tr><th /><th>Applications</th><th>Share</th><th>Bad rate</th></tr>
+          <tr>
+            <th />
+            <th>Applications</th>
+            <th>Share</th>
+            <th>Bad rate</th>
+          </tr>
         </thead>
         <tbody>
-          {([
-            ['Swap-ins (candidate approves, baseline does not)', report.swapIns],
-            ['Swap-outs (baseline approves, candidate does not)', report.swapOuts],
-            ['Kept (both approve)', report.kept],
-          ] as const).map(([name, s]) => (
+          {(
+            [
+              ['Swap-ins (candidate approves, baseline does not)', report.swapIns],
+              ['Swap-outs (baseline approves, candidate does not)', report.swapOuts],
+              ['Kept (both approve)', report.kept],
+            ] as const
+          ).map(([name, s]) => (
             <tr key={name}>
               <th scope="row">{name}</th>
               <td>{num(s.count)}</td>
@@ -265,14 +335,22 @@ function BacktestReport({ report }: { report: Report }) {
       <h4>Candidate by baseline outcome</h4>
       <table aria-label="Outcome matrix">
         <thead>
-          <tr><th>candidate ↓ / baseline →</th>{Object.keys(report.matrix).map((b) => <th key={b}>{b}</th>)}</tr>
+          <tr>
+            <th>candidate ↓ / baseline →</th>
+            {Object.keys(report.matrix).map((b) => (
+              <th key={b}>{b}</th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {Object.entries(report.matrix).map(([c, row]) => (
             <tr key={c}>
               <th scope="row">{c}</th>
               {Object.keys(report.matrix).map((b) => (
-                <td key={b}>{num(row[b]?.count)}{row[b]?.known ? <span className="muted small"> ({pct(row[b]!.bad / row[b]!.known)} bad)</span> : null}</td>
+                <td key={b}>
+                  {num(row[b]?.count)}
+                  {row[b]?.known ? <span className="muted small"> ({pct(row[b]!.bad / row[b]!.known)} bad)</span> : null}
+                </td>
               ))}
             </tr>
           ))}
@@ -326,30 +404,50 @@ function OptimizationPanel() {
         </ActionButton>
       </form>
       {result ? (
-        <div className="result" aria-label="Optimisation result">
+        <section className="result" aria-label="Optimisation result">
           <p>
-            {num(result.applications)} applications solved in {num(result.seconds, 2)} s ({result.method}): expected profit <strong>{num(result.objective)}</strong> (bound {num(result.upperBound)}), approval {pct(result.approvalRate)}, loss rate {pct(result.expectedLossRate, 2)}.
+            {num(result.applications)} applications solved in {num(result.seconds, 2)} s ({result.method}): expected profit{' '}
+            <strong>{num(result.objective)}</strong> (bound {num(result.upperBound)}), approval {pct(result.approvalRate)}, loss rate{' '}
+            {pct(result.expectedLossRate, 2)}.
           </p>
           <table aria-label="Constraints">
             <thead>
-              <tr><th>Constraint</th><th>Binding</th><th>Value</th><th>Shadow price</th></tr>
+              <tr>
+                <th>Constraint</th>
+                <th>Binding</th>
+                <th>Value</th>
+                <th>Shadow price</th>
+              </tr>
             </thead>
             <tbody>
               {result.constraints.map((c) => (
                 <tr key={c.name}>
-                  <td>{c.label}</td><td>{c.binding ? 'binding' : 'slack'}</td><td>{num(c.value, 4)}</td><td>{num(c.shadowPrice, 2)}</td>
+                  <td>{c.label}</td>
+                  <td>{c.binding ? 'binding' : 'slack'}</td>
+                  <td>{num(c.value, 4)}</td>
+                  <td>{num(c.shadowPrice, 2)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <table aria-label="Cutoffs">
             <thead>
-              <tr><th>Segment</th><th>Applications</th><th>Approval</th><th>PD cutoff</th><th>Agreement</th></tr>
+              <tr>
+                <th>Segment</th>
+                <th>Applications</th>
+                <th>Approval</th>
+                <th>PD cutoff</th>
+                <th>Agreement</th>
+              </tr>
             </thead>
             <tbody>
               {Object.entries(result.cutoffs).map(([g, c]) => (
                 <tr key={g}>
-                  <td>{g}</td><td>{num(c.applications)}</td><td>{pct(c.approvalRate)}</td><td>{num(c.maxPd, 4)}</td><td>{pct(c.agreement)}</td>
+                  <td>{g}</td>
+                  <td>{num(c.applications)}</td>
+                  <td>{pct(c.approvalRate)}</td>
+                  <td>{num(c.maxPd, 4)}</td>
+                  <td>{pct(c.agreement)}</td>
                 </tr>
               ))}
             </tbody>
@@ -366,7 +464,7 @@ function OptimizationPanel() {
               }}
             />
           ) : null}
-        </div>
+        </section>
       ) : null}
     </div>
   );

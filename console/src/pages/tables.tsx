@@ -27,7 +27,11 @@ export function TablesPage({ me, route }: PageProps) {
   const index = useLoad(async () => {
     const { flows } = await get<{ flows: FlowSummary[] }>('/v1/flows');
     const versions = await Promise.all(flows.map((f) => get<FlowVersion>(`/v1/flows/${encodeURIComponent(f.id)}/versions/${f.latestVersion}`)));
-    return versions.flatMap((v) => v.definition.nodes.filter((n) => n.kind === 'table').map((n) => ({ flow: v.flowId, version: v.version, status: v.status, node: n.id, label: n.label ?? n.id, inline: Boolean(n.table) })));
+    return versions.flatMap((v) =>
+      v.definition.nodes
+        .filter((n) => n.kind === 'table')
+        .map((n) => ({ flow: v.flowId, version: v.version, status: v.status, node: n.id, label: n.label ?? n.id, inline: Boolean(n.table) })),
+    );
   }, []);
   return (
     <section aria-labelledby="tables-title">
@@ -39,12 +43,26 @@ export function TablesPage({ me, route }: PageProps) {
               list.length === 0 ? (
                 <Empty>No flow has a decision table.</Empty>
               ) : (
-                <SideList items={list.map((t) => ({ key: `${t.flow}/${t.node}`, href: href('tables', t.flow, t.version, t.node), title: t.label, detail: `${t.flow} v${t.version} ${t.status}${t.inline ? '' : ' · from a DMN file'}`, current: t.flow === flowId && t.node === nodeId }))} />
+                <SideList
+                  items={list.map((t) => ({
+                    key: `${t.flow}/${t.node}`,
+                    href: href('tables', t.flow, t.version, t.node),
+                    title: t.label,
+                    detail: `${t.flow} v${t.version} ${t.status}${t.inline ? '' : ' · from a DMN file'}`,
+                    current: t.flow === flowId && t.node === nodeId,
+                  }))}
+                />
               )
             }
           </Loaded>
         </nav>
-        <div className="content">{flowId && versionText && nodeId ? <TableEditor key={`${flowId}/${versionText}/${nodeId}`} me={me} flowId={flowId} version={Number(versionText)} nodeId={nodeId} /> : <Empty>Choose a table.</Empty>}</div>
+        <div className="content">
+          {flowId && versionText && nodeId ? (
+            <TableEditor key={`${flowId}/${versionText}/${nodeId}`} me={me} flowId={flowId} version={Number(versionText)} nodeId={nodeId} />
+          ) : (
+            <Empty>Choose a table.</Empty>
+          )}
+        </div>
       </div>
     </section>
   );
@@ -56,7 +74,12 @@ function TableEditor({ me, flowId, version, nodeId }: { me: PageProps['me']; flo
     <Loaded state={source} what="the table">
       {(v) => {
         const node = v.definition.nodes.find((n) => n.id === nodeId);
-        if (!node) return <Empty>Version {version} has no node {nodeId}.</Empty>;
+        if (!node)
+          return (
+            <Empty>
+              Version {version} has no node {nodeId}.
+            </Empty>
+          );
         if (!node.table) return <Empty>This table comes from a DMN file ({JSON.stringify(node.dmn)}); edit the file and import it again.</Empty>;
         return <Grid me={me} source={v} nodeId={nodeId} initial={node.table as Table} />;
       }}
@@ -96,7 +119,11 @@ function Grid({ me, source, nodeId, initial }: { me: PageProps['me']; source: Fl
   return (
     <>
       <h2>
-        {nodeId} <span className="muted">in {source.flowId} v{source.version}</span> <Badge value={table.hitPolicy ?? 'UNIQUE'} />
+        {nodeId}{' '}
+        <span className="muted">
+          in {source.flowId} v{source.version}
+        </span>{' '}
+        <Badge value={table.hitPolicy ?? 'UNIQUE'} />
       </h2>
       {!canEdit ? <p className="muted">Read only: editing needs the risk-manager or analyst role.</p> : null}
       <div className="grid-wrap">
@@ -121,14 +148,17 @@ function Grid({ me, source, nodeId, initial }: { me: PageProps['me']; source: Fl
             {table.rules.map((rule, r) => (
               <tr key={r} className={overlapping.has(r + 1) ? 'overlap' : undefined} data-rule={r + 1}>
                 <th scope="row">{r + 1}</th>
-                {[...rule.inputEntries.map((text, j) => ({ text, j, part: 'inputEntries' as const, column: j + 1 })), ...rule.outputEntries.map((text, j) => ({ text, j, part: 'outputEntries' as const, column: table.inputs.length + j + 1 }))].map(({ text, j, part, column }) => {
+                {[
+                  ...rule.inputEntries.map((text, j) => ({ text, j, part: 'inputEntries' as const, column: j + 1 })),
+                  ...rule.outputEntries.map((text, j) => ({ text, j, part: 'outputEntries' as const, column: table.inputs.length + j + 1 })),
+                ].map(({ text, j, part, column }) => {
                   const issue = cellIssue(r + 1, column);
                   const id = `cell-${r + 1}-${column}`;
                   return (
                     <td key={column} className={issue ? 'cell-error' : undefined}>
                       <input
                         id={id}
-                        aria-label={`rule ${r + 1}, ${part === 'inputEntries' ? table.inputs[j]!.label ?? table.inputs[j]!.expression : table.outputs[j]!.name}`}
+                        aria-label={`rule ${r + 1}, ${part === 'inputEntries' ? (table.inputs[j]!.label ?? table.inputs[j]!.expression) : table.outputs[j]!.name}`}
                         aria-invalid={issue ? true : undefined}
                         aria-describedby={issue ? `${id}-error` : undefined}
                         value={text}
@@ -145,7 +175,12 @@ function Grid({ me, source, nodeId, initial }: { me: PageProps['me']; source: Fl
                 })}
                 {canEdit ? (
                   <td>
-                    <button type="button" className="btn btn-secondary" aria-label={`Remove rule ${r + 1}`} onClick={() => setTable((t) => ({ ...t, rules: t.rules.filter((_, i) => i !== r) }))}>
+                    <button
+                      type="button"
+                      className="btn btn-secondary"
+                      aria-label={`Remove rule ${r + 1}`}
+                      onClick={() => setTable((t) => ({ ...t, rules: t.rules.filter((_, i) => i !== r) }))}
+                    >
                       ✕
                     </button>
                   </td>
@@ -157,7 +192,13 @@ function Grid({ me, source, nodeId, initial }: { me: PageProps['me']; source: Fl
       </div>
       {canEdit ? (
         <div className="toolbar">
-          <button type="button" className="btn btn-secondary" onClick={() => setTable((t) => ({ ...t, rules: [...t.rules, { inputEntries: t.inputs.map(() => '-'), outputEntries: t.outputs.map(() => 'null') }] }))}>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={() =>
+              setTable((t) => ({ ...t, rules: [...t.rules, { inputEntries: t.inputs.map(() => '-'), outputEntries: t.outputs.map(() => 'null') }] }))
+            }
+          >
             Add rule
           </button>
           <ActionButton
@@ -166,7 +207,7 @@ function Grid({ me, source, nodeId, initial }: { me: PageProps['me']; source: Fl
               const v = await post<FlowVersion>(`/v1/flows/${encodeURIComponent(source.flowId)}/versions`, { definition });
               setSaved(v.version);
             }}
-            disabled={Boolean(check && check.cells.length)}
+            disabled={Boolean(check?.cells.length)}
           >
             Save as a new draft
           </ActionButton>
@@ -181,33 +222,50 @@ function Grid({ me, source, nodeId, initial }: { me: PageProps['me']; source: Fl
           .
         </div>
       ) : null}
-      {checkError ? <div className="error" role="alert">The table could not be checked: {checkError}</div> : null}
+      {checkError ? (
+        <div className="error" role="alert">
+          The table could not be checked: {checkError}
+        </div>
+      ) : null}
       {check ? (
-        <div className="panel" aria-label="Table check">
-          {check.cells.length ? <p className="error-text">{check.cells.length === 1 ? 'One cell does not compile; it says why.' : `${check.cells.length} cells do not compile; each says why.`}</p> : null}
+        <section className="panel" aria-label="Table check">
+          {check.cells.length ? (
+            <p className="error-text">
+              {check.cells.length === 1 ? 'One cell does not compile; it says why.' : `${check.cells.length} cells do not compile; each says why.`}
+            </p>
+          ) : null}
           {check.table ? <p className="error-text">{check.table}</p> : null}
           {!check.cells.length && !check.table ? (
             <>
               <p>
-                {check.gaps.length === 0 ? 'No gaps: every input is matched by a rule.' : `${check.gaps.length}${check.truncated ? '+' : ''} gaps: inputs no rule matches.`}{' '}
-                {check.overlaps.length === 0 ? 'No overlaps.' : `${check.overlaps.length} overlaps${table.hitPolicy && table.hitPolicy !== 'UNIQUE' ? ` (allowed by the ${table.hitPolicy} hit policy)` : ''}.`}
+                {check.gaps.length === 0
+                  ? 'No gaps: every input is matched by a rule.'
+                  : `${check.gaps.length}${check.truncated ? '+' : ''} gaps: inputs no rule matches.`}{' '}
+                {check.overlaps.length === 0
+                  ? 'No overlaps.'
+                  : `${check.overlaps.length} overlaps${table.hitPolicy && table.hitPolicy !== 'UNIQUE' ? ` (allowed by the ${table.hitPolicy} hit policy)` : ''}.`}
                 {check.unanalysedColumns.length ? ` Columns ${check.unanalysedColumns.join(', ')} use expressions the analysis cannot enumerate.` : ''}
               </p>
               <ul className="findings">
                 {check.gaps.map((g, i) => (
-                  <li key={`g${i}`} className="gap">Gap: {table.inputs.map((c, j) => `${c.label ?? c.expression} = ${JSON.stringify(g.example[j])}`).join(', ')}</li>
+                  <li key={`g${i}`} className="gap">
+                    Gap: {table.inputs.map((c, j) => `${c.label ?? c.expression} = ${JSON.stringify(g.example[j])}`).join(', ')}
+                  </li>
                 ))}
                 {check.overlaps.map((o, i) => (
                   <li key={`o${i}`} className="overlap">
-                    Rules {o.rules[0]} and {o.rules[1]} both match {table.inputs.map((c, j) => `${c.label ?? c.expression} = ${JSON.stringify(o.example[j])}`).join(', ')}
+                    Rules {o.rules[0]} and {o.rules[1]} both match{' '}
+                    {table.inputs.map((c, j) => `${c.label ?? c.expression} = ${JSON.stringify(o.example[j])}`).join(', ')}
                   </li>
                 ))}
               </ul>
             </>
           ) : null}
-        </div>
+        </section>
       ) : null}
-      <p className="muted small">{width} columns · {table.rules.length} rules</p>
+      <p className="muted small">
+        {width} columns · {table.rules.length} rules
+      </p>
     </>
   );
 }

@@ -44,7 +44,9 @@ export function auditRoutes(audit: AuditService) {
               headSeq: z.number().int(),
               firstBroken: chainBreakSchema.nullable(),
               breaks: z.array(chainBreakSchema),
-              checkpoints: z.object({ checked: z.number().int(), matched: z.number().int() }).describe('signed checkpoints of the chain head, kept outside the database'),
+              checkpoints: z
+                .object({ checked: z.number().int(), matched: z.number().int() })
+                .describe('signed checkpoints of the chain head, kept outside the database'),
               invalidCheckpoints: z.array(z.string()).describe('checkpoint files whose signature does not hold'),
             }),
             ...errorResponses,

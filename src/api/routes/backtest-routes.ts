@@ -45,7 +45,10 @@ export function backtestRoutes(service: BacktestService) {
             baseline: flowRef.describe('the version it would replace'),
             csv: z.string().min(1).describe('historical applications as CSV with a header row, outcome column included where known'),
             outcome: z.strictObject({ column: z.string().min(1), bad: z.string() }).optional(),
-            strategy: z.record(z.string(), z.unknown()).optional().describe('economics to value approved loans whose outcome is known (docs/strategy.schema.json)'),
+            strategy: z
+              .record(z.string(), z.unknown())
+              .optional()
+              .describe('economics to value approved loans whose outcome is known (docs/strategy.schema.json)'),
           }),
           response: { 202: recordSchema, ...errorResponses },
         },
@@ -55,17 +58,51 @@ export function backtestRoutes(service: BacktestService) {
       },
     );
 
-    r.get('/v1/backtests', { config: { access: READ }, schema: { tags: ['sandbox'], summary: 'Recent back-tests, newest first (without their reports)', querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: z.object({ backtests: z.array(recordSchema) }), ...errorResponses } } }, async (request) => ({
-      backtests: await service.list(request.query.limit),
-    }));
-
-    r.get('/v1/backtests/:id', { config: { access: READ }, schema: { tags: ['sandbox'], summary: 'A back-test: status, progress (rows done of rows estimated), and the report when done', params: idParams, response: { 200: recordSchema, ...errorResponses } } }, async (request) =>
-      service.get(request.params.id),
+    r.get(
+      '/v1/backtests',
+      {
+        config: { access: READ },
+        schema: {
+          tags: ['sandbox'],
+          summary: 'Recent back-tests, newest first (without their reports)',
+          querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+          response: { 200: z.object({ backtests: z.array(recordSchema) }), ...errorResponses },
+        },
+      },
+      async (request) => ({
+        backtests: await service.list(request.query.limit),
+      }),
     );
 
-    r.get('/v1/backtests/:id/report.html', { config: { access: READ }, schema: { tags: ['sandbox'], summary: 'The report as a page with charts', params: idParams, response: { 200: z.string(), ...errorResponses, 409: errorResponses[400] } } }, async (request, reply) => {
-      const html = await service.html(request.params.id);
-      return reply.type('text/html; charset=utf-8').send(html);
-    });
+    r.get(
+      '/v1/backtests/:id',
+      {
+        config: { access: READ },
+        schema: {
+          tags: ['sandbox'],
+          summary: 'A back-test: status, progress (rows done of rows estimated), and the report when done',
+          params: idParams,
+          response: { 200: recordSchema, ...errorResponses },
+        },
+      },
+      async (request) => service.get(request.params.id),
+    );
+
+    r.get(
+      '/v1/backtests/:id/report.html',
+      {
+        config: { access: READ },
+        schema: {
+          tags: ['sandbox'],
+          summary: 'The report as a page with charts',
+          params: idParams,
+          response: { 200: z.string(), ...errorResponses, 409: errorResponses[400] },
+        },
+      },
+      async (request, reply) => {
+        const html = await service.html(request.params.id);
+        return reply.type('text/html; charset=utf-8').send(html);
+      },
+    );
   };
 }

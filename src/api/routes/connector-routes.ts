@@ -19,7 +19,7 @@ const versionSchema = z.object({
   definition: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
   createdBy: z.string(),
-  reference: z.string().describe('how a flow\'s bureau node names this version'),
+  reference: z.string().describe("how a flow's bureau node names this version"),
 });
 const usageSchema = z.object({
   connectorId: z.string(),
@@ -41,11 +41,29 @@ export function connectorRoutes(connectors: ConnectorService) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
-    r.get('/v1/connectors/schema', { config: { access: READ }, schema: { tags: ['connectors'], summary: 'JSON Schema of connector definitions', response: { 200: z.unknown(), ...errorResponses } } }, async () => connectorJsonSchema());
+    r.get(
+      '/v1/connectors/schema',
+      {
+        config: { access: READ },
+        schema: { tags: ['connectors'], summary: 'JSON Schema of connector definitions', response: { 200: z.unknown(), ...errorResponses } },
+      },
+      async () => connectorJsonSchema(),
+    );
 
-    r.get('/v1/connectors', { config: { access: READ }, schema: { tags: ['connectors'], summary: 'The latest version of every connector', response: { 200: z.object({ connectors: z.array(versionSchema) }), ...errorResponses } } }, async () => ({
-      connectors: await connectors.list(),
-    }));
+    r.get(
+      '/v1/connectors',
+      {
+        config: { access: READ },
+        schema: {
+          tags: ['connectors'],
+          summary: 'The latest version of every connector',
+          response: { 200: z.object({ connectors: z.array(versionSchema) }), ...errorResponses },
+        },
+      },
+      async () => ({
+        connectors: await connectors.list(),
+      }),
+    );
 
     r.post(
       '/v1/connectors',
@@ -64,12 +82,21 @@ export function connectorRoutes(connectors: ConnectorService) {
       },
     );
 
-    r.get('/v1/connectors/:id/versions', { config: { access: READ }, schema: { tags: ['connectors'], params: idParams, response: { 200: z.object({ versions: z.array(versionSchema) }), ...errorResponses } } }, async (request) => ({
-      versions: await connectors.versions(request.params.id),
-    }));
+    r.get(
+      '/v1/connectors/:id/versions',
+      {
+        config: { access: READ },
+        schema: { tags: ['connectors'], params: idParams, response: { 200: z.object({ versions: z.array(versionSchema) }), ...errorResponses } },
+      },
+      async (request) => ({
+        versions: await connectors.versions(request.params.id),
+      }),
+    );
 
-    r.get('/v1/connectors/:id/versions/:version', { config: { access: READ }, schema: { tags: ['connectors'], params: versionParams, response: { 200: versionSchema, ...errorResponses } } }, async (request) =>
-      connectors.version(request.params.id, request.params.version),
+    r.get(
+      '/v1/connectors/:id/versions/:version',
+      { config: { access: READ }, schema: { tags: ['connectors'], params: versionParams, response: { 200: versionSchema, ...errorResponses } } },
+      async (request) => connectors.version(request.params.id, request.params.version),
     );
 
     r.get(
@@ -80,7 +107,9 @@ export function connectorRoutes(connectors: ConnectorService) {
           tags: ['connectors'],
           summary: 'Pulls, reuses, cost, error rate and latency percentiles of a connector',
           params: idParams,
-          querystring: z.strictObject({ since: z.iso.datetime({ offset: true }).optional().describe('count pulls requested at or after this time (ISO 8601)') }),
+          querystring: z.strictObject({
+            since: z.iso.datetime({ offset: true }).optional().describe('count pulls requested at or after this time (ISO 8601)'),
+          }),
           response: { 200: usageSchema, ...errorResponses },
         },
       },

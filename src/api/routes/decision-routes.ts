@@ -70,7 +70,9 @@ function present(d: DecisionRecord, opened?: OpenedDecision) {
     createdAt: d.createdAt,
     completedAt: d.completedAt,
     durationMs: d.durationMs,
-    ...(opened ? { trace: opened.trace, versions: d.versions, application: opened.application, personalDataErased: opened.erased, droppedFields: d.droppedFields } : {}),
+    ...(opened
+      ? { trace: opened.trace, versions: d.versions, application: opened.application, personalDataErased: opened.erased, droppedFields: d.droppedFields }
+      : {}),
   };
 }
 
@@ -120,16 +122,40 @@ export function decisionRoutes(service: DecisionService, reviews: ReviewService)
         schema: {
           tags: ['decisions'],
           summary: 'Recent decisions, newest first',
-          querystring: z.strictObject({ flow: z.string().max(64).optional(), status: z.enum(['completed', 'pending_review']).optional(), outcome: z.enum(['approve', 'decline', 'refer']).optional(), limit: z.coerce.number().int().min(1).max(500).default(50), before: z.iso.datetime().optional() }),
+          querystring: z.strictObject({
+            flow: z.string().max(64).optional(),
+            status: z.enum(['completed', 'pending_review']).optional(),
+            outcome: z.enum(['approve', 'decline', 'refer']).optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(50),
+            before: z.iso.datetime().optional(),
+          }),
           response: { 200: z.object({ decisions: z.array(decisionSchema) }), ...errorResponses },
         },
       },
-      async (request) => ({ decisions: (await service.list({ flowId: request.query.flow, status: request.query.status, outcome: request.query.outcome, limit: request.query.limit, before: request.query.before })).map((d) => present(d)) }),
+      async (request) => ({
+        decisions: (
+          await service.list({
+            flowId: request.query.flow,
+            status: request.query.status,
+            outcome: request.query.outcome,
+            limit: request.query.limit,
+            before: request.query.before,
+          })
+        ).map((d) => present(d)),
+      }),
     );
 
     r.get(
       '/v1/decisions/:id',
-      { config: { access: READ }, schema: { tags: ['decisions'], summary: 'A decision with its trace and the exact versions used', params: z.strictObject({ id: z.string().min(1).max(64) }), response: { 200: decisionSchema, ...errorResponses } } },
+      {
+        config: { access: READ },
+        schema: {
+          tags: ['decisions'],
+          summary: 'A decision with its trace and the exact versions used',
+          params: z.strictObject({ id: z.string().min(1).max(64) }),
+          response: { 200: decisionSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const { decision, opened } = await service.view(request.params.id, actorOf(request));
         return present(decision, opened);
@@ -145,14 +171,25 @@ export function decisionRoutes(service: DecisionService, reviews: ReviewService)
           summary: 'Show personal data unmasked for a stated purpose; reviewers only for cases they hold; every reveal is an audit event',
           params: z.strictObject({ id: z.string().min(1).max(64) }),
           body: z.strictObject({
-            purpose: z.enum(REVEAL_PURPOSES).describe('why: review_case and complaint for the reviewer holding that case; applicant_request, fraud_investigation, legal_obligation and audit for admins'),
-            reference: z.string().regex(/^[A-Za-z0-9._:/#-]{3,64}$/, 'a ticket or case number: 3 to 64 letters, digits and . _ : / # -').optional().describe("the request's ticket or case number (required for admins' purposes); never personal data"),
+            purpose: z
+              .enum(REVEAL_PURPOSES)
+              .describe(
+                'why: review_case and complaint for the reviewer holding that case; applicant_request, fraud_investigation, legal_obligation and audit for admins',
+              ),
+            reference: z
+              .string()
+              .regex(/^[A-Za-z0-9._:/#-]{3,64}$/, 'a ticket or case number: 3 to 64 letters, digits and . _ : / # -')
+              .optional()
+              .describe("the request's ticket or case number (required for admins' purposes); never personal data"),
             fields: z.array(z.string().max(100)).min(1).max(100).optional().describe('fields to reveal; all stored fields when absent'),
           }),
           response: { 200: z.object({ decisionId: z.string(), application: z.record(z.string(), z.unknown()) }), ...errorResponses, 409: errorResponses[400] },
         },
       },
-      async (request) => ({ decisionId: request.params.id, application: await service.reveal(request.params.id, requirePrincipal(request), request.body, actorOf(request)) }),
+      async (request) => ({
+        decisionId: request.params.id,
+        application: await service.reveal(request.params.id, requirePrincipal(request), request.body, actorOf(request)),
+      }),
     );
 
     r.post(
@@ -166,7 +203,9 @@ export function decisionRoutes(service: DecisionService, reviews: ReviewService)
           response: { 200: z.object({ decisions: z.array(decisionSchema) }), ...errorResponses },
         },
       },
-      async (request) => ({ decisions: (await service.search(request.body.field, request.body.value, request.body.limit, actorOf(request))).map((d) => present(d)) }),
+      async (request) => ({
+        decisions: (await service.search(request.body.field, request.body.value, request.body.limit, actorOf(request))).map((d) => present(d)),
+      }),
     );
 
     r.delete(
@@ -192,10 +231,14 @@ export function decisionRoutes(service: DecisionService, reviews: ReviewService)
           summary: "Keep an application's personal data until a date, whatever its retention period",
           params: z.strictObject({ id: z.string().min(1).max(64) }),
           body: z.strictObject({ reason: z.string().trim().min(5).max(500), heldUntil: z.iso.datetime({ offset: true }) }),
-          response: { 201: z.object({ id: z.string(), decisionId: z.string(), reason: z.string(), heldUntil: z.string(), createdBy: z.string() }), ...errorResponses },
+          response: {
+            201: z.object({ id: z.string(), decisionId: z.string(), reason: z.string(), heldUntil: z.string(), createdBy: z.string() }),
+            ...errorResponses,
+          },
         },
       },
-      async (request, reply) => reply.code(201).send(await service.holdLegally(request.params.id, request.body.reason, request.body.heldUntil, actorOf(request))),
+      async (request, reply) =>
+        reply.code(201).send(await service.holdLegally(request.params.id, request.body.reason, request.body.heldUntil, actorOf(request))),
     );
 
     r.get(
@@ -207,7 +250,14 @@ export function decisionRoutes(service: DecisionService, reviews: ReviewService)
           summary: 'What to tell the applicant: the outcome, its principal reasons in plain words, and whether it can be contested',
           params: z.strictObject({ id: z.string().min(1).max(64) }),
           response: {
-            200: z.object({ decisionId: z.string(), outcome: z.string().nullable(), decidedBy: z.enum(['automated', 'person', 'pending']), reasons: z.array(z.object({ code: z.string(), text: z.string() })), canContest: z.boolean(), howToContest: z.string().nullable() }),
+            200: z.object({
+              decisionId: z.string(),
+              outcome: z.string().nullable(),
+              decidedBy: z.enum(['automated', 'person', 'pending']),
+              reasons: z.array(z.object({ code: z.string(), text: z.string() })),
+              canContest: z.boolean(),
+              howToContest: z.string().nullable(),
+            }),
             ...errorResponses,
           },
         },
@@ -235,13 +285,33 @@ export function decisionRoutes(service: DecisionService, reviews: ReviewService)
 
     r.get(
       '/v1/reviews',
-      { config: { access: REVIEW_READ }, schema: { tags: ['reviews'], summary: 'The review queue, oldest first', querystring: z.strictObject({ status: z.enum(['pending', 'decided']).default('pending'), queue: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }), response: { 200: z.object({ reviews: z.array(reviewSchema) }), ...errorResponses } } },
+      {
+        config: { access: REVIEW_READ },
+        schema: {
+          tags: ['reviews'],
+          summary: 'The review queue, oldest first',
+          querystring: z.strictObject({
+            status: z.enum(['pending', 'decided']).default('pending'),
+            queue: z.string().max(64).optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(50),
+          }),
+          response: { 200: z.object({ reviews: z.array(reviewSchema) }), ...errorResponses },
+        },
+      },
       async (request) => ({ reviews: await reviews.list(request.query) }),
     );
 
     r.get(
       '/v1/reviews/:id',
-      { config: { access: REVIEW_READ }, schema: { tags: ['reviews'], summary: 'A review with the decision it holds up', params: z.strictObject({ id: z.string().min(1).max(64) }), response: { 200: z.object({ review: reviewSchema, decision: decisionSchema }), ...errorResponses } } },
+      {
+        config: { access: REVIEW_READ },
+        schema: {
+          tags: ['reviews'],
+          summary: 'A review with the decision it holds up',
+          params: z.strictObject({ id: z.string().min(1).max(64) }),
+          response: { 200: z.object({ review: reviewSchema, decision: decisionSchema }), ...errorResponses },
+        },
+      },
       async (request) => {
         const { review, decision, opened } = await reviews.get(request.params.id);
         return { review, decision: present(decision, opened) };

@@ -8,7 +8,12 @@ import { errorResponses } from '../schemas.ts';
 
 const EDITORS = ['risk-manager', 'analyst'] as const;
 
-const cellIssue = z.object({ rule: z.number().int().describe('1-based'), column: z.number().int().describe('1-based, inputs then outputs'), part: z.enum(['input', 'output']), message: z.string() });
+const cellIssue = z.object({
+  rule: z.number().int().describe('1-based'),
+  column: z.number().int().describe('1-based, inputs then outputs'),
+  part: z.enum(['input', 'output']),
+  message: z.string(),
+});
 
 function syntaxError(text: string, kind: 'expression' | 'unary-tests'): string | null {
   try {
@@ -64,7 +69,8 @@ export function feelRoutes() {
         config: { access: EDITORS },
         schema: {
           tags: ['rules'],
-          summary: "Check a decision table: each cell's FEEL, then (when every cell compiles) the inputs no rule matches (gaps) and the rules that match the same input (overlaps)",
+          summary:
+            "Check a decision table: each cell's FEEL, then (when every cell compiles) the inputs no rule matches (gaps) and the rules that match the same input (overlaps)",
           body: z.strictObject({ table: tableSchema }),
           response: {
             200: z.object({
@@ -86,7 +92,12 @@ export function feelRoutes() {
         const width = table.inputs.length + table.outputs.length;
         table.rules.forEach((rule, i) => {
           if (rule.inputEntries.length !== table.inputs.length || rule.outputEntries.length !== table.outputs.length) {
-            cells.push({ rule: i + 1, column: 1, part: 'input', message: `rule ${i + 1} has ${rule.inputEntries.length + rule.outputEntries.length} cells; the table has ${width} columns` });
+            cells.push({
+              rule: i + 1,
+              column: 1,
+              part: 'input',
+              message: `rule ${i + 1} has ${rule.inputEntries.length + rule.outputEntries.length} cells; the table has ${width} columns`,
+            });
             return;
           }
           rule.inputEntries.forEach((text, j) => {
@@ -100,14 +111,17 @@ export function feelRoutes() {
         });
         const empty = { gaps: [], overlaps: [], unanalysedColumns: [], truncated: false };
         if (cells.length) return { ok: false, cells, table: null, ...empty };
-        let analysis;
+        let analysis: ReturnType<typeof analyseTable>;
         try {
           analysis = analyseTable(compileDecisionTable(table), { maxGaps: 20 });
         } catch (err) {
           if (err instanceof RuleError || err instanceof FeelSyntaxError) return { ok: false, cells, table: err.message, ...empty };
           throw err;
         }
-        const json = (v: unknown) => JSON.parse(JSON.stringify(v ?? null, (_k, x) => (typeof x === 'object' && x !== null && !Array.isArray(x) && x.constructor !== Object ? String(x) : x))) as unknown;
+        const json = (v: unknown) =>
+          JSON.parse(
+            JSON.stringify(v ?? null, (_k, x) => (typeof x === 'object' && x !== null && !Array.isArray(x) && x.constructor !== Object ? String(x) : x)),
+          ) as unknown;
         const overlapsMatter = !table.hitPolicy || table.hitPolicy === 'UNIQUE';
         return {
           ok: analysis.gaps.length === 0 && (!overlapsMatter || analysis.overlaps.length === 0),

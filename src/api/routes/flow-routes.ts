@@ -31,65 +31,172 @@ export function flowRoutes(flows: FlowService) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
-    r.get('/v1/flows/schema', { config: { access: READ }, schema: { tags: ['flows'], summary: 'The JSON Schema of flow definitions', response: { 200: z.unknown(), ...errorResponses } } }, async () => flowJsonSchema());
+    r.get(
+      '/v1/flows/schema',
+      {
+        config: { access: READ },
+        schema: { tags: ['flows'], summary: 'The JSON Schema of flow definitions', response: { 200: z.unknown(), ...errorResponses } },
+      },
+      async () => flowJsonSchema(),
+    );
 
     r.get(
       '/v1/flows',
-      { config: { access: READ }, schema: { tags: ['flows'], summary: 'List flows', response: { 200: z.object({ flows: z.array(z.object({ id: z.string(), name: z.string(), latestVersion: z.number(), publishedVersion: z.number().nullable(), createdAt: z.string() })) }), ...errorResponses } } },
+      {
+        config: { access: READ },
+        schema: {
+          tags: ['flows'],
+          summary: 'List flows',
+          response: {
+            200: z.object({
+              flows: z.array(
+                z.object({ id: z.string(), name: z.string(), latestVersion: z.number(), publishedVersion: z.number().nullable(), createdAt: z.string() }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
       async () => ({ flows: await flows.list() }),
     );
 
     r.post(
       '/v1/flows',
-      { config: { access: WRITE }, schema: { tags: ['flows'], summary: 'Create a flow from a definition (its first draft)', body: definitionBody, response: { 201: versionSchema, ...errorResponses, 409: errorResponses[400] } } },
+      {
+        config: { access: WRITE },
+        schema: {
+          tags: ['flows'],
+          summary: 'Create a flow from a definition (its first draft)',
+          body: definitionBody,
+          response: { 201: versionSchema, ...errorResponses, 409: errorResponses[400] },
+        },
+      },
       async (request, reply) => {
         return reply.code(201).send(await flows.create(request.body.definition, actorOf(request)));
       },
     );
 
-    r.get('/v1/flows/:id/versions', { config: { access: READ }, schema: { tags: ['flows'], params: flowParams, response: { 200: z.object({ versions: z.array(versionSchema) }), ...errorResponses } } }, async (request) => ({
-      versions: await flows.versions(request.params.id),
-    }));
+    r.get(
+      '/v1/flows/:id/versions',
+      {
+        config: { access: READ },
+        schema: { tags: ['flows'], params: flowParams, response: { 200: z.object({ versions: z.array(versionSchema) }), ...errorResponses } },
+      },
+      async (request) => ({
+        versions: await flows.versions(request.params.id),
+      }),
+    );
 
     r.post(
       '/v1/flows/:id/versions',
-      { config: { access: WRITE }, schema: { tags: ['flows'], summary: 'Add a draft version', params: flowParams, body: definitionBody, response: { 201: versionSchema, ...errorResponses } } },
+      {
+        config: { access: WRITE },
+        schema: {
+          tags: ['flows'],
+          summary: 'Add a draft version',
+          params: flowParams,
+          body: definitionBody,
+          response: { 201: versionSchema, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         return reply.code(201).send(await flows.addDraft(request.params.id, request.body.definition, actorOf(request)));
       },
     );
 
-    r.get('/v1/flows/:id/versions/:version', { config: { access: READ }, schema: { tags: ['flows'], params: versionParams, response: { 200: versionSchema, ...errorResponses } } }, async (request) =>
-      flows.version(request.params.id, request.params.version),
+    r.get(
+      '/v1/flows/:id/versions/:version',
+      { config: { access: READ }, schema: { tags: ['flows'], params: versionParams, response: { 200: versionSchema, ...errorResponses } } },
+      async (request) => flows.version(request.params.id, request.params.version),
     );
 
     r.put(
       '/v1/flows/:id/versions/:version',
-      { config: { access: WRITE }, schema: { tags: ['flows'], summary: 'Edit a draft (published versions are immutable: 409)', params: versionParams, body: definitionBody, response: { 200: versionSchema, ...errorResponses, 409: errorResponses[400] } } },
+      {
+        config: { access: WRITE },
+        schema: {
+          tags: ['flows'],
+          summary: 'Edit a draft (published versions are immutable: 409)',
+          params: versionParams,
+          body: definitionBody,
+          response: { 200: versionSchema, ...errorResponses, 409: errorResponses[400] },
+        },
+      },
       async (request) => flows.editDraft(request.params.id, request.params.version, request.body.definition, actorOf(request)),
     );
 
     r.post(
       '/v1/flows/:id/versions/:version/validate',
-      { config: { access: WRITE }, schema: { tags: ['flows'], summary: 'Run the static checks; list every problem with its JSON path', params: versionParams, response: { 200: z.object({ ok: z.boolean(), issues: z.array(issueSchema), publishable: z.array(issueSchema), warnings: z.array(issueSchema).describe('what does not stop publishing but deserves a look: conditions that are null when an optional field is missing'), paths: z.number().nullable() }), ...errorResponses } } },
+      {
+        config: { access: WRITE },
+        schema: {
+          tags: ['flows'],
+          summary: 'Run the static checks; list every problem with its JSON path',
+          params: versionParams,
+          response: {
+            200: z.object({
+              ok: z.boolean(),
+              issues: z.array(issueSchema),
+              publishable: z.array(issueSchema),
+              warnings: z
+                .array(issueSchema)
+                .describe('what does not stop publishing but deserves a look: conditions that are null when an optional field is missing'),
+              paths: z.number().nullable(),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
       async (request) => flows.validate(request.params.id, request.params.version),
     );
 
     r.post(
       '/v1/flows/:id/versions/:version/publish',
-      { config: { access: PUBLISH }, schema: { tags: ['flows'], summary: 'Publish a draft: it must pass every check and classify every input field', params: versionParams, response: { 200: versionSchema, ...errorResponses, 409: errorResponses[400] } } },
+      {
+        config: { access: PUBLISH },
+        schema: {
+          tags: ['flows'],
+          summary: 'Publish a draft: it must pass every check and classify every input field',
+          params: versionParams,
+          response: { 200: versionSchema, ...errorResponses, 409: errorResponses[400] },
+        },
+      },
       async (request) => flows.publish(request.params.id, request.params.version, actorOf(request)),
     );
 
     r.get(
       '/v1/flows/:id/versions/:version/paths',
-      { config: { access: READ }, schema: { tags: ['flows'], summary: 'Every distinct path from input to an output', params: versionParams, response: { 200: z.object({ count: z.number(), truncated: z.boolean(), paths: z.array(z.object({ steps: z.array(z.string()), conditions: z.array(z.string()), end: z.string(), outcome: z.string() })) }), ...errorResponses } } },
+      {
+        config: { access: READ },
+        schema: {
+          tags: ['flows'],
+          summary: 'Every distinct path from input to an output',
+          params: versionParams,
+          response: {
+            200: z.object({
+              count: z.number(),
+              truncated: z.boolean(),
+              paths: z.array(z.object({ steps: z.array(z.string()), conditions: z.array(z.string()), end: z.string(), outcome: z.string() })),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
       async (request) => flows.paths(request.params.id, request.params.version),
     );
 
     r.get(
       '/v1/flows/:id/diff',
-      { config: { access: READ }, schema: { tags: ['flows'], summary: 'What changed between two versions', params: flowParams, querystring: z.strictObject({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }), response: { 200: z.unknown(), ...errorResponses } } },
+      {
+        config: { access: READ },
+        schema: {
+          tags: ['flows'],
+          summary: 'What changed between two versions',
+          params: flowParams,
+          querystring: z.strictObject({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }),
+          response: { 200: z.unknown(), ...errorResponses },
+        },
+      },
       async (request) => flows.diff(request.params.id, request.query.from, request.query.to),
     );
   };

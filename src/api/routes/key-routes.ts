@@ -10,7 +10,14 @@ export function keyRoutes(keys: KeyService) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get(
       '/v1/keys',
-      { config: { access: ['admin'] }, schema: { tags: ['keys'], summary: 'List API keys (never their secrets)', response: { 200: z.object({ keys: z.array(apiKeySchema) }), ...errorResponses } } },
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags: ['keys'],
+          summary: 'List API keys (never their secrets)',
+          response: { 200: z.object({ keys: z.array(apiKeySchema) }), ...errorResponses },
+        },
+      },
       async () => ({ keys: await keys.list() }),
     );
 
@@ -50,7 +57,11 @@ export function keyRoutes(keys: KeyService) {
       '/v1/me',
       {
         config: { access: ['admin', 'risk-manager', 'analyst', 'reviewer', 'auditor', 'service'] },
-        schema: { tags: ['keys'], summary: 'The caller: key id, name and role', response: { 200: z.object({ keyId: z.string(), name: z.string(), role: roleSchema }), ...errorResponses } },
+        schema: {
+          tags: ['keys'],
+          summary: 'The caller: key id, name and role',
+          response: { 200: z.object({ keyId: z.string(), name: z.string(), role: roleSchema }), ...errorResponses },
+        },
       },
       async (request) => requirePrincipal(request),
     );

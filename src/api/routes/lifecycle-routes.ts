@@ -11,7 +11,18 @@ const READ = ['admin', 'risk-manager', 'analyst', 'auditor'] as const;
 
 const modelParams = z.strictObject({ modelId: z.string().min(1).max(64) });
 const runParams = z.strictObject({ id: z.string().min(1).max(64) });
-const programSchema = z.object({ modelId: z.string(), flowId: z.string(), scoreNode: z.string(), sample: z.record(z.string(), z.unknown()), ootMonths: z.number(), policy: z.record(z.string(), z.unknown()), decisionLogic: z.record(z.string(), z.unknown()).nullable(), triggers: z.record(z.string(), z.unknown()).nullable(), updatedBy: z.string(), updatedAt: z.string() });
+const programSchema = z.object({
+  modelId: z.string(),
+  flowId: z.string(),
+  scoreNode: z.string(),
+  sample: z.record(z.string(), z.unknown()),
+  ootMonths: z.number(),
+  policy: z.record(z.string(), z.unknown()),
+  decisionLogic: z.record(z.string(), z.unknown()).nullable(),
+  triggers: z.record(z.string(), z.unknown()).nullable(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+});
 const runSchema = z.object({
   id: z.string(),
   modelId: z.string(),
@@ -46,11 +57,21 @@ export function lifecycleRoutes(service: LifecycleService) {
           body: z.strictObject({
             flow: z.string().min(1).max(64),
             scoreNode: z.string().min(1).max(64),
-            sample: z.record(z.string(), z.unknown()).describe('observation and performance windows, bad and indeterminate thresholds, features, reject inference'),
+            sample: z
+              .record(z.string(), z.unknown())
+              .describe('observation and performance windows, bad and indeterminate thresholds, features, reject inference'),
             ootMonths: z.number().int().min(1).max(24).default(3),
             policy: z.record(z.string(), z.unknown()).optional().describe('minAucGain, minKsGain, maxPsi, maxCalibrationGap, approval: auto | risk-manager'),
-            decisionLogic: z.record(z.string(), z.unknown()).nullable().optional().describe('switchNode, approveTo, strategy: the PD cutoff the optimiser re-sets with each new model'),
-            triggers: z.record(z.string(), z.unknown()).nullable().optional().describe('sampleGrowth (share), minAccounts: start a run when the matured sample grows'),
+            decisionLogic: z
+              .record(z.string(), z.unknown())
+              .nullable()
+              .optional()
+              .describe('switchNode, approveTo, strategy: the PD cutoff the optimiser re-sets with each new model'),
+            triggers: z
+              .record(z.string(), z.unknown())
+              .nullable()
+              .optional()
+              .describe('sampleGrowth (share), minAccounts: start a run when the matured sample grows'),
           }),
           response: { 200: programSchema, ...errorResponses },
         },
@@ -58,22 +79,85 @@ export function lifecycleRoutes(service: LifecycleService) {
       async (request) => service.setProgram(request.params.modelId, { ...request.body, policy: request.body.policy ?? {} }, actorOf(request)),
     );
 
-    r.get('/v1/lifecycle/programs/:modelId', { config: { access: READ }, schema: { tags: ['lifecycle'], params: modelParams, response: { 200: programSchema, ...errorResponses } } }, async (request) => service.program(request.params.modelId));
+    r.get(
+      '/v1/lifecycle/programs/:modelId',
+      { config: { access: READ }, schema: { tags: ['lifecycle'], params: modelParams, response: { 200: programSchema, ...errorResponses } } },
+      async (request) => service.program(request.params.modelId),
+    );
 
     r.post(
       '/v1/lifecycle/programs/:modelId/runs',
-      { config: { access: START }, schema: { tags: ['lifecycle'], summary: 'Retrain now, as a job', params: modelParams, body: z.strictObject({ asOf: z.iso.datetime({ offset: true }).optional().describe('the date outcomes are judged at (default: now)') }).optional(), response: { 202: runSchema, ...errorResponses } } },
+      {
+        config: { access: START },
+        schema: {
+          tags: ['lifecycle'],
+          summary: 'Retrain now, as a job',
+          params: modelParams,
+          body: z.strictObject({ asOf: z.iso.datetime({ offset: true }).optional().describe('the date outcomes are judged at (default: now)') }).optional(),
+          response: { 202: runSchema, ...errorResponses },
+        },
+      },
       async (request, reply) => reply.code(202).send(await service.startRun(request.params.modelId, request.body?.asOf, actorOf(request))),
     );
 
-    r.get('/v1/lifecycle/programs/:modelId/runs', { config: { access: READ }, schema: { tags: ['lifecycle'], params: modelParams, response: { 200: z.object({ runs: z.array(runSchema) }), ...errorResponses } } }, async (request) => ({ runs: await service.runs(request.params.modelId) }));
+    r.get(
+      '/v1/lifecycle/programs/:modelId/runs',
+      {
+        config: { access: READ },
+        schema: { tags: ['lifecycle'], params: modelParams, response: { 200: z.object({ runs: z.array(runSchema) }), ...errorResponses } },
+      },
+      async (request) => ({ runs: await service.runs(request.params.modelId) }),
+    );
 
-    r.get('/v1/lifecycle/runs/:id', { config: { access: READ }, schema: { tags: ['lifecycle'], summary: 'A retraining run: status, champion and challenger checks, the policy\'s reasons, lineage', params: runParams, response: { 200: runSchema, ...errorResponses } } }, async (request) => service.getRun(request.params.id));
+    r.get(
+      '/v1/lifecycle/runs/:id',
+      {
+        config: { access: READ },
+        schema: {
+          tags: ['lifecycle'],
+          summary: "A retraining run: status, champion and challenger checks, the policy's reasons, lineage",
+          params: runParams,
+          response: { 200: runSchema, ...errorResponses },
+        },
+      },
+      async (request) => service.getRun(request.params.id),
+    );
 
-    r.post('/v1/lifecycle/runs/:id/approve', { config: { access: DECIDE }, schema: { tags: ['lifecycle'], summary: 'Promote a challenger that awaits approval: a new flow version naming it is published', params: runParams, response: { 200: runSchema, ...errorResponses, 409: errorResponses[400] } } }, async (request) => service.promote(request.params.id, actorOf(request)));
+    r.post(
+      '/v1/lifecycle/runs/:id/approve',
+      {
+        config: { access: DECIDE },
+        schema: {
+          tags: ['lifecycle'],
+          summary: 'Promote a challenger that awaits approval: a new flow version naming it is published',
+          params: runParams,
+          response: { 200: runSchema, ...errorResponses, 409: errorResponses[400] },
+        },
+      },
+      async (request) => service.promote(request.params.id, actorOf(request)),
+    );
 
-    r.post('/v1/lifecycle/runs/:id/reject', { config: { access: DECIDE }, schema: { tags: ['lifecycle'], params: runParams, response: { 200: runSchema, ...errorResponses, 409: errorResponses[400] } } }, async (request) => service.reject(request.params.id, actorOf(request)));
+    r.post(
+      '/v1/lifecycle/runs/:id/reject',
+      {
+        config: { access: DECIDE },
+        schema: { tags: ['lifecycle'], params: runParams, response: { 200: runSchema, ...errorResponses, 409: errorResponses[400] } },
+      },
+      async (request) => service.reject(request.params.id, actorOf(request)),
+    );
 
-    r.post('/v1/lifecycle/programs/:modelId/rollback', { config: { access: DECIDE }, schema: { tags: ['lifecycle'], summary: 'Undo the last promotion in one call: the flow version before it is published again', params: modelParams, response: { 200: runSchema, ...errorResponses, 409: errorResponses[400] } } }, async (request) => service.rollback(request.params.modelId, actorOf(request)));
+    r.post(
+      '/v1/lifecycle/programs/:modelId/rollback',
+      {
+        config: { access: DECIDE },
+        schema: {
+          tags: ['lifecycle'],
+          summary: 'Undo the last promotion in one call: the flow version before it is published again',
+          params: modelParams,
+          response: { 200: runSchema, ...errorResponses, 409: errorResponses[400] },
+        },
+      },
+      async (request) => service.rollback(request.params.modelId, actorOf(request)),
+    );
   };
 }

@@ -6,6 +6,8 @@ const SCRAPE = ['admin', 'service'] as const;
 
 export function metricsRoute(metrics: Metrics) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.get('/metrics', { config: { access: SCRAPE }, schema: { hide: true } }, async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+    app.get('/metrics', { config: { access: SCRAPE }, schema: { hide: true } }, async (_request, reply) =>
+      reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+    );
   };
 }

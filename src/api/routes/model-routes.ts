@@ -10,7 +10,6 @@ const WRITE = ['risk-manager', 'analyst'] as const;
 /** Trained tree models of a few hundred trees are well under this; ONNX graphs can be larger. */
 const MODEL_BODY_LIMIT = 64 * 1024 * 1024;
 
-
 export const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const modelParams = z.strictObject({ id: z.string().regex(MODEL_ID, 'letters, digits, ".", "_" or "-", at most 64, starting with a letter or digit') });
 const versionParams = modelParams.extend({ version: z.coerce.number().int().positive() });
@@ -22,7 +21,7 @@ const versionSchema = z.object({
   summary: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
   createdBy: z.string(),
-  reference: z.string().describe('how a flow\'s score node names this version'),
+  reference: z.string().describe("how a flow's score node names this version"),
 });
 
 export function modelRoutes(models: ModelService) {
@@ -31,7 +30,19 @@ export function modelRoutes(models: ModelService) {
 
     r.get(
       '/v1/models',
-      { config: { access: READ }, schema: { tags: ['models'], summary: 'List stored models', response: { 200: z.object({ models: z.array(z.object({ id: z.string(), latestVersion: z.number(), kind: z.string(), createdAt: z.string(), updatedAt: z.string() })) }), ...errorResponses } } },
+      {
+        config: { access: READ },
+        schema: {
+          tags: ['models'],
+          summary: 'List stored models',
+          response: {
+            200: z.object({
+              models: z.array(z.object({ id: z.string(), latestVersion: z.number(), kind: z.string(), createdAt: z.string(), updatedAt: z.string() })),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
       async () => ({ models: await models.list() }),
     );
 
@@ -54,16 +65,43 @@ export function modelRoutes(models: ModelService) {
       },
     );
 
-    r.get('/v1/models/:id/versions', { config: { access: READ }, schema: { tags: ['models'], params: modelParams, response: { 200: z.object({ versions: z.array(versionSchema) }), ...errorResponses } } }, async (request) => ({
-      versions: await models.versions(request.params.id),
-    }));
-
-    r.get('/v1/models/:id/versions/:version', { config: { access: READ }, schema: { tags: ['models'], summary: 'One version: metrics, features, lineage', params: versionParams, response: { 200: versionSchema, ...errorResponses } } }, async (request) =>
-      models.version(request.params.id, request.params.version),
+    r.get(
+      '/v1/models/:id/versions',
+      {
+        config: { access: READ },
+        schema: { tags: ['models'], params: modelParams, response: { 200: z.object({ versions: z.array(versionSchema) }), ...errorResponses } },
+      },
+      async (request) => ({
+        versions: await models.versions(request.params.id),
+      }),
     );
 
-    r.get('/v1/models/:id/versions/:version/file', { config: { access: READ }, schema: { tags: ['models'], summary: 'The model file itself, for arbiter score or another environment', params: versionParams, response: { 200: z.unknown(), ...errorResponses } } }, async (request) =>
-      models.file(request.params.id, request.params.version),
+    r.get(
+      '/v1/models/:id/versions/:version',
+      {
+        config: { access: READ },
+        schema: {
+          tags: ['models'],
+          summary: 'One version: metrics, features, lineage',
+          params: versionParams,
+          response: { 200: versionSchema, ...errorResponses },
+        },
+      },
+      async (request) => models.version(request.params.id, request.params.version),
+    );
+
+    r.get(
+      '/v1/models/:id/versions/:version/file',
+      {
+        config: { access: READ },
+        schema: {
+          tags: ['models'],
+          summary: 'The model file itself, for arbiter score or another environment',
+          params: versionParams,
+          response: { 200: z.unknown(), ...errorResponses },
+        },
+      },
+      async (request) => models.file(request.params.id, request.params.version),
     );
   };
 }

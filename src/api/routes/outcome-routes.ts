@@ -11,7 +11,7 @@ const WRITE = ['service'] as const;
 const BODY_LIMIT = 16 * 1024 * 1024;
 
 export const outcomeEventSchema = z.strictObject({
-  eventId: z.string().min(1).max(200).describe('the sender\'s id of the event: sending it again is harmless'),
+  eventId: z.string().min(1).max(200).describe("the sender's id of the event: sending it again is harmless"),
   decisionId: z.string().min(1).max(64),
   type: z.enum(OUTCOME_TYPES),
   occurredAt: z.iso.datetime({ offset: true }),
@@ -36,7 +36,13 @@ function parseLines(text: string): OutcomeEvent[] {
     if (r.success) events.push(r.data);
     else problems.push(`line ${i + 1}: ${r.error.issues.map((x) => `${x.path.join('.') || 'event'}: ${x.message}`).join('; ')}`);
   });
-  if (problems.length) throw new ApiError(400, 'invalid_outcomes', `${problems.length} line(s) are not valid events; nothing was recorded. ${problems.slice(0, 10).join(' | ')}`, problems.slice(0, 100));
+  if (problems.length)
+    throw new ApiError(
+      400,
+      'invalid_outcomes',
+      `${problems.length} line(s) are not valid events; nothing was recorded. ${problems.slice(0, 10).join(' | ')}`,
+      problems.slice(0, 100),
+    );
   return events;
 }
 
@@ -51,8 +57,12 @@ export function outcomeRoutes(outcomes: OutcomeService) {
         bodyLimit: BODY_LIMIT,
         schema: {
           tags: ['lifecycle'],
-          summary: 'Record performance events of decided applications: JSON {events: [...]} or JSON lines (application/x-ndjson), all or nothing, idempotent by event id',
-          body: z.union([z.strictObject({ events: z.array(outcomeEventSchema).min(1).max(MAX_OUTCOME_EVENTS) }), z.strictObject({ lines: z.string() }).describe('JSON lines, sent as application/x-ndjson')]),
+          summary:
+            'Record performance events of decided applications: JSON {events: [...]} or JSON lines (application/x-ndjson), all or nothing, idempotent by event id',
+          body: z.union([
+            z.strictObject({ events: z.array(outcomeEventSchema).min(1).max(MAX_OUTCOME_EVENTS) }),
+            z.strictObject({ lines: z.string() }).describe('JSON lines, sent as application/x-ndjson'),
+          ]),
           response: { 200: z.object({ accepted: z.number(), duplicates: z.number() }), ...errorResponses, 409: errorResponses[400] },
         },
       },

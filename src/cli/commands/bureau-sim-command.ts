@@ -4,7 +4,9 @@ import { numberOption } from '../number-option.ts';
 
 export function bureauSimCommand(): Command {
   return new Command('bureau-sim')
-    .description('run a simulated credit bureau on loopback: deterministic reports for synthetic people, JSON (POST /v1/reports) and XML (POST /crr/report), with injected faults (see docs/connectors.md)')
+    .description(
+      'run a simulated credit bureau on loopback: deterministic reports for synthetic people, JSON (POST /v1/reports) and XML (POST /crr/report), with injected faults (see docs/connectors.md)',
+    )
     .option('--port <n>', 'port to listen on (0: any free port)', '4010')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
     .option('--seed <n>', 'the same seed gives every person the same file', '1')
@@ -36,7 +38,9 @@ export function bureauSimCommand(): Command {
           hangMs: numberOption(f.hang!, 'hang', { min: 0 }),
         },
       });
-      console.log(`bureau simulator listening on ${sim.url} (JSON: POST /v1/reports, XML: POST /crr/report, faults: POST /admin/faults, billing: GET /billing)`);
+      console.log(
+        `bureau simulator listening on ${sim.url} (JSON: POST /v1/reports, XML: POST /crr/report, faults: POST /admin/faults, billing: GET /billing)`,
+      );
       const stop = () => void sim.close().then(() => process.exit(0));
       process.on('SIGTERM', stop);
       process.on('SIGINT', stop);

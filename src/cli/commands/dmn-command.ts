@@ -47,4 +47,3 @@ export function dmnCommand(): Command {
     });
   return dmn;
 }
-

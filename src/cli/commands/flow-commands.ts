@@ -2,7 +2,6 @@ import { Command } from 'commander';
 import { readJsonFile } from '../read-json.ts';
 import { enumeratePaths, loadFlowFile, pathCoverage, readApplications, type ReviewVerdict } from '../../flow/index.ts';
 
-
 export function pathsCommand(): Command {
   return new Command('paths')
     .description('enumerate every path from input to an output; with --data, count the applications that take each')
@@ -18,7 +17,11 @@ export function pathsCommand(): Command {
         paths.forEach((p, i) => console.log(`#${i + 1} ${p.outcome.padEnd(8)} ${p.steps.join(' > ')}\n     when ${p.conditions.join('; ') || 'always'}`));
         const byOutcome: Record<string, number> = {};
         for (const p of paths) byOutcome[p.outcome] = (byOutcome[p.outcome] ?? 0) + 1;
-        console.log(`${paths.length} distinct paths${truncated ? ' (truncated)' : ''}: ${Object.entries(byOutcome).map(([o, n]) => `${n} ${o}`).join(', ')}`);
+        console.log(
+          `${paths.length} distinct paths${truncated ? ' (truncated)' : ''}: ${Object.entries(byOutcome)
+            .map(([o, n]) => `${n} ${o}`)
+            .join(', ')}`,
+        );
         return;
       }
       const applications = readApplications(flags.data, flow.definition.input.fields);
@@ -26,7 +29,9 @@ export function pathsCommand(): Command {
       if (flags.json) return console.log(JSON.stringify(report, null, 2));
       const taken = report.paths.filter((p) => p.taken > 0).sort((a, b) => b.taken - a.taken);
       for (const p of taken) console.log(`${String(p.taken).padStart(7)}  ${p.outcome.padEnd(8)} ${p.key}`);
-      console.log(`${report.applications} applications: ${report.completed} decided, ${report.pendingReview} waiting for review, ${report.invalid} invalid; outcomes ${JSON.stringify(report.outcomes)}`);
+      console.log(
+        `${report.applications} applications: ${report.completed} decided, ${report.pendingReview} waiting for review, ${report.invalid} invalid; outcomes ${JSON.stringify(report.outcomes)}`,
+      );
       console.log(`${taken.length} of ${report.paths.length} paths taken, ${report.neverTaken} never taken`);
     });
 }
@@ -36,7 +41,12 @@ export function decideCommand(): Command {
     .description('run one application through a flow and print the decision, the path and the trace')
     .requiredOption('--flow <F.json>', 'the flow definition')
     .requiredOption('--input <app.json>', 'the application')
-    .option('--review <node=verdict>', 'a review verdict to apply (approve or decline), e.g. riskReview=approve', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option(
+      '--review <node=verdict>',
+      'a review verdict to apply (approve or decline), e.g. riskReview=approve',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .option('--consent <scope>', 'a consent the applicant gave now, e.g. credit-bureau (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .action(async (flags: { flow: string; input: string; review: string[]; consent: string[] }) => {
       const flow = await loadFlowFile(flags.flow);
@@ -48,6 +58,12 @@ export function decideCommand(): Command {
       }
       const consents = flags.consent.map((scope) => ({ scope, grantedAt: new Date().toISOString(), channel: 'cli' }));
       const result = await flow.run(readJsonFile(flags.input, 'application'), { trace: true, reviews, consents });
-      console.log(JSON.stringify(result.status === 'completed' ? { status: result.status, ...result.output, path: result.path, ms: result.ms, trace: result.trace } : result, null, 2));
+      console.log(
+        JSON.stringify(
+          result.status === 'completed' ? { status: result.status, ...result.output, path: result.path, ms: result.ms, trace: result.trace } : result,
+          null,
+          2,
+        ),
+      );
     });
 }

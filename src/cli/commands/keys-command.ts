@@ -78,7 +78,9 @@ export function keysCommand(): Command {
       const inUse = await masterVersionsInUse(db);
       const retired = before.versions.filter((v) => !inUse.includes(v));
       saveKeyFile(next.without(retired), keyFile);
-      console.log(`re-wrapped ${total} data keys with version ${next.currentVersion}; retired version(s) ${retired.join(', ') || 'none'}; in use: ${inUse.join(', ') || 'none'}`);
+      console.log(
+        `re-wrapped ${total} data keys with version ${next.currentVersion}; retired version(s) ${retired.join(', ') || 'none'}; in use: ${inUse.join(', ') || 'none'}`,
+      );
     });
   });
   return keys;

@@ -40,7 +40,11 @@ const sha256 = (path: string) => createHash('sha256').update(readFileSync(path))
 
 /** A numeric flag, named as commander keys it (camelCase), checked against its range. */
 function number(flags: Record<string, unknown>, name: string, range: NumberRange): number {
-  return numberOption(flags[name], name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), range);
+  return numberOption(
+    flags[name],
+    name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
+    range,
+  );
 }
 
 function monotoneSpec(spec: string): Record<string, 1 | -1> {
@@ -50,7 +54,8 @@ function monotoneSpec(spec: string): Record<string, 1 | -1> {
       .filter(Boolean)
       .map((s) => {
         const [f, d] = s.split(':');
-        if (!f || (d !== '+1' && d !== '1' && d !== '-1')) throw new Error(`--monotone "${s}": write feature:+1 (risk rises with it) or feature:-1 (risk falls)`);
+        if (!f || (d !== '+1' && d !== '1' && d !== '-1'))
+          throw new Error(`--monotone "${s}": write feature:+1 (risk rises with it) or feature:-1 (risk falls)`);
         return [f, Number(d) as 1 | -1];
       }),
   );
@@ -99,9 +104,16 @@ export function trainCommand(): Command {
       const frame = readData(dataFile);
       const target = { column: String(flags.target), bad: String(flags.bad) };
       const y = frame.target(target.column, target.bad);
-      const excluded = new Set([target.column, ...String(flags.exclude ?? '').split(',').filter(Boolean)]);
+      const excluded = new Set([
+        target.column,
+        ...String(flags.exclude ?? '')
+          .split(',')
+          .filter(Boolean),
+      ]);
       // A text column with a different value in almost every row is an identifier: it can only be memorised.
-      const identifiers = frame.columns.filter((c) => c.kind === 'categorical' && !excluded.has(c.name) && c.levels.length > Math.max(100, frame.rows / 2)).map((c) => c.name);
+      const identifiers = frame.columns
+        .filter((c) => c.kind === 'categorical' && !excluded.has(c.name) && c.levels.length > Math.max(100, frame.rows / 2))
+        .map((c) => c.name);
       if (identifiers.length) console.error(`not used as features: ${identifiers.join(', ')} (a different value in almost every row, like an id)`);
       const features = frame.columns.map((c) => c.name).filter((n) => !excluded.has(n) && !identifiers.includes(n));
       const { train, test } = stratifiedSplit(y, testFraction, seed);
@@ -110,18 +122,49 @@ export function trainCommand(): Command {
       let impl: Extract<ModelImpl, { kind: 'gbdt' | 'scorecard' }>;
       if (algorithm === 'scorecard') impl = { kind: 'scorecard', model: trainScorecard(frame, y, features, train, {}, bar.update) };
       else if (params.earlyStoppingRounds) {
-        const inner = stratifiedSplit(Uint8Array.from(train, (r) => y[r]!), 0.15, seed);
-        impl = { kind: 'gbdt', model: trainBooster(frame, y, features, Int32Array.from(inner.train, (i) => train[i]!), Int32Array.from(inner.test, (i) => train[i]!), params, { onRound: bar.update }) };
+        const inner = stratifiedSplit(
+          Uint8Array.from(train, (r) => y[r]!),
+          0.15,
+          seed,
+        );
+        impl = {
+          kind: 'gbdt',
+          model: trainBooster(
+            frame,
+            y,
+            features,
+            Int32Array.from(inner.train, (i) => train[i]!),
+            Int32Array.from(inner.test, (i) => train[i]!),
+            params,
+            { onRound: bar.update },
+          ),
+        };
       } else impl = { kind: 'gbdt', model: trainBooster(frame, y, features, train, null, params, { onRound: bar.update }) };
       bar.done();
       const seconds = (performance.now() - t0) / 1000;
-      const training = trainingInfo(impl, y, impl.model.predict(frame), { train, test, testFraction, seed }, { file: basename(dataFile), sha256: sha256(dataFile), rows: frame.rows });
+      const training = trainingInfo(
+        impl,
+        y,
+        impl.model.predict(frame),
+        { train, test, testFraction, seed },
+        { file: basename(dataFile), sha256: sha256(dataFile), rows: frame.rows },
+      );
       const { metrics } = training;
       const model: NewModel = { ...impl, target, features: featuresOf(impl), imported: null, training };
       const file = saveModel(String(flags.out), model);
-      const report = { kind: algorithm, version: file.version, rows: frame.rows, features: features.length, trainRows: train.length, testRows: test.length, seconds: Number(seconds.toFixed(3)), ...metrics };
+      const report = {
+        kind: algorithm,
+        version: file.version,
+        rows: frame.rows,
+        features: features.length,
+        trainRows: train.length,
+        testRows: test.length,
+        seconds: Number(seconds.toFixed(3)),
+        ...metrics,
+      };
       if (flags.json) return console.log(JSON.stringify(report, null, 2));
-      const line = (name: string, e: { auc: number; ks: number; gini: number }) => `  ${name.padEnd(7)} AUC ${e.auc.toFixed(3)}  KS ${e.ks.toFixed(3)}  Gini ${e.gini.toFixed(3)}`;
+      const line = (name: string, e: { auc: number; ks: number; gini: number }) =>
+        `  ${name.padEnd(7)} AUC ${e.auc.toFixed(3)}  KS ${e.ks.toFixed(3)}  Gini ${e.gini.toFixed(3)}`;
       console.log(`trained ${algorithm} on ${train.length} rows (${features.length} features) in ${report.seconds}s`);
       console.log(line('train', metrics.train));
       console.log(line('holdout', metrics.test));
@@ -129,14 +172,13 @@ export function trainCommand(): Command {
     });
 }
 
-
 export function scoreCommand(): Command {
   return new Command('score')
     .description('score a data file with a model: PD and points per row, and reason codes with --explain, as CSV')
     .requiredOption('--model <model.json>', 'a model from arbiter train or arbiter import')
     .requiredOption('--data <file>', 'rows to score')
     .option('--out <file>', 'write the scores here instead of printing them')
-    .option('--explain <k>', 'add the k features that raised each row\'s risk most')
+    .option('--explain <k>', "add the k features that raised each row's risk most")
     .action(async (flags: { model: string; data: string; out?: string; explain?: string }) => {
       const model = loadModel(flags.model);
       const frame = readData(flags.data);
@@ -144,7 +186,8 @@ export function scoreCommand(): Command {
       const pd = await scorePd(model, frame);
       const points = pointsOf(model, pd, frame);
       const reasons = k ? reasonsFor(model, frame, k) : null;
-      if (k && !reasons) throw new Error(`--explain: ${model.kind} models imported from elsewhere carry no explanation; train with arbiter train for reason codes`);
+      if (k && !reasons)
+        throw new Error(`--explain: ${model.kind} models imported from elsewhere carry no explanation; train with arbiter train for reason codes`);
       const header = ['pd', 'points', ...Array.from({ length: k }, (_, i) => [`reason_${i + 1}`, `impact_${i + 1}`]).flat()];
       const lines = [csvLine(header)];
       for (let i = 0; i < frame.rows; i++) {
@@ -180,18 +223,28 @@ export function evaluateCommand(): Command {
       const p = await scorePd(model, frame);
       const baseline = flags.baseline ? readData(flags.baseline) : null;
       const features = model.features.map((f) => f.name);
-      const report = { ...evaluate(y, p), calibration: calibration(y, p), psi: baseline ? psi(await scorePd(model, baseline), p) : null, csi: baseline ? csi(baseline, frame, features) : null };
+      const report = {
+        ...evaluate(y, p),
+        calibration: calibration(y, p),
+        psi: baseline ? psi(await scorePd(model, baseline), p) : null,
+        csi: baseline ? csi(baseline, frame, features) : null,
+      };
       if (flags.json) return console.log(JSON.stringify(report, null, 2));
-      console.log(`AUC ${report.auc.toFixed(3)}  Gini ${report.gini.toFixed(3)}  KS ${report.ks.toFixed(3)}  Brier ${report.brier.toFixed(4)}  log loss ${report.logLoss.toFixed(4)}${report.psi === null ? '' : `  PSI ${report.psi.toFixed(4)}`}`);
+      console.log(
+        `AUC ${report.auc.toFixed(3)}  Gini ${report.gini.toFixed(3)}  KS ${report.ks.toFixed(3)}  Brier ${report.brier.toFixed(4)}  log loss ${report.logLoss.toFixed(4)}${report.psi === null ? '' : `  PSI ${report.psi.toFixed(4)}`}`,
+      );
       for (const c of (report.csi ?? []).filter((x) => x.csi > 0.1)) console.log(`  feature ${c.feature} drifted: CSI ${c.csi.toFixed(3)}`);
-      for (const b of report.calibration) console.log(`  band ${String(b.band).padStart(2)}: ${String(b.count).padStart(5)} rows, predicted ${(b.meanPredicted * 100).toFixed(1)}%, observed ${(b.observedRate * 100).toFixed(1)}%`);
+      for (const b of report.calibration)
+        console.log(
+          `  band ${String(b.band).padStart(2)}: ${String(b.count).padStart(5)} rows, predicted ${(b.meanPredicted * 100).toFixed(1)}%, observed ${(b.observedRate * 100).toFixed(1)}%`,
+        );
     });
 }
 
 export function importCommand(): Command {
   return new Command('import')
     .description('turn a model trained elsewhere (XGBoost JSON, ONNX) into an Arbiter model file, scored the same way')
-    .addOption(new Option('--format <format>', 'the file\'s format').choices(['xgboost', 'onnx']).makeOptionMandatory())
+    .addOption(new Option('--format <format>', "the file's format").choices(['xgboost', 'onnx']).makeOptionMandatory())
     .argument('<file>', 'the model to import')
     .requiredOption('--out <model.json>', 'where to write the Arbiter model file')
     .option('--features <names>', 'onnx: comma-separated input column names, when the model does not name them')
@@ -208,7 +261,14 @@ export function importCommand(): Command {
           throw new ModelImportError(`${file} is not JSON; save the XGBoost model with save_model("model.json")`);
         }
         impl = { kind: 'xgboost', model: XgboostModel.fromJson(json), source: json };
-      } else impl = { kind: 'onnx', model: await OnnxModel.fromBytes(new Uint8Array(bytes), flags.features?.split(',').map((s) => s.trim())) };
+      } else
+        impl = {
+          kind: 'onnx',
+          model: await OnnxModel.fromBytes(
+            new Uint8Array(bytes),
+            flags.features?.split(',').map((s) => s.trim()),
+          ),
+        };
       const imported: ImportInfo = { format: flags.format, file: basename(file), sha256: createHash('sha256').update(bytes).digest('hex') };
       const target = flags.target && flags.bad !== undefined ? { column: flags.target, bad: flags.bad } : null;
       const saved = saveModel(flags.out, { ...impl, target, features: featuresOf(impl), training: null, imported });

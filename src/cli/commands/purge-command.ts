@@ -5,7 +5,9 @@ import { erasureLedger, withDatabase, withDatabaseOptions, type DatabaseFlags } 
 export function purgeCommand(): Command {
   return withDatabaseOptions(
     new Command('purge')
-      .description('erase the personal data of applications past their retention period that no legal hold or adverse-action record keeps (servers also do this daily)')
+      .description(
+        'erase the personal data of applications past their retention period that no legal hold or adverse-action record keeps (servers also do this daily)',
+      )
       .option('--retention-days <n>', 'retention period in days', process.env.ARBITER_RETENTION_DAYS || String(7 * 365))
       .option('--as-of <iso-date>', 'purge as of this moment instead of now (for planning and tests)'),
   ).action(async (flags: DatabaseFlags & { retentionDays: string; asOf?: string }) => {

@@ -20,7 +20,8 @@ interface ServeFlags extends DatabaseFlags {
 
 function portMessage(err: unknown, port: number, host: string): string {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') return `port ${port} on ${host} is already in use (another Arbiter or another program); stop it or choose another port with --port or PORT`;
+  if (code === 'EADDRINUSE')
+    return `port ${port} on ${host} is already in use (another Arbiter or another program); stop it or choose another port with --port or PORT`;
   if (code === 'EACCES') return `port ${port} on ${host} may not be opened by this user; choose a port above 1023 with --port or PORT`;
   if (code === 'EADDRNOTAVAIL') return `${host} is not an address of this machine; set --host or HOST to one of its addresses (127.0.0.1, 0.0.0.0)`;
   return `cannot listen on ${host}:${port}: ${(err as Error).message}`;
@@ -76,7 +77,9 @@ export function serveCommand(): Command {
         bureau = await startBureauSim({ port: Number(flags.bureauPort), host: '127.0.0.1' });
         console.log(`Demo bureau simulator listening on ${bureau.url}`);
       } catch (err) {
-        console.error(`The demo bureau simulator could not start on port ${flags.bureauPort} (${(err as Error).message}); bureau checks will take their fallback branch. Free the port or set --bureau-port.`);
+        console.error(
+          `The demo bureau simulator could not start on port ${flags.bureauPort} (${(err as Error).message}); bureau checks will take their fallback branch. Free the port or set --bureau-port.`,
+        );
       }
       const dataDir = flags.dataDir ?? '.arbiter';
       // Seeding makes thousands of decisions; their info lines would bury what the demo prints.
@@ -113,7 +116,10 @@ export function serveCommand(): Command {
       console.log('Sign in with an API key; create one with `arbiter keys create --role admin` while the server is stopped, or POST /v1/keys.');
     }
     // The chain head signed now and on a schedule, so a later rewrite of the chain shows against it.
-    const signHead = () => (checkpoints ? checkpointAudit(db, checkpoints).catch((err: Error) => logger.warn({ err: { message: err.message } }, 'audit checkpoint failed')) : Promise.resolve());
+    const signHead = () =>
+      checkpoints
+        ? checkpointAudit(db, checkpoints).catch((err: Error) => logger.warn({ err: { message: err.message } }, 'audit checkpoint failed'))
+        : Promise.resolve();
     await signHead();
     const checkpointTimer = checkpoints ? setInterval(() => void signHead(), CHECKPOINT_MINUTES * 60_000) : null;
     checkpointTimer?.unref();

@@ -4,7 +4,6 @@ import { numberOption } from '../number-option.ts';
 
 const integer = (value: string, flag: string, min: number) => numberOption(value, flag, { min, integer: true });
 
-
 export function synthCommand(): Command {
   return new Command('synth')
     .description('generate synthetic applicants with a known true PD, a simulated default, LGD and EAD (see docs/synth.md)')
@@ -19,10 +18,18 @@ export function synthCommand(): Command {
       const driftAt = flags.driftAt === undefined ? null : integer(flags.driftAt, 'drift-at', 1);
       if (driftAt !== null && driftAt >= months) throw new Error(`--drift-at ${driftAt}: must fall inside the ${months} months (0 to ${months - 1})`);
       const t0 = performance.now();
-      const pop = generatePopulation({ rows: integer(flags.rows, 'rows', 1), seed: integer(flags.seed, 'seed', 0), months, driftAt, extraFeatures: integer(flags.extraFeatures, 'extra-features', 0) });
+      const pop = generatePopulation({
+        rows: integer(flags.rows, 'rows', 1),
+        seed: integer(flags.seed, 'seed', 0),
+        months,
+        driftAt,
+        extraFeatures: integer(flags.extraFeatures, 'extra-features', 0),
+      });
       writePopulationCsv(pop, flags.out);
       const defaults = pop.columns.find((c) => c.name === 'defaulted')!.values as Float64Array;
       const rate = defaults.reduce((s, d) => s + d, 0) / pop.rows;
-      console.log(`wrote ${pop.rows} applications (${pop.features.length} features, default rate ${(rate * 100).toFixed(2)}%) to ${flags.out} in ${((performance.now() - t0) / 1000).toFixed(1)}s`);
+      console.log(
+        `wrote ${pop.rows} applications (${pop.features.length} features, default rate ${(rate * 100).toFixed(2)}%) to ${flags.out} in ${((performance.now() - t0) / 1000).toFixed(1)}s`,
+      );
     });
 }

@@ -27,10 +27,10 @@ export const contextFunctions: FeelFunction[] = [
     params: ['m', 'key'],
     fn: ([m, key], env) => {
       if (!isContext(m)) return bad(env, 'get value', 'm must be a context', m ?? null);
-      if (typeof key === 'string') return Object.prototype.hasOwnProperty.call(m, key) ? m[key]! : null;
+      if (typeof key === 'string') return Object.hasOwn(m, key) ? m[key]! : null;
       if (Array.isArray(key) && key.every((k) => typeof k === 'string')) {
         let cur: FeelValue = m;
-        for (const k of key as string[]) cur = isContext(cur) && Object.prototype.hasOwnProperty.call(cur, k) ? cur[k]! : null;
+        for (const k of key as string[]) cur = isContext(cur) && Object.hasOwn(cur, k) ? cur[k]! : null;
         return cur;
       }
       return bad(env, 'get value', 'key must be a string', key ?? null);
@@ -48,7 +48,7 @@ export const contextFunctions: FeelFunction[] = [
       const out: FeelContext = {};
       for (const e of list) {
         if (!isContext(e) || typeof e.key !== 'string' || !('value' in e)) return bad(env, 'context', 'every entry must have a string key and a value', e);
-        if (Object.prototype.hasOwnProperty.call(out, e.key)) return bad(env, 'context', `key "${e.key}" appears twice`, e);
+        if (Object.hasOwn(out, e.key)) return bad(env, 'context', `key "${e.key}" appears twice`, e);
         out[e.key] = e.value!;
       }
       return out;

@@ -1,7 +1,16 @@
 import { dateToDateTime } from '../arithmetic.ts';
 import type { Env } from '../env.ts';
 import {
-  DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, YearsMonthsDuration, daysInMonth, parseDate, parseDateTime, parseDuration, parseTime,
+  DaysTimeDuration,
+  FeelDate,
+  FeelDateTime,
+  FeelTime,
+  YearsMonthsDuration,
+  daysInMonth,
+  parseDate,
+  parseDateTime,
+  parseDuration,
+  parseTime,
 } from '../temporal.ts';
 import { FeelRange, feelEquals, typeName, type FeelFunction, type FeelValue } from '../values.ts';
 import { bad, builtin, isInt, badCall } from './define.ts';
@@ -64,7 +73,8 @@ export const conversionFunctions: FeelFunction[] = [
     fn: (args, env) => {
       if (args.length >= 3) {
         const [h, m, s, off] = args;
-        if (!isInt(h!) || !isInt(m!) || typeof s !== 'number' || h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s >= 60) return bad(env, 'time', 'hour, minute and second are out of range', h!);
+        if (!isInt(h!) || !isInt(m!) || typeof s !== 'number' || h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s >= 60)
+          return bad(env, 'time', 'hour, minute and second are out of range', h!);
         if (off !== undefined && off !== null && !(off instanceof DaysTimeDuration)) return bad(env, 'time', 'offset must be a days and time duration', off);
         return new FeelTime(h, m, s, off instanceof DaysTimeDuration ? off.seconds : null, null);
       }
@@ -89,7 +99,8 @@ export const conversionFunctions: FeelFunction[] = [
       if (typeof from !== 'string') return bad(env, 'number', 'from must be a string', from ?? null);
       const grouping = g ?? null;
       const decimal = d ?? null;
-      if (grouping !== null && (typeof grouping !== 'string' || !(grouping in GROUPING))) return bad(env, 'number', 'grouping separator must be " ", "," or "."', grouping);
+      if (grouping !== null && (typeof grouping !== 'string' || !(grouping in GROUPING)))
+        return bad(env, 'number', 'grouping separator must be " ", "," or "."', grouping);
       if (decimal !== null && decimal !== '.' && decimal !== ',') return bad(env, 'number', 'decimal separator must be "." or ","', decimal);
       if (grouping !== null && grouping === decimal) return bad(env, 'number', 'the separators must differ', decimal);
       let text = from;
@@ -117,7 +128,8 @@ export const conversionFunctions: FeelFunction[] = [
     params: ['from', 'to'],
     fn: ([from, to], env) => {
       const ok = (v: FeelValue | undefined): v is FeelDate | FeelDateTime => v instanceof FeelDate || v instanceof FeelDateTime;
-      if (!ok(from) || !ok(to)) return bad(env, 'years and months duration', 'from and to must be dates or date-times', !ok(from) ? (from ?? null) : (to ?? null));
+      if (!ok(from) || !ok(to))
+        return bad(env, 'years and months duration', 'from and to must be dates or date-times', !ok(from) ? (from ?? null) : (to ?? null));
       return new YearsMonthsDuration(monthsBetween(from, to));
     },
   }),
@@ -132,7 +144,8 @@ export const conversionFunctions: FeelFunction[] = [
       const y = b ?? null;
       if (typeName(x) !== typeName(y)) return false;
       if (x instanceof FeelTime && y instanceof FeelTime) return x.secondOfDay === y.secondOfDay && x.offset === y.offset && x.zone === y.zone;
-      if (x instanceof FeelDateTime && y instanceof FeelDateTime) return x.localSeconds === y.localSeconds && x.time.offset === y.time.offset && x.time.zone === y.time.zone;
+      if (x instanceof FeelDateTime && y instanceof FeelDateTime)
+        return x.localSeconds === y.localSeconds && x.time.offset === y.time.offset && x.time.zone === y.time.zone;
       return feelEquals(x, y) === true;
     },
   }),
@@ -147,7 +160,10 @@ export const conversionFunctions: FeelFunction[] = [
         if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
         if (/^".*"$/.test(t)) return t.slice(1, -1);
         const lit = /^@"(.*)"$/.exec(t) ?? /^(?:date and time|date|time|duration)\("(.*)"\)$/.exec(t);
-        if (lit) return parseDateTime(lit[1]!) && lit[1]!.includes('T') ? parseDateTime(lit[1]!) : (parseDate(lit[1]!) ?? parseTime(lit[1]!) ?? parseDuration(lit[1]!) ?? undefined);
+        if (lit)
+          return parseDateTime(lit[1]!) && lit[1]!.includes('T')
+            ? parseDateTime(lit[1]!)
+            : (parseDate(lit[1]!) ?? parseTime(lit[1]!) ?? parseDuration(lit[1]!) ?? undefined);
         return undefined;
       };
       const a = endpoint(m[2]!);

@@ -25,12 +25,20 @@ export function builtin(name: string, spec: BuiltinSpec): FeelFunction {
     (args, site) => {
       const env = site as Env;
       if (args.length < min || args.length > max) {
-        env.warn('bad_arguments', `${name}() takes ${min === max ? min : `${min} to ${max === Infinity ? 'any number of' : max}`} argument(s), got ${args.length}`);
+        env.warn(
+          'bad_arguments',
+          `${name}() takes ${min === max ? min : `${min} to ${max === Infinity ? 'any number of' : max}`} argument(s), got ${args.length}`,
+        );
         return null;
       }
       const result = spec.fn(args, env);
       // What built-ins build counts against the evaluation's memory budget.
-      if (typeof result === 'string' ? result.length > 64 && !env.sink.charge(result.length, `${name}()`) : Array.isArray(result) && !env.sink.charge(result.length, `${name}()`)) return null;
+      if (
+        typeof result === 'string'
+          ? result.length > 64 && !env.sink.charge(result.length, `${name}()`)
+          : Array.isArray(result) && !env.sink.charge(result.length, `${name}()`)
+      )
+        return null;
       return result;
     },
     true,

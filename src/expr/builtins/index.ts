@@ -9,7 +9,10 @@ import { temporalFunctions } from './temporal.ts';
 
 /** The DMN 1.5 built-in function library, by name. */
 export const BUILTINS: ReadonlyMap<string, FeelFunction> = new Map(
-  [...conversionFunctions, ...stringFunctions, ...listFunctions, ...numericFunctions, ...temporalFunctions, ...rangeFunctions, ...contextFunctions].map((f) => [f.name, f]),
+  [...conversionFunctions, ...stringFunctions, ...listFunctions, ...numericFunctions, ...temporalFunctions, ...rangeFunctions, ...contextFunctions].map((f) => [
+    f.name,
+    f,
+  ]),
 );
 
 export const BUILTIN_NAMES: readonly string[] = [...BUILTINS.keys()];

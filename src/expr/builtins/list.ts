@@ -53,7 +53,13 @@ function booleans(name: string, every: boolean): FeelFunction {
 const contains = (l: FeelValue[], v: FeelValue) => l.some((x) => feelEquals(x, v) === true);
 
 export const listFunctions: FeelFunction[] = [
-  builtin('list contains', { params: ['list', 'element'], fn: ([l, e], env) => { const xs = list(env, 'list contains', l); return xs ? contains(xs, e ?? null) : null; } }),
+  builtin('list contains', {
+    params: ['list', 'element'],
+    fn: ([l, e], env) => {
+      const xs = list(env, 'list contains', l);
+      return xs ? contains(xs, e ?? null) : null;
+    },
+  }),
   builtin('count', { params: ['list'], fn: ([l], env) => list(env, 'count', l)?.length ?? null }),
   extreme('min', -1),
   extreme('max', 1),
@@ -72,14 +78,27 @@ export const listFunctions: FeelFunction[] = [
       return xs.slice(i, i + n);
     },
   }),
-  builtin('append', { params: ['list', '...item'], min: 1, fn: ([l, ...items], env) => { const xs = list(env, 'append', l); return xs ? [...xs, ...items] : null; } }),
+  builtin('append', {
+    params: ['list', '...item'],
+    min: 1,
+    fn: ([l, ...items], env) => {
+      const xs = list(env, 'append', l);
+      return xs ? [...xs, ...items] : null;
+    },
+  }),
   builtin('concatenate', {
     params: ['...list'],
     min: 0,
     fn: (args, env) => {
       const out: FeelValue[] = [];
       for (const a of args) if (!Array.isArray(a)) return bad(env, 'concatenate', 'every argument must be a list', a);
-      if (!env.sink.charge((args as FeelValue[][]).reduce((n, a) => n + a.length, 0), 'concatenate()')) return null;
+      if (
+        !env.sink.charge(
+          (args as FeelValue[][]).reduce((n, a) => n + a.length, 0),
+          'concatenate()',
+        )
+      )
+        return null;
       for (const a of args as FeelValue[][]) for (const x of a) out.push(x);
       return out;
     },
@@ -205,4 +224,3 @@ export const listFunctions: FeelFunction[] = [
     },
   }),
 ];
-

@@ -151,7 +151,10 @@ export const numericFunctions: FeelFunction[] = [
       const counts = new Map<number, number>();
       for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
       const top = Math.max(0, ...counts.values());
-      return [...counts].filter(([, c]) => c === top).map(([x]) => x).sort((a, b) => a - b);
+      return [...counts]
+        .filter(([, c]) => c === top)
+        .map(([x]) => x)
+        .sort((a, b) => a - b);
     },
   }),
 ];

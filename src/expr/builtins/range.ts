@@ -1,5 +1,5 @@
 import type { Env } from '../env.ts';
-import { FeelFunction, FeelRange, compareValues, type FeelValue } from '../values.ts';
+import { type FeelFunction, FeelRange, compareValues, type FeelValue } from '../values.ts';
 import { bad, builtin } from './define.ts';
 
 /** An endpoint with its openness; a null start or end is unbounded. */
@@ -32,7 +32,15 @@ type Rule = (a: Arg, b: Arg) => boolean | null;
 
 const isR = (a: Arg): a is { range: FeelRange } => 'range' in a;
 
-function rangeFunction(name: string, rules: { pp?: (a: Bound, b: Bound) => boolean; pr?: (p: Bound, r: FeelRange) => boolean; rp?: (r: FeelRange, p: Bound) => boolean; rr?: (r1: FeelRange, r2: FeelRange) => boolean }): FeelFunction {
+function rangeFunction(
+  name: string,
+  rules: {
+    pp?: (a: Bound, b: Bound) => boolean;
+    pr?: (p: Bound, r: FeelRange) => boolean;
+    rp?: (r: FeelRange, p: Bound) => boolean;
+    rr?: (r1: FeelRange, r2: FeelRange) => boolean;
+  },
+): FeelFunction {
   const rule: Rule = (a, b) => {
     if (!isR(a) && !isR(b)) return rules.pp ? rules.pp(pt(a.point), pt(b.point)) : null;
     if (!isR(a) && isR(b)) return rules.pr ? rules.pr(pt(a.point), b.range) : null;
@@ -41,7 +49,11 @@ function rangeFunction(name: string, rules: { pp?: (a: Bound, b: Bound) => boole
   };
   return builtin(name, {
     params: ['range1', 'range2'],
-    overloads: [['point1', 'point2'], ['point', 'range'], ['range', 'point']],
+    overloads: [
+      ['point1', 'point2'],
+      ['point', 'range'],
+      ['range', 'point'],
+    ],
     fn: ([x, y], env: Env) => {
       if (x === null || y === null || x === undefined || y === undefined) return bad(env, name, 'arguments must not be null', null);
       const wrap = (v: FeelValue): Arg => (v instanceof FeelRange ? { range: v } : { point: v });
@@ -72,11 +84,13 @@ const includes = {
 };
 const starts = {
   pr: (p: Bound, r: FeelRange) => r.startIncluded && eq(lo(r), p),
-  rr: (r1: FeelRange, r2: FeelRange) => eq(lo(r1), lo(r2)) && r1.startIncluded === r2.startIncluded && (cmp(hi(r1), hi(r2)) < 0 || (eq(hi(r1), hi(r2)) && (!r1.endIncluded || r2.endIncluded))),
+  rr: (r1: FeelRange, r2: FeelRange) =>
+    eq(lo(r1), lo(r2)) && r1.startIncluded === r2.startIncluded && (cmp(hi(r1), hi(r2)) < 0 || (eq(hi(r1), hi(r2)) && (!r1.endIncluded || r2.endIncluded))),
 };
 const finishes = {
   pr: (p: Bound, r: FeelRange) => r.endIncluded && eq(hi(r), p),
-  rr: (r1: FeelRange, r2: FeelRange) => eq(hi(r1), hi(r2)) && r1.endIncluded === r2.endIncluded && (cmp(lo(r1), lo(r2)) > 0 || (eq(lo(r1), lo(r2)) && (!r1.startIncluded || r2.startIncluded))),
+  rr: (r1: FeelRange, r2: FeelRange) =>
+    eq(hi(r1), hi(r2)) && r1.endIncluded === r2.endIncluded && (cmp(lo(r1), lo(r2)) > 0 || (eq(lo(r1), lo(r2)) && (!r1.startIncluded || r2.startIncluded))),
 };
 const overlapsBefore = (r1: FeelRange, r2: FeelRange) =>
   (cmp(lo(r1), lo(r2)) < 0 || (eq(lo(r1), lo(r2)) && r1.startIncluded && !r2.startIncluded)) &&
@@ -112,4 +126,3 @@ export const rangeFunctions: FeelFunction[] = [
     rr: (r1, r2) => eq(lo(r1), lo(r2)) && eq(hi(r1), hi(r2)) && r1.startIncluded === r2.startIncluded && r1.endIncluded === r2.endIncluded,
   }),
 ];
-

@@ -1,5 +1,5 @@
 import type { Env } from '../env.ts';
-import { FeelFunction, valueToString, type FeelValue } from '../values.ts';
+import { type FeelFunction, valueToString, type FeelValue } from '../values.ts';
 import type { RE2JS } from 're2js';
 import { bad, builtin, isInt, single } from './define.ts';
 import { compileXPathRegex, matchesEmpty, RegexError, xpathReplace, xpathTokenize } from './xpath-regex.ts';
@@ -55,11 +55,23 @@ export const stringFunctions: FeelFunction[] = [
       return cps.slice(from).join('');
     },
   }),
-  builtin('string length', { params: ['string'], fn: ([s], env) => { const v = str(env, 'string length', 'string', s); return v === null ? null : [...v].length; } }),
+  builtin('string length', {
+    params: ['string'],
+    fn: ([s], env) => {
+      const v = str(env, 'string length', 'string', s);
+      return v === null ? null : [...v].length;
+    },
+  }),
   builtin('upper case', { params: ['string'], fn: ([s], env) => str(env, 'upper case', 'string', s)?.toUpperCase() ?? null }),
   builtin('lower case', { params: ['string'], fn: ([s], env) => str(env, 'lower case', 'string', s)?.toLowerCase() ?? null }),
-  twoStrings('substring before', 'string', 'match', (s, m) => { const i = s.indexOf(m); return i < 0 ? '' : s.slice(0, i); }),
-  twoStrings('substring after', 'string', 'match', (s, m) => { const i = s.indexOf(m); return i < 0 ? '' : s.slice(i + m.length); }),
+  twoStrings('substring before', 'string', 'match', (s, m) => {
+    const i = s.indexOf(m);
+    return i < 0 ? '' : s.slice(0, i);
+  }),
+  twoStrings('substring after', 'string', 'match', (s, m) => {
+    const i = s.indexOf(m);
+    return i < 0 ? '' : s.slice(i + m.length);
+  }),
   twoStrings('contains', 'string', 'match', (s, m) => s.includes(m)),
   twoStrings('starts with', 'string', 'match', (s, m) => s.startsWith(m)),
   twoStrings('ends with', 'string', 'match', (s, m) => s.endsWith(m)),
@@ -111,9 +123,16 @@ export const stringFunctions: FeelFunction[] = [
     fn: ([list, delimiter], env) => {
       if (!Array.isArray(list)) return bad(env, 'string join', 'list must be a list of strings', list ?? null);
       if (list.some((x) => x !== null && typeof x !== 'string')) return bad(env, 'string join', 'every item must be a string', list);
-      if (delimiter !== undefined && delimiter !== null && typeof delimiter !== 'string') return bad(env, 'string join', 'delimiter must be a string', delimiter);
+      if (delimiter !== undefined && delimiter !== null && typeof delimiter !== 'string')
+        return bad(env, 'string join', 'delimiter must be a string', delimiter);
       const parts = list.filter((x) => x !== null) as string[];
-      if (!env.sink.charge(parts.reduce((n, x) => n + x.length + (delimiter?.length ?? 0), 0), 'string join()')) return null;
+      if (
+        !env.sink.charge(
+          parts.reduce((n, x) => n + x.length + (delimiter?.length ?? 0), 0),
+          'string join()',
+        )
+      )
+        return null;
       return parts.join(delimiter ?? '');
     },
   }),

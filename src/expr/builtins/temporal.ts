@@ -24,10 +24,34 @@ function isoWeek(d: FeelDate): number {
 }
 
 export const temporalFunctions: FeelFunction[] = [
-  builtin('day of year', { params: ['date'], fn: ([v], env) => { const d = dateOf(env, 'day of year', v); return d ? d.epochDay - new FeelDate(d.year, 1, 1).epochDay + 1 : null; } }),
-  builtin('day of week', { params: ['date'], fn: ([v], env) => { const d = dateOf(env, 'day of week', v); return d ? DAYS[isoWeekday(d) - 1]! : null; } }),
-  builtin('month of year', { params: ['date'], fn: ([v], env) => { const d = dateOf(env, 'month of year', v); return d ? MONTHS[d.month - 1]! : null; } }),
-  builtin('week of year', { params: ['date'], fn: ([v], env) => { const d = dateOf(env, 'week of year', v); return d ? isoWeek(d) : null; } }),
+  builtin('day of year', {
+    params: ['date'],
+    fn: ([v], env) => {
+      const d = dateOf(env, 'day of year', v);
+      return d ? d.epochDay - new FeelDate(d.year, 1, 1).epochDay + 1 : null;
+    },
+  }),
+  builtin('day of week', {
+    params: ['date'],
+    fn: ([v], env) => {
+      const d = dateOf(env, 'day of week', v);
+      return d ? DAYS[isoWeekday(d) - 1]! : null;
+    },
+  }),
+  builtin('month of year', {
+    params: ['date'],
+    fn: ([v], env) => {
+      const d = dateOf(env, 'month of year', v);
+      return d ? MONTHS[d.month - 1]! : null;
+    },
+  }),
+  builtin('week of year', {
+    params: ['date'],
+    fn: ([v], env) => {
+      const d = dateOf(env, 'week of year', v);
+      return d ? isoWeek(d) : null;
+    },
+  }),
   builtin('now', {
     params: [],
     fn: () => {

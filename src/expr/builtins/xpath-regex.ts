@@ -43,14 +43,15 @@ function isSpace(ch: string): boolean {
 }
 
 /** One escape at `i` (just after the backslash); returns its RE2 text and the index after it. */
-function escape(p: string, i: number, inClass: boolean): [string, number] {
+function escapeAt(p: string, i: number, inClass: boolean): [string, number] {
   const ch = p[i];
   if (ch === undefined) throw new RegexError('the pattern ends with a lone backslash');
   if (ch === 'p' || ch === 'P') {
     const close = p.indexOf('}', i);
     if (p[i + 1] !== '{' || close < 0) throw new RegexError(`\\${ch} must be followed by a property name in braces, such as \\${ch}{L}`);
     const name = p.slice(i + 2, close);
-    if (name.startsWith('Is')) throw new RegexError(`the Unicode block escape \\${ch}{${name}} is not supported; use a character range such as [\\x{0370}-\\x{03FF}]`);
+    if (name.startsWith('Is'))
+      throw new RegexError(`the Unicode block escape \\${ch}{${name}} is not supported; use a character range such as [\\x{0370}-\\x{03FF}]`);
     if (!/^[A-Z][a-z]?$/.test(name)) throw new RegexError(`\\${ch}{${name}}: unknown Unicode category`);
     return [`\\${ch}{${name}}`, close + 1];
   }
@@ -75,7 +76,7 @@ export function translateXPathRegex(pattern: string, freeSpacing: boolean): stri
       continue;
     }
     if (ch === '\\') {
-      const [text, next] = escape(pattern, i + 1, false);
+      const [text, next] = escapeAt(pattern, i + 1, false);
       out += text;
       i = next;
       continue;
@@ -92,10 +93,11 @@ export function translateXPathRegex(pattern: string, freeSpacing: boolean): stri
         const c = pattern[j];
         if (c === undefined) throw new RegexError('a character class "[" is never closed');
         if (c === ']' && !first) break;
-        if (c === '-' && pattern[j + 1] === '[') throw new RegexError('character class subtraction ([a-z-[aeiou]]) is not supported; list the characters instead');
+        if (c === '-' && pattern[j + 1] === '[')
+          throw new RegexError('character class subtraction ([a-z-[aeiou]]) is not supported; list the characters instead');
         if (c === '[') throw new RegexError('"[" inside a character class must be escaped as \\[');
         if (c === '\\') {
-          const [text, next] = escape(pattern, j + 1, true);
+          const [text, next] = escapeAt(pattern, j + 1, true);
           cls += text;
           j = next;
         } else {

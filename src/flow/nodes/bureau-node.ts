@@ -27,16 +27,25 @@ export const bureauNode: NodeHandler<BureauNode> = {
     const missing = Object.keys(declared).filter((k) => !(k in def.inputs));
     if (unknown.length || missing.length) {
       throw new FlowError('invalid_node', [
-        ...unknown.map((k) => ({ path: `${ctx.path}.inputs.${k}`, code: 'unknown_input', message: `connector ${connector.reference} has no input "${k}"; its inputs are ${Object.keys(declared).join(', ')}` })),
+        ...unknown.map((k) => ({
+          path: `${ctx.path}.inputs.${k}`,
+          code: 'unknown_input',
+          message: `connector ${connector.reference} has no input "${k}"; its inputs are ${Object.keys(declared).join(', ')}`,
+        })),
         ...missing.map((k) => ({ path: `${ctx.path}.inputs`, code: 'missing_input', message: `connector ${connector.reference} needs input "${k}"` })),
       ]);
     }
-    const inputs = Object.entries(def.inputs).map(([name, text]) => ({ name, ...compileFeel(text, ctx.knownNames, `${ctx.path}.inputs[${JSON.stringify(name)}]`) }));
+    const inputs = Object.entries(def.inputs).map(([name, text]) => ({
+      name,
+      ...compileFeel(text, ctx.knownNames, `${ctx.path}.inputs[${JSON.stringify(name)}]`),
+    }));
     const reads = [...freeNames(inputs.map((i) => i.ast))];
     const port = (name: string) => ctx.edges.find((e) => e.on === name)?.to;
     const ok = port('ok')!;
     const failure = port('failure')!;
-    const personal = Object.entries(connector.connector.definition.features).filter(([, f]) => f.class === 'C2').map(([name]) => name);
+    const personal = Object.entries(connector.connector.definition.features)
+      .filter(([, f]) => f.class === 'C2')
+      .map(([name]) => name);
     return {
       id: def.id,
       kind: 'bureau',
@@ -51,12 +60,26 @@ export const bureauNode: NodeHandler<BureauNode> = {
           // C2 features are personal: the trace (shown to many roles) carries them masked.
           const shown: Record<string, unknown> = { ...features };
           for (const name of personal) shown[name] = maskValue(features[name] as FeelValue, maskFor(name));
-          const pull = { connector: connector.reference, pullId: r.pullId, source: r.source, cost: r.cost, attempts: r.attempts, ms: Math.round(r.ms * 10) / 10 };
+          const pull = {
+            connector: connector.reference,
+            pullId: r.pullId,
+            source: r.source,
+            cost: r.cost,
+            attempts: r.attempts,
+            ms: Math.round(r.ms * 10) / 10,
+          };
           return { next: [ok], branch: 'ok', wrote: { [def.output]: features }, traceWrote: { [def.output]: shown, pull } };
         }
         state.vars[def.output] = null;
         const to = port(r.code) ?? failure;
-        const pull = { connector: connector.reference, pullId: r.pullId, failure: r.code, reason: r.message, attempts: r.attempts, ms: Math.round(r.ms * 10) / 10 };
+        const pull = {
+          connector: connector.reference,
+          pullId: r.pullId,
+          failure: r.code,
+          reason: r.message,
+          attempts: r.attempts,
+          ms: Math.round(r.ms * 10) / 10,
+        };
         return { next: [to], branch: port(r.code) ? r.code : 'failure', wrote: { [def.output]: null }, traceWrote: { [def.output]: null, pull } };
       },
     };

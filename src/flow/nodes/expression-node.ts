@@ -11,7 +11,10 @@ export const expressionNode: NodeHandler<ExpressionNode> = {
   exits: 'one',
   compile(def, ctx) {
     const assigned = Object.keys(def.assign);
-    const compiled = Object.entries(def.assign).map(([name, text]) => ({ name, ...compileFeel(text, ctx.knownNames, `${ctx.path}.assign[${JSON.stringify(name)}]`) }));
+    const compiled = Object.entries(def.assign).map(([name, text]) => ({
+      name,
+      ...compileFeel(text, ctx.knownNames, `${ctx.path}.assign[${JSON.stringify(name)}]`),
+    }));
     const reads = [...freeNames(compiled.map((c) => c.ast))].filter((n) => !assigned.includes(n));
     const next = [ctx.edges[0]!.to];
     return {

@@ -2,7 +2,19 @@ import type { EdgeDefinition, NodeDefinition } from '../definition.ts';
 import type { FlowIssue } from '../flow-error.ts';
 import type { CompiledNode, FlowResolver } from '../run-types.ts';
 
-export type { CompiledNode, DecisionOutput, FeelValue, FlowResolver, NodeFailure, NodeStep, Offer, Reason, RunContext, RunState, TraceEntry } from '../run-types.ts';
+export type {
+  CompiledNode,
+  DecisionOutput,
+  FeelValue,
+  FlowResolver,
+  NodeFailure,
+  NodeStep,
+  Offer,
+  Reason,
+  RunContext,
+  RunState,
+  TraceEntry,
+} from '../run-types.ts';
 
 /** One way out of a node, for path analysis. */
 export interface Branch {

@@ -12,10 +12,25 @@ const strategy = {
 const flow = compileFlow({
   id: 'priced',
   name: 'priced offer',
-  input: { fields: { pd: { type: 'number', class: 'C1' }, amount: { type: 'number', class: 'C1' }, term: { type: 'number', class: 'C1' }, income: { type: 'number', class: 'C2' }, debt: { type: 'number', class: 'C1' }, cutoff: { type: 'number', class: 'C1' } } },
+  input: {
+    fields: {
+      pd: { type: 'number', class: 'C1' },
+      amount: { type: 'number', class: 'C1' },
+      term: { type: 'number', class: 'C1' },
+      income: { type: 'number', class: 'C2' },
+      debt: { type: 'number', class: 'C1' },
+      cutoff: { type: 'number', class: 'C1' },
+    },
+  },
   nodes: [
     { id: 'in', kind: 'input' },
-    { id: 'price', kind: 'optimize', strategy, inputs: { pd: 'pd', amount: 'amount', term: 'term', income: 'income', debt: 'debt', maxPd: 'cutoff' }, output: 'offer' },
+    {
+      id: 'price',
+      kind: 'optimize',
+      strategy,
+      inputs: { pd: 'pd', amount: 'amount', term: 'term', income: 'income', debt: 'debt', maxPd: 'cutoff' },
+      output: 'offer',
+    },
     { id: 'yes', kind: 'output', outcome: 'approve', offer: { limit: 'offer.limit', rate: 'offer.rate' } },
     { id: 'no', kind: 'output', outcome: 'decline', reasons: [{ code: 'NOT_PROFITABLE', text: 'no offer is worth making' }] },
   ],

@@ -35,18 +35,53 @@ export const optimizeNode: NodeHandler<OptimizeNode> = {
           const x = v[name];
           if (x === undefined || (x === null && !required)) return undefined;
           if (typeof x !== 'number' || !Number.isFinite(x)) {
-            throw new FlowError('invalid_value', [{ path: `${ctx.path}.inputs.${name}`, code: 'invalid_value', message: `optimize node ${def.id}: "${name}" must be a number, got ${x === null ? 'null' : typeof x}` }]);
+            throw new FlowError('invalid_value', [
+              {
+                path: `${ctx.path}.inputs.${name}`,
+                code: 'invalid_value',
+                message: `optimize node ${def.id}: "${name}" must be a number, got ${x === null ? 'null' : typeof x}`,
+              },
+            ]);
           }
           return x;
         };
-        const applicant: Applicant = { pd: num('pd', true)!, amount: num('amount', true)!, termMonths: num('term', true)!, monthlyIncome: num('income', true)!, monthlyDebt: num('debt', true)!, lgd: num('lgd', false), ead: num('ead', false) };
+        const applicant: Applicant = {
+          pd: num('pd', true)!,
+          amount: num('amount', true)!,
+          termMonths: num('term', true)!,
+          monthlyIncome: num('income', true)!,
+          monthlyDebt: num('debt', true)!,
+          lgd: num('lgd', false),
+          ead: num('ead', false),
+        };
         const choice = chooseOffer(applicant, def.strategy, num('maxPd', false) ?? null, actions);
         const b = choice.best;
-        const offer: FeelContext = { approve: b.action.approve, limit: round(b.limit), rate: b.action.rate, expectedProfit: round(b.profit), expectedLoss: round(b.loss), takeUp: round(b.takeUp, 4), instalment: round(b.instalment) };
+        const offer: FeelContext = {
+          approve: b.action.approve,
+          limit: round(b.limit),
+          rate: b.action.rate,
+          expectedProfit: round(b.profit),
+          expectedLoss: round(b.loss),
+          takeUp: round(b.takeUp, 4),
+          instalment: round(b.instalment),
+        };
         state.vars[def.output] = offer;
-        const candidates = choice.candidates.map((c) => ({ limit: round(c.limit), rate: c.action.rate, approve: c.action.approve, expectedProfit: round(c.profit), expectedLoss: round(c.loss), takeUp: round(c.takeUp, 4), ...(c.refused ? { refused: c.refused } : {}) }));
+        const candidates = choice.candidates.map((c) => ({
+          limit: round(c.limit),
+          rate: c.action.rate,
+          approve: c.action.approve,
+          expectedProfit: round(c.profit),
+          expectedLoss: round(c.loss),
+          takeUp: round(c.takeUp, 4),
+          ...(c.refused ? { refused: c.refused } : {}),
+        }));
         const port = b.action.approve ? 'approve' : 'decline';
-        return { next: [b.action.approve ? approve : decline], branch: port, wrote: { [def.output]: offer }, traceWrote: { [def.output]: offer, why: choice.why, candidates } };
+        return {
+          next: [b.action.approve ? approve : decline],
+          branch: port,
+          wrote: { [def.output]: offer },
+          traceWrote: { [def.output]: offer, why: choice.why, candidates },
+        };
       },
     };
   },

@@ -10,7 +10,10 @@ export const outputNode: NodeHandler<OutputNode> = {
   kind: 'output',
   exits: 'none',
   compile(def, ctx) {
-    const offer = Object.entries(def.offer ?? {}).map(([field, text]) => ({ field, ...compileFeel(text, ctx.knownNames, `${ctx.path}.offer[${JSON.stringify(field)}]`) }));
+    const offer = Object.entries(def.offer ?? {}).map(([field, text]) => ({
+      field,
+      ...compileFeel(text, ctx.knownNames, `${ctx.path}.offer[${JSON.stringify(field)}]`),
+    }));
     const own: Reason[] = (def.reasons ?? []).map((r) => ({ ...r, node: def.id }));
     const reads = [...freeNames(offer.map((o) => o.ast))];
     return {

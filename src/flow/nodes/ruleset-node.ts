@@ -12,7 +12,11 @@ type RulesetNode = Extract<NodeDefinition, { kind: 'ruleset' }>;
 export const rulesetNode: NodeHandler<RulesetNode> = {
   kind: 'ruleset',
   exits: ['pass', 'knockout', 'refer'],
-  requiredPorts: (def) => ['pass', ...(def.rules.some((r) => r.severity === 'knockout') ? ['knockout'] : []), ...(def.rules.some((r) => r.severity === 'refer') ? ['refer'] : [])],
+  requiredPorts: (def) => [
+    'pass',
+    ...(def.rules.some((r) => r.severity === 'knockout') ? ['knockout'] : []),
+    ...(def.rules.some((r) => r.severity === 'refer') ? ['refer'] : []),
+  ],
   compile(def, ctx) {
     const rules = def.rules.map((r, i) => ({ ...r, test: compileFeel(r.when, ctx.knownNames, `${ctx.path}.rules[${i}].when`) }));
     const reads = [...freeNames(rules.map((r) => r.test.ast))];
@@ -49,9 +53,15 @@ export const rulesetNode: NodeHandler<RulesetNode> = {
       to: e.to,
       condition:
         e.on === 'knockout'
-          ? `any of ${def.rules.filter((r) => r.severity === 'knockout').map((r) => r.code).join(', ')}`
+          ? `any of ${def.rules
+              .filter((r) => r.severity === 'knockout')
+              .map((r) => r.code)
+              .join(', ')}`
           : e.on === 'refer'
-            ? `no knock-out and any of ${def.rules.filter((r) => r.severity === 'refer').map((r) => r.code).join(', ')}`
+            ? `no knock-out and any of ${def.rules
+                .filter((r) => r.severity === 'refer')
+                .map((r) => r.code)
+                .join(', ')}`
             : 'no knock-out or refer rule fired',
     })),
   expressions: (def) => def.rules.map((r, i) => ({ path: `rules[${i}].when`, text: r.when })),

@@ -18,7 +18,13 @@ export const scoreNode: NodeHandler<ScoreNode> = {
   compile(def, ctx) {
     const model: LoadedModel = ctx.resolve.model(def.model);
     if (def.reasons && model.kind !== 'gbdt' && model.kind !== 'scorecard') {
-      throw new FlowError('invalid_node', [{ path: `${ctx.path}.reasons`, code: 'no_reasons', message: `model "${def.model}" was imported (${model.kind}) and carries no explanation; drop "reasons" or use a model trained by Arbiter` }]);
+      throw new FlowError('invalid_node', [
+        {
+          path: `${ctx.path}.reasons`,
+          code: 'no_reasons',
+          message: `model "${def.model}" was imported (${model.kind}) and carries no explanation; drop "reasons" or use a model trained by Arbiter`,
+        },
+      ]);
     }
     const spec = model.features;
     const inputs = spec.map(({ name }) => {
@@ -46,7 +52,10 @@ export const scoreNode: NodeHandler<ScoreNode> = {
       reads,
       run(state) {
         // One row, typed the way the model was trained; a variable the flow lacks is a missing value.
-        const frame = rowFrame(spec, inputs.map((i) => plain(i.run(state.env))));
+        const frame = rowFrame(
+          spec,
+          inputs.map((i) => plain(i.run(state.env))),
+        );
         if (model.kind === 'onnx') return scorePd(model, frame).then((pds) => finish(state, frame, pds));
         return finish(state, frame, predictPd(model, frame));
       },

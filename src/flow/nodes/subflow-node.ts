@@ -12,7 +12,10 @@ export const subflowNode: NodeHandler<SubflowNode> = {
   exits: 'one',
   compile(def, ctx) {
     const flow = ctx.resolve.flow(def.flow, def.version);
-    const inputs = Object.entries(def.inputs).map(([field, text]) => ({ field, ...compileFeel(text, ctx.knownNames, `${ctx.path}.inputs[${JSON.stringify(field)}]`) }));
+    const inputs = Object.entries(def.inputs).map(([field, text]) => ({
+      field,
+      ...compileFeel(text, ctx.knownNames, `${ctx.path}.inputs[${JSON.stringify(field)}]`),
+    }));
     const reads = [...freeNames(inputs.map((i) => i.ast))];
     const next = [ctx.edges[0]!.to];
     return {
@@ -24,7 +27,9 @@ export const subflowNode: NodeHandler<SubflowNode> = {
         for (const i of inputs) application[i.field] = i.run(state.env);
         const result = await flow.run(application, { trace: false, consents: state.context.consents, requestKey: state.context.requestKey });
         if (result.status !== 'completed') {
-          throw new FlowError('subflow_waits', [{ path: ctx.path, code: 'subflow_waits', message: `subflow ${def.flow} stopped for review; subflows must decide without a person` }]);
+          throw new FlowError('subflow_waits', [
+            { path: ctx.path, code: 'subflow_waits', message: `subflow ${def.flow} stopped for review; subflows must decide without a person` },
+          ]);
         }
         const value = { outcome: result.output.outcome, reasons: result.output.reasons, offer: result.output.offer } as unknown as FeelContext;
         state.vars[def.output] = value;

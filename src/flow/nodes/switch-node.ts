@@ -17,7 +17,11 @@ export const switchNode: NodeHandler<SwitchNode> = {
   compile(def, ctx) {
     const conditional = ctx.edges.filter((e) => !e.default);
     const fallback = ctx.edges.find((e) => e.default);
-    const tests = conditional.map((e, i) => ({ to: e.to, label: e.label ?? e.when!, test: compileFeel(e.when!, ctx.knownNames, `${ctx.path}.edges[${i}].when`) }));
+    const tests = conditional.map((e, i) => ({
+      to: e.to,
+      label: e.label ?? e.when!,
+      test: compileFeel(e.when!, ctx.knownNames, `${ctx.path}.edges[${i}].when`),
+    }));
     const reads = [...freeNames(tests.map((t) => t.test.ast))];
     const all = def.mode === 'all';
     return {
@@ -29,7 +33,9 @@ export const switchNode: NodeHandler<SwitchNode> = {
         if (!all) {
           for (const t of tests) if (t.test.run(state.env) === true) return { next: [t.to], branch: t.label };
           if (fallback) return { next: [fallback.to], branch: fallback.label ?? 'default' };
-          throw new FlowError('no_branch', [{ path: ctx.path, code: 'no_branch', message: `switch ${def.id}: no condition holds and there is no default edge` }]);
+          throw new FlowError('no_branch', [
+            { path: ctx.path, code: 'no_branch', message: `switch ${def.id}: no condition holds and there is no default edge` },
+          ]);
         }
         const taken = tests.filter((t) => t.test.run(state.env) === true);
         if (taken.length === 0) {
@@ -40,7 +46,12 @@ export const switchNode: NodeHandler<SwitchNode> = {
       },
     };
   },
-  branches: (_def, edges) => edges.map((e) => ({ label: e.default ? (e.label ?? 'default') : (e.label ?? e.when!), to: e.to, condition: e.default ? 'no other condition holds' : e.when! })),
+  branches: (_def, edges) =>
+    edges.map((e) => ({
+      label: e.default ? (e.label ?? 'default') : (e.label ?? e.when!),
+      to: e.to,
+      condition: e.default ? 'no other condition holds' : e.when!,
+    })),
   // The conditions live on the edges; the flow checks edge expressions itself.
   expressions: () => [],
   writes: () => [],
@@ -49,8 +60,16 @@ export const switchNode: NodeHandler<SwitchNode> = {
     if (def.mode === 'all' && !def.join) issues.push({ path, code: 'bad_node', message: `switch ${def.id} is "all" but names no join node` });
     const defaults = edges.filter((e) => e.default);
     if (defaults.length > 1) issues.push({ path, code: 'bad_edges', message: `switch ${def.id} has ${defaults.length} default edges; keep one` });
-    for (const e of edges) if (!e.default && !e.when) issues.push({ path, code: 'bad_edges', message: `edge ${def.id} → ${e.to} needs a "when" condition or "default": true` });
-    issues.push(...neverTaken(def, edges.filter((e) => !e.default && e.when), path, inputFields));
+    for (const e of edges)
+      if (!e.default && !e.when) issues.push({ path, code: 'bad_edges', message: `edge ${def.id} → ${e.to} needs a "when" condition or "default": true` });
+    issues.push(
+      ...neverTaken(
+        def,
+        edges.filter((e) => !e.default && e.when),
+        path,
+        inputFields,
+      ),
+    );
     return issues;
   },
 };
@@ -143,14 +162,16 @@ function neverTaken(def: SwitchNode, edges: EdgeDefinition[], path: string, inpu
     } catch {
       return; // reported by the expression check
     }
-    const never = (why: string) => issues.push({ path: where, code: 'never_taken', message: `the branch "${e.when}" of switch ${def.id} can never be taken: ${why}` });
+    const never = (why: string) =>
+      issues.push({ path: where, code: 'never_taken', message: `the branch "${e.when}" of switch ${def.id} can never be taken: ${why}` });
     if (freeNames(ast).size === 0) {
       const v = compileNode(ast)(Env.root({}));
       if (v !== true) never(`it is constant ${JSON.stringify(v)}`);
     }
     const strings = stringsCompared(ast);
     const allowed = strings ? inputFields[strings.name]?.enum : undefined;
-    if (strings && allowed && strings.values.every((s) => !allowed.includes(s))) never(`${strings.name} is one of ${allowed.map((s) => JSON.stringify(s)).join(', ')}`);
+    if (strings && allowed && strings.values.every((s) => !allowed.includes(s)))
+      never(`${strings.name} is one of ${allowed.map((s) => JSON.stringify(s)).join(', ')}`);
     if (def.mode !== 'all') {
       if (seen.some((s) => s.text === e.when)) never('an earlier branch has the same condition');
       const iv = interval(ast);

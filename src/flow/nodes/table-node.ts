@@ -15,7 +15,7 @@ export const tableNode: NodeHandler<TableNode> = {
     if (def.table) definition = def.table;
     else if (def.dmn) definition = ctx.resolve.dmnTable(def.dmn.file, def.dmn.decision);
     else throw new FlowError('bad_node', [{ path: ctx.path, code: 'bad_node', message: 'a table node needs "table" (inline) or "dmn" (a file and decision)' }]);
-    let table;
+    let table: ReturnType<typeof compileDecisionTable>;
     try {
       table = compileDecisionTable(definition, ctx.knownNames);
     } catch (err) {
@@ -36,9 +36,7 @@ export const tableNode: NodeHandler<TableNode> = {
     };
   },
   branches: (_def, edges) => edges.map((e) => ({ label: null, to: e.to, condition: null })),
-  expressions: (def) => [
-    ...(def.table?.inputs.map((i, k) => ({ path: `table.inputs[${k}].expression`, text: i.expression })) ?? []),
-  ],
+  expressions: (def) => [...(def.table?.inputs.map((i, k) => ({ path: `table.inputs[${k}].expression`, text: i.expression })) ?? [])],
   writes: (def) => [def.output],
   check(def, { path }) {
     if (!def.table === !def.dmn) return [{ path, code: 'bad_node', message: 'give exactly one of "table" (inline) and "dmn" (a file and decision)' }];

@@ -58,11 +58,13 @@ function summarise(f: FlowStats, rows: number, topPaths: number): FlowSummary {
 
 function swap(s: BacktestStats, pick: (c: Verdict, b: Verdict) => boolean): SwapSummary {
   const total = { count: 0, known: 0, bad: 0 };
-  for (const c of VERDICTS) for (const b of VERDICTS) if (pick(c, b)) {
-    total.count += s.swaps[c][b].count;
-    total.known += s.swaps[c][b].known;
-    total.bad += s.swaps[c][b].bad;
-  }
+  for (const c of VERDICTS)
+    for (const b of VERDICTS)
+      if (pick(c, b)) {
+        total.count += s.swaps[c][b].count;
+        total.known += s.swaps[c][b].known;
+        total.bad += s.swaps[c][b].bad;
+      }
   return { count: total.count, share: s.rows ? total.count / s.rows : 0, badRate: badRate(total) };
 }
 

@@ -43,7 +43,16 @@ const cell = (): Cell => ({ count: 0, known: 0, bad: 0 });
 const byVerdict = <T>(make: () => T): Record<Verdict, T> => ({ approve: make(), decline: make(), refer: make(), review: make() });
 
 export function emptyStats(): BacktestStats {
-  const flow = (): FlowStats => ({ outcomes: byVerdict(cell), expectedProfit: 0, expectedLoss: 0, expectedCount: 0, realisedProfit: 0, realisedLoss: 0, realisedCount: 0, paths: {} });
+  const flow = (): FlowStats => ({
+    outcomes: byVerdict(cell),
+    expectedProfit: 0,
+    expectedLoss: 0,
+    expectedCount: 0,
+    realisedProfit: 0,
+    realisedLoss: 0,
+    realisedCount: 0,
+    paths: {},
+  });
   return { rows: 0, invalid: 0, invalidExamples: [], candidate: flow(), baseline: flow(), swaps: byVerdict(() => byVerdict(cell)) };
 }
 

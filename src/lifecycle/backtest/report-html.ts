@@ -12,7 +12,8 @@ function bars(title: string, rows: { label: string; candidate: number; baseline:
   const left = 150;
   const max = Math.max(1e-9, ...rows.flatMap((r) => [r.candidate, r.baseline]));
   const H = 30 + rows.length * rowH + 10;
-  const bar = (y: number, v: number, color: string) => `<rect x="${left}" y="${y}" width="${((W - left - 80) * v) / max}" height="14" fill="${color}"/><text x="${left + ((W - left - 80) * v) / max + 6}" y="${y + 11}">${format(v)}</text>`;
+  const bar = (y: number, v: number, color: string) =>
+    `<rect x="${left}" y="${y}" width="${((W - left - 80) * v) / max}" height="14" fill="${color}"/><text x="${left + ((W - left - 80) * v) / max + 6}" y="${y + 11}">${format(v)}</text>`;
   return `<figure><svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-size="12" font-family="sans-serif" role="img" aria-label="${esc(title)}">
 <text x="0" y="16" font-weight="bold">${esc(title)}</text>
 ${rows.map((r, i) => `<text x="0" y="${40 + i * rowH + 12}">${esc(r.label)}</text>${bar(30 + i * rowH, r.candidate, '#1f6feb')}${bar(30 + i * rowH + 16, r.baseline, '#9aa4ae')}`).join('\n')}
@@ -21,7 +22,10 @@ ${rows.map((r, i) => `<text x="0" y="${40 + i * rowH + 12}">${esc(r.label)}</tex
 
 function pathTable(name: string, f: FlowSummary): string {
   return `<h3>${esc(name)}: ${f.distinctPaths} distinct paths (the most used)</h3><table><thead><tr><th>path</th><th>outcome</th><th>applications</th><th>share</th><th>bad rate</th></tr></thead><tbody>${f.paths
-    .map((p) => `<tr><td class="path">${esc(p.path)}</td><td>${p.outcome}</td><td>${p.count.toLocaleString('en-US')}</td><td>${pct(p.share)}</td><td>${pct(p.badRate)}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td class="path">${esc(p.path)}</td><td>${p.outcome}</td><td>${p.count.toLocaleString('en-US')}</td><td>${pct(p.share)}</td><td>${pct(p.badRate)}</td></tr>`,
+    )
     .join('')}</tbody></table>`;
 }
 
@@ -42,7 +46,11 @@ ${VERDICTS.map((v) => `<tr><th>${v}</th><td>${c.outcomes[v].toLocaleString('en-U
 <tr><th>realised profit</th><td>${num(c.realisedProfit)}</td><td>${num(b.realisedProfit)}</td></tr>
 <tr><th>realised loss</th><td>${num(c.realisedLoss)}</td><td>${num(b.realisedLoss)}</td></tr>
 </tbody></table>
-${bars('Decisions', VERDICTS.map((v) => ({ label: v, candidate: c.outcomes[v] / Math.max(1, r.rows), baseline: b.outcomes[v] / Math.max(1, r.rows) })), (x) => pct(x))}
+${bars(
+  'Decisions',
+  VERDICTS.map((v) => ({ label: v, candidate: c.outcomes[v] / Math.max(1, r.rows), baseline: b.outcomes[v] / Math.max(1, r.rows) })),
+  (x) => pct(x),
+)}
 ${c.approvedBadRate !== null ? bars('Bad rate of the approved', [{ label: 'approved', candidate: c.approvedBadRate, baseline: b.approvedBadRate ?? 0 }], (x) => pct(x)) : ''}
 <h2>Swap set</h2>
 <table class="swap"><thead><tr><th></th><th>applications</th><th>share</th><th>bad rate</th></tr></thead><tbody>

@@ -65,7 +65,10 @@ function ranges(file: string, start: number, size: number, parts: number): [numb
     closeSync(fd);
   }
   cuts.push(size);
-  return cuts.slice(0, -1).map((c, i) => [c, cuts[i + 1]!] as [number, number]).filter(([a, b]) => b > a);
+  return cuts
+    .slice(0, -1)
+    .map((c, i) => [c, cuts[i + 1]!] as [number, number])
+    .filter(([a, b]) => b > a);
 }
 
 /**

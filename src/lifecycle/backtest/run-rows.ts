@@ -30,7 +30,15 @@ function rowReader(header: readonly string[], fields: Record<string, FieldDefini
  * Bureau nodes, if any, pull as they would live: back-test flows that read bureau data from
  * the history instead.
  */
-export async function runRows(candidate: CompiledFlow, baseline: CompiledFlow, header: readonly string[], rows: Iterable<readonly string[]>, spec: BacktestSpec, stats: BacktestStats, onRows?: (done: number) => void): Promise<void> {
+export async function runRows(
+  candidate: CompiledFlow,
+  baseline: CompiledFlow,
+  header: readonly string[],
+  rows: Iterable<readonly string[]>,
+  spec: BacktestSpec,
+  stats: BacktestStats,
+  onRows?: (done: number) => void,
+): Promise<void> {
   // Each flow gets its own fields: a flow refuses fields it does not declare.
   const readCandidate = rowReader(header, candidate.definition.input.fields);
   const readBaseline = rowReader(header, baseline.definition.input.fields);
@@ -50,7 +58,15 @@ export async function runRows(candidate: CompiledFlow, baseline: CompiledFlow, h
     const term = typeof offer.term === 'number' ? offer.term : Number(cells[at.term]);
     if (rate === null || !(limit > 0) || !(term > 0) || !(asked > 0)) return null;
     const v = actionValue(
-      { pd: bad ? 1 : 0, amount: asked, termMonths: term, monthlyIncome: 1, monthlyDebt: 0, lgd: at.lgd >= 0 ? Number(cells[at.lgd]) : undefined, ead: at.ead >= 0 ? Number(cells[at.ead]) : undefined },
+      {
+        pd: bad ? 1 : 0,
+        amount: asked,
+        termMonths: term,
+        monthlyIncome: 1,
+        monthlyDebt: 0,
+        lgd: at.lgd >= 0 ? Number(cells[at.lgd]) : undefined,
+        ead: at.ead >= 0 ? Number(cells[at.ead]) : undefined,
+      },
       { approve: true, limitFactor: limit / asked, rate },
       valuation,
     );

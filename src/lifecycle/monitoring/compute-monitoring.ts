@@ -65,38 +65,85 @@ export function computeMonitoring(decisions: readonly MonitoredDecision[], confi
   }
   const nodes = [...new Set(seen.flatMap((d) => Object.keys(d.scores ?? {})))];
   const scoreOf = (xs: readonly MonitoredDecision[], n: string) => xs.map((d) => d.scores?.[n]).filter((v): v is number => typeof v === 'number');
-  const months = [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([m, xs]) => ({
-    month: m,
-    decisions: xs.length,
-    approvalRate: approval(xs),
-    meanScore: Object.fromEntries(nodes.map((n) => {
-      const s = scoreOf(xs, n);
-      return [n, s.length ? s.reduce((a, b) => a + b, 0) / s.length : NaN];
-    })),
-  }));
+  const months = [...byMonth.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([m, xs]) => ({
+      month: m,
+      decisions: xs.length,
+      approvalRate: approval(xs),
+      meanScore: Object.fromEntries(
+        nodes.map((n) => {
+          const s = scoreOf(xs, n);
+          return [n, s.length ? s.reduce((a, b) => a + b, 0) / s.length : NaN];
+        }),
+      ),
+    }));
   const scorePsi: Record<string, number> = {};
   if (base.length && current.length) for (const n of nodes) scorePsi[n] = psi(scoreOf(base, n), scoreOf(current, n));
   const csi: Record<string, number> = {};
   const values = (xs: readonly MonitoredDecision[], f: string) => xs.map((d) => d.c1[f]).filter((v): v is number => typeof v === 'number');
   if (base.length && current.length) for (const f of config.features) csi[f] = psi(values(base, f), values(current, f));
-  const vintages = [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([m, xs]) => {
-    const booked = xs.filter((d) => d.earlyDpd !== null);
-    return { month: m, booked: booked.length, earlyDelinquencyRate: booked.length ? booked.filter((d) => d.earlyDpd! >= 30).length / booked.length : 0 };
-  });
-  const snapshot: Snapshot = { asOf: asOf.toISOString(), month, months, scorePsi, csi, approvalRate: { baseline: approval(base), current: approval(current) }, vintages };
+  const vintages = [...byMonth.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([m, xs]) => {
+      const booked = xs.filter((d) => d.earlyDpd !== null);
+      return { month: m, booked: booked.length, earlyDelinquencyRate: booked.length ? booked.filter((d) => d.earlyDpd! >= 30).length / booked.length : 0 };
+    });
+  const snapshot: Snapshot = {
+    asOf: asOf.toISOString(),
+    month,
+    months,
+    scorePsi,
+    csi,
+    approvalRate: { baseline: approval(base), current: approval(current) },
+    vintages,
+  };
   const alerts: AlertDraft[] = [];
   const t = config.thresholds;
-  for (const [n, v] of Object.entries(scorePsi)) if (v > t.psi) alerts.push({ kind: 'score_psi', metric: n, value: v, threshold: t.psi, period: month, message: `scores of ${n} shifted in ${month}: PSI ${v.toFixed(3)} against the baseline, above ${t.psi}` });
-  for (const [f, v] of Object.entries(csi)) if (v > t.csi) alerts.push({ kind: 'csi', metric: f, value: v, threshold: t.csi, period: month, message: `${f} shifted in ${month}: CSI ${v.toFixed(3)}, above ${t.csi}` });
+  for (const [n, v] of Object.entries(scorePsi))
+    if (v > t.psi)
+      alerts.push({
+        kind: 'score_psi',
+        metric: n,
+        value: v,
+        threshold: t.psi,
+        period: month,
+        message: `scores of ${n} shifted in ${month}: PSI ${v.toFixed(3)} against the baseline, above ${t.psi}`,
+      });
+  for (const [f, v] of Object.entries(csi))
+    if (v > t.csi)
+      alerts.push({
+        kind: 'csi',
+        metric: f,
+        value: v,
+        threshold: t.csi,
+        period: month,
+        message: `${f} shifted in ${month}: CSI ${v.toFixed(3)}, above ${t.csi}`,
+      });
   if (current.length && base.length && Math.abs(snapshot.approvalRate.current - snapshot.approvalRate.baseline) > t.approvalRateShift) {
-    alerts.push({ kind: 'approval_rate', metric: 'approvalRate', value: snapshot.approvalRate.current, threshold: t.approvalRateShift, period: month, message: `approval rate ${(snapshot.approvalRate.current * 100).toFixed(1)}% in ${month} against ${(snapshot.approvalRate.baseline * 100).toFixed(1)}% in the baseline` });
+    alerts.push({
+      kind: 'approval_rate',
+      metric: 'approvalRate',
+      value: snapshot.approvalRate.current,
+      threshold: t.approvalRateShift,
+      period: month,
+      message: `approval rate ${(snapshot.approvalRate.current * 100).toFixed(1)}% in ${month} against ${(snapshot.approvalRate.baseline * 100).toFixed(1)}% in the baseline`,
+    });
   }
   if (t.earlyDelinquency !== undefined) {
     // The latest vintage with three months behind it.
     const mature = new Date(end);
     mature.setUTCMonth(mature.getUTCMonth() - 4);
     const v = vintages.find((x) => x.month === monthOf(mature.getTime()));
-    if (v && v.booked && v.earlyDelinquencyRate > t.earlyDelinquency) alerts.push({ kind: 'early_delinquency', metric: v.month, value: v.earlyDelinquencyRate, threshold: t.earlyDelinquency, period: v.month, message: `vintage ${v.month}: ${(v.earlyDelinquencyRate * 100).toFixed(1)}% of booked accounts 30+ days past due within 3 months, above ${(t.earlyDelinquency * 100).toFixed(1)}%` });
+    if (v?.booked && v.earlyDelinquencyRate > t.earlyDelinquency)
+      alerts.push({
+        kind: 'early_delinquency',
+        metric: v.month,
+        value: v.earlyDelinquencyRate,
+        threshold: t.earlyDelinquency,
+        period: v.month,
+        message: `vintage ${v.month}: ${(v.earlyDelinquencyRate * 100).toFixed(1)}% of booked accounts 30+ days past due within 3 months, above ${(t.earlyDelinquency * 100).toFixed(1)}%`,
+      });
   }
   return { snapshot, alerts };
 }

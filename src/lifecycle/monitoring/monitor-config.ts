@@ -11,7 +11,7 @@ export const monitorConfigSchema = z.strictObject({
       psi: z.number().min(0).default(0.2).describe('score PSI of the month against the baseline'),
       csi: z.number().min(0).default(0.25),
       approvalRateShift: z.number().min(0).max(1).default(0.1).describe('absolute change of the approval rate against the baseline'),
-      earlyDelinquency: z.number().min(0).max(1).optional().describe('share of a vintage\'s booked accounts 30+ days past due within 3 months'),
+      earlyDelinquency: z.number().min(0).max(1).optional().describe("share of a vintage's booked accounts 30+ days past due within 3 months"),
     })
     .default({ psi: 0.2, csi: 0.25, approvalRateShift: 0.1 }),
   webhook: z.url().optional().describe('alerts are POSTed here as JSON'),

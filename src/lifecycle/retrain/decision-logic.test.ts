@@ -21,7 +21,11 @@ const flow = {
 const logic = (over: Partial<DecisionLogic> = {}): DecisionLogic => ({
   switchNode: 'cut',
   approveTo: 'yes',
-  strategy: { actions: { limitFactors: [1], rates: [0.13] }, economics: { fundingRate: 0.04, originationFee: 0.01, operatingCostPerLoan: 120, lgd: 0.6, eadFactor: 0.8 }, columns: { amount: 'requestedAmount', term: 'term', income: 'income', debt: 'existingDebt' } },
+  strategy: {
+    actions: { limitFactors: [1], rates: [0.13] },
+    economics: { fundingRate: 0.04, originationFee: 0.01, operatingCostPerLoan: 120, lgd: 0.6, eadFactor: 0.8 },
+    columns: { amount: 'requestedAmount', term: 'term', income: 'income', debt: 'existingDebt' },
+  },
   ...over,
 });
 
@@ -32,7 +36,10 @@ test('the cutoff edge is found, checked and rewritten; anything else is refused 
   assert.equal(flow.edges[2]!.when, 'pd < 0.3', 'the original is untouched');
   assert.throws(() => cutoffEdge(flow, logic({ switchNode: 'score' }), 'score'), /no switch "score"/);
   assert.throws(() => cutoffEdge(flow, logic({ approveTo: 'in' }), 'score'), /no edge from "cut" to "in"/);
-  assert.throws(() => cutoffEdge({ ...flow, edges: flow.edges.map((e, i) => (i === 2 ? { ...e, when: 'pd < 0.3 and age > 18' } : e)) }, logic(), 'score'), /must read "pd < <number>"/);
+  assert.throws(
+    () => cutoffEdge({ ...flow, edges: flow.edges.map((e, i) => (i === 2 ? { ...e, when: 'pd < 0.3 and age > 18' } : e)) }, logic(), 'score'),
+    /must read "pd < <number>"/,
+  );
 });
 
 test('the proposed cutoff is where lending stops paying under the strategy, and moves with the PDs', async () => {
@@ -45,8 +52,21 @@ test('the proposed cutoff is where lending stops paying under the strategy, and 
   // Profit also depends on the amount and term (the cost per loan is fixed), so one PD cutoff cannot reproduce every choice.
   assert.ok(at.agreement > 0.7, `a cutoff reproduces ${at.agreement} of the optimiser's choices`);
   // Dearer money: fewer loans pay, so the cutoff falls.
-  const dear = await proposeCutoff(apps, truePd, logic({ strategy: { ...logic().strategy, economics: { fundingRate: 0.09, originationFee: 0.01, operatingCostPerLoan: 120, lgd: 0.6, eadFactor: 0.8 } } }));
+  const dear = await proposeCutoff(
+    apps,
+    truePd,
+    logic({ strategy: { ...logic().strategy, economics: { fundingRate: 0.09, originationFee: 0.01, operatingCostPerLoan: 120, lgd: 0.6, eadFactor: 0.8 } } }),
+  );
   assert.ok(dear.cutoff < at.cutoff, `${dear.cutoff} against ${at.cutoff}`);
-  await assert.rejects(proposeCutoff(apps.map(({ term: _t, ...rest }) => rest), truePd, logic()), /have no term/);
-  console.log(`proposed PD cutoff ${at.cutoff} (agreement ${(at.agreement * 100).toFixed(1)}%, approval ${(at.approvalRate * 100).toFixed(1)}%); with funding at 9%: ${dear.cutoff}`);
+  await assert.rejects(
+    proposeCutoff(
+      apps.map(({ term: _t, ...rest }) => rest),
+      truePd,
+      logic(),
+    ),
+    /have no term/,
+  );
+  console.log(
+    `proposed PD cutoff ${at.cutoff} (agreement ${(at.agreement * 100).toFixed(1)}%, approval ${(at.approvalRate * 100).toFixed(1)}%); with funding at 9%: ${dear.cutoff}`,
+  );
 });

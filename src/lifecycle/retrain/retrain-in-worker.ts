@@ -9,7 +9,16 @@ import type { RetrainJob, RetrainMessage } from './retrain-worker.ts';
  * server that runs a retraining job keeps answering decisions while it does.
  */
 export function retrainInWorker(sample: Sample, championFile: unknown, ootMonths: number, timeoutMs = 30 * 60_000): Promise<RetrainResult> {
-  const job: RetrainJob = { columns: [...sample.frame.columns], rows: sample.frame.rows, y: sample.y, time: sample.time, decisionIds: sample.decisionIds, report: sample.report, championFile, ootMonths };
+  const job: RetrainJob = {
+    columns: [...sample.frame.columns],
+    rows: sample.frame.rows,
+    y: sample.y,
+    time: sample.time,
+    decisionIds: sample.decisionIds,
+    report: sample.report,
+    championFile,
+    ootMonths,
+  };
   return new Promise((resolve, reject) => {
     const w = typescriptWorker(new URL('./retrain-worker.ts', import.meta.url), { workerData: { retrain: job } });
     const timer = setTimeout(() => {

@@ -1,4 +1,18 @@
-import { Booster, evaluate, performanceCurves, type PerformanceCurves, logLoss, predictPd, trainBooster, trainScorecard, psi, type BoostParams, type Frame, type LoadedModel, type NewModel } from '../../models/index.ts';
+import {
+  Booster,
+  evaluate,
+  performanceCurves,
+  type PerformanceCurves,
+  logLoss,
+  predictPd,
+  trainBooster,
+  trainScorecard,
+  psi,
+  type BoostParams,
+  type Frame,
+  type LoadedModel,
+  type NewModel,
+} from '../../models/index.ts';
 import type { Sample } from '../samples/index.ts';
 import type { ModelCheck } from './promotion-policy.ts';
 
@@ -23,12 +37,17 @@ function monotonicity(model: LoadedModel, frame: Frame, monotone: Record<string,
   const base = frame.selectRows(Int32Array.from({ length: n }, (_, i) => Math.floor((i * frame.rows) / n)));
   for (const [name, dir] of Object.entries(monotone)) {
     const col = base.byName.get(name);
-    if (!col || col.kind !== 'numeric' || !dir) continue;
-    const values = Array.from(col.values).filter(Number.isFinite).sort((a, b) => a - b);
+    if (col?.kind !== 'numeric' || !dir) continue;
+    const values = Array.from(col.values)
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b);
     const grid = [...new Set(Array.from({ length: 11 }, (_, k) => values[Math.floor((k * (values.length - 1)) / 10)]!))];
     let last = dir > 0 ? -Infinity : Infinity;
     for (const g of grid) {
-      const probe = new (base.constructor as typeof Frame)(base.columns.map((c) => (c.name === name && c.kind === 'numeric' ? { ...c, values: new Float64Array(n).fill(g) } : c)), n);
+      const probe = new (base.constructor as typeof Frame)(
+        base.columns.map((c) => (c.name === name && c.kind === 'numeric' ? { ...c, values: new Float64Array(n).fill(g) } : c)),
+        n,
+      );
       const pd = predictPd(model, probe);
       const mean = pd.reduce((s, x) => s + x, 0) / n;
       if ((dir > 0 && mean < last - 1e-9) || (dir < 0 && mean > last + 1e-9)) {
@@ -86,7 +105,10 @@ export function retrainChallenger(sample: Sample, champion: LoadedModel, ootMont
   cut.setUTCMonth(cut.getUTCMonth() - ootMonths);
   const train = Int32Array.from({ length: n }, (_, i) => i).filter((i) => sample.time[i]! < cut.getTime());
   const oot = Int32Array.from({ length: n }, (_, i) => i).filter((i) => sample.time[i]! >= cut.getTime());
-  if (train.length < 100 || oot.length < 50) throw new Error(`an out-of-time split at ${cut.toISOString().slice(0, 10)} leaves ${train.length} training and ${oot.length} out-of-time rows; more matured history is needed`);
+  if (train.length < 100 || oot.length < 50)
+    throw new Error(
+      `an out-of-time split at ${cut.toISOString().slice(0, 10)} leaves ${train.length} training and ${oot.length} out-of-time rows; more matured history is needed`,
+    );
   for (const rows of [train, oot]) {
     let bads = 0;
     for (const r of rows) bads += sample.y[r]!;

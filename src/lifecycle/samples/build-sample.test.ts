@@ -2,8 +2,20 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildSample, sampleDefinitionSchema, type PerformanceEvent, type SampleDecision } from './index.ts';
 
-const def = sampleDefinitionSchema.parse({ flow: 'f', dateField: 'appliedAt', performanceMonths: 12, badDaysPastDue: 90, indeterminateDaysPastDue: 30, features: ['score', 'region'] });
-const d = (id: string, appliedAt: string, outcome: string, score: number): SampleDecision => ({ id, createdAt: '2026-11-01T00:00:00Z', outcome, application: { appliedAt, score, region: score > 600 ? 'north' : 'south' } });
+const def = sampleDefinitionSchema.parse({
+  flow: 'f',
+  dateField: 'appliedAt',
+  performanceMonths: 12,
+  badDaysPastDue: 90,
+  indeterminateDaysPastDue: 30,
+  features: ['score', 'region'],
+});
+const d = (id: string, appliedAt: string, outcome: string, score: number): SampleDecision => ({
+  id,
+  createdAt: '2026-11-01T00:00:00Z',
+  outcome,
+  application: { appliedAt, score, region: score > 600 ? 'north' : 'south' },
+});
 const booked = (at: string, ...rest: PerformanceEvent[]) => ({ events: [{ type: 'disbursement', at, dpd: null }, ...rest] });
 
 test('matured, booked accounts are good or bad by their worst arrears within the window; the rest are counted and left out', () => {

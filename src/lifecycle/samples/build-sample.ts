@@ -45,7 +45,13 @@ const addMonths = (t: number, months: number) => {
  * indeterminate one; the rest are left out and counted. Declined applicants join only through
  * reject inference (parcelling, with `riskOf` giving their risk band).
  */
-export function buildSample(decisions: readonly SampleDecision[], performance: ReadonlyMap<string, { events: PerformanceEvent[] }>, def: SampleDefinition, asOf: Date, riskOf?: (application: Record<string, unknown>) => number): Sample {
+export function buildSample(
+  decisions: readonly SampleDecision[],
+  performance: ReadonlyMap<string, { events: PerformanceEvent[] }>,
+  def: SampleDefinition,
+  asOf: Date,
+  riskOf?: (application: Record<string, unknown>) => number,
+): Sample {
   const excluded = { outsideWindow: 0, immature: 0, indeterminate: 0, notBooked: 0, declined: 0, noDate: 0 };
   // A rolling window ends where accounts stop being mature: performanceMonths before the date.
   const rolling = def.windowMonths ? addMonths(asOf.getTime(), -(def.performanceMonths + def.windowMonths)) : -Infinity;
@@ -96,7 +102,11 @@ export function buildSample(decisions: readonly SampleDecision[], performance: R
     // applicant in a band is bad with that rate, drawn from a generator seeded by the sample size.
     const risk = kept.map((k) => riskOf(k.d.application));
     const edges = [...risk].sort((a, b) => a - b).filter((_, i, xs) => i % Math.max(1, Math.floor(xs.length / 10)) === 0);
-    const band = (r: number) => Math.max(0, edges.findLastIndex((e) => e <= r));
+    const band = (r: number) =>
+      Math.max(
+        0,
+        edges.findLastIndex((e) => e <= r),
+      );
     const bads = new Array<number>(edges.length).fill(0);
     const counts = new Array<number>(edges.length).fill(0);
     kept.forEach((k, i) => {
@@ -113,7 +123,10 @@ export function buildSample(decisions: readonly SampleDecision[], performance: R
   }
   kept.sort((a, b) => a.t - b.t);
   const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
-  const frame = frameFromRecords(def.features, kept.map((k) => def.features.map((f) => cell(k.d.application[f]))));
+  const frame = frameFromRecords(
+    def.features,
+    kept.map((k) => def.features.map((f) => cell(k.d.application[f]))),
+  );
   const y = Uint8Array.from(kept, (k) => k.bad);
   const bads = y.reduce((s, b) => s + b, 0);
   return {

@@ -3,7 +3,7 @@ import { sortNumbers } from '../sort-numbers.ts';
 
 /** How one feature's values map to histogram bins. Bin 0 is always "missing". */
 export type FeatureBins =
-  | { kind: 'numeric'; name: string; /** upper edge of bins 1..n: value <= uppers[k-1] falls in bin k */ uppers: Float64Array }
+  | { kind: 'numeric'; name: string /** upper edge of bins 1..n: value <= uppers[k-1] falls in bin k */; uppers: Float64Array }
   | { kind: 'categorical'; name: string; levels: string[] };
 
 export interface BinnedData {
@@ -96,7 +96,7 @@ function binNumeric(uppers: Float64Array, values: Float64Array, out: Uint16Array
   const { first, lastFinite, scale, starts } = numericLookup(uppers, rows >= BUCKETS);
   for (let i = 0; i < rows; i++) {
     const v = values[i]!;
-    if (v !== v) out[i] = 0;
+    if (Number.isNaN(v)) out[i] = 0;
     else if (v <= first) out[i] = 1;
     else if (v > lastFinite) out[i] = n;
     else if (!starts) out[i] = lowerBound(uppers, v, 0, n - 1) + 1;
@@ -179,5 +179,12 @@ export function trainingMatrix(data: BinnedData): TrainingMatrix {
     offsets[f] = total;
     total += c;
   });
-  return { width, wide: binCounts.some((c) => c > 256), offsets, binCounts, totalBins: total, categorical: Uint8Array.from(data.features, (f) => (f.kind === 'categorical' ? 1 : 0)) };
+  return {
+    width,
+    wide: binCounts.some((c) => c > 256),
+    offsets,
+    binCounts,
+    totalBins: total,
+    categorical: Uint8Array.from(data.features, (f) => (f.kind === 'categorical' ? 1 : 0)),
+  };
 }

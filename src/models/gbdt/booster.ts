@@ -72,7 +72,11 @@ export class Booster {
   margins(frame: Frame): Float64Array {
     const out = new Float64Array(frame.rows).fill(this.baseMargin);
     this.forest ??= new Forest(this.trees, this.features);
-    this.forest.add(this.features.map((f) => frame.column(f.name)), frame.rows, out);
+    this.forest.add(
+      this.features.map((f) => frame.column(f.name)),
+      frame.rows,
+      out,
+    );
     return out;
   }
 
@@ -81,11 +85,22 @@ export class Booster {
   }
 
   toJSON() {
-    return { format: 'arbiter-gbdt-1', features: this.features.map((f) => (f.kind === 'numeric' ? { ...f, uppers: Array.from(f.uppers, (u) => (Number.isFinite(u) ? u : null)) } : f)), baseMargin: this.baseMargin, params: this.params, trees: this.trees.map(treeToJson), log: this.log };
+    return {
+      format: 'arbiter-gbdt-1',
+      features: this.features.map((f) => (f.kind === 'numeric' ? { ...f, uppers: Array.from(f.uppers, (u) => (Number.isFinite(u) ? u : null)) } : f)),
+      baseMargin: this.baseMargin,
+      params: this.params,
+      trees: this.trees.map(treeToJson),
+      log: this.log,
+    };
   }
 
   static fromJSON(j: ReturnType<Booster['toJSON']>): Booster {
-    const features = j.features.map((f) => (f.kind === 'numeric' ? { kind: 'numeric' as const, name: f.name, uppers: Float64Array.from((f as { uppers: (number | null)[] }).uppers, (u) => (u === null ? Infinity : u)) } : (f as FeatureBins)));
+    const features = j.features.map((f) =>
+      f.kind === 'numeric'
+        ? { kind: 'numeric' as const, name: f.name, uppers: Float64Array.from((f as { uppers: (number | null)[] }).uppers, (u) => (u === null ? Infinity : u)) }
+        : (f as FeatureBins),
+    );
     return new Booster(features, j.trees.map(treeFromJson), j.baseMargin, j.params, j.log);
   }
 }
@@ -102,7 +117,15 @@ export interface TrainingOptions {
  * Deterministic for a seed: row and column sampling draw from a seeded generator, and
  * histograms are summed in the same order on any number of threads.
  */
-export function trainBooster(frame: Frame, y: Uint8Array, featureNames: string[], trainRows: Int32Array, validRows: Int32Array | null, params: Partial<BoostParams> = {}, options: TrainingOptions = {}): Booster {
+export function trainBooster(
+  frame: Frame,
+  y: Uint8Array,
+  featureNames: string[],
+  trainRows: Int32Array,
+  validRows: Int32Array | null,
+  params: Partial<BoostParams> = {},
+  options: TrainingOptions = {},
+): Booster {
   const p: BoostParams = { ...DEFAULT_PARAMS, ...params };
   const data = learnBins(frame, featureNames, trainRows, p.maxBins);
   const monotone = Int8Array.from(featureNames, (f) => p.monotone[f] ?? 0);
@@ -118,7 +141,13 @@ export function trainBooster(frame: Frame, y: Uint8Array, featureNames: string[]
   const baseMargin = Math.log(mean / (1 - mean));
   const margin = new Float64Array(frame.rows).fill(baseMargin);
   const matrix = trainingMatrix(data);
-  const pool = new HistogramPool(matrix, data.bins, frame.rows, trainRows.length, options.threads ?? HistogramPool.defaultThreads(trainRows.length * featureNames.length));
+  const pool = new HistogramPool(
+    matrix,
+    data.bins,
+    frame.rows,
+    trainRows.length,
+    options.threads ?? HistogramPool.defaultThreads(trainRows.length * featureNames.length),
+  );
   const { gh, rows } = pool;
   const trees: Tree[] = [];
   const log: TrainingLog[] = [];
@@ -134,8 +163,20 @@ export function trainBooster(frame: Frame, y: Uint8Array, featureNames: string[]
       if (p.subsample < 1) rows.set(shuffle(shuffled, rnd).subarray(0, sampleCount).sort());
       else rows.set(trainRows);
       allowed.fill(p.colsample < 1 ? 0 : 1);
-      if (p.colsample < 1) for (const f of shuffle(Int32Array.from(allFeatures), rnd).subarray(0, Math.max(1, Math.round(allFeatures.length * p.colsample)))) allowed[f] = 1;
-      const { tree, leaves } = growTree({ matrix, gh, rows, count: sampleCount, allowed, pool }, { maxDepth: p.maxDepth, lambda: p.lambda, minChildWeight: p.minChildWeight, gamma: p.gamma, learningRate: p.learningRate, monotone, catSmooth: p.catSmooth });
+      if (p.colsample < 1)
+        for (const f of shuffle(Int32Array.from(allFeatures), rnd).subarray(0, Math.max(1, Math.round(allFeatures.length * p.colsample)))) allowed[f] = 1;
+      const { tree, leaves } = growTree(
+        { matrix, gh, rows, count: sampleCount, allowed, pool },
+        {
+          maxDepth: p.maxDepth,
+          lambda: p.lambda,
+          minChildWeight: p.minChildWeight,
+          gamma: p.gamma,
+          learningRate: p.learningRate,
+          monotone,
+          catSmooth: p.catSmooth,
+        },
+      );
       trees.push(tree);
       // Rows the tree learnt from sit in its leaves' ranges; any others are run down the tree.
       for (const leaf of leaves) for (let i = leaf.start; i < leaf.end; i++) margin[rows[i]!]! += leaf.value;

@@ -18,7 +18,19 @@ export class Forest {
   private readonly memory: WebAssembly.Memory;
   private readonly module: WebAssembly.Module;
   private readonly score: (...args: number[]) => void;
-  private readonly at: { nodes: number; values: number; roots: number; depths: number; masks: number; features: number; tables: number; control: number; columns: number; out: number; blocks: number };
+  private readonly at: {
+    nodes: number;
+    values: number;
+    roots: number;
+    depths: number;
+    masks: number;
+    features: number;
+    tables: number;
+    control: number;
+    columns: number;
+    out: number;
+    blocks: number;
+  };
   private readonly layout: ForestLayout;
   /** rows per slice */
   private readonly slice: number;
@@ -56,7 +68,11 @@ export class Forest {
       out: plan.place(this.slice * 8),
       blocks: plan.place(MAX_THREADS * BLOCK * width * 4),
     };
-    this.memory = sharedWasmMemory(plan.bytes, `scoring a model of ${trees.length} trees and ${width} features`, 'score with fewer features or trees, or on a machine with more memory');
+    this.memory = sharedWasmMemory(
+      plan.bytes,
+      `scoring a model of ${trees.length} trees and ${width} features`,
+      'score with fewer features or trees, or on a machine with more memory',
+    );
     this.module = wasmModule(new URL('./wasm/forest.wasm', import.meta.url));
     const instance = new WebAssembly.Instance(this.module, { env: { memory: this.memory } });
     this.score = instance.exports.score as Forest['score'];
@@ -76,7 +92,10 @@ export class Forest {
   }
 
   /** Writes each feature's descriptor for the kernel's binning, and its edges and bucket table. */
-  private describe(lookups: ({ uppers: Float64Array; first: number; lastFinite: number; scale: number; starts: Int32Array | null } | null)[], d: DataView): void {
+  private describe(
+    lookups: ({ uppers: Float64Array; first: number; lastFinite: number; scale: number; starts: Int32Array | null } | null)[],
+    d: DataView,
+  ): void {
     const buffer = this.memory.buffer;
     let at = this.at.tables;
     lookups.forEach((l, f) => {
@@ -147,7 +166,23 @@ export class Forest {
     const { at, control } = this;
     this.out.fill(0, 0, n);
     control.fill(0);
-    const args = (thread: number) => [at.nodes, at.values, at.roots, at.depths, this.trees, at.masks, this.layout.perfectDepth, this.layout.rowsFirst ? 1 : 0, at.features, at.columns, n, width, at.blocks + thread * BLOCK * width * 4, at.out, at.control];
+    const args = (thread: number) => [
+      at.nodes,
+      at.values,
+      at.roots,
+      at.depths,
+      this.trees,
+      at.masks,
+      this.layout.perfectDepth,
+      this.layout.rowsFirst ? 1 : 0,
+      at.features,
+      at.columns,
+      n,
+      width,
+      at.blocks + thread * BLOCK * width * 4,
+      at.out,
+      at.control,
+    ];
     const done = (at.control >> 2) + 1;
     helpers.forEach((h, i) => h.postMessage({ module: this.module, memory: this.memory, args: args(i + 1), done }));
     this.score(...args(0));

@@ -69,7 +69,15 @@ export class HistogramPool {
   private startWorkers(count: number): void {
     for (let i = 0; i < count; i++) {
       const w = typescriptWorker(new URL('./histogram-worker.ts', import.meta.url), {
-        workerData: { index: i + 1, threads: count + 1, chunks: CHUNKS, control: this.control, module: trainingModule(), memory: this.shared.memory, layout: this.shared.layout },
+        workerData: {
+          index: i + 1,
+          threads: count + 1,
+          chunks: CHUNKS,
+          control: this.control,
+          module: trainingModule(),
+          memory: this.shared.memory,
+          layout: this.shared.layout,
+        },
       });
       w.unref();
       this.workers.push(w);

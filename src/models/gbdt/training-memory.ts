@@ -22,7 +22,16 @@ export interface TrainingLayout {
 }
 
 export type HistogramKernel = (bins: number, width: number, offs: number, rows: number, start: number, end: number, gh: number, out: number) => void;
-export type PartitionKernel = (column: number, rows: number, start: number, end: number, scratch: number, threshold: number, shift: number, goLeft: number) => number;
+export type PartitionKernel = (
+  column: number,
+  rows: number,
+  start: number,
+  end: number,
+  scratch: number,
+  threshold: number,
+  shift: number,
+  goLeft: number,
+) => number;
 
 export const trainingModule = (): WebAssembly.Module => wasmModule(new URL('./wasm/training.wasm', import.meta.url));
 
@@ -33,15 +42,36 @@ export const CONTROL = { EPOCH: 0, START: 1, END: 2, DONE: 3, STOP: 4, READY: 5,
  * Builds the partial histograms of chunks first, first + step, ... of rows[start..end), each
  * into its own partial (a node's rows are always cut into `chunks` pieces, whatever the threads).
  */
-export function histogramChunks(kernel: HistogramKernel, layout: TrainingLayout, start: number, end: number, first: number, step: number, chunks: number): void {
+export function histogramChunks(
+  kernel: HistogramKernel,
+  layout: TrainingLayout,
+  start: number,
+  end: number,
+  first: number,
+  step: number,
+  chunks: number,
+): void {
   const n = end - start;
   for (let c = first; c < chunks; c += step) {
-    kernel(layout.bins, layout.width, layout.offs, layout.rows, start + Math.floor((n * c) / chunks), start + Math.floor((n * (c + 1)) / chunks), layout.gh, layout.partials + c * layout.histogramBytes);
+    kernel(
+      layout.bins,
+      layout.width,
+      layout.offs,
+      layout.rows,
+      start + Math.floor((n * c) / chunks),
+      start + Math.floor((n * (c + 1)) / chunks),
+      layout.gh,
+      layout.partials + c * layout.histogramBytes,
+    );
   }
 }
 
 /** The kernels for this layout, from an instance over the shared memory (each thread makes its own). */
-export function trainingKernels(module: WebAssembly.Module, memory: WebAssembly.Memory, wide: boolean): { histogram: HistogramKernel; partition: PartitionKernel } {
+export function trainingKernels(
+  module: WebAssembly.Module,
+  memory: WebAssembly.Memory,
+  wide: boolean,
+): { histogram: HistogramKernel; partition: PartitionKernel } {
   const instance = new WebAssembly.Instance(module, { env: { memory } });
   return { histogram: instance.exports[wide ? 'histogram16' : 'histogram8'] as HistogramKernel, partition: instance.exports.partition as PartitionKernel };
 }

@@ -53,7 +53,9 @@ function finish(groups: Group[], extras: Bin[], totalGood: number, totalBad: num
     return { ...g, woe, iv: (good - bad) * woe };
   };
   const bins = [
-    ...groups.map((g) => withWoe({ ...g, label: g.levels ? g.levels.join(', ') : `(${g.lower === -Infinity ? '-inf' : g.lower}, ${g.upper === Infinity ? 'inf' : g.upper}]` })),
+    ...groups.map((g) =>
+      withWoe({ ...g, label: g.levels ? g.levels.join(', ') : `(${g.lower === -Infinity ? '-inf' : g.lower}, ${g.upper === Infinity ? 'inf' : g.upper}]` }),
+    ),
     ...extras.map((e) => withWoe(e)),
   ];
   return { bins, iv: bins.reduce((s, b) => s + b.iv, 0) };
@@ -62,14 +64,21 @@ function finish(groups: Group[], extras: Bin[], totalGood: number, totalBad: num
 const rate = (g: Group) => (g.bads + 0.5) / (g.count + 1);
 
 function merge(a: Group, b: Group): Group {
-  return { count: a.count + b.count, bads: a.bads + b.bads, lower: a.lower, upper: b.upper, levels: a.levels && b.levels ? [...a.levels, ...b.levels] : undefined };
+  return {
+    count: a.count + b.count,
+    bads: a.bads + b.bads,
+    lower: a.lower,
+    upper: b.upper,
+    levels: a.levels && b.levels ? [...a.levels, ...b.levels] : undefined,
+  };
 }
 
 /** Merges neighbours until every bin is big enough, the trend holds and there are few enough. */
 function coarse(groups: Group[], total: number, o: BinningOptions, direction: 1 | -1 | 0): Group[] {
   const g = groups.filter((x) => x.count > 0);
   const mergeAt = (i: number) => g.splice(i, 2, merge(g[i]!, g[i + 1]!));
-  const closestNeighbour = (i: number) => (i === 0 ? 0 : i === g.length - 1 ? i - 1 : Math.abs(rate(g[i]!) - rate(g[i - 1]!)) <= Math.abs(rate(g[i]!) - rate(g[i + 1]!)) ? i - 1 : i);
+  const closestNeighbour = (i: number) =>
+    i === 0 ? 0 : i === g.length - 1 ? i - 1 : Math.abs(rate(g[i]!) - rate(g[i - 1]!)) <= Math.abs(rate(g[i]!) - rate(g[i + 1]!)) ? i - 1 : i;
   for (;;) {
     const small = g.findIndex((x) => x.count < o.minBinShare * total);
     if (small < 0 || g.length < 2) break;
@@ -108,8 +117,8 @@ export function binFeature(col: Column, y: Uint8Array, rows: Int32Array, options
     let mBads = 0;
     for (const r of rows) {
       const c = col.codes[r]!;
-      if (c < 0) (mCount++, (mBads += y[r]!));
-      else (count[c]!++, (bads[c]! += y[r]!));
+      if (c < 0) mCount++, (mBads += y[r]!);
+      else count[c]!++, (bads[c]! += y[r]!);
     }
     const groups = col.levels.map((l, k) => ({ count: count[k]!, bads: bads[k]!, levels: [l] })).sort((a, b) => rate(a) - rate(b));
     const coarseGroups = coarse(groups, rows.length, o, 0);
@@ -123,7 +132,7 @@ export function binFeature(col: Column, y: Uint8Array, rows: Int32Array, options
   const special = new Map<number, { count: number; bads: number }>();
   for (const r of rows) {
     const v = col.values[r]!;
-    if (Number.isNaN(v)) (mCount++, (mBads += y[r]!));
+    if (Number.isNaN(v)) mCount++, (mBads += y[r]!);
     else if (specials.has(v)) {
       const s = special.get(v) ?? { count: 0, bads: 0 };
       s.count++;
@@ -142,7 +151,7 @@ export function binFeature(col: Column, y: Uint8Array, rows: Int32Array, options
   let k = 0;
   for (const upper of [...edges, Infinity]) {
     const g: Group = { count: 0, bads: 0, lower, upper };
-    while (k < present.length && present[k]!.v <= upper) (g.count++, (g.bads += present[k]!.bad), k++);
+    while (k < present.length && present[k]!.v <= upper) g.count++, (g.bads += present[k]!.bad), k++;
     if (g.count) fine.push(g);
     lower = upper;
   }
@@ -163,7 +172,12 @@ export function binFeature(col: Column, y: Uint8Array, rows: Int32Array, options
     ...[...special].map(([v, s]) => ({ label: `special ${v}`, special: v, count: s.count, bads: s.bads, woe: 0, iv: 0 })),
     ...(mCount ? [{ label: 'missing', missing: true, count: mCount, bads: mBads, woe: 0, iv: 0 }] : []),
   ];
-  return { feature: col.name, kind: 'numeric', ...finish(coarseGroups, extras, totalGood, totalBad), trend: direction > 0 ? 'ascending' : direction < 0 ? 'descending' : 'none' };
+  return {
+    feature: col.name,
+    kind: 'numeric',
+    ...finish(coarseGroups, extras, totalGood, totalBad),
+    trend: direction > 0 ? 'ascending' : direction < 0 ? 'descending' : 'none',
+  };
 }
 
 /** The bin a value falls in; an unseen level or unbinned missing value gets -1 (WoE 0). */

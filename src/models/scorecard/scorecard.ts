@@ -82,13 +82,13 @@ export class Scorecard {
       const col = frame.column(f.feature);
       return Float64Array.from({ length: frame.rows }, (_, i) => {
         const b = binIndex(f.binning, col, i);
-        return b < 0 ? this.neutralPoints(f) : f.attributes[b]!.points;
+        return b < 0 ? this.neutralPoints() : f.attributes[b]!.points;
       });
     });
   }
 
   /** What a feature scores when its value fits no bin (WoE 0). */
-  private neutralPoints(f: ScorecardFeature): number {
+  private neutralPoints(): number {
     const n = this.features.length;
     const offset = this.options.baseScore - this.factor() * Math.log(this.options.baseOdds);
     return -this.factor() * (this.intercept / n) + offset / n;
@@ -124,7 +124,14 @@ export class Scorecard {
   }
 }
 
-export function trainScorecard(frame: Frame, y: Uint8Array, candidates: string[], trainRows: Int32Array, options: Partial<ScorecardOptions> = {}, onFeature?: (done: number, of: number) => void): Scorecard {
+export function trainScorecard(
+  frame: Frame,
+  y: Uint8Array,
+  candidates: string[],
+  trainRows: Int32Array,
+  options: Partial<ScorecardOptions> = {},
+  onFeature?: (done: number, of: number) => void,
+): Scorecard {
   const o: ScorecardOptions = { ...DEFAULT_SCORECARD, ...options };
   const binned = candidates.map((name, i) => {
     const b = binFeature(frame.column(name), y, trainRows, { ...o.binning, ...o.features[name] });
@@ -156,7 +163,11 @@ export function trainScorecard(frame: Frame, y: Uint8Array, candidates: string[]
   }
   if (chosen.length === 0) throw new Error(`no feature has an information value of ${o.minIv} or more`);
   // Regress the log-odds of bad on WoE (itself the log-odds of good): slopes come out negative.
-  const fit = fitLogistic(chosen.map((i) => woe[i]!), y, trainRows);
+  const fit = fitLogistic(
+    chosen.map((i) => woe[i]!),
+    y,
+    trainRows,
+  );
   const factor = o.pdo / Math.LN2;
   const offset = o.baseScore - factor * Math.log(o.baseOdds);
   const n = chosen.length;

@@ -31,10 +31,19 @@ const part = (tag: string) => String.raw`<${tag}>${LITERAL}</${tag}>\s*`;
  * into one before reading (innermost first, so nested ones resolve too).
  */
 const BOXED_15: [RegExp, (...m: string[]) => string][] = [
-  [new RegExp(String.raw`<conditional[^>]*>\s*${part('if')}${part('then')}${part('else')}</conditional>`, 'g'), (_, a, b, c) => `if (${a}) then (${b}) else (${c})`],
+  [
+    new RegExp(String.raw`<conditional[^>]*>\s*${part('if')}${part('then')}${part('else')}</conditional>`, 'g'),
+    (_, a, b, c) => `if (${a}) then (${b}) else (${c})`,
+  ],
   [new RegExp(String.raw`<filter[^>]*>\s*${part('in')}${part('match')}</filter>`, 'g'), (_, a, b) => `(${a})[${b}]`],
-  [new RegExp(String.raw`<(some|every) [^>]*iteratorVariable="([^"]+)"[^>]*>\s*${part('in')}${part('satisfies')}</(?:some|every)>`, 'g'), (_, k, v, a, b) => `${k} ${v} in (${a}) satisfies (${b})`],
-  [new RegExp(String.raw`<for [^>]*iteratorVariable="([^"]+)"[^>]*>\s*${part('in')}${part('return')}</for>`, 'g'), (_, v, a, b) => `for ${v} in (${a}) return (${b})`],
+  [
+    new RegExp(String.raw`<(some|every) [^>]*iteratorVariable="([^"]+)"[^>]*>\s*${part('in')}${part('satisfies')}</(?:some|every)>`, 'g'),
+    (_, k, v, a, b) => `${k} ${v} in (${a}) satisfies (${b})`,
+  ],
+  [
+    new RegExp(String.raw`<for [^>]*iteratorVariable="([^"]+)"[^>]*>\s*${part('in')}${part('return')}</for>`, 'g'),
+    (_, v, a, b) => `for ${v} in (${a}) return (${b})`,
+  ],
 ];
 
 function desugarBoxed15(xml: string): string {
@@ -73,9 +82,21 @@ function decisionTable(e: Moddle, name: string): DecisionTableDefinition {
     name,
     hitPolicy: (str(e.hitPolicy) ?? 'UNIQUE').replace('_', ' ') as HitPolicy,
     aggregation: str(e.aggregation) as Aggregation | undefined,
-    inputs: arr(e.input).map((i) => ({ expression: text(i.inputExpression), label: str(i.label), inputValues: obj(i.inputValues) ? text(i.inputValues) : undefined })),
-    outputs: outputs.map((o) => ({ name: str(o.name) ?? '', outputValues: obj(o.outputValues) ? text(o.outputValues) : undefined, defaultOutput: obj(o.defaultOutputEntry) ? text(o.defaultOutputEntry) : undefined })),
-    rules: arr(e.rule).map((r) => ({ id: str(r.id), inputEntries: arr(r.inputEntry).map((x) => str(x.text) ?? '-'), outputEntries: arr(r.outputEntry).map((x) => str(x.text) ?? 'null') })),
+    inputs: arr(e.input).map((i) => ({
+      expression: text(i.inputExpression),
+      label: str(i.label),
+      inputValues: obj(i.inputValues) ? text(i.inputValues) : undefined,
+    })),
+    outputs: outputs.map((o) => ({
+      name: str(o.name) ?? '',
+      outputValues: obj(o.outputValues) ? text(o.outputValues) : undefined,
+      defaultOutput: obj(o.defaultOutputEntry) ? text(o.defaultOutputEntry) : undefined,
+    })),
+    rules: arr(e.rule).map((r) => ({
+      id: str(r.id),
+      inputEntries: arr(r.inputEntry).map((x) => str(x.text) ?? '-'),
+      outputEntries: arr(r.outputEntry).map((x) => str(x.text) ?? 'null'),
+    })),
   };
 }
 
@@ -91,7 +112,11 @@ function boxed(e: Moddle | undefined, name: string): BoxedExpression | null {
         typeRef,
         entries: arr(e.contextEntry).map((ce) => {
           const v = obj(ce.variable);
-          return { name: v ? (str(v.name) ?? null) : null, typeRef: v ? str(v.typeRef) : undefined, value: boxed(obj(ce.value), str(v?.name) ?? name) ?? { kind: 'literal', text: 'null' } };
+          return {
+            name: v ? (str(v.name) ?? null) : null,
+            typeRef: v ? str(v.typeRef) : undefined,
+            value: boxed(obj(ce.value), str(v?.name) ?? name) ?? { kind: 'literal', text: 'null' },
+          };
         }),
       };
     case 'dmn:List':
@@ -138,7 +163,7 @@ export async function importDmn(xml: string): Promise<DmnModel> {
     const first = (err as Error).message.split('\n')[0]!.replace(/[\u0000-\u001f\ufffd]/g, '?');
     throw new RuleError('dmn_xml', `the DMN document could not be read: ${first.length > 200 ? `${first.slice(0, 200)}…` : first}`);
   }
-  if (!root || root.$type !== 'dmn:Definitions') throw new RuleError('dmn_xml', 'the document is not DMN: its root must be <definitions>');
+  if (root?.$type !== 'dmn:Definitions') throw new RuleError('dmn_xml', 'the document is not DMN: its root must be <definitions>');
 
   const byId = new Map<string, string>();
   const elements = arr(root.drgElement);
@@ -150,7 +175,10 @@ export async function importDmn(xml: string): Promise<DmnModel> {
   const names = new Set<string>();
   const collect = (v: unknown, depth = 0): void => {
     if (depth > 60 || !v || typeof v !== 'object') return;
-    if (Array.isArray(v)) return v.forEach((x) => collect(x, depth + 1));
+    if (Array.isArray(v)) {
+      for (const x of v) collect(x, depth + 1);
+      return;
+    }
     const m = v as Moddle;
     if (typeof m.name === 'string' && m.name) names.add(m.name);
     for (const [k, x] of Object.entries(m)) if (!k.startsWith('$') && k !== 'di' && k !== 'dmnDI') collect(x, depth + 1);
@@ -182,7 +210,9 @@ export async function importDmn(xml: string): Promise<DmnModel> {
           logic: boxed(obj(e.decisionLogic), name),
           requiredDecisions: info.map((r) => nameOf(r.requiredDecision)).filter((x): x is string => !!x),
           requiredInputs: info.map((r) => nameOf(r.requiredInput)).filter((x): x is string => !!x),
-          requiredKnowledge: arr(e.knowledgeRequirement).map((r) => nameOf(r.requiredKnowledge)).filter((x): x is string => !!x),
+          requiredKnowledge: arr(e.knowledgeRequirement)
+            .map((r) => nameOf(r.requiredKnowledge))
+            .filter((x): x is string => !!x),
         });
         break;
       }
@@ -195,12 +225,25 @@ export async function importDmn(xml: string): Promise<DmnModel> {
           name,
           typeRef: str(variable?.typeRef),
           logic: boxed(obj(e.encapsulatedLogic), name),
-          requiredKnowledge: arr(e.knowledgeRequirement).map((r) => nameOf(r.requiredKnowledge)).filter((x): x is string => !!x),
+          requiredKnowledge: arr(e.knowledgeRequirement)
+            .map((r) => nameOf(r.requiredKnowledge))
+            .filter((x): x is string => !!x),
         });
         break;
       case 'dmn:DecisionService': {
-        const refs = (k: string) => arr(e[k]).map((r) => nameOf(r)).filter((x): x is string => !!x);
-        model.services.set(name, { id, name, typeRef: str(variable?.typeRef), outputDecisions: refs('outputDecision'), encapsulatedDecisions: refs('encapsulatedDecision'), inputDecisions: refs('inputDecision'), inputData: refs('inputData') });
+        const refs = (k: string) =>
+          arr(e[k])
+            .map((r) => nameOf(r))
+            .filter((x): x is string => !!x);
+        model.services.set(name, {
+          id,
+          name,
+          typeRef: str(variable?.typeRef),
+          outputDecisions: refs('outputDecision'),
+          encapsulatedDecisions: refs('encapsulatedDecision'),
+          inputDecisions: refs('inputDecision'),
+          inputData: refs('inputData'),
+        });
         break;
       }
     }

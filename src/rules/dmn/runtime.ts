@@ -1,7 +1,24 @@
 import {
-  BUILTIN_NAMES, DaysTimeDuration, Env, FeelDate, FeelDateTime, FeelFunction, FeelTime, YearsMonthsDuration, compileNode, compileTests, invoke,
-  isContext, parseExpression, parseUnaryTests, typeName,
-  type Compiled, type CompiledTest, type FeelContext, type FeelValue, type Warning,
+  BUILTIN_NAMES,
+  DaysTimeDuration,
+  Env,
+  FeelDate,
+  FeelDateTime,
+  FeelFunction,
+  FeelTime,
+  YearsMonthsDuration,
+  compileNode,
+  compileTests,
+  invoke,
+  isContext,
+  parseExpression,
+  parseUnaryTests,
+  typeName,
+  type Compiled,
+  type CompiledTest,
+  type FeelContext,
+  type FeelValue,
+  type Warning,
 } from '../../expr/index.ts';
 import { compileDecisionTable } from '../decision-table.ts';
 import { RuleError } from '../rule-error.ts';
@@ -53,7 +70,8 @@ export class DmnRuntime {
 
   /** Evaluates one decision (and what it requires) for the given input data. */
   evaluateDecision(name: string, inputs: FeelContext): DmnResult {
-    if (!this.model.decisions.has(name)) throw new RuleError('unknown_decision', `no decision named "${name}"; the model has: ${[...this.model.decisions.keys()].join(', ')}`);
+    if (!this.model.decisions.has(name))
+      throw new RuleError('unknown_decision', `no decision named "${name}"; the model has: ${[...this.model.decisions.keys()].join(', ')}`);
     const env = this.rootEnv(inputs);
     const value = this.decisionValue(name, env, new Map());
     return { value, warnings: env.sink.warnings };
@@ -74,7 +92,7 @@ export class DmnRuntime {
     for (const bkm of this.model.bkms.values()) vars[bkm.name] = this.bkmFunction(bkm.name, env);
     for (const svc of this.model.services.values()) vars[svc.name] = this.serviceFunction(svc.name, env);
     for (const input of this.model.inputData.values()) {
-      const v = Object.prototype.hasOwnProperty.call(inputs, input.name) ? inputs[input.name]! : null;
+      const v = Object.hasOwn(inputs, input.name) ? inputs[input.name]! : null;
       vars[input.name] = this.coerce(v, input.typeRef, env, `input ${input.name}`);
     }
     for (const [k, v] of Object.entries(inputs)) if (!(k in vars)) vars[k] = v;
@@ -107,24 +125,32 @@ export class DmnRuntime {
     const logic = bkm.logic;
     if (logic.kind !== 'function') return this.compile(logic)(env);
     const body = logic.body ? this.compile(logic.body) : () => null;
-    return new FeelFunction(name, logic.params.map((p) => ({ name: p.name })), (args) => {
-      const vars = this.bindParameters(logic.params, args, env, name);
-      return vars ? this.coerce(body(env.child(vars)), bkm.typeRef, env, name) : null;
-    });
+    return new FeelFunction(
+      name,
+      logic.params.map((p) => ({ name: p.name })),
+      (args) => {
+        const vars = this.bindParameters(logic.params, args, env, name);
+        return vars ? this.coerce(body(env.child(vars)), bkm.typeRef, env, name) : null;
+      },
+    );
   }
 
   private serviceFunction(name: string, env: Env): FeelFunction {
     const svc = this.model.services.get(name)!;
     const params = [...svc.inputDecisions, ...svc.inputData];
-    return new FeelFunction(name, params.map((p) => ({ name: p })), (args) => {
-      const vars: FeelContext = {};
-      params.forEach((p, i) => (vars[p] = this.coerce(args[i] ?? null, this.model.inputData.get(p)?.typeRef, env, `${name}(${p})`)));
-      const scope = env.child(vars);
-      const memo = new Map<string, FeelValue>(svc.inputDecisions.map((d, i) => [d, args[i] ?? null]));
-      const outputs = svc.outputDecisions.map((d) => [d, this.decisionValue(d, scope, memo)] as const);
-      const result = outputs.length === 1 ? outputs[0]![1] : Object.fromEntries(outputs);
-      return this.coerce(result, svc.typeRef, env, `decision service ${name}`);
-    });
+    return new FeelFunction(
+      name,
+      params.map((p) => ({ name: p })),
+      (args) => {
+        const vars: FeelContext = {};
+        params.forEach((p, i) => (vars[p] = this.coerce(args[i] ?? null, this.model.inputData.get(p)?.typeRef, env, `${name}(${p})`)));
+        const scope = env.child(vars);
+        const memo = new Map<string, FeelValue>(svc.inputDecisions.map((d, i) => [d, args[i] ?? null]));
+        const outputs = svc.outputDecisions.map((d) => [d, this.decisionValue(d, scope, memo)] as const);
+        const result = outputs.length === 1 ? outputs[0]![1] : Object.fromEntries(outputs);
+        return this.coerce(result, svc.typeRef, env, `decision service ${name}`);
+      },
+    );
   }
 
   compile(expr: BoxedExpression): Compiled {
@@ -206,10 +232,14 @@ export class DmnRuntime {
         }
         const body = expr.body ? this.compile(expr.body) : () => null;
         return (env) =>
-          new FeelFunction('anonymous', expr.params.map((p) => ({ name: p.name })), (args) => {
-            const vars = this.bindParameters(expr.params, args, env, 'function');
-            return vars ? body(env.child(vars)) : null;
-          });
+          new FeelFunction(
+            'anonymous',
+            expr.params.map((p) => ({ name: p.name })),
+            (args) => {
+              const vars = this.bindParameters(expr.params, args, env, 'function');
+              return vars ? body(env.child(vars)) : null;
+            },
+          );
       }
       case 'table': {
         const table = compileDecisionTable(expr.table, this.model.names);

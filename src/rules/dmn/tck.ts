@@ -1,10 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import {
-  parseDate, parseDateTime, parseDuration, parseTime, typeName, valueToString,
-  type FeelContext, type FeelValue,
-} from '../../expr/index.ts';
+import { parseDate, parseDateTime, parseDuration, parseTime, typeName, valueToString, type FeelContext, type FeelValue } from '../../expr/index.ts';
 import { importDmn } from './import-dmn.ts';
 import { DmnRuntime } from './runtime.ts';
 
@@ -127,7 +124,9 @@ function findTestDirs(root: string): string[] {
 async function loadRuntimes(dir: string): Promise<Map<string, DmnRuntime>> {
   const runtimes = new Map<string, DmnRuntime>();
   const models = [];
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.dmn')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.dmn'))
+    .sort()) {
     models.push({ file: f, model: await importDmn(readFileSync(join(dir, f), 'utf8')) });
   }
   const byNamespace = new Map(models.map((m) => [m.model.namespace, m.model]));
@@ -147,7 +146,9 @@ export async function runTck(root: string): Promise<TckResult[]> {
   const results: TckResult[] = [];
   for (const dir of findTestDirs(root)) {
     let runtimes: Map<string, DmnRuntime>;
-    const testFiles = readdirSync(dir).filter((f) => f.endsWith('.xml') && /test/.test(f)).sort();
+    const testFiles = readdirSync(dir)
+      .filter((f) => f.endsWith('.xml') && /test/.test(f))
+      .sort();
     let loadError: string | null = null;
     try {
       runtimes = await loadRuntimes(dir);
@@ -177,10 +178,24 @@ export async function runTck(root: string): Promise<TckResult[]> {
             continue;
           }
           try {
-            const r = type === 'decision' ? runtime.evaluateDecision(invocable && !runtime.model.decisions.has(nodeName) ? invocable : nodeName, inputs) : runtime.invoke(invocable ?? nodeName, inputs);
+            const r =
+              type === 'decision'
+                ? runtime.evaluateDecision(invocable && !runtime.model.decisions.has(nodeName) ? invocable : nodeName, inputs)
+                : runtime.invoke(invocable ?? nodeName, inputs);
             const errorExpected = rn['@_errorResult'] === 'true';
             const passed = errorExpected ? r.value === null : sameValue(r.value, expected);
-            results.push({ ...base, passed, actual: show(r.value), error: passed || r.warnings.length === 0 ? undefined : r.warnings.slice(0, 3).map((w) => w.message).join('; ') });
+            results.push({
+              ...base,
+              passed,
+              actual: show(r.value),
+              error:
+                passed || r.warnings.length === 0
+                  ? undefined
+                  : r.warnings
+                      .slice(0, 3)
+                      .map((w) => w.message)
+                      .join('; '),
+            });
           } catch (err) {
             results.push({ ...base, passed: false, actual: 'error', error: (err as Error).message });
           }

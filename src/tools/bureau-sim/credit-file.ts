@@ -25,8 +25,50 @@ export interface CreditFile {
   publicRecords: { type: 'bankruptcy' | 'civil-judgment' | 'tax-lien'; date: string; amount: number }[];
 }
 
-const FIRST = ['Ada', 'Bea', 'Chen', 'Dara', 'Emil', 'Farah', 'Goran', 'Hana', 'Ines', 'Jun', 'Kofi', 'Lena', 'Mateo', 'Nia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tala'];
-const LAST = ['Alvarez', 'Brandt', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'Garcia', 'Haddad', 'Ivanova', 'Jensen', 'Kowalski', 'Laine', 'Moreau', 'Novak', 'Okafor', 'Petrov', 'Rossi', 'Sato', 'Tanaka', 'Weber'];
+const FIRST = [
+  'Ada',
+  'Bea',
+  'Chen',
+  'Dara',
+  'Emil',
+  'Farah',
+  'Goran',
+  'Hana',
+  'Ines',
+  'Jun',
+  'Kofi',
+  'Lena',
+  'Mateo',
+  'Nia',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tala',
+];
+const LAST = [
+  'Alvarez',
+  'Brandt',
+  'Costa',
+  'Dubois',
+  'Eriksen',
+  'Fischer',
+  'Garcia',
+  'Haddad',
+  'Ivanova',
+  'Jensen',
+  'Kowalski',
+  'Laine',
+  'Moreau',
+  'Novak',
+  'Okafor',
+  'Petrov',
+  'Rossi',
+  'Sato',
+  'Tanaka',
+  'Weber',
+];
 const BANKS = ['North Bank', 'Harbour Credit', 'Civic Savings', 'Meridian Finance', 'Union Mutual', 'Coastal Lending'];
 const TYPES: Account['type'][] = ['credit-card', 'credit-card', 'personal-loan', 'auto-loan', 'mortgage', 'student-loan'];
 const JOBS = ['employed', 'employed', 'employed', 'self-employed', 'retired', 'student', 'unemployed'];
@@ -41,7 +83,10 @@ export function isNoHit(nationalId: string, seed: number): boolean {
 }
 
 function digest(nationalId: string, seed: number): number {
-  return createHash('sha256').update(`${seed}:${nationalId.replace(/[\s-]/g, '').toUpperCase()}`).digest().readUInt32BE(0);
+  return createHash('sha256')
+    .update(`${seed}:${nationalId.replace(/[\s-]/g, '').toUpperCase()}`)
+    .digest()
+    .readUInt32BE(0);
 }
 
 /**
@@ -58,7 +103,8 @@ export function creditFile(nationalId: string, seed: number): CreditFile {
   for (let i = 0; i < nAccounts; i++) {
     const type = TYPES[Math.floor(rnd() * TYPES.length)]!;
     const monthsOpen = 1 + Math.floor(rnd() * Math.min(240, (age - 18) * 12));
-    const limit = Math.round((type === 'mortgage' ? 80_000 + rnd() * 400_000 : type === 'credit-card' ? 500 + rnd() * 15_000 : 2_000 + rnd() * 40_000) / 100) * 100;
+    const limit =
+      Math.round((type === 'mortgage' ? 80_000 + rnd() * 400_000 : type === 'credit-card' ? 500 + rnd() * 15_000 : 2_000 + rnd() * 40_000) / 100) * 100;
     let history = '';
     let worst = 0;
     // Arrears move a month at a time: a missed payment is 1 month past due, then 2, unless cured.
@@ -88,13 +134,40 @@ export function creditFile(nationalId: string, seed: number): CreditFile {
       worstDelinquency: worst,
     });
   }
-  const inquiries = Array.from({ length: Math.floor(rnd() * (1 + risk * 8)) }, () => ({ date: day(AS_OF - Math.floor(rnd() * 365) * 86_400_000), institution: BANKS[Math.floor(rnd() * BANKS.length)]!, reason: rnd() < 0.7 ? 'loan approval' : 'credit card approval' }));
-  const publicRecords = rnd() < risk * 0.25 ? [{ type: (['bankruptcy', 'civil-judgment', 'tax-lien'] as const)[Math.floor(rnd() * 3)]!, date: day(AS_OF - Math.floor(rnd() * 2000) * 86_400_000), amount: Math.round(1_000 + rnd() * 30_000) }] : [];
+  const inquiries = Array.from({ length: Math.floor(rnd() * (1 + risk * 8)) }, () => ({
+    date: day(AS_OF - Math.floor(rnd() * 365) * 86_400_000),
+    institution: BANKS[Math.floor(rnd() * BANKS.length)]!,
+    reason: rnd() < 0.7 ? 'loan approval' : 'credit card approval',
+  }));
+  const publicRecords =
+    rnd() < risk * 0.25
+      ? [
+          {
+            type: (['bankruptcy', 'civil-judgment', 'tax-lien'] as const)[Math.floor(rnd() * 3)]!,
+            date: day(AS_OF - Math.floor(rnd() * 2000) * 86_400_000),
+            amount: Math.round(1_000 + rnd() * 30_000),
+          },
+        ]
+      : [];
   const open = accounts.filter((a) => a.status !== 'closed');
   const limits = open.reduce((s, a) => s + (a.type === 'credit-card' ? a.limit : 0), 0);
   const revolving = open.reduce((s, a) => s + (a.type === 'credit-card' ? a.balance : 0), 0);
   const worst = accounts.reduce((w, a) => Math.max(w, a.worstDelinquency), 0);
-  const score = Math.round(Math.max(300, Math.min(850, 760 - worst * 45 - inquiries.length * 8 - publicRecords.length * 90 - (limits ? (revolving / limits) * 120 : 20) + Math.min(60, accounts.length * 6) + (rnd() - 0.5) * 40)));
+  const score = Math.round(
+    Math.max(
+      300,
+      Math.min(
+        850,
+        760 -
+          worst * 45 -
+          inquiries.length * 8 -
+          publicRecords.length * 90 -
+          (limits ? (revolving / limits) * 120 : 20) +
+          Math.min(60, accounts.length * 6) +
+          (rnd() - 0.5) * 40,
+      ),
+    ),
+  );
   return {
     nationalId,
     name: `${FIRST[Math.floor(rnd() * FIRST.length)]} ${LAST[Math.floor(rnd() * LAST.length)]}`,

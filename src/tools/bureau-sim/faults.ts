@@ -18,7 +18,16 @@ export interface FaultConfig {
   hangMs: number;
 }
 
-export const NO_FAULTS: FaultConfig = { latencyMs: 0, jitterMs: 0, errorRate: 0, timeoutRate: 0, malformedRate: 0, rateLimitRate: 0, retryAfterSeconds: 1, hangMs: 30_000 };
+export const NO_FAULTS: FaultConfig = {
+  latencyMs: 0,
+  jitterMs: 0,
+  errorRate: 0,
+  timeoutRate: 0,
+  malformedRate: 0,
+  rateLimitRate: 0,
+  retryAfterSeconds: 1,
+  hangMs: 30_000,
+};
 
 export type Fault = 'error' | 'timeout' | 'drop' | 'malformed' | 'rate-limit' | null;
 
@@ -43,7 +52,10 @@ export function parseFaultHeader(value: string | undefined): { fault: Fault; lat
   let latencyMs: number | null = null;
   let failFirst = 0;
   let limitFirst = 0;
-  for (const part of (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [k, v] = part.split('=');
     if (k === 'latency') latencyMs = Number(v) || 0;
     else if (k === 'fail-first') failFirst = Number(v) || 0;

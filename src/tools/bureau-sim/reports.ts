@@ -35,8 +35,8 @@ export function jsonReport(f: CreditFile, meta: ReportMeta): string {
   });
 }
 
-const escape = (s: string | number) => String(s).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
-const el = (name: string, value: string | number) => `<${name}>${escape(value)}</${name}>`;
+const xmlEscape = (s: string | number) => String(s).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+const el = (name: string, value: string | number) => `<${name}>${xmlEscape(value)}</${name}>`;
 
 const ACCOUNT_TYPE: Record<string, string> = { 'credit-card': 'R1', mortgage: 'D1', 'auto-loan': 'D2', 'personal-loan': 'D3', 'student-loan': 'D4' };
 const ACCOUNT_STATUS: Record<string, string> = { current: 'normal', delinquent: 'overdue', closed: 'settled', 'written-off': 'bad-debt' };
@@ -49,9 +49,14 @@ const ACCOUNT_STATUS: Record<string, string> = { current: 'normal', delinquent: 
 export function xmlReport(f: CreditFile, meta: ReportMeta): string {
   const s = summary(f);
   const accounts = f.accounts
-    .map((a) => `<Account>${el('AccountNo', a.id)}${el('BusinessType', ACCOUNT_TYPE[a.type]!)}${el('Institution', a.institution)}${el('OpenDate', a.openedOn)}${el('CreditLimit', a.limit)}${el('Balance', a.balance)}${el('AccountStatus', ACCOUNT_STATUS[a.status]!)}${el('MaxOverdueMonths', a.worstDelinquency)}<RepaymentRecord months="24">${escape(a.history)}</RepaymentRecord></Account>`)
+    .map(
+      (a) =>
+        `<Account>${el('AccountNo', a.id)}${el('BusinessType', ACCOUNT_TYPE[a.type]!)}${el('Institution', a.institution)}${el('OpenDate', a.openedOn)}${el('CreditLimit', a.limit)}${el('Balance', a.balance)}${el('AccountStatus', ACCOUNT_STATUS[a.status]!)}${el('MaxOverdueMonths', a.worstDelinquency)}<RepaymentRecord months="24">${xmlEscape(a.history)}</RepaymentRecord></Account>`,
+    )
     .join('');
-  const inquiries = f.inquiries.map((q) => `<Inquiry>${el('QueryDate', q.date)}${el('QueryInstitution', q.institution)}${el('QueryReason', q.reason)}</Inquiry>`).join('');
+  const inquiries = f.inquiries
+    .map((q) => `<Inquiry>${el('QueryDate', q.date)}${el('QueryInstitution', q.institution)}${el('QueryReason', q.reason)}</Inquiry>`)
+    .join('');
   const records = f.publicRecords.map((r) => `<Record>${el('RecordType', r.type)}${el('RecordDate', r.date)}${el('Amount', r.amount)}</Record>`).join('');
   return (
     '<?xml version="1.0" encoding="UTF-8"?>' +

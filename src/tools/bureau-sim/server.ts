@@ -104,7 +104,8 @@ export async function startBureauSim(o: BureauSimOptions): Promise<BureauSim> {
     }
     const nationalId = body.nationalId;
     const reference = String(body.reference ?? req.headers['x-request-reference'] ?? '');
-    if (typeof nationalId !== 'string' || !/^[A-Za-z0-9-]{4,32}$/.test(nationalId)) return problem(res, 400, 'nationalId must be 4 to 32 letters, digits or dashes');
+    if (typeof nationalId !== 'string' || !/^[A-Za-z0-9-]{4,32}$/.test(nationalId))
+      return problem(res, 400, 'nationalId must be 4 to 32 letters, digits or dashes');
     if (!reference) return problem(res, 400, 'a request reference is required (body "reference" or header x-request-reference)');
     const header = parseFaultHeader(req.headers['x-sim-fault'] as string | undefined);
     const drawn = draw.draw(faults);
@@ -118,7 +119,11 @@ export async function startBureauSim(o: BureauSimOptions): Promise<BureauSim> {
     }
     if (seen <= header.limitFirst || fault === 'rate-limit') {
       count('rate-limited');
-      return later(delay, () => send(res, 429, JSON.stringify({ error: 'too many requests' }), 'application/json', { 'retry-after': String(faults.retryAfterSeconds) }), res);
+      return later(
+        delay,
+        () => send(res, 429, JSON.stringify({ error: 'too many requests' }), 'application/json', { 'retry-after': String(faults.retryAfterSeconds) }),
+        res,
+      );
     }
     if (fault === 'drop') {
       count('dropped');
@@ -188,7 +193,9 @@ export async function startBureauSim(o: BureauSimOptions): Promise<BureauSim> {
       if (byRef && req.method === 'GET') {
         count('reconcile');
         const kept = produced.get(decodeURIComponent(byRef[1]!));
-        return kept ? send(res, 200, kept.body, kept.format === 'json' ? 'application/json' : 'application/xml') : problem(res, 404, 'no report was produced for this reference');
+        return kept
+          ? send(res, 200, kept.body, kept.format === 'json' ? 'application/json' : 'application/xml')
+          : problem(res, 404, 'no report was produced for this reference');
       }
       const format = ROUTES[path];
       if (format && req.method === 'POST') return handleReport(req, res, format, raw);

@@ -24,7 +24,13 @@ function scoredFlow(model: string): Record<string, unknown> {
     id: 'scored-lending',
     name: 'Scored lending (PD model with a review band)',
     description: 'The demo trees model estimates PD; below 8% approves, 8-14% goes to an underwriter, above declines.',
-    input: { fields: { appliedAt: { type: 'string', class: 'C1', required: true }, requestedAmount: { type: 'number', class: 'C1', required: true }, ...Object.fromEntries(DEMO_FEATURES.map((f) => [f, { type: DEMO_NUMERIC.has(f) ? 'number' : 'string', class: 'C1', required: true }])) } },
+    input: {
+      fields: {
+        appliedAt: { type: 'string', class: 'C1', required: true },
+        requestedAmount: { type: 'number', class: 'C1', required: true },
+        ...Object.fromEntries(DEMO_FEATURES.map((f) => [f, { type: DEMO_NUMERIC.has(f) ? 'number' : 'string', class: 'C1', required: true }])),
+      },
+    },
     nodes: [
       { id: 'in', kind: 'input' },
       { id: 'score', kind: 'score', model, output: 'pd' },
@@ -64,11 +70,15 @@ async function inBatches<T>(items: T[], n: number, run: (item: T, i: number) => 
  * back-test pair, eighteen months of decisions with matured outcomes, monitoring snapshots, a
  * few decisions through the bureau, and cases waiting in the review queue.
  */
-export async function seedDemo(services: Services, options: { dataDir: string; bureauUrl: string; log: (line: string) => void }): Promise<{ keys: Record<string, string>; files: DemoFiles } | null> {
+export async function seedDemo(
+  services: Services,
+  options: { dataDir: string; bureauUrl: string; log: (line: string) => void },
+): Promise<{ keys: Record<string, string>; files: DemoFiles } | null> {
   if ((await services.flows.list()).length > 0) return null;
   const { log } = options;
   const keys: Record<string, string> = {};
-  for (const role of ['admin', 'risk-manager', 'analyst', 'reviewer', 'auditor', 'service'] as const) keys[role] = (await services.keys.create({ name: `demo ${role}`, role }, SEEDER)).secret;
+  for (const role of ['admin', 'risk-manager', 'analyst', 'reviewer', 'auditor', 'service'] as const)
+    keys[role] = (await services.keys.create({ name: `demo ${role}`, role }, SEEDER)).secret;
 
   const dir = join(options.dataDir, 'demo');
   mkdirSync(dir, { recursive: true });
@@ -82,7 +92,11 @@ export async function seedDemo(services: Services, options: { dataDir: string; b
   const frame = populationFrame(training);
   const y = Uint8Array.from(training.columns.find((c) => c.name === 'defaulted')!.values as Float64Array);
   let champion: LoadedModel | null = null;
-  for (const [id, algorithm, params] of [['demo-trees', 'gbdt', {}], ['demo-scorecard', 'scorecard', {}], ['demo-trees', 'gbdt', { rounds: 200, maxDepth: 4, learningRate: 0.05 }]] as const) {
+  for (const [id, algorithm, params] of [
+    ['demo-trees', 'gbdt', {}],
+    ['demo-scorecard', 'scorecard', {}],
+    ['demo-trees', 'gbdt', { rounds: 200, maxDepth: 4, learningRate: 0.05 }],
+  ] as const) {
     // The second trees version is a challenger nobody has promoted: the console compares it with the champion.
     const file = trainDemoModel(algorithm, frame, y, { file: 'training.csv', sha256 }, params);
     // Stored as an upload of the file would be: its text, infinite bin edges written as strings.
@@ -93,7 +107,12 @@ export async function seedDemo(services: Services, options: { dataDir: string; b
   const connector = readJson('connectors/sim-json-bureau.json') as Record<string, unknown> & { request: Record<string, unknown>; reconcile: { url: string } };
   delete connector.$schema;
   const swap = (u: string) => u.replace('http://127.0.0.1:4010', options.bureauUrl);
-  const demoConnector = { ...connector, id: 'demo-bureau', request: { ...connector.request, url: swap(String(connector.request.url)) }, reconcile: { url: swap(connector.reconcile.url) } };
+  const demoConnector = {
+    ...connector,
+    id: 'demo-bureau',
+    request: { ...connector.request, url: swap(String(connector.request.url)) },
+    reconcile: { url: swap(connector.reconcile.url) },
+  };
   await services.connectors.add(demoConnector, SEEDER);
 
   await flowFrom(services, readJson('flows/consumer-lending.json'), true);
@@ -119,22 +138,32 @@ export async function seedDemo(services: Services, options: { dataDir: string; b
       for (const f of [...DEMO_FEATURES, 'requestedAmount']) application[f] = col(f)[i];
       const { decision } = await services.decisions.decide({ flow: 'scored-lending', application, idempotencyKey: `demo-scored-${i}` }, SEEDER);
       // Older reviews were worked; the last month's wait in the queue.
-      if (decision.status === 'pending_review' && m < 17) await services.decisions.review(decision.pendingReviewId!, i % 3 ? 'approve' : 'decline', 'payslips and bank statements checked', { actor: 'demo underwriter' });
+      if (decision.status === 'pending_review' && m < 17)
+        await services.decisions.review(decision.pendingReviewId!, i % 3 ? 'approve' : 'decline', 'payslips and bank statements checked', {
+          actor: 'demo underwriter',
+        });
       else if (decision.outcome !== 'approve') return;
       if (m >= 14) return; // not matured yet
       outcomes.push({ eventId: `demo-${i}-disbursed`, decisionId: decision.id, type: 'disbursement', occurredAt: day(m, 28) });
-      if (defaulted[i] === 1) outcomes.push({ eventId: `demo-${i}-dpd90`, decisionId: decision.id, type: 'delinquency', occurredAt: day(m + 3, 10), daysPastDue: 95 });
+      if (defaulted[i] === 1)
+        outcomes.push({ eventId: `demo-${i}-dpd90`, decisionId: decision.id, type: 'delinquency', occurredAt: day(m + 3, 10), daysPastDue: 95 });
       else outcomes.push({ eventId: `demo-${i}-paid`, decisionId: decision.id, type: 'payment', occurredAt: day(m + 1, 28), amount: 500 });
     },
   );
   for (let b = 0; b < outcomes.length; b += 500) await services.outcomes.record(outcomes.slice(b, b + 500), { actor: 'demo servicing' });
 
-  await services.monitoring.configure('scored-lending', { dateField: 'appliedAt', baseline: { from: '2025-01', to: '2025-06' }, features: ['utilization', 'income', 'dti'] }, SEEDER);
+  await services.monitoring.configure(
+    'scored-lending',
+    { dateField: 'appliedAt', baseline: { from: '2025-01', to: '2025-06' }, features: ['utilization', 'income', 'dti'] },
+    SEEDER,
+  );
   for (let m = 7; m <= 18; m++) await services.monitoring.run('scored-lending', new Date(Date.UTC(2025, m, 1)));
 
   log('deciding consumer-lending applications and bureau checks…');
   const consumer = readJson('flows/consumer-lending.json') as { input: { fields: Record<string, { type: string }> } };
-  const lines = readFileSync(join(EXAMPLES, 'flows', 'applications.csv'), 'utf8').trim().split('\n');
+  const lines = readFileSync(join(EXAMPLES, 'flows', 'applications.csv'), 'utf8')
+    .trim()
+    .split('\n');
   const header = lines[0]!.split(',');
   let refused = 0;
   await inBatches(lines.slice(1, 201), 10, async (line, i) => {
@@ -147,10 +176,24 @@ export async function seedDemo(services: Services, options: { dataDir: string; b
     });
     await services.decisions.decide({ flow: 'consumer-lending', application, idempotencyKey: `demo-consumer-${i}` }, SEEDER).catch(() => refused++);
   });
-  await inBatches(Array.from({ length: 40 }, (_, i) => i), 8, async (i) => {
-    const consents = i % 10 === 9 ? [] : [{ scope: 'credit-bureau', grantedAt: '2026-01-01T00:00:00Z', channel: 'web' }];
-    await services.decisions.decide({ flow: 'bureau-check', application: { nationalId: String(110101198001010000 + i * 7919), amount: 5000 + i * 250 }, idempotencyKey: `demo-bureau-${i}`, consents }, SEEDER).catch(() => refused++);
-  });
+  await inBatches(
+    Array.from({ length: 40 }, (_, i) => i),
+    8,
+    async (i) => {
+      const consents = i % 10 === 9 ? [] : [{ scope: 'credit-bureau', grantedAt: '2026-01-01T00:00:00Z', channel: 'web' }];
+      await services.decisions
+        .decide(
+          {
+            flow: 'bureau-check',
+            application: { nationalId: String(110101198001010000 + i * 7919), amount: 5000 + i * 250 },
+            idempotencyKey: `demo-bureau-${i}`,
+            consents,
+          },
+          SEEDER,
+        )
+        .catch(() => refused++);
+    },
+  );
   if (refused) log(`${refused} demo applications were refused (see the server log)`);
 
   // Files for the sandbox: a history with outcomes for back-tests, scored applications for optimisation.
@@ -159,7 +202,10 @@ export async function seedDemo(services: Services, options: { dataDir: string; b
   const portfolio = generatePopulation({ rows: 3000, seed: 23, months: 12 });
   portfolio.columns.push({ name: 'pd', kind: 'number', values: Float64Array.from(predictPd(champion!, populationFrame(portfolio))) });
   writePopulationCsv(portfolio, files.portfolio);
-  writeFileSync(join(dir, 'README.txt'), 'Files for the console sandbox: history.csv (synthetic applications with outcomes; column "defaulted", bad = 1) for back-tests of synth-candidate against synth-baseline, and portfolio.csv for optimisations (applications scored by demo-trees v1 in the column "pd", which the example strategy reads).\n');
+  writeFileSync(
+    join(dir, 'README.txt'),
+    'Files for the console sandbox: history.csv (synthetic applications with outcomes; column "defaulted", bad = 1) for back-tests of synth-candidate against synth-baseline, and portfolio.csv for optimisations (applications scored by demo-trees v1 in the column "pd", which the example strategy reads).\n',
+  );
   writeFileSync(join(dir, 'keys.json'), `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
   return { keys, files };
 }

@@ -119,7 +119,10 @@ export function generatePopulation(options: Partial<SynthOptions> = {}): Populat
     const drifted = o.driftAt !== null && month >= o.driftAt;
     const latent = normal();
     const age = Math.round(clamp(40 + 12 * normal(), 21, 75));
-    const employment = pick(EMPLOYMENT, age >= 63 ? [0.25, 0.1, 0.05, 0.05, 0.55] : [0.62, 0.13, 0.13 + (age < 28 ? 0.1 : 0), 0.06 + Math.max(0, latent) * 0.04, 0.01]);
+    const employment = pick(
+      EMPLOYMENT,
+      age >= 63 ? [0.25, 0.1, 0.05, 0.05, 0.55] : [0.62, 0.13, 0.13 + (age < 28 ? 0.1 : 0), 0.06 + Math.max(0, latent) * 0.04, 0.01],
+    );
     const employmentYears = employment === 'unemployed' ? 0 : Math.round(clamp((age - 20) * rnd() * 0.8, 0, 45) * 10) / 10;
     const incomeBase = employment === 'unemployed' ? 900 : employment === 'retired' ? 1900 : 2400 + 60 * Math.min(age - 21, 25);
     const income = Math.round(incomeBase * Math.exp(0.45 * normal() - 0.1 * latent) * (drifted ? 0.9 : 1));
@@ -138,7 +141,7 @@ export function generatePopulation(options: Partial<SynthOptions> = {}): Populat
     const scale = product === 'auto' ? 6 : product === 'card' ? 1.2 : 2.5;
     const requestedAmount = Math.round(clamp(income * scale * Math.exp(0.5 * normal()), 500, 80_000) / 100) * 100;
     const monthlyRate = 0.12 / 12;
-    const installment = Math.round(((requestedAmount * monthlyRate) / (1 - Math.pow(1 + monthlyRate, -term))) * 100) / 100;
+    const installment = Math.round(((requestedAmount * monthlyRate) / (1 - (1 + monthlyRate) ** -term)) * 100) / 100;
     const dti = Math.round(((existingDebt + installment) / Math.max(income, 1)) * 1000) / 1000;
     const pd = truePd({ latent, dti, delinquencies12m, inquiries6m, employmentYears, age, employment, product, channel, term, utilization, drifted });
 

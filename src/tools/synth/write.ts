@@ -12,7 +12,8 @@ export function writePopulationCsv(pop: Population, path: string): void {
     for (let start = 0; start < pop.rows; start += CHUNK) {
       const end = Math.min(pop.rows, start + CHUNK);
       const lines = new Array<string>(end - start);
-      for (let i = start; i < end; i++) lines[i - start] = pop.columns.map((c) => (c.kind === 'number' ? c.values[i]! : csvCell(c.values[i] as string))).join(',');
+      for (let i = start; i < end; i++)
+        lines[i - start] = pop.columns.map((c) => (c.kind === 'number' ? c.values[i]! : csvCell(c.values[i] as string))).join(',');
       writeSync(fd, `${lines.join('\n')}\n`);
     }
   } finally {
