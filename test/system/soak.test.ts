@@ -3,8 +3,12 @@ import { after, before, test } from 'node:test';
 import { prepareCrashEnvironment, type CrashEnvironment } from '../support/crash-scenario.ts';
 import { runSoak, windowHeader, windowLine } from '../support/soak.ts';
 
-/** Two minutes in the suite (SOAK_SECONDS to change it); `npm run bench:soak` runs five. */
-const SECONDS = Number(process.env.SOAK_SECONDS || 120);
+/**
+ * Forty seconds in eight windows in the suite (SOAK_SECONDS to change it); `npm run bench:soak`
+ * runs five minutes and is where latency and its drift are measured, on a quiet machine.
+ */
+const SECONDS = Number(process.env.SOAK_SECONDS || 40);
+const WINDOW_SECONDS = 5;
 
 let env: CrashEnvironment;
 before(async () => {
@@ -12,12 +16,12 @@ before(async () => {
 });
 after(async () => env.drop());
 
-test(`soak: ${SECONDS} s of mixed load without failures, heap growth or p99 drift`, async () => {
+test(`soak: ${SECONDS} s of mixed load without failures or heap growth`, async () => {
   const server = await env.serve();
   const lines = [windowHeader];
   let result: Awaited<ReturnType<typeof runSoak>>;
   try {
-    result = await runSoak(env, server.url, { seconds: SECONDS, windowSeconds: 10, concurrency: 8, onWindow: (w) => lines.push(windowLine(w)) });
+    result = await runSoak(env, server.url, { seconds: SECONDS, windowSeconds: WINDOW_SECONDS, concurrency: 8, onWindow: (w) => lines.push(windowLine(w)) });
   } finally {
     await server.stop();
   }
@@ -34,9 +38,8 @@ test(`soak: ${SECONDS} s of mixed load without failures, heap growth or p99 drif
     [],
     'every request succeeded',
   );
-  assert.ok(result.windows.length >= Math.floor(SECONDS / 10) - 1);
+  assert.ok(result.windows.length >= Math.floor(SECONDS / WINDOW_SECONDS) - 1);
   // The heap floor (the lowest heap seen in each window) of a leaking server climbs window
   // after window; the bound leaves room for caches filling and for measurement noise.
   assert.ok(result.heapSlopeMBPerMin < 8, `heap floor grew ${result.heapSlopeMBPerMin.toFixed(2)} MB a minute`);
-  assert.ok(result.p99Drift < 2, `p99 drifted ${result.p99Drift.toFixed(2)}x from the first third to the last`);
 });
