@@ -36,6 +36,7 @@ import {
   listConsents,
   DatabasePullLedger,
   getChallenger,
+  type ClaimTerms,
   listDecisions,
   findDecisionsByDigest,
   addLegalHold,
@@ -53,6 +54,7 @@ import {
 } from '../store/index.ts';
 import { ServiceError } from './service-error.ts';
 import { FlowCatalog } from './flow-catalog.ts';
+import { ADVERSE_ACTION_MONTHS, CLAIM_MINUTES, DEFAULT_RETENTION_DAYS, retentionTerms } from './policy.ts';
 import type { ServiceContext } from './service-context.ts';
 import type { Clock } from '../support/clock.ts';
 
@@ -111,9 +113,6 @@ function stateOf(result: FlowResult, classes: ReadonlyMap<string, DataClass>) {
   }
   return { status: 'pending_review' as const, outcome: null, result: null, path: result.path, durationMs: result.ms, wait: result.wait };
 }
-
-/** How long personal data is kept when nothing holds it longer (ARBITER_RETENTION_DAYS). */
-export const DEFAULT_RETENTION_DAYS = Number(process.env.ARBITER_RETENTION_DAYS || 7 * 365);
 
 /** Why personal data may be shown unmasked: the purposes a reveal may state. */
 export const REVEAL_PURPOSES = ['review_case', 'complaint', 'applicant_request', 'fraud_investigation', 'legal_obligation', 'audit'] as const;
@@ -233,6 +232,11 @@ export class DecisionService {
       trace: maskTrace(opened.trace, fields, flow.classes),
       erased: false,
     };
+  }
+
+  /** How long claims last, and the time now by this service's clock. */
+  claimTerms(): ClaimTerms {
+    return { minutes: CLAIM_MINUTES, now: new Date(this.clock.now()) };
   }
 
   /** Recent decisions, newest first, as their readers see them. */
@@ -441,9 +445,17 @@ export class DecisionService {
     const held = await getDecision(this.db, (await getReview(this.db, reviewId)).decisionId);
     const key = this.dataKeyOf(held);
     if (!key) throw new ServiceError('conflict', 'erased', `the personal data of decision ${held.id} was erased; its review cannot be decided`);
-    const review = await decideReview(this.db, reviewId, verdict, this.vault.sealNote(key, aad.reviewNote(reviewId), note), by, async (tx, r) => {
-      if (this.queue && r.nodeId !== CONTEST_NODE) await this.queue.sendInTransaction(tx, 'decision.resume', { decisionId: r.decisionId, reviewId: r.id });
-    });
+    const review = await decideReview(
+      this.db,
+      reviewId,
+      verdict,
+      this.vault.sealNote(key, aad.reviewNote(reviewId), note),
+      by,
+      this.claimTerms(),
+      async (tx, r) => {
+        if (this.queue && r.nodeId !== CONTEST_NODE) await this.queue.sendInTransaction(tx, 'decision.resume', { decisionId: r.decisionId, reviewId: r.id });
+      },
+    );
     if (review.nodeId === CONTEST_NODE) {
       // A contest upheld ("approve") replaces the automated outcome; declined, the decision stands.
       if (verdict === 'approve')
@@ -535,7 +547,7 @@ export class DecisionService {
           'forbidden',
           `a reviewer reveals personal data only to work a case (purpose review_case or complaint), not for ${purpose}`,
         );
-      const held = (await listReviewsOf(this.db, d.id)).find((r) => holdsClaim(r, who.keyId) || r.reviewer === who.keyId);
+      const held = (await listReviewsOf(this.db, d.id)).find((r) => holdsClaim(r, who.keyId, this.claimTerms()) || r.reviewer === who.keyId);
       if (!held)
         throw new ServiceError(
           'forbidden',
@@ -566,7 +578,7 @@ export class DecisionService {
 
   /** Erases on request, unless a legal hold or the adverse-action period still keeps the data. */
   async erase(decisionId: string, by: Actor, now = new Date()): Promise<{ erasedAt: string }> {
-    const until = await heldUntil(this.db, decisionId, now);
+    const until = await heldUntil(this.db, decisionId, now, ADVERSE_ACTION_MONTHS);
     if (until)
       throw new ServiceError(
         'conflict',
@@ -578,7 +590,7 @@ export class DecisionService {
 
   /** The retention purge: erases every application past its period that nothing holds. */
   async purgeExpired(retentionDays: number, now = new Date()): Promise<number> {
-    return purgeDue(this.db, retentionDays, now, { actor: 'system:retention' }, this.erasures);
+    return purgeDue(this.db, retentionTerms(retentionDays), now, { actor: 'system:retention' }, this.erasures);
   }
 
   /** Opens a review case in which a person looks again at an automated decision. */

@@ -3,7 +3,6 @@ export type { ServiceContext } from './service-context.ts';
 export { createServices, startWorkers, type Services, type ServiceHooks } from './services.ts';
 export {
   DecisionService,
-  DEFAULT_RETENTION_DAYS,
   REVEAL_PURPOSES,
   type DecisionRequest,
   type OpenedDecision,
@@ -23,4 +22,4 @@ export { LifecycleService, type ProgramRequest } from './lifecycle-service.ts';
 export { MonitoringService } from './monitoring-service.ts';
 export { OptimizationService, MAX_OPTIMIZED_ROWS } from './optimization-service.ts';
 export { SystemService, type Readiness } from './system-service.ts';
-export { CLAIM_MINUTES } from './review-policy.ts';
+export { ADVERSE_ACTION_MONTHS, CLAIM_MINUTES, DEFAULT_RETENTION_DAYS, retentionTerms } from './policy.ts';

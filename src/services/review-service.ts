@@ -23,7 +23,7 @@ export class ReviewService {
 
   /** Takes a case: nobody else may decide it while the claim runs; taking it again renews the claim. */
   claim(reviewId: string, by: Actor): Promise<ReviewRecord> {
-    return claimReview(this.db, reviewId, by);
+    return claimReview(this.db, reviewId, by, this.decisions.claimTerms());
   }
 
   /** Gives the verdict; the decision resumes after the review node (or, for a contest, stands or is overridden). */

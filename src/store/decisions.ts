@@ -3,9 +3,9 @@ import type { SealedApplication } from '../privacy/index.ts';
 import { appendAudit } from './audit-log.ts';
 import type { Actor } from './api-keys.ts';
 import type { Database, Queryable } from './database.ts';
+import type { Consent } from './consents.ts';
 import { buf, iso, json } from './row-values.ts';
 import { StoreError } from './store-error.ts';
-import type { ErasureLedger } from './erasure-ledger.ts';
 
 export type DecisionStatus = 'completed' | 'pending_review';
 
@@ -38,23 +38,6 @@ export interface DecisionRecord {
   durationMs: number;
 }
 
-export interface ReviewRecord {
-  id: string;
-  decisionId: string;
-  nodeId: string;
-  queue: string;
-  reason: string;
-  status: 'pending' | 'decided';
-  verdict: 'approve' | 'decline' | null;
-  note: string | null;
-  reviewer: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-  /** Who has taken the case, while the claim lasts ({@link CLAIM_MINUTES}). */
-  claimedBy: string | null;
-  claimedAt: string | null;
-}
-
 interface DecisionRow {
   id: string;
   flow_id: string;
@@ -81,22 +64,6 @@ interface DecisionRow {
   created_at: Date | string;
   completed_at: Date | string | null;
   duration_ms: number;
-}
-
-interface ReviewRow {
-  id: string;
-  decision_id: string;
-  node_id: string;
-  queue: string;
-  reason: string;
-  status: 'pending' | 'decided';
-  verdict: 'approve' | 'decline' | null;
-  note: string | null;
-  reviewer: string | null;
-  created_at: Date | string;
-  decided_at: Date | string | null;
-  claimed_by: string | null;
-  claimed_at: Date | string | null;
 }
 
 /** Decisions with the key that opens their personal data. */
@@ -128,24 +95,6 @@ function toDecision(r: DecisionRow): DecisionRecord {
     createdAt: iso(r.created_at)!,
     completedAt: iso(r.completed_at),
     durationMs: Number(r.duration_ms),
-  };
-}
-
-function toReview(r: ReviewRow): ReviewRecord {
-  return {
-    id: r.id,
-    decisionId: r.decision_id,
-    nodeId: r.node_id,
-    queue: r.queue,
-    reason: r.reason,
-    status: r.status,
-    verdict: r.verdict,
-    note: r.note,
-    reviewer: r.reviewer,
-    createdAt: iso(r.created_at)!,
-    decidedAt: iso(r.decided_at),
-    claimedBy: r.claimed_by ?? null,
-    claimedAt: iso(r.claimed_at ?? null),
   };
 }
 
@@ -223,103 +172,6 @@ export async function* flowDecisionPages(db: Queryable, flowId: string, pageSize
     lastId = rows[rows.length - 1]!.id;
   }
 }
-
-/** How long a reviewer's claim on a case lasts before anyone may take it. */
-export const CLAIM_MINUTES = 30;
-const CLAIM_OPEN = `(claimed_by is null or claimed_at < now() - interval '${CLAIM_MINUTES} minutes')`;
-
-/** Is a claim taken at this moment still running (not lapsed after {@link CLAIM_MINUTES})? */
-function claimRunning(claimedAt: Date | string | null): boolean {
-  return claimedAt !== null && Date.now() - new Date(claimedAt).getTime() < CLAIM_MINUTES * 60_000;
-}
-
-function claimedByOther(r: ReviewRow, actor: string): boolean {
-  return r.claimed_by !== null && r.claimed_by !== undefined && r.claimed_by !== actor && claimRunning(r.claimed_at);
-}
-
-/** Does this person hold the case: a pending review they claimed and whose claim still runs? */
-export function holdsClaim(r: ReviewRecord, actor: string): boolean {
-  return r.status === 'pending' && r.claimedBy === actor && claimRunning(r.claimedAt);
-}
-
-/**
- * A reviewer takes a pending case: nobody else may decide it while the claim lasts. Taking a
- * case one holds already renews the claim; a lapsed claim may be taken by anyone.
- */
-export async function claimReview(db: Database, reviewId: string, by: Actor): Promise<ReviewRecord> {
-  return db.transaction(async (tx) => {
-    const { rows } = await tx.query<ReviewRow>(
-      `update reviews set claimed_by = $2, claimed_at = now() where id = $1 and status = 'pending' and (claimed_by = $2 or ${CLAIM_OPEN}) returning *`,
-      [reviewId, by.actor],
-    );
-    if (!rows[0]) {
-      const { rows: existing } = await tx.query<ReviewRow>('select * from reviews where id = $1', [reviewId]);
-      if (!existing[0]) throw new StoreError('not_found', `no review "${reviewId}"`);
-      if (existing[0].status === 'decided')
-        throw new StoreError('conflict', `review "${reviewId}" was decided already (${existing[0].verdict} by ${existing[0].reviewer})`);
-      throw new StoreError(
-        'conflict',
-        `review "${reviewId}" was taken by ${existing[0].claimed_by} at ${iso(existing[0].claimed_at)}; it is free again ${CLAIM_MINUTES} minutes after that`,
-      );
-    }
-    await appendAudit(tx, {
-      actor: by.actor,
-      action: 'review.claimed',
-      subjectType: 'review',
-      subjectId: reviewId,
-      requestId: by.requestId,
-      data: { decision: rows[0].decision_id },
-    });
-    return toReview(rows[0]);
-  });
-}
-
-/**
- * Records a reviewer's verdict. Only a pending review can be decided, so of two reviewers
- * (or two servers) racing, exactly one succeeds; the other gets 'conflict'. A case another
- * reviewer has taken (and whose claim has not lapsed) is refused as a conflict too.
- */
-export async function decideReview(
-  db: Database,
-  reviewId: string,
-  verdict: 'approve' | 'decline',
-  note: string,
-  by: Actor,
-  enqueue: (tx: Queryable, review: ReviewRecord) => Promise<void>,
-): Promise<ReviewRecord> {
-  return db.transaction(async (tx) => {
-    const { rows } = await tx.query<ReviewRow>(
-      `update reviews set status = 'decided', verdict = $2, note = $3, reviewer = $4, decided_at = now() where id = $1 and status = 'pending' and (claimed_by = $4 or ${CLAIM_OPEN}) returning *`,
-      [reviewId, verdict, note, by.actor],
-    );
-    if (!rows[0]) {
-      const { rows: existing } = await tx.query<ReviewRow>('select * from reviews where id = $1', [reviewId]);
-      if (!existing[0]) throw new StoreError('not_found', `no review "${reviewId}"`);
-      if (existing[0].status === 'pending' && claimedByOther(existing[0], by.actor))
-        throw new StoreError(
-          'conflict',
-          `review "${reviewId}" was taken by ${existing[0].claimed_by} at ${iso(existing[0].claimed_at)}; only they may decide it until ${CLAIM_MINUTES} minutes after that`,
-        );
-      throw new StoreError('conflict', `review "${reviewId}" was decided already (${existing[0].verdict} by ${existing[0].reviewer})`);
-    }
-    const review = toReview(rows[0]);
-    await tx.query(`update decisions set reviews = reviews || $2::jsonb where id = $1`, [
-      review.decisionId,
-      JSON.stringify({ [review.nodeId]: { verdict, note, reviewer: by.actor } }),
-    ]);
-    await appendAudit(tx, {
-      actor: by.actor,
-      action: 'review.decided',
-      subjectType: 'review',
-      subjectId: reviewId,
-      requestId: by.requestId,
-      data: { decision: review.decisionId, node: review.nodeId, verdict },
-    });
-    await enqueue(tx, review);
-    return review;
-  });
-}
-
 export interface ResumedState {
   status: DecisionStatus;
   outcome: string | null;
@@ -375,30 +227,6 @@ export async function resumeDecision(db: Database, decisionId: string, fromRevie
   });
 }
 
-export async function getReview(db: Queryable, id: string): Promise<ReviewRecord> {
-  const { rows } = await db.query<ReviewRow>('select * from reviews where id = $1', [id]);
-  if (!rows[0]) throw new StoreError('not_found', `no review "${id}"`);
-  return toReview(rows[0]);
-}
-
-/** Every review case of one decision, oldest first. */
-export async function listReviewsOf(db: Queryable, decisionId: string): Promise<ReviewRecord[]> {
-  const { rows } = await db.query<ReviewRow>('select * from reviews where decision_id = $1 order by created_at, id', [decisionId]);
-  return rows.map(toReview);
-}
-
-export async function listReviews(db: Queryable, q: { status?: 'pending' | 'decided'; queue?: string; limit: number }): Promise<ReviewRecord[]> {
-  const params: unknown[] = [q.status ?? 'pending'];
-  let sql = 'select * from reviews where status = $1';
-  if (q.queue) {
-    params.push(q.queue);
-    sql += ` and queue = $${params.length}`;
-  }
-  params.push(q.limit);
-  const { rows } = await db.query<ReviewRow>(`${sql} order by created_at, id limit $${params.length}`, params);
-  return rows.map(toReview);
-}
-
 /** Decisions whose searchable C2 field has this blind-index digest. */
 export async function findDecisionsByDigest(db: Queryable, field: string, digest: string, limit: number): Promise<DecisionRecord[]> {
   const { rows } = await db.query<DecisionRow>(
@@ -406,142 +234,6 @@ export async function findDecisionsByDigest(db: Queryable, field: string, digest
     [field, digest, limit],
   );
   return rows.map(toDecision);
-}
-
-/**
- * Crypto-shredding: destroys the application's data key and its blind-index entries. The
- * ciphertexts stay but can no longer be opened; the decision, reasons and C1 features remain.
- */
-/**
- * Erases an application's personal data: its data key and those of its bureau reports are
- * destroyed, its blind-index rows and request digest deleted, in one transaction with the audit
- * event. The ledger, when given, records the erasure outside the database before the commit.
- */
-export async function erasePersonalData(db: Database, decisionId: string, by: Actor, ledger: ErasureLedger | null = null): Promise<{ erasedAt: string }> {
-  return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ data_key_id: string | null }>('select data_key_id from decisions where id = $1 for update', [decisionId]);
-    if (!rows[0]) throw new StoreError('not_found', `no application "${decisionId}"`);
-    const erasedAt = new Date().toISOString();
-    await destroyPersonalData(tx, decisionId, rows[0].data_key_id, erasedAt);
-    await appendAudit(tx, { actor: by.actor, action: 'personal_data.erased', subjectType: 'decision', subjectId: decisionId, requestId: by.requestId });
-    ledger?.record([{ decisionId, erasedAt }]);
-    return { erasedAt };
-  });
-}
-
-/** What erasure does to the rows; also what a replay of the ledger does again after a restore. */
-async function destroyPersonalData(tx: Queryable, decisionId: string, dataKeyId: string | null, erasedAt: string): Promise<void> {
-  if (dataKeyId)
-    await tx.query('update data_keys set wrapped = null, master_version = null, destroyed_at = coalesce(destroyed_at, $2) where id = $1', [
-      dataKeyId,
-      erasedAt,
-    ]);
-  // The bureau reports pulled for this application go with it.
-  await tx.query(
-    `update data_keys set wrapped = null, master_version = null, destroyed_at = coalesce(destroyed_at, $2)
-      where id in (select p.data_key_id from bureau_pulls p join decisions d on d.client_id || '/' || d.idempotency_key = p.request_key where d.id = $1 and p.data_key_id is not null)`,
-    [decisionId, erasedAt],
-  );
-  // Nor a digest of its request, which would confirm a guessed application to anyone replaying the key.
-  await tx.query('update decisions set request_hash = null where id = $1', [decisionId]);
-  await tx.query('delete from decision_search where decision_id = $1', [decisionId]);
-}
-
-/**
- * Applies the ledger's erasures to a database restored from a backup: every decision the ledger
- * names whose personal data is readable again is erased again (audited as a replay).
- */
-export async function replayErasures(
-  db: Database,
-  ledger: ErasureLedger,
-  by: Actor,
-): Promise<{ entries: number; reapplied: number; alreadyErased: number; missing: number }> {
-  const entries = ledger.entries();
-  let reapplied = 0;
-  let alreadyErased = 0;
-  let missing = 0;
-  for (const e of entries) {
-    await db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ data_key_id: string | null; wrapped: unknown; request_hash: string | null }>(
-        'select d.data_key_id, k.wrapped, d.request_hash from decisions d left join data_keys k on k.id = d.data_key_id where d.id = $1 for update of d',
-        [e.decisionId],
-      );
-      if (!rows[0]) return void missing++;
-      const { rows: search } = await tx.query('select 1 from decision_search where decision_id = $1 limit 1', [e.decisionId]);
-      if ((rows[0].wrapped ?? null) === null && rows[0].request_hash === null && !search.length) return void alreadyErased++;
-      await destroyPersonalData(tx, e.decisionId, rows[0].data_key_id, e.erasedAt);
-      await appendAudit(tx, {
-        actor: by.actor,
-        action: 'personal_data.erasure_replayed',
-        subjectType: 'decision',
-        subjectId: e.decisionId,
-        requestId: by.requestId,
-        data: { erasedAt: e.erasedAt },
-      });
-      reapplied++;
-    });
-  }
-  await vacuumErased(db);
-  return { entries: entries.length, reapplied, alreadyErased, missing };
-}
-
-/**
- * Removes the old row versions that still hold destroyed keys and digests: PostgreSQL keeps
- * an updated row's earlier version on disk until a vacuum, so an erasure is complete on disk
- * only after one (run after every purge and replay; autovacuum does it otherwise).
- */
-export async function vacuumErased(db: Database): Promise<void> {
-  await db.exec('vacuum data_keys, decision_search, decisions');
-}
-
-export interface Consent {
-  scope: string;
-  grantedAt: string;
-  expiresAt?: string | null;
-  channel: string;
-}
-
-export async function listConsents(db: Queryable, decisionId: string): Promise<(Consent & { id: string })[]> {
-  const { rows } = await db.query<{ id: string; scope: string; granted_at: Date | string; expires_at: Date | string | null; channel: string }>(
-    'select id, scope, granted_at, expires_at, channel from consents where decision_id = $1 order by granted_at, id',
-    [decisionId],
-  );
-  return rows.map((r) => ({ id: r.id, scope: r.scope, grantedAt: iso(r.granted_at)!, expiresAt: iso(r.expires_at), channel: r.channel }));
-}
-
-export const CONTEST_NODE = '$contest';
-
-/** Opens a review case for a contested decision; one open contest per decision at a time. */
-export async function openContest(db: Database, decisionId: string, statementSealed: Buffer | null, contestId: string, by: Actor): Promise<ReviewRecord> {
-  return db.transaction(async (tx) => {
-    const { rows: d } = await tx.query<{ status: string; override: unknown }>('select status, override from decisions where id = $1 for update', [decisionId]);
-    if (!d[0]) throw new StoreError('not_found', `no decision "${decisionId}"`);
-    if (d[0].status !== 'completed') throw new StoreError('conflict', `decision ${decisionId} is not final yet; it can be contested once decided`);
-    if (d[0].override)
-      throw new StoreError('conflict', `decision ${decisionId} was already reviewed by a person after a contest; it cannot be contested again`);
-    const { rows: open } = await tx.query("select 1 from reviews where decision_id = $1 and node_id = $2 and status = 'pending'", [decisionId, CONTEST_NODE]);
-    if (open.length) throw new StoreError('conflict', `decision ${decisionId} already has an open contest`);
-    const reviewId = newId('rev');
-    const { rows } = await tx.query<ReviewRow>(
-      `insert into reviews (id, decision_id, node_id, queue, reason, status) values ($1, $2, $3, 'contest', 'The applicant contests the automated decision', 'pending') returning *`,
-      [reviewId, decisionId, CONTEST_NODE],
-    );
-    await tx.query('insert into contests (id, decision_id, review_id, statement_sealed) values ($1, $2, $3, $4)', [
-      contestId,
-      decisionId,
-      reviewId,
-      statementSealed,
-    ]);
-    await appendAudit(tx, {
-      actor: by.actor,
-      action: 'decision.contested',
-      subjectType: 'decision',
-      subjectId: decisionId,
-      requestId: by.requestId,
-      data: { contest: contestId, review: reviewId },
-    });
-    return toReview(rows[0]!);
-  });
 }
 
 /** Records the outcome a person chose after a contest, replacing the automated one. */

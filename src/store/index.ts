@@ -21,37 +21,26 @@ export {
   findDecisionByKey,
   scopedRequestKey,
   findDecisionsByDigest,
-  erasePersonalData,
-  replayErasures,
-  vacuumErased,
-  openContest,
   overrideDecision,
-  listConsents,
-  CONTEST_NODE,
-  type Consent,
   getDecision,
   listDecisions,
   flowDecisionPages,
-  decideReview,
-  claimReview,
-  holdsClaim,
-  CLAIM_MINUTES,
   resumeDecision,
-  getReview,
-  listReviews,
-  listReviewsOf,
   newId,
   type DecisionRecord,
-  type ReviewRecord,
   type NewDecision,
   type ResumedState,
   type DecisionStatus,
 } from './decisions.ts';
+export { claimReview, decideReview, getReview, holdsClaim, listReviews, listReviewsOf, type ClaimTerms, type ReviewRecord } from './reviews.ts';
+export { CONTEST_NODE, openContest } from './contests.ts';
+export { listConsents, type Consent } from './consents.ts';
+export { erasePersonalData, replayErasures, vacuumErased } from './erasure.ts';
 export { startJobQueue, QUEUES, type JobQueue } from './job-queue.ts';
 export { DecisionWriter } from './decision-writer.ts';
 export { appendAuditBatch } from './audit-log.ts';
 export { rewrapDataKeys, masterVersionsInUse } from './key-rotation.ts';
-export { addLegalHold, heldUntil, dueForPurge, purgeDue, ADVERSE_ACTION_MONTHS, type LegalHold } from './retention.ts';
+export { addLegalHold, heldUntil, dueForPurge, purgeDue, type LegalHold, type RetentionTerms } from './retention.ts';
 export { addModelVersion, listModels, listModelVersions, getModelVersion, getModelFile, type ModelVersion } from './models.ts';
 export { addConnectorVersion, listConnectors, listConnectorVersions, getConnectorVersion, type ConnectorVersion } from './connectors.ts';
 export { DatabasePullLedger } from './bureau-pulls.ts';

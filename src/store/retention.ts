@@ -1,12 +1,16 @@
 import { appendAudit } from './audit-log.ts';
 import type { Actor } from './api-keys.ts';
 import type { Database, Queryable } from './database.ts';
-import { erasePersonalData, newId, vacuumErased } from './decisions.ts';
+import { newId } from './decisions.ts';
+import { erasePersonalData, vacuumErased } from './erasure.ts';
 import type { ErasureLedger } from './erasure-ledger.ts';
 import { StoreError } from './store-error.ts';
 
-/** Declines and refers are adverse actions: their records are kept 25 months whatever the retention period. */
-export const ADVERSE_ACTION_MONTHS = 25;
+/** How long personal data is kept (the lender's policy, set in the services): in general, and after an adverse action (a decline or refer). */
+export interface RetentionTerms {
+  retentionDays: number;
+  adverseActionMonths: number;
+}
 
 export interface LegalHold {
   id: string;
@@ -44,13 +48,13 @@ export async function addLegalHold(db: Database, decisionId: string, reason: str
  * The latest date until which a decision's personal data must be kept: its explicit legal
  * holds, and for declines and refers the adverse-action period. Null when nothing holds it.
  */
-export async function heldUntil(db: Queryable, decisionId: string, now: Date): Promise<string | null> {
+export async function heldUntil(db: Queryable, decisionId: string, now: Date, adverseActionMonths: number): Promise<string | null> {
   const { rows } = await db.query<{ until: Date | string | null }>(
     `select greatest(
        (select max(held_until) from legal_holds where decision_id = d.id),
        case when coalesce(d.override->>'outcome', d.outcome) in ('decline', 'refer') then d.created_at + make_interval(months => $2) end
      ) as until from decisions d where d.id = $1`,
-    [decisionId, ADVERSE_ACTION_MONTHS],
+    [decisionId, adverseActionMonths],
   );
   const until = rows[0]?.until;
   if (!until) return null;
@@ -61,7 +65,7 @@ export async function heldUntil(db: Queryable, decisionId: string, now: Date): P
 /**
  * Applications past the retention period, not erased, and held by nothing: the purge's work.
  */
-export async function dueForPurge(db: Queryable, retentionDays: number, now: Date, limit: number): Promise<string[]> {
+export async function dueForPurge(db: Queryable, terms: RetentionTerms, now: Date, limit: number): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
     `select d.id from decisions d join data_keys k on k.id = d.data_key_id
      where k.wrapped is not null
@@ -69,16 +73,16 @@ export async function dueForPurge(db: Queryable, retentionDays: number, now: Dat
        and not exists (select 1 from legal_holds h where h.decision_id = d.id and h.held_until > $1::timestamptz)
        and not (coalesce(d.override->>'outcome', d.outcome) in ('decline', 'refer') and d.created_at + make_interval(months => $3) > $1::timestamptz)
      order by d.created_at limit $4`,
-    [now.toISOString(), retentionDays, ADVERSE_ACTION_MONTHS, limit],
+    [now.toISOString(), terms.retentionDays, terms.adverseActionMonths, limit],
   );
   return rows.map((r) => r.id);
 }
 
 /** Erases every application that is due, in batches; returns how many. */
-export async function purgeDue(db: Database, retentionDays: number, now: Date, by: Actor, ledger: ErasureLedger | null = null): Promise<number> {
+export async function purgeDue(db: Database, terms: RetentionTerms, now: Date, by: Actor, ledger: ErasureLedger | null = null): Promise<number> {
   let erased = 0;
   for (;;) {
-    const due = await dueForPurge(db, retentionDays, now, 200);
+    const due = await dueForPurge(db, terms, now, 200);
     for (const id of due) await erasePersonalData(db, id, by, ledger);
     erased += due.length;
     if (due.length < 200) break;

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { InjectOptions } from 'fastify';
 import { ROLES, type Role } from '../../src/privacy/index.ts';
 import { claimReview, createApiKey, findActiveKey } from '../../src/store/index.ts';
+import { CLAIM_MINUTES } from '../../src/services/index.ts';
 import type { Server } from '../../src/api/index.ts';
 import { BACKENDS, type TestDatabase } from '../support/backends.ts';
 import { bearer, keysForEveryRole, testServer } from '../support/server.ts';
@@ -127,7 +128,7 @@ const SAMPLES: Record<string, Sample> = {
   'POST /v1/decisions/:id/reveal': async (ctx, server) => {
     // A reviewer reveals only for a case they hold: the sample's case is held by the suite's reviewer.
     const { decisionId, reviewId } = await pendingReview(server);
-    await claimReview(ctx.db, reviewId, { actor: reviewerKeyId });
+    await claimReview(ctx.db, reviewId, { actor: reviewerKeyId }, { minutes: CLAIM_MINUTES, now: new Date() });
     return { method: 'POST', url: `/v1/decisions/${decisionId}/reveal`, payload: { purpose: 'review_case', reference: 'CASE-1', fields: ['phone'] } };
   },
   'POST /v1/decisions/search': async () => ({ method: 'POST', url: '/v1/decisions/search', payload: { field: 'nationalId', value: '110101199003074512' } }),

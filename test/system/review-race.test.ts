@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { decideReview, openDatabase, startJobQueue, verifyAudit, type Database } from '../../src/store/index.ts';
+import { CLAIM_MINUTES } from '../../src/services/index.ts';
+
+/** Claim terms as the services give them, now. */
+const CLAIMS_NOW = () => ({ minutes: CLAIM_MINUTES, now: new Date() });
 import { createScratchDatabase } from '../support/backends.ts';
 import { demoFlow, reviewApplication, uniqueKey } from '../support/flows.ts';
 import { exampleStrategy, historyCsv, synthBaseline, synthCandidate } from '../support/backtests.ts';
@@ -123,7 +127,7 @@ test('a verdict whose request died before resuming is finished by the job queue'
   // Record the verdict and enqueue the resume exactly as the API does, then stop: no inline resume.
   const { status } = await verdictWithoutResume(
     (db, queue, d) =>
-      decideReview(db, String(d.pendingReviewId), 'approve', 'recorded before a crash', { actor: 'test' }, (tx, r) =>
+      decideReview(db, String(d.pendingReviewId), 'approve', 'recorded before a crash', { actor: 'test' }, CLAIMS_NOW(), (tx, r) =>
         queue.sendInTransaction(tx, 'decision.resume', { decisionId: r.decisionId, reviewId: r.id }),
       ),
     20_000,
@@ -137,7 +141,7 @@ test('a resume that a worker took and then died with is expired and finished by 
     async (db, queue, d) => {
       // The verdict is recorded without its inline resume; its job is held back, then marked as
       // taken 45 s ago by a worker that no longer exists (the queue's expiry for resumes is 30 s).
-      await decideReview(db, String(d.pendingReviewId), 'approve', 'recorded before a crash', { actor: 'test' }, async () => {});
+      await decideReview(db, String(d.pendingReviewId), 'approve', 'recorded before a crash', { actor: 'test' }, CLAIMS_NOW(), async () => {});
       const jobId = await queue.boss.send('decision.resume', { decisionId: d.id, reviewId: d.pendingReviewId }, { startAfter: 3600 });
       await db.query(
         "update pgboss.job set state = 'active', started_on = now() - interval '45 seconds', start_after = now() - interval '1 minute' where id = $1",
