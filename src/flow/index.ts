@@ -21,3 +21,4 @@ export { pathCoverage, readApplications, type CoverageReport, type PathCoverage 
 export { diffFlows, jsonDiff, type FlowDiff, type Change } from './diff.ts';
 export { referencesOf, refuseDmnFile, type FlowReferences } from './references.ts';
 export { derivedClasses, type DataClass } from './derived-classes.ts';
+export { cutoffEdge, FlowEditError, pinnedModel, scoreNodeOf, withCutoff, withModelVersion, type CutoffEdge } from './edit.ts';

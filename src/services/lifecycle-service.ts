@@ -47,6 +47,7 @@ import {
   type RetrainProgram,
   type RetrainRun,
 } from '../store/index.ts';
+import { FlowEditError, scoreNodeOf, withModelVersion } from '../flow/index.ts';
 import { ServiceError } from './service-error.ts';
 import { dispatchJob } from './job-dispatch.ts';
 import type { DecisionService } from './decision-service.ts';
@@ -83,41 +84,6 @@ interface CutoffProposal {
   expectedApprovalRate: number;
 }
 
-interface ScoreNodeLike {
-  id: string;
-  kind: string;
-  model?: string;
-}
-
-/** The score node of a flow definition that names the model, and the version it pins. */
-function scoreNodeOf(definition: unknown, nodeId: string, modelId: string): { node: ScoreNodeLike; version: number } {
-  const nodes = ((definition as { nodes?: ScoreNodeLike[] }).nodes ?? []) as ScoreNodeLike[];
-  const node = nodes.find((n) => n.id === nodeId);
-  if (node?.kind !== 'score')
-    throw new ServiceError(
-      'invalid',
-      'invalid_program',
-      `scoreNode: the flow has no score node "${nodeId}" (score nodes: ${
-        nodes
-          .filter((n) => n.kind === 'score')
-          .map((n) => n.id)
-          .join(', ') || 'none'
-      })`,
-    );
-  const m = /^(.+)@([1-9]\d*)$/.exec(node.model ?? '');
-  if (!m || m[1] !== modelId)
-    throw new ServiceError('invalid', 'invalid_program', `scoreNode: node "${nodeId}" uses "${node.model}", not a version of model "${modelId}"`);
-  return { node, version: Number(m[2]) };
-}
-
-/** A copy of a flow definition whose score node names another version of the model. */
-function withModelVersion(definition: unknown, nodeId: string, modelId: string, version: number): { definition: { nodes: ScoreNodeLike[] }; inUse: number } {
-  const copy = structuredClone(definition) as { nodes: ScoreNodeLike[] };
-  const { node, version: inUse } = scoreNodeOf(copy, nodeId, modelId);
-  node.model = `${modelId}@${version}`;
-  return { definition: copy, inUse };
-}
-
 /**
  * Retraining as a job: a challenger with the champion's specification on the latest matured
  * sample, checked out of time against the champion, then promoted (a new flow version whose
@@ -140,7 +106,12 @@ export class LifecycleService {
     if (!policy.success)
       throw new ServiceError('invalid', 'invalid_program', `policy: ${policy.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const current = await getFlowVersion(this.db, req.flow);
-    scoreNodeOf(current.definition, req.scoreNode, modelId);
+    try {
+      scoreNodeOf(current.definition, req.scoreNode, modelId);
+    } catch (err) {
+      if (err instanceof FlowEditError) throw new ServiceError('invalid', 'invalid_program', err.message);
+      throw err;
+    }
     let decisionLogic: DecisionLogic | null = null;
     if (req.decisionLogic !== undefined && req.decisionLogic !== null) {
       const parsed = decisionLogicSchema.safeParse(req.decisionLogic);

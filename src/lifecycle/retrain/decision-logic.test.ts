@@ -4,12 +4,15 @@ import { generatePopulation } from '../../tools/synth/index.ts';
 import { cutoffEdge, proposeCutoff, withCutoff, type DecisionLogic } from './decision-logic.ts';
 
 const flow = {
+  id: 'cutoff',
+  name: 'a PD cutoff',
+  input: { fields: { income: { type: 'number', class: 'C1' } } },
   nodes: [
     { id: 'in', kind: 'input' },
     { id: 'score', kind: 'score', model: 'pd@1', output: 'pd' },
     { id: 'cut', kind: 'switch' },
-    { id: 'yes', kind: 'output' },
-    { id: 'no', kind: 'output' },
+    { id: 'yes', kind: 'output', outcome: 'approve' },
+    { id: 'no', kind: 'output', outcome: 'decline' },
   ],
   edges: [
     { from: 'in', to: 'score' },
@@ -40,6 +43,12 @@ test('the cutoff edge is found, checked and rewritten; anything else is refused 
     () => cutoffEdge({ ...flow, edges: flow.edges.map((e, i) => (i === 2 ? { ...e, when: 'pd < 0.3 and age > 18' } : e)) }, logic(), 'score'),
     /must read "pd < <number>"/,
   );
+  // Read as FEEL, not by pattern: spacing and a parenthesised number are the same comparison; a string is not one.
+  const spaced = { ...flow, edges: flow.edges.map((e, i) => (i === 2 ? { ...e, when: '  pd<=(0.25) ' } : e)) };
+  assert.deepEqual(cutoffEdge(spaced, logic(), 'score'), { index: 2, variable: 'pd', op: '<=', cutoff: 0.25 });
+  assert.throws(() => cutoffEdge({ ...flow, edges: flow.edges.map((e, i) => (i === 2 ? { ...e, when: 'pd < "0.3"' } : e)) }, logic(), 'score'), /must read/);
+  // Only the edge changes: every other part of the stored definition is as it was.
+  assert.deepEqual({ ...moved, edges: flow.edges }, flow);
 });
 
 test('the proposed cutoff is where lending stops paying under the strategy, and moves with the PDs', async () => {

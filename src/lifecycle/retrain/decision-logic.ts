@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { frameFromRecords } from '../../models/index.ts';
 import { optimizePortfolio, parseStrategy, type Strategy } from '../../optimize/index.ts';
+import { cutoffEdge as flowCutoffEdge, withCutoff as flowWithCutoff, type CutoffEdge } from '../../flow/index.ts';
 
 /**
  * The part of a flow a retraining program may change besides the model: the PD cutoff on one
@@ -19,36 +20,14 @@ export const decisionLogicSchema = z.strictObject({
 });
 export type DecisionLogic = z.infer<typeof decisionLogicSchema>;
 
-interface FlowLike {
-  nodes: { id: string; kind: string; output?: unknown }[];
-  edges: { from: string; to: string; when?: string }[];
+/** The cutoff edge of a flow, checked: it exists and compares the score node's variable with a number (read with the FEEL parser). */
+export function cutoffEdge(definition: unknown, logic: DecisionLogic, scoreNode: string): CutoffEdge {
+  return flowCutoffEdge(definition, { switchNode: logic.switchNode, approveTo: logic.approveTo, scoreNode });
 }
 
-const CUTOFF = /^\s*([A-Za-z_][\w]*)\s*(<=?)\s*([0-9]*\.?[0-9]+(?:[eE][+-]?\d+)?)\s*$/;
-
-/** The cutoff edge of a flow, checked: it exists and compares the score node's variable with a number. */
-export function cutoffEdge(definition: unknown, logic: DecisionLogic, scoreNode: string): { index: number; variable: string; op: '<' | '<='; cutoff: number } {
-  const def = definition as FlowLike;
-  const score = def.nodes.find((n) => n.id === scoreNode);
-  const variable = typeof score?.output === 'string' ? score.output : null;
-  if (!variable) throw new Error(`decisionLogic: the score node "${scoreNode}" has no output variable`);
-  const sw = def.nodes.find((n) => n.id === logic.switchNode);
-  if (sw?.kind !== 'switch') throw new Error(`decisionLogic.switchNode: the flow has no switch "${logic.switchNode}"`);
-  const index = def.edges.findIndex((e) => e.from === logic.switchNode && e.to === logic.approveTo);
-  if (index < 0) throw new Error(`decisionLogic.approveTo: no edge from "${logic.switchNode}" to "${logic.approveTo}"`);
-  const m = CUTOFF.exec(def.edges[index]!.when ?? '');
-  if (!m || m[1] !== variable)
-    throw new Error(
-      `decisionLogic: the edge ${logic.switchNode} → ${logic.approveTo} must read "${variable} < <number>" to be re-optimised; it reads "${def.edges[index]!.when ?? ''}"`,
-    );
-  return { index, variable, op: m[2] as '<' | '<=', cutoff: Number(m[3]) };
-}
-
-/** The definition with the cutoff edge set to `cutoff`. */
+/** A copy of the stored definition with the cutoff edge set to `cutoff`; nothing else of it changes. */
 export function withCutoff<T>(definition: T, logic: DecisionLogic, scoreNode: string, cutoff: number): T {
-  const { index, variable, op } = cutoffEdge(definition, logic, scoreNode);
-  const def = definition as unknown as FlowLike;
-  return { ...definition, edges: def.edges.map((e, i) => (i === index ? { ...e, when: `${variable} ${op} ${cutoff}` } : e)) } as T;
+  return flowWithCutoff(definition, { switchNode: logic.switchNode, approveTo: logic.approveTo, scoreNode }, cutoff);
 }
 
 export function strategyOf(logic: DecisionLogic): Strategy {
