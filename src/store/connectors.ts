@@ -1,4 +1,4 @@
-import { appendAudit } from './audit-log.ts';
+import { addVersionByContent, type ArtefactKind } from './versioned-artefacts.ts';
 import type { Actor } from './api-keys.ts';
 import type { Database, Queryable } from './database.ts';
 import { iso, json } from './row-values.ts';
@@ -23,6 +23,13 @@ interface Row {
 }
 
 const COLUMNS = 'connector_id, version, content_hash, definition, created_at, created_by';
+const CONNECTORS: ArtefactKind = {
+  parentTable: 'connectors',
+  versionTable: 'connector_versions',
+  idColumn: 'connector_id',
+  subject: 'connector',
+  select: COLUMNS,
+};
 
 const toVersion = (r: Row): ConnectorVersion => ({
   connectorId: r.connector_id,
@@ -41,30 +48,14 @@ export async function addConnectorVersion(
   contentHash: string,
   by: Actor,
 ): Promise<{ version: ConnectorVersion; created: boolean }> {
-  return db.transaction(async (tx) => {
-    await tx.query('insert into connectors (id, created_by) values ($1, $2) on conflict (id) do nothing', [connectorId, by.actor]);
-    await tx.query('select 1 from connectors where id = $1 for update', [connectorId]);
-    const { rows: same } = await tx.query<Row>(`select ${COLUMNS} from connector_versions where connector_id = $1 and content_hash = $2`, [
-      connectorId,
-      contentHash,
-    ]);
-    if (same[0]) return { version: toVersion(same[0]), created: false };
-    const { rows } = await tx.query<Row>(
-      `insert into connector_versions (connector_id, version, content_hash, definition, created_by)
-       select $1, coalesce(max(version), 0) + 1, $2, $3, $4 from connector_versions where connector_id = $1 returning ${COLUMNS}`,
-      [connectorId, contentHash, JSON.stringify(definition), by.actor],
-    );
-    const v = toVersion(rows[0]!);
-    await appendAudit(tx, {
-      actor: by.actor,
-      action: 'connector.version_created',
-      subjectType: 'connector',
-      subjectId: connectorId,
-      requestId: by.requestId,
-      data: { version: v.version, contentHash },
-    });
-    return { version: v, created: true };
-  });
+  const { row, created } = await addVersionByContent<Row>(
+    db,
+    CONNECTORS,
+    connectorId,
+    { contentHash, columns: { definition: JSON.stringify(definition) } },
+    by,
+  );
+  return { version: toVersion(row), created };
 }
 
 export async function listConnectors(db: Queryable): Promise<ConnectorVersion[]> {

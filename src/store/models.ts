@@ -1,4 +1,4 @@
-import { appendAudit } from './audit-log.ts';
+import { addVersionByContent, type ArtefactKind } from './versioned-artefacts.ts';
 import type { Actor } from './api-keys.ts';
 import type { Database, Queryable } from './database.ts';
 import { iso, json } from './row-values.ts';
@@ -28,6 +28,7 @@ interface ModelVersionRow {
 }
 
 const COLUMNS = 'model_id, version, content_hash, kind, summary, created_at, created_by';
+const MODELS: ArtefactKind = { parentTable: 'models', versionTable: 'model_versions', idColumn: 'model_id', subject: 'model', select: COLUMNS };
 
 function toModelVersion(r: ModelVersionRow): ModelVersion {
   return {
@@ -51,30 +52,14 @@ export async function addModelVersion(
   file: { text: string; contentHash: string; kind: string; summary: Record<string, unknown> },
   by: Actor,
 ): Promise<{ version: ModelVersion; created: boolean }> {
-  return db.transaction(async (tx) => {
-    await tx.query('insert into models (id, created_by) values ($1, $2) on conflict (id) do nothing', [modelId, by.actor]);
-    await tx.query('select 1 from models where id = $1 for update', [modelId]);
-    const { rows: same } = await tx.query<ModelVersionRow>(`select ${COLUMNS} from model_versions where model_id = $1 and content_hash = $2`, [
-      modelId,
-      file.contentHash,
-    ]);
-    if (same[0]) return { version: toModelVersion(same[0]), created: false };
-    const { rows } = await tx.query<ModelVersionRow>(
-      `insert into model_versions (model_id, version, content_hash, kind, summary, file, created_by)
-       select $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5, $6 from model_versions where model_id = $1 returning ${COLUMNS}`,
-      [modelId, file.contentHash, file.kind, JSON.stringify(file.summary), file.text, by.actor],
-    );
-    const v = toModelVersion(rows[0]!);
-    await appendAudit(tx, {
-      actor: by.actor,
-      action: 'model.version_created',
-      subjectType: 'model',
-      subjectId: modelId,
-      requestId: by.requestId,
-      data: { version: v.version, contentHash: v.contentHash, kind: v.kind },
-    });
-    return { version: v, created: true };
-  });
+  const { row, created } = await addVersionByContent<ModelVersionRow>(
+    db,
+    MODELS,
+    modelId,
+    { contentHash: file.contentHash, columns: { kind: file.kind, summary: JSON.stringify(file.summary), file: file.text }, audit: { kind: file.kind } },
+    by,
+  );
+  return { version: toModelVersion(row), created };
 }
 
 export async function listModels(db: Queryable): Promise<{ id: string; latestVersion: number; kind: string; createdAt: string; updatedAt: string }[]> {
