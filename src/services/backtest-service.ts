@@ -21,7 +21,7 @@ import {
 } from '../store/index.ts';
 import { ServiceError } from './service-error.ts';
 import { dispatchJob } from './job-dispatch.ts';
-import type { FlowCatalog } from './flow-catalog.ts';
+import type { FlowCatalog } from '../flow/index.ts';
 
 export interface BacktestRequest {
   candidate: { flow: string; version: number };

@@ -37,6 +37,7 @@ import {
   DatabasePullLedger,
   getChallenger,
   type ClaimTerms,
+  type FlowVersion,
   listDecisions,
   findDecisionsByDigest,
   addLegalHold,
@@ -53,7 +54,8 @@ import {
   type ReviewRecord,
 } from '../store/index.ts';
 import { ServiceError } from './service-error.ts';
-import { FlowCatalog } from './flow-catalog.ts';
+import { FlowCatalog } from '../flow/index.ts';
+import { storedFlowsOf } from './stored-flows.ts';
 import { ADVERSE_ACTION_MONTHS, CLAIM_MINUTES, DEFAULT_RETENTION_DAYS, retentionTerms } from './policy.ts';
 import type { ServiceContext } from './service-context.ts';
 import type { Clock } from '../support/clock.ts';
@@ -159,7 +161,7 @@ export interface OpenedDecision {
  * the decision before answering, and resuming decisions after a review.
  */
 export class DecisionService {
-  readonly catalog: FlowCatalog;
+  readonly catalog: FlowCatalog<FlowVersion>;
   readonly vault: ApplicationVault;
   /** Every bureau pull of this process: one ledger, and one circuit per connector. */
   readonly gateway: BureauGateway;
@@ -186,7 +188,7 @@ export class DecisionService {
     const db = this.db;
     this.ledger = new DatabasePullLedger(db);
     this.gateway = new BureauGateway(this.ledger, this.keys, this.clock);
-    this.catalog = new FlowCatalog(db, this.gateway);
+    this.catalog = new FlowCatalog(storedFlowsOf(db), this.gateway, this.clock);
     this.writer = new DecisionWriter(db);
     this.vault = new ApplicationVault(this.keys);
   }

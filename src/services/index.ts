@@ -11,7 +11,6 @@ export {
 } from './decision-service.ts';
 export { ReviewService } from './review-service.ts';
 export { FlowService, type ChallengerRequest, type FlowValidation } from './flow-service.ts';
-export { FlowCatalog, type LoadedFlow } from './flow-catalog.ts';
 export { ConnectorService } from './connector-service.ts';
 export { ModelService } from './model-service.ts';
 export { KeyService } from './key-service.ts';

@@ -1,6 +1,6 @@
 import { checkFlow, checkPublishable, FlowError, parseFlow, type FlowIssue } from '../flow/index.ts';
 import { getFlowVersion, publishVersion, StoreError, type Actor, type Database, type FlowVersion } from '../store/index.ts';
-import type { FlowCatalog } from './flow-catalog.ts';
+import type { FlowCatalog } from '../flow/index.ts';
 
 /** Every problem with a definition, schema and static checks; an empty list means it compiles. */
 export async function flowIssues(catalog: FlowCatalog, v: FlowVersion): Promise<FlowIssue[]> {

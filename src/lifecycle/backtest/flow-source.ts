@@ -1,5 +1,4 @@
-import { compileFlow, loadFlowFile, type CompiledFlow } from '../../flow/index.ts';
-import { compileBundle, type FlowBundle } from './flow-bundle.ts';
+import { compileBundle, compileFlow, loadFlowFile, type CompiledFlow, type FlowBundle } from '../../flow/index.ts';
 
 /** A flow for a back-test: a flow file (with the DMN, model and connector files beside it), a definition, or a stored version's bundle. */
 export type FlowSource = { file: string } | { definition: unknown } | { bundle: FlowBundle };

@@ -4,4 +4,4 @@ export { emptyStats, mergeStats, type BacktestStats, type Verdict } from './back
 export { backtestReport, type BacktestReport, type FlowSummary } from './backtest-report.ts';
 export { backtestHtml } from './report-html.ts';
 export type { FlowSource } from './flow-source.ts';
-export { compileBundle, type FlowBundle } from './flow-bundle.ts';
+export { compileBundle, type FlowBundle } from '../../flow/index.ts';

@@ -1,5 +1,7 @@
 import { BureauGateway, compileConnector, MemoryLedger } from '../../connectors/index.ts';
-import { compileFlow, refuseDmnFile, type CompiledFlow, type FlowResolver } from '../../flow/index.ts';
+import { compileFlow, type CompiledFlow } from '../compile.ts';
+import { refuseDmnFile } from '../references.ts';
+import type { FlowResolver } from '../run-types.ts';
 import { parseModelFile } from '../../models/index.ts';
 import { ephemeralKeyProvider } from '../../privacy/index.ts';
 

@@ -1,12 +1,36 @@
-import { compileFlow, FlowError, referencesOf, refuseDmnFile, type CompiledFlow, type FlowResolver } from '../flow/index.ts';
-import { compileConnector, ConnectorError, type BoundConnector, type BureauGateway } from '../connectors/index.ts';
-import { registerPersonalFields } from '../privacy/index.ts';
-import { parseModelFile, type LoadedModel } from '../models/index.ts';
-import type { FlowBundle } from '../lifecycle/index.ts';
-import { getConnectorVersion, getFlowVersion, getModelFile, StoreError, type Database, type FlowVersion } from '../store/index.ts';
+import { compileConnector, ConnectorError, type BoundConnector, type BureauGateway } from '../../connectors/index.ts';
+import { parseModelFile, type LoadedModel } from '../../models/index.ts';
+import { registerPersonalFields } from '../../privacy/index.ts';
+import { systemClock, type Clock } from '../../support/clock.ts';
+import { compileFlow, type CompiledFlow } from '../compile.ts';
+import { FlowError } from '../flow-error.ts';
+import { referencesOf, refuseDmnFile } from '../references.ts';
+import type { FlowResolver } from '../run-types.ts';
+import type { FlowBundle } from './bundle-resolver.ts';
 
-export interface LoadedFlow {
-  version: FlowVersion;
+/** A flow version as it is stored: the catalog compiles it and what it names. */
+export interface StoredFlowVersion {
+  flowId: string;
+  version: number;
+  status: 'draft' | 'published';
+  definition: unknown;
+  contentHash: string;
+}
+
+/**
+ * Where stored flows, models and connectors are read from (the database, through the
+ * services); each read throws for what does not exist, and `isNotFound` says which errors
+ * those are, so the catalog can say which reference of a flow names nothing.
+ */
+export interface StoredFlows<V extends StoredFlowVersion = StoredFlowVersion> {
+  flowVersion(flowId: string, version?: number): Promise<V>;
+  modelFile(modelId: string, version: number): Promise<unknown>;
+  connectorVersion(connectorId: string, version: number): Promise<{ definition: unknown; version: number }>;
+  isNotFound(err: unknown): boolean;
+}
+
+export interface LoadedFlow<V extends StoredFlowVersion = StoredFlowVersion> {
+  version: V;
   flow: CompiledFlow;
   /** Every flow version the compiled flow uses (itself first, then subflows). */
   versions: { id: string; version: number; contentHash: string }[];
@@ -24,8 +48,8 @@ function pinnedReference(reference: string): { id: string; version: number } | n
  */
 const LATEST_MS = 1000;
 
-export class FlowCatalog {
-  private readonly published = new Map<string, Promise<LoadedFlow>>();
+export class FlowCatalog<V extends StoredFlowVersion = StoredFlowVersion> {
+  private readonly published = new Map<string, Promise<LoadedFlow<V>>>();
   /** Which version is the latest published, per flow, for a short while (publishing elsewhere shows within LATEST_MS). */
   private readonly latest = new Map<string, { version: number; until: number }>();
 
@@ -36,8 +60,9 @@ export class FlowCatalog {
   private readonly connectors = new Map<string, Promise<BoundConnector>>();
 
   constructor(
-    private readonly db: Database,
+    private readonly source: StoredFlows<V>,
     private readonly gateway: BureauGateway,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** A stored connector named as a bureau node names it: "id@version". */
@@ -49,7 +74,7 @@ export class FlowCatalog {
     }
     let bound = this.connectors.get(reference);
     if (!bound) {
-      bound = getConnectorVersion(this.db, m.id, m.version).then(
+      bound = this.source.connectorVersion(m.id, m.version).then(
         (v) => {
           try {
             return this.gateway.bind(compileConnector(v.definition), v.version, reference);
@@ -63,7 +88,7 @@ export class FlowCatalog {
           }
         },
         (err) => {
-          if (err instanceof StoreError && err.code === 'not_found')
+          if (this.source.isNotFound(err))
             throw new FlowError('unknown_connector', [{ path: '$', code: 'unknown_connector', message: `${err.message}; store it with POST /v1/connectors` }]);
           throw err;
         },
@@ -83,10 +108,10 @@ export class FlowCatalog {
     }
     let loaded = this.models.get(reference);
     if (!loaded) {
-      loaded = getModelFile(this.db, m.id, m.version).then(
+      loaded = this.source.modelFile(m.id, m.version).then(
         (file) => parseModelFile(file, `model ${reference}`),
         (err) => {
-          if (err instanceof StoreError && err.code === 'not_found')
+          if (this.source.isNotFound(err))
             throw new FlowError('unknown_model', [
               { path: '$', code: 'unknown_model', message: `${err.message}; upload it with POST /v1/models/${m.id}/versions` },
             ]);
@@ -100,14 +125,14 @@ export class FlowCatalog {
   }
 
   /** A published version (the latest when none is named), compiled. */
-  async load(flowId: string, version?: number): Promise<LoadedFlow> {
+  async load(flowId: string, version?: number): Promise<LoadedFlow<V>> {
     const known = version ?? this.latestKnown(flowId);
     if (known !== undefined) {
       const cached = this.published.get(`${flowId}@${known}`);
       if (cached) return cached;
     }
-    const v = await getFlowVersion(this.db, flowId, version);
-    if (version === undefined && v.status === 'published') this.latest.set(flowId, { version: v.version, until: Date.now() + LATEST_MS });
+    const v = await this.source.flowVersion(flowId, version);
+    if (version === undefined && v.status === 'published') this.latest.set(flowId, { version: v.version, until: this.clock.now() + LATEST_MS });
     if (v.status !== 'published') {
       throw new FlowError('not_published', [
         { path: '$', code: 'not_published', message: `version ${v.version} of flow "${flowId}" is a draft; publish it before deciding with it` },
@@ -125,7 +150,7 @@ export class FlowCatalog {
 
   private latestKnown(flowId: string): number | undefined {
     const hit = this.latest.get(flowId);
-    return hit && hit.until > Date.now() ? hit.version : undefined;
+    return hit && hit.until > this.clock.now() ? hit.version : undefined;
   }
 
   /** Called after a publish in this process, so the new version is used at once here. */
@@ -134,24 +159,24 @@ export class FlowCatalog {
   }
 
   /** A version with everything it names, as plain data, for a worker thread that has no database. */
-  async bundle(v: FlowVersion, seen: Set<string> = new Set()): Promise<FlowBundle> {
+  async bundle(v: V, seen: Set<string> = new Set()): Promise<FlowBundle> {
     const key = `${v.flowId}@${v.version}`;
     if (seen.has(key)) throw new FlowError('subflow_cycle', [{ path: '$', code: 'subflow_cycle', message: `subflows form a loop through ${key}` }]);
     const refs = referencesOf(v.definition);
     const subflows: Record<string, FlowBundle> = {};
     for (const ref of refs.subflows)
-      subflows[`${ref.flow}@${ref.version ?? 'latest'}`] = await this.bundle(await getFlowVersion(this.db, ref.flow, ref.version), new Set([...seen, key]));
+      subflows[`${ref.flow}@${ref.version ?? 'latest'}`] = await this.bundle(await this.source.flowVersion(ref.flow, ref.version), new Set([...seen, key]));
     const models: Record<string, unknown> = {};
     // Unpinned references never get here: the version compiled before it is bundled.
     for (const ref of refs.models) {
       const m = pinnedReference(ref);
-      if (m) models[ref] = await getModelFile(this.db, m.id, m.version);
+      if (m) models[ref] = await this.source.modelFile(m.id, m.version);
     }
     const connectors: FlowBundle['connectors'] = {};
     for (const ref of refs.connectors) {
       const m = pinnedReference(ref);
       if (m) {
-        const c = await getConnectorVersion(this.db, m.id, m.version);
+        const c = await this.source.connectorVersion(m.id, m.version);
         connectors[ref] = { definition: c.definition, version: c.version };
       }
     }
@@ -159,12 +184,12 @@ export class FlowCatalog {
   }
 
   /** Compiles any version (drafts included) without caching, for validation. */
-  async compileVersion(v: FlowVersion, seen: Set<string>): Promise<LoadedFlow> {
+  async compileVersion(v: V, seen: Set<string>): Promise<LoadedFlow<V>> {
     const key = `${v.flowId}@${v.version}`;
     if (seen.has(key)) throw new FlowError('subflow_cycle', [{ path: '$', code: 'subflow_cycle', message: `subflows form a loop through ${key}` }]);
-    const subflows = new Map<string, LoadedFlow>();
+    const subflows = new Map<string, LoadedFlow<V>>();
     for (const ref of referencesOf(v.definition).subflows) {
-      const sub = await getFlowVersion(this.db, ref.flow, ref.version);
+      const sub = await this.source.flowVersion(ref.flow, ref.version);
       if (sub.status !== 'published')
         throw new FlowError('not_published', [{ path: '$', code: 'not_published', message: `subflow ${ref.flow} version ${sub.version} is not published` }]);
       subflows.set(`${ref.flow}@${ref.version ?? 'latest'}`, await this.compileVersion(sub, new Set([...seen, key])));

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { BureauGateway, compileConnector, MemoryLedger, type BoundConnector } from '../connectors/index.ts';
-import { loadModel, type LoadedModel } from '../models/index.ts';
-import { ephemeralKeyProvider } from '../privacy/index.ts';
-import { importDmn, type DecisionTableDefinition, type DmnModel } from '../rules/index.ts';
-import { compileFlow, type CompiledFlow } from './compile.ts';
-import { FlowError } from './flow-error.ts';
-import { referencesOf } from './references.ts';
-import type { FlowResolver } from './nodes/node-handler.ts';
+import { BureauGateway, compileConnector, MemoryLedger, type BoundConnector } from '../../connectors/index.ts';
+import { loadModel, type LoadedModel } from '../../models/index.ts';
+import { ephemeralKeyProvider } from '../../privacy/index.ts';
+import { importDmn, type DecisionTableDefinition, type DmnModel } from '../../rules/index.ts';
+import { compileFlow, type CompiledFlow } from '../compile.ts';
+import { FlowError } from '../flow-error.ts';
+import { referencesOf } from '../references.ts';
+import type { FlowResolver } from '../run-types.ts';
 
 function readJsonFile(path: string): unknown {
   let text: string;
