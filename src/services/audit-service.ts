@@ -1,4 +1,5 @@
-import { listAudit, verifyAuditWithCheckpoints, type AuditCheckpoints, type AuditQuery, type Database } from '../store/index.ts';
+import { checkpointAudit, listAudit, verifyAuditWithCheckpoints, type AuditCheckpoints, type AuditQuery, type Database } from '../store/index.ts';
+import { ServiceError } from './service-error.ts';
 
 /** The audit log: read a page at a time, and verified against its hash chain and signed checkpoints. */
 export class AuditService {
@@ -16,5 +17,12 @@ export class AuditService {
 
   verify() {
     return verifyAuditWithCheckpoints(this.db, this.checkpoints);
+  }
+
+  /** Signs the chain head into the checkpoint folder, outside the database. */
+  checkpoint() {
+    if (!this.checkpoints)
+      throw new ServiceError('conflict', 'no_checkpoint_key', 'no checkpoint key and folder are configured, so the chain head cannot be signed');
+    return checkpointAudit(this.db, this.checkpoints);
   }
 }

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { checkpointAudit, verifyAuditWithCheckpoints } from '../../store/index.ts';
+import { AuditService } from '../../services/index.ts';
 import { auditCheckpoints, withDatabase, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
 
 export function auditCommand(): Command {
@@ -11,7 +11,7 @@ export function auditCommand(): Command {
       .option('--json', 'print JSON'),
   ).action(async (flags: DatabaseFlags & { json?: boolean }) => {
     const checkpoints = auditCheckpoints(flags, false);
-    const result = await withDatabase(flags, (db) => verifyAuditWithCheckpoints(db, checkpoints));
+    const result = await withDatabase(flags, (db) => new AuditService(db, checkpoints).verify());
     if (flags.json) console.log(JSON.stringify(result, null, 2));
     else {
       const against = checkpoints
@@ -34,7 +34,7 @@ export function auditCommand(): Command {
       throw new Error(
         'with --database, give --checkpoint-key FILE and --checkpoint-dir DIR (or ARBITER_CHECKPOINT_KEY and ARBITER_CHECKPOINT_DIR), both outside the database',
       );
-    const { checkpoint, file } = await withDatabase(flags, (db) => checkpointAudit(db, checkpoints));
+    const { checkpoint, file } = await withDatabase(flags, (db) => new AuditService(db, checkpoints).checkpoint());
     console.log(`signed the audit chain head (event ${checkpoint.seq}, key ${checkpoint.keyId}) into ${file}`);
   });
   return audit;

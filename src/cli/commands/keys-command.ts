@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { ROLES, isRole, loadKeyProvider, saveKeyFile } from '../../privacy/index.ts';
 import { masterVersionsInUse, rewrapDataKeys } from '../../store/index.ts';
 import { join } from 'node:path';
-import { createApiKey, listApiKeys, revokeApiKey } from '../../store/index.ts';
+import { KeyService } from '../../services/index.ts';
 import { withDatabase, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
 
 const CLI_ACTOR = 'cli';
@@ -21,14 +21,14 @@ export function keysCommand(): Command {
   ).action(async (flags: DatabaseFlags & { role: string; name: string; json?: boolean }) => {
     if (!isRole(flags.role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
     const role = flags.role;
-    const created = await withDatabase(flags, (db) => createApiKey(db, { name: flags.name, role }, { actor: CLI_ACTOR }));
+    const created = await withDatabase(flags, (db) => new KeyService(db).create({ name: flags.name, role }, { actor: CLI_ACTOR }));
     if (flags.json) console.log(JSON.stringify(created, null, 2));
     else console.log(`created ${created.key.id} (${created.key.role}, "${created.key.name}")\nsecret (shown this once): ${created.secret}`);
   });
 
   withDatabaseOptions(keys.command('list').description('list API keys').option('--json', 'print JSON')).action(
     async (flags: DatabaseFlags & { json?: boolean }) => {
-      const list = await withDatabase(flags, (db) => listApiKeys(db));
+      const list = await withDatabase(flags, (db) => new KeyService(db).list());
       if (flags.json) return console.log(JSON.stringify(list, null, 2));
       for (const k of list) {
         console.log([k.id, k.role.padEnd(12), k.revokedAt ? 'revoked' : 'active ', k.createdAt, k.name].join('  '));
@@ -39,7 +39,7 @@ export function keysCommand(): Command {
 
   withDatabaseOptions(keys.command('revoke').description('revoke an API key').argument('<id>', 'key id (key_...)')).action(
     async (id: string, flags: DatabaseFlags) => {
-      const key = await withDatabase(flags, (db) => revokeApiKey(db, id, { actor: CLI_ACTOR }));
+      const key = await withDatabase(flags, (db) => new KeyService(db).revoke(id, { actor: CLI_ACTOR }));
       console.log(`revoked ${key.id} at ${key.revokedAt}`);
     },
   );

@@ -1,9 +1,9 @@
 import { createServer } from 'node:net';
 import { Command, Option } from 'commander';
 import { buildServer, createLogger } from '../../api/index.ts';
-import { startWorkers } from '../../services/index.ts';
+import { KeyService, startWorkers } from '../../services/index.ts';
 import { ReloadingKeyProvider } from '../../privacy/index.ts';
-import { checkpointAudit, countApiKeys, createApiKey, startJobQueue } from '../../store/index.ts';
+import { countApiKeys, startJobQueue } from '../../store/index.ts';
 import { startBureauSim, type BureauSim } from '../../tools/bureau-sim/index.ts';
 import { demoKeys, seedDemo } from '../../tools/demo/seed-demo.ts';
 import { auditCheckpoints, erasureLedger, loadKeys, openMigrated, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
@@ -59,7 +59,7 @@ export function serveCommand(): Command {
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     let bootstrapSecret: string | null = null;
     if (!flags.demo && (await countApiKeys(db)) === 0) {
-      const created = await createApiKey(db, { name: 'bootstrap admin', role: 'admin' }, { actor: 'system' });
+      const created = await new KeyService(db).create({ name: 'bootstrap admin', role: 'admin' }, { actor: 'system' });
       bootstrapSecret = created.secret;
     }
     const queue = await startJobQueue(db);
@@ -118,7 +118,7 @@ export function serveCommand(): Command {
     // The chain head signed now and on a schedule, so a later rewrite of the chain shows against it.
     const signHead = () =>
       checkpoints
-        ? checkpointAudit(db, checkpoints).catch((err: Error) => logger.warn({ err: { message: err.message } }, 'audit checkpoint failed'))
+        ? built.services.audit.checkpoint().catch((err: Error) => logger.warn({ err: { message: err.message } }, 'audit checkpoint failed'))
         : Promise.resolve();
     await signHead();
     const checkpointTimer = checkpoints ? setInterval(() => void signHead(), CHECKPOINT_MINUTES * 60_000) : null;
