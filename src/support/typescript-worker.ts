@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 // Plain JavaScript shared with bin/arbiter.mjs; src/ and dist/ sit at the same depth, so the path holds from both.
 import { freshBuild } from '../../bin/fresh-build.mjs';
@@ -17,9 +18,10 @@ let distFresh: boolean | null = null;
 export function typescriptWorker(moduleUrl: URL, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
   if (COMPILED) return new Worker(new URL(moduleUrl.href.replace(/\.ts$/, '.js')), options);
   distFresh ??= freshBuild(ROOT);
-  const src = new URL(`file://${join(ROOT, 'src')}/`).href;
+  const src = pathToFileURL(join(ROOT, 'src', '/')).href;
   if (distFresh && moduleUrl.href.startsWith(src)) {
-    return new Worker(new URL(moduleUrl.href.replace(src, new URL(`file://${join(ROOT, 'dist')}/`).href).replace(/\.ts$/, '.js')), options);
+    const dist = pathToFileURL(join(ROOT, 'dist', '/')).href;
+    return new Worker(new URL(`${dist}${moduleUrl.href.slice(src.length).replace(/\.ts$/, '.js')}`), options);
   }
   const tsx = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(moduleUrl.href)}); })`;
