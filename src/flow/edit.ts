@@ -1,6 +1,7 @@
 import { parseExpression, type Node } from '../expr/index.ts';
 import type { FlowDefinition, NodeDefinition } from './definition.ts';
 import { parseFlow } from './compile.ts';
+import { pinnedName, pinnedReference } from './references.ts';
 
 /**
  * Changes a program makes to a stored flow definition, typed and checked: the definition is
@@ -21,12 +22,6 @@ export class FlowEditError extends Error {
 
 type ScoreNode = Extract<NodeDefinition, { kind: 'score' }>;
 
-/** A stored model as a score node names it, "id@version". */
-export function pinnedModel(reference: string): { id: string; version: number } | null {
-  const m = /^(.+)@([1-9]\d*)$/.exec(reference);
-  return m ? { id: m[1]!, version: Number(m[2]) } : null;
-}
-
 /** The score node `nodeId` of a flow, and the version of `modelId` it pins. */
 export function scoreNodeOf(definition: unknown, nodeId: string, modelId: string): { node: ScoreNode; index: number; version: number } {
   const def = parseFlow(definition);
@@ -36,17 +31,17 @@ export function scoreNodeOf(definition: unknown, nodeId: string, modelId: string
     const scores = def.nodes.filter((n) => n.kind === 'score').map((n) => n.id);
     throw new FlowEditError('scoreNode', `the flow has no score node "${nodeId}" (score nodes: ${scores.join(', ') || 'none'})`);
   }
-  const pinned = pinnedModel(node.model);
+  const pinned = pinnedReference(node.model);
   if (pinned?.id !== modelId) throw new FlowEditError('scoreNode', `node "${nodeId}" uses "${node.model}", not a version of model "${modelId}"`);
   return { node, index, version: pinned.version };
 }
 
-/** A copy of the stored definition whose score node names another version of the model, and the version it named. */
-export function withModelVersion<T>(definition: T, nodeId: string, modelId: string, version: number): { definition: T; inUse: number } {
-  const { index, version: inUse } = scoreNodeOf(definition, nodeId, modelId);
+/** A copy of the stored definition whose score node names another version of the model. */
+export function withModelVersion<T>(definition: T, nodeId: string, modelId: string, version: number): T {
+  const { index } = scoreNodeOf(definition, nodeId, modelId);
   const copy = structuredClone(definition) as T & { nodes: Record<string, unknown>[] };
-  copy.nodes[index] = { ...copy.nodes[index], model: `${modelId}@${version}` };
-  return { definition: copy, inUse };
+  copy.nodes[index] = { ...copy.nodes[index], model: pinnedName(modelId, version) };
+  return copy;
 }
 
 /** The edge from `switchNode` to `approveTo` that approves below a cutoff on the score variable. */

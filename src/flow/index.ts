@@ -21,6 +21,6 @@ export { compileBundle, type FlowBundle } from './resolvers/bundle-resolver.ts';
 export { FlowCatalog, type LoadedFlow, type StoredFlows, type StoredFlowVersion } from './resolvers/stored-resolver.ts';
 export { pathCoverage, readApplications, type CoverageReport, type PathCoverage } from './coverage.ts';
 export { diffFlows, jsonDiff, type FlowDiff, type Change } from './diff.ts';
-export { referencesOf, refuseDmnFile, type FlowReferences } from './references.ts';
+export { pinnedName, pinnedReference, referencesOf, refuseDmnFile, type FlowReferences } from './references.ts';
 export { derivedClasses, type DataClass } from './derived-classes.ts';
-export { cutoffEdge, FlowEditError, pinnedModel, scoreNodeOf, withCutoff, withModelVersion, type CutoffEdge } from './edit.ts';
+export { cutoffEdge, FlowEditError, scoreNodeOf, withCutoff, withModelVersion, type CutoffEdge } from './edit.ts';

@@ -32,6 +32,17 @@ export function referencesOf(def: unknown): FlowReferences {
   };
 }
 
+/** How flows name version `version` of a stored model or connector: "id@version". */
+export function pinnedName(id: string, version: number): string {
+  return `${id}@${version}`;
+}
+
+/** A stored model or connector as flows name it, "id@version"; null when the reference is not pinned to a version. */
+export function pinnedReference(reference: string): { id: string; version: number } | null {
+  const m = /^(.+)@([1-9]\d*)$/.exec(reference);
+  return m ? { id: m[1]!, version: Number(m[2]) } : null;
+}
+
 /**
  * The resolver answer of flows stored in Arbiter to a table node that names a DMN file: such
  * flows hold their tables inline, and a file reference is for flows run by the CLI.

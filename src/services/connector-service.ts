@@ -1,3 +1,4 @@
+import { pinnedName } from '../flow/index.ts';
 import { compileConnector, ConnectorError, type BureauGateway, type CompiledConnector, type PullLedger } from '../connectors/index.ts';
 import {
   addConnectorVersion,
@@ -13,7 +14,7 @@ import { ServiceError } from './service-error.ts';
 /** A stored connector version with the name a flow's bureau node gives it. */
 export type NamedConnectorVersion = ConnectorVersion & { reference: string };
 
-const named = (v: ConnectorVersion): NamedConnectorVersion => ({ ...v, reference: `${v.connectorId}@${v.version}` });
+const named = (v: ConnectorVersion): NamedConnectorVersion => ({ ...v, reference: pinnedName(v.connectorId, v.version) });
 
 function checked(definition: unknown): CompiledConnector {
   try {

@@ -296,7 +296,7 @@ export class LifecycleService {
 
   /** The current flow with the challenger in its score node, and the proposed cutoff when there is one. */
   private candidateDefinition(program: RetrainProgram, current: FlowVersion, challengerVersion: number, cutoff: CutoffProposal | null): unknown {
-    const { definition } = withModelVersion(current.definition, program.scoreNode, program.modelId, challengerVersion);
+    const definition = withModelVersion(current.definition, program.scoreNode, program.modelId, challengerVersion);
     return cutoff ? withCutoff(definition, program.decisionLogic as DecisionLogic, program.scoreNode, cutoff.after) : definition;
   }
 
@@ -406,7 +406,7 @@ export class LifecycleService {
       throw new ServiceError('conflict', 'conflict', `retraining run ${id} is ${run.status}; only a run awaiting approval can be promoted`);
     const program = await getRetrainProgram(this.db, run.modelId);
     const current = await getFlowVersion(this.db, program.flowId);
-    const { inUse } = withModelVersion(current.definition, program.scoreNode, program.modelId, run.challengerVersion!);
+    const { version: inUse } = scoreNodeOf(current.definition, program.scoreNode, program.modelId);
     const cutoff = ((run.checks as { cutoff?: CutoffProposal | null } | null)?.cutoff ?? null) as CutoffProposal | null;
     const definition = this.candidateDefinition(program, current, run.challengerVersion!, cutoff);
     // The same model again (an identical retrain) and no new cutoff: it already decides, so there is nothing to publish.

@@ -1,3 +1,4 @@
+import { pinnedName } from '../flow/index.ts';
 import { ModelFileError, ModelImportError, modelSummary, OnnxModel, parseModelFile, type LoadedModel } from '../models/index.ts';
 import { addModelVersion, getModelFile, getModelVersion, listModels, listModelVersions, type Actor, type Database, type ModelVersion } from '../store/index.ts';
 import { Gate } from '../support/gate.ts';
@@ -6,7 +7,7 @@ import { ServiceError } from './service-error.ts';
 /** A stored model version with the name a flow's score node gives it. */
 export type NamedModelVersion = ModelVersion & { reference: string };
 
-const named = (v: ModelVersion): NamedModelVersion => ({ ...v, reference: `${v.modelId}@${v.version}` });
+const named = (v: ModelVersion): NamedModelVersion => ({ ...v, reference: pinnedName(v.modelId, v.version) });
 
 async function checkedModel(file: unknown): Promise<LoadedModel> {
   try {

@@ -7,6 +7,8 @@ import { freshBuild } from '../../bin/fresh-build.mjs';
 /** Running from dist/ (compiled by `npm run build`): modules are JavaScript and need no loader. */
 const COMPILED = import.meta.url.endsWith('.js');
 const ROOT = join(import.meta.dirname, '..', '..');
+const SOURCES = pathToFileURL(join(ROOT, 'src', '/')).href;
+const BUILD = pathToFileURL(join(ROOT, 'dist', '/')).href;
 let distFresh: boolean | null = null;
 
 /**
@@ -18,10 +20,8 @@ let distFresh: boolean | null = null;
 export function typescriptWorker(moduleUrl: URL, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
   if (COMPILED) return new Worker(new URL(moduleUrl.href.replace(/\.ts$/, '.js')), options);
   distFresh ??= freshBuild(ROOT);
-  const src = pathToFileURL(join(ROOT, 'src', '/')).href;
-  if (distFresh && moduleUrl.href.startsWith(src)) {
-    const dist = pathToFileURL(join(ROOT, 'dist', '/')).href;
-    return new Worker(new URL(`${dist}${moduleUrl.href.slice(src.length).replace(/\.ts$/, '.js')}`), options);
+  if (distFresh && moduleUrl.href.startsWith(SOURCES)) {
+    return new Worker(new URL(`${BUILD}${moduleUrl.href.slice(SOURCES.length).replace(/\.ts$/, '.js')}`), options);
   }
   const tsx = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(moduleUrl.href)}); })`;

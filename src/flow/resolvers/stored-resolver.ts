@@ -4,7 +4,7 @@ import { registerPersonalFields } from '../../privacy/index.ts';
 import { systemClock, type Clock } from '../../support/clock.ts';
 import { compileFlow, type CompiledFlow } from '../compile.ts';
 import { FlowError } from '../flow-error.ts';
-import { referencesOf, refuseDmnFile } from '../references.ts';
+import { pinnedReference, referencesOf, refuseDmnFile } from '../references.ts';
 import type { FlowResolver } from '../run-types.ts';
 import type { FlowBundle } from './bundle-resolver.ts';
 
@@ -34,12 +34,6 @@ export interface LoadedFlow<V extends StoredFlowVersion = StoredFlowVersion> {
   flow: CompiledFlow;
   /** Every flow version the compiled flow uses (itself first, then subflows). */
   versions: { id: string; version: number; contentHash: string }[];
-}
-
-/** A stored model or connector as flows name it, "id@version"; null when the reference is not pinned to a version. */
-function pinnedReference(reference: string): { id: string; version: number } | null {
-  const m = /^(.+)@([1-9]\d*)$/.exec(reference);
-  return m ? { id: m[1]!, version: Number(m[2]) } : null;
 }
 
 /**
