@@ -31,7 +31,7 @@ export async function prepareCrashEnvironment(): Promise<CrashEnvironment> {
     url: scratch.url,
     keyFile,
     keys,
-    serve: () => serve(['--database', scratch.url, '--key-file', keyFile]),
+    serve: () => serve(['--database', scratch.url, '--key-file', keyFile, '--workers', '2']),
     drop: () => scratch.drop(),
   };
   const s = await env.serve();

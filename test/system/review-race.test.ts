@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +37,9 @@ before(async () => {
   }
   const keyFile = join(mkdtempSync(join(tmpdir(), 'arbiter-keys-')), 'keys.json');
   assert.equal(arbiter(['keys', 'init-master', '--key-file', keyFile]).code, 0);
-  servers = await Promise.all([serve(['--database', scratch.url, '--key-file', keyFile]), serve(['--database', scratch.url, '--key-file', keyFile])]);
+  // Two servers of two processes each: four processes race for every review.
+  const args = ['--database', scratch.url, '--key-file', keyFile, '--workers', '2'];
+  servers = await Promise.all([serve(args), serve(args)]);
   const [a] = servers;
   assert.equal((await call(a!, 'risk-manager', 'POST', '/v1/flows', { definition: demoFlow() })).status, 201);
   assert.equal((await call(a!, 'risk-manager', 'POST', '/v1/flows/consumer-lending/versions/1/publish')).status, 200);
@@ -224,4 +227,36 @@ test('a retraining run started on one server is taken by exactly one worker', as
   } finally {
     await db.close();
   }
+});
+
+test('a server process that crashes is replaced, and the server keeps deciding meanwhile', async () => {
+  const [a] = servers as [Running];
+  const workerPids = () =>
+    execFileSync('ps', ['-o', 'pid=', '--ppid', String(a.pid)], { encoding: 'utf8' })
+      .split('\n')
+      .map((x) => Number(x.trim()))
+      .filter((pid) => pid > 0);
+  const before = workerPids();
+  assert.equal(before.length, 2, `two worker processes under the primary: ${before.join(', ')}`);
+  process.kill(before[0]!, 'SIGKILL');
+  // The other worker answers while the primary forks a replacement. A kept-alive connection to the
+  // killed process breaks, as it would for any client: the request is sent again with its key.
+  let broken = 0;
+  for (let i = 0; i < 5; i++) {
+    const body = { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() };
+    const d = await call(a, 'service', 'POST', '/v1/decisions', body).catch(() => {
+      broken++;
+      return call(a, 'service', 'POST', '/v1/decisions', body);
+    });
+    assert.equal(d.status, 201, JSON.stringify(d.body));
+  }
+  assert.ok(broken <= 1, `${broken} requests met a broken connection`);
+  let after = workerPids();
+  for (let i = 0; i < 100 && !(after.length === 2 && !after.includes(before[0]!)); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    after = workerPids();
+  }
+  assert.equal(after.length, 2, `a replacement was forked: ${after.join(', ')}`);
+  assert.ok(!after.includes(before[0]!));
+  assert.match(a.output, /server worker \d stopped \(SIGKILL\); starting another/);
 });

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
-import { AuditService } from '../../services/index.ts';
-import { auditCheckpoints, withDatabase, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
+import { withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
+
+const load = async () => ({ ...(await import('../../services/index.ts')), ...(await import('../database-access.ts')) });
 
 export function auditCommand(): Command {
   const audit = new Command('audit').description('the tamper-evident audit log');
@@ -10,6 +11,7 @@ export function auditCommand(): Command {
       .description('walk the hash chain and hold it against the signed checkpoints; exit 1 and list every break if any')
       .option('--json', 'print JSON'),
   ).action(async (flags: DatabaseFlags & { json?: boolean }) => {
+    const { AuditService, auditCheckpoints, withDatabase } = await load();
     const checkpoints = auditCheckpoints(flags, false);
     const result = await withDatabase(flags, (db) => new AuditService(db, checkpoints).verify());
     if (flags.json) console.log(JSON.stringify(result, null, 2));
@@ -29,6 +31,7 @@ export function auditCommand(): Command {
   withDatabaseOptions(
     audit.command('checkpoint').description('sign the chain head with the checkpoint key and write it to the checkpoint folder (servers also do this hourly)'),
   ).action(async (flags: DatabaseFlags) => {
+    const { AuditService, auditCheckpoints, withDatabase } = await load();
     const checkpoints = auditCheckpoints(flags, true);
     if (!checkpoints)
       throw new Error(

@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { backtestHtml, backtestReport, runBacktest, type BacktestReport } from '../../lifecycle/index.ts';
-import { parseStrategy } from '../../optimize/index.ts';
+import type { BacktestReport } from '../../lifecycle/index.ts';
 import { progressBar } from '../progress-bar.ts';
 import { readJsonFile } from '../read-json.ts';
 
@@ -59,6 +58,8 @@ export function backtestCommand(): Command {
         const threads = flags.threads === undefined ? undefined : Number(flags.threads);
         if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64))
           throw new Error(`--threads ${flags.threads}: an integer from 1 to 64`);
+        const { backtestHtml, backtestReport, runBacktest } = await import('../../lifecycle/index.ts');
+        const { parseStrategy } = await import('../../optimize/index.ts');
         const strategy = flags.strategy ? parseStrategy(readJsonFile(flags.strategy, 'strategy')) : undefined;
         const bar = progressBar('applications');
         const t0 = performance.now();

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { startBureauSim } from '../../tools/bureau-sim/index.ts';
 import { numberOption } from '../number-option.ts';
 
 export function bureauSimCommand(): Command {
@@ -21,6 +20,7 @@ export function bureauSimCommand(): Command {
     .option('--api-key <key>', 'require this key in x-api-key')
     .option('--hmac-secret <secret>', 'require an HMAC-SHA256 request signature made with this secret')
     .action(async (f: Record<string, string | undefined>) => {
+      const { startBureauSim } = await import('../../tools/bureau-sim/index.ts');
       const sim = await startBureauSim({
         port: numberOption(f.port!, 'port', { min: 0, max: 65535, integer: true }),
         host: f.host,

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
-import { replayErasures } from '../../store/index.ts';
-import { erasureLedger, withDatabase, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
+import { withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
 
 export function erasuresCommand(): Command {
   const erasures = new Command('erasures').description('the erasure ledger: erasures recorded outside the database');
@@ -9,6 +8,8 @@ export function erasuresCommand(): Command {
       .command('replay')
       .description('after restoring the database from a backup, erase again every application the ledger names (run before serving the restored database)'),
   ).action(async (flags: DatabaseFlags) => {
+    const { erasureLedger, withDatabase } = await import('../database-access.ts');
+    const { replayErasures } = await import('../../store/index.ts');
     const ledger = erasureLedger(flags);
     if (!ledger) throw new Error('name the erasure ledger with --erasure-ledger FILE (or ARBITER_ERASURE_LEDGER): with --database there is no default');
     const r = await withDatabase(flags, (db) => replayErasures(db, ledger, { actor: 'cli:erasure-replay' }));

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { readJsonFile } from '../read-json.ts';
-import { enumeratePaths, loadFlowFile, pathCoverage, readApplications, type ReviewVerdict } from '../../flow/index.ts';
+import type { ReviewVerdict } from '../../flow/index.ts';
 
 export function pathsCommand(): Command {
   return new Command('paths')
@@ -10,6 +10,7 @@ export function pathsCommand(): Command {
     .option('--json', 'print JSON')
     .option('--limit <n>', 'stop enumerating after this many paths', '100000')
     .action(async (flags: { flow: string; data?: string; json?: boolean; limit: string }) => {
+      const { enumeratePaths, loadFlowFile, pathCoverage, readApplications } = await import('../../flow/index.ts');
       const flow = await loadFlowFile(flags.flow);
       if (!flags.data) {
         const { paths, truncated } = enumeratePaths(flow.definition, Number(flags.limit));
@@ -49,6 +50,7 @@ export function decideCommand(): Command {
     )
     .option('--consent <scope>', 'a consent the applicant gave now, e.g. credit-bureau (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .action(async (flags: { flow: string; input: string; review: string[]; consent: string[] }) => {
+      const { loadFlowFile } = await import('../../flow/index.ts');
       const flow = await loadFlowFile(flags.flow);
       const reviews: Record<string, ReviewVerdict> = {};
       for (const r of flags.review) {

@@ -1,10 +1,15 @@
 import { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
-import { ROLES, isRole, loadKeyProvider, saveKeyFile } from '../../privacy/index.ts';
-import { masterVersionsInUse, rewrapDataKeys } from '../../store/index.ts';
 import { join } from 'node:path';
-import { KeyService } from '../../services/index.ts';
-import { withDatabase, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
+import { ROLES, isRole } from '../../privacy/roles.ts';
+import { withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
+
+const load = async () => ({
+  ...(await import('../../privacy/index.ts')),
+  ...(await import('../../store/index.ts')),
+  ...(await import('../../services/index.ts')),
+  ...(await import('../database-access.ts')),
+});
 
 const CLI_ACTOR = 'cli';
 
@@ -19,6 +24,7 @@ export function keysCommand(): Command {
       .option('--name <name>', 'a label for the key', 'cli key')
       .option('--json', 'print JSON'),
   ).action(async (flags: DatabaseFlags & { role: string; name: string; json?: boolean }) => {
+    const { KeyService, withDatabase } = await load();
     if (!isRole(flags.role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
     const role = flags.role;
     const created = await withDatabase(flags, (db) => new KeyService(db).create({ name: flags.name, role }, { actor: CLI_ACTOR }));
@@ -28,6 +34,7 @@ export function keysCommand(): Command {
 
   withDatabaseOptions(keys.command('list').description('list API keys').option('--json', 'print JSON')).action(
     async (flags: DatabaseFlags & { json?: boolean }) => {
+      const { KeyService, withDatabase } = await load();
       const list = await withDatabase(flags, (db) => new KeyService(db).list());
       if (flags.json) return console.log(JSON.stringify(list, null, 2));
       for (const k of list) {
@@ -39,6 +46,7 @@ export function keysCommand(): Command {
 
   withDatabaseOptions(keys.command('revoke').description('revoke an API key').argument('<id>', 'key id (key_...)')).action(
     async (id: string, flags: DatabaseFlags) => {
+      const { KeyService, withDatabase } = await load();
       const key = await withDatabase(flags, (db) => new KeyService(db).revoke(id, { actor: CLI_ACTOR }));
       console.log(`revoked ${key.id} at ${key.revokedAt}`);
     },
@@ -47,7 +55,8 @@ export function keysCommand(): Command {
     .command('init-master')
     .description('create a master key file for personal-data encryption (share it with every server of one database)')
     .requiredOption('--key-file <file>', 'where to write it (mode 0600)')
-    .action((flags: { keyFile: string }) => {
+    .action(async (flags: { keyFile: string }) => {
+      const { loadKeyProvider, saveKeyFile } = await import('../../privacy/index.ts');
       if (existsSync(flags.keyFile)) throw new Error(`${flags.keyFile} exists already; it may hold the only keys to existing data`);
       const provider = loadKeyProvider({ keyFile: flags.keyFile, createIfMissing: true });
       saveKeyFile(provider, flags.keyFile);
@@ -59,6 +68,7 @@ export function keysCommand(): Command {
       .description('add a master key version, re-wrap every data key with it while servers keep serving, then retire the old versions')
       .option('--settle-seconds <n>', 'how long to keep re-wrapping keys that servers still wrapped with the old version', '8'),
   ).action(async (flags: DatabaseFlags & { settleSeconds: string }) => {
+    const { loadKeyProvider, masterVersionsInUse, rewrapDataKeys, saveKeyFile, withDatabase } = await load();
     const keyFile = flags.keyFile ?? (flags.database ? undefined : join(flags.dataDir ?? '.arbiter', 'master-keys.json'));
     if (!keyFile) throw new Error('give the key file to rotate: --key-file F');
     const before = loadKeyProvider({ keyFile, createIfMissing: false });

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
-import { grantRuntimeRole, startJobQueue } from '../../store/index.ts';
-import { withDatabaseOptions, openMigrated, type DatabaseFlags } from '../database-option.ts';
+import { withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
 
 export function migrateCommand(): Command {
   return withDatabaseOptions(
@@ -8,6 +7,8 @@ export function migrateCommand(): Command {
       .description('apply pending database migrations (as the owner role); --grant-runtime then lets a role run servers without owning the audit log')
       .option('--grant-runtime <role>', 'PostgreSQL role the servers connect as: gets the working tables, and on the audit log only INSERT and SELECT'),
   ).action(async (flags: DatabaseFlags & { grantRuntime?: string }) => {
+    const { openMigrated } = await import('../database-access.ts');
+    const { grantRuntimeRole, startJobQueue } = await import('../../store/index.ts');
     const { db, applied } = await openMigrated(flags);
     try {
       console.log(applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'database is up to date');

@@ -1,65 +1,6 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { csvLine } from '../../support/csv-cell.ts';
-import { basename } from 'node:path';
 import { Command, Option } from 'commander';
-import {
-  calibration,
-  csi,
-  evaluate,
-  featuresOf,
-  loadModel,
-  ModelImportError,
-  OnnxModel,
-  pointsOf,
-  psi,
-  readCsv,
-  readJsonLines,
-  reasonsFor,
-  saveModel,
-  scorePd,
-  stratifiedSplit,
-  trainingInfo,
-  trainBooster,
-  trainScorecard,
-  XgboostModel,
-  type BoostParams,
-  type Frame,
-  type ImportInfo,
-  type ModelImpl,
-  type NewModel,
-} from '../../models/index.ts';
-import { numberOption, type NumberRange } from '../number-option.ts';
-import { progressBar } from '../progress-bar.ts';
 
-function readData(path: string): Frame {
-  return path.endsWith('.jsonl') || path.endsWith('.ndjson') ? readJsonLines(path) : readCsv(path);
-}
-
-const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
-/** A numeric flag, named as commander keys it (camelCase), checked against its range. */
-function number(flags: Record<string, unknown>, name: string, range: NumberRange): number {
-  return numberOption(
-    flags[name],
-    name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
-    range,
-  );
-}
-
-function monotoneSpec(spec: string): Record<string, 1 | -1> {
-  return Object.fromEntries(
-    spec
-      .split(',')
-      .filter(Boolean)
-      .map((s) => {
-        const [f, d] = s.split(':');
-        if (!f || (d !== '+1' && d !== '1' && d !== '-1'))
-          throw new Error(`--monotone "${s}": write feature:+1 (risk rises with it) or feature:-1 (risk falls)`);
-        return [f, Number(d) as 1 | -1];
-      }),
-  );
-}
+// Definitions only: the actions load the model code when they run, so `--help` starts fast.
 
 export function trainCommand(): Command {
   return new Command('train')
@@ -84,92 +25,7 @@ export function trainCommand(): Command {
     .option('--early-stopping <n>', 'gbdt: hold 15% of the training rows out and stop after n rounds without improvement')
     .option('--monotone <spec>', 'gbdt: e.g. "Age:-1,Duration:+1"')
     .option('--json', 'print the report as JSON')
-    .action((flags: Record<string, string | boolean | undefined>) => {
-      const algorithm = (flags.kind ?? flags.algo) as 'gbdt' | 'scorecard';
-      const testFraction = number(flags, 'testFraction', { min: 0, max: 1, minExcluded: true, maxExcluded: true });
-      const seed = number(flags, 'seed', { integer: true });
-      const params: Partial<BoostParams> = {
-        rounds: number(flags, flags.rounds !== undefined ? 'rounds' : 'trees', { min: 1, integer: true }),
-        maxDepth: number(flags, 'depth', { min: 1, max: 16, integer: true }),
-        learningRate: number(flags, 'learningRate', { min: 0, max: 1, minExcluded: true }),
-        subsample: number(flags, 'subsample', { min: 0, max: 1, minExcluded: true }),
-        colsample: number(flags, 'colsample', { min: 0, max: 1, minExcluded: true }),
-        minChildWeight: number(flags, 'minChildWeight', { min: 0 }),
-        lambda: number(flags, 'lambda', { min: 0 }),
-        earlyStoppingRounds: flags.earlyStopping === undefined ? 0 : number(flags, 'earlyStopping', { min: 1, integer: true }),
-        seed,
-        monotone: monotoneSpec(String(flags.monotone ?? '')),
-      };
-      const dataFile = String(flags.data);
-      const frame = readData(dataFile);
-      const target = { column: String(flags.target), bad: String(flags.bad) };
-      const y = frame.target(target.column, target.bad);
-      const excluded = new Set([
-        target.column,
-        ...String(flags.exclude ?? '')
-          .split(',')
-          .filter(Boolean),
-      ]);
-      // A text column with a different value in almost every row is an identifier: it can only be memorised.
-      const identifiers = frame.columns
-        .filter((c) => c.kind === 'categorical' && !excluded.has(c.name) && c.levels.length > Math.max(100, frame.rows / 2))
-        .map((c) => c.name);
-      if (identifiers.length) console.error(`not used as features: ${identifiers.join(', ')} (a different value in almost every row, like an id)`);
-      const features = frame.columns.map((c) => c.name).filter((n) => !excluded.has(n) && !identifiers.includes(n));
-      const { train, test } = stratifiedSplit(y, testFraction, seed);
-      const t0 = performance.now();
-      const bar = progressBar(algorithm === 'gbdt' ? 'trees' : 'features binned');
-      let impl: Extract<ModelImpl, { kind: 'gbdt' | 'scorecard' }>;
-      if (algorithm === 'scorecard') impl = { kind: 'scorecard', model: trainScorecard(frame, y, features, train, {}, bar.update) };
-      else if (params.earlyStoppingRounds) {
-        const inner = stratifiedSplit(
-          Uint8Array.from(train, (r) => y[r]!),
-          0.15,
-          seed,
-        );
-        impl = {
-          kind: 'gbdt',
-          model: trainBooster(
-            frame,
-            y,
-            features,
-            Int32Array.from(inner.train, (i) => train[i]!),
-            Int32Array.from(inner.test, (i) => train[i]!),
-            params,
-            { onRound: bar.update },
-          ),
-        };
-      } else impl = { kind: 'gbdt', model: trainBooster(frame, y, features, train, null, params, { onRound: bar.update }) };
-      bar.done();
-      const seconds = (performance.now() - t0) / 1000;
-      const training = trainingInfo(
-        impl,
-        y,
-        impl.model.predict(frame),
-        { train, test, testFraction, seed },
-        { file: basename(dataFile), sha256: sha256(dataFile), rows: frame.rows },
-      );
-      const { metrics } = training;
-      const model: NewModel = { ...impl, target, features: featuresOf(impl), imported: null, training };
-      const file = saveModel(String(flags.out), model);
-      const report = {
-        kind: algorithm,
-        version: file.version,
-        rows: frame.rows,
-        features: features.length,
-        trainRows: train.length,
-        testRows: test.length,
-        seconds: Number(seconds.toFixed(3)),
-        ...metrics,
-      };
-      if (flags.json) return console.log(JSON.stringify(report, null, 2));
-      const line = (name: string, e: { auc: number; ks: number; gini: number }) =>
-        `  ${name.padEnd(7)} AUC ${e.auc.toFixed(3)}  KS ${e.ks.toFixed(3)}  Gini ${e.gini.toFixed(3)}`;
-      console.log(`trained ${algorithm} on ${train.length} rows (${features.length} features) in ${report.seconds}s`);
-      console.log(line('train', metrics.train));
-      console.log(line('holdout', metrics.test));
-      console.log(`wrote ${String(flags.out)} (version ${file.version.slice(0, 12)})`);
-    });
+    .action(async (flags: Record<string, string | boolean | undefined>) => (await import('./model-actions.ts')).train(flags));
 }
 
 export function scoreCommand(): Command {
@@ -179,29 +35,7 @@ export function scoreCommand(): Command {
     .requiredOption('--data <file>', 'rows to score')
     .option('--out <file>', 'write the scores here instead of printing them')
     .option('--explain <k>', "add the k features that raised each row's risk most")
-    .action(async (flags: { model: string; data: string; out?: string; explain?: string }) => {
-      const model = loadModel(flags.model);
-      const frame = readData(flags.data);
-      const k = flags.explain === undefined ? 0 : number(flags, 'explain', { min: 1, max: 20, integer: true });
-      const pd = await scorePd(model, frame);
-      const points = pointsOf(model, pd, frame);
-      const reasons = k ? reasonsFor(model, frame, k) : null;
-      if (k && !reasons)
-        throw new Error(`--explain: ${model.kind} models imported from elsewhere carry no explanation; train with arbiter train for reason codes`);
-      const header = ['pd', 'points', ...Array.from({ length: k }, (_, i) => [`reason_${i + 1}`, `impact_${i + 1}`]).flat()];
-      const lines = [csvLine(header)];
-      for (let i = 0; i < frame.rows; i++) {
-        const row: (string | number)[] = [Number(pd[i]!.toFixed(6)), Number(points[i]!.toFixed(1))];
-        for (let j = 0; j < k; j++) {
-          const r = reasons![i]![j];
-          row.push(r ? r.feature : '', r ? Number(r.impact.toFixed(4)) : '');
-        }
-        lines.push(csvLine(row));
-      }
-      const text = `${lines.join('\n')}\n`;
-      if (flags.out) writeFileSync(flags.out, text);
-      else process.stdout.write(text);
-    });
+    .action(async (flags: { model: string; data: string; out?: string; explain?: string }) => (await import('./model-actions.ts')).score(flags));
 }
 
 export function evaluateCommand(): Command {
@@ -213,32 +47,9 @@ export function evaluateCommand(): Command {
     .option('--bad <value>', 'the value of the outcome column that means default')
     .option('--baseline <file>', 'data to measure stability (PSI, CSI) against, e.g. the training data')
     .option('--json', 'print JSON')
-    .action(async (flags: { model: string; data: string; target?: string; bad?: string; baseline?: string; json?: boolean }) => {
-      const model = loadModel(flags.model);
-      const column = flags.target ?? model.target?.column;
-      const bad = flags.bad ?? model.target?.bad;
-      if (!column || bad === undefined) throw new Error('--target and --bad: this model does not record its outcome column; name it and its bad value');
-      const frame = readData(flags.data);
-      const y = frame.target(column, bad);
-      const p = await scorePd(model, frame);
-      const baseline = flags.baseline ? readData(flags.baseline) : null;
-      const features = model.features.map((f) => f.name);
-      const report = {
-        ...evaluate(y, p),
-        calibration: calibration(y, p),
-        psi: baseline ? psi(await scorePd(model, baseline), p) : null,
-        csi: baseline ? csi(baseline, frame, features) : null,
-      };
-      if (flags.json) return console.log(JSON.stringify(report, null, 2));
-      console.log(
-        `AUC ${report.auc.toFixed(3)}  Gini ${report.gini.toFixed(3)}  KS ${report.ks.toFixed(3)}  Brier ${report.brier.toFixed(4)}  log loss ${report.logLoss.toFixed(4)}${report.psi === null ? '' : `  PSI ${report.psi.toFixed(4)}`}`,
-      );
-      for (const c of (report.csi ?? []).filter((x) => x.csi > 0.1)) console.log(`  feature ${c.feature} drifted: CSI ${c.csi.toFixed(3)}`);
-      for (const b of report.calibration)
-        console.log(
-          `  band ${String(b.band).padStart(2)}: ${String(b.count).padStart(5)} rows, predicted ${(b.meanPredicted * 100).toFixed(1)}%, observed ${(b.observedRate * 100).toFixed(1)}%`,
-        );
-    });
+    .action(async (flags: { model: string; data: string; target?: string; bad?: string; baseline?: string; json?: boolean }) =>
+      (await import('./model-actions.ts')).evaluateModel(flags),
+    );
 }
 
 export function importCommand(): Command {
@@ -250,28 +61,7 @@ export function importCommand(): Command {
     .option('--features <names>', 'onnx: comma-separated input column names, when the model does not name them')
     .option('--target <column>', 'the outcome column the model predicts (kept for arbiter evaluate)')
     .option('--bad <value>', 'the value of the outcome column that means default')
-    .action(async (file: string, flags: { format: 'xgboost' | 'onnx'; out: string; features?: string; target?: string; bad?: string }) => {
-      const bytes = readFileSync(file);
-      let impl: ModelImpl;
-      if (flags.format === 'xgboost') {
-        let json: unknown;
-        try {
-          json = JSON.parse(bytes.toString('utf8'));
-        } catch {
-          throw new ModelImportError(`${file} is not JSON; save the XGBoost model with save_model("model.json")`);
-        }
-        impl = { kind: 'xgboost', model: XgboostModel.fromJson(json), source: json };
-      } else
-        impl = {
-          kind: 'onnx',
-          model: await OnnxModel.fromBytes(
-            new Uint8Array(bytes),
-            flags.features?.split(',').map((s) => s.trim()),
-          ),
-        };
-      const imported: ImportInfo = { format: flags.format, file: basename(file), sha256: createHash('sha256').update(bytes).digest('hex') };
-      const target = flags.target && flags.bad !== undefined ? { column: flags.target, bad: flags.bad } : null;
-      const saved = saveModel(flags.out, { ...impl, target, features: featuresOf(impl), training: null, imported });
-      console.log(`imported ${flags.format} model with ${saved.features.length} features; wrote ${flags.out} (version ${saved.version.slice(0, 12)})`);
-    });
+    .action(async (file: string, flags: { format: 'xgboost' | 'onnx'; out: string; features?: string; target?: string; bad?: string }) =>
+      (await import('./model-actions.ts')).importModel(file, flags),
+    );
 }

@@ -1,12 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { csvLine } from '../../support/csv-cell.ts';
 import { Command } from 'commander';
-import { readCsv, readJsonLines, type Frame } from '../../models/index.ts';
-import { frontierSvg, optimizePortfolio, parseStrategy } from '../../optimize/index.ts';
 import { progressBar } from '../progress-bar.ts';
 import { readJsonFile } from '../read-json.ts';
 
-const readData = (path: string): Frame => (path.endsWith('.jsonl') || path.endsWith('.ndjson') ? readJsonLines(path) : readCsv(path));
+async function readData(path: string) {
+  const { readCsv, readJsonLines } = await import('../../models/index.ts');
+  return path.endsWith('.jsonl') || path.endsWith('.ndjson') ? readJsonLines(path) : readCsv(path);
+}
 const money = (x: number) => Math.round(x).toLocaleString('en-US');
 
 export function optimizeCommand(): Command {
@@ -24,6 +25,7 @@ export function optimizeCommand(): Command {
     .option('--json', 'print JSON')
     .action(
       async (flags: { data: string; strategy: string; scores?: string; out?: string; cutoffs?: string; frontier?: string; points: string; json?: boolean }) => {
+        const { frontierSvg, optimizePortfolio, parseStrategy } = await import('../../optimize/index.ts');
         const strategy = parseStrategy(readJsonFile(flags.strategy, 'strategy'));
         let points = 0;
         if (flags.frontier) {
@@ -31,8 +33,8 @@ export function optimizeCommand(): Command {
           if (!Number.isInteger(points) || points < 2 || points > 100) throw new Error(`--points ${flags.points}: an integer from 2 to 100`);
         }
         const bar = points ? progressBar('frontier points') : null;
-        const { choices, ...summary } = await optimizePortfolio(readData(flags.data), strategy, {
-          scores: flags.scores ? readData(flags.scores) : null,
+        const { choices, ...summary } = await optimizePortfolio(await readData(flags.data), strategy, {
+          scores: flags.scores ? await readData(flags.scores) : null,
           frontierPoints: points,
           onFrontierPoint: bar?.update,
         });

@@ -1,7 +1,5 @@
 import { Command } from 'commander';
-import { retentionTerms } from '../../services/index.ts';
-import { purgeDue } from '../../store/index.ts';
-import { erasureLedger, withDatabase, withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
+import { withDatabaseOptions, type DatabaseFlags } from '../database-option.ts';
 
 export function purgeCommand(): Command {
   return withDatabaseOptions(
@@ -16,6 +14,9 @@ export function purgeCommand(): Command {
     if (Number.isNaN(now.getTime())) throw new Error(`--as-of must be an ISO date, got "${flags.asOf}"`);
     const days = Number(flags.retentionDays);
     if (!Number.isInteger(days) || days < 0) throw new Error(`--retention-days must be a whole number of days, got "${flags.retentionDays}"`);
+    const { erasureLedger, withDatabase } = await import('../database-access.ts');
+    const { retentionTerms } = await import('../../services/index.ts');
+    const { purgeDue } = await import('../../store/index.ts');
     const erased = await withDatabase(flags, (db) => purgeDue(db, retentionTerms(days), now, { actor: 'cli:retention' }, erasureLedger(flags)));
     console.log(`erased the personal data of ${erased} application(s) older than ${days} days as of ${now.toISOString()}`);
   });

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { generatePopulation, writePopulationCsv } from '../../tools/synth/index.ts';
 import { numberOption } from '../number-option.ts';
 
 const integer = (value: string, flag: string, min: number) => numberOption(value, flag, { min, integer: true });
@@ -13,10 +12,11 @@ export function synthCommand(): Command {
     .option('--months <m>', 'application months to spread the rows over', '24')
     .option('--drift-at <month>', 'from this month on the population and the true PD change')
     .option('--extra-features <k>', 'add k numeric columns (weak signals and noise) for wide benchmarks', '0')
-    .action((flags: { rows: string; out: string; seed: string; months: string; driftAt?: string; extraFeatures: string }) => {
+    .action(async (flags: { rows: string; out: string; seed: string; months: string; driftAt?: string; extraFeatures: string }) => {
       const months = integer(flags.months, 'months', 1);
       const driftAt = flags.driftAt === undefined ? null : integer(flags.driftAt, 'drift-at', 1);
       if (driftAt !== null && driftAt >= months) throw new Error(`--drift-at ${driftAt}: must fall inside the ${months} months (0 to ${months - 1})`);
+      const { generatePopulation, writePopulationCsv } = await import('../../tools/synth/index.ts');
       const t0 = performance.now();
       const pop = generatePopulation({
         rows: integer(flags.rows, 'rows', 1),
