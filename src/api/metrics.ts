@@ -64,8 +64,9 @@ export class Metrics {
     const registry = this.registry;
     new Gauge({
       name: 'arbiter_bureau_circuit_state',
-      help: 'Circuit breaker per connector in this process: 0 closed, 1 half-open, 2 open, 3 isolated',
+      help: 'Circuit breaker per connector: 0 closed, 1 half-open, 2 open, 3 isolated; the worst of the server processes',
       labelNames: ['connector'],
+      aggregator: 'max',
       registers: [registry],
       collect() {
         for (const [connector, state] of Object.entries(circuits())) this.set({ connector }, CIRCUIT[state] ?? -1);
@@ -75,6 +76,8 @@ export class Metrics {
       name: 'arbiter_review_queue_size',
       help: 'Reviews waiting for a person, by queue',
       labelNames: ['queue'],
+      // Read from the database: every process of a cluster sees the same number.
+      aggregator: 'first',
       registers: [registry],
       async collect() {
         const { rows } = await db.query<{ queue: string; n: number }>("select queue, count(*)::int as n from reviews where status = 'pending' group by queue");
@@ -87,6 +90,7 @@ export class Metrics {
         name: 'arbiter_jobs',
         help: 'Jobs in the shared queue that are waiting (created, retry), running (active) or have failed for good, by queue',
         labelNames: ['queue', 'state'],
+        aggregator: 'first',
         registers: [registry],
         async collect() {
           const { rows } = await db.query<{ queue: string; state: string; n: number }>(
@@ -101,7 +105,7 @@ export class Metrics {
     if (poolUse) {
       new Gauge({
         name: 'arbiter_db_pool_connections',
-        help: 'Database pool of this process: open (total), idle, requests waiting for a connection, and the maximum',
+        help: 'Database pools of the server processes added up: open (total), idle, requests waiting for a connection, and the maximum',
         labelNames: ['state'],
         registers: [registry],
         collect() {

@@ -1,3 +1,4 @@
+import type { Registry } from 'prom-client';
 import { randomUUID } from 'node:crypto';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -58,6 +59,8 @@ export interface ServerOptions {
   consoleDir?: string | null;
   /** Where time comes from (circuits, caches); the system clock by default. */
   clock?: Clock;
+  /** What /metrics answers when this server is one process of several: all of them added up. This process's own by default. */
+  metricsText?: () => Promise<string>;
 }
 
 export interface Server {
@@ -66,6 +69,8 @@ export interface Server {
   services: Services;
   /** Every route with the roles it admits, for the role matrix and the console's navigation. */
   routes: DeclaredRoute[];
+  /** This process's Prometheus registry. */
+  metrics: Registry;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -168,7 +173,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(consoleRoutes(options.consoleDir === undefined ? DEFAULT_CONSOLE_DIR : options.consoleDir));
   await app.register(keyRoutes(services.keys));
   await app.register(auditRoutes(services.audit));
-  await app.register(metricsRoute(metrics));
+  await app.register(metricsRoute(metrics, options.metricsText));
   await app.register(flowRoutes(services.flows));
   await app.register(feelRoutes());
   await app.register(optimizationRoutes(services.optimizations));
@@ -181,7 +186,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(lifecycleRoutes(services.lifecycle));
   await app.register(monitoringRoutes(services.monitoring));
   await app.ready();
-  return { app, routes, services };
+  return { app, routes, services, metrics: metrics.registry };
 }
 
 export { ApiError };

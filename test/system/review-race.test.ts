@@ -260,3 +260,34 @@ test('a server process that crashes is replaced, and the server keeps deciding m
   assert.ok(!after.includes(before[0]!));
   assert.match(a.output, /server worker \d stopped \(SIGKILL\); starting another/);
 });
+
+test('/metrics of a server with two processes adds both up, and counts what the database holds once', async () => {
+  const [a] = servers as [Running];
+  const scrape = async () => {
+    const text = await (await fetch(`${a.url}/metrics`, { headers: { authorization: `Bearer ${keys.service}` } })).text();
+    const sum = (name: string) =>
+      text
+        .split('\n')
+        .filter((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `))
+        .reduce((s, l) => s + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+    return { decisions: sum('arbiter_decisions_total'), pendingReviews: sum('arbiter_review_queue_size') };
+  };
+  const before = await scrape();
+  for (let i = 0; i < 10; i++) {
+    const d = await call(a, 'service', 'POST', '/v1/decisions', { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() });
+    assert.equal(d.status, 201);
+  }
+  const db = await openDatabase({ databaseUrl: scratch.url });
+  let pending: number;
+  try {
+    pending = (await db.query<{ n: number }>("select count(*)::int as n from reviews where status = 'pending'")).rows[0]!.n;
+  } finally {
+    await db.close();
+  }
+  // Whichever process takes the scrape, the figures are the server's.
+  for (let i = 0; i < 4; i++) {
+    const now = await scrape();
+    assert.equal(now.decisions, before.decisions + 10, `scrape ${i}: decisions counted by both processes`);
+    assert.equal(now.pendingReviews, pending, `scrape ${i}: the review queue is counted once, not once per process`);
+  }
+});

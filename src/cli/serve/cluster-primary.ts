@@ -3,6 +3,7 @@ import { buildServer, createLogger } from '../../api/index.ts';
 import { startJobQueue } from '../../store/index.ts';
 import type { BureauSim } from '../../tools/bureau-sim/index.ts';
 import { loadKeys, openMigrated } from '../database-access.ts';
+import { aggregateClusterMetrics } from './cluster-metrics.ts';
 import { assertPortFree, publicUrl } from './listen-port.ts';
 import { portOf, type ServeFlags } from './serve-flags.ts';
 import { bootstrapAdminKey, databaseLabel, type WorkerMessage } from './single-server.ts';
@@ -47,9 +48,11 @@ export async function runClusterPrimary(flags: ServeFlags, workers: number): Pro
   let closing = false;
   const started = new Map<Worker, number>();
   const fastFailures = new Map<number, number>();
+  const onMetrics = aggregateClusterMetrics(() => [...started.keys()]);
   const fork = (index: number): Worker => {
     const worker = cluster.fork({ ARBITER_WORKER_INDEX: String(index) });
     started.set(worker, Date.now());
+    worker.on('message', (m: unknown) => onMetrics(worker, m));
     worker.on('exit', (code, signal) => {
       const uptime = Date.now() - (started.get(worker) ?? 0);
       started.delete(worker);

@@ -4,6 +4,7 @@ import { KeyService, startWorkers } from '../../services/index.ts';
 import { countApiKeys, startJobQueue, type Database } from '../../store/index.ts';
 import type { BureauSim } from '../../tools/bureau-sim/index.ts';
 import { auditCheckpoints, erasureLedger, loadKeys, openMigrated } from '../database-access.ts';
+import { WorkerMetricsLink } from './cluster-metrics.ts';
 import { assertPortFree, portMessage, publicUrl } from './listen-port.ts';
 import { portOf, type ServeFlags } from './serve-flags.ts';
 import { printWelcome, seedDemoQuietly, startDemoBureau } from './welcome.ts';
@@ -53,7 +54,9 @@ export async function runServer(flags: ServeFlags, worker: WorkerRole | null): P
   const checkpoints = quiet ? null : auditCheckpoints(flags, true);
   if (!checkpoints && !quiet)
     logger.warn('no audit checkpoints (--checkpoint-key and --checkpoint-dir): a rewritten audit chain with recomputed hashes would verify');
-  const built = await buildServer({ db, logger, queue, keys, erasureLedger: ledger, auditCheckpoints: checkpoints });
+  const clusterMetrics = worker ? new WorkerMetricsLink() : null;
+  const built = await buildServer({ db, logger, queue, keys, erasureLedger: ledger, auditCheckpoints: checkpoints, metricsText: clusterMetrics?.text });
+  clusterMetrics?.answerWith(built.metrics);
   const { app } = built;
   await startWorkers(built.services);
   let bureau: BureauSim | null = null;
