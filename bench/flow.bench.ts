@@ -1,6 +1,7 @@
 /**
  * Flow benchmark: the demo flow (416 paths) in-process, and over HTTP with durable writes on
- * the embedded database and on PostgreSQL.
+ * the embedded database and on PostgreSQL; on PostgreSQL beside a bare Fastify server that only
+ * INSERTs each request through pg (the ceiling of this stack), on one process and on one per core.
  *
  *   npm run bench:flow [-- --seconds 10 --connections 32]
  */
@@ -8,6 +9,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { compileFlow } from '../src/flow/index.ts';
@@ -48,16 +51,62 @@ async function inProcess(trace: boolean): Promise<void> {
   );
 }
 
-/** Runs autocannon against a fresh database; `countDecisions` is read after the server stops. */
-async function overHttp(label: string, serverArgs: string[], countDecisions: () => Promise<number>): Promise<void> {
+interface Load {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** `CONNECTIONS` clients posting one decision request after another for `SECONDS`. */
+async function load(url: string, authorization: string | null): Promise<Load> {
+  const run = randomBytes(4).toString('hex');
+  let n = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/decisions',
+        headers: { ...(authorization ? { authorization } : {}), 'content-type': 'application/json' },
+        setupRequest: (req) => {
+          const i = n++;
+          return {
+            ...req,
+            body: JSON.stringify({ flow: 'consumer-lending', application: applications[i % applications.length], idempotencyKey: `bench-${run}-${i}` }),
+          };
+        },
+      },
+    ],
+  });
+  const ok = result['2xx'];
+  return { perSecond: ok / SECONDS, p50: result.latency.p50, p99: result.latency.p99, ok, non2xx: result.non2xx, errors: result.errors };
+}
+
+const describe = (label: string, r: Load) =>
+  `${label}: ${Math.round(r.perSecond).toLocaleString('en-US')}/s committed, p50 ${r.p50} ms, p99 ${r.p99} ms (${r.ok} answered 2xx, ${r.non2xx} non-2xx, ${r.errors} errors)`;
+
+/** Runs Arbiter under load on a database that `serverArgs` name; `countDecisions` is read after the server stops. */
+async function overHttp(label: string, serverArgs: string[], countDecisions: () => Promise<number>): Promise<Load> {
   const keys: Record<string, string> = {};
   for (const role of ['service', 'risk-manager']) {
-    const created = arbiter(['keys', 'create', '--role', role, '--json', ...serverArgs]);
+    const created = arbiter([
+      'keys',
+      'create',
+      '--role',
+      role,
+      '--json',
+      ...serverArgs.filter((a, i) => a !== '--workers' && serverArgs[i - 1] !== '--workers'),
+    ]);
     if (created.code !== 0) throw new Error(created.stderr);
     keys[role] = JSON.parse(created.stdout).secret;
   }
   const server: Running = await serve(serverArgs);
-  let result: autocannon.Result;
+  let result: Load;
   try {
     const post = async (path: string, body: unknown, role: string) => {
       const res = await fetch(`${server.url}${path}`, {
@@ -65,43 +114,42 @@ async function overHttp(label: string, serverArgs: string[], countDecisions: () 
         headers: { authorization: `Bearer ${keys[role]}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-      if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      if (res.status >= 300 && res.status !== 409) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     };
     await post('/v1/flows', { definition }, 'risk-manager');
     await post('/v1/flows/consumer-lending/versions/1/publish', {}, 'risk-manager');
-    const run = randomBytes(4).toString('hex');
-    let n = 0;
-    result = await autocannon({
-      url: server.url,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      requests: [
-        {
-          method: 'POST',
-          path: '/v1/decisions',
-          headers: { authorization: `Bearer ${keys.service}`, 'content-type': 'application/json' },
-          setupRequest: (req) => {
-            const i = n++;
-            return {
-              ...req,
-              body: JSON.stringify({ flow: 'consumer-lending', application: applications[i % applications.length], idempotencyKey: `bench-${run}-${i}` }),
-            };
-          },
-        },
-      ],
-    });
+    result = await load(server.url, `Bearer ${keys.service}`);
   } finally {
     await server.stop();
   }
   const stored = await countDecisions();
-  const ok = result['2xx'];
-  console.log(
-    `HTTP on ${label}: ${Math.round(ok / SECONDS).toLocaleString('en-US')} decisions/s committed, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
-      `${CONNECTIONS} connections for ${SECONDS}s; ${ok} answered 2xx, ${result.non2xx} non-2xx, ${result.errors} errors, ${stored} decisions stored`,
-  );
-  // autocannon drops the answers still on the way when its time is up, so a few more can be stored than counted.
-  if (stored < ok) console.log(`  LOST: ${ok} 2xx answers but only ${stored} decisions stored`);
-  else if (stored > ok) console.log(`  ${stored - ok} more decisions were committed whose answers arrived after the window closed`);
+  console.log(`${describe(`HTTP on ${label}`, result)}, ${CONNECTIONS} connections for ${SECONDS}s; ${stored} decisions stored in all`);
+  return result;
+}
+
+/** The peer: a bare Fastify server that INSERTs each request through pg, on `processes` processes. */
+async function bareServer(databaseUrl: string, processes: number): Promise<Load> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'flow', 'bare-insert-server.ts'), databaseUrl, String(processes)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  try {
+    const address = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        const m = /listening on (\S+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', (code) => reject(new Error(`the bare server exited with ${code}: ${out}`)));
+    });
+    const result = await load(address, null);
+    console.log(`${describe(`bare Fastify + pg INSERT, ${processes} process${processes > 1 ? 'es' : ''}`, result)}`);
+    return result;
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
 }
 
 console.log(`flow benchmark: demo flow "${definition.id}" (${definition.nodes.length} nodes), ${applications.length} generated applications`);
@@ -133,7 +181,7 @@ try {
   const keyDir = mkdtempSync(join(tmpdir(), 'arbiter-bench-keys-'));
   const keyFile = join(keyDir, 'keys.json');
   arbiter(['keys', 'init-master', '--key-file', keyFile]);
-  await overHttp('PostgreSQL', ['--database', url.toString(), '--key-file', keyFile], async () => {
+  const countDecisions = async () => {
     const counter = new pg.Client({ connectionString: url.toString() });
     await counter.connect();
     try {
@@ -142,7 +190,19 @@ try {
     } finally {
       await counter.end();
     }
-  });
+  };
+  // Each side on one process, then on one per core, the peer first each time.
+  for (const processes of [...new Set([1, availableParallelism()])]) {
+    const bare = await bareServer(url.toString(), processes);
+    const ours = await overHttp(
+      `PostgreSQL, ${processes} server process${processes > 1 ? 'es' : ''}`,
+      ['--database', url.toString(), '--key-file', keyFile, '--workers', String(processes)],
+      countDecisions,
+    );
+    console.log(
+      `  => Arbiter on ${processes} process${processes > 1 ? 'es' : ''}: ${((ours.perSecond / bare.perSecond) * 100).toFixed(0)}% of the bare server's throughput (goal: at least 60%), p99 ${ours.p99} ms against ${bare.p99} ms (goal: under 25 ms)`,
+    );
+  }
   rmSync(keyDir, { recursive: true, force: true });
 } finally {
   await admin.query(`drop database if exists "${dbName}" with (force)`);

@@ -1,9 +1,27 @@
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { PullResult } from '../connectors/index.ts';
 import type { FlowResult } from '../flow/index.ts';
 import type { Database } from '../store/index.ts';
 
 const CIRCUIT: Record<string, number> = { closed: 0, 'half-open': 1, open: 2, isolated: 3 };
+
+/**
+ * The heap just after the last full collection: what is really alive. The used heap itself
+ * saws up and down with garbage that waits to be collected; this only climbs if something leaks.
+ * One observer per process, however many servers (tests) share it.
+ */
+let heapAfterMajorGc = 0;
+let majorGcObserver: PerformanceObserver | null = null;
+function watchMajorGc(): void {
+  if (majorGcObserver) return;
+  majorGcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) heapAfterMajorGc = process.memoryUsage().heapUsed;
+    }
+  });
+  majorGcObserver.observe({ entryTypes: ['gc'] });
+}
 
 /**
  * The Prometheus metrics of one server: a registry of its own (two servers in one process
@@ -62,6 +80,15 @@ export class Metrics {
   constructor(db: Database, circuits: () => Record<string, string>, hasQueue: boolean) {
     collectDefaultMetrics({ register: this.registry, prefix: 'arbiter_' });
     const registry = this.registry;
+    watchMajorGc();
+    new Gauge({
+      name: 'arbiter_nodejs_heap_after_major_gc_bytes',
+      help: 'Used heap just after the last full garbage collection (0 before the first): it climbs only when memory leaks',
+      registers: [registry],
+      collect() {
+        this.set(heapAfterMajorGc);
+      },
+    });
     new Gauge({
       name: 'arbiter_bureau_circuit_state',
       help: 'Circuit breaker per connector: 0 closed, 1 half-open, 2 open, 3 isolated; the worst of the server processes',

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Server } from '../../src/api/index.ts';
 import { createApiKey, listAudit } from '../../src/store/index.ts';
-import { BACKENDS, type TestDatabase } from '../support/backends.ts';
+import { SERVER_BACKENDS, type TestDatabase } from '../support/backends.ts';
 import { demoApplication, publishDemoFlow, uniqueKey } from '../support/flows.ts';
 import { bearer, testServer } from '../support/server.ts';
 
 /** Reads of personal data leave a trail, searches by identifier are limited per key, and callers without a valid key per address. */
-for (const backend of BACKENDS) {
+for (const backend of SERVER_BACKENDS) {
   describe(`accountability on ${backend.name}`, () => {
     let ctx: TestDatabase;
     let server: Server;

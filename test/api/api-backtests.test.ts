@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BACKENDS } from '../support/backends.ts';
+import { SERVER_BACKENDS } from '../support/backends.ts';
 import { exampleStrategy, historyCsv, synthBaseline, synthCandidate } from '../support/backtests.ts';
 import { useApiFixture, type ApiFixture } from '../support/server.ts';
 
@@ -13,7 +13,7 @@ async function waitDone(f: ApiFixture, id: string): Promise<Record<string, unkno
   throw new Error('back-test did not finish');
 }
 
-for (const backend of BACKENDS) {
+for (const backend of SERVER_BACKENDS) {
   describe(`back-tests over the API on ${backend.name}`, () => {
     const f = useApiFixture(backend, async (fx) => {
       for (const def of [synthBaseline(), synthCandidate()]) {

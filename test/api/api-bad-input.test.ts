@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Server } from '../../src/api/index.ts';
-import { BACKENDS, type TestDatabase } from '../support/backends.ts';
+import { SERVER_BACKENDS, type TestDatabase } from '../support/backends.ts';
 import { bearer, keysForEveryRole, testServer } from '../support/server.ts';
 import { createApiKey } from '../../src/store/index.ts';
 
@@ -38,7 +38,7 @@ function* randomValues(seed: number): Generator<unknown> {
   }
 }
 
-for (const backend of BACKENDS) {
+for (const backend of SERVER_BACKENDS) {
   describe(`bad input on ${backend.name}`, () => {
     let ctx: TestDatabase;
     let server: Server;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BACKENDS } from '../support/backends.ts';
+import { SERVER_BACKENDS } from '../support/backends.ts';
 import { demoApplication, demoFlow, uniqueKey } from '../support/flows.ts';
 import { useApiFixture, type ApiFixture } from '../support/server.ts';
 
@@ -14,7 +14,7 @@ async function decide(f: ApiFixture, application: Record<string, unknown>) {
 const applications = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ ...demoApplication(), requestedAmount: 2000 + i * 37, monthlyIncome: 4000 + (i % 17) * 150 }));
 
-for (const backend of BACKENDS) {
+for (const backend of SERVER_BACKENDS) {
   describe(`champion and challenger on ${backend.name}`, () => {
     const f = useApiFixture(backend, async (fx) => {
       assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows', { definition: demoFlow() })).statusCode, 201);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BACKENDS } from '../support/backends.ts';
+import { SERVER_BACKENDS } from '../support/backends.ts';
 import { useApiFixture } from '../support/server.ts';
 
 const table = (rules: [string, string][]) => ({
@@ -10,7 +10,7 @@ const table = (rules: [string, string][]) => ({
   rules: rules.map(([i, o]) => ({ inputEntries: [i], outputEntries: [o] })),
 });
 
-for (const backend of BACKENDS.filter((b) => b.name === 'pglite')) {
+for (const backend of SERVER_BACKENDS) {
   describe('FEEL and decision-table checks for editors', () => {
     const f = useApiFixture(backend);
 

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { recordOutcomes, type OutcomeEvent } from '../../src/store/index.ts';
 import { generatePopulation } from '../../src/tools/synth/index.ts';
 import { scoredFlow, synthChampion, SYNTH_FEATURES } from '../support/lifecycle.ts';
-import { BACKENDS } from '../support/backends.ts';
+import { SERVER_BACKENDS } from '../support/backends.ts';
 import { decideMany } from '../support/flows.ts';
 import { useApiFixture, type ApiFixture } from '../support/server.ts';
 
@@ -54,7 +54,7 @@ async function waitRun(f: ApiFixture, id: string) {
 const SAMPLE = { dateField: 'appliedAt', performanceMonths: 6, badDaysPastDue: 90, features: FEATURES };
 const AS_OF = '2026-01-01T00:00:00Z';
 
-for (const backend of BACKENDS) {
+for (const backend of SERVER_BACKENDS) {
   describe(`retraining on ${backend.name}`, () => {
     const f = useApiFixture(backend, async (fx) => {
       for (const [id, rows] of [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Server } from '../../src/api/index.ts';
-import { BACKENDS, type TestDatabase } from '../support/backends.ts';
+import { SERVER_BACKENDS, type TestDatabase } from '../support/backends.ts';
 import { bearer, keysForEveryRole, testServer } from '../support/server.ts';
 
 describe('rate limits and security headers', () => {
@@ -9,7 +9,7 @@ describe('rate limits and security headers', () => {
   let server: Server;
   let keys: Record<string, string>;
   before(async () => {
-    ctx = await BACKENDS[0]!.create();
+    ctx = await SERVER_BACKENDS[0]!.create();
     server = await testServer(ctx.db, { rateLimit: { max: 5, windowMs: 60_000 } });
     keys = await keysForEveryRole(ctx.db);
   });

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BACKENDS } from '../support/backends.ts';
+import { SERVER_BACKENDS } from '../support/backends.ts';
 import { demoApplication, publishDemoFlow, reviewApplication, uniqueKey } from '../support/flows.ts';
 import { bearer, keysForEveryRole, testServer, useApiFixture } from '../support/server.ts';
 import { startJobQueue } from '../../src/store/index.ts';
 
-for (const backend of BACKENDS) {
+for (const backend of SERVER_BACKENDS) {
   describe(`metrics on ${backend.name}`, () => {
     const f = useApiFixture(backend, async (fx) => publishDemoFlow(fx.ctx.db));
 

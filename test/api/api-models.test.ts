@@ -13,7 +13,7 @@ import {
   trainScorecard,
   type ModelImpl,
 } from '../../src/models/index.ts';
-import { BACKENDS } from '../support/backends.ts';
+import { SERVER_BACKENDS } from '../support/backends.ts';
 import { uniqueKey } from '../support/flows.ts';
 import { useApiFixture } from '../support/server.ts';
 
@@ -77,7 +77,7 @@ const riskyApplicant = {
   SavingsAccountBonds: 'lt.100',
 };
 
-for (const backend of BACKENDS) {
+for (const backend of SERVER_BACKENDS) {
   describe(`stored models on ${backend.name}`, () => {
     const f = useApiFixture(backend);
     const call = f.call;

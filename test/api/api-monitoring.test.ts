@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { generatePopulation } from '../../src/tools/synth/index.ts';
-import { BACKENDS } from '../support/backends.ts';
+import { SERVER_BACKENDS } from '../support/backends.ts';
 import { decideMany } from '../support/flows.ts';
 import { useApiFixture } from '../support/server.ts';
 
@@ -31,7 +31,7 @@ const flow = {
   ],
 };
 
-for (const backend of BACKENDS) {
+for (const backend of SERVER_BACKENDS) {
   describe(`monitoring on ${backend.name}`, () => {
     const received: unknown[] = [];
     let hook: http.Server;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BACKENDS } from '../support/backends.ts';
+import { SERVER_BACKENDS } from '../support/backends.ts';
 import { exampleStrategy, historyCsv } from '../support/backtests.ts';
 import { useApiFixture } from '../support/server.ts';
 
@@ -9,7 +9,7 @@ const strategy = (portfolio: Record<string, unknown>) => {
   return { ...s, $schema: undefined, portfolio, columns: { ...(s.columns as object), pd: 'truePd' } };
 };
 
-for (const backend of BACKENDS.filter((b) => b.name === 'pglite')) {
+for (const backend of SERVER_BACKENDS) {
   describe('POST /v1/optimizations', () => {
     const f = useApiFixture(backend);
     const csv = historyCsv(3000, 8);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BACKENDS } from '../support/backends.ts';
+import { SERVER_BACKENDS } from '../support/backends.ts';
 import { demoApplication, publishDemoFlow, uniqueKey } from '../support/flows.ts';
 import { bearer, useApiFixture } from '../support/server.ts';
 
-for (const backend of BACKENDS) {
+for (const backend of SERVER_BACKENDS) {
   describe(`outcomes on ${backend.name}`, () => {
     const ids: string[] = [];
     const f = useApiFixture(backend, async (fx) => {

@@ -5,7 +5,7 @@ import { ROLES, type Role } from '../../src/privacy/index.ts';
 import { claimReview, createApiKey, findActiveKey } from '../../src/store/index.ts';
 import { CLAIM_MINUTES } from '../../src/services/index.ts';
 import type { Server } from '../../src/api/index.ts';
-import { BACKENDS, type TestDatabase } from '../support/backends.ts';
+import { SERVER_BACKENDS, type TestDatabase } from '../support/backends.ts';
 import { bearer, keysForEveryRole, testServer } from '../support/server.ts';
 import { addFlowVersion } from '../../src/store/index.ts';
 import { sampleModelFile, storeSampleModel } from '../support/models.ts';
@@ -247,7 +247,7 @@ const SAMPLES: Record<string, Sample> = {
 /** The suite's reviewer key id, for samples that need a case the reviewer holds. */
 let reviewerKeyId = '';
 
-for (const backend of BACKENDS) {
+for (const backend of SERVER_BACKENDS) {
   describe(`role matrix on ${backend.name}`, () => {
     let ctx: TestDatabase;
     let server: Server;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, describe, test } from 'node:test';
 import { creditFile, isNoHit } from '../../src/tools/bureau-sim/index.ts';
-import { BACKENDS } from '../support/backends.ts';
+import { SERVER_BACKENDS } from '../support/backends.ts';
 import { bureauFlow, CONSENT, simConnector, startSimProcess, type SimProcess } from '../support/bureau-sim.ts';
 import { uniqueKey } from '../support/flows.ts';
 import { ManualClock } from '../../src/support/clock.ts';
@@ -49,7 +49,7 @@ async function decide(f: ApiFixture, flow: string, application: Record<string, u
 
 const pullOf = (d: Decision) => d.trace!.find((t) => t.node === 'pull')!.wrote;
 
-for (const backend of BACKENDS) {
+for (const backend of SERVER_BACKENDS) {
   describe(`bureau connectors against the simulator as a process, on ${backend.name}`, () => {
     let sim: SimProcess;
     // The circuits run on this clock, so a test moves time on rather than waiting for it.
@@ -325,7 +325,7 @@ for (const backend of BACKENDS) {
 }
 
 describe('connector definitions over the API', () => {
-  const f = useApiFixture(BACKENDS[0]!);
+  const f = useApiFixture(SERVER_BACKENDS[0]!);
 
   test('a bad definition is refused with every problem and where', async () => {
     const res = await f.call('risk-manager', 'POST', '/v1/connectors', {

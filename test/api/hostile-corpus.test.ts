@@ -7,7 +7,7 @@ import { parseResponse } from '../../src/connectors/parse-response.ts';
 import { compileFlow, parseFlow } from '../../src/flow/index.ts';
 import { readCsv } from '../../src/models/index.ts';
 import { importDmn } from '../../src/rules/index.ts';
-import { BACKENDS } from '../support/backends.ts';
+import { SERVER_BACKENDS } from '../support/backends.ts';
 import { demoFlow, publishDemoFlow } from '../support/flows.ts';
 import { useApiFixture } from '../support/server.ts';
 
@@ -166,7 +166,7 @@ test('hostile bureau responses: deep, huge, entity-laden, malformed are malforme
   tally('bureau responses', outcomes);
 });
 
-for (const backend of BACKENDS.filter((b) => b.name === 'pglite')) {
+for (const backend of SERVER_BACKENDS) {
   describe('hostile corpora through the API', () => {
     const f = useApiFixture(backend, (fx) => publishDemoFlow(fx.ctx.db));
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { BACKENDS } from '../support/backends.ts';
+import { SERVER_BACKENDS } from '../support/backends.ts';
 import { publishDemoFlow } from '../support/flows.ts';
 import { bearer, useApiFixture } from '../support/server.ts';
 
@@ -42,7 +42,7 @@ const hostile = fc.oneof(
 );
 const segment = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('..', '%00', 'consumer-lending', '1', '-1', '1e999', 'dec_x', "' or 1=1 --"));
 
-for (const backend of BACKENDS.filter((b) => b.name === 'pglite')) {
+for (const backend of SERVER_BACKENDS) {
   describe(`hostile input to every route on ${backend.name}`, () => {
     const f = useApiFixture(backend, (fx) => publishDemoFlow(fx.ctx.db));
 

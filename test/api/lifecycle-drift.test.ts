@@ -5,7 +5,7 @@ import { actionValue, parseStrategy } from '../../src/optimize/index.ts';
 import { recordOutcomes, type OutcomeEvent } from '../../src/store/index.ts';
 import { generatePopulation } from '../../src/tools/synth/index.ts';
 import { scoredFlow, synthChampion, SYNTH_FEATURES } from '../support/lifecycle.ts';
-import { BACKENDS } from '../support/backends.ts';
+import { SERVER_BACKENDS } from '../support/backends.ts';
 import { uniqueKey } from '../support/flows.ts';
 import { useApiFixture } from '../support/server.ts';
 
@@ -27,7 +27,7 @@ const profitAt = (pd: number, amount: number, term: number) =>
   actionValue({ pd, amount, termMonths: term, monthlyIncome: 1, monthlyDebt: 0 }, { approve: true, limitFactor: 1, rate: RATE }, strategy).profit;
 
 // The end-to-end run on the real server only: it is long, and the embedded database is covered by the API suites.
-const postgres = BACKENDS.find((b) => b.name === 'postgres')!;
+const postgres = SERVER_BACKENDS[0]!;
 
 describe('automatic iteration through a drift, month by month', () => {
   const f = useApiFixture(postgres, async (fx) => {

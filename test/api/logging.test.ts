@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { buildServer } from '../../src/api/index.ts';
 import { loggerOptions } from '../../src/api/logger.ts';
 import { createApiKey } from '../../src/store/index.ts';
-import { BACKENDS } from '../support/backends.ts';
+import { SERVER_BACKENDS } from '../support/backends.ts';
 import { TEST_KEYS } from '../support/server.ts';
 
 test('request logs carry the request id and never the body, the key or the query string', async () => {
@@ -16,7 +16,7 @@ test('request logs carry the request id and never the body, the key or the query
       done();
     },
   });
-  const ctx = await BACKENDS[0]!.create();
+  const ctx = await SERVER_BACKENDS[0]!.create();
   try {
     const admin = await createApiKey(ctx.db, { name: 'admin', role: 'admin' }, { actor: 'test' });
     const { app } = await buildServer({ db: ctx.db, logger: pino({ ...loggerOptions, level: 'info' }, sink), keys: TEST_KEYS });

@@ -80,8 +80,17 @@ const postgresBackend: Backend = {
   },
 };
 
-/** Every API suite runs on both: the embedded default and the real server. */
+/** The suites about what is stored and how (audit chain, encryption, retention, isolation, restarts, the main workflow) run on both: the embedded default and the real server. */
 export const BACKENDS: Backend[] = [pgliteBackend, postgresBackend];
+
+/**
+ * The suites about the HTTP surface (roles, bad and hostile input, limits, logging) and about
+ * use cases whose SQL the stored-data suites already run on both (models, back-tests,
+ * retraining, monitoring, outcomes, bureau pulls) run on the real server only: the embedded
+ * database is the same PostgreSQL compiled to WebAssembly, several times slower, and the
+ * system lane runs the CLI, the demo and the console on it end to end.
+ */
+export const SERVER_BACKENDS: Backend[] = [postgresBackend];
 
 /** A fresh PostgreSQL database (for processes that cannot be given a schema), dropped by the returned function. */
 export async function createScratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {

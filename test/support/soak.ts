@@ -8,7 +8,7 @@ export interface SoakWindow {
   perSecond: number;
   p50: number;
   p99: number;
-  /** The lowest heap seen in the window: the heap after collection, the figure a leak moves. */
+  /** The heap after the last full collection by the window's end (the lowest heap seen before the first): the figure a leak moves. */
   heapMB: number;
   rssMB: number;
   loopP99ms: number;
@@ -19,8 +19,12 @@ export interface SoakResult {
   windows: SoakWindow[];
   byKind: Record<string, number>;
   byStatus: Record<number, number>;
-  /** Least-squares slope of the post-warm-up heap floor, MB per minute. */
-  heapSlopeMBPerMin: number;
+  /**
+   * Least-squares slope of the heap after full collections, MB per minute, from the first full
+   * collection under load on (the reading before it is the server's start-up heap); null when
+   * fewer than two windows came after one, so nothing can be said yet.
+   */
+  heapSlopeMBPerMin: number | null;
   /** Median p99 of the last third of the windows over that of the first third (after warm-up). */
   p99Drift: number;
 }
@@ -46,6 +50,20 @@ function slope(ys: number[]): number {
   return num / den;
 }
 
+interface Sample {
+  heap: number;
+  afterGc: number;
+  rss: number;
+  loop: number;
+}
+
+/** The latest reading of the heap after a full collection, if the server has made one. */
+const lastAfterGc = (samples: Sample[]) =>
+  samples
+    .map((s) => s.afterGc)
+    .filter((x) => x > 0)
+    .at(-1);
+
 function gauge(text: string, name: string): number {
   const m = new RegExp(`^${name} ([0-9.e+-]+)`, 'm').exec(text);
   return m ? Number(m[1]) : NaN;
@@ -70,7 +88,7 @@ export async function runSoak(
   const byStatus: Record<number, number> = {};
   let latencies: number[] = [];
   let failures = 0;
-  let samples: { heap: number; rss: number; loop: number }[] = [];
+  let samples: Sample[] = [];
   const windows: SoakWindow[] = [];
   let n = 0;
 
@@ -132,6 +150,7 @@ export async function runSoak(
         const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${env.keys.admin}` } })).text();
         samples.push({
           heap: gauge(text, 'arbiter_nodejs_heap_size_used_bytes'),
+          afterGc: gauge(text, 'arbiter_nodejs_heap_after_major_gc_bytes'),
           rss: gauge(text, 'arbiter_process_resident_memory_bytes'),
           loop: gauge(text, 'arbiter_nodejs_eventloop_lag_p99_seconds'),
         });
@@ -146,7 +165,7 @@ export async function runSoak(
           perSecond: sorted.length / options.windowSeconds,
           p50: quantile(sorted, 0.5),
           p99: quantile(sorted, 0.99),
-          heapMB: Math.min(...samples.map((s) => s.heap)) / 1048576,
+          heapMB: (lastAfterGc(samples) ?? Math.min(...samples.map((s) => s.heap))) / 1048576,
           rssMB: Math.max(...samples.map((s) => s.rss)) / 1048576,
           loopP99ms: Math.max(...samples.map((s) => s.loop)) * 1000,
           failures,
@@ -164,11 +183,13 @@ export async function runSoak(
   await Promise.all([...Array.from({ length: options.concurrency }, client), sampler]);
   const steady = windows.slice(Math.max(1, Math.floor(windows.length / 5)));
   const third = Math.max(1, Math.floor(steady.length / 3));
+  const firstUnderLoad = windows.findIndex((w) => w.heapMB !== windows[0]?.heapMB);
+  const afterGc = firstUnderLoad < 0 ? [] : windows.slice(firstUnderLoad);
   return {
     windows,
     byKind,
     byStatus,
-    heapSlopeMBPerMin: slope(steady.map((w) => w.heapMB)) * (60 / options.windowSeconds),
+    heapSlopeMBPerMin: afterGc.length >= 2 ? slope(afterGc.map((w) => w.heapMB)) * (60 / options.windowSeconds) : null,
     p99Drift: median(steady.slice(-third).map((w) => w.p99)) / Math.max(0.001, median(steady.slice(0, third).map((w) => w.p99))),
   };
 }
