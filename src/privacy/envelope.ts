@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { randomBytesPooled } from '../support/random-pool.ts';
 
 /**
  * AES-256-GCM with associated data. The associated data names where a ciphertext belongs
@@ -20,7 +21,7 @@ export class DecryptionError extends Error {
 }
 
 export function seal(key: Buffer, plaintext: Buffer, associatedData: string): Buffer {
-  const iv = randomBytes(IV_BYTES);
+  const iv = randomBytesPooled(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(associatedData, 'utf8'));
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
@@ -51,5 +52,5 @@ export function openJson<T = unknown>(key: Buffer, sealed: Buffer, associatedDat
 }
 
 export function newDataKey(): Buffer {
-  return randomBytes(32);
+  return randomBytesPooled(32);
 }

@@ -103,15 +103,16 @@ export class DecisionWriter {
           d.clientId,
         );
       }
-      // Data keys first (decisions reference them); a key whose decision loses a key race is removed below.
-      const kp: unknown[] = [];
-      const kt = unique.map((p, i) => {
-        kp.push(p.decision.sealed.dataKey.id, p.decision.sealed.dataKey.version, p.decision.sealed.dataKey.wrapped);
-        return `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`;
+      // The data keys go in with their decisions, in one statement (the keys' rows are there when
+      // the references are checked at its end); a key whose decision loses a key race is removed below.
+      const keyTuples = unique.map((p) => {
+        const base = params.length;
+        params.push(p.decision.sealed.dataKey.id, p.decision.sealed.dataKey.version, p.decision.sealed.dataKey.wrapped);
+        return `($${base + 1}, $${base + 2}, $${base + 3})`;
       });
-      await tx.query(`insert into data_keys (id, master_version, wrapped) values ${kt.join(', ')}`, kp);
       const { rows } = await tx.query<{ id: string }>(
-        `insert into decisions (id, flow_id, flow_version, idempotency_key, request_hash, status, outcome, result, path, trace_sealed, application_c1, application_c2, dropped_fields, data_key_id, pending_review_id, versions, completed_at, duration_ms, created_at, scores, client_id)
+        `with keys as (insert into data_keys (id, master_version, wrapped) values ${keyTuples.join(', ')})
+         insert into decisions (id, flow_id, flow_version, idempotency_key, request_hash, status, outcome, result, path, trace_sealed, application_c1, application_c2, dropped_fields, data_key_id, pending_review_id, versions, completed_at, duration_ms, created_at, scores, client_id)
          values ${tuples.join(', ')} on conflict (client_id, idempotency_key) do nothing returning id`,
         params,
       );
