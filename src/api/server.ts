@@ -16,6 +16,7 @@ import { guardInput, jsonTextDepth, MAX_JSON_DEPTH } from './input-guard.ts';
 import { logRequest } from './request-log.ts';
 import { createLogger } from './logger.ts';
 import type { DeclaredRoute } from './route-config.ts';
+import { eventRoutes } from './routes/event-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { keyRoutes } from './routes/key-routes.ts';
 import { decisionRoutes } from './routes/decision-routes.ts';
@@ -173,6 +174,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(consoleRoutes(options.consoleDir === undefined ? DEFAULT_CONSOLE_DIR : options.consoleDir));
   await app.register(keyRoutes(services.keys));
   await app.register(auditRoutes(services.audit));
+  await app.register(eventRoutes(services.events));
   await app.register(metricsRoute(metrics, options.metricsText));
   await app.register(flowRoutes(services.flows));
   await app.register(feelRoutes());

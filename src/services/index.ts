@@ -22,3 +22,4 @@ export { MonitoringService } from './monitoring-service.ts';
 export { OptimizationService, MAX_OPTIMIZED_ROWS } from './optimization-service.ts';
 export { SystemService, type Readiness } from './system-service.ts';
 export { ADVERSE_ACTION_MONTHS, CLAIM_MINUTES, DEFAULT_RETENTION_DAYS, retentionTerms } from './policy.ts';
+export { EventService } from './event-service.ts';

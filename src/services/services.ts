@@ -1,5 +1,6 @@
 import type { FlowResult } from '../flow/index.ts';
 import { AuditService } from './audit-service.ts';
+import { EventService } from './event-service.ts';
 import { BacktestService } from './backtest-service.ts';
 import { ConnectorService } from './connector-service.ts';
 import { DecisionService } from './decision-service.ts';
@@ -24,6 +25,7 @@ export interface Services {
   models: ModelService;
   keys: KeyService;
   audit: AuditService;
+  events: EventService;
   outcomes: OutcomeService;
   backtests: BacktestService;
   lifecycle: LifecycleService;
@@ -50,6 +52,7 @@ export function createServices(context: ServiceContext, hooks: ServiceHooks = {}
     models: new ModelService(db),
     keys: new KeyService(db),
     audit: new AuditService(db, context.auditCheckpoints),
+    events: new EventService(db),
     outcomes: new OutcomeService(db),
     backtests: new BacktestService(db, queue, logger, decisions.catalog),
     lifecycle,

@@ -1,4 +1,6 @@
 import { appendAuditBatch, type AuditEntry } from './audit-log.ts';
+import { decisionEvent } from './decision-events.ts';
+import { recordEvents } from './event-outbox.ts';
 import type { Actor } from './api-keys.ts';
 import type { Database } from './database.ts';
 import { newId, scopedRequestKey, type DecisionRecord, type NewDecision } from './decisions.ts';
@@ -151,6 +153,18 @@ export class DecisionWriter {
         requestId: p.by.requestId,
         data: { flow: p.decision.flowId, version: p.decision.flowVersion, outcome: p.decision.outcome, consents: p.decision.consents.map((c) => c.scope) },
       }));
+      await recordEvents(
+        tx,
+        kept.map((p) =>
+          decisionEvent(p.decision.status === 'completed' ? 'decision.made' : 'decision.pending_review', p.decision.id, {
+            flow: p.decision.flowId,
+            version: p.decision.flowVersion,
+            status: p.decision.status,
+            result: p.decision.result,
+            reviewId: p.decision.reviewId,
+          }),
+        ),
+      );
       // The audit chain's lock is taken last, so it is held only for the append and the commit.
       await appendAuditBatch(tx, audit);
       return inserted;

@@ -1,3 +1,5 @@
+import { recordEvents } from './event-outbox.ts';
+import { decisionEvent } from './decision-events.ts';
 import { randomUUID } from 'node:crypto';
 import type { SealedApplication } from '../privacy/index.ts';
 import { appendAudit } from './audit-log.ts';
@@ -215,6 +217,14 @@ export async function resumeDecision(db: Database, decisionId: string, fromRevie
         next.wait.reason,
       ]);
     }
+    await recordEvents(tx, [
+      decisionEvent(next.status === 'completed' ? 'decision.completed' : 'decision.pending_review', decisionId, {
+        status: next.status,
+        result: next.result,
+        reviewId: nextReviewId,
+        afterReview: fromReviewId,
+      }),
+    ]);
     await appendAudit(tx, {
       actor: by.actor,
       action: next.status === 'completed' ? 'decision.completed' : 'decision.pending_review',
@@ -241,6 +251,8 @@ export async function overrideDecision(db: Database, decisionId: string, outcome
   await db.transaction(async (tx) => {
     const override = { outcome, reviewer: by.actor, note, at: new Date().toISOString() };
     await tx.query('update decisions set override = $2 where id = $1', [decisionId, JSON.stringify(override)]);
+    // The note is a person's free text: it stays out of events.
+    await recordEvents(tx, [{ type: 'decision.overridden', applicationId: decisionId, data: { outcome } }]);
     await appendAudit(tx, {
       actor: by.actor,
       action: 'decision.overridden',

@@ -1,5 +1,6 @@
 import type { Actor } from './api-keys.ts';
 import { appendAudit } from './audit-log.ts';
+import { recordEvents } from './event-outbox.ts';
 import type { Database, Queryable } from './database.ts';
 import type { ErasureLedger } from './erasure-ledger.ts';
 import { StoreError } from './store-error.ts';
@@ -15,6 +16,7 @@ export async function erasePersonalData(db: Database, decisionId: string, by: Ac
     if (!rows[0]) throw new StoreError('not_found', `no application "${decisionId}"`);
     const erasedAt = new Date().toISOString();
     await destroyPersonalData(tx, decisionId, rows[0].data_key_id, erasedAt);
+    await recordEvents(tx, [{ type: 'personal_data.erased', applicationId: decisionId, data: {} }]);
     await appendAudit(tx, { actor: by.actor, action: 'personal_data.erased', subjectType: 'decision', subjectId: decisionId, requestId: by.requestId });
     ledger?.record([{ decisionId, erasedAt }]);
     return { erasedAt };

@@ -86,3 +86,14 @@ export {
 export { ErasureLedger, type ErasureEntry } from './erasure-ledger.ts';
 export { checkpointAudit, verifyAuditWithCheckpoints, type AuditCheckpoints } from './audit-checkpoint.ts';
 export { grantRuntimeRole } from './runtime-role.ts';
+export { recordEvents, listDeadLetters, retryDeadLetter, type EventType, type NewEvent, type OutboxEvent, type DeadLetter } from './event-outbox.ts';
+export {
+  takeSinkLease,
+  releaseSinkLease,
+  pendingEvents,
+  markDelivered,
+  markFailed,
+  advanceCursor,
+  deliveryCounts,
+  type PendingEvent,
+} from './event-deliveries.ts';

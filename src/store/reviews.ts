@@ -1,3 +1,4 @@
+import { recordEvents } from './event-outbox.ts';
 import type { Actor } from './api-keys.ts';
 import { appendAudit } from './audit-log.ts';
 import type { Database, Queryable } from './database.ts';
@@ -144,6 +145,7 @@ export async function decideReview(
       review.decisionId,
       JSON.stringify({ [review.nodeId]: { verdict, note, reviewer: by.actor } }),
     ]);
+    await recordEvents(tx, [{ type: 'review.decided', applicationId: review.decisionId, data: { review: reviewId, node: review.nodeId, verdict } }]);
     await appendAudit(tx, {
       actor: by.actor,
       action: 'review.decided',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { InjectOptions } from 'fastify';
 import { ROLES, type Role } from '../../src/privacy/index.ts';
-import { claimReview, createApiKey, findActiveKey } from '../../src/store/index.ts';
+import { claimReview, createApiKey, findActiveKey, recordEvents } from '../../src/store/index.ts';
 import { CLAIM_MINUTES } from '../../src/services/index.ts';
 import type { Server } from '../../src/api/index.ts';
 import { SERVER_BACKENDS, type TestDatabase } from '../support/backends.ts';
@@ -83,6 +83,16 @@ const SAMPLES: Record<string, Sample> = {
   },
   'GET /v1/audit': async () => ({ method: 'GET', url: '/v1/audit?limit=5' }),
   'GET /v1/audit/verify': async () => ({ method: 'GET', url: '/v1/audit/verify' }),
+  'GET /v1/events/sinks': async () => ({ method: 'GET', url: '/v1/events/sinks' }),
+  'GET /v1/events/dead-letters': async () => ({ method: 'GET', url: '/v1/events/dead-letters?limit=5' }),
+  'POST /v1/events/dead-letters/:sink/:seq/retry': async (ctx) => {
+    // A dead letter of its own for each request, so an allowed role gets 202 every time.
+    await ctx.db.transaction((tx) => recordEvents(tx, [{ type: 'decision.made', applicationId: 'matrix', data: {} }]));
+    const { rows } = await ctx.db.query<{ seq: number }>('select max(seq)::int as seq from event_outbox');
+    await ctx.db.query("insert into event_sinks (name) values ('matrix') on conflict do nothing");
+    await ctx.db.query("insert into event_deliveries (sink, seq, status, attempts) values ('matrix', $1, 'dead', 12)", [rows[0]!.seq]);
+    return { method: 'POST', url: `/v1/events/dead-letters/matrix/${rows[0]!.seq}/retry` };
+  },
   'GET /v1/flows/schema': async () => ({ method: 'GET', url: '/v1/flows/schema' }),
   'POST /v1/feel/check': async () => ({ method: 'POST', url: '/v1/feel/check', payload: { text: '> 18 and', kind: 'unary-tests' } }),
   'POST /v1/tables/check': async () => ({

@@ -12,6 +12,11 @@ export function serveCommand(): Command {
         'ARBITER_WORKERS',
       ),
     )
+    .addOption(
+      new Option('--event-sinks <file>', 'JSON list of sinks (webhooks, NATS JetStream) that receive decision events (see docs/events.md)').env(
+        'ARBITER_EVENT_SINKS',
+      ),
+    )
     .option('--demo', 'run the bureau simulator beside the server, and seed a demo into an empty database (models, flows, history, reviews)')
     .addOption(new Option('--bureau-port <n>', 'port of the demo bureau simulator').env('ARBITER_DEMO_BUREAU_PORT').default('4010'));
   return withDatabaseOptions(command).action(async (flags: ServeFlags) => (await import('../serve/serve.ts')).serve(flags));

@@ -7,6 +7,7 @@ export interface ServeFlags extends DatabaseFlags {
   demo?: boolean;
   bureauPort: string;
   workers?: string;
+  eventSinks?: string;
 }
 
 /** The port, checked: a whole number from 0 (any free port) to 65535. */

@@ -1,4 +1,5 @@
 import { buildServer, createLogger } from '../../api/index.ts';
+import { createSink, EventDispatcher, readSinkConfig } from '../../events/index.ts';
 import { ReloadingKeyProvider } from '../../privacy/index.ts';
 import { KeyService, startWorkers } from '../../services/index.ts';
 import { countApiKeys, startJobQueue, type Database } from '../../store/index.ts';
@@ -37,6 +38,8 @@ export async function bootstrapAdminKey(db: Database, flags: ServeFlags): Promis
  */
 export async function runServer(flags: ServeFlags, worker: WorkerRole | null): Promise<void> {
   const port = portOf(flags);
+  // A mistake in the sinks file is found before anything starts.
+  const sinks = flags.eventSinks ? readSinkConfig(flags.eventSinks).map((c) => createSink(c)) : [];
   // Found out before the database is opened and the demo seeded, not a minute later.
   if (!worker) await assertPortFree(port, flags.host);
   const logger = createLogger();
@@ -78,6 +81,8 @@ export async function runServer(flags: ServeFlags, worker: WorkerRole | null): P
     await db.close().catch(() => {});
     process.exit(1);
   }
+  const events = sinks.length ? new EventDispatcher(db, sinks, { logger }) : null;
+  events?.start();
   if (worker) worker.send({ type: 'listening', address });
   else printWelcome({ url: publicUrl(flags.host, address), database: databaseLabel(db), flags, demoKeys, bootstrapSecret });
   // The chain head signed now and on a schedule, so a later rewrite of the chain shows against it.
@@ -95,6 +100,7 @@ export async function runServer(flags: ServeFlags, worker: WorkerRole | null): P
     logger.info({ signal }, 'shutting down');
     if (checkpointTimer) clearInterval(checkpointTimer);
     await app.close();
+    await events?.stop();
     await signHead();
     await bureau?.close().catch(() => {});
     await queue.stop().catch(() => {});
