@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { traceIdOf } from '../support/telemetry.ts';
 
 /**
  * One line per answered request: method, the route's pattern (never the path as sent, which
@@ -13,6 +14,7 @@ export async function logRequest(request: FastifyRequest, reply: FastifyReply): 
     ms: Math.round(reply.elapsedTime * 10) / 10,
     keyId: request.principal?.keyId ?? null,
     client: request.ip,
+    ...(traceIdOf(request.span ?? undefined) ? { traceId: traceIdOf(request.span ?? undefined) } : {}),
   };
   if (reply.statusCode === 401) request.log.warn(line, 'authentication failed');
   else if (reply.statusCode >= 500) request.log.error(line, 'request failed');

@@ -17,6 +17,7 @@ import { logRequest } from './request-log.ts';
 import { createLogger } from './logger.ts';
 import type { DeclaredRoute } from './route-config.ts';
 import { eventRoutes } from './routes/event-routes.ts';
+import { traceRequests } from './request-span.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { keyRoutes } from './routes/key-routes.ts';
 import { decisionRoutes } from './routes/decision-routes.ts';
@@ -110,6 +111,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
       .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}; see /openapi.json for the routes.` } }),
   );
   app.decorateRequest('principal', null);
+  traceRequests(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

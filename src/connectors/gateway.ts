@@ -1,3 +1,4 @@
+import { inSpan } from '../support/telemetry.ts';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { FeelContext, FeelValue } from '../expr/index.ts';
@@ -100,7 +101,16 @@ export class BureauGateway {
     return this.policies.get(connectorId)?.state ?? 'closed';
   }
 
-  async pull(connector: CompiledConnector, version: number, inputs: FeelContext, ctx: PullContext): Promise<PullResult> {
+  /** A pull in a span of its own (connector, version, and how it ended: pulled, reused, or the failure). */
+  pull(connector: CompiledConnector, version: number, inputs: FeelContext, ctx: PullContext): Promise<PullResult> {
+    return inSpan('bureau.pull', { 'arbiter.connector': connector.definition.id, 'arbiter.connector.version': version }, async (span) => {
+      const r = await this.pullTraced(connector, version, inputs, ctx);
+      span.setAttribute('arbiter.pull.outcome', r.ok ? r.source : r.code);
+      return r;
+    });
+  }
+
+  private async pullTraced(connector: CompiledConnector, version: number, inputs: FeelContext, ctx: PullContext): Promise<PullResult> {
     const t0 = performance.now();
     const def = connector.definition;
     const now = ctx.now ?? new Date();

@@ -1,3 +1,5 @@
+import { inSpan, trace, traceIdOf } from '../support/telemetry.ts';
+import { nodeSpans } from './node-spans.ts';
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { BureauGateway, type PullLedger } from '../connectors/index.ts';
@@ -372,29 +374,39 @@ export class DecisionService {
       }
       const hash = this.requestHash(request, loaded.flow.definition.input.fields);
       const runOptions = { consents: request.consents, requestKey: scopedKey };
-      const result = await loaded.flow.run(request.application, { trace: true, ...runOptions });
+      const result = await inSpan('flow.run', { 'arbiter.flow': request.flow, 'arbiter.flow.version': loaded.version.version }, async (span) => {
+        const startedAt = Date.now();
+        const r = await loaded.flow.run(request.application, { trace: true, ...runOptions });
+        nodeSpans(r.trace ?? [], startedAt);
+        span.setAttribute('arbiter.status', r.status);
+        if (r.status === 'completed') span.setAttribute('arbiter.outcome', r.output.outcome);
+        return r;
+      });
       const shadow = shadowFlow ? await this.shadowRun(shadowFlow, request.application, runOptions) : null;
       this.onDecision?.(request.flow, loaded.version.version, result, arm);
       const state = stateOf(result, loaded.flow.classes);
       const id = newId('dec');
       const sealed = this.vault.seal(id, newId('dk'), loaded.flow.definition.input.fields, request.application, result.trace);
       try {
-        const decision = await this.writer.write(
-          {
-            id,
-            reviewId: result.status === 'pending_review' ? newId('rev') : null,
-            flowId: request.flow,
-            flowVersion: loaded.version.version,
-            clientId: by.actor,
-            idempotencyKey: request.idempotencyKey,
-            requestHash: hash,
-            sealed,
-            consents: request.consents ?? [],
-            scores: result.scores,
-            versions: { flows: loaded.versions, ...(arm ? { arm } : {}), ...(shadow ? { shadow } : {}) },
-            ...state,
-          },
-          by,
+        const decision = await inSpan('decision.store', { 'arbiter.decision': id }, () =>
+          this.writer.write(
+            {
+              id,
+              traceId: traceIdOf(trace.getActiveSpan()),
+              reviewId: result.status === 'pending_review' ? newId('rev') : null,
+              flowId: request.flow,
+              flowVersion: loaded.version.version,
+              clientId: by.actor,
+              idempotencyKey: request.idempotencyKey,
+              requestHash: hash,
+              sealed,
+              consents: request.consents ?? [],
+              scores: result.scores,
+              versions: { flows: loaded.versions, ...(arm ? { arm } : {}), ...(shadow ? { shadow } : {}) },
+              ...state,
+            },
+            by,
+          ),
         );
         // The caller gets its own decision's offer in full; what is stored keeps personal values sealed.
         return { decision: result.status === 'completed' ? { ...decision, result: result.output } : decision, replayed: false };

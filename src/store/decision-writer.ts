@@ -14,7 +14,7 @@ interface Pending {
   reject(err: unknown): void;
 }
 
-const COLUMNS = 21;
+const COLUMNS = 22;
 const MAX_BATCH = 250;
 /** Commits in flight at once: the next batch inserts its rows while the one before holds the audit lock. */
 const PIPELINE = 2;
@@ -103,6 +103,7 @@ export class DecisionWriter {
           now,
           d.scores && Object.keys(d.scores).length ? JSON.stringify(d.scores) : null,
           d.clientId,
+          d.traceId ?? null,
         );
       }
       // The data keys go in with their decisions, in one statement (the keys' rows are there when
@@ -114,7 +115,7 @@ export class DecisionWriter {
       });
       const { rows } = await tx.query<{ id: string }>(
         `with keys as (insert into data_keys (id, master_version, wrapped) values ${keyTuples.join(', ')})
-         insert into decisions (id, flow_id, flow_version, idempotency_key, request_hash, status, outcome, result, path, trace_sealed, application_c1, application_c2, dropped_fields, data_key_id, pending_review_id, versions, completed_at, duration_ms, created_at, scores, client_id)
+         insert into decisions (id, flow_id, flow_version, idempotency_key, request_hash, status, outcome, result, path, trace_sealed, application_c1, application_c2, dropped_fields, data_key_id, pending_review_id, versions, completed_at, duration_ms, created_at, scores, client_id, trace_id)
          values ${tuples.join(', ')} on conflict (client_id, idempotency_key) do nothing returning id`,
         params,
       );
@@ -196,6 +197,7 @@ export class DecisionWriter {
       createdAt: at,
       completedAt: d.status === 'completed' ? at : null,
       durationMs: d.durationMs,
+      traceId: d.traceId ?? null,
     };
   }
 }

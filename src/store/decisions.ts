@@ -38,6 +38,8 @@ export interface DecisionRecord {
   createdAt: string;
   completedAt: string | null;
   durationMs: number;
+  /** The trace the decision was made in, when tracing is on. */
+  traceId: string | null;
 }
 
 interface DecisionRow {
@@ -66,6 +68,7 @@ interface DecisionRow {
   created_at: Date | string;
   completed_at: Date | string | null;
   duration_ms: number;
+  trace_id?: string | null;
 }
 
 /** Decisions with the key that opens their personal data. */
@@ -97,6 +100,7 @@ function toDecision(r: DecisionRow): DecisionRecord {
     createdAt: iso(r.created_at)!,
     completedAt: iso(r.completed_at),
     durationMs: Number(r.duration_ms),
+    traceId: r.trace_id ?? null,
   };
 }
 
@@ -114,6 +118,7 @@ export interface NewDecision
     DecisionRecord,
     'id' | 'flowId' | 'flowVersion' | 'clientId' | 'idempotencyKey' | 'requestHash' | 'status' | 'outcome' | 'result' | 'path' | 'versions' | 'durationMs'
   > {
+  traceId?: string | null;
   reviewId: string | null;
   sealed: SealedApplication;
   /** PD by score node id, when the flow scored. */

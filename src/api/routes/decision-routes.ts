@@ -31,6 +31,7 @@ const decisionSchema = z.object({
   createdAt: z.string(),
   completedAt: z.string().nullable(),
   durationMs: z.number(),
+  traceId: z.string().nullable().describe('the OpenTelemetry trace the decision was made in; null when tracing is off'),
   trace: z.unknown().optional(),
   versions: z.unknown().optional(),
   application: z.record(z.string(), z.unknown()).nullable().optional(),
@@ -70,6 +71,7 @@ function present(d: DecisionRecord, opened?: OpenedDecision) {
     createdAt: d.createdAt,
     completedAt: d.completedAt,
     durationMs: d.durationMs,
+    traceId: d.traceId,
     ...(opened
       ? { trace: opened.trace, versions: d.versions, application: opened.application, personalDataErased: opened.erased, droppedFields: d.droppedFields }
       : {}),

@@ -1,5 +1,6 @@
 import { buildServer, createLogger } from '../../api/index.ts';
 import { createSink, EventDispatcher, readSinkConfig } from '../../events/index.ts';
+import { startTracing } from '../../support/telemetry.ts';
 import { ReloadingKeyProvider } from '../../privacy/index.ts';
 import { KeyService, startWorkers } from '../../services/index.ts';
 import { countApiKeys, startJobQueue, type Database } from '../../store/index.ts';
@@ -43,6 +44,8 @@ export async function runServer(flags: ServeFlags, worker: WorkerRole | null): P
   // Found out before the database is opened and the demo seeded, not a minute later.
   if (!worker) await assertPortFree(port, flags.host);
   const logger = createLogger();
+  // Spans are exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT (or ..._TRACES_ENDPOINT) is set.
+  const tracing = await startTracing('arbiter');
   const local = loadKeys(flags);
   // A file-backed key set is watched, so a rotation reaches running servers.
   const keys = local.source === 'env' ? local : new ReloadingKeyProvider(local, local.source);
@@ -101,6 +104,7 @@ export async function runServer(flags: ServeFlags, worker: WorkerRole | null): P
     if (checkpointTimer) clearInterval(checkpointTimer);
     await app.close();
     await events?.stop();
+    await tracing?.shutdown().catch(() => {});
     await signHead();
     await bureau?.close().catch(() => {});
     await queue.stop().catch(() => {});
