@@ -17,6 +17,7 @@ import { logRequest } from './request-log.ts';
 import { createLogger } from './logger.ts';
 import type { DeclaredRoute } from './route-config.ts';
 import { eventRoutes } from './routes/event-routes.ts';
+import { batchRoutes } from './routes/batch-routes.ts';
 import { traceRequests } from './request-span.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { keyRoutes } from './routes/key-routes.ts';
@@ -177,6 +178,8 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(keyRoutes(services.keys));
   await app.register(auditRoutes(services.audit));
   await app.register(eventRoutes(services.events));
+  await app.register(batchRoutes(services.batches));
+  app.addHook('onClose', async () => services?.batches.stop());
   await app.register(metricsRoute(metrics, options.metricsText));
   await app.register(flowRoutes(services.flows));
   await app.register(feelRoutes());

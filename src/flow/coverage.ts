@@ -38,20 +38,39 @@ function typedRow(fields: Record<string, FieldDefinition>, row: Record<string, s
 }
 
 export function readApplications(file: string, fields: Record<string, FieldDefinition>): Record<string, unknown>[] {
-  const text = readFileSync(file, 'utf8');
-  if (file.endsWith('.jsonl') || file.endsWith('.ndjson')) {
+  return parseApplications(readFileSync(file, 'utf8'), file.endsWith('.jsonl') || file.endsWith('.ndjson') ? 'jsonl' : 'csv', fields, file);
+}
+
+/**
+ * Applications from the text of a CSV file (a header row; values typed by the flow's input
+ * schema, empty cells left out) or of JSON lines (one object per line). `label` names the file
+ * in errors, with the line.
+ */
+export function parseApplications(text: string, format: 'csv' | 'jsonl', fields: Record<string, FieldDefinition>, label: string): Record<string, unknown>[] {
+  if (format === 'jsonl') {
     return text
       .split('\n')
       .filter((l) => l.trim())
       .map((line, i) => {
+        let value: unknown;
         try {
-          return JSON.parse(line) as Record<string, unknown>;
+          value = JSON.parse(line);
         } catch (err) {
-          throw new FlowError('invalid_data', [{ path: `${file}:${i + 1}`, code: 'invalid_json', message: (err as Error).message }]);
+          throw new FlowError('invalid_data', [{ path: `${label}:${i + 1}`, code: 'invalid_json', message: (err as Error).message }]);
         }
+        if (!value || typeof value !== 'object' || Array.isArray(value))
+          throw new FlowError('invalid_data', [
+            { path: `${label}:${i + 1}`, code: 'not_an_object', message: 'each line must be one JSON object: an application' },
+          ]);
+        return value as Record<string, unknown>;
       });
   }
-  const rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  let rows: Record<string, string>[];
+  try {
+    rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  } catch (err) {
+    throw new FlowError('invalid_data', [{ path: label, code: 'invalid_csv', message: (err as Error).message }]);
+  }
   return rows.map((r) => typedRow(fields, r));
 }
 

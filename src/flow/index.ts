@@ -19,7 +19,7 @@ export { enumeratePaths, pathKey, type FlowPath, type PathEnumeration } from './
 export { loadFlowFile } from './resolvers/file-resolver.ts';
 export { compileBundle, type FlowBundle } from './resolvers/bundle-resolver.ts';
 export { FlowCatalog, type LoadedFlow, type StoredFlows, type StoredFlowVersion } from './resolvers/stored-resolver.ts';
-export { pathCoverage, readApplications, type CoverageReport, type PathCoverage } from './coverage.ts';
+export { parseApplications, pathCoverage, readApplications, type CoverageReport, type PathCoverage } from './coverage.ts';
 export { diffFlows, jsonDiff, type FlowDiff, type Change } from './diff.ts';
 export { pinnedName, pinnedReference, referencesOf, refuseDmnFile, type FlowReferences } from './references.ts';
 export { derivedClasses, type DataClass } from './derived-classes.ts';

@@ -1,6 +1,7 @@
 import type { FlowResult } from '../flow/index.ts';
 import { AuditService } from './audit-service.ts';
 import { EventService } from './event-service.ts';
+import { BatchService } from './batch-service.ts';
 import { BacktestService } from './backtest-service.ts';
 import { ConnectorService } from './connector-service.ts';
 import { DecisionService } from './decision-service.ts';
@@ -26,6 +27,7 @@ export interface Services {
   keys: KeyService;
   audit: AuditService;
   events: EventService;
+  batches: BatchService;
   outcomes: OutcomeService;
   backtests: BacktestService;
   lifecycle: LifecycleService;
@@ -53,6 +55,7 @@ export function createServices(context: ServiceContext, hooks: ServiceHooks = {}
     keys: new KeyService(db),
     audit: new AuditService(db, context.auditCheckpoints),
     events: new EventService(db),
+    batches: new BatchService(db, context.keys, decisions, logger),
     outcomes: new OutcomeService(db),
     backtests: new BacktestService(db, queue, logger, decisions.catalog),
     lifecycle,
@@ -68,4 +71,6 @@ export async function startWorkers(services: Services, retentionDays?: number): 
   await services.backtests.startWorker();
   await services.lifecycle.startWorker();
   await services.monitoring.startWorker();
+  // Batch chunks are taken from the database itself (leases), so they need no job queue.
+  services.batches.start();
 }

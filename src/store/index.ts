@@ -97,3 +97,15 @@ export {
   deliveryCounts,
   type PendingEvent,
 } from './event-deliveries.ts';
+export {
+  createBatch,
+  getBatch,
+  claimChunk,
+  renewChunkLease,
+  completeChunk,
+  batchResults,
+  type BatchRecord,
+  type BatchResultRow,
+  type ClaimedChunk,
+  type NewChunk,
+} from './batches.ts';

@@ -20,7 +20,7 @@ import { exampleStrategy, historyCsv } from '../support/backtests.ts';
  * A valid request for every route, so that an admitted role gets a 2xx. A route added
  * without an entry here fails the "every route has a sample" test.
  */
-type Sample = (ctx: TestDatabase, server: Server) => Promise<Omit<InjectOptions, 'headers'>>;
+type Sample = (ctx: TestDatabase, server: Server) => Promise<Omit<InjectOptions, 'headers'> & { headers?: Record<string, string> }>;
 const declined = async (server: Server) =>
   (
     await server.services.decisions.decide(
@@ -67,6 +67,14 @@ const challengerVersion = async (ctx: TestDatabase) => {
 };
 const withChallenger = async (ctx: TestDatabase) =>
   setChallenger(ctx.db, { flowId: 'consumer-lending', version: await challengerVersion(ctx), champion: 1, mode: 'shadow', share: 1 }, { actor: 'test' });
+/** A batch of two applications, decided to the end when `finished`. */
+async function matrixBatch(server: Server, finished: boolean): Promise<string> {
+  const text = `${JSON.stringify(demoApplication())}\n${JSON.stringify(demoApplication())}\n`;
+  const batch = await server.services.batches.submit({ flow: 'consumer-lending', format: 'jsonl', text }, { actor: 'matrix' });
+  if (finished) while (await server.services.batches.runOne()) {}
+  return batch.id;
+}
+
 const SAMPLES: Record<string, Sample> = {
   'GET /healthz': async () => ({ method: 'GET', url: '/healthz' }),
   'GET /readyz': async () => ({ method: 'GET', url: '/readyz' }),
@@ -84,6 +92,14 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/audit': async () => ({ method: 'GET', url: '/v1/audit?limit=5' }),
   'GET /v1/audit/verify': async () => ({ method: 'GET', url: '/v1/audit/verify' }),
   'GET /v1/events/sinks': async () => ({ method: 'GET', url: '/v1/events/sinks' }),
+  'POST /v1/batches': async () => ({
+    method: 'POST',
+    url: '/v1/batches?flow=consumer-lending',
+    headers: { 'content-type': 'application/x-ndjson' },
+    payload: `${JSON.stringify(demoApplication())}\n`,
+  }),
+  'GET /v1/batches/:id': async (_ctx, server) => ({ method: 'GET', url: `/v1/batches/${await matrixBatch(server, false)}` }),
+  'GET /v1/batches/:id/results': async (_ctx, server) => ({ method: 'GET', url: `/v1/batches/${await matrixBatch(server, true)}/results` }),
   'GET /v1/events/dead-letters': async () => ({ method: 'GET', url: '/v1/events/dead-letters?limit=5' }),
   'POST /v1/events/dead-letters/:sink/:seq/retry': async (ctx) => {
     // A dead letter of its own for each request, so an allowed role gets 202 every time.
@@ -291,10 +307,12 @@ for (const backend of SERVER_BACKENDS) {
         }
         assert.equal(anonymous.statusCode, 401, `${route.method} ${route.url} without a key`);
         assert.equal(anonymous.json().error.code, 'unauthenticated');
-        const forged = await server.app.inject({ ...(await sample(ctx, server)), headers: bearer('arb_not-a-real-key') });
+        const forgedSample = await sample(ctx, server);
+        const forged = await server.app.inject({ ...forgedSample, headers: { ...forgedSample.headers, ...bearer('arb_not-a-real-key') } });
         assert.equal(forged.statusCode, 401, `${route.method} ${route.url} with an unknown key`);
         for (const role of ROLES) {
-          const res = await server.app.inject({ ...(await sample(ctx, server)), headers: bearer(keys[role]) });
+          const roleSample = await sample(ctx, server);
+          const res = await server.app.inject({ ...roleSample, headers: { ...roleSample.headers, ...bearer(keys[role]) } });
           if (route.access.includes(role)) {
             assert.ok(
               res.statusCode >= 200 && res.statusCode < 300,

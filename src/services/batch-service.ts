@@ -1,0 +1,207 @@
+import { hostname } from 'node:os';
+import { FlowError, parseApplications } from '../flow/index.ts';
+import { newDataKey, openJson, sealJson, type KeyProvider } from '../privacy/index.ts';
+import {
+  appendAudit,
+  batchResults,
+  claimChunk,
+  completeChunk,
+  createBatch,
+  getBatch,
+  newId,
+  renewChunkLease,
+  type Actor,
+  type BatchRecord,
+  type BatchResultRow,
+  type ClaimedChunk,
+  type Database,
+} from '../store/index.ts';
+import type { DecisionService } from './decision-service.ts';
+import { ServiceError } from './service-error.ts';
+
+/** Applications per chunk: a chunk is the unit one server takes, decides and commits as done. */
+export const BATCH_CHUNK_ROWS = 500;
+/** The most applications one batch may hold. */
+export const BATCH_MAX_ROWS = 2_000_000;
+/** Decisions of one chunk in flight at once, so that they share group commits. */
+const CONCURRENCY = 32;
+/** A chunk whose server stops renewing is taken by another after this (ARBITER_BATCH_LEASE_SECONDS). */
+const LEASE_SECONDS = Number(process.env.ARBITER_BATCH_LEASE_SECONDS || 30);
+
+/** Each row is decided under its own idempotency key, so a chunk decided again after a crash stores nothing twice. */
+export const batchRowKey = (batchId: string, row: number) => `batch:${batchId}:${row}`;
+const chunkAad = (batchId: string, chunk: number) => `batch_chunks:${batchId}:${chunk}`;
+
+interface Logger {
+  warn(obj: object, msg: string): void;
+}
+
+/**
+ * Batch decisioning (a pre-approval campaign over a customer base): a file of applications is
+ * stored sealed in chunks, every server's runner takes chunks from the database, and each row
+ * is decided exactly as an online decision is (sealed, audited, its own idempotency key), on
+ * the flow version that was published when the batch was submitted.
+ */
+export class BatchService {
+  private readonly holder = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly keys: KeyProvider,
+    private readonly decisions: DecisionService,
+    private readonly logger: Logger | null = null,
+  ) {}
+
+  async submit(input: { flow: string; version?: number; format: 'csv' | 'jsonl'; text: string }, by: Actor): Promise<BatchRecord> {
+    const loaded = await this.decisions.catalog.load(input.flow, input.version);
+    let applications: Record<string, unknown>[];
+    try {
+      applications = parseApplications(input.text, input.format, loaded.flow.definition.input.fields, 'the file');
+    } catch (err) {
+      if (err instanceof FlowError) throw new ServiceError('invalid', 'invalid_file', err.message, err.issues);
+      throw err;
+    }
+    if (applications.length === 0)
+      throw new ServiceError('invalid', 'empty_batch', 'the file holds no applications: a CSV needs a header row and one row per application');
+    if (applications.length > BATCH_MAX_ROWS)
+      throw new ServiceError('invalid', 'batch_too_large', `${applications.length} applications; a batch holds at most ${BATCH_MAX_ROWS}: split the file`);
+    const id = newId('bat');
+    const chunks = [];
+    for (let first = 0, chunk = 0; first < applications.length; first += BATCH_CHUNK_ROWS, chunk++) {
+      const rows = applications.slice(first, first + BATCH_CHUNK_ROWS);
+      const keyId = newId('dk');
+      const dataKey = newDataKey();
+      const wrapped = this.keys.wrap(dataKey, keyId);
+      chunks.push({ firstRow: first, rows: rows.length, dataKey: { id: keyId, ...wrapped }, sealed: sealJson(dataKey, rows, chunkAad(id, chunk)) });
+    }
+    const batch = await createBatch(
+      this.db,
+      { id, flowId: input.flow, flowVersion: loaded.version.version, clientId: by.actor, rows: applications.length },
+      chunks,
+    );
+    await this.db.transaction((tx) =>
+      appendAudit(tx, {
+        actor: by.actor,
+        action: 'batch.submitted',
+        subjectType: 'batch',
+        subjectId: id,
+        requestId: by.requestId,
+        data: { flow: input.flow, version: loaded.version.version, rows: applications.length, chunks: chunks.length },
+      }),
+    );
+    this.wake?.();
+    return batch;
+  }
+
+  get(id: string): Promise<BatchRecord> {
+    return getBatch(this.db, id);
+  }
+
+  async results(id: string): Promise<{ batch: BatchRecord; rows: BatchResultRow[] }> {
+    const batch = await this.get(id);
+    if (batch.status !== 'done')
+      throw new ServiceError(
+        'conflict',
+        'not_finished',
+        `batch ${id} has ${batch.chunksDone} of ${batch.chunks} chunks decided; its results are ready when all are`,
+      );
+    return { batch, rows: await batchResults(this.db, batch, (row) => batchRowKey(id, row)) };
+  }
+
+  /** Takes chunks from the database until stopped; every server runs one. */
+  start(idleMs = 500): void {
+    if (this.running) return;
+    this.stopped = false;
+    this.running = (async () => {
+      while (!this.stopped) {
+        let worked = false;
+        try {
+          worked = await this.runOne();
+        } catch (err) {
+          this.logger?.warn({ err: { message: (err as Error).message } }, 'batch chunk failed; it will be taken again');
+        }
+        if (!worked && !this.stopped) await this.idle(idleMs);
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.running;
+    this.running = null;
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      timer.unref();
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+
+  /** Takes one chunk, if any is free, and decides it; false when there was none. */
+  async runOne(): Promise<boolean> {
+    const claimed = await claimChunk(this.db, this.holder, LEASE_SECONDS);
+    if (!claimed) return false;
+    await this.decideChunk(claimed);
+    return true;
+  }
+
+  private async decideChunk(c: ClaimedChunk): Promise<void> {
+    const { batch } = c;
+    if (!c.dataKey || !c.sealed) {
+      await completeChunk(this.db, batch.id, c.chunk, []);
+      return;
+    }
+    const key = this.keys.unwrap(c.dataKey.version, c.dataKey.wrapped, c.dataKey.id);
+    const applications = openJson<Record<string, unknown>[]>(key, c.sealed, chunkAad(batch.id, c.chunk));
+    let lost = false;
+    const renew = setInterval(
+      () =>
+        void renewChunkLease(this.db, batch.id, c.chunk, this.holder, LEASE_SECONDS)
+          .then((held) => {
+            if (!held) lost = true;
+          })
+          .catch(() => {}),
+      (LEASE_SECONDS * 1000) / 3,
+    );
+    const failures: { row: number; code: string; message: string }[] = [];
+    const by = { actor: batch.clientId, requestId: `batch:${batch.id}` };
+    let next = 0;
+    try {
+      const worker = async () => {
+        while (!lost && !this.stopped) {
+          const i = next++;
+          if (i >= applications.length) return;
+          const row = c.firstRow + i;
+          try {
+            await this.decisions.decide(
+              { flow: batch.flowId, version: batch.flowVersion ?? undefined, application: applications[i]!, idempotencyKey: batchRowKey(batch.id, row) },
+              by,
+            );
+          } catch (err) {
+            // A row the flow refuses is listed with why; anything else (the database gone) stops the chunk for another try.
+            if (err instanceof ServiceError || err instanceof FlowError) failures.push({ row, code: err.code, message: err.message });
+            else throw err;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    } finally {
+      clearInterval(renew);
+    }
+    if (lost || this.stopped) return;
+    await completeChunk(this.db, batch.id, c.chunk, failures);
+  }
+}

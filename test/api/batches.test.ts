@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { batchRowKey } from '../../src/services/index.ts';
+import { claimChunk } from '../../src/store/index.ts';
+import { csvLine } from '../../src/support/csv-cell.ts';
+import { BACKENDS } from '../support/backends.ts';
+import { demoApplication, demoFlow } from '../support/flows.ts';
+import { bearer, useApiFixture } from '../support/server.ts';
+
+const FIELDS = Object.keys(demoApplication());
+
+/** A CSV of `n` demo applications with varied amounts; rows in `broken` get an age that is not a number. */
+function applicationsCsv(n: number, broken: Set<number> = new Set()): string {
+  const lines = [csvLine(FIELDS)];
+  for (let i = 0; i < n; i++) {
+    const a = { ...demoApplication(), requestedAmount: 3000 + (i % 40) * 1000, monthlyIncome: 3000 + (i % 17) * 700, bureauScore: 560 + (i % 23) * 10 };
+    lines.push(csvLine(FIELDS.map((f) => (f === 'age' && broken.has(i) ? 'unknown' : String((a as Record<string, unknown>)[f])))));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+for (const backend of BACKENDS) {
+  describe(`batches on ${backend.name}`, () => {
+    const f = useApiFixture(backend, async (fx) => {
+      assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows', { definition: demoFlow() })).statusCode, 201);
+      assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows/consumer-lending/versions/1/publish')).statusCode, 200);
+    });
+    const submit = (body: string, type = 'text/csv', query = 'flow=consumer-lending') =>
+      f.server.app.inject({ method: 'POST', url: `/v1/batches?${query}`, headers: { ...bearer(f.keys.service), 'content-type': type }, payload: body });
+
+    test('a file is decided row by row as online decisions, exactly once even when a server dies holding a chunk; bad rows are listed, not fatal', async () => {
+      const rows = 1200;
+      const res = await submit(applicationsCsv(rows, new Set([7, 901])));
+      assert.equal(res.statusCode, 202, res.body);
+      const batch = res.json();
+      assert.deepEqual([batch.rows, batch.chunks, batch.status, batch.flow], [rows, 3, 'running', { id: 'consumer-lending', version: 1 }]);
+      assert.equal((await f.call('service', 'GET', `/v1/batches/${batch.id}/results`)).statusCode, 409, 'no results before the last chunk');
+
+      // A server takes the first chunk, decides part of it, and dies (its lease lapses at once).
+      const dead = await claimChunk(f.ctx.db, 'dead-server', 0);
+      assert.equal(dead?.chunk, 0);
+      const actor = dead!.batch.clientId;
+      for (let row = 0; row < 40; row++) {
+        const application = {
+          ...demoApplication(),
+          requestedAmount: 3000 + (row % 40) * 1000,
+          monthlyIncome: 3000 + (row % 17) * 700,
+          bureauScore: 560 + (row % 23) * 10,
+        };
+        if (row === 7) continue;
+        await f.server.services.decisions.decide({ flow: 'consumer-lending', version: 1, application, idempotencyKey: batchRowKey(batch.id, row) }, { actor });
+      }
+      // Another server runs until nothing is left.
+      while (await f.server.services.batches.runOne()) {}
+      const done = (await f.call('service', 'GET', `/v1/batches/${batch.id}`)).json();
+      assert.deepEqual([done.status, done.chunksDone, done.failedRows], ['done', 3, 2]);
+
+      const results = await f.call('service', 'GET', `/v1/batches/${batch.id}/results`);
+      assert.equal(results.statusCode, 200);
+      assert.match(String(results.headers['content-type']), /^text\/csv/);
+      const lines = parseCsv(results.body, { columns: true }) as Record<string, string>[];
+      assert.equal(lines.length, rows);
+      assert.deepEqual(
+        lines.map((l) => Number(l.row)),
+        Array.from({ length: rows }, (_, i) => i),
+      );
+      for (const bad of [7, 901]) {
+        assert.equal(lines[bad]!.decision_id, '');
+        assert.match(lines[bad]!.error!, /age/);
+      }
+      const decided = lines.filter((l) => l.decision_id);
+      assert.equal(decided.length, rows - 2);
+      assert.ok(decided.every((l) => ['approve', 'decline', 'refer', ''].includes(l.outcome!)));
+      // Exactly once: one stored decision per decided row, none for the failed ones.
+      const { rows: stored } = await f.ctx.db.query<{ n: number; distinct: number }>(
+        'select count(*)::int as n, count(distinct idempotency_key)::int as distinct from decisions where idempotency_key like $1',
+        [`batch:${batch.id}:%`],
+      );
+      assert.deepEqual(stored[0], { n: rows - 2, distinct: rows - 2 });
+      // The applications were sealed while waiting, and are gone with their keys once decided.
+      const { rows: chunks } = await f.ctx.db.query<{ sealed: number; keys: number }>(
+        `select count(c.rows_sealed)::int as sealed, count(k.wrapped)::int as keys from batch_chunks c join data_keys k on k.id = c.data_key_id where c.batch_id = $1`,
+        [batch.id],
+      );
+      assert.deepEqual(chunks[0], { sealed: 0, keys: 0 });
+      const { rows: audit } = await f.ctx.db.query<{ n: number }>(
+        "select count(*)::int as n from audit_events where action in ('decision.made', 'decision.pending_review') and data->>'flow' = 'consumer-lending'",
+      );
+      assert.ok(audit[0]!.n >= rows - 2, 'every batch decision is audited as an online one');
+    });
+
+    test('a file that is not what it should be is refused with what to fix', async () => {
+      const empty = await submit('requestedAmount,age\n');
+      assert.equal(empty.statusCode, 400);
+      assert.match(empty.json().error.message, /no applications/);
+      const badJson = await submit('{"age": 30}\nnot json\n', 'application/x-ndjson');
+      assert.equal(badJson.statusCode, 400);
+      assert.match(badJson.json().error.message, /the file:2/);
+      assert.equal((await submit('{}', 'application/json')).statusCode, 415);
+      const unknown = await submit(applicationsCsv(2), 'text/csv', 'flow=no-such-flow');
+      assert.equal(unknown.statusCode, 404);
+      assert.equal((await f.call('service', 'GET', '/v1/batches/bat_nothing')).statusCode, 404);
+      assert.equal((await f.call('reviewer', 'GET', '/v1/batches/bat_nothing')).statusCode, 403);
+    });
+  });
+}
