@@ -3,6 +3,7 @@ import { auditCommand } from './commands/audit-command.ts';
 import { bureauSimCommand } from './commands/bureau-sim-command.ts';
 import { optimizeCommand } from './commands/optimize-command.ts';
 import { backtestCommand } from './commands/backtest-command.ts';
+import { batchCommand } from './commands/batch-command.ts';
 import { dmnCommand } from './commands/dmn-command.ts';
 import { decideCommand, pathsCommand } from './commands/flow-commands.ts';
 import { keysCommand } from './commands/keys-command.ts';
@@ -38,6 +39,7 @@ program.addCommand(synthCommand());
 program.addCommand(bureauSimCommand());
 program.addCommand(optimizeCommand());
 program.addCommand(backtestCommand());
+program.addCommand(batchCommand());
 
 try {
   await program.parseAsync(process.argv);

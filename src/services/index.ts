@@ -25,3 +25,4 @@ export { ADVERSE_ACTION_MONTHS, CLAIM_MINUTES, DEFAULT_RETENTION_DAYS, retention
 export { EventService } from './event-service.ts';
 export { BatchService, BATCH_CHUNK_ROWS, BATCH_MAX_ROWS, batchRowKey } from './batch-service.ts';
 export type { BatchRecord, BatchResultRow } from '../store/index.ts';
+export { batchResultsCsv } from './batch-results-csv.ts';

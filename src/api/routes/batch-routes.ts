@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { BatchRecord, BatchService } from '../../services/index.ts';
-import { csvLine } from '../../support/csv-cell.ts';
+import { batchResultsCsv, type BatchRecord, type BatchService } from '../../services/index.ts';
 import { ApiError } from '../api-error.ts';
 import { actorOf } from '../authenticate.ts';
 import { errorResponses } from '../schemas.ts';
@@ -96,23 +95,7 @@ export function batchRoutes(batches: BatchService) {
       },
       async (request, reply) => {
         const { rows } = await batches.results(request.params.id);
-        const lines = [csvLine(['row', 'decision_id', 'status', 'outcome', 'reasons', 'offer', 'error_code', 'error'])];
-        for (const x of rows) {
-          const result = x.result as { reasons?: { code?: string }[]; offer?: unknown } | null;
-          lines.push(
-            csvLine([
-              x.row,
-              x.decisionId,
-              x.status,
-              x.outcome,
-              (result?.reasons ?? []).map((r) => r.code).join(';'),
-              result?.offer ? JSON.stringify(result.offer) : '',
-              x.errorCode,
-              x.error,
-            ]),
-          );
-        }
-        return reply.type('text/csv; charset=utf-8').send(`${lines.join('\n')}\n`);
+        return reply.type('text/csv; charset=utf-8').send(batchResultsCsv(rows));
       },
     );
   };

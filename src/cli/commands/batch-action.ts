@@ -1,0 +1,46 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createLogger } from '../../api/index.ts';
+import { batchResultsCsv, createServices } from '../../services/index.ts';
+import { systemClock } from '../../support/clock.ts';
+import { loadKeys, openMigrated } from '../database-access.ts';
+import type { DatabaseFlags } from '../database-option.ts';
+import { progressBar } from '../progress-bar.ts';
+
+/** The batch's own actor: decisions of CLI batches are keyed to it, as a server's are to the key that submitted them. */
+const CLI_ACTOR = 'cli:batch';
+
+export async function runBatch(flags: DatabaseFlags & { flow: string; version?: string; file: string; out: string }): Promise<void> {
+  const version = flags.version === undefined ? undefined : Number(flags.version);
+  if (version !== undefined && !(Number.isInteger(version) && version >= 1)) throw new Error(`--version must be a whole number from 1, got "${flags.version}"`);
+  let text: string;
+  try {
+    text = readFileSync(flags.file, 'utf8');
+  } catch {
+    throw new Error(`cannot read ${flags.file}`);
+  }
+  const format = /\.(jsonl|ndjson)$/i.test(flags.file) ? 'jsonl' : 'csv';
+  const keys = loadKeys(flags);
+  const { db } = await openMigrated(flags);
+  const services = createServices({ db, queue: null, logger: createLogger(), keys, clock: systemClock, erasures: null, auditCheckpoints: null });
+  try {
+    const t0 = performance.now();
+    let batch = await services.batches.submit({ flow: flags.flow, version, format, text }, { actor: CLI_ACTOR });
+    const bar = progressBar('chunks');
+    while (batch.status !== 'done') {
+      // This process takes chunks like any server; when servers hold the rest, it waits for them.
+      if (!(await services.batches.runOne())) await new Promise((r) => setTimeout(r, 500));
+      batch = await services.batches.get(batch.id);
+      bar.update(batch.chunksDone, batch.chunks);
+    }
+    bar.done();
+    const { rows } = await services.batches.results(batch.id);
+    writeFileSync(flags.out, batchResultsCsv(rows));
+    const seconds = (performance.now() - t0) / 1000;
+    console.log(
+      `batch ${batch.id}: ${batch.rows} applications of ${flags.flow} v${batch.flowVersion} in ${seconds.toFixed(1)} s (${Math.round(batch.rows / seconds).toLocaleString('en-US')}/s), ${batch.failedRows} not decided; results in ${flags.out}`,
+    );
+  } finally {
+    await services.batches.stop();
+    await db.close();
+  }
+}
