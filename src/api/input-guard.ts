@@ -22,7 +22,8 @@ export function unstorableInput(value: unknown, where: string): string | null {
       if (v.includes('\u0000')) return `${path}: contains a NUL character (\\u0000), which cannot be stored; remove it`;
       continue;
     }
-    if (v === null || typeof v !== 'object') continue;
+    // A file sent as bytes (a Parquet batch) is read by its own parser, not stored as text.
+    if (v === null || typeof v !== 'object' || v instanceof Uint8Array) continue;
     if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: `${path}[${i}]` });
       continue;

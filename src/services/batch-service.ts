@@ -17,7 +17,10 @@ import {
   type Database,
 } from '../store/index.ts';
 import type { DecisionService } from './decision-service.ts';
+import { applicationsFromParquet } from './parquet-files.ts';
 import { ServiceError } from './service-error.ts';
+
+export type BatchFormat = 'csv' | 'jsonl' | 'parquet';
 
 /** Applications per chunk: a chunk is the unit one server takes, decides and commits as done. */
 export const BATCH_CHUNK_ROWS = 500;
@@ -55,11 +58,17 @@ export class BatchService {
     private readonly logger: Logger | null = null,
   ) {}
 
-  async submit(input: { flow: string; version?: number; format: 'csv' | 'jsonl'; text: string }, by: Actor): Promise<BatchRecord> {
+  async submit(input: { flow: string; version?: number; format: BatchFormat; content: string | Uint8Array }, by: Actor): Promise<BatchRecord> {
     const loaded = await this.decisions.catalog.load(input.flow, input.version);
     let applications: Record<string, unknown>[];
     try {
-      applications = parseApplications(input.text, input.format, loaded.flow.definition.input.fields, 'the file');
+      if (input.format === 'parquet') {
+        if (typeof input.content === 'string') throw new ServiceError('invalid', 'invalid_file', 'a Parquet file is binary: send its bytes');
+        applications = await applicationsFromParquet(input.content);
+      } else {
+        const text = typeof input.content === 'string' ? input.content : Buffer.from(input.content).toString('utf8');
+        applications = parseApplications(text, input.format, loaded.flow.definition.input.fields, 'the file');
+      }
     } catch (err) {
       if (err instanceof FlowError) throw new ServiceError('invalid', 'invalid_file', err.message, err.issues);
       throw err;

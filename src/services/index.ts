@@ -23,6 +23,7 @@ export { OptimizationService, MAX_OPTIMIZED_ROWS } from './optimization-service.
 export { SystemService, type Readiness } from './system-service.ts';
 export { ADVERSE_ACTION_MONTHS, CLAIM_MINUTES, DEFAULT_RETENTION_DAYS, retentionTerms } from './policy.ts';
 export { EventService } from './event-service.ts';
-export { BatchService, BATCH_CHUNK_ROWS, BATCH_MAX_ROWS, batchRowKey } from './batch-service.ts';
+export { BatchService, BATCH_CHUNK_ROWS, BATCH_MAX_ROWS, batchRowKey, type BatchFormat } from './batch-service.ts';
+export { applicationsFromParquet, batchResultsParquet } from './parquet-files.ts';
 export type { BatchRecord, BatchResultRow } from '../store/index.ts';
 export { batchResultsCsv } from './batch-results-csv.ts';

@@ -70,7 +70,7 @@ const withChallenger = async (ctx: TestDatabase) =>
 /** A batch of two applications, decided to the end when `finished`. */
 async function matrixBatch(server: Server, finished: boolean): Promise<string> {
   const text = `${JSON.stringify(demoApplication())}\n${JSON.stringify(demoApplication())}\n`;
-  const batch = await server.services.batches.submit({ flow: 'consumer-lending', format: 'jsonl', text }, { actor: 'matrix' });
+  const batch = await server.services.batches.submit({ flow: 'consumer-lending', format: 'jsonl', content: text }, { actor: 'matrix' });
   if (finished) while (await server.services.batches.runOne()) {}
   return batch.id;
 }

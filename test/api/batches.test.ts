@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { parquetReadObjects } from 'hyparquet';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { batchRowKey } from '../../src/services/index.ts';
 import { claimChunk } from '../../src/store/index.ts';
 import { csvLine } from '../../src/support/csv-cell.ts';
@@ -88,6 +90,37 @@ for (const backend of BACKENDS) {
         "select count(*)::int as n from audit_events where action in ('decision.made', 'decision.pending_review') and data->>'flow' = 'consumer-lending'",
       );
       assert.ok(audit[0]!.n >= rows - 2, 'every batch decision is audited as an online one');
+    });
+
+    test('a Parquet file decides as the same rows in JSON lines do, and the results come back as Parquet', async () => {
+      const apps = Array.from({ length: 30 }, (_, i) => ({ ...demoApplication(), requestedAmount: 4000 + i * 1500, bureauScore: 580 + i * 7 }));
+      const fields = Object.keys(apps[0]!);
+      const columnData = fields.map((name) => {
+        const values = apps.map((a) => (a as Record<string, unknown>)[name]);
+        const type = typeof values[0] === 'number' ? 'DOUBLE' : typeof values[0] === 'boolean' ? 'BOOLEAN' : 'STRING';
+        return { name, data: values, type } as const;
+      });
+      const parquet = Buffer.from(parquetWriteBuffer({ columnData: columnData as never }));
+      const asParquet = await submit(parquet as unknown as string, 'application/vnd.apache.parquet');
+      assert.equal(asParquet.statusCode, 202, asParquet.body);
+      const asLines = await submit(apps.map((a) => JSON.stringify(a)).join('\n'), 'application/x-ndjson');
+      assert.equal(asLines.statusCode, 202, asLines.body);
+      while (await f.server.services.batches.runOne()) {}
+      const fetched = await f.call('service', 'GET', `/v1/batches/${asParquet.json().id}/results?format=parquet`);
+      assert.equal(fetched.headers['content-type'], 'application/vnd.apache.parquet');
+      const fromParquet = (await parquetReadObjects({ file: new Uint8Array(fetched.rawPayload).buffer })) as Record<string, unknown>[];
+      const fromLines = parseCsv((await f.call('service', 'GET', `/v1/batches/${asLines.json().id}/results`)).body, { columns: true }) as Record<
+        string,
+        string
+      >[];
+      assert.equal(fromParquet.length, 30);
+      assert.deepEqual(
+        fromParquet.map((r) => [r.row, r.outcome ?? '', r.reasons ?? '']),
+        fromLines.map((r) => [Number(r.row), r.outcome, r.reasons]),
+      );
+      const broken = await submit(Buffer.from('PAR1 not really') as unknown as string, 'application/vnd.apache.parquet');
+      assert.equal(broken.statusCode, 400);
+      assert.match(broken.json().error.message, /not a Parquet file/);
     });
 
     test('a file that is not what it should be is refused with what to fix', async () => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { batchResultsCsv, type BatchRecord, type BatchService } from '../../services/index.ts';
+import { batchResultsCsv, batchResultsParquet, type BatchFormat, type BatchRecord, type BatchService } from '../../services/index.ts';
 import { ApiError } from '../api-error.ts';
 import { actorOf } from '../authenticate.ts';
 import { errorResponses } from '../schemas.ts';
@@ -10,7 +10,13 @@ const SUBMIT = ['service', 'risk-manager'] as const;
 const READ = ['service', 'risk-manager', 'analyst', 'auditor'] as const;
 /** A file of applications: about 400 bytes a row, so some hundreds of thousands of rows. */
 const BATCH_BODY_LIMIT = 256 * 1024 * 1024;
-const FORMATS: Record<string, 'csv' | 'jsonl'> = { 'text/csv': 'csv', 'application/x-ndjson': 'jsonl', 'application/jsonl': 'jsonl' };
+const FORMATS: Record<string, BatchFormat> = {
+  'text/csv': 'csv',
+  'application/x-ndjson': 'jsonl',
+  'application/jsonl': 'jsonl',
+  'application/vnd.apache.parquet': 'parquet',
+};
+const PARQUET = 'application/vnd.apache.parquet';
 
 const batchSchema = z.object({
   id: z.string(),
@@ -38,7 +44,12 @@ const present = (b: BatchRecord) => ({
 
 export function batchRoutes(batches: BatchService) {
   return async (app: FastifyInstance): Promise<void> => {
-    app.addContentTypeParser(Object.keys(FORMATS), { parseAs: 'string', bodyLimit: BATCH_BODY_LIMIT }, (_request, body, done) => done(null, body));
+    app.addContentTypeParser(
+      Object.keys(FORMATS).filter((t) => t !== PARQUET),
+      { parseAs: 'string', bodyLimit: BATCH_BODY_LIMIT },
+      (_request, body, done) => done(null, body),
+    );
+    app.addContentTypeParser(PARQUET, { parseAs: 'buffer', bodyLimit: BATCH_BODY_LIMIT }, (_request, body, done) => done(null, body));
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.post(
       '/v1/batches',
@@ -58,13 +69,13 @@ export function batchRoutes(batches: BatchService) {
           tags: ['batches'],
           summary: 'Decide a file of applications (CSV with a header row, or JSON lines) as online decisions, in chunks every server takes',
           querystring: z.strictObject({ flow: z.string().min(1).max(200), version: z.coerce.number().int().min(1).optional() }),
-          body: z.string(),
+          body: z.union([z.string(), z.custom<Buffer>((v) => Buffer.isBuffer(v), 'a file')]),
           response: { 202: batchSchema, ...errorResponses },
         },
       },
       async (request, reply) => {
         const format = FORMATS[String(request.headers['content-type']).split(';')[0]!.trim()]!;
-        const batch = await batches.submit({ flow: request.query.flow, version: request.query.version, format, text: request.body }, actorOf(request));
+        const batch = await batches.submit({ flow: request.query.flow, version: request.query.version, format, content: request.body }, actorOf(request));
         return reply.code(202).header('location', `/v1/batches/${batch.id}`).send(present(batch));
       },
     );
@@ -91,10 +102,12 @@ export function batchRoutes(batches: BatchService) {
           tags: ['batches'],
           summary: 'The results file: one CSV line per row, in the order of the file, with its decision, outcome, reasons and offer, or why it has none',
           params: z.strictObject({ id: z.string().max(100) }),
+          querystring: z.strictObject({ format: z.enum(['csv', 'parquet']).default('csv') }),
         },
       },
       async (request, reply) => {
         const { rows } = await batches.results(request.params.id);
+        if (request.query.format === 'parquet') return reply.type(PARQUET).send(Buffer.from(batchResultsParquet(rows)));
         return reply.type('text/csv; charset=utf-8').send(batchResultsCsv(rows));
       },
     );

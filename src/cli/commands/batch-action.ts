@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createLogger } from '../../api/index.ts';
-import { batchResultsCsv, createServices } from '../../services/index.ts';
+import { batchResultsCsv, batchResultsParquet, createServices } from '../../services/index.ts';
 import { systemClock } from '../../support/clock.ts';
 import { loadKeys, openMigrated } from '../database-access.ts';
 import type { DatabaseFlags } from '../database-option.ts';
@@ -12,19 +12,19 @@ const CLI_ACTOR = 'cli:batch';
 export async function runBatch(flags: DatabaseFlags & { flow: string; version?: string; file: string; out: string }): Promise<void> {
   const version = flags.version === undefined ? undefined : Number(flags.version);
   if (version !== undefined && !(Number.isInteger(version) && version >= 1)) throw new Error(`--version must be a whole number from 1, got "${flags.version}"`);
-  let text: string;
+  let content: Uint8Array;
   try {
-    text = readFileSync(flags.file, 'utf8');
+    content = readFileSync(flags.file);
   } catch {
     throw new Error(`cannot read ${flags.file}`);
   }
-  const format = /\.(jsonl|ndjson)$/i.test(flags.file) ? 'jsonl' : 'csv';
+  const format = /\.parquet$/i.test(flags.file) ? 'parquet' : /\.(jsonl|ndjson)$/i.test(flags.file) ? 'jsonl' : 'csv';
   const keys = loadKeys(flags);
   const { db } = await openMigrated(flags);
   const services = createServices({ db, queue: null, logger: createLogger(), keys, clock: systemClock, erasures: null, auditCheckpoints: null });
   try {
     const t0 = performance.now();
-    let batch = await services.batches.submit({ flow: flags.flow, version, format, text }, { actor: CLI_ACTOR });
+    let batch = await services.batches.submit({ flow: flags.flow, version, format, content }, { actor: CLI_ACTOR });
     const bar = progressBar('chunks');
     while (batch.status !== 'done') {
       // This process takes chunks like any server; when servers hold the rest, it waits for them.
@@ -34,7 +34,7 @@ export async function runBatch(flags: DatabaseFlags & { flow: string; version?: 
     }
     bar.done();
     const { rows } = await services.batches.results(batch.id);
-    writeFileSync(flags.out, batchResultsCsv(rows));
+    writeFileSync(flags.out, /\.parquet$/i.test(flags.out) ? batchResultsParquet(rows) : batchResultsCsv(rows));
     const seconds = (performance.now() - t0) / 1000;
     console.log(
       `batch ${batch.id}: ${batch.rows} applications of ${flags.flow} v${batch.flowVersion} in ${seconds.toFixed(1)} s (${Math.round(batch.rows / seconds).toLocaleString('en-US')}/s), ${batch.failedRows} not decided; results in ${flags.out}`,

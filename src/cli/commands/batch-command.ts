@@ -16,7 +16,7 @@ export function batchCommand(): Command {
       )
       .requiredOption('--flow <id>', 'the flow (its published version, unless --version)')
       .option('--version <n>', 'a published version of the flow')
-      .requiredOption('--file <F.csv|F.jsonl>', 'the applications')
-      .requiredOption('--out <results.csv>', 'where to write one line per application: decision, outcome, reasons, offer, or the error'),
+      .requiredOption('--file <F.csv|F.jsonl|F.parquet>', 'the applications')
+      .requiredOption('--out <results.csv|results.parquet>', 'where to write one row per application: decision, outcome, reasons, offer, or the error'),
   ).action(async (flags: BatchFlags) => (await import('./batch-action.ts')).runBatch(flags));
 }

@@ -1,0 +1,49 @@
+import { parquetReadObjects } from 'hyparquet';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import type { BatchResultRow } from '../store/index.ts';
+import { ServiceError } from './service-error.ts';
+
+/** JSON has no 64-bit integers or dates: Parquet's become numbers and ISO strings, as a CSV's would be read. */
+function plain(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return value.toISOString();
+  return value;
+}
+
+/** The rows of a Parquet file as applications, one object a row; null values are left out. */
+export async function applicationsFromParquet(bytes: Uint8Array): Promise<Record<string, unknown>[]> {
+  const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  let rows: Record<string, unknown>[];
+  try {
+    rows = (await parquetReadObjects({ file })) as Record<string, unknown>[];
+  } catch (err) {
+    throw new ServiceError('invalid', 'invalid_file', `the file is not a Parquet file Arbiter can read: ${(err as Error).message}`);
+  }
+  return rows.map((r) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r)) if (v !== null && v !== undefined) out[k] = plain(v);
+    return out;
+  });
+}
+
+/** The results file as Parquet: the columns of the CSV, typed. */
+export function batchResultsParquet(rows: BatchResultRow[]): Uint8Array {
+  const reasons = rows.map((x) => ((x.result as { reasons?: { code?: string }[] } | null)?.reasons ?? []).map((r) => r.code).join(';'));
+  const offers = rows.map((x) => {
+    const offer = (x.result as { offer?: unknown } | null)?.offer;
+    return offer ? JSON.stringify(offer) : null;
+  });
+  const buffer = parquetWriteBuffer({
+    columnData: [
+      { name: 'row', data: Int32Array.from(rows, (x) => x.row), type: 'INT32', nullable: false },
+      { name: 'decision_id', data: rows.map((x) => x.decisionId), type: 'STRING' },
+      { name: 'status', data: rows.map((x) => x.status), type: 'STRING' },
+      { name: 'outcome', data: rows.map((x) => x.outcome), type: 'STRING' },
+      { name: 'reasons', data: reasons, type: 'STRING' },
+      { name: 'offer', data: offers, type: 'STRING' },
+      { name: 'error_code', data: rows.map((x) => x.errorCode), type: 'STRING' },
+      { name: 'error', data: rows.map((x) => x.error), type: 'STRING' },
+    ],
+  });
+  return new Uint8Array(buffer);
+}
