@@ -31,7 +31,7 @@ try {
   const total = Object.values(result.byKind).reduce((s, x) => s + x, 0);
   console.log(`\n${total} requests: ${JSON.stringify(result.byKind)}; statuses ${JSON.stringify(result.byStatus)}`);
   console.log(
-    `heap after full collections, from the first one under load: ${result.heapSlopeMBPerMin === null ? 'not measured (too few full collections)' : `${result.heapSlopeMBPerMin >= 0 ? '+' : ''}${result.heapSlopeMBPerMin.toFixed(2)} MB/min`}; p99 of the last third over the first third: ${result.p99Drift.toFixed(2)}x`,
+    `heap after full collections (${result.fullCollections} under load): ${result.heapSlopeMBPerMin === null ? 'not measured (fewer than two)' : `${result.heapSlopeMBPerMin >= 0 ? '+' : ''}${result.heapSlopeMBPerMin.toFixed(2)} MB/min`}; p99 of the last third over the first third: ${result.p99Drift.toFixed(2)}x`,
   );
 
   console.log('\ncrash under load (SIGKILL, restart, every request retried with its idempotency key):');
