@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { buildServer, createLogger } from '../../api/index.ts';
-import { readSinkConfig } from '../../events/index.ts';
+import { createSink, readSinkConfig } from '../../events/index.ts';
 import { startJobQueue } from '../../store/index.ts';
 import type { BureauSim } from '../../tools/bureau-sim/index.ts';
 import { loadKeys, openMigrated } from '../database-access.ts';
@@ -23,7 +23,8 @@ const MAX_FAST_FAILURES = 3;
  */
 export async function runClusterPrimary(flags: ServeFlags, workers: number): Promise<void> {
   const port = portOf(flags);
-  if (flags.eventSinks) readSinkConfig(flags.eventSinks);
+  // A mistake in the sinks file (or a missing secret) stops the start here, not in every worker.
+  if (flags.eventSinks) for (const c of readSinkConfig(flags.eventSinks)) createSink(c);
   await assertPortFree(port, flags.host);
   loadKeys(flags);
   const { db, applied } = await openMigrated(flags);
