@@ -3,7 +3,7 @@ import { buildServer, createLogger } from '../../api/index.ts';
 import { createSink, readSinkConfig } from '../../events/index.ts';
 import { startJobQueue } from '../../store/index.ts';
 import type { BureauSim } from '../../tools/bureau-sim/index.ts';
-import { loadKeys, openMigrated } from '../database-access.ts';
+import { auditCheckpoints, loadKeys, openMigrated } from '../database-access.ts';
 import { aggregateClusterMetrics } from './cluster-metrics.ts';
 import { assertPortFree, publicUrl } from './listen-port.ts';
 import { portOf, type ServeFlags } from './serve-flags.ts';
@@ -27,6 +27,8 @@ export async function runClusterPrimary(flags: ServeFlags, workers: number): Pro
   if (flags.eventSinks) for (const c of readSinkConfig(flags.eventSinks)) createSink(c);
   await assertPortFree(port, flags.host);
   loadKeys(flags);
+  // The checkpoint key is made here if missing, once, not by every worker at the same moment.
+  auditCheckpoints(flags, true);
   const { db, applied } = await openMigrated(flags);
   const database = databaseLabel(db);
   if (applied.length) console.log(`applied ${applied.length} migration(s)`);

@@ -56,8 +56,9 @@ export async function runServer(flags: ServeFlags, worker: WorkerRole | null): P
   const ledger = erasureLedger(flags);
   const quiet = worker !== null && worker.index > 0;
   if (!ledger && !quiet) logger.warn('no erasure ledger (--erasure-ledger or ARBITER_ERASURE_LEDGER): erasures cannot be replayed after a restore from backup');
-  // Every worker seals its own checkpoints would be noise: the first signs the chain head for all.
-  const checkpoints = quiet ? null : auditCheckpoints(flags, true);
+  // Every worker verifies against the checkpoints; only the first signs the chain head, for all.
+  const checkpoints = auditCheckpoints(flags, true);
+  const signs = !quiet;
   if (!checkpoints && !quiet)
     logger.warn('no audit checkpoints (--checkpoint-key and --checkpoint-dir): a rewritten audit chain with recomputed hashes would verify');
   const clusterMetrics = worker ? new WorkerMetricsLink() : null;
@@ -90,11 +91,11 @@ export async function runServer(flags: ServeFlags, worker: WorkerRole | null): P
   else printWelcome({ url: publicUrl(flags.host, address), database: databaseLabel(db), flags, demoKeys, bootstrapSecret });
   // The chain head signed now and on a schedule, so a later rewrite of the chain shows against it.
   const signHead = () =>
-    checkpoints
+    checkpoints && signs
       ? built.services.audit.checkpoint().catch((err: Error) => logger.warn({ err: { message: err.message } }, 'audit checkpoint failed'))
       : Promise.resolve();
   await signHead();
-  const checkpointTimer = checkpoints ? setInterval(() => void signHead(), CHECKPOINT_MINUTES * 60_000) : null;
+  const checkpointTimer = checkpoints && signs ? setInterval(() => void signHead(), CHECKPOINT_MINUTES * 60_000) : null;
   checkpointTimer?.unref();
   let closing = false;
   const shutdown = async (signal: string) => {
