@@ -192,11 +192,12 @@ export async function runSoak(
   const steady = windows.slice(Math.max(1, Math.floor(windows.length / 5)));
   const third = Math.max(1, Math.floor(steady.length / 3));
   // Readings that changed during the run are full collections under load. A fresh server warms
-  // up for about half a minute (compiled code, caches and pools fill: 37 MB live at a collection
-  // after 26 s, 72-74 MB at every one after 31 s, flat to three minutes), so growth is measured
-  // on the windows after WARM_UP_SECONDS, and only when there are three of them with a reading.
+  // up first (compiled code, caches and pools fill: 37 MB live at a collection after 26 s, 72-74
+  // MB at every one after 31 s, flat to three minutes; on a loaded machine the first collection
+  // under load came only after 47 s, at 68 MB). So the first collection under load and everything
+  // before WARM_UP_SECONDS are warm-up, and growth is measured on at least three windows after both.
   const changes = windows.map((w, i) => (i > 0 && w.liveMB !== null && w.liveMB !== windows[i - 1]!.liveMB ? i : -1)).filter((i) => i > 0);
-  const measured = windows.filter((w) => w.endSecond > WARM_UP_SECONDS && w.liveMB !== null);
+  const measured = changes.length ? windows.slice(changes[0]! + 1).filter((w) => w.endSecond > WARM_UP_SECONDS && w.liveMB !== null) : [];
   const afterGc = measured.length >= 3 ? measured : [];
   return {
     windows,
