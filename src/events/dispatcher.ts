@@ -2,8 +2,12 @@ import { hostname } from 'node:os';
 import { advanceCursor, markDelivered, markFailed, pendingEvents, releaseSinkLease, takeSinkLease, type Database } from '../store/index.ts';
 import type { EventSink } from './event-sink.ts';
 
-/** A lease outlives a few rounds, so a live holder keeps it; a dead one's lapses within seconds. */
-const LEASE_SECONDS = 15;
+/**
+ * A lease outlives many rounds, so a live holder keeps it; a dead one's lapses within seconds
+ * (ARBITER_EVENT_LEASE_SECONDS: shorter means faster take-over after a crash, longer tolerates
+ * longer pauses of a live server).
+ */
+const LEASE_SECONDS = Number(process.env.ARBITER_EVENT_LEASE_SECONDS || 15);
 const BATCH = 200;
 /** Failures in a row that end a round: the sink is probably down, and each may have waited for its timeout. */
 const FAILURES_PER_ROUND = 3;

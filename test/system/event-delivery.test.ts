@@ -148,7 +148,9 @@ function assertOrderPerApplication(received: Received[], label: string): void {
 
 test('a server killed between commit and delivery: after restart every event reaches the webhook and JetStream, none lost, in order per application, with no personal data', async () => {
   // First life: both sinks unreachable (the webhook answers 503, nothing listens for NATS).
-  let server = await serve(['--database', scratch.url, '--key-file', keyFile, '--event-sinks', sinksFile('nats://127.0.0.1:1')]);
+  // A short lease, so the second life takes the sinks over from the killed first within seconds.
+  const env = { ARBITER_EVENT_LEASE_SECONDS: '3' };
+  let server = await serve(['--database', scratch.url, '--key-file', keyFile, '--event-sinks', sinksFile('nats://127.0.0.1:1')], { env });
   const decided: string[] = [];
   try {
     assert.equal((await call(server, 'risk-manager', 'POST', '/v1/flows', { definition: demoFlow() })).status, 201);
@@ -183,7 +185,7 @@ test('a server killed between commit and delivery: after restart every event rea
 
   // Second life: the sinks are back.
   healthy = true;
-  server = await serve(['--database', scratch.url, '--key-file', keyFile, '--event-sinks', sinksFile(NATS_URL)]);
+  server = await serve(['--database', scratch.url, '--key-file', keyFile, '--event-sinks', sinksFile(NATS_URL)], { env });
   try {
     const ids = new Set(committed.map((e) => e.id));
     const deadline = Date.now() + 60_000;
