@@ -194,10 +194,11 @@ export async function runSoak(
   // Readings that changed during the run are full collections under load. A fresh server warms
   // up first (compiled code, caches and pools fill: 37 MB live at a collection after 26 s, 72-74
   // MB at every one after 31 s, flat to three minutes; on a loaded machine the first collection
-  // under load came only after 47 s, at 68 MB). So the first collection under load and everything
-  // before WARM_UP_SECONDS are warm-up, and growth is measured on at least three windows after both.
+  // under load came only after 47 s, at 68 MB). So the reading of the first collection under
+  // load, which later windows repeat until the next one, and everything before WARM_UP_SECONDS
+  // are warm-up: growth is measured from the second reading on, over at least three windows.
   const changes = windows.map((w, i) => (i > 0 && w.liveMB !== null && w.liveMB !== windows[i - 1]!.liveMB ? i : -1)).filter((i) => i > 0);
-  const measured = changes.length ? windows.slice(changes[0]! + 1).filter((w) => w.endSecond > WARM_UP_SECONDS && w.liveMB !== null) : [];
+  const measured = changes.length >= 2 ? windows.slice(changes[1]).filter((w) => w.endSecond > WARM_UP_SECONDS && w.liveMB !== null) : [];
   const afterGc = measured.length >= 3 ? measured : [];
   return {
     windows,
