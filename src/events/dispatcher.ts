@@ -1,3 +1,4 @@
+import { WakeablePause } from '../support/wakeable-pause.ts';
 import { hostname } from 'node:os';
 import { advanceCursor, markDelivered, markFailed, pendingEvents, releaseSinkLease, takeSinkLease, type Database } from '../store/index.ts';
 import type { EventSink } from './event-sink.ts';
@@ -31,7 +32,7 @@ export class EventDispatcher {
   private readonly holder = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   private stopped = false;
   private readonly loops: Promise<void>[] = [];
-  private wake: (() => void) | null = null;
+  private readonly pause = new WakeablePause();
 
   constructor(
     private readonly db: Database,
@@ -45,7 +46,7 @@ export class EventDispatcher {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.pause.wake();
     await Promise.all(this.loops);
     for (const sink of this.sinks) {
       await releaseSinkLease(this.db, sink.name, this.holder).catch(() => {});
@@ -62,22 +63,8 @@ export class EventDispatcher {
         // The database is away or the lease was lost: the next round tries again.
         this.options.logger?.warn({ sink: sink.name, err: { message: (err as Error).message } }, 'event delivery round failed');
       }
-      if (moved === 0 && !this.stopped) await this.idle();
+      if (moved === 0 && !this.stopped) await this.pause.wait(this.options.idleMs ?? 250);
     }
-  }
-
-  private idle(): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.wake = null;
-        resolve();
-      }, this.options.idleMs ?? 250);
-      timer.unref();
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 
   /** One round at one sink; returns how many events it settled (delivered or dead-lettered). */

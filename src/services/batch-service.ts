@@ -1,3 +1,4 @@
+import { WakeablePause } from '../support/wakeable-pause.ts';
 import { hostname } from 'node:os';
 import { FlowError, parseApplications } from '../flow/index.ts';
 import { newDataKey, openJson, sealJson, type KeyProvider } from '../privacy/index.ts';
@@ -49,7 +50,7 @@ export class BatchService {
   private readonly holder = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   private running: Promise<void> | null = null;
   private stopped = false;
-  private wake: (() => void) | null = null;
+  private readonly pause = new WakeablePause();
 
   constructor(
     private readonly db: Database,
@@ -101,7 +102,7 @@ export class BatchService {
         data: { flow: input.flow, version: loaded.version.version, rows: applications.length, chunks: chunks.length },
       }),
     );
-    this.wake?.();
+    this.pause.wake();
     return batch;
   }
 
@@ -132,31 +133,16 @@ export class BatchService {
         } catch (err) {
           this.logger?.warn({ err: { message: (err as Error).message } }, 'batch chunk failed; it will be taken again');
         }
-        if (!worked && !this.stopped) await this.idle(idleMs);
+        if (!worked && !this.stopped) await this.pause.wait(idleMs);
       }
     })();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.pause.wake();
     await this.running;
     this.running = null;
-  }
-
-  private idle(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.wake = null;
-        resolve();
-      }, ms);
-      timer.unref();
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-    });
   }
 
   /** Takes one chunk, if any is free, and decides it; false when there was none. */
