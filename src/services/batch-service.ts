@@ -28,7 +28,7 @@ export const BATCH_CHUNK_ROWS = 500;
 /** The most applications one batch may hold. */
 export const BATCH_MAX_ROWS = 2_000_000;
 /** Decisions of one chunk in flight at once, so that they share group commits. */
-const CONCURRENCY = 32;
+const CONCURRENCY = 250;
 /** A chunk whose server stops renewing is taken by another after this (ARBITER_BATCH_LEASE_SECONDS). */
 const LEASE_SECONDS = Number(process.env.ARBITER_BATCH_LEASE_SECONDS || 30);
 

@@ -1,5 +1,5 @@
 import { ChainVerifier, hashEvent, type AuditEvent, type ChainBreak } from '../privacy/index.ts';
-import type { Queryable } from './database.ts';
+import { prepared, type Queryable } from './database.ts';
 
 export interface AuditEntry {
   actor: string;
@@ -39,6 +39,16 @@ function toEvent(row: AuditRow): AuditEvent {
   };
 }
 
+const APPEND_EVENTS = prepared(
+  'append_audit_events',
+  `
+with appended as (
+  insert into audit_events (seq, at, actor, action, subject_type, subject_id, request_id, data, prev_hash, hash)
+  select * from unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::text[])
+)
+update audit_head set seq = $11, hash = $12 where id = 1`,
+);
+
 /**
  * Appends events inside the caller's transaction, so they commit if and only if the change
  * they record commits. Locking the head row serialises appenders; a batch takes the lock once.
@@ -52,8 +62,7 @@ export async function appendAuditBatch(tx: Queryable, entries: AuditEntry[]): Pr
   let seq = Number(head.seq);
   let prevHash = head.hash;
   const events: AuditEvent[] = [];
-  const params: unknown[] = [];
-  const tuples: string[] = [];
+  const columns: unknown[][] = Array.from({ length: 10 }, () => []);
   for (const entry of entries) {
     const content = {
       seq: ++seq,
@@ -67,11 +76,9 @@ export async function appendAuditBatch(tx: Queryable, entries: AuditEntry[]): Pr
     };
     const hash = hashEvent(prevHash, content);
     events.push({ ...content, prevHash, hash });
-    const base = params.length;
-    tuples.push(`(${Array.from({ length: 10 }, (_, i) => `$${base + i + 1}`).join(', ')})`);
-    params.push(
+    const values = [
       content.seq,
-      content.at,
+      at,
       content.actor,
       content.action,
       content.subjectType,
@@ -80,16 +87,12 @@ export async function appendAuditBatch(tx: Queryable, entries: AuditEntry[]): Pr
       JSON.stringify(content.data),
       prevHash,
       hash,
-    );
+    ];
+    values.forEach((v, i) => columns[i]!.push(v));
     prevHash = hash;
   }
-  // One statement for the events and the new head: the chain's lock is held for one round trip less.
-  const n = params.length;
-  await tx.query(
-    `with appended as (insert into audit_events (seq, at, actor, action, subject_type, subject_id, request_id, data, prev_hash, hash) values ${tuples.join(', ')})
-     update audit_head set seq = $${n + 1}, hash = $${n + 2} where id = 1`,
-    [...params, seq, prevHash],
-  );
+  // One statement, of one text whatever the count, for the events and the new head: the chain's lock is held for one round trip less.
+  await tx.query(APPEND_EVENTS, [...columns, seq, prevHash]);
   return events;
 }
 

@@ -1,4 +1,5 @@
-export type { Database, Queryable, DatabaseKind, PoolUse } from './database.ts';
+export type { Database, Queryable, DatabaseKind, PoolUse, PreparedStatement } from './database.ts';
+export { prepared } from './database.ts';
 export { openDatabase, defaultDataDir, type OpenOptions } from './open-database.ts';
 export { migrate, pendingMigrations, listMigrations } from './migrate.ts';
 export { StoreError } from './store-error.ts';

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { Database, Queryable } from './database.ts';
+import { statementText, type Database, type PreparedStatement, type Queryable } from './database.ts';
 import { StoreError } from './store-error.ts';
 import { makePrivate } from '../support/private-files.ts';
 
@@ -67,8 +67,8 @@ export async function openPGlite(dataDir: string | null, seed?: Blob): Promise<P
   }
   await pg.waitReady;
   if (dataDir) makePrivate(resolve(dataDir));
-  const query: Queryable['query'] = async <Row>(sql: string, params?: unknown[]) => {
-    const result = await pg.query<Row>(sql, params);
+  const query: Queryable['query'] = async <Row>(sql: string | PreparedStatement, params?: unknown[]) => {
+    const result = await pg.query<Row>(statementText(sql), params);
     return { rows: result.rows };
   };
   return {
@@ -81,7 +81,7 @@ export async function openPGlite(dataDir: string | null, seed?: Blob): Promise<P
     transaction: (fn) =>
       pg.transaction((tx) =>
         fn({
-          query: async <Row>(sql: string, params?: unknown[]) => ({ rows: (await tx.query<Row>(sql, params)).rows }),
+          query: async <Row>(sql: string | PreparedStatement, params?: unknown[]) => ({ rows: (await tx.query<Row>(statementText(sql), params)).rows }),
           exec: async (sql: string) => {
             await tx.exec(sql);
           },

@@ -1,5 +1,10 @@
 import pg from 'pg';
-import type { Database, Queryable } from './database.ts';
+import type { Database, PreparedStatement, Queryable } from './database.ts';
+
+/** A prepared statement goes by its name, so each connection parses and plans it once. */
+function asConfig(sql: string | PreparedStatement, values?: unknown[]): pg.QueryConfig {
+  return typeof sql === 'string' ? { text: sql, values } : { name: sql.name, text: sql.text, values };
+}
 
 // Decimals and bigints come back as text from pg but as numbers from PGlite; parse int8 so both agree.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -35,8 +40,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     const { rows } = await pool.query('select 1 from pg_namespace where nspname = $1', [options.schema]);
     if (!rows.length) await pool.query(`create schema if not exists "${options.schema}"`);
   }
-  const query: Queryable['query'] = async <Row>(sql: string, params?: unknown[]) => {
-    const result = await pool.query(sql, params);
+  const query: Queryable['query'] = async <Row>(sql: string | PreparedStatement, params?: unknown[]) => {
+    const result = await pool.query(asConfig(sql, params));
     return { rows: result.rows as Row[] };
   };
   return {
@@ -58,7 +63,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
       try {
         await client.query('begin');
         const result = await fn({
-          query: async <Row>(sql: string, params?: unknown[]) => ({ rows: (await client.query(sql, params)).rows as Row[] }),
+          query: async <Row>(sql: string | PreparedStatement, params?: unknown[]) => ({ rows: (await client.query(asConfig(sql, params))).rows as Row[] }),
           exec: async (sql: string) => {
             await client.query(sql);
           },

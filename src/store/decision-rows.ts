@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { prepared, type Queryable } from './database.ts';
+import { decisionEvent } from './decision-events.ts';
+import { newId, type NewDecision } from './decisions.ts';
+
+/**
+ * Every row a new decision brings, in one statement whose text never changes: the server
+ * parses and plans it once per connection, however many decisions a group holds, and each
+ * column travels as one array (`unnest`) instead of one parameter per cell. A decision whose
+ * idempotency key is already stored inserts nothing: its data key, search digests, consents,
+ * review and event are filtered on the decisions actually inserted. The rows that refer to a
+ * decision go in the same statement, so the references are checked once it has ended.
+ */
+const INSERT_DECISIONS = prepared(
+  'insert_decisions',
+  `
+with d as (
+  insert into decisions (id, flow_id, flow_version, idempotency_key, request_hash, status, outcome, result, path, trace_sealed,
+                         application_c1, application_c2, dropped_fields, data_key_id, pending_review_id, versions, completed_at,
+                         duration_ms, created_at, scores, client_id, trace_id)
+  select * from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::json[], $9::json[],
+                       $10::bytea[], $11::json[], $12::bytea[], $13::json[], $14::text[], $15::text[], $16::json[], $17::timestamptz[],
+                       $18::float8[], $19::timestamptz[], $20::json[], $21::text[], $22::text[])
+  on conflict (client_id, idempotency_key) do nothing
+  returning id, data_key_id
+),
+keys as (
+  insert into data_keys (id, master_version, wrapped)
+  select k.id, k.version, k.wrapped from unnest($23::text[], $24::int[], $25::bytea[]) as k(id, version, wrapped)
+   where k.id in (select data_key_id from d)
+),
+search as (
+  insert into decision_search (decision_id, field, digest)
+  select s.decision_id, s.field, s.digest from unnest($26::text[], $27::text[], $28::text[]) as s(decision_id, field, digest)
+   where s.decision_id in (select id from d)
+),
+consent as (
+  insert into consents (id, decision_id, scope, granted_at, expires_at, channel)
+  select c.* from unnest($29::text[], $30::text[], $31::text[], $32::timestamptz[], $33::timestamptz[], $34::text[])
+                  as c(id, decision_id, scope, granted_at, expires_at, channel)
+   where c.decision_id in (select id from d)
+),
+review as (
+  insert into reviews (id, decision_id, node_id, queue, reason, status)
+  select r.id, r.decision_id, r.node_id, r.queue, r.reason, 'pending'
+    from unnest($35::text[], $36::text[], $37::text[], $38::text[], $39::text[]) as r(id, decision_id, node_id, queue, reason)
+   where r.decision_id in (select id from d)
+),
+event as (
+  insert into event_outbox (id, type, application_id, payload)
+  select e.id, e.type, e.application_id, e.payload
+    from unnest($40::text[], $41::text[], $42::text[], $43::jsonb[]) with ordinality as e(id, type, application_id, payload, n)
+   where e.application_id in (select id from d)
+   order by e.n
+)
+select id from d`,
+);
+
+const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+
+/** Inserts new decisions with everything that belongs to them; returns the ids inserted (the others' keys were taken). */
+export async function insertDecisions(tx: Queryable, decisions: readonly NewDecision[], now: string): Promise<Set<string>> {
+  const columns: unknown[][] = Array.from({ length: 43 }, () => []);
+  const push = (from: number, ...values: unknown[]) => values.forEach((v, i) => columns[from + i]!.push(v));
+  for (const d of decisions) {
+    push(
+      0,
+      d.id,
+      d.flowId,
+      d.flowVersion,
+      d.idempotencyKey,
+      d.requestHash,
+      d.status,
+      d.outcome,
+      json(d.result),
+      json(d.path),
+      d.sealed.trace,
+      json(d.sealed.c1),
+      d.sealed.c2,
+      json(d.sealed.dropped),
+      d.sealed.dataKey.id,
+      d.reviewId,
+      json(d.versions),
+      d.status === 'completed' ? now : null,
+      d.durationMs,
+      now,
+      d.scores && Object.keys(d.scores).length ? json(d.scores) : null,
+      d.clientId,
+      d.traceId ?? null,
+    );
+    push(22, d.sealed.dataKey.id, d.sealed.dataKey.version, d.sealed.dataKey.wrapped);
+    for (const s of d.sealed.search) push(25, d.id, s.field, s.digest);
+    for (const c of d.consents) push(28, newId('cns'), d.id, c.scope, c.grantedAt, c.expiresAt ?? null, c.channel);
+    if (d.reviewId && d.wait) push(34, d.reviewId, d.id, d.wait.node, d.wait.queue, d.wait.reason);
+    const event = decisionEvent(d.status === 'completed' ? 'decision.made' : 'decision.pending_review', d.id, {
+      flow: d.flowId,
+      version: d.flowVersion,
+      status: d.status,
+      result: d.result,
+      reviewId: d.reviewId,
+    });
+    push(39, `evt_${randomUUID()}`, event.type, event.applicationId, json(event.data));
+  }
+  const { rows } = await tx.query<{ id: string }>(INSERT_DECISIONS, columns);
+  return new Set(rows.map((r) => r.id));
+}
