@@ -40,19 +40,34 @@ export const QUEUES = [
 ] as const;
 
 /**
- * How long a job may stay active before its worker is presumed dead and another process takes
- * it over, and how often it is retried. A resume takes milliseconds, so a crashed server's
- * resumes are taken over within a minute; back-tests and retraining may run for many minutes.
+ * How long a resume may stay taken before its worker is presumed dead and another process takes
+ * it over (ARBITER_RESUME_EXPIRE_SECONDS, 30 by default): a resume takes milliseconds, so a
+ * crashed server's resumes are finished by another within a minute. Shorter means a faster
+ * take-over, but a resume held up longer than this (a database stalled for that long) runs twice,
+ * which is harmless (resuming a completed decision does nothing) but wasted work.
  */
-const QUEUE_POLICY: Record<(typeof QUEUES)[number], { expireInSeconds: number; retryLimit: number; retryDelay: number }> = {
-  'decision.resume': { expireInSeconds: 30, retryLimit: 10, retryDelay: 5 },
+export function resumeExpirySeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.ARBITER_RESUME_EXPIRE_SECONDS;
+  if (raw === undefined || raw === '') return 30;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600)
+    throw new Error(`ARBITER_RESUME_EXPIRE_SECONDS must be a whole number of seconds from 1 to 3600, got "${raw}"`);
+  return seconds;
+}
+
+/**
+ * How long a job may stay active before its worker is presumed dead and another process takes
+ * it over, and how often it is retried; back-tests and retraining may run for many minutes.
+ */
+const queuePolicy = (resumeExpiry: number): Record<(typeof QUEUES)[number], { expireInSeconds: number; retryLimit: number; retryDelay: number }> => ({
+  'decision.resume': { expireInSeconds: resumeExpiry, retryLimit: 10, retryDelay: Math.min(5, Math.ceil(resumeExpiry / 6)) },
   'personal-data.purge': { expireInSeconds: 1800, retryLimit: 3, retryDelay: 60 },
   'backtest.run': { expireInSeconds: 3600, retryLimit: 2, retryDelay: 10 },
   'retrain.run': { expireInSeconds: 3600, retryLimit: 2, retryDelay: 10 },
   'retrain.scheduled': { expireInSeconds: 300, retryLimit: 3, retryDelay: 60 },
   'retrain.growth': { expireInSeconds: 300, retryLimit: 3, retryDelay: 60 },
   'monitoring.run': { expireInSeconds: 900, retryLimit: 3, retryDelay: 60 },
-};
+});
 
 /**
  * Errors PostgreSQL raises when two processes install the same schema at once: duplicate
@@ -76,23 +91,26 @@ async function startConcurrently<T>(start: () => Promise<T>): Promise<T> {
 }
 
 export async function startJobQueue(db: Database, options: { pollingSeconds?: number } = {}): Promise<JobQueue> {
+  const resumeExpiry = resumeExpirySeconds();
+  const policy = queuePolicy(resumeExpiry);
   const boss = new PgBoss({
     db: adapter(db),
     schema: 'pgboss',
     supervise: true,
     schedule: true,
     migrate: true,
-    // Expired jobs (a worker that died) are found by maintenance; every 30 s rather than 2 min.
-    maintenanceIntervalSeconds: 30,
+    // Expired jobs (a worker that died) are found by maintenance: every 30 s rather than 2 min, and
+    // no less often than resumes expire, so that a take-over waits for one expiry and one round.
+    maintenanceIntervalSeconds: Math.min(30, resumeExpiry),
   } as PgBoss.ConstructorOptions);
   boss.on('error', () => {
     // Transient database errors while polling; pg-boss retries on its own.
   });
   await startConcurrently(() => boss.start());
   for (const q of QUEUES) {
-    await startConcurrently(() => boss.createQueue(q, { name: q, ...QUEUE_POLICY[q] }));
+    await startConcurrently(() => boss.createQueue(q, { name: q, ...policy[q] }));
     // Queues made by an earlier version keep their old policy unless told.
-    await startConcurrently(() => boss.updateQueue(q, { name: q, ...QUEUE_POLICY[q] }));
+    await startConcurrently(() => boss.updateQueue(q, { name: q, ...policy[q] }));
   }
   const pollingIntervalSeconds = options.pollingSeconds ?? 1;
   let running = true;

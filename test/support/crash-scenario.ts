@@ -31,7 +31,8 @@ export async function prepareCrashEnvironment(): Promise<CrashEnvironment> {
     url: scratch.url,
     keyFile,
     keys,
-    serve: () => serve(['--database', scratch.url, '--key-file', keyFile, '--workers', '2']),
+    // A resume held by the killed server is taken over after 3 s rather than 30 s.
+    serve: () => serve(['--database', scratch.url, '--key-file', keyFile, '--workers', '2'], { env: { ARBITER_RESUME_EXPIRE_SECONDS: '3' } }),
     drop: () => scratch.drop(),
   };
   const s = await env.serve();
@@ -196,8 +197,11 @@ export async function crashRound(env: CrashEnvironment, round: string, killAfter
     let notCompleted = 0;
     const acknowledgedVerdicts = reviews.filter((r) => verdicts.get(r.reviewId) === 200);
     try {
+      // Every request again, by as many clients as sent them first.
+      const retries = new Map<string, Answer | null>();
+      await sendAll(env, server.url, requests, retries);
       for (const r of requests) {
-        const again = await sendDecision(env, server.url, r.key, r.i);
+        const again = retries.get(r.key) ?? null;
         if (!again || again.status >= 300) {
           problems.push(`retry of ${r.key} got ${JSON.stringify(again)}`);
           continue;
@@ -224,8 +228,8 @@ export async function crashRound(env: CrashEnvironment, round: string, killAfter
         else if (status === 409 && verdicts.get(r.reviewId) === null) recordedUnanswered++;
         else problems.push(`review ${r.reviewId} after the restart got ${status}`);
       }
-      // A resume job the killed server had already taken is retried once its expiry (30 s) has
-      // passed and pg-boss's maintenance (every 30 s) has seen it: allow both, and a retry delay.
+      // A resume job the killed server had already taken is retried once its expiry (3 s here) has
+      // passed and pg-boss's maintenance (as often) has seen it: allow both, a retry delay, and a loaded machine.
       notCompleted = await untilCompleted(
         db,
         reviews.map((r) => r.decisionId),

@@ -16,6 +16,9 @@ import { scoredFlow, synthChampion, SYNTH_FEATURES } from '../support/lifecycle.
 import { generatePopulation } from '../../src/tools/synth/index.ts';
 import { arbiter, serve, type Running } from '../support/process.ts';
 
+// Resumes held by a dead worker are taken over after 3 s, by the servers (which inherit this) and by this process's queue alike.
+process.env.ARBITER_RESUME_EXPIRE_SECONDS = '3';
+
 let scratch: { url: string; drop(): Promise<void> };
 let servers: Running[] = [];
 const keys: Record<string, string> = {};
@@ -143,7 +146,7 @@ test('a resume that a worker took and then died with is expired and finished by 
   const { status, ms } = await verdictWithoutResume(
     async (db, queue, d) => {
       // The verdict is recorded without its inline resume; its job is held back, then marked as
-      // taken 45 s ago by a worker that no longer exists (the queue's expiry for resumes is 30 s).
+      // taken 45 s ago by a worker that no longer exists (resumes expire after 3 s in this suite).
       await decideReview(db, String(d.pendingReviewId), 'approve', 'recorded before a crash', { actor: 'test' }, CLAIMS_NOW(), async () => {});
       const jobId = await queue.boss.send('decision.resume', { decisionId: d.id, reviewId: d.pendingReviewId }, { startAfter: 3600 });
       await db.query(
