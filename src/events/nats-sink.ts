@@ -1,5 +1,5 @@
-import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { OutboxEvent } from '../store/index.ts';
 import { eventEnvelope, type EventSink } from './event-sink.ts';
 
@@ -29,6 +29,8 @@ export class NatsSink implements EventSink {
 
   private connected(): Promise<{ nc: NatsConnection; js: JetStreamClient }> {
     this.client ??= (async () => {
+      // Loaded with the first NATS sink, not by every server and command.
+      const [{ jetstream, jetstreamManager }, { connect }] = await Promise.all([import('@nats-io/jetstream'), import('@nats-io/transport-node')]);
       const nc = await connect({ servers: this.options.servers, timeout: this.options.timeoutMs, name: `arbiter events (${this.name})` });
       try {
         const jsm = await jetstreamManager(nc);

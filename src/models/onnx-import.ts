@@ -1,4 +1,7 @@
-import { InferenceSession, Tensor } from 'onnxruntime-node';
+import type { InferenceSession } from 'onnxruntime-node';
+
+/** The ONNX runtime (a native library) is loaded with the first ONNX model, not by every server and command. */
+const onnxRuntime = () => import('onnxruntime-node');
 import type { Frame } from './frame.ts';
 import { ModelImportError } from './xgboost-import.ts';
 
@@ -32,7 +35,7 @@ export class OnnxModel {
   static async fromBytes(bytes: Uint8Array, featureNames?: string[]): Promise<OnnxModel> {
     let session: InferenceSession;
     try {
-      session = await InferenceSession.create(bytes);
+      session = await (await onnxRuntime()).InferenceSession.create(bytes);
     } catch (err) {
       throw new ModelImportError(`onnxruntime cannot load this file: ${(err as Error).message.split('\n')[0]}`);
     }
@@ -63,7 +66,7 @@ export class OnnxModel {
   }
 
   async predict(frame: Frame): Promise<Float64Array> {
-    this.session ??= InferenceSession.create(this.bytes);
+    this.session ??= onnxRuntime().then((ort) => ort.InferenceSession.create(this.bytes));
     const session = await this.session;
     const f = this.binding.featureNames.length;
     const x = new Float32Array(frame.rows * f);
@@ -72,6 +75,7 @@ export class OnnxModel {
       if (c.kind !== 'numeric') throw new ModelImportError(`feature ${name} must be numeric for an ONNX model`);
       for (let i = 0; i < frame.rows; i++) x[i * f + j] = c.values[i]!;
     });
+    const { Tensor } = await onnxRuntime();
     const result = await session.run({ [this.binding.input]: new Tensor('float32', x, [frame.rows, f]) });
     const out = result[this.binding.output]!;
     const width = out.dims[1] ?? 1;

@@ -1,10 +1,10 @@
-import highsModule, { type Highs } from 'highs';
+import type { Highs } from 'highs';
 import type { CandidateMatrix } from './candidates.ts';
 
-// The package's types describe a CommonJS module; loaded as ESM its default export is the loader itself.
-const loadHighs = highsModule as unknown as () => Promise<Highs>;
 let highsLoaded: Promise<Highs> | null = null;
-const highs = () => (highsLoaded ??= loadHighs());
+// Loaded with the first solve, not by every server and command. The package's types describe a
+// CommonJS module; loaded as ESM its default export is the loader itself.
+const highs = () => (highsLoaded ??= import('highs').then((m) => (m.default as unknown as () => Promise<Highs>)()));
 
 /** One portfolio constraint, written as Σ coef[i·A + a]·x[i,a] ≤ bound. */
 export interface LinearConstraint {

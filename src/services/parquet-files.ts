@@ -1,5 +1,3 @@
-import { parquetReadObjects } from 'hyparquet';
-import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { BatchResultRow } from '../store/index.ts';
 import { ServiceError } from './service-error.ts';
 
@@ -15,6 +13,8 @@ export async function applicationsFromParquet(bytes: Uint8Array): Promise<Record
   const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let rows: Record<string, unknown>[];
   try {
+    // Loaded with the first Parquet file, not by every server and command.
+    const { parquetReadObjects } = await import('hyparquet');
     rows = (await parquetReadObjects({ file })) as Record<string, unknown>[];
   } catch (err) {
     throw new ServiceError('invalid', 'invalid_file', `the file is not a Parquet file Arbiter can read: ${(err as Error).message}`);
@@ -27,7 +27,8 @@ export async function applicationsFromParquet(bytes: Uint8Array): Promise<Record
 }
 
 /** The results file as Parquet: the columns of the CSV, typed. */
-export function batchResultsParquet(rows: BatchResultRow[]): Uint8Array {
+export async function batchResultsParquet(rows: BatchResultRow[]): Promise<Uint8Array> {
+  const { parquetWriteBuffer } = await import('hyparquet-writer');
   const reasons = rows.map((x) => ((x.result as { reasons?: { code?: string }[] } | null)?.reasons ?? []).map((r) => r.code).join(';'));
   const offers = rows.map((x) => {
     const offer = (x.result as { offer?: unknown } | null)?.offer;

@@ -1,4 +1,4 @@
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { Database, Queryable } from './database.ts';
 
 /** pg-boss sends SQL through this adapter, so the queue lives in the same database, embedded or not. */
@@ -93,7 +93,9 @@ async function startConcurrently<T>(start: () => Promise<T>): Promise<T> {
 export async function startJobQueue(db: Database, options: { pollingSeconds?: number } = {}): Promise<JobQueue> {
   const resumeExpiry = resumeExpirySeconds();
   const policy = queuePolicy(resumeExpiry);
-  const boss = new PgBoss({
+  // Loaded by processes that run the queue (servers), not by every command.
+  const { default: Boss } = await import('pg-boss');
+  const boss = new Boss({
     db: adapter(db),
     schema: 'pgboss',
     supervise: true,

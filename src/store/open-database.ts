@@ -1,6 +1,4 @@
 import type { Database } from './database.ts';
-import { openPGlite } from './pglite-database.ts';
-import { openPostgres } from './postgres-database.ts';
 import { StoreError } from './store-error.ts';
 
 export interface OpenOptions {
@@ -26,7 +24,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
         `--database must be a postgres:// URL, got "${url.split(':')[0]}:..."; leave it out to use the embedded database.`,
       );
     }
+    // Only the driver in use is loaded: a process on PostgreSQL never loads the embedded database, nor the reverse.
+    const { openPostgres } = await import('./postgres-database.ts');
     return openPostgres({ url, schema: options.schema });
   }
+  const { openPGlite } = await import('./pglite-database.ts');
   return openPGlite(options.dataDir === undefined ? defaultDataDir() : options.dataDir, options.seed);
 }

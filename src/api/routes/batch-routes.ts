@@ -107,7 +107,7 @@ export function batchRoutes(batches: BatchService) {
       },
       async (request, reply) => {
         const { rows } = await batches.results(request.params.id);
-        if (request.query.format === 'parquet') return reply.type(PARQUET).send(Buffer.from(batchResultsParquet(rows)));
+        if (request.query.format === 'parquet') return reply.type(PARQUET).send(Buffer.from(await batchResultsParquet(rows)));
         return reply.type('text/csv; charset=utf-8').send(batchResultsCsv(rows));
       },
     );

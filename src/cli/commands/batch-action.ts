@@ -34,7 +34,7 @@ export async function runBatch(flags: DatabaseFlags & { flow: string; version?: 
     }
     bar.done();
     const { rows } = await services.batches.results(batch.id);
-    writeFileSync(flags.out, /\.parquet$/i.test(flags.out) ? batchResultsParquet(rows) : batchResultsCsv(rows));
+    writeFileSync(flags.out, /\.parquet$/i.test(flags.out) ? await batchResultsParquet(rows) : batchResultsCsv(rows));
     const seconds = (performance.now() - t0) / 1000;
     console.log(
       `batch ${batch.id}: ${batch.rows} applications of ${flags.flow} v${batch.flowVersion} in ${seconds.toFixed(1)} s (${Math.round(batch.rows / seconds).toLocaleString('en-US')}/s), ${batch.failedRows} not decided; results in ${flags.out}`,

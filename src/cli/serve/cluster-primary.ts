@@ -1,14 +1,12 @@
 import cluster, { type Worker } from 'node:cluster';
-import { buildServer, createLogger } from '../../api/index.ts';
 import { createSink, readSinkConfig } from '../../events/index.ts';
-import { startJobQueue } from '../../store/index.ts';
 import type { BureauSim } from '../../tools/bureau-sim/index.ts';
 import { auditCheckpoints, loadKeys, openMigrated } from '../database-access.ts';
 import { aggregateClusterMetrics } from './cluster-metrics.ts';
 import { assertPortFree, publicUrl } from './listen-port.ts';
 import { portOf, type ServeFlags } from './serve-flags.ts';
-import { bootstrapAdminKey, databaseLabel, type WorkerMessage } from './single-server.ts';
-import { printWelcome, seedDemoQuietly, startDemoBureau } from './welcome.ts';
+import { bootstrapAdminKey, databaseLabel, type WorkerMessage } from './server-start.ts';
+import { printWelcome } from './welcome.ts';
 
 /** A worker that dies sooner than this after it started counts as failing to start. */
 const MIN_UPTIME_MS = 10_000;
@@ -38,6 +36,12 @@ export async function runClusterPrimary(flags: ServeFlags, workers: number): Pro
   try {
     bootstrapSecret = await bootstrapAdminKey(db, flags);
     if (flags.demo) {
+      // The whole server is loaded here only to seed the demo; without it the primary stays small.
+      const [{ buildServer, createLogger }, { startJobQueue }, { seedDemoQuietly, startDemoBureau }] = await Promise.all([
+        import('../../api/index.ts'),
+        import('../../store/index.ts'),
+        import('./demo-start.ts'),
+      ]);
       bureau = await startDemoBureau(flags);
       const logger = createLogger();
       const queue = await startJobQueue(db);

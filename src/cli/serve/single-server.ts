@@ -2,36 +2,19 @@ import { buildServer, createLogger } from '../../api/index.ts';
 import { createSink, EventDispatcher, readSinkConfig } from '../../events/index.ts';
 import { startTracing } from '../../support/telemetry.ts';
 import { ReloadingKeyProvider } from '../../privacy/index.ts';
-import { KeyService, startWorkers } from '../../services/index.ts';
-import { countApiKeys, startJobQueue, type Database } from '../../store/index.ts';
+import { startWorkers } from '../../services/index.ts';
+import { startJobQueue } from '../../store/index.ts';
 import type { BureauSim } from '../../tools/bureau-sim/index.ts';
 import { auditCheckpoints, erasureLedger, loadKeys, openMigrated } from '../database-access.ts';
 import { WorkerMetricsLink } from './cluster-metrics.ts';
 import { assertPortFree, portMessage, publicUrl } from './listen-port.ts';
 import { portOf, type ServeFlags } from './serve-flags.ts';
-import { printWelcome, seedDemoQuietly, startDemoBureau } from './welcome.ts';
+import { seedDemoQuietly, startDemoBureau } from './demo-start.ts';
+import { bootstrapAdminKey, databaseLabel, type WorkerRole } from './server-start.ts';
+import { printWelcome } from './welcome.ts';
 
 /** Minutes between signed checkpoints of the audit chain head (ARBITER_CHECKPOINT_MINUTES). */
 const CHECKPOINT_MINUTES = Number(process.env.ARBITER_CHECKPOINT_MINUTES || 60);
-
-/** A server process of a cluster: its place among the workers, and how it tells the primary it listens. */
-export interface WorkerRole {
-  index: number;
-  send(message: WorkerMessage): void;
-}
-
-export type WorkerMessage = { type: 'listening'; address: string } | { type: 'failed'; message: string };
-
-export function databaseLabel(db: Database): string {
-  return db.kind === 'pglite' ? `the embedded database in ${db.location}` : `PostgreSQL ${db.location}`;
-}
-
-/** With no key at all, an admin key is made so that someone can sign in; its secret is shown once. */
-export async function bootstrapAdminKey(db: Database, flags: ServeFlags): Promise<string | null> {
-  if (flags.demo || (await countApiKeys(db)) > 0) return null;
-  const created = await new KeyService(db).create({ name: 'bootstrap admin', role: 'admin' }, { actor: 'system' });
-  return created.secret;
-}
 
 /**
  * One server process: alone (it migrates, seeds the demo and greets), or as a worker of a cluster

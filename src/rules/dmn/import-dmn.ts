@@ -1,4 +1,4 @@
-import { DmnModdle } from 'dmn-moddle';
+import type { DmnModdle } from 'dmn-moddle';
 import { RuleError } from '../rule-error.ts';
 import type { Aggregation, DecisionTableDefinition, HitPolicy } from '../decision-table.ts';
 import type { BoxedExpression, DmnModel, ItemDefinition } from './model.ts';
@@ -156,7 +156,9 @@ export async function importDmn(xml: string): Promise<DmnModel> {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new RuleError('dmn_doctype', 'DMN documents may not contain a DOCTYPE or entity declarations; remove them');
   let root: Moddle;
   try {
-    const result = await new DmnModdle().fromXML(desugarBoxed15(normaliseNamespaces(xml)), 'dmn:Definitions');
+    // Loaded with the first DMN file, not by every server and command.
+    const Moddle: typeof DmnModdle = (await import('dmn-moddle')).DmnModdle;
+    const result = await new Moddle().fromXML(desugarBoxed15(normaliseNamespaces(xml)), 'dmn:Definitions');
     root = result.rootElement as unknown as Moddle;
   } catch (err) {
     // The parser quotes the offending text, which may be megabytes of garbage; keep the gist.

@@ -209,12 +209,3 @@ export async function seedDemo(
   writeFileSync(join(dir, 'keys.json'), `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
   return { keys, files };
 }
-
-/** The demo keys written at seeding, for printing on later starts. */
-export function demoKeys(dataDir: string): Record<string, string> | null {
-  try {
-    return JSON.parse(readFileSync(join(dataDir, 'demo', 'keys.json'), 'utf8')) as Record<string, string>;
-  } catch {
-    return null;
-  }
-}
