@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { statementText, type Database, type PreparedStatement, type Queryable } from './database.ts';
+import { cachedInitdb, cacheInitdb } from './pglite-initdb-cache.ts';
 import { StoreError } from './store-error.ts';
 import { makePrivate } from '../support/private-files.ts';
 
@@ -46,26 +47,34 @@ export interface PGliteDatabase extends Database {
 
 /**
  * `seed` is a data folder written by `dumpDataDir`, used only when the folder holds no database
- * yet: loading it skips PostgreSQL's initdb, which takes seconds.
+ * yet: loading it skips PostgreSQL's initdb, which takes seconds. Without one, a new folder
+ * starts from the cached empty cluster when there is one (see pglite-initdb-cache.ts).
  */
 export async function openPGlite(dataDir: string | null, seed?: Blob): Promise<PGliteDatabase> {
   let release = (): void => {};
   let pg: PGlite;
+  let fresh = true;
+  let initial: Blob | undefined;
   if (dataDir) {
     const dir = resolve(dataDir);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     release = takeDirectoryLock(dir);
     const pgdata = join(dir, 'pgdata');
-    pg = new PGlite(pgdata, seed && !existsSync(join(pgdata, 'PG_VERSION')) ? { loadDataDir: seed } : {});
+    fresh = !existsSync(join(pgdata, 'PG_VERSION'));
+    initial = fresh ? (seed ?? cachedInitdb()) : undefined;
+    pg = new PGlite(pgdata, initial ? { loadDataDir: initial } : {});
     const unlock = release;
     release = () => {
       makePrivate(dir);
       unlock();
     };
   } else {
-    pg = new PGlite(seed ? { loadDataDir: seed } : {});
+    initial = seed ?? cachedInitdb();
+    pg = new PGlite(initial ? { loadDataDir: initial } : {});
   }
   await pg.waitReady;
+  // The first new cluster on this machine spares every later one initdb's seconds.
+  if (fresh && !initial) await cacheInitdb(pg);
   if (dataDir) makePrivate(resolve(dataDir));
   const query: Queryable['query'] = async <Row>(sql: string | PreparedStatement, params?: unknown[]) => {
     const result = await pg.query<Row>(statementText(sql), params);
