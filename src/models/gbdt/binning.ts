@@ -1,5 +1,6 @@
 import type { Column, Frame } from '../frame.ts';
 import { sortNumbers } from '../sort-numbers.ts';
+import { LOOKUP_BUCKETS } from './kernel-layout.ts';
 
 /** How one feature's values map to histogram bins. Bin 0 is always "missing". */
 export type FeatureBins =
@@ -55,8 +56,8 @@ function lowerBound(uppers: Float64Array, v: number, lo: number, hi: number): nu
   return lo;
 }
 
-/** Buckets of a numeric feature's lookup table; forest.wat's binning has the same number. */
-export const BUCKETS = 4096;
+/** Buckets of a numeric feature's lookup table: the scoring kernel's binning assumes as many. */
+export const BUCKETS = LOOKUP_BUCKETS;
 /** Per set of edges (a trained model's are fixed), the first edge of each bucket. */
 const bucketTables = new WeakMap<Float64Array, Int32Array>();
 

@@ -1,3 +1,4 @@
+import { GENERAL_NODE, PERFECT_NODE } from './kernel-layout.ts';
 import { treeDepth, type Tree } from './tree.ts';
 
 /**
@@ -47,16 +48,16 @@ export function forestLayout(trees: Tree[], binCounts: Int32Array): ForestLayout
 
 /**
  * Every tree padded to `depth` levels: node k's children are 2k + 1 and 2k + 2, so no child
- * index is stored or loaded. A node is 8 bytes: the bin's byte offset (sign bit set for a
- * categorical split) and the threshold or a 32-bit go-right mask. A leaf above the last level
+ * index is stored or loaded. A node is a PERFECT_NODE (kernel-layout.ts): the bin's byte offset
+ * (sign bit set for a categorical split) and the threshold or a 32-bit go-right mask. A leaf above the last level
  * becomes a split that never goes right (categorical, empty mask) over copies of itself.
  */
 function perfectLayout(trees: Tree[], depth: number, width: number): ForestLayout {
   const inner = (1 << depth) - 1;
   return {
     perfectDepth: depth,
-    rowsFirst: trees.length * (inner * 8 + (inner + 1) * 8) <= L1_BYTES,
-    nodeBytes: trees.length * inner * 8,
+    rowsFirst: trees.length * (inner * PERFECT_NODE.bytes + (inner + 1) * 8) <= L1_BYTES,
+    nodeBytes: trees.length * inner * PERFECT_NODE.bytes,
     valueCount: trees.length * (inner + 1),
     maskBytes: 0,
     write({ nodes, values }) {
@@ -66,10 +67,12 @@ function perfectLayout(trees: Tree[], depth: number, width: number): ForestLayou
             values[ti * (inner + 1) + (k - inner)] = t.value[n]!;
             return;
           }
-          const o = (ti * inner + k) * 8;
+          const o = (ti * inner + k) * PERFECT_NODE.bytes;
+          const test = o + PERFECT_NODE.at.test;
+          const threshold = o + PERFECT_NODE.at.threshold;
           if (t.left[n]! < 0) {
-            nodes.setInt32(o, CATEGORICAL_FLAG, true);
-            nodes.setInt32(o + 4, 0, true);
+            nodes.setInt32(test, CATEGORICAL_FLAG, true);
+            nodes.setInt32(threshold, 0, true);
             fill(n, 2 * k + 1, level + 1);
             fill(n, 2 * k + 2, level + 1);
             return;
@@ -77,12 +80,12 @@ function perfectLayout(trees: Tree[], depth: number, width: number): ForestLayou
           if (t.categories[n]) {
             let mask = 0;
             for (let b = 0; b < PERFECT_MAX_BINS; b++) if (catRight(t, n, b)) mask |= 1 << b;
-            nodes.setInt32(o, (t.feature[n]! * 2) | CATEGORICAL_FLAG, true);
-            nodes.setInt32(o + 4, mask, true);
+            nodes.setInt32(test, (t.feature[n]! * 2) | CATEGORICAL_FLAG, true);
+            nodes.setInt32(threshold, mask, true);
           } else {
-            const [offset, threshold] = numericTest(t, n, width);
-            nodes.setInt32(o, offset, true);
-            nodes.setInt32(o + 4, threshold, true);
+            const [offset, cut] = numericTest(t, n, width);
+            nodes.setInt32(test, offset, true);
+            nodes.setInt32(threshold, cut, true);
           }
           fill(t.left[n]!, 2 * k + 1, level + 1);
           fill(t.right[n]!, 2 * k + 2, level + 1);
@@ -95,7 +98,7 @@ function perfectLayout(trees: Tree[], depth: number, width: number): ForestLayou
 
 /**
  * Any depth, any number of categories: each split's two children sit side by side, so the next
- * node is `left + goRight`. A node is four i32s: the bin's byte offset; the threshold, or the
+ * node is `left + goRight`. A node is a GENERAL_NODE (kernel-layout.ts): the bin's byte offset; the threshold, or the
  * address of a categorical split's go-right mask (a byte for every bin of its feature); 1 for a
  * categorical split; left. A leaf points to itself and never goes right, so a walk takes its
  * tree's full depth without testing for leaves.
@@ -107,7 +110,7 @@ function generalLayout(trees: Tree[], binCounts: Int32Array): ForestLayout {
   return {
     perfectDepth: 0,
     rowsFirst: false,
-    nodeBytes: total * 16,
+    nodeBytes: total * GENERAL_NODE.bytes,
     valueCount: total,
     maskBytes,
     write({ nodes, values, roots, depths, masks, masksAt }) {
@@ -119,28 +122,29 @@ function generalLayout(trees: Tree[], binCounts: Int32Array): ForestLayout {
         const queue: [number, number, number][] = [[0, roots[ti]!, 0]];
         for (let q = 0; q < queue.length; q++) {
           const [n, k, level] = queue[q]!;
-          const o = k * 16;
+          const o = k * GENERAL_NODE.bytes;
+          const at = GENERAL_NODE.at;
           values[k] = t.value[n]!;
           if (t.left[n]! < 0) {
-            nodes.setInt32(o + 4, LEAF_NEVER_RIGHT, true);
-            nodes.setInt32(o + 12, k, true);
+            nodes.setInt32(o + at.threshold, LEAF_NEVER_RIGHT, true);
+            nodes.setInt32(o + at.left, k, true);
             depths[ti] = Math.max(depths[ti]!, level);
             continue;
           }
           const left = next;
           next += 2;
-          nodes.setInt32(o + 12, left, true);
+          nodes.setInt32(o + at.left, left, true);
           if (t.categories[n]) {
             const size = binCounts[t.feature[n]!]!;
-            nodes.setInt32(o, t.feature[n]! * 2, true);
-            nodes.setInt32(o + 4, masksAt + maskAt, true);
-            nodes.setInt32(o + 8, 1, true);
+            nodes.setInt32(o + at.test, t.feature[n]! * 2, true);
+            nodes.setInt32(o + at.threshold, masksAt + maskAt, true);
+            nodes.setInt32(o + at.categorical, 1, true);
             for (let b = 0; b < size; b++) masks[maskAt + b] = catRight(t, n, b) ? 1 : 0;
             maskAt += size;
           } else {
             const [offset, threshold] = numericTest(t, n, width);
-            nodes.setInt32(o, offset, true);
-            nodes.setInt32(o + 4, threshold, true);
+            nodes.setInt32(o + at.test, offset, true);
+            nodes.setInt32(o + at.threshold, threshold, true);
           }
           queue.push([t.left[n]!, left, level + 1], [t.right[n]!, left + 1, level + 1]);
         }

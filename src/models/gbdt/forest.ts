@@ -1,7 +1,9 @@
 import { MemoryPlan, sharedWasmMemory } from '../../support/shared-memory.ts';
 import { wasmModule } from '../../support/wasm-module.ts';
 import type { Column } from '../frame.ts';
-import { binCount, BUCKETS, categoryBins, numericLookup, type FeatureBins } from './binning.ts';
+import { binCount, categoryBins, numericLookup, type FeatureBins } from './binning.ts';
+import { checkForestMemory, kernelChecks } from './kernel-checks.ts';
+import { BLOCK_ROWS as BLOCK, FEATURE_RECORD } from './kernel-layout.ts';
 import { helpersFor, MAX_HELPERS, type ScoringJob } from './scoring-pool.ts';
 import { forestLayout, type ForestLayout } from './forest-layout.ts';
 import type { Tree } from './tree.ts';
@@ -44,7 +46,6 @@ export class Forest {
     trees: Tree[],
     private readonly features: FeatureBins[],
   ) {
-    if (BUCKETS !== WASM_BUCKETS) throw new Error(`forest.wat bins with ${WASM_BUCKETS} buckets, binning.ts with ${BUCKETS}`);
     this.trees = trees.length;
     const width = features.length;
     const lookups = features.map((f) => (f.kind === 'numeric' ? { uppers: f.uppers, ...numericLookup(f.uppers) } : null));
@@ -60,7 +61,7 @@ export class Forest {
       depths: plan.place(trees.length * 4),
       // At least one byte: numeric splits read (and ignore) the first mask byte.
       masks: plan.place(Math.max(16, layout.maskBytes)),
-      features: plan.place(width * FEATURE_BYTES),
+      features: plan.place(width * FEATURE_RECORD.bytes),
       tables: plan.place(tableBytes),
       // The next block to take, the helpers done, and a flag a failing helper sets.
       control: plan.place(16),
@@ -80,7 +81,7 @@ export class Forest {
     this.control = new Int32Array(buffer, this.at.control, 4);
     this.out = new Float64Array(buffer, this.at.out, this.slice);
     this.columns = new Float64Array(buffer, this.at.columns, this.slice * width);
-    this.describe(lookups, new DataView(buffer, this.at.features, width * FEATURE_BYTES));
+    this.describe(lookups, new DataView(buffer, this.at.features, width * FEATURE_RECORD.bytes));
     layout.write({
       nodes: new DataView(buffer, this.at.nodes, layout.nodeBytes),
       values: new Float64Array(buffer, this.at.values, layout.valueCount),
@@ -89,6 +90,18 @@ export class Forest {
       masks: new Uint8Array(buffer, this.at.masks, layout.maskBytes),
       masksAt: this.at.masks,
     });
+    if (kernelChecks())
+      checkForestMemory(buffer, {
+        ...this.at,
+        nodeBytes: layout.nodeBytes,
+        maskBytes: layout.maskBytes,
+        tableBytes,
+        trees: trees.length,
+        valueCount: layout.valueCount,
+        perfectDepth: layout.perfectDepth,
+        width,
+        binCounts: Int32Array.from(features, binCount),
+      });
   }
 
   /** Writes each feature's descriptor for the kernel's binning, and its edges and bucket table. */
@@ -99,24 +112,25 @@ export class Forest {
     const buffer = this.memory.buffer;
     let at = this.at.tables;
     lookups.forEach((l, f) => {
-      const o = f * FEATURE_BYTES;
+      const o = f * FEATURE_RECORD.bytes;
+      const field = FEATURE_RECORD.at;
       if (!l) {
-        d.setInt32(o, 1, true); // already binned: a categorical feature's values are its bins
+        d.setInt32(o + field.kind, 1, true); // already binned: a categorical feature's values are its bins
         return;
       }
       new Float64Array(buffer, at, l.uppers.length).set(l.uppers);
-      d.setInt32(o + 4, at, true);
+      d.setInt32(o + field.edges, at, true);
       at += l.uppers.length * 8;
       if (l.starts) {
         at = Math.ceil(at / 4) * 4;
         new Int32Array(buffer, at, l.starts.length).set(l.starts);
-        d.setInt32(o + 8, at, true);
+        d.setInt32(o + field.table, at, true);
         at += l.starts.length * 4;
       }
-      d.setInt32(o + 12, l.uppers.length, true);
-      d.setFloat64(o + 16, l.first, true);
-      d.setFloat64(o + 24, l.lastFinite, true);
-      d.setFloat64(o + 32, l.scale, true);
+      d.setInt32(o + field.edgeCount, l.uppers.length, true);
+      d.setFloat64(o + field.firstEdge, l.first, true);
+      d.setFloat64(o + field.lastFiniteEdge, l.lastFinite, true);
+      d.setFloat64(o + field.bucketsPerUnit, l.scale, true);
       at = Math.ceil(at / 8) * 8;
     });
   }
@@ -195,11 +209,6 @@ export class Forest {
   }
 }
 
-/** Bytes of a feature's descriptor (see forest.wat). */
-const FEATURE_BYTES = 48;
-/** The buckets forest.wat's binning assumes (its last bucket is 4095). */
-const WASM_BUCKETS = 4096;
-
 /** Rows scored at a time, at most: larger batches go slice by slice. */
 const SLICE = 65_536;
 /** A slice's values take at most this much of the memory (fewer rows for a model of many features). */
@@ -208,5 +217,3 @@ const SLICE_BYTES = 16 * 2 ** 20;
 const MAX_THREADS = MAX_HELPERS + 1;
 /** A helper that has not finished its share of a slice in this long has died. */
 const STALL_MS = 60_000;
-/** Rows scored per call of the kernel: their bins and sums stay in the first-level cache. */
-const BLOCK = 256;

@@ -1,6 +1,7 @@
 import { MemoryPlan, sharedWasmMemory } from '../../support/shared-memory.ts';
 import { wasmModule } from '../../support/wasm-module.ts';
 import type { TrainingMatrix } from './binning.ts';
+import { GH_PAIR } from './kernel-layout.ts';
 
 /** Where the kernel finds each array, as byte addresses in the shared memory. */
 export interface TrainingLayout {
@@ -96,13 +97,13 @@ export class TrainingMemory {
 
   constructor(matrix: TrainingMatrix, columns: Uint16Array[], frameRows: number, sampleRows: number, chunks: number) {
     const { width, wide } = matrix;
-    const histogramBytes = matrix.totalBins * 16;
+    const histogramBytes = matrix.totalBins * GH_PAIR.bytes;
     const plan = new MemoryPlan();
     const layout: TrainingLayout = {
       bins: plan.place(frameRows * width * (wide ? 2 : 1)),
       offs: plan.place(width * 4),
       rows: plan.place(sampleRows * 4),
-      gh: plan.place(frameRows * 16),
+      gh: plan.place(frameRows * GH_PAIR.bytes),
       partials: plan.place(chunks * histogramBytes),
       columns: plan.place(width * frameRows * 2),
       scratch: plan.place(sampleRows * 4),
@@ -121,7 +122,7 @@ export class TrainingMemory {
       const col = columns[f]!;
       for (let r = 0, k = f; r < frameRows; r++, k += width) bins[k] = col[r]!;
     }
-    new Int32Array(buffer, layout.offs, width).set(matrix.offsets.map((o) => o * 16));
+    new Int32Array(buffer, layout.offs, width).set(matrix.offsets.map((o) => o * GH_PAIR.bytes));
     this.rows = new Int32Array(buffer, layout.rows, sampleRows);
     this.gh = new Float64Array(buffer, layout.gh, frameRows * 2);
     this.partials = new Float64Array(buffer, layout.partials, (chunks * histogramBytes) / 8);

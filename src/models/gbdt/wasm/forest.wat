@@ -1,11 +1,15 @@
 ;; Scoring: every tree of a model walked by the rows of a block. Compiled to forest.wasm by
 ;; `npm run build:wasm` (the binary is committed; a test checks it matches this source).
+;; constants: ../kernel-layout.ts
+;; Record sizes and field offsets are placeholders (a name in double braces) filled in from its
+;; WAT_CONSTANTS when this text is compiled; forest.ts and forest-layout.ts write the records
+;; with the same definitions.
 ;;
 ;; Memory, laid out by forest.ts:
-;;   features per feature 48 bytes: its kind (i32: 0 numeric, 1 already binned), the address
-;;           of its bin edges (f64, ascending, the last +infinity) and of its bucket table
-;;           (i32), the number of edges (i32), then the first edge, the last finite edge and
-;;           the buckets per unit of value (f64; 0 when there is no table)
+;;   features per feature a FEATURE record: its kind (i32: 0 numeric, 1 already binned), the
+;;           address of its bin edges (f64, ascending, the last +infinity) and of its bucket
+;;           table (i32), the number of edges (i32), then the first edge, the last finite edge
+;;           and the buckets per unit of value (f64; 0 when there is no table)
 ;;   columns a slice of rows' values, column by column (f64; a categorical feature's bin)
 ;;   block   per thread, a block of those rows' bins, row by row: a row's bins (u16), then the
 ;;           same bins minus one modulo 2^16 (so a missing value, bin 0, becomes 65535)
@@ -48,9 +52,9 @@
     (local.set $stride (i32.shl (local.get $width) (i32.const 2)))
     (block $done
       (loop $blocks
-        (local.set $start (i32.mul (i32.atomic.rmw.add (local.get $next) (i32.const 1)) (i32.const 256)))
+        (local.set $start (i32.mul (i32.atomic.rmw.add (local.get $next) (i32.const 1)) (i32.const {{BLOCK_ROWS}})))
         (br_if $done (i32.ge_u (local.get $start) (local.get $n)))
-        (local.set $count (select (i32.const 256) (i32.sub (local.get $n) (local.get $start)) (i32.le_u (i32.add (local.get $start) (i32.const 256)) (local.get $n))))
+        (local.set $count (select (i32.const {{BLOCK_ROWS}}) (i32.sub (local.get $n) (local.get $start)) (i32.le_u (i32.add (local.get $start) (i32.const {{BLOCK_ROWS}})) (local.get $n))))
         ;; Column c of the slice, rows start..start+count, binned into each row's slots c and
         ;; width + c.
         (local.set $c (i32.const 0))
@@ -58,7 +62,7 @@
           (loop $column
             (br_if $binned (i32.ge_u (local.get $c) (local.get $width)))
             (call $bin
-              (i32.add (local.get $features) (i32.mul (local.get $c) (i32.const 48)))
+              (i32.add (local.get $features) (i32.mul (local.get $c) (i32.const {{FEATURE.bytes}})))
               (i32.add (local.get $columns) (i32.shl (i32.add (i32.mul (local.get $c) (local.get $n)) (local.get $start)) (i32.const 3)))
               (i32.add (local.get $block) (i32.shl (local.get $c) (i32.const 1)))
               (local.get $stride)
@@ -97,13 +101,13 @@
     (local $kind i32) (local $edges i32) (local $table i32) (local $last i32)
     (local $first f64) (local $lastFinite f64) (local $scale f64)
     (local $end i32) (local $v f64) (local $k i32) (local $lo i32) (local $hi i32) (local $mid i32) (local $below i32) (local $b i32)
-    (local.set $kind (i32.load (local.get $feature)))
-    (local.set $edges (i32.load offset=4 (local.get $feature)))
-    (local.set $table (i32.load offset=8 (local.get $feature)))
-    (local.set $last (i32.load offset=12 (local.get $feature)))
-    (local.set $first (f64.load offset=16 (local.get $feature)))
-    (local.set $lastFinite (f64.load offset=24 (local.get $feature)))
-    (local.set $scale (f64.load offset=32 (local.get $feature)))
+    (local.set $kind (i32.load offset={{FEATURE.kind}} (local.get $feature)))
+    (local.set $edges (i32.load offset={{FEATURE.edges}} (local.get $feature)))
+    (local.set $table (i32.load offset={{FEATURE.table}} (local.get $feature)))
+    (local.set $last (i32.load offset={{FEATURE.edgeCount}} (local.get $feature)))
+    (local.set $first (f64.load offset={{FEATURE.firstEdge}} (local.get $feature)))
+    (local.set $lastFinite (f64.load offset={{FEATURE.lastFiniteEdge}} (local.get $feature)))
+    (local.set $scale (f64.load offset={{FEATURE.bucketsPerUnit}} (local.get $feature)))
     (local.set $end (i32.add (local.get $from) (i32.shl (local.get $count) (i32.const 3))))
     (block $done
       (loop $value
@@ -131,7 +135,7 @@
                               ;; Rounding can put v one bucket off: search from the bucket
                               ;; before to the one after.
                               (local.set $k (i32.trunc_sat_f64_u (f64.mul (f64.sub (local.get $v) (local.get $first)) (local.get $scale))))
-                              (local.set $k (select (local.get $k) (i32.const 4095) (i32.lt_u (local.get $k) (i32.const 4095))))
+                              (local.set $k (select (local.get $k) (i32.const {{LAST_BUCKET}}) (i32.lt_u (local.get $k) (i32.const {{LAST_BUCKET}}))))
                               (local.set $lo (i32.load (i32.add (local.get $table) (i32.shl (select (i32.sub (local.get $k) (i32.const 1)) (i32.const 0) (local.get $k)) (i32.const 2)))))
                               (local.set $hi (i32.load (i32.add (local.get $table) (i32.shl (i32.add (local.get $k) (i32.const 2)) (i32.const 2)))))))
                           (block $found
@@ -181,41 +185,41 @@
               (loop $step
                 (br_if $walked (i32.eqz (local.get $d)))
                 ;; row 0
-                (local.set $o (i32.add (local.get $nodes) (i32.shl (local.get $k0) (i32.const 4))))
-                (local.set $b (i32.load16_u (i32.add (local.get $p0) (i32.load (local.get $o)))))
-                (local.set $thr (i32.load offset=4 (local.get $o)))
-                (local.set $cat (i32.load offset=8 (local.get $o)))
-                (local.set $k0 (i32.add (i32.load offset=12 (local.get $o))
+                (local.set $o (i32.add (local.get $nodes) (i32.shl (local.get $k0) (i32.const {{GENERAL_NODE.shift}}))))
+                (local.set $b (i32.load16_u (i32.add (local.get $p0) (i32.load offset={{GENERAL_NODE.test}} (local.get $o)))))
+                (local.set $thr (i32.load offset={{GENERAL_NODE.threshold}} (local.get $o)))
+                (local.set $cat (i32.load offset={{GENERAL_NODE.categorical}} (local.get $o)))
+                (local.set $k0 (i32.add (i32.load offset={{GENERAL_NODE.left}} (local.get $o))
                   (select
                     (i32.load8_u (select (i32.add (local.get $thr) (local.get $b)) (local.get $masks) (local.get $cat)))
                     (i32.shr_u (i32.sub (local.get $thr) (local.get $b)) (i32.const 31))
                     (local.get $cat))))
                 ;; row 1
-                (local.set $o (i32.add (local.get $nodes) (i32.shl (local.get $k1) (i32.const 4))))
-                (local.set $b (i32.load16_u (i32.add (local.get $p1) (i32.load (local.get $o)))))
-                (local.set $thr (i32.load offset=4 (local.get $o)))
-                (local.set $cat (i32.load offset=8 (local.get $o)))
-                (local.set $k1 (i32.add (i32.load offset=12 (local.get $o))
+                (local.set $o (i32.add (local.get $nodes) (i32.shl (local.get $k1) (i32.const {{GENERAL_NODE.shift}}))))
+                (local.set $b (i32.load16_u (i32.add (local.get $p1) (i32.load offset={{GENERAL_NODE.test}} (local.get $o)))))
+                (local.set $thr (i32.load offset={{GENERAL_NODE.threshold}} (local.get $o)))
+                (local.set $cat (i32.load offset={{GENERAL_NODE.categorical}} (local.get $o)))
+                (local.set $k1 (i32.add (i32.load offset={{GENERAL_NODE.left}} (local.get $o))
                   (select
                     (i32.load8_u (select (i32.add (local.get $thr) (local.get $b)) (local.get $masks) (local.get $cat)))
                     (i32.shr_u (i32.sub (local.get $thr) (local.get $b)) (i32.const 31))
                     (local.get $cat))))
                 ;; row 2
-                (local.set $o (i32.add (local.get $nodes) (i32.shl (local.get $k2) (i32.const 4))))
-                (local.set $b (i32.load16_u (i32.add (local.get $p2) (i32.load (local.get $o)))))
-                (local.set $thr (i32.load offset=4 (local.get $o)))
-                (local.set $cat (i32.load offset=8 (local.get $o)))
-                (local.set $k2 (i32.add (i32.load offset=12 (local.get $o))
+                (local.set $o (i32.add (local.get $nodes) (i32.shl (local.get $k2) (i32.const {{GENERAL_NODE.shift}}))))
+                (local.set $b (i32.load16_u (i32.add (local.get $p2) (i32.load offset={{GENERAL_NODE.test}} (local.get $o)))))
+                (local.set $thr (i32.load offset={{GENERAL_NODE.threshold}} (local.get $o)))
+                (local.set $cat (i32.load offset={{GENERAL_NODE.categorical}} (local.get $o)))
+                (local.set $k2 (i32.add (i32.load offset={{GENERAL_NODE.left}} (local.get $o))
                   (select
                     (i32.load8_u (select (i32.add (local.get $thr) (local.get $b)) (local.get $masks) (local.get $cat)))
                     (i32.shr_u (i32.sub (local.get $thr) (local.get $b)) (i32.const 31))
                     (local.get $cat))))
                 ;; row 3
-                (local.set $o (i32.add (local.get $nodes) (i32.shl (local.get $k3) (i32.const 4))))
-                (local.set $b (i32.load16_u (i32.add (local.get $p3) (i32.load (local.get $o)))))
-                (local.set $thr (i32.load offset=4 (local.get $o)))
-                (local.set $cat (i32.load offset=8 (local.get $o)))
-                (local.set $k3 (i32.add (i32.load offset=12 (local.get $o))
+                (local.set $o (i32.add (local.get $nodes) (i32.shl (local.get $k3) (i32.const {{GENERAL_NODE.shift}}))))
+                (local.set $b (i32.load16_u (i32.add (local.get $p3) (i32.load offset={{GENERAL_NODE.test}} (local.get $o)))))
+                (local.set $thr (i32.load offset={{GENERAL_NODE.threshold}} (local.get $o)))
+                (local.set $cat (i32.load offset={{GENERAL_NODE.categorical}} (local.get $o)))
+                (local.set $k3 (i32.add (i32.load offset={{GENERAL_NODE.left}} (local.get $o))
                   (select
                     (i32.load8_u (select (i32.add (local.get $thr) (local.get $b)) (local.get $masks) (local.get $cat)))
                     (i32.shr_u (i32.sub (local.get $thr) (local.get $b)) (i32.const 31))
@@ -247,7 +251,7 @@
     (block $treesDone
       (loop $treeLoop
         (br_if $treesDone (i32.ge_u (local.get $t) (local.get $trees)))
-        (local.set $tree (i32.add (local.get $nodes) (i32.shl (i32.mul (local.get $t) (local.get $inner)) (i32.const 3))))
+        (local.set $tree (i32.add (local.get $nodes) (i32.shl (i32.mul (local.get $t) (local.get $inner)) (i32.const {{PERFECT_NODE.shift}}))))
         ;; Leaf k - inner of this tree: its values start inner entries early.
         (local.set $leaves (i32.sub (i32.add (local.get $values) (i32.shl (i32.mul (local.get $t) (i32.add (local.get $inner) (i32.const 1))) (i32.const 3)))
           (i32.shl (local.get $inner) (i32.const 3))))
@@ -269,7 +273,7 @@
               (loop $step
                 (br_if $walked (i32.eqz (local.get $d)))
                 ;; row 0
-                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k0) (i32.const 3)))))
+                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k0) (i32.const {{PERFECT_NODE.shift}})))))
                 (local.set $at (i32.wrap_i64 (local.get $w)))
                 (local.set $thr (i32.wrap_i64 (i64.shr_u (local.get $w) (i64.const 32))))
                 (local.set $b (i32.load16_u (i32.add (local.get $p0) (i32.and (local.get $at) (i32.const 0x7fffffff)))))
@@ -279,7 +283,7 @@
                     (i32.shr_u (i32.sub (local.get $thr) (local.get $b)) (i32.const 31))
                     (i32.lt_s (local.get $at) (i32.const 0)))))
                 ;; row 1
-                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k1) (i32.const 3)))))
+                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k1) (i32.const {{PERFECT_NODE.shift}})))))
                 (local.set $at (i32.wrap_i64 (local.get $w)))
                 (local.set $thr (i32.wrap_i64 (i64.shr_u (local.get $w) (i64.const 32))))
                 (local.set $b (i32.load16_u (i32.add (local.get $p1) (i32.and (local.get $at) (i32.const 0x7fffffff)))))
@@ -289,7 +293,7 @@
                     (i32.shr_u (i32.sub (local.get $thr) (local.get $b)) (i32.const 31))
                     (i32.lt_s (local.get $at) (i32.const 0)))))
                 ;; row 2
-                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k2) (i32.const 3)))))
+                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k2) (i32.const {{PERFECT_NODE.shift}})))))
                 (local.set $at (i32.wrap_i64 (local.get $w)))
                 (local.set $thr (i32.wrap_i64 (i64.shr_u (local.get $w) (i64.const 32))))
                 (local.set $b (i32.load16_u (i32.add (local.get $p2) (i32.and (local.get $at) (i32.const 0x7fffffff)))))
@@ -299,7 +303,7 @@
                     (i32.shr_u (i32.sub (local.get $thr) (local.get $b)) (i32.const 31))
                     (i32.lt_s (local.get $at) (i32.const 0)))))
                 ;; row 3
-                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k3) (i32.const 3)))))
+                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k3) (i32.const {{PERFECT_NODE.shift}})))))
                 (local.set $at (i32.wrap_i64 (local.get $w)))
                 (local.set $thr (i32.wrap_i64 (i64.shr_u (local.get $w) (i64.const 32))))
                 (local.set $b (i32.load16_u (i32.add (local.get $p3) (i32.and (local.get $at) (i32.const 0x7fffffff)))))
@@ -361,7 +365,7 @@
               (loop $step
                 (br_if $walked (i32.eqz (local.get $d)))
                 ;; row 0
-                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k0) (i32.const 3)))))
+                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k0) (i32.const {{PERFECT_NODE.shift}})))))
                 (local.set $at (i32.wrap_i64 (local.get $w)))
                 (local.set $thr (i32.wrap_i64 (i64.shr_u (local.get $w) (i64.const 32))))
                 (local.set $b (i32.load16_u (i32.add (local.get $p0) (i32.and (local.get $at) (i32.const 0x7fffffff)))))
@@ -371,7 +375,7 @@
                     (i32.shr_u (i32.sub (local.get $thr) (local.get $b)) (i32.const 31))
                     (i32.lt_s (local.get $at) (i32.const 0)))))
                 ;; row 1
-                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k1) (i32.const 3)))))
+                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k1) (i32.const {{PERFECT_NODE.shift}})))))
                 (local.set $at (i32.wrap_i64 (local.get $w)))
                 (local.set $thr (i32.wrap_i64 (i64.shr_u (local.get $w) (i64.const 32))))
                 (local.set $b (i32.load16_u (i32.add (local.get $p1) (i32.and (local.get $at) (i32.const 0x7fffffff)))))
@@ -381,7 +385,7 @@
                     (i32.shr_u (i32.sub (local.get $thr) (local.get $b)) (i32.const 31))
                     (i32.lt_s (local.get $at) (i32.const 0)))))
                 ;; row 2
-                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k2) (i32.const 3)))))
+                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k2) (i32.const {{PERFECT_NODE.shift}})))))
                 (local.set $at (i32.wrap_i64 (local.get $w)))
                 (local.set $thr (i32.wrap_i64 (i64.shr_u (local.get $w) (i64.const 32))))
                 (local.set $b (i32.load16_u (i32.add (local.get $p2) (i32.and (local.get $at) (i32.const 0x7fffffff)))))
@@ -391,7 +395,7 @@
                     (i32.shr_u (i32.sub (local.get $thr) (local.get $b)) (i32.const 31))
                     (i32.lt_s (local.get $at) (i32.const 0)))))
                 ;; row 3
-                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k3) (i32.const 3)))))
+                (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k3) (i32.const {{PERFECT_NODE.shift}})))))
                 (local.set $at (i32.wrap_i64 (local.get $w)))
                 (local.set $thr (i32.wrap_i64 (i64.shr_u (local.get $w) (i64.const 32))))
                 (local.set $b (i32.load16_u (i32.add (local.get $p3) (i32.and (local.get $at) (i32.const 0x7fffffff)))))
@@ -406,7 +410,7 @@
             (local.set $s1 (f64.add (local.get $s1) (f64.load (i32.add (local.get $leaves) (i32.shl (local.get $k1) (i32.const 3))))))
             (local.set $s2 (f64.add (local.get $s2) (f64.load (i32.add (local.get $leaves) (i32.shl (local.get $k2) (i32.const 3))))))
             (local.set $s3 (f64.add (local.get $s3) (f64.load (i32.add (local.get $leaves) (i32.shl (local.get $k3) (i32.const 3))))))
-            (local.set $tree (i32.add (local.get $tree) (i32.shl (local.get $inner) (i32.const 3))))
+            (local.set $tree (i32.add (local.get $tree) (i32.shl (local.get $inner) (i32.const {{PERFECT_NODE.shift}}))))
             (local.set $leaves (i32.add (local.get $leaves) (i32.shl (i32.add (local.get $inner) (i32.const 1)) (i32.const 3))))
             (local.set $t (i32.add (local.get $t) (i32.const 1)))
             (br $treeLoop)))
@@ -437,7 +441,7 @@
         (block $walked
           (loop $step
             (br_if $walked (i32.eqz (local.get $d)))
-            (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k) (i32.const 3)))))
+            (local.set $w (i64.load (i32.add (local.get $tree) (i32.shl (local.get $k) (i32.const {{PERFECT_NODE.shift}})))))
             (local.set $at (i32.wrap_i64 (local.get $w)))
             (local.set $thr (i32.wrap_i64 (i64.shr_u (local.get $w) (i64.const 32))))
             (local.set $b (i32.load16_u (i32.add (local.get $p) (i32.and (local.get $at) (i32.const 0x7fffffff)))))
@@ -449,7 +453,7 @@
             (local.set $d (i32.sub (local.get $d) (i32.const 1)))
             (br $step)))
         (local.set $sum (f64.add (local.get $sum) (f64.load (i32.add (local.get $leaves) (i32.shl (local.get $k) (i32.const 3))))))
-        (local.set $tree (i32.add (local.get $tree) (i32.shl (local.get $inner) (i32.const 3))))
+        (local.set $tree (i32.add (local.get $tree) (i32.shl (local.get $inner) (i32.const {{PERFECT_NODE.shift}}))))
         (local.set $leaves (i32.add (local.get $leaves) (i32.shl (i32.add (local.get $inner) (i32.const 1)) (i32.const 3))))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (br $treeLoop)))
@@ -468,11 +472,11 @@
         (block $walked
           (loop $step
             (br_if $walked (i32.eqz (local.get $d)))
-            (local.set $o (i32.add (local.get $nodes) (i32.shl (local.get $k) (i32.const 4))))
-            (local.set $b (i32.load16_u (i32.add (local.get $p) (i32.load (local.get $o)))))
-            (local.set $thr (i32.load offset=4 (local.get $o)))
-            (local.set $cat (i32.load offset=8 (local.get $o)))
-            (local.set $k (i32.add (i32.load offset=12 (local.get $o))
+            (local.set $o (i32.add (local.get $nodes) (i32.shl (local.get $k) (i32.const {{GENERAL_NODE.shift}}))))
+            (local.set $b (i32.load16_u (i32.add (local.get $p) (i32.load offset={{GENERAL_NODE.test}} (local.get $o)))))
+            (local.set $thr (i32.load offset={{GENERAL_NODE.threshold}} (local.get $o)))
+            (local.set $cat (i32.load offset={{GENERAL_NODE.categorical}} (local.get $o)))
+            (local.set $k (i32.add (i32.load offset={{GENERAL_NODE.left}} (local.get $o))
               (select
                 (i32.load8_u (select (i32.add (local.get $thr) (local.get $b)) (local.get $masks) (local.get $cat)))
                 (i32.shr_u (i32.sub (local.get $thr) (local.get $b)) (i32.const 31))

@@ -1,6 +1,8 @@
 ;; Training's two inner loops: gradient histograms and the row partition of a split.
 ;; Compiled to training.wasm by `npm run build:wasm` (the binary is committed; a test checks
 ;; it matches this source).
+;; constants: ../kernel-layout.ts
+;; The size of a (gradient, hessian) pair is a placeholder filled in from its WAT_CONSTANTS.
 ;;
 ;; Memory is shared with the JavaScript side and the worker threads, which lay it out:
 ;;   bins  the training rows' bins, row by row (one byte per feature, or two when a feature
@@ -28,7 +30,7 @@
       (loop $row
         (br_if $rowsDone (i32.ge_u (local.get $i) (local.get $end)))
         (local.set $r (i32.load (i32.add (local.get $rows) (i32.shl (local.get $i) (i32.const 2)))))
-        (local.set $v (v128.load (i32.add (local.get $gh) (i32.shl (local.get $r) (i32.const 4)))))
+        (local.set $v (v128.load (i32.add (local.get $gh) (i32.shl (local.get $r) (i32.const {{GH_PAIR.shift}})))))
         (local.set $p (i32.add (local.get $bins) (i32.mul (local.get $r) (local.get $width))))
         ;; Two features per step: two independent read-modify-writes in flight.
         (local.set $pairsEnd (i32.add (local.get $p) (i32.and (local.get $width) (i32.const -2))))
@@ -36,8 +38,8 @@
         (block $featuresDone
           (loop $feature
             (br_if $featuresDone (i32.ge_u (local.get $p) (local.get $pairsEnd)))
-            (local.set $a (i32.add (local.get $out) (i32.add (i32.load (local.get $o)) (i32.shl (i32.load8_u (local.get $p)) (i32.const 4)))))
-            (local.set $b (i32.add (local.get $out) (i32.add (i32.load offset=4 (local.get $o)) (i32.shl (i32.load8_u offset=1 (local.get $p)) (i32.const 4)))))
+            (local.set $a (i32.add (local.get $out) (i32.add (i32.load (local.get $o)) (i32.shl (i32.load8_u (local.get $p)) (i32.const {{GH_PAIR.shift}})))))
+            (local.set $b (i32.add (local.get $out) (i32.add (i32.load offset=4 (local.get $o)) (i32.shl (i32.load8_u offset=1 (local.get $p)) (i32.const {{GH_PAIR.shift}})))))
             (v128.store (local.get $a) (f64x2.add (v128.load (local.get $a)) (local.get $v)))
             (v128.store (local.get $b) (f64x2.add (v128.load (local.get $b)) (local.get $v)))
             (local.set $p (i32.add (local.get $p) (i32.const 2)))
@@ -45,7 +47,7 @@
             (br $feature)))
         (if (i32.and (local.get $width) (i32.const 1))
           (then
-            (local.set $a (i32.add (local.get $out) (i32.add (i32.load (local.get $o)) (i32.shl (i32.load8_u (local.get $p)) (i32.const 4)))))
+            (local.set $a (i32.add (local.get $out) (i32.add (i32.load (local.get $o)) (i32.shl (i32.load8_u (local.get $p)) (i32.const {{GH_PAIR.shift}})))))
             (v128.store (local.get $a) (f64x2.add (v128.load (local.get $a)) (local.get $v)))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $row))))
@@ -61,14 +63,14 @@
       (loop $row
         (br_if $rowsDone (i32.ge_u (local.get $i) (local.get $end)))
         (local.set $r (i32.load (i32.add (local.get $rows) (i32.shl (local.get $i) (i32.const 2)))))
-        (local.set $v (v128.load (i32.add (local.get $gh) (i32.shl (local.get $r) (i32.const 4)))))
+        (local.set $v (v128.load (i32.add (local.get $gh) (i32.shl (local.get $r) (i32.const {{GH_PAIR.shift}})))))
         (local.set $p (i32.add (local.get $bins) (i32.shl (i32.mul (local.get $r) (local.get $width)) (i32.const 1))))
         (local.set $rowEnd (i32.add (local.get $p) (i32.shl (local.get $width) (i32.const 1))))
         (local.set $o (local.get $offs))
         (block $featuresDone
           (loop $feature
             (br_if $featuresDone (i32.ge_u (local.get $p) (local.get $rowEnd)))
-            (local.set $a (i32.add (local.get $out) (i32.add (i32.load (local.get $o)) (i32.shl (i32.load16_u (local.get $p)) (i32.const 4)))))
+            (local.set $a (i32.add (local.get $out) (i32.add (i32.load (local.get $o)) (i32.shl (i32.load16_u (local.get $p)) (i32.const {{GH_PAIR.shift}})))))
             (v128.store (local.get $a) (f64x2.add (v128.load (local.get $a)) (local.get $v)))
             (local.set $p (i32.add (local.get $p) (i32.const 2)))
             (local.set $o (i32.add (local.get $o) (i32.const 4)))
