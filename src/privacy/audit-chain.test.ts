@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ChainVerifier, GENESIS_HASH, hashEvent, type AuditEvent } from './audit-chain.ts';
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { ChainVerifier, GENESIS_HASH, hashedAroundSeq, hashEvent, type AuditEvent } from './audit-chain.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 function chain(n: number): AuditEvent[] {
@@ -62,4 +64,32 @@ test('a missing event is named', () => {
     [[2, 'missing']],
   );
   assert.deepEqual(v.check(events[2]!), [], 'the chain goes on after the gap');
+});
+
+test('the text around an event sequence number, with the number put back, hashes as the event does', () => {
+  const text = fc.string({ unit: 'binary' });
+  const nullable = fc.option(text, { nil: null });
+  fc.assert(
+    fc.property(
+      fc.record({
+        at: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        actor: text,
+        action: text,
+        subjectType: nullable,
+        subjectId: nullable,
+        requestId: nullable,
+        // Data may itself hold keys named seq and subjectId, with any value.
+        data: fc.oneof(fc.jsonValue(), fc.constant({ seq: -1, subjectId: '"seq":-1,"subjectId":' })),
+      }),
+      fc.integer({ min: 1, max: 2 ** 40 }),
+      fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex')),
+      (content, seq, prev) => {
+        const { before, after } = hashedAroundSeq(content);
+        const direct = hashEvent(prev, { ...content, seq });
+        const around = createHash('sha256').update(`${prev}\n${before}${seq}${after}`).digest('hex');
+        assert.equal(around, direct);
+      },
+    ),
+    { numRuns: 300 },
+  );
 });

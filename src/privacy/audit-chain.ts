@@ -24,6 +24,23 @@ export function hashEvent(prevHash: string, content: AuditContent): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
 }
 
+const SEQ_MARK = -1;
+
+/**
+ * What an event's hash covers, around its sequence number: the hash of the event numbered n
+ * after a head hash h is sha256(h + "\n" + before + n + after). The store uses this to number
+ * and chain events inside the database statement that appends them, where n is known.
+ */
+export function hashedAroundSeq(content: Omit<AuditContent, 'seq'>): { before: string; after: string } {
+  const text = canonicalJson({ ...content, seq: SEQ_MARK });
+  // Keys are sorted, so seq follows requestId and precedes subjectId; values before it that are
+  // strings cannot hold an unescaped quote, so the last match is the key itself.
+  const mark = `"seq":${SEQ_MARK},"subjectId":`;
+  const at = text.lastIndexOf(mark);
+  if (at < 0) throw new Error('an audit event must have a subjectId key (null when none)');
+  return { before: text.slice(0, at + '"seq":'.length), after: text.slice(at + `"seq":${SEQ_MARK}`.length) };
+}
+
 export type ChainBreak =
   | { seq: number; reason: 'missing'; message: string }
   | { seq: number; reason: 'prev_hash_mismatch'; message: string }

@@ -1,7 +1,7 @@
 export { ROLES, isRole, type Role } from './roles.ts';
 export { canonicalJson } from './canonical-json.ts';
 export { requestDigest } from './request-digest.ts';
-export { GENESIS_HASH, hashEvent, ChainVerifier, type AuditContent, type AuditEvent, type ChainBreak } from './audit-chain.ts';
+export { GENESIS_HASH, hashEvent, hashedAroundSeq, ChainVerifier, type AuditContent, type AuditEvent, type ChainBreak } from './audit-chain.ts';
 export { seal, open, sealJson, openJson, newDataKey, DecryptionError } from './envelope.ts';
 export {
   LocalKeyProvider,

@@ -2,19 +2,28 @@ import { randomUUID } from 'node:crypto';
 import { prepared, type Queryable } from './database.ts';
 import { decisionEvent } from './decision-events.ts';
 import { newId, type NewDecision } from './decisions.ts';
+import type { Actor } from './api-keys.ts';
+import { hashedAroundSeq } from '../privacy/index.ts';
 
 /**
- * Every row a new decision brings, in one statement whose text never changes: the server
- * parses and plans it once per connection, however many decisions a group holds, and each
- * column travels as one array (`unnest`) instead of one parameter per cell. A decision whose
- * idempotency key is already stored inserts nothing: its data key, search digests, consents,
- * review and event are filtered on the decisions actually inserted. The rows that refer to a
- * decision go in the same statement, so the references are checked once it has ended.
+ * Every row a new decision brings, its audit event included, in one statement whose text never
+ * changes: one round trip and one commit for a whole group, parsed and planned once per
+ * connection, each column sent as one array (`unnest`) instead of one parameter per cell. A
+ * decision whose idempotency key is already stored inserts nothing: its data key, search
+ * digests, consents, review, event and audit event are filtered on the decisions actually
+ * inserted. The rows that refer to a decision go in the same statement, so the references are
+ * checked once it has ended.
+ *
+ * The audit events are numbered and chained here, in the database, after the chain head is
+ * locked (last, so the lock is held only for the append and the commit): the hash of event n
+ * after head hash h is sha256(h + "\n" + before + n + after), with `before` and `after` the
+ * event's canonical JSON around its number (`hashedAroundSeq`), exactly as `hashEvent` computes
+ * it for events appended from JavaScript.
  */
 const INSERT_DECISIONS = prepared(
   'insert_decisions',
   `
-with d as (
+with recursive d as (
   insert into decisions (id, flow_id, flow_version, idempotency_key, request_hash, status, outcome, result, path, trace_sealed,
                          application_c1, application_c2, dropped_fields, data_key_id, pending_review_id, versions, completed_at,
                          duration_ms, created_at, scores, client_id, trace_id)
@@ -52,17 +61,41 @@ event as (
     from unnest($40::text[], $41::text[], $42::text[], $43::jsonb[]) with ordinality as e(id, type, application_id, payload, n)
    where e.application_id in (select id from d)
    order by e.n
+),
+head as (select seq, hash from audit_head where id = 1 for update),
+entries as (
+  select row_number() over (order by a.n) as i, a.*
+    from unnest($45::text[], $46::text[], $47::text[], $48::text[], $49::text[], $50::text[], $51::jsonb[]) with ordinality
+         as a(before, after, actor, action, subject_id, request_id, data, n)
+   where a.subject_id in (select id from d)
+),
+chain as (
+  select 0::bigint as i, h.seq, h.hash, null::text as prev_hash from head h
+  union all
+  select c.i + 1, c.seq + 1, encode(sha256(convert_to(c.hash || E'\\n' || e.before || (c.seq + 1)::text || e.after, 'UTF8')), 'hex'), c.hash
+    from chain c join entries e on e.i = c.i + 1
+),
+appended as (
+  insert into audit_events (seq, at, actor, action, subject_type, subject_id, request_id, data, prev_hash, hash)
+  select c.seq, $44::timestamptz, e.actor, e.action, 'decision', e.subject_id, e.request_id, e.data, c.prev_hash, c.hash
+    from chain c join entries e on e.i = c.i
+),
+moved as (
+  update audit_head set seq = last.seq, hash = last.hash
+    from (select seq, hash from chain order by i desc limit 1) last
+   where audit_head.id = 1 and last.seq > audit_head.seq
 )
 select id from d`,
 );
 
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
-/** Inserts new decisions with everything that belongs to them; returns the ids inserted (the others' keys were taken). */
-export async function insertDecisions(tx: Queryable, decisions: readonly NewDecision[], now: string): Promise<Set<string>> {
+/** Inserts new decisions with everything that belongs to them, and audits each as made by `by`; returns the ids inserted (the others' keys were taken). */
+export async function insertDecisions(q: Queryable, decisions: readonly { decision: NewDecision; by: Actor }[], now: string): Promise<Set<string>> {
   const columns: unknown[][] = Array.from({ length: 43 }, () => []);
+  const audit: unknown[][] = Array.from({ length: 7 }, () => []);
   const push = (from: number, ...values: unknown[]) => values.forEach((v, i) => columns[from + i]!.push(v));
-  for (const d of decisions) {
+  for (const { decision: d, by } of decisions) {
     push(
       0,
       d.id,
@@ -100,7 +133,18 @@ export async function insertDecisions(tx: Queryable, decisions: readonly NewDeci
       reviewId: d.reviewId,
     });
     push(39, `evt_${randomUUID()}`, event.type, event.applicationId, json(event.data));
+    const entry = {
+      at: now,
+      actor: by.actor,
+      action: d.status === 'completed' ? 'decision.made' : 'decision.pending_review',
+      subjectType: 'decision',
+      subjectId: d.id,
+      requestId: by.requestId ?? null,
+      data: { flow: d.flowId, version: d.flowVersion, outcome: d.outcome, consents: d.consents.map((c) => c.scope) },
+    };
+    const { before, after } = hashedAroundSeq(entry);
+    [before, after, entry.actor, entry.action, entry.subjectId, entry.requestId, JSON.stringify(entry.data)].forEach((v, i) => audit[i]!.push(v));
   }
-  const { rows } = await tx.query<{ id: string }>(INSERT_DECISIONS, columns);
+  const { rows } = await q.query<{ id: string }>(INSERT_DECISIONS, [...columns, now, ...audit]);
   return new Set(rows.map((r) => r.id));
 }

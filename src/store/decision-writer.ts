@@ -1,4 +1,3 @@
-import { appendAuditBatch, type AuditEntry } from './audit-log.ts';
 import { insertDecisions } from './decision-rows.ts';
 import type { Actor } from './api-keys.ts';
 import type { Database } from './database.ts';
@@ -14,13 +13,13 @@ interface Pending {
 }
 
 const MAX_BATCH = 250;
-/** Commits in flight at once: the next batch inserts its rows while the one before holds the audit lock. */
+/** Groups in flight at once: the next group inserts its rows while the one before holds the audit lock. */
 const PIPELINE = 2;
 
 /**
  * Commits decisions in groups: every decision that arrives while a commit is under way joins
  * the next one. Each request still gets its answer only after its own decision, its review and
- * its audit event are committed; but one transaction (one lock on the audit chain, one WAL
+ * its audit event are committed; but one statement (one lock on the audit chain, one WAL
  * flush) serves many requests, which is what lets decisions outpace the disk.
  */
 export class DecisionWriter {
@@ -66,32 +65,14 @@ export class DecisionWriter {
     }
   }
 
-  /** One transaction for the batch; returns the ids actually inserted (others lost a key race). */
+  /** One atomic statement for the batch; returns the ids actually inserted (others lost a key race). */
   private async commit(batch: Pending[], now: string): Promise<Set<string>> {
     // Two requests with one key in the same batch: the first goes in, the second is a duplicate.
     const seen = new Set<string>();
     const keyOf = (p: Pending) => scopedRequestKey(p.decision.clientId, p.decision.idempotencyKey);
     const unique = batch.filter((p) => (seen.has(keyOf(p)) ? false : (seen.add(keyOf(p)), true)));
-    return this.db.transaction(async (tx) => {
-      const inserted = await insertDecisions(
-        tx,
-        unique.map((p) => p.decision),
-        now,
-      );
-      const audit: AuditEntry[] = unique
-        .filter((p) => inserted.has(p.decision.id))
-        .map((p) => ({
-          actor: p.by.actor,
-          action: p.decision.status === 'completed' ? 'decision.made' : 'decision.pending_review',
-          subjectType: 'decision',
-          subjectId: p.decision.id,
-          requestId: p.by.requestId,
-          data: { flow: p.decision.flowId, version: p.decision.flowVersion, outcome: p.decision.outcome, consents: p.decision.consents.map((c) => c.scope) },
-        }));
-      // The audit chain's lock is taken last, so it is held only for the append and the commit.
-      await appendAuditBatch(tx, audit);
-      return inserted;
-    });
+    // One statement, committed on its own: the decisions, all they bring, and their audit events.
+    return insertDecisions(this.db, unique, now);
   }
 
   private record(p: Pending, at: string): DecisionRecord {
