@@ -5,6 +5,7 @@ import { newDataKey, openJson, sealJson, type KeyProvider } from '../privacy/ind
 import {
   appendAudit,
   batchResults,
+  cancelBatch,
   claimChunk,
   completeChunk,
   createBatch,
@@ -112,13 +113,45 @@ export class BatchService {
 
   async results(id: string): Promise<{ batch: BatchRecord; rows: BatchResultRow[] }> {
     const batch = await this.get(id);
-    if (batch.status !== 'done')
+    if (batch.status === 'running')
       throw new ServiceError(
         'conflict',
         'not_finished',
         `batch ${id} has ${batch.chunksDone} of ${batch.chunks} chunks decided; its results are ready when all are`,
       );
-    return { batch, rows: await batchResults(this.db, batch, (row) => batchRowKey(id, row)) };
+    const rows = await batchResults(this.db, batch, (row) => batchRowKey(id, row));
+    if (batch.status !== 'cancelled') return { batch, rows };
+    // A cancelled batch's results hold what was decided; every other row says why it was not.
+    return {
+      batch,
+      rows: rows.map((r) =>
+        r.decisionId || r.errorCode
+          ? r
+          : { ...r, errorCode: 'cancelled', error: `the batch was cancelled by ${batch.cancelledBy} before this row was decided` },
+      ),
+    };
+  }
+
+  /**
+   * Stops a batch: chunks not yet decided are dropped with their applications; a chunk being
+   * decided stops within a third of the lease (ARBITER_BATCH_LEASE_SECONDS), when its server
+   * next renews it. Rows decided by then keep their decisions; the results list the rest.
+   */
+  async cancel(id: string, by: Actor, onlyOwn: boolean): Promise<BatchRecord> {
+    if (onlyOwn && (await this.get(id)).clientId !== by.actor)
+      throw new ServiceError('forbidden', 'not_yours', `batch ${id} was submitted by another key; a service key cancels only its own batches`);
+    const batch = await cancelBatch(this.db, id, by.actor);
+    await this.db.transaction((tx) =>
+      appendAudit(tx, {
+        actor: by.actor,
+        action: 'batch.cancelled',
+        subjectType: 'batch',
+        subjectId: id,
+        requestId: by.requestId,
+        data: { chunksDone: batch.chunksDone, chunks: batch.chunks },
+      }),
+    );
+    return batch;
   }
 
   /** Takes chunks from the database until stopped; every server runs one. */

@@ -10,10 +10,14 @@ export interface BatchRecord {
   chunks: number;
   chunksDone: number;
   failedRows: number;
-  status: 'running' | 'done';
+  status: BatchStatus;
   createdAt: string;
   finishedAt: string | null;
+  /** Who cancelled it, when it was. */
+  cancelledBy: string | null;
 }
+
+export type BatchStatus = 'running' | 'done' | 'cancelled';
 
 export interface NewChunk {
   firstRow: number;
@@ -40,9 +44,10 @@ interface BatchRow {
   chunks: number;
   chunks_done: number;
   failed_rows: number;
-  status: 'running' | 'done';
+  status: BatchStatus;
   created_at: Date | string;
   finished_at: Date | string | null;
+  cancelled_by: string | null;
 }
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
@@ -60,6 +65,7 @@ function toBatch(r: BatchRow): BatchRecord {
     status: r.status,
     createdAt: iso(r.created_at)!,
     finishedAt: iso(r.finished_at),
+    cancelledBy: r.cancelled_by ?? null,
   };
 }
 
@@ -142,7 +148,7 @@ export async function completeChunk(
 ): Promise<BatchRecord | null> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{ data_key_id: string | null }>(
-      `update batch_chunks set status = 'done', rows_sealed = null, holder = null, lease_until = null where batch_id = $1 and chunk = $2 and status <> 'done' returning data_key_id`,
+      `update batch_chunks set status = 'done', rows_sealed = null, holder = null, lease_until = null where batch_id = $1 and chunk = $2 and status in ('queued', 'running') returning data_key_id`,
       [batchId, chunk],
     );
     if (!rows[0]) return null;
@@ -158,12 +164,41 @@ export async function completeChunk(
     }
     const { rows: b } = await tx.query<BatchRow>(
       `update batches set chunks_done = chunks_done + 1, failed_rows = failed_rows + $2,
-         status = case when chunks_done + 1 = chunks then 'done' else status end,
-         finished_at = case when chunks_done + 1 = chunks then now() else finished_at end
+         status = case when chunks_done + 1 = chunks and status = 'running' then 'done' else status end,
+         finished_at = case when chunks_done + 1 = chunks and status = 'running' then now() else finished_at end
        where id = $1 returning *`,
       [batchId, failures.length],
     );
     return toBatch(b[0]!);
+  });
+}
+
+/**
+ * Cancels a running batch: its chunks not yet decided are dropped, their applications and data
+ * keys destroyed; a chunk a server is deciding stops at its next lease renewal. Rows already
+ * decided keep their decisions. A finished or cancelled batch cannot be cancelled.
+ */
+export async function cancelBatch(db: Database, id: string, by: string): Promise<BatchRecord> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<BatchRow>(
+      `update batches set status = 'cancelled', cancelled_by = $2, finished_at = now() where id = $1 and status = 'running' returning *`,
+      [id, by],
+    );
+    if (!rows[0]) {
+      const existing = await getBatch(tx, id);
+      throw new StoreError(
+        'conflict',
+        `batch ${id} is ${existing.status === 'done' ? 'finished' : 'cancelled already'}: only a running batch can be cancelled`,
+      );
+    }
+    const { rows: dropped } = await tx.query<{ data_key_id: string | null }>(
+      `update batch_chunks set status = 'cancelled', rows_sealed = null, holder = null, lease_until = null
+        where batch_id = $1 and status in ('queued', 'running') returning data_key_id`,
+      [id],
+    );
+    const keys = dropped.map((d) => d.data_key_id).filter((k): k is string => k !== null);
+    if (keys.length) await tx.query('update data_keys set wrapped = null, master_version = null, destroyed_at = now() where id = any($1)', [keys]);
+    return toBatch(rows[0]);
   });
 }
 

@@ -101,11 +101,13 @@ export {
 export {
   createBatch,
   getBatch,
+  cancelBatch,
   claimChunk,
   renewChunkLease,
   completeChunk,
   batchResults,
   type BatchRecord,
+  type BatchStatus,
   type BatchResultRow,
   type ClaimedChunk,
   type NewChunk,

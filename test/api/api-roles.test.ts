@@ -67,10 +67,10 @@ const challengerVersion = async (ctx: TestDatabase) => {
 };
 const withChallenger = async (ctx: TestDatabase) =>
   setChallenger(ctx.db, { flowId: 'consumer-lending', version: await challengerVersion(ctx), champion: 1, mode: 'shadow', share: 1 }, { actor: 'test' });
-/** A batch of two applications, decided to the end when `finished`. */
-async function matrixBatch(server: Server, finished: boolean): Promise<string> {
+/** A batch of two applications, decided to the end when `finished`; submitted by `actor` (a key id). */
+async function matrixBatch(server: Server, finished: boolean, actor = 'matrix'): Promise<string> {
   const text = `${JSON.stringify(demoApplication())}\n${JSON.stringify(demoApplication())}\n`;
-  const batch = await server.services.batches.submit({ flow: 'consumer-lending', format: 'jsonl', content: text }, { actor: 'matrix' });
+  const batch = await server.services.batches.submit({ flow: 'consumer-lending', format: 'jsonl', content: text }, { actor });
   if (finished) while (await server.services.batches.runOne()) {}
   return batch.id;
 }
@@ -100,6 +100,11 @@ const SAMPLES: Record<string, Sample> = {
   }),
   'GET /v1/batches/:id': async (_ctx, server) => ({ method: 'GET', url: `/v1/batches/${await matrixBatch(server, false)}` }),
   'GET /v1/batches/:id/results': async (_ctx, server) => ({ method: 'GET', url: `/v1/batches/${await matrixBatch(server, true)}/results` }),
+  // Submitted by the service key, which may cancel only its own; a risk manager any.
+  'POST /v1/batches/:id/cancel': async (_ctx, server) => {
+    const service = (await server.services.keys.list()).find((k) => k.role === 'service' && !k.revokedAt)!;
+    return { method: 'POST', url: `/v1/batches/${await matrixBatch(server, false, service.id)}/cancel` };
+  },
   'GET /v1/events/dead-letters': async () => ({ method: 'GET', url: '/v1/events/dead-letters?limit=5' }),
   'POST /v1/events/dead-letters/:sink/:seq/retry': async (ctx) => {
     // A dead letter of its own for each request, so an allowed role gets 202 every time.

@@ -4,7 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { parquetReadObjects } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { batchRowKey } from '../../src/services/index.ts';
-import { claimChunk } from '../../src/store/index.ts';
+import { claimChunk, renewChunkLease } from '../../src/store/index.ts';
 import { csvLine } from '../../src/support/csv-cell.ts';
 import { BACKENDS } from '../support/backends.ts';
 import { demoApplication, demoFlow } from '../support/flows.ts';
@@ -121,6 +121,62 @@ for (const backend of BACKENDS) {
       const broken = await submit(Buffer.from('PAR1 not really') as unknown as string, 'application/vnd.apache.parquet');
       assert.equal(broken.statusCode, 400);
       assert.match(broken.json().error.message, /not a Parquet file/);
+    });
+
+    test('a cancelled batch drops the rows not yet decided with their applications, stops a chunk in progress, and lists why in its results', async () => {
+      const batch = (await submit(applicationsCsv(1200))).json();
+      assert.equal((await f.call('service', 'GET', `/v1/batches/${batch.id}/results`)).statusCode, 409);
+      // One chunk decided; a second held by a server at work on it.
+      assert.equal(await f.server.services.batches.runOne(), true);
+      const held = await claimChunk(f.ctx.db, 'busy-server', 60);
+      assert.equal(held?.chunk, 1);
+
+      // Only its own batches for a service key; any for a risk manager.
+      const other = await f.call('admin', 'POST', '/v1/keys', { name: 'another service', role: 'service' });
+      const foreign = await f.server.app.inject({ method: 'POST', url: `/v1/batches/${batch.id}/cancel`, headers: bearer(other.json().secret) });
+      assert.equal(foreign.statusCode, 403, foreign.body);
+      assert.equal((await f.call('analyst', 'POST', `/v1/batches/${batch.id}/cancel`)).statusCode, 403);
+
+      const cancelled = await f.call('service', 'POST', `/v1/batches/${batch.id}/cancel`);
+      assert.equal(cancelled.statusCode, 200, cancelled.body);
+      assert.equal(cancelled.json().status, 'cancelled');
+      assert.equal(cancelled.json().cancelledBy, (await f.call('service', 'GET', '/v1/me')).json().keyId);
+      assert.ok(cancelled.json().finishedAt);
+      const again = await f.call('risk-manager', 'POST', `/v1/batches/${batch.id}/cancel`);
+      assert.equal(again.statusCode, 409);
+      assert.match(again.json().error.message, /cancelled already/);
+
+      // Nothing is left to take; the server at work loses its lease at its next renewal.
+      assert.equal(await f.server.services.batches.runOne(), false);
+      assert.equal(await renewChunkLease(f.ctx.db, batch.id, 1, 'busy-server', 60), false);
+      const { rows: chunks } = await f.ctx.db.query<{ chunk: number; status: string; sealed: boolean; destroyed: boolean }>(
+        `select c.chunk, c.status, c.rows_sealed is not null as sealed, k.wrapped is null as destroyed
+           from batch_chunks c left join data_keys k on k.id = c.data_key_id where c.batch_id = $1 order by c.chunk`,
+        [batch.id],
+      );
+      assert.deepEqual(
+        chunks.map((c) => [c.chunk, c.status, c.sealed, c.destroyed]),
+        [
+          [0, 'done', false, true],
+          [1, 'cancelled', false, true],
+          [2, 'cancelled', false, true],
+        ],
+        'the applications of undecided chunks are destroyed with their keys',
+      );
+
+      const results = parseCsv((await f.call('service', 'GET', `/v1/batches/${batch.id}/results`)).body, { columns: true }) as Record<string, string>[];
+      assert.equal(results.length, 1200);
+      assert.ok(
+        results.slice(0, 500).every((r) => r.decision_id && !r.error_code),
+        'the first chunk keeps its decisions',
+      );
+      assert.ok(
+        results.slice(500).every((r) => !r.decision_id && r.error_code === 'cancelled'),
+        'the rest say they were cancelled',
+      );
+      const audit = await f.call('auditor', 'GET', `/v1/audit?action=batch.cancelled`);
+      assert.equal(audit.statusCode, 200, audit.body);
+      assert.equal(JSON.stringify(audit.json()).includes(batch.id), true);
     });
 
     test('a file that is not what it should be is refused with what to fix', async () => {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { batchResultsCsv, batchResultsParquet, type BatchFormat, type BatchRecord, type BatchService } from '../../services/index.ts';
 import { ApiError } from '../api-error.ts';
-import { actorOf } from '../authenticate.ts';
+import { actorOf, requirePrincipal } from '../authenticate.ts';
 import { errorResponses } from '../schemas.ts';
 
 const SUBMIT = ['service', 'risk-manager'] as const;
@@ -21,7 +21,8 @@ const PARQUET = 'application/vnd.apache.parquet';
 const batchSchema = z.object({
   id: z.string(),
   flow: z.object({ id: z.string(), version: z.number().int().nullable() }),
-  status: z.enum(['running', 'done']),
+  status: z.enum(['running', 'done', 'cancelled']),
+  cancelledBy: z.string().nullable(),
   rows: z.number().int(),
   chunks: z.number().int(),
   chunksDone: z.number().int(),
@@ -40,6 +41,7 @@ const present = (b: BatchRecord) => ({
   failedRows: b.failedRows,
   createdAt: b.createdAt,
   finishedAt: b.finishedAt,
+  cancelledBy: b.cancelledBy,
 });
 
 export function batchRoutes(batches: BatchService) {
@@ -92,6 +94,21 @@ export function batchRoutes(batches: BatchService) {
         },
       },
       async (request) => present(await batches.get(request.params.id)),
+    );
+
+    r.post(
+      '/v1/batches/:id/cancel',
+      {
+        config: { access: SUBMIT },
+        schema: {
+          tags: ['batches'],
+          summary: 'Cancel a running batch: rows not yet decided are dropped with their applications; decided rows keep their decisions',
+          params: z.strictObject({ id: z.string().max(100) }),
+          response: { 200: batchSchema, ...errorResponses },
+        },
+      },
+      // A service key cancels its own batches; a risk manager any.
+      async (request) => present(await batches.cancel(request.params.id, actorOf(request), requirePrincipal(request).role === 'service')),
     );
 
     r.get(
