@@ -90,6 +90,6 @@ test('the text around an event sequence number, with the number put back, hashes
         assert.equal(around, direct);
       },
     ),
-    { numRuns: 300 },
+    { numRuns: 100 },
   );
 });
