@@ -14,7 +14,7 @@ export async function logRequest(request: FastifyRequest, reply: FastifyReply): 
     ms: Math.round(reply.elapsedTime * 10) / 10,
     keyId: request.principal?.keyId ?? null,
     client: request.ip,
-    ...(traceIdOf(request.span ?? undefined) ? { traceId: traceIdOf(request.span ?? undefined) } : {}),
+    traceId: traceIdOf(request.span ?? undefined) ?? undefined,
   };
   if (reply.statusCode === 401) request.log.warn(line, 'authentication failed');
   else if (reply.statusCode >= 500) request.log.error(line, 'request failed');

@@ -377,7 +377,8 @@ export class DecisionService {
       const result = await inSpan('flow.run', { 'arbiter.flow': request.flow, 'arbiter.flow.version': loaded.version.version }, async (span) => {
         const startedAt = Date.now();
         const r = await loaded.flow.run(request.application, { trace: true, ...runOptions });
-        nodeSpans(r.trace ?? [], startedAt);
+        // Untraced (no exporter, or sampled out), a decision makes no node spans at all.
+        if (span.isRecording()) nodeSpans(r.trace ?? [], startedAt);
         span.setAttribute('arbiter.status', r.status);
         if (r.status === 'completed') span.setAttribute('arbiter.outcome', r.output.outcome);
         return r;
