@@ -3,7 +3,6 @@ import { hostname } from 'node:os';
 import { FlowError, parseApplications } from '../flow/index.ts';
 import { newDataKey, openJson, sealJson, type KeyProvider } from '../privacy/index.ts';
 import {
-  appendAudit,
   batchResults,
   cancelBatch,
   claimChunk,
@@ -88,20 +87,19 @@ export class BatchService {
       const wrapped = this.keys.wrap(dataKey, keyId);
       chunks.push({ firstRow: first, rows: rows.length, dataKey: { id: keyId, ...wrapped }, sealed: sealJson(dataKey, rows, chunkAad(id, chunk)) });
     }
+    // Stored and audited in one transaction: a batch exists only with its audit event.
     const batch = await createBatch(
       this.db,
       { id, flowId: input.flow, flowVersion: loaded.version.version, clientId: by.actor, rows: applications.length },
       chunks,
-    );
-    await this.db.transaction((tx) =>
-      appendAudit(tx, {
+      {
         actor: by.actor,
         action: 'batch.submitted',
         subjectType: 'batch',
         subjectId: id,
         requestId: by.requestId,
         data: { flow: input.flow, version: loaded.version.version, rows: applications.length, chunks: chunks.length },
-      }),
+      },
     );
     this.pause.wake();
     return batch;
@@ -140,18 +138,14 @@ export class BatchService {
   async cancel(id: string, by: Actor, onlyOwn: boolean): Promise<BatchRecord> {
     if (onlyOwn && (await this.get(id)).clientId !== by.actor)
       throw new ServiceError('forbidden', 'not_yours', `batch ${id} was submitted by another key; a service key cancels only its own batches`);
-    const batch = await cancelBatch(this.db, id, by.actor);
-    await this.db.transaction((tx) =>
-      appendAudit(tx, {
-        actor: by.actor,
-        action: 'batch.cancelled',
-        subjectType: 'batch',
-        subjectId: id,
-        requestId: by.requestId,
-        data: { chunksDone: batch.chunksDone, chunks: batch.chunks },
-      }),
-    );
-    return batch;
+    return cancelBatch(this.db, id, by, (cancelled) => ({
+      actor: by.actor,
+      action: 'batch.cancelled',
+      subjectType: 'batch',
+      subjectId: id,
+      requestId: by.requestId,
+      data: { chunksDone: cancelled.chunksDone, chunks: cancelled.chunks },
+    }));
   }
 
   /** Takes chunks from the database until stopped; every server runs one. */

@@ -1,4 +1,7 @@
 import type { Queryable, Database } from './database.ts';
+import type { Actor } from './api-keys.ts';
+import { appendAudit, type AuditEntry } from './audit-log.ts';
+import { destroyDataKeys } from './data-keys.ts';
 import { StoreError } from './store-error.ts';
 
 export interface BatchRecord {
@@ -76,6 +79,7 @@ export async function createBatch(
   db: Database,
   batch: { id: string; flowId: string; flowVersion: number | null; clientId: string; rows: number },
   chunks: NewChunk[],
+  audit: AuditEntry,
 ): Promise<BatchRecord> {
   const id = batch.id;
   return db.transaction(async (tx) => {
@@ -90,6 +94,7 @@ export async function createBatch(
         [id, i, c.firstRow, c.rows, c.dataKey.id, c.sealed],
       );
     }
+    await appendAudit(tx, audit);
     return toBatch(rows[0]!);
   });
 }
@@ -152,8 +157,7 @@ export async function completeChunk(
       [batchId, chunk],
     );
     if (!rows[0]) return null;
-    if (rows[0].data_key_id)
-      await tx.query('update data_keys set wrapped = null, master_version = null, destroyed_at = now() where id = $1', [rows[0].data_key_id]);
+    if (rows[0].data_key_id) await destroyDataKeys(tx, [rows[0].data_key_id]);
     for (const f of failures) {
       await tx.query('insert into batch_row_errors (batch_id, row, code, message) values ($1, $2, $3, $4) on conflict do nothing', [
         batchId,
@@ -178,11 +182,11 @@ export async function completeChunk(
  * keys destroyed; a chunk a server is deciding stops at its next lease renewal. Rows already
  * decided keep their decisions. A finished or cancelled batch cannot be cancelled.
  */
-export async function cancelBatch(db: Database, id: string, by: string): Promise<BatchRecord> {
+export async function cancelBatch(db: Database, id: string, by: Actor, audit: (cancelled: BatchRecord) => AuditEntry): Promise<BatchRecord> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<BatchRow>(
       `update batches set status = 'cancelled', cancelled_by = $2, finished_at = now() where id = $1 and status = 'running' returning *`,
-      [id, by],
+      [id, by.actor],
     );
     if (!rows[0]) {
       const existing = await getBatch(tx, id);
@@ -196,9 +200,13 @@ export async function cancelBatch(db: Database, id: string, by: string): Promise
         where batch_id = $1 and status in ('queued', 'running') returning data_key_id`,
       [id],
     );
-    const keys = dropped.map((d) => d.data_key_id).filter((k): k is string => k !== null);
-    if (keys.length) await tx.query('update data_keys set wrapped = null, master_version = null, destroyed_at = now() where id = any($1)', [keys]);
-    return toBatch(rows[0]);
+    await destroyDataKeys(
+      tx,
+      dropped.map((d) => d.data_key_id).filter((k): k is string => k !== null),
+    );
+    const cancelled = toBatch(rows[0]);
+    await appendAudit(tx, audit(cancelled));
+    return cancelled;
   });
 }
 

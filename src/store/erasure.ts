@@ -1,5 +1,6 @@
 import type { Actor } from './api-keys.ts';
 import { appendAudit } from './audit-log.ts';
+import { destroyDataKeys } from './data-keys.ts';
 import { recordEvents } from './event-outbox.ts';
 import type { Database, Queryable } from './database.ts';
 import type { ErasureLedger } from './erasure-ledger.ts';
@@ -25,11 +26,7 @@ export async function erasePersonalData(db: Database, decisionId: string, by: Ac
 
 /** What erasure does to the rows; also what a replay of the ledger does again after a restore. */
 async function destroyPersonalData(tx: Queryable, decisionId: string, dataKeyId: string | null, erasedAt: string): Promise<void> {
-  if (dataKeyId)
-    await tx.query('update data_keys set wrapped = null, master_version = null, destroyed_at = coalesce(destroyed_at, $2) where id = $1', [
-      dataKeyId,
-      erasedAt,
-    ]);
+  if (dataKeyId) await destroyDataKeys(tx, [dataKeyId], erasedAt);
   // The bureau reports pulled for this application go with it.
   await tx.query(
     `update data_keys set wrapped = null, master_version = null, destroyed_at = coalesce(destroyed_at, $2)
