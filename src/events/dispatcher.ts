@@ -1,14 +1,9 @@
+import { secondsFromEnv } from '../support/env-seconds.ts';
 import { WakeablePause } from '../support/wakeable-pause.ts';
 import { hostname } from 'node:os';
 import { advanceCursor, markDelivered, markFailed, pendingEvents, releaseSinkLease, takeSinkLease, type Database } from '../store/index.ts';
 import type { EventSink } from './event-sink.ts';
 
-/**
- * A lease outlives many rounds, so a live holder keeps it; a dead one's lapses within seconds
- * (ARBITER_EVENT_LEASE_SECONDS: shorter means faster take-over after a crash, longer tolerates
- * longer pauses of a live server).
- */
-const LEASE_SECONDS = Number(process.env.ARBITER_EVENT_LEASE_SECONDS || 15);
 const BATCH = 200;
 /** Failures in a row that end a round: the sink is probably down, and each may have waited for its timeout. */
 const FAILURES_PER_ROUND = 3;
@@ -33,6 +28,12 @@ export class EventDispatcher {
   private stopped = false;
   private readonly loops: Promise<void>[] = [];
   private readonly pause = new WakeablePause();
+  /**
+   * A lease outlives many rounds, so a live holder keeps it; a dead one's lapses within seconds
+   * (ARBITER_EVENT_LEASE_SECONDS: shorter means faster take-over after a crash, longer tolerates
+   * longer pauses of a live server).
+   */
+  private readonly leaseSeconds = secondsFromEnv('ARBITER_EVENT_LEASE_SECONDS', 15);
 
   constructor(
     private readonly db: Database,
@@ -69,7 +70,7 @@ export class EventDispatcher {
 
   /** One round at one sink; returns how many events it settled (delivered or dead-lettered). */
   async round(sink: EventSink): Promise<number> {
-    const cursor = await takeSinkLease(this.db, sink.name, this.holder, LEASE_SECONDS);
+    const cursor = await takeSinkLease(this.db, sink.name, this.holder, this.leaseSeconds);
     if (cursor === null) return 0;
     const pending = await pendingEvents(this.db, sink.name, cursor, BATCH);
     const held = new Set<string>();

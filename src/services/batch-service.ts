@@ -1,3 +1,4 @@
+import { secondsFromEnv } from '../support/env-seconds.ts';
 import { WakeablePause } from '../support/wakeable-pause.ts';
 import { hostname } from 'node:os';
 import { FlowError, parseApplications } from '../flow/index.ts';
@@ -29,8 +30,6 @@ export const BATCH_CHUNK_ROWS = 500;
 export const BATCH_MAX_ROWS = 2_000_000;
 /** Decisions of one chunk in flight at once, so that they share group commits. */
 const CONCURRENCY = 250;
-/** A chunk whose server stops renewing is taken by another after this (ARBITER_BATCH_LEASE_SECONDS). */
-const LEASE_SECONDS = Number(process.env.ARBITER_BATCH_LEASE_SECONDS || 30);
 
 /** Each row is decided under its own idempotency key, so a chunk decided again after a crash stores nothing twice. */
 export const batchRowKey = (batchId: string, row: number) => `batch:${batchId}:${row}`;
@@ -51,6 +50,8 @@ export class BatchService {
   private running: Promise<void> | null = null;
   private stopped = false;
   private readonly pause = new WakeablePause();
+  /** A chunk whose server stops renewing is taken by another after this (ARBITER_BATCH_LEASE_SECONDS). */
+  private readonly leaseSeconds = secondsFromEnv('ARBITER_BATCH_LEASE_SECONDS', 30);
 
   constructor(
     private readonly db: Database,
@@ -174,7 +175,7 @@ export class BatchService {
 
   /** Takes one chunk, if any is free, and decides it; false when there was none. */
   async runOne(): Promise<boolean> {
-    const claimed = await claimChunk(this.db, this.holder, LEASE_SECONDS);
+    const claimed = await claimChunk(this.db, this.holder, this.leaseSeconds);
     if (!claimed) return false;
     await this.decideChunk(claimed);
     return true;
@@ -191,12 +192,12 @@ export class BatchService {
     let lost = false;
     const renew = setInterval(
       () =>
-        void renewChunkLease(this.db, batch.id, c.chunk, this.holder, LEASE_SECONDS)
+        void renewChunkLease(this.db, batch.id, c.chunk, this.holder, this.leaseSeconds)
           .then((held) => {
             if (!held) lost = true;
           })
           .catch(() => {}),
-      (LEASE_SECONDS * 1000) / 3,
+      (this.leaseSeconds * 1000) / 3,
     );
     const failures: { row: number; code: string; message: string }[] = [];
     const by = { actor: batch.clientId, requestId: `batch:${batch.id}` };

@@ -1,4 +1,5 @@
 import type { BatchResultRow } from '../store/index.ts';
+import { resultCells } from './batch-results-csv.ts';
 import { ServiceError } from './service-error.ts';
 
 /** JSON has no 64-bit integers or dates: Parquet's become numbers and ISO strings, as a CSV's would be read. */
@@ -29,19 +30,15 @@ export async function applicationsFromParquet(bytes: Uint8Array): Promise<Record
 /** The results file as Parquet: the columns of the CSV, typed. */
 export async function batchResultsParquet(rows: BatchResultRow[]): Promise<Uint8Array> {
   const { parquetWriteBuffer } = await import('hyparquet-writer');
-  const reasons = rows.map((x) => ((x.result as { reasons?: { code?: string }[] } | null)?.reasons ?? []).map((r) => r.code).join(';'));
-  const offers = rows.map((x) => {
-    const offer = (x.result as { offer?: unknown } | null)?.offer;
-    return offer ? JSON.stringify(offer) : null;
-  });
+  const cells = rows.map(resultCells);
   const buffer = parquetWriteBuffer({
     columnData: [
       { name: 'row', data: Int32Array.from(rows, (x) => x.row), type: 'INT32', nullable: false },
       { name: 'decision_id', data: rows.map((x) => x.decisionId), type: 'STRING' },
       { name: 'status', data: rows.map((x) => x.status), type: 'STRING' },
       { name: 'outcome', data: rows.map((x) => x.outcome), type: 'STRING' },
-      { name: 'reasons', data: reasons, type: 'STRING' },
-      { name: 'offer', data: offers, type: 'STRING' },
+      { name: 'reasons', data: cells.map((c) => c.reasons), type: 'STRING' },
+      { name: 'offer', data: cells.map((c) => c.offer), type: 'STRING' },
       { name: 'error_code', data: rows.map((x) => x.errorCode), type: 'STRING' },
       { name: 'error', data: rows.map((x) => x.error), type: 'STRING' },
     ],

@@ -1,4 +1,5 @@
 import type PgBoss from 'pg-boss';
+import { secondsFromEnv } from '../support/env-seconds.ts';
 import type { Database, Queryable } from './database.ts';
 
 /** pg-boss sends SQL through this adapter, so the queue lives in the same database, embedded or not. */
@@ -46,14 +47,7 @@ export const QUEUES = [
  * take-over, but a resume held up longer than this (a database stalled for that long) runs twice,
  * which is harmless (resuming a completed decision does nothing) but wasted work.
  */
-export function resumeExpirySeconds(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.ARBITER_RESUME_EXPIRE_SECONDS;
-  if (raw === undefined || raw === '') return 30;
-  const seconds = Number(raw);
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600)
-    throw new Error(`ARBITER_RESUME_EXPIRE_SECONDS must be a whole number of seconds from 1 to 3600, got "${raw}"`);
-  return seconds;
-}
+const resumeExpirySeconds = (env: NodeJS.ProcessEnv = process.env): number => secondsFromEnv('ARBITER_RESUME_EXPIRE_SECONDS', 30, env);
 
 /**
  * How long a job may stay active before its worker is presumed dead and another process takes
