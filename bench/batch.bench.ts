@@ -5,14 +5,13 @@
  *
  *   npm run bench:batch [-- --rows 1000000]
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { csvLine } from '../src/support/csv-cell.ts';
 import { demoApplications } from './flow/applications.ts';
-import { arbiter, serve, type Running } from '../test/support/process.ts';
+import { createScratchDatabase } from '../test/support/backends.ts';
+import { arbiter, postJson, serve, type Running } from '../test/support/process.ts';
 import { benchArg } from './bench-args.ts';
 import { readFileSync } from 'node:fs';
 
@@ -30,25 +29,15 @@ arbiter(['keys', 'init-master', '--key-file', keyFile]);
 console.log(`batch benchmark: ${ROWS.toLocaleString('en-US')} applications of the demo flow through arbiter batch on PostgreSQL`);
 
 for (const servers of [0, 1, 2]) {
-  const name = `arbiter_bench_batch_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const args = ['--database', url.toString(), '--key-file', keyFile];
+  const scratch = await createScratchDatabase(POSTGRES_URL);
+  const args = ['--database', scratch.url, '--key-file', keyFile];
   const running: Running[] = [];
   try {
     arbiter(['migrate', ...args]);
     const rm = JSON.parse(arbiter(['keys', 'create', '--role', 'risk-manager', '--json', ...args]).stdout).secret;
     const first = await serve([...args, '--workers', '1']);
     running.push(first);
-    const post = (path: string, body: unknown) =>
-      fetch(`${first.url}${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${rm}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+    const post = (path: string, body: unknown) => postJson(first, rm, path, body);
     await post('/v1/flows', { definition });
     await post('/v1/flows/consumer-lending/versions/1/publish', {});
     if (servers === 0) await running.pop()!.stop();
@@ -62,8 +51,7 @@ for (const servers of [0, 1, 2]) {
     );
   } finally {
     await Promise.all(running.map((s) => s.stop()));
-    await admin.query(`drop database if exists "${name}" with (force)`);
-    await admin.end();
+    await scratch.drop();
   }
 }
 rmSync(dir, { recursive: true, force: true });

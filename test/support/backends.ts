@@ -92,19 +92,22 @@ export const BACKENDS: Backend[] = [pgliteBackend, postgresBackend];
  */
 export const SERVER_BACKENDS: Backend[] = [postgresBackend];
 
-/** A fresh PostgreSQL database (for processes that cannot be given a schema), dropped by the returned function. */
-export async function createScratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A fresh PostgreSQL database beside `base` (the suites' server unless given), for processes that
+ * cannot be given a schema; dropped by the returned function.
+ */
+export async function createScratchDatabase(base = POSTGRES_URL): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `arbiter_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`create database "${name}"`);
   await admin.end();
-  const url = new URL(POSTGRES_URL);
+  const url = new URL(base);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     async drop() {
-      const c = new pg.Client({ connectionString: POSTGRES_URL });
+      const c = new pg.Client({ connectionString: base });
       await c.connect();
       await c.query(`drop database if exists "${name}" with (force)`);
       await c.end();

@@ -51,3 +51,12 @@ export async function serve(args: string[], options: { startTimeoutMs?: number; 
     },
   };
 }
+
+/** POSTs `body` as JSON to a running server with an API key. */
+export function postJson(server: { url: string }, secret: string, path: string, body: unknown): Promise<Response> {
+  return fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { demoApplication, demoFlow, uniqueKey } from '../support/flows.ts';
-import { serve } from '../support/process.ts';
+import { postJson, serve } from '../support/process.ts';
 
 interface OtlpSpan {
   traceId: string;
@@ -34,21 +34,10 @@ test('with OTEL_EXPORTER_OTLP_ENDPOINT set, a server exports its spans over OTLP
   try {
     const admin = /Admin API key[^:]*: (arb_\S+)/.exec(server.output)?.[1];
     assert.ok(admin);
-    const call = (path: string, body: unknown) =>
-      fetch(`${server.url}${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-    const keyOf = async (role: string) => ((await (await call('/v1/keys', { name: role, role })).json()) as { secret: string }).secret;
+    const keyOf = async (role: string) => ((await (await postJson(server, admin, '/v1/keys', { name: role, role })).json()) as { secret: string }).secret;
     const rm = await keyOf('risk-manager');
     const svc = await keyOf('service');
-    const as = (key: string, path: string, body: unknown) =>
-      fetch(`${server.url}${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+    const as = (key: string, path: string, body: unknown) => postJson(server, key, path, body);
     assert.equal((await as(rm, '/v1/flows', { definition: demoFlow() })).status, 201);
     assert.equal((await as(rm, '/v1/flows/consumer-lending/versions/1/publish', {})).status, 200);
     const decision = (await (

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { parse } from 'yaml';
 import { createScratchDatabase } from '../support/backends.ts';
 import { demoApplication, demoFlow, uniqueKey } from '../support/flows.ts';
-import { serve } from '../support/process.ts';
+import { postJson, serve } from '../support/process.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let release: string;
@@ -44,17 +44,11 @@ test('the release runs from compiled JavaScript with production dependencies onl
     assert.equal((await fetch(`${server.url}/readyz`)).status, 200);
     const console = await fetch(`${server.url}/console/`);
     assert.equal(console.status, 200, 'the built console is served');
-    const auth = { authorization: `Bearer ${secret}`, 'content-type': 'application/json' };
-    const keyRes = await fetch(`${server.url}/v1/keys`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'ops', role: 'risk-manager' }) });
-    const rm = ((await keyRes.json()) as { secret: string }).secret;
-    const svcRes = await fetch(`${server.url}/v1/keys`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'svc', role: 'service' }) });
-    const svc = ((await svcRes.json()) as { secret: string }).secret;
-    const post = (key: string, path: string, body: unknown) =>
-      fetch(`${server.url}${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+    const keyOf = async (name: string, role: string) =>
+      ((await (await postJson(server, secret, '/v1/keys', { name, role })).json()) as { secret: string }).secret;
+    const rm = await keyOf('ops', 'risk-manager');
+    const svc = await keyOf('svc', 'service');
+    const post = (key: string, path: string, body: unknown) => postJson(server, key, path, body);
     assert.equal((await post(rm, '/v1/flows', { definition: demoFlow() })).status, 201);
     assert.equal((await post(rm, '/v1/flows/consumer-lending/versions/1/publish', {})).status, 200);
     const decided = await post(svc, '/v1/decisions', { flow: 'consumer-lending', application: demoApplication(), idempotencyKey: uniqueKey() });
