@@ -9,7 +9,6 @@ import { auditCheckpoints, erasureLedger, loadKeys, openMigrated } from '../data
 import { WorkerMetricsLink } from './cluster-metrics.ts';
 import { assertPortFree, portMessage, publicUrl } from './listen-port.ts';
 import { portOf, type ServeFlags } from './serve-flags.ts';
-import { seedDemoQuietly, startDemoBureau } from './demo-start.ts';
 import { bootstrapAdminKey, databaseLabel, type WorkerRole } from './server-start.ts';
 import { printWelcome } from './welcome.ts';
 
@@ -52,6 +51,8 @@ export async function runServer(flags: ServeFlags, worker: WorkerRole | null): P
   let bureau: BureauSim | null = null;
   let demoKeys: Record<string, string> | null = null;
   if (flags.demo && !worker) {
+    // Loaded only to seed the demo, as the cluster primary does.
+    const { seedDemoQuietly, startDemoBureau } = await import('./demo-start.ts');
     bureau = await startDemoBureau(flags);
     demoKeys = await seedDemoQuietly(built.services, app.log, flags);
   }
