@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadKeyProvider } from '../../src/privacy/index.ts';
 import { migrate, openDatabase } from '../../src/store/index.ts';
+import { embeddedSharedBuffers } from '../../src/store/pglite-database.ts';
 
 function modes(root: string): { path: string; mode: number; dir: boolean }[] {
   const out: { path: string; mode: number; dir: boolean }[] = [];
@@ -36,5 +37,27 @@ test('the embedded database keeps its files private: folders 0700, files 0600, t
     console.log(`# ${all.length} files and folders of the embedded database, none readable by others`);
   } finally {
     rmSync(join(dir, '..'), { recursive: true, force: true });
+  }
+});
+
+test('the embedded database starts with small shared buffers, which ARBITER_EMBEDDED_SHARED_BUFFERS changes; a bad size is refused by name', async () => {
+  assert.equal(embeddedSharedBuffers({}), '16MB');
+  assert.equal(embeddedSharedBuffers({ ARBITER_EMBEDDED_SHARED_BUFFERS: '256MB' }), '256MB');
+  for (const bad of ['16', '16 MB', '1kB', '3GB', 'lots']) {
+    assert.throws(
+      () => embeddedSharedBuffers({ ARBITER_EMBEDDED_SHARED_BUFFERS: bad }),
+      /ARBITER_EMBEDDED_SHARED_BUFFERS must be a size from 128kB to 2GB.*got "/,
+      bad,
+    );
+  }
+  const before = process.env.ARBITER_EMBEDDED_SHARED_BUFFERS;
+  process.env.ARBITER_EMBEDDED_SHARED_BUFFERS = '24MB';
+  try {
+    const db = await openDatabase({});
+    assert.deepEqual((await db.query<{ shared_buffers: string }>('show shared_buffers')).rows, [{ shared_buffers: '24MB' }]);
+    await db.close();
+  } finally {
+    if (before === undefined) delete process.env.ARBITER_EMBEDDED_SHARED_BUFFERS;
+    else process.env.ARBITER_EMBEDDED_SHARED_BUFFERS = before;
   }
 });

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { migrate, openDatabase, type Database } from '../../src/store/index.ts';
+import { listMigrations, migrate, openDatabase, type Database } from '../../src/store/index.ts';
 import { migratedTemplate } from './migrated-template.ts';
 
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -94,18 +94,23 @@ export const SERVER_BACKENDS: Backend[] = [postgresBackend];
 
 /**
  * A fresh PostgreSQL database beside `base` (the suites' server unless given), for processes that
- * cannot be given a schema; dropped by the returned function.
+ * cannot be given a schema; dropped by the returned function. With `migrated`, it is copied from a
+ * database that has every migration applied (made once per set of migrations, and kept for the
+ * next run), as `CREATE DATABASE ... TEMPLATE` copies files instead of replaying 21 migrations.
  */
-export async function createScratchDatabase(base = POSTGRES_URL): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createScratchDatabase(base = POSTGRES_URL, options: { migrated?: boolean } = {}): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `arbiter_test_${randomBytes(6).toString('hex')}`;
+  const template = options.migrated ? await migratedPostgresTemplate(base) : null;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
+  try {
+    await admin.query(template ? `create database "${name}" template "${template}"` : `create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabaseName(base, name);
   return {
-    url: url.toString(),
+    url,
     async drop() {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
@@ -113,6 +118,50 @@ export async function createScratchDatabase(base = POSTGRES_URL): Promise<{ url:
       await c.end();
     },
   };
+}
+
+function withDatabaseName(base: string, name: string): string {
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+let templateMade: Promise<string> | null = null;
+
+/**
+ * The name of a database on the server of `base` holding every migration and nothing else.
+ * Test processes run side by side: an advisory lock lets one of them make it while the others
+ * wait, and it is made under a temporary name and renamed, so a half-made one is never copied.
+ */
+function migratedPostgresTemplate(base: string): Promise<string> {
+  templateMade ??= (async () => {
+    const hash = createHash('sha256');
+    for (const m of listMigrations()) hash.update(m.id).update('\0').update(m.sql);
+    const name = `arbiter_template_${hash.digest('hex').slice(0, 16)}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    try {
+      await admin.query('select pg_advisory_lock(hashtext($1))', [name]);
+      const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
+      if (!rowCount) {
+        const partial = `${name}_${process.pid}`;
+        await admin.query(`drop database if exists "${partial}"`);
+        await admin.query(`create database "${partial}"`);
+        const db = await openDatabase({ databaseUrl: withDatabaseName(base, partial) });
+        try {
+          await migrate(db);
+        } finally {
+          await db.close();
+        }
+        await admin.query(`alter database "${partial}" rename to "${name}"`);
+      }
+      await admin.query('select pg_advisory_unlock(hashtext($1))', [name]);
+      return name;
+    } finally {
+      await admin.end();
+    }
+  })();
+  return templateMade;
 }
 
 /**

@@ -1,10 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import { createScratchDatabase } from './backends.ts';
+import { prepareServerDatabase } from './server-database.ts';
 import { demoApplication, demoFlow, reviewApplication } from './flows.ts';
-import { arbiter, serve, type Running } from './process.ts';
+import { serve, type Running } from './process.ts';
 
 /** A scratch PostgreSQL database with the demo flow published, keys of the roles the load needs, and a master key file. */
 export interface CrashEnvironment {
@@ -20,13 +17,8 @@ function must(ok: boolean, what: string): void {
 }
 
 export async function prepareCrashEnvironment(): Promise<CrashEnvironment> {
-  const scratch = await createScratchDatabase();
-  must(arbiter(['migrate', '--database', scratch.url]).code === 0, 'migrate failed');
-  const keys = {} as CrashEnvironment['keys'];
-  for (const role of ['service', 'risk-manager', 'reviewer', 'admin'] as const)
-    keys[role] = JSON.parse(arbiter(['keys', 'create', '--role', role, '--database', scratch.url, '--json']).stdout).secret;
-  const keyFile = join(mkdtempSync(join(tmpdir(), 'arbiter-keys-')), 'keys.json');
-  must(arbiter(['keys', 'init-master', '--key-file', keyFile]).code === 0, 'init-master failed');
+  const scratch = await prepareServerDatabase(['service', 'risk-manager', 'reviewer', 'admin'] as const);
+  const { keys, keyFile } = scratch;
   const env: CrashEnvironment = {
     url: scratch.url,
     keyFile,

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import pg from 'pg';
 import { csvLine } from '../../src/support/csv-cell.ts';
-import { createScratchDatabase } from '../support/backends.ts';
+import { prepareServerDatabase, type ServerDatabase } from '../support/server-database.ts';
 import { demoApplication, demoFlow } from '../support/flows.ts';
 import { arbiter, serve, type Running } from '../support/process.ts';
 
@@ -15,19 +15,16 @@ const ROWS = Number(process.env.BATCH_TEST_ROWS || 3000);
 /** A short lease, so the chunk of the killed server is taken again within seconds. */
 const ENV = { ARBITER_BATCH_LEASE_SECONDS: '3' };
 
-let scratch: { url: string; drop(): Promise<void> };
+let scratch: ServerDatabase<'service' | 'risk-manager'>;
 let dir: string;
 let keyFile: string;
 const keys: Record<string, string> = {};
 
 before(async () => {
-  scratch = await createScratchDatabase();
+  scratch = await prepareServerDatabase(['service', 'risk-manager']);
   dir = mkdtempSync(join(tmpdir(), 'arbiter-batch-'));
-  keyFile = join(dir, 'keys.json');
-  assert.equal(arbiter(['keys', 'init-master', '--key-file', keyFile]).code, 0);
-  assert.equal(arbiter(['migrate', '--database', scratch.url]).code, 0);
-  for (const role of ['service', 'risk-manager'])
-    keys[role] = JSON.parse(arbiter(['keys', 'create', '--role', role, '--database', scratch.url, '--json']).stdout).secret;
+  keyFile = scratch.keyFile;
+  Object.assign(keys, scratch.keys);
 });
 after(async () => {
   rmSync(dir, { recursive: true, force: true });

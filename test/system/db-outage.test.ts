@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import pg from 'pg';
-import { createScratchDatabase } from '../support/backends.ts';
+import { prepareServerDatabase, type ServerDatabase } from '../support/server-database.ts';
 import { demoApplication, demoFlow } from '../support/flows.ts';
-import { arbiter, serve, type Running } from '../support/process.ts';
+import { serve, type Running } from '../support/process.ts';
 
 /**
  * A TCP proxy in front of PostgreSQL that can be cut and restored: the server sees the database
@@ -39,26 +36,21 @@ class Outage {
   }
 }
 
-let scratch: { url: string; drop(): Promise<void> };
+let scratch: ServerDatabase<'service' | 'risk-manager'>;
 let proxy: Outage;
 let server: Running;
 let url: string;
 const keys: Record<string, string> = {};
 
 before(async () => {
-  scratch = await createScratchDatabase();
+  scratch = await prepareServerDatabase(['service', 'risk-manager']);
+  Object.assign(keys, scratch.keys);
   const target = new URL(scratch.url);
   proxy = new Outage({ host: target.hostname, port: Number(target.port || 5432) });
   await proxy.up();
   target.port = String(proxy.port);
   url = target.toString();
-  // The CLI runs synchronously (it would block this process's proxy): it talks to PostgreSQL directly.
-  assert.equal(arbiter(['migrate', '--database', scratch.url]).code, 0);
-  for (const role of ['service', 'risk-manager'])
-    keys[role] = JSON.parse(arbiter(['keys', 'create', '--role', role, '--database', scratch.url, '--json']).stdout).secret;
-  const keyFile = join(mkdtempSync(join(tmpdir(), 'arbiter-keys-')), 'keys.json');
-  assert.equal(arbiter(['keys', 'init-master', '--key-file', keyFile]).code, 0);
-  server = await serve(['--database', url, '--key-file', keyFile]);
+  server = await serve(['--database', url, '--key-file', scratch.keyFile]);
   const post = (path: string, body: unknown) =>
     fetch(`${server.url}${path}`, {
       method: 'POST',

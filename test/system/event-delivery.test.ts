@@ -10,9 +10,9 @@ import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
 import { webhookSignature } from '../../src/events/index.ts';
-import { createScratchDatabase } from '../support/backends.ts';
+import { prepareServerDatabase, type ServerDatabase } from '../support/server-database.ts';
 import { demoApplication, demoFlow, reviewApplication, uniqueKey } from '../support/flows.ts';
-import { arbiter, serve, type Running } from '../support/process.ts';
+import { serve, type Running } from '../support/process.ts';
 
 const NATS_URL = process.env.TEST_NATS_URL || 'nats://127.0.0.1:4222';
 const SECRET = randomBytes(24).toString('hex');
@@ -28,7 +28,7 @@ interface Received {
   data: Record<string, unknown>;
 }
 
-let scratch: { url: string; drop(): Promise<void> };
+let scratch: ServerDatabase<'service' | 'reviewer' | 'risk-manager' | 'admin'>;
 let keyFile: string;
 let dir: string;
 const keys: Record<string, string> = {};
@@ -40,14 +40,10 @@ const refusedBadSignature: string[] = [];
 let nc: NatsConnection;
 
 before(async () => {
-  scratch = await createScratchDatabase();
+  scratch = await prepareServerDatabase(['service', 'reviewer', 'risk-manager', 'admin']);
   dir = mkdtempSync(join(tmpdir(), 'arbiter-events-'));
-  keyFile = join(dir, 'keys.json');
-  assert.equal(arbiter(['keys', 'init-master', '--key-file', keyFile]).code, 0);
-  assert.equal(arbiter(['migrate', '--database', scratch.url]).code, 0);
-  for (const role of ['service', 'reviewer', 'risk-manager', 'admin']) {
-    keys[role] = JSON.parse(arbiter(['keys', 'create', '--role', role, '--database', scratch.url, '--json']).stdout).secret;
-  }
+  keyFile = scratch.keyFile;
+  Object.assign(keys, scratch.keys);
   // A receiver as a downstream system would write it: it checks the signature and answers 503 while "down".
   receiver = createServer((req, res) => {
     let body = '';

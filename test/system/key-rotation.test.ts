@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { openDatabase } from '../../src/store/index.ts';
-import { createScratchDatabase } from '../support/backends.ts';
+import { prepareServerDatabase, type ServerDatabase } from '../support/server-database.ts';
 import { demoFlow, demoApplication, uniqueKey } from '../support/flows.ts';
-import { arbiter, BIN, serve, type Running } from '../support/process.ts';
+import { BIN, serve, type Running } from '../support/process.ts';
 
-let scratch: { url: string; drop(): Promise<void> };
+let scratch: ServerDatabase<'service' | 'risk-manager' | 'analyst'>;
 let server: Running;
 let keyFile: string;
 const keys: Record<string, string> = {};
@@ -24,12 +22,9 @@ async function call(role: string, method: string, path: string, body?: unknown) 
 }
 
 before(async () => {
-  scratch = await createScratchDatabase();
-  keyFile = join(mkdtempSync(join(tmpdir(), 'arbiter-keys-')), 'keys.json');
-  assert.equal(arbiter(['keys', 'init-master', '--key-file', keyFile]).code, 0);
-  assert.equal(arbiter(['migrate', '--database', scratch.url]).code, 0);
-  for (const role of ['service', 'risk-manager', 'analyst'])
-    keys[role] = JSON.parse(arbiter(['keys', 'create', '--role', role, '--database', scratch.url, '--json']).stdout).secret;
+  scratch = await prepareServerDatabase(['service', 'risk-manager', 'analyst']);
+  keyFile = scratch.keyFile;
+  Object.assign(keys, scratch.keys);
   server = await serve(['--database', scratch.url, '--key-file', keyFile]);
   assert.equal((await call('risk-manager', 'POST', '/v1/flows', { definition: demoFlow() })).status, 201);
   assert.equal((await call('risk-manager', 'POST', '/v1/flows/consumer-lending/versions/1/publish')).status, 200);

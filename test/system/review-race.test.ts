@@ -1,25 +1,22 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { decideReview, openDatabase, startJobQueue, verifyAudit, type Database } from '../../src/store/index.ts';
 import { CLAIM_MINUTES } from '../../src/services/index.ts';
 
 /** Claim terms as the services give them, now. */
 const CLAIMS_NOW = () => ({ minutes: CLAIM_MINUTES, now: new Date() });
-import { createScratchDatabase } from '../support/backends.ts';
+import { prepareServerDatabase, type ServerDatabase } from '../support/server-database.ts';
 import { demoFlow, reviewApplication, uniqueKey } from '../support/flows.ts';
 import { exampleStrategy, historyCsv, synthBaseline, synthCandidate } from '../support/backtests.ts';
 import { scoredFlow, synthChampion, SYNTH_FEATURES } from '../support/lifecycle.ts';
 import { generatePopulation } from '../../src/tools/synth/index.ts';
-import { arbiter, serve, type Running } from '../support/process.ts';
+import { serve, type Running } from '../support/process.ts';
 
 // Resumes held by a dead worker are taken over after 3 s, by the servers (which inherit this) and by this process's queue alike.
 process.env.ARBITER_RESUME_EXPIRE_SECONDS = '3';
 
-let scratch: { url: string; drop(): Promise<void> };
+let scratch: ServerDatabase<'service' | 'reviewer' | 'risk-manager' | 'analyst'>;
 let servers: Running[] = [];
 const keys: Record<string, string> = {};
 
@@ -33,13 +30,9 @@ async function call(server: Running, role: string, method: string, path: string,
 }
 
 before(async () => {
-  scratch = await createScratchDatabase();
-  assert.equal(arbiter(['migrate', '--database', scratch.url]).code, 0);
-  for (const role of ['service', 'reviewer', 'risk-manager', 'analyst']) {
-    keys[role] = JSON.parse(arbiter(['keys', 'create', '--role', role, '--database', scratch.url, '--json']).stdout).secret;
-  }
-  const keyFile = join(mkdtempSync(join(tmpdir(), 'arbiter-keys-')), 'keys.json');
-  assert.equal(arbiter(['keys', 'init-master', '--key-file', keyFile]).code, 0);
+  scratch = await prepareServerDatabase(['service', 'reviewer', 'risk-manager', 'analyst']);
+  Object.assign(keys, scratch.keys);
+  const keyFile = scratch.keyFile;
   // Two servers of two processes each: four processes race for every review.
   const args = ['--database', scratch.url, '--key-file', keyFile, '--workers', '2'];
   servers = await Promise.all([serve(args), serve(args)]);
