@@ -15,13 +15,14 @@ const TEMPORAL: Record<string, (s: string) => FeelValue> = {
 
 /**
  * JSON input to FEEL values. JSON has no dates: a string becomes a date, time or duration
- * when the declared type says so.
+ * when the declared type says so. A string that does not parse stays a string, so that the
+ * type check after it reports the input, instead of it passing on as a silent null.
  */
 export function jsonToFeel(v: unknown, typeRef?: string): FeelValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') {
     const parse = typeRef ? TEMPORAL[typeRef.replace(/^(feel|xsd):/, '')] : undefined;
-    return parse ? (parse(v) ?? null) : v;
+    return parse ? (parse(v) ?? v) : v;
   }
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   if (Array.isArray(v)) return v.map((x) => jsonToFeel(x));

@@ -9,7 +9,8 @@ export {
 } from './decision-table.ts';
 export { RuleError } from './rule-error.ts';
 export { importDmn } from './dmn/import-dmn.ts';
-export { DmnRuntime, type DmnResult } from './dmn/runtime.ts';
+export { DmnRuntime, type DecisionError, type DmnResult } from './dmn/runtime.ts';
+export { dmnInputsFromJson, dmnValueFromJson } from './dmn/json-input.ts';
 export { runTck, sameValue, NUMBER_TOLERANCE, type TckResult } from './dmn/tck.ts';
 export { jsonToFeel } from '../expr/index.ts';
 export type { DmnModel, BoxedExpression, ItemDefinition } from './dmn/model.ts';

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { readJsonFile } from '../read-json.ts';
-import type { FeelContext } from '../../expr/index.ts';
 
 const load = async () => ({ ...(await import('../../expr/index.ts')), ...(await import('../../rules/index.ts')) });
 
@@ -10,7 +9,9 @@ export function dmnCommand(): Command {
 
   dmn
     .command('eval')
-    .description('evaluate one decision of a DMN file and print the result as JSON')
+    .description(
+      'evaluate one decision of a DMN file and print the result as JSON; strings are read as dates, times and durations where the model declares them; exits 1 when the decision failed',
+    )
     .requiredOption('--file <file.dmn>', 'the DMN model')
     .requiredOption('--decision <name>', 'the decision to evaluate')
     .option('--input <in.json>', 'input data as a JSON object keyed by input data name')
@@ -21,14 +22,17 @@ export function dmnCommand(): Command {
       } catch {
         throw new Error(`cannot read DMN file ${flags.file}`);
       }
-      const { DmnRuntime, importDmn, jsonToFeel, toJson } = await load();
+      const { DmnRuntime, dmnInputsFromJson, importDmn, toJson } = await load();
       const model = await importDmn(xml);
       const raw = flags.input ? readJsonFile(flags.input, 'input file') : {};
       if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('the input must be a JSON object keyed by input data name');
-      const inputs: FeelContext = {};
-      for (const [k, v] of Object.entries(raw)) inputs[k] = jsonToFeel(v, model.inputData.get(k)?.typeRef);
-      const result = new DmnRuntime(model).evaluateDecision(flags.decision, inputs);
-      console.log(JSON.stringify({ decision: flags.decision, result: toJson(result.value), warnings: result.warnings }, null, 2));
+      const result = new DmnRuntime(model).evaluateDecision(flags.decision, dmnInputsFromJson(raw as Record<string, unknown>, model));
+      const printed = { decision: flags.decision, result: toJson(result.value), errors: result.errors, warnings: result.warnings };
+      console.log(JSON.stringify(printed, null, 2));
+      if (result.error) {
+        console.error(`decision "${flags.decision}" failed: ${result.error}`);
+        process.exitCode = 1;
+      }
     });
 
   dmn

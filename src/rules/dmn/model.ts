@@ -70,3 +70,8 @@ export interface DmnModel {
   /** Every name declared anywhere in the model, for the FEEL parser. */
   names: string[];
 }
+
+/** A typeRef without its namespace prefix (`feel:date`, `xsd:string`, `ns1:tPerson`), as types are looked up. */
+export function localTypeRef(typeRef: string): string {
+  return typeRef.replace(/^(feel|FEEL|xsd|ns\d*):/, '');
+}

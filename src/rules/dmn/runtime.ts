@@ -22,12 +22,46 @@ import {
 } from '../../expr/index.ts';
 import { compileDecisionTable } from '../decision-table.ts';
 import { RuleError } from '../rule-error.ts';
-import type { BoxedExpression, DmnModel, ItemDefinition } from './model.ts';
+import { localTypeRef, type BoxedExpression, type DmnModel, type ItemDefinition } from './model.ts';
 
 export interface DmnResult {
   value: FeelValue;
   warnings: Warning[];
+  /**
+   * The decisions that could not be decided, with why: an input data value that does not conform
+   * to its declared type (the path of the value and what was expected), or a required decision
+   * that failed. Their value is null, and it is never an answer: callers must treat it as an error.
+   */
+  errors: DecisionError[];
+  /** Why the decision asked for failed; absent when it was decided. */
+  error?: string;
 }
+
+export interface DecisionError {
+  decision: string;
+  message: string;
+}
+
+/** One evaluation's memory: decision values, the inputs that did not conform, the decisions that failed. */
+interface Evaluation {
+  memo: Map<string, FeelValue>;
+  badInputs: Map<string, string>;
+  failed: Map<string, string>;
+}
+
+type Report = (code: string, message: string) => void;
+
+/** How each temporal type is written, for the message when a string is not one. */
+const WRITTEN_AS: Record<string, string> = {
+  date: '2020-10-01',
+  time: '13:45:00 or 13:45:00+01:00',
+  dateTime: '2020-10-01T13:45:00',
+  'date and time': '2020-10-01T13:45:00',
+  dayTimeDuration: 'P2DT3H',
+  'days and time duration': 'P2DT3H',
+  yearMonthDuration: 'P1Y6M',
+  'years and months duration': 'P1Y6M',
+};
 
 const BUILTIN_TYPES: Record<string, (v: FeelValue) => boolean> = {
   number: (v) => typeof v === 'number',
@@ -46,10 +80,6 @@ const BUILTIN_TYPES: Record<string, (v: FeelValue) => boolean> = {
   function: (v) => v instanceof FeelFunction,
   Any: () => true,
 };
-
-function stripPrefix(typeRef: string): string {
-  return typeRef.replace(/^(feel|FEEL|xsd|ns\d*):/, '');
-}
 
 /**
  * Evaluates the decisions, BKMs and decision services of one DMN model. Every FEEL text and
@@ -72,47 +102,68 @@ export class DmnRuntime {
   evaluateDecision(name: string, inputs: FeelContext): DmnResult {
     if (!this.model.decisions.has(name))
       throw new RuleError('unknown_decision', `no decision named "${name}"; the model has: ${[...this.model.decisions.keys()].join(', ')}`);
-    const env = this.rootEnv(inputs);
-    const value = this.decisionValue(name, env, new Map());
-    return { value, warnings: env.sink.warnings };
+    const evaluation: Evaluation = { memo: new Map(), badInputs: new Map(), failed: new Map() };
+    const env = this.rootEnv(inputs, evaluation);
+    const value = this.decisionValue(name, env, evaluation);
+    const errors = [...evaluation.failed].map(([decision, message]) => ({ decision, message }));
+    const error = evaluation.failed.get(name);
+    return { value, warnings: env.sink.warnings, errors, ...(error ? { error } : {}) };
   }
 
   /** Invokes a BKM or decision service by name with named arguments. */
   invoke(name: string, args: FeelContext): DmnResult {
-    const env = this.rootEnv({});
+    const evaluation: Evaluation = { memo: new Map(), badInputs: new Map(), failed: new Map() };
+    const env = this.rootEnv({}, evaluation);
     const fn = env.get(name);
     if (!(fn instanceof FeelFunction)) throw new RuleError('unknown_function', `no business knowledge model or decision service named "${name}"`);
     const value = invoke(fn, [], args, env, name);
-    return { value, warnings: env.sink.warnings };
+    const errors = [...evaluation.failed].map(([decision, message]) => ({ decision, message }));
+    return { value, warnings: env.sink.warnings, errors };
   }
 
-  private rootEnv(inputs: FeelContext): Env {
+  private rootEnv(inputs: FeelContext, evaluation: Evaluation): Env {
     const vars: FeelContext = {};
     const env = Env.root(vars);
     for (const bkm of this.model.bkms.values()) vars[bkm.name] = this.bkmFunction(bkm.name, env);
     for (const svc of this.model.services.values()) vars[svc.name] = this.serviceFunction(svc.name, env);
     for (const input of this.model.inputData.values()) {
       const v = Object.hasOwn(inputs, input.name) ? inputs[input.name]! : null;
-      vars[input.name] = this.coerce(v, input.typeRef, env, `input ${input.name}`);
+      const problems: string[] = [];
+      vars[input.name] = this.coerce(v, input.typeRef, env, `input ${input.name}`, (_code, message) => problems.push(message));
+      if (problems.length) evaluation.badInputs.set(input.name, problems.join('; '));
     }
     for (const [k, v] of Object.entries(inputs)) if (!(k in vars)) vars[k] = v;
     for (const [importName, runtime] of this.imports) {
       const given = inputs[importName];
-      const imported = runtime.rootEnv(isContext(given) ? given : {});
+      const inner: Evaluation = { memo: new Map(), badInputs: new Map(), failed: new Map() };
+      const imported = runtime.rootEnv(isContext(given) ? given : {}, inner);
       const ctx: FeelContext = { ...imported.vars };
-      for (const d of runtime.model.decisions.keys()) ctx[d] = runtime.decisionValue(d, imported, new Map());
+      for (const d of runtime.model.decisions.keys()) ctx[d] = runtime.decisionValue(d, imported, inner);
+      for (const [d, why] of inner.failed) evaluation.failed.set(`${importName}.${d}`, why);
+      for (const [i, why] of inner.badInputs) evaluation.badInputs.set(`${importName}.${i}`, why);
       vars[importName] = ctx;
     }
     return env;
   }
 
-  private decisionValue(name: string, env: Env, memo: Map<string, FeelValue>): FeelValue {
+  private decisionValue(name: string, env: Env, evaluation: Evaluation): FeelValue {
+    const { memo } = evaluation;
     if (memo.has(name)) return memo.get(name)!;
     const decision = this.model.decisions.get(name);
     if (!decision) return env.get(name) ?? null;
     memo.set(name, null); // a requirement cycle evaluates to null rather than looping
     const vars: FeelContext = {};
-    for (const req of decision.requiredDecisions) vars[req] = this.decisionValue(req, env, memo);
+    for (const req of decision.requiredDecisions) vars[req] = this.decisionValue(req, env, evaluation);
+    // A value that does not conform is not evaluated as a null: that would turn a type error into
+    // an answer (null > 10 is null, and an if takes its else branch). The decision fails instead,
+    // and so does every decision that requires it.
+    const why =
+      decision.requiredInputs.filter((i) => evaluation.badInputs.has(i)).map((i) => evaluation.badInputs.get(i)!)[0] ??
+      decision.requiredDecisions.filter((d) => evaluation.failed.has(d)).map((d) => `it requires decision ${d}, which failed`)[0];
+    if (why !== undefined) {
+      evaluation.failed.set(name, why);
+      return null;
+    }
     const value = decision.logic ? this.compile(decision.logic)(env.child(vars)) : null;
     const result = this.coerce(value, decision.typeRef, env, `decision ${name}`);
     memo.set(name, result);
@@ -145,8 +196,8 @@ export class DmnRuntime {
         const vars: FeelContext = {};
         params.forEach((p, i) => (vars[p] = this.coerce(args[i] ?? null, this.model.inputData.get(p)?.typeRef, env, `${name}(${p})`)));
         const scope = env.child(vars);
-        const memo = new Map<string, FeelValue>(svc.inputDecisions.map((d, i) => [d, args[i] ?? null]));
-        const outputs = svc.outputDecisions.map((d) => [d, this.decisionValue(d, scope, memo)] as const);
+        const evaluation: Evaluation = { memo: new Map(svc.inputDecisions.map((d, i) => [d, args[i] ?? null])), badInputs: new Map(), failed: new Map() };
+        const outputs = svc.outputDecisions.map((d) => [d, this.decisionValue(d, scope, evaluation)] as const);
         const result = outputs.length === 1 ? outputs[0]![1] : Object.fromEntries(outputs);
         return this.coerce(result, svc.typeRef, env, `decision service ${name}`);
       },
@@ -249,39 +300,40 @@ export class DmnRuntime {
   }
 
   /** Applies a declared type: singleton-list conversion, allowed values, and null on mismatch. */
-  coerce(value: FeelValue, typeRef: string | undefined, env: Env, what: string): FeelValue {
+  coerce(value: FeelValue, typeRef: string | undefined, env: Env, what: string, report: Report = (code, message) => env.warn(code, message)): FeelValue {
     if (!typeRef || value === null) return value;
-    const type = stripPrefix(typeRef);
+    const type = localTypeRef(typeRef);
     const item = this.model.itemDefinitions.get(type);
-    if (item) return this.coerceItem(value, item, env, what);
+    if (item) return this.coerceItem(value, item, env, what, report);
     const check = BUILTIN_TYPES[type];
     if (!check) return value;
     if (check(value)) return value;
     if (Array.isArray(value) && value.length === 1 && check(value[0]!)) return value[0]!;
-    env.warn('type_mismatch', `${what}: expected ${type}, got ${typeName(value)}`);
+    const written = typeof value === 'string' ? WRITTEN_AS[type] : undefined;
+    report('type_mismatch', `${what}: expected ${type}, got ${written ? `a string that is not one (write it as ${written})` : typeName(value)}`);
     return null;
   }
 
-  private coerceItem(value: FeelValue, item: ItemDefinition, env: Env, what: string): FeelValue {
+  private coerceItem(value: FeelValue, item: ItemDefinition, env: Env, what: string, report: Report): FeelValue {
     if (item.isCollection) {
       const list = Array.isArray(value) ? value : [value];
       const element: ItemDefinition = { ...item, isCollection: false };
-      const out = list.map((v) => this.coerceItem(v, element, env, what));
+      const out = list.map((v, i) => this.coerceItem(v, element, env, `${what}[${i + 1}]`, report));
       return out.some((v, i) => v === null && list[i] !== null) ? null : out;
     }
     if (item.components.length > 0) {
       const missing = isContext(value) ? item.components.find((c) => !(c.name in value)) : undefined;
       if (!isContext(value) || missing) {
-        env.warn('type_mismatch', `${what}: expected ${item.name}, got ${missing ? `a context without "${missing.name}"` : typeName(value)}`);
+        report('type_mismatch', `${what}: expected ${item.name}, got ${missing ? `a context without "${missing.name}"` : typeName(value)}`);
         return null;
       }
       for (const c of item.components) {
         const v = value[c.name]!;
-        if (v !== null && this.coerceItem(v, c, env, `${what}.${c.name}`) === null) return null;
+        if (v !== null && this.coerceItem(v, c, env, `${what}.${c.name}`, report) === null) return null;
       }
       return value;
     }
-    const v = this.coerce(value, item.typeRef, env, what);
+    const v = this.coerce(value, item.typeRef, env, what, report);
     if (v !== null && item.allowedValues) {
       let test = this.allowedTests.get(item.name);
       if (test === undefined) {
@@ -293,7 +345,7 @@ export class DmnRuntime {
         this.allowedTests.set(item.name, test);
       }
       if (test && test(v, env) !== true) {
-        env.warn('not_allowed', `${what}: ${JSON.stringify(v)} is not an allowed value of ${item.name}`);
+        report('not_allowed', `${what}: the value is not one of the allowed values of ${item.name} (${item.allowedValues})`);
         return null;
       }
     }

@@ -1,0 +1,44 @@
+import { jsonToFeel, type FeelContext, type FeelValue } from '../../expr/index.ts';
+import { localTypeRef, type DmnModel, type ItemDefinition } from './model.ts';
+
+/**
+ * JSON input to FEEL values by the types the model declares. JSON has no dates, so a string
+ * becomes a date, time, date and time or duration wherever the declared type (of the input data,
+ * of an item definition's component at any depth, of a collection's items) is one of those.
+ * Nothing else is guessed: "12" stays a string where a number is declared, and the runtime's
+ * conformance check then reports it.
+ *
+ * Where DMN leaves room, JSON callers get what Drools and Camunda give them: a component the
+ * JSON leaves out is null (then checked against its type like any null), a member the type does
+ * not declare is kept, and a single value where a collection is declared is a one-item list.
+ */
+export function dmnValueFromJson(json: unknown, typeRef: string | undefined, model: DmnModel): FeelValue {
+  const item = typeRef ? model.itemDefinitions.get(localTypeRef(typeRef)) : undefined;
+  if (item) return fromItem(json, item, model);
+  return jsonToFeel(json, typeRef ? localTypeRef(typeRef) : undefined);
+}
+
+/** The input data of `model` from a JSON object keyed by input data name (other keys are kept, untyped). */
+export function dmnInputsFromJson(json: Record<string, unknown>, model: DmnModel): FeelContext {
+  const inputs: FeelContext = {};
+  for (const [name, value] of Object.entries(json)) inputs[name] = dmnValueFromJson(value, model.inputData.get(name)?.typeRef, model);
+  return inputs;
+}
+
+function fromItem(json: unknown, item: ItemDefinition, model: DmnModel): FeelValue {
+  if (json === null || json === undefined) return null;
+  if (item.isCollection) {
+    const element: ItemDefinition = { ...item, isCollection: false };
+    return (Array.isArray(json) ? json : [json]).map((v) => fromItem(v, element, model));
+  }
+  if (item.components.length > 0) {
+    // Not an object: left as it is, for the conformance check to name what was expected.
+    if (typeof json !== 'object' || Array.isArray(json)) return jsonToFeel(json);
+    const given = json as Record<string, unknown>;
+    const out: FeelContext = {};
+    for (const c of item.components) out[c.name] = fromItem(given[c.name] ?? null, c, model);
+    for (const [k, v] of Object.entries(given)) if (!(k in out)) out[k] = jsonToFeel(v);
+    return out;
+  }
+  return dmnValueFromJson(json, item.typeRef, model);
+}
