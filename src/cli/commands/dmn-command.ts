@@ -22,11 +22,12 @@ export function dmnCommand(): Command {
       } catch {
         throw new Error(`cannot read DMN file ${flags.file}`);
       }
-      const { DmnRuntime, dmnInputsFromJson, importDmn, toJson } = await load();
+      const { DmnRuntime, importDmn, toJson } = await load();
       const model = await importDmn(xml);
       const raw = flags.input ? readJsonFile(flags.input, 'input file') : {};
       if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('the input must be a JSON object keyed by input data name');
-      const result = new DmnRuntime(model).evaluateDecision(flags.decision, dmnInputsFromJson(raw as Record<string, unknown>, model));
+      const runtime = new DmnRuntime(model);
+      const result = runtime.evaluateDecision(flags.decision, runtime.inputsFromJson(raw as Record<string, unknown>));
       const printed = { decision: flags.decision, result: toJson(result.value), errors: result.errors, warnings: result.warnings };
       console.log(JSON.stringify(printed, null, 2));
       if (result.error) {

@@ -116,3 +116,27 @@ describe('DMN inputs from JSON', () => {
     assert.equal(decide('History Band', json).value, 'clean');
   });
 });
+
+describe('DMN inputs from JSON for imported models', () => {
+  const IMPORTED = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="employment" name="Employment" namespace="https://arbiter.example/dmn/employment">
+  <inputData id="since" name="Since"><variable name="Since" typeRef="date"/></inputData>
+</definitions>`;
+  const IMPORTING = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="tenure" name="Tenure" namespace="https://arbiter.example/dmn/tenure">
+  <import name="Job" namespace="https://arbiter.example/dmn/employment" importType="https://www.omg.org/spec/DMN/20191111/MODEL/"/>
+  <inputData id="as_of" name="As Of"><variable name="As Of" typeRef="date"/></inputData>
+  <decision id="years" name="Years Employed">
+    <variable name="Years Employed" typeRef="number"/>
+    <informationRequirement><requiredInput href="#as_of"/></informationRequirement>
+    <literalExpression><text>years and months duration(Job.Since, As Of).years</text></literalExpression>
+  </decision>
+</definitions>`;
+
+  test("an imported model's input data, given under the import's name, are typed by that model", async () => {
+    const runtime = new DmnRuntime(await importDmn(IMPORTING), new Map([['Job', new DmnRuntime(await importDmn(IMPORTED))]]));
+    const r = runtime.evaluateDecision('Years Employed', runtime.inputsFromJson({ 'As Of': '2024-11-01', Job: { Since: '2019-03-01' } }));
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.value, 5);
+  });
+});

@@ -18,10 +18,21 @@ export function dmnValueFromJson(json: unknown, typeRef: string | undefined, mod
   return jsonToFeel(json, typeRef ? localTypeRef(typeRef) : undefined);
 }
 
-/** The input data of `model` from a JSON object keyed by input data name (other keys are kept, untyped). */
-export function dmnInputsFromJson(json: Record<string, unknown>, model: DmnModel): FeelContext {
+/**
+ * The input data of `model` from a JSON object keyed by input data name. The input data of an
+ * imported model are given under the import's name, as the model's FEEL names them
+ * (`{"Customer": {...}, "Loans": {"Applicant": {...}}}`), and are typed by that model.
+ * Other keys are kept, untyped.
+ */
+export function dmnInputsFromJson(json: Record<string, unknown>, model: DmnModel, imports: ReadonlyMap<string, DmnModel> = new Map()): FeelContext {
   const inputs: FeelContext = {};
-  for (const [name, value] of Object.entries(json)) inputs[name] = dmnValueFromJson(value, model.inputData.get(name)?.typeRef, model);
+  for (const [name, value] of Object.entries(json)) {
+    const imported = model.inputData.has(name) ? undefined : imports.get(name);
+    inputs[name] =
+      imported && value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? dmnInputsFromJson(value as Record<string, unknown>, imported)
+        : dmnValueFromJson(value, model.inputData.get(name)?.typeRef, model);
+  }
   return inputs;
 }
 

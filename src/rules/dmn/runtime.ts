@@ -21,6 +21,7 @@ import {
   type Warning,
 } from '../../expr/index.ts';
 import { compileDecisionTable } from '../decision-table.ts';
+import { dmnInputsFromJson } from './json-input.ts';
 import { RuleError } from '../rule-error.ts';
 import { localTypeRef, type BoxedExpression, type DmnModel, type ItemDefinition } from './model.ts';
 
@@ -96,6 +97,11 @@ export class DmnRuntime {
     private readonly imports: ReadonlyMap<string, DmnRuntime> = new Map(),
   ) {
     this.names = [...BUILTIN_NAMES, ...model.names, ...[...imports.keys()]];
+  }
+
+  /** Input data from JSON, typed by this model and, under their import names, by the models it imports. */
+  inputsFromJson(json: Record<string, unknown>): FeelContext {
+    return dmnInputsFromJson(json, this.model, new Map([...this.imports].map(([name, runtime]) => [name, runtime.model])));
   }
 
   /** Evaluates one decision (and what it requires) for the given input data. */
