@@ -190,6 +190,7 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
         reviews: options.reviews ?? {},
         context,
         scores: {},
+        explainers: {},
       };
       let stop = execute(state, start, null);
       if (stop instanceof Promise) stop = await stop;

@@ -87,6 +87,12 @@ export const outputNodeSchema = z.strictObject({
   kind: z.literal('output'),
   outcome: z.enum(['approve', 'decline', 'refer']),
   reasons: z.array(z.strictObject({ code: z.string(), text: z.string() })).optional(),
+  modelReasons: z
+    .string()
+    .optional()
+    .describe(
+      "a score node's id: when it scored on the decision's path, the features that raised the application's risk most (TreeSHAP for trees, points lost for scorecards) come before this node's own reasons, up to four, in the model's reason codes and texts",
+    ),
   offer: z.record(z.string(), feel).optional().describe('offer field to FEEL expression'),
 });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkPublishable, compileFlow, enumeratePaths, FlowError, type FlowDefinition, type FlowResolver } from './index.ts';
+import { checkFlow, checkPublishable, compileFlow, enumeratePaths, FlowError, parseFlow, type FlowDefinition, type FlowResolver } from './index.ts';
 
 type Json = Record<string, unknown>;
 
@@ -299,4 +299,22 @@ describe('paths', () => {
     );
     assert.deepEqual(paths[0]!.conditions, ['rules: no knock-out or refer rule fired', 'route: band = "A"']);
   });
+});
+
+test("an output's modelReasons must name a score node of the flow", () => {
+  const flow = parseFlow({
+    id: 'f',
+    name: 'f',
+    input: { fields: { amount: { type: 'number', class: 'C1' } } },
+    nodes: [
+      { id: 'in', kind: 'input' },
+      { id: 'no', kind: 'output', outcome: 'decline', modelReasons: 'in' },
+    ],
+    edges: [{ from: 'in', to: 'no' }],
+  });
+  const issues = checkFlow(flow);
+  assert.deepEqual(
+    issues.filter((i) => i.code === 'bad_reference'),
+    [{ path: '$.nodes[1].modelReasons', code: 'bad_reference', message: 'modelReasons names "in", which is not a score node of this flow' }],
+  );
 });

@@ -10,7 +10,13 @@ export interface Reason {
   text: string;
   severity?: 'knockout' | 'refer' | 'warning';
   node?: string;
+  /** For a reason a model gave: the feature, and how much it raised the risk (log-odds for trees, points lost for scorecards). */
+  feature?: string;
+  impact?: number;
 }
+
+/** A score node's principal adverse features for the row it scored, worded; computed only when an output asks. */
+export type ModelExplainer = () => { feature: string; code: string; text: string; impact: number }[];
 
 export interface Offer {
   [field: string]: unknown;
@@ -56,6 +62,8 @@ export interface RunState {
   context: RunContext;
   /** PD by score node id, for monitoring. */
   scores: Record<string, number>;
+  /** The reasons of each score node that ran with a model Arbiter explains, by node id. */
+  explainers: Record<string, ModelExplainer>;
 }
 
 export interface RunContext {

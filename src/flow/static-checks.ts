@@ -38,6 +38,7 @@ export function checkFlow(def: FlowDefinition): FlowIssue[] {
     outgoing.get(e.from)!.push(e);
   });
 
+  const nodeKinds = new Map(def.nodes.map((n) => [n.id, n.kind]));
   for (const n of def.nodes) {
     const handler = handlerFor(n);
     const edges = outgoing.get(n.id) ?? [];
@@ -57,7 +58,7 @@ export function checkFlow(def: FlowDefinition): FlowIssue[] {
         if (count !== 1) issues.push({ path, code: 'bad_edges', message: `${n.kind} node ${n.id} needs one edge on "${port}", it has ${count}` });
       }
     }
-    issues.push(...(handler.check?.(n, { edges, path, inputFields: def.input.fields }) ?? []));
+    issues.push(...(handler.check?.(n, { edges, path, inputFields: def.input.fields, nodeKinds }) ?? []));
   }
 
   // cycles

@@ -1,6 +1,7 @@
 import type { PerformanceCurves } from './performance.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { REASON_CODE } from './feature-reasons.ts';
 import { Booster } from './gbdt/booster.ts';
 import type { Frame } from './frame.ts';
 import type { Evaluation } from './metrics.ts';
@@ -11,6 +12,18 @@ import { ModelImportError, XgboostModel } from './xgboost-import.ts';
 export interface ModelFeature {
   name: string;
   kind: 'numeric' | 'categorical';
+  /**
+   * What an applicant is told when this feature is among the principal reasons for an adverse
+   * outcome, as the model's owner words it; absent, it is derived from the feature's name.
+   */
+  reason?: FeatureReason;
+}
+
+export interface FeatureReason {
+  /** A short stable code, for letters and reports: capitals, digits and underscores. */
+  code: string;
+  /** Plain language, for the applicant. */
+  text: string;
 }
 
 export interface ModelTarget {
@@ -141,6 +154,13 @@ export function parseModelFile(json: unknown, where = 'the model file'): LoadedM
     throw new ModelFileError(
       `${where} was changed after it was written: its version ${String(version).slice(0, 12)}… does not match its content (${expected.slice(0, 12)}…)`,
     );
+  for (const f of file.features ?? []) {
+    if (
+      f.reason !== undefined &&
+      (typeof f.reason?.code !== 'string' || !REASON_CODE.test(f.reason.code) || typeof f.reason.text !== 'string' || !f.reason.text.trim())
+    )
+      throw new ModelFileError(`${where}: the reason of feature "${f.name}" needs a code of capitals, digits and underscores and a text`);
+  }
   const meta: Meta & { version: string } = {
     version: expected,
     target: file.target ?? null,

@@ -1,9 +1,18 @@
 import { explain, reasonCodes } from './gbdt/booster.ts';
 import type { Frame } from './frame.ts';
+import { featureReason } from './feature-reasons.ts';
 import type { LoadedModel } from './model-file.ts';
+
+function worded(m: LoadedModel, feature: string, impact: number): ReasonCode {
+  const declared = m.features.find((f) => f.name === feature) ?? { name: feature, kind: 'numeric' as const };
+  return { feature, ...featureReason(declared), impact };
+}
 
 export interface ReasonCode {
   feature: string;
+  /** The owner's code and text for the feature, or ones made from its name. */
+  code: string;
+  text: string;
   /** Trees: the feature's TreeSHAP contribution to the log-odds of default. Scorecards: points lost against the feature's best attribute. */
   impact: number;
 }
@@ -15,11 +24,16 @@ export interface ReasonCode {
 export function reasonsFor(m: LoadedModel, frame: Frame, count: number): ReasonCode[][] | null {
   if (m.kind === 'gbdt') {
     const booster = m.model;
-    return explain(booster, frame).map((e) => reasonCodes(booster, e, count).map((r) => ({ feature: r.feature, impact: r.contribution })));
+    return explain(booster, frame).map((e) => reasonCodes(booster, e, count).map((r) => worded(m, r.feature, r.contribution)));
   }
   if (m.kind === 'scorecard') {
     const points = m.model.points(frame);
-    return Array.from({ length: frame.rows }, (_, i) => m.model.reasons(frame, i, count, points).map((r) => ({ feature: r.feature, impact: r.pointsLost })));
+    return Array.from({ length: frame.rows }, (_, i) =>
+      m.model
+        .reasons(frame, i, count, points)
+        .filter((r) => r.pointsLost > 0)
+        .map((r) => worded(m, r.feature, r.pointsLost)),
+    );
   }
   return null;
 }

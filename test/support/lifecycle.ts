@@ -141,7 +141,7 @@ export function scoredFlow(id: string, model: string, cutoff: number, priced?: {
       { id: 'score', kind: 'score', model, output: 'pd' },
       { id: 'cut', kind: 'switch' },
       { id: 'yes', kind: 'output', outcome: 'approve', ...(priced ? { offer: { amount: 'requestedAmount', rate: String(priced.rate), term: 'term' } } : {}) },
-      { id: 'no', kind: 'output', outcome: 'decline', reasons: [{ code: 'HIGH_RISK', text: 'estimated risk too high' }] },
+      { id: 'no', kind: 'output', outcome: 'decline', modelReasons: 'score', reasons: [{ code: 'HIGH_RISK', text: 'estimated risk too high' }] },
     ],
     edges: [
       { from: 'in', to: 'score' },

@@ -10,6 +10,14 @@ const DATA = join(import.meta.dirname, '..', 'fixtures', 'credit-data');
 
 test('a score node runs a trained model inside a flow: PD, reason codes, and a decision on them', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'arbiter-score-node-'));
+  // The owner words two features; the others get a code and a text made from their names.
+  writeFileSync(
+    join(dir, 'reasons.json'),
+    JSON.stringify({
+      Duration: { code: 'LONG_TERM', text: 'The loan term is long' },
+      CheckingAccountStatus: { code: 'CHECKING_ACCOUNT', text: 'The balance of your checking account' },
+    }),
+  );
   for (const kind of ['gbdt', 'scorecard']) {
     assert.equal(
       arbiter([
@@ -26,6 +34,8 @@ test('a score node runs a trained model inside a flow: PD, reason codes, and a d
         join(dir, `${kind}.json`),
         '--rounds',
         '60',
+        '--reasons',
+        join(dir, 'reasons.json'),
       ]).code,
       0,
     );
@@ -53,6 +63,7 @@ test('a score node runs a trained model inside a flow: PD, reason codes, and a d
           id: 'no',
           kind: 'output',
           outcome: 'decline',
+          modelReasons: 'model',
           reasons: [{ code: 'DC_PD', text: 'Estimated risk of default too high' }],
           offer: { pd: 'decimal(pd, 4)', mainFactor: 'why[1]' },
         },
@@ -95,5 +106,30 @@ test('a score node runs a trained model inside a flow: PD, reason codes, and a d
     assert.ok(typeof risky.output.offer.mainFactor === 'string' && (risky.output.offer.mainFactor as string).length > 0);
     const model = risky.trace!.find((t) => t.node === 'model')!;
     assert.ok('Duration' in model.read && 'pd' in model.wrote);
+
+    // The decline says which features raised the risk, largest first, in the owner's words, before the generic reason.
+    const reasons = risky.output.reasons;
+    const fromModel = reasons.filter((r) => r.node === 'model');
+    console.log(`${kind}: declined for ${reasons.map((r) => `${r.code}${r.impact === undefined ? '' : ` (${r.impact.toFixed(3)})`}`).join(', ')}`);
+    assert.ok(fromModel.length >= 1 && fromModel.length <= 4, `${fromModel.length} model reasons`);
+    assert.deepEqual(reasons.at(-1), { code: 'DC_PD', text: 'Estimated risk of default too high', node: 'no' });
+    assert.deepEqual(
+      reasons.slice(0, fromModel.length).map((r) => r.node),
+      fromModel.map(() => 'model'),
+    );
+    for (let i = 1; i < fromModel.length; i++) assert.ok(fromModel[i - 1]!.impact! >= fromModel[i]!.impact!, 'ranked by impact');
+    assert.ok(fromModel.every((r) => r.impact! > 0));
+    assert.equal(fromModel[0]!.feature, risky.output.offer.mainFactor, 'the first reason is the feature the score node ranks first');
+    for (const r of fromModel) {
+      if (r.feature === 'Duration') assert.deepEqual([r.code, r.text], ['LONG_TERM', 'The loan term is long']);
+      else if (r.feature === 'CheckingAccountStatus') assert.equal(r.code, 'CHECKING_ACCOUNT');
+      else assert.match(r.text, /raised the estimated risk of default$/);
+    }
+    const output = risky.trace!.find((t) => t.node === 'no')!;
+    assert.deepEqual(
+      (output.wrote.modelReasons as { feature: string }[]).map((r) => r.feature),
+      fromModel.map((r) => r.feature),
+    );
+    assert.ok(!good.output.reasons.some((r) => r.node === 'model'), 'an approval gives no model reasons');
   }
 });

@@ -14,6 +14,7 @@ import {
   psi,
   readCsv,
   readJsonLines,
+  withFeatureReasons,
   reasonsFor,
   saveModel,
   scorePd,
@@ -30,6 +31,7 @@ import {
 } from '../../models/index.ts';
 import { numberOption, type NumberRange } from '../number-option.ts';
 import { progressBar } from '../progress-bar.ts';
+import { readJsonFile } from '../read-json.ts';
 
 function readData(path: string): Frame {
   return path.endsWith('.jsonl') || path.endsWith('.ndjson') ? readJsonLines(path) : readCsv(path);
@@ -92,6 +94,15 @@ export async function train(flags: Record<string, string | boolean | undefined>)
     .map((c) => c.name);
   if (identifiers.length) console.error(`not used as features: ${identifiers.join(', ')} (a different value in almost every row, like an id)`);
   const features = frame.columns.map((c) => c.name).filter((n) => !excluded.has(n) && !identifiers.includes(n));
+  const reasons = flags.reasons === undefined ? null : readJsonFile(String(flags.reasons), 'reasons file');
+  if (reasons !== null && (typeof reasons !== 'object' || Array.isArray(reasons)))
+    throw new Error('the reasons file must be a JSON object keyed by feature name');
+  // Checked before training, which can take minutes, against the features it will use.
+  if (reasons)
+    withFeatureReasons(
+      features.map((name) => ({ name, kind: 'numeric' })),
+      reasons as Record<string, unknown>,
+    );
   const { train, test } = stratifiedSplit(y, testFraction, seed);
   const t0 = performance.now();
   const bar = progressBar(algorithm === 'gbdt' ? 'trees' : 'features binned');
@@ -126,7 +137,8 @@ export async function train(flags: Record<string, string | boolean | undefined>)
     { file: basename(dataFile), sha256: sha256(dataFile), rows: frame.rows },
   );
   const { metrics } = training;
-  const model: NewModel = { ...impl, target, features: featuresOf(impl), imported: null, training };
+  const worded = reasons ? withFeatureReasons(featuresOf(impl), reasons as Record<string, unknown>) : featuresOf(impl);
+  const model: NewModel = { ...impl, target, features: worded, imported: null, training };
   const file = saveModel(String(flags.out), model);
   const report = {
     kind: algorithm,

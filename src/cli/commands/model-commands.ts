@@ -24,6 +24,10 @@ export function trainCommand(): Command {
     .option('--lambda <x>', 'gbdt: L2 regularisation of leaf weights', '1')
     .option('--early-stopping <n>', 'gbdt: hold 15% of the training rows out and stop after n rounds without improvement')
     .option('--monotone <spec>', 'gbdt: e.g. "Age:-1,Duration:+1"')
+    .option(
+      '--reasons <file>',
+      'JSON {"feature": {"code": "LONG_TERM", "text": "The loan term is long"}}: how a feature is worded as a reason for an adverse outcome (default: from its name)',
+    )
     .option('--json', 'print the report as JSON')
     .action(async (flags: Record<string, string | boolean | undefined>) => (await import('./model-actions.ts')).train(flags));
 }

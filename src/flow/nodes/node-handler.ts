@@ -54,5 +54,8 @@ export interface NodeHandler<D extends NodeDefinition = NodeDefinition> {
   /** Variables the node defines for later nodes. */
   writes(def: D): string[];
   /** Node-specific checks beyond the schema. */
-  check?(def: D, ctx: { edges: EdgeDefinition[]; path: string; inputFields: Record<string, { enum?: string[] }> }): FlowIssue[];
+  check?(
+    def: D,
+    ctx: { edges: EdgeDefinition[]; path: string; inputFields: Record<string, { enum?: string[] }>; nodeKinds: ReadonlyMap<string, string> },
+  ): FlowIssue[];
 }

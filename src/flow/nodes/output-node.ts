@@ -23,11 +23,26 @@ export const outputNode: NodeHandler<OutputNode> = {
       run(state) {
         const values: FeelContext = {};
         for (const o of offer) values[o.field] = o.run(state.env);
-        return { output: { outcome: def.outcome, reasons: [...state.reasons, ...own], offer: toJson(values) as Record<string, unknown> }, wrote: values };
+        const explain = def.modelReasons ? state.explainers[def.modelReasons] : undefined;
+        const fromModel: Reason[] = explain
+          ? explain().map((r) => ({ code: r.code, text: r.text, node: def.modelReasons, feature: r.feature, impact: r.impact }))
+          : [];
+        const output = { outcome: def.outcome, reasons: [...state.reasons, ...fromModel, ...own], offer: toJson(values) as Record<string, unknown> };
+        // The trace shows what each feature contributed, for the console's waterfall.
+        const wrote: FeelContext = fromModel.length
+          ? { ...values, modelReasons: fromModel.map((r) => ({ feature: r.feature!, code: r.code, impact: r.impact! })) }
+          : values;
+        return { output, wrote };
       },
     };
   },
   branches: () => [],
   expressions: (def) => Object.entries(def.offer ?? {}).map(([field, text]) => ({ path: `offer[${JSON.stringify(field)}]`, text })),
   writes: () => [],
+  check(def, { path, nodeKinds }) {
+    if (def.modelReasons === undefined || nodeKinds.get(def.modelReasons) === 'score') return [];
+    return [
+      { path: `${path}.modelReasons`, code: 'bad_reference', message: `modelReasons names "${def.modelReasons}", which is not a score node of this flow` },
+    ];
+  },
 };

@@ -3,7 +3,10 @@ import { toJson, type Env, type FeelValue } from '../../expr/index.ts';
 import type { NodeDefinition } from '../definition.ts';
 import { compileFeel, freeNames } from '../feel-support.ts';
 import { FlowError } from '../flow-error.ts';
-import type { NodeHandler, NodeStep } from './node-handler.ts';
+import type { NodeHandler, NodeStep, RunState } from './node-handler.ts';
+
+/** An applicant is told four principal reasons at most. */
+const MAX_MODEL_REASONS = 4;
 
 type ScoreNode = Extract<NodeDefinition, { kind: 'score' }>;
 
@@ -37,10 +40,12 @@ export const scoreNode: NodeHandler<ScoreNode> = {
     });
     const reads = [...freeNames(inputs.map((i) => i.ast))];
     const next = [ctx.edges[0]!.to];
-    const finish = (state: { vars: Record<string, FeelValue>; scores: Record<string, number> }, frame: Frame, pds: Float64Array): NodeStep => {
+    const finish = (state: Pick<RunState, 'vars' | 'scores' | 'explainers'>, frame: Frame, pds: Float64Array): NodeStep => {
       const pd = pds[0]!;
       const wrote: Record<string, FeelValue> = { [def.output]: pd };
       state.scores[def.id] = pd;
+      // Worded on demand: TreeSHAP costs more than the score, and only an adverse output asks.
+      if (model.kind === 'gbdt' || model.kind === 'scorecard') state.explainers[def.id] = () => reasonsFor(model, frame, MAX_MODEL_REASONS)![0]!;
       if (def.points) wrote[def.points] = Number(pointsOf(model, pds, frame)[0]!.toFixed(2));
       if (def.reasons) wrote[def.reasons] = reasonsFor(model, frame, def.reasonCount ?? 4)![0]!.map((r) => r.feature);
       Object.assign(state.vars, wrote);

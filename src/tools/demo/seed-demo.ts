@@ -37,7 +37,13 @@ function scoredFlow(model: string): Record<string, unknown> {
       { id: 'band', kind: 'switch', label: 'PD band' },
       { id: 'underwriter', kind: 'review', queue: 'underwriting', reason: 'PD in the grey band: an underwriter decides' },
       { id: 'approve', kind: 'output', outcome: 'approve', offer: { amount: 'requestedAmount', pd: 'pd' } },
-      { id: 'decline', kind: 'output', outcome: 'decline', reasons: [{ code: 'HIGH_RISK', text: 'The estimated risk of default is too high' }] },
+      {
+        id: 'decline',
+        kind: 'output',
+        outcome: 'decline',
+        modelReasons: 'score',
+        reasons: [{ code: 'HIGH_RISK', text: 'The estimated risk of default is too high' }],
+      },
       { id: 'declineReview', kind: 'output', outcome: 'decline', reasons: [{ code: 'UNDERWRITER_DECLINE', text: 'Declined by an underwriter' }] },
     ],
     edges: [
