@@ -23,7 +23,8 @@ export interface Decision {
   outcome: string | null;
   automatedOutcome: string | null;
   override: { outcome: string; reviewer: string; note: string; at: string } | null;
-  reasons: { code: string; text: string }[];
+  /** `feature` and `impact` on the reasons a score node's model gave (an output's modelReasons). */
+  reasons: { code: string; text: string; feature?: string; impact?: number }[];
   offer: Record<string, unknown> | null;
   path: string[];
   pendingReviewId: string | null;

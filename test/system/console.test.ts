@@ -106,6 +106,16 @@ describe('console in Chromium', () => {
       'personal data is masked',
     );
     await shot(analyst.page, 'decision-trace');
+
+    // A decline of the scored demo flow shows the features that raised the risk, as a waterfall.
+    const list = await fetch(`${server.url}/v1/decisions?flow=scored-lending&outcome=decline&limit=1`, { headers: { authorization: `Bearer ${keys.analyst}` } });
+    const declined = ((await list.json()) as { decisions: { id: string }[] }).decisions[0];
+    assert.ok(declined, 'the demo has a declined scored-lending decision');
+    await analyst.page.goto(`${server.url}/console/#/decisions/${declined.id}`);
+    await analyst.page.getByRole('heading', { name: 'What raised the risk' }).waitFor();
+    await analyst.page.locator('[data-chart="Model reasons"] svg').waitFor();
+    assert.ok((await analyst.page.locator('[data-chart="Model reasons"] svg path').count()) >= 2, 'the waterfall has bars');
+    await shot(analyst.page, 'decision-model-reasons');
     assert.deepEqual(analyst.errors, []);
     await analyst.page.close();
   });

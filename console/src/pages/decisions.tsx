@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
+import { Chart, type ChartOption } from '../chart.tsx';
 import { get, post } from '../api.ts';
 import type { PageProps } from '../types.ts';
 import { FlowGraph } from '../flow-graph.tsx';
@@ -248,6 +249,7 @@ function DecisionDetail({ me, id }: { me: PageProps['me']; id: string }) {
                 ) : (
                   <p className="muted">None given.</p>
                 )}
+                <ModelReasons reasons={d.reasons} />
                 <h2>Offer</h2>
                 {d.offer ? <Json value={d.offer} /> : <p className="muted">No offer.</p>}
               </div>
@@ -376,6 +378,38 @@ function Trace({ decision }: { decision: Decision }) {
       </ol>
       {!decision.trace?.length ? <p className="muted">No trace was kept for this decision.</p> : null}
       <p className="muted small">Path: {decision.path.join(' → ')}</p>
+    </>
+  );
+}
+
+/**
+ * The features a model gave as reasons, as a waterfall: each bar starts where the one before it
+ * ended, so the chart shows how far each feature raised the risk and how far they raised it together.
+ */
+function ModelReasons({ reasons }: { reasons: Decision['reasons'] }) {
+  const option = useMemo<ChartOption | null>(() => {
+    const fromModel = reasons.filter((r) => typeof r.impact === 'number');
+    if (!fromModel.length) return null;
+    const base: number[] = [];
+    let total = 0;
+    for (const r of fromModel) {
+      base.push(total);
+      total += r.impact!;
+    }
+    return {
+      xAxis: { type: 'category', data: fromModel.map((r) => r.feature ?? r.code), axisLabel: { interval: 0 } },
+      yAxis: { type: 'value', name: 'raised the risk by' },
+      series: [
+        { type: 'bar', stack: 'waterfall', data: base, itemStyle: { color: 'transparent' }, emphasis: { disabled: true }, tooltip: { show: false } },
+        { type: 'bar', stack: 'waterfall', name: 'impact', data: fromModel.map((r) => Number(r.impact!.toFixed(3))), label: { show: true, position: 'top' } },
+      ],
+    };
+  }, [reasons]);
+  if (!option) return null;
+  return (
+    <>
+      <h2>What raised the risk</h2>
+      <Chart option={option} label="Model reasons" height={220} />
     </>
   );
 }
