@@ -35,7 +35,7 @@ export {
   type TrainingInfo,
   type ImportInfo,
 } from './model-file.ts';
-export { reasonsFor, type ReasonCode } from './model-reasons.ts';
+export { canExplain, reasonsFor, type ReasonCode } from './model-reasons.ts';
 export { featureReason, REASON_CODE, withFeatureReasons } from './feature-reasons.ts';
 export { XgboostModel, ModelImportError } from './xgboost-import.ts';
 export { OnnxModel, featureNamesOf, type OnnxBinding } from './onnx-import.ts';

@@ -17,13 +17,18 @@ export interface ReasonCode {
   impact: number;
 }
 
+/** Whether `reasonsFor` explains the model: trees Arbiter trained or converted, and scorecards; not ONNX, nor XGBoost with categorical splits. */
+export function canExplain(m: LoadedModel): boolean {
+  return m.kind === 'gbdt' || m.kind === 'scorecard' || (m.kind === 'xgboost' && m.model.booster !== null);
+}
+
 /**
- * The features that raised each row's risk most, largest first; null for imported models,
- * whose structure Arbiter does not explain.
+ * The features that raised each row's risk most, largest first; null for the models Arbiter
+ * cannot explain (see canExplain).
  */
 export function reasonsFor(m: LoadedModel, frame: Frame, count: number): ReasonCode[][] | null {
-  if (m.kind === 'gbdt') {
-    const booster = m.model;
+  const booster = m.kind === 'gbdt' ? m.model : m.kind === 'xgboost' ? m.model.booster : null;
+  if (booster) {
     return explain(booster, frame).map((e) => reasonCodes(booster, e, count).map((r) => worded(m, r.feature, r.contribution)));
   }
   if (m.kind === 'scorecard') {

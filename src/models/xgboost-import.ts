@@ -1,12 +1,8 @@
+import type { Booster } from './gbdt/booster.ts';
 import type { Frame } from './frame.ts';
+import { xgboostAsBooster, type XgbTreeJson } from './xgboost-trees.ts';
 
-interface XgbTree {
-  left_children: number[];
-  right_children: number[];
-  split_indices: number[];
-  split_conditions: number[];
-  default_left: number[];
-  split_type: number[];
+interface XgbTree extends XgbTreeJson {
   categories: number[];
   categories_nodes: number[];
   categories_segments: number[];
@@ -36,6 +32,8 @@ export class XgboostModel {
     private readonly trees: XgbTree[],
     private readonly categorySets: Map<number, Set<number>>[],
     readonly baseMargin: number,
+    /** The same trees as Arbiter's own (numeric splits only): scored on the kernel and explained by TreeSHAP. */
+    readonly booster: Booster | null,
   ) {}
 
   static fromJson(json: unknown): XgboostModel {
@@ -58,11 +56,20 @@ export class XgboostModel {
     });
     const names = learner.feature_names ?? [];
     if (!names.length) throw new ModelImportError('the model has no feature_names; save it from a DataFrame so columns can be matched by name');
-    return new XgboostModel(names, trees, categorySets, Math.log(base / (1 - base)));
+    const margin = Math.log(base / (1 - base));
+    return new XgboostModel(names, trees, categorySets, margin, xgboostAsBooster(trees, names, margin));
   }
 
-  /** Margins for a frame whose numeric columns carry the model's feature names. */
+  /** Margins for a frame whose numeric columns carry the model's feature names: on the kernel when the trees convert. */
   margins(frame: Frame): Float64Array {
+    for (const n of this.featureNames) {
+      if (frame.column(n).kind !== 'numeric') throw new ModelImportError(`feature ${n} must be numeric for an XGBoost model`);
+    }
+    return this.booster ? this.booster.margins(frame) : this.walkMargins(frame);
+  }
+
+  /** Margins by walking XGBoost's own trees, as XGBoost does (categorical splits included). */
+  walkMargins(frame: Frame): Float64Array {
     const cols = this.featureNames.map((n) => {
       const c = frame.column(n);
       if (c.kind !== 'numeric') throw new ModelImportError(`feature ${n} must be numeric for an XGBoost model`);

@@ -117,7 +117,11 @@ test('arbiter import: XGBoost JSON and ONNX models score as the libraries did', 
   }
   const noExplain = arbiter(['score', '--model', join(dir, 'm1.json'), '--data', cases[1]!.data, '--explain', '2']);
   assert.equal(noExplain.code, 1);
-  assert.match(noExplain.stderr, /carry no explanation/);
+  assert.match(noExplain.stderr, /this onnx model carries no explanation/);
+  // The XGBoost model's trees were converted: it is explained by TreeSHAP like a model trained here.
+  const explained = arbiter(['score', '--model', join(dir, 'm0.json'), '--data', cases[0]!.data, '--explain', '2']);
+  assert.equal(explained.code, 0, explained.stderr);
+  assert.match(explained.stdout.split('\n')[0]!, /reason_1,impact_1,reason_2,impact_2/);
   writeFileSync(join(dir, 'junk.onnx'), 'not a model');
   const junk = arbiter(['import', '--format', 'onnx', join(dir, 'junk.onnx'), '--out', join(dir, 'x.json')]);
   assert.equal(junk.code, 1);

@@ -108,7 +108,9 @@ describe('console in Chromium', () => {
     await shot(analyst.page, 'decision-trace');
 
     // A decline of the scored demo flow shows the features that raised the risk, as a waterfall.
-    const list = await fetch(`${server.url}/v1/decisions?flow=scored-lending&outcome=decline&limit=1`, { headers: { authorization: `Bearer ${keys.analyst}` } });
+    const list = await fetch(`${server.url}/v1/decisions?flow=scored-lending&outcome=decline&limit=1`, {
+      headers: { authorization: `Bearer ${keys.analyst}` },
+    });
     const declined = ((await list.json()) as { decisions: { id: string }[] }).decisions[0];
     assert.ok(declined, 'the demo has a declined scored-lending decision');
     await analyst.page.goto(`${server.url}/console/#/decisions/${declined.id}`);

@@ -166,7 +166,10 @@ export async function score(flags: { model: string; data: string; out?: string; 
   const pd = await scorePd(model, frame);
   const points = pointsOf(model, pd, frame);
   const reasons = k ? reasonsFor(model, frame, k) : null;
-  if (k && !reasons) throw new Error(`--explain: ${model.kind} models imported from elsewhere carry no explanation; train with arbiter train for reason codes`);
+  if (k && !reasons)
+    throw new Error(
+      `--explain: this ${model.kind} model carries no explanation (ONNX models, and XGBoost models with categorical splits); train with arbiter train for reason codes`,
+    );
   const header = ['pd', 'points', ...Array.from({ length: k }, (_, i) => [`reason_${i + 1}`, `impact_${i + 1}`]).flat()];
   const lines = [csvLine(header)];
   for (let i = 0; i < frame.rows; i++) {

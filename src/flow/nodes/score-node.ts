@@ -1,4 +1,4 @@
-import { pointsOf, reasonsFor, rowFrame, scorePd, predictPd, type Frame, type LoadedModel } from '../../models/index.ts';
+import { canExplain, pointsOf, reasonsFor, rowFrame, scorePd, predictPd, type Frame, type LoadedModel } from '../../models/index.ts';
 import { toJson, type Env, type FeelValue } from '../../expr/index.ts';
 import type { NodeDefinition } from '../definition.ts';
 import { compileFeel, freeNames } from '../feel-support.ts';
@@ -20,15 +20,16 @@ export const scoreNode: NodeHandler<ScoreNode> = {
   exits: 'one',
   compile(def, ctx) {
     const model: LoadedModel = ctx.resolve.model(def.model);
-    if (def.reasons && model.kind !== 'gbdt' && model.kind !== 'scorecard') {
+    if (def.reasons && !canExplain(model)) {
       throw new FlowError('invalid_node', [
         {
           path: `${ctx.path}.reasons`,
           code: 'no_reasons',
-          message: `model "${def.model}" was imported (${model.kind}) and carries no explanation; drop "reasons" or use a model trained by Arbiter`,
+          message: `model "${def.model}" (${model.kind}) cannot be explained: ONNX models and XGBoost models with categorical splits carry no reasons; drop "reasons" or use a model trained by Arbiter`,
         },
       ]);
     }
+    const explainable = canExplain(model);
     const spec = model.features;
     const inputs = spec.map(({ name }) => {
       const text = def.features?.[name] ?? name;
@@ -45,7 +46,7 @@ export const scoreNode: NodeHandler<ScoreNode> = {
       const wrote: Record<string, FeelValue> = { [def.output]: pd };
       state.scores[def.id] = pd;
       // Worded on demand: TreeSHAP costs more than the score, and only an adverse output asks.
-      if (model.kind === 'gbdt' || model.kind === 'scorecard') state.explainers[def.id] = () => reasonsFor(model, frame, MAX_MODEL_REASONS)![0]!;
+      if (explainable) state.explainers[def.id] = () => reasonsFor(model, frame, MAX_MODEL_REASONS)![0]!;
       if (def.points) wrote[def.points] = Number(pointsOf(model, pds, frame)[0]!.toFixed(2));
       if (def.reasons) wrote[def.reasons] = reasonsFor(model, frame, def.reasonCount ?? 4)![0]!.map((r) => r.feature);
       Object.assign(state.vars, wrote);
