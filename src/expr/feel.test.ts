@@ -109,6 +109,11 @@ describe('FEEL expressions', () => {
     );
     assert.throws(() => compileExpression('1 + * 2'), /expected an expression but found "\*" at line 1, column 5/);
     assert.throws(() => compileExpression('"unterminated'), /unterminated string/);
+    // DMN 1.5 10.3.1.2: a code point is \u and four hex digits or \U and six; beyond the BMP a string counts code points.
+    assert.equal(value('string length("\\U01F600")'), 1);
+    assert.equal(value('"\\uD83D\\uDE00" = "\\U01F600"'), true);
+    assert.throws(() => compileExpression('"\\u{1F600}"'), /\\u must be followed by four hex digits.*at line 1, column 2/);
+    assert.throws(() => compileExpression('x + "\\UFFFFFF"'), /beyond the last Unicode code point, U\+10FFFF at line 1, column 6/);
   });
 
   test('a compiled expression is reusable across inputs', () => {

@@ -43,8 +43,9 @@ function isNamePart(c: string): boolean {
   return /[\p{L}\p{N}_\p{Mn}\p{Mc}]/u.test(c);
 }
 
-function unescapeString(raw: string): string {
-  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{6}|.)/g, (_, e: string) => {
+/** A string literal's text with its escapes applied; `bad` is told of a code point escape that is not one, by its offset in `raw`. */
+function unescapeString(raw: string, bad: (message: string, offset: number) => never): string {
+  return raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{6}|.)/g, (whole: string, e: string, offset: number) => {
     switch (e[0]) {
       case 'n':
         return '\n';
@@ -59,8 +60,12 @@ function unescapeString(raw: string): string {
       case "'":
         return "'";
       case 'u':
-      case 'U':
-        return String.fromCodePoint(parseInt(e.slice(1), 16));
+      case 'U': {
+        const code = parseInt(e.slice(1), 16);
+        if (e.length === 1) bad(`${whole} must be followed by four hex digits (\\u00e9), or \\U by six (\\U01F600)`, offset);
+        if (code > 0x10ffff) bad(`${whole} is beyond the last Unicode code point, U+10FFFF`, offset);
+        return String.fromCodePoint(code);
+      }
       default:
         // Kept as written: regular expressions in strings use \s, \d and the like.
         return `\\${e}`;
@@ -119,7 +124,12 @@ export function tokenize(source: string, knownNames: readonly string[] = []): To
       while (j < n && source[j] !== '"') j += source[j] === '\\' ? 2 : 1;
       if (j >= n) fail('unterminated string: expected a closing "', start);
       const raw = source.slice(c === '@' ? i + 2 : i + 1, j);
-      tokens.push({ kind: c === '@' ? 'temporal' : 'string', value: unescapeString(raw), start, end: j + 1 });
+      tokens.push({
+        kind: c === '@' ? 'temporal' : 'string',
+        value: unescapeString(raw, (message, offset) => fail(message, (c === '@' ? i + 2 : i + 1) + offset)),
+        start,
+        end: j + 1,
+      });
       i = j + 1;
       continue;
     }
