@@ -10,6 +10,15 @@ const value = (source: string, vars: FeelContext = {}, knownNames: string[] = []
 describe('FEEL expressions', () => {
   const cases: [string, unknown][] = [
     ['1 + 2 * 3', 7],
+    // DMN 1.5: abs() of both kinds of duration; a number's string has no exponent; type names with spaces
+    ['abs(duration("-P1DT2H"))', 'P1DT2H'],
+    ['abs(duration("-P1Y2M"))', 'P1Y2M'],
+    ['string(1e21)', '1000000000000000000000'],
+    ['string(-1.5e22)', '-15000000000000000000000'],
+    ['string(1.23e-7)', '0.000000123'],
+    ['duration("P1D") instance of days and time duration', true],
+    ['duration("P1Y") instance of days and time duration', false],
+    ['duration("P1Y") instance of years and months duration', true],
     ['(1 + 2) * 3', 9],
     ['2 ** 3 ** 2', 64],
     ['-2 ** 2', 4],

@@ -218,8 +218,15 @@ export function numberToString(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
   const s = String(n);
   if (!/e/i.test(s)) return s;
-  // FEEL numbers have no exponent in their string form.
-  return n.toFixed(20).replace(/\.?0+$/, '');
+  // FEEL numbers have no exponent in their string form: the shortest digits that read back as
+  // the same double, written out in full.
+  const [mantissa, exponent] = n.toExponential().split('e') as [string, string];
+  const e = Number(exponent);
+  const digits = mantissa.replace('-', '').replace('.', '');
+  const sign = n < 0 ? '-' : '';
+  if (e >= digits.length - 1) return `${sign}${digits}${'0'.repeat(e - digits.length + 1)}`;
+  if (e >= 0) return `${sign}${digits.slice(0, e + 1)}.${digits.slice(e + 1)}`;
+  return `${sign}0.${'0'.repeat(-e - 1)}${digits}`;
 }
 
 /** Plain JSON for results leaving the engine (CLI, API). */

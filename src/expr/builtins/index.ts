@@ -15,4 +15,5 @@ export const BUILTINS: ReadonlyMap<string, FeelFunction> = new Map(
   ]),
 );
 
-export const BUILTIN_NAMES: readonly string[] = [...BUILTINS.keys()];
+// Type names with spaces are names too, for `instance of`: `date and time` and `years and months duration` are functions as well.
+export const BUILTIN_NAMES: readonly string[] = [...BUILTINS.keys(), 'days and time duration'];

@@ -1,4 +1,5 @@
 import { fix } from '../arithmetic.ts';
+import { DaysTimeDuration, YearsMonthsDuration } from '../temporal.ts';
 import type { FeelFunction, FeelValue } from '../values.ts';
 import { bad, builtin, listOrVarargs, single } from './define.ts';
 
@@ -79,7 +80,17 @@ export const numericFunctions: FeelFunction[] = [
   rounding('round down', 'down', false),
   rounding('round half up', 'half-up', false),
   rounding('round half down', 'half-down', false),
-  oneNumber('abs', 'n', (n) => Math.abs(n)),
+  // DMN 1.4 extended abs() to both kinds of duration.
+  builtin('abs', {
+    params: ['n'],
+    fn: ([v], env) => {
+      const n = single(v!);
+      if (typeof n === 'number') return Math.abs(n);
+      if (n instanceof DaysTimeDuration) return new DaysTimeDuration(Math.abs(n.seconds));
+      if (n instanceof YearsMonthsDuration) return new YearsMonthsDuration(Math.abs(n.months));
+      return bad(env, 'abs', 'n must be a number or a duration', n);
+    },
+  }),
   builtin('modulo', {
     params: ['dividend', 'divisor'],
     fn: ([a, b], env) => {
