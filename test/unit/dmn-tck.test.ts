@@ -5,7 +5,7 @@ import { importDmn, runTck } from '../../src/rules/index.ts';
 
 const TCK = join(import.meta.dirname, '..', 'fixtures', 'dmn-tck');
 // What this engine passed when the floor was last raised; a change that passes fewer is a regression.
-const PASSING_FLOOR = 1994;
+const PASSING_FLOOR = 1998;
 
 test('the DMN TCK cases pass', async () => {
   const results = await runTck(TCK);

@@ -27,18 +27,25 @@ const part = (tag: string) => String.raw`<${tag}>${LITERAL}</${tag}>\s*`;
 
 /**
  * DMN 1.5's boxed conditional, filter and iterators are unknown to dmn-moddle; where their
- * parts are literal expressions they mean exactly a FEEL expression, so they are rewritten
- * into one before reading (innermost first, so nested ones resolve too).
+ * parts are literal expressions they are rewritten into the FEEL expression they mean before
+ * reading (innermost first, so nested ones resolve too). A boxed filter, some or every whose
+ * match or satisfies gives a value that is not a boolean (nor null) for some item is null
+ * (DMN 1.5, 10.2.4), where FEEL's own filter would drop the item and `some` would not look.
  */
 const BOXED_15: [RegExp, (...m: string[]) => string][] = [
   [
     new RegExp(String.raw`<conditional[^>]*>\s*${part('if')}${part('then')}${part('else')}</conditional>`, 'g'),
     (_, a, b, c) => `if (${a}) then (${b}) else (${c})`,
   ],
-  [new RegExp(String.raw`<filter[^>]*>\s*${part('in')}${part('match')}</filter>`, 'g'), (_, a, b) => `(${a})[${b}]`],
+  [
+    new RegExp(String.raw`<filter[^>]*>\s*${part('in')}${part('match')}</filter>`, 'g'),
+    // The check is a filter too, so the match sees each item's entries by name as the filter does.
+    (_, a, b) => `if count((${a})[not(((${b}) instance of boolean) or ((${b}) = null))]) > 0 then null else (${a})[${b}]`,
+  ],
   [
     new RegExp(String.raw`<(some|every) [^>]*iteratorVariable="([^"]+)"[^>]*>\s*${part('in')}${part('satisfies')}</(?:some|every)>`, 'g'),
-    (_, k, v, a, b) => `${k} ${v} in (${a}) satisfies (${b})`,
+    (_, k, v, a, b) =>
+      `if (every ${v} in (${a}) satisfies (((${b}) instance of boolean) or ((${b}) = null))) then (${k} ${v} in (${a}) satisfies (${b})) else null`,
   ],
   [
     new RegExp(String.raw`<for [^>]*iteratorVariable="([^"]+)"[^>]*>\s*${part('in')}${part('return')}</for>`, 'g'),
@@ -73,6 +80,14 @@ function itemDefinition(e: Moddle): ItemDefinition {
     isCollection: e.isCollection === true,
     allowedValues: obj(e.allowedValues) ? text(e.allowedValues) : undefined,
     components: arr(e.itemComponent).map(itemDefinition),
+    ...(obj(e.functionItem)
+      ? {
+          functionItem: {
+            parameters: arr((e.functionItem as Moddle).parameters).map((p) => ({ name: str(p.name) ?? '', typeRef: str(p.typeRef) })),
+            outputTypeRef: str((e.functionItem as Moddle).outputTypeRef),
+          },
+        }
+      : {}),
   };
 }
 

@@ -16,6 +16,8 @@ export interface ItemDefinition {
   isCollection: boolean;
   allowedValues?: string;
   components: ItemDefinition[];
+  /** A function type (DMN 1.3 functionItem): its parameters and the type of what it returns. */
+  functionItem?: { parameters: { name: string; typeRef?: string }[]; outputTypeRef?: string };
 }
 
 export interface DmnDecision {

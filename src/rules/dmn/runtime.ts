@@ -205,7 +205,9 @@ export class DmnRuntime {
         const evaluation: Evaluation = { memo: new Map(svc.inputDecisions.map((d, i) => [d, args[i] ?? null])), badInputs: new Map(), failed: new Map() };
         const outputs = svc.outputDecisions.map((d) => [d, this.decisionValue(d, scope, evaluation)] as const);
         const result = outputs.length === 1 ? outputs[0]![1] : Object.fromEntries(outputs);
-        return this.coerce(result, svc.typeRef, env, `decision service ${name}`);
+        // A service typed as a function (functionItem) returns what its output type says.
+        const fnType = svc.typeRef ? this.model.itemDefinitions.get(localTypeRef(svc.typeRef))?.functionItem : undefined;
+        return this.coerce(result, fnType ? fnType.outputTypeRef : svc.typeRef, env, `decision service ${name}`);
       },
     );
   }
@@ -321,6 +323,11 @@ export class DmnRuntime {
   }
 
   private coerceItem(value: FeelValue, item: ItemDefinition, env: Env, what: string, report: Report): FeelValue {
+    if (item.functionItem && !item.isCollection) {
+      if (value instanceof FeelFunction) return value;
+      report('type_mismatch', `${what}: expected ${item.name} (a function), got ${typeName(value)}`);
+      return null;
+    }
     if (item.isCollection) {
       const list = Array.isArray(value) ? value : [value];
       const element: ItemDefinition = { ...item, isCollection: false };

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { importDmn } from './import-dmn.ts';
+import { DmnRuntime } from './runtime.ts';
+
+const NS = 'https://www.omg.org/spec/DMN/20230324/MODEL/';
+const model = (body: string) =>
+  importDmn(`<?xml version="1.0" encoding="UTF-8"?><definitions xmlns="${NS}" id="m" name="m" namespace="https://arbiter.example/m">${body}</definitions>`);
+const lit = (text: string) => `<literalExpression><text>${text}</text></literalExpression>`;
+
+test('a boxed filter keeps the items its match is true for, sees their entries by name, and is null when a match is not a boolean', async () => {
+  const m = await model(`
+    <inputData id="loans" name="Loans"/>
+    <decision id="a" name="Open"><variable name="Open"/><informationRequirement><requiredInput href="#loans"/></informationRequirement>
+      <filter><in>${lit('Loans')}</in><match>${lit('status = "open" and balance &gt; 0')}</match></filter></decision>
+    <decision id="b" name="Bad"><variable name="Bad"/><informationRequirement><requiredInput href="#loans"/></informationRequirement>
+      <filter><in>${lit('Loans')}</in><match>${lit('if balance &gt; 100 then true else "unknown"')}</match></filter></decision>`);
+  const rt = new DmnRuntime(m);
+  const loans = [
+    { status: 'open', balance: 250 },
+    { status: 'closed', balance: 0 },
+    { status: 'open', balance: null },
+  ];
+  assert.deepEqual(rt.evaluateDecision('Open', { Loans: loans }).value, [{ status: 'open', balance: 250 }], 'a null match drops the item, as in FEEL');
+  assert.equal(rt.evaluateDecision('Bad', { Loans: loans }).value, null);
+  assert.deepEqual(rt.evaluateDecision('Bad', { Loans: [{ balance: 500 }] }).value, [{ balance: 500 }]);
+});
+
+test('boxed some and every are null when satisfies gives something that is not a boolean, even after a true', async () => {
+  const m = await model(`
+    <decision id="s" name="Some"><variable name="Some"/>
+      <some iteratorVariable="x"><in>${lit('[1, 2, 3]')}</in><satisfies>${lit('if x = 1 then true else "maybe"')}</satisfies></some></decision>
+    <decision id="e" name="Every"><variable name="Every"/>
+      <every iteratorVariable="x"><in>${lit('[1, 2, 3]')}</in><satisfies>${lit('x &gt; 0')}</satisfies></every></decision>
+    <decision id="n" name="None"><variable name="None"/>
+      <some iteratorVariable="x"><in>${lit('[]')}</in><satisfies>${lit('true')}</satisfies></some></decision>`);
+  const rt = new DmnRuntime(m);
+  assert.equal(rt.evaluateDecision('Some', {}).value, null);
+  assert.equal(rt.evaluateDecision('Every', {}).value, true);
+  assert.equal(rt.evaluateDecision('None', {}).value, false);
+});
+
+test('a decision service typed as a function returns values of its output type, others are null', async () => {
+  const m = await model(`
+    <itemDefinition name="tScoreFn"><functionItem outputTypeRef="number"/></itemDefinition>
+    <itemDefinition name="tLabelFn"><functionItem outputTypeRef="string"/></itemDefinition>
+    <decisionService id="ok" name="Score"><variable name="Score" typeRef="tScoreFn"/><outputDecision href="#d"/></decisionService>
+    <decisionService id="bad" name="Label"><variable name="Label" typeRef="tLabelFn"/><outputDecision href="#d"/></decisionService>
+    <decision id="d" name="Points"><variable name="Points"/>${lit('600 + 20')}</decision>`);
+  const rt = new DmnRuntime(m);
+  assert.equal(rt.invoke('Score', {}).value, 620);
+  const label = rt.invoke('Label', {});
+  assert.equal(label.value, null);
+  assert.match(label.warnings.map((w) => w.message).join(), /decision service Label: expected string, got number/);
+});
