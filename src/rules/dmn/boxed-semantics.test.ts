@@ -53,3 +53,37 @@ test('a decision service typed as a function returns values of its output type, 
   assert.equal(label.value, null);
   assert.match(label.warnings.map((w) => w.message).join(), /decision service Label: expected string, got number/);
 });
+
+test('boxed expressions are read whatever prefix the document gives DMN (dmn: as Kogito writes), with ids on their parts, nested', async () => {
+  const m = await importDmn(`<?xml version="1.0" encoding="UTF-8"?>
+<dmn:definitions xmlns:dmn="${NS}" id="k" name="k" namespace="https://arbiter.example/k">
+  <dmn:inputData id="income" name="Income"><dmn:variable name="Income" typeRef="number"/></dmn:inputData>
+  <dmn:decision id="band" name="Band">
+    <dmn:variable name="Band" typeRef="string"/>
+    <dmn:informationRequirement><dmn:requiredInput href="#income"/></dmn:informationRequirement>
+    <dmn:conditional id="c1">
+      <dmn:if id="i1"><dmn:literalExpression id="l1"><dmn:text>Income &gt;= 3000</dmn:text></dmn:literalExpression></dmn:if>
+      <dmn:then id="t1">
+        <dmn:conditional id="c2">
+          <dmn:if id="i2"><dmn:literalExpression id="l2"><dmn:text>Income &gt;= 6000</dmn:text></dmn:literalExpression></dmn:if>
+          <dmn:then id="t2"><dmn:literalExpression id="l3"><dmn:text>"high"</dmn:text></dmn:literalExpression></dmn:then>
+          <dmn:else id="e2"><dmn:literalExpression id="l4"><dmn:text>"middle"</dmn:text></dmn:literalExpression></dmn:else>
+        </dmn:conditional>
+      </dmn:then>
+      <dmn:else id="e1"><dmn:literalExpression id="l5"><dmn:text>"low"</dmn:text></dmn:literalExpression></dmn:else>
+    </dmn:conditional>
+  </dmn:decision>
+  <dmn:decision id="evens" name="Evens">
+    <dmn:variable name="Evens"/>
+    <dmn:for id="f1" iteratorVariable="n">
+      <dmn:in id="in1"><dmn:literalExpression><dmn:text>[1, 2, 3, 4]</dmn:text></dmn:literalExpression></dmn:in>
+      <dmn:return id="r1"><dmn:literalExpression><dmn:text>n * 2</dmn:text></dmn:literalExpression></dmn:return>
+    </dmn:for>
+  </dmn:decision>
+</dmn:definitions>`);
+  const rt = new DmnRuntime(m);
+  assert.equal(rt.evaluateDecision('Band', { Income: 7000 }).value, 'high');
+  assert.equal(rt.evaluateDecision('Band', { Income: 4000 }).value, 'middle');
+  assert.equal(rt.evaluateDecision('Band', { Income: 1000 }).value, 'low');
+  assert.deepEqual(rt.evaluateDecision('Evens', {}).value, [2, 4, 6, 8]);
+});

@@ -22,8 +22,17 @@ function normaliseNamespaces(xml: string): string {
     .replace(/https?:\/\/www\.omg\.org\/spec\/DMN\/\d{8}\/DMNDI\//g, 'https://www.omg.org/spec/DMN/20191111/DMNDI/');
 }
 
-const LITERAL = String.raw`\s*<literalExpression[^>]*>\s*<text>([^<]*)</text>\s*</literalExpression>\s*`;
-const part = (tag: string) => String.raw`<${tag}>${LITERAL}</${tag}>\s*`;
+/**
+ * An element of the document's DMN namespace: unprefixed, or with the prefix the document gives
+ * it (Kogito and Drools write `dmn:`), the same on every element of one boxed expression; the
+ * parts of DMN 1.5 boxed expressions may carry an id and other attributes.
+ */
+const P = String.raw`(?<p>(?:[A-Za-z_][\w.-]*:)?)`;
+const open = (tag: string) => String.raw`<\k<p>${tag}(?:\s[^>]*)?>`;
+const close = (tag: string) => String.raw`</\k<p>${tag}>`;
+const literal = (group: string) =>
+  String.raw`\s*${open('literalExpression')}\s*${open('text')}(?<${group}>[^<]*)${close('text')}\s*${close('literalExpression')}\s*`;
+const part = (tag: string, group: string) => String.raw`${open(tag)}${literal(group)}${close(tag)}\s*`;
 
 /**
  * DMN 1.5's boxed conditional, filter and iterators are unknown to dmn-moddle; where their
@@ -32,24 +41,24 @@ const part = (tag: string) => String.raw`<${tag}>${LITERAL}</${tag}>\s*`;
  * match or satisfies gives a value that is not a boolean (nor null) for some item is null
  * (DMN 1.5, 10.2.4), where FEEL's own filter would drop the item and `some` would not look.
  */
-const BOXED_15: [RegExp, (...m: string[]) => string][] = [
+const BOXED_15: [RegExp, (g: Record<string, string>) => string][] = [
   [
-    new RegExp(String.raw`<conditional[^>]*>\s*${part('if')}${part('then')}${part('else')}</conditional>`, 'g'),
-    (_, a, b, c) => `if (${a}) then (${b}) else (${c})`,
+    new RegExp(String.raw`<${P}conditional(?:\s[^>]*)?>\s*${part('if', 'a')}${part('then', 'b')}${part('else', 'c')}${close('conditional')}`, 'g'),
+    (g) => `if (${g.a}) then (${g.b}) else (${g.c})`,
   ],
   [
-    new RegExp(String.raw`<filter[^>]*>\s*${part('in')}${part('match')}</filter>`, 'g'),
+    new RegExp(String.raw`<${P}filter(?:\s[^>]*)?>\s*${part('in', 'a')}${part('match', 'b')}${close('filter')}`, 'g'),
     // The check is a filter too, so the match sees each item's entries by name as the filter does.
-    (_, a, b) => `if count((${a})[not(((${b}) instance of boolean) or ((${b}) = null))]) > 0 then null else (${a})[${b}]`,
+    (g) => `if count((${g.a})[not(((${g.b}) instance of boolean) or ((${g.b}) = null))]) > 0 then null else (${g.a})[${g.b}]`,
   ],
   [
-    new RegExp(String.raw`<(some|every) [^>]*iteratorVariable="([^"]+)"[^>]*>\s*${part('in')}${part('satisfies')}</(?:some|every)>`, 'g'),
-    (_, k, v, a, b) =>
-      `if (every ${v} in (${a}) satisfies (((${b}) instance of boolean) or ((${b}) = null))) then (${k} ${v} in (${a}) satisfies (${b})) else null`,
+    new RegExp(String.raw`<${P}(?<k>some|every)\s[^>]*iteratorVariable="(?<v>[^"]+)"[^>]*>\s*${part('in', 'a')}${part('satisfies', 'b')}</\k<p>\k<k>>`, 'g'),
+    (g) =>
+      `if (every ${g.v} in (${g.a}) satisfies (((${g.b}) instance of boolean) or ((${g.b}) = null))) then (${g.k} ${g.v} in (${g.a}) satisfies (${g.b})) else null`,
   ],
   [
-    new RegExp(String.raw`<for [^>]*iteratorVariable="([^"]+)"[^>]*>\s*${part('in')}${part('return')}</for>`, 'g'),
-    (_, v, a, b) => `for ${v} in (${a}) return (${b})`,
+    new RegExp(String.raw`<${P}for\s[^>]*iteratorVariable="(?<v>[^"]+)"[^>]*>\s*${part('in', 'a')}${part('return', 'b')}${close('for')}`, 'g'),
+    (g) => `for ${g.v} in (${g.a}) return (${g.b})`,
   ],
 ];
 
@@ -57,7 +66,12 @@ function desugarBoxed15(xml: string): string {
   let out = xml;
   for (let round = 0; round < 20; round++) {
     const before = out;
-    for (const [re, feel] of BOXED_15) out = out.replace(re, (...m: string[]) => `<literalExpression><text>${feel(...m)}</text></literalExpression>`);
+    for (const [re, feel] of BOXED_15) {
+      out = out.replace(re, (...m: unknown[]) => {
+        const g = m.at(-1) as Record<string, string>;
+        return `<${g.p}literalExpression><${g.p}text>${feel(g)}</${g.p}text></${g.p}literalExpression>`;
+      });
+    }
     if (out === before) break;
   }
   return out;
