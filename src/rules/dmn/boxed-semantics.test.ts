@@ -87,3 +87,18 @@ test('boxed expressions are read whatever prefix the document gives DMN (dmn: as
   assert.equal(rt.evaluateDecision('Band', { Income: 1000 }).value, 'low');
   assert.deepEqual(rt.evaluateDecision('Evens', {}).value, [2, 4, 6, 8]);
 });
+
+test('a decision whose logic is missing or cannot be read fails, and so do the decisions that require it: its null is not an answer', async () => {
+  const m = await model(`
+    <decision id="nologic" name="Limit"><variable name="Limit" typeRef="number"/></decision>
+    <decision id="offer" name="Offer"><variable name="Offer" typeRef="string"/>
+      <informationRequirement><requiredDecision href="#nologic"/></informationRequirement>
+      ${lit('if Limit &gt; 1000 then "offer" else "decline"')}</decision>`);
+  const rt = new DmnRuntime(m);
+  const r = rt.evaluateDecision('Offer', {});
+  assert.equal(r.value, null, 'never "decline" from a missing limit');
+  assert.deepEqual(r.errors, [
+    { decision: 'Limit', message: 'the decision has no decision logic that can be evaluated (none in the model, or of a kind Arbiter does not read)' },
+    { decision: 'Offer', message: 'it requires decision Limit, which failed' },
+  ]);
+});

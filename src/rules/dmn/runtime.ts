@@ -170,7 +170,12 @@ export class DmnRuntime {
       evaluation.failed.set(name, why);
       return null;
     }
-    const value = decision.logic ? this.compile(decision.logic)(env.child(vars)) : null;
+    if (!decision.logic) {
+      // Absent or unreadable (an expression kind this engine does not know): a null here would be an answer.
+      evaluation.failed.set(name, 'the decision has no decision logic that can be evaluated (none in the model, or of a kind Arbiter does not read)');
+      return null;
+    }
+    const value = this.compile(decision.logic)(env.child(vars));
     const result = this.coerce(value, decision.typeRef, env, `decision ${name}`);
     memo.set(name, result);
     return result;
