@@ -102,3 +102,17 @@ test('a decision whose logic is missing or cannot be read fails, and so do the d
     { decision: 'Offer', message: 'it requires decision Limit, which failed' },
   ]);
 });
+
+test('a decision service given an argument that does not conform fails the decisions that require it, and says so', async () => {
+  const m = await model(`
+    <inputData id="score" name="Score"><variable name="Score" typeRef="number"/></inputData>
+    <decisionService id="svc" name="Assess"><variable name="Assess"/><outputDecision href="#d"/><inputData href="#score"/></decisionService>
+    <decision id="d" name="Verdict"><variable name="Verdict" typeRef="string"/>
+      <informationRequirement><requiredInput href="#score"/></informationRequirement>
+      ${lit('if Score &gt;= 600 then "accept" else "reject"')}</decision>`);
+  const rt = new DmnRuntime(m);
+  assert.equal(rt.invoke('Assess', { Score: 640 }).value, 'accept');
+  const bad = rt.invoke('Assess', { Score: '640' });
+  assert.equal(bad.value, null, 'never "reject" from a score that is not a number');
+  assert.deepEqual(bad.errors, [{ decision: 'Verdict', message: 'Assess(Score): expected number, got string' }]);
+});

@@ -131,7 +131,7 @@ export class DmnRuntime {
     const vars: FeelContext = {};
     const env = Env.root(vars);
     for (const bkm of this.model.bkms.values()) vars[bkm.name] = this.bkmFunction(bkm.name, env);
-    for (const svc of this.model.services.values()) vars[svc.name] = this.serviceFunction(svc.name, env);
+    for (const svc of this.model.services.values()) vars[svc.name] = this.serviceFunction(svc.name, env, evaluation);
     for (const input of this.model.inputData.values()) {
       const v = Object.hasOwn(inputs, input.name) ? inputs[input.name]! : null;
       const problems: string[] = [];
@@ -197,18 +197,27 @@ export class DmnRuntime {
     );
   }
 
-  private serviceFunction(name: string, env: Env): FeelFunction {
+  /** `outer` is the evaluation the service is called in: the decisions that fail inside it are reported there too. */
+  private serviceFunction(name: string, env: Env, outer: Evaluation): FeelFunction {
     const svc = this.model.services.get(name)!;
     const params = [...svc.inputDecisions, ...svc.inputData];
     return new FeelFunction(
       name,
       params.map((p) => ({ name: p })),
       (args) => {
-        const vars: FeelContext = {};
-        params.forEach((p, i) => (vars[p] = this.coerce(args[i] ?? null, this.model.inputData.get(p)?.typeRef, env, `${name}(${p})`)));
-        const scope = env.child(vars);
         const evaluation: Evaluation = { memo: new Map(svc.inputDecisions.map((d, i) => [d, args[i] ?? null])), badInputs: new Map(), failed: new Map() };
+        const vars: FeelContext = {};
+        params.forEach((p, i) => {
+          const problems: string[] = [];
+          vars[p] = this.coerce(args[i] ?? null, this.model.inputData.get(p)?.typeRef, env, `${name}(${p})`, (code, message) => {
+            problems.push(message);
+            env.warn(code, message);
+          });
+          if (problems.length) evaluation.badInputs.set(p, problems.join('; '));
+        });
+        const scope = env.child(vars);
         const outputs = svc.outputDecisions.map((d) => [d, this.decisionValue(d, scope, evaluation)] as const);
+        for (const [d, why] of evaluation.failed) outer.failed.set(d, why);
         const result = outputs.length === 1 ? outputs[0]![1] : Object.fromEntries(outputs);
         // A service typed as a function (functionItem) returns what its output type says.
         const fnType = svc.typeRef ? this.model.itemDefinitions.get(localTypeRef(svc.typeRef))?.functionItem : undefined;
