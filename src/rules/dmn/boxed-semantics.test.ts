@@ -116,3 +116,57 @@ test('a decision service given an argument that does not conform fails the decis
   assert.equal(bad.value, null, 'never "reject" from a score that is not a number');
   assert.deepEqual(bad.errors, [{ decision: 'Verdict', message: 'Assess(Score): expected number, got string' }]);
 });
+
+test('boxed expressions whose parts are other boxed expressions (a context, a decision table, a list) decide as their parts say', async () => {
+  const m = await model(`
+    <inputData id="applicant" name="Applicant"/>
+    <decision id="limit" name="Limit">
+      <variable name="Limit"/>
+      <informationRequirement><requiredInput href="#applicant"/></informationRequirement>
+      <conditional>
+        <if>${lit('Applicant.income &gt; 0')}</if>
+        <then>
+          <context>
+            <contextEntry><variable name="base"/>${lit('Applicant.income * 3')}</contextEntry>
+            <contextEntry>
+              <decisionTable hitPolicy="UNIQUE">
+                <input><inputExpression typeRef="number"><text>base</text></inputExpression></input>
+                <output name="limit"/>
+                <rule><inputEntry><text>&lt; 10000</text></inputEntry><outputEntry><text>base</text></outputEntry></rule>
+                <rule><inputEntry><text>&gt;= 10000</text></inputEntry><outputEntry><text>10000</text></outputEntry></rule>
+              </decisionTable>
+            </contextEntry>
+          </context>
+        </then>
+        <else>${lit('0')}</else>
+      </conditional>
+    </decision>
+    <decision id="big" name="Big Loans">
+      <variable name="Big Loans"/>
+      <filter>
+        <in><list>${lit('{amount: 500}')}${lit('{amount: 5000}')}${lit('{amount: 9000}')}</list></in>
+        <match>${lit('item.amount &gt; 1000')}</match>
+      </filter>
+    </decision>
+    <decision id="doubled" name="Doubled">
+      <variable name="Doubled"/>
+      <for iteratorVariable="x">
+        <in>${lit('[1, 2]')}</in>
+        <return><context><contextEntry><variable name="twice"/>${lit('x * 2')}</contextEntry></context></return>
+      </for>
+    </decision>
+    <decision id="any" name="Any Big">
+      <variable name="Any Big"/>
+      <some iteratorVariable="loan">
+        <in><list>${lit('100')}${lit('20000')}</list></in>
+        <satisfies>${lit('loan &gt; 10000')}</satisfies>
+      </some>
+    </decision>`);
+  const rt = new DmnRuntime(m);
+  assert.equal(rt.evaluateDecision('Limit', { Applicant: { income: 2000 } }).value, 6000);
+  assert.equal(rt.evaluateDecision('Limit', { Applicant: { income: 5000 } }).value, 10000);
+  assert.equal(rt.evaluateDecision('Limit', { Applicant: { income: 0 } }).value, 0);
+  assert.deepEqual(rt.evaluateDecision('Big Loans', {}).value, [{ amount: 5000 }, { amount: 9000 }]);
+  assert.deepEqual(rt.evaluateDecision('Doubled', {}).value, [{ twice: 2 }, { twice: 4 }]);
+  assert.equal(rt.evaluateDecision('Any Big', {}).value, true);
+});

@@ -37,7 +37,8 @@ const part = (tag: string, group: string) => String.raw`${open(tag)}${literal(gr
 /**
  * DMN 1.5's boxed conditional, filter and iterators are unknown to dmn-moddle; where their
  * parts are literal expressions they are rewritten into the FEEL expression they mean before
- * reading (innermost first, so nested ones resolve too). A boxed filter, some or every whose
+ * reading (innermost first, so nested ones resolve too); other parts are handled by
+ * boxedAsContext below. A boxed filter, some or every whose
  * match or satisfies gives a value that is not a boolean (nor null) for some item is null
  * (DMN 1.5, 10.2.4), where FEEL's own filter would drop the item and `some` would not look.
  */
@@ -62,9 +63,98 @@ const BOXED_15: [RegExp, (g: Record<string, string>) => string][] = [
   ],
 ];
 
+/** One element found in the text: where it starts and ends, its prefix, attributes and the children at its first level. */
+interface Found {
+  start: number;
+  end: number;
+  prefix: string;
+  attributes: string;
+  children: { tag: string; inner: string }[];
+}
+
+const BOXED_TAGS = ['conditional', 'filter', 'for', 'some', 'every'] as const;
+
+/**
+ * Every boxed expression (of BOXED_TAGS) with no other boxed expression inside it, left to
+ * right in one pass, found by counting nested tags of the same name; with their first-level
+ * children and the children's inner XML.
+ */
+function innermostBoxed(xml: string): (Found & { tag: (typeof BOXED_TAGS)[number] })[] {
+  const found: (Found & { tag: (typeof BOXED_TAGS)[number] })[] = [];
+  const startTag = new RegExp(String.raw`<((?:[A-Za-z_][\w.-]*:)?)(${BOXED_TAGS.join('|')})(\s[^>]*)?>`, 'g');
+  const nested = new RegExp(String.raw`<(?:[A-Za-z_][\w.-]*:)?(?:${BOXED_TAGS.join('|')})[\s>]`);
+  for (let m = startTag.exec(xml); m; m = startTag.exec(xml)) {
+    const [, prefix = '', tag, attributes = ''] = m;
+    const endTag = `</${prefix}${tag}>`;
+    const end = xml.indexOf(endTag, m.index);
+    if (end < 0) break;
+    const inner = xml.slice(m.index + m[0].length, end);
+    // Another boxed expression inside: that one is rewritten first, in this pass.
+    if (nested.test(inner)) continue;
+    const escaped = prefix.replace('.', '\\.');
+    const children: { tag: string; inner: string }[] = [];
+    const child = new RegExp(String.raw`<${escaped}(\w+)(?:\s[^>]*)?>([\s\S]*?)</${escaped}\1>`, 'g');
+    for (let c = child.exec(inner); c; c = child.exec(inner)) children.push({ tag: c[1]!, inner: c[2]! });
+    found.push({ start: m.index, end: end + endTag.length, prefix, attributes, tag: tag as (typeof BOXED_TAGS)[number], children });
+    startTag.lastIndex = end + endTag.length;
+  }
+  return found;
+}
+
+/**
+ * A boxed expression whose parts are not all literal expressions, as a boxed context that
+ * means the same: each part an entry (the parts evaluated per item or per branch become
+ * functions, so they run only where the boxed expression would run them), and a last FEEL
+ * entry that combines them. Entry names are numbered so nested ones do not shadow each other.
+ */
+function boxedAsContext(f: Found & { tag: (typeof BOXED_TAGS)[number] }, n: number): string | null {
+  const p = f.prefix;
+  const part = (tag: string) => f.children.find((c) => c.tag === tag)?.inner;
+  const entry = (name: string, body: string) => `<${p}contextEntry><${p}variable name="${name}"/>${body}</${p}contextEntry>`;
+  const fn = (param: string | null, body: string) =>
+    `<${p}functionDefinition>${param ? `<${p}formalParameter name="${param}"/>` : ''}${body}</${p}functionDefinition>`;
+  const result = (feel: string) => `<${p}contextEntry><${p}literalExpression><${p}text>${feel}</${p}text></${p}literalExpression></${p}contextEntry>`;
+  const v = /iteratorVariable="([^"]+)"/.exec(f.attributes)?.[1];
+  const [a, b, c] = [`arbiterPartA${n}`, `arbiterPartB${n}`, `arbiterPartC${n}`];
+  let entries: string;
+  switch (f.tag) {
+    case 'conditional': {
+      const [i, t, e] = [part('if'), part('then'), part('else')];
+      if (i === undefined || t === undefined || e === undefined) return null;
+      entries = entry(a, i) + entry(b, fn(null, t)) + entry(c, fn(null, e)) + result(`if ${a} then ${b}() else ${c}()`);
+      break;
+    }
+    case 'filter': {
+      const [i, m] = [part('in'), part('match')];
+      if (i === undefined || m === undefined) return null;
+      const check = `${b}(item)`;
+      entries =
+        entry(a, i) +
+        entry(b, fn('item', m)) +
+        result(`if count(${a}[not((${check} instance of boolean) or (${check} = null))]) &gt; 0 then null else ${a}[${check}]`);
+      break;
+    }
+    default: {
+      const [i, r] = [part('in'), part(f.tag === 'for' ? 'return' : 'satisfies')];
+      if (!v || i === undefined || r === undefined) return null;
+      const call = `${b}(${v})`;
+      const combined =
+        f.tag === 'for'
+          ? `for ${v} in ${a} return ${call}`
+          : `if (every ${v} in ${a} satisfies ((${call} instance of boolean) or (${call} = null))) then (${f.tag} ${v} in ${a} satisfies ${call}) else null`;
+      entries = entry(a, i) + entry(b, fn(v, r)) + result(combined);
+    }
+  }
+  return `<${p}context>${entries}</${p}context>`;
+}
+
+/** Deeper nesting of boxed expressions than this is left unread: those decisions fail when evaluated. */
+const MAX_BOXED_DEPTH = 64;
+
 function desugarBoxed15(xml: string): string {
   let out = xml;
-  for (let round = 0; round < 20; round++) {
+  let numbered = 0;
+  for (let round = 0; round < MAX_BOXED_DEPTH; round++) {
     const before = out;
     for (const [re, feel] of BOXED_15) {
       out = out.replace(re, (...m: unknown[]) => {
@@ -72,6 +162,16 @@ function desugarBoxed15(xml: string): string {
         return `<${g.p}literalExpression><${g.p}text>${feel(g)}</${g.p}text></${g.p}literalExpression>`;
       });
     }
+    // What is left innermost has parts that are not literal expressions: each becomes a boxed context.
+    let rebuilt = '';
+    let from = 0;
+    for (const f of innermostBoxed(out)) {
+      const context = boxedAsContext(f, numbered++);
+      if (!context) continue;
+      rebuilt += out.slice(from, f.start) + context;
+      from = f.end;
+    }
+    out = rebuilt + out.slice(from);
     if (out === before) break;
   }
   return out;
