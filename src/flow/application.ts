@@ -1,4 +1,4 @@
-import { parseDate, type FeelContext, type FeelValue } from '../expr/index.ts';
+import { DaysTimeDuration, parseDate, parseDateTime, parseDuration, parseTime, YearsMonthsDuration, type FeelContext, type FeelValue } from '../expr/index.ts';
 import type { FieldDefinition } from './definition.ts';
 import type { FlowIssue } from './flow-error.ts';
 
@@ -14,6 +14,19 @@ function toFeel(v: unknown): FeelValue {
 }
 
 type FieldCheck = (v: unknown, vars: FeelContext, issues: FlowIssue[]) => void;
+
+function only<T>(kind: new (...args: never[]) => T, v: FeelValue): T | null {
+  return v instanceof kind ? v : null;
+}
+
+/** How each temporal field type is read from its JSON string, and how the error says it is written. */
+const TEMPORAL_FIELDS: Record<'date' | 'dateTime' | 'time' | 'dayTimeDuration' | 'yearMonthDuration', { parse: (s: string) => FeelValue; written: string }> = {
+  date: { parse: parseDate, written: 'a date written YYYY-MM-DD' },
+  dateTime: { parse: parseDateTime, written: 'a date and time written 2020-10-01T13:45:00, with an offset or zone if it has one (2020-10-01T13:45:00+08:00)' },
+  time: { parse: parseTime, written: 'a time written 13:45:00 (with an offset if it has one: 13:45:00+08:00)' },
+  dayTimeDuration: { parse: (s) => only(DaysTimeDuration, parseDuration(s)), written: 'a duration in days and time written P2DT3H' },
+  yearMonthDuration: { parse: (s) => only(YearsMonthsDuration, parseDuration(s)), written: 'a duration in years and months written P1Y6M' },
+};
 
 function issue(issues: FlowIssue[], name: string, what: string): void {
   issues.push({ path: `application.${name}`, code: 'invalid_type', message: `"${name}" must be ${what}` });
@@ -48,11 +61,18 @@ function fieldCheck(name: string, f: FieldDefinition): FieldCheck {
         else vars[name] = v;
       };
     case 'date':
+    case 'dateTime':
+    case 'time':
+    case 'dayTimeDuration':
+    case 'yearMonthDuration': {
+      // JSON has no dates: the field's type says which ISO 8601 form its string is in.
+      const { parse, written } = TEMPORAL_FIELDS[f.type];
       return (v, vars, issues) => {
-        const d = typeof v === 'string' ? parseDate(v) : null;
-        if (!d) issue(issues, name, 'a date written YYYY-MM-DD');
+        const d = typeof v === 'string' ? parse(v) : null;
+        if (!d) issue(issues, name, written);
         else vars[name] = d;
       };
+    }
     case 'object':
       return (v, vars, issues) => {
         if (typeof v !== 'object' || Array.isArray(v)) issue(issues, name, 'an object');

@@ -6,7 +6,7 @@ export const DATA_CLASSES = ['C1', 'C2', 'C3'] as const;
 export type DataClass = (typeof DATA_CLASSES)[number];
 
 const fieldSchema = z.strictObject({
-  type: z.enum(['number', 'string', 'boolean', 'date', 'object', 'array']),
+  type: z.enum(['number', 'string', 'boolean', 'date', 'dateTime', 'time', 'dayTimeDuration', 'yearMonthDuration', 'object', 'array']),
   class: z.enum(DATA_CLASSES).optional().describe('personal-data class; required before publishing'),
   required: z.boolean().optional(),
   enum: z.array(z.string()).optional(),

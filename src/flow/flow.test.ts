@@ -318,3 +318,44 @@ test("an output's modelReasons must name a score node of the flow", () => {
     [{ path: '$.nodes[1].modelReasons', code: 'bad_reference', message: 'modelReasons names "in", which is not a score node of this flow' }],
   );
 });
+
+test('application fields typed as dates, times and durations are read from their ISO 8601 strings, and refused by name when they are not', async () => {
+  const flow = compileFlow({
+    id: 'temporal',
+    name: 'temporal',
+    input: {
+      fields: {
+        birthDate: { type: 'date', class: 'C2' },
+        appliedAt: { type: 'dateTime', class: 'C1' },
+        callBefore: { type: 'time', class: 'C1' },
+        employedFor: { type: 'yearMonthDuration', class: 'C1' },
+        gracePeriod: { type: 'dayTimeDuration', class: 'C1' },
+      },
+    },
+    nodes: [
+      { id: 'in', kind: 'input' },
+      { id: 'age', kind: 'switch' },
+      { id: 'yes', kind: 'output', outcome: 'approve', offer: { firstDue: 'date(appliedAt) + gracePeriod', call: 'string(callBefore)' } },
+      { id: 'no', kind: 'output', outcome: 'decline' },
+    ],
+    edges: [
+      { from: 'in', to: 'age' },
+      { from: 'age', to: 'yes', when: 'years and months duration(birthDate, date(appliedAt)) >= duration("P18Y") and employedFor >= duration("P6M")' },
+      { from: 'age', to: 'no', default: true },
+    ],
+  });
+  const application = { birthDate: '1990-04-02', appliedAt: '2024-11-01T10:30:00+08:00', callBefore: '17:00:00', employedFor: 'P2Y3M', gracePeriod: 'P14D' };
+  const r = await flow.run(application);
+  assert.ok(r.status === 'completed');
+  assert.equal(r.output.outcome, 'approve');
+  assert.deepEqual(r.output.offer, { firstDue: '2024-11-15', call: '17:00:00' });
+  await assert.rejects(flow.run({ ...application, appliedAt: '01/11/2024', employedFor: 'P14D', gracePeriod: 'P1M' }), (err: unknown) => {
+    const issues = (err as FlowError).issues.map((i) => i.message);
+    assert.deepEqual(issues, [
+      '"appliedAt" must be a date and time written 2020-10-01T13:45:00, with an offset or zone if it has one (2020-10-01T13:45:00+08:00)',
+      '"employedFor" must be a duration in years and months written P1Y6M',
+      '"gracePeriod" must be a duration in days and time written P2DT3H',
+    ]);
+    return true;
+  });
+});
