@@ -42,29 +42,44 @@ const part = (tag: string, group: string) => String.raw`${open(tag)}${literal(gr
  * match or satisfies gives a value that is not a boolean (nor null) for some item is null
  * (DMN 1.5, 10.2.4), where FEEL's own filter would drop the item and `some` would not look.
  */
+/**
+ * The FEEL each boxed expression means, given the FEEL of its parts: the parts' own text when
+ * they are literal expressions, or calls of the functions boxedAsContext makes of them.
+ */
+const BOXED_FEEL = {
+  conditional: (cond: string, then: string, otherwise: string) => `if (${cond}) then (${then}) else (${otherwise})`,
+  filter: (list: string, match: string) =>
+    `if count((${list})[not(((${match}) instance of boolean) or ((${match}) = null))]) > 0 then null else (${list})[${match}]`,
+  quantified: (kind: string, v: string, list: string, test: string) =>
+    `if (every ${v} in (${list}) satisfies (((${test}) instance of boolean) or ((${test}) = null))) then (${kind} ${v} in (${list}) satisfies (${test})) else null`,
+  for: (v: string, list: string, body: string) => `for ${v} in (${list}) return (${body})`,
+};
+
 const BOXED_15: [RegExp, (g: Record<string, string>) => string][] = [
   [
     new RegExp(String.raw`<${P}conditional(?:\s[^>]*)?>\s*${part('if', 'a')}${part('then', 'b')}${part('else', 'c')}${close('conditional')}`, 'g'),
-    (g) => `if (${g.a}) then (${g.b}) else (${g.c})`,
+    (g) => BOXED_FEEL.conditional(g.a!, g.b!, g.c!),
   ],
   [
     new RegExp(String.raw`<${P}filter(?:\s[^>]*)?>\s*${part('in', 'a')}${part('match', 'b')}${close('filter')}`, 'g'),
     // The check is a filter too, so the match sees each item's entries by name as the filter does.
-    (g) => `if count((${g.a})[not(((${g.b}) instance of boolean) or ((${g.b}) = null))]) > 0 then null else (${g.a})[${g.b}]`,
+    (g) => BOXED_FEEL.filter(g.a!, g.b!),
   ],
   [
     new RegExp(String.raw`<${P}(?<k>some|every)\s[^>]*iteratorVariable="(?<v>[^"]+)"[^>]*>\s*${part('in', 'a')}${part('satisfies', 'b')}</\k<p>\k<k>>`, 'g'),
-    (g) =>
-      `if (every ${g.v} in (${g.a}) satisfies (((${g.b}) instance of boolean) or ((${g.b}) = null))) then (${g.k} ${g.v} in (${g.a}) satisfies (${g.b})) else null`,
+    (g) => BOXED_FEEL.quantified(g.k!, g.v!, g.a!, g.b!),
   ],
   [
     new RegExp(String.raw`<${P}for\s[^>]*iteratorVariable="(?<v>[^"]+)"[^>]*>\s*${part('in', 'a')}${part('return', 'b')}${close('for')}`, 'g'),
-    (g) => `for ${g.v} in (${g.a}) return (${g.b})`,
+    (g) => BOXED_FEEL.for(g.v!, g.a!, g.b!),
   ],
 ];
 
-/** One element found in the text: where it starts and ends, its prefix, attributes and the children at its first level. */
+const BOXED_TAGS = ['conditional', 'filter', 'for', 'some', 'every'] as const;
+
+/** One boxed expression found in the text: where it starts and ends, its prefix, attributes and the children at its first level. */
 interface Found {
+  tag: (typeof BOXED_TAGS)[number];
   start: number;
   end: number;
   prefix: string;
@@ -72,15 +87,13 @@ interface Found {
   children: { tag: string; inner: string }[];
 }
 
-const BOXED_TAGS = ['conditional', 'filter', 'for', 'some', 'every'] as const;
-
 /**
  * Every boxed expression (of BOXED_TAGS) with no other boxed expression inside it, left to
  * right in one pass, found by counting nested tags of the same name; with their first-level
  * children and the children's inner XML.
  */
-function innermostBoxed(xml: string): (Found & { tag: (typeof BOXED_TAGS)[number] })[] {
-  const found: (Found & { tag: (typeof BOXED_TAGS)[number] })[] = [];
+function innermostBoxed(xml: string): Found[] {
+  const found: Found[] = [];
   const startTag = new RegExp(String.raw`<((?:[A-Za-z_][\w.-]*:)?)(${BOXED_TAGS.join('|')})(\s[^>]*)?>`, 'g');
   const nested = new RegExp(String.raw`<(?:[A-Za-z_][\w.-]*:)?(?:${BOXED_TAGS.join('|')})[\s>]`);
   for (let m = startTag.exec(xml); m; m = startTag.exec(xml)) {
@@ -107,7 +120,7 @@ function innermostBoxed(xml: string): (Found & { tag: (typeof BOXED_TAGS)[number
  * functions, so they run only where the boxed expression would run them), and a last FEEL
  * entry that combines them. Entry names are numbered so nested ones do not shadow each other.
  */
-function boxedAsContext(f: Found & { tag: (typeof BOXED_TAGS)[number] }, n: number): string | null {
+function boxedAsContext(f: Found, n: number): string | null {
   const p = f.prefix;
   const part = (tag: string) => f.children.find((c) => c.tag === tag)?.inner;
   const entry = (name: string, body: string) => `<${p}contextEntry><${p}variable name="${name}"/>${body}</${p}contextEntry>`;
@@ -121,28 +134,20 @@ function boxedAsContext(f: Found & { tag: (typeof BOXED_TAGS)[number] }, n: numb
     case 'conditional': {
       const [i, t, e] = [part('if'), part('then'), part('else')];
       if (i === undefined || t === undefined || e === undefined) return null;
-      entries = entry(a, i) + entry(b, fn(null, t)) + entry(c, fn(null, e)) + result(`if ${a} then ${b}() else ${c}()`);
+      entries = entry(a, i) + entry(b, fn(null, t)) + entry(c, fn(null, e)) + result(BOXED_FEEL.conditional(a, `${b}()`, `${c}()`));
       break;
     }
     case 'filter': {
       const [i, m] = [part('in'), part('match')];
       if (i === undefined || m === undefined) return null;
-      const check = `${b}(item)`;
-      entries =
-        entry(a, i) +
-        entry(b, fn('item', m)) +
-        result(`if count(${a}[not((${check} instance of boolean) or (${check} = null))]) &gt; 0 then null else ${a}[${check}]`);
+      entries = entry(a, i) + entry(b, fn('item', m)) + result(BOXED_FEEL.filter(a, `${b}(item)`));
       break;
     }
     default: {
       const [i, r] = [part('in'), part(f.tag === 'for' ? 'return' : 'satisfies')];
       if (!v || i === undefined || r === undefined) return null;
       const call = `${b}(${v})`;
-      const combined =
-        f.tag === 'for'
-          ? `for ${v} in ${a} return ${call}`
-          : `if (every ${v} in ${a} satisfies ((${call} instance of boolean) or (${call} = null))) then (${f.tag} ${v} in ${a} satisfies ${call}) else null`;
-      entries = entry(a, i) + entry(b, fn(v, r)) + result(combined);
+      entries = entry(a, i) + entry(b, fn(v, r)) + result(f.tag === 'for' ? BOXED_FEEL.for(v, a, call) : BOXED_FEEL.quantified(f.tag, v, a, call));
     }
   }
   return `<${p}context>${entries}</${p}context>`;

@@ -50,6 +50,12 @@ interface Evaluation {
   failed: Map<string, string>;
 }
 
+function newEvaluation(memo: Map<string, FeelValue> = new Map()): Evaluation {
+  return { memo, badInputs: new Map(), failed: new Map() };
+}
+
+const errorsOf = (evaluation: Evaluation): DecisionError[] => [...evaluation.failed].map(([decision, message]) => ({ decision, message }));
+
 type Report = (code: string, message: string) => void;
 
 /** How each temporal type is written, for the message when a string is not one. */
@@ -108,23 +114,21 @@ export class DmnRuntime {
   evaluateDecision(name: string, inputs: FeelContext): DmnResult {
     if (!this.model.decisions.has(name))
       throw new RuleError('unknown_decision', `no decision named "${name}"; the model has: ${[...this.model.decisions.keys()].join(', ')}`);
-    const evaluation: Evaluation = { memo: new Map(), badInputs: new Map(), failed: new Map() };
+    const evaluation = newEvaluation();
     const env = this.rootEnv(inputs, evaluation);
     const value = this.decisionValue(name, env, evaluation);
-    const errors = [...evaluation.failed].map(([decision, message]) => ({ decision, message }));
     const error = evaluation.failed.get(name);
-    return { value, warnings: env.sink.warnings, errors, ...(error ? { error } : {}) };
+    return { value, warnings: env.sink.warnings, errors: errorsOf(evaluation), ...(error ? { error } : {}) };
   }
 
   /** Invokes a BKM or decision service by name with named arguments. */
   invoke(name: string, args: FeelContext): DmnResult {
-    const evaluation: Evaluation = { memo: new Map(), badInputs: new Map(), failed: new Map() };
+    const evaluation = newEvaluation();
     const env = this.rootEnv({}, evaluation);
     const fn = env.get(name);
     if (!(fn instanceof FeelFunction)) throw new RuleError('unknown_function', `no business knowledge model or decision service named "${name}"`);
     const value = invoke(fn, [], args, env, name);
-    const errors = [...evaluation.failed].map(([decision, message]) => ({ decision, message }));
-    return { value, warnings: env.sink.warnings, errors };
+    return { value, warnings: env.sink.warnings, errors: errorsOf(evaluation) };
   }
 
   private rootEnv(inputs: FeelContext, evaluation: Evaluation): Env {
@@ -134,14 +138,12 @@ export class DmnRuntime {
     for (const svc of this.model.services.values()) vars[svc.name] = this.serviceFunction(svc.name, env, evaluation);
     for (const input of this.model.inputData.values()) {
       const v = Object.hasOwn(inputs, input.name) ? inputs[input.name]! : null;
-      const problems: string[] = [];
-      vars[input.name] = this.coerce(v, input.typeRef, env, `input ${input.name}`, (_code, message) => problems.push(message));
-      if (problems.length) evaluation.badInputs.set(input.name, problems.join('; '));
+      vars[input.name] = this.conformInput(v, input.name, `input ${input.name}`, env, evaluation);
     }
     for (const [k, v] of Object.entries(inputs)) if (!(k in vars)) vars[k] = v;
     for (const [importName, runtime] of this.imports) {
       const given = inputs[importName];
-      const inner: Evaluation = { memo: new Map(), badInputs: new Map(), failed: new Map() };
+      const inner = newEvaluation();
       const imported = runtime.rootEnv(isContext(given) ? given : {}, inner);
       const ctx: FeelContext = { ...imported.vars };
       for (const d of runtime.model.decisions.keys()) ctx[d] = runtime.decisionValue(d, imported, inner);
@@ -205,16 +207,9 @@ export class DmnRuntime {
       name,
       params.map((p) => ({ name: p })),
       (args) => {
-        const evaluation: Evaluation = { memo: new Map(svc.inputDecisions.map((d, i) => [d, args[i] ?? null])), badInputs: new Map(), failed: new Map() };
+        const evaluation = newEvaluation(new Map(svc.inputDecisions.map((d, i) => [d, args[i] ?? null])));
         const vars: FeelContext = {};
-        params.forEach((p, i) => {
-          const problems: string[] = [];
-          vars[p] = this.coerce(args[i] ?? null, this.model.inputData.get(p)?.typeRef, env, `${name}(${p})`, (code, message) => {
-            problems.push(message);
-            env.warn(code, message);
-          });
-          if (problems.length) evaluation.badInputs.set(p, problems.join('; '));
-        });
+        params.forEach((p, i) => (vars[p] = this.conformInput(args[i] ?? null, p, `${name}(${p})`, env, evaluation)));
         const scope = env.child(vars);
         const outputs = svc.outputDecisions.map((d) => [d, this.decisionValue(d, scope, evaluation)] as const);
         for (const [d, why] of evaluation.failed) outer.failed.set(d, why);
@@ -319,6 +314,21 @@ export class DmnRuntime {
         return (env) => table.evaluateIn(env).value;
       }
     }
+  }
+
+  /**
+   * An input data value checked against its declared type: a value that does not conform is
+   * warned of and recorded in `evaluation`, so the decisions requiring it fail rather than
+   * decide on its null.
+   */
+  private conformInput(value: FeelValue, input: string, what: string, env: Env, evaluation: Evaluation): FeelValue {
+    const problems: string[] = [];
+    const conformed = this.coerce(value, this.model.inputData.get(input)?.typeRef, env, what, (code, message) => {
+      problems.push(message);
+      env.warn(code, message);
+    });
+    if (problems.length) evaluation.badInputs.set(input, problems.join('; '));
+    return conformed;
   }
 
   /** Applies a declared type: singleton-list conversion, allowed values, and null on mismatch. */
