@@ -1,31 +1,22 @@
-import { DaysTimeDuration, parseDate, parseDateTime, parseDuration, parseTime, YearsMonthsDuration, type FeelContext, type FeelValue } from '../expr/index.ts';
+import { DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, jsonToFeel, YearsMonthsDuration, type FeelContext } from '../expr/index.ts';
 import type { FieldDefinition } from './definition.ts';
 import type { FlowIssue } from './flow-error.ts';
 
-function toFeel(v: unknown): FeelValue {
-  if (v === null || v === undefined) return null;
-  if (Array.isArray(v)) return v.map(toFeel);
-  if (typeof v === 'object') {
-    const out: FeelContext = {};
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = toFeel(x);
-    return out;
-  }
-  return v as FeelValue;
-}
-
 type FieldCheck = (v: unknown, vars: FeelContext, issues: FlowIssue[]) => void;
 
-function only<T>(kind: new (...args: never[]) => T, v: FeelValue): T | null {
-  return v instanceof kind ? v : null;
-}
-
-/** How each temporal field type is read from its JSON string, and how the error says it is written. */
-const TEMPORAL_FIELDS: Record<'date' | 'dateTime' | 'time' | 'dayTimeDuration' | 'yearMonthDuration', { parse: (s: string) => FeelValue; written: string }> = {
-  date: { parse: parseDate, written: 'a date written YYYY-MM-DD' },
-  dateTime: { parse: parseDateTime, written: 'a date and time written 2020-10-01T13:45:00, with an offset or zone if it has one (2020-10-01T13:45:00+08:00)' },
-  time: { parse: parseTime, written: 'a time written 13:45:00 (with an offset if it has one: 13:45:00+08:00)' },
-  dayTimeDuration: { parse: (s) => only(DaysTimeDuration, parseDuration(s)), written: 'a duration in days and time written P2DT3H' },
-  yearMonthDuration: { parse: (s) => only(YearsMonthsDuration, parseDuration(s)), written: 'a duration in years and months written P1Y6M' },
+/**
+ * The value each temporal field type must read as (from its JSON string, by jsonToFeel) and how
+ * the error says it is written.
+ */
+const TEMPORAL_FIELDS: Record<
+  'date' | 'dateTime' | 'time' | 'dayTimeDuration' | 'yearMonthDuration',
+  { kind: new (...args: never[]) => unknown; written: string }
+> = {
+  date: { kind: FeelDate, written: 'a date written YYYY-MM-DD' },
+  dateTime: { kind: FeelDateTime, written: 'a date and time written 2020-10-01T13:45:00, with an offset or zone if it has one (2020-10-01T13:45:00+08:00)' },
+  time: { kind: FeelTime, written: 'a time written 13:45:00 (with an offset if it has one: 13:45:00+08:00)' },
+  dayTimeDuration: { kind: DaysTimeDuration, written: 'a duration in days and time written P2DT3H' },
+  yearMonthDuration: { kind: YearsMonthsDuration, written: 'a duration in years and months written P1Y6M' },
 };
 
 function issue(issues: FlowIssue[], name: string, what: string): void {
@@ -66,22 +57,23 @@ function fieldCheck(name: string, f: FieldDefinition): FieldCheck {
     case 'dayTimeDuration':
     case 'yearMonthDuration': {
       // JSON has no dates: the field's type says which ISO 8601 form its string is in.
-      const { parse, written } = TEMPORAL_FIELDS[f.type];
+      const { kind, written } = TEMPORAL_FIELDS[f.type];
+      const type = f.type;
       return (v, vars, issues) => {
-        const d = typeof v === 'string' ? parse(v) : null;
-        if (!d) issue(issues, name, written);
+        const d = typeof v === 'string' ? jsonToFeel(v, type) : null;
+        if (!(d instanceof kind)) issue(issues, name, written);
         else vars[name] = d;
       };
     }
     case 'object':
       return (v, vars, issues) => {
         if (typeof v !== 'object' || Array.isArray(v)) issue(issues, name, 'an object');
-        else vars[name] = toFeel(v);
+        else vars[name] = jsonToFeel(v);
       };
     case 'array':
       return (v, vars, issues) => {
         if (!Array.isArray(v)) issue(issues, name, 'an array');
-        else vars[name] = toFeel(v);
+        else vars[name] = jsonToFeel(v);
       };
   }
 }
