@@ -3,6 +3,19 @@ import type { FeatureReason, ModelFeature } from './model-file.ts';
 /** A reason code: capitals, digits and underscores, starting with a letter, as letters and reports print them. */
 export const REASON_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 
+/** Whether `r` is wording an applicant can be given: a REASON_CODE code and a text that says something. */
+export function isFeatureReason(r: unknown): r is FeatureReason {
+  const reason = r as Partial<FeatureReason> | null;
+  return (
+    !!reason &&
+    typeof reason === 'object' &&
+    typeof reason.code === 'string' &&
+    REASON_CODE.test(reason.code) &&
+    typeof reason.text === 'string' &&
+    !!reason.text.trim()
+  );
+}
+
 /** The words of a feature's name: `debtToIncome`, `debt_to_income` and `Debt To Income` all give ["debt", "to", "income"]. */
 function words(name: string): string[] {
   return name
@@ -38,13 +51,15 @@ export function withFeatureReasons(features: ModelFeature[], reasons: Record<str
   const problems: string[] = [];
   for (const [name, r] of Object.entries(reasons)) {
     if (!names.has(name)) problems.push(`"${name}" is not a feature of the model (its features: ${[...names].join(', ')})`);
-    const reason = r as Partial<FeatureReason> | null;
-    if (!reason || typeof reason !== 'object' || typeof reason.code !== 'string' || !REASON_CODE.test(reason.code))
+    if (isFeatureReason(r)) continue;
+    const code = (r as Partial<FeatureReason> | null)?.code;
+    if (typeof code !== 'string' || !REASON_CODE.test(code))
       problems.push(`"${name}": code must be capitals, digits and underscores, starting with a letter (such as HIGH_UTILIZATION)`);
-    else if (typeof reason.text !== 'string' || !reason.text.trim()) problems.push(`"${name}": text must be a sentence for the applicant`);
+    else problems.push(`"${name}": text must be a sentence for the applicant`);
   }
   if (problems.length) throw new Error(`bad reason wording: ${problems.join('; ')}`);
-  return features.map((f) =>
-    Object.hasOwn(reasons, f.name) ? { ...f, reason: { code: (reasons[f.name] as FeatureReason).code, text: (reasons[f.name] as FeatureReason).text } } : f,
-  );
+  return features.map((f) => {
+    const r = reasons[f.name] as FeatureReason | undefined;
+    return Object.hasOwn(reasons, f.name) && r ? { ...f, reason: { code: r.code, text: r.text } } : f;
+  });
 }

@@ -1,7 +1,7 @@
 import type { PerformanceCurves } from './performance.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { REASON_CODE } from './feature-reasons.ts';
+import { isFeatureReason } from './feature-reasons.ts';
 import { Booster } from './gbdt/booster.ts';
 import type { Frame } from './frame.ts';
 import type { Evaluation } from './metrics.ts';
@@ -155,10 +155,7 @@ export function parseModelFile(json: unknown, where = 'the model file'): LoadedM
       `${where} was changed after it was written: its version ${String(version).slice(0, 12)}… does not match its content (${expected.slice(0, 12)}…)`,
     );
   for (const f of file.features ?? []) {
-    if (
-      f.reason !== undefined &&
-      (typeof f.reason?.code !== 'string' || !REASON_CODE.test(f.reason.code) || typeof f.reason.text !== 'string' || !f.reason.text.trim())
-    )
+    if (f.reason !== undefined && !isFeatureReason(f.reason))
       throw new ModelFileError(`${where}: the reason of feature "${f.name}" needs a code of capitals, digits and underscores and a text`);
   }
   const meta: Meta & { version: string } = {

@@ -62,19 +62,23 @@ export class XgboostModel {
 
   /** Margins for a frame whose numeric columns carry the model's feature names: on the kernel when the trees convert. */
   margins(frame: Frame): Float64Array {
-    for (const n of this.featureNames) {
-      if (frame.column(n).kind !== 'numeric') throw new ModelImportError(`feature ${n} must be numeric for an XGBoost model`);
-    }
-    return this.booster ? this.booster.margins(frame) : this.walkMargins(frame);
+    if (!this.booster) return this.walkMargins(frame);
+    this.numericColumns(frame);
+    return this.booster.margins(frame);
   }
 
-  /** Margins by walking XGBoost's own trees, as XGBoost does (categorical splits included). */
-  walkMargins(frame: Frame): Float64Array {
-    const cols = this.featureNames.map((n) => {
+  /** The model's feature columns of `frame`, which must be numeric. */
+  private numericColumns(frame: Frame): Float64Array[] {
+    return this.featureNames.map((n) => {
       const c = frame.column(n);
       if (c.kind !== 'numeric') throw new ModelImportError(`feature ${n} must be numeric for an XGBoost model`);
       return c.values;
     });
+  }
+
+  /** Margins by walking XGBoost's own trees, as XGBoost does (categorical splits included). */
+  walkMargins(frame: Frame): Float64Array {
+    const cols = this.numericColumns(frame);
     const out = new Float64Array(frame.rows).fill(this.baseMargin);
     this.trees.forEach((t, ti) => {
       const cats = this.categorySets[ti]!;
