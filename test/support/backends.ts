@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { listMigrations, migrate, openDatabase, type Database } from '../../src/store/index.ts';
-import { migratedTemplate } from './migrated-template.ts';
+import { migrate, openDatabase, type Database } from '../../src/store/index.ts';
+import { migratedTemplate, migrationsDigest } from './migrated-template.ts';
 
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -126,7 +126,8 @@ function withDatabaseName(base: string, name: string): string {
   return url.toString();
 }
 
-let templateMade: Promise<string> | null = null;
+/** By server: each test process makes or finds the template once. */
+const templates = new Map<string, Promise<string>>();
 
 /**
  * The name of a database on the server of `base` holding every migration and nothing else.
@@ -134,10 +135,10 @@ let templateMade: Promise<string> | null = null;
  * wait, and it is made under a temporary name and renamed, so a half-made one is never copied.
  */
 function migratedPostgresTemplate(base: string): Promise<string> {
-  templateMade ??= (async () => {
-    const hash = createHash('sha256');
-    for (const m of listMigrations()) hash.update(m.id).update('\0').update(m.sql);
-    const name = `arbiter_template_${hash.digest('hex').slice(0, 16)}`;
+  const made = templates.get(base);
+  if (made) return made;
+  const making = (async () => {
+    const name = `arbiter_template_${migrationsDigest().slice(0, 16)}`;
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
     try {
@@ -161,7 +162,8 @@ function migratedPostgresTemplate(base: string): Promise<string> {
       await admin.end();
     }
   })();
-  return templateMade;
+  templates.set(base, making);
+  return making;
 }
 
 /**

@@ -14,9 +14,15 @@ function templatePath(): string {
   const pgliteVersion = (
     JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as { version: string }
   ).version;
-  const hash = createHash('sha256').update(pgliteVersion);
-  for (const m of listMigrations()) hash.update(m.id).update('\0').update(m.sql);
+  const hash = createHash('sha256').update(pgliteVersion).update(migrationsDigest());
   return join(tmpdir(), `arbiter-migrated-${hash.digest('hex').slice(0, 16)}.tar`);
+}
+
+/** A digest of every migration, names and SQL: a migrated template is reused only while it is the same. */
+export function migrationsDigest(): string {
+  const hash = createHash('sha256');
+  for (const m of listMigrations()) hash.update(m.id).update('\0').update(m.sql);
+  return hash.digest('hex');
 }
 
 let cached: Promise<Blob> | null = null;

@@ -31,6 +31,8 @@ const batchSchema = z.object({
   finishedAt: z.string().nullable(),
 });
 
+const batchParams = z.strictObject({ id: z.string().max(100) });
+
 const present = (b: BatchRecord) => ({
   id: b.id,
   flow: { id: b.flowId, version: b.flowVersion },
@@ -89,7 +91,7 @@ export function batchRoutes(batches: BatchService) {
         schema: {
           tags: ['batches'],
           summary: 'Progress of a batch',
-          params: z.strictObject({ id: z.string().max(100) }),
+          params: batchParams,
           response: { 200: batchSchema, ...errorResponses },
         },
       },
@@ -103,7 +105,7 @@ export function batchRoutes(batches: BatchService) {
         schema: {
           tags: ['batches'],
           summary: 'Cancel a running batch: rows not yet decided are dropped with their applications; decided rows keep their decisions',
-          params: z.strictObject({ id: z.string().max(100) }),
+          params: batchParams,
           response: { 200: batchSchema, ...errorResponses },
         },
       },
@@ -118,7 +120,7 @@ export function batchRoutes(batches: BatchService) {
         schema: {
           tags: ['batches'],
           summary: 'The results file: one CSV line per row, in the order of the file, with its decision, outcome, reasons and offer, or why it has none',
-          params: z.strictObject({ id: z.string().max(100) }),
+          params: batchParams,
           querystring: z.strictObject({ format: z.enum(['csv', 'parquet']).default('csv') }),
         },
       },
