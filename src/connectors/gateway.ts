@@ -18,7 +18,8 @@ export interface PullContext {
   now?: Date;
 }
 
-export type PullSource = 'pulled' | 'reconciled' | 'reused' | 'coalesced';
+/** Where a report came from; 'trial' is a report given by a trial or a flow's test case, never a bureau's. */
+export type PullSource = 'pulled' | 'reconciled' | 'reused' | 'coalesced' | 'trial';
 
 export type PullResult =
   | { ok: true; features: Record<string, FeelValue>; pullId: string; source: PullSource; cost: number; ms: number; attempts: number }

@@ -180,7 +180,7 @@ export function compileFlow(input: unknown, resolver: FlowResolver = noResolver)
       if (appIssues.length) throw new FlowError('invalid_application', appIssues);
       const consents = (options.consents ?? []).map((c) => ({ scope: c.scope, grantedAt: c.grantedAt, expiresAt: c.expiresAt ?? null, channel: c.channel }));
       vars.consents = consents;
-      const context = { consents, requestKey: options.requestKey ?? null };
+      const context = { consents, requestKey: options.requestKey ?? null, reports: options.reports ?? null };
       const state: RunState = {
         vars,
         env: Env.root(vars, limits),

@@ -200,6 +200,30 @@ export const onErrorSchema = z
   })
   .describe('the outcome of a decision whose evaluation errors or passes its budget');
 
+/**
+ * One made-up application with the outcome the flow must give it: stored with the flow, run by
+ * the console's test panel, `arbiter test` and the API, so a change that breaks a case is seen
+ * before it is published. Applicants here are invented; real ones never belong in a definition.
+ */
+export const testCaseSchema = z.strictObject({
+  name: z.string().min(1).max(200),
+  application: z.record(z.string(), z.unknown()),
+  consents: z.array(z.string().min(1)).optional().describe('consent scopes the applicant gave, e.g. credit-bureau'),
+  reports: z
+    .record(z.string(), z.record(z.string(), z.unknown()).nullable())
+    .optional()
+    .describe('by bureau node id: the mapped features the pull returns (null: the pull fails); a trial never calls a bureau'),
+  reviews: z
+    .record(z.string(), z.enum(['approve', 'decline']))
+    .optional()
+    .describe('by review node id: the verdict a person gives'),
+  expect: z.strictObject({
+    outcome: z.enum(['approve', 'decline', 'refer', 'pending_review']),
+    reasons: z.array(z.string()).optional().describe('reason codes the decision must give (others may come too)'),
+    offer: z.record(z.string(), z.unknown()).optional().describe('offer fields and the values they must have (numbers to 1e-9)'),
+  }),
+});
+
 export const flowSchema = z.strictObject({
   $schema: z.string().optional(),
   id,
@@ -216,12 +240,14 @@ export const flowSchema = z.strictObject({
     .describe(
       'variables and offer fields computed from personal data that are nevertheless not personal, each with the reason (e.g. a risk band); they are shown and stored in clear, and the statement is audited when the version is published',
     ),
+  tests: z.array(testCaseSchema).max(500).optional().describe('test cases: made-up applications and the outcomes they must get'),
 });
 
 export type FlowDefinition = z.infer<typeof flowSchema>;
 export type NodeDefinition = z.infer<typeof nodeSchema>;
 export type EdgeDefinition = z.infer<typeof edgeSchema>;
 export type FieldDefinition = z.infer<typeof fieldSchema>;
+export type FlowTestCase = z.infer<typeof testCaseSchema>;
 export type NodeKind = NodeDefinition['kind'];
 
 /** The published JSON Schema of flow definitions (served at /v1/flows/schema, written to docs). */

@@ -1,4 +1,14 @@
-import { BUILTIN_NAMES, compileNode, compileTests, parseExpression, parseUnaryTests, type Compiled, type CompiledTest, type Node } from '../expr/index.ts';
+import {
+  BUILTIN_NAMES,
+  compileNode,
+  FeelSyntaxError,
+  compileTests,
+  parseExpression,
+  parseUnaryTests,
+  type Compiled,
+  type CompiledTest,
+  type Node,
+} from '../expr/index.ts';
 import { FlowError } from './flow-error.ts';
 
 /** The same list for every expression of a flow, so the lexer can keep what it derives from it. */
@@ -10,7 +20,9 @@ function withBuiltins(knownNames: readonly string[]): readonly string[] {
 }
 
 function rethrow(path: string, text: string, err: unknown): never {
-  throw new FlowError('feel_syntax', [{ path, code: 'feel_syntax', message: `${(err as Error).message} in "${text}"` }]);
+  // Line and column let an editor underline the error inside the expression.
+  const at = err instanceof FeelSyntaxError ? { line: err.line, column: err.column } : {};
+  throw new FlowError('feel_syntax', [{ path, code: 'feel_syntax', message: `${(err as Error).message} in "${text}"`, ...at }]);
 }
 
 export function compileFeel(text: string, knownNames: readonly string[], path: string): { run: Compiled; ast: Node } {

@@ -3,6 +3,9 @@ export interface FlowIssue {
   path: string;
   message: string;
   code: string;
+  /** For a FEEL syntax error: where in the expression, 1-based. */
+  line?: number;
+  column?: number;
 }
 
 const MESSAGE_ISSUES = 10;

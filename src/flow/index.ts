@@ -1,4 +1,5 @@
 export { compileFlow, parseFlow, type CompiledFlow, type FlowResult, type RunOptions, type ReviewVerdict } from './compile.ts';
+export type { TrialReports } from './run-types.ts';
 export {
   flowSchema,
   tableSchema,
@@ -8,6 +9,7 @@ export {
   type NodeDefinition,
   type EdgeDefinition,
   type FieldDefinition,
+  type FlowTestCase,
 } from './definition.ts';
 export { FlowError, type FlowIssue } from './flow-error.ts';
 export { checkFlow, checkPublishable } from './static-checks.ts';
@@ -24,3 +26,6 @@ export { diffFlows, jsonDiff, type FlowDiff, type Change } from './diff.ts';
 export { pinnedName, pinnedReference, referencesOf, refuseDmnFile, type FlowReferences } from './references.ts';
 export { derivedClasses, type DataClass } from './derived-classes.ts';
 export { cutoffEdge, FlowEditError, scoreNodeOf, withCutoff, withModelVersion, type CutoffEdge } from './edit.ts';
+export { locateIssues, type LocatedIssue } from './issue-target.ts';
+export { runTestCases, runTrial, type TestCaseResult, type TrialInput, type TrialResult } from './trial.ts';
+export { knownNamesOf } from './static-checks.ts';

@@ -69,7 +69,16 @@ export interface RunState {
 export interface RunContext {
   consents: { scope: string; grantedAt: string; expiresAt?: string | null; channel: string }[];
   requestKey: string | null;
+  /** A trial's bureau reports, by bureau node id; when set, no bureau is called (see `RunOptions.reports`). */
+  reports: TrialReports | null;
 }
+
+/**
+ * The mapped features a bureau node gets in a trial or a flow's test case, by node id; null
+ * makes the pull fail as unavailable. Trials never call a bureau: a pull costs money and needs
+ * the applicant's consent, and a test must not depend on what a bureau answers today.
+ */
+export type TrialReports = Readonly<Record<string, Readonly<Record<string, unknown>> | null>>;
 
 /** What a node did: where to go next, or that the run waits or ends. */
 export interface NodeStep {
@@ -115,6 +124,8 @@ export interface RunOptions {
   consents?: { scope: string; grantedAt: string; expiresAt?: string | null; channel: string }[];
   /** The decision request's idempotency key: bureau nodes reuse the report an earlier run of it pulled. */
   requestKey?: string | null;
+  /** Runs as a trial: bureau nodes answer from these reports instead of calling the bureau. */
+  reports?: TrialReports;
 }
 
 export type FlowResult =

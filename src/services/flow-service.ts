@@ -1,4 +1,21 @@
-import { checkPublishable, diffFlows, enumeratePaths, FlowError, nullableConditions, parseFlow, type FlowIssue } from '../flow/index.ts';
+import {
+  checkPublishable,
+  diffFlows,
+  enumeratePaths,
+  FlowError,
+  knownNamesOf,
+  locateIssues,
+  nullableConditions,
+  parseFlow,
+  runTestCases,
+  runTrial,
+  type CompiledFlow,
+  type FlowIssue,
+  type LocatedIssue,
+  type TestCaseResult,
+  type TrialInput,
+  type TrialResult,
+} from '../flow/index.ts';
 import {
   addFlowVersion,
   challengerReport,
@@ -27,6 +44,39 @@ export interface FlowValidation {
   publishable: FlowIssue[];
   warnings: FlowIssue[];
   paths: number | null;
+}
+
+/** The editor's live check of an unsaved definition. */
+export interface FlowCheck {
+  ok: boolean;
+  issues: LocatedIssue[];
+  publishable: LocatedIssue[];
+  warnings: LocatedIssue[];
+  paths: { count: number; truncated: boolean } | null;
+  /** Input fields and the variables nodes set: what an expression may read. */
+  names: string[];
+  ms: number;
+}
+
+/** Path enumeration stops here in a live check: the count is shown as "at least". */
+const CHECK_PATH_LIMIT = 20_000;
+
+/** An unsaved definition dressed as a draft, so the catalog compiles it as it would a stored one. */
+function unsavedDraft(definition: unknown): FlowVersion {
+  const now = new Date().toISOString();
+  const id = (definition as { id?: unknown } | null)?.id;
+  return {
+    flowId: typeof id === 'string' ? id : 'unsaved',
+    version: 0,
+    status: 'draft',
+    definition,
+    contentHash: 'unsaved',
+    createdAt: now,
+    createdBy: 'editor',
+    updatedAt: now,
+    publishedAt: null,
+    publishedBy: null,
+  };
 }
 
 export interface ChallengerRequest {
@@ -91,6 +141,62 @@ export class FlowService {
     if (!ok) return { ok, issues, publishable: [], warnings: [], paths: null };
     const def = parseFlow(v.definition);
     return { ok, issues, publishable: checkPublishable(def), warnings: nullableConditions(def), paths: enumeratePaths(def).paths.length };
+  }
+
+  /**
+   * Every check of a definition not yet saved (the editor calls this as the analyst types):
+   * schema, static checks, compiling against stored models, connectors and subflows, what
+   * publishing needs, and the path count.
+   */
+  async check(definition: unknown): Promise<FlowCheck> {
+    const t0 = performance.now();
+    const issues = await flowIssues(this.decisions.catalog, unsavedDraft(definition));
+    const done = (rest: Omit<FlowCheck, 'issues' | 'ms'>): FlowCheck => ({
+      ...rest,
+      issues: locateIssues(definition, issues),
+      ms: Math.round((performance.now() - t0) * 100) / 100,
+    });
+    if (issues.length) {
+      let names: string[] = [];
+      try {
+        names = knownNamesOf(parseFlow(definition));
+      } catch {
+        // A definition that fails its schema has no reliable names; completion offers built-ins only.
+      }
+      return done({ ok: false, publishable: [], warnings: [], paths: null, names });
+    }
+    const def = parseFlow(definition);
+    const { paths, truncated } = enumeratePaths(def, CHECK_PATH_LIMIT);
+    return done({
+      ok: true,
+      publishable: locateIssues(definition, checkPublishable(def)),
+      warnings: locateIssues(definition, nullableConditions(def)),
+      paths: { count: paths.length, truncated },
+      names: knownNamesOf(def),
+    });
+  }
+
+  /** A definition compiled for a trial, or its problems as a FlowError. */
+  private async compileUnsaved(definition: unknown): Promise<CompiledFlow> {
+    const issues = await flowIssues(this.decisions.catalog, unsavedDraft(definition));
+    if (issues.length) throw new FlowError('invalid_flow', issues);
+    return (await this.decisions.catalog.compileVersion(unsavedDraft(definition), new Set())).flow;
+  }
+
+  /** One application through an unsaved definition, with its trace; nothing is stored and no bureau is called. */
+  async trial(definition: unknown, input: TrialInput): Promise<TrialResult> {
+    return runTrial(await this.compileUnsaved(definition), input);
+  }
+
+  /** The test cases a definition carries, run against it. */
+  async runTests(definition: unknown): Promise<TestCaseResult[]> {
+    const flow = await this.compileUnsaved(definition);
+    return runTestCases(flow, flow.definition.tests ?? []);
+  }
+
+  /** The test cases of a stored version, run against it. */
+  async runStoredTests(flowId: string, version: number): Promise<TestCaseResult[]> {
+    return this.runTests((await getFlowVersion(this.db, flowId, version)).definition);
   }
 
   publish(flowId: string, version: number, by: Actor): Promise<FlowVersion> {

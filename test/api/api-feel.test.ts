@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SERVER_BACKENDS } from '../support/backends.ts';
+import { demoApplication, demoFlow } from '../support/flows.ts';
 import { useApiFixture } from '../support/server.ts';
 
 const table = (rules: [string, string][]) => ({
@@ -77,6 +78,59 @@ for (const backend of SERVER_BACKENDS) {
         ).json().ok,
         true,
       );
+    });
+
+    test('POST /v1/flows/check checks an unsaved definition as it is edited and marks the node or edge of each problem', async () => {
+      const demo = demoFlow();
+      const clean = (await f.call('analyst', 'POST', '/v1/flows/check', { definition: demo })).json();
+      assert.deepEqual([clean.ok, clean.issues, clean.paths], [true, [], { count: 416, truncated: false }]);
+      assert.ok(clean.names.includes('monthlyIncome') && clean.names.includes('dti'), 'input fields and variables set by nodes');
+      const nodes = demo.nodes as Record<string, unknown>[];
+      const derive = nodes.find((n) => n.id === 'derive') as { assign: Record<string, string> };
+      derive.assign.dti = 'monthlyDebt / (monthlyIncome +';
+      const broken = (await f.call('analyst', 'POST', '/v1/flows/check', { definition: demo })).json();
+      const syntax = broken.issues.find((i: { code: string }) => i.code === 'feel_syntax');
+      assert.equal(broken.ok, false);
+      assert.deepEqual([syntax.node, syntax.line, typeof syntax.column], ['derive', 1, 'number']);
+      // A half-made flow (a new node with nothing filled in) is checked too: the schema's problems, located.
+      const half = (
+        await f.call('analyst', 'POST', '/v1/flows/check', {
+          definition: { ...demoFlow(), nodes: [...(demoFlow().nodes as object[]), { id: 'n29', kind: 'table' }] },
+        })
+      ).json();
+      assert.equal(half.ok, false);
+      assert.ok(
+        half.issues.some((i: { node?: string; path: string }) => i.node === 'n29' && i.path.startsWith('$.nodes[28]')),
+        JSON.stringify(half.issues),
+      );
+      assert.equal((await f.call('reviewer', 'POST', '/v1/flows/check', { definition: demo })).statusCode, 403);
+    });
+
+    test('POST /v1/flows/trial runs one application through an unsaved definition and stores nothing', async () => {
+      const trial = await f.call('analyst', 'POST', '/v1/flows/trial', { definition: demoFlow(), application: demoApplication() });
+      assert.equal(trial.statusCode, 200, trial.body);
+      const r = trial.json();
+      assert.deepEqual([r.status, r.outcome, r.path.at(-1)], ['completed', 'approve', 'approveFull']);
+      assert.ok(r.trace.length >= r.path.length - 1);
+      const invalid = (await f.call('analyst', 'POST', '/v1/flows/trial', { definition: demoFlow(), application: { age: 'old' } })).json();
+      assert.equal(invalid.status, 'invalid');
+      assert.ok(invalid.issues.length > 0);
+      const badFlow = await f.call('analyst', 'POST', '/v1/flows/trial', { definition: { id: 'x' }, application: {} });
+      assert.equal(badFlow.statusCode, 400);
+      const listed = await f.call('analyst', 'GET', '/v1/decisions?limit=5');
+      assert.deepEqual([listed.statusCode, listed.json().decisions], [200, []]);
+    });
+
+    test("a flow's test cases run unsaved and stored, and a failing case says what differed", async () => {
+      const demo = demoFlow();
+      const unsaved = (await f.call('analyst', 'POST', '/v1/flows/tests', { definition: demo })).json();
+      assert.equal(unsaved.failed, 0);
+      assert.ok(unsaved.passed >= 4);
+      (demo.tests as { expect: { outcome: string } }[])[1]!.expect.outcome = 'approve';
+      assert.equal((await f.call('analyst', 'POST', '/v1/flows', { definition: demo })).statusCode, 201);
+      const stored = (await f.call('analyst', 'POST', '/v1/flows/consumer-lending/versions/1/tests')).json();
+      assert.equal(stored.failed, 1);
+      assert.deepEqual(stored.cases[1].failures, ['outcome decline, expected approve']);
     });
   });
 }

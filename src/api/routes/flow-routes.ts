@@ -22,7 +22,13 @@ const versionSchema = z.object({
   publishedAt: z.string().nullable(),
   publishedBy: z.string().nullable(),
 });
-const issueSchema = z.object({ path: z.string(), code: z.string(), message: z.string() });
+const issueSchema = z.object({
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+});
 const flowParams = z.strictObject({ id: z.string().min(1).max(64) });
 const versionParams = z.strictObject({ id: z.string().min(1).max(64), version: z.coerce.number().int().positive() });
 const definitionBody = z.strictObject({ definition: z.record(z.string(), z.unknown()).describe('a flow definition; see GET /v1/flows/schema') });

@@ -69,3 +69,28 @@ export function decideCommand(): Command {
       );
     });
 }
+
+export function testCommand(): Command {
+  return new Command('test')
+    .description('run a flow\'s test cases (its "tests": made-up applications and the outcomes they must get); exits 1 when one fails')
+    .requiredOption('--flow <F.json>', 'the flow definition')
+    .option('--json', 'print JSON')
+    .action(async (flags: { flow: string; json?: boolean }) => {
+      const { loadFlowFile, runTestCases } = await import('../../flow/index.ts');
+      const flow = await loadFlowFile(flags.flow);
+      const cases = flow.definition.tests ?? [];
+      const results = await runTestCases(flow, cases);
+      const failed = results.filter((r) => !r.passed).length;
+      if (flags.json) console.log(JSON.stringify({ passed: results.length - failed, failed, cases: results }, null, 2));
+      else {
+        for (const r of results) {
+          console.log(`${r.passed ? 'pass' : 'FAIL'}  ${r.name}  (${r.result.outcome ?? r.result.status}; ${r.result.path.join(' > ')})`);
+          for (const f of r.failures) console.log(`      ${f}`);
+        }
+        console.log(
+          cases.length ? `${results.length - failed} of ${results.length} test cases passed` : 'the flow has no test cases ("tests" in its definition)',
+        );
+      }
+      if (failed) process.exitCode = 1;
+    });
+}

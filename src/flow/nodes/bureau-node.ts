@@ -1,12 +1,45 @@
-import { FAILURE_CODES, type BoundConnector } from '../../connectors/index.ts';
+import { FAILURE_CODES, type BoundConnector, type PullResult } from '../../connectors/index.ts';
+import { jsonToFeel } from '../../expr/index.ts';
 import type { FeelContext, FeelValue } from '../../expr/index.ts';
 import { maskFor, maskValue } from '../../privacy/index.ts';
 import type { NodeDefinition } from '../definition.ts';
 import { compileFeel, freeNames } from '../feel-support.ts';
 import { FlowError } from '../flow-error.ts';
 import type { NodeHandler } from './node-handler.ts';
+import type { RunContext } from '../run-types.ts';
 
 type BureauNode = Extract<NodeDefinition, { kind: 'bureau' }>;
+
+/**
+ * A trial's pull: the report given for this node, mapped onto the connector's declared features
+ * (absent ones null), or unavailable. A feature the connector does not declare is refused, so a
+ * test cannot pass on a name the real report will never carry.
+ */
+function trialPull(nodeId: string, connector: BoundConnector, ctx: RunContext): PullResult {
+  const scope = connector.connector.definition.consentScope;
+  // As the gateway would: without the applicant's consent, no report, so flows' no-consent paths can be tested.
+  if (!ctx.consents.some((c) => c.scope === scope))
+    return { ok: false, code: 'no_consent', message: `no consent with scope "${scope}": the bureau would not be called`, pullId: null, ms: 0, attempts: 0 };
+  const given = ctx.reports?.[nodeId];
+  if (!given) {
+    const message = given === null ? 'the trial gave this pull as failed' : `no report given for bureau node ${nodeId} in this trial`;
+    return { ok: false, code: 'unavailable', message, pullId: null, ms: 0, attempts: 0 };
+  }
+  const declared = connector.connector.definition.features;
+  const unknown = Object.keys(given).filter((k) => !(k in declared));
+  if (unknown.length) {
+    throw new FlowError('invalid_report', [
+      {
+        path: `$.reports.${nodeId}`,
+        code: 'invalid_report',
+        message: `connector ${connector.reference} maps no feature ${unknown.map((k) => `"${k}"`).join(', ')}; its features are ${Object.keys(declared).join(', ')}`,
+      },
+    ]);
+  }
+  const features: Record<string, FeelValue> = {};
+  for (const name of Object.keys(declared)) features[name] = jsonToFeel(given[name] ?? null);
+  return { ok: true, features, pullId: 'trial', source: 'trial', cost: 0, ms: 0, attempts: 0 };
+}
 
 /** `ok`, a catch-all `failure`, and one port per failure code for flows that treat them apart. */
 const PORTS = ['ok', 'failure', ...FAILURE_CODES] as const;
@@ -53,7 +86,7 @@ export const bureauNode: NodeHandler<BureauNode> = {
       async run(state) {
         const values: FeelContext = {};
         for (const i of inputs) values[i.name] = i.run(state.env);
-        const r = await connector.pull(values, state.context);
+        const r = state.context.reports ? trialPull(def.id, connector, state.context) : await connector.pull(values, state.context);
         if (r.ok) {
           const features = r.features as FeelContext;
           state.vars[def.output] = features;

@@ -25,7 +25,12 @@ export const subflowNode: NodeHandler<SubflowNode> = {
       async run(state) {
         const application: FeelContext = {};
         for (const i of inputs) application[i.field] = i.run(state.env);
-        const result = await flow.run(application, { trace: false, consents: state.context.consents, requestKey: state.context.requestKey });
+        const result = await flow.run(application, {
+          trace: false,
+          consents: state.context.consents,
+          requestKey: state.context.requestKey,
+          ...(state.context.reports ? { reports: state.context.reports } : {}),
+        });
         if (result.status !== 'completed') {
           throw new FlowError('subflow_waits', [
             { path: ctx.path, code: 'subflow_waits', message: `subflow ${def.flow} stopped for review; subflows must decide without a person` },
