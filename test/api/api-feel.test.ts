@@ -26,6 +26,15 @@ for (const backend of SERVER_BACKENDS) {
       assert.equal((await f.call('reviewer', 'POST', '/v1/feel/check', { text: '1' })).statusCode, 403);
     });
 
+    test('GET /v1/feel/functions lists the built-ins with their parameters, for completion', async () => {
+      const { functions } = (await f.call('analyst', 'GET', '/v1/feel/functions')).json();
+      assert.deepEqual(
+        functions.find((fn: { name: string }) => fn.name === 'string length'),
+        { name: 'string length', params: ['string'], overloads: [] },
+      );
+      assert.ok(functions.length > 80);
+    });
+
     test('POST /v1/tables/check puts each FEEL error in its cell, then finds gaps and overlaps', async () => {
       const cells = (
         await f.call('analyst', 'POST', '/v1/tables/check', {

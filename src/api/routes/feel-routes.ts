@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { compileExpression, compileUnaryTests, FeelSyntaxError } from '../../expr/index.ts';
+import { BUILTINS, compileExpression, compileUnaryTests, FeelSyntaxError } from '../../expr/index.ts';
 import { tableSchema } from '../../flow/index.ts';
 import { analyseTable, compileDecisionTable, RuleError } from '../../rules/index.ts';
 import { errorResponses } from '../schemas.ts';
@@ -38,6 +38,28 @@ const checked = z.object({
 export function feelRoutes() {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get(
+      '/v1/feel/functions',
+      {
+        config: { access: EDITORS },
+        schema: {
+          tags: ['rules'],
+          summary: "FEEL's built-in functions with their parameter names, for an editor's completion",
+          response: {
+            200: z.object({
+              functions: z.array(z.object({ name: z.string(), params: z.array(z.string()), overloads: z.array(z.array(z.string())) })),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async () => ({
+        functions: [...BUILTINS.values()]
+          .map((f) => ({ name: f.name, params: f.params.map((p) => p.name), overloads: f.overloads }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+      }),
+    );
+
     r.post(
       '/v1/feel/check',
       {
