@@ -3,7 +3,7 @@ import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
 import type { FlowDefinition } from './types.ts';
 
-const KIND_COLOUR: Record<string, string> = {
+export const KIND_COLOUR: Record<string, string> = {
   input: '#dfe6e9',
   expression: '#e3f2fd',
   table: '#fff3e0',

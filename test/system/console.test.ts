@@ -1,71 +1,21 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { serve, type Running } from '../support/process.ts';
+import { describe, test } from 'node:test';
+import { useConsole } from '../support/console-browser.ts';
 
-/**
- * The console in Debian's Chromium (headless, through playwright-core) against a real server
- * started as `npm start` starts it: `arbiter serve --demo` on a fresh embedded database.
- * Every test leaves a screenshot in test-results/.
- */
-const CHROMIUM = '/usr/bin/chromium';
-const RESULTS = join(import.meta.dirname, '..', '..', 'test-results');
-
-let server: Running;
-let dataDir: string;
-let browser: Browser;
-let keys: Record<string, string>;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-before(async () => {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`);
-  mkdirSync(RESULTS, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'arbiter-console-'));
-  server = await serve(['--demo', '--data-dir', dataDir, '--bureau-port', String(await freePort())], { startTimeoutMs: 240_000 });
-  keys = JSON.parse(readFileSync(join(dataDir, 'demo', 'keys.json'), 'utf8'));
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-/** A new tab at 1280 x 800, signed in with the demo key of a role; page errors fail the test. */
-async function signedIn(role: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/`);
-  await page.getByLabel('API key').fill(keys[role]!);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Pages' }).waitFor();
-  return { page, errors };
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(RESULTS, `console-${name}.png`), fullPage: true });
+/** Every test leaves a screenshot in test-results/. */
+const ui = useConsole();
+const signedIn = (role: string) => ui.signedIn(role);
+const shot = ui.shot;
 
 describe('console in Chromium', () => {
   test("sign in: a wrong key is refused with a readable error; a key of a role shows only that role's pages", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${server.url}/`);
+    const page = await ui.newPage();
+    await page.goto(`${ui.server.url}/`);
     await page.getByLabel('API key').fill('arb_not-a-key');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').filter({ hasText: /key/i }).waitFor();
-    await page.getByLabel('API key').fill(keys.analyst!);
+    await page.getByLabel('API key').fill(ui.keys.analyst!);
     await page.getByRole('button', { name: 'Sign in' }).click();
     const nav = page.getByRole('navigation', { name: 'Pages' });
     await nav.waitFor();
@@ -76,7 +26,7 @@ describe('console in Chromium', () => {
     await page.locator('.tile-label', { hasText: 'Decisions per minute' }).waitFor();
     assert.equal(
       await page.evaluate(() => (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('arbiter.apiKey')),
-      keys.analyst,
+      ui.keys.analyst,
     );
     await shot(page, 'sign-in');
     await page.close();
@@ -84,7 +34,7 @@ describe('console in Chromium', () => {
 
   test('run a decision and open its trace, drawn along its path', async () => {
     const service = await signedIn('service');
-    await service.page.goto(`${server.url}/console/#/decisions`);
+    await service.page.goto(`${ui.server.url}/console/#/decisions`);
     await service.page.getByRole('button', { name: 'Decide' }).click();
     await service.page.waitForURL(/#\/decisions\/dec_/);
     const id = decodeURIComponent(service.page.url().split('/').pop()!);
@@ -97,7 +47,7 @@ describe('console in Chromium', () => {
     await service.page.close();
 
     const analyst = await signedIn('analyst');
-    await analyst.page.goto(`${server.url}/console/#/decisions/${id}`);
+    await analyst.page.goto(`${ui.server.url}/console/#/decisions/${id}`);
     await analyst.page.locator('.react-flow__node.on-path').first().waitFor();
     assert.ok((await analyst.page.locator('.react-flow__node.on-path').count()) >= 3);
     assert.ok(
@@ -108,12 +58,12 @@ describe('console in Chromium', () => {
     await shot(analyst.page, 'decision-trace');
 
     // A decline of the scored demo flow shows the features that raised the risk, as a waterfall.
-    const list = await fetch(`${server.url}/v1/decisions?flow=scored-lending&outcome=decline&limit=1`, {
-      headers: { authorization: `Bearer ${keys.analyst}` },
+    const list = await fetch(`${ui.server.url}/v1/decisions?flow=scored-lending&outcome=decline&limit=1`, {
+      headers: { authorization: `Bearer ${ui.keys.analyst}` },
     });
     const declined = ((await list.json()) as { decisions: { id: string }[] }).decisions[0];
     assert.ok(declined, 'the demo has a declined scored-lending decision');
-    await analyst.page.goto(`${server.url}/console/#/decisions/${declined.id}`);
+    await analyst.page.goto(`${ui.server.url}/console/#/decisions/${declined.id}`);
     await analyst.page.getByRole('heading', { name: 'What raised the risk' }).waitFor();
     await analyst.page.locator('[data-chart="Model reasons"] svg').waitFor();
     assert.ok((await analyst.page.locator('[data-chart="Model reasons"] svg path').count()) >= 2, 'the waterfall has bars');
@@ -124,7 +74,7 @@ describe('console in Chromium', () => {
 
   test('take a pending case and complete the review', async () => {
     const { page, errors } = await signedIn('reviewer');
-    await page.goto(`${server.url}/console/#/reviews`);
+    await page.goto(`${ui.server.url}/console/#/reviews`);
     await page.getByRole('button', { name: 'Take case' }).first().click();
     await page.getByRole('heading', { name: 'Evidence' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'You took this case' }).waitFor();
@@ -138,7 +88,7 @@ describe('console in Chromium', () => {
 
   test('edit a decision-table cell with a FEEL error and see it in the cell; a fixed table saves as a new draft', async () => {
     const { page, errors } = await signedIn('analyst');
-    await page.goto(`${server.url}/console/#/tables`);
+    await page.goto(`${ui.server.url}/console/#/tables`);
     await page.getByRole('link', { name: /Personal loan risk tier/ }).click();
     const cell = page
       .getByRole('table', { name: /Decision table/ })
@@ -166,7 +116,7 @@ describe('console in Chromium', () => {
 
   test('publish a flow version', async () => {
     const { page, errors } = await signedIn('risk-manager');
-    await page.goto(`${server.url}/console/#/flows/synth-candidate/1`);
+    await page.goto(`${ui.server.url}/console/#/flows/synth-candidate/1`);
     await page.getByRole('button', { name: 'Validate' }).click();
     await page
       .getByRole('status')
@@ -182,7 +132,7 @@ describe('console in Chromium', () => {
 
   test('the model charts are drawn, champion beside challenger', async () => {
     const { page, errors } = await signedIn('analyst');
-    await page.goto(`${server.url}/console/#/models/demo-trees`);
+    await page.goto(`${ui.server.url}/console/#/models/demo-trees`);
     for (const chart of ['ROC curve', 'KS curve', 'Score distribution by outcome', 'Calibration', 'Feature importance', 'PSI over time']) {
       const svg = page.locator(`[data-chart="${chart}"] svg`);
       await svg.waitFor();
@@ -200,8 +150,8 @@ describe('console in Chromium', () => {
 
   test('run a back-test to completion and see its swap set', async () => {
     const { page, errors } = await signedIn('analyst');
-    await page.goto(`${server.url}/console/#/sandbox`);
-    await page.getByLabel(/^History/).setInputFiles(join(dataDir, 'demo', 'history.csv'));
+    await page.goto(`${ui.server.url}/console/#/sandbox`);
+    await page.getByLabel(/^History/).setInputFiles(join(ui.dataDir, 'demo', 'history.csv'));
     await page.getByRole('button', { name: 'Run back-test' }).click();
     await page.getByRole('table', { name: 'Swap set' }).waitFor({ timeout: 120_000 });
     const swapIns = await page.getByRole('table', { name: 'Swap set' }).getByRole('row').nth(1).textContent();
@@ -213,8 +163,8 @@ describe('console in Chromium', () => {
 
   test('run an optimisation and see its efficient frontier', async () => {
     const { page, errors } = await signedIn('analyst');
-    await page.goto(`${server.url}/console/#/sandbox`);
-    await page.getByLabel(/^Scored applications/).setInputFiles(join(dataDir, 'demo', 'portfolio.csv'));
+    await page.goto(`${ui.server.url}/console/#/sandbox`);
+    await page.getByLabel(/^Scored applications/).setInputFiles(join(ui.dataDir, 'demo', 'portfolio.csv'));
     await page.getByRole('button', { name: 'Optimise' }).click();
     await page.getByRole('table', { name: 'Constraints' }).waitFor({ timeout: 120_000 });
     const frontier = page.locator('[data-chart="Efficient frontier"] svg');
@@ -227,7 +177,7 @@ describe('console in Chromium', () => {
 
   test('verify the audit chain', async () => {
     const { page, errors } = await signedIn('auditor');
-    await page.goto(`${server.url}/console/#/audit`);
+    await page.goto(`${ui.server.url}/console/#/audit`);
     await page.getByRole('table', { name: 'Audit events' }).waitFor();
     await page.getByRole('button', { name: 'Verify the chain' }).click();
     await page.getByTestId('chain-verification').filter({ hasText: 'The chain is intact' }).waitFor();

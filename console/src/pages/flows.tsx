@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { get, post } from '../api.ts';
 import type { PageProps } from '../types.ts';
 import { FlowGraph } from '../flow-graph.tsx';
 import { go, href } from '../router.ts';
 import type { Decision, FlowSummary, FlowVersion, Issue } from '../types.ts';
-import { ActionButton, Badge, Empty, Json, Loaded, num, pct, SideList, useLoad, when } from '../ui.tsx';
+import { ActionButton, Badge, Empty, Json, Loaded, Loading, num, pct, SideList, useLoad, when } from '../ui.tsx';
 
 interface FlowPath {
   steps: string[];
@@ -13,16 +13,36 @@ interface FlowPath {
   outcome: string;
 }
 
+// The editor brings CodeMirror and the layout engine: loaded when a flow is edited, not with the console.
+const FlowEditor = lazy(() => import('../editor/flow-editor.tsx').then((m) => ({ default: m.FlowEditor })));
+
 export function FlowsPage({ me, route }: PageProps) {
-  const flows = useLoad(() => get<{ flows: FlowSummary[] }>('/v1/flows').then((r) => r.flows), []);
-  const [, flowId, versionText] = route;
+  const [, flowId, versionText, mode] = route;
+  // Reloaded on every route change, so a draft saved or published elsewhere shows in the list at once.
+  const flows = useLoad(() => get<{ flows: FlowSummary[] }>('/v1/flows').then((r) => r.flows), [route.join('/')]);
+  const canEdit = me.role === 'risk-manager' || me.role === 'analyst';
+  const editing =
+    flowId === 'new' && canEdit ? { flowId: null, version: null } : flowId && versionText && mode === 'edit' ? { flowId, version: Number(versionText) } : null;
+  if (editing)
+    return (
+      <Suspense fallback={<Loading what="the editor" />}>
+        <FlowEditor me={me} {...editing} />
+      </Suspense>
+    );
   return (
     <section aria-labelledby="flows-title">
-      <h1 id="flows-title">Flows</h1>
+      <h1 id="flows-title">
+        Flows{' '}
+        {canEdit ? (
+          <a className="btn btn-primary" href={href('flows', 'new')}>
+            New flow
+          </a>
+        ) : null}
+      </h1>
       <Loaded state={flows} what="flows">
         {(list) =>
           list.length === 0 ? (
-            <Empty>No flows yet. Create one with POST /v1/flows or `arbiter flow`.</Empty>
+            <Empty>{canEdit ? 'No flows yet. Start one with "New flow", or send a definition to POST /v1/flows.' : 'No flows yet.'}</Empty>
           ) : (
             <div className="split">
               <nav aria-label="Flows" className="side">
@@ -138,6 +158,11 @@ function VersionDetail({
           >
             Publish v{current.version}
           </ActionButton>
+        ) : null}
+        {canEdit ? (
+          <a className="btn btn-primary" href={href('flows', flowId, current.version, 'edit')}>
+            {current.status === 'draft' ? `Edit v${current.version}` : `Edit (a new draft from v${current.version})`}
+          </a>
         ) : null}
         {canEdit ? (
           <ActionButton

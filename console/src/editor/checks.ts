@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState } from 'react';
+import { post } from '../api.ts';
+import type { FlowDefinition } from '../types.ts';
+
+export interface LocatedIssue {
+  path: string;
+  code: string;
+  message: string;
+  line?: number;
+  column?: number;
+  node?: string;
+  edge?: number;
+}
+
+export interface FlowCheck {
+  ok: boolean;
+  issues: LocatedIssue[];
+  publishable: LocatedIssue[];
+  warnings: LocatedIssue[];
+  paths: { count: number; truncated: boolean } | null;
+  names: string[];
+  /** Time on the server. */
+  ms: number;
+}
+
+/** The check answered last, and how long the round trip took, for the status line. */
+export interface CheckState {
+  check: FlowCheck | null;
+  roundTripMs: number | null;
+  checking: boolean;
+  error: string | null;
+}
+
+const DEBOUNCE_MS = 250;
+
+/**
+ * Checks the definition on the server as the analyst edits (after a short pause), so problems
+ * appear on the node or edge they concern without a Validate button. Answers to older
+ * definitions are dropped when a newer one was sent.
+ */
+export function useFlowCheck(definition: FlowDefinition): CheckState {
+  const [state, setState] = useState<CheckState>({ check: null, roundTripMs: null, checking: true, error: null });
+  const sent = useRef(0);
+  useEffect(() => {
+    const seq = ++sent.current;
+    setState((s) => ({ ...s, checking: true }));
+    const timer = setTimeout(async () => {
+      const t0 = performance.now();
+      try {
+        const check = await post<FlowCheck>('/v1/flows/check', { definition });
+        if (seq === sent.current) setState({ check, roundTripMs: performance.now() - t0, checking: false, error: null });
+      } catch (err) {
+        if (seq === sent.current) setState((s) => ({ ...s, checking: false, error: (err as Error).message }));
+      }
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [definition]);
+  return state;
+}
+
+/** Issue counts by node and by edge, for the canvas. */
+export function problemCounts(issues: readonly LocatedIssue[]): { nodes: Map<string, number>; edges: Map<number, number> } {
+  const nodes = new Map<string, number>();
+  const edges = new Map<number, number>();
+  for (const i of issues) {
+    if (i.node !== undefined) nodes.set(i.node, (nodes.get(i.node) ?? 0) + 1);
+    if (i.edge !== undefined) edges.set(i.edge, (edges.get(i.edge) ?? 0) + 1);
+  }
+  return { nodes, edges };
+}

@@ -1,0 +1,511 @@
+import { ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError, get, post, put } from '../api.ts';
+import { go } from '../router.ts';
+import type { FlowDefinition, FlowEdge, FlowNode, FlowSummary, FlowVersion, PageProps } from '../types.ts';
+import { ActionButton, Badge, ErrorBox, Loading, num } from '../ui.tsx';
+import { problemCounts, useFlowCheck } from './checks.ts';
+import { EdgeForm } from './edge-form.tsx';
+import { FlowCanvas, type Selection } from './flow-canvas.tsx';
+import { TextField } from './form-parts.tsx';
+import { useHistory } from './history.ts';
+import { type FlowLayout, layoutFlow, NODE_WIDTH, type Point } from './layout.ts';
+import { type Catalog, JsonField, NodeForm } from './node-form.tsx';
+import { emptyFlow, freeId, NODE_KINDS, type NodeKind, newEdge, newNode, portsOf, renameNode } from './node-kinds.ts';
+import { type TestCase, TestPanel } from './test-panel.tsx';
+
+/** Where the editor starts: a stored version, or a new flow. */
+type Source = { version: FlowVersion } | { fresh: true };
+
+/** Below this zoom node titles are no longer legible. */
+const READABLE_ZOOM = 0.55;
+/** Up to this many nodes, a flow is shown whole after a node is added. */
+const SMALL_FLOW = 16;
+
+const EMPTY_CATALOG: Catalog = { flows: [], models: [], connectors: [] };
+
+async function loadCatalog(): Promise<Catalog> {
+  // A role that may not read models or connectors still edits; its pickers are just shorter.
+  const quiet = <T,>(p: Promise<T>, fallback: T) => p.catch(() => fallback);
+  const [flows, models, connectors] = await Promise.all([
+    quiet(
+      get<{ flows: FlowSummary[] }>('/v1/flows').then((r) => r.flows),
+      [],
+    ),
+    quiet(
+      get<{ models: { id: string; latestVersion: number }[] }>('/v1/models').then((r) =>
+        r.models.flatMap((m) => Array.from({ length: m.latestVersion }, (_, i) => `${m.id}@${m.latestVersion - i}`)),
+      ),
+      [],
+    ),
+    quiet(
+      get<{ connectors: { reference: string; definition: { inputs?: object; features?: object; consentScope?: string } }[] }>('/v1/connectors').then((r) =>
+        r.connectors.map((c) => ({
+          reference: c.reference,
+          inputs: Object.keys(c.definition.inputs ?? {}),
+          features: Object.keys(c.definition.features ?? {}),
+          consentScope: c.definition.consentScope ?? 'credit-bureau',
+        })),
+      ),
+      [],
+    ),
+  ]);
+  return { flows: flows.map((f) => ({ id: f.id, name: f.name, publishedVersion: f.publishedVersion })), models, connectors };
+}
+
+/** The flow editor page: a stored version (`#/flows/:id/:version/edit`) or a new flow (`#/flows/new`). */
+export function FlowEditor({ me, flowId, version }: { me: PageProps['me']; flowId: string | null; version: number | null }) {
+  const [source, setSource] = useState<Source | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  useEffect(() => {
+    if (!flowId) return setSource({ fresh: true });
+    get<FlowVersion>(`/v1/flows/${encodeURIComponent(flowId)}/versions/${version}`).then((v) => setSource({ version: v }), setError);
+  }, [flowId, version]);
+  if (error) return <ErrorBox error={error} />;
+  if (!source) return <Loading what="the flow" />;
+  return (
+    <ReactFlowProvider>
+      <Editor key={flowId ?? 'new'} me={me} source={source} />
+    </ReactFlowProvider>
+  );
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return Boolean(el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable || el.closest('.cm-editor')));
+}
+
+function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
+  const stored = 'version' in source ? source.version : null;
+  const initial = useMemo(() => (stored ? stored.definition : emptyFlow('new-flow', 'New flow')), [stored]);
+  const history = useHistory<FlowDefinition>(initial);
+  const def = history.value;
+  const [savedJson, setSavedJson] = useState(() => (stored ? JSON.stringify(stored.definition) : ''));
+  const [positions, setPositions] = useState<Map<string, Point>>(new Map());
+  const [layout, setLayout] = useState<FlowLayout | null>(null);
+  const [layoutMs, setLayoutMs] = useState<number | null>(null);
+  const [pendingView, setPendingView] = useState<FlowLayout | null>(null);
+  const [selection, setSelection] = useState<Selection>(null);
+  const [path, setPath] = useState<string[]>([]);
+  const [catalog, setCatalog] = useState<Catalog>(EMPTY_CATALOG);
+  const [flowJson, setFlowJson] = useState(false);
+  const [saveError, setSaveError] = useState<Error | null>(null);
+  const [savedNote, setSavedNote] = useState<string | null>(null);
+  const clipboard = useRef<FlowNode | null>(null);
+  const { fitView, setViewport, setCenter, getZoom } = useReactFlow();
+  const check = useFlowCheck(def);
+  const names = check.check?.names ?? [];
+  const issues = check.check?.issues ?? [];
+  const counts = useMemo(() => problemCounts([...issues, ...(check.check?.publishable ?? [])]), [issues, check.check?.publishable]);
+  const canEdit = me.role === 'risk-manager' || me.role === 'analyst';
+  const dirty = JSON.stringify(def) !== savedJson;
+
+  const tidy = useCallback(async (d: FlowDefinition) => {
+    const t0 = performance.now();
+    const laid = await layoutFlow(d);
+    setLayoutMs(performance.now() - t0);
+    setLayout(laid);
+    setPositions(new Map(laid.nodes));
+    setPendingView(laid);
+  }, []);
+
+  // The view is set once the nodes are drawn and measured; set earlier, the canvas would move it again.
+  const drawn = useNodesInitialized();
+  useEffect(() => {
+    if (!pendingView || !drawn) return;
+    setPendingView(null);
+    const canvas = document.querySelector('.studio-canvas')?.getBoundingClientRect();
+    const fit = canvas ? Math.min(canvas.width / (pendingView.width + 40), canvas.height / (pendingView.height + 40)) : 1;
+    // A long flow fitted whole is too small to read: start at its input, readable, with the minimap for the rest.
+    if (canvas && fit < READABLE_ZOOM) setViewport({ x: 16, y: canvas.height / 2 - (pendingView.height * READABLE_ZOOM) / 2, zoom: READABLE_ZOOM });
+    else fitView({ padding: 0.05, maxZoom: 1 });
+  }, [pendingView, drawn, fitView, setViewport]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: laid out once on open; later only on "Tidy layout"
+  useEffect(() => {
+    void tidy(initial);
+    loadCatalog().then(setCatalog);
+  }, []);
+
+  const edit = useCallback(
+    (next: FlowDefinition, group?: string) => {
+      setSavedNote(null);
+      history.set(next, group);
+    },
+    [history],
+  );
+
+  /** A node placed right of `after` (or right of everything), clear of nodes already there. */
+  const placeFor = (after: string | null): Point => {
+    const base = after ? positions.get(after) : undefined;
+    const xs = [...positions.values()];
+    const x = base ? base.x + NODE_WIDTH + 60 : Math.max(0, ...xs.map((p) => p.x)) + NODE_WIDTH + 60;
+    let y = base?.y ?? 0;
+    while (xs.some((p) => Math.abs(p.x - x) < NODE_WIDTH && Math.abs(p.y - y) < 60)) y += 80;
+    return { x, y };
+  };
+
+  /**
+   * Adds a node where the analyst is: into the selected edge, or after the selected node (into
+   * its one way out, or as a new branch of a switch, ruleset, review or bureau), else on its own.
+   */
+  const addNode = (kind: NodeKind) => {
+    const id = freeId(def, kind === 'optimize' ? 'optimise' : kind);
+    const node = newNode(kind, id);
+    const nodes = [...def.nodes, node];
+    const withNodes = { ...def, nodes };
+    let edges = def.edges;
+    let after: string | null = null;
+    const into = (i: number) => {
+      const cut = def.edges[i]!;
+      after = cut.from;
+      const onward = kind === 'output' ? [] : [kind === 'switch' ? { from: id, to: cut.to, default: true } : newEdge(withNodes, id, cut.to)];
+      edges = [...def.edges.map((e, k) => (k === i ? { ...e, to: id } : e)), ...onward];
+    };
+    if (selection && 'edge' in selection && def.edges[selection.edge]) into(selection.edge);
+    else if (selection && 'node' in selection) {
+      const from = def.nodes.find((n) => n.id === selection.node);
+      const out = def.edges.map((e, i) => ({ e, i })).filter(({ e }) => e.from === selection.node);
+      if (from && from.kind !== 'output') {
+        after = from.id;
+        const branches = portsOf(from.kind) !== null || from.kind === 'switch';
+        if (!branches && out.length === 1) into(out[0]!.i);
+        else if (branches || out.length === 0) edges = [...def.edges, newEdge(withNodes, from.id, id)];
+      }
+    }
+    const at = placeFor(after);
+    setPositions(new Map(positions).set(id, at));
+    edit({ ...withNodes, edges });
+    setSelection({ node: id });
+    showNew(at, nodes.length);
+  };
+
+  /** Brings a node just added into view: a small flow is fitted whole, a large one centred on the node. */
+  const showNew = (at: Point, count: number) =>
+    requestAnimationFrame(() => {
+      if (count <= SMALL_FLOW) fitView({ padding: 0.1, maxZoom: 1, duration: 200 });
+      else setCenter(at.x + NODE_WIDTH / 2, at.y, { zoom: Math.max(getZoom(), READABLE_ZOOM), duration: 200 });
+    });
+
+  const deleteParts = (nodeIds: string[], edgeIndexes: number[]) => {
+    if (!nodeIds.length && !edgeIndexes.length) return;
+    const gone = new Set(nodeIds);
+    edit({
+      ...def,
+      nodes: def.nodes.filter((n) => !gone.has(n.id)),
+      edges: def.edges.filter((e, i) => !edgeIndexes.includes(i) && !gone.has(e.from) && !gone.has(e.to)),
+    });
+    setSelection(null);
+  };
+
+  const paste = () => {
+    const copied = clipboard.current;
+    if (!copied) return;
+    const id = freeId(def, copied.id.replace(/\d+$/, '') || copied.kind);
+    const original = positions.get(copied.id);
+    const at = original ? { x: original.x + 30, y: original.y + 90 } : placeFor(null);
+    setPositions(new Map(positions).set(id, at));
+    edit({ ...def, nodes: [...def.nodes, { ...structuredClone(copied), id }] });
+    setSelection({ node: id });
+    showNew(at, def.nodes.length + 1);
+  };
+
+  // Keys for the graph; text fields keep their own (undo inside a FEEL editor undoes typing).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target) || !canEdit) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (mod && key === 'z' && !e.shiftKey) history.undo();
+      else if (mod && (key === 'y' || (key === 'z' && e.shiftKey))) history.redo();
+      else if (mod && key === 'c' && selection && 'node' in selection) clipboard.current = def.nodes.find((n) => n.id === selection.node) ?? null;
+      else if (mod && key === 'v') paste();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const save = async () => {
+    setSaveError(null);
+    try {
+      let saved: FlowVersion;
+      if (!stored) saved = await post<FlowVersion>('/v1/flows', { definition: def });
+      else if (stored.status === 'draft' && stored.flowId === def.id)
+        saved = await put<FlowVersion>(`/v1/flows/${encodeURIComponent(stored.flowId)}/versions/${stored.version}`, { definition: def });
+      else saved = await post<FlowVersion>(`/v1/flows/${encodeURIComponent(def.id)}/versions`, { definition: def });
+      setSavedJson(JSON.stringify(def));
+      setSavedNote(`Saved as draft v${saved.version}.`);
+      if (!stored || saved.version !== stored.version || saved.flowId !== stored.flowId) go('flows', saved.flowId, saved.version, 'edit');
+    } catch (err) {
+      setSaveError(err instanceof ApiError && Array.isArray(err.details) ? new Error(`${err.message}`) : (err as Error));
+    }
+  };
+
+  const selectedNode = selection && 'node' in selection ? def.nodes.find((n) => n.id === selection.node) : undefined;
+  const selectedEdge = selection && 'edge' in selection ? def.edges[selection.edge] : undefined;
+  const goTo = (id: string) => {
+    setSelection({ node: id });
+    fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2 });
+  };
+  const c = check.check;
+  return (
+    <section className="studio" aria-label="Flow editor">
+      <div className="studio-head">
+        <h2>
+          {def.name} <span className="muted">{stored ? `v${stored.version}` : 'new'}</span> {stored ? <Badge value={stored.status} /> : null}
+          {dirty ? <span className="badge badge-unsaved">unsaved</span> : null}
+        </h2>
+        <div className="toolbar">
+          <button type="button" className="btn btn-secondary" onClick={history.undo} disabled={!history.canUndo} aria-keyshortcuts="Control+Z">
+            Undo
+          </button>
+          <button type="button" className="btn btn-secondary" onClick={history.redo} disabled={!history.canRedo} aria-keyshortcuts="Control+Shift+Z">
+            Redo
+          </button>
+          <button type="button" className="btn btn-secondary" onClick={() => void tidy(def)}>
+            Tidy layout
+          </button>
+          <label className="inline">
+            Go to node{' '}
+            <select value="" onChange={(e) => e.target.value && goTo(e.target.value)} aria-label="Go to node">
+              <option value="">…</option>
+              {def.nodes.map((n) => (
+                <option key={n.id} value={n.id}>
+                  {n.label ?? n.id}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="btn btn-secondary" aria-pressed={flowJson} onClick={() => setFlowJson(!flowJson)}>
+            {flowJson ? 'Hide flow JSON' : 'Flow JSON'}
+          </button>
+          {canEdit ? (
+            <ActionButton onClick={save} disabled={!dirty && Boolean(stored)}>
+              {stored && stored.status === 'draft' ? 'Save draft' : 'Save as new draft'}
+            </ActionButton>
+          ) : null}
+          {stored ? (
+            <a className="btn btn-secondary" href={`#/flows/${encodeURIComponent(stored.flowId)}/${stored.version}`}>
+              Close editor
+            </a>
+          ) : null}
+        </div>
+      </div>
+      <ErrorBox error={saveError} />
+      {savedNote ? (
+        <p className="notice" role="status">
+          {savedNote}
+        </p>
+      ) : null}
+      <p className="studio-status small" role="status" aria-live="polite" data-testid="check-status">
+        {check.error ? `The checks could not run: ${check.error}` : null}
+        {c ? (
+          <>
+            {c.ok ? <span className="pass">No problems</span> : <span className="problem-text">{c.issues.length} problem(s)</span>}
+            {c.paths ? ` · ${num(c.paths.count)}${c.paths.truncated ? '+' : ''} paths` : ''}
+            {c.ok && c.publishable.length ? ` · before publishing: ${c.publishable.length} to do` : ''}
+            {c.warnings.length ? ` · ${c.warnings.length} warning(s)` : ''}
+            <span className="muted">
+              {' '}
+              · checked in {c.ms.toFixed(1)} ms on the server ({check.roundTripMs?.toFixed(0)} ms round trip)
+              {layoutMs !== null ? ` · laid out in ${layoutMs.toFixed(0)} ms` : ''}
+              {check.checking ? ' · checking…' : ''}
+            </span>
+          </>
+        ) : (
+          'Checking…'
+        )}
+      </p>
+      <div className="studio-body">
+        {canEdit ? (
+          <nav className="palette" aria-label="Add a node">
+            <h3>Add</h3>
+            {NODE_KINDS.map((k) => (
+              <button key={k.kind} type="button" className="btn btn-secondary palette-item" title={k.hint} onClick={() => addNode(k.kind)}>
+                {k.title}
+              </button>
+            ))}
+            <p className="muted small">
+              With a node selected, the new one follows it. Drag from a node's right handle to connect; Delete removes; Ctrl+C, Ctrl+V copy.
+            </p>
+          </nav>
+        ) : null}
+        <FlowCanvas
+          definition={def}
+          positions={positions}
+          layout={layout}
+          problems={counts}
+          path={path}
+          selection={selection}
+          onSelect={setSelection}
+          onMove={(id, at) => setPositions((p) => new Map(p).set(id, at))}
+          onConnect={(from, to) => edit({ ...def, edges: [...def.edges, newEdge(def, from, to)] })}
+          onReconnect={(i, from, to) => edit({ ...def, edges: def.edges.map((e, k) => (k === i ? { ...e, from, to } : e)) })}
+          onDelete={deleteParts}
+        />
+        <aside className="studio-side" aria-label="Details">
+          {selectedNode ? (
+            <>
+              <h3>
+                {selectedNode.label ?? selectedNode.id} <Badge value={selectedNode.kind} />
+              </h3>
+              <NodeForm
+                key={selectedNode.id}
+                node={selectedNode}
+                index={def.nodes.indexOf(selectedNode)}
+                definition={def}
+                names={names}
+                issues={issues.filter((i) => i.node === selectedNode.id).concat((c?.publishable ?? []).filter((i) => i.node === selectedNode.id))}
+                catalog={catalog}
+                onChange={(n, group) => edit({ ...def, nodes: def.nodes.map((x) => (x === selectedNode ? n : x)) }, group && `${selectedNode.id}:${group}`)}
+                onRename={(to) => {
+                  if (def.nodes.some((n) => n.id === to)) return;
+                  edit(renameNode(def, selectedNode.id, to));
+                  const at = positions.get(selectedNode.id);
+                  if (at) setPositions(new Map(positions).set(to, at));
+                  setSelection({ node: to });
+                }}
+                onSelectEdge={(i) => setSelection({ edge: i })}
+                onInputFields={(fields, group) =>
+                  edit({ ...def, input: { ...(def.input ?? { fields: {} }), fields } as FlowDefinition['input'] }, group && `fields:${group}`)
+                }
+              />
+              <ConnectFrom def={def} from={selectedNode.id} onConnect={(to) => edit({ ...def, edges: [...def.edges, newEdge(def, selectedNode.id, to)] })} />
+              <button type="button" className="btn btn-danger btn-small" onClick={() => deleteParts([selectedNode.id], [])}>
+                Delete node
+              </button>
+            </>
+          ) : selectedEdge && selection && 'edge' in selection ? (
+            <>
+              <h3>
+                Edge {selectedEdge.from} → {selectedEdge.to}
+              </h3>
+              <EdgeForm
+                edge={selectedEdge}
+                index={selection.edge}
+                definition={def}
+                names={names}
+                issues={issues.filter((i) => i.edge === selection.edge)}
+                onChange={(e: FlowEdge, group) => edit({ ...def, edges: def.edges.map((x, k) => (k === selection.edge ? e : x)) }, group)}
+                onDelete={() => deleteParts([], [selection.edge])}
+              />
+            </>
+          ) : (
+            <FlowSettings def={def} isNew={!stored} onChange={edit} />
+          )}
+        </aside>
+      </div>
+      {flowJson ? (
+        <section className="panel" aria-label="Flow JSON">
+          <JsonField label="The whole flow (applied when it parses)" value={def} onChange={(v) => edit(v as FlowDefinition, 'flow-json')} />
+        </section>
+      ) : null}
+      <ProblemList check={c} onGo={(i) => (i.node ? goTo(i.node) : i.edge !== undefined ? setSelection({ edge: i.edge }) : undefined)} />
+      {canEdit ? (
+        <TestPanel
+          definition={def}
+          catalog={catalog}
+          onPath={setPath}
+          onTests={(tests: TestCase[]) => edit({ ...def, tests: tests.length ? tests : undefined })}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/** A keyboard way to draw an edge: pick the node it goes to. */
+function ConnectFrom({ def, from, onConnect }: { def: FlowDefinition; from: string; onConnect: (to: string) => void }) {
+  const [to, setTo] = useState('');
+  const source = def.nodes.find((n) => n.id === from);
+  if (!source || source.kind === 'output') return null;
+  return (
+    <div className="row connect-from">
+      <label className="inline">
+        Connect to{' '}
+        <select value={to} onChange={(e) => setTo(e.target.value)} aria-label={`Connect ${from} to`}>
+          <option value="">…</option>
+          {def.nodes
+            .filter((n) => n.id !== from && n.kind !== 'input')
+            .map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.label ?? n.id}
+              </option>
+            ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="btn btn-secondary btn-small"
+        disabled={!to}
+        onClick={() => {
+          onConnect(to);
+          setTo('');
+        }}
+      >
+        Connect
+      </button>
+    </div>
+  );
+}
+
+function FlowSettings({ def, isNew, onChange }: { def: FlowDefinition; isNew: boolean; onChange: (d: FlowDefinition, group?: string) => void }) {
+  const onError = (def.onError ?? {}) as { outcome?: string };
+  return (
+    <div>
+      <h3>Flow</h3>
+      <p className="muted small">Select a node or an edge to edit it.</p>
+      {isNew ? (
+        <TextField label="Flow id" value={def.id} onChange={(v) => onChange({ ...def, id: v }, 'flow-id')} />
+      ) : (
+        <p>
+          Id: <code>{def.id}</code>
+        </p>
+      )}
+      <TextField label="Name" value={def.name} onChange={(v) => onChange({ ...def, name: v }, 'flow-name')} />
+      <TextField
+        label="Description"
+        value={(def.description as string | undefined) ?? ''}
+        onChange={(v) => onChange({ ...def, description: v || undefined }, 'flow-description')}
+      />
+      <label className="field">
+        When a node cannot be evaluated
+        <select value={onError.outcome ?? 'refer'} onChange={(e) => onChange({ ...def, onError: { ...onError, outcome: e.target.value } })}>
+          <option value="refer">refer to a person (default)</option>
+          <option value="decline">decline</option>
+        </select>
+      </label>
+    </div>
+  );
+}
+
+function ProblemList({ check, onGo }: { check: ReturnType<typeof useFlowCheck>['check']; onGo: (i: { node?: string; edge?: number }) => void }) {
+  if (!check) return null;
+  const all = [
+    ...check.issues.map((i) => ({ ...i, level: 'problem' })),
+    ...check.publishable.map((i) => ({ ...i, level: 'before publishing' })),
+    ...check.warnings.map((i) => ({ ...i, level: 'warning' })),
+  ];
+  if (!all.length) return null;
+  return (
+    <section className="panel" aria-label="Problems">
+      <h3>Problems and findings ({all.length})</h3>
+      <ul className="problem-list">
+        {all.slice(0, 200).map((i, k) => (
+          <li key={k}>
+            <span className={i.level === 'problem' ? 'problem-text' : 'warning-text'}>{i.level}</span>{' '}
+            {i.node !== undefined || i.edge !== undefined ? (
+              <button type="button" className="linklike" onClick={() => onGo(i)}>
+                {i.node ?? `edge ${i.edge}`}
+              </button>
+            ) : (
+              <code>{i.path}</code>
+            )}{' '}
+            {i.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,533 @@
+import { useEffect, useState } from 'react';
+import type { FlowDefinition, FlowNode } from '../types.ts';
+import type { LocatedIssue } from './checks.ts';
+import { FeelField, FeelMap, issuesAt, Problems, SelectField, TextField } from './form-parts.tsx';
+import { type FieldSpec, InputFieldsForm } from './input-fields-form.tsx';
+import { type TableSpec, TableForm } from './table-form.tsx';
+
+/** What the pickers offer: stored flows, models and connectors. */
+export interface Catalog {
+  flows: { id: string; name: string; publishedVersion: number | null }[];
+  models: string[];
+  connectors: { reference: string; inputs: string[]; features: string[]; consentScope: string }[];
+}
+
+type Change = (node: FlowNode, group?: string) => void;
+
+interface RuleSpec {
+  code: string;
+  when: string;
+  severity: string;
+  text: string;
+}
+
+/** The form of one node, by kind, with its JSON beside it (kept in step both ways). */
+export function NodeForm({
+  node,
+  index,
+  definition,
+  names,
+  issues,
+  catalog,
+  onChange,
+  onRename,
+  onInputFields,
+  onSelectEdge,
+}: {
+  node: FlowNode;
+  index: number;
+  definition: FlowDefinition;
+  names: readonly string[];
+  issues: readonly LocatedIssue[];
+  catalog: Catalog;
+  onChange: Change;
+  onRename: (to: string) => void;
+  onInputFields: (fields: Record<string, FieldSpec>, group?: string) => void;
+  /** Opens an edge's form: a switch's conditions and a node's ports are edited there. */
+  onSelectEdge: (index: number) => void;
+}) {
+  const base = `$.nodes[${index}]`;
+  const at = (sub: string) => issuesAt(issues, `${base}.${sub}`);
+  const [view, setView] = useState<'form' | 'json'>('form');
+  const set = (patch: Record<string, unknown>, group?: string) => {
+    const next: FlowNode = { ...node };
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined || v === '') delete next[k];
+      else next[k] = v;
+    }
+    onChange(next, group);
+  };
+  const [idText, setIdText] = useState(node.id);
+  useEffect(() => setIdText(node.id), [node.id]);
+  const scoreNodes = definition.nodes.filter((n) => n.kind === 'score').map((n) => n.id);
+  const switchTargets = definition.nodes.filter((n) => n.id !== node.id).map((n) => n.id);
+  return (
+    <div className="node-form">
+      <div className="form-header">
+        <div className="field">
+          <label htmlFor="node-id">Id</label>
+          <input
+            id="node-id"
+            value={idText}
+            onChange={(e) => setIdText(e.target.value)}
+            onBlur={() => idText !== node.id && /^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(idText) && onRename(idText)}
+            onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+          />
+          {idText !== node.id && !/^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(idText) ? (
+            <p className="problem-text small">ids start with a letter and hold letters, digits, _ and -</p>
+          ) : null}
+        </div>
+        <TextField label="Label" value={node.label ?? ''} onChange={(v) => set({ label: v }, 'label')} />
+        <fieldset className="view-switch" aria-label="View">
+          <button
+            type="button"
+            className={`btn btn-small ${view === 'form' ? 'btn-primary' : 'btn-secondary'}`}
+            aria-pressed={view === 'form'}
+            onClick={() => setView('form')}
+          >
+            Form
+          </button>
+          <button
+            type="button"
+            className={`btn btn-small ${view === 'json' ? 'btn-primary' : 'btn-secondary'}`}
+            aria-pressed={view === 'json'}
+            onClick={() => setView('json')}
+          >
+            JSON
+          </button>
+        </fieldset>
+      </div>
+      <Problems issues={issues.filter((i) => i.path === base || i.path === `${base}.id`)} />
+      {view === 'json' ? (
+        <NodeJson node={node} onChange={onChange} onRename={onRename} />
+      ) : (
+        <KindForm
+          node={node}
+          set={set}
+          at={at}
+          base={base}
+          names={names}
+          catalog={catalog}
+          scoreNodes={scoreNodes}
+          switchTargets={switchTargets}
+          definition={definition}
+          onInputFields={onInputFields}
+          issues={issues}
+        />
+      )}
+      <OutgoingEdges definition={definition} from={node.id} onSelectEdge={onSelectEdge} />
+    </div>
+  );
+}
+
+/** Where the node leads, each edge a button to its form (the keyboard's way to a condition). */
+function OutgoingEdges({ definition, from, onSelectEdge }: { definition: FlowDefinition; from: string; onSelectEdge: (i: number) => void }) {
+  const out = definition.edges.map((e, i) => ({ e, i })).filter(({ e }) => e.from === from);
+  if (!out.length) return null;
+  return (
+    <fieldset>
+      <legend>Leads to</legend>
+      <ul className="plain">
+        {out.map(({ e, i }) => (
+          <li key={i}>
+            <button type="button" className="linklike" onClick={() => onSelectEdge(i)}>
+              {e.to}
+            </button>{' '}
+            <span className="muted small">
+              {e.on ? `on ${e.on}` : e.default ? 'otherwise' : e.when !== undefined ? `when ${e.when || '(condition to write)'}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+function KindForm({
+  node,
+  set,
+  at,
+  base,
+  names,
+  catalog,
+  scoreNodes,
+  switchTargets,
+  definition,
+  onInputFields,
+  issues,
+}: {
+  node: FlowNode;
+  set: (patch: Record<string, unknown>, group?: string) => void;
+  at: (sub: string) => LocatedIssue[];
+  base: string;
+  names: readonly string[];
+  catalog: Catalog;
+  scoreNodes: string[];
+  switchTargets: string[];
+  definition: FlowDefinition;
+  onInputFields: (fields: Record<string, FieldSpec>, group?: string) => void;
+  issues: readonly LocatedIssue[];
+}) {
+  const str = (k: string) => (typeof node[k] === 'string' ? (node[k] as string) : '');
+  const map = (k: string) => (node[k] ?? {}) as Record<string, string>;
+  switch (node.kind) {
+    case 'input':
+      return (
+        <InputFieldsForm
+          fields={(definition.input?.fields ?? {}) as Record<string, FieldSpec>}
+          onChange={onInputFields}
+          issues={issues.filter((i) => i.path.startsWith('$.input'))}
+        />
+      );
+    case 'expression':
+      return (
+        <FeelMap
+          label="Assignments (in order; later ones see earlier ones)"
+          nameLabel="variable"
+          entries={map('assign')}
+          onChange={(v, g) => set({ assign: v }, g)}
+          names={names}
+          issues={at('assign')}
+          base={`${base}.assign`}
+        />
+      );
+    case 'table':
+      return (
+        <>
+          <TextField label="Output variable" value={str('output')} onChange={(v) => set({ output: v }, 'output')} issues={at('output')} />
+          {node.table ? (
+            <TableForm table={node.table as TableSpec} onChange={(t, g) => set({ table: t }, g)} names={names} issues={at('table')} base={`${base}.table`} />
+          ) : (
+            <p className="muted">This node names a DMN decision ({JSON.stringify(node.dmn)}); edit it as JSON.</p>
+          )}
+        </>
+      );
+    case 'ruleset': {
+      const rules = (node.rules ?? []) as RuleSpec[];
+      const setRule = (i: number, r: RuleSpec, g?: string) => set({ rules: rules.map((x, k) => (k === i ? r : x)) }, g);
+      return (
+        <fieldset>
+          <legend>Rules (every one is checked; knock-outs win over refers)</legend>
+          {rules.map((r, i) => (
+            <div className="rule-card" key={i}>
+              <div className="row">
+                <TextField
+                  label={`Rule ${i + 1} code`}
+                  value={r.code}
+                  onChange={(v) => setRule(i, { ...r, code: v }, `code-${i}`)}
+                  issues={at(`rules[${i}].code`)}
+                />
+                <SelectField
+                  label={`Rule ${i + 1} severity`}
+                  value={r.severity}
+                  options={['knockout', 'refer', 'warning']}
+                  onChange={(v) => setRule(i, { ...r, severity: v })}
+                />
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  aria-label={`Remove rule ${i + 1}`}
+                  onClick={() => set({ rules: rules.filter((_, k) => k !== i) })}
+                >
+                  ×
+                </button>
+              </div>
+              <FeelField
+                label={`Rule ${i + 1} when`}
+                value={r.when}
+                onChange={(v) => setRule(i, { ...r, when: v }, `when-${i}`)}
+                names={names}
+                issues={at(`rules[${i}].when`)}
+              />
+              <TextField
+                label={`Rule ${i + 1} text`}
+                value={r.text}
+                onChange={(v) => setRule(i, { ...r, text: v }, `text-${i}`)}
+                issues={at(`rules[${i}].text`)}
+              />
+            </div>
+          ))}
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            onClick={() => set({ rules: [...rules, { code: `KO_RULE${rules.length + 1}`, when: '', severity: 'knockout', text: '' }] })}
+          >
+            Add rule
+          </button>
+          <Problems issues={at('rules').filter((i) => i.path === `${base}.rules`)} />
+        </fieldset>
+      );
+    }
+    case 'switch':
+      return (
+        <>
+          <SelectField
+            label="Mode"
+            value={str('mode') || 'first'}
+            options={[
+              { value: 'first', label: 'first: the first edge whose condition holds' },
+              { value: 'all', label: 'all: every edge whose condition holds, then the join' },
+            ]}
+            onChange={(v) => set({ mode: v })}
+          />
+          {str('mode') === 'all' ? (
+            <SelectField label="Join node" value={str('join')} options={['', ...switchTargets]} onChange={(v) => set({ join: v })} issues={at('join')} />
+          ) : null}
+          <p className="muted small">Conditions are written on the edges: select an edge leaving this switch.</p>
+        </>
+      );
+    case 'subflow': {
+      const flow = catalog.flows.find((f) => f.id === str('flow'));
+      return (
+        <>
+          <SelectField
+            label="Flow"
+            value={str('flow')}
+            options={['', ...catalog.flows.filter((f) => f.id !== definition.id).map((f) => ({ value: f.id, label: `${f.name} (${f.id})` }))]}
+            onChange={(v) => set({ flow: v })}
+            issues={at('flow')}
+          />
+          <SelectField
+            label="Version"
+            value={node.version === undefined ? '' : String(node.version)}
+            options={[{ value: '', label: 'the published one' }, ...(flow?.publishedVersion ? [String(flow.publishedVersion)] : [])]}
+            onChange={(v) => set({ version: v ? Number(v) : undefined })}
+          />
+          <FeelMap
+            label="Inputs"
+            nameLabel="field"
+            entries={map('inputs')}
+            onChange={(v, g) => set({ inputs: v }, g)}
+            names={names}
+            issues={at('inputs')}
+            base={`${base}.inputs`}
+          />
+          <TextField label="Output variable" value={str('output')} onChange={(v) => set({ output: v }, 'output')} issues={at('output')} />
+        </>
+      );
+    }
+    case 'review':
+      return (
+        <>
+          <TextField label="Reason shown to the reviewer" value={str('reason')} onChange={(v) => set({ reason: v }, 'reason')} issues={at('reason')} />
+          <TextField label="Queue" value={str('queue')} onChange={(v) => set({ queue: v }, 'queue')} placeholder="default" />
+          <p className="muted small">Leave on "approve" and "decline": the reviewer's verdict.</p>
+        </>
+      );
+    case 'score':
+      return (
+        <>
+          <SelectField
+            label="Model"
+            value={str('model')}
+            options={['', ...new Set([...catalog.models, ...(str('model') ? [str('model')] : [])])]}
+            onChange={(v) => set({ model: v })}
+            issues={at('model')}
+          />
+          <FeelMap
+            label="Features (others are read from the variable of their name)"
+            nameLabel="feature"
+            entries={map('features')}
+            onChange={(v, g) => set({ features: Object.keys(v).length ? v : undefined }, g)}
+            names={names}
+            issues={at('features')}
+            base={`${base}.features`}
+          />
+          <TextField label="Probability of default into" value={str('output')} onChange={(v) => set({ output: v }, 'output')} issues={at('output')} />
+          <TextField label="Points into (optional)" value={str('points')} onChange={(v) => set({ points: v }, 'points')} />
+          <TextField label="Reason codes into (optional)" value={str('reasons')} onChange={(v) => set({ reasons: v }, 'reasons')} />
+        </>
+      );
+    case 'bureau': {
+      const connector = catalog.connectors.find((c) => c.reference === str('connector'));
+      return (
+        <>
+          <SelectField
+            label="Connector"
+            value={str('connector')}
+            options={['', ...new Set([...catalog.connectors.map((c) => c.reference), ...(str('connector') ? [str('connector')] : [])])]}
+            onChange={(v) => {
+              const chosen = catalog.connectors.find((c) => c.reference === v);
+              const inputs = map('inputs');
+              set({ connector: v, inputs: chosen ? Object.fromEntries(chosen.inputs.map((k) => [k, inputs[k] ?? (names.includes(k) ? k : '')])) : inputs });
+            }}
+            issues={at('connector')}
+          />
+          {connector ? (
+            <p className="muted small">
+              Needs consent "{connector.consentScope}"; maps {connector.features.join(', ')}.
+            </p>
+          ) : null}
+          <FeelMap
+            label="Inputs"
+            nameLabel="input"
+            entries={map('inputs')}
+            onChange={(v, g) => set({ inputs: v }, g)}
+            names={names}
+            issues={at('inputs')}
+            base={`${base}.inputs`}
+            fixedNames={connector?.inputs}
+          />
+          <TextField label="Features into" value={str('output')} onChange={(v) => set({ output: v }, 'output')} issues={at('output')} />
+          <p className="muted small">Leave on "ok" and "failure" (or a failure code: no_consent, timeout, …).</p>
+        </>
+      );
+    }
+    case 'optimize':
+      return (
+        <>
+          <FeelMap
+            label="Valuation inputs"
+            nameLabel="input"
+            entries={map('inputs')}
+            onChange={(v, g) => set({ inputs: v }, g)}
+            names={names}
+            issues={at('inputs')}
+            base={`${base}.inputs`}
+            fixedNames={['pd', 'amount', 'term', 'income', 'debt']}
+          />
+          <JsonField label="Strategy (see docs/optimize.md)" value={node.strategy} onChange={(v) => set({ strategy: v }, 'strategy')} issues={at('strategy')} />
+          <TextField label="Offer into" value={str('output')} onChange={(v) => set({ output: v }, 'output')} issues={at('output')} />
+        </>
+      );
+    case 'output': {
+      const reasons = (node.reasons ?? []) as { code: string; text: string }[];
+      const setReasons = (r: { code: string; text: string }[], g?: string) => set({ reasons: r.length ? r : undefined }, g);
+      return (
+        <>
+          <SelectField
+            label="Outcome"
+            value={str('outcome')}
+            options={['approve', 'decline', 'refer']}
+            onChange={(v) => set({ outcome: v })}
+            issues={at('outcome')}
+          />
+          <fieldset>
+            <legend>Reasons</legend>
+            {reasons.map((r, i) => (
+              <div className="row" key={i}>
+                <TextField
+                  label={`Reason ${i + 1} code`}
+                  value={r.code}
+                  onChange={(v) =>
+                    setReasons(
+                      reasons.map((x, k) => (k === i ? { ...x, code: v } : x)),
+                      `rc-${i}`,
+                    )
+                  }
+                />
+                <TextField
+                  label={`Reason ${i + 1} text`}
+                  value={r.text}
+                  onChange={(v) =>
+                    setReasons(
+                      reasons.map((x, k) => (k === i ? { ...x, text: v } : x)),
+                      `rt-${i}`,
+                    )
+                  }
+                />
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  aria-label={`Remove reason ${i + 1}`}
+                  onClick={() => setReasons(reasons.filter((_, k) => k !== i))}
+                >
+                  ×
+                </button>
+              </div>
+            ))}
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => setReasons([...reasons, { code: '', text: '' }])}>
+              Add reason
+            </button>
+            <Problems issues={at('reasons')} />
+          </fieldset>
+          {scoreNodes.length ? (
+            <SelectField
+              label="Model reasons from"
+              value={str('modelReasons')}
+              options={[{ value: '', label: 'none' }, ...scoreNodes]}
+              onChange={(v) => set({ modelReasons: v })}
+              issues={at('modelReasons')}
+            />
+          ) : null}
+          <FeelMap
+            label="Offer"
+            nameLabel="offer field"
+            entries={map('offer')}
+            onChange={(v, g) => set({ offer: Object.keys(v).length ? v : undefined }, g)}
+            names={names}
+            issues={at('offer')}
+            base={`${base}.offer`}
+          />
+        </>
+      );
+    }
+    default:
+      return <p className="muted">No form for the kind {node.kind}; edit it as JSON.</p>;
+  }
+}
+
+/** A value edited as JSON text; applied when it parses. */
+export function JsonField({
+  label,
+  value,
+  onChange,
+  issues = [],
+}: {
+  label: string;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  issues?: readonly LocatedIssue[];
+}) {
+  const [text, setText] = useState(() => JSON.stringify(value ?? {}, null, 2));
+  const [error, setError] = useState<string | null>(null);
+  const shown = JSON.stringify(value ?? {}, null, 2);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change from outside (undo, the form) replaces the text
+  useEffect(() => {
+    try {
+      if (JSON.stringify(JSON.parse(text)) !== JSON.stringify(value ?? {})) setText(shown);
+    } catch {
+      // The analyst is typing; keep their text until it parses.
+    }
+  }, [shown]);
+  return (
+    <div className="field">
+      <label>
+        {label}
+        <textarea
+          className="json-edit"
+          spellCheck={false}
+          rows={Math.min(24, text.split('\n').length + 1)}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            try {
+              onChange(JSON.parse(e.target.value));
+              setError(null);
+            } catch (err) {
+              setError((err as Error).message);
+            }
+          }}
+        />
+      </label>
+      {error ? <p className="problem-text small">Not applied: {error}</p> : null}
+      <Problems issues={issues} />
+    </div>
+  );
+}
+
+/** The node as JSON, for what the form does not show; an id change renames the node everywhere. */
+function NodeJson({ node, onChange, onRename }: { node: FlowNode; onChange: Change; onRename: (to: string) => void }) {
+  return (
+    <JsonField
+      label="Node JSON"
+      value={node}
+      onChange={(v) => {
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) return;
+        const next = v as FlowNode;
+        if (typeof next.id === 'string' && next.id !== node.id) onRename(next.id);
+        else onChange(next, 'json');
+      }}
+    />
+  );
+}

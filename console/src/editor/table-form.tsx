@@ -1,0 +1,319 @@
+import { useEffect, useState } from 'react';
+import { post } from '../api.ts';
+import type { LocatedIssue } from './checks.ts';
+import { FeelField, issuesAt, Problems, SelectField } from './form-parts.tsx';
+
+export interface TableSpec {
+  hitPolicy?: string;
+  aggregation?: string;
+  inputs: { expression: string; label?: string; inputValues?: string }[];
+  outputs: { name: string; outputValues?: string; defaultOutput?: string }[];
+  rules: { id?: string; inputEntries: string[]; outputEntries: string[]; annotation?: string }[];
+}
+
+interface TableCheck {
+  ok: boolean;
+  cells: { rule: number; column: number; part: 'input' | 'output'; message: string }[];
+  table: string | null;
+  gaps: { example: unknown[] }[];
+  overlaps: { rules: [number, number]; example: unknown[] }[];
+}
+
+const HIT_POLICIES = ['UNIQUE', 'FIRST', 'PRIORITY', 'ANY', 'RULE ORDER', 'OUTPUT ORDER', 'COLLECT'];
+
+/**
+ * A decision table inside a table node: columns added, removed and moved, hit policy, and the
+ * rules as a grid. Each cell's FEEL, the gaps (inputs no rule matches) and overlaps are checked
+ * on the server as the analyst types and shown in the grid.
+ */
+export function TableForm({
+  table,
+  onChange,
+  names,
+  issues,
+  base,
+}: {
+  table: TableSpec;
+  onChange: (next: TableSpec, group?: string) => void;
+  names: readonly string[];
+  issues: readonly LocatedIssue[];
+  base: string;
+}) {
+  const [check, setCheck] = useState<TableCheck | null>(null);
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      post<TableCheck>('/v1/tables/check', { table }).then(
+        (r) => live && setCheck(r),
+        () => live && setCheck(null),
+      );
+    }, 300);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [table]);
+  const cellProblem = (rule: number, column: number) => check?.cells.find((c) => c.rule === rule + 1 && c.column === column + 1)?.message;
+  const width = table.inputs.length;
+  const setRule = (i: number, rule: TableSpec['rules'][number], group?: string) =>
+    onChange({ ...table, rules: table.rules.map((r, k) => (k === i ? rule : r)) }, group);
+  const move = <T,>(list: T[], i: number, by: number): T[] => {
+    const j = i + by;
+    if (j < 0 || j >= list.length) return list;
+    const next = [...list];
+    [next[i], next[j]] = [next[j]!, next[i]!];
+    return next;
+  };
+  const moveColumn = (part: 'input' | 'output', i: number, by: number) =>
+    part === 'input'
+      ? onChange({ ...table, inputs: move(table.inputs, i, by), rules: table.rules.map((r) => ({ ...r, inputEntries: move(r.inputEntries, i, by) })) })
+      : onChange({ ...table, outputs: move(table.outputs, i, by), rules: table.rules.map((r) => ({ ...r, outputEntries: move(r.outputEntries, i, by) })) });
+  const removeColumn = (part: 'input' | 'output', i: number) =>
+    part === 'input'
+      ? onChange({
+          ...table,
+          inputs: table.inputs.filter((_, k) => k !== i),
+          rules: table.rules.map((r) => ({ ...r, inputEntries: r.inputEntries.filter((_, k) => k !== i) })),
+        })
+      : onChange({
+          ...table,
+          outputs: table.outputs.filter((_, k) => k !== i),
+          rules: table.rules.map((r) => ({ ...r, outputEntries: r.outputEntries.filter((_, k) => k !== i) })),
+        });
+  return (
+    <fieldset className="table-form">
+      <legend>Decision table</legend>
+      <SelectField label="Hit policy" value={table.hitPolicy ?? 'UNIQUE'} options={HIT_POLICIES} onChange={(v) => onChange({ ...table, hitPolicy: v })} />
+      {table.hitPolicy === 'COLLECT' ? (
+        <SelectField
+          label="Aggregation"
+          value={table.aggregation ?? ''}
+          options={['', 'SUM', 'MIN', 'MAX', 'COUNT']}
+          onChange={(v) => onChange(v ? { ...table, aggregation: v } : (({ aggregation: _, ...rest }) => rest)(table))}
+        />
+      ) : null}
+      <div className="columns-editor">
+        {table.inputs.map((col, i) => (
+          <div className="column-card" key={`in${i}`}>
+            <FeelField
+              label={`Input column ${i + 1}`}
+              value={col.expression}
+              names={names}
+              issues={issuesAt(issues, `${base}.inputs[${i}]`)}
+              onChange={(v) => onChange({ ...table, inputs: table.inputs.map((c, k) => (k === i ? { ...c, expression: v } : c)) }, `in-${i}`)}
+            />
+            <input
+              aria-label={`Input column ${i + 1} allowed values`}
+              placeholder="allowed values, e.g. &quot;A&quot;,&quot;B&quot;"
+              value={col.inputValues ?? ''}
+              onChange={(e) =>
+                onChange({ ...table, inputs: table.inputs.map((c, k) => (k === i ? { ...c, inputValues: e.target.value || undefined } : c)) }, `in-values-${i}`)
+              }
+            />
+            <span className="column-actions">
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                aria-label={`Move input column ${i + 1} left`}
+                onClick={() => moveColumn('input', i, -1)}
+              >
+                ←
+              </button>
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                aria-label={`Move input column ${i + 1} right`}
+                onClick={() => moveColumn('input', i, 1)}
+              >
+                →
+              </button>
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                aria-label={`Remove input column ${i + 1}`}
+                onClick={() => removeColumn('input', i)}
+              >
+                ×
+              </button>
+            </span>
+          </div>
+        ))}
+        {table.outputs.map((col, i) => (
+          <div className="column-card output" key={`out${i}`}>
+            <label>
+              Output column {i + 1}
+              <input
+                aria-label={`Output column ${i + 1} name`}
+                value={col.name}
+                onChange={(e) => onChange({ ...table, outputs: table.outputs.map((c, k) => (k === i ? { ...c, name: e.target.value } : c)) }, `out-${i}`)}
+              />
+            </label>
+            <span className="column-actions">
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                aria-label={`Move output column ${i + 1} left`}
+                onClick={() => moveColumn('output', i, -1)}
+              >
+                ←
+              </button>
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                aria-label={`Move output column ${i + 1} right`}
+                onClick={() => moveColumn('output', i, 1)}
+              >
+                →
+              </button>
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                aria-label={`Remove output column ${i + 1}`}
+                onClick={() => removeColumn('output', i)}
+              >
+                ×
+              </button>
+            </span>
+          </div>
+        ))}
+      </div>
+      <div className="toolbar">
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          onClick={() =>
+            onChange({
+              ...table,
+              inputs: [...table.inputs, { expression: '' }],
+              rules: table.rules.map((r) => ({ ...r, inputEntries: [...r.inputEntries, '-'] })),
+            })
+          }
+        >
+          Add input column
+        </button>
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          onClick={() =>
+            onChange({
+              ...table,
+              outputs: [...table.outputs, { name: `output${table.outputs.length + 1}` }],
+              rules: table.rules.map((r) => ({ ...r, outputEntries: [...r.outputEntries, 'null'] })),
+            })
+          }
+        >
+          Add output column
+        </button>
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          onClick={() =>
+            onChange({ ...table, rules: [...table.rules, { inputEntries: table.inputs.map(() => '-'), outputEntries: table.outputs.map(() => 'null') }] })
+          }
+        >
+          Add rule
+        </button>
+      </div>
+      <table className="rules-grid" aria-label="Rules">
+        <thead>
+          <tr>
+            <th>#</th>
+            {table.inputs.map((c, i) => (
+              <th key={`i${i}`} className="in">
+                {c.label ?? (c.expression || `input ${i + 1}`)}
+              </th>
+            ))}
+            {table.outputs.map((c, i) => (
+              <th key={`o${i}`} className="out">
+                {c.name}
+              </th>
+            ))}
+            <th>Annotation</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {table.rules.map((rule, r) => {
+            const overlapping = check?.overlaps.some((o) => o.rules.includes(r + 1));
+            return (
+              <tr key={r} className={overlapping ? 'overlap' : undefined}>
+                <td>{r + 1}</td>
+                {[...rule.inputEntries, ...rule.outputEntries].map((text, c) => {
+                  const problem = cellProblem(r, c);
+                  const isInput = c < width;
+                  return (
+                    <td key={c} className={problem ? 'cell-error' : undefined}>
+                      <input
+                        aria-label={`Rule ${r + 1} ${isInput ? `input ${c + 1}` : `output ${c - width + 1}`}`}
+                        aria-invalid={Boolean(problem)}
+                        title={problem}
+                        value={text}
+                        onChange={(e) =>
+                          setRule(
+                            r,
+                            isInput
+                              ? { ...rule, inputEntries: rule.inputEntries.map((x, k) => (k === c ? e.target.value : x)) }
+                              : { ...rule, outputEntries: rule.outputEntries.map((x, k) => (k === c - width ? e.target.value : x)) },
+                            `cell-${r}-${c}`,
+                          )
+                        }
+                      />
+                    </td>
+                  );
+                })}
+                <td>
+                  <input
+                    aria-label={`Rule ${r + 1} annotation`}
+                    value={rule.annotation ?? ''}
+                    onChange={(e) => setRule(r, { ...rule, annotation: e.target.value || undefined }, `note-${r}`)}
+                  />
+                </td>
+                <td className="nowrap">
+                  <button
+                    type="button"
+                    className="btn btn-secondary btn-small"
+                    aria-label={`Move rule ${r + 1} up`}
+                    onClick={() => onChange({ ...table, rules: move(table.rules, r, -1) })}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-secondary btn-small"
+                    aria-label={`Remove rule ${r + 1}`}
+                    onClick={() => onChange({ ...table, rules: table.rules.filter((_, k) => k !== r) })}
+                  >
+                    ×
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {check ? (
+        <div className="small" role="status">
+          {check.cells.length ? <p className="problem-text">{check.cells.map((c) => `rule ${c.rule}, column ${c.column}: ${c.message}`).join('; ')}</p> : null}
+          {check.table ? <p className="problem-text">{check.table}</p> : null}
+          {check.gaps.length ? (
+            <p className="warning-text">
+              Gaps: no rule matches{' '}
+              {check.gaps
+                .slice(0, 3)
+                .map((g) => JSON.stringify(g.example))
+                .join(', ')}
+              {check.gaps.length > 3 ? ` and ${check.gaps.length - 3} more` : ''}.
+            </p>
+          ) : null}
+          {check.overlaps.length ? (
+            <p className="warning-text">
+              Overlaps: {check.overlaps.map((o) => `rules ${o.rules[0]} and ${o.rules[1]} both match ${JSON.stringify(o.example)}`).join('; ')}.
+            </p>
+          ) : null}
+          {check.ok && !check.gaps.length && !check.overlaps.length ? <p className="muted">Every cell compiles; no gaps or overlaps.</p> : null}
+        </div>
+      ) : null}
+      <Problems issues={issues.filter((i) => !i.path.includes('.inputs['))} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Running, serve } from './process.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+export const RESULTS = join(import.meta.dirname, '..', '..', 'test-results');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ConsoleFixture {
+  server: Running;
+  dataDir: string;
+  keys: Record<string, string>;
+  /** A new tab, not signed in. */
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /** A new tab signed in with the demo key of a role; page errors are collected for the test to check. */
+  signedIn(role: string, viewport?: { width: number; height: number }): Promise<{ page: Page; errors: string[] }>;
+  /** A screenshot in test-results/console-<name>.png. */
+  shot(page: Page, name: string, fullPage?: boolean): Promise<unknown>;
+}
+
+/**
+ * The console in Debian's Chromium (headless, through playwright-core) against a real server
+ * started as `npm start` starts it: `arbiter serve --demo` on a fresh embedded database.
+ */
+export function useConsole(): ConsoleFixture {
+  let browser: Browser;
+  const f = {
+    newPage: (viewport = { width: 1280, height: 800 }) => browser.newPage({ viewport }),
+    async signedIn(role: string, viewport = { width: 1280, height: 800 }) {
+      const page = await browser.newPage({ viewport });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${f.server.url}/`);
+      await page.getByLabel('API key').fill(f.keys[role]!);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('navigation', { name: 'Pages' }).waitFor();
+      return { page, errors };
+    },
+    shot: (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(RESULTS, `console-${name}.png`), fullPage }),
+  } as ConsoleFixture;
+  before(async () => {
+    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`);
+    mkdirSync(RESULTS, { recursive: true });
+    f.dataDir = mkdtempSync(join(tmpdir(), 'arbiter-console-'));
+    f.server = await serve(['--demo', '--data-dir', f.dataDir, '--bureau-port', String(await freePort())], { startTimeoutMs: 240_000 });
+    f.keys = JSON.parse(readFileSync(join(f.dataDir, 'demo', 'keys.json'), 'utf8'));
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+  });
+  after(async () => {
+    await browser?.close();
+    await f.server?.stop();
+    if (f.dataDir) rmSync(f.dataDir, { recursive: true, force: true });
+  });
+  return f;
+}

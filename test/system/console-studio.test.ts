@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { useConsole } from '../support/console-browser.ts';
+
+/**
+ * The flow editor as an analyst uses it, in Chromium at 1440 x 900: a new flow built with the
+ * mouse and the keyboard, a FEEL error seen and fixed, a trial and a test case, a saved draft;
+ * then the demo flow changed, with the path count and the checks following the edit.
+ */
+const ui = useConsole();
+const VIEW = { width: 1440, height: 900 };
+
+const side = (page: Page) => page.getByRole('complementary', { name: 'Details' });
+const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+const status = (page: Page) => page.getByTestId('check-status');
+/** The status line once the last edit is checked. */
+const settled = (page: Page, text: RegExp) => status(page).filter({ hasText: text }).filter({ hasNotText: 'checking' }).waitFor();
+const palette = (page: Page, kind: string) => page.getByRole('navigation', { name: 'Add a node' }).getByRole('button', { name: kind, exact: true });
+
+/** Types into a CodeMirror FEEL field as a person would: focus, select all, type. */
+async function typeFeel(editor: Locator, text: string): Promise<void> {
+  const content = editor.locator('.cm-content');
+  await content.click();
+  await content.press('Control+A');
+  await content.pressSequentially(text, { delay: 5 });
+}
+
+const feel = (page: Page, label: string) => side(page).locator(`[data-feel-editor="${label}"]`);
+
+describe('flow editor in Chromium', () => {
+  test('an analyst builds an 8-node flow from nothing, fixes a FEEL error, tries it, saves a test case and a draft', async () => {
+    const { page, errors } = await ui.signedIn('analyst', VIEW);
+    await page.goto(`${ui.server.url}/console/#/flows`);
+    await page.getByRole('link', { name: 'New flow' }).click();
+    await status(page).filter({ hasText: 'paths' }).waitFor();
+
+    // The flow's name and id, with nothing selected.
+    await side(page).getByLabel('Flow id').fill('starter-loans');
+    await side(page).getByLabel('Name').fill('Starter loans');
+
+    // Input: three fields, typed and classified.
+    await node(page, 'start').click();
+    for (let i = 0; i < 3; i++) await side(page).getByRole('button', { name: 'Add field' }).click();
+    const fields = ['age', 'income', 'debt'];
+    for (const [i, name] of fields.entries()) {
+      await side(page)
+        .getByLabel(`Field ${i + 1} name`)
+        .fill(name);
+      await side(page).getByLabel(`${name} required`).check();
+    }
+
+    // Expression, inserted after the input: a syntax error is underlined, then fixed.
+    await palette(page, 'Expression').click();
+    await side(page).getByRole('button', { name: 'Add variable' }).click();
+    await side(page).getByLabel('variable 1').fill('dti');
+    await typeFeel(feel(page, 'Assignments (in order; later ones see earlier ones): dti'), 'debt / income +');
+    await side(page).locator('.cm-lintRange-error').first().waitFor();
+    await ui.shot(page, 'studio-feel-error', false);
+    await feel(page, 'Assignments (in order; later ones see earlier ones): dti').locator('.cm-content').press('Backspace');
+    await feel(page, 'Assignments (in order; later ones see earlier ones): dti').locator('.cm-content').press('Backspace');
+    await side(page).locator('.cm-lintRange-error').waitFor({ state: 'detached' });
+
+    // Decision table: three input columns, five rules, first hit.
+    await palette(page, 'Decision table').click();
+    await side(page).getByLabel('Output variable').fill('band');
+    await side(page).getByLabel('Hit policy').selectOption('FIRST');
+    await side(page).getByRole('button', { name: 'Add input column' }).click();
+    await side(page).getByRole('button', { name: 'Add input column' }).click();
+    for (const [i, text] of ['age', 'income', 'dti'].entries()) await typeFeel(side(page).locator(`[data-feel-editor="Input column ${i + 1}"]`), text);
+    await side(page).getByLabel('Output column 1 name').fill('band');
+    for (let i = 0; i < 4; i++) await side(page).getByRole('button', { name: 'Add rule' }).click();
+    const rules = [
+      ['< 21', '-', '-', '"C"'],
+      ['-', '< 1000', '-', '"C"'],
+      ['-', '-', '> 0.5', '"C"'],
+      ['>= 30', '>= 3000', '<= 0.3', '"A"'],
+      ['-', '-', '-', '"B"'],
+    ];
+    for (const [r, cells] of rules.entries()) {
+      for (const [c, text] of cells.entries()) {
+        const cell = c < 3 ? `Rule ${r + 1} input ${c + 1}` : 'output 1';
+        await side(page)
+          .getByLabel(c < 3 ? cell : `Rule ${r + 1} ${cell}`)
+          .fill(text);
+      }
+    }
+
+    // Ruleset after the table; its knock-out port gets a new decline output.
+    await palette(page, 'Ruleset').click();
+    await side(page).getByLabel('Rule 1 code').fill('KO_AGE');
+    await typeFeel(feel(page, 'Rule 1 when'), 'age < 18');
+    await side(page).getByLabel('Rule 1 text').fill('Applicant is under 18');
+    await palette(page, 'Output').click();
+    await side(page).getByLabel('Outcome').selectOption('decline');
+    await side(page).getByRole('button', { name: 'Add reason' }).click();
+    await side(page).getByLabel('Reason 1 code').fill('DC_BAND');
+    await side(page).getByLabel('Reason 1 text').fill('Outside the lending policy for this risk band');
+
+    // A switch into the ruleset's pass edge, its condition written on the edge; the other way drawn with the mouse.
+    await page.getByRole('button', { name: 'Edge ruleset1 to approve: pass' }).click();
+    await palette(page, 'Switch').click();
+    await page.getByRole('button', { name: /^Edge switch1 to approve/ }).click();
+    await side(page).getByLabel('Otherwise (taken when no condition holds)').uncheck();
+    await typeFeel(feel(page, 'Condition'), 'band != "C"');
+    const from = node(page, 'switch1').locator('.react-flow__handle.source');
+    await from.hover();
+    await page.mouse.down();
+    const to = (await node(page, 'output1').locator('.react-flow__handle.target').boundingBox())!;
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await page.getByRole('button', { name: /^Edge switch1 to output1/ }).click();
+    await side(page).getByLabel('Otherwise (taken when no condition holds)').check();
+
+    // A score node into the switch's condition edge.
+    await page.getByRole('button', { name: /^Edge switch1 to approve/ }).click();
+    await palette(page, 'Score').click();
+    await side(page).getByLabel('Model').selectOption('demo-scorecard@1');
+
+    await settled(page, /No problems/);
+    assert.equal(await page.locator('.react-flow__node').count(), 8);
+    const text = (await status(page).textContent()) ?? '';
+    assert.match(text, /\b3 paths/, text);
+
+    // The test panel: one application, its path lit, kept as a test case that passes.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.getByLabel('Application (JSON)').fill(JSON.stringify({ age: 35, income: 5000, debt: 500 }));
+    await page.getByRole('region', { name: 'Test panel' }).getByRole('button', { name: 'Run', exact: true }).click();
+    const result = page.getByTestId('trial-result');
+    await result.getByText('approve').first().waitFor();
+    assert.equal(await page.locator('.studio-node.on-path').count(), 7);
+    await page.getByLabel('Test case name').fill('a 35-year-old with a low debt ratio is approved');
+    await page.getByRole('button', { name: /Save as test case/ }).click();
+    await page.getByRole('button', { name: 'Run all test cases' }).click();
+    await page.getByText('1 passed, 0 failed.').waitFor();
+    await ui.shot(page, 'studio-new-flow', false);
+
+    // Saved as the flow's first draft, with everything the editor made.
+    await page.getByRole('button', { name: 'Save as new draft' }).click();
+    await page.waitForURL(/#\/flows\/starter-loans\/1\/edit$/);
+    type Saved = { definition: { nodes: { kind: string; table?: { rules: unknown[]; inputs: unknown[] } }[]; tests: unknown[] } };
+    const saved = (await fetch(`${ui.server.url}/v1/flows/starter-loans/versions/1`, { headers: { authorization: `Bearer ${ui.keys.analyst}` } }).then((r) =>
+      r.json(),
+    )) as Saved;
+    const kinds = saved.definition.nodes.map((n) => n.kind).sort();
+    assert.deepEqual(kinds, ['expression', 'input', 'output', 'output', 'ruleset', 'score', 'switch', 'table']);
+    const table = saved.definition.nodes.find((n) => n.kind === 'table')!.table!;
+    assert.deepEqual([table.inputs.length, table.rules.length], [3, 5]);
+    assert.equal(saved.definition.tests.length, 1);
+    assert.deepEqual(errors, []);
+  });
+
+  test('an analyst changes a switch condition of the demo flow: the path count and the checks follow, and undo restores them', async () => {
+    const { page, errors } = await ui.signedIn('analyst', VIEW);
+    await page.goto(`${ui.server.url}/console/#/flows/consumer-lending/1`);
+    await page.getByRole('link', { name: /^Edit/ }).click();
+    await status(page).filter({ hasText: '416 paths' }).waitFor();
+    await ui.shot(page, 'studio-demo-flow', false);
+    await page.getByLabel('Go to node').selectOption('tierSwitch');
+    await side(page).getByRole('group', { name: 'Leads to' }).getByRole('button').first().click();
+    await side(page)
+      .getByRole('heading', { name: /^Edge tierSwitch → / })
+      .waitFor();
+    await typeFeel(feel(page, 'Condition'), 'false');
+    await settled(page, /\d+ problem/);
+    const changed = (await status(page).textContent()) ?? '';
+    assert.doesNotMatch(changed, /416 paths/);
+    await page
+      .getByRole('region', { name: 'Problems' })
+      .getByText(/can never be taken/)
+      .waitFor();
+    await ui.shot(page, 'studio-demo-edit', false);
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await settled(page, /416 paths/);
+    assert.deepEqual(errors, []);
+  });
+});
