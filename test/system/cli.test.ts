@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -18,6 +18,20 @@ describe('arbiter CLI on the embedded database', () => {
     const { code, stdout } = arbiter(['--help']);
     assert.equal(code, 0);
     for (const command of ['serve', 'migrate', 'keys', 'audit']) assert.match(stdout, new RegExp(`\\b${command}\\b`));
+  });
+
+  test("test runs a flow's test cases: 0 when they pass, 1 with what differed when one fails", () => {
+    const passing = arbiter(['test', '--flow', 'examples/flows/consumer-lending.json']);
+    assert.equal(passing.code, 0, passing.stdout);
+    assert.match(passing.stdout, /4 of 4 test cases passed/);
+    const def = JSON.parse(readFileSync('examples/flows/consumer-lending.json', 'utf8'));
+    def.tests[0].expect.outcome = 'decline';
+    const file = join(dir, 'flow-with-a-wrong-case.json');
+    writeFileSync(file, JSON.stringify(def));
+    const failing = arbiter(['test', '--flow', file]);
+    assert.equal(failing.code, 1);
+    assert.match(failing.stdout, /FAIL .*\n\s+outcome approve, expected decline/);
+    assert.match(failing.stdout, /3 of 4 test cases passed/);
   });
 
   test('serve prints the URL and a one-time admin key, and keeps data across restarts', async () => {

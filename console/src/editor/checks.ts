@@ -44,15 +44,19 @@ export function useFlowCheck(definition: FlowDefinition): CheckState {
   useEffect(() => {
     const seq = ++sent.current;
     setState((s) => ({ ...s, checking: true }));
-    const timer = setTimeout(async () => {
-      const t0 = performance.now();
-      try {
-        const check = await post<FlowCheck>('/v1/flows/check', { definition });
-        if (seq === sent.current) setState({ check, roundTripMs: performance.now() - t0, checking: false, error: null });
-      } catch (err) {
-        if (seq === sent.current) setState((s) => ({ ...s, checking: false, error: (err as Error).message }));
-      }
-    }, DEBOUNCE_MS);
+    // The first check, when the flow opens, runs at once; later ones wait for a pause in typing.
+    const timer = setTimeout(
+      async () => {
+        const t0 = performance.now();
+        try {
+          const check = await post<FlowCheck>('/v1/flows/check', { definition });
+          if (seq === sent.current) setState({ check, roundTripMs: performance.now() - t0, checking: false, error: null });
+        } catch (err) {
+          if (seq === sent.current) setState((s) => ({ ...s, checking: false, error: (err as Error).message }));
+        }
+      },
+      seq === 1 ? 0 : DEBOUNCE_MS,
+    );
     return () => clearTimeout(timer);
   }, [definition]);
   return state;

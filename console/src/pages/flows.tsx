@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { get, post } from '../api.ts';
 import type { PageProps } from '../types.ts';
 import { FlowGraph } from '../flow-graph.tsx';
@@ -103,6 +103,13 @@ function VersionDetail({
   const canEdit = me.role === 'risk-manager' || me.role === 'analyst';
   const canPublish = me.role === 'risk-manager';
   const node = current.definition.nodes.find((n) => n.id === selected);
+  // Those who may edit are likely to: lay the flow out while they read it, so the editor opens without a wait.
+  useEffect(() => {
+    if (!canEdit) return;
+    const warm = () => void import('../editor/layout.ts').then((m) => m.layoutFlow(current.definition)).catch(() => undefined);
+    const handle = window.requestIdleCallback ? window.requestIdleCallback(warm) : window.setTimeout(warm, 200);
+    return () => (window.cancelIdleCallback ? window.cancelIdleCallback(handle) : window.clearTimeout(handle));
+  }, [canEdit, current.definition]);
   const base = `/v1/flows/${encodeURIComponent(flowId)}/versions/${current.version}`;
   return (
     <>
