@@ -115,6 +115,11 @@ const SAMPLES: Record<string, Sample> = {
     return { method: 'POST', url: `/v1/events/dead-letters/matrix/${rows[0]!.seq}/retry` };
   },
   'GET /v1/flows/schema': async () => ({ method: 'GET', url: '/v1/flows/schema' }),
+  'GET /v1/feel/functions': async () => ({ method: 'GET', url: '/v1/feel/functions' }),
+  'POST /v1/flows/check': async () => ({ method: 'POST', url: '/v1/flows/check', payload: { definition: demoFlow() } }),
+  'POST /v1/flows/trial': async () => ({ method: 'POST', url: '/v1/flows/trial', payload: { definition: demoFlow(), application: demoApplication() } }),
+  'POST /v1/flows/tests': async () => ({ method: 'POST', url: '/v1/flows/tests', payload: { definition: demoFlow() } }),
+  'POST /v1/flows/:id/versions/:version/tests': async () => ({ method: 'POST', url: '/v1/flows/consumer-lending/versions/1/tests' }),
   'POST /v1/feel/check': async () => ({ method: 'POST', url: '/v1/feel/check', payload: { text: '> 18 and', kind: 'unary-tests' } }),
   'POST /v1/tables/check': async () => ({
     method: 'POST',

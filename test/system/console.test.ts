@@ -125,7 +125,27 @@ describe('console in Chromium', () => {
     await page.getByRole('button', { name: 'Publish v1' }).click();
     await page.getByRole('heading', { level: 2 }).filter({ hasText: 'published' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Publish v1' }).count(), 0);
+    // Without a reload: the version is marked live, and the list of flows says so.
+    await page.getByRole('table', { name: 'Versions' }).getByText('live').waitFor();
+    await page
+      .getByRole('navigation', { name: 'Flows' })
+      .getByText(/synth-candidate · v1 · v1 live/)
+      .waitFor();
     await shot(page, 'flow-published');
+    // A new draft opens as v2 with its own state: the v1 "Valid" message does not follow it.
+    await page.getByRole('button', { name: 'New draft from v1' }).click();
+    await page.getByRole('heading', { level: 2 }).filter({ hasText: 'v2' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Flows' })
+      .getByText(/synth-candidate · v2 · v1 live/)
+      .waitFor();
+    assert.equal(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /Valid: \d+ paths/ })
+        .count(),
+      0,
+    );
     assert.deepEqual(errors, []);
     await page.close();
   });

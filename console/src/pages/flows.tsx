@@ -58,7 +58,7 @@ export function FlowsPage({ me, route }: PageProps) {
               </nav>
               <div className="content">
                 {flowId ? (
-                  <FlowDetail key={flowId} me={me} flowId={flowId} version={versionText ? Number(versionText) : null} />
+                  <FlowDetail key={flowId} me={me} flowId={flowId} version={versionText ? Number(versionText) : null} onChanged={flows.reload} />
                 ) : (
                   <Empty>Choose a flow.</Empty>
                 )}
@@ -71,14 +71,27 @@ export function FlowsPage({ me, route }: PageProps) {
   );
 }
 
-function FlowDetail({ me, flowId, version }: { me: PageProps['me']; flowId: string; version: number | null }) {
+function FlowDetail({ me, flowId, version, onChanged }: { me: PageProps['me']; flowId: string; version: number | null; onChanged: () => void }) {
   const versions = useLoad(() => get<{ versions: FlowVersion[] }>(`/v1/flows/${encodeURIComponent(flowId)}/versions`).then((r) => r.versions), [flowId]);
   return (
     <Loaded state={versions} what="versions">
       {(list) => {
         const chosen = list.find((v) => v.version === version) ?? list.find((v) => v.status === 'published') ?? list[list.length - 1];
         if (!chosen) return <Empty>This flow has no versions.</Empty>;
-        return <VersionDetail me={me} flowId={flowId} versions={list} current={chosen} reload={versions.reload} />;
+        // Keyed by version: another version starts with no old "Valid" message and a graph fitted afresh.
+        return (
+          <VersionDetail
+            key={chosen.version}
+            me={me}
+            flowId={flowId}
+            versions={list}
+            current={chosen}
+            reload={() => {
+              versions.reload();
+              onChanged();
+            }}
+          />
+        );
       }}
     </Loaded>
   );
@@ -111,6 +124,8 @@ function VersionDetail({
     return () => (window.cancelIdleCallback ? window.cancelIdleCallback(handle) : window.clearTimeout(handle));
   }, [canEdit, current.definition]);
   const base = `/v1/flows/${encodeURIComponent(flowId)}/versions/${current.version}`;
+  // The version decisions use when they name none: the latest published.
+  const live = Math.max(0, ...versions.filter((v) => v.status === 'published').map((v) => v.version)) || null;
   return (
     <>
       <h2>
@@ -135,6 +150,7 @@ function VersionDetail({
               </td>
               <td>
                 <Badge value={v.status} />
+                {v.version === live ? <span className="badge badge-live">live</span> : null}
               </td>
               <td>{when(v.createdAt)}</td>
               <td>{v.createdBy}</td>
