@@ -36,6 +36,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import { metricsRoute } from './routes/metrics-route.ts';
 import { lifecycleRoutes } from './routes/lifecycle-routes.ts';
 import { monitoringRoutes } from './routes/monitoring-routes.ts';
+import { dmnRoutes } from './routes/dmn-routes.ts';
 import { flowEditorRoutes } from './routes/flow-editor-routes.ts';
 import { flowRoutes } from './routes/flow-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
@@ -183,6 +184,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   app.addHook('onClose', async () => services?.batches.stop());
   await app.register(metricsRoute(metrics, options.metricsText));
   await app.register(flowEditorRoutes(services.flows));
+  await app.register(dmnRoutes(services.dmn, services.flows));
   await app.register(flowRoutes(services.flows));
   await app.register(feelRoutes());
   await app.register(optimizationRoutes(services.optimizations));

@@ -25,8 +25,8 @@ const noResolver: FlowResolver = {
   flow: (id) => {
     throw new FlowError('unknown_flow', [{ path: '$', code: 'unknown_flow', message: `subflow "${id}" cannot be resolved here` }]);
   },
-  dmnTable: (file) => {
-    throw new FlowError('unknown_dmn', [{ path: '$', code: 'unknown_dmn', message: `DMN file "${file}" cannot be resolved here` }]);
+  dmnTable: (dmn) => {
+    throw new FlowError('unknown_dmn', [{ path: '$', code: 'unknown_dmn', message: `DMN ${dmn.file ?? dmn.model} cannot be resolved here` }]);
   },
   model: (file) => {
     throw new FlowError('unknown_model', [{ path: '$', code: 'unknown_model', message: `model file "${file}" cannot be resolved here` }]);

@@ -45,7 +45,15 @@ export const tableNodeSchema = z.strictObject({
   ...base,
   kind: z.literal('table'),
   table: tableSchema.optional(),
-  dmn: z.strictObject({ file: z.string(), decision: z.string() }).optional().describe('a decision of a DMN file, relative to the flow file'),
+  dmn: z
+    .strictObject({
+      file: z.string().optional().describe('for flow files run by the CLI: a DMN file, relative to the flow file'),
+      model: z.string().optional().describe('for flows stored in Arbiter: a stored DMN model pinned as "id@version" (POST /v1/dmn)'),
+      decision: z.string().describe("the decision, whose logic must be a decision table; the table's input expressions read the flow's variables"),
+    })
+    .refine((d) => (d.file === undefined) !== (d.model === undefined), 'give exactly one of "file" and "model"')
+    .optional()
+    .describe('a decision table of a DMN model instead of an inline table'),
   output: z.string().describe('variable that receives the result'),
 });
 export const rulesetNodeSchema = z.strictObject({

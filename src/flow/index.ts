@@ -29,3 +29,4 @@ export { cutoffEdge, FlowEditError, scoreNodeOf, withCutoff, withModelVersion, t
 export { locateIssues, type LocatedIssue } from './issue-target.ts';
 export { runTestCases, runTrial, type TestCaseResult, type TrialInput, type TrialResult } from './trial.ts';
 export { knownNamesOf } from './static-checks.ts';
+export { tableNodeAsDmn } from './table-dmn.ts';

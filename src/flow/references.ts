@@ -1,3 +1,4 @@
+import type { DecisionTableDefinition, DmnModel } from '../rules/index.ts';
 import { FlowError } from './flow-error.ts';
 /**
  * What a flow definition points at outside itself, read before it is validated (so it works on
@@ -6,6 +7,8 @@ import { FlowError } from './flow-error.ts';
 export interface FlowReferences {
   subflows: { flow: string; version?: number }[];
   dmnFiles: string[];
+  /** Stored DMN models of table nodes, "id@version". */
+  dmnModels: string[];
   models: string[];
   connectors: string[];
 }
@@ -14,7 +17,7 @@ interface LooseNode {
   kind?: string;
   flow?: unknown;
   version?: unknown;
-  dmn?: { file?: unknown };
+  dmn?: { file?: unknown; model?: unknown };
   model?: unknown;
   connector?: unknown;
 }
@@ -27,9 +30,18 @@ export function referencesOf(def: unknown): FlowReferences {
       .filter((n) => n.kind === 'subflow' && typeof n.flow === 'string')
       .map((n) => ({ flow: n.flow as string, version: typeof n.version === 'number' ? n.version : undefined })),
     dmnFiles: nodes.filter((n) => n.kind === 'table' && typeof n.dmn?.file === 'string').map((n) => n.dmn!.file as string),
+    dmnModels: [...new Set(nodes.filter((n) => n.kind === 'table' && typeof n.dmn?.model === 'string').map((n) => n.dmn!.model as string))],
     models: nodes.filter((n) => n.kind === 'score' && typeof n.model === 'string').map((n) => n.model as string),
     connectors: nodes.filter((n) => n.kind === 'bureau' && typeof n.connector === 'string').map((n) => n.connector as string),
   };
+}
+
+/** The table nodes that name a stored DMN model, with the decision each runs. */
+export function dmnNodesOf(def: unknown): { model: string; decision: string }[] {
+  const raw = (def as { nodes?: unknown } | null)?.nodes;
+  return (Array.isArray(raw) ? raw : []).flatMap((n: { kind?: unknown; dmn?: { model?: unknown; decision?: unknown } } | null) =>
+    n?.kind === 'table' && typeof n.dmn?.model === 'string' && typeof n.dmn.decision === 'string' ? [{ model: n.dmn.model, decision: n.dmn.decision }] : [],
+  );
 }
 
 /** How flows name version `version` of a stored model or connector: "id@version". */
@@ -45,10 +57,25 @@ export function pinnedReference(reference: string): { id: string; version: numbe
 
 /**
  * The resolver answer of flows stored in Arbiter to a table node that names a DMN file: such
- * flows hold their tables inline, and a file reference is for flows run by the CLI.
+ * flows hold their tables inline or name a stored DMN model, and a file reference is for flows
+ * run by the CLI.
  */
-export function refuseDmnFile(file: string): never {
+export function refuseDmnFile(dmn: { file?: string; model?: string }): never {
   throw new FlowError('dmn_reference', [
-    { path: '$', code: 'dmn_reference', message: `table nodes stored in Arbiter must hold their table inline; "${file}" is a file reference for the CLI` },
+    {
+      path: '$',
+      code: 'dmn_reference',
+      message: `table nodes stored in Arbiter hold their table inline or name a stored DMN model ("model": "id@version", POST /v1/dmn); "${dmn.file}" is a file reference for the CLI`,
+    },
   ]);
+}
+
+/** The decision table of a DMN decision, or why it has none (no such decision, or logic of another kind). */
+export function dmnDecisionTable(model: DmnModel, where: string, decision: string): DecisionTableDefinition {
+  const d = model.decisions.get(decision);
+  if (d?.logic?.kind === 'table') return d.logic.table;
+  const message = d
+    ? `decision "${decision}" of ${where} is not a decision table (${d.logic?.kind ?? 'no logic'}); a table node runs decision tables`
+    : `${where} has no decision "${decision}" (decisions: ${[...model.decisions.keys()].join(', ')})`;
+  throw new FlowError('unknown_dmn', [{ path: '$', code: 'unknown_dmn', message }]);
 }

@@ -103,7 +103,8 @@ export interface CompiledNode {
 
 export interface FlowResolver {
   flow(id: string, version?: number): CompiledFlow;
-  dmnTable(file: string, decision: string): import('../rules/index.ts').DecisionTableDefinition;
+  /** The decision table of a DMN decision: in a file (the CLI) or a stored model (`model`, "id@version"). */
+  dmnTable(dmn: { file?: string; model?: string; decision: string }): import('../rules/index.ts').DecisionTableDefinition;
   model(file: string): import('../models/index.ts').LoadedModel;
   connector(reference: string): import('../connectors/index.ts').BoundConnector;
 }

@@ -9,6 +9,7 @@ import {
   parseFlow,
   runTestCases,
   runTrial,
+  tableNodeAsDmn,
   type CompiledFlow,
   type FlowIssue,
   type LocatedIssue,
@@ -207,6 +208,14 @@ export class FlowService {
     const v = await getFlowVersion(this.db, flowId, version);
     const { paths, truncated } = enumeratePaths(parseFlow(v.definition));
     return { count: paths.length, truncated, paths };
+  }
+
+  /** A table node's inline table as a DMN 1.5 model. */
+  async tableAsDmn(flowId: string, version: number, nodeId: string): Promise<string> {
+    const def = parseFlow((await getFlowVersion(this.db, flowId, version)).definition);
+    if (!def.nodes.some((n) => n.id === nodeId && n.kind === 'table'))
+      throw new ServiceError('not_found', 'not_found', `version ${version} of flow "${flowId}" has no table node "${nodeId}"`);
+    return tableNodeAsDmn(def, nodeId);
   }
 
   async diff(flowId: string, from: number, to: number) {

@@ -12,6 +12,7 @@ export {
 export { ReviewService } from './review-service.ts';
 export { FlowService, type ChallengerRequest, type FlowValidation } from './flow-service.ts';
 export { ConnectorService } from './connector-service.ts';
+export { DmnService, MAX_DMN_BYTES, DMN_MODEL_ID, type DmnEvaluation } from './dmn-service.ts';
 export { ModelService } from './model-service.ts';
 export { KeyService } from './key-service.ts';
 export { AuditService } from './audit-service.ts';

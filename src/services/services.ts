@@ -5,6 +5,7 @@ import { BatchService } from './batch-service.ts';
 import { BacktestService } from './backtest-service.ts';
 import { ConnectorService } from './connector-service.ts';
 import { DecisionService } from './decision-service.ts';
+import { DmnService } from './dmn-service.ts';
 import { FlowService } from './flow-service.ts';
 import { KeyService } from './key-service.ts';
 import { LifecycleService } from './lifecycle-service.ts';
@@ -23,6 +24,7 @@ export interface Services {
   reviews: ReviewService;
   flows: FlowService;
   connectors: ConnectorService;
+  dmn: DmnService;
   models: ModelService;
   keys: KeyService;
   audit: AuditService;
@@ -51,6 +53,7 @@ export function createServices(context: ServiceContext, hooks: ServiceHooks = {}
     reviews: new ReviewService(db, decisions),
     flows: new FlowService(db, decisions),
     connectors: new ConnectorService(db, decisions.gateway, decisions.ledger),
+    dmn: new DmnService(db),
     models: new ModelService(db),
     keys: new KeyService(db),
     audit: new AuditService(db, context.auditCheckpoints),

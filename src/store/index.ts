@@ -44,6 +44,7 @@ export { rewrapDataKeys, masterVersionsInUse } from './key-rotation.ts';
 export { addLegalHold, heldUntil, dueForPurge, purgeDue, type LegalHold, type RetentionTerms } from './retention.ts';
 export { addModelVersion, listModels, listModelVersions, getModelVersion, getModelFile, type ModelVersion } from './models.ts';
 export { addConnectorVersion, listConnectors, listConnectorVersions, getConnectorVersion, type ConnectorVersion } from './connectors.ts';
+export { addDmnModelVersion, listDmnModels, listDmnModelVersions, getDmnModelVersion, getDmnModelXml, type DmnModelVersion } from './dmn-models.ts';
 export { DatabasePullLedger } from './bureau-pulls.ts';
 export {
   createBacktest,

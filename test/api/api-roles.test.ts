@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { InjectOptions } from 'fastify';
 import { ROLES, type Role } from '../../src/privacy/index.ts';
@@ -75,7 +76,23 @@ async function matrixBatch(server: Server, finished: boolean, actor = 'matrix'):
   return batch.id;
 }
 
+const POLICY_DMN = readFileSync('examples/dmn/credit-policy.dmn', 'utf8');
+/** The stored DMN model the DMN routes' samples read: uploading the same XML again is the same version. */
+async function matrixDmn(server: Server): Promise<void> {
+  await server.services.dmn.upload('credit-policy', POLICY_DMN, { actor: 'matrix' });
+}
+
 const SAMPLES: Record<string, Sample> = {
+  'GET /v1/dmn': async () => ({ method: 'GET', url: '/v1/dmn' }),
+  'POST /v1/dmn': async () => ({ method: 'POST', url: '/v1/dmn', payload: { id: 'credit-policy', xml: POLICY_DMN } }),
+  'GET /v1/dmn/:id/versions': async (_ctx, server) => (await matrixDmn(server), { method: 'GET', url: '/v1/dmn/credit-policy/versions' }),
+  'GET /v1/dmn/:id/versions/:version': async (_ctx, server) => (await matrixDmn(server), { method: 'GET', url: '/v1/dmn/credit-policy/versions/1' }),
+  'GET /v1/dmn/:id/versions/:version/file': async (_ctx, server) => (await matrixDmn(server), { method: 'GET', url: '/v1/dmn/credit-policy/versions/1/file' }),
+  'POST /v1/dmn/:id/versions/:version/evaluate': async (_ctx, server) => (
+    await matrixDmn(server),
+    { method: 'POST', url: '/v1/dmn/credit-policy/versions/1/evaluate', payload: { decision: 'Risk Band', input: { 'Credit Score': 700 } } }
+  ),
+  'GET /v1/flows/:id/versions/:version/nodes/:node/dmn': async () => ({ method: 'GET', url: '/v1/flows/consumer-lending/versions/1/nodes/personalTier/dmn' }),
   'GET /healthz': async () => ({ method: 'GET', url: '/healthz' }),
   'GET /readyz': async () => ({ method: 'GET', url: '/readyz' }),
   'GET /metrics': async () => ({ method: 'GET', url: '/metrics' }),

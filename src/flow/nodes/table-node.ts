@@ -13,8 +13,11 @@ export const tableNode: NodeHandler<TableNode> = {
   compile(def, ctx) {
     let definition: DecisionTableDefinition;
     if (def.table) definition = def.table;
-    else if (def.dmn) definition = ctx.resolve.dmnTable(def.dmn.file, def.dmn.decision);
-    else throw new FlowError('bad_node', [{ path: ctx.path, code: 'bad_node', message: 'a table node needs "table" (inline) or "dmn" (a file and decision)' }]);
+    else if (def.dmn) definition = ctx.resolve.dmnTable(def.dmn);
+    else
+      throw new FlowError('bad_node', [
+        { path: ctx.path, code: 'bad_node', message: 'a table node needs "table" (inline) or "dmn" (a DMN file or stored model, and a decision)' },
+      ]);
     let table: ReturnType<typeof compileDecisionTable>;
     try {
       table = compileDecisionTable(definition, ctx.knownNames);
@@ -39,7 +42,8 @@ export const tableNode: NodeHandler<TableNode> = {
   expressions: (def) => [...(def.table?.inputs.map((i, k) => ({ path: `table.inputs[${k}].expression`, text: i.expression })) ?? [])],
   writes: (def) => [def.output],
   check(def, { path }) {
-    if (!def.table === !def.dmn) return [{ path, code: 'bad_node', message: 'give exactly one of "table" (inline) and "dmn" (a file and decision)' }];
+    if (!def.table === !def.dmn)
+      return [{ path, code: 'bad_node', message: 'give exactly one of "table" (inline) and "dmn" (a DMN file or stored model, and a decision)' }];
     return [];
   },
 };

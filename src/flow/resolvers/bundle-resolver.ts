@@ -3,6 +3,7 @@ import { compileFlow, type CompiledFlow } from '../compile.ts';
 import { refuseDmnFile } from '../references.ts';
 import type { FlowResolver } from '../run-types.ts';
 import { parseModelFile } from '../../models/index.ts';
+import type { DecisionTableDefinition } from '../../rules/index.ts';
 import { ephemeralKeyProvider } from '../../privacy/index.ts';
 
 /**
@@ -17,7 +18,12 @@ export interface FlowBundle {
   models: Record<string, unknown>;
   /** Connector definitions and their versions by reference. */
   connectors: Record<string, { definition: unknown; version: number }>;
+  /** The decision tables of stored DMN models the flow's table nodes name, by "id@version#decision". */
+  dmnTables: Record<string, DecisionTableDefinition>;
 }
+
+/** How a bundle keys a stored DMN model's decision table. */
+export const dmnTableKey = (model: string, decision: string) => `${model}#${decision}`;
 
 let workerGateway: BureauGateway | null = null;
 /** Bureau pulls of a back-test in a worker: kept in memory for the run, sealed under keys that die with it. */
@@ -35,7 +41,7 @@ export function compileBundle(bundle: FlowBundle): CompiledFlow {
       const c = bundle.connectors[ref]!;
       return gateway().bind(compileConnector(c.definition), c.version, ref);
     },
-    dmnTable: refuseDmnFile,
+    dmnTable: (dmn) => (dmn.model !== undefined ? bundle.dmnTables[dmnTableKey(dmn.model, dmn.decision)]! : refuseDmnFile(dmn)),
   };
   return compileFlow(bundle.definition, resolver);
 }

@@ -6,7 +6,7 @@ import { ephemeralKeyProvider } from '../../privacy/index.ts';
 import { importDmn, type DecisionTableDefinition, type DmnModel } from '../../rules/index.ts';
 import { compileFlow, type CompiledFlow } from '../compile.ts';
 import { FlowError } from '../flow-error.ts';
-import { referencesOf } from '../references.ts';
+import { dmnDecisionTable, referencesOf } from '../references.ts';
 import type { FlowResolver } from '../run-types.ts';
 
 function readJsonFile(path: string): unknown {
@@ -72,19 +72,12 @@ export async function loadFlowFile(path: string, seen: Set<string> = new Set()):
     },
     model: (file) => models.get(file)!,
     connector: (file) => connectors.get(file)!,
-    dmnTable(file, decision): DecisionTableDefinition {
-      const model = dmnModels.get(file)!;
-      const d = model.decisions.get(decision);
-      if (d?.logic?.kind !== 'table') {
-        throw new FlowError('unknown_dmn', [
-          {
-            path: '$',
-            code: 'unknown_dmn',
-            message: `${file} has no decision table decision "${decision}" (decisions: ${[...model.decisions.keys()].join(', ')})`,
-          },
+    dmnTable(dmn): DecisionTableDefinition {
+      if (dmn.file === undefined)
+        throw new FlowError('dmn_reference', [
+          { path: '$', code: 'dmn_reference', message: `stored DMN models ("${dmn.model}") are for flows stored in Arbiter; a flow file names a DMN file` },
         ]);
-      }
-      return d.logic.table;
+      return dmnDecisionTable(dmnModels.get(dmn.file)!, dmn.file, dmn.decision);
     },
   };
   return compileFlow(def, resolver);

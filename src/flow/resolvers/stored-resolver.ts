@@ -1,12 +1,13 @@
 import { compileConnector, ConnectorError, type BoundConnector, type BureauGateway } from '../../connectors/index.ts';
 import { parseModelFile, type LoadedModel } from '../../models/index.ts';
+import { type DmnModel, importDmn } from '../../rules/index.ts';
 import { registerPersonalFields } from '../../privacy/index.ts';
 import { systemClock, type Clock } from '../../support/clock.ts';
 import { compileFlow, type CompiledFlow } from '../compile.ts';
 import { FlowError } from '../flow-error.ts';
-import { pinnedReference, referencesOf, refuseDmnFile } from '../references.ts';
+import { dmnDecisionTable, dmnNodesOf, pinnedReference, referencesOf, refuseDmnFile } from '../references.ts';
 import type { FlowResolver } from '../run-types.ts';
-import type { FlowBundle } from './bundle-resolver.ts';
+import { dmnTableKey, type FlowBundle } from './bundle-resolver.ts';
 
 /** A flow version as it is stored: the catalog compiles it and what it names. */
 export interface StoredFlowVersion {
@@ -26,6 +27,8 @@ export interface StoredFlows<V extends StoredFlowVersion = StoredFlowVersion> {
   flowVersion(flowId: string, version?: number): Promise<V>;
   modelFile(modelId: string, version: number): Promise<unknown>;
   connectorVersion(connectorId: string, version: number): Promise<{ definition: unknown; version: number }>;
+  /** A stored DMN model's XML. */
+  dmnModelXml(modelId: string, version: number): Promise<string>;
   isNotFound(err: unknown): boolean;
 }
 
@@ -49,6 +52,9 @@ export class FlowCatalog<V extends StoredFlowVersion = StoredFlowVersion> {
 
   /** Stored model versions never change either. */
   private readonly models = new Map<string, Promise<LoadedModel>>();
+
+  /** Stored DMN model versions never change either. */
+  private readonly dmnModels = new Map<string, Promise<DmnModel>>();
 
   /** Connector versions never change; bound to the gateway, which keeps one circuit per connector. */
   private readonly connectors = new Map<string, Promise<BoundConnector>>();
@@ -91,6 +97,28 @@ export class FlowCatalog<V extends StoredFlowVersion = StoredFlowVersion> {
       bound.catch(() => this.connectors.delete(reference));
     }
     return bound;
+  }
+
+  /** A stored DMN model named as a table node names it: "id@version". */
+  private dmnModel(reference: string): Promise<DmnModel> {
+    const m = pinnedReference(reference);
+    if (!m) {
+      const message = `table nodes name a stored DMN model pinned to a version, such as "${reference.replace(/@.*$/, '')}@1" (see GET /v1/dmn); "${reference}" is not one`;
+      return Promise.reject(new FlowError('dmn_reference', [{ path: '$', code: 'dmn_reference', message }]));
+    }
+    let loaded = this.dmnModels.get(reference);
+    if (!loaded) {
+      loaded = this.source.dmnModelXml(m.id, m.version).then(
+        (xml) => importDmn(xml),
+        (err) => {
+          if (this.source.isNotFound(err)) throw new FlowError('unknown_dmn', [{ path: '$', code: 'unknown_dmn', message: `${err.message}` }]);
+          throw err;
+        },
+      );
+      this.dmnModels.set(reference, loaded);
+      loaded.catch(() => this.dmnModels.delete(reference));
+    }
+    return loaded;
   }
 
   /** A stored model named as a score node names it: "id@version". */
@@ -174,7 +202,10 @@ export class FlowCatalog<V extends StoredFlowVersion = StoredFlowVersion> {
         connectors[ref] = { definition: c.definition, version: c.version };
       }
     }
-    return { definition: v.definition, subflows, models, connectors };
+    const dmnTables: FlowBundle['dmnTables'] = {};
+    for (const node of dmnNodesOf(v.definition))
+      dmnTables[dmnTableKey(node.model, node.decision)] = dmnDecisionTable(await this.dmnModel(node.model), node.model, node.decision);
+    return { definition: v.definition, subflows, models, connectors, dmnTables };
   }
 
   /** Compiles any version (drafts included) without caching, for validation. */
@@ -192,11 +223,13 @@ export class FlowCatalog<V extends StoredFlowVersion = StoredFlowVersion> {
     for (const ref of referencesOf(v.definition).models) models.set(ref, await this.model(ref));
     const connectors = new Map<string, BoundConnector>();
     for (const ref of referencesOf(v.definition).connectors) connectors.set(ref, await this.connector(ref));
+    const dmnModels = new Map<string, DmnModel>();
+    for (const ref of referencesOf(v.definition).dmnModels) dmnModels.set(ref, await this.dmnModel(ref));
     const resolver: FlowResolver = {
       flow: (id, version) => subflows.get(`${id}@${version ?? 'latest'}`)!.flow,
       model: (ref) => models.get(ref)!,
       connector: (ref) => connectors.get(ref)!,
-      dmnTable: refuseDmnFile,
+      dmnTable: (dmn) => (dmn.model !== undefined ? dmnDecisionTable(dmnModels.get(dmn.model)!, dmn.model, dmn.decision) : refuseDmnFile(dmn)),
     };
     const flow = compileFlow(v.definition, resolver);
     registerPersonalFields(
