@@ -7,6 +7,7 @@ import { Loading } from './ui.tsx';
 import { OverviewPage } from './pages/overview.tsx';
 import { FlowsPage } from './pages/flows.tsx';
 import { TablesPage } from './pages/tables.tsx';
+import { DmnPage } from './pages/dmn.tsx';
 import { ModelsPage } from './pages/models.tsx';
 import { DecisionsPage } from './pages/decisions.tsx';
 import { ReviewsPage } from './pages/reviews.tsx';
@@ -19,6 +20,7 @@ const PAGES: { id: string; title: string; roles: Role[]; Page: (p: PageProps) =>
   { id: 'overview', title: 'Overview', roles: ['risk-manager', 'analyst', 'auditor'], Page: OverviewPage },
   { id: 'flows', title: 'Flows', roles: ['admin', 'risk-manager', 'analyst', 'auditor', 'reviewer'], Page: FlowsPage },
   { id: 'tables', title: 'Decision tables', roles: ['risk-manager', 'analyst', 'auditor', 'reviewer', 'admin'], Page: TablesPage },
+  { id: 'dmn', title: 'DMN models', roles: ['risk-manager', 'analyst', 'auditor', 'reviewer', 'admin'], Page: DmnPage },
   { id: 'models', title: 'Models', roles: ['admin', 'risk-manager', 'analyst', 'auditor'], Page: ModelsPage },
   { id: 'decisions', title: 'Decisions', roles: ['service', 'analyst', 'risk-manager', 'reviewer', 'auditor'], Page: DecisionsPage },
   { id: 'reviews', title: 'Review queue', roles: ['reviewer', 'risk-manager'], Page: ReviewsPage },

@@ -133,3 +133,13 @@ export function SideList({ items }: { items: SideItem[] }) {
     </ul>
   );
 }
+
+/** Saves text as a file the browser downloads (the API answers with the key; a plain link would not carry it). */
+export function saveText(text: string, name: string, type = 'application/xml'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

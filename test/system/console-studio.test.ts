@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { useConsole } from '../support/console-browser.ts';
@@ -173,6 +174,27 @@ describe('flow editor in Chromium', () => {
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.getByRole('button', { name: 'Undo' }).click();
     await settled(page, /416 paths/);
+    assert.deepEqual(errors, []);
+  });
+
+  test('an analyst uploads a DMN model, tries a decision with JSON, and downloads it as uploaded', async () => {
+    const { page, errors } = await ui.signedIn('analyst', VIEW);
+    await page.goto(`${ui.server.url}/console/#/dmn`);
+    await page.getByLabel('DMN file').setInputFiles('examples/dmn/credit-policy.dmn');
+    assert.equal(await page.getByLabel('Id').inputValue(), 'credit-policy');
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByRole('heading', { level: 2 }).filter({ hasText: 'v1' }).waitFor();
+    for (const decision of ['Risk Band', 'Decision', 'Credit Limit']) await page.getByRole('listitem').filter({ hasText: decision }).first().waitFor();
+    await page.getByLabel('Decision', { exact: true }).selectOption('Risk Band');
+    await page.getByLabel(/^Input data/).fill(readFileSync('examples/dmn/applicant.json', 'utf8'));
+    await page.getByRole('button', { name: 'Evaluate' }).click();
+    await page.locator('pre.json').filter({ hasText: '"value": "B"' }).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('table', { name: 'Versions' }).getByRole('button', { name: 'Download' }).click();
+    const file = await download;
+    assert.equal(file.suggestedFilename(), 'credit-policy-v1.dmn');
+    assert.equal(readFileSync((await file.path())!, 'utf8'), readFileSync('examples/dmn/credit-policy.dmn', 'utf8'));
+    await ui.shot(page, 'dmn-model', false);
     assert.deepEqual(errors, []);
   });
 });

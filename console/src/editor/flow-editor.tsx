@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, get, post, put } from '../api.ts';
 import { go } from '../router.ts';
 import type { FlowDefinition, FlowEdge, FlowNode, FlowSummary, FlowVersion, PageProps } from '../types.ts';
-import { ActionButton, Badge, ErrorBox, Loading, num } from '../ui.tsx';
+import { ActionButton, Badge, ErrorBox, Loading, num, saveText } from '../ui.tsx';
 import { problemCounts, useFlowCheck } from './checks.ts';
 import { EdgeForm } from './edge-form.tsx';
 import { FlowCanvas, type Selection } from './flow-canvas.tsx';
@@ -22,12 +22,12 @@ const READABLE_ZOOM = 0.55;
 /** Up to this many nodes, a flow is shown whole after a node is added. */
 const SMALL_FLOW = 16;
 
-const EMPTY_CATALOG: Catalog = { flows: [], models: [], connectors: [] };
+const EMPTY_CATALOG: Catalog = { flows: [], models: [], connectors: [], dmnModels: [] };
 
 async function loadCatalog(): Promise<Catalog> {
   // A role that may not read models or connectors still edits; its pickers are just shorter.
   const quiet = <T,>(p: Promise<T>, fallback: T) => p.catch(() => fallback);
-  const [flows, models, connectors] = await Promise.all([
+  const [flows, models, connectors, dmnModels] = await Promise.all([
     quiet(
       get<{ flows: FlowSummary[] }>('/v1/flows').then((r) => r.flows),
       [],
@@ -49,8 +49,14 @@ async function loadCatalog(): Promise<Catalog> {
       ),
       [],
     ),
+    quiet(
+      get<{ models: { reference: string; summary: { decisions?: { name: string; logic: string | null }[] } }[] }>('/v1/dmn').then((r) =>
+        r.models.map((m) => ({ reference: m.reference, tables: (m.summary.decisions ?? []).filter((d) => d.logic === 'table').map((d) => d.name) })),
+      ),
+      [],
+    ),
   ]);
-  return { flows: flows.map((f) => ({ id: f.id, name: f.name, publishedVersion: f.publishedVersion })), models, connectors };
+  return { flows: flows.map((f) => ({ id: f.id, name: f.name, publishedVersion: f.publishedVersion })), models, connectors, dmnModels };
 }
 
 /** The flow editor page: a stored version (`#/flows/:id/:version/edit`) or a new flow (`#/flows/new`). */
@@ -368,6 +374,17 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
                   setSelection({ node: to });
                 }}
                 onSelectEdge={(i) => setSelection({ edge: i })}
+                downloadDmn={
+                  stored && !dirty && stored.definition.nodes.some((n) => n.id === selectedNode.id && n.kind === 'table')
+                    ? async () =>
+                        saveText(
+                          await get<string>(
+                            `/v1/flows/${encodeURIComponent(stored.flowId)}/versions/${stored.version}/nodes/${encodeURIComponent(selectedNode.id)}/dmn`,
+                          ),
+                          `${stored.flowId}-v${stored.version}-${selectedNode.id}.dmn`,
+                        )
+                    : undefined
+                }
                 onInputFields={(fields, group) =>
                   edit({ ...def, input: { ...(def.input ?? { fields: {} }), fields } as FlowDefinition['input'] }, group && `fields:${group}`)
                 }

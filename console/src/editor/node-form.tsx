@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ActionButton } from '../ui.tsx';
 import type { FlowDefinition, FlowNode } from '../types.ts';
 import type { LocatedIssue } from './checks.ts';
 import { FeelField, FeelMap, issuesAt, Problems, SelectField, TextField } from './form-parts.tsx';
@@ -10,6 +11,8 @@ export interface Catalog {
   flows: { id: string; name: string; publishedVersion: number | null }[];
   models: string[];
   connectors: { reference: string; inputs: string[]; features: string[]; consentScope: string }[];
+  /** Stored DMN model versions and their decision-table decisions, for table nodes. */
+  dmnModels: { reference: string; tables: string[] }[];
 }
 
 type Change = (node: FlowNode, group?: string) => void;
@@ -33,6 +36,7 @@ export function NodeForm({
   onRename,
   onInputFields,
   onSelectEdge,
+  downloadDmn,
 }: {
   node: FlowNode;
   index: number;
@@ -45,6 +49,8 @@ export function NodeForm({
   onInputFields: (fields: Record<string, FieldSpec>, group?: string) => void;
   /** Opens an edge's form: a switch's conditions and a node's ports are edited there. */
   onSelectEdge: (index: number) => void;
+  /** Downloads a table node's table as DMN; absent while the flow has unsaved changes. */
+  downloadDmn?: () => Promise<void>;
 }) {
   const base = `$.nodes[${index}]`;
   const at = (sub: string) => issuesAt(issues, `${base}.${sub}`);
@@ -113,6 +119,7 @@ export function NodeForm({
           definition={definition}
           onInputFields={onInputFields}
           issues={issues}
+          downloadDmn={downloadDmn}
         />
       )}
       <OutgoingEdges definition={definition} from={node.id} onSelectEdge={onSelectEdge} />
@@ -155,6 +162,7 @@ function KindForm({
   definition,
   onInputFields,
   issues,
+  downloadDmn,
 }: {
   node: FlowNode;
   set: (patch: Record<string, unknown>, group?: string) => void;
@@ -167,6 +175,7 @@ function KindForm({
   definition: FlowDefinition;
   onInputFields: (fields: Record<string, FieldSpec>, group?: string) => void;
   issues: readonly LocatedIssue[];
+  downloadDmn?: () => Promise<void>;
 }) {
   const str = (k: string) => (typeof node[k] === 'string' ? (node[k] as string) : '');
   const map = (k: string) => (node[k] ?? {}) as Record<string, string>;
@@ -191,17 +200,59 @@ function KindForm({
           base={`${base}.assign`}
         />
       );
-    case 'table':
+    case 'table': {
+      const dmn = node.dmn as { file?: string; model?: string; decision: string } | undefined;
+      const chosen = catalog.dmnModels.find((m) => m.reference === dmn?.model);
       return (
         <>
           <TextField label="Output variable" value={str('output')} onChange={(v) => set({ output: v }, 'output')} issues={at('output')} />
+          <SelectField
+            label="Rules from"
+            value={node.table ? 'inline' : 'dmn'}
+            options={[
+              { value: 'inline', label: 'a table in this flow' },
+              { value: 'dmn', label: 'a decision of a stored DMN model' },
+            ]}
+            onChange={(v) =>
+              v === 'inline'
+                ? set({ dmn: undefined, table: { hitPolicy: 'UNIQUE', inputs: [{ expression: '' }], outputs: [{ name: 'result' }], rules: [] } })
+                : set({ table: undefined, dmn: { model: catalog.dmnModels[0]?.reference ?? '', decision: catalog.dmnModels[0]?.tables[0] ?? '' } })
+            }
+          />
           {node.table ? (
-            <TableForm table={node.table as TableSpec} onChange={(t, g) => set({ table: t }, g)} names={names} issues={at('table')} base={`${base}.table`} />
+            <>
+              <TableForm table={node.table as TableSpec} onChange={(t, g) => set({ table: t }, g)} names={names} issues={at('table')} base={`${base}.table`} />
+              {downloadDmn ? (
+                <ActionButton kind="secondary" onClick={downloadDmn}>
+                  Download as DMN 1.5
+                </ActionButton>
+              ) : (
+                <p className="muted small">Save the draft to download this table as DMN.</p>
+              )}
+            </>
+          ) : dmn?.file !== undefined ? (
+            <p className="muted">This node names a DMN file ({dmn.file}), which only flows run by the CLI may; choose a stored model.</p>
           ) : (
-            <p className="muted">This node names a DMN decision ({JSON.stringify(node.dmn)}); edit it as JSON.</p>
+            <>
+              <SelectField
+                label="DMN model"
+                value={dmn?.model ?? ''}
+                options={['', ...new Set([...catalog.dmnModels.map((m) => m.reference), ...(dmn?.model ? [dmn.model] : [])])]}
+                onChange={(v) => set({ dmn: { model: v, decision: catalog.dmnModels.find((m) => m.reference === v)?.tables[0] ?? '' } })}
+                issues={at('dmn')}
+              />
+              <SelectField
+                label="Decision"
+                value={dmn?.decision ?? ''}
+                options={['', ...new Set([...(chosen?.tables ?? []), ...(dmn?.decision ? [dmn.decision] : [])])]}
+                onChange={(v) => set({ dmn: { ...dmn, decision: v } })}
+              />
+              <p className="muted small">The table's input expressions read the flow's variables by the names the model gives its input data.</p>
+            </>
           )}
         </>
       );
+    }
     case 'ruleset': {
       const rules = (node.rules ?? []) as RuleSpec[];
       const setRule = (i: number, r: RuleSpec, g?: string) => set({ rules: rules.map((x, k) => (k === i ? r : x)) }, g);
