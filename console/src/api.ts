@@ -44,6 +44,21 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: st
   return json as T;
 }
 
+/** A POST whose answer is a file (a spreadsheet): the bytes, not text. */
+export async function postForFile(path: string, body: unknown): Promise<Blob> {
+  const key = session.key();
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) {
+    const error = ((await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(res.status, error?.code ?? 'error', error?.message ?? `POST ${path} failed with ${res.status}`);
+  }
+  return res.blob();
+}
+
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);

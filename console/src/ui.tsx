@@ -135,8 +135,8 @@ export function SideList({ items }: { items: SideItem[] }) {
 }
 
 /** Saves text as a file the browser downloads (the API answers with the key; a plain link would not carry it). */
-export function saveText(text: string, name: string, type = 'application/xml'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function saveText(text: string | Blob, name: string, type = 'application/xml'): void {
+  const url = URL.createObjectURL(text instanceof Blob ? text : new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -37,6 +37,7 @@ import { metricsRoute } from './routes/metrics-route.ts';
 import { lifecycleRoutes } from './routes/lifecycle-routes.ts';
 import { monitoringRoutes } from './routes/monitoring-routes.ts';
 import { dmnRoutes } from './routes/dmn-routes.ts';
+import { tableFileRoutes } from './routes/table-file-routes.ts';
 import { flowEditorRoutes } from './routes/flow-editor-routes.ts';
 import { flowRoutes } from './routes/flow-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
@@ -187,6 +188,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(dmnRoutes(services.dmn, services.flows));
   await app.register(flowRoutes(services.flows));
   await app.register(feelRoutes());
+  await app.register(tableFileRoutes());
   await app.register(optimizationRoutes(services.optimizations));
   await app.register(decisionRoutes(services.decisions, services.reviews));
   await app.register(modelRoutes(services.models));

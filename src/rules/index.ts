@@ -16,3 +16,5 @@ export { runTck, sameValue, NUMBER_TOLERANCE, type TckResult } from './dmn/tck.t
 export { jsonToFeel } from '../expr/index.ts';
 export type { DmnModel, BoxedExpression, ItemDefinition } from './dmn/model.ts';
 export { analyseTable, type TableAnalysis, type Gap, type Overlap } from './table-analysis.ts';
+export { sheetToTable, tableToSheet, type SheetCell } from './table-sheet.ts';
+export { MAX_XLSX_BYTES, tableToXlsx, xlsxToTable } from './table-xlsx.ts';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SERVER_BACKENDS } from '../support/backends.ts';
 import { demoApplication, demoFlow } from '../support/flows.ts';
+import { demoTables } from '../support/tables.ts';
 import { useApiFixture } from '../support/server.ts';
 
 const table = (rules: [string, string][]) => ({
@@ -33,6 +34,18 @@ for (const backend of SERVER_BACKENDS) {
         { name: 'string length', params: ['string'], overloads: [] },
       );
       assert.ok(functions.length > 80);
+    });
+
+    test('a decision table goes to XLSX and back through the API; a file that is not one is refused with why', async () => {
+      const table = { ...demoTables()[0]!.table };
+      const file = await f.call('analyst', 'POST', '/v1/tables/xlsx', { table });
+      assert.equal(file.statusCode, 200);
+      assert.equal(file.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const back = await f.call('analyst', 'POST', '/v1/tables/from-xlsx', { file: file.rawPayload.toString('base64') });
+      assert.deepEqual(back.json().table, table);
+      const bad = await f.call('analyst', 'POST', '/v1/tables/from-xlsx', { file: Buffer.from('hello').toString('base64') });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.json().error.message, /not an XLSX workbook/);
     });
 
     test('POST /v1/tables/check puts each FEEL error in its cell, then finds gaps and overlaps', async () => {

@@ -14,6 +14,8 @@ import { simConnector } from '../support/bureau-sim.ts';
 import { sampleProgram, sampleRun } from '../support/lifecycle.ts';
 import { addConnectorVersion, getBacktest, publishVersion, raiseAlerts, setChallenger, setMonitor } from '../../src/store/index.ts';
 import { compileConnector } from '../../src/connectors/index.ts';
+import { tableToXlsx } from '../../src/rules/index.ts';
+import { demoTables } from '../support/tables.ts';
 import { demoApplication, demoFlow, pendingReview, publishDemoFlow, uniqueKey } from '../support/flows.ts';
 import { exampleStrategy, historyCsv } from '../support/backtests.ts';
 
@@ -83,6 +85,12 @@ async function matrixDmn(server: Server): Promise<void> {
 }
 
 const SAMPLES: Record<string, Sample> = {
+  'POST /v1/tables/xlsx': async () => ({ method: 'POST', url: '/v1/tables/xlsx', payload: { table: demoTables()[0]!.table } }),
+  'POST /v1/tables/from-xlsx': async () => ({
+    method: 'POST',
+    url: '/v1/tables/from-xlsx',
+    payload: { file: (await tableToXlsx(demoTables()[0]!.table)).toString('base64') },
+  }),
   'GET /v1/dmn': async () => ({ method: 'GET', url: '/v1/dmn' }),
   'POST /v1/dmn': async () => ({ method: 'POST', url: '/v1/dmn', payload: { id: 'credit-policy', xml: POLICY_DMN } }),
   'GET /v1/dmn/:id/versions': async (_ctx, server) => (await matrixDmn(server), { method: 'GET', url: '/v1/dmn/credit-policy/versions' }),

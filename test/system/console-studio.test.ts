@@ -1,8 +1,18 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
+import { tableToXlsx, xlsxToTable } from '../../src/rules/index.ts';
 import { useConsole } from '../support/console-browser.ts';
+
+const sheetToTableOf = (file: string) => xlsxToTable(readFileSync(file));
+
+/** Waits for what the page does after an answer from the server. */
+async function until(check: () => Promise<boolean>, what: string, ms = 15_000): Promise<void> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (await check()) return;
+  assert.fail(`${what} did not appear within ${ms} ms`);
+}
 
 /**
  * The flow editor as an analyst uses it, in Chromium at 1440 x 900: a new flow built with the
@@ -86,6 +96,20 @@ describe('flow editor in Chromium', () => {
           .fill(text);
       }
     }
+
+    // The table leaves as a spreadsheet and comes back from one an analyst annotated.
+    const download = page.waitForEvent('download');
+    await side(page).getByRole('button', { name: 'Download spreadsheet' }).click();
+    const sheet = await sheetToTableOf((await (await download).path())!);
+    assert.deepEqual(
+      sheet.rules.map((r) => [...r.inputEntries, ...r.outputEntries]),
+      rules,
+    );
+    sheet.rules[4]!.annotation = 'everyone else';
+    const edited = join(ui.dataDir, 'bands.xlsx');
+    writeFileSync(edited, await tableToXlsx(sheet));
+    await side(page).getByLabel('Import spreadsheet').setInputFiles(edited);
+    await until(async () => (await side(page).getByLabel('Rule 5 annotation').inputValue()) === 'everyone else', 'the imported annotation');
 
     // Ruleset after the table; its knock-out port gets a new decline output.
     await palette(page, 'Ruleset').click();

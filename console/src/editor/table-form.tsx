@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { post } from '../api.ts';
+import { post, postForFile } from '../api.ts';
+import { ActionButton, ErrorBox, saveText } from '../ui.tsx';
 import type { LocatedIssue } from './checks.ts';
 import { FeelField, issuesAt, Problems, SelectField } from './form-parts.tsx';
 
@@ -40,6 +41,7 @@ export function TableForm({
   base: string;
 }) {
   const [check, setCheck] = useState<TableCheck | null>(null);
+  const [importError, setImportError] = useState<Error | null>(null);
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
@@ -177,6 +179,33 @@ export function TableForm({
           </div>
         ))}
       </div>
+      <div className="toolbar">
+        <ActionButton kind="secondary" onClick={async () => saveText(await postForFile('/v1/tables/xlsx', { table }), 'decision-table.xlsx')}>
+          Download spreadsheet
+        </ActionButton>
+        <label className="btn btn-secondary btn-small file-button">
+          Import spreadsheet
+          <input
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (!file) return;
+              setImportError(null);
+              try {
+                const bytes = new Uint8Array(await file.arrayBuffer());
+                let binary = '';
+                for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+                onChange((await post<{ table: TableSpec }>('/v1/tables/from-xlsx', { file: btoa(binary) })).table);
+              } catch (err) {
+                setImportError(err as Error);
+              }
+            }}
+          />
+        </label>
+      </div>
+      <ErrorBox error={importError} />
       <div className="toolbar">
         <button
           type="button"
