@@ -1,4 +1,4 @@
-import { checkpointAudit, listAudit, verifyAuditWithCheckpoints, type AuditCheckpoints, type AuditQuery, type Database } from '../store/index.ts';
+import { auditActions, checkpointAudit, listAudit, verifyAuditWithCheckpoints, type AuditCheckpoints, type AuditQuery, type Database } from '../store/index.ts';
 import { ServiceError } from './service-error.ts';
 
 /** The audit log: read a page at a time, and verified against its hash chain and signed checkpoints. */
@@ -13,6 +13,11 @@ export class AuditService {
     const events = await listAudit(this.db, query);
     const last = events[events.length - 1];
     return { events, nextAfterSeq: events.length === query.limit && last ? last.seq : null };
+  }
+
+  /** The actions the log holds, for a filter to offer. */
+  actions() {
+    return auditActions(this.db);
   }
 
   verify() {

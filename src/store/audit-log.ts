@@ -109,6 +109,14 @@ export interface AuditQuery {
   subjectId?: string;
 }
 
+/** Every action the log holds, with how many events each, for filters that offer them. */
+export async function auditActions(db: Queryable): Promise<{ action: string; count: number }[]> {
+  const { rows } = await db.query<{ action: string; count: number | string }>(
+    'select action, count(*) as count from audit_events group by action order by action',
+  );
+  return rows.map((r) => ({ action: r.action, count: Number(r.count) }));
+}
+
 export async function listAudit(db: Queryable, q: AuditQuery): Promise<AuditEvent[]> {
   const where = ['seq > $1'];
   const params: unknown[] = [q.afterSeq ?? 0];

@@ -35,6 +35,12 @@ describe('console in Chromium', () => {
   test('run a decision and open its trace, drawn along its path', async () => {
     const service = await signedIn('service');
     await service.page.goto(`${ui.server.url}/console/#/decisions`);
+    // The service role may list flows, so it is offered them to pick from.
+    await service.page
+      .getByRole('form', { name: 'Run a decision' })
+      .getByRole('combobox')
+      .locator('option[value="scored-lending"]')
+      .waitFor({ state: 'attached' });
     await service.page.getByRole('button', { name: 'Decide' }).click();
     await service.page.waitForURL(/#\/decisions\/dec_/);
     const id = decodeURIComponent(service.page.url().split('/').pop()!);
@@ -56,6 +62,13 @@ describe('console in Chromium', () => {
       'personal data is masked',
     );
     await shot(analyst.page, 'decision-trace');
+
+    // The demo applicant is found by national ID: the field is searchable in consumer-lending.
+    await analyst.page.goto(`${ui.server.url}/console/#/decisions`);
+    await analyst.page.getByLabel('Value to find').fill('110101199003074512');
+    await analyst.page.getByRole('button', { name: 'Find', exact: true }).click();
+    await analyst.page.getByRole('heading', { name: /Search results/ }).waitFor();
+    assert.ok((await analyst.page.getByRole('table', { name: 'Decisions' }).getByRole('link').count()) >= 1, 'the decision just made is found');
 
     // A decline of the scored demo flow shows the features that raised the risk, as a waterfall.
     const list = await fetch(`${ui.server.url}/v1/decisions?flow=scored-lending&outcome=decline&limit=1`, {
@@ -199,6 +212,14 @@ describe('console in Chromium', () => {
     const { page, errors } = await signedIn('auditor');
     await page.goto(`${ui.server.url}/console/#/audit`);
     await page.getByRole('table', { name: 'Audit events' }).waitFor();
+    // Actions are offered by name, with their counts, not typed from memory.
+    const action = page.getByRole('combobox', { name: /Action/ });
+    await action.locator('option[value="flow.published"]').waitFor({ state: 'attached' });
+    await action.selectOption('flow.published');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByRole('table', { name: 'Audit events' }).getByText('flow.published').first().waitFor();
+    const shown = await page.getByRole('table', { name: 'Audit events' }).locator('code:not(.small)').allTextContents();
+    assert.ok(shown.length > 0 && shown.every((a) => a === 'flow.published'), shown.join());
     await page.getByRole('button', { name: 'Verify the chain' }).click();
     await page.getByTestId('chain-verification').filter({ hasText: 'The chain is intact' }).waitFor();
     await shot(page, 'audit');

@@ -16,6 +16,8 @@ interface Verification {
 
 export function AuditPage(_: PageProps) {
   const [filters, setFilters] = useState({ action: '', actor: '', subjectType: '', subjectId: '' });
+  // The actions the log holds, offered by name: nobody should have to know them by heart.
+  const actions = useLoad(() => get<{ actions: { action: string; count: number }[] }>('/v1/audit/actions').then((r) => r.actions), []);
   const [applied, setApplied] = useState(filters);
   const [afterSeq, setAfterSeq] = useState<number[]>([]);
   const query = new URLSearchParams(
@@ -61,7 +63,18 @@ export function AuditPage(_: PageProps) {
         {(['action', 'actor', 'subjectType', 'subjectId'] as const).map((k) => (
           <label key={k}>
             {k === 'subjectType' ? 'Subject type' : k === 'subjectId' ? 'Subject id' : k[0]!.toUpperCase() + k.slice(1)}{' '}
-            <input value={filters[k]} onChange={(e) => setFilters({ ...filters, [k]: e.target.value })} placeholder="any" />
+            {k === 'action' ? (
+              <select value={filters.action} onChange={(e) => setFilters({ ...filters, action: e.target.value })}>
+                <option value="">any</option>
+                {(actions.data ?? []).map((a) => (
+                  <option key={a.action} value={a.action}>
+                    {a.action} ({num(a.count)})
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input value={filters[k]} onChange={(e) => setFilters({ ...filters, [k]: e.target.value })} placeholder="any" />
+            )}
           </label>
         ))}
         <button type="submit" className="btn btn-secondary">

@@ -88,12 +88,18 @@ export function OverviewPage(_: PageProps) {
                     ? '—'
                     : '…'
               }
-              note={bureau.data ? `${num(bureau.data.reduce((n, u) => n + u.pulls, 0))} pulls, ${bureau.data.length} connectors` : 'not visible to this role'}
+              note={
+                bureau.data
+                  ? `${num(bureau.data.reduce((n, u) => n + u.pulls, 0))} pulls, ${bureau.data.length} connectors`
+                  : bureau.error
+                    ? 'not visible to this role'
+                    : 'loading…'
+              }
             />
             <Tile
               label="Open alerts"
               value={alerts.data ? num(alerts.data.length) : alerts.error ? '—' : '…'}
-              note={alerts.error ? 'not visible to this role' : 'drift, approval, early delinquency'}
+              note={alerts.error ? 'not visible to this role' : alerts.data ? 'drift, approval, early delinquency' : 'loading…'}
             />
           </div>
           {s.series.length > 1 ? (

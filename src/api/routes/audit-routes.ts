@@ -31,6 +31,19 @@ export function auditRoutes(audit: AuditService) {
     );
 
     r.get(
+      '/v1/audit/actions',
+      {
+        config: { access: AUDIT_ROLES },
+        schema: {
+          tags: ['audit'],
+          summary: 'Every action the log holds, with its count, for filtering by action',
+          response: { 200: z.object({ actions: z.array(z.object({ action: z.string(), count: z.number().int() })) }), ...errorResponses },
+        },
+      },
+      async () => ({ actions: await audit.actions() }),
+    );
+
+    r.get(
       '/v1/audit/verify',
       {
         config: { access: AUDIT_ROLES },

@@ -49,7 +49,8 @@ export function flowRoutes(flows: FlowService) {
     r.get(
       '/v1/flows',
       {
-        config: { access: READ },
+        // Services list flows too: a client picks the flow it decides with, and the console's Decisions page offers them.
+        config: { access: [...READ, 'service'] },
         schema: {
           tags: ['flows'],
           summary: 'List flows',
