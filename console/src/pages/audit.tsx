@@ -61,6 +61,7 @@ export function AuditPage(_: PageProps) {
         }}
       >
         {(['action', 'actor', 'subjectType', 'subjectId'] as const).map((k) => (
+          // biome-ignore lint/a11y/noLabelWithoutControl: the control is a select for actions and an input for the rest, chosen inside
           <label key={k}>
             {k === 'subjectType' ? 'Subject type' : k === 'subjectId' ? 'Subject id' : k[0]!.toUpperCase() + k.slice(1)}{' '}
             {k === 'action' ? (
