@@ -1,65 +1,23 @@
-export type Role = 'admin' | 'risk-manager' | 'analyst' | 'reviewer' | 'auditor' | 'service';
+import type { paths } from './api-schema.ts';
 
-export interface Me {
-  keyId: string;
-  name: string;
-  role: Role;
-}
+/** What a GET answers with 200, from the generated API types. */
+export type Answer<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer T } } } } } ? T : never;
 
-export interface TraceEntry {
-  node: string;
-  kind: string;
-  read: Record<string, unknown>;
-  wrote: Record<string, unknown>;
-  branch?: string;
-  ms: number;
-  warnings?: { code?: string; message: string }[];
-}
+export type Role = Me['role'];
 
-export interface Decision {
-  id: string;
-  status: 'completed' | 'pending_review';
-  flow: { id: string; version: number };
-  outcome: string | null;
-  automatedOutcome: string | null;
-  override: { outcome: string; reviewer: string; note: string; at: string } | null;
-  /** `feature` and `impact` on the reasons a score node's model gave (an output's modelReasons). */
-  reasons: { code: string; text: string; feature?: string; impact?: number }[];
-  offer: Record<string, unknown> | null;
-  path: string[];
-  pendingReviewId: string | null;
-  createdAt: string;
-  completedAt: string | null;
-  durationMs: number;
-  trace?: TraceEntry[];
-  versions?: unknown;
-  application?: Record<string, unknown> | null;
-  personalDataErased?: boolean;
-}
+/** What a POST answers with 200. */
+export type Posted<P extends keyof paths> = paths[P] extends { post: { responses: { 200: { content: { 'application/json': infer T } } } } } ? T : never;
 
-export interface Review {
-  id: string;
-  decisionId: string;
-  nodeId: string;
-  queue: string;
-  reason: string;
-  status: 'pending' | 'decided';
-  verdict: 'approve' | 'decline' | null;
-  note: string | null;
-  reviewer: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-  claimedBy: string | null;
-  claimedAt: string | null;
-}
+export type Me = Answer<'/v1/me'>;
 
-export interface FlowSummary {
-  id: string;
-  name: string;
-  latestVersion: number;
-  publishedVersion: number | null;
-  createdAt: string;
-}
+export type TraceEntry = NonNullable<Decision['trace']>[number];
+
+/** A decision as `GET /v1/decisions/:id` gives it. */
+export type Decision = Answer<'/v1/decisions/{id}'>;
+
+export type Review = Answer<'/v1/reviews/{id}'>['review'];
+
+export type FlowSummary = Answer<'/v1/flows'>['flows'][number];
 
 export interface FlowNode {
   id: string;
@@ -86,32 +44,12 @@ export interface FlowDefinition {
   [key: string]: unknown;
 }
 
-export interface FlowVersion {
-  flowId: string;
-  version: number;
-  status: string;
-  definition: FlowDefinition;
-  createdAt: string;
-  createdBy?: string;
-  publishedAt?: string | null;
-}
+/** A stored flow version; its definition is the flow as the console edits it. */
+export type FlowVersion = Omit<Answer<'/v1/flows/{id}/versions/{version}'>, 'definition'> & { definition: FlowDefinition };
 
-export interface Issue {
-  path: string;
-  code: string;
-  message: string;
-}
+export type Issue = Posted<'/v1/flows/{id}/versions/{version}/validate'>['issues'][number];
 
-export interface AuditEvent {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  data: unknown;
-  hash: string;
-}
+export type AuditEvent = Answer<'/v1/audit'>['events'][number];
 
 /** What every page is given: who is signed in, and the route below the page's own segment. */
 export interface PageProps {

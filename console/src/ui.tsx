@@ -143,3 +143,38 @@ export function saveText(text: string | Blob, name: string, type = 'application/
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** A value as a person reads it: numbers grouped and to a few decimals, lists and records nested, text as it is. */
+export function formatValue(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'number')
+    return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: Math.abs(v) < 1 ? 4 : 2 });
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.map(formatValue).join(', ');
+  return JSON.stringify(v);
+}
+
+/** Named values (an offer, what a flow computed) as a table instead of raw JSON. */
+export function Values({ values, label }: { values: Record<string, unknown>; label: string }) {
+  const rows = Object.entries(values);
+  if (!rows.length) return <p className="muted">None.</p>;
+  return (
+    <table aria-label={label} className="values">
+      <tbody>
+        {rows.map(([k, v]) => (
+          <tr key={k}>
+            <th scope="row">{k}</th>
+            <td>
+              {v !== null && typeof v === 'object' && !Array.isArray(v) ? (
+                <Values values={v as Record<string, unknown>} label={`${label}: ${k}`} />
+              ) : (
+                formatValue(v)
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

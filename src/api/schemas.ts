@@ -38,3 +38,25 @@ export const auditEventSchema = z.object({
 });
 
 export const chainBreakSchema = z.object({ seq: z.number().int(), reason: z.string(), message: z.string() });
+
+/** A reason of a decision: its code and text, and for a model's reason the feature and how much it raised the risk. */
+export const reasonSchema = z.object({
+  code: z.string(),
+  text: z.string(),
+  severity: z.enum(['knockout', 'refer', 'warning']).optional(),
+  node: z.string().optional(),
+  feature: z.string().optional().describe("for a model's reason: the feature"),
+  impact: z.number().optional().describe('how much it raised the risk (log-odds for trees, points lost for scorecards)'),
+});
+
+/** One step of a decision's run: the node, what it read and wrote, where it went. */
+export const traceEntrySchema = z.object({
+  node: z.string(),
+  kind: z.string(),
+  read: z.record(z.string(), z.unknown()).describe('variables the node read, with their values (personal data masked for the caller)'),
+  wrote: z.record(z.string(), z.unknown()),
+  branch: z.string().optional(),
+  ms: z.number(),
+  warnings: z.array(z.object({ code: z.string().optional(), message: z.string() })).optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});

@@ -91,6 +91,10 @@ describe('console in Chromium', () => {
     await page.getByRole('button', { name: 'Take case' }).first().click();
     await page.getByRole('heading', { name: 'Evidence' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'You took this case' }).waitFor();
+    // The evidence reads as numbers a person reads: no PD to seventeen places.
+    const computed = (await page.getByRole('table', { name: 'What the flow computed' }).first().textContent()) ?? '';
+    assert.ok(computed.length > 0);
+    assert.doesNotMatch(computed, /\d\.\d{5,}/);
     await page.getByLabel(/^Note/).fill('Income verified against payslips; affordable.');
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByRole('status').filter({ hasText: 'Approved by' }).waitFor();
@@ -172,6 +176,15 @@ describe('console in Chromium', () => {
       assert.ok((await svg.locator('path').count()) > 5, `${chart} has drawn nothing`);
     }
     await page.getByText('v1 (champion) AUC').first().waitFor();
+    // The importance chart says which bars are which version, and the PSI threshold's label is drawn whole.
+    await page.locator('[data-chart="Feature importance"] svg text').filter({ hasText: 'v1 (champion)' }).first().waitFor();
+    const psi = page.locator('[data-chart="PSI over time"] svg');
+    const width = (await psi.boundingBox())!;
+    const label = (await psi.locator('text').filter({ hasText: 'shift 0.25' }).first().boundingBox())!;
+    assert.ok(
+      label.x >= width.x && label.x + label.width <= width.x + width.width + 0.5,
+      `the PSI label (${JSON.stringify(label)}) is inside the chart (${JSON.stringify(width)})`,
+    );
     await page
       .getByText(/^v2 AUC/)
       .first()

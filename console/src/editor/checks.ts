@@ -1,27 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { post } from '../api.ts';
-import type { FlowDefinition } from '../types.ts';
+import type { FlowDefinition, Posted } from '../types.ts';
 
-export interface LocatedIssue {
-  path: string;
-  code: string;
-  message: string;
-  line?: number;
-  column?: number;
-  node?: string;
-  edge?: number;
-}
-
-export interface FlowCheck {
-  ok: boolean;
-  issues: LocatedIssue[];
-  publishable: LocatedIssue[];
-  warnings: LocatedIssue[];
-  paths: { count: number; truncated: boolean } | null;
-  names: string[];
-  /** Time on the server. */
-  ms: number;
-}
+/** The live check of an unsaved definition, as `POST /v1/flows/check` answers it. */
+export type FlowCheck = Posted<'/v1/flows/check'>;
+export type LocatedIssue = FlowCheck['issues'][number];
 
 /** The check answered last, and how long the round trip took, for the status line. */
 export interface CheckState {

@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import { post } from '../api.ts';
-import type { FlowDefinition } from '../types.ts';
+import type { FlowDefinition, Posted } from '../types.ts';
 import { ActionButton, Badge, ErrorBox } from '../ui.tsx';
-import type { LocatedIssue } from './checks.ts';
 import type { Catalog } from './node-form.tsx';
 
 export interface TestCase {
@@ -14,33 +13,8 @@ export interface TestCase {
   expect: { outcome: string; reasons?: string[]; offer?: Record<string, unknown> };
 }
 
-interface TrialStep {
-  node: string;
-  kind: string;
-  read: Record<string, unknown>;
-  wrote: Record<string, unknown>;
-  branch?: string;
-  ms: number;
-  error?: { message: string };
-}
-
-interface TrialResult {
-  status: 'completed' | 'pending_review' | 'invalid' | 'failed';
-  outcome: string | null;
-  reasons: { code: string; text: string }[];
-  offer: Record<string, unknown> | null;
-  path: string[];
-  trace: TrialStep[];
-  wait: { node: string; reason: string } | null;
-  issues: LocatedIssue[];
-  ms: number;
-}
-
-interface TestRun {
-  passed: number;
-  failed: number;
-  cases: { name: string; passed: boolean; failures: string[]; result: TrialResult }[];
-}
+type TrialResult = Posted<'/v1/flows/trial'>;
+type TestRun = Posted<'/v1/flows/tests'>;
 
 /** A starting application: the first test case's, else a value of each field's type. */
 function sampleApplication(def: FlowDefinition): Record<string, unknown> {

@@ -5,7 +5,7 @@ import type { PageProps } from '../types.ts';
 import { FlowGraph } from '../flow-graph.tsx';
 import { go, href } from '../router.ts';
 import type { Decision, FlowSummary, FlowVersion } from '../types.ts';
-import { ActionButton, Badge, Empty, ErrorBox, Json, Loaded, num, useLoad, when } from '../ui.tsx';
+import { ActionButton, Badge, Empty, ErrorBox, Json, Loaded, num, useLoad, Values, when } from '../ui.tsx';
 
 const EXAMPLE = {
   applicantName: 'Wang Fang',
@@ -251,7 +251,7 @@ function DecisionDetail({ me, id }: { me: PageProps['me']; id: string }) {
                 )}
                 <ModelReasons reasons={d.reasons} />
                 <h2>Offer</h2>
-                {d.offer ? <Json value={d.offer} /> : <p className="muted">No offer.</p>}
+                {d.offer ? <Values label="Offer" values={d.offer} /> : <p className="muted">No offer.</p>}
               </div>
               <div>
                 <h2>Application</h2>

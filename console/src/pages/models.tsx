@@ -333,7 +333,9 @@ function ModelCharts({ side, name }: { side: ModelVersion[]; name: (v: ModelVers
   const features = Object.keys(importance).slice(0, 15).reverse();
   const importanceChart: ChartOption = {
     title: title('Feature importance'),
-    grid: { left: 130, right: 20, top: 40, bottom: 30 },
+    // Which bar is which version: the legend names them, as the other charts do.
+    legend: { bottom: 0 },
+    grid: { left: 130, right: 20, top: 40, bottom: 50 },
     xAxis: { type: 'value' },
     yAxis: { type: 'category', data: features },
     series: withCurves.map((v, i) => ({
@@ -378,6 +380,8 @@ function PsiOverTime({ uses }: { uses: { flow: string; node: string }[] }) {
       option={{
         title: { text: 'Score PSI by month (monitoring)', textStyle: { fontSize: 13 } },
         legend: { bottom: 0 },
+        // Room on the right for the threshold's label, which was cut off at the edge.
+        grid: { left: 50, right: 90, top: 40, bottom: 50 },
         xAxis: { type: 'category', data: months },
         yAxis: { type: 'value' },
         series: data.data.map((d, i) => ({
@@ -385,7 +389,11 @@ function PsiOverTime({ uses }: { uses: { flow: string; node: string }[] }) {
           type: 'line',
           data: months.map((m) => d.snapshots.find((s) => s.snapshot.month === m)?.snapshot.scorePsi[d.node] ?? null),
           lineStyle: { color: SIDES[i % 2] },
-          markLine: { silent: true, data: [{ yAxis: 0.25, label: { formatter: 'shift 0.25' } }], lineStyle: { color: '#eb3b5a', type: 'dashed' } },
+          markLine: {
+            silent: true,
+            data: [{ yAxis: 0.25, label: { formatter: 'shift 0.25', position: 'insideEndTop' } }],
+            lineStyle: { color: '#eb3b5a', type: 'dashed' },
+          },
         })),
       }}
     />

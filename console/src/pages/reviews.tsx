@@ -3,7 +3,7 @@ import { get, post } from '../api.ts';
 import type { PageProps } from '../types.ts';
 import { go, href } from '../router.ts';
 import type { Decision, Review } from '../types.ts';
-import { ActionButton, Badge, Empty, Json, Loaded, useLoad, when } from '../ui.tsx';
+import { ActionButton, Badge, Empty, Loaded, useLoad, Values, when } from '../ui.tsx';
 
 /** Matches the API's claim period: a case taken longer ago than this is free again. */
 const CLAIM_MS = 30 * 60_000;
@@ -147,7 +147,7 @@ function Case({ me, id }: { me: PageProps['me']; id: string }) {
                     <p className="muted">None.</p>
                   )}
                   <h3>What the flow computed</h3>
-                  <Json value={Object.assign({}, ...(decision.trace ?? []).map((t) => t.wrote))} />
+                  <Values label="What the flow computed" values={Object.assign({}, ...(decision.trace ?? []).map((t) => t.wrote))} />
                   <p className="muted small">Path: {decision.path.join(' → ')}</p>
                 </div>
                 <div>

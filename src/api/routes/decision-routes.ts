@@ -3,8 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CLAIM_MINUTES, REVEAL_PURPOSES, type DecisionService, type OpenedDecision, type ReviewService } from '../../services/index.ts';
 import type { DecisionRecord } from '../../store/index.ts';
+import type { Reason, TraceEntry } from '../../flow/index.ts';
 import { actorOf, requirePrincipal } from '../authenticate.ts';
-import { errorResponses } from '../schemas.ts';
+import { errorResponses, reasonSchema, traceEntrySchema } from '../schemas.ts';
 
 const DECIDE = ['service'] as const;
 const READ = ['service', 'analyst', 'risk-manager', 'reviewer', 'auditor'] as const;
@@ -24,7 +25,7 @@ const decisionSchema = z.object({
   outcome: z.string().nullable(),
   automatedOutcome: z.string().nullable(),
   override: z.object({ outcome: z.string(), reviewer: z.string(), note: z.string(), at: z.string() }).nullable(),
-  reasons: z.array(z.unknown()),
+  reasons: z.array(reasonSchema),
   offer: z.record(z.string(), z.unknown()).nullable(),
   path: z.array(z.string()),
   pendingReviewId: z.string().nullable(),
@@ -32,7 +33,7 @@ const decisionSchema = z.object({
   completedAt: z.string().nullable(),
   durationMs: z.number(),
   traceId: z.string().nullable().describe('the OpenTelemetry trace the decision was made in; null when tracing is off'),
-  trace: z.unknown().optional(),
+  trace: z.array(traceEntrySchema).nullable().optional(),
   versions: z.unknown().optional(),
   application: z.record(z.string(), z.unknown()).nullable().optional(),
   personalDataErased: z.boolean().optional(),
@@ -56,7 +57,7 @@ const reviewSchema = z.object({
 });
 
 function present(d: DecisionRecord, opened?: OpenedDecision) {
-  const result = d.result as { reasons?: unknown[]; offer?: Record<string, unknown> } | null;
+  const result = d.result as { reasons?: Reason[]; offer?: Record<string, unknown> } | null;
   return {
     id: d.id,
     status: d.status,
@@ -73,7 +74,13 @@ function present(d: DecisionRecord, opened?: OpenedDecision) {
     durationMs: d.durationMs,
     traceId: d.traceId,
     ...(opened
-      ? { trace: opened.trace, versions: d.versions, application: opened.application, personalDataErased: opened.erased, droppedFields: d.droppedFields }
+      ? {
+          trace: opened.trace as TraceEntry[] | null,
+          versions: d.versions,
+          application: opened.application,
+          personalDataErased: opened.erased,
+          droppedFields: d.droppedFields,
+        }
       : {}),
   };
 }

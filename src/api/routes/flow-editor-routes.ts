@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FlowService } from '../../services/index.ts';
-import { errorResponses } from '../schemas.ts';
+import { errorResponses, reasonSchema, traceEntrySchema } from '../schemas.ts';
 
 const EDITORS = ['risk-manager', 'analyst'] as const;
 
@@ -35,10 +35,10 @@ const trialInput = {
 const trialResult = z.object({
   status: z.enum(['completed', 'pending_review', 'invalid', 'failed']),
   outcome: z.enum(['approve', 'decline', 'refer', 'pending_review']).nullable(),
-  reasons: z.array(z.unknown()),
+  reasons: z.array(reasonSchema),
   offer: z.record(z.string(), z.unknown()).nullable(),
   path: z.array(z.string()),
-  trace: z.array(z.unknown()),
+  trace: z.array(traceEntrySchema),
   wait: z.object({ node: z.string(), reason: z.string(), queue: z.string() }).nullable(),
   issues: z.array(locatedIssue),
   ms: z.number(),
