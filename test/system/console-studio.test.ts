@@ -201,6 +201,24 @@ describe('flow editor in Chromium', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('the test panel starts from a recent decision of the flow, as the role may see it', async () => {
+    const { page, errors } = await ui.signedIn('analyst', VIEW);
+    await page.goto(`${ui.server.url}/console/#/flows/scored-lending/1/edit`);
+    await settled(page, /paths/);
+    const before = await page.getByLabel('Application (JSON)').inputValue();
+    const pick = page.getByLabel('Start from a recent decision');
+    await pick.locator('option').nth(1).waitFor({ state: 'attached' });
+    await pick.selectOption({ index: 1 });
+    await until(async () => (await page.getByLabel('Application (JSON)').inputValue()) !== before, "the decision's application");
+    await page.getByRole('region', { name: 'Test panel' }).getByRole('button', { name: 'Run', exact: true }).click();
+    await page
+      .getByTestId('trial-result')
+      .getByText(/^Outcome/)
+      .waitFor();
+    assert.ok((await page.locator('.studio-node.on-path').count()) >= 3);
+    assert.deepEqual(errors, []);
+  });
+
   test('an analyst uploads a DMN model, tries a decision with JSON, and downloads it as uploaded', async () => {
     const { page, errors } = await ui.signedIn('analyst', VIEW);
     await page.goto(`${ui.server.url}/console/#/dmn`);

@@ -9,6 +9,7 @@ import { EdgeForm } from './edge-form.tsx';
 import { FlowCanvas, type Selection } from './flow-canvas.tsx';
 import { TextField } from './form-parts.tsx';
 import { useHistory } from './history.ts';
+import { takeShownVersion } from './opened-versions.ts';
 import { type FlowLayout, layoutFlow, NODE_WIDTH, type Point } from './layout.ts';
 import { type Catalog, JsonField, NodeForm } from './node-form.tsx';
 import { emptyFlow, freeId, NODE_KINDS, type NodeKind, newEdge, newNode, portsOf, renameNode } from './node-kinds.ts';
@@ -65,6 +66,8 @@ export function FlowEditor({ me, flowId, version }: { me: PageProps['me']; flowI
   const [error, setError] = useState<Error | null>(null);
   useEffect(() => {
     if (!flowId) return setSource({ fresh: true });
+    const shown = version === null ? null : takeShownVersion(flowId, version);
+    if (shown) return setSource({ version: shown });
     get<FlowVersion>(`/v1/flows/${encodeURIComponent(flowId)}/versions/${version}`).then((v) => setSource({ version: v }), setError);
   }, [flowId, version]);
   if (error) return <ErrorBox error={error} />;

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { post } from '../api.ts';
-import type { FlowDefinition, Posted } from '../types.ts';
-import { ActionButton, Badge, ErrorBox } from '../ui.tsx';
+import { get, post } from '../api.ts';
+import type { Decision, FlowDefinition, Posted } from '../types.ts';
+import { ActionButton, Badge, ErrorBox, useLoad } from '../ui.tsx';
 import type { Catalog } from './node-form.tsx';
 
 export interface TestCase {
@@ -54,6 +54,14 @@ export function TestPanel({
   onTests: (tests: TestCase[]) => void;
 }) {
   const [appText, setAppText] = useState(() => JSON.stringify(sampleApplication(definition), null, 2));
+  // Recent decisions of this flow, to start from a real application (shown as the role may see it: masked).
+  const recent = useLoad(
+    () =>
+      get<{ decisions: Decision[] }>(`/v1/decisions?flow=${encodeURIComponent(definition.id)}&limit=20`)
+        .then((r) => r.decisions)
+        .catch(() => [] as Decision[]),
+    [definition.id],
+  );
   const bureauNodes = definition.nodes.filter((n) => n.kind === 'bureau');
   const reviewNodes = definition.nodes.filter((n) => n.kind === 'review');
   const scopes = useMemo(() => {
@@ -89,6 +97,26 @@ export function TestPanel({
       <h3>Try it</h3>
       <div className="columns">
         <div>
+          {recent.data?.length ? (
+            <label className="field">
+              Start from a recent decision
+              <select
+                value=""
+                onChange={async (e) => {
+                  if (!e.target.value) return;
+                  const d = await get<Decision>(`/v1/decisions/${encodeURIComponent(e.target.value)}`);
+                  if (d.application) setAppText(JSON.stringify(d.application, null, 2));
+                }}
+              >
+                <option value="">…</option>
+                {recent.data.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.id} · {d.outcome ?? d.status} · {new Date(d.createdAt).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           <label className="field">
             Application (JSON)
             <textarea className="json-edit" spellCheck={false} rows={12} value={appText} onChange={(e) => setAppText(e.target.value)} />

@@ -119,7 +119,12 @@ function VersionDetail({
   // Those who may edit are likely to: lay the flow out while they read it, so the editor opens without a wait.
   useEffect(() => {
     if (!canEdit) return;
-    const warm = () => void import('../editor/layout.ts').then((m) => m.layoutFlow(current.definition)).catch(() => undefined);
+    import('../editor/opened-versions.ts').then((m) => m.rememberShownVersion(current));
+    // The editor's code, ELK, and the layout of this version, ready before the click.
+    const warm = () =>
+      void Promise.all([import('../editor/flow-editor.tsx'), import('../editor/layout.ts').then((m) => m.layoutFlow(current.definition))]).catch(
+        () => undefined,
+      );
     const handle = window.requestIdleCallback ? window.requestIdleCallback(warm) : window.setTimeout(warm, 200);
     return () => (window.cancelIdleCallback ? window.cancelIdleCallback(handle) : window.clearTimeout(handle));
   }, [canEdit, current.definition]);
