@@ -219,6 +219,39 @@ describe('flow editor in Chromium', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('a subflow node opens on the canvas to show the flow it runs, read-only, and closes again', async () => {
+    const definition = {
+      id: 'with-subflow',
+      name: 'Credit check as a subflow',
+      input: { fields: { nationalId: { type: 'string', class: 'C2', required: true }, amount: { type: 'number', class: 'C1', required: true } } },
+      nodes: [
+        { id: 'start', kind: 'input' },
+        { id: 'check', kind: 'subflow', flow: 'bureau-check', inputs: { nationalId: 'nationalId', amount: 'amount' }, output: 'checked' },
+        { id: 'done', kind: 'output', outcome: 'refer', reasons: [{ code: 'CHECKED', text: 'checked by the bureau subflow' }] },
+      ],
+      edges: [
+        { from: 'start', to: 'check' },
+        { from: 'check', to: 'done' },
+      ],
+    };
+    const created = await fetch(`${ui.server.url}/v1/flows`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ui.keys.analyst}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ definition }),
+    });
+    assert.equal(created.status, 201, await created.text());
+    const { page, errors } = await ui.signedIn('analyst', VIEW);
+    await page.goto(`${ui.server.url}/console/#/flows/with-subflow/1/edit`);
+    await settled(page, /No problems/);
+    await node(page, 'check').getByRole('button', { name: 'open' }).click();
+    await node(page, 'inset:check:pull').waitFor();
+    assert.ok((await page.locator('.react-flow__node[data-id^="inset:check:"]').count()) >= 5);
+    await ui.shot(page, 'studio-subflow-open', false);
+    await node(page, 'check').getByRole('button', { name: 'close' }).click();
+    await node(page, 'inset:check:pull').waitFor({ state: 'detached' });
+    assert.deepEqual(errors, []);
+  });
+
   test('an analyst uploads a DMN model, tries a decision with JSON, and downloads it as uploaded', async () => {
     const { page, errors } = await ui.signedIn('analyst', VIEW);
     await page.goto(`${ui.server.url}/console/#/dmn`);

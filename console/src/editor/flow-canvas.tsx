@@ -22,6 +22,7 @@ import type { FlowDefinition } from '../types.ts';
 import type { FlowLayout, Point } from './layout.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from './layout.ts';
 import { edgeLabel } from './node-kinds.ts';
+import { INSET_PREFIX, type OpenedSubflow, subflowInsets } from './subflow-inset.ts';
 
 export type Selection = { node: string } | { edge: number } | null;
 
@@ -30,6 +31,11 @@ interface FlowNodeData extends Record<string, unknown> {
   kind: string;
   problems: number;
   onPath: boolean;
+  /** A subflow node: opens or closes the subflow's inset. */
+  toggle?: () => void;
+  opened?: boolean;
+  /** A node of an opened subflow: read-only. */
+  inset?: boolean;
 }
 
 interface RoutedEdgeData extends Record<string, unknown> {
@@ -48,15 +54,30 @@ const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeProps<No
       className={`studio-node${data.problems ? ' has-problems' : ''}${data.onPath ? ' on-path' : ''}${selected ? ' is-selected' : ''}`}
       style={{ background: KIND_COLOUR[data.kind] ?? '#fff', width: NODE_WIDTH, height: NODE_HEIGHT }}
     >
-      <Handle type="target" position={Position.Left} />
+      <Handle type="target" position={Position.Left} isConnectable={!data.inset} />
       <strong>{data.title}</strong>
-      <span className="small muted">{data.kind}</span>
+      <span className="small muted">
+        {data.kind}
+        {data.toggle ? (
+          <button
+            type="button"
+            className="linklike nodrag subflow-toggle"
+            aria-expanded={data.opened}
+            onClick={(e) => {
+              e.stopPropagation();
+              data.toggle?.();
+            }}
+          >
+            {data.opened ? 'close' : 'open'}
+          </button>
+        ) : null}
+      </span>
       {data.problems ? (
         <span className="problem-count" title={`${data.problems} problem(s)`}>
           {data.problems}
         </span>
       ) : null}
-      <Handle type="source" position={Position.Right} />
+      <Handle type="source" position={Position.Right} isConnectable={!data.inset} />
     </div>
   );
 });
@@ -118,6 +139,8 @@ export function FlowCanvas({
   onConnect,
   onReconnect,
   onDelete,
+  opened,
+  onToggleSubflow,
 }: {
   definition: FlowDefinition;
   positions: ReadonlyMap<string, Point>;
@@ -130,6 +153,9 @@ export function FlowCanvas({
   onConnect: (from: string, to: string) => void;
   onReconnect: (edge: number, from: string, to: string) => void;
   onDelete: (nodes: string[], edges: number[]) => void;
+  /** Subflows opened on the canvas, by subflow node id. */
+  opened: ReadonlyMap<string, OpenedSubflow>;
+  onToggleSubflow: (nodeId: string) => void;
 }) {
   // Controlled nodes must carry what the canvas measured, or the minimap has nothing to draw.
   const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
@@ -148,10 +174,17 @@ export function FlowCanvas({
         measured: sizes.get(n.id),
         selected: selection !== null && 'node' in selection && selection.node === n.id,
         ariaLabel: `${n.kind} node ${n.label ?? n.id}${problems.nodes.get(n.id) ? `, ${problems.nodes.get(n.id)} problems` : ''}`,
-        data: { title: n.label ?? n.id, kind: n.kind, problems: problems.nodes.get(n.id) ?? 0, onPath: visited.has(n.id) },
+        data: {
+          title: n.label ?? n.id,
+          kind: n.kind,
+          problems: problems.nodes.get(n.id) ?? 0,
+          onPath: visited.has(n.id),
+          ...(n.kind === 'subflow' && typeof n.flow === 'string' && n.flow ? { toggle: () => onToggleSubflow(n.id), opened: opened.has(n.id) } : {}),
+        },
       })),
-    [definition.nodes, positions, sizes, selection, problems.nodes, visited],
+    [definition.nodes, positions, sizes, selection, problems.nodes, visited, opened, onToggleSubflow],
   );
+  const insets = useMemo(() => subflowInsets(opened, positions), [opened, positions]);
   const edges: Edge<RoutedEdgeData>[] = useMemo(
     () =>
       definition.edges.map((e, i) => {
@@ -183,7 +216,7 @@ export function FlowCanvas({
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
       const measured = changes.filter((c) => c.type === 'dimensions' && c.dimensions);
-      for (const c of changes) if (c.type === 'position' && c.position) onMove(c.id, c.position);
+      for (const c of changes) if (c.type === 'position' && c.position && !c.id.startsWith(INSET_PREFIX)) onMove(c.id, c.position);
       if (measured.length)
         setSizes((old) => {
           // Only a real change of size makes a new map: the same size again must not redraw (and re-measure) the canvas.
@@ -201,12 +234,12 @@ export function FlowCanvas({
   return (
     <div className="graph studio-canvas" data-testid="studio-canvas">
       <ReactFlow
-        nodes={nodes}
-        edges={edges}
+        nodes={insets.nodes.length ? [...nodes, ...insets.nodes] : nodes}
+        edges={insets.edges.length ? [...edges, ...(insets.edges as Edge<RoutedEdgeData>[])] : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
-        onNodeClick={(_, n) => onSelect({ node: n.id })}
+        onNodeClick={(_, n) => (n.id.startsWith(INSET_PREFIX) ? undefined : onSelect({ node: n.id }))}
         onEdgeClick={(_, e) => onSelect({ edge: Number(e.id.slice(1)) })}
         onPaneClick={() => onSelect(null)}
         onConnect={(c) => c.source && c.target && onConnect(c.source, c.target)}
@@ -214,8 +247,8 @@ export function FlowCanvas({
         onReconnect={(old, c) => c.source && c.target && onReconnect(Number(old.id.slice(1)), c.source, c.target)}
         onDelete={({ nodes: n, edges: e }) =>
           onDelete(
-            n.map((x) => x.id),
-            e.map((x) => Number(x.id.slice(1))),
+            n.filter((x) => !x.id.startsWith(INSET_PREFIX)).map((x) => x.id),
+            e.filter((x) => !x.id.startsWith(INSET_PREFIX)).map((x) => Number(x.id.slice(1))),
           )
         }
         deleteKeyCode={['Delete', 'Backspace']}

@@ -10,6 +10,7 @@ import { FlowCanvas, type Selection } from './flow-canvas.tsx';
 import { TextField } from './form-parts.tsx';
 import { useHistory } from './history.ts';
 import { takeShownVersion } from './opened-versions.ts';
+import { INSET_PREFIX, type OpenedSubflow } from './subflow-inset.ts';
 import { type FlowLayout, layoutFlow, NODE_WIDTH, type Point } from './layout.ts';
 import { type Catalog, JsonField, NodeForm } from './node-form.tsx';
 import { emptyFlow, freeId, NODE_KINDS, type NodeKind, newEdge, newNode, portsOf, renameNode } from './node-kinds.ts';
@@ -102,6 +103,37 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
   const [savedNote, setSavedNote] = useState<string | null>(null);
   const clipboard = useRef<FlowNode | null>(null);
   const { fitView, setViewport, setCenter, getZoom } = useReactFlow();
+  const [opened, setOpened] = useState<ReadonlyMap<string, OpenedSubflow>>(new Map());
+  const [subflowError, setSubflowError] = useState<Error | null>(null);
+
+  /** Opens a subflow node's flow on the canvas (its pinned version, else the published one), or closes it. */
+  const toggleSubflow = useCallback(
+    async (nodeId: string) => {
+      if (opened.has(nodeId)) {
+        const next = new Map(opened);
+        next.delete(nodeId);
+        return setOpened(next);
+      }
+      const node = def.nodes.find((n) => n.id === nodeId);
+      if (!node || typeof node.flow !== 'string') return;
+      setSubflowError(null);
+      try {
+        const base = `/v1/flows/${encodeURIComponent(node.flow)}/versions`;
+        const version =
+          typeof node.version === 'number'
+            ? node.version
+            : Math.max(0, ...(await get<{ versions: FlowVersion[] }>(base)).versions.filter((v) => v.status === 'published').map((v) => v.version));
+        if (!version) throw new Error(`flow ${node.flow} has no published version to show`);
+        const sub = await get<FlowVersion>(`${base}/${version}`);
+        setOpened(new Map(opened).set(nodeId, { definition: sub.definition, version, layout: await layoutFlow(sub.definition) }));
+        // Show the subflow node with what opened under it.
+        requestAnimationFrame(() => fitView({ nodes: [{ id: nodeId }, { id: `${INSET_PREFIX}${nodeId}` }], padding: 0.1, duration: 200, maxZoom: 1 }));
+      } catch (err) {
+        setSubflowError(err as Error);
+      }
+    },
+    [opened, def.nodes, fitView],
+  );
   const check = useFlowCheck(def);
   const names = check.check?.names ?? [];
   const issues = check.check?.issues ?? [];
@@ -303,6 +335,7 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
         </div>
       </div>
       <ErrorBox error={saveError} />
+      <ErrorBox error={subflowError} />
       {savedNote ? (
         <p className="notice" role="status">
           {savedNote}
@@ -353,6 +386,8 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
           onConnect={(from, to) => edit({ ...def, edges: [...def.edges, newEdge(def, from, to)] })}
           onReconnect={(i, from, to) => edit({ ...def, edges: def.edges.map((e, k) => (k === i ? { ...e, from, to } : e)) })}
           onDelete={deleteParts}
+          opened={opened}
+          onToggleSubflow={toggleSubflow}
         />
         <aside className="studio-side" aria-label="Details">
           {selectedNode ? (

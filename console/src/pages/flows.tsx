@@ -127,7 +127,7 @@ function VersionDetail({
       );
     const handle = window.requestIdleCallback ? window.requestIdleCallback(warm) : window.setTimeout(warm, 200);
     return () => (window.cancelIdleCallback ? window.cancelIdleCallback(handle) : window.clearTimeout(handle));
-  }, [canEdit, current.definition]);
+  }, [canEdit, current]);
   const base = `/v1/flows/${encodeURIComponent(flowId)}/versions/${current.version}`;
   // The version decisions use when they name none: the latest published.
   const live = Math.max(0, ...versions.filter((v) => v.status === 'published').map((v) => v.version)) || null;
