@@ -150,6 +150,27 @@ export function TableForm({
                 onChange={(e) => onChange({ ...table, outputs: table.outputs.map((c, k) => (k === i ? { ...c, name: e.target.value } : c)) }, `out-${i}`)}
               />
             </label>
+            {(['outputValues', 'defaultOutput'] as const).map((part) => (
+              <input
+                key={part}
+                aria-label={`Output column ${i + 1} ${part === 'outputValues' ? 'allowed values' : 'default'}`}
+                placeholder={part === 'outputValues' ? 'allowed values, in priority order, e.g. "A","B"' : 'default when no rule matches'}
+                value={col[part] ?? ''}
+                onChange={(e) =>
+                  onChange(
+                    {
+                      ...table,
+                      outputs: table.outputs.map((c, k) => {
+                        if (k !== i) return c;
+                        const { [part]: _, ...rest } = c;
+                        return e.target.value ? { ...rest, [part]: e.target.value } : rest;
+                      }),
+                    },
+                    `out-${part}-${i}`,
+                  )
+                }
+              />
+            ))}
             <span className="column-actions">
               <button
                 type="button"
