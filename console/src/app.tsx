@@ -22,7 +22,7 @@ const PAGES: { id: string; title: string; roles: Role[]; Page: (p: PageProps) =>
   { id: 'tables', title: 'Decision tables', roles: ['risk-manager', 'analyst', 'auditor', 'reviewer', 'admin'], Page: TablesPage },
   { id: 'dmn', title: 'DMN models', roles: ['risk-manager', 'analyst', 'auditor', 'reviewer', 'admin'], Page: DmnPage },
   { id: 'models', title: 'Models', roles: ['admin', 'risk-manager', 'analyst', 'auditor'], Page: ModelsPage },
-  { id: 'decisions', title: 'Decisions', roles: ['service', 'analyst', 'risk-manager', 'reviewer', 'auditor'], Page: DecisionsPage },
+  { id: 'decisions', title: 'Decisions', roles: ['service', 'analyst', 'risk-manager', 'reviewer', 'auditor', 'admin'], Page: DecisionsPage },
   { id: 'reviews', title: 'Review queue', roles: ['reviewer', 'risk-manager'], Page: ReviewsPage },
   { id: 'sandbox', title: 'Sandbox', roles: ['admin', 'risk-manager', 'analyst', 'auditor'], Page: SandboxPage },
   { id: 'audit', title: 'Audit log', roles: ['auditor', 'admin'], Page: AuditPage },

@@ -1,5 +1,5 @@
 import type { Role } from '../privacy/index.ts';
-import { createApiKey, listApiKeys, revokeApiKey, type Actor, type ApiKey, type CreatedKey, type Database } from '../store/index.ts';
+import { createApiKey, keyNames, listApiKeys, revokeApiKey, type Actor, type ApiKey, type CreatedKey, type Database } from '../store/index.ts';
 
 /** API keys: one per person or service, with one role; secrets are shown once and stored hashed. */
 export class KeyService {
@@ -10,6 +10,11 @@ export class KeyService {
 
   list(): Promise<ApiKey[]> {
     return listApiKeys(this.db);
+  }
+
+  /** Who acted, by key id: names and roles, for people to be shown by name. */
+  names(ids: readonly string[]): Promise<{ id: string; name: string; role: Role }[]> {
+    return keyNames(this.db, ids);
   }
 
   create(input: { name: string; role: Role }, by: Actor): Promise<CreatedKey> {

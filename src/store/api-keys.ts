@@ -79,6 +79,15 @@ export async function listApiKeys(db: Queryable): Promise<ApiKey[]> {
   return rows.map(toKey);
 }
 
+/** The names and roles of the keys with these ids (what people are shown as, instead of key ids). */
+export async function keyNames(db: Queryable, ids: readonly string[]): Promise<{ id: string; name: string; role: Role }[]> {
+  if (!ids.length) return [];
+  const { rows } = await db.query<{ id: string; name: string; role: Role }>('select id, name, role from api_keys where id = any($1::text[]) order by id', [
+    ids,
+  ]);
+  return rows;
+}
+
 export async function revokeApiKey(db: Database, id: string, by: Actor): Promise<ApiKey> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<ApiKeyRow>('update api_keys set revoked_at = coalesce(revoked_at, now()) where id = $1 returning *', [id]);

@@ -5,7 +5,18 @@ export { migrate, pendingMigrations, listMigrations } from './migrate.ts';
 export { StoreError } from './store-error.ts';
 export { isDatabaseUnavailable } from './database-unavailable.ts';
 export { appendAudit, listAudit, auditActions, verifyAudit, type AuditEntry, type AuditQuery, type AuditVerification } from './audit-log.ts';
-export { createApiKey, listApiKeys, revokeApiKey, findActiveKey, countApiKeys, hashSecret, type ApiKey, type CreatedKey, type Actor } from './api-keys.ts';
+export {
+  createApiKey,
+  listApiKeys,
+  keyNames,
+  revokeApiKey,
+  findActiveKey,
+  countApiKeys,
+  hashSecret,
+  type ApiKey,
+  type CreatedKey,
+  type Actor,
+} from './api-keys.ts';
 export {
   createFlow,
   addFlowVersion,

@@ -92,6 +92,7 @@ const SAMPLES: Record<string, Sample> = {
     payload: { file: (await tableToXlsx(demoTables()[0]!.table)).toString('base64') },
   }),
   'GET /v1/audit/actions': async () => ({ method: 'GET', url: '/v1/audit/actions' }),
+  'GET /v1/people': async () => ({ method: 'GET', url: '/v1/people?ids=key_a,key_b' }),
   'GET /v1/dmn': async () => ({ method: 'GET', url: '/v1/dmn' }),
   'POST /v1/dmn': async () => ({ method: 'POST', url: '/v1/dmn', payload: { id: 'credit-policy', xml: POLICY_DMN } }),
   'GET /v1/dmn/:id/versions': async (_ctx, server) => (await matrixDmn(server), { method: 'GET', url: '/v1/dmn/credit-policy/versions' }),

@@ -163,6 +163,9 @@ describe('console in Chromium', () => {
         .count(),
       0,
     );
+    // People are shown by name, not by key id: v2 was drafted by the signed-in risk manager.
+    const me = (await (await fetch(`${ui.server.url}/v1/me`, { headers: { authorization: `Bearer ${ui.keys['risk-manager']}` } })).json()) as { name: string };
+    await page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /v2/ }).getByText(me.name).waitFor();
     assert.deepEqual(errors, []);
     await page.close();
   });

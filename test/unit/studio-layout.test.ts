@@ -14,6 +14,7 @@ describe("the flow editor's layout (the console's module, run in Node)", () => {
     assert.equal(layout.edges.size, demo.edges.length, 'every edge is routed');
     // Left to right: every edge's target starts right of its source.
     for (const e of demo.edges) assert.ok(layout.nodes.get(e.to)!.x >= layout.nodes.get(e.from)!.x + NODE_WIDTH, `${e.from} → ${e.to}`);
-    for (const [i, e] of demo.edges.entries()) if (e.label ?? e.on ?? e.when ?? e.default) assert.ok(layout.edges.get(i)!.label, `edge ${i} has its label placed`);
+    for (const [i, e] of demo.edges.entries())
+      if (e.label ?? e.on ?? e.when ?? e.default) assert.ok(layout.edges.get(i)!.label, `edge ${i} has its label placed`);
   });
 });

@@ -3,6 +3,7 @@ import { get } from '../api.ts';
 import type { PageProps } from '../types.ts';
 import type { AuditEvent } from '../types.ts';
 import { ActionButton, Empty, Json, Loaded, num, useLoad, when } from '../ui.tsx';
+import { Person } from '../people.tsx';
 
 interface Verification {
   ok: boolean;
@@ -109,7 +110,9 @@ export function AuditPage(_: PageProps) {
                           </button>
                         </td>
                         <td>{when(e.at)}</td>
-                        <td>{e.actor}</td>
+                        <td>
+                          <Person id={e.actor} />
+                        </td>
                         <td>
                           <code>{e.action}</code>
                         </td>

@@ -3,6 +3,7 @@ import { get, post } from '../api.ts';
 import { go, href } from '../router.ts';
 import type { PageProps } from '../types.ts';
 import { ActionButton, Badge, Empty, ErrorBox, Json, Loaded, SideList, saveText, useLoad, when } from '../ui.tsx';
+import { Person } from '../people.tsx';
 
 export interface DmnModelVersion {
   modelId: string;
@@ -131,7 +132,9 @@ function ModelDetail({ modelId, version, canEdit }: { modelId: string; version: 
                       <a href={href('dmn', modelId, x.version)}>v{x.version}</a>
                     </td>
                     <td>{when(x.createdAt)}</td>
-                    <td>{x.createdBy}</td>
+                    <td>
+                      <Person id={x.createdBy} />
+                    </td>
                     <td className="small">
                       <code>{x.contentHash.slice(0, 12)}</code>
                     </td>

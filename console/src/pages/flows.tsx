@@ -5,6 +5,7 @@ import { FlowGraph } from '../flow-graph.tsx';
 import { go, href } from '../router.ts';
 import type { Decision, FlowSummary, FlowVersion, Issue } from '../types.ts';
 import { ActionButton, Badge, Empty, Json, Loaded, Loading, num, pct, SideList, useLoad, when } from '../ui.tsx';
+import { Person } from '../people.tsx';
 
 interface FlowPath {
   steps: string[];
@@ -158,7 +159,9 @@ function VersionDetail({
                 {v.version === live ? <span className="badge badge-live">live</span> : null}
               </td>
               <td>{when(v.createdAt)}</td>
-              <td>{v.createdBy}</td>
+              <td>
+                <Person id={v.createdBy} />
+              </td>
               <td>{when(v.publishedAt)}</td>
               <td>
                 {v.version !== current.version ? (

@@ -3,6 +3,7 @@ import { api, get, post } from '../api.ts';
 import type { PageProps } from '../types.ts';
 import type { Role } from '../types.ts';
 import { ActionButton, Badge, Loaded, useLoad, when } from '../ui.tsx';
+import { Person } from '../people.tsx';
 
 interface ApiKey {
   id: string;
@@ -89,7 +90,9 @@ export function KeysPage({ me }: PageProps) {
                     <code>{k.prefix}…</code>
                   </td>
                   <td>{when(k.createdAt)}</td>
-                  <td>{k.createdBy ?? '—'}</td>
+                  <td>
+                    <Person id={k.createdBy} />
+                  </td>
                   <td>{k.revokedAt ? `revoked ${when(k.revokedAt)}` : 'active'}</td>
                   <td>
                     {!k.revokedAt && k.id !== me.keyId ? (

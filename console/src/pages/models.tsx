@@ -5,6 +5,7 @@ import { Chart, type ChartOption } from '../chart.tsx';
 import { href } from '../router.ts';
 import type { FlowSummary, FlowVersion } from '../types.ts';
 import { Badge, Empty, Json, Loaded, num, SideList, useLoad, when } from '../ui.tsx';
+import { Person } from '../people.tsx';
 
 interface Evaluation {
   auc: number;
@@ -146,7 +147,9 @@ function ModelDetail({ modelId, version }: { modelId: string; version: number | 
                     <td>{num(v.summary.training?.metrics.test.gini, 3)}</td>
                     <td>{num(v.summary.training?.metrics.test.brier, 4)}</td>
                     <td>{when(v.createdAt)}</td>
-                    <td>{v.createdBy}</td>
+                    <td>
+                      <Person id={v.createdBy} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -4,6 +4,7 @@ import type { PageProps } from '../types.ts';
 import { go, href } from '../router.ts';
 import type { Decision, Review } from '../types.ts';
 import { ActionButton, Badge, Empty, Loaded, useLoad, Values, when } from '../ui.tsx';
+import { Person } from '../people.tsx';
 
 /** Matches the API's claim period: a case taken longer ago than this is free again. */
 const CLAIM_MS = 30 * 60_000;
@@ -66,18 +67,26 @@ function Queue({ me }: { me: PageProps['me'] }) {
                         <td>
                           <Badge value={r.verdict} />
                         </td>
-                        <td>{r.reviewer}</td>
+                        <td>
+                          <Person id={r.reviewer} />
+                        </td>
                       </>
                     ) : (
                       <>
                         <td>
-                          {r.claimedBy
-                            ? r.claimedBy === me.keyId
-                              ? 'by you'
-                              : takenByOther(r, me)
-                                ? `by ${r.claimedBy} at ${when(r.claimedAt)}`
-                                : 'lapsed'
-                            : '—'}
+                          {r.claimedBy ? (
+                            r.claimedBy === me.keyId ? (
+                              'by you'
+                            ) : takenByOther(r, me) ? (
+                              <>
+                                by <Person id={r.claimedBy} /> at {when(r.claimedAt)}
+                              </>
+                            ) : (
+                              'lapsed'
+                            )
+                          ) : (
+                            '—'
+                          )}
                         </td>
                         <td>
                           {me.role === 'reviewer' && !takenByOther(r, me) ? (
@@ -166,11 +175,18 @@ function Case({ me, id }: { me: PageProps['me']; id: string }) {
               </div>
               {current.review.status === 'pending' && current.review.claimedBy ? (
                 <p className="muted" role="status">
-                  {current.review.claimedBy === me.keyId
-                    ? `You took this case at ${when(current.review.claimedAt)}; nobody else may decide it for 30 minutes from then.`
-                    : takenByOther(current.review, me)
-                      ? `Taken by ${current.review.claimedBy} at ${when(current.review.claimedAt)}: only they may decide it until 30 minutes after that.`
-                      : `Taken by ${current.review.claimedBy}, but the claim has lapsed.`}
+                  {current.review.claimedBy === me.keyId ? (
+                    `You took this case at ${when(current.review.claimedAt)}; nobody else may decide it for 30 minutes from then.`
+                  ) : takenByOther(current.review, me) ? (
+                    <>
+                      Taken by <Person id={current.review.claimedBy} /> at {when(current.review.claimedAt)}: only they may decide it until 30 minutes after
+                      that.
+                    </>
+                  ) : (
+                    <>
+                      Taken by <Person id={current.review.claimedBy} />, but the claim has lapsed.
+                    </>
+                  )}
                 </p>
               ) : null}
               {current.review.status === 'pending' && me.role === 'reviewer' && !takenByOther(current.review, me) ? (
@@ -194,8 +210,8 @@ function Case({ me, id }: { me: PageProps['me']; id: string }) {
               {current.review.status === 'pending' && me.role !== 'reviewer' ? <p className="muted">Only a reviewer may give the verdict.</p> : null}
               {current.review.status === 'decided' ? (
                 <div className="notice" role="status">
-                  {current.review.verdict === 'approve' ? 'Approved' : 'Declined'} by {current.review.reviewer} (“{current.review.note}”). The decision is now{' '}
-                  <Badge value={current.decision.outcome ?? current.decision.status} />.{' '}
+                  {current.review.verdict === 'approve' ? 'Approved' : 'Declined'} by <Person id={current.review.reviewer} /> (“{current.review.note}”). The
+                  decision is now <Badge value={current.decision.outcome ?? current.decision.status} />.{' '}
                   <button type="button" className="btn btn-secondary" onClick={() => go('reviews')}>
                     Next case
                   </button>

@@ -8,11 +8,12 @@ import { actorOf, requirePrincipal } from '../authenticate.ts';
 import { errorResponses, reasonSchema, traceEntrySchema } from '../schemas.ts';
 
 const DECIDE = ['service'] as const;
-const READ = ['service', 'analyst', 'risk-manager', 'reviewer', 'auditor'] as const;
+// Admins answer applicants' requests (access, erasure): they find the application, then reveal or erase it.
+const READ = ['service', 'analyst', 'risk-manager', 'reviewer', 'auditor', 'admin'] as const;
 const REVIEW_READ = ['reviewer', 'risk-manager'] as const;
 const REVIEW_DECIDE = ['reviewer'] as const;
 const REVEAL = ['reviewer', 'admin'] as const;
-const SEARCH = ['service', 'analyst', 'risk-manager', 'reviewer'] as const;
+const SEARCH = ['service', 'analyst', 'risk-manager', 'reviewer', 'admin'] as const;
 const ERASE = ['admin'] as const;
 const APPLICANT_FACING = ['service'] as const;
 /** Searches by a personal identifier, per key and minute (ARBITER_SEARCH_RATE_LIMIT): enough for a person or a service, too few to walk a space of identifiers. */

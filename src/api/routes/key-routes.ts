@@ -54,6 +54,35 @@ export function keyRoutes(keys: KeyService) {
     );
 
     r.get(
+      '/v1/people',
+      {
+        config: { access: ['admin', 'risk-manager', 'analyst', 'reviewer', 'auditor', 'service'] },
+        schema: {
+          tags: ['keys'],
+          summary: 'The names and roles of the keys with these ids: who drafted, published, reviewed or acted, shown by name',
+          querystring: z.strictObject({
+            ids: z
+              .string()
+              .max(4000)
+              .transform((s) =>
+                [
+                  ...new Set(
+                    s
+                      .split(',')
+                      .map((x) => x.trim())
+                      .filter(Boolean),
+                  ),
+                ].slice(0, 100),
+              )
+              .describe('key ids, comma-separated (at most 100); ids that are no key (system:demo, cli) are left out'),
+          }),
+          response: { 200: z.object({ people: z.array(z.object({ id: z.string(), name: z.string(), role: roleSchema })) }), ...errorResponses },
+        },
+      },
+      async (request) => ({ people: await keys.names(request.query.ids) }),
+    );
+
+    r.get(
       '/v1/me',
       {
         config: { access: ['admin', 'risk-manager', 'analyst', 'reviewer', 'auditor', 'service'] },
