@@ -1,5 +1,6 @@
 // Generated from /openapi.json by `npm run api-types` (openapi-typescript); do not edit.
-// test/api/api-types.test.ts fails when it no longer matches the server.
+// OpenAPI document sha256: 8f0fcd64e4c4cf064e5d81cc1fa464e28d90115e6ea2bb33147f8308767748f2
+// test/api/api-roles.test.ts fails when the server no longer serves this document.
 
 export interface paths {
     "/healthz": {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { digestOfGenerated, openApiDigest } from '../../scripts/api-types.ts';
 import { after, before, describe, test } from 'node:test';
 import type { InjectOptions } from 'fastify';
 import { ROLES, type Role } from '../../src/privacy/index.ts';
@@ -325,6 +326,11 @@ for (const backend of SERVER_BACKENDS) {
     after(async () => {
       await server.app.close();
       await ctx.cleanup();
+    });
+
+    test("the console's API types were generated from the OpenAPI document this server serves (else run npm run api-types)", () => {
+      const generated = digestOfGenerated(readFileSync('console/src/api-schema.ts', 'utf8'));
+      assert.equal(generated, openApiDigest(server.app.swagger()), 'console/src/api-schema.ts is stale: run `npm run api-types`');
     });
 
     test('every route has a sample request', () => {
