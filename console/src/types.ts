@@ -8,6 +8,9 @@ export type Role = Me['role'];
 /** What a POST answers with 200. */
 export type Posted<P extends keyof paths> = paths[P] extends { post: { responses: { 200: { content: { 'application/json': infer T } } } } } ? T : never;
 
+/** The body `POST /v1/tables/check` takes: a decision table. */
+export type TableCheckRequest = NonNullable<paths['/v1/tables/check']['post']['requestBody']>['content']['application/json'];
+
 export type Me = Answer<'/v1/me'>;
 
 export type TraceEntry = NonNullable<Decision['trace']>[number];

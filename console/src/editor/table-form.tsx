@@ -1,26 +1,33 @@
 import { useEffect, useState } from 'react';
 import { post, postForFile } from '../api.ts';
 import { ActionButton, ErrorBox, saveText } from '../ui.tsx';
+import type { Posted, TableCheckRequest } from '../types.ts';
 import type { LocatedIssue } from './checks.ts';
 import { FeelField, issuesAt, Problems, SelectField } from './form-parts.tsx';
 
-export interface TableSpec {
-  hitPolicy?: string;
-  aggregation?: string;
-  inputs: { expression: string; label?: string; inputValues?: string }[];
-  outputs: { name: string; outputValues?: string; defaultOutput?: string }[];
-  rules: { id?: string; inputEntries: string[]; outputEntries: string[]; annotation?: string }[];
-}
-
-interface TableCheck {
-  ok: boolean;
-  cells: { rule: number; column: number; part: 'input' | 'output'; message: string }[];
-  table: string | null;
-  gaps: { example: unknown[] }[];
-  overlaps: { rules: [number, number]; example: unknown[] }[];
-}
+/** A decision table as the API takes it, and what `POST /v1/tables/check` says of one. */
+export type TableSpec = TableCheckRequest['table'];
+type TableCheck = Posted<'/v1/tables/check'>;
 
 const HIT_POLICIES = ['UNIQUE', 'FIRST', 'PRIORITY', 'ANY', 'RULE ORDER', 'OUTPUT ORDER', 'COLLECT'];
+
+/** Move a column left or right, or remove it (its cells in every rule go with it). */
+function ColumnActions({ part, index, onMove, onRemove }: { part: 'input' | 'output'; index: number; onMove: (by: number) => void; onRemove: () => void }) {
+  const name = `${part} column ${index + 1}`;
+  return (
+    <span className="column-actions">
+      <button type="button" className="btn btn-secondary btn-small" aria-label={`Move ${name} left`} onClick={() => onMove(-1)}>
+        ←
+      </button>
+      <button type="button" className="btn btn-secondary btn-small" aria-label={`Move ${name} right`} onClick={() => onMove(1)}>
+        →
+      </button>
+      <button type="button" className="btn btn-secondary btn-small" aria-label={`Remove ${name}`} onClick={onRemove}>
+        ×
+      </button>
+    </span>
+  );
+}
 
 /**
  * A decision table inside a table node: columns added, removed and moved, hit policy, and the
@@ -85,13 +92,18 @@ export function TableForm({
   return (
     <fieldset className="table-form">
       <legend>Decision table</legend>
-      <SelectField label="Hit policy" value={table.hitPolicy ?? 'UNIQUE'} options={HIT_POLICIES} onChange={(v) => onChange({ ...table, hitPolicy: v })} />
+      <SelectField
+        label="Hit policy"
+        value={table.hitPolicy ?? 'UNIQUE'}
+        options={HIT_POLICIES}
+        onChange={(v) => onChange({ ...table, hitPolicy: v as TableSpec['hitPolicy'] })}
+      />
       {table.hitPolicy === 'COLLECT' ? (
         <SelectField
           label="Aggregation"
           value={table.aggregation ?? ''}
           options={['', 'SUM', 'MIN', 'MAX', 'COUNT']}
-          onChange={(v) => onChange(v ? { ...table, aggregation: v } : (({ aggregation: _, ...rest }) => rest)(table))}
+          onChange={(v) => onChange(v ? { ...table, aggregation: v as TableSpec['aggregation'] } : (({ aggregation: _, ...rest }) => rest)(table))}
         />
       ) : null}
       <div className="columns-editor">
@@ -112,32 +124,7 @@ export function TableForm({
                 onChange({ ...table, inputs: table.inputs.map((c, k) => (k === i ? { ...c, inputValues: e.target.value || undefined } : c)) }, `in-values-${i}`)
               }
             />
-            <span className="column-actions">
-              <button
-                type="button"
-                className="btn btn-secondary btn-small"
-                aria-label={`Move input column ${i + 1} left`}
-                onClick={() => moveColumn('input', i, -1)}
-              >
-                ←
-              </button>
-              <button
-                type="button"
-                className="btn btn-secondary btn-small"
-                aria-label={`Move input column ${i + 1} right`}
-                onClick={() => moveColumn('input', i, 1)}
-              >
-                →
-              </button>
-              <button
-                type="button"
-                className="btn btn-secondary btn-small"
-                aria-label={`Remove input column ${i + 1}`}
-                onClick={() => removeColumn('input', i)}
-              >
-                ×
-              </button>
-            </span>
+            <ColumnActions part="input" index={i} onMove={(by) => moveColumn('input', i, by)} onRemove={() => removeColumn('input', i)} />
           </div>
         ))}
         {table.outputs.map((col, i) => (
@@ -171,32 +158,7 @@ export function TableForm({
                 }
               />
             ))}
-            <span className="column-actions">
-              <button
-                type="button"
-                className="btn btn-secondary btn-small"
-                aria-label={`Move output column ${i + 1} left`}
-                onClick={() => moveColumn('output', i, -1)}
-              >
-                ←
-              </button>
-              <button
-                type="button"
-                className="btn btn-secondary btn-small"
-                aria-label={`Move output column ${i + 1} right`}
-                onClick={() => moveColumn('output', i, 1)}
-              >
-                →
-              </button>
-              <button
-                type="button"
-                className="btn btn-secondary btn-small"
-                aria-label={`Remove output column ${i + 1}`}
-                onClick={() => removeColumn('output', i)}
-              >
-                ×
-              </button>
-            </span>
+            <ColumnActions part="output" index={i} onMove={(by) => moveColumn('output', i, by)} onRemove={() => removeColumn('output', i)} />
           </div>
         ))}
       </div>

@@ -2,25 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { get, post } from '../api.ts';
 import type { PageProps } from '../types.ts';
 import { go, href } from '../router.ts';
-import type { FlowSummary, FlowVersion } from '../types.ts';
+import type { FlowSummary, FlowVersion, Posted, TableCheckRequest } from '../types.ts';
 import { ActionButton, Badge, Empty, Loaded, SideList, useLoad } from '../ui.tsx';
 
-interface Table {
-  hitPolicy?: string;
-  aggregation?: string;
-  inputs: { expression: string; label?: string; inputValues?: string }[];
-  outputs: { name: string; outputValues?: string; defaultOutput?: string }[];
-  rules: { id?: string; inputEntries: string[]; outputEntries: string[]; annotation?: string }[];
-}
-interface Check {
-  ok: boolean;
-  cells: { rule: number; column: number; part: 'input' | 'output'; message: string }[];
-  table: string | null;
-  gaps: { example: unknown[] }[];
-  overlaps: { rules: [number, number]; example: unknown[] }[];
-  unanalysedColumns: number[];
-  truncated: boolean;
-}
+/** A decision table as the API takes it, and what `POST /v1/tables/check` says of one. */
+type Table = TableCheckRequest['table'];
+type Check = Posted<'/v1/tables/check'>;
 
 export function TablesPage({ me, route }: PageProps) {
   const [, flowId, versionText, nodeId] = route;
