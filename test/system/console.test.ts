@@ -224,6 +224,19 @@ describe('console in Chromium', () => {
     await page.close();
   });
 
+  test('an admin, answering an applicant, finds the application by national ID on the Decisions page', async () => {
+    const { page, errors } = await signedIn('admin');
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Decisions' }).click();
+    await page.getByLabel('Value to find').fill('110101199003074512');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.getByRole('heading', { name: /Search results/ }).waitFor();
+    await page.getByRole('table', { name: 'Decisions' }).getByRole('link').first().click();
+    await page.getByRole('table', { name: 'Application' }).waitFor();
+    assert.ok(((await page.getByRole('table', { name: 'Application' }).textContent()) ?? '').includes('*'), 'masked until revealed with a purpose');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('verify the audit chain', async () => {
     const { page, errors } = await signedIn('auditor');
     await page.goto(`${ui.server.url}/console/#/audit`);
