@@ -37,6 +37,15 @@ async function typeFeel(editor: Locator, text: string): Promise<void> {
   await content.pressSequentially(text, { delay: 5 });
 }
 
+/** Opens an edge's form from its source node's "Leads to" list: the keyboard's way, and steady while the canvas animates. */
+async function openEdge(page: Page, from: string, to: string): Promise<void> {
+  await page.getByLabel('Go to node').selectOption(from);
+  await side(page).getByRole('group', { name: 'Leads to' }).getByRole('button', { name: to, exact: true }).click();
+  await side(page)
+    .getByRole('heading', { name: `Edge ${from} → ${to}` })
+    .waitFor();
+}
+
 const feel = (page: Page, label: string) => side(page).locator(`[data-feel-editor="${label}"]`);
 
 describe('flow editor in Chromium', () => {
@@ -123,9 +132,10 @@ describe('flow editor in Chromium', () => {
     await side(page).getByLabel('Reason 1 text').fill('Outside the lending policy for this risk band');
 
     // A switch into the ruleset's pass edge, its condition written on the edge; the other way drawn with the mouse.
-    await page.getByRole('button', { name: 'Edge ruleset1 to approve: pass' }).click();
+    await page.getByRole('button', { name: 'Edge ruleset1 to approve: pass' }).waitFor();
+    await openEdge(page, 'ruleset1', 'approve');
     await palette(page, 'Switch').click();
-    await page.getByRole('button', { name: /^Edge switch1 to approve/ }).click();
+    await openEdge(page, 'switch1', 'approve');
     await side(page).getByLabel('Otherwise (taken when no condition holds)').uncheck();
     await typeFeel(feel(page, 'Condition'), 'band != "C"');
     const from = node(page, 'switch1').locator('.react-flow__handle.source');
@@ -134,11 +144,12 @@ describe('flow editor in Chromium', () => {
     const to = (await node(page, 'output1').locator('.react-flow__handle.target').boundingBox())!;
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
     await page.mouse.up();
-    await page.getByRole('button', { name: /^Edge switch1 to output1/ }).click();
+    await page.getByRole('button', { name: /^Edge switch1 to output1/ }).waitFor();
+    await openEdge(page, 'switch1', 'output1');
     await side(page).getByLabel('Otherwise (taken when no condition holds)').check();
 
     // A score node into the switch's condition edge.
-    await page.getByRole('button', { name: /^Edge switch1 to approve/ }).click();
+    await openEdge(page, 'switch1', 'approve');
     await palette(page, 'Score').click();
     await side(page).getByLabel('Model').selectOption('demo-scorecard@1');
 
