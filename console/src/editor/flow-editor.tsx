@@ -2,12 +2,11 @@ import { ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/re
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, get, post, put } from '../api.ts';
 import { go } from '../router.ts';
-import type { FlowDefinition, FlowEdge, FlowNode, FlowSummary, FlowVersion, PageProps } from '../types.ts';
+import type { FlowDefinition, FlowEdge, FlowNode, FlowVersion, PageProps } from '../types.ts';
 import { ActionButton, Badge, ErrorBox, Loading, num, saveText } from '../ui.tsx';
 import { problemCounts, useFlowCheck } from './checks.ts';
 import { EdgeForm } from './edge-form.tsx';
 import { FlowCanvas, type Selection } from './flow-canvas.tsx';
-import { TextField } from './form-parts.tsx';
 import { useHistory } from './history.ts';
 import { takeShownVersion } from './opened-versions.ts';
 import { INSET_PREFIX, type OpenedSubflow } from './subflow-inset.ts';
@@ -15,6 +14,8 @@ import { type FlowLayout, layoutFlow, NODE_WIDTH, type Point } from './layout.ts
 import { type Catalog, JsonField, NodeForm } from './node-form.tsx';
 import { emptyFlow, freeId, NODE_KINDS, type NodeKind, newEdge, newNode, portsOf, renameNode } from './node-kinds.ts';
 import { type TestCase, TestPanel } from './test-panel.tsx';
+import { EMPTY_CATALOG, loadCatalog } from './catalog.ts';
+import { ConnectFrom, FlowSettings, ProblemList } from './editor-panels.tsx';
 
 /** Where the editor starts: a stored version, or a new flow. */
 type Source = { version: FlowVersion } | { fresh: true };
@@ -23,43 +24,6 @@ type Source = { version: FlowVersion } | { fresh: true };
 const READABLE_ZOOM = 0.55;
 /** Up to this many nodes, a flow is shown whole after a node is added. */
 const SMALL_FLOW = 16;
-
-const EMPTY_CATALOG: Catalog = { flows: [], models: [], connectors: [], dmnModels: [] };
-
-async function loadCatalog(): Promise<Catalog> {
-  // A role that may not read models or connectors still edits; its pickers are just shorter.
-  const quiet = <T,>(p: Promise<T>, fallback: T) => p.catch(() => fallback);
-  const [flows, models, connectors, dmnModels] = await Promise.all([
-    quiet(
-      get<{ flows: FlowSummary[] }>('/v1/flows').then((r) => r.flows),
-      [],
-    ),
-    quiet(
-      get<{ models: { id: string; latestVersion: number }[] }>('/v1/models').then((r) =>
-        r.models.flatMap((m) => Array.from({ length: m.latestVersion }, (_, i) => `${m.id}@${m.latestVersion - i}`)),
-      ),
-      [],
-    ),
-    quiet(
-      get<{ connectors: { reference: string; definition: { inputs?: object; features?: object; consentScope?: string } }[] }>('/v1/connectors').then((r) =>
-        r.connectors.map((c) => ({
-          reference: c.reference,
-          inputs: Object.keys(c.definition.inputs ?? {}),
-          features: Object.keys(c.definition.features ?? {}),
-          consentScope: c.definition.consentScope ?? 'credit-bureau',
-        })),
-      ),
-      [],
-    ),
-    quiet(
-      get<{ models: { reference: string; summary: { decisions?: { name: string; logic: string | null }[] } }[] }>('/v1/dmn').then((r) =>
-        r.models.map((m) => ({ reference: m.reference, tables: (m.summary.decisions ?? []).filter((d) => d.logic === 'table').map((d) => d.name) })),
-      ),
-      [],
-    ),
-  ]);
-  return { flows: flows.map((f) => ({ id: f.id, name: f.name, publishedVersion: f.publishedVersion })), models, connectors, dmnModels };
-}
 
 /** The flow editor page: a stored version (`#/flows/:id/:version/edit`) or a new flow (`#/flows/new`). */
 export function FlowEditor({ me, flowId, version }: { me: PageProps['me']; flowId: string | null; version: number | null }) {
@@ -466,101 +430,6 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
           onTests={(tests: TestCase[]) => edit({ ...def, tests: tests.length ? tests : undefined })}
         />
       ) : null}
-    </section>
-  );
-}
-
-/** A keyboard way to draw an edge: pick the node it goes to. */
-function ConnectFrom({ def, from, onConnect }: { def: FlowDefinition; from: string; onConnect: (to: string) => void }) {
-  const [to, setTo] = useState('');
-  const source = def.nodes.find((n) => n.id === from);
-  if (!source || source.kind === 'output') return null;
-  return (
-    <div className="row connect-from">
-      <label className="inline">
-        Connect to{' '}
-        <select value={to} onChange={(e) => setTo(e.target.value)} aria-label={`Connect ${from} to`}>
-          <option value="">…</option>
-          {def.nodes
-            .filter((n) => n.id !== from && n.kind !== 'input')
-            .map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.label ?? n.id}
-              </option>
-            ))}
-        </select>
-      </label>
-      <button
-        type="button"
-        className="btn btn-secondary btn-small"
-        disabled={!to}
-        onClick={() => {
-          onConnect(to);
-          setTo('');
-        }}
-      >
-        Connect
-      </button>
-    </div>
-  );
-}
-
-function FlowSettings({ def, isNew, onChange }: { def: FlowDefinition; isNew: boolean; onChange: (d: FlowDefinition, group?: string) => void }) {
-  const onError = (def.onError ?? {}) as { outcome?: string };
-  return (
-    <div>
-      <h3>Flow</h3>
-      <p className="muted small">Select a node or an edge to edit it.</p>
-      {isNew ? (
-        <TextField label="Flow id" value={def.id} onChange={(v) => onChange({ ...def, id: v }, 'flow-id')} />
-      ) : (
-        <p>
-          Id: <code>{def.id}</code>
-        </p>
-      )}
-      <TextField label="Name" value={def.name} onChange={(v) => onChange({ ...def, name: v }, 'flow-name')} />
-      <TextField
-        label="Description"
-        value={(def.description as string | undefined) ?? ''}
-        onChange={(v) => onChange({ ...def, description: v || undefined }, 'flow-description')}
-      />
-      <label className="field">
-        When a node cannot be evaluated
-        <select value={onError.outcome ?? 'refer'} onChange={(e) => onChange({ ...def, onError: { ...onError, outcome: e.target.value } })}>
-          <option value="refer">refer to a person (default)</option>
-          <option value="decline">decline</option>
-        </select>
-      </label>
-    </div>
-  );
-}
-
-function ProblemList({ check, onGo }: { check: ReturnType<typeof useFlowCheck>['check']; onGo: (i: { node?: string; edge?: number }) => void }) {
-  if (!check) return null;
-  const all = [
-    ...check.issues.map((i) => ({ ...i, level: 'problem' })),
-    ...check.publishable.map((i) => ({ ...i, level: 'before publishing' })),
-    ...check.warnings.map((i) => ({ ...i, level: 'warning' })),
-  ];
-  if (!all.length) return null;
-  return (
-    <section className="panel" aria-label="Problems">
-      <h3>Problems and findings ({all.length})</h3>
-      <ul className="problem-list">
-        {all.slice(0, 200).map((i, k) => (
-          <li key={k}>
-            <span className={i.level === 'problem' ? 'problem-text' : 'warning-text'}>{i.level}</span>{' '}
-            {i.node !== undefined || i.edge !== undefined ? (
-              <button type="button" className="linklike" onClick={() => onGo(i)}>
-                {i.node ?? `edge ${i.edge}`}
-              </button>
-            ) : (
-              <code>{i.path}</code>
-            )}{' '}
-            {i.message}
-          </li>
-        ))}
-      </ul>
     </section>
   );
 }
