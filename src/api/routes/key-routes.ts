@@ -56,7 +56,8 @@ export function keyRoutes(keys: KeyService) {
     r.get(
       '/v1/people',
       {
-        config: { access: ['admin', 'risk-manager', 'analyst', 'reviewer', 'auditor', 'service'] },
+        // People's names are for people: a service decides applications and has no one to show them to.
+        config: { access: ['admin', 'risk-manager', 'analyst', 'reviewer', 'auditor'] },
         schema: {
           tags: ['keys'],
           summary: 'The names and roles of the keys with these ids: who drafted, published, reviewed or acted, shown by name',
