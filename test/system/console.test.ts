@@ -214,8 +214,19 @@ describe('console in Chromium', () => {
     const { page, errors } = await signedIn('analyst');
     await page.goto(`${ui.server.url}/console/#/sandbox`);
     await page.getByLabel(/^Scored applications/).setInputFiles(join(ui.dataDir, 'demo', 'portfolio.csv'));
+    // Held back for a few seconds, the answer is awaited with what is being done and for how long, not a bare "Working…".
+    await page.route('**/v1/optimizations', async (route) => {
+      await new Promise((r) => setTimeout(r, 2500));
+      await route.continue();
+    });
     await page.getByRole('button', { name: 'Optimise' }).click();
+    const progress = page.getByTestId('optimisation-progress');
+    await progress
+      .filter({ hasText: /3,000 applications/ })
+      .filter({ hasText: /[1-9]\d* s so far/ })
+      .waitFor();
     await page.getByRole('table', { name: 'Constraints' }).waitFor({ timeout: 120_000 });
+    await progress.waitFor({ state: 'detached' });
     const frontier = page.locator('[data-chart="Efficient frontier"] svg');
     await frontier.waitFor();
     assert.ok((await frontier.locator('path').count()) > 5, 'the frontier is drawn');

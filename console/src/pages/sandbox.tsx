@@ -374,10 +374,24 @@ interface Optimization {
   frontier: { maxLossRate: number; expectedProfit: number; lossRate: number; approvalRate: number; volume: number }[] | null;
 }
 
+/** Whole seconds since `since`, ticking while it is set. */
+function useElapsedSeconds(since: number | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (since === null) return;
+    setNow(Date.now());
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [since]);
+  return since === null ? 0 : Math.max(0, Math.floor((now - since) / 1000));
+}
+
 function OptimizationPanel() {
   const [file, setFile] = useState<File | null>(null);
   const [strategy, setStrategy] = useState(JSON.stringify({ ...exampleStrategy, $schema: undefined }, null, 2));
   const [result, setResult] = useState<Optimization | null>(null);
+  const [running, setRunning] = useState<{ since: number; rows: number } | null>(null);
+  const elapsed = useElapsedSeconds(running?.since ?? null);
   return (
     <div className="panel">
       <h2>Optimisation</h2>
@@ -397,12 +411,25 @@ function OptimizationPanel() {
             } catch (err) {
               throw new Error(`The strategy is not valid JSON: ${(err as Error).message}`);
             }
-            setResult(await post<Optimization>('/v1/optimizations', { csv: await readFile(file!), strategy: parsed, points: 10 }));
+            const csv = await readFile(file!);
+            setResult(null);
+            setRunning({ since: Date.now(), rows: Math.max(0, csv.trim().split('\n').length - 1) });
+            try {
+              setResult(await post<Optimization>('/v1/optimizations', { csv, strategy: parsed, points: 10 }));
+            } finally {
+              setRunning(null);
+            }
           }}
         >
           Optimise
         </ActionButton>
       </form>
+      {running ? (
+        <p className="muted" role="status" data-testid="optimisation-progress">
+          Choosing an offer for each of {num(running.rows)} applications under the strategy's constraints, then 10 points of the efficient frontier: {elapsed} s
+          so far. Large portfolios take a minute or more; the answer comes in one piece.
+        </p>
+      ) : null}
       {result ? (
         <section className="result" aria-label="Optimisation result">
           <p>
