@@ -58,5 +58,10 @@ describe('decision tables as spreadsheets', () => {
       /row 2, column B: a column is "input", "output" or "annotation"/,
     );
     await assert.rejects(xlsxToTable(Buffer.from('not a workbook')), /not an XLSX workbook/);
+    // A small file that unpacks to far more than any decision table is refused before it is inflated.
+    const { zipSync } = await import('fflate');
+    const bomb = Buffer.from(zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(80 * 1024 * 1024) }, { level: 9 }));
+    assert.ok(bomb.byteLength < 1024 * 1024);
+    await assert.rejects(xlsxToTable(bomb), /would unpack to 80 MB/);
   });
 });
