@@ -1,5 +1,5 @@
 // Generated from /openapi.json by `npm run api-types` (openapi-typescript); do not edit.
-// OpenAPI document sha256: 8f0fcd64e4c4cf064e5d81cc1fa464e28d90115e6ea2bb33147f8308767748f2
+// OpenAPI document sha256: b604d9cd7a63b5a3b5daff62e54238e8668747daccdb5a6e620d582d4902675d
 // test/api/api-roles.test.ts fails when the server no longer serves this document.
 
 export interface paths {
@@ -6532,6 +6532,10 @@ export interface paths {
                                 node?: string;
                                 path: string;
                             }[];
+                            /** @description by node id: the names set once the node has run (the input fields and what it and the nodes before it wrote); a node's expressions read its parents' names */
+                            scope: {
+                                [key: string]: string[];
+                            };
                             warnings: {
                                 code: string;
                                 column?: number;

@@ -30,3 +30,4 @@ export { locateIssues, type LocatedIssue } from './issue-target.ts';
 export { runTestCases, runTrial, type TestCaseResult, type TrialInput, type TrialResult } from './trial.ts';
 export { knownNamesOf } from './static-checks.ts';
 export { tableNodeAsDmn } from './table-dmn.ts';
+export { namesAfter } from './scope.ts';

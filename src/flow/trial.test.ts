@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { checkFlow, FlowError, loadFlowFile, locateIssues, parseFlow, runTestCases, runTrial } from './index.ts';
+import { checkFlow, FlowError, loadFlowFile, locateIssues, namesAfter, parseFlow, runTestCases, runTrial } from './index.ts';
 
 const bureauFlow = () => loadFlowFile('examples/flows/bureau-check.json');
 const consent = ['credit-bureau'];
@@ -82,5 +82,17 @@ describe('issue locations', () => {
     assert.equal(issues.find((i) => i.code === 'undefined_variable')?.edge, switchEdge);
     const located = locateIssues(def, [{ path: '$.input.fields["age"].class', code: 'unclassified_field', message: '' }]);
     assert.equal(located[0]!.node, 'start');
+  });
+});
+
+describe('names in scope', () => {
+  test('a node has the input fields and what it and every node before it set, not what later nodes set', () => {
+    const def = parseFlow(JSON.parse(readFileSync('examples/flows/consumer-lending.json', 'utf8')));
+    const after = namesAfter(def);
+    assert.ok(after.get('start')!.includes('monthlyIncome'));
+    assert.ok(!after.get('start')!.includes('dti'), 'the input node comes before derive');
+    assert.ok(after.get('derive')!.includes('dti'));
+    assert.ok(!after.get('derive')!.includes('risk'), 'the tier tables come later');
+    assert.ok(after.get('approveFull')!.includes('risk') && after.get('approveFull')!.includes('dti'));
   });
 });

@@ -4,6 +4,7 @@ import {
   enumeratePaths,
   FlowError,
   knownNamesOf,
+  namesAfter,
   locateIssues,
   nullableConditions,
   parseFlow,
@@ -56,6 +57,8 @@ export interface FlowCheck {
   paths: { count: number; truncated: boolean } | null;
   /** Input fields and the variables nodes set: what an expression may read. */
   names: string[];
+  /** By node: the names set once it has run (for completion in its edges' conditions and its successors). */
+  scope: Record<string, string[]>;
   ms: number;
 }
 
@@ -159,12 +162,15 @@ export class FlowService {
     });
     if (issues.length) {
       let names: string[] = [];
+      let scope: Record<string, string[]> = {};
       try {
-        names = knownNamesOf(parseFlow(definition));
+        const def = parseFlow(definition);
+        names = knownNamesOf(def);
+        scope = Object.fromEntries(namesAfter(def));
       } catch {
         // A definition that fails its schema has no reliable names; completion offers built-ins only.
       }
-      return done({ ok: false, publishable: [], warnings: [], paths: null, names });
+      return done({ ok: false, publishable: [], warnings: [], paths: null, names, scope });
     }
     const def = parseFlow(definition);
     const { paths, truncated } = enumeratePaths(def, CHECK_PATH_LIMIT);
@@ -174,6 +180,7 @@ export class FlowService {
       warnings: locateIssues(definition, nullableConditions(def)),
       paths: { count: paths.length, truncated },
       names: knownNamesOf(def),
+      scope: Object.fromEntries(namesAfter(def)),
     });
   }
 

@@ -107,6 +107,7 @@ for (const backend of SERVER_BACKENDS) {
       const clean = (await f.call('analyst', 'POST', '/v1/flows/check', { definition: demo })).json();
       assert.deepEqual([clean.ok, clean.issues, clean.paths], [true, [], { count: 416, truncated: false }]);
       assert.ok(clean.names.includes('monthlyIncome') && clean.names.includes('dti'), 'input fields and variables set by nodes');
+      assert.deepEqual([clean.scope.start.includes('dti'), clean.scope.derive.includes('dti'), clean.scope.approveFull.includes('risk')], [false, true, true]);
       const nodes = demo.nodes as Record<string, unknown>[];
       const derive = nodes.find((n) => n.id === 'derive') as { assign: Record<string, string> };
       derive.assign.dti = 'monthlyDebt / (monthlyIncome +';

@@ -209,6 +209,25 @@ describe('flow editor in Chromium', () => {
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.getByRole('button', { name: 'Undo' }).click();
     await settled(page, /416 paths/);
+
+    // Completion offers what is set before the place being edited: the tier switch's condition sees risk, derive does not.
+    await openEdge(page, 'tierSwitch', 'affordability');
+    await typeFeel(feel(page, 'Condition'), 'ris');
+    await page.locator('.cm-tooltip-autocomplete li').filter({ hasText: /^risk/ }).first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Go to node').selectOption('derive');
+    await typeFeel(side(page).locator('[data-feel-editor^="Assignments"]').first(), 'r');
+    await page
+      .locator('.cm-tooltip-autocomplete li')
+      .filter({ hasText: /^requestedAmount$/ })
+      .waitFor();
+    assert.equal(
+      await page
+        .locator('.cm-tooltip-autocomplete li')
+        .filter({ hasText: /^risk$/ })
+        .count(),
+      0,
+    );
     assert.deepEqual(errors, []);
   });
 

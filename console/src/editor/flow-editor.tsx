@@ -100,6 +100,18 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
   );
   const check = useFlowCheck(def);
   const names = check.check?.names ?? [];
+  const scope = check.check?.scope ?? {};
+  /**
+   * What a node's expressions may read: what its parents have set (an expression node also sees
+   * its own earlier assignments). Until the flow parses, every name it mentions.
+   */
+  const namesFor = (nodeId: string, kind: string): string[] => {
+    if (!scope[nodeId]) return names;
+    if (kind === 'expression') return scope[nodeId]!;
+    const seen = new Set<string>(Object.keys(def.input?.fields ?? {}));
+    for (const e of def.edges) if (e.to === nodeId) for (const n of scope[e.from] ?? []) seen.add(n);
+    return [...seen].sort();
+  };
   const issues = check.check?.issues ?? [];
   const counts = useMemo(() => problemCounts([...issues, ...(check.check?.publishable ?? [])]), [issues, check.check?.publishable]);
   const canEdit = me.role === 'risk-manager' || me.role === 'analyst';
@@ -364,7 +376,7 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
                 node={selectedNode}
                 index={def.nodes.indexOf(selectedNode)}
                 definition={def}
-                names={names}
+                names={namesFor(selectedNode.id, selectedNode.kind)}
                 issues={issues.filter((i) => i.node === selectedNode.id).concat((c?.publishable ?? []).filter((i) => i.node === selectedNode.id))}
                 catalog={catalog}
                 onChange={(n, group) => edit({ ...def, nodes: def.nodes.map((x) => (x === selectedNode ? n : x)) }, group && `${selectedNode.id}:${group}`)}
@@ -405,7 +417,7 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
                 edge={selectedEdge}
                 index={selection.edge}
                 definition={def}
-                names={names}
+                names={scope[selectedEdge.from] ?? names}
                 issues={issues.filter((i) => i.edge === selection.edge)}
                 onChange={(e: FlowEdge, group) => edit({ ...def, edges: def.edges.map((x, k) => (k === selection.edge ? e : x)) }, group)}
                 onDelete={() => deleteParts([], [selection.edge])}

@@ -80,6 +80,11 @@ export function flowEditorRoutes(flows: FlowService) {
               warnings: z.array(locatedIssue),
               paths: z.object({ count: z.number().int(), truncated: z.boolean() }).nullable(),
               names: z.array(z.string()).describe('input fields and the variables nodes set'),
+              scope: z
+                .record(z.string(), z.array(z.string()))
+                .describe(
+                  "by node id: the names set once the node has run (the input fields and what it and the nodes before it wrote); a node's expressions read its parents' names",
+                ),
               ms: z.number().describe('time the checks took on the server'),
             }),
             ...errorResponses,
