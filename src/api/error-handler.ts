@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { FlowError } from '../flow/index.ts';
+import { RuleError } from '../rules/index.ts';
 import { ServiceError, type ServiceErrorKind } from '../services/index.ts';
 import { isDatabaseUnavailable, StoreError } from '../store/index.ts';
 import { ApiError, type ErrorBody } from './api-error.ts';
@@ -21,6 +22,8 @@ function refusalOf(err: unknown): { kind: ServiceErrorKind; code: string; messag
   }
   if (err instanceof StoreError)
     return { kind: err.code === 'not_found' ? 'not_found' : err.code === 'conflict' ? 'conflict' : 'invalid', code: err.code, message: err.message };
+  // A table, a sheet or a DMN decision the caller named or sent is not what it must be.
+  if (err instanceof RuleError) return { kind: 'invalid', code: err.code, message: err.message };
   return null;
 }
 

@@ -7,8 +7,8 @@ import { FlowError } from './flow-error.ts';
 export interface FlowReferences {
   subflows: { flow: string; version?: number }[];
   dmnFiles: string[];
-  /** Stored DMN models of table nodes, "id@version". */
-  dmnModels: string[];
+  /** The decisions of stored DMN models ("id@version") that table nodes run. */
+  dmnDecisions: { model: string; decision: string }[];
   models: string[];
   connectors: string[];
 }
@@ -17,7 +17,7 @@ interface LooseNode {
   kind?: string;
   flow?: unknown;
   version?: unknown;
-  dmn?: { file?: unknown; model?: unknown };
+  dmn?: { file?: unknown; model?: unknown; decision?: unknown };
   model?: unknown;
   connector?: unknown;
 }
@@ -30,18 +30,12 @@ export function referencesOf(def: unknown): FlowReferences {
       .filter((n) => n.kind === 'subflow' && typeof n.flow === 'string')
       .map((n) => ({ flow: n.flow as string, version: typeof n.version === 'number' ? n.version : undefined })),
     dmnFiles: nodes.filter((n) => n.kind === 'table' && typeof n.dmn?.file === 'string').map((n) => n.dmn!.file as string),
-    dmnModels: [...new Set(nodes.filter((n) => n.kind === 'table' && typeof n.dmn?.model === 'string').map((n) => n.dmn!.model as string))],
+    dmnDecisions: nodes
+      .filter((n) => n.kind === 'table' && typeof n.dmn?.model === 'string' && typeof n.dmn.decision === 'string')
+      .map((n) => ({ model: n.dmn!.model as string, decision: n.dmn!.decision as string })),
     models: nodes.filter((n) => n.kind === 'score' && typeof n.model === 'string').map((n) => n.model as string),
     connectors: nodes.filter((n) => n.kind === 'bureau' && typeof n.connector === 'string').map((n) => n.connector as string),
   };
-}
-
-/** The table nodes that name a stored DMN model, with the decision each runs. */
-export function dmnNodesOf(def: unknown): { model: string; decision: string }[] {
-  const raw = (def as { nodes?: unknown } | null)?.nodes;
-  return (Array.isArray(raw) ? raw : []).flatMap((n: { kind?: unknown; dmn?: { model?: unknown; decision?: unknown } } | null) =>
-    n?.kind === 'table' && typeof n.dmn?.model === 'string' && typeof n.dmn.decision === 'string' ? [{ model: n.dmn.model, decision: n.dmn.decision }] : [],
-  );
 }
 
 /** How flows name version `version` of a stored model or connector: "id@version". */

@@ -1,6 +1,6 @@
 import { BUILTIN_NAMES, parseExpression } from '../expr/index.ts';
 import { tableToDmnXml } from '../rules/index.ts';
-import type { FlowDefinition } from './definition.ts';
+import type { FlowDefinition, NodeDefinition } from './definition.ts';
 import { freeNames } from './feel-support.ts';
 import { FlowError } from './flow-error.ts';
 import { knownNamesOf } from './static-checks.ts';
@@ -10,16 +10,13 @@ import { knownNamesOf } from './static-checks.ts';
  * variable, with input data for each variable its input expressions read: what a modeler opens,
  * and what a stored DMN model can be made from.
  */
-export function tableNodeAsDmn(def: FlowDefinition, nodeId: string): string {
-  const node = def.nodes.find((n) => n.id === nodeId);
-  if (node?.kind !== 'table')
-    throw new FlowError('not_a_table', [{ path: '$.nodes', code: 'not_a_table', message: `flow ${def.id} has no table node "${nodeId}"` }]);
+export function tableNodeAsDmn(def: FlowDefinition, node: Extract<NodeDefinition, { kind: 'table' }>): string {
   if (!node.table)
     throw new FlowError('not_inline', [
       {
         path: '$.nodes',
         code: 'not_inline',
-        message: `table node ${nodeId} names a DMN decision (${node.dmn?.model ?? node.dmn?.file}); download that model instead`,
+        message: `table node ${node.id} names a DMN decision (${node.dmn?.model ?? node.dmn?.file}); download that model instead`,
       },
     ]);
   const known = [...BUILTIN_NAMES, ...knownNamesOf(def)];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type DmnModel, DmnRuntime, importDmn, RuleError } from '../rules/index.ts';
+import { type DmnModel, DmnRuntime, importDmn } from '../rules/index.ts';
 import {
   type Actor,
   addDmnModelVersion,
@@ -100,17 +100,13 @@ export class DmnService {
       runtime.catch(() => this.runtimes.delete(key));
     }
     const rt = await runtime;
-    try {
-      const r = rt.evaluateDecision(decision, rt.inputsFromJson(input));
-      return {
-        decision,
-        value: r.value,
-        errors: r.errors.map((e) => ({ decision: e.decision, message: e.message })),
-        warnings: r.warnings.map((w) => ({ code: w.code, message: w.message })),
-      };
-    } catch (err) {
-      if (err instanceof RuleError) throw new ServiceError('invalid', err.code, err.message);
-      throw err;
-    }
+    // An unknown decision is a RuleError, which the API answers as a 400 naming the model's decisions.
+    const r = rt.evaluateDecision(decision, rt.inputsFromJson(input));
+    return {
+      decision,
+      value: r.value,
+      errors: r.errors.map((e) => ({ decision: e.decision, message: e.message })),
+      warnings: r.warnings.map((w) => ({ code: w.code, message: w.message })),
+    };
   }
 }

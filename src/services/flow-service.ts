@@ -37,7 +37,7 @@ import {
   type FlowVersion,
 } from '../store/index.ts';
 import type { DecisionService } from './decision-service.ts';
-import { flowIssues, publishChecked } from './publish-flow.ts';
+import { compileChecked, flowIssues, publishChecked } from './publish-flow.ts';
 import { ServiceError } from './service-error.ts';
 
 export interface FlowValidation {
@@ -154,13 +154,13 @@ export class FlowService {
    */
   async check(definition: unknown): Promise<FlowCheck> {
     const t0 = performance.now();
-    const issues = await flowIssues(this.decisions.catalog, unsavedDraft(definition));
+    const { issues, flow } = await compileChecked(this.decisions.catalog, unsavedDraft(definition));
     const done = (rest: Omit<FlowCheck, 'issues' | 'ms'>): FlowCheck => ({
       ...rest,
       issues: locateIssues(definition, issues),
       ms: Math.round((performance.now() - t0) * 100) / 100,
     });
-    if (issues.length) {
+    if (!flow) {
       let names: string[] = [];
       let scope: Record<string, string[]> = {};
       try {
@@ -172,7 +172,7 @@ export class FlowService {
       }
       return done({ ok: false, publishable: [], warnings: [], paths: null, names, scope });
     }
-    const def = parseFlow(definition);
+    const def = flow.definition;
     const { paths, truncated } = enumeratePaths(def, CHECK_PATH_LIMIT);
     return done({
       ok: true,
@@ -186,9 +186,9 @@ export class FlowService {
 
   /** A definition compiled for a trial, or its problems as a FlowError. */
   private async compileUnsaved(definition: unknown): Promise<CompiledFlow> {
-    const issues = await flowIssues(this.decisions.catalog, unsavedDraft(definition));
-    if (issues.length) throw new FlowError('invalid_flow', issues);
-    return (await this.decisions.catalog.compileVersion(unsavedDraft(definition), new Set())).flow;
+    const { issues, flow } = await compileChecked(this.decisions.catalog, unsavedDraft(definition));
+    if (!flow) throw new FlowError('invalid_flow', issues);
+    return flow;
   }
 
   /** One application through an unsaved definition, with its trace; nothing is stored and no bureau is called. */
@@ -220,9 +220,9 @@ export class FlowService {
   /** A table node's inline table as a DMN 1.5 model. */
   async tableAsDmn(flowId: string, version: number, nodeId: string): Promise<string> {
     const def = parseFlow((await getFlowVersion(this.db, flowId, version)).definition);
-    if (!def.nodes.some((n) => n.id === nodeId && n.kind === 'table'))
-      throw new ServiceError('not_found', 'not_found', `version ${version} of flow "${flowId}" has no table node "${nodeId}"`);
-    return tableNodeAsDmn(def, nodeId);
+    const node = def.nodes.find((n) => n.id === nodeId);
+    if (node?.kind !== 'table') throw new ServiceError('not_found', 'not_found', `version ${version} of flow "${flowId}" has no table node "${nodeId}"`);
+    return tableNodeAsDmn(def, node);
   }
 
   async diff(flowId: string, from: number, to: number) {

@@ -1,19 +1,22 @@
 import { checkFlow, checkPublishable, FlowError, parseFlow, type FlowIssue } from '../flow/index.ts';
 import { getFlowVersion, publishVersion, StoreError, type Actor, type Database, type FlowVersion } from '../store/index.ts';
-import type { FlowCatalog } from '../flow/index.ts';
+import type { CompiledFlow, FlowCatalog } from '../flow/index.ts';
+
+/** A definition compiled, or every problem that stops it: schema, static checks, what it names. */
+export async function compileChecked(catalog: FlowCatalog, v: FlowVersion): Promise<{ issues: FlowIssue[]; flow: CompiledFlow | null }> {
+  try {
+    const issues = checkFlow(parseFlow(v.definition));
+    if (issues.length) return { issues, flow: null };
+    return { issues: [], flow: (await catalog.compileVersion(v, new Set())).flow };
+  } catch (err) {
+    if (err instanceof FlowError) return { issues: err.issues, flow: null };
+    throw err;
+  }
+}
 
 /** Every problem with a definition, schema and static checks; an empty list means it compiles. */
 export async function flowIssues(catalog: FlowCatalog, v: FlowVersion): Promise<FlowIssue[]> {
-  try {
-    const def = parseFlow(v.definition);
-    const issues = checkFlow(def);
-    if (issues.length) return issues;
-    await catalog.compileVersion(v, new Set());
-    return [];
-  } catch (err) {
-    if (err instanceof FlowError) return err.issues;
-    throw err;
-  }
+  return (await compileChecked(catalog, v)).issues;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { tableSchema } from '../../flow/index.ts';
-import { MAX_XLSX_BYTES, RuleError, tableToXlsx, xlsxToTable } from '../../rules/index.ts';
+import { MAX_XLSX_BYTES, tableToXlsx, xlsxToTable } from '../../rules/index.ts';
 import { ServiceError } from '../../services/index.ts';
 import { errorResponses } from '../schemas.ts';
 
@@ -50,7 +50,6 @@ export function tableFileRoutes() {
         try {
           return { table: tableSchema.parse(await xlsxToTable(Buffer.from(request.body.file, 'base64'))) };
         } catch (err) {
-          if (err instanceof RuleError) throw new ServiceError('invalid', err.code, err.message);
           if (err instanceof z.ZodError)
             throw new ServiceError(
               'invalid',

@@ -5,7 +5,7 @@ import { registerPersonalFields } from '../../privacy/index.ts';
 import { systemClock, type Clock } from '../../support/clock.ts';
 import { compileFlow, type CompiledFlow } from '../compile.ts';
 import { FlowError } from '../flow-error.ts';
-import { dmnDecisionTable, dmnNodesOf, pinnedReference, referencesOf, refuseDmnFile } from '../references.ts';
+import { dmnDecisionTable, pinnedReference, referencesOf, refuseDmnFile } from '../references.ts';
 import type { FlowResolver } from '../run-types.ts';
 import { dmnTableKey, type FlowBundle } from './bundle-resolver.ts';
 
@@ -203,7 +203,7 @@ export class FlowCatalog<V extends StoredFlowVersion = StoredFlowVersion> {
       }
     }
     const dmnTables: FlowBundle['dmnTables'] = {};
-    for (const node of dmnNodesOf(v.definition))
+    for (const node of refs.dmnDecisions)
       dmnTables[dmnTableKey(node.model, node.decision)] = dmnDecisionTable(await this.dmnModel(node.model), node.model, node.decision);
     return { definition: v.definition, subflows, models, connectors, dmnTables };
   }
@@ -212,19 +212,20 @@ export class FlowCatalog<V extends StoredFlowVersion = StoredFlowVersion> {
   async compileVersion(v: V, seen: Set<string>): Promise<LoadedFlow<V>> {
     const key = `${v.flowId}@${v.version}`;
     if (seen.has(key)) throw new FlowError('subflow_cycle', [{ path: '$', code: 'subflow_cycle', message: `subflows form a loop through ${key}` }]);
+    const refs = referencesOf(v.definition);
     const subflows = new Map<string, LoadedFlow<V>>();
-    for (const ref of referencesOf(v.definition).subflows) {
+    for (const ref of refs.subflows) {
       const sub = await this.source.flowVersion(ref.flow, ref.version);
       if (sub.status !== 'published')
         throw new FlowError('not_published', [{ path: '$', code: 'not_published', message: `subflow ${ref.flow} version ${sub.version} is not published` }]);
       subflows.set(`${ref.flow}@${ref.version ?? 'latest'}`, await this.compileVersion(sub, new Set([...seen, key])));
     }
     const models = new Map<string, LoadedModel>();
-    for (const ref of referencesOf(v.definition).models) models.set(ref, await this.model(ref));
+    for (const ref of refs.models) models.set(ref, await this.model(ref));
     const connectors = new Map<string, BoundConnector>();
-    for (const ref of referencesOf(v.definition).connectors) connectors.set(ref, await this.connector(ref));
+    for (const ref of refs.connectors) connectors.set(ref, await this.connector(ref));
     const dmnModels = new Map<string, DmnModel>();
-    for (const ref of referencesOf(v.definition).dmnModels) dmnModels.set(ref, await this.dmnModel(ref));
+    for (const { model } of refs.dmnDecisions) if (!dmnModels.has(model)) dmnModels.set(model, await this.dmnModel(model));
     const resolver: FlowResolver = {
       flow: (id, version) => subflows.get(`${id}@${version ?? 'latest'}`)!.flow,
       model: (ref) => models.get(ref)!,
