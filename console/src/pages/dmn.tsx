@@ -23,14 +23,6 @@ export interface DmnModelVersion {
   };
 }
 
-const readFile = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(new Error(`${file.name} could not be read`));
-    reader.readAsText(file);
-  });
-
 /** DMN models stored on the server: upload (DMN 1.1 to 1.5), versions, what each declares, download, and a decision tried with JSON. */
 export function DmnPage({ me, route }: PageProps) {
   const [, modelId, versionText] = route;
@@ -93,7 +85,7 @@ function Upload({ onUploaded }: { onUploaded: (v: DmnModelVersion) => void }) {
         Id
         <input value={id} onChange={(e) => setId(e.target.value)} placeholder="credit-policy" />
       </label>
-      <ActionButton disabled={!file || !id} onClick={async () => onUploaded(await post<DmnModelVersion>('/v1/dmn', { id, xml: await readFile(file!) }))}>
+      <ActionButton disabled={!file || !id} onClick={async () => onUploaded(await post<DmnModelVersion>('/v1/dmn', { id, xml: await file!.text() }))}>
         Upload
       </ActionButton>
     </section>
