@@ -1,5 +1,5 @@
 // Generated from /openapi.json by `npm run api-types` (openapi-typescript); do not edit.
-// OpenAPI document sha256: b604d9cd7a63b5a3b5daff62e54238e8668747daccdb5a6e620d582d4902675d
+// OpenAPI document sha256: e76c6ed58cc62fd13b069759cb80fa52a70688bbf3519d1837ba54af4b55ef71
 // test/api/api-roles.test.ts fails when the server no longer serves this document.
 
 export interface paths {
@@ -4775,7 +4775,10 @@ export interface paths {
                                 createdAt: string;
                                 id: string;
                                 latestVersion: number;
+                                /** @description the version that decides: the last published, or an earlier one after a rollback */
+                                liveVersion: number | null;
                                 name: string;
+                                /** @description the highest published version */
                                 publishedVersion: number | null;
                             }[];
                         };
@@ -5390,6 +5393,160 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/flows/{id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return the flow to an earlier published version: for approval by another person, or at once in an emergency */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        emergency?: boolean;
+                        reason: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "publish" | "rollback";
+                            /** @description who created or edited the version: none of them may approve it */
+                            authors: string[];
+                            comment: string | null;
+                            confirmedAt: string | null;
+                            confirmedBy: string | null;
+                            contentHash: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            effectiveAt: string | null;
+                            emergency: boolean;
+                            error: string | null;
+                            /** @description the live version when the change was asked for */
+                            fromVersion: number | null;
+                            id: string;
+                            /** @description aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change */
+                            impact: unknown;
+                            impactDecisions: number;
+                            impactError: string | null;
+                            /** @enum {string} */
+                            impactStatus: "none" | "pending" | "running" | "done" | "failed";
+                            note: string;
+                            publishedAt: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "withdrawn" | "published" | "failed";
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectType: "flow";
+                            submittedAt: string;
+                            submittedBy: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6056,7 +6213,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish a draft: it must pass every check and classify every input field */
+        /** Publish a draft in one step: only where one person may release alone (ARBITER_SINGLE_PERSON_RELEASE=true); otherwise 403 approval_required, and the draft is submitted for approval */
         post: {
             parameters: {
                 query?: never;
@@ -6086,6 +6243,160 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "published";
                             updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/flows/{id}/versions/{version}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a draft for approval with a change note; its impact on the latest decisions is computed in the background */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        impactDecisions?: number;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "publish" | "rollback";
+                            /** @description who created or edited the version: none of them may approve it */
+                            authors: string[];
+                            comment: string | null;
+                            confirmedAt: string | null;
+                            confirmedBy: string | null;
+                            contentHash: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            effectiveAt: string | null;
+                            emergency: boolean;
+                            error: string | null;
+                            /** @description the live version when the change was asked for */
+                            fromVersion: number | null;
+                            id: string;
+                            /** @description aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change */
+                            impact: unknown;
+                            impactDecisions: number;
+                            impactError: string | null;
+                            /** @enum {string} */
+                            impactStatus: "none" | "pending" | "running" | "done" | "failed";
+                            note: string;
+                            publishedAt: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "withdrawn" | "published" | "failed";
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectType: "flow";
+                            submittedAt: string;
+                            submittedBy: string;
                             version: number;
                         };
                     };
@@ -7061,6 +7372,105 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/governance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How changes are released here */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            impactDecisions: number;
+                            singlePersonRelease: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9706,6 +10116,877 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Release requests, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    flow?: string;
+                    limit?: number;
+                    status?: "submitted" | "approved" | "rejected" | "withdrawn" | "published" | "failed";
+                    /** @description only emergency rollbacks nobody has confirmed */
+                    unconfirmed?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            releases: {
+                                /** @enum {string} */
+                                action: "publish" | "rollback";
+                                /** @description who created or edited the version: none of them may approve it */
+                                authors: string[];
+                                comment: string | null;
+                                confirmedAt: string | null;
+                                confirmedBy: string | null;
+                                contentHash: string;
+                                decidedAt: string | null;
+                                decidedBy: string | null;
+                                effectiveAt: string | null;
+                                emergency: boolean;
+                                error: string | null;
+                                /** @description the live version when the change was asked for */
+                                fromVersion: number | null;
+                                id: string;
+                                /** @description aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change */
+                                impact: unknown;
+                                impactDecisions: number;
+                                impactError: string | null;
+                                /** @enum {string} */
+                                impactStatus: "none" | "pending" | "running" | "done" | "failed";
+                                note: string;
+                                publishedAt: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "approved" | "rejected" | "withdrawn" | "published" | "failed";
+                                subjectId: string;
+                                /** @enum {string} */
+                                subjectType: "flow";
+                                submittedAt: string;
+                                submittedBy: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/releases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "publish" | "rollback";
+                            /** @description who created or edited the version: none of them may approve it */
+                            authors: string[];
+                            comment: string | null;
+                            confirmedAt: string | null;
+                            confirmedBy: string | null;
+                            contentHash: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            effectiveAt: string | null;
+                            emergency: boolean;
+                            error: string | null;
+                            /** @description the live version when the change was asked for */
+                            fromVersion: number | null;
+                            id: string;
+                            /** @description aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change */
+                            impact: unknown;
+                            impactDecisions: number;
+                            impactError: string | null;
+                            /** @enum {string} */
+                            impactStatus: "none" | "pending" | "running" | "done" | "failed";
+                            note: string;
+                            publishedAt: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "withdrawn" | "published" | "failed";
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectType: "flow";
+                            submittedAt: string;
+                            submittedBy: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/releases/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a request (not your own): it goes live at once, or at effectiveAt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        /** Format: date-time */
+                        effectiveAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "publish" | "rollback";
+                            /** @description who created or edited the version: none of them may approve it */
+                            authors: string[];
+                            comment: string | null;
+                            confirmedAt: string | null;
+                            confirmedBy: string | null;
+                            contentHash: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            effectiveAt: string | null;
+                            emergency: boolean;
+                            error: string | null;
+                            /** @description the live version when the change was asked for */
+                            fromVersion: number | null;
+                            id: string;
+                            /** @description aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change */
+                            impact: unknown;
+                            impactDecisions: number;
+                            impactError: string | null;
+                            /** @enum {string} */
+                            impactStatus: "none" | "pending" | "running" | "done" | "failed";
+                            note: string;
+                            publishedAt: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "withdrawn" | "published" | "failed";
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectType: "flow";
+                            submittedAt: string;
+                            submittedBy: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/releases/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm another person's emergency rollback */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "publish" | "rollback";
+                            /** @description who created or edited the version: none of them may approve it */
+                            authors: string[];
+                            comment: string | null;
+                            confirmedAt: string | null;
+                            confirmedBy: string | null;
+                            contentHash: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            effectiveAt: string | null;
+                            emergency: boolean;
+                            error: string | null;
+                            /** @description the live version when the change was asked for */
+                            fromVersion: number | null;
+                            id: string;
+                            /** @description aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change */
+                            impact: unknown;
+                            impactDecisions: number;
+                            impactError: string | null;
+                            /** @enum {string} */
+                            impactStatus: "none" | "pending" | "running" | "done" | "failed";
+                            note: string;
+                            publishedAt: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "withdrawn" | "published" | "failed";
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectType: "flow";
+                            submittedAt: string;
+                            submittedBy: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/releases/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a request (not your own) with a comment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "publish" | "rollback";
+                            /** @description who created or edited the version: none of them may approve it */
+                            authors: string[];
+                            comment: string | null;
+                            confirmedAt: string | null;
+                            confirmedBy: string | null;
+                            contentHash: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            effectiveAt: string | null;
+                            emergency: boolean;
+                            error: string | null;
+                            /** @description the live version when the change was asked for */
+                            fromVersion: number | null;
+                            id: string;
+                            /** @description aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change */
+                            impact: unknown;
+                            impactDecisions: number;
+                            impactError: string | null;
+                            /** @enum {string} */
+                            impactStatus: "none" | "pending" | "running" | "done" | "failed";
+                            note: string;
+                            publishedAt: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "withdrawn" | "published" | "failed";
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectType: "flow";
+                            submittedAt: string;
+                            submittedBy: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/releases/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw your own request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            action: "publish" | "rollback";
+                            /** @description who created or edited the version: none of them may approve it */
+                            authors: string[];
+                            comment: string | null;
+                            confirmedAt: string | null;
+                            confirmedBy: string | null;
+                            contentHash: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            effectiveAt: string | null;
+                            emergency: boolean;
+                            error: string | null;
+                            /** @description the live version when the change was asked for */
+                            fromVersion: number | null;
+                            id: string;
+                            /** @description aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change */
+                            impact: unknown;
+                            impactDecisions: number;
+                            impactError: string | null;
+                            /** @enum {string} */
+                            impactStatus: "none" | "pending" | "running" | "done" | "failed";
+                            note: string;
+                            publishedAt: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "withdrawn" | "published" | "failed";
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectType: "flow";
+                            submittedAt: string;
+                            submittedBy: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

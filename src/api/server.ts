@@ -40,9 +40,11 @@ import { dmnRoutes } from './routes/dmn-routes.ts';
 import { tableFileRoutes } from './routes/table-file-routes.ts';
 import { flowEditorRoutes } from './routes/flow-editor-routes.ts';
 import { flowRoutes } from './routes/flow-routes.ts';
+import { releaseRoutes } from './routes/release-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
 import type { AuditCheckpoints, ErasureLedger, JobQueue } from '../store/index.ts';
 import type { KeyProvider } from '../privacy/index.ts';
+import type { GovernanceSettings } from '../services/index.ts';
 
 export interface ServerOptions {
   db: Database;
@@ -67,6 +69,8 @@ export interface ServerOptions {
   clock?: Clock;
   /** What /metrics answers when this server is one process of several: all of them added up. This process's own by default. */
   metricsText?: () => Promise<string>;
+  /** How changes are released; from the environment by default (four-eyes, unless ARBITER_SINGLE_PERSON_RELEASE=true). */
+  governance?: GovernanceSettings;
 }
 
 export interface Server {
@@ -170,6 +174,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
       clock: options.clock ?? systemClock,
       erasures: options.erasureLedger ?? null,
       auditCheckpoints: options.auditCheckpoints ?? null,
+      governance: options.governance,
     },
     { onDecision: (flow, version, result, arm) => metrics.decision(flow, version, result, arm) },
   );
@@ -182,11 +187,15 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(auditRoutes(services.audit));
   await app.register(eventRoutes(services.events));
   await app.register(batchRoutes(services.batches));
-  app.addHook('onClose', async () => services?.batches.stop());
+  app.addHook('onClose', async () => {
+    services?.releases.stop();
+    await services?.batches.stop();
+  });
   await app.register(metricsRoute(metrics, options.metricsText));
   await app.register(flowEditorRoutes(services.flows));
   await app.register(dmnRoutes(services.dmn, services.flows));
   await app.register(flowRoutes(services.flows));
+  await app.register(releaseRoutes(services.releases));
   await app.register(feelRoutes());
   await app.register(tableFileRoutes());
   await app.register(optimizationRoutes(services.optimizations));

@@ -38,6 +38,7 @@ import {
 } from '../store/index.ts';
 import type { DecisionService } from './decision-service.ts';
 import { compileChecked, flowIssues, publishChecked } from './publish-flow.ts';
+import type { GovernanceSettings } from './governance.ts';
 import { ServiceError } from './service-error.ts';
 
 export interface FlowValidation {
@@ -107,6 +108,7 @@ export class FlowService {
   constructor(
     private readonly db: Database,
     private readonly decisions: DecisionService,
+    private readonly governance: GovernanceSettings,
   ) {}
 
   list(): Promise<FlowSummary[]> {
@@ -207,7 +209,14 @@ export class FlowService {
     return this.runTests((await getFlowVersion(this.db, flowId, version)).definition);
   }
 
+  /** In one step only where one person may release alone; otherwise a draft goes through ReleaseService. */
   publish(flowId: string, version: number, by: Actor): Promise<FlowVersion> {
+    if (!this.governance.singlePersonRelease)
+      throw new ServiceError(
+        'forbidden',
+        'approval_required',
+        `Publishing needs a second person's approval: submit the draft with POST /v1/flows/${flowId}/versions/${version}/submit and a change note, and a different risk manager approves it (POST /v1/releases/<id>/approve). Development installations may set ARBITER_SINGLE_PERSON_RELEASE=true.`,
+      );
     return publishChecked(this.db, this.decisions.catalog, flowId, version, by);
   }
 

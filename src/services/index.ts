@@ -28,3 +28,5 @@ export { BatchService, BATCH_CHUNK_ROWS, BATCH_MAX_ROWS, batchRowKey, type Batch
 export { applicationsFromParquet, batchResultsParquet } from './parquet-files.ts';
 export type { BatchRecord, BatchResultRow } from '../store/index.ts';
 export { batchResultsCsv } from './batch-results-csv.ts';
+export { ReleaseService, type SubmitRequest, type ApproveRequest, type RollbackRequest } from './release-service.ts';
+export { governanceFromEnv, MAX_IMPACT_DECISIONS, type GovernanceSettings } from './governance.ts';

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { KeyProvider } from '../privacy/index.ts';
 import type { AuditCheckpoints, Database, ErasureLedger, JobQueue } from '../store/index.ts';
 import type { Clock } from '../support/clock.ts';
+import type { GovernanceSettings } from './governance.ts';
 
 /** What every use case may need from its surroundings; the API, the CLI and the demo each build one. */
 export interface ServiceContext {
@@ -16,4 +17,6 @@ export interface ServiceContext {
   erasures: ErasureLedger | null;
   /** The key and folder of signed audit checkpoints, outside the database. */
   auditCheckpoints: AuditCheckpoints | null;
+  /** How changes are released; from the environment (ARBITER_SINGLE_PERSON_RELEASE ...) when not given. */
+  governance?: GovernanceSettings;
 }

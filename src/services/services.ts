@@ -14,6 +14,8 @@ import { MonitoringService } from './monitoring-service.ts';
 import { OptimizationService } from './optimization-service.ts';
 import { OutcomeService } from './outcome-service.ts';
 import { ReviewService } from './review-service.ts';
+import { ReleaseService } from './release-service.ts';
+import { governanceFromEnv } from './governance.ts';
 import type { ServiceContext } from './service-context.ts';
 import { SystemService } from './system-service.ts';
 
@@ -23,6 +25,7 @@ export interface Services {
   decisions: DecisionService;
   reviews: ReviewService;
   flows: FlowService;
+  releases: ReleaseService;
   connectors: ConnectorService;
   dmn: DmnService;
   models: ModelService;
@@ -47,11 +50,13 @@ export function createServices(context: ServiceContext, hooks: ServiceHooks = {}
   const { db, queue, logger } = context;
   const decisions = new DecisionService(context, hooks.onDecision ?? null);
   const lifecycle = new LifecycleService(db, queue, logger, decisions);
+  const governance = context.governance ?? governanceFromEnv();
   return {
     context,
     decisions,
     reviews: new ReviewService(db, decisions),
-    flows: new FlowService(db, decisions),
+    flows: new FlowService(db, decisions, governance),
+    releases: new ReleaseService(db, queue, logger, decisions, context.clock, governance),
     connectors: new ConnectorService(db, decisions.gateway, decisions.ledger),
     dmn: new DmnService(db),
     models: new ModelService(db),
@@ -74,6 +79,7 @@ export async function startWorkers(services: Services, retentionDays?: number): 
   await services.backtests.startWorker();
   await services.lifecycle.startWorker();
   await services.monitoring.startWorker();
+  await services.releases.startWorker();
   // Batch chunks are taken from the database itself (leases), so they need no job queue.
   services.batches.start();
 }

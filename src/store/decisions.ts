@@ -179,6 +179,52 @@ export async function* flowDecisionPages(db: Queryable, flowId: string, pageSize
     lastId = rows[rows.length - 1]!.id;
   }
 }
+/** A past decision with the consents its application came with. */
+export interface DecisionWithConsents {
+  decision: DecisionRecord;
+  consents: { scope: string; grantedAt: string; expiresAt: string | null; channel: string }[];
+}
+
+/**
+ * The latest `limit` decisions a flow version made, newest first, a page at a time, each with
+ * its consents: what an impact report replays through a draft.
+ */
+export async function* latestDecisionPages(
+  db: Queryable,
+  flowId: string,
+  version: number,
+  limit: number,
+  pageSize = 2_000,
+): AsyncGenerator<DecisionWithConsents[]> {
+  let lastId: string | null = null;
+  let left = limit;
+  while (left > 0) {
+    const page = await db.query<DecisionRow>(
+      `${DECISION_SELECT} where d.flow_id = $1 and d.flow_version = $2 and ($3::text is null or (d.created_at, d.id) < (select created_at, id from decisions where id = $3)) order by d.created_at desc, d.id desc limit $4`,
+      [flowId, version, lastId, Math.min(pageSize, left)],
+    );
+    const rows: DecisionRow[] = page.rows;
+    if (!rows.length) return;
+    const { rows: consentRows } = await db.query<{
+      decision_id: string;
+      scope: string;
+      granted_at: Date | string;
+      expires_at: Date | string | null;
+      channel: string;
+    }>('select decision_id, scope, granted_at, expires_at, channel from consents where decision_id = any($1::text[])', [rows.map((r) => r.id)]);
+    const consents = new Map<string, DecisionWithConsents['consents']>();
+    for (const c of consentRows) {
+      const list = consents.get(c.decision_id) ?? [];
+      list.push({ scope: c.scope, grantedAt: iso(c.granted_at)!, expiresAt: iso(c.expires_at), channel: c.channel });
+      consents.set(c.decision_id, list);
+    }
+    yield rows.map((r) => ({ decision: toDecision(r), consents: consents.get(r.id) ?? [] }));
+    left -= rows.length;
+    if (rows.length < Math.min(pageSize, left + rows.length)) return;
+    lastId = rows[rows.length - 1]!.id;
+  }
+}
+
 export interface ResumedState {
   status: DecisionStatus;
   outcome: string | null;

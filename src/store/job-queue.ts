@@ -21,7 +21,7 @@ function adapter(q: Queryable): { executeSql(text: string, values: unknown[]): P
 export interface JobQueue {
   boss: PgBoss;
   /** Enqueues a job inside the caller's transaction: it exists if and only if the transaction commits. */
-  sendInTransaction(tx: Queryable, queue: string, data: object): Promise<void>;
+  sendInTransaction(tx: Queryable, queue: string, data: object, options?: { startAfter?: Date }): Promise<void>;
   work<T extends object>(queue: string, handler: (data: T) => Promise<void>): Promise<void>;
   /** A cron schedule for a queue; one job per slot across every process. */
   schedule(queue: string, cron: string): Promise<void>;
@@ -38,6 +38,8 @@ export const QUEUES = [
   'retrain.scheduled',
   'retrain.growth',
   'monitoring.run',
+  'release.impact',
+  'release.publish',
 ] as const;
 
 /**
@@ -61,6 +63,8 @@ const queuePolicy = (resumeExpiry: number): Record<(typeof QUEUES)[number], { ex
   'retrain.scheduled': { expireInSeconds: 300, retryLimit: 3, retryDelay: 60 },
   'retrain.growth': { expireInSeconds: 300, retryLimit: 3, retryDelay: 60 },
   'monitoring.run': { expireInSeconds: 900, retryLimit: 3, retryDelay: 60 },
+  'release.impact': { expireInSeconds: 1800, retryLimit: 2, retryDelay: 10 },
+  'release.publish': { expireInSeconds: 300, retryLimit: 10, retryDelay: 30 },
 });
 
 /**
@@ -115,8 +119,8 @@ export async function startJobQueue(db: Database, options: { pollingSeconds?: nu
     get running() {
       return running;
     },
-    async sendInTransaction(tx, queue, data) {
-      await boss.send(queue, data, { db: adapter(tx) } as PgBoss.SendOptions);
+    async sendInTransaction(tx, queue, data, options) {
+      await boss.send(queue, data, { db: adapter(tx), ...(options?.startAfter ? { startAfter: options.startAfter } : {}) } as PgBoss.SendOptions);
     },
     async work(queue, handler) {
       await boss.work(queue, { pollingIntervalSeconds, batchSize: 5 }, async (jobs) => {

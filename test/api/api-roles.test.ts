@@ -79,6 +79,16 @@ async function matrixBatch(server: Server, finished: boolean, actor = 'matrix'):
   return batch.id;
 }
 
+/** A draft submitted for release by someone other than the suite's keys. */
+const matrixRelease = async (ctx: TestDatabase, server: Server) =>
+  (await server.services.releases.submit('consumer-lending', await newDraft(ctx), { note: 'matrix' }, { actor: 'matrix' })).id;
+/** Two new versions published, the later live: the earlier one to roll back to. */
+const rollbackTarget = async (ctx: TestDatabase) => {
+  const earlier = await challengerVersion(ctx);
+  await challengerVersion(ctx);
+  return earlier;
+};
+
 const POLICY_DMN = readFileSync('examples/dmn/credit-policy.dmn', 'utf8');
 /** The stored DMN model the DMN routes' samples read: uploading the same XML again is the same version. */
 async function matrixDmn(server: Server): Promise<void> {
@@ -86,6 +96,34 @@ async function matrixDmn(server: Server): Promise<void> {
 }
 
 const SAMPLES: Record<string, Sample> = {
+  'GET /v1/governance': async () => ({ method: 'GET', url: '/v1/governance' }),
+  'POST /v1/flows/:id/versions/:version/submit': async (ctx) => ({
+    method: 'POST',
+    url: `/v1/flows/consumer-lending/versions/${await newDraft(ctx)}/submit`,
+    payload: { note: 'matrix' },
+  }),
+  'GET /v1/releases': async () => ({ method: 'GET', url: '/v1/releases?flow=consumer-lending' }),
+  'GET /v1/releases/:id': async (ctx, server) => ({ method: 'GET', url: `/v1/releases/${await matrixRelease(ctx, server)}` }),
+  'POST /v1/releases/:id/approve': async (ctx, server) => ({ method: 'POST', url: `/v1/releases/${await matrixRelease(ctx, server)}/approve`, payload: {} }),
+  'POST /v1/releases/:id/reject': async (ctx, server) => ({
+    method: 'POST',
+    url: `/v1/releases/${await matrixRelease(ctx, server)}/reject`,
+    payload: { comment: 'matrix' },
+  }),
+  'POST /v1/releases/:id/withdraw': async (ctx, server) => ({ method: 'POST', url: `/v1/releases/${await matrixRelease(ctx, server)}/withdraw` }),
+  'POST /v1/releases/:id/confirm': async (ctx, server) => {
+    const emergency = await server.services.releases.rollback(
+      'consumer-lending',
+      { version: await rollbackTarget(ctx), reason: 'matrix', emergency: true },
+      { actor: 'matrix' },
+    );
+    return { method: 'POST', url: `/v1/releases/${emergency.id}/confirm`, payload: {} };
+  },
+  'POST /v1/flows/:id/rollback': async (ctx) => ({
+    method: 'POST',
+    url: '/v1/flows/consumer-lending/rollback',
+    payload: { version: await rollbackTarget(ctx), reason: 'matrix' },
+  }),
   'POST /v1/tables/xlsx': async () => ({ method: 'POST', url: '/v1/tables/xlsx', payload: { table: demoTables()[0]!.table } }),
   'POST /v1/tables/from-xlsx': async () => ({
     method: 'POST',

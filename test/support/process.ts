@@ -17,12 +17,14 @@ export interface Running {
 
 /**
  * Starts `arbiter serve` on a free port and waits for the line that names its URL. One server
- * process unless the arguments give --workers: the suites that test several say so.
+ * process unless the arguments give --workers: the suites that test several say so. Drafts are
+ * published in one step (ARBITER_SINGLE_PERSON_RELEASE), as suites about other things need;
+ * `env` may turn four-eyes release back on.
  */
 export async function serve(args: string[], options: { startTimeoutMs?: number; bin?: string; env?: Record<string, string> } = {}): Promise<Running> {
   const workers = args.includes('--workers') ? [] : ['--workers', '1'];
   const child = spawn(process.execPath, [options.bin ?? BIN, 'serve', '--port', '0', ...workers, ...args], {
-    env: { ...process.env, ...options.env, LOG_LEVEL: 'warn' },
+    env: { ARBITER_SINGLE_PERSON_RELEASE: 'true', ...process.env, ...options.env, LOG_LEVEL: 'warn' },
   });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

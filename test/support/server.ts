@@ -15,9 +15,16 @@ export const silentLogger = pino({ level: 'silent' });
 /** A page in place of the built console, so API suites do not depend on a Vite build. */
 const CONSOLE_STAND_IN = join(import.meta.dirname, '..', 'fixtures', 'console');
 
+/**
+ * Suites about other things publish a draft in one step, as a development installation may;
+ * the release suites pass `governance: FOUR_EYES`, the default of a real installation.
+ */
+export const SINGLE_PERSON = { singlePersonRelease: true, impactDecisions: 10_000 } as const;
+export const FOUR_EYES = { singlePersonRelease: false, impactDecisions: 10_000 } as const;
+
 /** A server on `db` with the test keys and no log output; `options` as buildServer takes them. */
 export async function testServer(db: Database, options: Omit<ServerOptions, 'db' | 'keys' | 'logger'> = {}): Promise<Server> {
-  return buildServer({ db, logger: silentLogger, keys: TEST_KEYS, consoleDir: CONSOLE_STAND_IN, ...options });
+  return buildServer({ db, logger: silentLogger, keys: TEST_KEYS, consoleDir: CONSOLE_STAND_IN, governance: SINGLE_PERSON, ...options });
 }
 
 /** A key of every role, by role. */

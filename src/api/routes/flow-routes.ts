@@ -57,7 +57,14 @@ export function flowRoutes(flows: FlowService) {
           response: {
             200: z.object({
               flows: z.array(
-                z.object({ id: z.string(), name: z.string(), latestVersion: z.number(), publishedVersion: z.number().nullable(), createdAt: z.string() }),
+                z.object({
+                  id: z.string(),
+                  name: z.string(),
+                  latestVersion: z.number(),
+                  publishedVersion: z.number().nullable().describe('the highest published version'),
+                  liveVersion: z.number().nullable().describe('the version that decides: the last published, or an earlier one after a rollback'),
+                  createdAt: z.string(),
+                }),
               ),
             }),
             ...errorResponses,
@@ -163,7 +170,8 @@ export function flowRoutes(flows: FlowService) {
         config: { access: PUBLISH },
         schema: {
           tags: ['flows'],
-          summary: 'Publish a draft: it must pass every check and classify every input field',
+          summary:
+            'Publish a draft in one step: only where one person may release alone (ARBITER_SINGLE_PERSON_RELEASE=true); otherwise 403 approval_required, and the draft is submitted for approval',
           params: versionParams,
           response: { 200: versionSchema, ...errorResponses, 409: errorResponses[400] },
         },

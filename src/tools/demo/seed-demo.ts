@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { modelFileText, predictPd, storedModel, type LoadedModel } from '../../models/index.ts';
 import type { Services } from '../../services/index.ts';
 import { generatePopulation, populationFrame, writePopulationCsv } from '../synth/index.ts';
-import type { OutcomeEvent } from '../../store/index.ts';
+import type { Actor, OutcomeEvent } from '../../store/index.ts';
 import { DEMO_FEATURES, DEMO_NUMERIC, trainDemoModel } from './demo-models.ts';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', '..', 'examples');
@@ -58,10 +58,24 @@ function scoredFlow(model: string): Record<string, unknown> {
   };
 }
 
-async function flowFrom(services: Services, definition: Record<string, unknown>, publish: boolean): Promise<void> {
+/** The demo's people: an analyst writes the flows, a risk manager approves their release. */
+interface DemoPeople {
+  analyst: Actor;
+  riskManager: Actor;
+}
+
+async function flowFrom(services: Services, definition: Record<string, unknown>, publish: boolean, people: DemoPeople): Promise<void> {
   delete definition.$schema;
-  await services.flows.create(definition, SEEDER);
-  if (publish) await services.flows.publish(String(definition.id), 1, SEEDER);
+  await services.flows.create(definition, people.analyst);
+  if (!publish) return;
+  const submitted = await services.releases.submit(
+    String(definition.id),
+    1,
+    { note: `First release of ${String(definition.name ?? definition.id)} (demo)` },
+    people.analyst,
+  );
+  const released = await services.releases.approve(submitted.id, { comment: 'Reviewed with the paths and test cases (demo)' }, people.riskManager);
+  if (released.status !== 'published') throw new Error(`the demo flow ${String(definition.id)} was not released: ${released.error ?? released.status}`);
 }
 
 /** Runs `n` decisions at a time, so seeding takes seconds rather than minutes. */
@@ -83,8 +97,13 @@ export async function seedDemo(
   if ((await services.flows.list()).length > 0) return null;
   const { log } = options;
   const keys: Record<string, string> = {};
-  for (const role of ['admin', 'risk-manager', 'analyst', 'reviewer', 'auditor', 'service'] as const)
-    keys[role] = (await services.keys.create({ name: `demo ${role}`, role }, SEEDER)).secret;
+  const keyIds: Record<string, string> = {};
+  for (const role of ['admin', 'risk-manager', 'analyst', 'reviewer', 'auditor', 'service'] as const) {
+    const created = await services.keys.create({ name: `demo ${role}`, role }, SEEDER);
+    keys[role] = created.secret;
+    keyIds[role] = created.key.id;
+  }
+  const people: DemoPeople = { analyst: { actor: keyIds.analyst! }, riskManager: { actor: keyIds['risk-manager']! } };
 
   const dir = join(options.dataDir, 'demo');
   mkdirSync(dir, { recursive: true });
@@ -121,13 +140,13 @@ export async function seedDemo(
   };
   await services.connectors.add(demoConnector, SEEDER);
 
-  await flowFrom(services, readJson('flows/consumer-lending.json'), true);
-  await flowFrom(services, scoredFlow('demo-trees@1'), true);
-  await flowFrom(services, readJson('flows/synth-baseline.json'), true);
-  await flowFrom(services, readJson('flows/synth-candidate.json'), false);
+  await flowFrom(services, readJson('flows/consumer-lending.json'), true, people);
+  await flowFrom(services, scoredFlow('demo-trees@1'), true, people);
+  await flowFrom(services, readJson('flows/synth-baseline.json'), true, people);
+  await flowFrom(services, readJson('flows/synth-candidate.json'), false, people);
   const bureau = readJson('flows/bureau-check.json') as { nodes: Record<string, unknown>[] } & Record<string, unknown>;
   bureau.nodes = bureau.nodes.map((n) => (n.kind === 'bureau' ? { ...n, connector: 'demo-bureau@1' } : n));
-  await flowFrom(services, bureau, true);
+  await flowFrom(services, bureau, true, people);
 
   log('deciding eighteen months of synthetic applications…');
   const history = generatePopulation({ rows: 1800, seed: 11, months: 18 });

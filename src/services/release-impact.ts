@@ -1,0 +1,82 @@
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
+import { FlowError, type CompiledFlow, type FlowResult, type TraceEntry, type TrialReports } from '../flow/index.ts';
+import { ImpactTally, type ImpactReport } from '../lifecycle/index.ts';
+import { latestDecisionPages, performanceOf, type Database, type DecisionWithConsents } from '../store/index.ts';
+import type { DecisionService } from './decision-service.ts';
+
+/** Rows replayed between yields to the event loop: a few milliseconds of work, so requests keep being answered. */
+const SLICE = 250;
+
+/** The bureau answers a decision recorded, as a trial's reports; masked (personal) features cannot be replayed. */
+function recordedReports(trace: unknown, tally: ImpactTally): TrialReports {
+  const reports: Record<string, Record<string, unknown> | null> = {};
+  if (!Array.isArray(trace)) return reports;
+  for (const entry of trace as TraceEntry[]) {
+    if (entry.kind !== 'bureau') continue;
+    const [features] = Object.entries(entry.wrote).filter(([k]) => k !== 'pull');
+    const values = features?.[1];
+    const replayable =
+      entry.branch === 'ok' && values !== null && typeof values === 'object' && !Object.values(values as Record<string, unknown>).includes('***');
+    reports[entry.node] = replayable ? (values as Record<string, unknown>) : null;
+    if (replayable) tally.bureau.replayed++;
+    else tally.bureau.unavailable++;
+  }
+  return reports;
+}
+
+async function runQuietly(
+  flow: CompiledFlow,
+  application: Record<string, unknown>,
+  h: DecisionWithConsents,
+  reports: TrialReports,
+): Promise<FlowResult | { error: string }> {
+  try {
+    // Trial mode: bureau nodes answer from the recorded reports and are never called.
+    return await flow.run(application, { trace: false, consents: h.consents, reports, reviews: {} });
+  } catch (err) {
+    if (err instanceof FlowError) return { error: err.code };
+    return { error: 'failed' };
+  }
+}
+
+const BAD_DAYS = 90;
+
+/**
+ * Replays the live version's latest decisions through the live version and the candidate, and
+ * counts what changes. Bureau data comes from what each decision recorded; nothing is stored.
+ */
+export async function replayImpact(
+  db: Database,
+  decisions: DecisionService,
+  live: { flowId: string; version: number; flow: CompiledFlow },
+  candidate: CompiledFlow,
+  limit: number,
+): Promise<ImpactReport & { seconds: number; erased: number }> {
+  const t0 = performance.now();
+  const tally = new ImpactTally();
+  let erased = 0;
+  for await (const page of latestDecisionPages(db, live.flowId, live.version, limit)) {
+    const performance = await performanceOf(
+      db,
+      page.map((h) => h.decision.id),
+    );
+    for (let i = 0; i < page.length; i++) {
+      if (i % SLICE === 0) await yieldToRequests();
+      const h = page[i]!;
+      const opened = decisions.open(h.decision);
+      if (opened.erased || !opened.application) {
+        erased++;
+        continue;
+      }
+      const reports = recordedReports(opened.trace, tally);
+      const events = performance.get(h.decision.id)?.events ?? [];
+      const bad = events.length ? events.some((e) => e.type === 'default' || e.type === 'charge_off' || (e.dpd ?? 0) >= BAD_DAYS) : null;
+      tally.add({
+        live: await runQuietly(live.flow, opened.application, h, reports),
+        draft: await runQuietly(candidate, opened.application, h, reports),
+        bad,
+      });
+    }
+  }
+  return { ...tally.report(), erased, seconds: (performance.now() - t0) / 1000 };
+}

@@ -1,0 +1,304 @@
+import type { Logger } from 'pino';
+import { checkPublishable, FlowError, parseFlow } from '../flow/index.ts';
+import {
+  claimImpact,
+  confirmEmergency,
+  createRelease,
+  decideRelease,
+  dueReleases,
+  finishImpact,
+  getFlowVersion,
+  getRelease,
+  listFlows,
+  listReleases,
+  lockRelease,
+  markReleased,
+  markReleaseFailed,
+  publishInTransaction,
+  setLiveVersion,
+  StoreError,
+  versionAuthors,
+  type Actor,
+  type Database,
+  type JobQueue,
+  type Queryable,
+  type Release,
+  type ReleaseQuery,
+} from '../store/index.ts';
+import type { Clock } from '../support/clock.ts';
+import type { DecisionService } from './decision-service.ts';
+import type { GovernanceSettings } from './governance.ts';
+import { flowIssues } from './publish-flow.ts';
+import { replayImpact } from './release-impact.ts';
+import { ServiceError } from './service-error.ts';
+
+export interface SubmitRequest {
+  note: string;
+  /** How many of the live version's latest decisions the impact report replays; the installation's setting by default. */
+  impactDecisions?: number;
+}
+
+export interface ApproveRequest {
+  comment?: string;
+  /** When the change goes live (ISO time); at once when absent or past. */
+  effectiveAt?: string;
+}
+
+export interface RollbackRequest {
+  version: number;
+  reason: string;
+  /** Applied at once by one person, and listed for a second person to confirm afterwards. */
+  emergency?: boolean;
+}
+
+/** The longest a timer in this process waits for an approved change (longer ones are found by the next sweep). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Four-eyes release of flows: a draft is submitted with a note, an impact report replays the
+ * live version's latest decisions through it in the background, and a different person approves
+ * (at once or for a time) or rejects it. Rollbacks go the same way, or at once in an emergency.
+ */
+export class ReleaseService {
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly queue: JobQueue | null,
+    private readonly logger: Logger,
+    private readonly decisions: DecisionService,
+    private readonly clock: Clock,
+    readonly settings: GovernanceSettings,
+  ) {}
+
+  list(q: ReleaseQuery): Promise<Release[]> {
+    return listReleases(this.db, q);
+  }
+
+  get(id: string): Promise<Release> {
+    return getRelease(this.db, id);
+  }
+
+  private async liveVersion(flowId: string): Promise<number | null> {
+    const flow = (await listFlows(this.db)).find((f) => f.id === flowId);
+    if (!flow) throw new ServiceError('not_found', 'not_found', `no flow "${flowId}"`);
+    return flow.liveVersion;
+  }
+
+  /** The job that writes the impact report, enqueued with the release (or run here once it is committed). */
+  private impactJob(id: string) {
+    return {
+      enqueue: this.queue ? (tx: Queryable) => this.queue!.sendInTransaction(tx, 'release.impact', { id }) : undefined,
+      committed: () => {
+        if (!this.queue)
+          setImmediate(() =>
+            this.runImpact(id).catch((err: Error) => this.logger.warn({ releaseId: id, code: (err as { code?: string }).code }, 'impact report could not run')),
+          );
+      },
+    };
+  }
+
+  async submit(flowId: string, version: number, req: SubmitRequest, by: Actor): Promise<Release> {
+    const draft = await getFlowVersion(this.db, flowId, version);
+    if (draft.status !== 'draft')
+      throw new ServiceError('conflict', 'not_a_draft', `version ${version} of flow "${flowId}" is published already; submit a draft`);
+    const issues = await flowIssues(this.decisions.catalog, draft);
+    const all = issues.length ? issues : checkPublishable(parseFlow(draft.definition));
+    if (all.length) throw new FlowError('not_publishable', all);
+    const live = await this.liveVersion(flowId);
+    const limit = req.impactDecisions ?? this.settings.impactDecisions;
+    const release = await createRelease(
+      this.db,
+      {
+        subjectId: flowId,
+        action: 'publish',
+        version,
+        fromVersion: live,
+        contentHash: draft.contentHash,
+        note: req.note,
+        authors: await versionAuthors(this.db, flowId, version),
+        impact: live !== null,
+        impactDecisions: limit,
+      },
+      by,
+      async (tx, r) => {
+        if (live !== null) await this.impactJob(r.id).enqueue?.(tx);
+      },
+    );
+    if (live !== null && !this.queue) this.impactJob(release.id).committed();
+    return release;
+  }
+
+  /** Who may decide a request: never the person who asked, nor anyone who wrote the version (unless one person may release alone). */
+  private mayDecide(release: Release, by: Actor, verb: string): void {
+    if (this.settings.singlePersonRelease) return;
+    if (release.submittedBy === by.actor)
+      throw new ServiceError(
+        'forbidden',
+        'four_eyes',
+        `You submitted release ${release.id}; a different person must ${verb} it (four-eyes). Ask another risk manager, or withdraw it with POST /v1/releases/${release.id}/withdraw.`,
+      );
+    if (release.authors.includes(by.actor))
+      throw new ServiceError(
+        'forbidden',
+        'four_eyes',
+        `You wrote version ${release.version} of flow "${release.subjectId}"; a person who did not must ${verb} it (four-eyes).`,
+      );
+  }
+
+  async approve(id: string, req: ApproveRequest, by: Actor): Promise<Release> {
+    const release = await getRelease(this.db, id);
+    this.mayDecide(release, by, 'approve');
+    const effectiveAt = req.effectiveAt ? new Date(req.effectiveAt) : null;
+    if (effectiveAt && Number.isNaN(effectiveAt.getTime()))
+      throw new ServiceError('invalid', 'invalid_request', `effectiveAt: "${req.effectiveAt}" is not a time`);
+    const later = effectiveAt !== null && effectiveAt.getTime() > this.clock.now();
+    const approved = await this.db.transaction(async (tx) => {
+      const r = await decideRelease(tx, id, { status: 'approved', comment: req.comment ?? null, effectiveAt: effectiveAt?.toISOString() ?? null }, by);
+      if (later && this.queue) await this.queue.sendInTransaction(tx, 'release.publish', { id }, { startAfter: effectiveAt });
+      return r;
+    });
+    if (!later) return this.release(id);
+    if (!this.queue) this.publishAt(id, effectiveAt.getTime());
+    return approved;
+  }
+
+  async reject(id: string, comment: string, by: Actor): Promise<Release> {
+    this.mayDecide(await getRelease(this.db, id), by, 'reject');
+    return this.db.transaction((tx) => decideRelease(tx, id, { status: 'rejected', comment, effectiveAt: null }, by));
+  }
+
+  async withdraw(id: string, by: Actor): Promise<Release> {
+    const release = await getRelease(this.db, id);
+    if (release.submittedBy !== by.actor && !this.settings.singlePersonRelease)
+      throw new ServiceError('forbidden', 'not_submitter', `Only the person who submitted release ${id} may withdraw it; others approve or reject it.`);
+    return this.db.transaction((tx) => decideRelease(tx, id, { status: 'withdrawn', comment: null, effectiveAt: null }, by));
+  }
+
+  /**
+   * Makes an approved change whose time has come, once: the release row is locked, the draft must
+   * still be what was approved and still pass its checks; otherwise the release fails, audited.
+   */
+  async release(id: string): Promise<Release> {
+    const pending = await getRelease(this.db, id);
+    if (pending.status !== 'approved') return pending;
+    if (pending.effectiveAt && Date.parse(pending.effectiveAt) > this.clock.now()) return pending;
+    const by: Actor = { actor: pending.decidedBy ?? 'system' };
+    try {
+      if (pending.action === 'publish') {
+        // Compiled before the transaction: compiling reads subflows and models, and the embedded database has one connection.
+        const draft = await getFlowVersion(this.db, pending.subjectId, pending.version);
+        if (draft.status === 'draft') {
+          const issues = await flowIssues(this.decisions.catalog, draft);
+          const all = issues.length ? issues : checkPublishable(parseFlow(draft.definition));
+          if (all.length) throw new FlowError('not_publishable', all);
+        }
+      }
+      const done = await this.db.transaction(async (tx) => {
+        const r = await lockRelease(tx, id);
+        if (r.status !== 'approved') return r;
+        if (r.action === 'publish')
+          await publishInTransaction(tx, r.subjectId, r.version, by, (v) => {
+            if (v.contentHash !== r.contentHash) throw new StoreError('conflict', `version ${r.version} of flow "${r.subjectId}" is not what was approved`);
+          });
+        else await this.rollBackIn(tx, r, by);
+        return markReleased(tx, id, by);
+      });
+      this.decisions.catalog.forgetLatest(pending.subjectId);
+      return done;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.logger.warn({ releaseId: id, code: (err as { code?: string }).code }, 'an approved release could not be made');
+      await markReleaseFailed(this.db, id, message);
+      return getRelease(this.db, id);
+    }
+  }
+
+  private async rollBackIn(tx: Queryable, r: Release, by: Actor): Promise<void> {
+    await setLiveVersion(tx, r.subjectId, r.version, by, { release: r.id, reason: r.note, emergency: r.emergency });
+  }
+
+  /** Returns a flow to an earlier published version: through approval, or at once in an emergency. */
+  async rollback(flowId: string, req: RollbackRequest, by: Actor): Promise<Release> {
+    const target = await getFlowVersion(this.db, flowId, req.version);
+    if (target.status !== 'published')
+      throw new ServiceError('conflict', 'not_published', `version ${req.version} of flow "${flowId}" was never published; roll back to a published version`);
+    const live = await this.liveVersion(flowId);
+    if (live === req.version) throw new ServiceError('conflict', 'already_live', `version ${req.version} of flow "${flowId}" is already the live version`);
+    const now = req.emergency === true || this.settings.singlePersonRelease;
+    const release = await createRelease(
+      this.db,
+      {
+        subjectId: flowId,
+        action: 'rollback',
+        version: req.version,
+        fromVersion: live,
+        contentHash: target.contentHash,
+        note: req.reason,
+        authors: [],
+        impact: false,
+        emergency: now,
+      },
+      by,
+      now ? (tx, r) => this.rollBackIn(tx, r, by) : undefined,
+    );
+    if (now) this.decisions.catalog.forgetLatest(flowId);
+    return release;
+  }
+
+  async confirm(id: string, comment: string | null, by: Actor): Promise<Release> {
+    const release = await getRelease(this.db, id);
+    if (release.submittedBy === by.actor && !this.settings.singlePersonRelease)
+      throw new ServiceError('forbidden', 'four_eyes', `You made emergency rollback ${id}; a different person must confirm it.`);
+    return confirmEmergency(this.db, id, comment, by);
+  }
+
+  /** Writes a release's impact report; safe to call twice (only one claim runs it). */
+  async runImpact(id: string): Promise<void> {
+    if (!(await claimImpact(this.db, id))) return;
+    try {
+      const r = await getRelease(this.db, id);
+      if (r.fromVersion === null) throw new Error('there is no live version to compare with');
+      const live = (await this.decisions.catalog.load(r.subjectId, r.fromVersion)).flow;
+      const candidate = (await this.decisions.catalog.compileVersion(await getFlowVersion(this.db, r.subjectId, r.version), new Set())).flow;
+      const report = await replayImpact(this.db, this.decisions, { flowId: r.subjectId, version: r.fromVersion, flow: live }, candidate, r.impactDecisions);
+      await finishImpact(this.db, id, { impact: report });
+      this.logger.info({ releaseId: id, decisions: report.decisions, seconds: report.seconds }, 'impact report written');
+    } catch (err) {
+      this.logger.warn({ releaseId: id, code: (err as { code?: string }).code }, 'impact report failed');
+      await finishImpact(this.db, id, { error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  /** Makes every approved change that is due: after a restart, and where no queue schedules them. */
+  async releaseDue(): Promise<void> {
+    for (const id of await dueReleases(this.db, new Date(this.clock.now()).toISOString())) await this.release(id);
+  }
+
+  private publishAt(id: string, at: number): void {
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        this.release(id).catch(() => {});
+      },
+      Math.min(MAX_TIMER_MS, Math.max(0, at - this.clock.now())),
+    );
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  async startWorker(): Promise<void> {
+    if (this.queue) {
+      await this.queue.work<{ id: string }>('release.impact', async ({ id }) => this.runImpact(id));
+      await this.queue.work<{ id: string }>('release.publish', async ({ id }) => {
+        await this.release(id);
+      });
+    }
+    await this.releaseDue().catch((err: Error) => this.logger.warn({ code: (err as { code?: string }).code }, 'due releases could not be made'));
+  }
+
+  stop(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+}

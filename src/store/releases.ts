@@ -1,0 +1,293 @@
+import { randomBytes } from 'node:crypto';
+import type { Actor } from './api-keys.ts';
+import { appendAudit } from './audit-log.ts';
+import type { Database, Queryable } from './database.ts';
+import { iso, json } from './row-values.ts';
+import { StoreError } from './store-error.ts';
+
+export type ReleaseAction = 'publish' | 'rollback';
+export type ReleaseStatus = 'submitted' | 'approved' | 'rejected' | 'withdrawn' | 'published' | 'failed';
+export type ImpactStatus = 'none' | 'pending' | 'running' | 'done' | 'failed';
+
+/** A change one person asks for and another decides: a draft to publish, or a return to an earlier version. */
+export interface Release {
+  id: string;
+  subjectType: 'flow';
+  subjectId: string;
+  action: ReleaseAction;
+  version: number;
+  /** The live version when the change was asked for. */
+  fromVersion: number | null;
+  contentHash: string;
+  status: ReleaseStatus;
+  note: string;
+  /** Who created or edited the version: none of them may approve it. */
+  authors: string[];
+  submittedBy: string;
+  submittedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  comment: string | null;
+  effectiveAt: string | null;
+  publishedAt: string | null;
+  /** A rollback one person made at once; a second person confirms it afterwards. */
+  emergency: boolean;
+  confirmedBy: string | null;
+  confirmedAt: string | null;
+  error: string | null;
+  /** How many of the live version's latest decisions the impact report replays. */
+  impactDecisions: number;
+  impactStatus: ImpactStatus;
+  impact: unknown;
+  impactError: string | null;
+}
+
+interface ReleaseRow {
+  id: string;
+  subject_type: 'flow';
+  subject_id: string;
+  action: ReleaseAction;
+  version: number;
+  from_version: number | null;
+  content_hash: string;
+  status: ReleaseStatus;
+  note: string;
+  authors: string[];
+  submitted_by: string;
+  submitted_at: Date | string;
+  decided_by: string | null;
+  decided_at: Date | string | null;
+  comment: string | null;
+  effective_at: Date | string | null;
+  published_at: Date | string | null;
+  emergency: boolean;
+  confirmed_by: string | null;
+  confirmed_at: Date | string | null;
+  error: string | null;
+  impact_decisions: number;
+  impact_status: ImpactStatus;
+  impact: unknown;
+  impact_error: string | null;
+}
+
+function toRelease(r: ReleaseRow): Release {
+  return {
+    id: r.id,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    action: r.action,
+    version: Number(r.version),
+    fromVersion: r.from_version === null ? null : Number(r.from_version),
+    contentHash: r.content_hash,
+    status: r.status,
+    note: r.note,
+    authors: r.authors,
+    submittedBy: r.submitted_by,
+    submittedAt: iso(r.submitted_at)!,
+    decidedBy: r.decided_by,
+    decidedAt: iso(r.decided_at),
+    comment: r.comment,
+    effectiveAt: iso(r.effective_at),
+    publishedAt: iso(r.published_at),
+    emergency: r.emergency,
+    confirmedBy: r.confirmed_by,
+    confirmedAt: iso(r.confirmed_at),
+    error: r.error,
+    impactDecisions: Number(r.impact_decisions),
+    impactStatus: r.impact_status,
+    impact: r.impact === null ? null : json(r.impact),
+    impactError: r.impact_error,
+  };
+}
+
+export interface NewRelease {
+  subjectId: string;
+  action: ReleaseAction;
+  version: number;
+  fromVersion: number | null;
+  contentHash: string;
+  note: string;
+  authors: readonly string[];
+  impact: boolean;
+  impactDecisions?: number;
+  /** Set for an emergency rollback, which is applied as it is recorded. */
+  emergency?: boolean;
+}
+
+const OPEN_CONFLICT = '23505';
+
+/** Records a request; `more` runs in the same transaction (a job to enqueue, the change itself for an emergency). */
+export async function createRelease(db: Database, r: NewRelease, by: Actor, more?: (tx: Queryable, release: Release) => Promise<void>): Promise<Release> {
+  const id = `rel_${Date.now().toString(36)}${randomBytes(5).toString('hex')}`;
+  try {
+    return await db.transaction(async (tx) => {
+      const { rows } = await tx.query<ReleaseRow>(
+        `insert into releases (id, subject_type, subject_id, action, version, from_version, content_hash, status, note, authors, submitted_by, impact_status, emergency,
+           decided_by, decided_at, published_at, impact_decisions)
+         values ($1, 'flow', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, case when $12 then $10 end, case when $12 then now() end, case when $12 then now() end, $13)
+         returning *`,
+        [
+          id,
+          r.subjectId,
+          r.action,
+          r.version,
+          r.fromVersion,
+          r.contentHash,
+          r.emergency ? 'published' : 'submitted',
+          r.note,
+          [...r.authors],
+          by.actor,
+          r.impact ? 'pending' : 'none',
+          r.emergency ?? false,
+          r.impact ? (r.impactDecisions ?? 0) : 0,
+        ],
+      );
+      const release = toRelease(rows[0]!);
+      await appendAudit(tx, {
+        actor: by.actor,
+        action: r.emergency ? 'release.emergency_rollback' : 'release.submitted',
+        subjectType: 'flow',
+        subjectId: r.subjectId,
+        requestId: by.requestId,
+        data: { release: id, action: r.action, version: r.version, fromVersion: r.fromVersion, contentHash: r.contentHash, note: r.note },
+      });
+      await more?.(tx, release);
+      return release;
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code === OPEN_CONFLICT)
+      throw new StoreError(
+        'conflict',
+        `version ${r.version} of flow "${r.subjectId}" already has an open ${r.action} request; see GET /v1/releases?flow=${r.subjectId}`,
+      );
+    throw err;
+  }
+}
+
+export async function getRelease(db: Queryable, id: string): Promise<Release> {
+  const { rows } = await db.query<ReleaseRow>('select * from releases where id = $1', [id]);
+  if (!rows[0]) throw new StoreError('not_found', `no release "${id}"; list them with GET /v1/releases`);
+  return toRelease(rows[0]);
+}
+
+export async function lockRelease(tx: Queryable, id: string): Promise<Release> {
+  const { rows } = await tx.query<ReleaseRow>('select * from releases where id = $1 for update', [id]);
+  if (!rows[0]) throw new StoreError('not_found', `no release "${id}"; list them with GET /v1/releases`);
+  return toRelease(rows[0]);
+}
+
+export interface ReleaseQuery {
+  flow?: string;
+  status?: ReleaseStatus;
+  /** Emergency rollbacks nobody has confirmed yet. */
+  unconfirmed?: boolean;
+  limit: number;
+}
+
+export async function listReleases(db: Queryable, q: ReleaseQuery): Promise<Release[]> {
+  const { rows } = await db.query<ReleaseRow>(
+    `select * from releases
+     where ($1::text is null or subject_id = $1) and ($2::text is null or status = $2) and (not $3 or (emergency and confirmed_by is null))
+     order by submitted_at desc, id desc limit $4`,
+    [q.flow ?? null, q.status ?? null, q.unconfirmed ?? false, q.limit],
+  );
+  return rows.map(toRelease);
+}
+
+/** A request's decision: approved (maybe for later), rejected or withdrawn, with who and why, audited. */
+export async function decideRelease(
+  tx: Queryable,
+  id: string,
+  decision: { status: 'approved' | 'rejected' | 'withdrawn'; comment: string | null; effectiveAt: string | null },
+  by: Actor,
+): Promise<Release> {
+  const { rows } = await tx.query<ReleaseRow>(
+    `update releases set status = $2, decided_by = $3, decided_at = now(), comment = $4, effective_at = $5 where id = $1 and status = 'submitted' returning *`,
+    [id, decision.status, by.actor, decision.comment, decision.effectiveAt],
+  );
+  if (!rows[0]) throw new StoreError('conflict', `release ${id} is no longer waiting for a decision`);
+  const release = toRelease(rows[0]);
+  await appendAudit(tx, {
+    actor: by.actor,
+    action: `release.${decision.status}`,
+    subjectType: 'flow',
+    subjectId: release.subjectId,
+    requestId: by.requestId,
+    data: { release: id, action: release.action, version: release.version, comment: decision.comment, effectiveAt: decision.effectiveAt },
+  });
+  return release;
+}
+
+/** The approved change has been made (published, or the live version set). */
+export async function markReleased(tx: Queryable, id: string, by: Actor): Promise<Release> {
+  const { rows } = await tx.query<ReleaseRow>(`update releases set status = 'published', published_at = now() where id = $1 returning *`, [id]);
+  const release = toRelease(rows[0]!);
+  await appendAudit(tx, {
+    actor: by.actor,
+    action: 'release.published',
+    subjectType: 'flow',
+    subjectId: release.subjectId,
+    requestId: by.requestId,
+    data: { release: id, action: release.action, version: release.version, approvedBy: release.decidedBy, submittedBy: release.submittedBy },
+  });
+  return release;
+}
+
+/** An approved change that could not be made when due (the draft no longer passes its checks). */
+export async function markReleaseFailed(db: Database, id: string, error: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { rows } = await tx.query<ReleaseRow>(`update releases set status = 'failed', error = $2 where id = $1 and status = 'approved' returning *`, [
+      id,
+      error,
+    ]);
+    if (!rows[0]) return;
+    await appendAudit(tx, {
+      actor: 'system',
+      action: 'release.failed',
+      subjectType: 'flow',
+      subjectId: rows[0].subject_id,
+      data: { release: id, version: Number(rows[0].version), error },
+    });
+  });
+}
+
+export async function confirmEmergency(db: Database, id: string, comment: string | null, by: Actor): Promise<Release> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<ReleaseRow>(
+      'update releases set confirmed_by = $2, confirmed_at = now(), comment = coalesce($3, comment) where id = $1 and emergency and confirmed_by is null returning *',
+      [id, by.actor, comment],
+    );
+    if (!rows[0]) throw new StoreError('conflict', `release ${id} is not an emergency rollback waiting for confirmation`);
+    const release = toRelease(rows[0]);
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: 'release.emergency_confirmed',
+      subjectType: 'flow',
+      subjectId: release.subjectId,
+      requestId: by.requestId,
+      data: { release: id, version: release.version, comment },
+    });
+    return release;
+  });
+}
+
+/** Approved requests whose time has come, oldest first. */
+export async function dueReleases(db: Queryable, now: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `select id from releases where status = 'approved' and (effective_at is null or effective_at <= $1) order by coalesce(effective_at, decided_at), id`,
+    [now],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Takes a pending impact report to run; false when another process has it or it is done. */
+export async function claimImpact(db: Queryable, id: string): Promise<boolean> {
+  const { rows } = await db.query(`update releases set impact_status = 'running' where id = $1 and impact_status in ('pending', 'running') returning id`, [id]);
+  return rows.length > 0;
+}
+
+export async function finishImpact(db: Queryable, id: string, result: { impact: unknown } | { error: string }): Promise<void> {
+  if ('impact' in result)
+    await db.query(`update releases set impact_status = 'done', impact = $2, impact_error = null where id = $1`, [id, JSON.stringify(result.impact)]);
+  else await db.query(`update releases set impact_status = 'failed', impact_error = $2 where id = $1`, [id, result.error]);
+}
