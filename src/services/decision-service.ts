@@ -201,14 +201,17 @@ export class DecisionService {
     return this.vault.dataKey(d.dataKey.id, d.dataKey.version, d.dataKey.wrapped);
   }
 
-  /** Opens a decision's personal data; a ciphertext that fails its check is reported, never served. */
-  open(d: DecisionRecord): OpenedDecision {
+  /**
+   * Opens a decision's personal data; a ciphertext that fails its check is reported, never served.
+   * Without `trace`, the trace (the larger part) stays sealed and comes back null.
+   */
+  open(d: DecisionRecord, parts: { trace: boolean } = { trace: true }): OpenedDecision {
     try {
       const key = this.dataKeyOf(d);
       if (!key) return { application: null, trace: null, erased: true };
       return {
         application: this.vault.openApplication(key, d.id, d.applicationC1, d.applicationC2),
-        trace: this.vault.openTrace(key, d.id, d.traceSealed),
+        trace: parts.trace ? this.vault.openTrace(key, d.id, d.traceSealed) : null,
         erased: false,
       };
     } catch (err) {

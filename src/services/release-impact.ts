@@ -55,7 +55,16 @@ export async function replayImpact(
   const t0 = performance.now();
   const tally = new ImpactTally();
   let erased = 0;
-  for await (const page of latestDecisionPages(db, live.flowId, live.version, limit)) {
+  // Only bureau nodes need what a decision recorded; without them its trace stays sealed.
+  const bureau = [live.flow, candidate].some((f) => f.definition.nodes.some((n) => n.kind === 'bureau' || n.kind === 'subflow'));
+  const pages = latestDecisionPages(db, live.flowId, live.version, limit);
+  // The next page is read while this one is replayed.
+  let next = pages.next();
+  for (;;) {
+    const got = await next;
+    if (got.done) break;
+    const page = got.value;
+    next = pages.next();
     const performance = await performanceOf(
       db,
       page.map((h) => h.decision.id),
@@ -63,7 +72,7 @@ export async function replayImpact(
     for (let i = 0; i < page.length; i++) {
       if (i % SLICE === 0) await yieldToRequests();
       const h = page[i]!;
-      const opened = decisions.open(h.decision);
+      const opened = decisions.open(h.decision, { trace: bureau });
       if (opened.erased || !opened.application) {
         erased++;
         continue;

@@ -7,7 +7,7 @@ import { buildServer, type Server } from '../../src/api/index.ts';
 import { loggerOptions } from '../../src/api/logger.ts';
 import { SERVER_BACKENDS, type TestDatabase } from '../support/backends.ts';
 import { demoApplication, demoFlow, uniqueKey } from '../support/flows.ts';
-import { keysForEveryRole, TEST_KEYS } from '../support/server.ts';
+import { keysForEveryRole, SINGLE_PERSON, TEST_KEYS } from '../support/server.ts';
 
 // This test process traces everything into memory, as an OTLP exporter would receive it.
 const exporter = new InMemorySpanExporter();
@@ -27,7 +27,7 @@ before(async () => {
       done();
     },
   });
-  server = await buildServer({ db: ctx.db, logger: pino({ ...loggerOptions, level: 'info' }, sink), keys: TEST_KEYS, consoleDir: null });
+  server = await buildServer({ db: ctx.db, logger: pino({ ...loggerOptions, level: 'info' }, sink), keys: TEST_KEYS, consoleDir: null, governance: SINGLE_PERSON });
   keys = await keysForEveryRole(ctx.db);
   const auth = { authorization: `Bearer ${keys['risk-manager']}` };
   assert.equal((await server.app.inject({ method: 'POST', url: '/v1/flows', headers: auth, payload: { definition: demoFlow() } })).statusCode, 201);
