@@ -66,7 +66,13 @@ try {
   }
   const wall = (performance.now() - t1) / 1000;
   if (release.impactStatus !== 'done') throw new Error(`impact report failed: ${release.impactError}`);
-  const report = release.impact as { decisions: number; seconds: number; changedOutcome: number; live: { approvalRate: number }; draft: { approvalRate: number } };
+  const report = release.impact as {
+    decisions: number;
+    seconds: number;
+    changedOutcome: number;
+    live: { approvalRate: number };
+    draft: { approvalRate: number };
+  };
 
   // The same two flows over the same applications in memory: the replay without reading or opening anything.
   const live = (await services.decisions.catalog.load('consumer-lending', 1)).flow;
@@ -83,7 +89,9 @@ try {
   console.log(
     `  approval ${(report.live.approvalRate * 100).toFixed(1)}% -> ${(report.draft.approvalRate * 100).toFixed(1)}%, ${report.changedOutcome.toLocaleString('en-US')} outcomes change`,
   );
-  console.log(`  both flows over the same applications in memory: ${inMemory.toFixed(1)} s; the report takes ${(report.seconds / inMemory).toFixed(1)}x that (reading and opening sealed decisions)`);
+  console.log(
+    `  both flows over the same applications in memory: ${inMemory.toFixed(1)} s; the report takes ${(report.seconds / inMemory).toFixed(1)}x that (reading and opening sealed decisions)`,
+  );
   await app.close();
 } finally {
   await db.close();

@@ -196,32 +196,34 @@ export async function* latestDecisionPages(
   limit: number,
   pageSize = 2_000,
 ): AsyncGenerator<DecisionWithConsents[]> {
-  let lastId: string | null = null;
-  let left = limit;
-  while (left > 0) {
-    const page = await db.query<DecisionRow>(
-      `${DECISION_SELECT} where d.flow_id = $1 and d.flow_version = $2 and ($3::text is null or (d.created_at, d.id) < (select created_at, id from decisions where id = $3)) order by d.created_at desc, d.id desc limit $4`,
-      [flowId, version, lastId, Math.min(pageSize, left)],
-    );
-    const rows: DecisionRow[] = page.rows;
-    if (!rows.length) return;
-    const { rows: consentRows } = await db.query<{
-      decision_id: string;
-      scope: string;
-      granted_at: Date | string;
-      expires_at: Date | string | null;
-      channel: string;
-    }>('select decision_id, scope, granted_at, expires_at, channel from consents where decision_id = any($1::text[])', [rows.map((r) => r.id)]);
+  // Which decisions first, narrow rows in one sort; then each page by primary key. A keyset over
+  // the wide rows would leave the page order to the planner, which after a bulk load (statistics
+  // not yet gathered) sorts every remaining row for each page.
+  const { rows: latest } = await db.query<{ id: string }>(
+    'select id from decisions where flow_id = $1 and flow_version = $2 order by created_at desc, id desc limit $3',
+    [flowId, version, limit],
+  );
+  for (let at = 0; at < latest.length; at += pageSize) {
+    const ids = latest.slice(at, at + pageSize).map((r) => r.id);
+    const [{ rows }, { rows: consentRows }] = await Promise.all([
+      db.query<DecisionRow>(`${DECISION_SELECT} where d.id = any($1::text[])`, [ids]),
+      db.query<{ decision_id: string; scope: string; granted_at: Date | string; expires_at: Date | string | null; channel: string }>(
+        'select decision_id, scope, granted_at, expires_at, channel from consents where decision_id = any($1::text[])',
+        [ids],
+      ),
+    ]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
     const consents = new Map<string, DecisionWithConsents['consents']>();
     for (const c of consentRows) {
       const list = consents.get(c.decision_id) ?? [];
       list.push({ scope: c.scope, grantedAt: iso(c.granted_at)!, expiresAt: iso(c.expires_at), channel: c.channel });
       consents.set(c.decision_id, list);
     }
-    yield rows.map((r) => ({ decision: toDecision(r), consents: consents.get(r.id) ?? [] }));
-    left -= rows.length;
-    if (rows.length < Math.min(pageSize, left + rows.length)) return;
-    lastId = rows[rows.length - 1]!.id;
+    // A decision erased and purged between the two reads is simply not there.
+    yield ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [{ decision: toDecision(r), consents: consents.get(id) ?? [] }] : [];
+    });
   }
 }
 

@@ -27,7 +27,13 @@ before(async () => {
       done();
     },
   });
-  server = await buildServer({ db: ctx.db, logger: pino({ ...loggerOptions, level: 'info' }, sink), keys: TEST_KEYS, consoleDir: null, governance: SINGLE_PERSON });
+  server = await buildServer({
+    db: ctx.db,
+    logger: pino({ ...loggerOptions, level: 'info' }, sink),
+    keys: TEST_KEYS,
+    consoleDir: null,
+    governance: SINGLE_PERSON,
+  });
   keys = await keysForEveryRole(ctx.db);
   const auth = { authorization: `Bearer ${keys['risk-manager']}` };
   assert.equal((await server.app.inject({ method: 'POST', url: '/v1/flows', headers: auth, payload: { definition: demoFlow() } })).statusCode, 201);
