@@ -1,5 +1,5 @@
 // Generated from /openapi.json by `npm run api-types` (openapi-typescript); do not edit.
-// OpenAPI document sha256: e76c6ed58cc62fd13b069759cb80fa52a70688bbf3519d1837ba54af4b55ef71
+// OpenAPI document sha256: bd85c55e5b3f4a7f69b639e67a9697dbd541f344058cdb624d995cea44007892
 // test/api/api-roles.test.ts fails when the server no longer serves this document.
 
 export interface paths {
@@ -5452,7 +5452,120 @@ export interface paths {
                             fromVersion: number | null;
                             id: string;
                             /** @description aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change */
-                            impact: unknown;
+                            impact: {
+                                bureau: {
+                                    replayed: number;
+                                    unavailable: number;
+                                };
+                                changedOffer: {
+                                    count: number;
+                                    share: number;
+                                };
+                                changedOutcome: number;
+                                changedReasons: {
+                                    count: number;
+                                    share: number;
+                                    top: {
+                                        count: number;
+                                        from: string;
+                                        to: string;
+                                    }[];
+                                };
+                                decisions: number;
+                                draft: {
+                                    approvalRate: number;
+                                    expectedLoss: number | null;
+                                    expectedProfit: number | null;
+                                    outcomes: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                /** @description decisions left out because their personal data was erased */
+                                erased: number;
+                                errors: {
+                                    draft: {
+                                        [key: string]: number;
+                                    };
+                                    live: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                live: {
+                                    approvalRate: number;
+                                    expectedLoss: number | null;
+                                    expectedProfit: number | null;
+                                    outcomes: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                /** @description draft verdict, then live verdict: how many */
+                                matrix: {
+                                    approve: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    decline: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    refer: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    review: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                paths: {
+                                    added: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                    changed: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                    distinctDraft: number;
+                                    distinctLive: number;
+                                    removed: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                };
+                                seconds: number;
+                                swapIns: {
+                                    bad: number;
+                                    badRate: number | null;
+                                    count: number;
+                                    known: number;
+                                    share: number;
+                                };
+                                swapOuts: {
+                                    bad: number;
+                                    badRate: number | null;
+                                    count: number;
+                                    known: number;
+                                    share: number;
+                                };
+                            } | null;
                             impactDecisions: number;
                             impactError: string | null;
                             /** @enum {string} */
@@ -6383,7 +6496,120 @@ export interface paths {
                             fromVersion: number | null;
                             id: string;
                             /** @description aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change */
-                            impact: unknown;
+                            impact: {
+                                bureau: {
+                                    replayed: number;
+                                    unavailable: number;
+                                };
+                                changedOffer: {
+                                    count: number;
+                                    share: number;
+                                };
+                                changedOutcome: number;
+                                changedReasons: {
+                                    count: number;
+                                    share: number;
+                                    top: {
+                                        count: number;
+                                        from: string;
+                                        to: string;
+                                    }[];
+                                };
+                                decisions: number;
+                                draft: {
+                                    approvalRate: number;
+                                    expectedLoss: number | null;
+                                    expectedProfit: number | null;
+                                    outcomes: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                /** @description decisions left out because their personal data was erased */
+                                erased: number;
+                                errors: {
+                                    draft: {
+                                        [key: string]: number;
+                                    };
+                                    live: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                live: {
+                                    approvalRate: number;
+                                    expectedLoss: number | null;
+                                    expectedProfit: number | null;
+                                    outcomes: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                /** @description draft verdict, then live verdict: how many */
+                                matrix: {
+                                    approve: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    decline: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    refer: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    review: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                paths: {
+                                    added: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                    changed: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                    distinctDraft: number;
+                                    distinctLive: number;
+                                    removed: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                };
+                                seconds: number;
+                                swapIns: {
+                                    bad: number;
+                                    badRate: number | null;
+                                    count: number;
+                                    known: number;
+                                    share: number;
+                                };
+                                swapOuts: {
+                                    bad: number;
+                                    badRate: number | null;
+                                    count: number;
+                                    known: number;
+                                    share: number;
+                                };
+                            } | null;
                             impactDecisions: number;
                             impactError: string | null;
                             /** @enum {string} */
@@ -10170,7 +10396,120 @@ export interface paths {
                                 fromVersion: number | null;
                                 id: string;
                                 /** @description aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change */
-                                impact: unknown;
+                                impact: {
+                                    bureau: {
+                                        replayed: number;
+                                        unavailable: number;
+                                    };
+                                    changedOffer: {
+                                        count: number;
+                                        share: number;
+                                    };
+                                    changedOutcome: number;
+                                    changedReasons: {
+                                        count: number;
+                                        share: number;
+                                        top: {
+                                            count: number;
+                                            from: string;
+                                            to: string;
+                                        }[];
+                                    };
+                                    decisions: number;
+                                    draft: {
+                                        approvalRate: number;
+                                        expectedLoss: number | null;
+                                        expectedProfit: number | null;
+                                        outcomes: {
+                                            approve: number;
+                                            decline: number;
+                                            refer: number;
+                                            review: number;
+                                        };
+                                    };
+                                    /** @description decisions left out because their personal data was erased */
+                                    erased: number;
+                                    errors: {
+                                        draft: {
+                                            [key: string]: number;
+                                        };
+                                        live: {
+                                            [key: string]: number;
+                                        };
+                                    };
+                                    live: {
+                                        approvalRate: number;
+                                        expectedLoss: number | null;
+                                        expectedProfit: number | null;
+                                        outcomes: {
+                                            approve: number;
+                                            decline: number;
+                                            refer: number;
+                                            review: number;
+                                        };
+                                    };
+                                    /** @description draft verdict, then live verdict: how many */
+                                    matrix: {
+                                        approve: {
+                                            approve: number;
+                                            decline: number;
+                                            refer: number;
+                                            review: number;
+                                        };
+                                        decline: {
+                                            approve: number;
+                                            decline: number;
+                                            refer: number;
+                                            review: number;
+                                        };
+                                        refer: {
+                                            approve: number;
+                                            decline: number;
+                                            refer: number;
+                                            review: number;
+                                        };
+                                        review: {
+                                            approve: number;
+                                            decline: number;
+                                            refer: number;
+                                            review: number;
+                                        };
+                                    };
+                                    paths: {
+                                        added: {
+                                            draft: number;
+                                            live: number;
+                                            path: string;
+                                        }[];
+                                        changed: {
+                                            draft: number;
+                                            live: number;
+                                            path: string;
+                                        }[];
+                                        distinctDraft: number;
+                                        distinctLive: number;
+                                        removed: {
+                                            draft: number;
+                                            live: number;
+                                            path: string;
+                                        }[];
+                                    };
+                                    seconds: number;
+                                    swapIns: {
+                                        bad: number;
+                                        badRate: number | null;
+                                        count: number;
+                                        known: number;
+                                        share: number;
+                                    };
+                                    swapOuts: {
+                                        bad: number;
+                                        badRate: number | null;
+                                        count: number;
+                                        known: number;
+                                        share: number;
+                                    };
+                                } | null;
                                 impactDecisions: number;
                                 impactError: string | null;
                                 /** @enum {string} */
@@ -10301,7 +10640,120 @@ export interface paths {
                             fromVersion: number | null;
                             id: string;
                             /** @description aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change */
-                            impact: unknown;
+                            impact: {
+                                bureau: {
+                                    replayed: number;
+                                    unavailable: number;
+                                };
+                                changedOffer: {
+                                    count: number;
+                                    share: number;
+                                };
+                                changedOutcome: number;
+                                changedReasons: {
+                                    count: number;
+                                    share: number;
+                                    top: {
+                                        count: number;
+                                        from: string;
+                                        to: string;
+                                    }[];
+                                };
+                                decisions: number;
+                                draft: {
+                                    approvalRate: number;
+                                    expectedLoss: number | null;
+                                    expectedProfit: number | null;
+                                    outcomes: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                /** @description decisions left out because their personal data was erased */
+                                erased: number;
+                                errors: {
+                                    draft: {
+                                        [key: string]: number;
+                                    };
+                                    live: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                live: {
+                                    approvalRate: number;
+                                    expectedLoss: number | null;
+                                    expectedProfit: number | null;
+                                    outcomes: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                /** @description draft verdict, then live verdict: how many */
+                                matrix: {
+                                    approve: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    decline: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    refer: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    review: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                paths: {
+                                    added: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                    changed: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                    distinctDraft: number;
+                                    distinctLive: number;
+                                    removed: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                };
+                                seconds: number;
+                                swapIns: {
+                                    bad: number;
+                                    badRate: number | null;
+                                    count: number;
+                                    known: number;
+                                    share: number;
+                                };
+                                swapOuts: {
+                                    bad: number;
+                                    badRate: number | null;
+                                    count: number;
+                                    known: number;
+                                    share: number;
+                                };
+                            } | null;
                             impactDecisions: number;
                             impactError: string | null;
                             /** @enum {string} */
@@ -10442,7 +10894,120 @@ export interface paths {
                             fromVersion: number | null;
                             id: string;
                             /** @description aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change */
-                            impact: unknown;
+                            impact: {
+                                bureau: {
+                                    replayed: number;
+                                    unavailable: number;
+                                };
+                                changedOffer: {
+                                    count: number;
+                                    share: number;
+                                };
+                                changedOutcome: number;
+                                changedReasons: {
+                                    count: number;
+                                    share: number;
+                                    top: {
+                                        count: number;
+                                        from: string;
+                                        to: string;
+                                    }[];
+                                };
+                                decisions: number;
+                                draft: {
+                                    approvalRate: number;
+                                    expectedLoss: number | null;
+                                    expectedProfit: number | null;
+                                    outcomes: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                /** @description decisions left out because their personal data was erased */
+                                erased: number;
+                                errors: {
+                                    draft: {
+                                        [key: string]: number;
+                                    };
+                                    live: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                live: {
+                                    approvalRate: number;
+                                    expectedLoss: number | null;
+                                    expectedProfit: number | null;
+                                    outcomes: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                /** @description draft verdict, then live verdict: how many */
+                                matrix: {
+                                    approve: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    decline: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    refer: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    review: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                paths: {
+                                    added: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                    changed: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                    distinctDraft: number;
+                                    distinctLive: number;
+                                    removed: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                };
+                                seconds: number;
+                                swapIns: {
+                                    bad: number;
+                                    badRate: number | null;
+                                    count: number;
+                                    known: number;
+                                    share: number;
+                                };
+                                swapOuts: {
+                                    bad: number;
+                                    badRate: number | null;
+                                    count: number;
+                                    known: number;
+                                    share: number;
+                                };
+                            } | null;
                             impactDecisions: number;
                             impactError: string | null;
                             /** @enum {string} */
@@ -10594,7 +11159,120 @@ export interface paths {
                             fromVersion: number | null;
                             id: string;
                             /** @description aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change */
-                            impact: unknown;
+                            impact: {
+                                bureau: {
+                                    replayed: number;
+                                    unavailable: number;
+                                };
+                                changedOffer: {
+                                    count: number;
+                                    share: number;
+                                };
+                                changedOutcome: number;
+                                changedReasons: {
+                                    count: number;
+                                    share: number;
+                                    top: {
+                                        count: number;
+                                        from: string;
+                                        to: string;
+                                    }[];
+                                };
+                                decisions: number;
+                                draft: {
+                                    approvalRate: number;
+                                    expectedLoss: number | null;
+                                    expectedProfit: number | null;
+                                    outcomes: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                /** @description decisions left out because their personal data was erased */
+                                erased: number;
+                                errors: {
+                                    draft: {
+                                        [key: string]: number;
+                                    };
+                                    live: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                live: {
+                                    approvalRate: number;
+                                    expectedLoss: number | null;
+                                    expectedProfit: number | null;
+                                    outcomes: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                /** @description draft verdict, then live verdict: how many */
+                                matrix: {
+                                    approve: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    decline: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    refer: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    review: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                paths: {
+                                    added: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                    changed: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                    distinctDraft: number;
+                                    distinctLive: number;
+                                    removed: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                };
+                                seconds: number;
+                                swapIns: {
+                                    bad: number;
+                                    badRate: number | null;
+                                    count: number;
+                                    known: number;
+                                    share: number;
+                                };
+                                swapOuts: {
+                                    bad: number;
+                                    badRate: number | null;
+                                    count: number;
+                                    known: number;
+                                    share: number;
+                                };
+                            } | null;
                             impactDecisions: number;
                             impactError: string | null;
                             /** @enum {string} */
@@ -10746,7 +11424,120 @@ export interface paths {
                             fromVersion: number | null;
                             id: string;
                             /** @description aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change */
-                            impact: unknown;
+                            impact: {
+                                bureau: {
+                                    replayed: number;
+                                    unavailable: number;
+                                };
+                                changedOffer: {
+                                    count: number;
+                                    share: number;
+                                };
+                                changedOutcome: number;
+                                changedReasons: {
+                                    count: number;
+                                    share: number;
+                                    top: {
+                                        count: number;
+                                        from: string;
+                                        to: string;
+                                    }[];
+                                };
+                                decisions: number;
+                                draft: {
+                                    approvalRate: number;
+                                    expectedLoss: number | null;
+                                    expectedProfit: number | null;
+                                    outcomes: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                /** @description decisions left out because their personal data was erased */
+                                erased: number;
+                                errors: {
+                                    draft: {
+                                        [key: string]: number;
+                                    };
+                                    live: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                live: {
+                                    approvalRate: number;
+                                    expectedLoss: number | null;
+                                    expectedProfit: number | null;
+                                    outcomes: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                /** @description draft verdict, then live verdict: how many */
+                                matrix: {
+                                    approve: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    decline: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    refer: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    review: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                paths: {
+                                    added: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                    changed: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                    distinctDraft: number;
+                                    distinctLive: number;
+                                    removed: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                };
+                                seconds: number;
+                                swapIns: {
+                                    bad: number;
+                                    badRate: number | null;
+                                    count: number;
+                                    known: number;
+                                    share: number;
+                                };
+                                swapOuts: {
+                                    bad: number;
+                                    badRate: number | null;
+                                    count: number;
+                                    known: number;
+                                    share: number;
+                                };
+                            } | null;
                             impactDecisions: number;
                             impactError: string | null;
                             /** @enum {string} */
@@ -10892,7 +11683,120 @@ export interface paths {
                             fromVersion: number | null;
                             id: string;
                             /** @description aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change */
-                            impact: unknown;
+                            impact: {
+                                bureau: {
+                                    replayed: number;
+                                    unavailable: number;
+                                };
+                                changedOffer: {
+                                    count: number;
+                                    share: number;
+                                };
+                                changedOutcome: number;
+                                changedReasons: {
+                                    count: number;
+                                    share: number;
+                                    top: {
+                                        count: number;
+                                        from: string;
+                                        to: string;
+                                    }[];
+                                };
+                                decisions: number;
+                                draft: {
+                                    approvalRate: number;
+                                    expectedLoss: number | null;
+                                    expectedProfit: number | null;
+                                    outcomes: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                /** @description decisions left out because their personal data was erased */
+                                erased: number;
+                                errors: {
+                                    draft: {
+                                        [key: string]: number;
+                                    };
+                                    live: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                live: {
+                                    approvalRate: number;
+                                    expectedLoss: number | null;
+                                    expectedProfit: number | null;
+                                    outcomes: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                /** @description draft verdict, then live verdict: how many */
+                                matrix: {
+                                    approve: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    decline: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    refer: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    review: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                paths: {
+                                    added: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                    changed: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                    distinctDraft: number;
+                                    distinctLive: number;
+                                    removed: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                };
+                                seconds: number;
+                                swapIns: {
+                                    bad: number;
+                                    badRate: number | null;
+                                    count: number;
+                                    known: number;
+                                    share: number;
+                                };
+                                swapOuts: {
+                                    bad: number;
+                                    badRate: number | null;
+                                    count: number;
+                                    known: number;
+                                    share: number;
+                                };
+                            } | null;
                             impactDecisions: number;
                             impactError: string | null;
                             /** @enum {string} */

@@ -6,6 +6,7 @@ import type { Me, PageProps, Role } from './types.ts';
 import { Loading } from './ui.tsx';
 import { OverviewPage } from './pages/overview.tsx';
 import { FlowsPage } from './pages/flows.tsx';
+import { ReleasesPage } from './pages/releases.tsx';
 import { TablesPage } from './pages/tables.tsx';
 import { DmnPage } from './pages/dmn.tsx';
 import { ModelsPage } from './pages/models.tsx';
@@ -19,6 +20,7 @@ import { KeysPage } from './pages/keys.tsx';
 const PAGES: { id: string; title: string; roles: Role[]; Page: (p: PageProps) => React.ReactNode }[] = [
   { id: 'overview', title: 'Overview', roles: ['risk-manager', 'analyst', 'auditor'], Page: OverviewPage },
   { id: 'flows', title: 'Flows', roles: ['admin', 'risk-manager', 'analyst', 'auditor', 'reviewer'], Page: FlowsPage },
+  { id: 'releases', title: 'Releases', roles: ['risk-manager', 'analyst', 'auditor', 'admin'], Page: ReleasesPage },
   { id: 'tables', title: 'Decision tables', roles: ['risk-manager', 'analyst', 'auditor', 'reviewer', 'admin'], Page: TablesPage },
   { id: 'dmn', title: 'DMN models', roles: ['risk-manager', 'analyst', 'auditor', 'reviewer', 'admin'], Page: DmnPage },
   { id: 'models', title: 'Models', roles: ['admin', 'risk-manager', 'analyst', 'auditor'], Page: ModelsPage },

@@ -59,3 +59,10 @@ export interface PageProps {
   me: Me;
   route: string[];
 }
+
+/** A request to publish a draft or roll a flow back, with its impact report once written. */
+export type Release = Answer<'/v1/releases/{id}'>;
+
+export type ImpactReport = NonNullable<Release['impact']>;
+
+export type Governance = Answer<'/v1/governance'>;

@@ -41,6 +41,9 @@ async function runQuietly(
 
 const BAD_DAYS = 90;
 
+/** What a release's impact report holds: the counts, what was left out, and how long it took. */
+export type ImpactResult = ImpactReport & { seconds: number; erased: number };
+
 /**
  * Replays the live version's latest decisions through the live version and the candidate, and
  * counts what changes. Bureau data comes from what each decision recorded; nothing is stored.
@@ -51,7 +54,7 @@ export async function replayImpact(
   live: { flowId: string; version: number; flow: CompiledFlow },
   candidate: CompiledFlow,
   limit: number,
-): Promise<ImpactReport & { seconds: number; erased: number }> {
+): Promise<ImpactResult> {
   const t0 = performance.now();
   const tally = new ImpactTally();
   let erased = 0;

@@ -29,7 +29,7 @@ import type { Clock } from '../support/clock.ts';
 import type { DecisionService } from './decision-service.ts';
 import type { GovernanceSettings } from './governance.ts';
 import { flowIssues } from './publish-flow.ts';
-import { replayImpact } from './release-impact.ts';
+import { replayImpact, type ImpactResult } from './release-impact.ts';
 import { ServiceError } from './service-error.ts';
 
 export interface SubmitRequest {
@@ -51,6 +51,10 @@ export interface RollbackRequest {
   emergency?: boolean;
 }
 
+/** A release as the API gives it: the impact report is stored as written by replayImpact. */
+export type ReleaseRecord = Omit<Release, 'impact'> & { impact: ImpactResult | null };
+const typed = (r: Release): ReleaseRecord => r as ReleaseRecord;
+
 /** The longest a timer in this process waits for an approved change (longer ones are found by the next sweep). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -71,12 +75,12 @@ export class ReleaseService {
     readonly settings: GovernanceSettings,
   ) {}
 
-  list(q: ReleaseQuery): Promise<Release[]> {
-    return listReleases(this.db, q);
+  async list(q: ReleaseQuery): Promise<ReleaseRecord[]> {
+    return (await listReleases(this.db, q)).map(typed);
   }
 
-  get(id: string): Promise<Release> {
-    return getRelease(this.db, id);
+  async get(id: string): Promise<ReleaseRecord> {
+    return typed(await getRelease(this.db, id));
   }
 
   private async liveVersion(flowId: string): Promise<number | null> {
@@ -98,7 +102,7 @@ export class ReleaseService {
     };
   }
 
-  async submit(flowId: string, version: number, req: SubmitRequest, by: Actor): Promise<Release> {
+  async submit(flowId: string, version: number, req: SubmitRequest, by: Actor): Promise<ReleaseRecord> {
     const draft = await getFlowVersion(this.db, flowId, version);
     if (draft.status !== 'draft')
       throw new ServiceError('conflict', 'not_a_draft', `version ${version} of flow "${flowId}" is published already; submit a draft`);
@@ -126,7 +130,7 @@ export class ReleaseService {
       },
     );
     if (live !== null && !this.queue) this.impactJob(release.id).committed();
-    return release;
+    return typed(release);
   }
 
   /** Who may decide a request: never the person who asked, nor anyone who wrote the version (unless one person may release alone). */
@@ -146,7 +150,7 @@ export class ReleaseService {
       );
   }
 
-  async approve(id: string, req: ApproveRequest, by: Actor): Promise<Release> {
+  async approve(id: string, req: ApproveRequest, by: Actor): Promise<ReleaseRecord> {
     const release = await getRelease(this.db, id);
     this.mayDecide(release, by, 'approve');
     const effectiveAt = req.effectiveAt ? new Date(req.effectiveAt) : null;
@@ -160,29 +164,29 @@ export class ReleaseService {
     });
     if (!later) return this.release(id);
     if (!this.queue) this.publishAt(id, effectiveAt.getTime());
-    return approved;
+    return typed(approved);
   }
 
-  async reject(id: string, comment: string, by: Actor): Promise<Release> {
+  async reject(id: string, comment: string, by: Actor): Promise<ReleaseRecord> {
     this.mayDecide(await getRelease(this.db, id), by, 'reject');
-    return this.db.transaction((tx) => decideRelease(tx, id, { status: 'rejected', comment, effectiveAt: null }, by));
+    return typed(await this.db.transaction((tx) => decideRelease(tx, id, { status: 'rejected', comment, effectiveAt: null }, by)));
   }
 
-  async withdraw(id: string, by: Actor): Promise<Release> {
+  async withdraw(id: string, by: Actor): Promise<ReleaseRecord> {
     const release = await getRelease(this.db, id);
     if (release.submittedBy !== by.actor && !this.settings.singlePersonRelease)
       throw new ServiceError('forbidden', 'not_submitter', `Only the person who submitted release ${id} may withdraw it; others approve or reject it.`);
-    return this.db.transaction((tx) => decideRelease(tx, id, { status: 'withdrawn', comment: null, effectiveAt: null }, by));
+    return typed(await this.db.transaction((tx) => decideRelease(tx, id, { status: 'withdrawn', comment: null, effectiveAt: null }, by)));
   }
 
   /**
    * Makes an approved change whose time has come, once: the release row is locked, the draft must
    * still be what was approved and still pass its checks; otherwise the release fails, audited.
    */
-  async release(id: string): Promise<Release> {
+  async release(id: string): Promise<ReleaseRecord> {
     const pending = await getRelease(this.db, id);
-    if (pending.status !== 'approved') return pending;
-    if (pending.effectiveAt && Date.parse(pending.effectiveAt) > this.clock.now()) return pending;
+    if (pending.status !== 'approved') return typed(pending);
+    if (pending.effectiveAt && Date.parse(pending.effectiveAt) > this.clock.now()) return typed(pending);
     const by: Actor = { actor: pending.decidedBy ?? 'system' };
     try {
       if (pending.action === 'publish') {
@@ -205,12 +209,12 @@ export class ReleaseService {
         return markReleased(tx, id, by);
       });
       this.decisions.catalog.forgetLatest(pending.subjectId);
-      return done;
+      return typed(done);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.logger.warn({ releaseId: id, code: (err as { code?: string }).code }, 'an approved release could not be made');
       await markReleaseFailed(this.db, id, message);
-      return getRelease(this.db, id);
+      return typed(await getRelease(this.db, id));
     }
   }
 
@@ -219,7 +223,7 @@ export class ReleaseService {
   }
 
   /** Returns a flow to an earlier published version: through approval, or at once in an emergency. */
-  async rollback(flowId: string, req: RollbackRequest, by: Actor): Promise<Release> {
+  async rollback(flowId: string, req: RollbackRequest, by: Actor): Promise<ReleaseRecord> {
     const target = await getFlowVersion(this.db, flowId, req.version);
     if (target.status !== 'published')
       throw new ServiceError('conflict', 'not_published', `version ${req.version} of flow "${flowId}" was never published; roll back to a published version`);
@@ -243,14 +247,14 @@ export class ReleaseService {
       now ? (tx, r) => this.rollBackIn(tx, r, by) : undefined,
     );
     if (now) this.decisions.catalog.forgetLatest(flowId);
-    return release;
+    return typed(release);
   }
 
-  async confirm(id: string, comment: string | null, by: Actor): Promise<Release> {
+  async confirm(id: string, comment: string | null, by: Actor): Promise<ReleaseRecord> {
     const release = await getRelease(this.db, id);
     if (release.submittedBy === by.actor && !this.settings.singlePersonRelease)
       throw new ServiceError('forbidden', 'four_eyes', `You made emergency rollback ${id}; a different person must confirm it.`);
-    return confirmEmergency(this.db, id, comment, by);
+    return typed(await confirmEmergency(this.db, id, comment, by));
   }
 
   /** Writes a release's impact report; safe to call twice (only one claim runs it). */

@@ -38,6 +38,7 @@ export interface Release {
   /** How many of the live version's latest decisions the impact report replays. */
   impactDecisions: number;
   impactStatus: ImpactStatus;
+  /** The impact report (services/release-impact.ts), once written. */
   impact: unknown;
   impactError: string | null;
 }

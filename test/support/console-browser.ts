@@ -33,7 +33,8 @@ export interface ConsoleFixture {
 
 /**
  * The console in Debian's Chromium (headless, through playwright-core) against a real server
- * started as `npm start` starts it: `arbiter serve --demo` on a fresh embedded database.
+ * started as `npm start` starts it: `arbiter serve --demo` on a fresh embedded database, with
+ * four-eyes release.
  */
 export function useConsole(): ConsoleFixture {
   let browser: Browser;
@@ -55,7 +56,11 @@ export function useConsole(): ConsoleFixture {
     assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`);
     mkdirSync(RESULTS, { recursive: true });
     f.dataDir = mkdtempSync(join(tmpdir(), 'arbiter-console-'));
-    f.server = await serve(['--demo', '--data-dir', f.dataDir, '--bureau-port', String(await freePort())], { startTimeoutMs: 240_000 });
+    // Four-eyes release, as an installation has it by default.
+    f.server = await serve(['--demo', '--data-dir', f.dataDir, '--bureau-port', String(await freePort())], {
+      startTimeoutMs: 240_000,
+      env: { ARBITER_SINGLE_PERSON_RELEASE: 'false' },
+    });
     f.keys = JSON.parse(readFileSync(join(f.dataDir, 'demo', 'keys.json'), 'utf8'));
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
   });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { useConsole } from '../support/console-browser.ts';
@@ -131,18 +132,39 @@ describe('console in Chromium', () => {
     await page.close();
   });
 
-  test('publish a flow version', async () => {
-    const { page, errors } = await signedIn('risk-manager');
-    await page.goto(`${ui.server.url}/console/#/flows/synth-candidate/1`);
-    await page.getByRole('button', { name: 'Validate' }).click();
-    await page
+  test('a flow version is submitted by an analyst and approved by a risk manager', async () => {
+    const analyst = await signedIn('analyst');
+    await analyst.page.goto(`${ui.server.url}/console/#/flows/synth-candidate/1`);
+    await analyst.page.getByRole('button', { name: 'Validate' }).click();
+    await analyst.page
       .getByRole('status')
       .filter({ hasText: /Valid: \d+ paths/ })
       .waitFor();
-    await page.getByRole('button', { name: 'Publish v1' }).click();
+    assert.equal(await analyst.page.getByRole('button', { name: 'Publish v1' }).count(), 0, 'four-eyes: nobody publishes alone');
+    await analyst.page.getByRole('button', { name: 'Submit v1 for approval' }).click();
+    await analyst.page.getByLabel('Change note: what changes, and why').fill('The candidate policy, for the back-test comparison');
+    await analyst.page.getByRole('button', { name: 'Submit', exact: true }).click();
+    await analyst.page.getByRole('status').filter({ hasText: 'v1: waiting for approval' }).waitFor();
+    assert.deepEqual(analyst.errors, []);
+    await analyst.page.close();
+
+    const { page, errors } = await signedIn('risk-manager');
+    await page.goto(`${ui.server.url}/console/#/releases`);
+    await page
+      .getByRole('navigation', { name: 'Release requests' })
+      .getByRole('link', { name: /synth-candidate: publish v1/ })
+      .click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Checks passed: \d+ paths/ })
+      .waitFor();
+    await page.getByText('No impact report: nothing is live yet to compare with.').waitFor();
+    await page.getByLabel('Comment').fill('Checked the paths');
+    await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByRole('heading', { level: 2 }).filter({ hasText: 'published' }).waitFor();
-    assert.equal(await page.getByRole('button', { name: 'Publish v1' }).count(), 0);
-    // Without a reload: the version is marked live, and the list of flows says so.
+    await page.goto(`${ui.server.url}/console/#/flows/synth-candidate/1`);
+    await page.getByRole('heading', { level: 2 }).filter({ hasText: 'published' }).waitFor();
+    // The version is marked live, and the list of flows says so.
     await page.getByRole('table', { name: 'Versions' }).getByText('live').waitFor();
     await page
       .getByRole('navigation', { name: 'Flows' })
@@ -270,5 +292,136 @@ describe('console in Chromium', () => {
     await shot(page, 'audit');
     assert.deepEqual(errors, []);
     await page.close();
+  });
+  test('the release path: submitted, impact read, approved for a time, live then; rolled back in an emergency, confirmed by another; all audited by name', async () => {
+    const api = async (key: string, method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${ui.server.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, json: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string } } };
+    };
+    // The analyst's draft: tier C declined outright instead of going to an underwriter.
+    const def = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'flows', 'consumer-lending.json'), 'utf8'));
+    delete def.$schema;
+    const gone = new Set(['riskReview', 'declineRiskReview']);
+    def.nodes = def.nodes.filter((n: { id: string }) => !gone.has(n.id));
+    def.edges = def.edges
+      .filter((e: { from: string }) => !gone.has(e.from))
+      .map((e: { to: string }) => (e.to === 'riskReview' ? { ...e, to: 'declineRisk' } : e));
+    const draft = await api(ui.keys.analyst!, 'POST', '/v1/flows/consumer-lending/versions', { definition: def });
+    assert.equal(draft.status, 201, JSON.stringify(draft.json));
+    const v = draft.json.version as number;
+
+    const analyst = await signedIn('analyst');
+    await analyst.page.goto(`${ui.server.url}/console/#/flows/consumer-lending/${v}`);
+    await analyst.page.getByRole('button', { name: `Submit v${v} for approval` }).click();
+    await analyst.page.getByLabel('Change note: what changes, and why').fill('Decline tier C instead of sending it to an underwriter');
+    await analyst.page.getByRole('button', { name: 'Submit', exact: true }).click();
+    await analyst.page.getByRole('link', { name: 'Open the release' }).click();
+    await analyst.page.getByText('A risk manager who did not write or submit this change approves or rejects it.').waitFor();
+    assert.equal(await analyst.page.getByRole('button', { name: 'Approve' }).count(), 0);
+    const releaseId = decodeURIComponent(analyst.page.url().split('/').pop()!);
+    const refused = await api(ui.keys.analyst!, 'POST', `/v1/releases/${releaseId}/approve`, {});
+    assert.equal(refused.status, 403);
+    assert.match(refused.json.error!.message, /"analyst" may not POST .*approve; it needs one of: risk-manager/);
+    await analyst.page.close();
+
+    const { page, errors } = await ui.signedIn('risk-manager', { width: 1440, height: 900 });
+    await page.goto(`${ui.server.url}/console/#/releases/${releaseId}`);
+    // The approver reads the impact on the live version's recent decisions, and the changes.
+    await page.locator('.tile-label', { hasText: 'Outcomes that change' }).waitFor({ timeout: 60_000 });
+    const table = page.getByRole('table', { name: 'Outcomes, live against draft' });
+    await table.waitFor();
+    // Columns: live approve, decline, refer, review; the underwriter's cases of tier C become declines.
+    const declinedNow = await table
+      .getByRole('row', { name: /^decline/ })
+      .locator('td')
+      .nth(3)
+      .textContent();
+    assert.ok(Number((declinedNow ?? '0').replace(/,/g, '')) > 0, `reviews that the draft declines: ${declinedNow}`);
+    await page
+      .getByRole('table', { name: 'Paths the draft no longer takes' })
+      .getByText(/riskReview/)
+      .first()
+      .waitFor();
+    await page
+      .getByRole('region', { name: /Changes from v1 to v/ })
+      .getByText('riskReview')
+      .first()
+      .waitFor();
+    await shot(page, 'release-impact');
+    // Effective a few seconds from now, in the browser's local time.
+    const at = new Date(Date.now() + 6_000);
+    const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+    await page.getByLabel('Effective from (empty: at once)').fill(local);
+    await page.getByLabel('Comment').fill('Accepted: tier C losses outweigh review costs');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('heading', { level: 2 }).filter({ hasText: 'approved' }).waitFor();
+    const flows = async () => (await api(ui.keys['risk-manager']!, 'GET', '/v1/flows')).json.flows as { id: string; liveVersion: number }[];
+    assert.equal((await flows()).find((f) => f.id === 'consumer-lending')!.liveVersion, 1, 'not live before its time');
+    let live = 1;
+    for (const end = Date.now() + 45_000; live !== v && Date.now() < end; await new Promise((r) => setTimeout(r, 500)))
+      live = (await flows()).find((f) => f.id === 'consumer-lending')!.liveVersion;
+    assert.equal(live, v, 'live at its effective time');
+    assert.ok(Date.now() >= at.getTime(), 'and not before');
+    const decide = async () =>
+      (
+        await api(ui.keys.service!, 'POST', '/v1/decisions', {
+          flow: 'consumer-lending',
+          application: {
+            ...JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'flows', 'application.json'), 'utf8')),
+            bureauScore: 600,
+          },
+          idempotencyKey: `release-${Date.now()}-${Math.random()}`,
+        })
+      ).json as { flow: { version: number }; outcome: string | null; status: string };
+    const after = await decide();
+    assert.deepEqual([after.flow.version, after.outcome], [v, 'decline']);
+
+    // Something goes wrong: the risk manager rolls back at once.
+    await page.goto(`${ui.server.url}/console/#/flows/consumer-lending/1`);
+    await page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /^v1/ }).getByRole('button', { name: 'Roll back to v1' }).click();
+    await page.getByLabel('Why the flow goes back to v1').fill('Approvals fell more than the impact report showed');
+    await page.getByRole('checkbox', { name: /Emergency/ }).check();
+    await page.getByRole('button', { name: 'Roll back to v1 now' }).click();
+    await page.getByRole('status').filter({ hasText: 'Rollback to v1: applied; a second person confirms it' }).waitFor();
+    const rolled = await decide();
+    assert.deepEqual([rolled.flow.version, rolled.status], [1, 'pending_review'], 'decisions after the rollback use v1');
+    assert.deepEqual(errors, []);
+    await page.close();
+
+    // A second risk manager confirms it.
+    const second = await api(ui.keys.admin!, 'POST', '/v1/keys', { name: 'Second Risk Manager', role: 'risk-manager' });
+    ui.keys['second risk-manager'] = second.json.secret as string;
+    const other = await signedIn('second risk-manager');
+    await other.page.goto(`${ui.server.url}/console/#/releases`);
+    await other.page.getByRole('tab', { name: 'Emergency rollbacks to confirm' }).click();
+    await other.page
+      .getByRole('navigation', { name: 'Release requests' })
+      .getByRole('link', { name: /consumer-lending: roll back to v1/ })
+      .click();
+    await other.page.getByRole('button', { name: 'Confirm the emergency rollback' }).click();
+    await other.page.getByRole('table', { name: 'Release' }).getByText('Second Risk Manager').waitFor();
+    assert.deepEqual(other.errors, []);
+    await other.page.close();
+
+    // Every step in the audit log, by the people who took it.
+    const audit = await signedIn('auditor');
+    await audit.page.goto(`${ui.server.url}/console/#/audit`);
+    const action = audit.page.getByRole('combobox', { name: /Action/ });
+    for (const [name, who] of [
+      ['release.submitted', 'demo analyst'],
+      ['release.approved', 'demo risk-manager'],
+      ['release.emergency_confirmed', 'Second Risk Manager'],
+    ]) {
+      await action.locator(`option[value="${name}"]`).waitFor({ state: 'attached' });
+      await action.selectOption(name!);
+      await audit.page.getByRole('button', { name: 'Filter' }).click();
+      await audit.page.getByRole('table', { name: 'Audit events' }).getByRole('row').filter({ hasText: name! }).filter({ hasText: who! }).first().waitFor();
+    }
+    assert.deepEqual(audit.errors, []);
+    await audit.page.close();
   });
 });

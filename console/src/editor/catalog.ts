@@ -36,5 +36,5 @@ export async function loadCatalog(): Promise<Catalog> {
       [],
     ),
   ]);
-  return { flows: flows.map((f) => ({ id: f.id, name: f.name, publishedVersion: f.publishedVersion })), models, connectors, dmnModels };
+  return { flows: flows.map((f) => ({ id: f.id, name: f.name, liveVersion: f.liveVersion })), models, connectors, dmnModels };
 }

@@ -70,7 +70,7 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
   const [opened, setOpened] = useState<ReadonlyMap<string, OpenedSubflow>>(new Map());
   const [subflowError, setSubflowError] = useState<Error | null>(null);
 
-  /** Opens a subflow node's flow on the canvas (its pinned version, else the published one), or closes it. */
+  /** Opens a subflow node's flow on the canvas (its pinned version, else the live one), or closes it. */
   const toggleSubflow = useCallback(
     async (nodeId: string) => {
       if (opened.has(nodeId)) {
@@ -83,11 +83,9 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
       setSubflowError(null);
       try {
         const base = `/v1/flows/${encodeURIComponent(node.flow)}/versions`;
-        const version =
-          typeof node.version === 'number'
-            ? node.version
-            : Math.max(0, ...(await get<{ versions: FlowVersion[] }>(base)).versions.filter((v) => v.status === 'published').map((v) => v.version));
-        if (!version) throw new Error(`flow ${node.flow} has no published version to show`);
+        // Unpinned, a subflow runs its live version, which the catalog already knows.
+        const version = typeof node.version === 'number' ? node.version : (catalog.flows.find((f) => f.id === node.flow)?.liveVersion ?? null);
+        if (!version) throw new Error(`flow ${node.flow} has no live version to show`);
         const sub = await get<FlowVersion>(`${base}/${version}`);
         setOpened(new Map(opened).set(nodeId, { definition: sub.definition, version, layout: await layoutFlow(sub.definition) }));
         // Show the subflow node with what opened under it.
@@ -96,7 +94,7 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
         setSubflowError(err as Error);
       }
     },
-    [opened, def.nodes, fitView],
+    [opened, def.nodes, fitView, catalog.flows],
   );
   const check = useFlowCheck(def);
   const names = check.check?.names ?? [];

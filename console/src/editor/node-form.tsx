@@ -8,7 +8,7 @@ import { type TableSpec, TableForm } from './table-form.tsx';
 
 /** What the pickers offer: stored flows, models and connectors. */
 export interface Catalog {
-  flows: { id: string; name: string; publishedVersion: number | null }[];
+  flows: { id: string; name: string; liveVersion: number | null }[];
   models: string[];
   connectors: { reference: string; inputs: string[]; features: string[]; consentScope: string }[];
   /** Stored DMN model versions and their decision-table decisions, for table nodes. */
@@ -341,7 +341,7 @@ function KindForm({
           <SelectField
             label="Version"
             value={node.version === undefined ? '' : String(node.version)}
-            options={[{ value: '', label: 'the published one' }, ...(flow?.publishedVersion ? [String(flow.publishedVersion)] : [])]}
+            options={[{ value: '', label: 'the live one' }, ...(flow?.liveVersion ? [String(flow.liveVersion)] : [])]}
             onChange={(v) => set({ version: v ? Number(v) : undefined })}
           />
           <FeelMap

@@ -3,7 +3,9 @@ import { get, post } from '../api.ts';
 import type { PageProps } from '../types.ts';
 import { FlowGraph } from '../flow-graph.tsx';
 import { go, href } from '../router.ts';
-import type { Decision, FlowSummary, FlowVersion, Issue } from '../types.ts';
+import type { Decision, FlowSummary, FlowVersion, Governance, Issue, Release } from '../types.ts';
+import { FlowChanges } from '../flow-changes.tsx';
+import { ReleaseLink, RollBack, SubmitForApproval } from '../release/release-forms.tsx';
 import { ActionButton, Badge, Empty, Json, Loaded, Loading, num, pct, SideList, useLoad, when } from '../ui.tsx';
 import { Person } from '../people.tsx';
 
@@ -52,14 +54,21 @@ export function FlowsPage({ me, route }: PageProps) {
                     key: f.id,
                     href: href('flows', f.id),
                     title: f.name,
-                    detail: `${f.id} · v${f.latestVersion} · ${f.publishedVersion ? `v${f.publishedVersion} live` : 'not published'}`,
+                    detail: `${f.id} · v${f.latestVersion} · ${f.liveVersion ? `v${f.liveVersion} live` : 'not published'}`,
                     current: f.id === flowId,
                   }))}
                 />
               </nav>
               <div className="content">
                 {flowId ? (
-                  <FlowDetail key={flowId} me={me} flowId={flowId} version={versionText ? Number(versionText) : null} onChanged={flows.reload} />
+                  <FlowDetail
+                    key={flowId}
+                    me={me}
+                    flowId={flowId}
+                    live={list.find((f) => f.id === flowId)?.liveVersion ?? null}
+                    version={versionText ? Number(versionText) : null}
+                    onChanged={flows.reload}
+                  />
                 ) : (
                   <Empty>Choose a flow.</Empty>
                 )}
@@ -72,12 +81,24 @@ export function FlowsPage({ me, route }: PageProps) {
   );
 }
 
-function FlowDetail({ me, flowId, version, onChanged }: { me: PageProps['me']; flowId: string; version: number | null; onChanged: () => void }) {
+function FlowDetail({
+  me,
+  flowId,
+  live,
+  version,
+  onChanged,
+}: {
+  me: PageProps['me'];
+  flowId: string;
+  live: number | null;
+  version: number | null;
+  onChanged: () => void;
+}) {
   const versions = useLoad(() => get<{ versions: FlowVersion[] }>(`/v1/flows/${encodeURIComponent(flowId)}/versions`).then((r) => r.versions), [flowId]);
   return (
     <Loaded state={versions} what="versions">
       {(list) => {
-        const chosen = list.find((v) => v.version === version) ?? list.find((v) => v.status === 'published') ?? list[list.length - 1];
+        const chosen = list.find((v) => v.version === version) ?? list.find((v) => v.version === live) ?? list[list.length - 1];
         if (!chosen) return <Empty>This flow has no versions.</Empty>;
         // Keyed by version: another version starts with no old "Valid" message and a graph fitted afresh.
         return (
@@ -86,6 +107,7 @@ function FlowDetail({ me, flowId, version, onChanged }: { me: PageProps['me']; f
             me={me}
             flowId={flowId}
             versions={list}
+            live={live}
             current={chosen}
             reload={() => {
               versions.reload();
@@ -102,15 +124,20 @@ function VersionDetail({
   me,
   flowId,
   versions,
+  live,
   current,
   reload,
 }: {
   me: PageProps['me'];
   flowId: string;
   versions: FlowVersion[];
+  /** The version that decides: the last published, or an earlier one after a rollback. */
+  live: number | null;
   current: FlowVersion;
   reload: () => void;
 }) {
+  const governance = useLoad(() => get<Governance>('/v1/governance'), []);
+  const [release, setRelease] = useState<Release | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [validation, setValidation] = useState<{ ok: boolean; issues: Issue[]; publishable: Issue[]; paths: number | null } | null>(null);
   const [diffFrom, setDiffFrom] = useState<number | null>(null);
@@ -130,8 +157,6 @@ function VersionDetail({
     return () => (window.cancelIdleCallback ? window.cancelIdleCallback(handle) : window.clearTimeout(handle));
   }, [canEdit, current]);
   const base = `/v1/flows/${encodeURIComponent(flowId)}/versions/${current.version}`;
-  // The version decisions use when they name none: the latest published.
-  const live = Math.max(0, ...versions.filter((v) => v.status === 'published').map((v) => v.version)) || null;
   return (
     <>
       <h2>
@@ -169,6 +194,16 @@ function VersionDetail({
                     Diff with v{current.version}
                   </button>
                 ) : null}
+                {canPublish && v.status === 'published' && live !== null && v.version !== live ? (
+                  <RollBack
+                    flowId={flowId}
+                    version={v.version}
+                    onDone={(r) => {
+                      setRelease(r);
+                      reload();
+                    }}
+                  />
+                ) : null}
               </td>
             </tr>
           ))}
@@ -180,7 +215,7 @@ function VersionDetail({
             Validate
           </ActionButton>
         ) : null}
-        {canPublish && current.status === 'draft' ? (
+        {current.status === 'draft' && governance.data?.singlePersonRelease && canPublish ? (
           <ActionButton
             onClick={async () => {
               await post(`${base}/publish`);
@@ -189,6 +224,16 @@ function VersionDetail({
           >
             Publish v{current.version}
           </ActionButton>
+        ) : null}
+        {current.status === 'draft' && governance.data && !governance.data.singlePersonRelease && canEdit ? (
+          <SubmitForApproval
+            flowId={flowId}
+            version={current.version}
+            onSubmitted={(r) => {
+              setRelease(r);
+              reload();
+            }}
+          />
         ) : null}
         {canEdit ? (
           <a className="btn btn-primary" href={href('flows', flowId, current.version, 'edit')}>
@@ -208,6 +253,7 @@ function VersionDetail({
           </ActionButton>
         ) : null}
       </div>
+      {release ? <ReleaseLink release={release} /> : null}
       {validation ? (
         <div className={validation.ok ? 'notice' : 'error'} role="status">
           {validation.ok ? `Valid: ${num(validation.paths)} paths.` : `${validation.issues.length} problems.`}
@@ -257,7 +303,6 @@ function VersionDetail({
 }
 
 function FlowDiff({ flowId, from, to, onClose }: { flowId: string; from: number; to: number; onClose: () => void }) {
-  const diff = useLoad(() => get<Record<string, unknown>>(`/v1/flows/${encodeURIComponent(flowId)}/diff?from=${from}&to=${to}`), [flowId, from, to]);
   return (
     <section className="panel" aria-label={`Differences from v${from} to v${to}`}>
       <h3>
@@ -266,9 +311,7 @@ function FlowDiff({ flowId, from, to, onClose }: { flowId: string; from: number;
           Close
         </button>
       </h3>
-      <Loaded state={diff} what="the diff">
-        {(d) => <Json value={d} />}
-      </Loaded>
+      <FlowChanges flowId={flowId} from={from} to={to} />
     </section>
   );
 }

@@ -87,7 +87,7 @@ export function ModelsPage({ route }: PageProps) {
 async function usesOf(modelId: string): Promise<{ flow: string; node: string; version: number }[]> {
   const { flows } = await get<{ flows: FlowSummary[] }>('/v1/flows');
   const live = await Promise.all(
-    flows.filter((f) => f.publishedVersion).map((f) => get<FlowVersion>(`/v1/flows/${encodeURIComponent(f.id)}/versions/${f.publishedVersion}`)),
+    flows.filter((f) => f.liveVersion).map((f) => get<FlowVersion>(`/v1/flows/${encodeURIComponent(f.id)}/versions/${f.liveVersion}`)),
   );
   return live.flatMap((v) =>
     v.definition.nodes

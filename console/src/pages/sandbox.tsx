@@ -94,7 +94,7 @@ function FlowVersionPicker({
         {Array.from({ length: current?.latestVersion ?? 1 }, (_, i) => i + 1).map((v) => (
           <option key={v} value={v}>
             v{v}
-            {current?.publishedVersion === v ? ' (live)' : ''}
+            {current?.liveVersion === v ? ' (live)' : ''}
           </option>
         ))}
       </select>
@@ -117,7 +117,7 @@ function BacktestPanel({ canRun }: { canRun: boolean }) {
     const synthB = flows.data.find((f) => f.id === 'synth-baseline');
     const first = flows.data[0]!;
     setCandidate({ flow: (synthC ?? first).id, version: (synthC ?? first).latestVersion });
-    setBaseline({ flow: (synthB ?? first).id, version: (synthB ?? first).publishedVersion ?? (synthB ?? first).latestVersion });
+    setBaseline({ flow: (synthB ?? first).id, version: (synthB ?? first).liveVersion ?? (synthB ?? first).latestVersion });
   }, [flows.data, candidate]);
   return (
     <div className="panel">

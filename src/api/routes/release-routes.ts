@@ -9,6 +9,45 @@ const READ = ['admin', 'risk-manager', 'analyst', 'auditor', 'reviewer'] as cons
 const SUBMIT = ['risk-manager', 'analyst'] as const;
 const APPROVE = ['risk-manager'] as const;
 
+const verdicts = <T extends z.ZodType>(t: T) => z.object({ approve: t, decline: t, refer: t, review: t });
+const sideSchema = z.object({
+  approvalRate: z.number(),
+  outcomes: verdicts(z.number()),
+  expectedProfit: z.number().nullable(),
+  expectedLoss: z.number().nullable(),
+});
+const swapSchema = z.object({ count: z.number(), share: z.number(), known: z.number(), bad: z.number(), badRate: z.number().nullable() });
+const pathChange = z.object({ path: z.string(), live: z.number(), draft: z.number() });
+const impactSchema = z
+  .object({
+    decisions: z.number(),
+    erased: z.number().describe('decisions left out because their personal data was erased'),
+    seconds: z.number(),
+    errors: z.object({ live: z.record(z.string(), z.number()), draft: z.record(z.string(), z.number()) }),
+    live: sideSchema,
+    draft: sideSchema,
+    swapIns: swapSchema,
+    swapOuts: swapSchema,
+    matrix: verdicts(verdicts(z.number())).describe('draft verdict, then live verdict: how many'),
+    changedOutcome: z.number(),
+    changedReasons: z.object({
+      count: z.number(),
+      share: z.number(),
+      top: z.array(z.object({ from: z.string(), to: z.string(), count: z.number() })),
+    }),
+    changedOffer: z.object({ count: z.number(), share: z.number() }),
+    paths: z.object({
+      added: z.array(pathChange),
+      removed: z.array(pathChange),
+      changed: z.array(pathChange),
+      distinctLive: z.number(),
+      distinctDraft: z.number(),
+    }),
+    bureau: z.object({ replayed: z.number(), unavailable: z.number() }),
+  })
+  .nullable()
+  .describe('aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change');
+
 const releaseSchema = z.object({
   id: z.string(),
   subjectType: z.literal('flow'),
@@ -33,7 +72,7 @@ const releaseSchema = z.object({
   error: z.string().nullable(),
   impactDecisions: z.number().int(),
   impactStatus: z.enum(['none', 'pending', 'running', 'done', 'failed']),
-  impact: z.unknown().describe('aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change'),
+  impact: impactSchema,
   impactError: z.string().nullable(),
 });
 

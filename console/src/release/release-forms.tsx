@@ -1,0 +1,98 @@
+import { useId, useState } from 'react';
+import { post } from '../api.ts';
+import { href } from '../router.ts';
+import type { Release } from '../types.ts';
+import { ActionButton } from '../ui.tsx';
+
+/** Submits a draft for a second person's approval, with the change note an approver reads first. */
+export function SubmitForApproval({ flowId, version, onSubmitted }: { flowId: string; version: number; onSubmitted: (r: Release) => void }) {
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const id = useId();
+  if (!open)
+    return (
+      <button type="button" className="btn btn-primary" onClick={() => setOpen(true)}>
+        Submit v{version} for approval
+      </button>
+    );
+  return (
+    <fieldset className="panel release-form">
+      <legend>Submit v{version} for approval</legend>
+      <label htmlFor={id}>Change note: what changes, and why</label>
+      <textarea id={id} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+      <div className="toolbar">
+        <ActionButton
+          disabled={!note.trim()}
+          onClick={async () => {
+            const r = await post<Release>(`/v1/flows/${encodeURIComponent(flowId)}/versions/${version}/submit`, { note });
+            setOpen(false);
+            onSubmitted(r);
+          }}
+        >
+          Submit
+        </ActionButton>
+        <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+/** Returns the flow to an earlier published version: for approval, or at once in an emergency. */
+export function RollBack({ flowId, version, onDone }: { flowId: string; version: number; onDone: (r: Release) => void }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [emergency, setEmergency] = useState(false);
+  const id = useId();
+  if (!open)
+    return (
+      <button type="button" className="btn btn-secondary" onClick={() => setOpen(true)}>
+        Roll back to v{version}
+      </button>
+    );
+  return (
+    <fieldset className="panel release-form">
+      <legend>Roll back to v{version}</legend>
+      <label htmlFor={id}>Why the flow goes back to v{version}</label>
+      <textarea id={id} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <label className="check">
+        <input type="checkbox" checked={emergency} onChange={(e) => setEmergency(e.target.checked)} /> Emergency: apply now, a second person confirms afterwards
+      </label>
+      <div className="toolbar">
+        <ActionButton
+          kind={emergency ? 'danger' : 'primary'}
+          disabled={!reason.trim()}
+          onClick={async () => {
+            const r = await post<Release>(`/v1/flows/${encodeURIComponent(flowId)}/rollback`, { version, reason, emergency });
+            setOpen(false);
+            onDone(r);
+          }}
+        >
+          {emergency ? `Roll back to v${version} now` : `Ask to roll back to v${version}`}
+        </ActionButton>
+        <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+/** Where a request just made can be followed. */
+export function ReleaseLink({ release }: { release: Release }) {
+  const what = release.action === 'rollback' ? `Rollback to v${release.version}` : `v${release.version}`;
+  const state =
+    release.status === 'published'
+      ? release.emergency
+        ? 'applied; a second person confirms it'
+        : 'live'
+      : release.status === 'submitted'
+        ? 'waiting for approval'
+        : release.status;
+  return (
+    <div className="notice" role="status">
+      {what}: {state}. <a href={href('releases', release.id)}>Open the release</a>
+    </div>
+  );
+}
