@@ -1,4 +1,8 @@
-/** The console talks to the server only through the public HTTP API, with the signed-in key. */
+/**
+ * The console talks to the server only through the public HTTP API, with the signed-in key or,
+ * after single sign-on, the session cookie the server set. Every request says it comes from the
+ * console: the server accepts changes made with a cookie only with that header.
+ */
 const KEY = 'arbiter.apiKey';
 
 export class ApiError extends Error {
@@ -23,7 +27,11 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: st
   try {
     res = await fetch(path, {
       method,
-      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        'x-arbiter-console': '1',
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -49,7 +57,7 @@ export async function postForFile(path: string, body: unknown): Promise<Blob> {
   const key = session.key();
   const res = await fetch(path, {
     method: 'POST',
-    headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), 'content-type': 'application/json' },
+    headers: { 'x-arbiter-console': '1', ...(key ? { authorization: `Bearer ${key}` } : {}), 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   if (!res.ok) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { get, session } from './api.ts';
+import { get, post, session } from './api.ts';
 import { href, useRoute } from './router.ts';
 import { SignIn } from './sign-in.tsx';
 import type { Me, PageProps, Role } from './types.ts';
@@ -33,14 +33,20 @@ const PAGES: { id: string; title: string; roles: Role[]; Page: (p: PageProps) =>
 
 export function App() {
   const [me, setMe] = useState<Me | null>(null);
-  const [checking, setChecking] = useState(Boolean(session.key()));
+  // Signed in already: with a key kept in this tab, or with the session cookie of single sign-on.
+  const [checking, setChecking] = useState(true);
   const route = useRoute();
 
   useEffect(() => {
-    if (!session.key()) return;
-    get<Me>('/v1/me')
-      .then(setMe, () => session.signOut())
-      .finally(() => setChecking(false));
+    // Without a key, only single sign-on can have signed this browser in: asked only where it is set up,
+    // so that opening the console does not count as a failed attempt against this address.
+    const signedIn = session.key()
+      ? Promise.resolve(true)
+      : get<{ singleSignOn: boolean }>('/v1/auth/config').then(
+          (c) => c.singleSignOn,
+          () => false,
+        );
+    signedIn.then((maybe) => (maybe ? get<Me>('/v1/me').then(setMe, () => session.signOut()) : undefined)).finally(() => setChecking(false));
   }, []);
   useEffect(() => {
     const out = () => {
@@ -80,7 +86,9 @@ export function App() {
           <button
             type="button"
             className="btn btn-secondary"
-            onClick={() => {
+            onClick={async () => {
+              // A console session is ended at the server; a key is only forgotten by this tab.
+              if (me.via === 'session') await post('/v1/auth/logout').catch(() => undefined);
               session.signOut();
               setMe(null);
             }}

@@ -32,7 +32,7 @@ function ask(id: string): void {
   }
 }
 
-/** Who acted: a key's name (its id on hover); other actors (system:demo, cli) as they are. */
+/** Who acted: a person's or a key's name (its id on hover); other actors (system:demo, cli) as they are. */
 export function Person({ id }: { id: string | null | undefined }) {
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
@@ -42,7 +42,7 @@ export function Person({ id }: { id: string | null | undefined }) {
     };
   }, []);
   if (!id) return <>—</>;
-  if (!id.startsWith('key_')) return <>{id}</>;
+  if (!id.startsWith('key_') && !id.startsWith('usr_')) return <>{id}</>;
   ask(id);
   const name = names.get(id);
   return <span title={id}>{name ?? id}</span>;

@@ -1,12 +1,22 @@
 import { useState, type FormEvent } from 'react';
-import { api, session } from './api.ts';
-import { ErrorBox } from './ui.tsx';
-import type { Me } from './types.ts';
+import { api, get, session } from './api.ts';
+import { ErrorBox, useLoad } from './ui.tsx';
+import type { Answer, Me } from './types.ts';
+
+/** What the server says when single sign-on did not finish, in words. */
+const SIGN_IN_ERRORS: Record<string, string> = {
+  no_role: 'You signed in at your organisation, but none of your groups gives you a role in Arbiter. Ask an administrator.',
+  unknown_state: 'That sign-in was not started here, was used already, or took too long. Sign in again.',
+  provider_error: "Your organisation's sign-in refused the request. Sign in again, or ask an administrator.",
+  token_exchange_failed: "Your organisation's sign-in answered with something Arbiter could not use. Ask an administrator.",
+};
 
 export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [key, setKey] = useState('');
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
+  const config = useLoad(() => get<Answer<'/v1/auth/config'>>('/v1/auth/config'), []);
+  const failed = new URLSearchParams(window.location.search).get('sign_in_error');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -25,7 +35,22 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     <main className="sign-in">
       <form onSubmit={submit} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">Arbiter</h1>
-        <p className="muted">Sign in with an API key. `npm start` prints the demo keys; an admin creates others under Keys.</p>
+        {failed ? (
+          <div className="error" role="alert">
+            {SIGN_IN_ERRORS[failed] ?? `Signing in did not finish (${failed}).`}
+          </div>
+        ) : null}
+        {config.data?.singleSignOn ? (
+          <p>
+            <a className="btn btn-primary" href="/v1/auth/oidc/login">
+              Sign in with your organisation's account
+            </a>
+          </p>
+        ) : null}
+        <p className="muted">
+          {config.data?.singleSignOn ? 'Or sign in with an API key.' : 'Sign in with an API key.'} `npm start` prints the demo keys; an admin creates others
+          under Keys.
+        </p>
         <label htmlFor="api-key">API key</label>
         {/* biome-ignore lint/a11y/noAutofocus: signing in is the only thing this page does */}
         <input id="api-key" type="password" autoComplete="off" autoFocus value={key} onChange={(e) => setKey(e.target.value)} placeholder="arb_…" required />

@@ -13,9 +13,13 @@ declare module 'fastify' {
 }
 
 export interface Principal {
+  /** The API key, or the console session, the request came with. */
   keyId: string;
+  /** Who acts, as the audit log records it: the person (a user id) if known, else the key (a named service). */
+  actor: string;
   name: string;
   role: Role;
+  via: 'key' | 'session';
 }
 
 export interface DeclaredRoute {

@@ -41,10 +41,11 @@ import { tableFileRoutes } from './routes/table-file-routes.ts';
 import { flowEditorRoutes } from './routes/flow-editor-routes.ts';
 import { flowRoutes } from './routes/flow-routes.ts';
 import { releaseRoutes } from './routes/release-routes.ts';
+import { authRoutes } from './routes/auth-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
 import type { AuditCheckpoints, ErasureLedger, JobQueue } from '../store/index.ts';
 import type { KeyProvider } from '../privacy/index.ts';
-import type { GovernanceSettings } from '../services/index.ts';
+import { oidcFromEnv, type GovernanceSettings, type OidcSettings } from '../services/index.ts';
 
 export interface ServerOptions {
   db: Database;
@@ -71,6 +72,8 @@ export interface ServerOptions {
   metricsText?: () => Promise<string>;
   /** How changes are released; from the environment by default (four-eyes, unless ARBITER_SINGLE_PERSON_RELEASE=true). */
   governance?: GovernanceSettings;
+  /** Single sign-on for the console; from the environment (ARBITER_OIDC_ISSUER ...) by default, null for none. */
+  oidc?: OidcSettings | null;
 }
 
 export interface Server {
@@ -148,7 +151,8 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     options.authFailureLimit?.max ?? Number(process.env.ARBITER_AUTH_FAILURE_LIMIT || 300),
     options.authFailureLimit?.windowMs ?? 60_000,
   );
-  app.addHook('onRequest', authenticator(keyCache, authFailures));
+  // Sessions are looked up through the services, made below; a request arrives only once the server listens.
+  app.addHook('onRequest', authenticator(keyCache, authFailures, { session: (token) => services!.signIn.session(token) }));
   app.addHook('preValidation', guardInput);
   // Security headers on every answer (JSON has nothing to run, so the strictest policy costs nothing).
   await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
@@ -175,6 +179,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
       erasures: options.erasureLedger ?? null,
       auditCheckpoints: options.auditCheckpoints ?? null,
       governance: options.governance,
+      oidc: options.oidc === undefined ? oidcFromEnv() : options.oidc,
     },
     { onDecision: (flow, version, result, arm) => metrics.decision(flow, version, result, arm) },
   );
@@ -196,6 +201,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(dmnRoutes(services.dmn, services.flows));
   await app.register(flowRoutes(services.flows));
   await app.register(releaseRoutes(services.releases));
+  await app.register(authRoutes(services.signIn));
   await app.register(feelRoutes());
   await app.register(tableFileRoutes());
   await app.register(optimizationRoutes(services.optimizations));

@@ -266,7 +266,7 @@ export class DecisionService {
    */
   async reveal(
     decisionId: string,
-    who: { keyId: string; role: string },
+    who: { actor: string; role: string },
     req: { purpose: RevealPurpose; reference?: string; fields?: string[] },
     by: Actor,
   ): Promise<Record<string, unknown>> {
@@ -554,7 +554,7 @@ export class DecisionService {
    */
   async revealGrounds(
     d: DecisionRecord,
-    who: { keyId: string; role: string },
+    who: { actor: string; role: string },
     purpose: string,
     reference: string | undefined,
   ): Promise<{ purpose: string; reference: string }> {
@@ -565,7 +565,7 @@ export class DecisionService {
           'forbidden',
           `a reviewer reveals personal data only to work a case (purpose review_case or complaint), not for ${purpose}`,
         );
-      const held = (await listReviewsOf(this.db, d.id)).find((r) => holdsClaim(r, who.keyId, this.claimTerms()) || r.reviewer === who.keyId);
+      const held = (await listReviewsOf(this.db, d.id)).find((r) => holdsClaim(r, who.actor, this.claimTerms()) || r.reviewer === who.actor);
       if (!held)
         throw new ServiceError(
           'forbidden',

@@ -31,3 +31,5 @@ export { batchResultsCsv } from './batch-results-csv.ts';
 export { ReleaseService, type ReleaseRecord, type SubmitRequest, type ApproveRequest, type RollbackRequest } from './release-service.ts';
 export type { ImpactResult } from './release-impact.ts';
 export { governanceFromEnv, MAX_IMPACT_DECISIONS, type GovernanceSettings } from './governance.ts';
+export { SignInService, SignInError, type SignInFailure } from './sign-in-service.ts';
+export { oidcFromEnv, type OidcSettings } from './oidc-settings.ts';

@@ -1,5 +1,5 @@
 import type { Role } from '../privacy/index.ts';
-import { createApiKey, keyNames, listApiKeys, revokeApiKey, type Actor, type ApiKey, type CreatedKey, type Database } from '../store/index.ts';
+import { createApiKey, keyNames, listApiKeys, revokeApiKey, userNames, type Actor, type ApiKey, type CreatedKey, type Database } from '../store/index.ts';
 
 /** API keys: one per person or service, with one role; secrets are shown once and stored hashed. */
 export class KeyService {
@@ -12,9 +12,10 @@ export class KeyService {
     return listApiKeys(this.db);
   }
 
-  /** Who acted, by key id: names and roles, for people to be shown by name. */
-  names(ids: readonly string[]): Promise<{ id: string; name: string; role: Role }[]> {
-    return keyNames(this.db, ids);
+  /** Who acted, by key or user id: names and roles, for people to be shown by name. */
+  async names(ids: readonly string[]): Promise<{ id: string; name: string; role: Role }[]> {
+    const [keys, users] = await Promise.all([keyNames(this.db, ids), userNames(this.db, ids)]);
+    return [...keys, ...users];
   }
 
   create(input: { name: string; role: Role }, by: Actor): Promise<CreatedKey> {

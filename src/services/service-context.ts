@@ -3,6 +3,7 @@ import type { KeyProvider } from '../privacy/index.ts';
 import type { AuditCheckpoints, Database, ErasureLedger, JobQueue } from '../store/index.ts';
 import type { Clock } from '../support/clock.ts';
 import type { GovernanceSettings } from './governance.ts';
+import type { OidcSettings } from './oidc-settings.ts';
 
 /** What every use case may need from its surroundings; the API, the CLI and the demo each build one. */
 export interface ServiceContext {
@@ -19,4 +20,6 @@ export interface ServiceContext {
   auditCheckpoints: AuditCheckpoints | null;
   /** How changes are released; from the environment (ARBITER_SINGLE_PERSON_RELEASE ...) when not given. */
   governance?: GovernanceSettings;
+  /** Single sign-on for people using the console; none when absent. */
+  oidc?: OidcSettings | null;
 }

@@ -15,6 +15,7 @@ import { OptimizationService } from './optimization-service.ts';
 import { OutcomeService } from './outcome-service.ts';
 import { ReviewService } from './review-service.ts';
 import { ReleaseService } from './release-service.ts';
+import { SignInService } from './sign-in-service.ts';
 import { governanceFromEnv } from './governance.ts';
 import type { ServiceContext } from './service-context.ts';
 import { SystemService } from './system-service.ts';
@@ -26,6 +27,7 @@ export interface Services {
   reviews: ReviewService;
   flows: FlowService;
   releases: ReleaseService;
+  signIn: SignInService;
   connectors: ConnectorService;
   dmn: DmnService;
   models: ModelService;
@@ -57,6 +59,7 @@ export function createServices(context: ServiceContext, hooks: ServiceHooks = {}
     reviews: new ReviewService(db, decisions),
     flows: new FlowService(db, decisions, governance),
     releases: new ReleaseService(db, queue, logger, decisions, context.clock, governance),
+    signIn: new SignInService(db, logger, context.clock, context.oidc ?? null),
     connectors: new ConnectorService(db, decisions.gateway, decisions.ledger),
     dmn: new DmnService(db),
     models: new ModelService(db),

@@ -13,6 +13,8 @@ export interface ApiKey {
   createdAt: string;
   createdBy: string | null;
   revokedAt: string | null;
+  /** The person the key belongs to; null for a named service's key. */
+  userId: string | null;
 }
 
 interface ApiKeyRow {
@@ -23,6 +25,7 @@ interface ApiKeyRow {
   created_at: Date | string;
   created_by: string | null;
   revoked_at: Date | string | null;
+  user_id: string | null;
 }
 
 function toKey(row: ApiKeyRow): ApiKey {
@@ -34,6 +37,7 @@ function toKey(row: ApiKeyRow): ApiKey {
     createdAt: iso(row.created_at)!,
     createdBy: row.created_by,
     revokedAt: iso(row.revoked_at),
+    userId: row.user_id ?? null,
   };
 }
 
@@ -53,14 +57,14 @@ export interface Actor {
   requestId?: string;
 }
 
-export async function createApiKey(db: Database, input: { name: string; role: Role }, by: Actor): Promise<CreatedKey> {
+export async function createApiKey(db: Database, input: { name: string; role: Role; userId?: string | null }, by: Actor): Promise<CreatedKey> {
   const secret = `arb_${randomBytes(32).toString('base64url')}`;
   const id = `key_${randomBytes(8).toString('hex')}`;
   const prefix = secret.slice(0, 10);
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<ApiKeyRow>(
-      `insert into api_keys (id, name, role, prefix, secret_hash, created_by) values ($1, $2, $3, $4, $5, $6) returning *`,
-      [id, input.name, input.role, prefix, hashSecret(secret), by.actor],
+      `insert into api_keys (id, name, role, prefix, secret_hash, created_by, user_id) values ($1, $2, $3, $4, $5, $6, $7) returning *`,
+      [id, input.name, input.role, prefix, hashSecret(secret), by.actor, input.userId ?? null],
     );
     await appendAudit(tx, {
       actor: by.actor,
@@ -68,7 +72,7 @@ export async function createApiKey(db: Database, input: { name: string; role: Ro
       subjectType: 'api_key',
       subjectId: id,
       requestId: by.requestId,
-      data: { role: input.role, name: input.name },
+      data: { role: input.role, name: input.name, ...(input.userId ? { user: input.userId } : {}) },
     });
     return { key: toKey(rows[0]!), secret };
   });

@@ -146,3 +146,15 @@ export {
   type ReleaseStatus,
   type ReleaseQuery,
 } from './releases.ts';
+export {
+  signIn,
+  findSession,
+  endSession,
+  recordFailedSignIn,
+  saveSignIn,
+  takeSignIn,
+  userNames,
+  type User,
+  type SignedIn,
+  type ActiveSession,
+} from './people.ts';

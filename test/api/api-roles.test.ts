@@ -97,6 +97,8 @@ async function matrixDmn(server: Server): Promise<void> {
 
 const SAMPLES: Record<string, Sample> = {
   'GET /v1/governance': async () => ({ method: 'GET', url: '/v1/governance' }),
+  'GET /v1/auth/config': async () => ({ method: 'GET', url: '/v1/auth/config' }),
+  'POST /v1/auth/logout': async () => ({ method: 'POST', url: '/v1/auth/logout' }),
   'POST /v1/flows/:id/versions/:version/submit': async (ctx) => ({
     method: 'POST',
     url: `/v1/flows/consumer-lending/versions/${await newDraft(ctx)}/submit`,

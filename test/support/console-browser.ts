@@ -10,7 +10,7 @@ import { type Running, serve } from './process.ts';
 const CHROMIUM = '/usr/bin/chromium';
 export const RESULTS = join(import.meta.dirname, '..', '..', 'test-results');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const { port } = s.address() as { port: number };

@@ -228,13 +228,13 @@ function Decide({ me, release: r, governance, onChanged }: { me: PageProps['me']
   const [effective, setEffective] = useState('');
   const commentId = useId();
   const effectiveId = useId();
-  const mine = r.submittedBy === me.keyId || r.authors.includes(me.keyId);
+  const mine = r.submittedBy === me.actor || r.authors.includes(me.actor);
   const alone = governance.singlePersonRelease;
   const base = `/v1/releases/${encodeURIComponent(r.id)}`;
   if (r.status === 'submitted') {
     return (
       <section className="panel" aria-label="Decision">
-        {r.submittedBy === me.keyId ? (
+        {r.submittedBy === me.actor ? (
           <div className="toolbar">
             <ActionButton kind="secondary" onClick={async () => (await post(`${base}/withdraw`), onChanged())}>
               Withdraw
@@ -245,7 +245,7 @@ function Decide({ me, release: r, governance, onChanged }: { me: PageProps['me']
           <p className="muted">A risk manager who did not write or submit this change approves or rejects it.</p>
         ) : mine && !alone ? (
           <p className="muted" role="note">
-            You {r.submittedBy === me.keyId ? 'submitted' : 'wrote'} this change: a different risk manager approves or rejects it (four-eyes).
+            You {r.submittedBy === me.actor ? 'submitted' : 'wrote'} this change: a different risk manager approves or rejects it (four-eyes).
           </p>
         ) : (
           <>
@@ -283,7 +283,7 @@ function Decide({ me, release: r, governance, onChanged }: { me: PageProps['me']
   if (r.emergency && !r.confirmedBy && me.role === 'risk-manager') {
     return (
       <section className="panel" aria-label="Confirmation">
-        {r.submittedBy === me.keyId && !alone ? (
+        {r.submittedBy === me.actor && !alone ? (
           <p className="muted">You made this emergency rollback: a different risk manager confirms it.</p>
         ) : (
           <ActionButton onClick={async () => (await post(`${base}/confirm`, {}), onChanged())}>Confirm the emergency rollback</ActionButton>

@@ -9,7 +9,7 @@ import { Person } from '../people.tsx';
 /** Matches the API's claim period: a case taken longer ago than this is free again. */
 const CLAIM_MS = 30 * 60_000;
 const takenByOther = (r: Review, me: PageProps['me']) =>
-  r.claimedBy !== null && r.claimedBy !== me.keyId && r.claimedAt !== null && Date.now() - Date.parse(r.claimedAt) < CLAIM_MS;
+  r.claimedBy !== null && r.claimedBy !== me.actor && r.claimedAt !== null && Date.now() - Date.parse(r.claimedAt) < CLAIM_MS;
 
 export function ReviewsPage({ me, route }: PageProps) {
   return route[1] ? <Case me={me} id={route[1]} /> : <Queue me={me} />;
@@ -75,7 +75,7 @@ function Queue({ me }: { me: PageProps['me'] }) {
                       <>
                         <td>
                           {r.claimedBy ? (
-                            r.claimedBy === me.keyId ? (
+                            r.claimedBy === me.actor ? (
                               'by you'
                             ) : takenByOther(r, me) ? (
                               <>
@@ -175,7 +175,7 @@ function Case({ me, id }: { me: PageProps['me']; id: string }) {
               </div>
               {current.review.status === 'pending' && current.review.claimedBy ? (
                 <p className="muted" role="status">
-                  {current.review.claimedBy === me.keyId ? (
+                  {current.review.claimedBy === me.actor ? (
                     `You took this case at ${when(current.review.claimedAt)}; nobody else may decide it for 30 minutes from then.`
                   ) : takenByOther(current.review, me) ? (
                     <>

@@ -89,8 +89,17 @@ export function keyRoutes(keys: KeyService) {
         config: { access: ['admin', 'risk-manager', 'analyst', 'reviewer', 'auditor', 'service'] },
         schema: {
           tags: ['keys'],
-          summary: 'The caller: key id, name and role',
-          response: { 200: z.object({ keyId: z.string(), name: z.string(), role: roleSchema }), ...errorResponses },
+          summary: 'The caller: key (or console session) id, who acts, name and role',
+          response: {
+            200: z.object({
+              keyId: z.string().describe('the API key, or the console session'),
+              actor: z.string().describe('who acts, as the audit log and releases record it: the person, or the key of a named service'),
+              name: z.string(),
+              role: roleSchema,
+              via: z.enum(['key', 'session']),
+            }),
+            ...errorResponses,
+          },
         },
       },
       async (request) => requirePrincipal(request),
