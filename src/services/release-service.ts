@@ -9,7 +9,7 @@ import {
   finishImpact,
   getFlowVersion,
   getRelease,
-  listFlows,
+  liveVersionOf,
   listReleases,
   lockRelease,
   markReleased,
@@ -83,10 +83,8 @@ export class ReleaseService {
     return typed(await getRelease(this.db, id));
   }
 
-  private async liveVersion(flowId: string): Promise<number | null> {
-    const flow = (await listFlows(this.db)).find((f) => f.id === flowId);
-    if (!flow) throw new ServiceError('not_found', 'not_found', `no flow "${flowId}"`);
-    return flow.liveVersion;
+  private liveVersion(flowId: string): Promise<number | null> {
+    return liveVersionOf(this.db, flowId);
   }
 
   /** The job that writes the impact report, enqueued with the release (or run here once it is committed). */
@@ -211,9 +209,11 @@ export class ReleaseService {
       this.decisions.catalog.forgetLatest(pending.subjectId);
       return typed(done);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      this.logger.warn({ releaseId: id, code: (err as { code?: string }).code }, 'an approved release could not be made');
-      await markReleaseFailed(this.db, id, message);
+      // A draft that no longer passes, or is no longer what was approved, fails the release for good;
+      // anything else (the database away for a moment) is thrown, and the job is tried again.
+      if (!(err instanceof FlowError || err instanceof StoreError)) throw err;
+      this.logger.warn({ releaseId: id, code: err.code }, 'an approved release could not be made');
+      await markReleaseFailed(this.db, id, err.message);
       return typed(await getRelease(this.db, id));
     }
   }

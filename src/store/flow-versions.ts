@@ -236,6 +236,13 @@ export async function setLiveVersion(
   return { from };
 }
 
+/** The version that decides for a flow, or null before anything is published. */
+export async function liveVersionOf(db: Queryable, flowId: string): Promise<number | null> {
+  const { rows } = await db.query<{ live: number | null }>('select live_version as live from flows where id = $1', [flowId]);
+  if (!rows[0]) throw new StoreError('not_found', `no flow "${flowId}"`);
+  return rows[0].live === null ? null : Number(rows[0].live);
+}
+
 /** Who wrote a version: the people who created it and edited it as a draft, from the audit log. */
 export async function versionAuthors(q: Queryable, flowId: string, version: number): Promise<string[]> {
   const { rows } = await q.query<{ actor: string }>(

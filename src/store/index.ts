@@ -24,6 +24,7 @@ export {
   publishVersion,
   publishInTransaction,
   setLiveVersion,
+  liveVersionOf,
   versionAuthors,
   getFlowVersion,
   listFlowVersions,

@@ -7,6 +7,8 @@ import { actorOf, requirePrincipal, SESSION_COOKIE } from '../authenticate.ts';
 import { errorResponses } from '../schemas.ts';
 
 const EVERYONE = ['admin', 'risk-manager', 'analyst', 'reviewer', 'auditor', 'service'] as const;
+/** Sign-ins per client address and minute: people sign in a few times a day. */
+const SIGN_IN_LIMIT = { max: 60, timeWindow: 60_000 };
 
 /** Single sign-on for the console: to the identity provider and back, and signing out. */
 export function authRoutes(signIn: SignInService) {
@@ -52,14 +54,15 @@ export function authRoutes(signIn: SignInService) {
 
     r.get(
       '/v1/auth/oidc/login',
-      { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Starts signing in at the identity provider (a redirect)' } },
+      // Each start stores a row before anyone is known: a tighter limit per address than the API's.
+      { config: { access: 'public', rateLimit: SIGN_IN_LIMIT }, schema: { tags: ['auth'], summary: 'Starts signing in at the identity provider (a redirect)' } },
       async (_request, reply) => reply.redirect(await signIn.start(), 302),
     );
 
     r.get(
       '/v1/auth/oidc/callback',
       {
-        config: { access: 'public' },
+        config: { access: 'public', rateLimit: SIGN_IN_LIMIT },
         schema: { tags: ['auth'], summary: 'Where the identity provider sends the browser back; sets the session cookie and opens the console' },
       },
       async (request, reply) => {
