@@ -4,6 +4,7 @@ import { bureauSimCommand } from './commands/bureau-sim-command.ts';
 import { optimizeCommand } from './commands/optimize-command.ts';
 import { backtestCommand } from './commands/backtest-command.ts';
 import { batchCommand } from './commands/batch-command.ts';
+import { bundleCommand } from './commands/bundle-command.ts';
 import { dmnCommand } from './commands/dmn-command.ts';
 import { decideCommand, pathsCommand, testCommand } from './commands/flow-commands.ts';
 import { keysCommand } from './commands/keys-command.ts';
@@ -41,6 +42,7 @@ program.addCommand(bureauSimCommand());
 program.addCommand(optimizeCommand());
 program.addCommand(backtestCommand());
 program.addCommand(batchCommand());
+program.addCommand(bundleCommand());
 
 try {
   await program.parseAsync(process.argv);

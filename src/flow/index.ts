@@ -31,3 +31,4 @@ export { runTestCases, runTrial, type TestCaseResult, type TrialInput, type Tria
 export { knownNamesOf } from './static-checks.ts';
 export { tableNodeAsDmn } from './table-dmn.ts';
 export { namesAfter } from './scope.ts';
+export { rewriteReferences, type ReferenceMap } from './rewrite-references.ts';

@@ -29,3 +29,4 @@ export {
 export { ReloadingKeyProvider } from './reloading-key-provider.ts';
 export { registerPersonalFields, scrubPersonalData, REDACTED } from './log-scrubber.ts';
 export { CheckpointError, CheckpointStore, checkpointSigned, keyIdOf, loadCheckpointKey, signCheckpoint, type SignedCheckpoint } from './audit-checkpoints.ts';
+export { signBundle, bundleSigner, type BundleSignature } from './bundle-signature.ts';

@@ -33,3 +33,4 @@ export type { ImpactResult } from './release-impact.ts';
 export { governanceFromEnv, MAX_IMPACT_DECISIONS, type GovernanceSettings } from './governance.ts';
 export { SignInService, SignInError, type SignInFailure } from './sign-in-service.ts';
 export { oidcFromEnv, type OidcSettings } from './oidc-settings.ts';
+export { BundleService, BUNDLE_FORMAT, type BundleContent, type SignedBundle, type ImportedBundle } from './bundle-service.ts';

@@ -16,6 +16,7 @@ import { OutcomeService } from './outcome-service.ts';
 import { ReviewService } from './review-service.ts';
 import { ReleaseService } from './release-service.ts';
 import { SignInService } from './sign-in-service.ts';
+import { BundleService } from './bundle-service.ts';
 import { governanceFromEnv } from './governance.ts';
 import type { ServiceContext } from './service-context.ts';
 import { SystemService } from './system-service.ts';
@@ -28,6 +29,7 @@ export interface Services {
   flows: FlowService;
   releases: ReleaseService;
   signIn: SignInService;
+  bundles: BundleService;
   connectors: ConnectorService;
   dmn: DmnService;
   models: ModelService;
@@ -53,16 +55,21 @@ export function createServices(context: ServiceContext, hooks: ServiceHooks = {}
   const decisions = new DecisionService(context, hooks.onDecision ?? null);
   const lifecycle = new LifecycleService(db, queue, logger, decisions);
   const governance = context.governance ?? governanceFromEnv();
+  const flows = new FlowService(db, decisions, governance);
+  const connectors = new ConnectorService(db, decisions.gateway, decisions.ledger);
+  const dmn = new DmnService(db);
+  const models = new ModelService(db);
   return {
     context,
     decisions,
     reviews: new ReviewService(db, decisions),
-    flows: new FlowService(db, decisions, governance),
+    flows,
     releases: new ReleaseService(db, queue, logger, decisions, context.clock, governance),
     signIn: new SignInService(db, logger, context.clock, context.oidc ?? null),
-    connectors: new ConnectorService(db, decisions.gateway, decisions.ledger),
-    dmn: new DmnService(db),
-    models: new ModelService(db),
+    bundles: new BundleService(db, flows, models, connectors, dmn),
+    connectors,
+    dmn,
+    models,
     keys: new KeyService(db),
     audit: new AuditService(db, context.auditCheckpoints),
     events: new EventService(db),

@@ -55,7 +55,10 @@ export function authRoutes(signIn: SignInService) {
     r.get(
       '/v1/auth/oidc/login',
       // Each start stores a row before anyone is known: a tighter limit per address than the API's.
-      { config: { access: 'public', rateLimit: SIGN_IN_LIMIT }, schema: { tags: ['auth'], summary: 'Starts signing in at the identity provider (a redirect)' } },
+      {
+        config: { access: 'public', rateLimit: SIGN_IN_LIMIT },
+        schema: { tags: ['auth'], summary: 'Starts signing in at the identity provider (a redirect)' },
+      },
       async (_request, reply) => reply.redirect(await signIn.start(), 302),
     );
 
