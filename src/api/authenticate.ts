@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { KeyCache } from './key-cache.ts';
 import { ApiError } from './api-error.ts';
 import type { FailureLimiter } from './failure-limiter.ts';
+import type { PermissionTable } from './permission-table.ts';
 import type { Actor } from '../store/index.ts';
 import type { Principal } from './route-config.ts';
 
@@ -20,7 +21,7 @@ export interface SessionLookup {
 }
 
 /** onRequest hook: resolves the caller's key or console session and enforces the route's declared roles; refusals are limited per address. */
-export function authenticator(keys: KeyCache, failures: FailureLimiter, sessions: SessionLookup | null = null) {
+export function authenticator(keys: KeyCache, failures: FailureLimiter, sessions: SessionLookup | null = null, permissions: PermissionTable | null = null) {
   return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     request.principal = null;
     const access = request.routeOptions.config?.access;
@@ -58,8 +59,13 @@ export function authenticator(keys: KeyCache, failures: FailureLimiter, sessions
       request.principal = { keyId: key.id, actor: key.userId ?? key.id, name: key.name, role: key.role, via: 'key' };
     }
     const { role } = request.principal;
-    if (!access.includes(role)) {
-      throw new ApiError(403, 'forbidden', `Role "${role}" may not ${request.method} ${request.routeOptions.url}; it needs one of: ${access.join(', ')}.`);
+    const permission = `${request.method} ${request.routeOptions.url}`;
+    if (!(permissions ? await permissions.allows(role, permission, access) : access.includes(role))) {
+      throw new ApiError(
+        403,
+        'forbidden',
+        `Role "${role}" may not ${permission}; by default it needs one of: ${access.join(', ')} (an admin may have changed the roles: GET /v1/roles).`,
+      );
     }
   };
 }

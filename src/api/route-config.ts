@@ -26,4 +26,6 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   access: RouteAccess;
+  summary: string | null;
+  tag: string | null;
 }

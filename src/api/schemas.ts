@@ -22,6 +22,8 @@ export const apiKeySchema = z.object({
   createdAt: z.string(),
   createdBy: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  userId: z.string().nullable().describe('the person the key belongs to; null for a named service'),
+  pendingChange: z.string().nullable().describe('an admin key waiting for a second admin (this change): it does not authenticate yet'),
 });
 
 export const auditEventSchema = z.object({

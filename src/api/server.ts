@@ -42,9 +42,11 @@ import { flowEditorRoutes } from './routes/flow-editor-routes.ts';
 import { flowRoutes } from './routes/flow-routes.ts';
 import { releaseRoutes } from './routes/release-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { accessRoutes } from './routes/access-routes.ts';
+import { PermissionTable } from './permission-table.ts';
 import { systemRoutes } from './routes/system-routes.ts';
 import type { AuditCheckpoints, ErasureLedger, JobQueue } from '../store/index.ts';
-import type { KeyProvider } from '../privacy/index.ts';
+import type { KeyProvider, Role } from '../privacy/index.ts';
 import { oidcFromEnv, type GovernanceSettings, type OidcSettings } from '../services/index.ts';
 
 export interface ServerOptions {
@@ -135,7 +137,9 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     if (access === undefined) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access; set config.access to its roles or 'public'.`);
     }
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access });
+    const schema = route.schema as { summary?: string; tags?: string[] } | undefined;
+    for (const method of [route.method].flat())
+      routes.push({ method, url: route.url, access, summary: schema?.summary ?? null, tag: schema?.tags?.[0] ?? null });
   });
 
   await app.register(fastifySwagger, {
@@ -152,7 +156,8 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
     options.authFailureLimit?.windowMs ?? 60_000,
   );
   // Sessions are looked up through the services, made below; a request arrives only once the server listens.
-  app.addHook('onRequest', authenticator(keyCache, authFailures, { session: (token) => services!.signIn.session(token) }));
+  const permissionTable = new PermissionTable(db);
+  app.addHook('onRequest', authenticator(keyCache, authFailures, { session: (token) => services!.signIn.session(token) }, permissionTable));
   app.addHook('preValidation', guardInput);
   // Security headers on every answer (JSON has nothing to run, so the strictest policy costs nothing).
   await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
@@ -185,6 +190,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   );
   services.decisions.gateway.onPull = (connector, r) => metrics.pull(connector, r);
   services.keys.onRevoked = (keyId) => keyCache.revoked(keyId);
+  services.access.onChanged = () => permissionTable.forget();
 
   await app.register(systemRoutes(services.system));
   await app.register(consoleRoutes(options.consoleDir === undefined ? DEFAULT_CONSOLE_DIR : options.consoleDir));
@@ -202,6 +208,13 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(flowRoutes(services.flows));
   await app.register(releaseRoutes(services.releases));
   await app.register(authRoutes(services.signIn));
+  await app.register(
+    accessRoutes(services.access, () =>
+      routes
+        .filter((r) => r.access !== 'public')
+        .map((r) => ({ id: `${r.method} ${r.url}`, summary: r.summary, tag: r.tag, defaultRoles: [...(r.access as readonly Role[])] })),
+    ),
+  );
   await app.register(feelRoutes());
   await app.register(tableFileRoutes());
   await app.register(optimizationRoutes(services.optimizations));

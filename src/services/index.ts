@@ -34,3 +34,4 @@ export { governanceFromEnv, MAX_IMPACT_DECISIONS, type GovernanceSettings } from
 export { SignInService, SignInError, type SignInFailure } from './sign-in-service.ts';
 export { oidcFromEnv, type OidcSettings } from './oidc-settings.ts';
 export { BundleService, BUNDLE_FORMAT, type BundleContent, type SignedBundle, type ImportedBundle } from './bundle-service.ts';
+export { AccessService, type Permission, type RolePermissions } from './access-service.ts';

@@ -1,5 +1,18 @@
 import type { Role } from '../privacy/index.ts';
-import { createApiKey, keyNames, listApiKeys, revokeApiKey, userNames, type Actor, type ApiKey, type CreatedKey, type Database } from '../store/index.ts';
+import { ServiceError } from './service-error.ts';
+import {
+  countAdmins,
+  createAdminChange,
+  createApiKey,
+  keyNames,
+  listApiKeys,
+  revokeApiKey,
+  userNames,
+  type Actor,
+  type ApiKey,
+  type CreatedKey,
+  type Database,
+} from '../store/index.ts';
 
 /** API keys: one per person or service, with one role; secrets are shown once and stored hashed. */
 export class KeyService {
@@ -18,8 +31,20 @@ export class KeyService {
     return [...keys, ...users];
   }
 
-  create(input: { name: string; role: Role }, by: Actor): Promise<CreatedKey> {
-    return createApiKey(this.db, input, by);
+  /**
+   * A new key; its secret is shown once. An admin key, where more than one person can act as
+   * admin already, does not authenticate until a second admin approves it (`pendingChange`).
+   */
+  async create(input: { name: string; role: Role; userId?: string | null }, by: Actor): Promise<CreatedKey> {
+    if (input.userId && !(await userNames(this.db, [input.userId])).length)
+      throw new ServiceError('not_found', 'not_found', `no person "${input.userId}"; people appear once they have signed in through single sign-on`);
+    const needsSecond = input.role === 'admin' && (await countAdmins(this.db)) > 1;
+    return createApiKey(
+      this.db,
+      input,
+      by,
+      needsSecond ? async (tx, keyId) => (await createAdminChange(tx, { kind: 'admin_key', subject: keyId, payload: { name: input.name } }, by)).id : undefined,
+    );
   }
 
   async revoke(keyId: string, by: Actor): Promise<ApiKey> {

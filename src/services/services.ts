@@ -17,6 +17,7 @@ import { ReviewService } from './review-service.ts';
 import { ReleaseService } from './release-service.ts';
 import { SignInService } from './sign-in-service.ts';
 import { BundleService } from './bundle-service.ts';
+import { AccessService } from './access-service.ts';
 import { governanceFromEnv } from './governance.ts';
 import type { ServiceContext } from './service-context.ts';
 import { SystemService } from './system-service.ts';
@@ -30,6 +31,7 @@ export interface Services {
   releases: ReleaseService;
   signIn: SignInService;
   bundles: BundleService;
+  access: AccessService;
   connectors: ConnectorService;
   dmn: DmnService;
   models: ModelService;
@@ -67,6 +69,7 @@ export function createServices(context: ServiceContext, hooks: ServiceHooks = {}
     releases: new ReleaseService(db, queue, logger, decisions, context.clock, governance),
     signIn: new SignInService(db, logger, context.clock, context.oidc ?? null),
     bundles: new BundleService(db, flows, models, connectors, dmn),
+    access: new AccessService(db),
     connectors,
     dmn,
     models,

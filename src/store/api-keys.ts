@@ -15,6 +15,8 @@ export interface ApiKey {
   revokedAt: string | null;
   /** The person the key belongs to; null for a named service's key. */
   userId: string | null;
+  /** An admin key waiting for a second admin's approval (this change): it does not authenticate yet. */
+  pendingChange: string | null;
 }
 
 interface ApiKeyRow {
@@ -26,6 +28,7 @@ interface ApiKeyRow {
   created_by: string | null;
   revoked_at: Date | string | null;
   user_id: string | null;
+  pending_change: string | null;
 }
 
 function toKey(row: ApiKeyRow): ApiKey {
@@ -38,6 +41,7 @@ function toKey(row: ApiKeyRow): ApiKey {
     createdBy: row.created_by,
     revokedAt: iso(row.revoked_at),
     userId: row.user_id ?? null,
+    pendingChange: row.pending_change ?? null,
   };
 }
 
@@ -57,14 +61,21 @@ export interface Actor {
   requestId?: string;
 }
 
-export async function createApiKey(db: Database, input: { name: string; role: Role; userId?: string | null }, by: Actor): Promise<CreatedKey> {
+export async function createApiKey(
+  db: Database,
+  input: { name: string; role: Role; userId?: string | null },
+  by: Actor,
+  /** Runs in the same transaction before the key is stored; what it returns is the change the key waits for, if any. */
+  pending?: (tx: Queryable, keyId: string) => Promise<string | null>,
+): Promise<CreatedKey> {
   const secret = `arb_${randomBytes(32).toString('base64url')}`;
   const id = `key_${randomBytes(8).toString('hex')}`;
   const prefix = secret.slice(0, 10);
   return db.transaction(async (tx) => {
+    const change = pending ? await pending(tx, id) : null;
     const { rows } = await tx.query<ApiKeyRow>(
-      `insert into api_keys (id, name, role, prefix, secret_hash, created_by, user_id) values ($1, $2, $3, $4, $5, $6, $7) returning *`,
-      [id, input.name, input.role, prefix, hashSecret(secret), by.actor, input.userId ?? null],
+      `insert into api_keys (id, name, role, prefix, secret_hash, created_by, user_id, pending_change) values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
+      [id, input.name, input.role, prefix, hashSecret(secret), by.actor, input.userId ?? null, change],
     );
     await appendAudit(tx, {
       actor: by.actor,
@@ -72,7 +83,7 @@ export async function createApiKey(db: Database, input: { name: string; role: Ro
       subjectType: 'api_key',
       subjectId: id,
       requestId: by.requestId,
-      data: { role: input.role, name: input.name, ...(input.userId ? { user: input.userId } : {}) },
+      data: { role: input.role, name: input.name, ...(input.userId ? { user: input.userId } : {}), ...(change ? { pendingChange: change } : {}) },
     });
     return { key: toKey(rows[0]!), secret };
   });
@@ -102,9 +113,11 @@ export async function revokeApiKey(db: Database, id: string, by: Actor): Promise
   });
 }
 
-/** The active key for a presented secret, or null; revoked keys never authenticate. */
+/** The active key for a presented secret, or null; revoked keys, and admin keys awaiting a second admin, never authenticate. */
 export async function findActiveKey(db: Queryable, secret: string): Promise<ApiKey | null> {
-  const { rows } = await db.query<ApiKeyRow>('select * from api_keys where secret_hash = $1 and revoked_at is null', [hashSecret(secret)]);
+  const { rows } = await db.query<ApiKeyRow>('select * from api_keys where secret_hash = $1 and revoked_at is null and pending_change is null', [
+    hashSecret(secret),
+  ]);
   return rows[0] ? toKey(rows[0]) : null;
 }
 

@@ -159,3 +159,16 @@ export {
   type SignedIn,
   type ActiveSession,
 } from './people.ts';
+export {
+  editedRoles,
+  setRolePermissions,
+  createAdminChange,
+  getAdminChange,
+  listAdminChanges,
+  decideAdminChange,
+  settlePendingKey,
+  countAdmins,
+  type EditedRole,
+  type AdminChange,
+  type AdminChangeKind,
+} from './access-control.ts';

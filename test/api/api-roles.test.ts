@@ -4,7 +4,7 @@ import { digestOfGenerated, openApiDigest } from '../../scripts/api-types.ts';
 import { after, before, describe, test } from 'node:test';
 import type { InjectOptions } from 'fastify';
 import { ROLES, type Role } from '../../src/privacy/index.ts';
-import { claimReview, createApiKey, findActiveKey, recordEvents } from '../../src/store/index.ts';
+import { claimReview, createAdminChange, createApiKey, findActiveKey, recordEvents } from '../../src/store/index.ts';
 import { CLAIM_MINUTES } from '../../src/services/index.ts';
 import type { Server } from '../../src/api/index.ts';
 import { SERVER_BACKENDS, type TestDatabase } from '../support/backends.ts';
@@ -82,6 +82,11 @@ async function matrixBatch(server: Server, finished: boolean, actor = 'matrix'):
 /** A draft submitted for release by someone other than the suite's keys. */
 const matrixRelease = async (ctx: TestDatabase, server: Server) =>
   (await server.services.releases.submit('consumer-lending', await newDraft(ctx), { note: 'matrix' }, { actor: 'matrix' })).id;
+/** A pending change, asked for by another admin, that sets the reviewer's permissions to what they are. */
+const sameRoleChange = async (ctx: TestDatabase, server: Server) => {
+  const permissions = server.routes.filter((r) => r.access !== 'public' && r.access.includes('reviewer')).map((r) => `${r.method} ${r.url}`);
+  return (await ctx.db.transaction((tx) => createAdminChange(tx, { kind: 'role', subject: 'reviewer', payload: { permissions } }, { actor: 'matrix' }))).id;
+};
 /** Two new versions published, the later live: the earlier one to roll back to. */
 const rollbackTarget = async (ctx: TestDatabase) => {
   const earlier = await challengerVersion(ctx);
@@ -98,6 +103,25 @@ async function matrixDmn(server: Server): Promise<void> {
 const SAMPLES: Record<string, Sample> = {
   'GET /v1/governance': async () => ({ method: 'GET', url: '/v1/governance' }),
   'GET /v1/auth/config': async () => ({ method: 'GET', url: '/v1/auth/config' }),
+  'GET /v1/permissions': async () => ({ method: 'GET', url: '/v1/permissions' }),
+  'GET /v1/roles': async () => ({ method: 'GET', url: '/v1/roles' }),
+  // Sets the analyst's permissions to what they are: allowed or refused, nothing changes.
+  'PUT /v1/roles/:role': async (_ctx, server) => ({
+    method: 'PUT',
+    url: '/v1/roles/analyst',
+    payload: { permissions: server.routes.filter((r) => r.access !== 'public' && r.access.includes('analyst')).map((r) => `${r.method} ${r.url}`) },
+  }),
+  'GET /v1/admin-changes': async () => ({ method: 'GET', url: '/v1/admin-changes' }),
+  'POST /v1/admin-changes/:id/approve': async (ctx, server) => ({
+    method: 'POST',
+    url: `/v1/admin-changes/${await sameRoleChange(ctx, server)}/approve`,
+    payload: {},
+  }),
+  'POST /v1/admin-changes/:id/reject': async (ctx, server) => ({
+    method: 'POST',
+    url: `/v1/admin-changes/${await sameRoleChange(ctx, server)}/reject`,
+    payload: { comment: 'matrix' },
+  }),
   'POST /v1/auth/logout': async () => ({ method: 'POST', url: '/v1/auth/logout' }),
   'POST /v1/flows/:id/versions/:version/submit': async (ctx) => ({
     method: 'POST',

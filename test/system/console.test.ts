@@ -325,7 +325,7 @@ describe('console in Chromium', () => {
     const releaseId = decodeURIComponent(analyst.page.url().split('/').pop()!);
     const refused = await api(ui.keys.analyst!, 'POST', `/v1/releases/${releaseId}/approve`, {});
     assert.equal(refused.status, 403);
-    assert.match(refused.json.error!.message, /"analyst" may not POST .*approve; it needs one of: risk-manager/);
+    assert.match(refused.json.error!.message, /"analyst" may not POST .*approve; by default it needs one of: risk-manager/);
     await analyst.page.close();
 
     const { page, errors } = await ui.signedIn('risk-manager', { width: 1440, height: 900 });

@@ -27,13 +27,19 @@ export function keyRoutes(keys: KeyService) {
         config: { access: ['admin'] },
         schema: {
           tags: ['keys'],
-          summary: 'Create an API key; the secret is in this response only',
-          body: z.strictObject({ name: z.string().trim().min(1).max(100), role: roleSchema }),
-          response: { 201: z.object({ key: apiKeySchema, secret: z.string() }), ...errorResponses },
+          summary:
+            'Create an API key; the secret is in this response only. An admin key, where another admin exists, waits for a second admin (202, pendingChange)',
+          body: z.strictObject({
+            name: z.string().trim().min(1).max(100),
+            role: roleSchema,
+            userId: z.string().min(1).max(64).optional().describe('the person the key belongs to (a user id); it then acts as them'),
+          }),
+          response: { 201: z.object({ key: apiKeySchema, secret: z.string() }), 202: z.object({ key: apiKeySchema, secret: z.string() }), ...errorResponses },
         },
       },
       async (request, reply) => {
-        return reply.code(201).send(await keys.create(request.body, actorOf(request)));
+        const created = await keys.create(request.body, actorOf(request));
+        return reply.code(created.key.pendingChange ? 202 : 201).send(created);
       },
     );
 
