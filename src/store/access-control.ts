@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Role } from '../privacy/index.ts';
 import type { Actor } from './api-keys.ts';
 import { appendAudit } from './audit-log.ts';
-import type { Database, Queryable } from './database.ts';
+import type { Queryable } from './database.ts';
 import { iso, json } from './row-values.ts';
 import { StoreError } from './store-error.ts';
 

@@ -424,4 +424,39 @@ describe('console in Chromium', () => {
     assert.deepEqual(audit.errors, []);
     await audit.page.close();
   });
+  test("an admin changes a role's permissions, and a second admin approves a third admin's key", async () => {
+    const { page, errors } = await ui.signedIn('admin', { width: 1440, height: 900 });
+    await page.goto(`${ui.server.url}/console/#/keys`);
+    const roles = page.getByRole('region', { name: 'Role permissions' });
+    await roles.locator('select').first().selectOption('auditor');
+    await roles.getByRole('checkbox', { name: /List API keys/ }).check();
+    await roles.getByRole('button', { name: 'Save auditor' }).click();
+    await roles.getByRole('status').filter({ hasText: 'The auditor role is changed.' }).waitFor();
+    const keysAsAuditor = await fetch(`${ui.server.url}/v1/keys`, { headers: { authorization: `Bearer ${ui.keys.auditor}` } });
+    assert.equal(keysAsAuditor.status, 200, 'the auditor may now list keys');
+    await shot(page, 'roles');
+
+    // A second admin needs nobody's approval (there was one); a third needs the second's.
+    const create = page.getByRole('form', { name: 'Create a key' });
+    await create.getByPlaceholder('e.g. loan origination system').fill('Second Admin');
+    await create.getByRole('combobox').selectOption('admin');
+    await create.getByRole('button', { name: 'Create key' }).click();
+    const secret = (await create.locator('code.secret').textContent())!;
+    await create.getByPlaceholder('e.g. loan origination system').fill('Third Admin');
+    await create.getByRole('button', { name: 'Create key' }).click();
+    await create.getByRole('status').filter({ hasText: 'Third Admin' }).filter({ hasText: 'works once another admin approves it' }).waitFor();
+    await page.getByRole('region', { name: 'Waiting for a second admin' }).getByText('You asked for this').waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
+
+    ui.keys['second admin'] = secret;
+    const second = await signedIn('second admin');
+    await second.page.goto(`${ui.server.url}/console/#/keys`);
+    const waiting = second.page.getByRole('region', { name: 'Waiting for a second admin' });
+    await waiting.getByText('a new admin key "Third Admin"').waitFor();
+    await waiting.getByRole('button', { name: 'Approve' }).click();
+    await second.page.getByRole('table', { name: 'API keys' }).getByRole('row', { name: /Third Admin/ }).getByText('active').waitFor();
+    assert.deepEqual(second.errors, []);
+    await second.page.close();
+  });
 });

@@ -1,19 +1,12 @@
 import { useState } from 'react';
 import { api, get, post } from '../api.ts';
-import type { PageProps } from '../types.ts';
+import type { Answer, PageProps } from '../types.ts';
 import type { Role } from '../types.ts';
 import { ActionButton, Badge, Loaded, useLoad, when } from '../ui.tsx';
 import { Person } from '../people.tsx';
+import { PendingChanges, RolePermissions } from './role-permissions.tsx';
 
-interface ApiKey {
-  id: string;
-  name: string;
-  role: Role;
-  prefix: string;
-  createdAt: string;
-  createdBy: string | null;
-  revokedAt: string | null;
-}
+type ApiKey = Answer<'/v1/keys'>['keys'][number];
 
 const ROLES: { role: Role; may: string }[] = [
   { role: 'admin', may: 'keys and roles, audit log, erasure and reveal of personal data, connectors' },
@@ -29,6 +22,11 @@ export function KeysPage({ me }: PageProps) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('analyst');
   const [created, setCreated] = useState<{ key: ApiKey; secret: string } | null>(null);
+  const [changes, setChanges] = useState(0);
+  const changed = () => {
+    setChanges((n) => n + 1);
+    keys.reload();
+  };
   return (
     <section aria-labelledby="keys-title">
       <h1 id="keys-title">Keys and roles</h1>
@@ -52,7 +50,7 @@ export function KeysPage({ me }: PageProps) {
             onClick={async () => {
               setCreated(await post('/v1/keys', { name, role }));
               setName('');
-              keys.reload();
+              changed();
             }}
           >
             Create key
@@ -62,6 +60,7 @@ export function KeysPage({ me }: PageProps) {
           <div className="notice" role="status">
             Key <strong>{created.key.name}</strong> ({created.key.role}) created. Its secret is shown this once:{' '}
             <code className="secret">{created.secret}</code>
+            {created.key.pendingChange ? ' It works once another admin approves it.' : null}
           </div>
         ) : null}
       </form>
@@ -93,7 +92,7 @@ export function KeysPage({ me }: PageProps) {
                   <td>
                     <Person id={k.createdBy} />
                   </td>
-                  <td>{k.revokedAt ? `revoked ${when(k.revokedAt)}` : 'active'}</td>
+                  <td>{k.revokedAt ? `revoked ${when(k.revokedAt)}` : k.pendingChange ? 'waiting for a second admin' : 'active'}</td>
                   <td>
                     {!k.revokedAt && k.id !== me.keyId ? (
                       <ActionButton
@@ -114,7 +113,9 @@ export function KeysPage({ me }: PageProps) {
           </table>
         )}
       </Loaded>
+      <PendingChanges me={me} version={changes} onDecided={changed} />
       <h2>Roles</h2>
+      <RolePermissions onAsked={changed} />
       <dl className="roles">
         {ROLES.map((r) => (
           <div key={r.role}>
