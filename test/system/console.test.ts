@@ -455,7 +455,11 @@ describe('console in Chromium', () => {
     const waiting = second.page.getByRole('region', { name: 'Waiting for a second admin' });
     await waiting.getByText('a new admin key "Third Admin"').waitFor();
     await waiting.getByRole('button', { name: 'Approve' }).click();
-    await second.page.getByRole('table', { name: 'API keys' }).getByRole('row', { name: /Third Admin/ }).getByText('active').waitFor();
+    await second.page
+      .getByRole('table', { name: 'API keys' })
+      .getByRole('row', { name: /Third Admin/ })
+      .getByText('active')
+      .waitFor();
     assert.deepEqual(second.errors, []);
     await second.page.close();
   });
