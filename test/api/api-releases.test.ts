@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createApiKey, listAudit, verifyAudit } from '../../src/store/index.ts';
-import { BACKENDS } from '../support/backends.ts';
+import { SERVER_BACKENDS } from '../support/backends.ts';
 import { demoApplication, demoFlow, reviewApplication, uniqueKey } from '../support/flows.ts';
 import { bearer, FOUR_EYES, useApiFixture } from '../support/server.ts';
 
@@ -15,7 +15,8 @@ async function impactOf(f: ReturnType<typeof useApiFixture>, id: string) {
   throw new Error(`impact report of ${id} not written`);
 }
 
-for (const backend of BACKENDS) {
+// On PostgreSQL here; the console's release path in Chromium runs it on the embedded database.
+for (const backend of SERVER_BACKENDS) {
   describe(`four-eyes release on ${backend.name}`, () => {
     const f = useApiFixture(backend, undefined, { governance: FOUR_EYES });
     const call = f.call;

@@ -353,7 +353,7 @@ describe('console in Chromium', () => {
       .waitFor();
     await shot(page, 'release-impact');
     // Effective a few seconds from now, in the browser's local time.
-    const at = new Date(Date.now() + 6_000);
+    const at = new Date(Date.now() + 4_000);
     const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
     await page.getByLabel('Effective from (empty: at once)').fill(local);
     await page.getByLabel('Comment').fill('Accepted: tier C losses outweigh review costs');
