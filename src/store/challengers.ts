@@ -37,8 +37,8 @@ const toChallenger = (r: Row): Challenger => ({
 });
 
 /**
- * Sets the challenger. The champion is the version named, or the latest published version
- * other than the challenger; both must be published.
+ * Sets the challenger. The champion is the version named, or the live version (else the latest
+ * published other than the challenger); both must be published.
  */
 export async function setChallenger(
   db: Database,
@@ -51,6 +51,8 @@ export async function setChallenger(
       [c.flowId],
     );
     const versions = published.map((r) => Number(r.version));
+    const { rows: live } = await tx.query<{ live: number | null }>('select live_version as live from flows where id = $1', [c.flowId]);
+    const liveVersion = live[0]?.live === null || live[0]?.live === undefined ? null : Number(live[0].live);
     const check = (v: number, role: string) => {
       if (!versions.includes(v))
         throw new StoreError(
@@ -59,7 +61,8 @@ export async function setChallenger(
         );
     };
     check(c.version, 'challenger');
-    const champion = c.champion ?? versions.find((v) => v !== c.version);
+    // By default the version deciding now (after a rollback, not the highest published), else the latest other.
+    const champion = c.champion ?? (liveVersion !== null && liveVersion !== c.version ? liveVersion : versions.find((v) => v !== c.version));
     if (champion === undefined) throw new StoreError('conflict', `"${c.flowId}" has no other published version to be the champion`);
     check(champion, 'champion');
     if (champion === c.version) throw new StoreError('conflict', `version ${champion} cannot be its own challenger`);
