@@ -1,5 +1,5 @@
 // Generated from /openapi.json by `npm run api-types` (openapi-typescript); do not edit.
-// OpenAPI document sha256: 6c802cb99137f0766794b3135ea1124b48cc3ad7ec8065ae8826c053c7c3de28
+// OpenAPI document sha256: 0875cac8a85d62a0ba8fd6e38c529912646baad0594aea402236079c2b1d851a
 // test/api/api-roles.test.ts fails when the server no longer serves this document.
 
 export interface paths {
@@ -13451,11 +13451,21 @@ export interface paths {
                                 expression: string;
                                 inputValues?: string;
                                 label?: string;
+                                /**
+                                 * @description the type every value of the column must have (DMN typeRef)
+                                 * @enum {string}
+                                 */
+                                typeRef?: "number" | "string" | "boolean" | "date" | "time" | "date and time" | "days and time duration" | "years and months duration" | "list" | "context" | "Any";
                             }[];
                             outputs: {
                                 defaultOutput?: string;
                                 name: string;
                                 outputValues?: string;
+                                /**
+                                 * @description the type every value of the column must have (DMN typeRef)
+                                 * @enum {string}
+                                 */
+                                typeRef?: "number" | "string" | "boolean" | "date" | "time" | "date and time" | "days and time duration" | "years and months duration" | "list" | "context" | "Any";
                             }[];
                             rules: {
                                 annotation?: string;
@@ -13609,11 +13619,21 @@ export interface paths {
                                     expression: string;
                                     inputValues?: string;
                                     label?: string;
+                                    /**
+                                     * @description the type every value of the column must have (DMN typeRef)
+                                     * @enum {string}
+                                     */
+                                    typeRef?: "number" | "string" | "boolean" | "date" | "time" | "date and time" | "days and time duration" | "years and months duration" | "list" | "context" | "Any";
                                 }[];
                                 outputs: {
                                     defaultOutput?: string;
                                     name: string;
                                     outputValues?: string;
+                                    /**
+                                     * @description the type every value of the column must have (DMN typeRef)
+                                     * @enum {string}
+                                     */
+                                    typeRef?: "number" | "string" | "boolean" | "date" | "time" | "date and time" | "days and time duration" | "years and months duration" | "list" | "context" | "Any";
                                 }[];
                                 rules: {
                                     annotation?: string;
@@ -13722,11 +13742,21 @@ export interface paths {
                                 expression: string;
                                 inputValues?: string;
                                 label?: string;
+                                /**
+                                 * @description the type every value of the column must have (DMN typeRef)
+                                 * @enum {string}
+                                 */
+                                typeRef?: "number" | "string" | "boolean" | "date" | "time" | "date and time" | "days and time duration" | "years and months duration" | "list" | "context" | "Any";
                             }[];
                             outputs: {
                                 defaultOutput?: string;
                                 name: string;
                                 outputValues?: string;
+                                /**
+                                 * @description the type every value of the column must have (DMN typeRef)
+                                 * @enum {string}
+                                 */
+                                typeRef?: "number" | "string" | "boolean" | "date" | "time" | "date and time" | "days and time duration" | "years and months duration" | "list" | "context" | "Any";
                             }[];
                             rules: {
                                 annotation?: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { offerStrategySchema } from '../optimize/index.ts';
+import { COLUMN_TYPES } from '../rules/index.ts';
 
 /** Personal-data classes: C3 authentication data (never stored), C2 identity and account data (encrypted), C1 the rest. */
 export const DATA_CLASSES = ['C1', 'C2', 'C3'] as const;
@@ -22,12 +23,14 @@ const fieldSchema = z.strictObject({
 
 const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'ids start with a letter and hold letters, digits, _ and - (at most 64)');
 const feel = z.string().min(1, 'a FEEL expression may not be empty');
+/** The type a table column's values must have; a value of another type is an evaluation error. */
+const columnType = z.enum(COLUMN_TYPES).optional().describe('the type every value of the column must have (DMN typeRef)');
 
 export const tableSchema = z.strictObject({
   hitPolicy: z.enum(['UNIQUE', 'ANY', 'PRIORITY', 'FIRST', 'RULE ORDER', 'OUTPUT ORDER', 'COLLECT']).optional(),
   aggregation: z.enum(['SUM', 'MIN', 'MAX', 'COUNT']).optional(),
-  inputs: z.array(z.strictObject({ expression: feel, label: z.string().optional(), inputValues: z.string().optional() })).min(1),
-  outputs: z.array(z.strictObject({ name: z.string(), outputValues: z.string().optional(), defaultOutput: z.string().optional() })).min(1),
+  inputs: z.array(z.strictObject({ expression: feel, label: z.string().optional(), inputValues: z.string().optional(), typeRef: columnType })).min(1),
+  outputs: z.array(z.strictObject({ name: z.string(), outputValues: z.string().optional(), defaultOutput: z.string().optional(), typeRef: columnType })).min(1),
   rules: z.array(
     z.strictObject({ id: z.string().optional(), inputEntries: z.array(z.string()), outputEntries: z.array(z.string()), annotation: z.string().optional() }),
   ),

@@ -97,4 +97,39 @@ describe('failing closed', () => {
     assert.deepEqual(nullableConditions(parseFlow(knockoutFlow('income = null or income < 1000'))), []);
     assert.deepEqual(nullableConditions(parseFlow(knockoutFlow('age < 18'))), [], 'required fields are never missing');
   });
+  test('a table output of another type than its column declares refers the application; a conforming one decides', async () => {
+    const flow = compileFlow({
+      id: 'typed',
+      name: 'A typed table',
+      input: { fields: { score: { type: 'number', class: 'C1', required: true } } },
+      nodes: [
+        { id: 'in', kind: 'input' },
+        {
+          id: 'limits',
+          kind: 'table',
+          output: 'limit',
+          table: {
+            hitPolicy: 'FIRST',
+            inputs: [{ expression: 'score', typeRef: 'number' }],
+            outputs: [{ name: 'limit', typeRef: 'number' }],
+            rules: [
+              { inputEntries: ['>= 700'], outputEntries: ['5000'] },
+              { inputEntries: ['-'], outputEntries: ['"ask a person"'] },
+            ],
+          },
+        },
+        { id: 'yes', kind: 'output', outcome: 'approve', offer: { limit: 'limit' } },
+      ],
+      edges: [
+        { from: 'in', to: 'limits' },
+        { from: 'limits', to: 'yes' },
+      ],
+    });
+    const good = await flow.run({ score: 720 });
+    assert.deepEqual(good.status === 'completed' && [good.output.outcome, good.output.offer], ['approve', { limit: 5000 }]);
+    const bad = await flow.run({ score: 640 });
+    assert.equal(bad.status === 'completed' && bad.output.outcome, 'refer');
+    assert.deepEqual(bad.path, ['in', 'limits:error']);
+    assert.match(bad.trace!.at(-1)!.error!.message, /output_type_mismatch/);
+  });
 });

@@ -118,3 +118,48 @@ describe('gap and overlap analysis', () => {
     assert.deepEqual([analysis.gaps, analysis.overlaps], [[], []]);
   });
 });
+
+describe('column types (DMN typeRef)', () => {
+  const typed = (): DecisionTableDefinition => ({
+    hitPolicy: 'FIRST',
+    inputs: [
+      { expression: 'score', typeRef: 'number' },
+      { expression: 'channel', typeRef: 'string' },
+    ],
+    outputs: [
+      { name: 'band', typeRef: 'string' },
+      { name: 'limit', typeRef: 'number' },
+    ],
+    rules: [
+      { inputEntries: ['< 600', '-'], outputEntries: ['"D"', '0'] },
+      { inputEntries: ['>= 600', '"web"'], outputEntries: ['"B"', 'score * 10'] },
+      { inputEntries: ['>= 600', '-'], outputEntries: ['"C"', '"not a number"'] },
+    ],
+  });
+
+  test('values of the declared types are matched as usual; a missing value (null) conforms to every type', () => {
+    assert.deepEqual(run(typed(), { score: 650, channel: 'web' }).value, { band: 'B', limit: 6500 });
+    assert.deepEqual(run(typed(), { score: null, channel: 'web' }), { value: null, matched: [], warnings: [] });
+  });
+
+  test('an input of another type is an error, not a value compared with the rules: no rule matches and a warning says which column', () => {
+    const r = run(typed(), { score: '650', channel: 'web' });
+    assert.equal(r.value, null);
+    assert.deepEqual(r.matched, []);
+    assert.equal(r.warnings[0]!.code, 'input_type_mismatch');
+    assert.match(r.warnings[0]!.message, /input score = "650" is a string, not a number/);
+  });
+
+  test('an output of another type than its column is an error: the result is null with a warning', () => {
+    const r = run(typed(), { score: 650, channel: 'branch' });
+    assert.equal(r.value, null);
+    assert.equal(r.warnings[0]!.code, 'output_type_mismatch');
+    assert.match(r.warnings[0]!.message, /output limit = "not a number" is not a number/);
+  });
+
+  test('a type this engine does not know by name (a DMN item definition) is left to the DMN runtime', () => {
+    const def = typed();
+    def.inputs[0]!.typeRef = 'tCreditScore';
+    assert.deepEqual(run(def, { score: 650, channel: 'web' }).value, { band: 'B', limit: 6500 });
+  });
+});

@@ -12,8 +12,10 @@ import {
   type FeelContext,
   type FeelValue,
   type Node,
+  typeName,
 } from '../expr/index.ts';
 import { RuleError } from './rule-error.ts';
+import { builtinTypeCheck } from './feel-types.ts';
 
 export const HIT_POLICIES = ['UNIQUE', 'ANY', 'PRIORITY', 'FIRST', 'RULE ORDER', 'OUTPUT ORDER', 'COLLECT'] as const;
 export type HitPolicy = (typeof HIT_POLICIES)[number];
@@ -24,8 +26,9 @@ export interface DecisionTableDefinition {
   name?: string;
   hitPolicy?: HitPolicy;
   aggregation?: Aggregation;
-  inputs: { expression: string; label?: string; inputValues?: string }[];
-  outputs: { name: string; outputValues?: string; defaultOutput?: string }[];
+  /** `typeRef`: the type the column's values must have (a FEEL built-in: number, string, date ...). */
+  inputs: { expression: string; label?: string; inputValues?: string; typeRef?: string }[];
+  outputs: { name: string; outputValues?: string; defaultOutput?: string; typeRef?: string }[];
   rules: { id?: string; inputEntries: string[]; outputEntries: string[]; annotation?: string }[];
 }
 
@@ -84,6 +87,9 @@ export function compileDecisionTable(def: DecisionTableDefinition, knownNames: r
     o.outputValues ? cell(`output ${i + 1} values`, o.outputValues, () => parseUnaryTests(o.outputValues!, names)) : null,
   );
   const outputValueTests = outputValueNodes.map((n) => (n ? compileTests(n) : null));
+  // A value of another type than its column declares is an error (DMN type conformance): never matched against rules as if it were one.
+  const inputTypes = def.inputs.map((i) => builtinTypeCheck(i.typeRef));
+  const outputTypes = def.outputs.map((o) => builtinTypeCheck(o.typeRef));
   const defaults = def.outputs.map((o, i) =>
     o.defaultOutput ? cell(`output ${i + 1} default`, o.defaultOutput, () => compileNode(parseExpression(o.defaultOutput!, names))) : null,
   );
@@ -124,9 +130,14 @@ export function compileDecisionTable(def: DecisionTableDefinition, knownNames: r
   const checkOutputs = (v: FeelValue, env: Env): boolean => {
     for (let o = 0; o < outputValueTests.length; o++) {
       const t = outputValueTests[o];
-      if (!t) continue;
+      const type = outputTypes[o];
+      if (!t && !type) continue;
       const x = single ? v : (v as FeelContext)[outputNames[o]!]!;
-      if (x !== null && t(x, env) !== true) {
+      if (type && x !== null && !type(x)) {
+        env.warn('output_type_mismatch', `output ${outputNames[o] || o + 1} = ${JSON.stringify(x)} is not a ${def.outputs[o]!.typeRef} (the column's type)`);
+        return false;
+      }
+      if (t && x !== null && t(x, env) !== true) {
         env.warn('output_not_allowed', `output ${outputNames[o] || o + 1} = ${JSON.stringify(x)} is not among the output values`);
         return false;
       }
@@ -147,6 +158,14 @@ export function compileDecisionTable(def: DecisionTableDefinition, knownNames: r
     for (let i = 0; i < nInputs; i++) {
       const direct = directNames[i];
       const v = direct !== null ? (env.get(direct) ?? inputs[i]!(env)) : inputs[i]!(env);
+      const type = inputTypes[i];
+      if (type && v !== null && !type(v)) {
+        env.warn(
+          'input_type_mismatch',
+          `input ${def.inputs[i]!.label ?? def.inputs[i]!.expression} = ${JSON.stringify(v)} is a ${typeName(v)}, not a ${def.inputs[i]!.typeRef} (the column's type)`,
+        );
+        return { value: null, matched: [], warnings: env.sink.warnings };
+      }
       const allowed = inputValueTests[i];
       if (allowed && v !== null && allowed(v, env) !== true) {
         env.warn('input_not_allowed', `input ${def.inputs[i]!.label ?? def.inputs[i]!.expression} = ${JSON.stringify(v)} is not among the input values`);

@@ -18,3 +18,4 @@ export type { DmnModel, BoxedExpression, ItemDefinition } from './dmn/model.ts';
 export { analyseTable, type TableAnalysis, type Gap, type Overlap } from './table-analysis.ts';
 export { sheetToTable, tableToSheet, type SheetCell } from './table-sheet.ts';
 export { MAX_XLSX_BYTES, tableToXlsx, xlsxToTable } from './table-xlsx.ts';
+export { COLUMN_TYPES, builtinTypeCheck } from './feel-types.ts';

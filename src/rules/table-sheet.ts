@@ -1,11 +1,13 @@
 import { type Aggregation, type DecisionTableDefinition, HIT_POLICIES, type HitPolicy } from './decision-table.ts';
 import { RuleError } from './rule-error.ts';
+import { COLUMN_TYPES } from './feel-types.ts';
 
 /**
  * A decision table as the rows of a spreadsheet, and back: the form analysts keep policy in.
  *
  *   row 1   Hit policy | FIRST | Aggregation | (SUM, MIN, MAX, COUNT with COLLECT)
- *   row 2   input      | input | output      | output | annotation      (what each column is)
+ *   row 2   input      | input (number) | output | output (string) | annotation
+ *           (what each column is, with the type its values must have in brackets, if any)
  *   row 3   bureauScore| dti   | band        | spread | Annotation      (expression / output name)
  *   row 4   Bureau score | …   |             |        |                 (input labels)
  *   row 5   allowed values (input values / output values)
@@ -21,7 +23,8 @@ const AGGREGATIONS: Aggregation[] = ['SUM', 'MIN', 'MAX', 'COUNT'];
 const HEADER_ROWS = 6;
 
 export function tableToSheet(table: DecisionTableDefinition): SheetCell[][] {
-  const kinds = [...table.inputs.map(() => 'input'), ...table.outputs.map(() => 'output'), 'annotation'];
+  const typed = (kind: string, typeRef: string | undefined) => (typeRef ? `${kind} (${typeRef})` : kind);
+  const kinds = [...table.inputs.map((i) => typed('input', i.typeRef)), ...table.outputs.map((o) => typed('output', o.typeRef)), 'annotation'];
   const width = kinds.length;
   const row = (cells: (string | undefined)[]): SheetCell[] => Array.from({ length: width }, (_, i) => cells[i] ?? null);
   return [
@@ -68,13 +71,17 @@ export function sheetToTable(rows: readonly (readonly SheetCell[])[]): DecisionT
   if (aggregationText && !AGGREGATIONS.includes(aggregationText as Aggregation))
     throw new RuleError('bad_sheet', `${where(0, 3)}: aggregation "${aggregationText}" is not one of ${AGGREGATIONS.join(', ')}`);
 
-  const kinds = kindRow!.map((c) => feelOf(c)?.toLowerCase() ?? null);
-  const columns: { kind: 'input' | 'output' | 'annotation'; at: number }[] = [];
-  kinds.forEach((k, at) => {
-    if (k === null) return;
-    if (k !== 'input' && k !== 'output' && k !== 'annotation')
-      throw new RuleError('bad_sheet', `${where(1, at)}: a column is "input", "output" or "annotation", not "${k}"`);
-    columns.push({ kind: k, at });
+  const columns: { kind: 'input' | 'output' | 'annotation'; at: number; typeRef?: string }[] = [];
+  kindRow!.forEach((c, at) => {
+    const text = feelOf(c);
+    if (text === null) return;
+    const m = /^(input|output|annotation)\s*(?:\(\s*(.+?)\s*\))?$/i.exec(text);
+    if (!m) throw new RuleError('bad_sheet', `${where(1, at)}: a column is "input", "output" or "annotation" (with its type in brackets), not "${text}"`);
+    const kind = m[1]!.toLowerCase() as 'input' | 'output' | 'annotation';
+    const typeRef = m[2];
+    if (typeRef && !(COLUMN_TYPES as readonly string[]).includes(typeRef))
+      throw new RuleError('bad_sheet', `${where(1, at)}: "${typeRef}" is not a type; use one of ${COLUMN_TYPES.join(', ')}`);
+    columns.push({ kind, at, ...(typeRef ? { typeRef } : {}) });
   });
   const ins = columns.filter((c) => c.kind === 'input');
   const outs = columns.filter((c) => c.kind === 'output');
@@ -89,13 +96,15 @@ export function sheetToTable(rows: readonly (readonly SheetCell[])[]): DecisionT
   const table: DecisionTableDefinition = {
     hitPolicy,
     ...(aggregationText ? { aggregation: aggregationText as Aggregation } : {}),
-    inputs: ins.map(({ at }) => ({
+    inputs: ins.map(({ at, typeRef }) => ({
       expression: required(nameRow, 2, at, 'input expression'),
+      ...(typeRef ? { typeRef } : {}),
       ...(optional(labelRow, at) ? { label: optional(labelRow, at) } : {}),
       ...(optional(valuesRow, at) ? { inputValues: optional(valuesRow, at) } : {}),
     })),
-    outputs: outs.map(({ at }) => ({
+    outputs: outs.map(({ at, typeRef }) => ({
       name: required(nameRow, 2, at, 'output name'),
+      ...(typeRef ? { typeRef } : {}),
       ...(optional(valuesRow, at) ? { outputValues: optional(valuesRow, at) } : {}),
       ...(optional(defaultRow, at) ? { defaultOutput: optional(defaultRow, at) } : {}),
     })),

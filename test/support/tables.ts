@@ -35,10 +35,14 @@ export const craftedTables: { name: string; table: DecisionTableDefinition }[] =
     name: 'limits',
     table: {
       hitPolicy: 'PRIORITY',
-      inputs: [{ expression: 'income * 12' }, { expression: 'product' }],
+      // Typed columns: they go to DMN and to XLSX and back with their types.
+      inputs: [
+        { expression: 'income * 12', typeRef: 'number' },
+        { expression: 'product', typeRef: 'string' },
+      ],
       outputs: [
-        { name: 'tier', outputValues: '"high", "mid", "low"', defaultOutput: '"low"' },
-        { name: 'multiple', defaultOutput: '0.5' },
+        { name: 'tier', outputValues: '"high", "mid", "low"', defaultOutput: '"low"', typeRef: 'string' },
+        { name: 'multiple', defaultOutput: '0.5', typeRef: 'number' },
       ],
       rules: [
         { inputEntries: ['> 100000', '"personal", "card"'], outputEntries: ['"high"', '3'] },

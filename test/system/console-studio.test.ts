@@ -89,6 +89,9 @@ describe('flow editor in Chromium', () => {
     await side(page).getByRole('button', { name: 'Add input column' }).click();
     for (const [i, text] of ['age', 'income', 'dti'].entries()) await typeFeel(side(page).locator(`[data-feel-editor="Input column ${i + 1}"]`), text);
     await side(page).getByLabel('Output column 1 name').fill('band');
+    // Typed columns: an age that arrives as text is an error, not a value compared with the rules.
+    await side(page).getByLabel('Input column 1 type').selectOption('number');
+    await side(page).getByLabel('Output column 1 type').selectOption('string');
     for (let i = 0; i < 4; i++) await side(page).getByRole('button', { name: 'Add rule' }).click();
     const rules = [
       ['< 21', '-', '-', '"C"'],
@@ -174,7 +177,12 @@ describe('flow editor in Chromium', () => {
     // Saved as the flow's first draft, with everything the editor made.
     await page.getByRole('button', { name: 'Save as new draft' }).click();
     await page.waitForURL(/#\/flows\/starter-loans\/1\/edit$/);
-    type Saved = { definition: { nodes: { kind: string; table?: { rules: unknown[]; inputs: unknown[] } }[]; tests: unknown[] } };
+    type Saved = {
+      definition: {
+        nodes: { kind: string; table?: { rules: unknown[]; inputs: { typeRef?: string }[]; outputs: { typeRef?: string }[] } }[];
+        tests: unknown[];
+      };
+    };
     const saved = (await fetch(`${ui.server.url}/v1/flows/starter-loans/versions/1`, { headers: { authorization: `Bearer ${ui.keys.analyst}` } }).then((r) =>
       r.json(),
     )) as Saved;
@@ -182,6 +190,7 @@ describe('flow editor in Chromium', () => {
     assert.deepEqual(kinds, ['expression', 'input', 'output', 'output', 'ruleset', 'score', 'switch', 'table']);
     const table = saved.definition.nodes.find((n) => n.kind === 'table')!.table!;
     assert.deepEqual([table.inputs.length, table.rules.length], [3, 5]);
+    assert.deepEqual([table.inputs[0]!.typeRef, table.inputs[1]!.typeRef, table.outputs[0]!.typeRef], ['number', undefined, 'string']);
     assert.equal(saved.definition.tests.length, 1);
     assert.deepEqual(errors, []);
   });

@@ -11,6 +11,42 @@ type TableCheck = Posted<'/v1/tables/check'>;
 
 const HIT_POLICIES = ['UNIQUE', 'FIRST', 'PRIORITY', 'ANY', 'RULE ORDER', 'OUTPUT ORDER', 'COLLECT'];
 
+/** The types a column may declare (DMN typeRef); a value of another type is an evaluation error. */
+type ColumnType = NonNullable<TableSpec['inputs'][number]['typeRef']>;
+const COLUMN_TYPES: ColumnType[] = [
+  'number',
+  'string',
+  'boolean',
+  'date',
+  'time',
+  'date and time',
+  'days and time duration',
+  'years and months duration',
+  'list',
+  'context',
+  'Any',
+];
+
+/** A column's type: any value, or one of the built-in types. */
+function TypeSelect({ label, value, onChange }: { label: string; value: ColumnType | undefined; onChange: (v: ColumnType | undefined) => void }) {
+  return (
+    <select aria-label={label} value={value ?? ''} onChange={(e) => onChange((e.target.value || undefined) as ColumnType | undefined)}>
+      <option value="">any type</option>
+      {COLUMN_TYPES.map((t) => (
+        <option key={t} value={t}>
+          {t}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** A copy of a column with its type set, or without one. */
+const withType = <C extends { typeRef?: ColumnType }>(c: C, t: ColumnType | undefined): C => {
+  const { typeRef: _, ...rest } = c;
+  return (t ? { ...rest, typeRef: t } : rest) as C;
+};
+
 /** Move a column left or right, or remove it (its cells in every rule go with it). */
 function ColumnActions({ part, index, onMove, onRemove }: { part: 'input' | 'output'; index: number; onMove: (by: number) => void; onRemove: () => void }) {
   const name = `${part} column ${index + 1}`;
@@ -124,6 +160,11 @@ export function TableForm({
                 onChange({ ...table, inputs: table.inputs.map((c, k) => (k === i ? { ...c, inputValues: e.target.value || undefined } : c)) }, `in-values-${i}`)
               }
             />
+            <TypeSelect
+              label={`Input column ${i + 1} type`}
+              value={col.typeRef}
+              onChange={(t) => onChange({ ...table, inputs: table.inputs.map((c, k) => (k === i ? withType(c, t) : c)) }, `in-type-${i}`)}
+            />
             <ColumnActions part="input" index={i} onMove={(by) => moveColumn('input', i, by)} onRemove={() => removeColumn('input', i)} />
           </div>
         ))}
@@ -137,6 +178,11 @@ export function TableForm({
                 onChange={(e) => onChange({ ...table, outputs: table.outputs.map((c, k) => (k === i ? { ...c, name: e.target.value } : c)) }, `out-${i}`)}
               />
             </label>
+            <TypeSelect
+              label={`Output column ${i + 1} type`}
+              value={col.typeRef}
+              onChange={(t) => onChange({ ...table, outputs: table.outputs.map((c, k) => (k === i ? withType(c, t) : c)) }, `out-type-${i}`)}
+            />
             {(['outputValues', 'defaultOutput'] as const).map((part) => (
               <input
                 key={part}

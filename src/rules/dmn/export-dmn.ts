@@ -54,7 +54,8 @@ export function tableToDmnXml(table: DecisionTableDefinition, spec: DmnExport): 
   table.inputs.forEach((input, i) => {
     const label = input.label ? ` label="${escapeXml(input.label)}"` : '';
     out.push(`      <input id="${ncName(`input_${spec.decision}_${i + 1}`)}"${label}>\n`);
-    out.push(`        <inputExpression id="${ncName(`inputExpression_${spec.decision}_${i + 1}`)}">\n`);
+    const inputType = input.typeRef ? ` typeRef="${escapeXml(input.typeRef)}"` : '';
+    out.push(`        <inputExpression id="${ncName(`inputExpression_${spec.decision}_${i + 1}`)}"${inputType}>\n`);
     out.push(`          <text>${escapeXml(input.expression)}</text>\n`);
     out.push('        </inputExpression>\n');
     out.push(textElement('inputValues', input.inputValues, '        '));
@@ -64,7 +65,7 @@ export function tableToDmnXml(table: DecisionTableDefinition, spec: DmnExport): 
   const named = table.outputs.length > 1;
   table.outputs.forEach((output, i) => {
     out.push(
-      `      <output id="${ncName(`output_${spec.decision}_${i + 1}`)}"${named ? ` name="${escapeXml(output.name)}"` : ''} label="${escapeXml(output.name)}">\n`,
+      `      <output id="${ncName(`output_${spec.decision}_${i + 1}`)}"${named ? ` name="${escapeXml(output.name)}"` : ''} label="${escapeXml(output.name)}"${output.typeRef ? ` typeRef="${escapeXml(output.typeRef)}"` : ''}>\n`,
     );
     out.push(textElement('outputValues', output.outputValues, '        '));
     out.push(textElement('defaultOutputEntry', output.defaultOutput, '        '));

@@ -220,10 +220,12 @@ function decisionTable(e: Moddle, name: string): DecisionTableDefinition {
       expression: text(i.inputExpression),
       label: str(i.label),
       inputValues: obj(i.inputValues) ? text(i.inputValues) : undefined,
+      typeRef: str(obj(i.inputExpression)?.typeRef),
     })),
     outputs: outputs.map((o) => ({
       name: str(o.name) ?? '',
       outputValues: obj(o.outputValues) ? text(o.outputValues) : undefined,
+      typeRef: str(o.typeRef),
       defaultOutput: obj(o.defaultOutputEntry) ? text(o.defaultOutputEntry) : undefined,
     })),
     rules: arr(e.rule).map((r) => ({

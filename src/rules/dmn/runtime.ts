@@ -1,12 +1,8 @@
+import { BUILTIN_TYPES, WRITTEN_AS } from '../feel-types.ts';
 import {
   BUILTIN_NAMES,
-  DaysTimeDuration,
   Env,
-  FeelDate,
-  FeelDateTime,
   FeelFunction,
-  FeelTime,
-  YearsMonthsDuration,
   compileNode,
   compileTests,
   invoke,
@@ -57,36 +53,6 @@ function newEvaluation(memo: Map<string, FeelValue> = new Map()): Evaluation {
 const errorsOf = (evaluation: Evaluation): DecisionError[] => [...evaluation.failed].map(([decision, message]) => ({ decision, message }));
 
 type Report = (code: string, message: string) => void;
-
-/** How each temporal type is written, for the message when a string is not one. */
-const WRITTEN_AS: Record<string, string> = {
-  date: '2020-10-01',
-  time: '13:45:00 or 13:45:00+01:00',
-  dateTime: '2020-10-01T13:45:00',
-  'date and time': '2020-10-01T13:45:00',
-  dayTimeDuration: 'P2DT3H',
-  'days and time duration': 'P2DT3H',
-  yearMonthDuration: 'P1Y6M',
-  'years and months duration': 'P1Y6M',
-};
-
-const BUILTIN_TYPES: Record<string, (v: FeelValue) => boolean> = {
-  number: (v) => typeof v === 'number',
-  string: (v) => typeof v === 'string',
-  boolean: (v) => typeof v === 'boolean',
-  date: (v) => v instanceof FeelDate,
-  time: (v) => v instanceof FeelTime,
-  dateTime: (v) => v instanceof FeelDateTime,
-  'date and time': (v) => v instanceof FeelDateTime,
-  dayTimeDuration: (v) => v instanceof DaysTimeDuration,
-  'days and time duration': (v) => v instanceof DaysTimeDuration,
-  yearMonthDuration: (v) => v instanceof YearsMonthsDuration,
-  'years and months duration': (v) => v instanceof YearsMonthsDuration,
-  context: (v) => isContext(v),
-  list: (v) => Array.isArray(v),
-  function: (v) => v instanceof FeelFunction,
-  Any: () => true,
-};
 
 /**
  * Evaluates the decisions, BKMs and decision services of one DMN model. Every FEEL text and
