@@ -240,13 +240,16 @@ export class ReleaseService {
         contentHash: target.contentHash,
         note: req.reason,
         authors: [],
-        impact: false,
+        // The approver of a rollback sees, as for a draft, what the older version would do to recent decisions.
+        impact: !now && live !== null,
+        impactDecisions: this.settings.impactDecisions,
         emergency: now,
       },
       by,
-      now ? (tx, r) => this.rollBackIn(tx, r, by) : undefined,
+      now ? (tx, r) => this.rollBackIn(tx, r, by) : async (tx, r) => void (live !== null && (await this.impactJob(r.id).enqueue?.(tx))),
     );
     if (now) this.decisions.catalog.forgetLatest(flowId);
+    else if (live !== null) this.impactJob(release.id).committed();
     return typed(release);
   }
 

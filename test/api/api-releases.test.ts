@@ -117,9 +117,21 @@ for (const backend of SERVER_BACKENDS) {
     });
 
     test('rollback: through a second person, or at once in an emergency and confirmed after', async () => {
+      // Decisions of the live version (v2, which declines tier C) for the rollback's impact report to replay.
+      for (let i = 0; i < 10; i++)
+        await f.server.services.decisions.decide(
+          { flow: 'consumer-lending', application: reviewApplication(), idempotencyKey: uniqueKey() },
+          { actor: 'test' },
+        );
       const asked = await call('risk-manager', 'POST', '/v1/flows/consumer-lending/rollback', { version: 1, reason: 'Tier C declines hurt approvals' });
       assert.equal(asked.statusCode, 201, asked.body);
       assert.equal(asked.json().status, 'submitted');
+      const rollbackImpact = await impactOf(f, asked.json().id);
+      assert.equal(rollbackImpact.impactStatus, 'done', rollbackImpact.impactError);
+      assert.ok(
+        rollbackImpact.impact.live.outcomes.review === 0 && rollbackImpact.impact.draft.outcomes.review > 0,
+        'going back to v1 sends tier C to review again',
+      );
       assert.equal((await call('risk-manager', 'POST', `/v1/releases/${asked.json().id}/approve`, {})).statusCode, 403);
       const rolled = await asSecond('POST', `/v1/releases/${asked.json().id}/approve`, {});
       assert.equal(rolled.json().status, 'published', rolled.body);

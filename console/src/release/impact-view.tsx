@@ -34,9 +34,7 @@ function PathTable({ title, rows }: { title: string; rows: ImpactReport['paths']
 export function ImpactView({ release }: { release: Release }) {
   if (release.impactStatus === 'none')
     return (
-      <p className="muted">
-        No impact report: {release.action === 'rollback' ? 'a rollback returns to a version already seen live.' : 'nothing is live yet to compare with.'}
-      </p>
+      <p className="muted">No impact report: {release.emergency ? 'an emergency rollback is applied at once.' : 'nothing is live yet to compare with.'}</p>
     );
   if (release.impactStatus === 'pending' || release.impactStatus === 'running')
     return (
