@@ -195,6 +195,28 @@ describe('flow editor in Chromium', () => {
     assert.deepEqual(errors, []);
   });
 
+  test("an optimise node's strategy is written in a form, not JSON; the JSON view shows the same strategy", async () => {
+    const { page, errors } = await ui.signedIn('analyst', VIEW);
+    await page.goto(`${ui.server.url}/console/#/flows/new`);
+    await status(page).filter({ hasText: 'paths' }).waitFor();
+    await node(page, 'start').click();
+    await palette(page, 'Optimise').click();
+    const form = side(page).getByRole('group', { name: 'Strategy' });
+    await form.getByLabel('Limits offered, as multiples of the amount asked (1 = what was asked)').fill('0.5, 0.75, 1');
+    await form.getByLabel('Yearly rates offered, in %').fill('9, 12.5, 15');
+    await form.getByLabel('Cost of funds, % a year').fill('4');
+    await form.getByLabel('Loss given default, %').fill('45');
+    await form.getByLabel('Highest debt-to-income with the new instalment, %').fill('40');
+    await side(page).getByRole('button', { name: 'Edit the strategy as JSON' }).click();
+    const json = JSON.parse(await side(page).getByLabel('Strategy (see docs/optimize.md)').inputValue());
+    assert.deepEqual(json, {
+      actions: { limitFactors: [0.5, 0.75, 1], rates: [0.09, 0.125, 0.15] },
+      economics: { fundingRate: 0.04, lgd: 0.45 },
+      affordability: { maxDti: 0.4 },
+    });
+    assert.deepEqual(errors, []);
+  });
+
   test('an analyst changes a switch condition of the demo flow: the path count and the checks follow, and undo restores them', async () => {
     const { page, errors } = await ui.signedIn('analyst', VIEW);
     await page.goto(`${ui.server.url}/console/#/flows/consumer-lending/1`);

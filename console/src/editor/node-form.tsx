@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ActionButton } from '../ui.tsx';
 import type { FlowDefinition, FlowNode } from '../types.ts';
 import type { LocatedIssue } from './checks.ts';
+import { StrategyForm } from './strategy-form.tsx';
 import { FeelField, FeelMap, issuesAt, Problems, SelectField, TextField } from './form-parts.tsx';
 import { type FieldSpec, InputFieldsForm } from './input-fields-form.tsx';
 import { type TableSpec, TableForm } from './table-form.tsx';
@@ -437,7 +438,12 @@ function KindForm({
             base={`${base}.inputs`}
             fixedNames={['pd', 'amount', 'term', 'income', 'debt']}
           />
-          <JsonField label="Strategy (see docs/optimize.md)" value={node.strategy} onChange={(v) => set({ strategy: v }, 'strategy')} issues={at('strategy')} />
+          <StrategyFields
+            value={node.strategy}
+            onChange={(v, g) => set({ strategy: v }, g ? `strategy.${g}` : 'strategy')}
+            issues={issues}
+            base={`${base}.strategy`}
+          />
           <TextField label="Offer into" value={str('output')} onChange={(v) => set({ output: v }, 'output')} issues={at('output')} />
         </>
       );
@@ -519,6 +525,33 @@ function KindForm({
 }
 
 /** A value edited as JSON text; applied when it parses. */
+/** The strategy as a form, or as JSON for what the form does not show. */
+function StrategyFields({
+  value,
+  onChange,
+  issues,
+  base,
+}: {
+  value: unknown;
+  onChange: (v: unknown, group?: string) => void;
+  issues: readonly LocatedIssue[];
+  base: string;
+}) {
+  const [json, setJson] = useState(false);
+  return (
+    <>
+      {json ? (
+        <JsonField label="Strategy (see docs/optimize.md)" value={value} onChange={(v) => onChange(v)} issues={issuesAt(issues, base)} />
+      ) : (
+        <StrategyForm value={value} onChange={onChange} issues={issues} base={base} />
+      )}
+      <button type="button" className="btn btn-secondary btn-small" aria-pressed={json} onClick={() => setJson(!json)}>
+        {json ? 'Edit the strategy as a form' : 'Edit the strategy as JSON'}
+      </button>
+    </>
+  );
+}
+
 export function JsonField({
   label,
   value,
