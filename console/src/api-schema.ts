@@ -1,5 +1,5 @@
 // Generated from /openapi.json by `npm run api-types` (openapi-typescript); do not edit.
-// OpenAPI document sha256: 0875cac8a85d62a0ba8fd6e38c529912646baad0594aea402236079c2b1d851a
+// OpenAPI document sha256: 50c054f9107071ed7b7887fa708a266fbd8d919980afc110fce1e50296fc3901
 // test/api/api-roles.test.ts fails when the server no longer serves this document.
 
 export interface paths {
@@ -2278,6 +2278,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             connectors: {
+                                approvedAt: string | null;
+                                /** @description who approved the version for use (POST /v1/releases); flows naming it are released only after */
+                                approvedBy: string | null;
                                 connectorId: string;
                                 contentHash: string;
                                 createdAt: string;
@@ -2379,6 +2382,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            approvedAt: string | null;
+                            /** @description who approved the version for use (POST /v1/releases); flows naming it are released only after */
+                            approvedBy: string | null;
                             connectorId: string;
                             contentHash: string;
                             createdAt: string;
@@ -2399,6 +2405,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            approvedAt: string | null;
+                            /** @description who approved the version for use (POST /v1/releases); flows naming it are released only after */
+                            approvedBy: string | null;
                             connectorId: string;
                             contentHash: string;
                             createdAt: string;
@@ -2632,6 +2641,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             versions: {
+                                approvedAt: string | null;
+                                /** @description who approved the version for use (POST /v1/releases); flows naming it are released only after */
+                                approvedBy: string | null;
                                 connectorId: string;
                                 contentHash: string;
                                 createdAt: string;
@@ -2742,6 +2754,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            approvedAt: string | null;
+                            /** @description who approved the version for use (POST /v1/releases); flows naming it are released only after */
+                            approvedBy: string | null;
                             connectorId: string;
                             contentHash: string;
                             createdAt: string;
@@ -4079,6 +4094,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             models: {
+                                approvedAt: string | null;
+                                /** @description who approved the version for use (POST /v1/releases); flows naming it are released only after */
+                                approvedBy: string | null;
                                 contentHash: string;
                                 createdAt: string;
                                 createdBy: string;
@@ -4182,6 +4200,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            approvedAt: string | null;
+                            /** @description who approved the version for use (POST /v1/releases); flows naming it are released only after */
+                            approvedBy: string | null;
                             contentHash: string;
                             createdAt: string;
                             createdBy: string;
@@ -4203,6 +4224,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            approvedAt: string | null;
+                            /** @description who approved the version for use (POST /v1/releases); flows naming it are released only after */
+                            approvedBy: string | null;
                             contentHash: string;
                             createdAt: string;
                             createdBy: string;
@@ -4311,6 +4335,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             versions: {
+                                approvedAt: string | null;
+                                /** @description who approved the version for use (POST /v1/releases); flows naming it are released only after */
+                                approvedBy: string | null;
                                 contentHash: string;
                                 createdAt: string;
                                 createdBy: string;
@@ -4422,6 +4449,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            approvedAt: string | null;
+                            /** @description who approved the version for use (POST /v1/releases); flows naming it are released only after */
+                            approvedBy: string | null;
                             contentHash: string;
                             createdAt: string;
                             createdBy: string;
@@ -5952,8 +5982,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @enum {string} */
-                            action: "publish" | "rollback";
+                            /**
+                             * @description approve: a stored artefact approved for use
+                             * @enum {string}
+                             */
+                            action: "publish" | "rollback" | "approve";
                             /** @description who created or edited the version: none of them may approve it */
                             authors: string[];
                             comment: string | null;
@@ -6092,8 +6125,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "submitted" | "approved" | "rejected" | "withdrawn" | "published" | "failed";
                             subjectId: string;
-                            /** @enum {string} */
-                            subjectType: "flow";
+                            /**
+                             * @description a flow, or a stored artefact flows name
+                             * @enum {string}
+                             */
+                            subjectType: "flow" | "model" | "dmn_model" | "connector";
                             submittedAt: string;
                             submittedBy: string;
                             version: number;
@@ -6996,8 +7032,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @enum {string} */
-                            action: "publish" | "rollback";
+                            /**
+                             * @description approve: a stored artefact approved for use
+                             * @enum {string}
+                             */
+                            action: "publish" | "rollback" | "approve";
                             /** @description who created or edited the version: none of them may approve it */
                             authors: string[];
                             comment: string | null;
@@ -7136,8 +7175,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "submitted" | "approved" | "rejected" | "withdrawn" | "published" | "failed";
                             subjectId: string;
-                            /** @enum {string} */
-                            subjectType: "flow";
+                            /**
+                             * @description a flow, or a stored artefact flows name
+                             * @enum {string}
+                             */
+                            subjectType: "flow" | "model" | "dmn_model" | "connector";
                             submittedAt: string;
                             submittedBy: string;
                             version: number;
@@ -9788,6 +9830,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             versions: {
+                                approvedAt: string | null;
+                                /** @description who approved the version for use (POST /v1/releases); flows naming it are released only after */
+                                approvedBy: string | null;
                                 contentHash: string;
                                 createdAt: string;
                                 createdBy: string;
@@ -9892,6 +9937,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            approvedAt: string | null;
+                            /** @description who approved the version for use (POST /v1/releases); flows naming it are released only after */
+                            approvedBy: string | null;
                             contentHash: string;
                             createdAt: string;
                             createdBy: string;
@@ -9913,6 +9961,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            approvedAt: string | null;
+                            /** @description who approved the version for use (POST /v1/releases); flows naming it are released only after */
+                            approvedBy: string | null;
                             contentHash: string;
                             createdAt: string;
                             createdBy: string;
@@ -10022,6 +10073,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            approvedAt: string | null;
+                            /** @description who approved the version for use (POST /v1/releases); flows naming it are released only after */
+                            approvedBy: string | null;
                             contentHash: string;
                             createdAt: string;
                             createdBy: string;
@@ -11043,8 +11097,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             releases: {
-                                /** @enum {string} */
-                                action: "publish" | "rollback";
+                                /**
+                                 * @description approve: a stored artefact approved for use
+                                 * @enum {string}
+                                 */
+                                action: "publish" | "rollback" | "approve";
                                 /** @description who created or edited the version: none of them may approve it */
                                 authors: string[];
                                 comment: string | null;
@@ -11183,8 +11240,11 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "submitted" | "approved" | "rejected" | "withdrawn" | "published" | "failed";
                                 subjectId: string;
-                                /** @enum {string} */
-                                subjectType: "flow";
+                                /**
+                                 * @description a flow, or a stored artefact flows name
+                                 * @enum {string}
+                                 */
+                                subjectType: "flow" | "model" | "dmn_model" | "connector";
                                 submittedAt: string;
                                 submittedBy: string;
                                 version: number;
@@ -11255,40 +11315,38 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/releases/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
+        /** Submit a stored model, DMN model or connector version for approval for use: a flow naming it is released only once it is approved */
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
-                path: {
-                    id: string;
-                };
+                path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "model" | "dmn_model" | "connector";
+                        note: string;
+                        version: number;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            /** @enum {string} */
-                            action: "publish" | "rollback";
+                            /**
+                             * @description approve: a stored artefact approved for use
+                             * @enum {string}
+                             */
+                            action: "publish" | "rollback" | "approve";
                             /** @description who created or edited the version: none of them may approve it */
                             authors: string[];
                             comment: string | null;
@@ -11427,8 +11485,273 @@ export interface paths {
                             /** @enum {string} */
                             status: "submitted" | "approved" | "rejected" | "withdrawn" | "published" | "failed";
                             subjectId: string;
+                            /**
+                             * @description a flow, or a stored artefact flows name
+                             * @enum {string}
+                             */
+                            subjectType: "flow" | "model" | "dmn_model" | "connector";
+                            submittedAt: string;
+                            submittedBy: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/releases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description approve: a stored artefact approved for use
+                             * @enum {string}
+                             */
+                            action: "publish" | "rollback" | "approve";
+                            /** @description who created or edited the version: none of them may approve it */
+                            authors: string[];
+                            comment: string | null;
+                            confirmedAt: string | null;
+                            confirmedBy: string | null;
+                            contentHash: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            effectiveAt: string | null;
+                            emergency: boolean;
+                            error: string | null;
+                            /** @description the live version when the change was asked for */
+                            fromVersion: number | null;
+                            id: string;
+                            /** @description aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change */
+                            impact: {
+                                bureau: {
+                                    replayed: number;
+                                    unavailable: number;
+                                };
+                                changedOffer: {
+                                    count: number;
+                                    share: number;
+                                };
+                                changedOutcome: number;
+                                changedReasons: {
+                                    count: number;
+                                    share: number;
+                                    top: {
+                                        count: number;
+                                        from: string;
+                                        to: string;
+                                    }[];
+                                };
+                                decisions: number;
+                                draft: {
+                                    approvalRate: number;
+                                    expectedLoss: number | null;
+                                    expectedProfit: number | null;
+                                    outcomes: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                /** @description decisions left out because their personal data was erased */
+                                erased: number;
+                                errors: {
+                                    draft: {
+                                        [key: string]: number;
+                                    };
+                                    live: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                live: {
+                                    approvalRate: number;
+                                    expectedLoss: number | null;
+                                    expectedProfit: number | null;
+                                    outcomes: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                /** @description draft verdict, then live verdict: how many */
+                                matrix: {
+                                    approve: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    decline: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    refer: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                    review: {
+                                        approve: number;
+                                        decline: number;
+                                        refer: number;
+                                        review: number;
+                                    };
+                                };
+                                paths: {
+                                    added: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                    changed: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                    distinctDraft: number;
+                                    distinctLive: number;
+                                    removed: {
+                                        draft: number;
+                                        live: number;
+                                        path: string;
+                                    }[];
+                                };
+                                seconds: number;
+                                swapIns: {
+                                    bad: number;
+                                    badRate: number | null;
+                                    count: number;
+                                    known: number;
+                                    share: number;
+                                };
+                                swapOuts: {
+                                    bad: number;
+                                    badRate: number | null;
+                                    count: number;
+                                    known: number;
+                                    share: number;
+                                };
+                            } | null;
+                            impactDecisions: number;
+                            impactError: string | null;
                             /** @enum {string} */
-                            subjectType: "flow";
+                            impactStatus: "none" | "pending" | "running" | "done" | "failed";
+                            note: string;
+                            publishedAt: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "withdrawn" | "published" | "failed";
+                            subjectId: string;
+                            /**
+                             * @description a flow, or a stored artefact flows name
+                             * @enum {string}
+                             */
+                            subjectType: "flow" | "model" | "dmn_model" | "connector";
                             submittedAt: string;
                             submittedBy: string;
                             version: number;
@@ -11541,8 +11864,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @enum {string} */
-                            action: "publish" | "rollback";
+                            /**
+                             * @description approve: a stored artefact approved for use
+                             * @enum {string}
+                             */
+                            action: "publish" | "rollback" | "approve";
                             /** @description who created or edited the version: none of them may approve it */
                             authors: string[];
                             comment: string | null;
@@ -11681,8 +12007,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "submitted" | "approved" | "rejected" | "withdrawn" | "published" | "failed";
                             subjectId: string;
-                            /** @enum {string} */
-                            subjectType: "flow";
+                            /**
+                             * @description a flow, or a stored artefact flows name
+                             * @enum {string}
+                             */
+                            subjectType: "flow" | "model" | "dmn_model" | "connector";
                             submittedAt: string;
                             submittedBy: string;
                             version: number;
@@ -11806,8 +12135,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @enum {string} */
-                            action: "publish" | "rollback";
+                            /**
+                             * @description approve: a stored artefact approved for use
+                             * @enum {string}
+                             */
+                            action: "publish" | "rollback" | "approve";
                             /** @description who created or edited the version: none of them may approve it */
                             authors: string[];
                             comment: string | null;
@@ -11946,8 +12278,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "submitted" | "approved" | "rejected" | "withdrawn" | "published" | "failed";
                             subjectId: string;
-                            /** @enum {string} */
-                            subjectType: "flow";
+                            /**
+                             * @description a flow, or a stored artefact flows name
+                             * @enum {string}
+                             */
+                            subjectType: "flow" | "model" | "dmn_model" | "connector";
                             submittedAt: string;
                             submittedBy: string;
                             version: number;
@@ -12071,8 +12406,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @enum {string} */
-                            action: "publish" | "rollback";
+                            /**
+                             * @description approve: a stored artefact approved for use
+                             * @enum {string}
+                             */
+                            action: "publish" | "rollback" | "approve";
                             /** @description who created or edited the version: none of them may approve it */
                             authors: string[];
                             comment: string | null;
@@ -12211,8 +12549,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "submitted" | "approved" | "rejected" | "withdrawn" | "published" | "failed";
                             subjectId: string;
-                            /** @enum {string} */
-                            subjectType: "flow";
+                            /**
+                             * @description a flow, or a stored artefact flows name
+                             * @enum {string}
+                             */
+                            subjectType: "flow" | "model" | "dmn_model" | "connector";
                             submittedAt: string;
                             submittedBy: string;
                             version: number;
@@ -12330,8 +12671,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @enum {string} */
-                            action: "publish" | "rollback";
+                            /**
+                             * @description approve: a stored artefact approved for use
+                             * @enum {string}
+                             */
+                            action: "publish" | "rollback" | "approve";
                             /** @description who created or edited the version: none of them may approve it */
                             authors: string[];
                             comment: string | null;
@@ -12470,8 +12814,11 @@ export interface paths {
                             /** @enum {string} */
                             status: "submitted" | "approved" | "rejected" | "withdrawn" | "published" | "failed";
                             subjectId: string;
-                            /** @enum {string} */
-                            subjectType: "flow";
+                            /**
+                             * @description a flow, or a stored artefact flows name
+                             * @enum {string}
+                             */
+                            subjectType: "flow" | "model" | "dmn_model" | "connector";
                             submittedAt: string;
                             submittedBy: string;
                             version: number;

@@ -35,6 +35,7 @@ import {
   getRetrainProgram,
   getRetrainRun,
   flowDecisionPages,
+  approveArtefact,
   listRetrainPrograms,
   listRetrainRuns,
   performanceOf,
@@ -424,6 +425,8 @@ export class LifecycleService {
       );
     const draft = await addFlowVersion(this.db, program.flowId, definition, by);
     const published = await publishChecked(this.db, this.decisions.catalog, program.flowId, draft.version, by);
+    // The promotion approves the challenger for use (by the risk manager, or by the program's policy), as a release would.
+    await this.db.transaction((tx) => approveArtefact(tx, 'model', run.modelId, run.challengerVersion!, by));
     return updateRetrainRun(
       this.db,
       id,

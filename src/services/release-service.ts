@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { checkPublishable, FlowError, parseFlow } from '../flow/index.ts';
+import { checkPublishable, FlowError, parseFlow, pinnedReference, referencesOf, type FlowIssue } from '../flow/index.ts';
 import {
   claimImpact,
   confirmEmergency,
@@ -24,6 +24,10 @@ import {
   type Queryable,
   type Release,
   type ReleaseQuery,
+  type ReleasedArtefact,
+  approveArtefact,
+  artefactVersion,
+  unapprovedArtefacts,
 } from '../store/index.ts';
 import type { Clock } from '../support/clock.ts';
 import type { DecisionService } from './decision-service.ts';
@@ -42,6 +46,13 @@ export interface ApproveRequest {
   comment?: string;
   /** When the change goes live (ISO time); at once when absent or past. */
   effectiveAt?: string;
+}
+
+export interface ArtefactRequest {
+  kind: ReleasedArtefact;
+  id: string;
+  version: number;
+  note: string;
 }
 
 export interface RollbackRequest {
@@ -105,7 +116,7 @@ export class ReleaseService {
     if (draft.status !== 'draft')
       throw new ServiceError('conflict', 'not_a_draft', `version ${version} of flow "${flowId}" is published already; submit a draft`);
     const issues = await flowIssues(this.decisions.catalog, draft);
-    const all = issues.length ? issues : checkPublishable(parseFlow(draft.definition));
+    const all = issues.length ? issues : [...checkPublishable(parseFlow(draft.definition)), ...(await this.unapproved(draft.definition))];
     if (all.length) throw new FlowError('not_publishable', all);
     const live = await this.liveVersion(flowId);
     const limit = req.impactDecisions ?? this.settings.impactDecisions;
@@ -129,6 +140,50 @@ export class ReleaseService {
     );
     if (live !== null && !this.queue) this.impactJob(release.id).committed();
     return typed(release);
+  }
+
+  /**
+   * Where releases take two people, everything a flow names must have been approved for use:
+   * an unapproved model, DMN model or connector version is a reason not to release the flow.
+   */
+  private async unapproved(definition: unknown): Promise<FlowIssue[]> {
+    if (this.settings.singlePersonRelease) return [];
+    const refs = referencesOf(definition);
+    const pinned = (list: readonly string[]) => list.map((r) => pinnedReference(r)).filter((r): r is { id: string; version: number } => r !== null);
+    const found = [
+      ...(await unapprovedArtefacts(this.db, 'model', pinned(refs.models))).map((r) => ['model', r] as const),
+      ...(await unapprovedArtefacts(this.db, 'dmn_model', pinned(refs.dmnDecisions.map((d) => d.model)))).map((r) => ['DMN model', r] as const),
+      ...(await unapprovedArtefacts(this.db, 'connector', pinned(refs.connectors))).map((r) => ['connector', r] as const),
+    ];
+    return found.map(([what, ref]) => ({
+      path: '$.nodes',
+      code: 'not_approved',
+      message: `${what} ${ref} is not approved for use: submit it (POST /v1/releases {"kind", "id", "version", "note"}) and have another person approve it`,
+    }));
+  }
+
+  /** Submits a stored artefact's version to be approved for use by another person. */
+  async submitArtefact(req: ArtefactRequest, by: Actor): Promise<ReleaseRecord> {
+    const v = await artefactVersion(this.db, req.kind, req.id, req.version);
+    if (v.approvedAt)
+      throw new ServiceError('conflict', 'already_approved', `${req.kind.replace('_', ' ')} ${req.id}@${req.version} is approved for use already`);
+    return typed(
+      await createRelease(
+        this.db,
+        {
+          subjectType: req.kind,
+          subjectId: req.id,
+          action: 'approve',
+          version: req.version,
+          fromVersion: null,
+          contentHash: v.contentHash,
+          note: req.note,
+          authors: [v.createdBy],
+          impact: false,
+        },
+        by,
+      ),
+    );
   }
 
   /** Who may decide a request: never the person who asked, nor anyone who wrote the version (unless one person may release alone). */
@@ -187,26 +242,27 @@ export class ReleaseService {
     if (pending.effectiveAt && Date.parse(pending.effectiveAt) > this.clock.now()) return typed(pending);
     const by: Actor = { actor: pending.decidedBy ?? 'system' };
     try {
-      if (pending.action === 'publish') {
+      if (pending.subjectType === 'flow' && pending.action === 'publish') {
         // Compiled before the transaction: compiling reads subflows and models, and the embedded database has one connection.
         const draft = await getFlowVersion(this.db, pending.subjectId, pending.version);
         if (draft.status === 'draft') {
           const issues = await flowIssues(this.decisions.catalog, draft);
-          const all = issues.length ? issues : checkPublishable(parseFlow(draft.definition));
+          const all = issues.length ? issues : [...checkPublishable(parseFlow(draft.definition)), ...(await this.unapproved(draft.definition))];
           if (all.length) throw new FlowError('not_publishable', all);
         }
       }
       const done = await this.db.transaction(async (tx) => {
         const r = await lockRelease(tx, id);
         if (r.status !== 'approved') return r;
-        if (r.action === 'publish')
+        if (r.subjectType !== 'flow') await approveArtefact(tx, r.subjectType, r.subjectId, r.version, by);
+        else if (r.action === 'publish')
           await publishInTransaction(tx, r.subjectId, r.version, by, (v) => {
             if (v.contentHash !== r.contentHash) throw new StoreError('conflict', `version ${r.version} of flow "${r.subjectId}" is not what was approved`);
           });
         else await this.rollBackIn(tx, r, by);
         return markReleased(tx, id, by);
       });
-      this.decisions.catalog.forgetLatest(pending.subjectId);
+      if (pending.subjectType === 'flow') this.decisions.catalog.forgetLatest(pending.subjectId);
       return typed(done);
     } catch (err) {
       // A draft that no longer passes, or is no longer what was approved, fails the release for good;

@@ -11,6 +11,9 @@ export interface ConnectorVersion {
   definition: Record<string, unknown>;
   createdAt: string;
   createdBy: string;
+  /** Who approved the version for use (a second person), and when; null until then. */
+  approvedBy: string | null;
+  approvedAt: string | null;
 }
 
 interface Row {
@@ -20,9 +23,11 @@ interface Row {
   definition: unknown;
   created_at: Date | string;
   created_by: string;
+  approved_by: string | null;
+  approved_at: Date | string | null;
 }
 
-const COLUMNS = 'connector_id, version, content_hash, definition, created_at, created_by';
+const COLUMNS = 'connector_id, version, content_hash, definition, created_at, created_by, approved_by, approved_at';
 const CONNECTORS: ArtefactKind = {
   parentTable: 'connectors',
   versionTable: 'connector_versions',
@@ -38,6 +43,8 @@ const toVersion = (r: Row): ConnectorVersion => ({
   definition: json(r.definition) as Record<string, unknown>,
   createdAt: iso(r.created_at)!,
   createdBy: r.created_by,
+  approvedBy: r.approved_by ?? null,
+  approvedAt: iso(r.approved_at ?? null),
 });
 
 /** Stores a checked definition as the next version; the same definition again returns its version. */

@@ -12,6 +12,9 @@ export interface DmnModelVersion {
   summary: Record<string, unknown>;
   createdAt: string;
   createdBy: string;
+  /** Who approved the version for use (a second person), and when; null until then. */
+  approvedBy: string | null;
+  approvedAt: string | null;
 }
 
 interface Row {
@@ -21,9 +24,11 @@ interface Row {
   summary: unknown;
   created_at: Date | string;
   created_by: string;
+  approved_by: string | null;
+  approved_at: Date | string | null;
 }
 
-const COLUMNS = 'model_id, version, content_hash, summary, created_at, created_by';
+const COLUMNS = 'model_id, version, content_hash, summary, created_at, created_by, approved_by, approved_at';
 const DMN_MODELS: ArtefactKind = { parentTable: 'dmn_models', versionTable: 'dmn_model_versions', idColumn: 'model_id', subject: 'dmn_model', select: COLUMNS };
 
 const toVersion = (r: Row): DmnModelVersion => ({
@@ -33,6 +38,8 @@ const toVersion = (r: Row): DmnModelVersion => ({
   summary: json(r.summary) as Record<string, unknown>,
   createdAt: iso(r.created_at)!,
   createdBy: r.created_by,
+  approvedBy: r.approved_by ?? null,
+  approvedAt: iso(r.approved_at ?? null),
 });
 
 /** Stores checked XML as the next version; the same XML again returns the version it is. */

@@ -142,9 +142,14 @@ export {
   dueReleases,
   claimImpact,
   finishImpact,
+  artefactVersion,
+  approveArtefact,
+  unapprovedArtefacts,
+  type ReleaseSubject,
   type Release,
   type ReleaseAction,
   type ReleaseStatus,
+  type ArtefactKind as ReleasedArtefact,
   type ReleaseQuery,
 } from './releases.ts';
 export {

@@ -15,6 +15,9 @@ export interface ModelVersion {
   summary: Record<string, unknown>;
   createdAt: string;
   createdBy: string;
+  /** Who approved the version for use (a second person), and when; null until then. */
+  approvedBy: string | null;
+  approvedAt: string | null;
 }
 
 interface ModelVersionRow {
@@ -25,9 +28,11 @@ interface ModelVersionRow {
   summary: unknown;
   created_at: Date | string;
   created_by: string;
+  approved_by: string | null;
+  approved_at: Date | string | null;
 }
 
-const COLUMNS = 'model_id, version, content_hash, kind, summary, created_at, created_by';
+const COLUMNS = 'model_id, version, content_hash, kind, summary, created_at, created_by, approved_by, approved_at';
 const MODELS: ArtefactKind = { parentTable: 'models', versionTable: 'model_versions', idColumn: 'model_id', subject: 'model', select: COLUMNS };
 
 function toModelVersion(r: ModelVersionRow): ModelVersion {
@@ -39,6 +44,8 @@ function toModelVersion(r: ModelVersionRow): ModelVersion {
     summary: json(r.summary) as Record<string, unknown>,
     createdAt: iso(r.created_at)!,
     createdBy: r.created_by,
+    approvedBy: r.approved_by ?? null,
+    approvedAt: iso(r.approved_at ?? null),
   };
 }
 

@@ -5,14 +5,17 @@ import type { Database, Queryable } from './database.ts';
 import { iso, json } from './row-values.ts';
 import { StoreError } from './store-error.ts';
 
-export type ReleaseAction = 'publish' | 'rollback';
+export type ReleaseAction = 'publish' | 'rollback' | 'approve';
+/** What a release is of: a flow, or a stored artefact flows name (approved for use). */
+export type ReleaseSubject = 'flow' | 'model' | 'dmn_model' | 'connector';
+export type ArtefactKind = Exclude<ReleaseSubject, 'flow'>;
 export type ReleaseStatus = 'submitted' | 'approved' | 'rejected' | 'withdrawn' | 'published' | 'failed';
 export type ImpactStatus = 'none' | 'pending' | 'running' | 'done' | 'failed';
 
 /** A change one person asks for and another decides: a draft to publish, or a return to an earlier version. */
 export interface Release {
   id: string;
-  subjectType: 'flow';
+  subjectType: ReleaseSubject;
   subjectId: string;
   action: ReleaseAction;
   version: number;
@@ -45,7 +48,7 @@ export interface Release {
 
 interface ReleaseRow {
   id: string;
-  subject_type: 'flow';
+  subject_type: ReleaseSubject;
   subject_id: string;
   action: ReleaseAction;
   version: number;
@@ -102,6 +105,8 @@ function toRelease(r: ReleaseRow): Release {
 }
 
 export interface NewRelease {
+  /** A flow unless said. */
+  subjectType?: ReleaseSubject;
   subjectId: string;
   action: ReleaseAction;
   version: number;
@@ -125,7 +130,7 @@ export async function createRelease(db: Database, r: NewRelease, by: Actor, more
       const { rows } = await tx.query<ReleaseRow>(
         `insert into releases (id, subject_type, subject_id, action, version, from_version, content_hash, status, note, authors, submitted_by, impact_status, emergency,
            decided_by, decided_at, published_at, impact_decisions)
-         values ($1, 'flow', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, case when $12 then $10 end, case when $12 then now() end, case when $12 then now() end, $13)
+         values ($1, $14, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, case when $12 then $10 end, case when $12 then now() end, case when $12 then now() end, $13)
          returning *`,
         [
           id,
@@ -141,13 +146,14 @@ export async function createRelease(db: Database, r: NewRelease, by: Actor, more
           r.impact ? 'pending' : 'none',
           r.emergency ?? false,
           r.impact ? (r.impactDecisions ?? 0) : 0,
+          r.subjectType ?? 'flow',
         ],
       );
       const release = toRelease(rows[0]!);
       await appendAudit(tx, {
         actor: by.actor,
         action: r.emergency ? 'release.emergency_rollback' : 'release.submitted',
-        subjectType: 'flow',
+        subjectType: r.subjectType ?? 'flow',
         subjectId: r.subjectId,
         requestId: by.requestId,
         data: { release: id, action: r.action, version: r.version, fromVersion: r.fromVersion, contentHash: r.contentHash, note: r.note },
@@ -159,7 +165,7 @@ export async function createRelease(db: Database, r: NewRelease, by: Actor, more
     if ((err as { code?: string }).code === OPEN_CONFLICT)
       throw new StoreError(
         'conflict',
-        `version ${r.version} of flow "${r.subjectId}" already has an open ${r.action} request; see GET /v1/releases?flow=${r.subjectId}`,
+        `version ${r.version} of ${(r.subjectType ?? 'flow').replace('_', ' ')} "${r.subjectId}" already has an open ${r.action} request; see GET /v1/releases`,
       );
     throw err;
   }
@@ -211,7 +217,7 @@ export async function decideRelease(
   await appendAudit(tx, {
     actor: by.actor,
     action: `release.${decision.status}`,
-    subjectType: 'flow',
+    subjectType: release.subjectType,
     subjectId: release.subjectId,
     requestId: by.requestId,
     data: { release: id, action: release.action, version: release.version, comment: decision.comment, effectiveAt: decision.effectiveAt },
@@ -226,7 +232,7 @@ export async function markReleased(tx: Queryable, id: string, by: Actor): Promis
   await appendAudit(tx, {
     actor: by.actor,
     action: 'release.published',
-    subjectType: 'flow',
+    subjectType: release.subjectType,
     subjectId: release.subjectId,
     requestId: by.requestId,
     data: { release: id, action: release.action, version: release.version, approvedBy: release.decidedBy, submittedBy: release.submittedBy },
@@ -245,7 +251,7 @@ export async function markReleaseFailed(db: Database, id: string, error: string)
     await appendAudit(tx, {
       actor: 'system',
       action: 'release.failed',
-      subjectType: 'flow',
+      subjectType: rows[0].subject_type,
       subjectId: rows[0].subject_id,
       data: { release: id, version: Number(rows[0].version), error },
     });
@@ -263,7 +269,7 @@ export async function confirmEmergency(db: Database, id: string, comment: string
     await appendAudit(tx, {
       actor: by.actor,
       action: 'release.emergency_confirmed',
-      subjectType: 'flow',
+      subjectType: release.subjectType,
       subjectId: release.subjectId,
       requestId: by.requestId,
       data: { release: id, version: release.version, comment },
@@ -291,4 +297,47 @@ export async function finishImpact(db: Queryable, id: string, result: { impact: 
   if ('impact' in result)
     await db.query(`update releases set impact_status = 'done', impact = $2, impact_error = null where id = $1`, [id, JSON.stringify(result.impact)]);
   else await db.query(`update releases set impact_status = 'failed', impact_error = $2 where id = $1`, [id, result.error]);
+}
+
+const ARTEFACT_TABLES: Record<ArtefactKind, { table: string; id: string }> = {
+  model: { table: 'model_versions', id: 'model_id' },
+  dmn_model: { table: 'dmn_model_versions', id: 'model_id' },
+  connector: { table: 'connector_versions', id: 'connector_id' },
+};
+
+/** A stored artefact's version, with who stored it and whether it is approved for use yet. */
+export async function artefactVersion(
+  db: Queryable,
+  kind: ArtefactKind,
+  id: string,
+  version: number,
+): Promise<{ contentHash: string; createdBy: string; approvedAt: string | null }> {
+  const t = ARTEFACT_TABLES[kind];
+  const { rows } = await db.query<{ content_hash: string; created_by: string; approved_at: Date | string | null }>(
+    `select content_hash, created_by, approved_at from ${t.table} where ${t.id} = $1 and version = $2`,
+    [id, version],
+  );
+  if (!rows[0]) throw new StoreError('not_found', `${kind.replace('_', ' ')} "${id}" has no version ${version}`);
+  return { contentHash: rows[0].content_hash, createdBy: rows[0].created_by, approvedAt: iso(rows[0].approved_at) };
+}
+
+/** Marks an artefact's version approved for use (once), in the release's transaction. */
+export async function approveArtefact(tx: Queryable, kind: ArtefactKind, id: string, version: number, by: Actor): Promise<void> {
+  const t = ARTEFACT_TABLES[kind];
+  await tx.query(`update ${t.table} set approved_by = $3, approved_at = now() where ${t.id} = $1 and version = $2 and approved_at is null`, [
+    id,
+    version,
+    by.actor,
+  ]);
+}
+
+/** Which of these pinned references ("id@version") name versions not approved for use. */
+export async function unapprovedArtefacts(db: Queryable, kind: ArtefactKind, references: readonly { id: string; version: number }[]): Promise<string[]> {
+  if (!references.length) return [];
+  const t = ARTEFACT_TABLES[kind];
+  const { rows } = await db.query<{ id: string; version: number }>(
+    `select ${t.id} as id, version from ${t.table} where (${t.id}, version) in (select * from unnest($1::text[], $2::int[])) and approved_at is null`,
+    [references.map((r) => r.id), references.map((r) => r.version)],
+  );
+  return rows.map((r) => `${r.id}@${Number(r.version)}`);
 }

@@ -177,5 +177,32 @@ for (const backend of SERVER_BACKENDS) {
       assert.equal((await call('analyst', 'PUT', '/v1/flows/consumer-lending/versions/3', { definition: demoFlow() })).statusCode, 200, 'editable again');
       assert.equal((await call('auditor', 'GET', '/v1/governance')).json().singlePersonRelease, false);
     });
+    test('a flow naming a stored DMN model is released only once another person approved that version for use', async () => {
+      const s = f.server.services;
+      const inline = demoFlow();
+      inline.id = 'inline-tiers';
+      await s.flows.create(inline, { actor: 'test' });
+      const analyst = (await (await f.server.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(f.keys.analyst) })).json()).actor as string;
+      await s.dmn.upload('tiers', await s.flows.tableAsDmn('inline-tiers', 1, 'personalTier'), { actor: analyst });
+      const byModel = demoFlow();
+      byModel.id = 'by-model';
+      const node = (byModel.nodes as Record<string, unknown>[]).find((n) => n.id === 'personalTier')!;
+      delete node.table;
+      node.dmn = { model: 'tiers@1', decision: 'risk' };
+      assert.equal((await call('analyst', 'POST', '/v1/flows', { definition: byModel })).statusCode, 201);
+      const blocked = await call('analyst', 'POST', '/v1/flows/by-model/versions/1/submit', { note: 'Tiers from the DMN model' });
+      assert.equal(blocked.statusCode, 400);
+      assert.match(blocked.json().error.message, /DMN model tiers@1 is not approved for use: submit it/);
+
+      const asked = await call('analyst', 'POST', '/v1/releases', { kind: 'dmn_model', id: 'tiers', version: 1, note: 'The tier table as DMN' });
+      assert.equal(asked.statusCode, 201, asked.body);
+      assert.deepEqual([asked.json().subjectType, asked.json().action], ['dmn_model', 'approve']);
+      const approved = await call('risk-manager', 'POST', `/v1/releases/${asked.json().id}/approve`, { comment: 'Same table' });
+      assert.equal(approved.json().status, 'published', approved.body);
+      const dmn = (await call('auditor', 'GET', '/v1/dmn/tiers/versions/1')).json();
+      assert.ok(dmn.approvedBy, 'the version records who approved it');
+      assert.equal((await call('analyst', 'POST', '/v1/releases', { kind: 'dmn_model', id: 'tiers', version: 1, note: 'again' })).statusCode, 409);
+      assert.equal((await call('analyst', 'POST', '/v1/flows/by-model/versions/1/submit', { note: 'Tiers from the DMN model' })).statusCode, 201);
+    });
   });
 }

@@ -104,6 +104,12 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/governance': async () => ({ method: 'GET', url: '/v1/governance' }),
   'GET /v1/auth/config': async () => ({ method: 'GET', url: '/v1/auth/config' }),
   'GET /v1/permissions': async () => ({ method: 'GET', url: '/v1/permissions' }),
+  'POST /v1/releases': async (_ctx, server) => {
+    const { version } = await server.services.dmn.upload('credit-policy', POLICY_DMN.replace('</definitions>', `<!-- ${uniqueKey()} --></definitions>`), {
+      actor: 'matrix',
+    });
+    return { method: 'POST', url: '/v1/releases', payload: { kind: 'dmn_model', id: 'credit-policy', version: version.version, note: 'matrix' } };
+  },
   'GET /v1/roles': async () => ({ method: 'GET', url: '/v1/roles' }),
   // Sets the analyst's permissions to what they are: allowed or refused, nothing changes.
   'PUT /v1/roles/:role': async (_ctx, server) => ({

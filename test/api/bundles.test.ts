@@ -129,6 +129,18 @@ describe('promotion between installations: a signed bundle exported from one, im
     const nodes = (draft.definition as { nodes: Record<string, unknown>[] }).nodes;
     assert.equal(nodes.find((n) => n.id === 'pdScore')!.model, 'pd-trees@1');
     assert.deepEqual(nodes.find((n) => n.id === 'personalTier')!.dmn, { model: 'personal-tier@1', decision: 'risk' });
+    // What the flow names must be approved for use here before the flow can be released.
+    await assert.rejects(
+      t.releases.submit('consumer-lending', 1, { note: 'Promoted from test' }, { actor: 'ops-import' }),
+      /pd-trees@1 is not approved for use/,
+    );
+    for (const [kind, id] of [
+      ['model', 'pd-trees'],
+      ['dmn_model', 'personal-tier'],
+    ] as const) {
+      const asked = await t.releases.submitArtefact({ kind, id, version: 1, note: 'Promoted from test' }, { actor: 'ops-import' });
+      assert.equal((await t.releases.approve(asked.id, {}, { actor: 'risk-approver' })).status, 'published');
+    }
     const release = await t.releases.submit('consumer-lending', 1, { note: 'Promoted from test' }, { actor: 'ops-import' });
     const live = await t.releases.approve(release.id, { comment: 'Matches the test sign-off' }, { actor: 'risk-approver' });
     assert.equal(live.status, 'published');

@@ -201,6 +201,13 @@ describe('console in Chromium', () => {
       assert.ok((await svg.locator('path').count()) > 5, `${chart} has drawn nothing`);
     }
     await page.getByText('v1 (champion) AUC').first().waitFor();
+    // The champion was approved for use by the risk manager; the challenger can be submitted.
+    const versions = page.getByRole('table').filter({ hasText: 'For use' });
+    await versions.getByText('approved by demo risk-manager').waitFor();
+    await versions.getByRole('button', { name: 'Submit v2 for approval' }).click();
+    await versions.getByLabel('Why v2 should be used').fill('Deeper trees, better holdout AUC');
+    await versions.getByRole('button', { name: 'Submit', exact: true }).click();
+    await versions.getByRole('link', { name: 'submitted for approval' }).waitFor();
     // The importance chart says which bars are which version, and the PSI threshold's label is drawn whole.
     await page.locator('[data-chart="Feature importance"] svg text').filter({ hasText: 'v1 (champion)' }).first().waitFor();
     const psi = page.locator('[data-chart="PSI over time"] svg');

@@ -4,6 +4,7 @@ import { go, href } from '../router.ts';
 import type { PageProps } from '../types.ts';
 import { ActionButton, Badge, Empty, ErrorBox, Json, Loaded, SideList, saveText, useLoad, when } from '../ui.tsx';
 import { Person } from '../people.tsx';
+import { ApprovalCell } from '../release/release-forms.tsx';
 
 export interface DmnModelVersion {
   modelId: string;
@@ -12,6 +13,7 @@ export interface DmnModelVersion {
   reference: string;
   createdAt: string;
   createdBy: string;
+  approvedBy: string | null;
   summary: {
     name?: string;
     namespace?: string;
@@ -113,6 +115,7 @@ function ModelDetail({ modelId, version, canEdit }: { modelId: string; version: 
                   <th>Version</th>
                   <th>Uploaded</th>
                   <th>By</th>
+                  <th>For use</th>
                   <th>SHA-256</th>
                   <th />
                 </tr>
@@ -126,6 +129,9 @@ function ModelDetail({ modelId, version, canEdit }: { modelId: string; version: 
                     <td>{when(x.createdAt)}</td>
                     <td>
                       <Person id={x.createdBy} />
+                    </td>
+                    <td>
+                      <ApprovalCell kind="dmn_model" id={modelId} version={x.version} approvedBy={x.approvedBy} canSubmit={canEdit} />
                     </td>
                     <td className="small">
                       <code>{x.contentHash.slice(0, 12)}</code>

@@ -6,6 +6,7 @@ import { href } from '../router.ts';
 import type { FlowSummary, FlowVersion } from '../types.ts';
 import { Badge, Empty, Json, Loaded, num, SideList, useLoad, when } from '../ui.tsx';
 import { Person } from '../people.tsx';
+import { ApprovalCell } from '../release/release-forms.tsx';
 
 interface Evaluation {
   auc: number;
@@ -26,6 +27,7 @@ interface ModelVersion {
   kind: string;
   createdAt: string;
   createdBy: string;
+  approvedBy: string | null;
   reference: string;
   contentHash: string;
   summary: {
@@ -46,7 +48,7 @@ interface ModelVersion {
 
 const SIDES = ['#3867d6', '#e17055'];
 
-export function ModelsPage({ route }: PageProps) {
+export function ModelsPage({ me, route }: PageProps) {
   const models = useLoad(
     () => get<{ models: { id: string; latestVersion: number; kind: string; updatedAt: string }[] }>('/v1/models').then((r) => r.models),
     [],
@@ -76,7 +78,16 @@ export function ModelsPage({ route }: PageProps) {
           </Loaded>
         </nav>
         <div className="content">
-          {modelId ? <ModelDetail key={modelId} modelId={modelId} version={versionText ? Number(versionText) : null} /> : <Empty>Choose a model.</Empty>}
+          {modelId ? (
+            <ModelDetail
+              key={modelId}
+              modelId={modelId}
+              version={versionText ? Number(versionText) : null}
+              canSubmit={me.role === 'risk-manager' || me.role === 'analyst'}
+            />
+          ) : (
+            <Empty>Choose a model.</Empty>
+          )}
         </div>
       </div>
     </section>
@@ -96,7 +107,7 @@ async function usesOf(modelId: string): Promise<{ flow: string; node: string; ve
   );
 }
 
-function ModelDetail({ modelId, version }: { modelId: string; version: number | null }) {
+function ModelDetail({ modelId, version, canSubmit }: { modelId: string; version: number | null; canSubmit: boolean }) {
   const data = useLoad(async () => {
     const [{ versions }, uses] = await Promise.all([
       get<{ versions: ModelVersion[] }>(`/v1/models/${encodeURIComponent(modelId)}/versions`),
@@ -133,6 +144,7 @@ function ModelDetail({ modelId, version }: { modelId: string; version: number | 
                   <th>Brier</th>
                   <th>Created</th>
                   <th>By</th>
+                  <th>For use</th>
                 </tr>
               </thead>
               <tbody>
@@ -149,6 +161,9 @@ function ModelDetail({ modelId, version }: { modelId: string; version: number | 
                     <td>{when(v.createdAt)}</td>
                     <td>
                       <Person id={v.createdBy} />
+                    </td>
+                    <td>
+                      <ApprovalCell kind="model" id={modelId} version={v.version} approvedBy={v.approvedBy} canSubmit={canSubmit} />
                     </td>
                   </tr>
                 ))}

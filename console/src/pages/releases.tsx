@@ -14,7 +14,12 @@ const FILTERS: { id: Filter; title: string; query: string }[] = [
   { id: 'all', title: 'All', query: '' },
 ];
 
-const what = (r: Release) => (r.action === 'rollback' ? `roll back to v${r.version}` : `publish v${r.version}`);
+const KIND_NAMES: Record<Release['subjectType'], string> = { flow: 'flow', model: 'model', dmn_model: 'DMN model', connector: 'connector' };
+const what = (r: Release) =>
+  r.subjectType !== 'flow' ? `v${r.version} for use` : r.action === 'rollback' ? `roll back to v${r.version}` : `publish v${r.version}`;
+/** Where an artefact's versions are shown in the console. */
+const artefactPage = (r: Release) =>
+  r.subjectType === 'model' ? href('models', r.subjectId) : r.subjectType === 'dmn_model' ? href('dmn', r.subjectId) : null;
 
 export function ReleasesPage({ me, route }: PageProps) {
   const [filter, setFilter] = useState<Filter>('submitted');
@@ -54,6 +59,7 @@ export function ReleasesPage({ me, route }: PageProps) {
                     <li key={r.id}>
                       <a href={href('releases', r.id)} aria-current={r.id === id ? 'true' : undefined}>
                         <strong>
+                          {r.subjectType === 'flow' ? '' : `${KIND_NAMES[r.subjectType]} `}
                           {r.subjectId}: {what(r)}
                         </strong>
                         <span className="muted small">
@@ -94,6 +100,7 @@ function ReleaseDetail({ me, id, onChanged }: { me: PageProps['me']; id: string;
         return (
           <>
             <h2>
+              {r.subjectType === 'flow' ? '' : `${KIND_NAMES[r.subjectType]} `}
               {r.subjectId}: {what(r)} <Badge value={r.status} /> {r.emergency ? <span className="badge badge-decline">emergency</span> : null}
             </h2>
             <table aria-label="Release" className="facts">
@@ -121,13 +128,23 @@ function ReleaseDetail({ me, id, onChanged }: { me: PageProps['me']; id: string;
                       : '—'}
                   </td>
                 </tr>
-                <tr>
-                  <th>Live when submitted</th>
-                  <td>
-                    {r.fromVersion === null ? 'nothing' : <a href={href('flows', r.subjectId, r.fromVersion)}>v{r.fromVersion}</a>} →{' '}
-                    <a href={href('flows', r.subjectId, r.version)}>v{r.version}</a>
-                  </td>
-                </tr>
+                {r.subjectType === 'flow' ? (
+                  <tr>
+                    <th>Live when submitted</th>
+                    <td>
+                      {r.fromVersion === null ? 'nothing' : <a href={href('flows', r.subjectId, r.fromVersion)}>v{r.fromVersion}</a>} →{' '}
+                      <a href={href('flows', r.subjectId, r.version)}>v{r.version}</a>
+                    </td>
+                  </tr>
+                ) : (
+                  <tr>
+                    <th>What approval means</th>
+                    <td>
+                      Flows that name {KIND_NAMES[r.subjectType]} {r.subjectId}@{r.version} can be released once it is approved for use.{' '}
+                      {artefactPage(r) ? <a href={artefactPage(r)!}>See its versions</a> : null}
+                    </td>
+                  </tr>
+                )}
                 {r.decidedBy ? (
                   <tr>
                     <th>{r.status === 'withdrawn' ? 'Withdrawn' : r.status === 'rejected' ? 'Rejected' : 'Approved'}</th>
@@ -166,14 +183,16 @@ function ReleaseDetail({ me, id, onChanged }: { me: PageProps['me']; id: string;
             <Loaded state={governance} what="the release settings">
               {(g) => <Decide me={me} release={r} governance={g} onChanged={changed} />}
             </Loaded>
-            {r.action === 'publish' && r.status === 'submitted' && (me.role === 'risk-manager' || me.role === 'analyst') ? (
+            {r.subjectType === 'flow' && r.action === 'publish' && r.status === 'submitted' && (me.role === 'risk-manager' || me.role === 'analyst') ? (
               <Checks flowId={r.subjectId} version={r.version} />
             ) : null}
-            <section className="panel" aria-label="Impact on recent decisions">
-              <h3>Impact on recent decisions</h3>
-              <ImpactView release={r} />
-            </section>
-            {r.fromVersion !== null && r.fromVersion !== r.version ? (
+            {r.subjectType === 'flow' ? (
+              <section className="panel" aria-label="Impact on recent decisions">
+                <h3>Impact on recent decisions</h3>
+                <ImpactView release={r} />
+              </section>
+            ) : null}
+            {r.subjectType === 'flow' && r.fromVersion !== null && r.fromVersion !== r.version ? (
               <section className="panel" aria-label={`Changes from v${r.fromVersion} to v${r.version}`}>
                 <h3>
                   Changes from v{r.fromVersion} to v{r.version}

@@ -3,6 +3,7 @@ import { post } from '../api.ts';
 import { href } from '../router.ts';
 import type { Release } from '../types.ts';
 import { ActionButton } from '../ui.tsx';
+import { Person } from '../people.tsx';
 
 /** Submits a draft for a second person's approval, with the change note an approver reads first. */
 export function SubmitForApproval({ flowId, version, onSubmitted }: { flowId: string; version: number; onSubmitted: (r: Release) => void }) {
@@ -94,5 +95,49 @@ export function ReleaseLink({ release }: { release: Release }) {
     <div className="notice" role="status">
       {what}: {state}. <a href={href('releases', release.id)}>Open the release</a>
     </div>
+  );
+}
+
+/**
+ * Whether a stored model's or DMN model's version is approved for use (flows naming it are
+ * released only then), and, for those who may, a way to submit it with a note.
+ */
+export function ApprovalCell({
+  kind,
+  id,
+  version,
+  approvedBy,
+  canSubmit,
+}: {
+  kind: 'model' | 'dmn_model' | 'connector';
+  id: string;
+  version: number;
+  approvedBy: string | null;
+  canSubmit: boolean;
+}) {
+  const [asked, setAsked] = useState<Release | null>(null);
+  const [note, setNote] = useState('');
+  const [open, setOpen] = useState(false);
+  if (approvedBy)
+    return (
+      <span>
+        approved by <Person id={approvedBy} />
+      </span>
+    );
+  if (asked) return <a href={href('releases', asked.id)}>submitted for approval</a>;
+  if (!canSubmit) return <span className="muted">not approved for use</span>;
+  if (!open)
+    return (
+      <button type="button" className="btn btn-secondary btn-small" onClick={() => setOpen(true)}>
+        Submit v{version} for approval
+      </button>
+    );
+  return (
+    <span className="row">
+      <input aria-label={`Why v${version} should be used`} value={note} placeholder="what it is, why use it" onChange={(e) => setNote(e.target.value)} />
+      <ActionButton disabled={!note.trim()} onClick={async () => setAsked(await post<Release>('/v1/releases', { kind, id, version, note }))}>
+        Submit
+      </ActionButton>
+    </span>
   );
 }

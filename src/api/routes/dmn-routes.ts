@@ -22,6 +22,8 @@ const versionSchema = z.object({
     .describe('name, namespace, DMN version, decisions (with the kind of their logic), input data, knowledge models, services, imports'),
   createdAt: z.string(),
   createdBy: z.string(),
+  approvedBy: z.string().nullable().describe('who approved the version for use (POST /v1/releases); flows naming it are released only after'),
+  approvedAt: z.string().nullable(),
   reference: z.string().describe('how a flow\'s table node names this version: "dmn": {"model": reference, "decision": ...}'),
 });
 

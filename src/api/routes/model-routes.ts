@@ -21,6 +21,8 @@ const versionSchema = z.object({
   summary: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
   createdBy: z.string(),
+  approvedBy: z.string().nullable().describe('who approved the version for use (POST /v1/releases); flows naming it are released only after'),
+  approvedAt: z.string().nullable(),
   reference: z.string().describe("how a flow's score node names this version"),
 });
 

@@ -50,9 +50,9 @@ const impactSchema = z
 
 const releaseSchema = z.object({
   id: z.string(),
-  subjectType: z.literal('flow'),
+  subjectType: z.enum(['flow', 'model', 'dmn_model', 'connector']).describe('a flow, or a stored artefact flows name'),
   subjectId: z.string(),
-  action: z.enum(['publish', 'rollback']),
+  action: z.enum(['publish', 'rollback', 'approve']).describe('approve: a stored artefact approved for use'),
   version: z.number().int(),
   fromVersion: z.number().int().nullable().describe('the live version when the change was asked for'),
   contentHash: z.string(),
@@ -114,6 +114,25 @@ export function releaseRoutes(releases: ReleaseService) {
         },
       },
       async (request, reply) => reply.code(201).send(await releases.submit(request.params.id, request.params.version, request.body, actorOf(request))),
+    );
+
+    r.post(
+      '/v1/releases',
+      {
+        config: { access: SUBMIT },
+        schema: {
+          tags: ['releases'],
+          summary: 'Submit a stored model, DMN model or connector version for approval for use: a flow naming it is released only once it is approved',
+          body: z.strictObject({
+            kind: z.enum(['model', 'dmn_model', 'connector']),
+            id: z.string().min(1).max(64),
+            version: z.number().int().positive(),
+            note: text('note: what the version is and why it should be used'),
+          }),
+          response: { 201: releaseSchema, ...errorResponses, ...conflict },
+        },
+      },
+      async (request, reply) => reply.code(201).send(await releases.submitArtefact(request.body, actorOf(request))),
     );
 
     r.get(

@@ -64,6 +64,12 @@ interface DemoPeople {
   riskManager: Actor;
 }
 
+/** A stored artefact submitted by the analyst and approved for use by the risk manager, as flows naming it need. */
+async function approvedForUse(services: Services, kind: 'model' | 'connector', id: string, version: number, people: DemoPeople): Promise<void> {
+  const asked = await services.releases.submitArtefact({ kind, id, version, note: `${id} v${version} for the demo flows` }, people.analyst);
+  await services.releases.approve(asked.id, { comment: 'Validated (demo)' }, people.riskManager);
+}
+
 async function flowFrom(services: Services, definition: Record<string, unknown>, publish: boolean, people: DemoPeople): Promise<void> {
   delete definition.$schema;
   await services.flows.create(definition, people.analyst);
@@ -125,7 +131,9 @@ export async function seedDemo(
     // The second trees version is a challenger nobody has promoted: the console compares it with the champion.
     const file = trainDemoModel(algorithm, frame, y, { file: 'training.csv', sha256 }, params);
     // Stored as an upload of the file would be: its text, infinite bin edges written as strings.
-    await services.models.add(id, JSON.parse(modelFileText(file)), SEEDER);
+    const { version } = await services.models.add(id, JSON.parse(modelFileText(file)), people.analyst);
+    // The models in use are approved for use by the risk manager; the challenger waits.
+    if (version.version === 1) await approvedForUse(services, 'model', id, 1, people);
     champion ??= storedModel(file).model;
   }
 
@@ -138,7 +146,8 @@ export async function seedDemo(
     request: { ...connector.request, url: swap(String(connector.request.url)) },
     reconcile: { url: swap(connector.reconcile.url) },
   };
-  await services.connectors.add(demoConnector, SEEDER);
+  await services.connectors.add(demoConnector, people.analyst);
+  await approvedForUse(services, 'connector', 'demo-bureau', 1, people);
 
   await flowFrom(services, readJson('flows/consumer-lending.json'), true, people);
   await flowFrom(services, scoredFlow('demo-trees@1'), true, people);
