@@ -207,7 +207,13 @@ describe('console in Chromium', () => {
     await versions.getByRole('button', { name: 'Submit v2 for approval' }).click();
     await versions.getByLabel('Why v2 should be used').fill('Deeper trees, better holdout AUC');
     await versions.getByRole('button', { name: 'Submit', exact: true }).click();
-    await versions.getByRole('link', { name: 'submitted for approval' }).waitFor();
+    await versions.getByRole('link', { name: 'submitted for approval' }).click();
+    // The release shows what the version changes against the one approved before it.
+    const metrics = page.getByRole('table', { name: 'Model metrics' });
+    await metrics.getByText('v1 (approved before)').waitFor();
+    await metrics.getByRole('row', { name: /AUC on the holdout/ }).waitFor();
+    await page.goBack();
+    await page.getByText('v1 (champion) AUC').first().waitFor();
     // The importance chart says which bars are which version, and the PSI threshold's label is drawn whole.
     await page.locator('[data-chart="Feature importance"] svg text').filter({ hasText: 'v1 (champion)' }).first().waitFor();
     const psi = page.locator('[data-chart="PSI over time"] svg');

@@ -3,6 +3,7 @@ import { get, post } from '../api.ts';
 import { FlowChanges } from '../flow-changes.tsx';
 import { Person } from '../people.tsx';
 import { ImpactView } from '../release/impact-view.tsx';
+import { ArtefactChanges } from '../release/artefact-changes.tsx';
 import { href } from '../router.ts';
 import type { Governance, Issue, PageProps, Release } from '../types.ts';
 import { ActionButton, Badge, Empty, Loaded, num, useLoad, when } from '../ui.tsx';
@@ -191,7 +192,12 @@ function ReleaseDetail({ me, id, onChanged }: { me: PageProps['me']; id: string;
                 <h3>Impact on recent decisions</h3>
                 <ImpactView release={r} />
               </section>
-            ) : null}
+            ) : (
+              <section className="panel" aria-label="What the version changes">
+                <h3>What v{r.version} changes</h3>
+                <ArtefactChanges release={r} />
+              </section>
+            )}
             {r.subjectType === 'flow' && r.fromVersion !== null && r.fromVersion !== r.version ? (
               <section className="panel" aria-label={`Changes from v${r.fromVersion} to v${r.version}`}>
                 <h3>

@@ -1,0 +1,120 @@
+import { get } from '../api.ts';
+import type { Answer, Release } from '../types.ts';
+import { Loaded, num, useLoad } from '../ui.tsx';
+
+type ModelVersions = Answer<'/v1/models/{id}/versions'>['versions'];
+type DmnVersions = Answer<'/v1/dmn/{id}/versions'>['versions'];
+type ConnectorVersions = Answer<'/v1/connectors/{id}/versions'>['versions'];
+
+interface Metrics {
+  auc?: number;
+  ks?: number;
+  gini?: number;
+  brier?: number;
+}
+
+/** The version approved for use most recently before this one: what the approver compares with. */
+function previousApproved<V extends { version: number; approvedBy: string | null }>(list: V[], version: number): V | null {
+  return [...list].reverse().find((v) => v.version < version && v.approvedBy) ?? null;
+}
+
+/** What a DMN version's summary lists, by name. */
+const summaryOf = (v: { summary: unknown } | undefined) => (v?.summary ?? {}) as { decisions?: { name: string }[]; inputData?: { name: string }[] };
+
+const names = (xs: { name: string }[] | undefined) => new Set((xs ?? []).map((x) => x.name));
+const added = (a: Set<string>, b: Set<string>) => [...b].filter((x) => !a.has(x));
+
+function SetChanges({ title, before, after }: { title: string; before: Set<string>; after: Set<string> }) {
+  const plus = added(before, after);
+  const minus = added(after, before);
+  return (
+    <p>
+      {title}: {plus.length || minus.length ? null : 'the same.'}
+      {plus.map((x) => (
+        <span key={`+${x}`}>
+          {' '}
+          <span className="badge badge-approve">added</span> <code>{x}</code>
+        </span>
+      ))}
+      {minus.map((x) => (
+        <span key={`-${x}`}>
+          {' '}
+          <span className="badge badge-decline">removed</span> <code>{x}</code>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** What an artefact's version changes against the version approved before it: what an approver reads. */
+export function ArtefactChanges({ release: r }: { release: Release }) {
+  const path = r.subjectType === 'model' ? 'models' : r.subjectType === 'dmn_model' ? 'dmn' : 'connectors';
+  const versions = useLoad(
+    () => get<{ versions: unknown[] }>(`/v1/${path}/${encodeURIComponent(r.subjectId)}/versions`).then((x) => x.versions),
+    [path, r.subjectId],
+  );
+  return (
+    <Loaded state={versions} what="the versions">
+      {(list) => {
+        if (r.subjectType === 'model') {
+          const all = list as ModelVersions;
+          const now = all.find((v) => v.version === r.version);
+          const before = previousApproved(all, r.version);
+          const metrics = (v: (typeof all)[number] | null | undefined) =>
+            ((v?.summary as { training?: { metrics?: { test?: Metrics } } } | undefined)?.training?.metrics?.test ?? {}) as Metrics;
+          const features = (v: (typeof all)[number] | null | undefined) => names((v?.summary as { features?: { name: string }[] } | undefined)?.features);
+          return (
+            <>
+              <table aria-label="Model metrics">
+                <thead>
+                  <tr>
+                    <th />
+                    <th>v{r.version}</th>
+                    <th>{before ? `v${before.version} (approved before)` : 'no version approved before'}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(['auc', 'ks', 'gini', 'brier'] as const).map((m) => (
+                    <tr key={m}>
+                      <th>{m.toUpperCase()} on the holdout</th>
+                      <td>{num(metrics(now)[m], 4)}</td>
+                      <td>{num(metrics(before)[m], 4)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {before ? <SetChanges title="Features" before={features(before)} after={features(now)} /> : null}
+            </>
+          );
+        }
+        if (r.subjectType === 'dmn_model') {
+          const all = list as DmnVersions;
+          const now = all.find((v) => v.version === r.version);
+          const before = previousApproved(all, r.version);
+          if (!before) return <p className="muted">No version of {r.subjectId} was approved before: this is its first.</p>;
+          return (
+            <>
+              <SetChanges title="Decisions" before={names(summaryOf(before).decisions)} after={names(summaryOf(now).decisions)} />
+              <SetChanges title="Input data" before={names(summaryOf(before).inputData)} after={names(summaryOf(now).inputData)} />
+              <p className="small muted">
+                Both files download from the DMN models page, for a line-by-line comparison in a DMN modeller (v{before.version} and v{r.version}).
+              </p>
+            </>
+          );
+        }
+        const all = list as ConnectorVersions;
+        const now = all.find((v) => v.version === r.version);
+        const before = previousApproved(all, r.version);
+        if (!before) return <p className="muted">No version of {r.subjectId} was approved before: this is its first.</p>;
+        const a = before.definition as Record<string, unknown>;
+        const b = (now?.definition ?? {}) as Record<string, unknown>;
+        const changed = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+        return (
+          <p>
+            Changed against v{before.version}: {changed.length ? changed.map((k) => <code key={k}>{k} </code>) : 'nothing'}
+          </p>
+        );
+      }}
+    </Loaded>
+  );
+}
