@@ -1,5 +1,5 @@
 // Generated from /openapi.json by `npm run api-types` (openapi-typescript); do not edit.
-// OpenAPI document sha256: 50c054f9107071ed7b7887fa708a266fbd8d919980afc110fce1e50296fc3901
+// OpenAPI document sha256: bc66f316204fe7eb47ae12f2186f6bb68aea2debf2913731ffba06fbcac10bd6
 // test/api/api-roles.test.ts fails when the server no longer serves this document.
 
 export interface paths {
@@ -6101,6 +6101,11 @@ export interface paths {
                                     }[];
                                 };
                                 seconds: number;
+                                /**
+                                 * @description the live version's latest decisions, or applications uploaded with the submission
+                                 * @enum {string}
+                                 */
+                                source: "decisions" | "sample";
                                 swapIns: {
                                     bad: number;
                                     badRate: number | null;
@@ -7021,6 +7026,12 @@ export interface paths {
                     "application/json": {
                         impactDecisions?: number;
                         note: string;
+                        /** @description applications to replay instead of recent decisions (a first release has none); sealed, and destroyed once the report is written */
+                        sample?: {
+                            content: string;
+                            /** @enum {string} */
+                            format: "csv" | "jsonl";
+                        };
                     };
                 };
             };
@@ -7151,6 +7162,11 @@ export interface paths {
                                     }[];
                                 };
                                 seconds: number;
+                                /**
+                                 * @description the live version's latest decisions, or applications uploaded with the submission
+                                 * @enum {string}
+                                 */
+                                source: "decisions" | "sample";
                                 swapIns: {
                                     bad: number;
                                     badRate: number | null;
@@ -11216,6 +11232,11 @@ export interface paths {
                                         }[];
                                     };
                                     seconds: number;
+                                    /**
+                                     * @description the live version's latest decisions, or applications uploaded with the submission
+                                     * @enum {string}
+                                     */
+                                    source: "decisions" | "sample";
                                     swapIns: {
                                         bad: number;
                                         badRate: number | null;
@@ -11461,6 +11482,11 @@ export interface paths {
                                     }[];
                                 };
                                 seconds: number;
+                                /**
+                                 * @description the live version's latest decisions, or applications uploaded with the submission
+                                 * @enum {string}
+                                 */
+                                source: "decisions" | "sample";
                                 swapIns: {
                                     bad: number;
                                     badRate: number | null;
@@ -11723,6 +11749,11 @@ export interface paths {
                                     }[];
                                 };
                                 seconds: number;
+                                /**
+                                 * @description the live version's latest decisions, or applications uploaded with the submission
+                                 * @enum {string}
+                                 */
+                                source: "decisions" | "sample";
                                 swapIns: {
                                     bad: number;
                                     badRate: number | null;
@@ -11983,6 +12014,11 @@ export interface paths {
                                     }[];
                                 };
                                 seconds: number;
+                                /**
+                                 * @description the live version's latest decisions, or applications uploaded with the submission
+                                 * @enum {string}
+                                 */
+                                source: "decisions" | "sample";
                                 swapIns: {
                                     bad: number;
                                     badRate: number | null;
@@ -12254,6 +12290,11 @@ export interface paths {
                                     }[];
                                 };
                                 seconds: number;
+                                /**
+                                 * @description the live version's latest decisions, or applications uploaded with the submission
+                                 * @enum {string}
+                                 */
+                                source: "decisions" | "sample";
                                 swapIns: {
                                     bad: number;
                                     badRate: number | null;
@@ -12525,6 +12566,11 @@ export interface paths {
                                     }[];
                                 };
                                 seconds: number;
+                                /**
+                                 * @description the live version's latest decisions, or applications uploaded with the submission
+                                 * @enum {string}
+                                 */
+                                source: "decisions" | "sample";
                                 swapIns: {
                                     bad: number;
                                     badRate: number | null;
@@ -12790,6 +12836,11 @@ export interface paths {
                                     }[];
                                 };
                                 seconds: number;
+                                /**
+                                 * @description the live version's latest decisions, or applications uploaded with the submission
+                                 * @enum {string}
+                                 */
+                                source: "decisions" | "sample";
                                 swapIns: {
                                     bad: number;
                                     badRate: number | null;

@@ -42,7 +42,7 @@ async function runQuietly(
 const BAD_DAYS = 90;
 
 /** What a release's impact report holds: the counts, what was left out, and how long it took. */
-export type ImpactResult = ImpactReport & { seconds: number; erased: number };
+export type ImpactResult = ImpactReport & { seconds: number; erased: number; source: 'decisions' | 'sample' };
 
 /**
  * Replays the live version's latest decisions through the live version and the candidate, and
@@ -90,5 +90,29 @@ export async function replayImpact(
       });
     }
   }
-  return { ...tally.report(), erased, seconds: (performance.now() - t0) / 1000 };
+  return { ...tally.report(), erased, seconds: (performance.now() - t0) / 1000, source: 'decisions' };
+}
+
+/**
+ * Runs uploaded applications through the live version (when there is one) and the candidate.
+ * Bureau nodes answer as unavailable: a sample carries no bureau reports, and none is pulled.
+ */
+export async function replaySample(
+  applications: readonly Record<string, unknown>[],
+  live: CompiledFlow | null,
+  candidate: CompiledFlow,
+): Promise<ImpactResult> {
+  const t0 = performance.now();
+  const tally = new ImpactTally();
+  const none: DecisionWithConsents = { decision: null as never, consents: [] };
+  for (let i = 0; i < applications.length; i++) {
+    if (i % SLICE === 0) await yieldToRequests();
+    const application = applications[i]!;
+    tally.add({
+      live: live ? await runQuietly(live, application, none, {}) : { error: 'no_live_version' },
+      draft: await runQuietly(candidate, application, none, {}),
+      bad: null,
+    });
+  }
+  return { ...tally.report(), erased: 0, seconds: (performance.now() - t0) / 1000, source: 'sample' };
 }

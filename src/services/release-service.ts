@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import { checkPublishable, FlowError, parseFlow, pinnedReference, referencesOf, type FlowIssue } from '../flow/index.ts';
+import { checkPublishable, FlowError, parseApplications, parseFlow, pinnedReference, referencesOf, type FlowIssue } from '../flow/index.ts';
+import { newDataKey, openJson, sealJson, type KeyProvider } from '../privacy/index.ts';
 import {
   claimImpact,
   confirmEmergency,
@@ -28,16 +29,23 @@ import {
   approveArtefact,
   artefactVersion,
   unapprovedArtefacts,
+  saveReleaseSample,
+  releaseSample,
+  dropReleaseSample,
+  newId,
 } from '../store/index.ts';
 import type { Clock } from '../support/clock.ts';
 import type { DecisionService } from './decision-service.ts';
 import type { GovernanceSettings } from './governance.ts';
 import { flowIssues } from './publish-flow.ts';
-import { replayImpact, type ImpactResult } from './release-impact.ts';
+import { replayImpact, replaySample, type ImpactResult } from './release-impact.ts';
+import { MAX_IMPACT_DECISIONS } from './governance.ts';
 import { ServiceError } from './service-error.ts';
 
 export interface SubmitRequest {
   note: string;
+  /** Applications to replay instead of the live version's decisions (a first release has none). */
+  sample?: { format: 'csv' | 'jsonl'; content: string };
   /** How many of the live version's latest decisions the impact report replays; the installation's setting by default. */
   impactDecisions?: number;
 }
@@ -66,6 +74,9 @@ export interface RollbackRequest {
 export type ReleaseRecord = Omit<Release, 'impact'> & { impact: ImpactResult | null };
 const typed = (r: Release): ReleaseRecord => r as ReleaseRecord;
 
+/** What binds a sealed sample to its key. */
+const sampleAad = (dataKeyId: string) => `release_samples.sealed:${dataKeyId}`;
+
 /** The longest a timer in this process waits for an approved change (longer ones are found by the next sweep). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -84,6 +95,7 @@ export class ReleaseService {
     private readonly decisions: DecisionService,
     private readonly clock: Clock,
     readonly settings: GovernanceSettings,
+    private readonly keys: KeyProvider,
   ) {}
 
   async list(q: ReleaseQuery): Promise<ReleaseRecord[]> {
@@ -119,7 +131,9 @@ export class ReleaseService {
     const all = issues.length ? issues : [...checkPublishable(parseFlow(draft.definition)), ...(await this.unapproved(draft.definition))];
     if (all.length) throw new FlowError('not_publishable', all);
     const live = await this.liveVersion(flowId);
-    const limit = req.impactDecisions ?? this.settings.impactDecisions;
+    const sample = req.sample ? this.sealedSample(req.sample, draft.definition) : null;
+    const limit = sample ? sample.rows : (req.impactDecisions ?? this.settings.impactDecisions);
+    const impact = live !== null || sample !== null;
     const release = await createRelease(
       this.db,
       {
@@ -130,16 +144,38 @@ export class ReleaseService {
         contentHash: draft.contentHash,
         note: req.note,
         authors: await versionAuthors(this.db, flowId, version),
-        impact: live !== null,
+        impact,
         impactDecisions: limit,
       },
       by,
       async (tx, r) => {
-        if (live !== null) await this.impactJob(r.id).enqueue?.(tx);
+        if (sample) await saveReleaseSample(tx, r.id, sample.dataKey, sample.rows, sample.sealed);
+        if (impact) await this.impactJob(r.id).enqueue?.(tx);
       },
     );
-    if (live !== null && !this.queue) this.impactJob(release.id).committed();
+    if (impact && !this.queue) this.impactJob(release.id).committed();
     return typed(release);
+  }
+
+  /** An uploaded sample read as the draft's input fields type it, and sealed under a key of its own: it is applications. */
+  private sealedSample(sample: NonNullable<SubmitRequest['sample']>, definition: unknown) {
+    let applications: Record<string, unknown>[];
+    try {
+      applications = parseApplications(sample.content, sample.format, parseFlow(definition).input.fields, 'sample');
+    } catch (err) {
+      if (err instanceof FlowError) throw new ServiceError('invalid', 'invalid_sample', err.message, err.issues);
+      throw err;
+    }
+    if (!applications.length)
+      throw new ServiceError('invalid', 'invalid_sample', 'sample: no applications (a CSV needs a header row and one row per application)');
+    if (applications.length > MAX_IMPACT_DECISIONS)
+      throw new ServiceError('invalid', 'invalid_sample', `sample: ${applications.length} applications; at most ${MAX_IMPACT_DECISIONS}`);
+    const id = newId('dk');
+    const key = newDataKey();
+    const wrapped = this.keys.wrap(key, id);
+    const sealed = sealJson(key, applications, sampleAad(id));
+    key.fill(0);
+    return { dataKey: { id, ...wrapped }, rows: applications.length, sealed };
   }
 
   /**
@@ -321,11 +357,21 @@ export class ReleaseService {
     if (!(await claimImpact(this.db, id))) return;
     try {
       const r = await getRelease(this.db, id);
-      if (r.fromVersion === null) throw new Error('there is no live version to compare with');
-      const live = (await this.decisions.catalog.load(r.subjectId, r.fromVersion)).flow;
+      const live = r.fromVersion === null ? null : (await this.decisions.catalog.load(r.subjectId, r.fromVersion)).flow;
       const candidate = (await this.decisions.catalog.compileVersion(await getFlowVersion(this.db, r.subjectId, r.version), new Set())).flow;
-      const report = await replayImpact(this.db, this.decisions, { flowId: r.subjectId, version: r.fromVersion, flow: live }, candidate, r.impactDecisions);
+      const sample = await releaseSample(this.db, id);
+      let report: ImpactResult;
+      if (sample) {
+        const key = this.keys.unwrap(sample.dataKey.version, sample.dataKey.wrapped, sample.dataKey.id);
+        const applications = openJson<Record<string, unknown>[]>(key, sample.sealed, sampleAad(sample.dataKey.id));
+        key.fill(0);
+        report = await replaySample(applications, live, candidate);
+      } else {
+        if (r.fromVersion === null || !live) throw new Error('there is no live version to compare with, and no sample was uploaded');
+        report = await replayImpact(this.db, this.decisions, { flowId: r.subjectId, version: r.fromVersion, flow: live }, candidate, r.impactDecisions);
+      }
       await finishImpact(this.db, id, { impact: report });
+      if (sample) await dropReleaseSample(this.db, id);
       this.logger.info({ releaseId: id, decisions: report.decisions, seconds: report.seconds }, 'impact report written');
     } catch (err) {
       this.logger.warn({ releaseId: id, code: (err as { code?: string }).code }, 'impact report failed');

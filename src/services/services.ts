@@ -66,7 +66,7 @@ export function createServices(context: ServiceContext, hooks: ServiceHooks = {}
     decisions,
     reviews: new ReviewService(db, decisions),
     flows,
-    releases: new ReleaseService(db, queue, logger, decisions, context.clock, governance),
+    releases: new ReleaseService(db, queue, logger, decisions, context.clock, governance, context.keys),
     signIn: new SignInService(db, logger, context.clock, context.oidc ?? null),
     bundles: new BundleService(db, flows, models, connectors, dmn),
     access: new AccessService(db),

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from './api-keys.ts';
 import { appendAudit } from './audit-log.ts';
 import type { Database, Queryable } from './database.ts';
-import { iso, json } from './row-values.ts';
+import { buf, iso, json } from './row-values.ts';
+import { destroyDataKeys } from './data-keys.ts';
 import { StoreError } from './store-error.ts';
 
 export type ReleaseAction = 'publish' | 'rollback' | 'approve';
@@ -340,4 +341,39 @@ export async function unapprovedArtefacts(db: Queryable, kind: ArtefactKind, ref
     [references.map((r) => r.id), references.map((r) => r.version)],
   );
   return rows.map((r) => `${r.id}@${Number(r.version)}`);
+}
+
+/** A release's uploaded sample, sealed: stored with its data key in the release's transaction. */
+export async function saveReleaseSample(
+  tx: Queryable,
+  releaseId: string,
+  dataKey: { id: string; version: number; wrapped: Buffer },
+  rows: number,
+  sealed: Buffer,
+): Promise<void> {
+  await tx.query('insert into data_keys (id, master_version, wrapped) values ($1, $2, $3)', [dataKey.id, dataKey.version, dataKey.wrapped]);
+  await tx.query('insert into release_samples (release_id, data_key_id, rows, sealed) values ($1, $2, $3, $4)', [releaseId, dataKey.id, rows, sealed]);
+}
+
+export async function releaseSample(
+  db: Queryable,
+  releaseId: string,
+): Promise<{ dataKey: { id: string; version: number; wrapped: Buffer }; rows: number; sealed: Buffer } | null> {
+  const { rows } = await db.query<{ data_key_id: string; master_version: number; wrapped: Buffer | Uint8Array; rows: number; sealed: Buffer | Uint8Array }>(
+    `select s.data_key_id, k.master_version, k.wrapped, s.rows, s.sealed from release_samples s join data_keys k on k.id = s.data_key_id
+     where s.release_id = $1 and k.destroyed_at is null`,
+    [releaseId],
+  );
+  const r = rows[0];
+  return r
+    ? { dataKey: { id: r.data_key_id, version: Number(r.master_version), wrapped: buf(r.wrapped)! }, rows: Number(r.rows), sealed: buf(r.sealed)! }
+    : null;
+}
+
+/** The sample has served its report: its applications and key go. */
+export async function dropReleaseSample(db: Database, releaseId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ data_key_id: string }>('delete from release_samples where release_id = $1 returning data_key_id', [releaseId]);
+    if (rows[0]) await destroyDataKeys(tx, [rows[0].data_key_id]);
+  });
 }

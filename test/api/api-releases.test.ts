@@ -204,5 +204,36 @@ for (const backend of SERVER_BACKENDS) {
       assert.equal((await call('analyst', 'POST', '/v1/releases', { kind: 'dmn_model', id: 'tiers', version: 1, note: 'again' })).statusCode, 409);
       assert.equal((await call('analyst', 'POST', '/v1/flows/by-model/versions/1/submit', { note: 'Tiers from the DMN model' })).statusCode, 201);
     });
+    test('a first release has no decisions to replay: an uploaded sample is run through the draft, sealed, and destroyed after', async () => {
+      const def = demoFlow();
+      def.id = 'fresh-flow';
+      assert.equal((await call('analyst', 'POST', '/v1/flows', { definition: def })).statusCode, 201);
+      const lines = [demoApplication(), reviewApplication(), { ...demoApplication(), bureauScore: 500 }].map((a) => JSON.stringify(a)).join('\n');
+      const bad = await call('analyst', 'POST', '/v1/flows/fresh-flow/versions/1/submit', {
+        note: 'First',
+        sample: { format: 'jsonl', content: 'not a JSON line' },
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.equal(bad.json().error.code, 'invalid_sample');
+      const submitted = await call('analyst', 'POST', '/v1/flows/fresh-flow/versions/1/submit', { note: 'First', sample: { format: 'jsonl', content: lines } });
+      assert.equal(submitted.statusCode, 201, submitted.body);
+      assert.equal(submitted.json().impactStatus, 'pending');
+      const { rows: stored } = await f.ctx.db.query<{ sealed: Buffer }>('select sealed from release_samples where release_id = $1', [submitted.json().id]);
+      assert.ok(
+        stored.length === 0 || !Buffer.from(stored[0]!.sealed).toString('latin1').includes(String(demoApplication().nationalId)),
+        'sealed, not in clear',
+      );
+      const done = await impactOf(f, submitted.json().id);
+      assert.equal(done.impactStatus, 'done', done.impactError);
+      assert.equal(done.impact.source, 'sample');
+      assert.equal(done.impact.decisions, 3);
+      assert.deepEqual(done.impact.errors.live, { no_live_version: 3 });
+      assert.equal(
+        Object.values(done.impact.draft.outcomes as Record<string, number>).reduce((a, b) => a + b, 0),
+        3,
+      );
+      const { rows: left } = await f.ctx.db.query('select 1 from release_samples where release_id = $1', [submitted.json().id]);
+      assert.equal(left.length, 0, 'the sample is gone once the report is written');
+    });
   });
 }

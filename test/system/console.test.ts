@@ -143,6 +143,8 @@ describe('console in Chromium', () => {
     assert.equal(await analyst.page.getByRole('button', { name: 'Publish v1' }).count(), 0, 'four-eyes: nobody publishes alone');
     await analyst.page.getByRole('button', { name: 'Submit v1 for approval' }).click();
     await analyst.page.getByLabel('Change note: what changes, and why').fill('The candidate policy, for the back-test comparison');
+    // Nothing is live yet: the impact report runs the demo's history file through the draft.
+    await analyst.page.getByLabel(/Applications for the impact report/).setInputFiles(join(ui.dataDir, 'demo', 'history.csv'));
     await analyst.page.getByRole('button', { name: 'Submit', exact: true }).click();
     await analyst.page.getByRole('status').filter({ hasText: 'v1: waiting for approval' }).waitFor();
     assert.deepEqual(analyst.errors, []);
@@ -158,7 +160,7 @@ describe('console in Chromium', () => {
       .getByRole('status')
       .filter({ hasText: /Checks passed: \d+ paths/ })
       .waitFor();
-    await page.getByText('No impact report: nothing is live yet to compare with.').waitFor();
+    await page.getByText(/uploaded applications run through v1 \(nothing is live to compare with\)/).waitFor({ timeout: 60_000 });
     await page.getByLabel('Comment').fill('Checked the paths');
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByRole('heading', { level: 2 }).filter({ hasText: 'published' }).waitFor();

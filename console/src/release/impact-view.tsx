@@ -56,8 +56,10 @@ export function ImpactView({ release }: { release: Release }) {
   return (
     <div className="impact">
       <p>
-        {num(r.decisions)} of the latest decisions of v{release.fromVersion} replayed through v{release.fromVersion} and v{release.version} in{' '}
-        {r.seconds.toFixed(1)} s{r.erased ? `; ${num(r.erased)} left out (personal data erased)` : ''}.{' '}
+        {r.source === 'sample'
+          ? `${num(r.decisions)} uploaded applications run through ${release.fromVersion === null ? `v${release.version} (nothing is live to compare with)` : `v${release.fromVersion} and v${release.version}`}`
+          : `${num(r.decisions)} of the latest decisions of v${release.fromVersion} replayed through v${release.fromVersion} and v${release.version}`}{' '}
+        in {r.seconds.toFixed(1)} s{r.erased ? `; ${num(r.erased)} left out (personal data erased)` : ''}.{' '}
         {r.bureau.replayed + r.bureau.unavailable
           ? `Bureau answers replayed from what each decision recorded: ${num(r.bureau.replayed)}; unavailable (personal features are not kept in clear): ${num(r.bureau.unavailable)}.`
           : ''}

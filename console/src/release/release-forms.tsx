@@ -9,6 +9,7 @@ import { Person } from '../people.tsx';
 export function SubmitForApproval({ flowId, version, onSubmitted }: { flowId: string; version: number; onSubmitted: (r: Release) => void }) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
+  const [sample, setSample] = useState<File | null>(null);
   const id = useId();
   if (!open)
     return (
@@ -21,11 +22,16 @@ export function SubmitForApproval({ flowId, version, onSubmitted }: { flowId: st
       <legend>Submit v{version} for approval</legend>
       <label htmlFor={id}>Change note: what changes, and why</label>
       <textarea id={id} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+      <label>
+        Applications for the impact report (CSV or JSON lines; optional: otherwise the live version's latest decisions){' '}
+        <input type="file" accept=".csv,.jsonl,.ndjson" onChange={(e) => setSample(e.target.files?.[0] ?? null)} />
+      </label>
       <div className="toolbar">
         <ActionButton
           disabled={!note.trim()}
           onClick={async () => {
-            const r = await post<Release>(`/v1/flows/${encodeURIComponent(flowId)}/versions/${version}/submit`, { note });
+            const body = sample ? { note, sample: { format: /\.csv$/i.test(sample.name) ? 'csv' : 'jsonl', content: await sample.text() } } : { note };
+            const r = await post<Release>(`/v1/flows/${encodeURIComponent(flowId)}/versions/${version}/submit`, body);
             setOpen(false);
             onSubmitted(r);
           }}

@@ -22,6 +22,7 @@ const impactSchema = z
   .object({
     decisions: z.number(),
     erased: z.number().describe('decisions left out because their personal data was erased'),
+    source: z.enum(['decisions', 'sample']).describe("the live version's latest decisions, or applications uploaded with the submission"),
     seconds: z.number(),
     errors: z.object({ live: z.record(z.string(), z.number()), draft: z.record(z.string(), z.number()) }),
     live: sideSchema,
@@ -109,6 +110,10 @@ export function releaseRoutes(releases: ReleaseService) {
           body: z.strictObject({
             note: text('note: a change note saying what changes and why'),
             impactDecisions: z.number().int().min(1).max(MAX_IMPACT_DECISIONS).optional(),
+            sample: z
+              .strictObject({ format: z.enum(['csv', 'jsonl']), content: z.string().min(1) })
+              .optional()
+              .describe('applications to replay instead of recent decisions (a first release has none); sealed, and destroyed once the report is written'),
           }),
           response: { 201: releaseSchema, ...errorResponses, ...conflict },
         },
