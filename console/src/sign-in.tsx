@@ -9,6 +9,7 @@ const SIGN_IN_ERRORS: Record<string, string> = {
   unknown_state: 'That sign-in was not started here, was used already, or took too long. Sign in again.',
   provider_error: "Your organisation's sign-in refused the request. Sign in again, or ask an administrator.",
   token_exchange_failed: "Your organisation's sign-in answered with something Arbiter could not use. Ask an administrator.",
+  provider_unreachable: "Your organisation's sign-in cannot be reached just now. Try again in a moment, or sign in with an API key.",
 };
 
 export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {

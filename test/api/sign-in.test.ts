@@ -113,6 +113,17 @@ for (const backend of SERVER_BACKENDS) {
       const refused = await server.app.inject({ method: 'GET', url: '/v1/auth/oidc/callback?error=access_denied&state=x' });
       assert.equal(refused.headers.location, 'http://arbiter.test/console/?sign_in_error=provider_error');
 
+      const unreachable = await testServer(ctx.db, { oidc: idp.settings({ issuer: 'http://127.0.0.1:9' }) });
+      try {
+        const start = await unreachable.app.inject({ method: 'GET', url: '/v1/auth/oidc/login' });
+        assert.equal(
+          start.headers.location,
+          'http://arbiter.test/console/?sign_in_error=provider_unreachable',
+          'a provider that cannot be reached is said so, not a 500',
+        );
+      } finally {
+        await unreachable.app.close();
+      }
       const failed = await listAudit(ctx.db, { action: 'auth.sign_in_failed', limit: 10 });
       assert.deepEqual(failed.map((e) => (e.data as { reason: string }).reason).sort(), ['no_role', 'provider_error', 'unknown_state']);
       assert.equal(failed.find((e) => (e.data as { reason: string }).reason === 'no_role')!.subjectId, 'nora');

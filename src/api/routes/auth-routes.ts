@@ -59,7 +59,15 @@ export function authRoutes(signIn: SignInService) {
         config: { access: 'public', rateLimit: SIGN_IN_LIMIT },
         schema: { tags: ['auth'], summary: 'Starts signing in at the identity provider (a redirect)' },
       },
-      async (_request, reply) => reply.redirect(await signIn.start(), 302),
+      async (request, reply) => {
+        try {
+          return reply.redirect(await signIn.start(), 302);
+        } catch (err) {
+          // The provider could not be reached or read: the person is told so on the sign-in page, not shown a 500.
+          request.log.warn({ code: (err as { code?: string }).code }, 'the identity provider could not be reached');
+          return reply.redirect(`${settings.consoleUrl}?sign_in_error=provider_unreachable`, 302);
+        }
+      },
     );
 
     r.get(
