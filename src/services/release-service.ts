@@ -21,6 +21,7 @@ import {
   versionAuthors,
   type Actor,
   type Database,
+  type FlowVersion,
   type JobQueue,
   type Queryable,
   type Release,
@@ -127,9 +128,7 @@ export class ReleaseService {
     const draft = await getFlowVersion(this.db, flowId, version);
     if (draft.status !== 'draft')
       throw new ServiceError('conflict', 'not_a_draft', `version ${version} of flow "${flowId}" is published already; submit a draft`);
-    const issues = await flowIssues(this.decisions.catalog, draft);
-    const all = issues.length ? issues : [...checkPublishable(parseFlow(draft.definition)), ...(await this.unapproved(draft.definition))];
-    if (all.length) throw new FlowError('not_publishable', all);
+    await this.mustBeReleasable(draft);
     const live = await this.liveVersion(flowId);
     const sample = req.sample ? this.sealedSample(req.sample, draft.definition) : null;
     const limit = sample ? sample.rows : (req.impactDecisions ?? this.settings.impactDecisions);
@@ -196,6 +195,13 @@ export class ReleaseService {
       code: 'not_approved',
       message: `${what} ${ref} is not approved for use: submit it (POST /v1/releases {"kind", "id", "version", "note"}) and have another person approve it`,
     }));
+  }
+
+  /** Every check a draft must pass to go live: it compiles, publishing's own checks, and what it names is approved. */
+  private async mustBeReleasable(draft: FlowVersion): Promise<void> {
+    const issues = await flowIssues(this.decisions.catalog, draft);
+    const all = issues.length ? issues : [...checkPublishable(parseFlow(draft.definition)), ...(await this.unapproved(draft.definition))];
+    if (all.length) throw new FlowError('not_publishable', all);
   }
 
   /** Submits a stored artefact's version to be approved for use by another person. */
@@ -281,11 +287,7 @@ export class ReleaseService {
       if (pending.subjectType === 'flow' && pending.action === 'publish') {
         // Compiled before the transaction: compiling reads subflows and models, and the embedded database has one connection.
         const draft = await getFlowVersion(this.db, pending.subjectId, pending.version);
-        if (draft.status === 'draft') {
-          const issues = await flowIssues(this.decisions.catalog, draft);
-          const all = issues.length ? issues : [...checkPublishable(parseFlow(draft.definition)), ...(await this.unapproved(draft.definition))];
-          if (all.length) throw new FlowError('not_publishable', all);
-        }
+        if (draft.status === 'draft') await this.mustBeReleasable(draft);
       }
       const done = await this.db.transaction(async (tx) => {
         const r = await lockRelease(tx, id);
