@@ -6,8 +6,10 @@ import {
   createApiKey,
   keyNames,
   listApiKeys,
+  listUsers,
   revokeApiKey,
   userNames,
+  type User,
   type Actor,
   type ApiKey,
   type CreatedKey,
@@ -23,6 +25,11 @@ export class KeyService {
 
   list(): Promise<ApiKey[]> {
     return listApiKeys(this.db);
+  }
+
+  /** The people who have signed in through single sign-on: a key may be made for one of them. */
+  people(): Promise<User[]> {
+    return listUsers(this.db);
   }
 
   /** Who acted, by key or user id: names and roles, for people to be shown by name. */

@@ -163,6 +163,7 @@ export {
   saveSignIn,
   takeSignIn,
   userNames,
+  listUsers,
   type User,
   type SignedIn,
   type ActiveSession,

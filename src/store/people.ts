@@ -165,3 +165,9 @@ export async function userNames(db: Queryable, ids: readonly string[]): Promise<
   ]);
   return rows.map((r) => ({ id: r.id, name: r.name, role: r.roles[0]! }));
 }
+
+/** Everyone who has signed in, by name. */
+export async function listUsers(db: Queryable): Promise<User[]> {
+  const { rows } = await db.query<UserRow>('select * from users order by name, id');
+  return rows.map(toUser);
+}

@@ -104,6 +104,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/governance': async () => ({ method: 'GET', url: '/v1/governance' }),
   'GET /v1/auth/config': async () => ({ method: 'GET', url: '/v1/auth/config' }),
   'GET /v1/permissions': async () => ({ method: 'GET', url: '/v1/permissions' }),
+  'GET /v1/users': async () => ({ method: 'GET', url: '/v1/users' }),
   'POST /v1/releases': async (_ctx, server) => {
     const { version } = await server.services.dmn.upload('credit-policy', POLICY_DMN.replace('</definitions>', `<!-- ${uniqueKey()} --></definitions>`), {
       actor: 'matrix',

@@ -65,6 +65,29 @@ for (const backend of SERVER_BACKENDS) {
         'the role bounds the session',
       );
 
+      // An admin sees who has signed in, and makes a key that acts as one of them.
+      const admin = (await server.app.inject({ method: 'POST', url: '/v1/keys', headers: { cookie: rita.cookie! } })).statusCode;
+      assert.equal(admin, 403, 'a risk manager makes no keys');
+      const { keysForEveryRole } = await import('../support/server.ts');
+      const keys = await keysForEveryRole(ctx.db);
+      const listed = await server.app.inject({ method: 'GET', url: '/v1/users', headers: { authorization: `Bearer ${keys.admin}` } });
+      assert.deepEqual(
+        listed.json().users.map((u: { name: string; roles: string[] }) => [u.name, u.roles]),
+        [
+          ['Alan Analyst', ['analyst']],
+          ['Rita Risk', ['risk-manager']],
+        ],
+      );
+      const key = await server.app.inject({
+        method: 'POST',
+        url: '/v1/keys',
+        headers: { authorization: `Bearer ${keys.admin}` },
+        payload: { name: "Rita's script", role: 'analyst', userId: who.actor },
+      });
+      assert.equal(key.statusCode, 201, key.body);
+      const asRita = (await server.app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${key.json().secret}` } })).json();
+      assert.deepEqual([asRita.actor, asRita.via], [who.actor, 'key'], 'a key that belongs to a person acts as them');
+
       // Signing in again is the same person, not a new one.
       const again = (await me((await signIn(server, 'rita')).cookie!)).json();
       assert.equal(again.actor, who.actor);

@@ -19,6 +19,8 @@ const ROLES: { role: Role; may: string }[] = [
 
 export function KeysPage({ me }: PageProps) {
   const keys = useLoad(() => get<{ keys: ApiKey[] }>('/v1/keys').then((r) => r.keys), []);
+  const people = useLoad(() => get<Answer<'/v1/users'>>('/v1/users').then((r) => r.users), []);
+  const [person, setPerson] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('analyst');
   const [created, setCreated] = useState<{ key: ApiKey; secret: string } | null>(null);
@@ -45,10 +47,24 @@ export function KeysPage({ me }: PageProps) {
               ))}
             </select>
           </label>
+          {people.data?.length ? (
+            <label>
+              Acts as{' '}
+              <select value={person} onChange={(e) => setPerson(e.target.value)}>
+                <option value="">a named service (nobody)</option>
+                {people.data.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                    {p.email ? ` (${p.email})` : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           <ActionButton
             disabled={!name.trim()}
             onClick={async () => {
-              setCreated(await post('/v1/keys', { name, role }));
+              setCreated(await post('/v1/keys', { name, role, ...(person ? { userId: person } : {}) }));
               setName('');
               changed();
             }}
@@ -112,6 +128,37 @@ export function KeysPage({ me }: PageProps) {
             </tbody>
           </table>
         )}
+      </Loaded>
+      <Loaded state={people} what="people">
+        {(list) =>
+          list.length ? (
+            <table aria-label="People">
+              <caption>People who have signed in through single sign-on</caption>
+              <thead>
+                <tr>
+                  <th>Name</th>
+                  <th>E-mail</th>
+                  <th>Roles (from their groups)</th>
+                  <th>Last signed in</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((p) => (
+                  <tr key={p.id}>
+                    <td>{p.name}</td>
+                    <td>{p.email ?? '—'}</td>
+                    <td>
+                      {p.roles.map((r) => (
+                        <Badge key={r} value={r} />
+                      ))}
+                    </td>
+                    <td>{when(p.lastSignInAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null
+        }
       </Loaded>
       <PendingChanges me={me} version={changes} onDecided={changed} />
       <h2>Roles</h2>

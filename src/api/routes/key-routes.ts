@@ -21,6 +21,35 @@ export function keyRoutes(keys: KeyService) {
       async () => ({ keys: await keys.list() }),
     );
 
+    r.get(
+      '/v1/users',
+      {
+        config: { access: ['admin', 'auditor'] },
+        schema: {
+          tags: ['keys'],
+          summary: 'People who have signed in through single sign-on, with the roles their groups give',
+          response: {
+            200: z.object({
+              users: z.array(
+                z.object({
+                  id: z.string(),
+                  name: z.string(),
+                  email: z.string().nullable(),
+                  roles: z.array(roleSchema),
+                  issuer: z.string(),
+                  subject: z.string(),
+                  createdAt: z.string(),
+                  lastSignInAt: z.string().nullable(),
+                }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async () => ({ users: await keys.people() }),
+    );
+
     r.post(
       '/v1/keys',
       {
