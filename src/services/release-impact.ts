@@ -27,12 +27,12 @@ function recordedReports(trace: unknown, tally: ImpactTally): TrialReports {
 async function runQuietly(
   flow: CompiledFlow,
   application: Record<string, unknown>,
-  h: DecisionWithConsents,
+  consents: DecisionWithConsents['consents'],
   reports: TrialReports,
 ): Promise<FlowResult | { error: string }> {
   try {
     // Trial mode: bureau nodes answer from the recorded reports and are never called.
-    return await flow.run(application, { trace: false, consents: h.consents, reports, reviews: {} });
+    return await flow.run(application, { trace: false, consents, reports, reviews: {} });
   } catch (err) {
     if (err instanceof FlowError) return { error: err.code };
     return { error: 'failed' };
@@ -84,8 +84,8 @@ export async function replayImpact(
       const events = performance.get(h.decision.id)?.events ?? [];
       const bad = events.length ? events.some((e) => e.type === 'default' || e.type === 'charge_off' || (e.dpd ?? 0) >= BAD_DAYS) : null;
       tally.add({
-        live: await runQuietly(live.flow, opened.application, h, reports),
-        draft: await runQuietly(candidate, opened.application, h, reports),
+        live: await runQuietly(live.flow, opened.application, h.consents, reports),
+        draft: await runQuietly(candidate, opened.application, h.consents, reports),
         bad,
       });
     }
@@ -95,7 +95,7 @@ export async function replayImpact(
 
 /**
  * Runs uploaded applications through the live version (when there is one) and the candidate.
- * Bureau nodes answer as unavailable: a sample carries no bureau reports, and none is pulled.
+ * Bureau nodes take their failure path: a sample carries no consents or bureau reports, and no bureau is called.
  */
 export async function replaySample(
   applications: readonly Record<string, unknown>[],
@@ -104,13 +104,12 @@ export async function replaySample(
 ): Promise<ImpactResult> {
   const t0 = performance.now();
   const tally = new ImpactTally();
-  const none: DecisionWithConsents = { decision: null as never, consents: [] };
   for (let i = 0; i < applications.length; i++) {
     if (i % SLICE === 0) await yieldToRequests();
     const application = applications[i]!;
     tally.add({
-      live: live ? await runQuietly(live, application, none, {}) : { error: 'no_live_version' },
-      draft: await runQuietly(candidate, application, none, {}),
+      live: live ? await runQuietly(live, application, [], {}) : { error: 'no_live_version' },
+      draft: await runQuietly(candidate, application, [], {}),
       bad: null,
     });
   }
