@@ -1,3 +1,4 @@
+import { localTypeRef } from './dmn/model.ts';
 import { DaysTimeDuration, FeelDate, FeelDateTime, FeelFunction, FeelTime, isContext, YearsMonthsDuration, type FeelValue } from '../expr/index.ts';
 
 /** How each temporal type is written, for the message when a string is not one. */
@@ -47,5 +48,5 @@ export const COLUMN_TYPES = [
 
 /** The check of a built-in type, or undefined for a type this engine does not know by name (a DMN item definition). */
 export function builtinTypeCheck(typeRef: string | undefined): ((v: FeelValue) => boolean) | undefined {
-  return typeRef ? BUILTIN_TYPES[typeRef.replace(/^(feel|FEEL|xsd|ns\d*):/, '')] : undefined;
+  return typeRef ? BUILTIN_TYPES[localTypeRef(typeRef)] : undefined;
 }

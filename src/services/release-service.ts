@@ -42,6 +42,7 @@ import { flowIssues } from './publish-flow.ts';
 import { replayImpact, replaySample, type ImpactResult } from './release-impact.ts';
 import { MAX_IMPACT_DECISIONS } from './governance.ts';
 import { ServiceError } from './service-error.ts';
+import { dispatchJob } from './job-dispatch.ts';
 
 export interface SubmitRequest {
   note: string;
@@ -107,21 +108,9 @@ export class ReleaseService {
     return typed(await getRelease(this.db, id));
   }
 
-  private liveVersion(flowId: string): Promise<number | null> {
-    return liveVersionOf(this.db, flowId);
-  }
-
   /** The job that writes the impact report, enqueued with the release (or run here once it is committed). */
   private impactJob(id: string) {
-    return {
-      enqueue: this.queue ? (tx: Queryable) => this.queue!.sendInTransaction(tx, 'release.impact', { id }) : undefined,
-      committed: () => {
-        if (!this.queue)
-          setImmediate(() =>
-            this.runImpact(id).catch((err: Error) => this.logger.warn({ releaseId: id, code: (err as { code?: string }).code }, 'impact report could not run')),
-          );
-      },
-    };
+    return dispatchJob(this.queue, 'release.impact', id, (x) => this.runImpact(x), this.logger, 'impact report');
   }
 
   async submit(flowId: string, version: number, req: SubmitRequest, by: Actor): Promise<ReleaseRecord> {
@@ -129,7 +118,7 @@ export class ReleaseService {
     if (draft.status !== 'draft')
       throw new ServiceError('conflict', 'not_a_draft', `version ${version} of flow "${flowId}" is published already; submit a draft`);
     await this.mustBeReleasable(draft);
-    const live = await this.liveVersion(flowId);
+    const live = await liveVersionOf(this.db, flowId);
     const sample = req.sample ? this.sealedSample(req.sample, draft.definition) : null;
     const limit = sample ? sample.rows : (req.impactDecisions ?? this.settings.impactDecisions);
     const impact = live !== null || sample !== null;
@@ -152,7 +141,7 @@ export class ReleaseService {
         if (impact) await this.impactJob(r.id).enqueue?.(tx);
       },
     );
-    if (impact && !this.queue) this.impactJob(release.id).committed();
+    if (impact) this.impactJob(release.id).committed();
     return typed(release);
   }
 
@@ -321,7 +310,7 @@ export class ReleaseService {
     const target = await getFlowVersion(this.db, flowId, req.version);
     if (target.status !== 'published')
       throw new ServiceError('conflict', 'not_published', `version ${req.version} of flow "${flowId}" was never published; roll back to a published version`);
-    const live = await this.liveVersion(flowId);
+    const live = await liveVersionOf(this.db, flowId);
     if (live === req.version) throw new ServiceError('conflict', 'already_live', `version ${req.version} of flow "${flowId}" is already the live version`);
     const now = req.emergency === true || this.settings.singlePersonRelease;
     const release = await createRelease(

@@ -1,7 +1,7 @@
 import type { Queryable, Database } from './database.ts';
 import type { Actor } from './api-keys.ts';
 import { appendAudit, type AuditEntry } from './audit-log.ts';
-import { destroyDataKeys } from './data-keys.ts';
+import { destroyDataKeys, insertDataKey } from './data-keys.ts';
 import { StoreError } from './store-error.ts';
 
 export interface BatchRecord {
@@ -88,7 +88,7 @@ export async function createBatch(
       [id, batch.flowId, batch.flowVersion, batch.clientId, batch.rows, chunks.length],
     );
     for (const [i, c] of chunks.entries()) {
-      await tx.query('insert into data_keys (id, master_version, wrapped) values ($1, $2, $3)', [c.dataKey.id, c.dataKey.version, c.dataKey.wrapped]);
+      await insertDataKey(tx, c.dataKey);
       await tx.query(
         `insert into batch_chunks (batch_id, chunk, first_row, rows, data_key_id, rows_sealed, status) values ($1, $2, $3, $4, $5, $6, 'queued')`,
         [id, i, c.firstRow, c.rows, c.dataKey.id, c.sealed],

@@ -8,3 +8,8 @@ export async function destroyDataKeys(q: Queryable, ids: readonly string[], at: 
   if (ids.length === 0) return;
   await q.query('update data_keys set wrapped = null, master_version = null, destroyed_at = coalesce(destroyed_at, $2) where id = any($1)', [ids, at]);
 }
+
+/** Stores a new data key, wrapped under a master key version, in the caller's transaction. */
+export async function insertDataKey(q: Queryable, key: { id: string; version: number; wrapped: Buffer }): Promise<void> {
+  await q.query('insert into data_keys (id, master_version, wrapped) values ($1, $2, $3)', [key.id, key.version, key.wrapped]);
+}

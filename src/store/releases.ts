@@ -3,7 +3,7 @@ import type { Actor } from './api-keys.ts';
 import { appendAudit } from './audit-log.ts';
 import type { Database, Queryable } from './database.ts';
 import { buf, iso, json } from './row-values.ts';
-import { destroyDataKeys } from './data-keys.ts';
+import { destroyDataKeys, insertDataKey } from './data-keys.ts';
 import { StoreError } from './store-error.ts';
 
 export type ReleaseAction = 'publish' | 'rollback' | 'approve';
@@ -351,7 +351,7 @@ export async function saveReleaseSample(
   rows: number,
   sealed: Buffer,
 ): Promise<void> {
-  await tx.query('insert into data_keys (id, master_version, wrapped) values ($1, $2, $3)', [dataKey.id, dataKey.version, dataKey.wrapped]);
+  await insertDataKey(tx, dataKey);
   await tx.query('insert into release_samples (release_id, data_key_id, rows, sealed) values ($1, $2, $3, $4)', [releaseId, dataKey.id, rows, sealed]);
 }
 
