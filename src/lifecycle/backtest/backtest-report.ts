@@ -56,7 +56,8 @@ function summarise(f: FlowStats, rows: number, topPaths: number): FlowSummary {
   };
 }
 
-function swap(s: BacktestStats, pick: (c: Verdict, b: Verdict) => boolean): SwapSummary {
+/** The cells of the swap matrix that `pick` takes (candidate verdict, baseline verdict), added up. */
+export function swapTotals(s: BacktestStats, pick: (c: Verdict, b: Verdict) => boolean): Cell {
   const total = { count: 0, known: 0, bad: 0 };
   for (const c of VERDICTS)
     for (const b of VERDICTS)
@@ -65,6 +66,11 @@ function swap(s: BacktestStats, pick: (c: Verdict, b: Verdict) => boolean): Swap
         total.known += s.swaps[c][b].known;
         total.bad += s.swaps[c][b].bad;
       }
+  return total;
+}
+
+function swap(s: BacktestStats, pick: (c: Verdict, b: Verdict) => boolean): SwapSummary {
+  const total = swapTotals(s, pick);
   return { count: total.count, share: s.rows ? total.count / s.rows : 0, badRate: badRate(total) };
 }
 

@@ -1,5 +1,6 @@
 import type { FlowResult } from '../../flow/index.ts';
-import { verdictOf, VERDICTS, type Verdict } from '../backtest/backtest-stats.ts';
+import { swapTotals } from '../backtest/backtest-report.ts';
+import { addDecision, addSwap, emptyStats, verdictOf, VERDICTS, type BacktestStats, type FlowStats, type Verdict } from '../backtest/backtest-stats.ts';
 
 /** What became of a past decision's application under the live version and under the draft. */
 export interface ReplayedPair {
@@ -55,10 +56,6 @@ export interface ImpactReport {
 
 const TOP = 20;
 
-function side() {
-  return { outcomes: Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>, profit: 0, loss: 0, valued: 0 };
-}
-
 const reasonKey = (r: FlowResult): string =>
   r.status === 'completed'
     ? r.output.reasons
@@ -69,64 +66,32 @@ const reasonKey = (r: FlowResult): string =>
 
 const offerKey = (r: FlowResult): string => (r.status === 'completed' ? JSON.stringify(r.output.offer ?? null) : '');
 
-function expected(r: FlowResult): { profit: number; loss: number } | null {
-  if (r.status !== 'completed' || r.output.outcome !== 'approve') return null;
-  const offer = (r.output.offer ?? {}) as Record<string, unknown>;
-  return typeof offer.expectedProfit === 'number' && typeof offer.expectedLoss === 'number' ? { profit: offer.expectedProfit, loss: offer.expectedLoss } : null;
-}
-
-/** Counts what a draft would have changed over past decisions; add pairs, then read the report. */
+/**
+ * Counts what a draft would have changed over past decisions; add pairs, then read the report.
+ * Outcomes, swaps, expected value and paths are counted as a back-test counts them (the live
+ * version as its baseline, the draft as its candidate); errors, reasons and offers besides.
+ */
 export class ImpactTally {
-  private n = 0;
+  private readonly stats: BacktestStats = emptyStats();
   private readonly errors = { live: new Map<string, number>(), draft: new Map<string, number>() };
-  private readonly sides = { live: side(), draft: side() };
-  private readonly matrix = Object.fromEntries(VERDICTS.map((d) => [d, Object.fromEntries(VERDICTS.map((l) => [l, 0]))])) as Record<
-    Verdict,
-    Record<Verdict, number>
-  >;
-  private readonly swaps = { in: { count: 0, known: 0, bad: 0 }, out: { count: 0, known: 0, bad: 0 } };
   private changedOutcome = 0;
   private changedReasons = 0;
   private readonly reasonMoves = new Map<string, number>();
   private changedOffer = 0;
-  private readonly paths = { live: new Map<string, number>(), draft: new Map<string, number>() };
   readonly bureau = { replayed: 0, unavailable: 0 };
 
   add(pair: ReplayedPair): void {
-    this.n++;
+    this.stats.rows++;
     const live = 'error' in pair.live ? null : pair.live;
     const draft = 'error' in pair.draft ? null : pair.draft;
     if ('error' in pair.live) bump(this.errors.live, pair.live.error);
     if ('error' in pair.draft) bump(this.errors.draft, pair.draft.error);
-    for (const [name, r] of [
-      ['live', live],
-      ['draft', draft],
-    ] as const) {
-      if (!r) continue;
-      const s = this.sides[name];
-      s.outcomes[verdictOf(r)]++;
-      const e = expected(r);
-      if (e) {
-        s.profit += e.profit;
-        s.loss += e.loss;
-        s.valued++;
-      }
-      bump(this.paths[name], r.path.join(' > '));
-    }
+    if (live) addDecision(this.stats.baseline, live, pair.bad, null);
+    if (draft) addDecision(this.stats.candidate, draft, pair.bad, null);
     if (!live || !draft) return;
-    const lv = verdictOf(live);
-    const dv = verdictOf(draft);
-    this.matrix[dv][lv]++;
-    if (lv !== dv) {
+    addSwap(this.stats, draft, live, pair.bad);
+    if (verdictOf(live) !== verdictOf(draft)) {
       this.changedOutcome++;
-      const group = dv === 'approve' ? this.swaps.in : lv === 'approve' ? this.swaps.out : null;
-      if (group) {
-        group.count++;
-        if (pair.bad !== null) {
-          group.known++;
-          if (pair.bad) group.bad++;
-        }
-      }
       return;
     }
     const from = reasonKey(live);
@@ -138,30 +103,33 @@ export class ImpactTally {
   }
 
   report(): ImpactReport {
-    const n = this.n;
+    const { stats } = this;
+    const n = stats.rows;
     const share = (x: number) => (n ? x / n : 0);
-    const sideReport = (s: ReturnType<typeof side>): ImpactSide => ({
-      approvalRate: share(s.outcomes.approve),
-      outcomes: s.outcomes,
-      expectedProfit: s.valued ? s.profit : null,
-      expectedLoss: s.valued ? s.loss : null,
+    const side = (f: FlowStats): ImpactSide => ({
+      approvalRate: share(f.outcomes.approve.count),
+      outcomes: Object.fromEntries(VERDICTS.map((v) => [v, f.outcomes[v].count])) as Record<Verdict, number>,
+      expectedProfit: f.expectedCount ? f.expectedProfit : null,
+      expectedLoss: f.expectedCount ? f.expectedLoss : null,
     });
-    const group = (g: { count: number; known: number; bad: number }): SwapGroup => ({
-      ...g,
-      share: share(g.count),
-      badRate: g.known ? g.bad / g.known : null,
-    });
-    const all = new Set([...this.paths.live.keys(), ...this.paths.draft.keys()]);
-    const changes = [...all].map((path) => ({ path, live: this.paths.live.get(path) ?? 0, draft: this.paths.draft.get(path) ?? 0 }));
+    const group = (pick: (draft: Verdict, live: Verdict) => boolean): SwapGroup => {
+      const g = swapTotals(stats, pick);
+      return { ...g, share: share(g.count), badRate: g.known ? g.bad / g.known : null };
+    };
+    const all = new Set([...Object.keys(stats.baseline.paths), ...Object.keys(stats.candidate.paths)]);
+    const changes = [...all].map((path) => ({ path, live: stats.baseline.paths[path]?.count ?? 0, draft: stats.candidate.paths[path]?.count ?? 0 }));
     const byMove = (a: PathChange, b: PathChange) => Math.abs(b.draft - b.live) - Math.abs(a.draft - a.live) || a.path.localeCompare(b.path);
     return {
       decisions: n,
       errors: { live: Object.fromEntries(this.errors.live), draft: Object.fromEntries(this.errors.draft) },
-      live: sideReport(this.sides.live),
-      draft: sideReport(this.sides.draft),
-      swapIns: group(this.swaps.in),
-      swapOuts: group(this.swaps.out),
-      matrix: this.matrix,
+      live: side(stats.baseline),
+      draft: side(stats.candidate),
+      swapIns: group((d, l) => d === 'approve' && l !== 'approve'),
+      swapOuts: group((d, l) => d !== 'approve' && l === 'approve'),
+      matrix: Object.fromEntries(VERDICTS.map((d) => [d, Object.fromEntries(VERDICTS.map((l) => [l, stats.swaps[d][l].count]))])) as Record<
+        Verdict,
+        Record<Verdict, number>
+      >,
       changedOutcome: this.changedOutcome,
       changedReasons: {
         count: this.changedReasons,
@@ -188,8 +156,8 @@ export class ImpactTally {
           .filter((c) => c.live > 0 && c.draft > 0 && c.live !== c.draft)
           .sort(byMove)
           .slice(0, TOP),
-        distinctLive: this.paths.live.size,
-        distinctDraft: this.paths.draft.size,
+        distinctLive: Object.keys(stats.baseline.paths).length,
+        distinctDraft: Object.keys(stats.candidate.paths).length,
       },
       bureau: { ...this.bureau },
     };
