@@ -31,12 +31,20 @@ export interface ConsoleFixture {
   shot(page: Page, name: string, fullPage?: boolean): Promise<unknown>;
 }
 
+let shared: ConsoleFixture | undefined;
+
 /**
  * The console in Debian's Chromium (headless, through playwright-core) against a real server
  * started as `npm start` starts it: `arbiter serve --demo` on a fresh embedded database, with
- * four-eyes release.
+ * four-eyes release. One per test process: seeding the demo takes 13 s on a quiet machine and
+ * twice that in the system lane, so the suites of one entry file share the server and the browser.
  */
 export function useConsole(): ConsoleFixture {
+  shared ??= startConsole();
+  return shared;
+}
+
+function startConsole(): ConsoleFixture {
   let browser: Browser;
   const f = {
     newPage: (viewport = { width: 1280, height: 800 }) => browser.newPage({ viewport }),
