@@ -361,13 +361,20 @@ export class ReleaseService {
         if (r.fromVersion === null || !live) throw new Error('there is no live version to compare with, and no sample was uploaded');
         report = await replayImpact(this.db, this.decisions, { flowId: r.subjectId, version: r.fromVersion, flow: live }, candidate, r.impactDecisions);
       }
-      await finishImpact(this.db, id, { impact: report });
-      if (sample) await dropReleaseSample(this.db, id);
+      await this.finishImpactWith(id, { impact: report });
       this.logger.info({ releaseId: id, decisions: report.decisions, seconds: report.seconds }, 'impact report written');
     } catch (err) {
       this.logger.warn({ releaseId: id, code: (err as { code?: string }).code }, 'impact report failed');
-      await finishImpact(this.db, id, { error: err instanceof Error ? err.message : String(err) });
+      await this.finishImpactWith(id, { error: err instanceof Error ? err.message : String(err) });
     }
+  }
+
+  /** The report (or its error) and the end of an uploaded sample, together: a reader who sees one sees the other. */
+  private async finishImpactWith(id: string, result: Parameters<typeof finishImpact>[2]): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await finishImpact(tx, id, result);
+      await dropReleaseSample(tx, id);
+    });
   }
 
   /** Makes every approved change that is due: after a restart, and where no queue schedules them. */

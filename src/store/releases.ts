@@ -371,9 +371,7 @@ export async function releaseSample(
 }
 
 /** The sample has served its report: its applications and key go. */
-export async function dropReleaseSample(db: Database, releaseId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ data_key_id: string }>('delete from release_samples where release_id = $1 returning data_key_id', [releaseId]);
-    if (rows[0]) await destroyDataKeys(tx, [rows[0].data_key_id]);
-  });
+export async function dropReleaseSample(tx: Queryable, releaseId: string): Promise<void> {
+  const { rows } = await tx.query<{ data_key_id: string }>('delete from release_samples where release_id = $1 returning data_key_id', [releaseId]);
+  if (rows[0]) await destroyDataKeys(tx, [rows[0].data_key_id]);
 }

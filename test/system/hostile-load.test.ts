@@ -6,8 +6,10 @@ import { reportLine, runAttacks } from '../support/hostile-scenario.ts';
 /**
  * One request must never hurt another: while a hostile decision or a hostile back-test runs
  * on a server (its own process, on PostgreSQL), an innocent client's ordinary decisions go on
- * being answered, and every attack gets the safe answer. How fast they are answered is
- * measured by `npm run bench:hostile`, on a quiet machine, not asserted here.
+ * being answered, and every attack gets the safe answer. "Go on" is judged against the same
+ * client with nobody attacking, measured in the same run: an attack that held the server would
+ * leave it a handful of answers in the window, where a loaded machine only slows both alike.
+ * How fast they are answered is measured by `npm run bench:hostile`, on a quiet machine.
  */
 test('hostile decisions and back-tests do not hold up an innocent client', async () => {
   const env = await prepareCrashEnvironment();
@@ -15,6 +17,7 @@ test('hostile decisions and back-tests do not hold up an innocent client', async
     const server = await env.serve();
     try {
       const only = [
+        'no attack (baseline)',
         'backtracking regex, 1,000-character name',
         'FEEL loop of a million steps',
         'a 100 MB string',
@@ -24,10 +27,16 @@ test('hostile decisions and back-tests do not hold up an innocent client', async
       const reports = await runAttacks(env, server.url, { windowMs: 2000, only });
       for (const r of reports) console.log(`# ${reportLine(r)}`);
       assert.equal(reports.length, only.length);
-      for (const r of reports) {
+      const [baseline, ...attacks] = reports;
+      assert.equal(baseline!.name, 'no attack (baseline)');
+      assert.ok(baseline!.innocent.requests >= 4, `with no attack, only ${baseline!.innocent.requests} innocent decisions`);
+      for (const r of attacks) {
         assert.ok(r.safe, `${r.name}: ${r.answer}`);
         assert.equal(r.innocent.failures, 0, r.name);
-        assert.ok(r.innocent.requests >= 20, `${r.name}: only ${r.innocent.requests} innocent decisions`);
+        assert.ok(
+          r.innocent.requests >= baseline!.innocent.requests / 4,
+          `${r.name}: ${r.innocent.requests} innocent decisions beside it, against ${baseline!.innocent.requests} with no attack`,
+        );
       }
     } finally {
       await server.stop();
