@@ -1,5 +1,5 @@
 // Generated from /openapi.json by `npm run api-types` (openapi-typescript); do not edit.
-// OpenAPI document sha256: 1619233ff7267e64580ec35c15582a318bb2c78badfbec3665ca9957f6279533
+// OpenAPI document sha256: 027cee4cc315536e8deb68a97d635d1902657eba79aa4e911537ad309727c436
 // test/api/api-roles.test.ts fails when the server no longer serves this document.
 
 export interface paths {
@@ -9814,6 +9814,298 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models/{id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a model to an earlier approved version in every live flow that scores with it: a new version of each flow, for approval by another person, or published at once in an emergency */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        emergency?: boolean;
+                        reason: string;
+                        /** @description the model version to go back to */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            flows: {
+                                flowId: string;
+                                /** @description the versions of the model the live flow used */
+                                from: number[];
+                                /** @description the flow version live when the rollback was asked for */
+                                liveVersion: number;
+                                release: {
+                                    /**
+                                     * @description approve: a stored artefact approved for use
+                                     * @enum {string}
+                                     */
+                                    action: "publish" | "rollback" | "approve";
+                                    /** @description who created or edited the version: none of them may approve it */
+                                    authors: string[];
+                                    comment: string | null;
+                                    confirmedAt: string | null;
+                                    confirmedBy: string | null;
+                                    contentHash: string;
+                                    decidedAt: string | null;
+                                    decidedBy: string | null;
+                                    effectiveAt: string | null;
+                                    emergency: boolean;
+                                    error: string | null;
+                                    /** @description the live version when the change was asked for */
+                                    fromVersion: number | null;
+                                    id: string;
+                                    /** @description aggregates only: approval rates, swap-ins and swap-outs, paths and reasons that change */
+                                    impact: {
+                                        bureau: {
+                                            replayed: number;
+                                            unavailable: number;
+                                        };
+                                        changedOffer: {
+                                            count: number;
+                                            share: number;
+                                        };
+                                        changedOutcome: number;
+                                        changedReasons: {
+                                            count: number;
+                                            share: number;
+                                            top: {
+                                                count: number;
+                                                from: string;
+                                                to: string;
+                                            }[];
+                                        };
+                                        decisions: number;
+                                        draft: {
+                                            approvalRate: number;
+                                            expectedLoss: number | null;
+                                            expectedProfit: number | null;
+                                            outcomes: {
+                                                approve: number;
+                                                decline: number;
+                                                refer: number;
+                                                review: number;
+                                            };
+                                        };
+                                        /** @description decisions left out because their personal data was erased */
+                                        erased: number;
+                                        errors: {
+                                            draft: {
+                                                [key: string]: number;
+                                            };
+                                            live: {
+                                                [key: string]: number;
+                                            };
+                                        };
+                                        live: {
+                                            approvalRate: number;
+                                            expectedLoss: number | null;
+                                            expectedProfit: number | null;
+                                            outcomes: {
+                                                approve: number;
+                                                decline: number;
+                                                refer: number;
+                                                review: number;
+                                            };
+                                        };
+                                        /** @description draft verdict, then live verdict: how many */
+                                        matrix: {
+                                            approve: {
+                                                approve: number;
+                                                decline: number;
+                                                refer: number;
+                                                review: number;
+                                            };
+                                            decline: {
+                                                approve: number;
+                                                decline: number;
+                                                refer: number;
+                                                review: number;
+                                            };
+                                            refer: {
+                                                approve: number;
+                                                decline: number;
+                                                refer: number;
+                                                review: number;
+                                            };
+                                            review: {
+                                                approve: number;
+                                                decline: number;
+                                                refer: number;
+                                                review: number;
+                                            };
+                                        };
+                                        paths: {
+                                            added: {
+                                                draft: number;
+                                                live: number;
+                                                path: string;
+                                            }[];
+                                            changed: {
+                                                draft: number;
+                                                live: number;
+                                                path: string;
+                                            }[];
+                                            distinctDraft: number;
+                                            distinctLive: number;
+                                            removed: {
+                                                draft: number;
+                                                live: number;
+                                                path: string;
+                                            }[];
+                                        };
+                                        seconds: number;
+                                        /**
+                                         * @description the live version's latest decisions, or applications uploaded with the submission
+                                         * @enum {string}
+                                         */
+                                        source: "decisions" | "sample";
+                                        swapIns: {
+                                            bad: number;
+                                            badRate: number | null;
+                                            count: number;
+                                            known: number;
+                                            share: number;
+                                        };
+                                        swapOuts: {
+                                            bad: number;
+                                            badRate: number | null;
+                                            count: number;
+                                            known: number;
+                                            share: number;
+                                        };
+                                    } | null;
+                                    impactDecisions: number;
+                                    impactError: string | null;
+                                    /** @enum {string} */
+                                    impactStatus: "none" | "pending" | "running" | "done" | "failed";
+                                    note: string;
+                                    publishedAt: string | null;
+                                    /** @enum {string} */
+                                    status: "submitted" | "approved" | "rejected" | "withdrawn" | "published" | "failed";
+                                    subjectId: string;
+                                    /**
+                                     * @description a flow, or a stored artefact flows name
+                                     * @enum {string}
+                                     */
+                                    subjectType: "flow" | "model" | "dmn_model" | "connector";
+                                    submittedAt: string;
+                                    submittedBy: string;
+                                    version: number;
+                                };
+                                /** @description the new flow version, on the earlier model */
+                                version: number;
+                            }[];
+                            model: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -28,7 +28,15 @@ export { BatchService, BATCH_CHUNK_ROWS, BATCH_MAX_ROWS, batchRowKey, type Batch
 export { applicationsFromParquet, batchResultsParquet } from './parquet-files.ts';
 export type { BatchRecord, BatchResultRow } from '../store/index.ts';
 export { batchResultsCsv } from './batch-results-csv.ts';
-export { ReleaseService, type ReleaseRecord, type SubmitRequest, type ApproveRequest, type RollbackRequest, type ArtefactRequest } from './release-service.ts';
+export {
+  ReleaseService,
+  type ReleaseRecord,
+  type SubmitRequest,
+  type ApproveRequest,
+  type RollbackRequest,
+  type ArtefactRequest,
+  type ModelRollback,
+} from './release-service.ts';
 export type { ImpactResult } from './release-impact.ts';
 export { governanceFromEnv, MAX_IMPACT_DECISIONS, type GovernanceSettings } from './governance.ts';
 export { SignInService, SignInError, type SignInFailure } from './sign-in-service.ts';

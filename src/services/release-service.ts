@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import { checkPublishable, FlowError, parseApplications, parseFlow, pinnedReference, referencesOf, type FlowIssue } from '../flow/index.ts';
 import { newDataKey, openJson, sealJson, type KeyProvider } from '../privacy/index.ts';
 import {
+  addFlowVersion,
+  appendAudit,
   claimImpact,
   confirmEmergency,
   createRelease,
@@ -41,6 +43,7 @@ import type { GovernanceSettings } from './governance.ts';
 import { flowIssues } from './publish-flow.ts';
 import { replayImpact, replaySample, type ImpactResult } from './release-impact.ts';
 import { MAX_IMPACT_DECISIONS } from './governance.ts';
+import { planModelRollback } from './model-rollback-plan.ts';
 import { ServiceError } from './service-error.ts';
 import { dispatchJob } from './job-dispatch.ts';
 
@@ -70,6 +73,13 @@ export interface RollbackRequest {
   reason: string;
   /** Applied at once by one person, and listed for a second person to confirm afterwards. */
   emergency?: boolean;
+}
+
+/** What a model's rollback did to each flow that scores with it. */
+export interface ModelRollback {
+  model: string;
+  version: number;
+  flows: { flowId: string; from: number[]; liveVersion: number; version: number; release: ReleaseRecord }[];
 }
 
 /** A release as the API gives it: the impact report is stored as written by replayImpact. */
@@ -333,6 +343,81 @@ export class ReleaseService {
     );
     if (now) this.decisions.catalog.forgetLatest(flowId);
     else if (live !== null) this.impactJob(release.id).committed();
+    return typed(release);
+  }
+
+  /**
+   * Returns a model to an earlier version wherever it decides: each flow whose live version scores
+   * with another version of it gets a new version that differs only in that, submitted for
+   * approval with the reason as its note (and an impact report), or in an emergency published at
+   * once and listed for a second person to confirm, as a flow's emergency rollback is.
+   */
+  async rollbackModel(modelId: string, req: RollbackRequest, by: Actor): Promise<ModelRollback> {
+    const target = await artefactVersion(this.db, 'model', modelId, req.version);
+    if (!target.approvedAt && !this.settings.singlePersonRelease)
+      throw new ServiceError(
+        'conflict',
+        'not_approved',
+        `model ${modelId}@${req.version} was never approved for use, so no flow can go back to it; roll back to an approved version`,
+      );
+    const steps = await planModelRollback(this.db, modelId, req.version);
+    if (!steps.length)
+      throw new ServiceError(
+        'conflict',
+        'not_in_use',
+        `no live flow scores with a version of model "${modelId}" other than ${req.version}: there is nothing to roll back`,
+      );
+    const now = req.emergency === true || this.settings.singlePersonRelease;
+    const note = `Model ${modelId} back to version ${req.version}: ${req.reason}`;
+    // Every new version is checked before any goes live: a rollback changes all of its flows or none.
+    const drafts: FlowVersion[] = [];
+    for (const step of steps) drafts.push(await addFlowVersion(this.db, step.flowId, step.definition, by));
+    for (const draft of drafts) await this.mustBeReleasable(draft);
+    const flows: ModelRollback['flows'] = [];
+    for (const [i, step] of steps.entries()) {
+      const draft = drafts[i]!;
+      const release = now ? await this.publishEmergency(draft, step.liveVersion, note, by) : await this.submit(step.flowId, draft.version, { note }, by);
+      flows.push({ flowId: step.flowId, from: step.from, liveVersion: step.liveVersion, version: draft.version, release });
+    }
+    await appendAudit(this.db, {
+      actor: by.actor,
+      action: 'model.rolled_back',
+      subjectType: 'model',
+      subjectId: modelId,
+      requestId: by.requestId,
+      data: {
+        to: req.version,
+        reason: req.reason,
+        emergency: now,
+        flows: flows.map((f) => ({ flow: f.flowId, from: f.from, version: f.version, release: f.release.id })),
+      },
+    });
+    return { model: modelId, version: req.version, flows };
+  }
+
+  /** A new version published at once by one person, listed as an emergency for another to confirm. */
+  private async publishEmergency(draft: FlowVersion, live: number, note: string, by: Actor): Promise<ReleaseRecord> {
+    const release = await createRelease(
+      this.db,
+      {
+        subjectId: draft.flowId,
+        action: 'rollback',
+        version: draft.version,
+        fromVersion: live,
+        contentHash: draft.contentHash,
+        note,
+        authors: [by.actor],
+        impact: false,
+        emergency: true,
+      },
+      by,
+      async (tx) =>
+        void (await publishInTransaction(tx, draft.flowId, draft.version, by, (v) => {
+          if (v.contentHash !== draft.contentHash)
+            throw new StoreError('conflict', `version ${draft.version} of flow "${draft.flowId}" changed while it was rolled back`);
+        })),
+    );
+    this.decisions.catalog.forgetLatest(draft.flowId);
     return typed(release);
   }
 

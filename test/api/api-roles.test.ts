@@ -13,7 +13,17 @@ import { addFlowVersion } from '../../src/store/index.ts';
 import { sampleModelFile, storeSampleModel } from '../support/models.ts';
 import { simConnector } from '../support/bureau-sim.ts';
 import { sampleProgram, sampleRun } from '../support/lifecycle.ts';
-import { addConnectorVersion, getBacktest, publishVersion, raiseAlerts, setChallenger, setMonitor } from '../../src/store/index.ts';
+import {
+  addConnectorVersion,
+  addModelVersion,
+  createFlow,
+  getBacktest,
+  getFlowVersion,
+  publishVersion,
+  raiseAlerts,
+  setChallenger,
+  setMonitor,
+} from '../../src/store/index.ts';
 import { compileConnector } from '../../src/connectors/index.ts';
 import { tableToXlsx } from '../../src/rules/index.ts';
 import { demoTables } from '../support/tables.ts';
@@ -94,6 +104,20 @@ const rollbackTarget = async (ctx: TestDatabase) => {
   return earlier;
 };
 
+let rollbackModels = 0;
+/** A model of its own with two versions, and a flow live on the second: rolled back to the first. */
+const modelRollbackTarget = async (ctx: TestDatabase) => {
+  const id = `matrix-${process.pid}-${++rollbackModels}`;
+  const file = sampleModelFile();
+  for (const hash of ['1', '2'])
+    await addModelVersion(ctx.db, id, { text: JSON.stringify(file), contentHash: `${file.version}-${hash}`, kind: 'xgboost', summary: {} }, { actor: 'test' });
+  const flow = JSON.parse(JSON.stringify((await getFlowVersion(ctx.db, 'scored-sample', 1)).definition).replaceAll('"sample@1"', `"${id}@2"`));
+  flow.id = id;
+  await createFlow(ctx.db, id, id, flow, { actor: 'test' });
+  await publishVersion(ctx.db, id, 1, { actor: 'test' }, () => {});
+  return id;
+};
+
 const POLICY_DMN = readFileSync('examples/dmn/credit-policy.dmn', 'utf8');
 /** The stored DMN model the DMN routes' samples read: uploading the same XML again is the same version. */
 async function matrixDmn(server: Server): Promise<void> {
@@ -152,6 +176,9 @@ const SAMPLES: Record<string, Sample> = {
     );
     return { method: 'POST', url: `/v1/releases/${emergency.id}/confirm`, payload: {} };
   },
+  'POST /v1/models/:id/rollback': async (ctx) => (
+    await sampleProgram(ctx.db), { method: 'POST', url: `/v1/models/${await modelRollbackTarget(ctx)}/rollback`, payload: { version: 1, reason: 'matrix' } }
+  ),
   'POST /v1/flows/:id/rollback': async (ctx) => ({
     method: 'POST',
     url: '/v1/flows/consumer-lending/rollback',

@@ -7,6 +7,7 @@ import type { FlowSummary, FlowVersion } from '../types.ts';
 import { Badge, Empty, Json, Loaded, num, SideList, useLoad, when } from '../ui.tsx';
 import { Person } from '../people.tsx';
 import { ApprovalCell } from '../release/release-forms.tsx';
+import { ModelRollBack } from '../release/model-rollback.tsx';
 
 interface Evaluation {
   auc: number;
@@ -84,6 +85,7 @@ export function ModelsPage({ me, route }: PageProps) {
               modelId={modelId}
               version={versionText ? Number(versionText) : null}
               canSubmit={me.role === 'risk-manager' || me.role === 'analyst'}
+              canRollBack={me.role === 'risk-manager'}
             />
           ) : (
             <Empty>Choose a model.</Empty>
@@ -107,7 +109,7 @@ async function usesOf(modelId: string): Promise<{ flow: string; node: string; ve
   );
 }
 
-function ModelDetail({ modelId, version, canSubmit }: { modelId: string; version: number | null; canSubmit: boolean }) {
+function ModelDetail({ modelId, version, canSubmit, canRollBack }: { modelId: string; version: number | null; canSubmit: boolean; canRollBack: boolean }) {
   const data = useLoad(async () => {
     const [{ versions }, uses] = await Promise.all([
       get<{ versions: ModelVersion[] }>(`/v1/models/${encodeURIComponent(modelId)}/versions`),
@@ -169,6 +171,9 @@ function ModelDetail({ modelId, version, canSubmit }: { modelId: string; version
                 ))}
               </tbody>
             </table>
+            {canRollBack && uses.length ? (
+              <ModelRollBack modelId={modelId} versions={versions.filter((v) => v.approvedBy).map((v) => v.version)} inUse={uses.map((u) => u.version)} />
+            ) : null}
             {versions.length > 1 ? (
               <p>
                 <label>

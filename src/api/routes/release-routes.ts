@@ -246,5 +246,41 @@ export function releaseRoutes(releases: ReleaseService) {
       },
       async (request, reply) => reply.code(201).send(await releases.rollback(request.params.id, request.body, actorOf(request))),
     );
+
+    r.post(
+      '/v1/models/:id/rollback',
+      {
+        config: { access: APPROVE },
+        schema: {
+          tags: ['releases'],
+          summary:
+            'Return a model to an earlier approved version in every live flow that scores with it: a new version of each flow, for approval by another person, or published at once in an emergency',
+          params: idParams,
+          body: z.strictObject({
+            version: z.number().int().positive().describe('the model version to go back to'),
+            reason: text('reason: why the model goes back'),
+            emergency: z.boolean().optional(),
+          }),
+          response: {
+            201: z.object({
+              model: z.string(),
+              version: z.number().int(),
+              flows: z.array(
+                z.object({
+                  flowId: z.string(),
+                  from: z.array(z.number().int()).describe('the versions of the model the live flow used'),
+                  liveVersion: z.number().int().describe('the flow version live when the rollback was asked for'),
+                  version: z.number().int().describe('the new flow version, on the earlier model'),
+                  release: releaseSchema,
+                }),
+              ),
+            }),
+            ...errorResponses,
+            ...conflict,
+          },
+        },
+      },
+      async (request, reply) => reply.code(201).send(await releases.rollbackModel(request.params.id, request.body, actorOf(request))),
+    );
   };
 }
