@@ -333,4 +333,34 @@ describe('flow editor in Chromium', () => {
     await ui.shot(page, 'dmn-model', false);
     assert.deepEqual(errors, []);
   });
+
+  test("a DMN model's next version is approved with its changes read line by line against the approved one", async () => {
+    const api = async (role: string, path: string, body: unknown) => {
+      const res = await fetch(`${ui.server.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ui.keys[role]}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const json = (await res.json()) as { id: string };
+      assert.ok(res.ok, JSON.stringify(json));
+      return json;
+    };
+    const first = await api('analyst', '/v1/releases', { kind: 'dmn_model', id: 'credit-policy', version: 1, note: 'The credit policy as DMN' });
+    await api('risk-manager', `/v1/releases/${first.id}/approve`, { comment: 'Read' });
+    const xml = readFileSync('examples/dmn/credit-policy.dmn', 'utf8');
+    const stricter = xml.replace('<inputEntry><text>&lt; 580</text></inputEntry>', '<inputEntry><text>&lt; 600</text></inputEntry>');
+    assert.notEqual(stricter, xml);
+    await api('analyst', '/v1/dmn', { id: 'credit-policy', xml: stricter });
+    const second = await api('analyst', '/v1/releases', { kind: 'dmn_model', id: 'credit-policy', version: 2, note: 'Band D below 600' });
+
+    const { page, errors } = await ui.signedIn('risk-manager', VIEW);
+    await page.goto(`${ui.server.url}/console/#/releases/${second.id}`);
+    const diff = page.getByRole('table', { name: 'Line-by-line changes from v1 to v2' });
+    await diff.locator('tr.line-removed').filter({ hasText: '&lt; 580' }).waitFor();
+    await diff.locator('tr.line-added').filter({ hasText: '&lt; 600' }).waitFor();
+    assert.equal(await diff.locator('tr.line-added, tr.line-removed').count(), 2, 'one line changed');
+    assert.ok((await diff.locator('tr.line-skip').count()) > 0, 'unchanged lines are folded');
+    await ui.shot(page, 'dmn-release-diff', false);
+    assert.deepEqual(errors, []);
+  });
 });

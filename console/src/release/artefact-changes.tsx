@@ -1,6 +1,7 @@
 import { get } from '../api.ts';
 import type { Answer, Release } from '../types.ts';
 import { Loaded, num, useLoad } from '../ui.tsx';
+import { LineDiff } from './line-diff.tsx';
 
 type ModelVersions = Answer<'/v1/models/{id}/versions'>['versions'];
 type DmnVersions = Answer<'/v1/dmn/{id}/versions'>['versions'];
@@ -43,6 +44,17 @@ function SetChanges({ title, before, after }: { title: string; before: Set<strin
         </span>
       ))}
     </p>
+  );
+}
+
+/** The two DMN files as uploaded, line by line. */
+function DmnFileDiff({ id, before, after }: { id: string; before: number; after: number }) {
+  const file = (v: number) => get<string>(`/v1/dmn/${encodeURIComponent(id)}/versions/${v}/file`);
+  const files = useLoad(() => Promise.all([file(before), file(after)]), [id, before, after]);
+  return (
+    <Loaded state={files} what="the DMN files">
+      {([a, b]) => <LineDiff before={a} after={b} label={`Line-by-line changes from v${before} to v${after}`} />}
+    </Loaded>
   );
 }
 
@@ -96,9 +108,7 @@ export function ArtefactChanges({ release: r }: { release: Release }) {
             <>
               <SetChanges title="Decisions" before={names(summaryOf(before).decisions)} after={names(summaryOf(now).decisions)} />
               <SetChanges title="Input data" before={names(summaryOf(before).inputData)} after={names(summaryOf(now).inputData)} />
-              <p className="small muted">
-                Both files download from the DMN models page, for a line-by-line comparison in a DMN modeller (v{before.version} and v{r.version}).
-              </p>
+              <DmnFileDiff id={r.subjectId} before={before.version} after={r.version} />
             </>
           );
         }
