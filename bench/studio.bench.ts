@@ -105,21 +105,48 @@ try {
       rows.push(['editor opened in a new tab, to laid out and checked (median of 3)', ms(median(cold)), 'loads the page, the editor and ELK']);
       rows.push(['of which the layout', ms(median(coldLayout)), 'ELK cold']);
       // As people open it: from the flow's page, which lays the flow out while it is read.
+      // Timed twice: in the page, from the click event to the frame after the status line says
+      // it is laid out and checked; and as Playwright sees it, which adds its own checks that the
+      // link is visible, still and hit (two animation frames and more) before it clicks.
       const open: number[] = [];
+      const inPage: number[] = [];
       const laidOut: number[] = [];
-      for (let i = 0; i < 6; i++) {
+      for (let i = 0; i < 8; i++) {
         await page.goto(`${server.url}/console/#/flows/consumer-lending/1`);
         await page.getByRole('link', { name: /^Edit/ }).waitFor();
         await page.waitForTimeout(1500);
+        // A string, not a function: tsx would wrap the inner function in a helper the page lacks.
+        await page.evaluate(`
+          window.__openMs = new Promise((resolve) => {
+            document.addEventListener('click', () => {
+              const t0 = performance.now();
+              const poll = () => {
+                const s = document.querySelector('[data-testid="check-status"]')?.textContent ?? '';
+                if (/416 paths[\\s\\S]*laid out in/.test(s)) requestAnimationFrame(() => resolve(performance.now() - t0));
+                else requestAnimationFrame(poll);
+              };
+              poll();
+            }, { capture: true, once: true });
+          });
+          undefined; // evaluate waits for a promise the script ends with, and this one waits for the click
+        `);
         const t = performance.now();
         await page.getByRole('link', { name: /^Edit/ }).click();
         const layoutMs = await ready();
+        const elapsed = performance.now() - t;
+        const pageMs = (await page.evaluate('window.__openMs')) as number;
         if (i > 0) {
-          open.push(performance.now() - t);
+          open.push(elapsed);
+          inPage.push(pageMs);
           laidOut.push(layoutMs);
         }
       }
-      rows.push(["editor opened from the flow's page, to laid out and checked (median of 5)", ms(median(open)), 'the page lays the flow out while it is read']);
+      rows.push([
+        "editor opened from the flow's page: click event to laid out and checked, in the page (median of 7)",
+        ms(median(inPage)),
+        `max ${ms(Math.max(...inPage))}; the flow's page fetched the layout, catalog and check while it was read`,
+      ]);
+      rows.push(['the same as Playwright sees it (median of 7)', ms(median(open)), "adds Playwright's checks before its click"]);
       rows.push(['of which the layout', ms(median(laidOut)), `max ${ms(Math.max(...laidOut))}`]);
 
       const recheck: number[] = [];

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { post } from '../api.ts';
 import type { FlowDefinition, Posted } from '../types.ts';
+import { takeWarmCheck } from './warm-start.ts';
 
 /** The live check of an unsaved definition, as `POST /v1/flows/check` answers it. */
 export type FlowCheck = Posted<'/v1/flows/check'>;
@@ -27,19 +28,22 @@ export function useFlowCheck(definition: FlowDefinition): CheckState {
   useEffect(() => {
     const seq = ++sent.current;
     setState((s) => ({ ...s, checking: true }));
-    // The first check, when the flow opens, runs at once; later ones wait for a pause in typing.
-    const timer = setTimeout(
-      async () => {
-        const t0 = performance.now();
-        try {
-          const check = await post<FlowCheck>('/v1/flows/check', { definition });
-          if (seq === sent.current) setState({ check, roundTripMs: performance.now() - t0, checking: false, error: null });
-        } catch (err) {
-          if (seq === sent.current) setState((s) => ({ ...s, checking: false, error: (err as Error).message }));
-        }
-      },
-      seq === 1 ? 0 : DEBOUNCE_MS,
-    );
+    const run = async () => {
+      const t0 = performance.now();
+      try {
+        const check = await ((seq === 1 ? takeWarmCheck(definition) : null) ?? post<FlowCheck>('/v1/flows/check', { definition }));
+        if (seq === sent.current) setState({ check, roundTripMs: performance.now() - t0, checking: false, error: null });
+      } catch (err) {
+        if (seq === sent.current) setState((s) => ({ ...s, checking: false, error: (err as Error).message }));
+      }
+    };
+    // The first check, when the flow opens, is asked for at once (or was, by the flow's page);
+    // later ones wait for a pause in typing.
+    if (seq === 1) {
+      void run();
+      return;
+    }
+    const timer = setTimeout(run, DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [definition]);
   return state;

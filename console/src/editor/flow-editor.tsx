@@ -15,6 +15,7 @@ import { type Catalog, JsonField, NodeForm } from './node-form.tsx';
 import { emptyFlow, freeId, NODE_KINDS, type NodeKind, newEdge, newNode, portsOf, renameNode } from './node-kinds.ts';
 import { type TestCase, TestPanel } from './test-panel.tsx';
 import { EMPTY_CATALOG, loadCatalog } from './catalog.ts';
+import { takeWarmCatalog } from './warm-start.ts';
 import { ConnectFrom, FlowSettings, ProblemList } from './editor-panels.tsx';
 
 /** Where the editor starts: a stored version, or a new flow. */
@@ -139,6 +140,8 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: laid out once on open; later only on "Tidy layout"
   useEffect(() => {
     void tidy(initial);
+    // The catalog the flow's page fetched shows at once; a fresh one replaces it when it comes.
+    takeWarmCatalog()?.then(setCatalog);
     loadCatalog().then(setCatalog);
   }, []);
 

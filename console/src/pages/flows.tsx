@@ -148,11 +148,13 @@ function VersionDetail({
   useEffect(() => {
     if (!canEdit) return;
     import('../editor/opened-versions.ts').then((m) => m.rememberShownVersion(current));
-    // The editor's code, ELK, and the layout of this version, ready before the click.
+    // The editor's code, ELK, the layout of this version, its check and the pickers' catalog, ready before the click.
     const warm = () =>
-      void Promise.all([import('../editor/flow-editor.tsx'), import('../editor/layout.ts').then((m) => m.layoutFlow(current.definition))]).catch(
-        () => undefined,
-      );
+      void Promise.all([
+        import('../editor/flow-editor.tsx'),
+        import('../editor/layout.ts').then((m) => m.layoutFlow(current.definition)),
+        import('../editor/warm-start.ts').then((m) => m.warmEditor(current.definition)),
+      ]).catch(() => undefined);
     const handle = window.requestIdleCallback ? window.requestIdleCallback(warm) : window.setTimeout(warm, 200);
     return () => (window.cancelIdleCallback ? window.cancelIdleCallback(handle) : window.clearTimeout(handle));
   }, [canEdit, current]);
