@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before } from 'node:test';
+import { after, afterEach, before } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type Running, serve } from './process.ts';
 
@@ -46,10 +46,17 @@ export function useConsole(): ConsoleFixture {
 
 function startConsole(): ConsoleFixture {
   let browser: Browser;
+  // Every tab a test opens is closed after it: left open, the tabs of two suites add up in one browser.
+  const open = new Set<Page>();
+  const tab = async (viewport: { width: number; height: number }) => {
+    const page = await browser.newPage({ viewport });
+    open.add(page);
+    return page;
+  };
   const f = {
-    newPage: (viewport = { width: 1280, height: 800 }) => browser.newPage({ viewport }),
+    newPage: (viewport = { width: 1280, height: 800 }) => tab(viewport),
     async signedIn(role: string, viewport = { width: 1280, height: 800 }) {
-      const page = await browser.newPage({ viewport });
+      const page = await tab(viewport);
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(`${f.server.url}/`);
@@ -71,6 +78,10 @@ function startConsole(): ConsoleFixture {
     });
     f.keys = JSON.parse(readFileSync(join(f.dataDir, 'demo', 'keys.json'), 'utf8'));
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+  });
+  afterEach(async () => {
+    await Promise.all([...open].map((p) => p.close().catch(() => undefined)));
+    open.clear();
   });
   after(async () => {
     await browser?.close();
