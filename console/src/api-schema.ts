@@ -1,5 +1,5 @@
 // Generated from /openapi.json by `npm run api-types` (openapi-typescript); do not edit.
-// OpenAPI document sha256: 027cee4cc315536e8deb68a97d635d1902657eba79aa4e911537ad309727c436
+// OpenAPI document sha256: 3aa1dde619b8d4793e497766d9bafc57e1e3a595a6113099bd1379f3c6ab02c4
 // test/api/api-roles.test.ts fails when the server no longer serves this document.
 
 export interface paths {
@@ -6674,10 +6674,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A table node's table as a DMN 1.5 model (for Camunda Modeler and other tools, or to store with POST /v1/dmn) */
+        /** A table node's table as a DMN 1.5 model, or 1.3 for Camunda Modeler (for other tools, or to store with POST /v1/dmn) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 1.3 opens in Camunda Modeler, which does not read DMN 1.4 or 1.5 */
+                    dmnVersion?: "1.5" | "1.3";
+                };
                 header?: never;
                 path: {
                     id: string;

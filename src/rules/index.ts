@@ -9,7 +9,7 @@ export {
 } from './decision-table.ts';
 export { RuleError } from './rule-error.ts';
 export { importDmn } from './dmn/import-dmn.ts';
-export { tableToDmnXml, type DmnExport } from './dmn/export-dmn.ts';
+export { DMN_VERSIONS, tableToDmnXml, type DmnExport, type DmnVersion } from './dmn/export-dmn.ts';
 export { DmnRuntime, type DecisionError, type DmnResult } from './dmn/runtime.ts';
 export { dmnInputsFromJson, dmnValueFromJson } from './dmn/json-input.ts';
 export { runTck, sameValue, NUMBER_TOLERANCE, type TckResult } from './dmn/tck.ts';

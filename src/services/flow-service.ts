@@ -36,6 +36,7 @@ import {
   type FlowSummary,
   type FlowVersion,
 } from '../store/index.ts';
+import type { DmnVersion } from '../rules/index.ts';
 import type { DecisionService } from './decision-service.ts';
 import { compileChecked, flowIssues, publishChecked } from './publish-flow.ts';
 import type { GovernanceSettings } from './governance.ts';
@@ -226,12 +227,12 @@ export class FlowService {
     return { count: paths.length, truncated, paths };
   }
 
-  /** A table node's inline table as a DMN 1.5 model. */
-  async tableAsDmn(flowId: string, version: number, nodeId: string): Promise<string> {
+  /** A table node's inline table as a DMN 1.5 model, or 1.3 for Camunda Modeler. */
+  async tableAsDmn(flowId: string, version: number, nodeId: string, dmnVersion: DmnVersion = '1.5'): Promise<string> {
     const def = parseFlow((await getFlowVersion(this.db, flowId, version)).definition);
     const node = def.nodes.find((n) => n.id === nodeId);
     if (node?.kind !== 'table') throw new ServiceError('not_found', 'not_found', `version ${version} of flow "${flowId}" has no table node "${nodeId}"`);
-    return tableNodeAsDmn(def, node);
+    return tableNodeAsDmn(def, node, dmnVersion);
   }
 
   async diff(flowId: string, from: number, to: number) {

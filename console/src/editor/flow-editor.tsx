@@ -391,12 +391,12 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
                 onSelectEdge={(i) => setSelection({ edge: i })}
                 downloadDmn={
                   stored && !dirty && stored.definition.nodes.some((n) => n.id === selectedNode.id && n.kind === 'table')
-                    ? async () =>
+                    ? async (dmnVersion) =>
                         saveText(
                           await get<string>(
-                            `/v1/flows/${encodeURIComponent(stored.flowId)}/versions/${stored.version}/nodes/${encodeURIComponent(selectedNode.id)}/dmn`,
+                            `/v1/flows/${encodeURIComponent(stored.flowId)}/versions/${stored.version}/nodes/${encodeURIComponent(selectedNode.id)}/dmn?dmnVersion=${dmnVersion}`,
                           ),
-                          `${stored.flowId}-v${stored.version}-${selectedNode.id}.dmn`,
+                          `${stored.flowId}-v${stored.version}-${selectedNode.id}${dmnVersion === '1.5' ? '' : `-dmn${dmnVersion}`}.dmn`,
                         )
                     : undefined
                 }

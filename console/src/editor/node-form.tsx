@@ -51,7 +51,7 @@ export function NodeForm({
   /** Opens an edge's form: a switch's conditions and a node's ports are edited there. */
   onSelectEdge: (index: number) => void;
   /** Downloads a table node's table as DMN; absent while the flow has unsaved changes. */
-  downloadDmn?: () => Promise<void>;
+  downloadDmn?: (dmnVersion: '1.5' | '1.3') => Promise<void>;
 }) {
   const base = `$.nodes[${index}]`;
   const at = (sub: string) => issuesAt(issues, `${base}.${sub}`);
@@ -176,7 +176,7 @@ function KindForm({
   definition: FlowDefinition;
   onInputFields: (fields: Record<string, FieldSpec>, group?: string) => void;
   issues: readonly LocatedIssue[];
-  downloadDmn?: () => Promise<void>;
+  downloadDmn?: (dmnVersion: '1.5' | '1.3') => Promise<void>;
 }) {
   const str = (k: string) => (typeof node[k] === 'string' ? (node[k] as string) : '');
   const map = (k: string) => (node[k] ?? {}) as Record<string, string>;
@@ -224,9 +224,14 @@ function KindForm({
             <>
               <TableForm table={node.table as TableSpec} onChange={(t, g) => set({ table: t }, g)} names={names} issues={at('table')} base={`${base}.table`} />
               {downloadDmn ? (
-                <ActionButton kind="secondary" onClick={downloadDmn}>
-                  Download as DMN 1.5
-                </ActionButton>
+                <span className="row">
+                  <ActionButton kind="secondary" onClick={() => downloadDmn('1.5')}>
+                    Download as DMN 1.5
+                  </ActionButton>
+                  <ActionButton kind="secondary" onClick={() => downloadDmn('1.3')}>
+                    Download as DMN 1.3 (Camunda Modeler)
+                  </ActionButton>
+                </span>
               ) : (
                 <p className="muted small">Save the draft to download this table as DMN.</p>
               )}

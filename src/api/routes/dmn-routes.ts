@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pinnedName } from '../../flow/index.ts';
+import { DMN_VERSIONS } from '../../rules/index.ts';
 import { DMN_MODEL_ID, type DmnService, type FlowService, MAX_DMN_BYTES } from '../../services/index.ts';
 import type { DmnModelVersion } from '../../store/index.ts';
 import { actorOf } from '../authenticate.ts';
@@ -130,17 +131,21 @@ export function dmnRoutes(dmn: DmnService, flows: FlowService) {
         config: { access: READ },
         schema: {
           tags: ['flows'],
-          summary: "A table node's table as a DMN 1.5 model (for Camunda Modeler and other tools, or to store with POST /v1/dmn)",
+          summary: "A table node's table as a DMN 1.5 model, or 1.3 for Camunda Modeler (for other tools, or to store with POST /v1/dmn)",
           params: z.strictObject({ id: z.string().min(1).max(64), version: z.coerce.number().int().positive(), node: z.string().min(1).max(64) }),
+          querystring: z.strictObject({
+            dmnVersion: z.enum(DMN_VERSIONS).default('1.5').describe('1.3 opens in Camunda Modeler, which does not read DMN 1.4 or 1.5'),
+          }),
           response: { 200: z.string(), ...errorResponses },
         },
       },
       async (request, reply) => {
         const { id, version, node } = request.params;
-        const xml = await flows.tableAsDmn(id, version, node);
+        const { dmnVersion } = request.query;
+        const xml = await flows.tableAsDmn(id, version, node, dmnVersion);
         return reply
           .type('application/xml; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${fileName(`${id}-v${version}-${node}`)}"`)
+          .header('content-disposition', `attachment; filename="${fileName(`${id}-v${version}-${node}${dmnVersion === '1.5' ? '' : `-dmn${dmnVersion}`}`)}"`)
           .send(xml);
       },
     );

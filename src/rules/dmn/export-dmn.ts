@@ -1,8 +1,16 @@
 import type { DecisionTableDefinition } from '../decision-table.ts';
 
-/** DMN 1.5's namespaces: the model, its FEEL, and the diagram interchange that modelers draw from. */
-const DMN15 = 'https://www.omg.org/spec/DMN/20230324/MODEL/';
-const FEEL15 = 'https://www.omg.org/spec/DMN/20230324/FEEL/';
+/**
+ * The model and FEEL namespaces by DMN version. 1.5 is the standard's latest; 1.3 is the newest
+ * Camunda Modeler opens (dmn-js 17 refuses a 1.5 document, and its migration reaches only from
+ * 1.1 and 1.2). A decision table uses nothing 1.4 or 1.5 added, so only the namespaces differ.
+ */
+const NAMESPACES = {
+  '1.5': { model: 'https://www.omg.org/spec/DMN/20230324/MODEL/', feel: 'https://www.omg.org/spec/DMN/20230324/FEEL/' },
+  '1.3': { model: 'https://www.omg.org/spec/DMN/20191111/MODEL/', feel: 'https://www.omg.org/spec/DMN/20191111/FEEL/' },
+} as const;
+export type DmnVersion = keyof typeof NAMESPACES;
+export const DMN_VERSIONS = Object.keys(NAMESPACES) as DmnVersion[];
 const DMNDI = 'https://www.omg.org/spec/DMN/20191111/DMNDI/';
 const DC = 'http://www.omg.org/spec/DMN/20180521/DC/';
 const DI = 'http://www.omg.org/spec/DMN/20180521/DI/';
@@ -15,6 +23,8 @@ export interface DmnExport {
   /** The model's name and namespace. */
   modelName?: string;
   namespace?: string;
+  /** The DMN version written: 1.5 unless asked (1.3 for Camunda Modeler). */
+  dmnVersion?: DmnVersion;
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -27,21 +37,22 @@ const textElement = (tag: string, text: string | undefined, indent: string) =>
   text === undefined ? '' : `${indent}<${tag}>\n${indent}  <text>${escapeXml(text)}</text>\n${indent}</${tag}>\n`;
 
 /**
- * A decision table as a DMN 1.5 model of one decision: the table (hit policy, aggregation,
- * input and output columns with their allowed values and defaults, rules with annotations),
- * an input data element for each name it reads, and a diagram, so that a modeler (Camunda
- * Modeler, Kogito) opens it drawn, and `importDmn` reads it back to the same table.
+ * A decision table as a DMN 1.5 (or 1.3) model of one decision: the table (hit policy,
+ * aggregation, input and output columns with their allowed values and defaults, rules with
+ * annotations), an input data element for each name it reads, and a diagram, so that a modeler
+ * opens it drawn (Camunda Modeler the 1.3 form), and `importDmn` reads it back to the same table.
  */
 export function tableToDmnXml(table: DecisionTableDefinition, spec: DmnExport): string {
   const decisionId = ncName(`decision_${spec.decision}`);
   const namespace = spec.namespace ?? `https://arbiter.dev/dmn/${encodeURIComponent(spec.decision)}`;
   const hitPolicy = table.hitPolicy ?? 'UNIQUE';
+  const ns = NAMESPACES[spec.dmnVersion ?? '1.5'];
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>\n');
   out.push(
-    `<definitions xmlns="${DMN15}" xmlns:dmndi="${DMNDI}" xmlns:dc="${DC}" xmlns:di="${DI}" xmlns:feel="${FEEL15}"` +
+    `<definitions xmlns="${ns.model}" xmlns:dmndi="${DMNDI}" xmlns:dc="${DC}" xmlns:di="${DI}" xmlns:feel="${ns.feel}"` +
       ` id="${ncName(`definitions_${spec.decision}`)}" name="${escapeXml(spec.modelName ?? spec.decision)}" namespace="${escapeXml(namespace)}"` +
-      ` expressionLanguage="${FEEL15}" typeLanguage="${FEEL15}" exporter="Arbiter" exporterVersion="0.1.0">\n`,
+      ` expressionLanguage="${ns.feel}" typeLanguage="${ns.feel}" exporter="Arbiter" exporterVersion="0.1.0">\n`,
   );
   out.push(`  <decision id="${decisionId}" name="${escapeXml(spec.decision)}">\n`);
   for (const name of spec.inputs) {
