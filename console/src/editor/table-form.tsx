@@ -66,9 +66,10 @@ function ColumnActions({ part, index, onMove, onRemove }: { part: 'input' | 'out
 }
 
 /**
- * A decision table inside a table node: columns added, removed and moved, hit policy, and the
- * rules as a grid. Each cell's FEEL, the gaps (inputs no rule matches) and overlaps are checked
- * on the server as the analyst types and shown in the grid.
+ * A decision table, in a table node of the flow editor and on the Decision tables page: columns
+ * added, removed and moved, hit policy, and the rules as a grid. Each cell's FEEL, the gaps
+ * (inputs no rule matches) and overlaps are checked on the server as the analyst types and shown
+ * in the grid, a cell's problem under the cell. Read only, it shows the table and nothing to change.
  */
 export function TableForm({
   table,
@@ -76,28 +77,49 @@ export function TableForm({
   names,
   issues,
   base,
+  label = 'Rules',
+  readOnly = false,
+  onCheck,
 }: {
   table: TableSpec;
   onChange: (next: TableSpec, group?: string) => void;
   names: readonly string[];
   issues: readonly LocatedIssue[];
   base: string;
+  /** The grid's accessible name. */
+  label?: string;
+  readOnly?: boolean;
+  /** Told each check's answer (a page that saves the table refuses while a cell does not compile). */
+  onCheck?: (check: TableCheck | null) => void;
 }) {
   const [check, setCheck] = useState<TableCheck | null>(null);
   const [importError, setImportError] = useState<Error | null>(null);
+  const [checkError, setCheckError] = useState<string | null>(null);
   useEffect(() => {
+    // Checking is an editor's permission; a reader sees the table as stored.
+    if (readOnly) return;
     let live = true;
     const timer = setTimeout(() => {
       post<TableCheck>('/v1/tables/check', { table }).then(
-        (r) => live && setCheck(r),
-        () => live && setCheck(null),
+        (r) => {
+          if (!live) return;
+          setCheck(r);
+          setCheckError(null);
+          onCheck?.(r);
+        },
+        (err: Error) => {
+          if (!live) return;
+          setCheck(null);
+          setCheckError(err.message);
+          onCheck?.(null);
+        },
       );
     }, 300);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [table]);
+  }, [table, readOnly, onCheck]);
   const cellProblem = (rule: number, column: number) => check?.cells.find((c) => c.rule === rule + 1 && c.column === column + 1)?.message;
   const width = table.inputs.length;
   const setRule = (i: number, rule: TableSpec['rules'][number], group?: string) =>
@@ -125,154 +147,164 @@ export function TableForm({
           outputs: table.outputs.filter((_, k) => k !== i),
           rules: table.rules.map((r) => ({ ...r, outputEntries: r.outputEntries.filter((_, k) => k !== i) })),
         });
+  const columnLabel = (c: number) => (c < width ? (table.inputs[c]!.label ?? table.inputs[c]!.expression) : table.outputs[c - width]!.name);
   return (
     <fieldset className="table-form">
       <legend>Decision table</legend>
-      <SelectField
-        label="Hit policy"
-        value={table.hitPolicy ?? 'UNIQUE'}
-        options={HIT_POLICIES}
-        onChange={(v) => onChange({ ...table, hitPolicy: v as TableSpec['hitPolicy'] })}
-      />
-      {table.hitPolicy === 'COLLECT' ? (
-        <SelectField
-          label="Aggregation"
-          value={table.aggregation ?? ''}
-          options={['', 'SUM', 'MIN', 'MAX', 'COUNT']}
-          onChange={(v) => onChange(v ? { ...table, aggregation: v as TableSpec['aggregation'] } : (({ aggregation: _, ...rest }) => rest)(table))}
-        />
-      ) : null}
-      <div className="columns-editor">
-        {table.inputs.map((col, i) => (
-          <div className="column-card" key={`in${i}`}>
-            <FeelField
-              label={`Input column ${i + 1}`}
-              value={col.expression}
-              names={names}
-              issues={issuesAt(issues, `${base}.inputs[${i}]`)}
-              onChange={(v) => onChange({ ...table, inputs: table.inputs.map((c, k) => (k === i ? { ...c, expression: v } : c)) }, `in-${i}`)}
+      {readOnly ? (
+        <p className="muted">Hit policy {table.hitPolicy ?? 'UNIQUE'}. Read only: editing needs the risk-manager or analyst role.</p>
+      ) : (
+        <>
+          <SelectField
+            label="Hit policy"
+            value={table.hitPolicy ?? 'UNIQUE'}
+            options={HIT_POLICIES}
+            onChange={(v) => onChange({ ...table, hitPolicy: v as TableSpec['hitPolicy'] })}
+          />
+          {table.hitPolicy === 'COLLECT' ? (
+            <SelectField
+              label="Aggregation"
+              value={table.aggregation ?? ''}
+              options={['', 'SUM', 'MIN', 'MAX', 'COUNT']}
+              onChange={(v) => onChange(v ? { ...table, aggregation: v as TableSpec['aggregation'] } : (({ aggregation: _, ...rest }) => rest)(table))}
             />
-            <input
-              aria-label={`Input column ${i + 1} allowed values`}
-              placeholder="allowed values, e.g. &quot;A&quot;,&quot;B&quot;"
-              value={col.inputValues ?? ''}
-              onChange={(e) =>
-                onChange({ ...table, inputs: table.inputs.map((c, k) => (k === i ? { ...c, inputValues: e.target.value || undefined } : c)) }, `in-values-${i}`)
-              }
-            />
-            <TypeSelect
-              label={`Input column ${i + 1} type`}
-              value={col.typeRef}
-              onChange={(t) => onChange({ ...table, inputs: table.inputs.map((c, k) => (k === i ? withType(c, t) : c)) }, `in-type-${i}`)}
-            />
-            <ColumnActions part="input" index={i} onMove={(by) => moveColumn('input', i, by)} onRemove={() => removeColumn('input', i)} />
+          ) : null}
+          <div className="columns-editor">
+            {table.inputs.map((col, i) => (
+              <div className="column-card" key={`in${i}`}>
+                <FeelField
+                  label={`Input column ${i + 1}`}
+                  value={col.expression}
+                  names={names}
+                  issues={issuesAt(issues, `${base}.inputs[${i}]`)}
+                  onChange={(v) => onChange({ ...table, inputs: table.inputs.map((c, k) => (k === i ? { ...c, expression: v } : c)) }, `in-${i}`)}
+                />
+                <input
+                  aria-label={`Input column ${i + 1} allowed values`}
+                  placeholder="allowed values, e.g. &quot;A&quot;,&quot;B&quot;"
+                  value={col.inputValues ?? ''}
+                  onChange={(e) =>
+                    onChange(
+                      { ...table, inputs: table.inputs.map((c, k) => (k === i ? { ...c, inputValues: e.target.value || undefined } : c)) },
+                      `in-values-${i}`,
+                    )
+                  }
+                />
+                <TypeSelect
+                  label={`Input column ${i + 1} type`}
+                  value={col.typeRef}
+                  onChange={(t) => onChange({ ...table, inputs: table.inputs.map((c, k) => (k === i ? withType(c, t) : c)) }, `in-type-${i}`)}
+                />
+                <ColumnActions part="input" index={i} onMove={(by) => moveColumn('input', i, by)} onRemove={() => removeColumn('input', i)} />
+              </div>
+            ))}
+            {table.outputs.map((col, i) => (
+              <div className="column-card output" key={`out${i}`}>
+                <label>
+                  Output column {i + 1}
+                  <input
+                    aria-label={`Output column ${i + 1} name`}
+                    value={col.name}
+                    onChange={(e) => onChange({ ...table, outputs: table.outputs.map((c, k) => (k === i ? { ...c, name: e.target.value } : c)) }, `out-${i}`)}
+                  />
+                </label>
+                <TypeSelect
+                  label={`Output column ${i + 1} type`}
+                  value={col.typeRef}
+                  onChange={(t) => onChange({ ...table, outputs: table.outputs.map((c, k) => (k === i ? withType(c, t) : c)) }, `out-type-${i}`)}
+                />
+                {(['outputValues', 'defaultOutput'] as const).map((part) => (
+                  <input
+                    key={part}
+                    aria-label={`Output column ${i + 1} ${part === 'outputValues' ? 'allowed values' : 'default'}`}
+                    placeholder={part === 'outputValues' ? 'allowed values, in priority order, e.g. "A","B"' : 'default when no rule matches'}
+                    value={col[part] ?? ''}
+                    onChange={(e) =>
+                      onChange(
+                        {
+                          ...table,
+                          outputs: table.outputs.map((c, k) => {
+                            if (k !== i) return c;
+                            const { [part]: _, ...rest } = c;
+                            return e.target.value ? { ...rest, [part]: e.target.value } : rest;
+                          }),
+                        },
+                        `out-${part}-${i}`,
+                      )
+                    }
+                  />
+                ))}
+                <ColumnActions part="output" index={i} onMove={(by) => moveColumn('output', i, by)} onRemove={() => removeColumn('output', i)} />
+              </div>
+            ))}
           </div>
-        ))}
-        {table.outputs.map((col, i) => (
-          <div className="column-card output" key={`out${i}`}>
-            <label>
-              Output column {i + 1}
+          <div className="toolbar">
+            <ActionButton kind="secondary" onClick={async () => saveText(await postForFile('/v1/tables/xlsx', { table }), 'decision-table.xlsx')}>
+              Download spreadsheet
+            </ActionButton>
+            <label className="btn btn-secondary btn-small file-button">
+              Import spreadsheet
               <input
-                aria-label={`Output column ${i + 1} name`}
-                value={col.name}
-                onChange={(e) => onChange({ ...table, outputs: table.outputs.map((c, k) => (k === i ? { ...c, name: e.target.value } : c)) }, `out-${i}`)}
+                type="file"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                onChange={async (e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = '';
+                  if (!file) return;
+                  setImportError(null);
+                  try {
+                    const bytes = new Uint8Array(await file.arrayBuffer());
+                    let binary = '';
+                    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+                    onChange((await post<{ table: TableSpec }>('/v1/tables/from-xlsx', { file: btoa(binary) })).table);
+                  } catch (err) {
+                    setImportError(err as Error);
+                  }
+                }}
               />
             </label>
-            <TypeSelect
-              label={`Output column ${i + 1} type`}
-              value={col.typeRef}
-              onChange={(t) => onChange({ ...table, outputs: table.outputs.map((c, k) => (k === i ? withType(c, t) : c)) }, `out-type-${i}`)}
-            />
-            {(['outputValues', 'defaultOutput'] as const).map((part) => (
-              <input
-                key={part}
-                aria-label={`Output column ${i + 1} ${part === 'outputValues' ? 'allowed values' : 'default'}`}
-                placeholder={part === 'outputValues' ? 'allowed values, in priority order, e.g. "A","B"' : 'default when no rule matches'}
-                value={col[part] ?? ''}
-                onChange={(e) =>
-                  onChange(
-                    {
-                      ...table,
-                      outputs: table.outputs.map((c, k) => {
-                        if (k !== i) return c;
-                        const { [part]: _, ...rest } = c;
-                        return e.target.value ? { ...rest, [part]: e.target.value } : rest;
-                      }),
-                    },
-                    `out-${part}-${i}`,
-                  )
-                }
-              />
-            ))}
-            <ColumnActions part="output" index={i} onMove={(by) => moveColumn('output', i, by)} onRemove={() => removeColumn('output', i)} />
           </div>
-        ))}
-      </div>
-      <div className="toolbar">
-        <ActionButton kind="secondary" onClick={async () => saveText(await postForFile('/v1/tables/xlsx', { table }), 'decision-table.xlsx')}>
-          Download spreadsheet
-        </ActionButton>
-        <label className="btn btn-secondary btn-small file-button">
-          Import spreadsheet
-          <input
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={async (e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (!file) return;
-              setImportError(null);
-              try {
-                const bytes = new Uint8Array(await file.arrayBuffer());
-                let binary = '';
-                for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-                onChange((await post<{ table: TableSpec }>('/v1/tables/from-xlsx', { file: btoa(binary) })).table);
-              } catch (err) {
-                setImportError(err as Error);
+          <ErrorBox error={importError} />
+          <div className="toolbar">
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              onClick={() =>
+                onChange({
+                  ...table,
+                  inputs: [...table.inputs, { expression: '' }],
+                  rules: table.rules.map((r) => ({ ...r, inputEntries: [...r.inputEntries, '-'] })),
+                })
               }
-            }}
-          />
-        </label>
-      </div>
-      <ErrorBox error={importError} />
-      <div className="toolbar">
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
-          onClick={() =>
-            onChange({
-              ...table,
-              inputs: [...table.inputs, { expression: '' }],
-              rules: table.rules.map((r) => ({ ...r, inputEntries: [...r.inputEntries, '-'] })),
-            })
-          }
-        >
-          Add input column
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
-          onClick={() =>
-            onChange({
-              ...table,
-              outputs: [...table.outputs, { name: `output${table.outputs.length + 1}` }],
-              rules: table.rules.map((r) => ({ ...r, outputEntries: [...r.outputEntries, 'null'] })),
-            })
-          }
-        >
-          Add output column
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
-          onClick={() =>
-            onChange({ ...table, rules: [...table.rules, { inputEntries: table.inputs.map(() => '-'), outputEntries: table.outputs.map(() => 'null') }] })
-          }
-        >
-          Add rule
-        </button>
-      </div>
-      <table className="rules-grid" aria-label="Rules">
+            >
+              Add input column
+            </button>
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              onClick={() =>
+                onChange({
+                  ...table,
+                  outputs: [...table.outputs, { name: `output${table.outputs.length + 1}` }],
+                  rules: table.rules.map((r) => ({ ...r, outputEntries: [...r.outputEntries, 'null'] })),
+                })
+              }
+            >
+              Add output column
+            </button>
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              onClick={() =>
+                onChange({ ...table, rules: [...table.rules, { inputEntries: table.inputs.map(() => '-'), outputEntries: table.outputs.map(() => 'null') }] })
+              }
+            >
+              Add rule
+            </button>
+          </div>
+        </>
+      )}
+      <table className="rules-grid" aria-label={label}>
         <thead>
           <tr>
             <th>#</th>
@@ -287,7 +319,7 @@ export function TableForm({
               </th>
             ))}
             <th>Annotation</th>
-            <th />
+            {readOnly ? null : <th />}
           </tr>
         </thead>
         <tbody>
@@ -299,13 +331,17 @@ export function TableForm({
                 {[...rule.inputEntries, ...rule.outputEntries].map((text, c) => {
                   const problem = cellProblem(r, c);
                   const isInput = c < width;
+                  const id = `${base}-cell-${r + 1}-${c + 1}`;
                   return (
                     <td key={c} className={problem ? 'cell-error' : undefined}>
                       <input
                         aria-label={`Rule ${r + 1} ${isInput ? `input ${c + 1}` : `output ${c - width + 1}`}`}
+                        aria-description={columnLabel(c)}
                         aria-invalid={Boolean(problem)}
+                        aria-describedby={problem ? `${id}-error` : undefined}
                         title={problem}
                         value={text}
+                        readOnly={readOnly}
                         onChange={(e) =>
                           setRule(
                             r,
@@ -316,6 +352,11 @@ export function TableForm({
                           )
                         }
                       />
+                      {problem ? (
+                        <div className="cell-message" id={`${id}-error`} role="alert">
+                          {problem}
+                        </div>
+                      ) : null}
                     </td>
                   );
                 })}
@@ -323,55 +364,84 @@ export function TableForm({
                   <input
                     aria-label={`Rule ${r + 1} annotation`}
                     value={rule.annotation ?? ''}
+                    readOnly={readOnly}
                     onChange={(e) => setRule(r, { ...rule, annotation: e.target.value || undefined }, `note-${r}`)}
                   />
                 </td>
-                <td className="nowrap">
-                  <button
-                    type="button"
-                    className="btn btn-secondary btn-small"
-                    aria-label={`Move rule ${r + 1} up`}
-                    onClick={() => onChange({ ...table, rules: move(table.rules, r, -1) })}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-secondary btn-small"
-                    aria-label={`Remove rule ${r + 1}`}
-                    onClick={() => onChange({ ...table, rules: table.rules.filter((_, k) => k !== r) })}
-                  >
-                    ×
-                  </button>
-                </td>
+                {readOnly ? null : (
+                  <td className="nowrap">
+                    <button
+                      type="button"
+                      className="btn btn-secondary btn-small"
+                      aria-label={`Move rule ${r + 1} up`}
+                      onClick={() => onChange({ ...table, rules: move(table.rules, r, -1) })}
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn-secondary btn-small"
+                      aria-label={`Remove rule ${r + 1}`}
+                      onClick={() => onChange({ ...table, rules: table.rules.filter((_, k) => k !== r) })}
+                    >
+                      ×
+                    </button>
+                  </td>
+                )}
               </tr>
             );
           })}
         </tbody>
       </table>
-      {check ? (
-        <div className="small" role="status">
-          {check.cells.length ? <p className="problem-text">{check.cells.map((c) => `rule ${c.rule}, column ${c.column}: ${c.message}`).join('; ')}</p> : null}
-          {check.table ? <p className="problem-text">{check.table}</p> : null}
-          {check.gaps.length ? (
-            <p className="warning-text">
-              Gaps: no rule matches{' '}
-              {check.gaps
-                .slice(0, 3)
-                .map((g) => JSON.stringify(g.example))
-                .join(', ')}
-              {check.gaps.length > 3 ? ` and ${check.gaps.length - 3} more` : ''}.
-            </p>
-          ) : null}
-          {check.overlaps.length ? (
-            <p className="warning-text">
-              Overlaps: {check.overlaps.map((o) => `rules ${o.rules[0]} and ${o.rules[1]} both match ${JSON.stringify(o.example)}`).join('; ')}.
-            </p>
-          ) : null}
-          {check.ok && !check.gaps.length && !check.overlaps.length ? <p className="muted">Every cell compiles; no gaps or overlaps.</p> : null}
+      {checkError ? (
+        <div className="error" role="alert">
+          The table could not be checked: {checkError}
         </div>
       ) : null}
+      {check ? <TableFindings table={table} check={check} /> : null}
       <Problems issues={issues.filter((i) => !i.path.includes('.inputs['))} />
     </fieldset>
+  );
+}
+
+/** What the check found, by column: cells that do not compile, gaps and overlaps with an example of each. */
+function TableFindings({ table, check }: { table: TableSpec; check: TableCheck }) {
+  const example = (values: readonly unknown[]) => table.inputs.map((c, j) => `${c.label ?? c.expression} = ${JSON.stringify(values[j])}`).join(', ');
+  const shown = 5;
+  return (
+    <section className="small" role="status" aria-label="Table check">
+      {check.cells.length ? (
+        <p className="problem-text">
+          {check.cells.length === 1 ? 'One cell does not compile; it says why.' : `${check.cells.length} cells do not compile; each says why.`}
+        </p>
+      ) : null}
+      {check.table ? <p className="problem-text">{check.table}</p> : null}
+      {!check.cells.length && !check.table ? (
+        <>
+          <p>
+            {check.gaps.length === 0
+              ? 'No gaps: every input is matched by a rule.'
+              : `${check.gaps.length}${check.truncated ? '+' : ''} gaps: inputs no rule matches.`}{' '}
+            {check.overlaps.length === 0
+              ? 'No overlaps.'
+              : `${check.overlaps.length} overlaps${table.hitPolicy && table.hitPolicy !== 'UNIQUE' ? ` (allowed by the ${table.hitPolicy} hit policy)` : ''}.`}
+            {check.unanalysedColumns.length ? ` Columns ${check.unanalysedColumns.join(', ')} use expressions the analysis cannot enumerate.` : ''}
+          </p>
+          <ul className="findings">
+            {check.gaps.slice(0, shown).map((g) => (
+              <li key={`g${JSON.stringify(g.example)}`} className="gap">
+                Gap: {example(g.example)}
+              </li>
+            ))}
+            {check.gaps.length > shown ? <li className="gap">and {check.gaps.length - shown} more gaps</li> : null}
+            {check.overlaps.map((o) => (
+              <li key={`o${o.rules.join('-')}`} className="overlap">
+                Rules {o.rules[0]} and {o.rules[1]} both match {example(o.example)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
   );
 }
