@@ -16,6 +16,7 @@ import { emptyFlow, freeId, NODE_KINDS, type NodeKind, newEdge, newNode, portsOf
 import { type TestCase, TestPanel } from './test-panel.tsx';
 import { EMPTY_CATALOG, loadCatalog } from './catalog.ts';
 import { takeWarmCatalog } from './warm-start.ts';
+import { afterIdle } from '../idle.ts';
 import { ConnectFrom, FlowSettings, ProblemList } from './editor-panels.tsx';
 
 /** Where the editor starts: a stored version, or a new flow. */
@@ -140,9 +141,12 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: laid out once on open; later only on "Tidy layout"
   useEffect(() => {
     void tidy(initial);
-    // The catalog the flow's page fetched shows at once; a fresh one replaces it when it comes.
-    takeWarmCatalog()?.then(setCatalog);
-    loadCatalog().then(setCatalog);
+    // The catalog the flow's page fetched shows at once; a fresh one replaces it once the editor is drawn.
+    const warm = takeWarmCatalog();
+    if (warm) {
+      warm.then(setCatalog);
+      afterIdle().then(loadCatalog).then(setCatalog);
+    } else loadCatalog().then(setCatalog);
   }, []);
 
   const edit = useCallback(

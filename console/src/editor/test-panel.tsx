@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { get, post } from '../api.ts';
 import type { Decision, FlowDefinition, Posted } from '../types.ts';
 import { ActionButton, Badge, ErrorBox, useLoad } from '../ui.tsx';
+import { afterIdle } from '../idle.ts';
 import type { Catalog } from './node-form.tsx';
 
 export interface TestCase {
@@ -57,7 +58,8 @@ export function TestPanel({
   // Recent decisions of this flow, to start from a real application (shown as the role may see it: masked).
   const recent = useLoad(
     () =>
-      get<{ decisions: Decision[] }>(`/v1/decisions?flow=${encodeURIComponent(definition.id)}&limit=20`)
+      afterIdle()
+        .then(() => get<{ decisions: Decision[] }>(`/v1/decisions?flow=${encodeURIComponent(definition.id)}&limit=20`))
         .then((r) => r.decisions)
         .catch(() => [] as Decision[]),
     [definition.id],
