@@ -369,7 +369,7 @@ export class ReleaseService {
       );
     const now = req.emergency === true || this.settings.singlePersonRelease;
     const note = `Model ${modelId} back to version ${req.version}: ${req.reason}`;
-    // Every new version is checked before any goes live: a rollback changes all of its flows or none.
+    // Every new version passes the release checks before any is released: one that fails stops them all.
     const drafts: FlowVersion[] = [];
     for (const step of steps) drafts.push(await addFlowVersion(this.db, step.flowId, step.definition, by));
     for (const draft of drafts) await this.mustBeReleasable(draft);
