@@ -34,6 +34,35 @@ export interface ConsoleFixture {
 let shared: ConsoleFixture | undefined;
 
 /**
+ * Waits for the sign-in form; when it does not come, says what the page shows and whether the
+ * server answers, so that a failure on a loaded machine tells the browser from the server.
+ */
+async function signInForm(page: Page, url: string): Promise<void> {
+  try {
+    await page.getByLabel('API key').waitFor({ timeout: 30_000 });
+  } catch (err) {
+    const t0 = Date.now();
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => String(r.status),
+      (e: Error) => e.message,
+    );
+    const answered = Date.now() - t0;
+    const shown = await page
+      .locator('body')
+      .textContent({ timeout: 5_000 })
+      .then(
+        (t) => t ?? '',
+        (e: Error) => `(unreadable: ${e.message.split('\n')[0]})`,
+      );
+    await page.screenshot({ path: join(RESULTS, `console-sign-in-missing-${Date.now()}.png`) }).catch(() => undefined);
+    throw new Error(
+      `the sign-in form did not appear within 30 s at ${page.url()}; the page shows "${shown.slice(0, 300)}"; /readyz answered ${ready} in ${answered} ms`,
+      { cause: err },
+    );
+  }
+}
+
+/**
  * The console in Debian's Chromium (headless, through playwright-core) against a real server
  * started as `npm start` starts it: `arbiter serve --demo` on a fresh embedded database, with
  * four-eyes release. One per test process: seeding the demo takes 13 s on a quiet machine and
@@ -60,6 +89,7 @@ function startConsole(): ConsoleFixture {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(`${f.server.url}/`);
+      await signInForm(page, f.server.url);
       await page.getByLabel('API key').fill(f.keys[role]!);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('navigation', { name: 'Pages' }).waitFor();
