@@ -1,8 +1,7 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { post } from '../api.ts';
 import type { Release } from '../types.ts';
-import { ActionButton } from '../ui.tsx';
-import { ReleaseLink } from './release-forms.tsx';
+import { ReleaseLink, RollbackFields } from './release-forms.tsx';
 
 interface ModelRollbackResult {
   flows: { flowId: string; from: number[]; liveVersion: number; version: number; release: Release }[];
@@ -15,10 +14,7 @@ interface ModelRollbackResult {
  */
 export function ModelRollBack({ modelId, versions, inUse }: { modelId: string; versions: number[]; inUse: number[] }) {
   const [version, setVersion] = useState<number | null>(null);
-  const [reason, setReason] = useState('');
-  const [emergency, setEmergency] = useState(false);
   const [done, setDone] = useState<ModelRollbackResult | null>(null);
-  const id = useId();
   const targets = versions.filter((v) => inUse.some((u) => u !== v));
   if (!targets.length) return null;
   const chosen = version ?? targets[targets.length - 1]!;
@@ -47,22 +43,13 @@ export function ModelRollBack({ modelId, versions, inUse }: { modelId: string; v
         </select>{' '}
         in every live flow that scores with another version
       </label>
-      <label htmlFor={id}>Why the model goes back</label>
-      <textarea id={id} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-      <label className="check">
-        <input type="checkbox" checked={emergency} onChange={(e) => setEmergency(e.target.checked)} /> Emergency: apply now, a second person confirms afterwards
-      </label>
-      <div className="toolbar">
-        <ActionButton
-          kind={emergency ? 'danger' : 'primary'}
-          disabled={!reason.trim()}
-          onClick={async () =>
-            setDone(await post<ModelRollbackResult>(`/v1/models/${encodeURIComponent(modelId)}/rollback`, { version: chosen, reason, emergency }))
-          }
-        >
-          {emergency ? `Roll back to v${chosen} now` : `Ask to roll back to v${chosen}`}
-        </ActionButton>
-      </div>
+      <RollbackFields
+        why="Why the model goes back"
+        version={chosen}
+        onRollBack={async (reason, emergency) =>
+          setDone(await post<ModelRollbackResult>(`/v1/models/${encodeURIComponent(modelId)}/rollback`, { version: chosen, reason, emergency }))
+        }
+      />
     </fieldset>
   );
 }

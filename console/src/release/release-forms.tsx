@@ -46,12 +46,41 @@ export function SubmitForApproval({ flowId, version, onSubmitted }: { flowId: st
   );
 }
 
-/** Returns the flow to an earlier published version: for approval, or at once in an emergency. */
-export function RollBack({ flowId, version, onDone }: { flowId: string; version: number; onDone: (r: Release) => void }) {
-  const [open, setOpen] = useState(false);
+/**
+ * What every rollback asks: why, and whether it is an emergency (applied at once, confirmed by a
+ * second person afterwards) or waits for approval; for a flow's version and for a model's.
+ */
+export function RollbackFields({
+  why,
+  version,
+  onRollBack,
+}: {
+  why: string;
+  version: number;
+  onRollBack: (reason: string, emergency: boolean) => Promise<void>;
+}) {
   const [reason, setReason] = useState('');
   const [emergency, setEmergency] = useState(false);
   const id = useId();
+  return (
+    <>
+      <label htmlFor={id}>{why}</label>
+      <textarea id={id} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <label className="check">
+        <input type="checkbox" checked={emergency} onChange={(e) => setEmergency(e.target.checked)} /> Emergency: apply now, a second person confirms afterwards
+      </label>
+      <div className="toolbar">
+        <ActionButton kind={emergency ? 'danger' : 'primary'} disabled={!reason.trim()} onClick={() => onRollBack(reason, emergency)}>
+          {emergency ? `Roll back to v${version} now` : `Ask to roll back to v${version}`}
+        </ActionButton>
+      </div>
+    </>
+  );
+}
+
+/** Returns the flow to an earlier published version: for approval, or at once in an emergency. */
+export function RollBack({ flowId, version, onDone }: { flowId: string; version: number; onDone: (r: Release) => void }) {
+  const [open, setOpen] = useState(false);
   if (!open)
     return (
       <button type="button" className="btn btn-secondary" onClick={() => setOpen(true)}>
@@ -61,23 +90,16 @@ export function RollBack({ flowId, version, onDone }: { flowId: string; version:
   return (
     <fieldset className="panel release-form">
       <legend>Roll back to v{version}</legend>
-      <label htmlFor={id}>Why the flow goes back to v{version}</label>
-      <textarea id={id} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-      <label className="check">
-        <input type="checkbox" checked={emergency} onChange={(e) => setEmergency(e.target.checked)} /> Emergency: apply now, a second person confirms afterwards
-      </label>
+      <RollbackFields
+        why={`Why the flow goes back to v${version}`}
+        version={version}
+        onRollBack={async (reason, emergency) => {
+          const r = await post<Release>(`/v1/flows/${encodeURIComponent(flowId)}/rollback`, { version, reason, emergency });
+          setOpen(false);
+          onDone(r);
+        }}
+      />
       <div className="toolbar">
-        <ActionButton
-          kind={emergency ? 'danger' : 'primary'}
-          disabled={!reason.trim()}
-          onClick={async () => {
-            const r = await post<Release>(`/v1/flows/${encodeURIComponent(flowId)}/rollback`, { version, reason, emergency });
-            setOpen(false);
-            onDone(r);
-          }}
-        >
-          {emergency ? `Roll back to v${version} now` : `Ask to roll back to v${version}`}
-        </ActionButton>
         <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)}>
           Cancel
         </button>
