@@ -13,19 +13,25 @@ const HIT_POLICIES = ['UNIQUE', 'FIRST', 'PRIORITY', 'ANY', 'RULE ORDER', 'OUTPU
 
 /** The types a column may declare (DMN typeRef); a value of another type is an evaluation error. */
 type ColumnType = NonNullable<TableSpec['inputs'][number]['typeRef']>;
-const COLUMN_TYPES: ColumnType[] = [
-  'number',
-  'string',
-  'boolean',
-  'date',
-  'time',
-  'date and time',
-  'days and time duration',
-  'years and months duration',
-  'list',
-  'context',
-  'Any',
-];
+/**
+ * The server's list (rules/feel-types.ts) reaches the console only as the API schema's type, and
+ * importing it would bring the FEEL engine into the page; keyed by that type, a type the server
+ * adds and this lacks fails to compile here.
+ */
+const TYPE_KEYS: Record<ColumnType, true> = {
+  number: true,
+  string: true,
+  boolean: true,
+  date: true,
+  time: true,
+  'date and time': true,
+  'days and time duration': true,
+  'years and months duration': true,
+  list: true,
+  context: true,
+  Any: true,
+};
+const COLUMN_TYPES = Object.keys(TYPE_KEYS) as ColumnType[];
 
 /** A column's type: any value, or one of the built-in types. */
 function TypeSelect({ label, value, onChange }: { label: string; value: ColumnType | undefined; onChange: (v: ColumnType | undefined) => void }) {
