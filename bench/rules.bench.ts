@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { ZenEngine, evaluateExpressionSync } from '@gorules/zen-engine';
 import { evaluate as feelinEvaluate, unaryTest as feelinUnaryTest } from 'feelin';
 import { Engine as JsonRulesEngine } from 'json-rules-engine';
-import { compileExpression, type FeelValue } from '../src/expr/index.ts';
+import { compileExpression, toJson, type FeelValue } from '../src/expr/index.ts';
 import { compileDecisionTable } from '../src/rules/index.ts';
 import { POLICY_INPUTS, applicants, cellToFeel, cellToJre, creditPolicy, type Applicant } from './rules/credit-policy.ts';
 import { EXPRESSIONS } from './rules/feel-expressions.ts';
@@ -148,7 +148,8 @@ const compiledExpressions = EXPRESSIONS.map((e) => compileExpression(e.feel));
 for (let i = 0; i < N; i++) {
   const a = people[i]! as unknown as Record<string, FeelValue>;
   EXPRESSIONS.forEach((e, k) => {
-    const mine = compiledExpressions[k]!.evaluate(a).value;
+    // Arbiter's exact decimals leave the engine as the nearest double, as the others' numbers are.
+    const mine = toJson(compiledExpressions[k]!.evaluate(a).value);
     const z = evaluateExpressionSync(e.zen, a);
     const f = i < FEELIN_SAMPLE ? feelinEvaluate(e.feel, a).value : mine;
     if (!same(mine, z) || !same(mine, f)) {

@@ -1,9 +1,10 @@
 import { DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, SECONDS_PER_DAY, YearsMonthsDuration, daysInMonth } from './temporal.ts';
 import type { FeelValue } from './values.ts';
+import { addNumbers, divideNumbers, integerPower, isFeelNumber, multiplyNumbers, negateNumber, subtractNumbers, toDouble, type FeelNumber } from './decimal.ts';
 
 /**
- * FEEL numbers are decimals; Arbiter computes in binary floating point and rounds
- * results to 15 significant digits so that 0.1 + 0.2 = 0.3 as a FEEL user expects.
+ * Seconds in temporal arithmetic are doubles (a duration holds nanoseconds at most): results are
+ * snapped to 15 significant digits so that binary noise does not show as a stray nanosecond.
  */
 export function fix(x: number): number {
   if (Number.isInteger(x) || !Number.isFinite(x)) return x;
@@ -69,7 +70,7 @@ function addTemporal(a: FeelValue, d: YearsMonthsDuration | DaysTimeDuration, si
 }
 
 export function add(a: FeelValue, b: FeelValue): FeelValue {
-  if (typeof a === 'number') return typeof b === 'number' ? fix(a + b) : null;
+  if (isFeelNumber(a)) return isFeelNumber(b) ? addNumbers(a, b) : null;
   if (typeof a === 'string') return typeof b === 'string' ? a + b : null;
   if (a instanceof YearsMonthsDuration) {
     if (b instanceof YearsMonthsDuration) return new YearsMonthsDuration(a.months + b.months);
@@ -86,7 +87,7 @@ export function add(a: FeelValue, b: FeelValue): FeelValue {
 }
 
 export function subtract(a: FeelValue, b: FeelValue): FeelValue {
-  if (typeof a === 'number') return typeof b === 'number' ? fix(a - b) : null;
+  if (isFeelNumber(a)) return isFeelNumber(b) ? subtractNumbers(a, b) : null;
   if (a instanceof YearsMonthsDuration) return b instanceof YearsMonthsDuration ? new YearsMonthsDuration(a.months - b.months) : null;
   if (a instanceof DaysTimeDuration) return b instanceof DaysTimeDuration ? new DaysTimeDuration(fix(a.seconds - b.seconds)) : null;
   if (b instanceof YearsMonthsDuration || b instanceof DaysTimeDuration) {
@@ -108,40 +109,55 @@ export function subtract(a: FeelValue, b: FeelValue): FeelValue {
 }
 
 export function multiply(a: FeelValue, b: FeelValue): FeelValue {
-  if (typeof a === 'number') {
-    if (typeof b === 'number') return fix(a * b);
+  if (isFeelNumber(a)) {
+    if (isFeelNumber(b)) return multiplyNumbers(a, b);
     if (b instanceof YearsMonthsDuration || b instanceof DaysTimeDuration) return multiply(b, a);
     return null;
   }
-  if (typeof b !== 'number') return null;
-  if (a instanceof YearsMonthsDuration) return new YearsMonthsDuration(Math.trunc(fix(a.months * b)) || 0);
-  if (a instanceof DaysTimeDuration) return new DaysTimeDuration(fix(a.seconds * b) || 0);
+  if (!isFeelNumber(b)) return null;
+  const factor = toDouble(b);
+  if (a instanceof YearsMonthsDuration) return new YearsMonthsDuration(Math.trunc(fix(a.months * factor)) || 0);
+  if (a instanceof DaysTimeDuration) return new DaysTimeDuration(fix(a.seconds * factor) || 0);
   return null;
 }
 
 export function divide(a: FeelValue, b: FeelValue): FeelValue {
-  if (typeof a === 'number') return typeof b === 'number' && b !== 0 ? fix(a / b) : null;
+  if (isFeelNumber(a)) return isFeelNumber(b) ? divideNumbers(a, b) : null;
   if (a instanceof YearsMonthsDuration) {
-    if (typeof b === 'number') return b === 0 ? null : new YearsMonthsDuration(Math.trunc(fix(a.months / b)) || 0);
-    if (b instanceof YearsMonthsDuration) return b.months === 0 ? null : fix(a.months / b.months);
+    if (isFeelNumber(b)) return isZero(b) ? null : new YearsMonthsDuration(Math.trunc(fix(a.months / toDouble(b))) || 0);
+    if (b instanceof YearsMonthsDuration) return b.months === 0 ? null : divideNumbers(a.months, b.months);
     return null;
   }
   if (a instanceof DaysTimeDuration) {
-    if (typeof b === 'number') return b === 0 ? null : new DaysTimeDuration(fix(a.seconds / b) || 0);
-    if (b instanceof DaysTimeDuration) return b.seconds === 0 ? null : fix(a.seconds / b.seconds);
+    if (isFeelNumber(b)) return isZero(b) ? null : new DaysTimeDuration(fix(a.seconds / toDouble(b)) || 0);
+    if (b instanceof DaysTimeDuration) return b.seconds === 0 ? null : divideNumbers(fix(a.seconds), fix(b.seconds));
     return null;
   }
   return null;
 }
 
+const isZero = (n: FeelNumber) => (typeof n === 'number' ? n === 0 : n.coefficient === 0n);
+
+/** Largest whole exponent worked out exactly; beyond it every finite base but 0, 1 and -1 leaves decimal128's range. */
+const MAX_EXACT_EXPONENT = 999_999_999;
+
+/**
+ * `a ** b`: exact (rounded once to 34 digits) for a whole exponent; for a fractional one the
+ * double result, as the specification gives no precision for it. null when the result leaves
+ * the range of decimal128 or is not a real number.
+ */
 export function power(a: FeelValue, b: FeelValue): FeelValue {
-  if (typeof a !== 'number' || typeof b !== 'number') return null;
-  const r = a ** b;
-  return Number.isFinite(r) ? fix(r) : null;
+  if (!isFeelNumber(a) || !isFeelNumber(b)) return null;
+  const exponent = toDouble(b);
+  if (Number.isInteger(exponent) && (typeof b === 'number' || b.exponent >= 0) && Math.abs(exponent) <= MAX_EXACT_EXPONENT) {
+    return integerPower(a, exponent);
+  }
+  const r = toDouble(a) ** exponent;
+  return Number.isFinite(r) ? r : null;
 }
 
 export function negate(a: FeelValue): FeelValue {
-  if (typeof a === 'number') return -a || 0;
+  if (isFeelNumber(a)) return negateNumber(a);
   if (a instanceof YearsMonthsDuration) return new YearsMonthsDuration(-a.months || 0);
   if (a instanceof DaysTimeDuration) return new DaysTimeDuration(-a.seconds || 0);
   return null;

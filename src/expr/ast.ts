@@ -1,6 +1,8 @@
+import type { FeelNumber } from './decimal.ts';
+
 /** The FEEL syntax tree; every node keeps its source offset for messages. */
 export type Node =
-  | { t: 'num'; v: number; at: number }
+  | { t: 'num'; v: FeelNumber; at: number }
   | { t: 'str'; v: string; at: number }
   | { t: 'bool'; v: boolean; at: number }
   | { t: 'null'; at: number }

@@ -1,5 +1,6 @@
 import { add, divide, multiply, negate, power, subtract } from './arithmetic.ts';
 import type { Iteration, Node, TypeRef } from './ast.ts';
+import { FeelDecimal, isFeelNumber, numbersEqual } from './decimal.ts';
 import { BUILTINS } from './builtins/index.ts';
 import { type Env, MAX_CALL_DEPTH } from './env.ts';
 import { DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, YearsMonthsDuration, parseTemporalLiteral } from './temporal.ts';
@@ -321,7 +322,15 @@ export function compileNode(node: Node): Compiled {
         const b = r(env);
         if (typeof a === 'string' && typeof b === 'string' && !env.sink.charge(a.length + b.length, `${symbol} on two strings`)) return null;
         const v = op(a, b);
-        if (v === null && a !== null && b !== null) env.warn('type_mismatch', `cannot apply ${symbol} to ${describeValue(a)} and ${describeValue(b)}`);
+        if (v === null && a !== null && b !== null) {
+          if (!isFeelNumber(a) || !isFeelNumber(b)) env.warn('type_mismatch', `cannot apply ${symbol} to ${describeValue(a)} and ${describeValue(b)}`);
+          else if (symbol === '/' && numbersEqual(b, 0)) env.warn('division_by_zero', `${describeValue(a)} / 0 has no value`);
+          else
+            env.warn(
+              'number_out_of_range',
+              `${describeValue(a)} ${symbol} ${describeValue(b)} is beyond the range of a FEEL number (decimal128, up to about 1E6145)`,
+            );
+        }
         return v;
       };
     }
@@ -517,7 +526,7 @@ export function compileNode(node: Node): Compiled {
 function compileFilter(objNode: Node, condNode: Node): Compiled {
   const obj = compileNode(objNode);
   const cond = compileNode(condNode);
-  const literalIndex = condNode.t === 'num' ? condNode.v : null;
+  const literalIndex = condNode.t === 'num' && typeof condNode.v === 'number' ? condNode.v : null;
   return (env) => {
     let list = obj(env);
     if (list === null) return null;
@@ -553,7 +562,7 @@ export function compileTest(node: Node): CompiledTest {
   }
   if (node.t === 'unarycmp') {
     const op = node.op;
-    if (node.e.t === 'num') {
+    if (node.e.t === 'num' && typeof node.e.v === 'number') {
       const k = node.e.v;
       switch (op) {
         case '<':
@@ -569,19 +578,27 @@ export function compileTest(node: Node): CompiledTest {
     const e = compileNode(node.e);
     return (v, env) => compare(op, v, e(env.child({ '?': v })));
   }
-  if (node.t === 'range' && node.start?.t === 'num' && node.end?.t === 'num') {
+  if (node.t === 'range' && node.start?.t === 'num' && node.end?.t === 'num' && typeof node.start.v === 'number' && typeof node.end.v === 'number') {
     const lo = node.start.v;
     const hi = node.end.v;
     const { si, ei } = node;
-    return (v) => (typeof v === 'number' ? (si ? v >= lo : v > lo) && (ei ? v <= hi : v < hi) : v === null ? null : false);
+    const range = new FeelRange(lo, hi, si, ei);
+    return (v) =>
+      typeof v === 'number'
+        ? (si ? v >= lo : v > lo) && (ei ? v <= hi : v < hi)
+        : v === null
+          ? null
+          : v instanceof FeelDecimal
+            ? rangeIncludes(range, v)
+            : false;
   }
   if (node.t === 'str') {
     const s = node.v;
     return (v) => (v === s ? true : typeof v === 'string' ? false : v === null ? false : null);
   }
-  if (node.t === 'num') {
+  if (node.t === 'num' && typeof node.v === 'number') {
     const n = node.v;
-    return (v) => (v === n ? true : typeof v === 'number' ? false : null);
+    return (v) => (v === n ? true : typeof v === 'number' ? false : v instanceof FeelDecimal ? numbersEqual(v, n) : null);
   }
   const e = compileNode(node);
   if (usesInput(node)) {

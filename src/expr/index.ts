@@ -32,3 +32,14 @@ export {
   parseDuration,
 } from './temporal.ts';
 export { jsonToFeel } from './json-values.ts';
+export {
+  FeelDecimal,
+  addNumbers,
+  digitsOf,
+  isFeelNumber,
+  numbersEqual,
+  parseNumber,
+  roundNumber,
+  toDouble,
+  type FeelNumber,
+} from './decimal.ts';

@@ -1,4 +1,5 @@
 import type { Iteration, Node, TypeRef } from './ast.ts';
+import { negateNumber, parseNumber } from './decimal.ts';
 import { FeelSyntaxError, positionOf } from './feel-error.ts';
 import { tokenize, type Token } from './lexer.ts';
 
@@ -273,7 +274,7 @@ class Parser {
         negations++;
       }
       let e = this.instanceOf();
-      for (let k = 0; k < negations; k++) e = e.t === 'num' ? { ...e, v: -e.v, at } : { t: 'neg', e, at };
+      for (let k = 0; k < negations; k++) e = e.t === 'num' ? { ...e, v: negateNumber(e.v), at } : { t: 'neg', e, at };
       if (negations > MAX_NESTING) {
         const { line, column } = positionOf(this.source, at);
         throw new FeelSyntaxError(`${negations} minus signs in a row; simplify the expression`, line, column, this.source);
@@ -388,7 +389,8 @@ class Parser {
     switch (t.kind) {
       case 'number':
         this.pos++;
-        return { t: 'num', v: Number(t.value), at: t.start };
+        // The lexer reads digits with one optional point, which always parse.
+        return { t: 'num', v: parseNumber(t.value)!, at: t.start };
       case 'string':
         this.pos++;
         return { t: 'str', v: t.value, at: t.start };

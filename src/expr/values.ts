@@ -1,4 +1,5 @@
 import { DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, YearsMonthsDuration } from './temporal.ts';
+import { FeelDecimal, compareNumbers, isFeelNumber, numbersEqual } from './decimal.ts';
 
 /** A FEEL context: a plain object whose keys are entry names. */
 export type FeelContext = { [name: string]: FeelValue };
@@ -6,6 +7,7 @@ export type FeelContext = { [name: string]: FeelValue };
 export type FeelValue =
   | null
   | number
+  | FeelDecimal
   | string
   | boolean
   | FeelDate
@@ -88,6 +90,7 @@ export function typeName(v: FeelValue): string {
     case 'boolean':
       return 'boolean';
   }
+  if (v instanceof FeelDecimal) return 'number';
   if (v instanceof FeelDate) return 'date';
   if (v instanceof FeelTime) return 'time';
   if (v instanceof FeelDateTime) return 'date and time';
@@ -113,7 +116,8 @@ function timeInstant(t: FeelTime): number | null {
 /** FEEL `=`: null when the operands are not comparable, so that `not(a = b)` stays null too. */
 export function feelEquals(a: FeelValue, b: FeelValue): boolean | null {
   if (a === null || b === null) return a === b;
-  if (typeof a === 'number') return typeof b === 'number' ? a === b : null;
+  if (typeof a === 'number' && typeof b === 'number') return a === b;
+  if (isFeelNumber(a)) return isFeelNumber(b) ? numbersEqual(a, b) : null;
   if (typeof a === 'string') return typeof b === 'string' ? a === b : null;
   if (typeof a === 'boolean') return typeof b === 'boolean' ? a === b : null;
   if (Array.isArray(a)) {
@@ -163,7 +167,8 @@ export function feelEquals(a: FeelValue, b: FeelValue): boolean | null {
  * ordered (different kinds, local vs. zoned date-times, mixed durations).
  */
 export function compareValues(a: FeelValue, b: FeelValue): number | null {
-  if (typeof a === 'number') return typeof b === 'number' ? (a < b ? -1 : a > b ? 1 : 0) : null;
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (isFeelNumber(a)) return isFeelNumber(b) ? compareNumbers(a, b) : null;
   if (typeof a === 'string') return typeof b === 'string' ? (a < b ? -1 : a > b ? 1 : 0) : null;
   if (a instanceof FeelDate) {
     if (b instanceof FeelDate) return a.epochDay - b.epochDay;
@@ -200,6 +205,7 @@ export function valueToString(v: FeelValue): string {
   if (v === null) return 'null';
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return numberToString(v);
+  if (v instanceof FeelDecimal) return v.toString();
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(nested).join(', ')}]`;
   if (v instanceof FeelFunction) return `function ${v.name}`;
@@ -232,6 +238,7 @@ export function numberToString(n: number): string {
 /** Plain JSON for results leaving the engine (CLI, API). */
 export function toJson(v: FeelValue): unknown {
   if (v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof FeelDecimal) return v.toNumber();
   if (Array.isArray(v)) return v.map(toJson);
   if (isContext(v)) {
     const out: Record<string, unknown> = {};

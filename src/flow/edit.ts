@@ -1,4 +1,4 @@
-import { parseExpression, type Node } from '../expr/index.ts';
+import { parseExpression, toDouble, type Node } from '../expr/index.ts';
 import type { FlowDefinition, NodeDefinition } from './definition.ts';
 import { parseFlow } from './compile.ts';
 import { pinnedName, pinnedReference } from './references.ts';
@@ -62,7 +62,7 @@ function cutoffOf(when: string, variable: string): { op: '<' | '<='; cutoff: num
   }
   if (ast.t !== 'cmp' || (ast.op !== '<' && ast.op !== '<=')) return null;
   if (ast.l.t !== 'name' || ast.l.name !== variable) return null;
-  const r = ast.r.t === 'neg' && ast.r.e.t === 'num' ? -ast.r.e.v : ast.r.t === 'num' ? ast.r.v : null;
+  const r = ast.r.t === 'neg' && ast.r.e.t === 'num' ? -toDouble(ast.r.e.v) : ast.r.t === 'num' ? toDouble(ast.r.v) : null;
   return r === null ? null : { op: ast.op, cutoff: r };
 }
 

@@ -7,6 +7,9 @@ import {
   parseExpression,
   parseUnaryTests,
   BUILTIN_NAMES,
+  addNumbers,
+  isFeelNumber,
+  type FeelNumber,
   type Compiled,
   type CompiledTest,
   type FeelContext,
@@ -252,11 +255,15 @@ function aggregate(aggregation: Aggregation | undefined, outs: FeelValue[], env:
   const values = outs.filter((v) => v !== null);
   if (values.length === 0) return null;
   if (aggregation === 'SUM') {
-    if (values.some((v) => typeof v !== 'number')) {
-      env.warn('bad_aggregation', 'SUM needs numeric outputs');
-      return null;
+    let total: FeelNumber | null = 0;
+    for (const v of values) {
+      if (!isFeelNumber(v)) {
+        env.warn('bad_aggregation', 'SUM needs numeric outputs');
+        return null;
+      }
+      total = total === null ? null : addNumbers(total, v);
     }
-    return (values as number[]).reduce((a, b) => a + b, 0);
+    return total;
   }
   let best = values[0]!;
   for (const v of values.slice(1)) {

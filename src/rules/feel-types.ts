@@ -1,5 +1,15 @@
 import { localTypeRef } from './dmn/model.ts';
-import { DaysTimeDuration, FeelDate, FeelDateTime, FeelFunction, FeelTime, isContext, YearsMonthsDuration, type FeelValue } from '../expr/index.ts';
+import {
+  DaysTimeDuration,
+  FeelDate,
+  FeelDateTime,
+  FeelFunction,
+  FeelTime,
+  isContext,
+  isFeelNumber,
+  YearsMonthsDuration,
+  type FeelValue,
+} from '../expr/index.ts';
 
 /** How each temporal type is written, for the message when a string is not one. */
 export const WRITTEN_AS: Record<string, string> = {
@@ -14,7 +24,7 @@ export const WRITTEN_AS: Record<string, string> = {
 };
 
 export const BUILTIN_TYPES: Record<string, (v: FeelValue) => boolean> = {
-  number: (v) => typeof v === 'number',
+  number: (v) => isFeelNumber(v),
   string: (v) => typeof v === 'string',
   boolean: (v) => typeof v === 'boolean',
   date: (v) => v instanceof FeelDate,

@@ -12,7 +12,7 @@ export { importDmn } from './dmn/import-dmn.ts';
 export { DMN_VERSIONS, tableToDmnXml, type DmnExport, type DmnVersion } from './dmn/export-dmn.ts';
 export { DmnRuntime, type DecisionError, type DmnResult } from './dmn/runtime.ts';
 export { dmnInputsFromJson, dmnValueFromJson } from './dmn/json-input.ts';
-export { runTck, sameValue, NUMBER_TOLERANCE, type TckResult } from './dmn/tck.ts';
+export { runTck, sameValue, ROUNDED_EXPECTATION_DIGITS, type TckResult } from './dmn/tck.ts';
 export { jsonToFeel } from '../expr/index.ts';
 export type { DmnModel, BoxedExpression, ItemDefinition } from './dmn/model.ts';
 export { analyseTable, type TableAnalysis, type Gap, type Overlap } from './table-analysis.ts';

@@ -1,4 +1,4 @@
-import { Env, compileTests, parseUnaryTests, type FeelValue, type Node } from '../expr/index.ts';
+import { Env, compileTests, parseUnaryTests, toDouble, type FeelValue, type Node } from '../expr/index.ts';
 import type { CompiledTable } from './decision-table.ts';
 
 export interface Gap {
@@ -31,7 +31,7 @@ function literals(nodes: Node[], out: { numbers: Set<number>; strings: Set<strin
       case 'any':
         break;
       case 'num':
-        out.numbers.add(n.v);
+        out.numbers.add(toDouble(n.v));
         break;
       case 'str':
         out.strings.add(n.v);
@@ -40,14 +40,14 @@ function literals(nodes: Node[], out: { numbers: Set<number>; strings: Set<strin
         out.booleans = true;
         break;
       case 'unarycmp':
-        if (n.e.t === 'num') out.numbers.add(n.e.v);
+        if (n.e.t === 'num') out.numbers.add(toDouble(n.e.v));
         else if (n.e.t === 'str') out.strings.add(n.e.v);
         else out.analysable = false;
         break;
       case 'range':
         for (const e of [n.start, n.end]) {
           if (e === null) continue;
-          if (e.t === 'num') out.numbers.add(e.v);
+          if (e.t === 'num') out.numbers.add(toDouble(e.v));
           else if (e.t === 'str') out.strings.add(e.v);
           else out.analysable = false;
         }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { numberOption } from '../number-option.ts';
 import { readJsonFile } from '../read-json.ts';
 
 const load = async () => ({ ...(await import('../../expr/index.ts')), ...(await import('../../rules/index.ts')) });
@@ -38,18 +39,39 @@ export function dmnCommand(): Command {
 
   dmn
     .command('tck')
-    .description('run every DMN TCK test case under DIR; prints failures, then "N passed, M failed"')
+    .description('run every DMN TCK test case under DIR (laid out as the TCK repository is); prints failures, then "N passed, M failed, K skipped"')
     .argument('<dir>', 'folder holding TCK test folders')
     .option('--json', 'print every result as JSON')
-    .action(async (dir: string, flags: { json?: boolean }) => {
-      const { NUMBER_TOLERANCE, runTck } = await load();
-      const results = await runTck(dir);
-      const failed = results.filter((r) => !r.passed);
+    .option('--tolerance <relative>', 'also pass numbers within this relative difference, counted apart (default 0: digit for digit)')
+    .action(async (dir: string, raw: { json?: boolean; tolerance?: string }) => {
+      const flags = { ...raw, tolerance: raw.tolerance === undefined ? undefined : numberOption(raw.tolerance, 'tolerance', { min: 0, max: 1 }) };
+      const { ROUNDED_EXPECTATION_DIGITS, runTck } = await load();
+      const results = await runTck(dir, { tolerance: flags.tolerance ?? 0 });
+      const approximate = results.filter((r) => r.approximate).length;
+      const skipped = results.filter((r) => r.skipped);
+      const failed = results.filter((r) => !r.passed && !r.skipped);
+      const passed = results.length - failed.length - skipped.length;
       if (flags.json) {
-        console.log(JSON.stringify({ passed: results.length - failed.length, failed: failed.length, numberTolerance: NUMBER_TOLERANCE, results }, null, 2));
+        console.log(
+          JSON.stringify(
+            {
+              passed,
+              approximate,
+              failed: failed.length,
+              skipped: skipped.length,
+              tolerance: flags.tolerance ?? 0,
+              roundedExpectationDigits: ROUNDED_EXPECTATION_DIGITS,
+              results,
+            },
+            null,
+            2,
+          ),
+        );
       } else {
         for (const f of failed) console.log(`FAIL ${f.file} ${f.testCase} ${f.node}: expected ${f.expected}, got ${f.actual}${f.error ? ` (${f.error})` : ''}`);
-        console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+        for (const s of skipped) console.log(`SKIP ${s.file} ${s.testCase} ${s.node}: calls an external function`);
+        const within = approximate ? ` (${approximate} of them only within the relative tolerance ${flags.tolerance})` : '';
+        console.log(`${passed} passed${within}, ${failed.length} failed, ${skipped.length} skipped`);
       }
       if (failed.length) process.exitCode = 1;
     });

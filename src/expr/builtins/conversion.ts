@@ -1,3 +1,4 @@
+import { isFeelNumber, parseNumber, toDouble } from '../decimal.ts';
 import { dateToDateTime } from '../arithmetic.ts';
 import type { Env } from '../env.ts';
 import {
@@ -73,10 +74,10 @@ export const conversionFunctions: FeelFunction[] = [
     fn: (args, env) => {
       if (args.length >= 3) {
         const [h, m, s, off] = args;
-        if (!isInt(h!) || !isInt(m!) || typeof s !== 'number' || h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s >= 60)
+        if (!isInt(h!) || !isInt(m!) || !isFeelNumber(s) || h < 0 || h > 23 || m < 0 || m > 59 || toDouble(s) < 0 || toDouble(s) >= 60)
           return bad(env, 'time', 'hour, minute and second are out of range', h!);
         if (off !== undefined && off !== null && !(off instanceof DaysTimeDuration)) return bad(env, 'time', 'offset must be a days and time duration', off);
-        return new FeelTime(h, m, s, off instanceof DaysTimeDuration ? off.seconds : null, null);
+        return new FeelTime(h, m, toDouble(s), off instanceof DaysTimeDuration ? off.seconds : null, null);
       }
       if (args.length !== 1) return badCall(env, 'time', 'takes one argument or hour, minute, second[, offset]');
       const from = args[0]!;
@@ -107,7 +108,7 @@ export const conversionFunctions: FeelFunction[] = [
       if (grouping) text = text.split(grouping).join('');
       if (decimal && decimal !== '.') text = text.replace(decimal, '.');
       if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return bad(env, 'number', `"${from}" is not a number`, from);
-      return Number(text);
+      return parseNumber(text);
     },
   }),
   builtin('duration', {
@@ -157,7 +158,7 @@ export const conversionFunctions: FeelFunction[] = [
       if (!m) return bad(env, 'range', `"${from}" is not a range like "[1..10)"`, from);
       const endpoint = (t: string): FeelValue | undefined => {
         if (t === '') return null;
-        if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+        if (/^-?\d+(\.\d+)?$/.test(t)) return parseNumber(t);
         if (/^".*"$/.test(t)) return t.slice(1, -1);
         const lit = /^@"(.*)"$/.exec(t) ?? /^(?:date and time|date|time|duration)\("(.*)"\)$/.exec(t);
         if (lit)

@@ -23,7 +23,8 @@ function extreme(name: string, sign: 1 | -1): FeelFunction {
       const xs = listOrVarargs(args);
       if (!xs || xs.length === 0) return null;
       let best: FeelValue = xs[0] ?? null;
-      for (const x of xs.slice(1)) {
+      for (let i = 1; i < xs.length; i++) {
+        const x = xs[i]!;
         const c = compareValues(x, best);
         if (c === null) return bad(env, name, 'items must be comparable', x);
         if (sign * c > 0) best = x;

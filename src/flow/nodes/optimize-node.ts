@@ -1,4 +1,4 @@
-import type { FeelContext, FeelValue } from '../../expr/index.ts';
+import { isFeelNumber, toDouble, type FeelContext, type FeelValue } from '../../expr/index.ts';
 import { actionsOf, chooseOffer, type Applicant } from '../../optimize/index.ts';
 import type { NodeDefinition } from '../definition.ts';
 import { compileFeel, freeNames } from '../feel-support.ts';
@@ -32,8 +32,10 @@ export const optimizeNode: NodeHandler<OptimizeNode> = {
         const v: Record<string, FeelValue> = {};
         for (const i of inputs) v[i.name] = i.run(state.env);
         const num = (name: string, required: boolean): number | undefined => {
-          const x = v[name];
-          if (x === undefined || (x === null && !required)) return undefined;
+          const given = v[name];
+          if (given === undefined || (given === null && !required)) return undefined;
+          // The optimiser works in doubles; a 34-digit FEEL result is rounded to the nearest.
+          const x = isFeelNumber(given) ? toDouble(given) : given;
           if (typeof x !== 'number' || !Number.isFinite(x)) {
             throw new FlowError('invalid_value', [
               {

@@ -1,4 +1,4 @@
-import { Env, compileNode, parseExpression, BUILTIN_NAMES, type Node } from '../../expr/index.ts';
+import { Env, compileNode, parseExpression, BUILTIN_NAMES, toDouble, type Node } from '../../expr/index.ts';
 import type { EdgeDefinition, NodeDefinition } from '../definition.ts';
 import { FlowError, type FlowIssue } from '../flow-error.ts';
 import { compileFeel, freeNames } from '../feel-support.ts';
@@ -87,9 +87,9 @@ function interval(node: Node): { name: string; iv: Interval } | null {
     let name: string | null = null;
     let k: number | null = null;
     let op = node.op;
-    if (node.l.t === 'name' && node.r.t === 'num') [name, k] = [node.l.name, node.r.v];
+    if (node.l.t === 'name' && node.r.t === 'num') [name, k] = [node.l.name, toDouble(node.r.v)];
     else if (node.r.t === 'name' && node.l.t === 'num') {
-      [name, k] = [node.r.name, node.l.v];
+      [name, k] = [node.r.name, toDouble(node.l.v)];
       op = ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=' } as const)[op];
     }
     if (name === null || k === null) return null;
@@ -107,7 +107,7 @@ function interval(node: Node): { name: string; iv: Interval } | null {
     }
   }
   if (node.t === 'between' && node.e.t === 'name' && node.lo.t === 'num' && node.hi.t === 'num') {
-    return { name: node.e.name, iv: { lo: node.lo.v, hi: node.hi.v, loIn: true, hiIn: true } };
+    return { name: node.e.name, iv: { lo: toDouble(node.lo.v), hi: toDouble(node.hi.v), loIn: true, hiIn: true } };
   }
   if (node.t === 'and') {
     const a = interval(node.l);
