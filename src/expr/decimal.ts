@@ -23,6 +23,8 @@ function bigPow10(n: number): bigint {
 }
 bigPow10(80);
 const LIMIT = 1e15;
+/** Powers of ten as doubles, exact to 10^22 and the nearest double beyond: for approximations only. */
+const APPROX_POW10: number[] = Array.from({ length: 309 }, (_, i) => Number(`1e${i}`));
 const TEN_TO_PRECISION = 10n ** BigInt(PRECISION);
 
 /** A FEEL number a double does not stand for: `coefficient × 10^exponent`, the coefficient of 16 to 34 digits without trailing zeros. */
@@ -33,6 +35,8 @@ export class FeelDecimal {
     readonly exponent: number,
     /** Within two units in the last place of the value; the order of two values far apart is read from it. */
     readonly approx: number,
+    /** Digits of the coefficient (16 to 34). */
+    readonly digits: number,
   ) {}
 
   /** The nearest double, for JSON and for code outside FEEL. */
@@ -89,17 +93,37 @@ export function placesOf(x: number): number {
 /** Splits `x` into a bigint coefficient and exponent (set in `partC`, `partE`), from its shortest decimal form. */
 let partC = 0n;
 let partE = 0;
+/** Digits of `partC` when known without counting (a FeelDecimal's), 0 otherwise. */
+let partDigits = 0;
+/** The last double split, kept: a literal such as 0.35 meets every row of a batch. */
+let lastX = Number.NaN;
+let lastC = 0n;
+let lastE = 0;
+let lastDigits = 0;
 function split(x: number): void {
-  const p = Number.isSafeInteger(x) ? 0 : placesOf(x);
-  if (p >= 0) {
-    partC = BigInt(p === 0 ? x : Math.round(x * POW10[p]!));
-    partE = -p;
+  if (x === lastX) {
+    partC = lastC;
+    partE = lastE;
+    partDigits = lastDigits;
     return;
   }
-  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x))!;
-  const fraction = m[3] ?? '';
-  partC = BigInt(`${m[1]}${m[2]}${fraction}`);
-  partE = Number(m[4] ?? 0) - fraction.length;
+  const p = Number.isSafeInteger(x) ? 0 : placesOf(x);
+  if (p >= 0) {
+    const units = p === 0 ? x : Math.round(x * POW10[p]!);
+    partC = BigInt(units);
+    partE = -p;
+    partDigits = Math.abs(units) < LIMIT ? integerDigits(units) : 0;
+  } else {
+    const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x))!;
+    const fraction = m[3] ?? '';
+    partC = BigInt(`${m[1]}${m[2]}${fraction}`);
+    partE = Number(m[4] ?? 0) - fraction.length;
+    partDigits = 0;
+  }
+  lastX = x;
+  lastC = partC;
+  lastE = partE;
+  lastDigits = partDigits;
 }
 
 function digitCount(c: bigint): number {
@@ -133,7 +157,7 @@ function digitCount(c: bigint): number {
  */
 export function fromParts(c: bigint, e: number, sticky = false, knownDigits = 0): FeelNumber | null {
   if (c === 0n) return 0;
-  let digits = knownDigits && c < TEN_TO_PRECISION && c > -TEN_TO_PRECISION ? knownDigits : digitCount(c);
+  let digits = knownDigits || digitCount(c);
   if (digits > PRECISION) {
     const drop = digits - PRECISION;
     c = roundDrop(c, drop, sticky);
@@ -162,23 +186,26 @@ export function fromParts(c: bigint, e: number, sticky = false, knownDigits = 0)
     const units = Number(c);
     return e >= 0 ? units * POW10[e]! : units / POW10[-e]!;
   }
-  const approx = e >= 0 ? Number(c) * (e < 23 ? POW10[e]! : 10 ** e) : Number(c) / (e > -23 ? POW10[-e]! : 10 ** -e);
+  const approx = e >= 0 ? Number(c) * (APPROX_POW10[e] ?? 10 ** e) : Number(c) / (APPROX_POW10[-e] ?? 10 ** -e);
   // A 16- or 17-digit value may be exactly what a double prints; it stays a double then.
   if (digits <= 17 && Number.isFinite(approx)) {
     const nearest = Number(`${c}e${e}`);
     split(nearest);
     if (partC === c && partE === e) return nearest;
   }
-  return new FeelDecimal(c, e, approx);
+  return new FeelDecimal(c, e, approx, digits);
 }
 
 /** `c / 10^drop`, rounded half to even; `sticky` counts as a non-zero digit below those dropped. */
 function roundDrop(c: bigint, drop: number, sticky: boolean): bigint {
   const p = bigPow10(drop);
   const q = c / p;
-  const r = c % p;
-  const step = roundingStep(q, r < 0n ? -r : r, p, c < 0n, sticky, 'half-even');
-  return step === 0n ? q : q + step;
+  let r = c % p;
+  if (r < 0n) r = -r;
+  if (r === 0n && !sticky) return q;
+  const rest = p - r;
+  if (r > rest || (r === rest && (sticky || q % 2n !== 0n))) return c < 0n ? q - 1n : q + 1n;
+  return q;
 }
 
 export type RoundingMode = 'half-even' | 'half-up' | 'half-down' | 'up' | 'down' | 'floor' | 'ceiling';
@@ -224,6 +251,7 @@ function partsOf(n: FeelNumber): void {
   else {
     partC = n.coefficient;
     partE = n.exponent;
+    partDigits = n.digits;
   }
 }
 
@@ -268,7 +296,7 @@ function nudged(c: bigint, e: number, tiny: bigint): FeelNumber | null {
 }
 
 export function negateNumber(a: FeelNumber): FeelNumber {
-  return typeof a === 'number' ? -a || 0 : new FeelDecimal(-a.coefficient, a.exponent, -a.approx);
+  return typeof a === 'number' ? -a || 0 : new FeelDecimal(-a.coefficient, a.exponent, -a.approx, a.digits);
 }
 
 export function subtractNumbers(a: FeelNumber, b: FeelNumber): FeelNumber | null {
@@ -289,8 +317,16 @@ export function multiplyNumbers(a: FeelNumber, b: FeelNumber): FeelNumber | null
   partsOf(a);
   const ca = partC;
   const ea = partE;
+  const da = partDigits;
   partsOf(b);
-  return fromParts(ca * partC, ea + partE);
+  const c = ca * partC;
+  // A product has the digits of its factors together, or one fewer: one comparison tells which.
+  let digits = 0;
+  if (da && partDigits) {
+    const fewer = bigPow10(da + partDigits - 1);
+    digits = c >= fewer || c <= -fewer ? da + partDigits : da + partDigits - 1;
+  }
+  return fromParts(c, ea + partE, false, digits);
 }
 
 /** `a / b`; null for division by zero. */
@@ -298,25 +334,28 @@ export function divideNumbers(a: FeelNumber, b: FeelNumber): FeelNumber | null {
   if (typeof a === 'number' && typeof b === 'number') {
     if (b === 0) return null;
     const q = a / b;
-    // The double quotient is the answer when it times b gives a back, digit for digit.
-    const pq = placesOf(q);
-    if (pq >= 0) {
-      const pb = placesOf(b);
-      const pa = pb < 0 ? -1 : placesOf(a);
-      if (pa >= 0 && pq + pb < 23) {
-        const product = Math.round(q * POW10[pq]!) * Math.round(b * POW10[pb]!);
+    const pb = placesOf(b);
+    const pa = pb < 0 ? -1 : placesOf(a);
+    if (pa >= 0) {
+      const unitsA = Math.round(a * POW10[pa]!);
+      const unitsB = Math.round(b * POW10[pb]!);
+      // The double quotient is the answer when it times b gives a back, digit for digit.
+      const pq = placesOf(q);
+      if (pq >= 0 && pq + pb < 23) {
+        const product = Math.round(q * POW10[pq]!) * unitsB;
         const shift = pq + pb - pa;
-        const units = Math.round(a * POW10[pa]!);
-        if (Math.abs(product) < LIMIT && shift >= 0 && shift < 23 && product === units * POW10[shift]!) return q || 0;
+        if (Math.abs(product) < LIMIT && shift >= 0 && shift < 23 && product === unitsA * POW10[shift]!) return q || 0;
       }
+      // a / b = (unitsA / unitsB) × 10^(pb - pa), two safe integers.
+      return divideUnits(unitsA, unitsB, pb - pa, q);
     }
-    if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return divideIntegers(a, b, q);
   } else if (b === 0 || (b instanceof FeelDecimal && b.coefficient === 0n)) return null;
   partsOf(a);
   const ca = partC;
   const ea = partE;
+  const da = partDigits;
   partsOf(b);
-  return divideParts(ca, ea, partC, partE);
+  return divideParts(ca, ea, partC, partE, da, partDigits);
 }
 
 /** Digits of a safe integer's magnitude, from doubles alone. */
@@ -328,35 +367,39 @@ function integerDigits(x: number): number {
 }
 
 /**
- * Two safe integers whose quotient does not end within 15 digits (`income / 12`): the common
- * case, so it takes as few bigint operations as it can, and the double quotient `approx` (the
- * correctly rounded quotient) is its approximation.
+ * `(a / b) × 10^exponent` for two safe integers whose quotient does not end within 15 digits
+ * (`income / 12`): the common case, so it takes as few bigint operations as it can, and the
+ * double quotient `approx` is its approximation.
  */
-function divideIntegers(a: number, b: number, approx: number): FeelNumber | null {
+function divideUnits(a: number, b: number, exponent: number, approx: number): FeelNumber | null {
   const shift = PRECISION + integerDigits(b) - integerDigits(a);
   const divisor = BigInt(b < 0 ? -b : b);
   const n = BigInt(a < 0 ? -a : a) * bigPow10(shift);
   let q = n / divisor;
   const r = n % divisor;
-  if (r === 0n || q >= TEN_TO_PRECISION) return fromParts(a < 0 !== b < 0 ? -q : q, -shift, r !== 0n);
+  const e = exponent - shift;
+  const negative = a < 0 !== b < 0;
+  if (r === 0n || q >= TEN_TO_PRECISION) return fromParts(negative ? -q : q, e, r !== 0n);
   const rest = divisor - r;
   if (r > rest || (r === rest && q % 2n === 1n)) q += 1n;
-  if (q % 10n === 0n || q >= TEN_TO_PRECISION) return fromParts(a < 0 !== b < 0 ? -q : q, -shift);
-  return new FeelDecimal(a < 0 !== b < 0 ? -q : q, -shift, approx);
+  if (q % 10n === 0n || q >= TEN_TO_PRECISION || e < MIN_EXPONENT || PRECISION + e - 1 > MAX_ADJUSTED) return fromParts(negative ? -q : q, e);
+  return new FeelDecimal(negative ? -q : q, e, approx, PRECISION);
 }
 
-function divideParts(ca: bigint, ea: number, cb: bigint, eb: number): FeelNumber | null {
+function divideParts(ca: bigint, ea: number, cb: bigint, eb: number, digitsA = 0, digitsB = 0): FeelNumber | null {
   if (cb === 0n) return null;
   if (ca === 0n) return 0;
   // A quotient of 34 or 35 digits; what is left over decides the last one's rounding.
-  const shift = Math.max(0, PRECISION + digitCount(cb) - digitCount(ca));
+  const shift = Math.max(0, PRECISION + (digitsB || digitCount(cb)) - (digitsA || digitCount(ca)));
   const n = scaleUp(ca, shift);
   const q = n / cb;
-  const r = n % cb;
+  // For a divisor of many digits a product and a difference cost less than a second division.
+  const r = n - q * cb;
   if (r === 0n) return fromParts(q, ea - eb - shift);
   if (q >= TEN_TO_PRECISION || q <= -TEN_TO_PRECISION) return fromParts(q, ea - eb - shift, true);
   const rounded = q + roundingStep(q, r < 0n ? -r : r, cb < 0n ? -cb : cb, ca < 0n !== cb < 0n, false, 'half-even');
-  return fromParts(rounded, ea - eb - shift, false, PRECISION);
+  const carried = rounded >= TEN_TO_PRECISION || rounded <= -TEN_TO_PRECISION;
+  return fromParts(rounded, ea - eb - shift, false, carried ? PRECISION + 1 : PRECISION);
 }
 
 /** Order of two FEEL numbers: -1, 0 or 1. */
