@@ -8,6 +8,21 @@
  * only a result of more than 15 significant digits is worked out with `bigint`s.
  */
 
+import {
+  LIMB,
+  SMALL,
+  addLimbs,
+  divideSmall,
+  multiplySmall,
+  roundWork,
+  splitLow,
+  splitSafe,
+  work,
+  workExponent,
+  workNegative,
+  workSize,
+} from './decimal-limbs.ts';
+
 export const PRECISION = 34;
 /** Largest and smallest adjusted exponent (of the leading digit) decimal128 holds; beyond them a result is null or zero. */
 const MAX_ADJUSTED = 6144;
@@ -27,17 +42,43 @@ const LIMIT = 1e15;
 const APPROX_POW10: number[] = Array.from({ length: 309 }, (_, i) => Number(`1e${i}`));
 const TEN_TO_PRECISION = 10n ** BigInt(PRECISION);
 
-/** A FEEL number a double does not stand for: `coefficient × 10^exponent`, the coefficient of 16 to 34 digits without trailing zeros. */
+const BIG_LIMB = 10n ** 12n;
+
+/**
+ * A FEEL number a double does not stand for: `coefficient × 10^exponent`, the coefficient of 16
+ * to 34 digits without trailing zeros. Made by the limb arithmetic, it holds the coefficient's
+ * magnitude as three twelve-digit limbs and makes the bigint only when something asks for it.
+ */
 export class FeelDecimal {
   private exactDouble: number | undefined;
+  private big: bigint | undefined;
   constructor(
-    readonly coefficient: bigint,
+    coefficient: bigint | undefined,
     readonly exponent: number,
-    /** Within two units in the last place of the value; the order of two values far apart is read from it. */
+    /** Within a few units in the last place of the value; the order of two values far apart is read from it. */
     readonly approx: number,
     /** Digits of the coefficient (16 to 34). */
     readonly digits: number,
-  ) {}
+    /** Limbs of the coefficient's magnitude, low first (`l0` NaN when the coefficient is a bigint), and its sign. */
+    readonly l0 = Number.NaN,
+    readonly l1 = 0,
+    readonly l2 = 0,
+    readonly negative = coefficient !== undefined && coefficient < 0n,
+  ) {
+    this.big = coefficient;
+  }
+
+  get coefficient(): bigint {
+    if (this.big === undefined) {
+      const magnitude = (BigInt(this.l2) * BIG_LIMB + BigInt(this.l1)) * BIG_LIMB + BigInt(this.l0);
+      this.big = this.negative ? -magnitude : magnitude;
+    }
+    return this.big;
+  }
+
+  get hasLimbs(): boolean {
+    return !Number.isNaN(this.l0);
+  }
 
   /** The nearest double, for JSON and for code outside FEEL. */
   toNumber(): number {
@@ -270,6 +311,11 @@ export function addNumbers(a: FeelNumber, b: FeelNumber): FeelNumber | null {
       if (Math.abs(units) < LIMIT && p < 23) return units / POW10[p]! || 0;
     }
   }
+  if ((a instanceof FeelDecimal && a.hasLimbs) || (b instanceof FeelDecimal && b.hasLimbs)) {
+    if (loadLimbs(a, A) && loadLimbs(b, B) && addLimbs(A.negative, A.limbs, A.size, A.exponent, B.negative, B.limbs, B.size, B.exponent)) {
+      return fromWork(false);
+    }
+  }
   partsOf(a);
   const ca = partC;
   const ea = partE;
@@ -296,7 +342,9 @@ function nudged(c: bigint, e: number, tiny: bigint): FeelNumber | null {
 }
 
 export function negateNumber(a: FeelNumber): FeelNumber {
-  return typeof a === 'number' ? -a || 0 : new FeelDecimal(-a.coefficient, a.exponent, -a.approx, a.digits);
+  if (typeof a === 'number') return -a || 0;
+  if (a.hasLimbs) return new FeelDecimal(undefined, a.exponent, -a.approx, a.digits, a.l0, a.l1, a.l2, !a.negative);
+  return new FeelDecimal(-a.coefficient, a.exponent, -a.approx, a.digits);
 }
 
 export function subtractNumbers(a: FeelNumber, b: FeelNumber): FeelNumber | null {
@@ -312,6 +360,17 @@ export function multiplyNumbers(a: FeelNumber, b: FeelNumber): FeelNumber | null
     if (pb >= 0 && pa + pb < 23) {
       const units = Math.round(a * POW10[pa]!) * Math.round(b * POW10[pb]!);
       if (Math.abs(units) < LIMIT) return units / POW10[pa + pb]! || 0;
+    }
+  }
+  const limbed = a instanceof FeelDecimal && a.hasLimbs ? a : b instanceof FeelDecimal && b.hasLimbs ? b : null;
+  const other = limbed === a ? b : a;
+  if (limbed && typeof other === 'number') {
+    const p = placesOf(other);
+    const units = p >= 0 ? Math.round(other * POW10[p]!) : 0;
+    if (units !== 0 && units < SMALL && units > -SMALL) {
+      loadLimbs(limbed, A);
+      multiplySmall(A.negative !== units < 0, A.limbs, A.size, A.exponent - p, units < 0 ? -units : units);
+      return fromWork(false);
     }
   }
   partsOf(a);
@@ -358,6 +417,55 @@ export function divideNumbers(a: FeelNumber, b: FeelNumber): FeelNumber | null {
   return divideParts(ca, ea, partC, partE, da, partDigits);
 }
 
+/** An operand as limbs: a FeelDecimal made of them, or a double of at most 15 digits. */
+interface LimbOperand {
+  negative: boolean;
+  limbs: number[];
+  size: number;
+  exponent: number;
+}
+const A: LimbOperand = { negative: false, limbs: [0, 0, 0], size: 3, exponent: 0 };
+const B: LimbOperand = { negative: false, limbs: [0, 0, 0], size: 3, exponent: 0 };
+
+function loadLimbs(x: FeelNumber, into: LimbOperand): boolean {
+  if (typeof x === 'number') {
+    const p = placesOf(x);
+    if (p < 0) return false;
+    into.limbs[1] = splitSafe(Math.round(x * POW10[p]!));
+    into.limbs[0] = splitLow;
+    into.negative = x < 0;
+    into.size = 2;
+    into.exponent = -p;
+    return true;
+  }
+  if (!x.hasLimbs) return false;
+  into.negative = x.negative;
+  into.limbs[0] = x.l0;
+  into.limbs[1] = x.l1;
+  into.limbs[2] = x.l2;
+  into.size = 3;
+  into.exponent = x.exponent;
+  return true;
+}
+
+/** The limb result in `work` as a FEEL number: rounded to 34 digits, a double where one stands for it. */
+function fromWork(sticky: boolean): FeelNumber | null {
+  const digits = roundWork(sticky);
+  if (digits === 0) return 0;
+  const e = workExponent;
+  const l0 = work[0]!;
+  const l1 = workSize > 1 ? work[1]! : 0;
+  const l2 = workSize > 2 ? work[2]! : 0;
+  if (digits <= 17 || e < -290 || e > 290) {
+    // Short values, and values far from a double's range, take the one general path.
+    const magnitude = (BigInt(l2) * BIG_LIMB + BigInt(l1)) * BIG_LIMB + BigInt(l0);
+    return fromParts(workNegative ? -magnitude : magnitude, e, false, digits);
+  }
+  const scaled = (l2 * LIMB + l1) * LIMB + l0;
+  const approx = e >= 0 ? scaled * APPROX_POW10[e]! : scaled / APPROX_POW10[-e]!;
+  return new FeelDecimal(undefined, e, workNegative ? -approx : approx, digits, l0, l1, l2, workNegative);
+}
+
 /** Digits of a safe integer's magnitude, from doubles alone. */
 function integerDigits(x: number): number {
   const n = Math.abs(x);
@@ -372,6 +480,7 @@ function integerDigits(x: number): number {
  * double quotient `approx` is its approximation.
  */
 function divideUnits(a: number, b: number, exponent: number, approx: number): FeelNumber | null {
+  if (b < SMALL && b > -SMALL) return fromWork(divideSmall(a < 0 !== b < 0, a < 0 ? -a : a, b < 0 ? -b : b, exponent));
   const shift = PRECISION + integerDigits(b) - integerDigits(a);
   const divisor = BigInt(b < 0 ? -b : b);
   const n = BigInt(a < 0 ? -a : a) * bigPow10(shift);
