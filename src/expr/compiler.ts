@@ -299,7 +299,8 @@ export function compileNode(node: Node): Compiled {
       const label = node.fn.t === 'name' ? node.fn.name : 'the called expression';
       return (env) => {
         const f = fn(env);
-        const values = args.map((a) => a(env));
+        const values: FeelValue[] = new Array(args.length);
+        for (let i = 0; i < args.length; i++) values[i] = args[i]!(env);
         let namedValues: Record<string, FeelValue> | null = null;
         if (named) {
           namedValues = {};
@@ -433,7 +434,11 @@ export function compileNode(node: Node): Compiled {
     }
     case 'list': {
       const items = node.items.map(compileNode);
-      return (env) => items.map((i) => i(env));
+      return (env) => {
+        const out: FeelValue[] = new Array(items.length);
+        for (let i = 0; i < items.length; i++) out[i] = items[i]!(env);
+        return out;
+      };
     }
     case 'context': {
       const entries = node.entries.map((e) => ({ key: e.key, value: compileNode(e.value) }));
