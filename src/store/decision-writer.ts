@@ -13,8 +13,13 @@ interface Pending {
 }
 
 const MAX_BATCH = 250;
-/** Groups in flight at once: the next group inserts its rows while the one before holds the audit lock. */
-const PIPELINE = 2;
+/**
+ * Groups in flight at once. One: a second group only waits for the audit chain's lock, which the
+ * first holds until it commits, while the decisions it took could have joined a larger group. On
+ * 2 cores with 16 clients on PostgreSQL one server process committed 2,940-3,080 decisions/s with
+ * one group in flight against 2,350-2,490/s with two (p99 16-17 ms against 19-20 ms).
+ */
+const PIPELINE = 1;
 
 /**
  * Commits decisions in groups: every decision that arrives while a commit is under way joins
