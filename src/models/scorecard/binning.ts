@@ -1,6 +1,7 @@
 import type { Column } from '../frame.ts';
+import { optimalBinning, type OptimalTrend } from './optimal-binning.ts';
 
-export type Trend = 'auto' | 'ascending' | 'descending' | 'none';
+export type Trend = 'auto' | 'ascending' | 'descending' | 'peak' | 'valley' | 'none';
 
 export interface BinningOptions {
   /** smallest share of rows a bin may hold */
@@ -10,9 +11,11 @@ export interface BinningOptions {
   trend: Trend;
   /** numeric codes that mean something other than a quantity (e.g. 0 = none declared, 99999999 = refused): bins of their own */
   specialValues: number[];
+  /** `optimal`: the largest information value the constraints allow (optimal-binning.ts); `greedy`: neighbours merged one at a time */
+  algorithm: 'optimal' | 'greedy';
 }
 
-export const DEFAULT_BINNING: BinningOptions = { minBinShare: 0.05, maxBins: 8, trend: 'auto', specialValues: [] };
+export const DEFAULT_BINNING: BinningOptions = { minBinShare: 0.05, maxBins: 8, trend: 'auto', specialValues: [], algorithm: 'optimal' };
 
 export interface Bin {
   label: string;
@@ -73,6 +76,30 @@ function merge(a: Group, b: Group): Group {
   };
 }
 
+/**
+ * The fine classes merged into the bins of largest information value under the options; for
+ * `auto`, the better of ascending and descending. Null when no binning meets the constraints.
+ */
+function optimal(
+  groups: Group[],
+  total: number,
+  totalGood: number,
+  totalBad: number,
+  o: BinningOptions,
+  trend: OptimalTrend | 'auto',
+): { groups: Group[]; trend: OptimalTrend } | null {
+  const classes = groups.filter((x) => x.count > 0);
+  const solve = (t: OptimalTrend) => {
+    const r = optimalBinning({ classes, totalGood, totalBad, minCount: o.minBinShare * total, maxBins: o.maxBins, trend: t });
+    return r && { r, trend: t };
+  };
+  const candidates = trend === 'auto' ? [solve('ascending'), solve('descending')] : [solve(trend)];
+  const found = candidates.filter((c) => c !== null).sort((a, b) => b.r.iv - a.r.iv)[0];
+  if (!found) return null;
+  const merged = found.r.runs.map(([i, j]) => classes.slice(i, j + 1).reduce(merge));
+  return { groups: merged, trend: found.trend };
+}
+
 /** Merges neighbours until every bin is big enough, the trend holds and there are few enough. */
 function coarse(groups: Group[], total: number, o: BinningOptions, direction: 1 | -1 | 0): Group[] {
   const g = groups.filter((x) => x.count > 0);
@@ -121,7 +148,9 @@ export function binFeature(col: Column, y: Uint8Array, rows: Int32Array, options
       else count[c]!++, (bads[c]! += y[r]!);
     }
     const groups = col.levels.map((l, k) => ({ count: count[k]!, bads: bads[k]!, levels: [l] })).sort((a, b) => rate(a) - rate(b));
-    const coarseGroups = coarse(groups, rows.length, o, 0);
+    // Levels in order of bad rate: bins are runs of them, any runs the constraints allow.
+    const best = o.algorithm === 'optimal' ? optimal(groups, rows.length, totalGood, totalBad, o, 'none') : null;
+    const coarseGroups = best ? best.groups : coarse(groups, rows.length, o, 0);
     const extras: Bin[] = mCount ? [{ label: 'missing', missing: true, count: mCount, bads: mBads, woe: 0, iv: 0 }] : [];
     return { feature: col.name, kind: 'categorical', ...finish(coarseGroups, extras, totalGood, totalBad), trend: 'none' };
   }
@@ -155,6 +184,10 @@ export function binFeature(col: Column, y: Uint8Array, rows: Int32Array, options
     if (g.count) fine.push(g);
     lower = upper;
   }
+  if (o.algorithm === 'optimal') {
+    const best = optimal(fine, rows.length, totalGood, totalBad, o, o.trend);
+    if (best) return numericBinning(col.name, best.groups, special, mCount, mBads, totalGood, totalBad, best.trend);
+  }
   let direction: 1 | -1 | 0 = 0;
   if (o.trend === 'ascending') direction = 1;
   else if (o.trend === 'descending') direction = -1;
@@ -165,6 +198,28 @@ export function binFeature(col: Column, y: Uint8Array, rows: Int32Array, options
     direction = up >= 0 ? 1 : -1;
   }
   const coarseGroups = coarse(fine, rows.length, o, direction);
+  return numericBinning(
+    col.name,
+    coarseGroups,
+    special,
+    mCount,
+    mBads,
+    totalGood,
+    totalBad,
+    direction > 0 ? 'ascending' : direction < 0 ? 'descending' : 'none',
+  );
+}
+
+function numericBinning(
+  feature: string,
+  coarseGroups: Group[],
+  special: Map<number, { count: number; bads: number }>,
+  mCount: number,
+  mBads: number,
+  totalGood: number,
+  totalBad: number,
+  trend: Trend,
+): FeatureBinning {
   // Coarse bins cover the whole line: the first starts at -inf, each starts where the last ended.
   coarseGroups.forEach((g, i) => (g.lower = i === 0 ? -Infinity : coarseGroups[i - 1]!.upper));
   if (coarseGroups.length) coarseGroups[coarseGroups.length - 1]!.upper = Infinity;
@@ -172,12 +227,7 @@ export function binFeature(col: Column, y: Uint8Array, rows: Int32Array, options
     ...[...special].map(([v, s]) => ({ label: `special ${v}`, special: v, count: s.count, bads: s.bads, woe: 0, iv: 0 })),
     ...(mCount ? [{ label: 'missing', missing: true, count: mCount, bads: mBads, woe: 0, iv: 0 }] : []),
   ];
-  return {
-    feature: col.name,
-    kind: 'numeric',
-    ...finish(coarseGroups, extras, totalGood, totalBad),
-    trend: direction > 0 ? 'ascending' : direction < 0 ? 'descending' : 'none',
-  };
+  return { feature, kind: 'numeric', ...finish(coarseGroups, extras, totalGood, totalBad), trend };
 }
 
 /** The bin a value falls in; an unseen level or unbinned missing value gets -1 (WoE 0). */
