@@ -67,6 +67,24 @@ test('arbiter train, score --explain and evaluate, for both kinds of model', () 
     );
     assert.equal(evaluated.calibration.length, 10);
     assert.ok(evaluated.psi < 1e-9, 'a population is stable against itself');
+
+    // The model card: the model uses Personal, so the fairness report is refused for it; Housing is a segment.
+    const refused = arbiter(['card', '--model', model, '--data', join(DATA, 'german_credit.csv'), '--protected', 'Personal']);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /protected attribute "Personal" is a feature of the model/);
+    const cardFile = join(dir, `${algo}-card.json`);
+    const carded = arbiter(['card', '--model', model, '--data', join(DATA, 'german_credit.csv'), '--segment', 'Housing', '--out', cardFile]);
+    assert.equal(carded.code, 0, carded.stderr);
+    const card = JSON.parse(readFileSync(cardFile, 'utf8'));
+    assert.equal(card.model.kind, algo);
+    assert.deepEqual(
+      card.performance.bySegment.map((g: { group: string }) => g.group),
+      ['ForFree', 'Own', 'Rent'],
+    );
+    assert.ok(card.limitations.some((l: string) => /measured on the data the model was trained on/.test(l)));
+    const html = arbiter(['card', '--model', model, '--data', join(DATA, 'german_credit.csv'), '--limitation', 'not for business lending']).stdout;
+    assert.match(html, /^<!doctype html>/);
+    assert.match(html, /<li>not for business lending<\/li>/);
   }
   // A file changed after training is refused: its version no longer matches its content.
   const file = JSON.parse(readFileSync(join(dir, 'gbdt.json'), 'utf8'));

@@ -8,6 +8,8 @@ import {
   evaluate,
   featuresOf,
   loadModel,
+  modelCard,
+  modelCardHtml,
   ModelImportError,
   OnnxModel,
   pointsOf,
@@ -30,6 +32,7 @@ import {
   type NewModel,
 } from '../../models/index.ts';
 import { numberOption, type NumberRange } from '../number-option.ts';
+import type { CardFlags } from './model-commands.ts';
 import { progressBar } from '../progress-bar.ts';
 import { readJsonFile } from '../read-json.ts';
 
@@ -210,6 +213,38 @@ export async function evaluateModel(flags: { model: string; data: string; target
     console.log(
       `  band ${String(b.band).padStart(2)}: ${String(b.count).padStart(5)} rows, predicted ${(b.meanPredicted * 100).toFixed(1)}%, observed ${(b.observedRate * 100).toFixed(1)}%`,
     );
+}
+
+export async function card(flags: CardFlags): Promise<void> {
+  const model = loadModel(flags.model);
+  const column = flags.target ?? model.target?.column;
+  const bad = flags.bad ?? model.target?.bad;
+  if (!column || bad === undefined) throw new Error('--target and --bad: this model does not record its outcome column; name it and its bad value');
+  const frame = readData(flags.data);
+  const y = frame.target(column, bad);
+  const pd = await scorePd(model, frame);
+  const result = modelCard(model, frame, y, pd, {
+    dateColumn: flags.date,
+    segmentColumn: flags.segment,
+    protectedAttributes: flags.protected
+      ? flags.protected
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+    cutoff: flags.cutoff === undefined ? undefined : numberOption(flags.cutoff, 'cutoff', { min: 0, max: 1, minExcluded: true }),
+    limitations: flags.limitation ?? [],
+    dataFile: basename(flags.data),
+    dataSha256: sha256(flags.data),
+  });
+  const json = flags.json || flags.out?.endsWith('.json');
+  const text = json ? `${JSON.stringify(result, null, 2)}\n` : modelCardHtml(result, `Model card: ${basename(flags.model)} (${model.version.slice(0, 12)})`);
+  if (flags.out) {
+    writeFileSync(flags.out, text);
+    console.log(
+      `wrote ${flags.out}: ${result.performance.overall.auc.toFixed(3)} AUC on ${result.data.rows} rows, ${result.fairness.filter((f) => f.flagged).length} of ${result.fairness.length} fairness reports flagged, ${result.limitations.length} limitations`,
+    );
+  } else process.stdout.write(text);
 }
 
 export async function importModel(

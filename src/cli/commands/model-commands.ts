@@ -56,6 +56,39 @@ export function evaluateCommand(): Command {
     );
 }
 
+export function cardCommand(): Command {
+  return new Command('card')
+    .description(
+      'a model card: the model, its training, performance overall, by month and by segment, stability, a fairness report and limitations, as HTML or JSON',
+    )
+    .requiredOption('--model <model.json>', 'a model from arbiter train or arbiter import')
+    .requiredOption('--data <file>', 'labelled rows (.csv or .jsonl) to measure it on')
+    .option('--target <column>', 'the outcome column (default: the one the model was trained on)')
+    .option('--bad <value>', 'the value of the outcome column that means default')
+    .option('--date <column>', 'dates (their month) or period numbers: performance and stability by month')
+    .option('--segment <column>', 'performance per value of this column')
+    .option('--protected <columns>', 'comma-separated attributes the model does not use, for the fairness report (e.g. Personal,ForeignWorker)')
+    .option('--cutoff <pd>', "approve below this PD in the fairness report (default: the data's bad rate)")
+    .option('--limitation <text...>', "the owner's statements of what the model is not for")
+    .option('--out <file>', 'write the card here (.html, or .json for JSON) instead of printing it')
+    .option('--json', 'print JSON')
+    .action(async (flags: CardFlags) => (await import('./model-actions.ts')).card(flags));
+}
+
+export interface CardFlags {
+  model: string;
+  data: string;
+  target?: string;
+  bad?: string;
+  date?: string;
+  segment?: string;
+  protected?: string;
+  cutoff?: string;
+  limitation?: string[];
+  out?: string;
+  json?: boolean;
+}
+
 export function importCommand(): Command {
   return new Command('import')
     .description('turn a model trained elsewhere (XGBoost JSON, ONNX) into an Arbiter model file, scored the same way')
