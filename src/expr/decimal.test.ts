@@ -15,7 +15,7 @@ import {
   type FeelNumber,
   type RoundingMode,
 } from './decimal.ts';
-import { compileExpression, valueToString, type FeelContext } from './index.ts';
+import { compileExpression, exactJsonText, toJson, valueToString, type FeelContext } from './index.ts';
 
 /** The FEEL string of an expression's value: every digit a decimal128 result has. */
 const feel = (source: string, vars: FeelContext = {}) => {
@@ -82,6 +82,14 @@ describe('FEEL numbers are decimal128', () => {
     assert.equal(text('list contains([1/3], 1/3)'), 'true');
     assert.equal(text('string(1/3)'), '0.3333333333333333333333333333333333');
     assert.equal(text('-(1/3)'), '-0.3333333333333333333333333333333333');
+  });
+
+  test('JSON leaving the engine: the nearest double by default, every digit in exactJsonText', () => {
+    const v = compileExpression('{third: 1/3, items: [2/3, 0.5], note: "a\u0000b"}').evaluate({}).value;
+    assert.deepEqual(JSON.parse(JSON.stringify(toJson(v))), { third: 1 / 3, items: [2 / 3, 0.5], note: 'a\u0000b' });
+    const text = exactJsonText(toJson(v, true), 0);
+    assert.equal(text, '{"third":0.3333333333333333333333333333333333,"items":[0.6666666666666666666666666666666667,0.5],"note":"a\\u0000b"}');
+    assert.deepEqual(JSON.parse(text), { third: 1 / 3, items: [2 / 3, 0.5], note: 'a\u0000b' });
   });
 
   test('a decision table compares an exact decimal input with its rules', () => {

@@ -14,6 +14,7 @@ export {
   typeName,
   valueToString,
   toJson,
+  exactJsonText,
   type FeelValue,
   type FeelContext,
   type Warning,

@@ -235,15 +235,41 @@ export function numberToString(n: number): string {
   return `${sign}0.${'0'.repeat(-e - 1)}${digits}`;
 }
 
-/** Plain JSON for results leaving the engine (CLI, API). */
-export function toJson(v: FeelValue): unknown {
+/**
+ * Plain JSON for results leaving the engine (CLI, API): a FeelDecimal becomes the nearest double,
+ * or stays itself with `keepDecimals`, for `exactJsonText` to write every digit.
+ */
+export function toJson(v: FeelValue, keepDecimals = false): unknown {
   if (v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof FeelDecimal) return v.toNumber();
-  if (Array.isArray(v)) return v.map(toJson);
+  if (v instanceof FeelDecimal) return keepDecimals ? v : v.toNumber();
+  if (Array.isArray(v)) return v.map((x) => toJson(x, keepDecimals));
   if (isContext(v)) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = toJson(x);
+    for (const [k, x] of Object.entries(v)) out[k] = toJson(x, keepDecimals);
     return out;
   }
   return valueToString(v);
+}
+
+/**
+ * JSON text in which every FeelDecimal is written digit for digit: JSON numbers have no limit of
+ * precision, only JavaScript's reading of them does, and a 34-digit result should reach a file
+ * or a terminal whole.
+ */
+export function exactJsonText(value: unknown, indent = 2): string {
+  const decimals: string[] = [];
+  const nonce = Math.random().toString(36).slice(2);
+  const text = JSON.stringify(
+    value,
+    function (this: Record<string, unknown>, key: string, v: unknown) {
+      const raw = this[key];
+      if (raw instanceof FeelDecimal) {
+        decimals.push(raw.toString());
+        return `\u0000${nonce}:${decimals.length - 1}`;
+      }
+      return v;
+    },
+    indent,
+  );
+  return text.replace(new RegExp(`"\\\\u0000${nonce}:(\\d+)"`, 'g'), (_m, i: string) => decimals[Number(i)]!);
 }

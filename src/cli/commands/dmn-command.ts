@@ -23,14 +23,14 @@ export function dmnCommand(): Command {
       } catch {
         throw new Error(`cannot read DMN file ${flags.file}`);
       }
-      const { DmnRuntime, importDmn, toJson } = await load();
+      const { DmnRuntime, exactJsonText, importDmn, toJson } = await load();
       const model = await importDmn(xml);
       const raw = flags.input ? readJsonFile(flags.input, 'input file') : {};
       if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('the input must be a JSON object keyed by input data name');
       const runtime = new DmnRuntime(model);
       const result = runtime.evaluateDecision(flags.decision, runtime.inputsFromJson(raw as Record<string, unknown>));
-      const printed = { decision: flags.decision, result: toJson(result.value), errors: result.errors, warnings: result.warnings };
-      console.log(JSON.stringify(printed, null, 2));
+      const printed = { decision: flags.decision, result: toJson(result.value, true), errors: result.errors, warnings: result.warnings };
+      console.log(exactJsonText(printed));
       if (result.error) {
         console.error(`decision "${flags.decision}" failed: ${result.error}`);
         process.exitCode = 1;
