@@ -11,7 +11,7 @@ import { keysCommand } from './commands/keys-command.ts';
 import { migrateCommand } from './commands/migrate-command.ts';
 import { purgeCommand } from './commands/purge-command.ts';
 import { erasuresCommand } from './commands/erasures-command.ts';
-import { cardCommand, evaluateCommand, importCommand, scoreCommand, trainCommand } from './commands/model-commands.ts';
+import { binsCommand, cardCommand, evaluateCommand, importCommand, scoreCommand, trainCommand } from './commands/model-commands.ts';
 import { serveCommand } from './commands/serve-command.ts';
 import { synthCommand } from './commands/synth-command.ts';
 
@@ -37,6 +37,7 @@ program.addCommand(trainCommand());
 program.addCommand(scoreCommand());
 program.addCommand(evaluateCommand());
 program.addCommand(cardCommand());
+program.addCommand(binsCommand());
 program.addCommand(importCommand());
 program.addCommand(synthCommand());
 program.addCommand(bureauSimCommand());

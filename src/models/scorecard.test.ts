@@ -64,3 +64,31 @@ test('missing values and special codes get bins of their own', () => {
   assert.ok(assets.bins.filter((b) => b.upper !== undefined).every((b) => b.lower! >= 0 || b.lower === -Infinity));
   assert.ok(income.iv > 0.1);
 });
+
+test("an analyst's bins: cuts for a number, groups of levels for a category, used as given", () => {
+  const frame = readCsv(join(DATA, 'german_credit.csv'));
+  const y = frame.target('Class', 'Bad');
+  const rows = Int32Array.from({ length: frame.rows }, (_, i) => i);
+  const amount = binFeature(frame.column('Amount'), y, rows, { cuts: [2000, 4000, 8000] });
+  assert.deepEqual(
+    amount.bins.map((b) => [b.lower, b.upper]),
+    [
+      [-Infinity, 2000],
+      [2000, 4000],
+      [4000, 8000],
+      [8000, Infinity],
+    ],
+  );
+  const col = frame.column('Amount');
+  assert.equal(col.kind, 'numeric');
+  if (col.kind === 'numeric') assert.equal(amount.bins[0]!.count, Array.from(col.values).filter((v) => v <= 2000).length);
+  assert.throws(() => binFeature(col, y, rows, { cuts: [4000, 2000] }), /Amount: cuts must be finite numbers in ascending order/);
+  const purpose = binFeature(frame.column('Purpose'), y, rows, { groups: [['NewCar', 'UsedCar'], ['NoSuchLevel']] });
+  assert.equal(purpose.bins[0]!.label, 'NewCar, UsedCar');
+  // Every other level has a bin of its own; every row is in one.
+  assert.equal(
+    purpose.bins.reduce((s, b) => s + b.count, 0),
+    frame.rows,
+  );
+  assert.ok(purpose.bins.slice(1).every((b) => b.levels!.length === 1));
+});

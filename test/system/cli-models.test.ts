@@ -95,6 +95,63 @@ test('arbiter train, score --explain and evaluate, for both kinds of model', () 
   assert.match(edited.stderr, /was changed after it was written/);
 });
 
+test("arbiter bins, edited, and arbiter train --bins: the scorecard uses the analyst's bins", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'arbiter-bins-'));
+  const data = join(DATA, 'german_credit.csv');
+  const report = arbiter(['bins', '--data', data, '--target', 'Class', '--bad', 'Bad', '--features', 'Amount,Purpose', '--json']);
+  assert.equal(report.code, 0, report.stderr);
+  const bins = JSON.parse(report.stdout);
+  assert.ok(bins.Amount.cuts.length >= 1 && bins.Amount.trend === 'ascending');
+  bins.Amount.cuts = [2000, 4000, 8000];
+  bins.Purpose.groups = [['NewCar', 'UsedCar']];
+  writeFileSync(join(dir, 'bins.json'), JSON.stringify(bins));
+  const out = join(dir, 'sc.json');
+  const trained = arbiter([
+    'train',
+    '--algo',
+    'scorecard',
+    '--data',
+    data,
+    '--target',
+    'Class',
+    '--bad',
+    'Bad',
+    '--bins',
+    join(dir, 'bins.json'),
+    '--out',
+    out,
+  ]);
+  assert.equal(trained.code, 0, trained.stderr);
+  const model = JSON.parse(readFileSync(out, 'utf8'));
+  const amount = model.model.features.find((f: { feature: string }) => f.feature === 'Amount');
+  assert.deepEqual(
+    amount.binning.bins.filter((b: { upper?: unknown }) => b.upper !== undefined).map((b: { label: string }) => b.label),
+    ['(-inf, 2000]', '(2000, 4000]', '(4000, 8000]', '(8000, inf]'],
+  );
+  // A bins file that names a column that is not a feature, or cuts out of order, is refused with where it went wrong.
+  writeFileSync(join(dir, 'bad.json'), JSON.stringify({ Amount: { cuts: [5, 1] } }));
+  const bad = arbiter(['train', '--algo', 'scorecard', '--data', data, '--target', 'Class', '--bad', 'Bad', '--bins', join(dir, 'bad.json'), '--out', out]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /bad\.json: Amount\.cuts: cuts must be in ascending order/);
+  writeFileSync(join(dir, 'unknown.json'), JSON.stringify({ Salary: { cuts: [1] } }));
+  const unknown = arbiter([
+    'train',
+    '--algo',
+    'scorecard',
+    '--data',
+    data,
+    '--target',
+    'Class',
+    '--bad',
+    'Bad',
+    '--bins',
+    join(dir, 'unknown.json'),
+    '--out',
+    out,
+  ]);
+  assert.match(unknown.stderr, /"Salary" is not a feature of this data/);
+});
+
 test('arbiter import: XGBoost JSON and ONNX models score as the libraries did', () => {
   const dir = mkdtempSync(join(tmpdir(), 'arbiter-import-'));
   const cases = [

@@ -7,6 +7,7 @@ import {
   csi,
   evaluate,
   featuresOf,
+  binFeature,
   loadModel,
   modelCard,
   modelCardHtml,
@@ -33,6 +34,7 @@ import {
 } from '../../models/index.ts';
 import { numberOption, type NumberRange } from '../number-option.ts';
 import type { CardFlags } from './model-commands.ts';
+import { binSpecOf, parseBinSpecs } from './bin-specs.ts';
 import { progressBar } from '../progress-bar.ts';
 import { readJsonFile } from '../read-json.ts';
 
@@ -106,11 +108,14 @@ export async function train(flags: Record<string, string | boolean | undefined>)
       features.map((name) => ({ name, kind: 'numeric' })),
       reasons as Record<string, unknown>,
     );
+  const binSpecs = flags.bins === undefined ? {} : parseBinSpecs(readJsonFile(String(flags.bins), 'bins file'), String(flags.bins));
+  for (const name of Object.keys(binSpecs))
+    if (!features.includes(name)) throw new Error(`${flags.bins}: "${name}" is not a feature of this data; features are ${features.join(', ')}`);
   const { train, test } = stratifiedSplit(y, testFraction, seed);
   const t0 = performance.now();
   const bar = progressBar(algorithm === 'gbdt' ? 'trees' : 'features binned');
   let impl: Extract<ModelImpl, { kind: 'gbdt' | 'scorecard' }>;
-  if (algorithm === 'scorecard') impl = { kind: 'scorecard', model: trainScorecard(frame, y, features, train, {}, bar.update) };
+  if (algorithm === 'scorecard') impl = { kind: 'scorecard', model: trainScorecard(frame, y, features, train, { features: binSpecs }, bar.update) };
   else if (params.earlyStoppingRounds) {
     const inner = stratifiedSplit(
       Uint8Array.from(train, (r) => y[r]!),
@@ -213,6 +218,23 @@ export async function evaluateModel(flags: { model: string; data: string; target
     console.log(
       `  band ${String(b.band).padStart(2)}: ${String(b.count).padStart(5)} rows, predicted ${(b.meanPredicted * 100).toFixed(1)}%, observed ${(b.observedRate * 100).toFixed(1)}%`,
     );
+}
+
+export async function bins(flags: { data: string; target: string; bad: string; features?: string; exclude?: string; json?: boolean }): Promise<void> {
+  const frame = readData(flags.data);
+  const y = frame.target(flags.target, flags.bad);
+  const excluded = new Set([flags.target, ...(flags.exclude ?? '').split(',').filter(Boolean)]);
+  const names = flags.features ? flags.features.split(',').filter(Boolean) : frame.columns.map((c) => c.name).filter((n) => !excluded.has(n));
+  const rows = Int32Array.from({ length: frame.rows }, (_, i) => i);
+  const report = Object.fromEntries(names.map((n) => [n, binSpecOf(binFeature(frame.column(n), y, rows))]));
+  if (flags.json) return console.log(JSON.stringify(report, null, 2));
+  for (const [name, r] of Object.entries(report)) {
+    console.log(`${name} (${r.kind}, ${r.trend}): IV ${(r.iv as number).toFixed(4)}`);
+    for (const b of r.bins as { label: string; count: number; badRate: number; woe: number; iv: number }[])
+      console.log(
+        `  ${b.label.padEnd(28)} ${String(b.count).padStart(6)} rows  bad rate ${(b.badRate * 100).toFixed(1).padStart(5)}%  WoE ${b.woe.toFixed(3).padStart(7)}  IV ${b.iv.toFixed(4)}`,
+      );
+  }
 }
 
 export async function card(flags: CardFlags): Promise<void> {

@@ -28,8 +28,23 @@ export function trainCommand(): Command {
       '--reasons <file>',
       'JSON {"feature": {"code": "LONG_TERM", "text": "The loan term is long"}}: how a feature is worded as a reason for an adverse outcome (default: from its name)',
     )
+    .option('--bins <file>', 'scorecard: the bins file from arbiter bins --json, edited (cuts, groups, trend per feature)')
     .option('--json', 'print the report as JSON')
     .action(async (flags: Record<string, string | boolean | undefined>) => (await import('./model-actions.ts')).train(flags));
+}
+
+export function binsCommand(): Command {
+  return new Command('bins')
+    .description("a scorecard's bins for every feature (optimal under size and trend), as a report or as JSON to edit and give to arbiter train --bins")
+    .requiredOption('--data <file>', 'training data (.csv or .jsonl)')
+    .requiredOption('--target <column>', 'the outcome column')
+    .requiredOption('--bad <value>', 'the value of the outcome column that means default')
+    .option('--features <columns>', 'comma-separated features (default: every column but the target and --exclude)')
+    .option('--exclude <columns>', 'comma-separated columns that are not features')
+    .option('--json', 'print JSON: per feature its cuts or groups, trend, IV and bins')
+    .action(async (flags: { data: string; target: string; bad: string; features?: string; exclude?: string; json?: boolean }) =>
+      (await import('./model-actions.ts')).bins(flags),
+    );
 }
 
 export function scoreCommand(): Command {

@@ -13,6 +13,10 @@ export interface BinningOptions {
   specialValues: number[];
   /** `optimal`: the largest information value the constraints allow (optimal-binning.ts); `greedy`: neighbours merged one at a time */
   algorithm: 'optimal' | 'greedy';
+  /** An analyst's bins for a numeric feature: the upper edges, ascending ((-inf, c1], (c1, c2], ... (ck, inf)); no search then. */
+  cuts?: number[];
+  /** An analyst's bins for a categorical feature: levels grouped; a level in no group gets a bin of its own. */
+  groups?: string[][];
 }
 
 export const DEFAULT_BINNING: BinningOptions = { minBinShare: 0.05, maxBins: 8, trend: 'auto', specialValues: [], algorithm: 'optimal' };
@@ -147,11 +151,35 @@ export function binFeature(col: Column, y: Uint8Array, rows: Int32Array, options
       if (c < 0) mCount++, (mBads += y[r]!);
       else count[c]!++, (bads[c]! += y[r]!);
     }
+    const extras: Bin[] = mCount ? [{ label: 'missing', missing: true, count: mCount, bads: mBads, woe: 0, iv: 0 }] : [];
+    if (o.groups) {
+      const grouped = new Set(o.groups.flat());
+      const given = [...o.groups.map((g) => g.filter((l) => col.levels.includes(l))), ...col.levels.filter((l) => !grouped.has(l)).map((l) => [l])].filter(
+        (g) => g.length,
+      );
+      const fixed = given.map((levels) =>
+        levels.reduce<Group>((acc, l) => merge(acc, { count: count[col.levels.indexOf(l)]!, bads: bads[col.levels.indexOf(l)]!, levels: [l] }), {
+          count: 0,
+          bads: 0,
+          levels: [],
+        }),
+      );
+      return {
+        feature: col.name,
+        kind: 'categorical',
+        ...finish(
+          fixed.filter((g) => g.count > 0),
+          extras,
+          totalGood,
+          totalBad,
+        ),
+        trend: 'none',
+      };
+    }
     const groups = col.levels.map((l, k) => ({ count: count[k]!, bads: bads[k]!, levels: [l] })).sort((a, b) => rate(a) - rate(b));
     // Levels in order of bad rate: bins are runs of them, any runs the constraints allow.
     const best = o.algorithm === 'optimal' ? optimal(groups, rows.length, totalGood, totalBad, o, 'none') : null;
     const coarseGroups = best ? best.groups : coarse(groups, rows.length, o, 0);
-    const extras: Bin[] = mCount ? [{ label: 'missing', missing: true, count: mCount, bads: mBads, woe: 0, iv: 0 }] : [];
     return { feature: col.name, kind: 'categorical', ...finish(coarseGroups, extras, totalGood, totalBad), trend: 'none' };
   }
   const specials = new Set(o.specialValues);
@@ -170,6 +198,23 @@ export function binFeature(col: Column, y: Uint8Array, rows: Int32Array, options
     } else present.push({ v, bad: y[r]! });
   }
   present.sort((a, b) => a.v - b.v);
+  if (o.cuts) {
+    if (!o.cuts.every((c, i) => Number.isFinite(c) && (i === 0 || c > o.cuts![i - 1]!))) {
+      throw new Error(`${col.name}: cuts must be finite numbers in ascending order, got ${JSON.stringify(o.cuts)}`);
+    }
+    const fixed: Group[] = [...o.cuts, Infinity].map((upper, i) => ({ count: 0, bads: 0, lower: i === 0 ? -Infinity : o.cuts![i - 1]!, upper }));
+    let at = 0;
+    for (const p of present) {
+      while (p.v > fixed[at]!.upper!) at++;
+      fixed[at]!.count++;
+      fixed[at]!.bads += p.bad;
+    }
+    const kept = fixed.filter((g) => g.count > 0);
+    const rates = kept.map((g) => g.bads / g.count);
+    const steps = rates.slice(1).map((r, k) => r - rates[k]!);
+    const trend: Trend = steps.every((d) => d > 0) ? 'ascending' : steps.every((d) => d < 0) ? 'descending' : 'none';
+    return numericBinning(col.name, kept, special, mCount, mBads, totalGood, totalBad, trend);
+  }
   const edges: number[] = [];
   for (let q = 1; q < 20; q++) {
     const e = present[Math.floor((q * present.length) / 20)]?.v;
