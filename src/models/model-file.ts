@@ -202,9 +202,12 @@ export function loadModel(path: string): LoadedModel {
   return parseModelFile(json, path);
 }
 
-/** PDs, for the models that score synchronously (every kind but ONNX). */
+/** PDs, for the models that score synchronously (every kind but ONNX graphs onnxruntime runs). */
 export function predictPd(m: LoadedModel, frame: Frame): Float64Array {
-  if (m.kind === 'onnx') throw new ModelFileError('ONNX models score asynchronously; use scorePd');
+  if (m.kind === 'onnx') {
+    if (!m.model.booster) throw new ModelFileError('this ONNX model scores through onnxruntime, asynchronously; use scorePd');
+    return m.model.booster.predict(frame);
+  }
   return m.model.predict(frame);
 }
 

@@ -19,7 +19,7 @@ export interface ReasonCode {
 
 /** Whether `reasonsFor` explains the model: trees Arbiter trained or converted, and scorecards; not ONNX, nor XGBoost with categorical splits. */
 export function canExplain(m: LoadedModel): boolean {
-  return m.kind === 'gbdt' || m.kind === 'scorecard' || (m.kind === 'xgboost' && m.model.booster !== null);
+  return m.kind === 'gbdt' || m.kind === 'scorecard' || (m.kind === 'xgboost' && m.model.booster !== null) || (m.kind === 'onnx' && m.model.explainable);
 }
 
 /**
@@ -27,7 +27,7 @@ export function canExplain(m: LoadedModel): boolean {
  * cannot explain (see canExplain).
  */
 export function reasonsFor(m: LoadedModel, frame: Frame, count: number): ReasonCode[][] | null {
-  const booster = m.kind === 'gbdt' ? m.model : m.kind === 'xgboost' ? m.model.booster : null;
+  const booster = m.kind === 'gbdt' ? m.model : m.kind === 'xgboost' ? m.model.booster : m.kind === 'onnx' && m.model.explainable ? m.model.booster : null;
   if (booster) {
     return explain(booster, frame).map((e) => reasonCodes(booster, e, count).map((r) => worded(m, r.feature, r.contribution)));
   }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { featureNamesOf, ModelImportError, OnnxModel, readCsv } from './index.ts';
+import { coversFrom, explain, featureNamesOf, ModelImportError, OnnxModel, readCsv } from './index.ts';
+import { bruteForceShap } from '../../test/support/brute-force-shap.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'onnx');
 
@@ -45,4 +46,34 @@ test('feature names come from the model metadata; files that are not ONNX or do 
     (e: Error) => e instanceof ModelImportError && /onnxruntime cannot load/.test(e.message),
   );
   await assert.rejects(OnnxModel.fromBytes(readFileSync(join(FIXTURES, 'linear.onnx')), ['a', 'b']), /2 feature names given for an input of 9 features/);
+});
+
+test('an ONNX tree ensemble runs on Arbiter kernel, and with covers from a reference sample TreeSHAP explains it exactly', async () => {
+  const bytes = readFileSync(join(FIXTURES, 'trees.onnx'));
+  const frame = readCsv(join(FIXTURES, 'data.csv'));
+  const plain = await OnnxModel.fromBytes(bytes);
+  assert.ok(plain.booster, 'the XGBoost-style TreeEnsembleClassifier is converted');
+  assert.equal(plain.explainable, false);
+  const model = new OnnxModel(plain.bytes, { ...plain.binding, covers: coversFrom(plain.booster, frame) });
+  assert.ok(model.explainable);
+  const booster = model.booster!;
+  const explained = explain(booster, frame);
+  const binned = booster.bin(frame);
+  for (const row of [0, 1, 2, 17, 400]) {
+    const e = explained[row]!;
+    assert.ok(Math.abs(e.expected + e.contributions.reduce((s, c) => s + c, 0) - e.margin) < 1e-9, `row ${row}: contributions sum to the margin`);
+    const used = [...new Set(booster.trees.flatMap((t) => Array.from(t.feature).filter((f) => f >= 0)))];
+    const brute = bruteForceShap(booster.trees, used, (f) => binned.bins[f]![row]!);
+    for (const f of used)
+      assert.ok(Math.abs(brute.get(f)! - e.contributions[f]!) < 1e-9, `row ${row}, ${booster.features[f]!.name}: TreeSHAP equals brute force`);
+  }
+  // The graph onnxruntime runs and the converted trees agree row for row.
+  const viaRuntime = await plain.runtimePredict(frame);
+  assert.ok(booster.predict(frame).every((p, i) => Math.abs(p - viaRuntime[i]!) < 1e-6));
+});
+
+test('an ONNX graph that is not a logistic tree ensemble stays with onnxruntime and is not explained', async () => {
+  const linear = await OnnxModel.fromBytes(readFileSync(join(FIXTURES, 'linear.onnx')));
+  assert.equal(linear.booster, null);
+  assert.equal(linear.explainable, false);
 });

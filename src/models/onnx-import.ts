@@ -2,7 +2,9 @@ import type { InferenceSession } from 'onnxruntime-node';
 
 /** The ONNX runtime (a native library) is loaded with the first ONNX model, not by every server and command. */
 const onnxRuntime = () => import('onnxruntime-node');
+import type { Booster } from './gbdt/booster.ts';
 import type { Frame } from './frame.ts';
+import { onnxTreesAsBooster } from './onnx-trees.ts';
 import { ModelImportError } from './xgboost-import.ts';
 
 /** Where the probability of default sits in the graph's outputs. */
@@ -12,6 +14,11 @@ export interface OnnxBinding {
   output: string;
   /** Column of the output holding the bad class's probability. */
   column: number;
+  /**
+   * For a tree ensemble: rows of a reference sample (the training data or one like it) reaching
+   * each node of each tree, which TreeSHAP needs to explain a score; absent, the model is not explained.
+   */
+  covers?: number[][];
 }
 
 /**
@@ -21,11 +28,20 @@ export interface OnnxBinding {
  */
 export class OnnxModel {
   private session: Promise<InferenceSession> | null = null;
+  /** The graph's trees as Arbiter's own, when it is a tree ensemble they can express: scored on the kernel. */
+  readonly booster: Booster | null;
 
   constructor(
     readonly bytes: Uint8Array,
     readonly binding: OnnxBinding,
-  ) {}
+  ) {
+    this.booster = onnxTreesAsBooster(bytes, binding.featureNames, binding.covers);
+  }
+
+  /** Explained by TreeSHAP: converted trees with covers from a reference sample. */
+  get explainable(): boolean {
+    return this.booster !== null && this.binding.covers !== undefined;
+  }
 
   get featureNames(): string[] {
     return this.binding.featureNames;
@@ -66,6 +82,11 @@ export class OnnxModel {
   }
 
   async predict(frame: Frame): Promise<Float64Array> {
+    return this.booster ? this.booster.predict(frame) : this.runtimePredict(frame);
+  }
+
+  /** The graph run by onnxruntime itself, converted or not. */
+  async runtimePredict(frame: Frame): Promise<Float64Array> {
     this.session ??= onnxRuntime().then((ort) => ort.InferenceSession.create(this.bytes));
     const session = await this.session;
     const f = this.binding.featureNames.length;

@@ -193,6 +193,13 @@ test('arbiter import: XGBoost JSON and ONNX models score as the libraries did', 
   const noExplain = arbiter(['score', '--model', join(dir, 'm1.json'), '--data', cases[1]!.data, '--explain', '2']);
   assert.equal(noExplain.code, 1);
   assert.match(noExplain.stderr, /this onnx model carries no explanation/);
+  // Imported with a reference sample, the ONNX trees get covers and are explained by TreeSHAP.
+  const withReference = arbiter(['import', '--format', 'onnx', cases[1]!.file, '--reference', cases[1]!.data, '--out', join(dir, 'explained.json')]);
+  assert.equal(withReference.code, 0, withReference.stderr);
+  assert.match(withReference.stdout, /its trees score on Arbiter's kernel and are explained by TreeSHAP/);
+  const onnxExplained = arbiter(['score', '--model', join(dir, 'explained.json'), '--data', cases[1]!.data, '--explain', '2']);
+  assert.equal(onnxExplained.code, 0, onnxExplained.stderr);
+  assert.match(onnxExplained.stdout.split('\n')[0]!, /reason_1,impact_1,reason_2,impact_2/);
   // The XGBoost model's trees were converted: it is explained by TreeSHAP like a model trained here.
   const explained = arbiter(['score', '--model', join(dir, 'm0.json'), '--data', cases[0]!.data, '--explain', '2']);
   assert.equal(explained.code, 0, explained.stderr);

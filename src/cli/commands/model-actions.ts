@@ -8,6 +8,7 @@ import {
   evaluate,
   featuresOf,
   binFeature,
+  coversFrom,
   loadModel,
   modelCard,
   modelCardHtml,
@@ -176,7 +177,7 @@ export async function score(flags: { model: string; data: string; out?: string; 
   const reasons = k ? reasonsFor(model, frame, k) : null;
   if (k && !reasons)
     throw new Error(
-      `--explain: this ${model.kind} model carries no explanation (ONNX models, and XGBoost models with categorical splits); train with arbiter train for reason codes`,
+      `--explain: this ${model.kind} model carries no explanation (ONNX graphs other than logistic tree ensembles, ONNX trees imported without --reference, XGBoost models with categorical splits); train with arbiter train for reason codes`,
     );
   const header = ['pd', 'points', ...Array.from({ length: k }, (_, i) => [`reason_${i + 1}`, `impact_${i + 1}`]).flat()];
   const lines = [csvLine(header)];
@@ -271,7 +272,7 @@ export async function card(flags: CardFlags): Promise<void> {
 
 export async function importModel(
   file: string,
-  flags: { format: 'xgboost' | 'onnx'; out: string; features?: string; target?: string; bad?: string },
+  flags: { format: 'xgboost' | 'onnx'; out: string; features?: string; target?: string; bad?: string; reference?: string },
 ): Promise<void> {
   const bytes = readFileSync(file);
   let impl: ModelImpl;
@@ -283,16 +284,28 @@ export async function importModel(
       throw new ModelImportError(`${file} is not JSON; save the XGBoost model with save_model("model.json")`);
     }
     impl = { kind: 'xgboost', model: XgboostModel.fromJson(json), source: json };
-  } else
-    impl = {
-      kind: 'onnx',
-      model: await OnnxModel.fromBytes(
-        new Uint8Array(bytes),
-        flags.features?.split(',').map((s) => s.trim()),
-      ),
-    };
+  } else {
+    let model = await OnnxModel.fromBytes(
+      new Uint8Array(bytes),
+      flags.features?.split(',').map((s) => s.trim()),
+    );
+    if (flags.reference) {
+      if (!model.booster)
+        throw new ModelImportError(
+          '--reference: this graph is not a tree ensemble Arbiter converts (a logistic TreeEnsembleClassifier), so it cannot be explained',
+        );
+      model = new OnnxModel(model.bytes, { ...model.binding, covers: coversFrom(model.booster, readData(flags.reference)) });
+    }
+    impl = { kind: 'onnx', model };
+  }
   const imported: ImportInfo = { format: flags.format, file: basename(file), sha256: createHash('sha256').update(bytes).digest('hex') };
   const target = flags.target && flags.bad !== undefined ? { column: flags.target, bad: flags.bad } : null;
   const saved = saveModel(flags.out, { ...impl, target, features: featuresOf(impl), training: null, imported });
-  console.log(`imported ${flags.format} model with ${saved.features.length} features; wrote ${flags.out} (version ${saved.version.slice(0, 12)})`);
+  const how =
+    impl.kind === 'onnx'
+      ? impl.model.booster
+        ? `; its trees score on Arbiter's kernel${impl.model.explainable ? ' and are explained by TreeSHAP' : ' (give --reference data to explain them)'}`
+        : '; scored by onnxruntime'
+      : '';
+  console.log(`imported ${flags.format} model with ${saved.features.length} features${how}; wrote ${flags.out} (version ${saved.version.slice(0, 12)})`);
 }

@@ -113,7 +113,11 @@ export function importCommand(): Command {
     .option('--features <names>', 'onnx: comma-separated input column names, when the model does not name them')
     .option('--target <column>', 'the outcome column the model predicts (kept for arbiter evaluate)')
     .option('--bad <value>', 'the value of the outcome column that means default')
-    .action(async (file: string, flags: { format: 'xgboost' | 'onnx'; out: string; features?: string; target?: string; bad?: string }) =>
+    .option(
+      '--reference <file>',
+      'onnx tree ensembles: the training data or a sample like it, from which TreeSHAP learns how rows flow through the trees (reasons)',
+    )
+    .action(async (file: string, flags: { format: 'xgboost' | 'onnx'; out: string; features?: string; target?: string; bad?: string; reference?: string }) =>
       (await import('./model-actions.ts')).importModel(file, flags),
     );
 }

@@ -25,7 +25,7 @@ export const scoreNode: NodeHandler<ScoreNode> = {
         {
           path: `${ctx.path}.reasons`,
           code: 'no_reasons',
-          message: `model "${def.model}" (${model.kind}) cannot be explained: ONNX models and XGBoost models with categorical splits carry no reasons; drop "reasons" or use a model trained by Arbiter`,
+          message: `model "${def.model}" (${model.kind}) cannot be explained: ONNX graphs other than logistic tree ensembles, ONNX trees imported without a reference sample (arbiter import --reference), and XGBoost models with categorical splits carry no reasons; drop "reasons" or use a model that does`,
         },
       ]);
     }

@@ -1,0 +1,242 @@
+import { Booster, DEFAULT_PARAMS } from './gbdt/booster.ts';
+import { MAX_BINS, type FeatureBins } from './gbdt/binning.ts';
+import { goLeft, isLeaf, type Tree } from './gbdt/tree.ts';
+import type { Frame } from './frame.ts';
+
+/**
+ * An ONNX `TreeEnsembleClassifier` (ai.onnx.ml) as Arbiter's own trees, so that it scores on the
+ * WebAssembly kernel and, given the rows it was trained on or a sample like them, is explained by
+ * TreeSHAP. The graph is read straight from its protobuf. Converted are binary classifiers whose
+ * probability is the logistic of a base value plus one weight per tree (how XGBoost and LightGBM
+ * export); splits `BRANCH_LT` and `BRANCH_LEQ`, with their missing-value direction. Anything
+ * else (averaged class votes, other split modes) stays with onnxruntime.
+ */
+
+interface Field {
+  field: number;
+  wire: number;
+  value: number;
+  bytes?: Uint8Array;
+}
+
+class ProtobufError extends Error {}
+
+/** Every field of one protobuf message, in order. */
+function fieldsOf(b: Uint8Array): Field[] {
+  const out: Field[] = [];
+  let i = 0;
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const varint = (): number => {
+    let v = 0;
+    let shift = 1;
+    for (;;) {
+      if (i >= b.length) throw new ProtobufError('truncated varint');
+      const byte = b[i++]!;
+      v += (byte & 0x7f) * shift;
+      if (byte < 0x80) return v;
+      shift *= 128;
+    }
+  };
+  while (i < b.length) {
+    const key = varint();
+    const field = Math.floor(key / 8);
+    const wire = key % 8;
+    if (wire === 0) out.push({ field, wire, value: varint() });
+    else if (wire === 1) {
+      out.push({ field, wire, value: view.getFloat64(i, true) });
+      i += 8;
+    } else if (wire === 5) {
+      out.push({ field, wire, value: view.getFloat32(i, true) });
+      i += 4;
+    } else if (wire === 2) {
+      const len = varint();
+      if (i + len > b.length) throw new ProtobufError('truncated field');
+      out.push({ field, wire, value: len, bytes: b.subarray(i, i + len) });
+      i += len;
+    } else throw new ProtobufError(`wire type ${wire}`);
+  }
+  return out;
+}
+
+const text = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b) : '');
+
+/** Repeated ints (packed or not) of an AttributeProto's field 8. */
+function ints(fields: Field[]): number[] {
+  const out: number[] = [];
+  for (const f of fields.filter((x) => x.field === 8)) {
+    if (f.wire === 0) out.push(f.value);
+    else if (f.bytes) for (const p of fieldsOfPackedVarints(f.bytes)) out.push(p);
+  }
+  return out;
+}
+
+function fieldsOfPackedVarints(b: Uint8Array): number[] {
+  const out: number[] = [];
+  let v = 0;
+  let shift = 1;
+  for (const byte of b) {
+    v += (byte & 0x7f) * shift;
+    if (byte < 0x80) {
+      out.push(v);
+      v = 0;
+      shift = 1;
+    } else shift *= 128;
+  }
+  return out;
+}
+
+/** Repeated floats (packed or not) of an AttributeProto's field 7. */
+function floats(fields: Field[]): number[] {
+  const out: number[] = [];
+  for (const f of fields.filter((x) => x.field === 7)) {
+    if (f.wire === 5) out.push(f.value);
+    else if (f.bytes) {
+      const view = new DataView(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength);
+      for (let k = 0; k + 4 <= f.bytes.length; k += 4) out.push(view.getFloat32(k, true));
+    }
+  }
+  return out;
+}
+
+interface Ensemble {
+  attrs: Map<string, Field[]>;
+}
+
+/** The graph's TreeEnsembleClassifier node, if it has exactly one node that is one. */
+function ensembleOf(model: Uint8Array): Ensemble | null {
+  const graph = fieldsOf(model).find((f) => f.field === 7)?.bytes;
+  if (!graph) return null;
+  const nodes = fieldsOf(graph).filter((f) => f.field === 1 && f.bytes);
+  const trees = nodes.map((n) => fieldsOf(n.bytes!)).filter((n) => text(n.find((f) => f.field === 4)?.bytes) === 'TreeEnsembleClassifier');
+  if (nodes.length !== 1 || trees.length !== 1) return null;
+  const attrs = new Map<string, Field[]>();
+  for (const a of trees[0]!.filter((f) => f.field === 5 && f.bytes)) {
+    const fields = fieldsOf(a.bytes!);
+    attrs.set(text(fields.find((f) => f.field === 1)?.bytes), fields);
+  }
+  return { attrs };
+}
+
+/** The largest double below `t`: with it as a bin's upper edge, `v <= edge` is `v < t`. */
+function below(t: number): number {
+  if (t === 0) return -Number.MIN_VALUE;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, t);
+  const bits = view.getBigUint64(0);
+  view.setBigUint64(0, t > 0 ? bits - 1n : bits + 1n);
+  return view.getFloat64(0);
+}
+
+/**
+ * The ensemble as a Booster over `featureNames` (in input order), with node covers from
+ * `covers` when given; null when the graph is not one this converts (see above).
+ */
+export function onnxTreesAsBooster(bytes: Uint8Array, featureNames: string[], covers?: number[][]): Booster | null {
+  let ensemble: Ensemble | null;
+  try {
+    ensemble = ensembleOf(bytes);
+  } catch (err) {
+    if (err instanceof ProtobufError) return null;
+    throw err;
+  }
+  if (!ensemble) return null;
+  const a = ensemble.attrs;
+  const intsOf = (name: string) => ints(a.get(name) ?? []);
+  const floatsOf = (name: string) => floats(a.get(name) ?? []);
+  const stringsOf = (name: string) => (a.get(name) ?? []).filter((f) => f.field === 9).map((f) => text(f.bytes));
+  const post = text((a.get('post_transform') ?? []).find((f) => f.field === 4)?.bytes) || 'NONE';
+  const labels = intsOf('classlabels_int64s').length || stringsOf('classlabels_strings').length;
+  const base = floatsOf('base_values');
+  const classIds = intsOf('class_ids');
+  if (post !== 'LOGISTIC' || labels !== 2 || base.length > 1 || classIds.some((c) => c !== 0)) return null;
+
+  const treeIds = intsOf('nodes_treeids');
+  const nodeIds = intsOf('nodes_nodeids');
+  const featureIds = intsOf('nodes_featureids');
+  const modes = stringsOf('nodes_modes');
+  const values = floatsOf('nodes_values');
+  const trueIds = intsOf('nodes_truenodeids');
+  const falseIds = intsOf('nodes_falsenodeids');
+  const missingTrue = intsOf('nodes_missing_value_tracks_true');
+  const n = treeIds.length;
+  if ([nodeIds, featureIds, modes, values, trueIds, falseIds].some((x) => x.length !== n)) return null;
+  if (modes.some((m) => m !== 'BRANCH_LT' && m !== 'BRANCH_LEQ' && m !== 'LEAF')) return null;
+  if (featureIds.some((f, k) => modes[k] !== 'LEAF' && (f < 0 || f >= featureNames.length))) return null;
+
+  // Each split is an upper bin edge of its feature: below t for `v < t`, t itself for `v <= t`.
+  const edgeOf = (k: number) => (modes[k] === 'BRANCH_LT' ? below(values[k]!) : values[k]!);
+  const edges = featureNames.map(() => new Set<number>());
+  for (let k = 0; k < n; k++) if (modes[k] !== 'LEAF') edges[featureIds[k]!]!.add(edgeOf(k));
+  if (edges.some((s) => s.size >= MAX_BINS)) return null;
+  const sorted = edges.map((s) => Float64Array.from(s).sort());
+  const features: FeatureBins[] = featureNames.map((name, f) => ({ kind: 'numeric', name, uppers: Float64Array.from([...sorted[f]!, Infinity]) }));
+
+  const byTree = new Map<number, number[]>();
+  for (let k = 0; k < n; k++) {
+    const list = byTree.get(treeIds[k]!) ?? [];
+    list.push(k);
+    byTree.set(treeIds[k]!, list);
+  }
+  const weights = new Map<string, number>();
+  const classTrees = intsOf('class_treeids');
+  const classNodes = intsOf('class_nodeids');
+  const classWeights = floatsOf('class_weights');
+  classTrees.forEach((t, k) => weights.set(`${t}:${classNodes[k]}`, (weights.get(`${t}:${classNodes[k]}`) ?? 0) + classWeights[k]!));
+
+  const trees: Tree[] = [];
+  for (const [t, members] of [...byTree].sort(([x], [y]) => x - y)) {
+    // Node ids may be sparse: number them densely, the root (id 0) first.
+    const index = new Map(members.map((k) => [nodeIds[k]!, 0]));
+    const order = members.map((k) => nodeIds[k]!).sort((x, y) => x - y);
+    order.forEach((id, i) => index.set(id, i));
+    if (order[0] !== 0) return null;
+    const size = order.length;
+    const tree: Tree = {
+      feature: new Int32Array(size).fill(-1),
+      threshold: new Int32Array(size),
+      categories: new Array(size).fill(null),
+      defaultLeft: new Uint8Array(size),
+      left: new Int32Array(size).fill(-1),
+      right: new Int32Array(size).fill(-1),
+      value: new Float64Array(size),
+      cover: covers?.[trees.length] ? Float64Array.from(covers[trees.length]!) : new Float64Array(size).fill(1),
+    };
+    if (tree.cover.length !== size) return null;
+    for (const k of members) {
+      const at = index.get(nodeIds[k]!)!;
+      if (modes[k] === 'LEAF') {
+        tree.value[at] = weights.get(`${t}:${nodeIds[k]}`) ?? 0;
+        continue;
+      }
+      const f = featureIds[k]!;
+      const left = index.get(trueIds[k]!);
+      const right = index.get(falseIds[k]!);
+      if (left === undefined || right === undefined) return null;
+      tree.feature[at] = f;
+      tree.threshold[at] = sorted[f]!.indexOf(edgeOf(k)) + 1;
+      tree.defaultLeft[at] = missingTrue[k] ? 1 : 0;
+      tree.left[at] = left;
+      tree.right[at] = right;
+    }
+    trees.push(tree);
+  }
+  return new Booster(features, trees, base[0] ?? 0, { ...DEFAULT_PARAMS, rounds: trees.length, maxBins: MAX_BINS }, []);
+}
+
+/** Rows of `frame` reaching each node of each tree: the covers TreeSHAP weighs paths by. */
+export function coversFrom(booster: Booster, frame: Frame): number[][] {
+  const binned = booster.bin(frame);
+  return booster.trees.map((t) => {
+    const cover = new Array<number>(t.left.length).fill(0);
+    for (let row = 0; row < frame.rows; row++) {
+      let node = 0;
+      cover[node]!++;
+      while (!isLeaf(t, node)) {
+        node = goLeft(t, node, binned.bins[t.feature[node]!]![row]!) ? t.left[node]! : t.right[node]!;
+        cover[node]!++;
+      }
+    }
+    // A node no sample reached keeps a token weight, so that no path divides by zero.
+    return cover.map((c) => Math.max(c, 1e-6));
+  });
+}
