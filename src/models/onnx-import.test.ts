@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { coversFrom, explain, featureNamesOf, ModelImportError, OnnxModel, readCsv } from './index.ts';
+import { coversFrom, explain, featureNamesOf, ModelImportError, OnnxModel, onnxTreesAsBooster, readCsv } from './index.ts';
 import { bruteForceShap } from '../../test/support/brute-force-shap.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'onnx');
@@ -76,4 +76,32 @@ test('an ONNX graph that is not a logistic tree ensemble stays with onnxruntime 
   const linear = await OnnxModel.fromBytes(readFileSync(join(FIXTURES, 'linear.onnx')));
   assert.equal(linear.booster, null);
   assert.equal(linear.explainable, false);
+});
+
+test('the tree reader never throws on a damaged graph: truncated or with flipped bytes, it converts or declines', () => {
+  const bytes = new Uint8Array(readFileSync(join(FIXTURES, 'trees.onnx')));
+  const names = featureNamesOf(bytes)!;
+  let seed = 3;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  for (let k = 0; k < 300; k++) {
+    const damaged = k % 2 ? bytes.slice(0, Math.floor(rnd() * bytes.length)) : bytes.slice();
+    if (k % 2 === 0) for (let j = 0; j < 5; j++) damaged[Math.floor(rnd() * damaged.length)] = Math.floor(rnd() * 256);
+    const result = onnxTreesAsBooster(damaged, names);
+    assert.ok(result === null || result.trees.length > 0);
+  }
+});
+
+test('every tree the reader accepts is a tree: each node under one parent at most (a cycle is declined, never walked)', () => {
+  const bytes = new Uint8Array(readFileSync(join(FIXTURES, 'trees.onnx')));
+  const booster = onnxTreesAsBooster(bytes, featureNamesOf(bytes)!)!;
+  assert.ok(booster);
+  // Every tree the reader accepts is a tree: each node under exactly one parent.
+  for (const t of booster.trees) {
+    const parents = new Uint8Array(t.left.length);
+    for (let n = 0; n < t.left.length; n++) if (t.left[n]! >= 0) parents[t.left[n]!]!++, parents[t.right[n]!]!++;
+    assert.ok(parents.every((p, n) => (n === 0 ? p === 0 : p <= 1)));
+  }
 });

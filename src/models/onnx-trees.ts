@@ -43,9 +43,11 @@ function fieldsOf(b: Uint8Array): Field[] {
     const wire = key % 8;
     if (wire === 0) out.push({ field, wire, value: varint() });
     else if (wire === 1) {
+      if (i + 8 > b.length) throw new ProtobufError('truncated fixed64');
       out.push({ field, wire, value: view.getFloat64(i, true) });
       i += 8;
     } else if (wire === 5) {
+      if (i + 4 > b.length) throw new ProtobufError('truncated fixed32');
       out.push({ field, wire, value: view.getFloat32(i, true) });
       i += 4;
     } else if (wire === 2) {
@@ -136,7 +138,8 @@ export function onnxTreesAsBooster(bytes: Uint8Array, featureNames: string[], co
   try {
     ensemble = ensembleOf(bytes);
   } catch (err) {
-    if (err instanceof ProtobufError) return null;
+    // A graph this reader cannot follow is left to onnxruntime, which judges the file.
+    if (err instanceof ProtobufError || err instanceof RangeError) return null;
     throw err;
   }
   if (!ensemble) return null;
@@ -218,9 +221,23 @@ export function onnxTreesAsBooster(bytes: Uint8Array, featureNames: string[], co
       tree.left[at] = left;
       tree.right[at] = right;
     }
+    if (!isProperTree(tree)) return null;
     trees.push(tree);
   }
   return new Booster(features, trees, base[0] ?? 0, { ...DEFAULT_PARAMS, rounds: trees.length, maxBins: MAX_BINS }, []);
+}
+
+/** Every node reached from the root once at most: no cycle, no shared child, so every walk ends. */
+function isProperTree(t: Tree): boolean {
+  const seen = new Uint8Array(t.left.length);
+  const stack = [0];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (seen[node]) return false;
+    seen[node] = 1;
+    if (!isLeaf(t, node)) stack.push(t.left[node]!, t.right[node]!);
+  }
+  return true;
 }
 
 /** Rows of `frame` reaching each node of each tree: the covers TreeSHAP weighs paths by. */

@@ -389,6 +389,8 @@ export class LifecycleService {
     const lineage = {
       parent: `${program.modelId}@${parent}`,
       method: result.method,
+      candidates: result.candidates,
+      search: result.search,
       run: run.id,
       asOf: run.asOf,
       sample: def,

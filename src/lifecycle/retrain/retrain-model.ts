@@ -15,6 +15,7 @@ import {
 } from '../../models/index.ts';
 import type { Sample } from '../samples/index.ts';
 import type { ModelCheck } from './promotion-policy.ts';
+import { searchTrees, type SearchReport } from './search.ts';
 
 const pick = (xs: ArrayLike<number>, rows: Int32Array) => Float64Array.from(rows, (r) => xs[r]!);
 
@@ -80,8 +81,15 @@ function recalibrated(champion: Booster, frame: Frame, y: ArrayLike<number>): Bo
 }
 
 export interface RetrainResult {
-  /** retrained: a new model on the recent sample; recalibrated: the champion's trees with a refitted intercept. */
-  method: 'retrained' | 'recalibrated';
+  /**
+   * retrained: the champion's specification on the recent sample; recalibrated: the champion's
+   * trees with a refitted intercept; searched: the features and parameters a search chose.
+   */
+  method: 'retrained' | 'recalibrated' | 'searched';
+  /** What the search tried and why it chose (tree models). */
+  search: SearchReport | null;
+  /** Every candidate on the out-of-time slice, and which was kept. */
+  candidates: { method: RetrainResult['method']; auc: number; logLoss: number }[];
   challenger: NewModel & { version?: string };
   check: ModelCheck;
   split: { trainRows: number; ootRows: number; ootFrom: string };
@@ -97,7 +105,7 @@ export interface RetrainResult {
  * for trees, also the champion recalibrated on the same rows, keeping the better of the two;
  * and measures champion and challenger on that slice.
  */
-export function retrainChallenger(sample: Sample, champion: LoadedModel, ootMonths: number, seed = 42): RetrainResult {
+export function retrainChallenger(sample: Sample, champion: LoadedModel, ootMonths: number, seed = 42, searchBudgetMs = 20_000): RetrainResult {
   const n = sample.frame.rows;
   if (n < 200) throw new Error(`the sample has ${n} rows; a challenger needs at least 200 matured accounts`);
   const last = sample.time[n - 1]!;
@@ -132,21 +140,46 @@ export function retrainChallenger(sample: Sample, champion: LoadedModel, ootMont
   const yOot = pick(sample.y, oot);
   const yTrain = pick(sample.y, train);
   let method: RetrainResult['method'] = 'retrained';
-  // With little recent data a refitted intercept often beats a new model: keep whichever scores
-  // better on the out-of-time slice (log loss weighs ranking and level together).
+  let search: SearchReport | null = null;
+  const candidates: { method: RetrainResult['method']; model: NewModel }[] = [{ method: 'retrained', model: challenger }];
   if (champion.kind === 'gbdt') {
-    const recal: NewModel = { ...challenger, kind: 'gbdt', model: recalibrated(champion.model, trainFrame, yTrain) } as NewModel;
-    if (logLoss(yOot, predictPd(recal as LoadedModel, ootFrame)) < logLoss(yOot, predictPd(challenger as LoadedModel, ootFrame))) {
-      challenger = recal;
-      method = 'recalibrated';
+    // With little recent data a refitted intercept often beats a new model.
+    candidates.push({ method: 'recalibrated', model: { ...challenger, kind: 'gbdt', model: recalibrated(champion.model, trainFrame, yTrain) } as NewModel });
+    const params = champion.model.params as BoostParams;
+    search = searchTrees(sample.frame, sample.y, sample.time, train, { features, monotone: params.monotone ?? {}, params }, { budgetMs: searchBudgetMs, seed });
+    if (search) {
+      const chosen = search.chosen;
+      const found = trainBooster(sample.frame, sample.y, chosen.features, train, null, { ...params, ...chosen.params, seed });
+      candidates.push({
+        method: 'searched',
+        model: {
+          kind: 'gbdt',
+          model: found,
+          target,
+          features: champion.features.filter((f) => chosen.features.includes(f.name)),
+          imported: null,
+          training: null,
+        },
+      });
     }
   }
+  // The candidate that ranks the out-of-time slice best; within 0.001 of AUC, the better calibrated (log loss).
+  const measured = candidates.map((c) => {
+    const p = predictPd(c.model as LoadedModel, ootFrame);
+    return { ...c, auc: evaluate(yOot, p).auc, logLoss: logLoss(yOot, p) };
+  });
+  const top = Math.max(...measured.map((c) => c.auc));
+  const kept = measured.filter((c) => c.auc >= top - 0.001).sort((a, b) => a.logLoss - b.logLoss)[0]!;
+  challenger = kept.model;
+  method = kept.method;
   const pc = predictPd(champion, ootFrame);
   const pn = predictPd(challenger as LoadedModel, ootFrame);
   const pTrain = predictPd(challenger as LoadedModel, trainFrame);
   const monotone = champion.kind === 'gbdt' ? ((champion.model.params as BoostParams).monotone ?? {}) : {};
   return {
     method,
+    search,
+    candidates: measured.map((c) => ({ method: c.method, auc: c.auc, logLoss: c.logLoss })),
     challenger,
     check: {
       champion: { ...evaluate(yOot, pc), calibrationGap: calibrationGap(yOot, pc) },

@@ -51,6 +51,19 @@ test('after drift a challenger trained on recent history beats the old champion 
   console.log(
     `after drift: champion OOT AUC ${r.check.champion.auc.toFixed(4)} (calibration gap ${r.check.champion.calibrationGap.toFixed(4)}), challenger ${r.check.challenger.auc.toFixed(4)} (${r.check.challenger.calibrationGap.toFixed(4)}), PSI ${r.check.psi.toFixed(4)}`,
   );
+  // The search: what it tried, and a model that ranks the out-of-time months better than the old
+  // champion recalibrated (its trees with a new intercept).
+  const byMethod = Object.fromEntries(r.candidates.map((c) => [c.method, c]));
+  console.log(
+    `candidates out of time: ${r.candidates.map((c) => `${c.method} AUC ${c.auc.toFixed(4)} log loss ${c.logLoss.toFixed(4)}`).join('; ')}; kept ${r.method}; search tried ${r.search!.trials.length} configurations in ${r.search!.elapsedMs} ms, chose ${JSON.stringify(r.search!.chosen.params)} on ${r.search!.chosen.features.length} features`,
+  );
+  assert.ok(r.search && r.search.trials.length >= 16, 'every configuration was tried at least once');
+  assert.ok(byMethod.searched!.auc > byMethod.recalibrated!.auc, `searched ${byMethod.searched!.auc} against recalibrated ${byMethod.recalibrated!.auc}`);
+  assert.ok(r.search.features.every((f) => f.why.length > 0));
+  assert.ok(
+    r.search.chosen.features.includes('bureauScore') && r.search.chosen.features.includes('delinquencies12m'),
+    'features under a declared monotone constraint are kept',
+  );
 });
 
 test('a worse challenger is not promoted, and the policy says which rule it failed', () => {
