@@ -158,8 +158,11 @@ export function trainBooster(
   const sampleCount = p.subsample < 1 ? Math.max(1, Math.round(trainRows.length * p.subsample)) : trainRows.length;
   const shuffled = Int32Array.from(trainRows);
   try {
+    const lossStep = Math.ceil(trainRows.length / LOSS_ROWS);
     for (let round = 0; round < p.rounds; round++) {
-      computeGradients(trainRows, margin, y, gh);
+      // The gradients' pass also measures the loss the last round left.
+      const loss = computeGradients(trainRows, margin, y, gh, lossStep);
+      if (log.length) log[log.length - 1]!.trainLogLoss = loss;
       if (p.subsample < 1) rows.set(shuffle(shuffled, rnd).subarray(0, sampleCount).sort());
       else rows.set(trainRows);
       allowed.fill(p.colsample < 1 ? 0 : 1);
@@ -186,7 +189,7 @@ export function trainBooster(
         for (const r of trainRows) if (!inTree[r]) margin[r]! += predictBinned(tree, data.bins, r);
       }
       if (validRows) for (const r of validRows) margin[r]! += predictBinned(tree, data.bins, r);
-      const entry: TrainingLog = { round: round + 1, trainLogLoss: meanLogLoss(trainRows, margin, y) };
+      const entry: TrainingLog = { round: round + 1, trainLogLoss: Number.NaN };
       if (validRows) {
         const pv = pick(margin, validRows).map(sigmoid);
         const yv = pick(y, validRows);
@@ -203,6 +206,7 @@ export function trainBooster(
       log.push(entry);
       options.onRound?.(round + 1, p.rounds);
     }
+    if (log.length) log[log.length - 1]!.trainLogLoss = meanLogLoss(trainRows, margin, y);
   } finally {
     pool.close();
   }
@@ -210,14 +214,29 @@ export function trainBooster(
   return new Booster(data.features, kept, baseMargin, p, log);
 }
 
-/** Logistic-loss gradients and hessians of the rows at their current margins, side by side. */
-function computeGradients(rows: Int32Array, margin: Float64Array, y: Uint8Array, gh: Float64Array): void {
+/**
+ * Logistic-loss gradients and hessians of the rows at their current margins, side by side;
+ * returns the mean log loss at those margins over every `lossStep`-th row, reusing e^-m.
+ */
+function computeGradients(rows: Int32Array, margin: Float64Array, y: Uint8Array, gh: Float64Array, lossStep: number): number {
+  let sum = 0;
+  let n = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    const q = 1 / (1 + Math.exp(-margin[r]!));
+    const m = margin[r]!;
+    const e = Math.exp(-m);
+    const q = 1 / (1 + e);
     gh[2 * r] = q - y[r]!;
     gh[2 * r + 1] = Math.max(q * (1 - q), 1e-16);
+    if (i % lossStep === 0) {
+      // log(1 + e^-m) for a bad row, log(1 + e^m) = m + log(1 + e^-m) for a good one; for a very
+      // negative m, e^-m overflows and the stable form is taken instead.
+      const l = e === Number.POSITIVE_INFINITY ? (y[r] === 1 ? -m : Math.log1p(Math.exp(m))) : y[r] === 1 ? Math.log1p(e) : m + Math.log1p(e);
+      sum += l;
+      n++;
+    }
   }
+  return n ? sum / n : 0;
 }
 
 /**

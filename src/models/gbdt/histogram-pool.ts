@@ -6,7 +6,10 @@ import { CONTROL, histogramChunks, TrainingMemory, trainingKernels, trainingModu
 
 /**
  * A node's rows are cut into this many chunks whatever the thread count, and the chunks' sums
- * are added in order: a model comes out bit for bit the same on one thread or on several.
+ * are added in order: a model comes out bit for bit the same on one thread or on several. Data
+ * too small ever to be built in parallel (fewer sampled rows than PARALLEL_ROWS) is one chunk:
+ * the count depends on the data alone, so that stays true, and small sets (most credit data)
+ * do not fill and add four partial histograms for every node.
  */
 export const CHUNKS = 4;
 /** Below this many rows a node's histogram is built on the calling thread (waking workers costs more). */
@@ -37,14 +40,18 @@ export class HistogramPool {
   /** Length of a histogram in numbers: a (gradient, hessian) pair per bin. */
   readonly histogramLength: number;
 
+  /** Chunks a node's rows are cut into: CHUNKS, or one for data that is never built in parallel. */
+  private readonly chunks: number;
+
   constructor(matrix: TrainingMatrix, columns: Uint16Array[], frameRows: number, sampleRows: number, threads: number) {
-    this.shared = new TrainingMemory(matrix, columns, frameRows, sampleRows, CHUNKS);
+    this.chunks = sampleRows >= PARALLEL_ROWS ? CHUNKS : 1;
+    this.shared = new TrainingMemory(matrix, columns, frameRows, sampleRows, this.chunks);
     const kernels = trainingKernels(trainingModule(), this.shared.memory, this.shared.layout.wide);
     this.kernel = kernels.histogram;
     this.partitionKernel = kernels.partition;
     this.histogramLength = matrix.totalBins * 2;
     // No node of fewer rows than PARALLEL_ROWS is built in parallel: for such data, workers would only cost their start.
-    if (threads > 1 && sampleRows >= PARALLEL_ROWS) this.startWorkers(Math.min(threads, CHUNKS) - 1);
+    if (threads > 1 && sampleRows >= PARALLEL_ROWS) this.startWorkers(Math.min(threads, this.chunks) - 1);
   }
 
   /** Row indexes, partitioned in place by the tree grower; a node is a range of it. */
@@ -72,7 +79,7 @@ export class HistogramPool {
         workerData: {
           index: i + 1,
           threads: count + 1,
-          chunks: CHUNKS,
+          chunks: this.chunks,
           control: this.control,
           module: trainingModule(),
           memory: this.shared.memory,
@@ -94,7 +101,7 @@ export class HistogramPool {
     const n = end - start;
     const parallel = this.workers.length > 0 && n >= PARALLEL_ROWS;
     const threads = parallel ? this.threads : 1;
-    partials.fill(0);
+    partials.fill(0, 0, this.chunks * len);
     if (parallel) {
       Atomics.store(this.control, START, start);
       Atomics.store(this.control, END, end);
@@ -103,7 +110,7 @@ export class HistogramPool {
       Atomics.notify(this.control, EPOCH);
     }
     // This thread's chunks: 0, threads, ... (worker i takes i, i + threads, ...).
-    histogramChunks(this.kernel, layout, start, end, 0, threads, CHUNKS);
+    histogramChunks(this.kernel, layout, start, end, 0, threads, this.chunks);
     if (parallel) {
       const deadline = Date.now() + STALL_MS;
       for (let done = Atomics.load(this.control, DONE); done < this.workers.length; done = Atomics.load(this.control, DONE)) {
@@ -119,7 +126,7 @@ export class HistogramPool {
       }
     }
     out.set(partials.subarray(0, len));
-    for (let c = 1; c < CHUNKS; c++) {
+    for (let c = 1; c < this.chunks; c++) {
       const base = c * len;
       for (let k = 0; k < len; k++) out[k]! += partials[base + k]!;
     }
