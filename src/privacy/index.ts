@@ -2,7 +2,19 @@ export { ROLES, isRole, type Role } from './roles.ts';
 export { canonicalJson } from './canonical-json.ts';
 export { requestDigest } from './request-digest.ts';
 export { GENESIS_HASH, hashEvent, hashedAroundSeq, ChainVerifier, type AuditContent, type AuditEvent, type ChainBreak } from './audit-chain.ts';
-export { seal, open, sealJson, openJson, newDataKey, DecryptionError } from './envelope.ts';
+export {
+  seal,
+  open,
+  sealJson,
+  openJson,
+  newDataKey,
+  DecryptionError,
+  useSealingAlgorithm,
+  sealingFromEnv,
+  sealingAlgorithm,
+  SEALING_ALGORITHMS,
+  type SealingAlgorithm,
+} from './envelope.ts';
 export {
   LocalKeyProvider,
   loadKeyProvider,

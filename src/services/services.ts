@@ -1,3 +1,4 @@
+import { sealingFromEnv, useSealingAlgorithm } from '../privacy/index.ts';
 import type { FlowResult } from '../flow/index.ts';
 import { AuditService } from './audit-service.ts';
 import { EventService } from './event-service.ts';
@@ -54,6 +55,8 @@ export interface ServiceHooks {
 
 export function createServices(context: ServiceContext, hooks: ServiceHooks = {}): Services {
   const { db, queue, logger } = context;
+  // New ciphertexts are sealed as the installation chose; every format already stored stays readable.
+  useSealingAlgorithm(sealingFromEnv());
   const decisions = new DecisionService(context, hooks.onDecision ?? null);
   const lifecycle = new LifecycleService(db, queue, logger, decisions);
   const governance = context.governance ?? governanceFromEnv();

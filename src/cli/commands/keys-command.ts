@@ -68,7 +68,9 @@ export function keysCommand(): Command {
       .description('add a master key version, re-wrap every data key with it while servers keep serving, then retire the old versions')
       .option('--settle-seconds <n>', 'how long to keep re-wrapping keys that servers still wrapped with the old version', '8'),
   ).action(async (flags: DatabaseFlags & { settleSeconds: string }) => {
-    const { loadKeyProvider, masterVersionsInUse, rewrapDataKeys, saveKeyFile, withDatabase } = await load();
+    const { loadKeyProvider, masterVersionsInUse, rewrapDataKeys, saveKeyFile, withDatabase, sealingFromEnv, useSealingAlgorithm } = await load();
+    // Re-wrapping seals each data key as the installation now chooses (ARBITER_SEALING): rotation moves keys between algorithms.
+    useSealingAlgorithm(sealingFromEnv());
     const keyFile = flags.keyFile ?? (flags.database ? undefined : join(flags.dataDir ?? '.arbiter', 'master-keys.json'));
     if (!keyFile) throw new Error('give the key file to rotate: --key-file F');
     const before = loadKeyProvider({ keyFile, createIfMissing: false });
