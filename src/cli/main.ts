@@ -5,6 +5,7 @@ import { optimizeCommand } from './commands/optimize-command.ts';
 import { backtestCommand } from './commands/backtest-command.ts';
 import { batchCommand } from './commands/batch-command.ts';
 import { bundleCommand } from './commands/bundle-command.ts';
+import { piaCommand } from './commands/pia-command.ts';
 import { dmnCommand } from './commands/dmn-command.ts';
 import { decideCommand, pathsCommand, testCommand } from './commands/flow-commands.ts';
 import { keysCommand } from './commands/keys-command.ts';
@@ -45,6 +46,7 @@ program.addCommand(optimizeCommand());
 program.addCommand(backtestCommand());
 program.addCommand(batchCommand());
 program.addCommand(bundleCommand());
+program.addCommand(piaCommand());
 
 try {
   await program.parseAsync(process.argv);

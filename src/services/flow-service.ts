@@ -1,3 +1,4 @@
+import { assessImpact, type ImpactAssessment } from './impact-assessment.ts';
 import {
   checkPublishable,
   diffFlows,
@@ -219,6 +220,11 @@ export class FlowService {
         `Publishing needs a second person's approval: submit the draft with POST /v1/flows/${flowId}/versions/${version}/submit and a change note, and a different risk manager approves it (POST /v1/releases/<id>/approve). Development installations may set ARBITER_SINGLE_PERSON_RELEASE=true.`,
       );
     return publishChecked(this.db, this.decisions.catalog, flowId, version, by);
+  }
+
+  /** The personal information impact assessment of a version (impact-assessment.ts). */
+  impactAssessment(flowId: string, version: number, now: Date): Promise<ImpactAssessment> {
+    return assessImpact(this.db, this.decisions.catalog, flowId, version, now);
   }
 
   async paths(flowId: string, version: number) {

@@ -43,3 +43,5 @@ export { SignInService, SignInError, type SignInFailure } from './sign-in-servic
 export { oidcFromEnv, type OidcSettings } from './oidc-settings.ts';
 export { BundleService, BUNDLE_FORMAT, type BundleContent, type SignedBundle, type ImportedBundle } from './bundle-service.ts';
 export { AccessService, type Permission, type RolePermissions } from './access-service.ts';
+export { assessImpact, type ImpactAssessment } from './impact-assessment.ts';
+export { impactAssessmentHtml } from './impact-assessment-html.ts';

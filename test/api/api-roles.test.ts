@@ -277,6 +277,7 @@ const SAMPLES: Record<string, Sample> = {
     url: `/v1/flows/consumer-lending/versions/${await newDraft(ctx)}/publish`,
   }),
   'GET /v1/flows/:id/versions/:version/paths': async () => ({ method: 'GET', url: '/v1/flows/consumer-lending/versions/1/paths' }),
+  'GET /v1/flows/:id/versions/:version/impact-assessment': async () => ({ method: 'GET', url: '/v1/flows/consumer-lending/versions/1/impact-assessment' }),
   'GET /v1/flows/:id/diff': async () => ({ method: 'GET', url: '/v1/flows/consumer-lending/diff?from=1&to=1' }),
   'POST /v1/decisions': async () => ({
     method: 'POST',

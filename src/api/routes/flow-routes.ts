@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { flowJsonSchema } from '../../flow/index.ts';
-import type { FlowService } from '../../services/index.ts';
+import { impactAssessmentHtml, type FlowService } from '../../services/index.ts';
 import { actorOf } from '../authenticate.ts';
 import { errorResponses } from '../schemas.ts';
 
@@ -198,6 +198,26 @@ export function flowRoutes(flows: FlowService) {
         },
       },
       async (request) => flows.paths(request.params.id, request.params.version),
+    );
+
+    r.get(
+      '/v1/flows/:id/versions/:version/impact-assessment',
+      {
+        config: { access: ['risk-manager', 'auditor', 'admin'] },
+        schema: {
+          tags: ['personal data'],
+          summary:
+            'A personal information impact assessment of the version (PIPL Art. 55-56): personal data read, consents, bureaus, models, human review, retention, who may reveal, and the share of the last 30 days decided without a person',
+          params: versionParams,
+          querystring: z.strictObject({ format: z.enum(['json', 'html']).default('json') }),
+          response: { 200: z.unknown(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const assessment = await flows.impactAssessment(request.params.id, request.params.version, new Date());
+        if (request.query.format === 'html') return reply.type('text/html; charset=utf-8').send(impactAssessmentHtml(assessment));
+        return assessment;
+      },
     );
 
     r.get(

@@ -1,11 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createLogger } from '../../api/index.ts';
-import { ephemeralKeyProvider } from '../../privacy/index.ts';
-import { createServices, type Services } from '../../services/index.ts';
-import { systemClock } from '../../support/clock.ts';
-import { openMigrated } from '../database-access.ts';
-import type { DatabaseFlags } from '../database-option.ts';
+import { withServices } from '../services-access.ts';
 import type { BundleExportFlags, BundleImportFlags } from './bundle-command.ts';
 
 const publicPath = (privatePath: string) => privatePath.replace(/(\.pem)?$/, '.pub.pem');
@@ -29,25 +24,6 @@ function readKey(path: string, kind: 'private' | 'public'): KeyObject {
     return kind === 'private' ? createPrivateKey(text) : createPublicKey(text);
   } catch (err) {
     throw new Error(`${path} is not a PEM ${kind} key: ${(err as Error).message}`);
-  }
-}
-
-/** Bundles hold no personal data: the services run with keys that are never used. */
-async function withServices<T>(flags: DatabaseFlags, run: (services: Services) => Promise<T>): Promise<T> {
-  const { db } = await openMigrated(flags);
-  const services = createServices({
-    db,
-    queue: null,
-    logger: createLogger(),
-    keys: ephemeralKeyProvider(),
-    clock: systemClock,
-    erasures: null,
-    auditCheckpoints: null,
-  });
-  try {
-    return await run(services);
-  } finally {
-    await db.close();
   }
 }
 
