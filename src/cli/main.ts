@@ -6,6 +6,7 @@ import { backtestCommand } from './commands/backtest-command.ts';
 import { batchCommand } from './commands/batch-command.ts';
 import { bundleCommand } from './commands/bundle-command.ts';
 import { piaCommand } from './commands/pia-command.ts';
+import { evidenceCommand } from './commands/evidence-command.ts';
 import { dmnCommand } from './commands/dmn-command.ts';
 import { decideCommand, pathsCommand, testCommand } from './commands/flow-commands.ts';
 import { keysCommand } from './commands/keys-command.ts';
@@ -47,6 +48,7 @@ program.addCommand(backtestCommand());
 program.addCommand(batchCommand());
 program.addCommand(bundleCommand());
 program.addCommand(piaCommand());
+program.addCommand(evidenceCommand());
 
 try {
   await program.parseAsync(process.argv);

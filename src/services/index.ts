@@ -45,3 +45,4 @@ export { BundleService, BUNDLE_FORMAT, type BundleContent, type SignedBundle, ty
 export { AccessService, type Permission, type RolePermissions } from './access-service.ts';
 export { assessImpact, type ImpactAssessment } from './impact-assessment.ts';
 export { impactAssessmentHtml } from './impact-assessment-html.ts';
+export { exportEvidence, verifyEvidence, type EvidencePack } from './evidence-pack.ts';

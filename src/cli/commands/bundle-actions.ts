@@ -13,7 +13,7 @@ export function keygen(flags: { out: string }): void {
   console.log(`signing key in ${flags.out}; give ${publicPath(flags.out)} to the installations that import (--trust)`);
 }
 
-function readKey(path: string, kind: 'private' | 'public'): KeyObject {
+export function readKey(path: string, kind: 'private' | 'public'): KeyObject {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { arbiter } from '../support/process.ts';
+
+test('arbiter evidence export writes a signed pack; verify passes it, and fails naming a file with one byte changed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'arbiter-evidence-'));
+  try {
+    const key = join(dir, 'signing.pem');
+    assert.equal(arbiter(['bundle', 'keygen', '--out', key]).code, 0);
+    const out = join(dir, 'evidence.json');
+    const exported = arbiter([
+      'evidence',
+      'export',
+      '--data-dir',
+      join(dir, 'data'),
+      '--from',
+      '2026-01-01',
+      '--to',
+      '2027-01-01',
+      '--signing-key',
+      key,
+      '--out',
+      out,
+    ]);
+    assert.equal(exported.code, 0, exported.stderr);
+    assert.match(exported.stdout, /wrote .*evidence\.json: \d+ files for 2026-01-01T00:00:00\.000Z to 2027-01-01T00:00:00\.000Z, signed by key [0-9a-f]{16}/);
+    const verified = arbiter(['evidence', 'verify', '--file', out, '--trust', key.replace(/\.pem$/, '.pub.pem')]);
+    assert.equal(verified.code, 0, verified.stdout + verified.stderr);
+    assert.match(verified.stdout, /verifies: every file as signed/);
+
+    const pack = JSON.parse(readFileSync(out, 'utf8'));
+    const text: string = pack.files['audit-verification.json'];
+    pack.files['audit-verification.json'] = text.replace('true', 'tru3');
+    writeFileSync(out, JSON.stringify(pack));
+    const failed = arbiter(['evidence', 'verify', '--file', out, '--trust', key.replace(/\.pem$/, '.pub.pem')]);
+    assert.equal(failed.code, 1);
+    assert.match(failed.stdout, /FAIL audit-verification\.json: changed since it was signed/);
+    assert.match(failed.stderr, /does not verify: 1 problem/);
+    assert.match(
+      arbiter(['evidence', 'export', '--data-dir', join(dir, 'data'), '--from', 'yesterday', '--to', '2027-01-01', '--signing-key', key, '--out', out]).stderr,
+      /--from yesterday: write a date/,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
