@@ -85,7 +85,7 @@ export async function exportEvidence(
 /** Every problem found in a pack, each naming the file; empty when the pack is intact and signed by a trusted key. */
 export function verifyEvidence(pack: unknown, trusted: readonly KeyObject[]): { signedBy: string | null; problems: string[] } {
   const p = pack as Partial<EvidencePack> | null;
-  if (!p || p.format !== 'arbiter-evidence-1' || !p.manifest || !p.files || !p.signature) {
+  if (p?.format !== 'arbiter-evidence-1' || !p.manifest || !p.files || !p.signature) {
     return { signedBy: null, problems: ['not an Arbiter evidence pack (format arbiter-evidence-1 with a manifest, files and a signature)'] };
   }
   const problems: string[] = [];
