@@ -217,6 +217,7 @@ export function fromParts(c: bigint, e: number, sticky = false, knownDigits = 0)
     c = roundDrop(c, drop, false);
     e = MIN_EXPONENT;
     if (c === 0n) return 0;
+    digits = digitCount(c);
   }
   while (c % 10n === 0n) {
     c /= 10n;
