@@ -97,6 +97,16 @@ for (const backend of SERVER_BACKENDS) {
       );
       const late = file.accounts.reduce((s, a) => s + [...a.history.slice(12)].filter((c) => /[1-7]/.test(c)).length, 0);
       assert.equal(x.latePaymentsLast12m, late);
+      // The mapping documented in docs/connectors.md, feature by feature, against the credit file.
+      assert.equal(x.worstStatus24m, Math.max(0, ...file.accounts.flatMap((a) => [...a.history].filter((c) => /[1-7]/.test(c)).map(Number))));
+      assert.equal(x.publicRecords, file.publicRecords.length);
+      const since = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+      since.setUTCMonth(since.getUTCMonth() - 6);
+      assert.equal(x.inquiries6m, file.inquiries.filter((q) => new Date(`${q.date}T00:00:00Z`) > since).length);
+      const revolving = file.accounts.filter((a) => a.type === 'credit-card' && a.status !== 'closed');
+      const limit = revolving.reduce((s, a) => s + a.limit, 0);
+      if (limit > 0) assert.ok(Math.abs((x.revolvingUtilisation as number) - revolving.reduce((s, a) => s + a.balance, 0) / limit) < 1e-12);
+      else assert.equal(x.revolvingUtilisation, null);
       console.log(
         `JSON bureau: score ${features.bureauScore}, worst delinquency ${features.worstDelinquency}; XML report: ${x.latePaymentsLast12m} late payments in 12 months, outcome ${xml.outcome}`,
       );
