@@ -42,6 +42,6 @@ export { OnnxModel, featureNamesOf, type OnnxBinding } from './onnx-import.ts';
 export { performanceCurves, type PerformanceCurves } from './performance.ts';
 export { featureImportance } from './importance.ts';
 export { coversFrom, onnxTreesAsBooster } from './onnx-trees.ts';
-export { modelCard, ModelCardError, type ModelCard, type ModelCardOptions, type FairnessReport, type GroupPerformance } from './model-card.ts';
+export { modelCard, storedModelCard, ModelCardError, type ModelCard, type ModelCardOptions, type FairnessReport, type GroupPerformance } from './model-card.ts';
 export { modelCardHtml } from './model-card-html.ts';
 export { onRows, trainingParams, trainingInfo, modelSummary, storedModel } from './training-info.ts';

@@ -256,3 +256,40 @@ export function modelCard(model: LoadedModel, frame: Frame, y: Uint8Array, pd: F
     limitations,
   };
 }
+
+/**
+ * The card of a stored model without data: identity, training, features and bins, and the
+ * holdout's figures as performance; months, segments, stability and fairness need data
+ * (`arbiter card`), and the limitations say so. `lineage` is what a retraining run recorded.
+ */
+export function storedModelCard(model: LoadedModel, lineage: { outOfTime?: { trainRows: number; ootRows: number; ootFrom: string } } | null = null): ModelCard {
+  const importance = model.training?.importance ?? (model.kind === 'gbdt' || model.kind === 'scorecard' ? featureImportance(model) : {});
+  const features: CardFeature[] = model.features.map((f) => ({
+    name: f.name,
+    kind: f.kind,
+    importance: importance[f.name] ?? null,
+    bins: binsOf(model, f.name),
+  }));
+  const t = model.training;
+  const limitations = [
+    t
+      ? `performance is the holdout's at training (${t.split.testRows} rows${lineage?.outOfTime ? `, out of time from ${lineage.outOfTime.ootFrom.slice(0, 10)}` : ''}); run arbiter card on recent labelled data for months, segments, stability and fairness`
+      : 'the model file records no training: performance, months, segments, stability and fairness need labelled data (arbiter card)',
+  ];
+  const holdout = t?.metrics.test ?? { auc: Number.NaN, gini: Number.NaN, ks: Number.NaN, brier: Number.NaN, logLoss: Number.NaN };
+  return {
+    model: {
+      version: model.version,
+      kind: model.kind,
+      target: model.target,
+      features,
+      training: t ? { algorithm: t.algorithm, data: t.data, params: t.params, split: t.split, metrics: t.metrics } : null,
+      imported: model.imported,
+    },
+    data: { file: t?.data.file ?? null, sha256: t?.data.sha256 ?? null, rows: t?.split.testRows ?? 0, bads: 0, badRate: 0 },
+    performance: { overall: holdout, byMonth: [], bySegment: [] },
+    stability: [],
+    fairness: [],
+    limitations,
+  };
+}

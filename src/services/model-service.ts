@@ -1,5 +1,15 @@
 import { pinnedName } from '../flow/index.ts';
-import { ModelFileError, ModelImportError, modelSummary, OnnxModel, parseModelFile, type LoadedModel } from '../models/index.ts';
+import {
+  ModelFileError,
+  ModelImportError,
+  modelSummary,
+  OnnxModel,
+  parseModelFile,
+  modelCardHtml,
+  storedModelCard,
+  type LoadedModel,
+  type ModelCard,
+} from '../models/index.ts';
 import { addModelVersion, getModelFile, getModelVersion, listModels, listModelVersions, type Actor, type Database, type ModelVersion } from '../store/index.ts';
 import { Gate } from '../support/gate.ts';
 import { ServiceError } from './service-error.ts';
@@ -59,5 +69,17 @@ export class ModelService {
 
   file(modelId: string, version: number): Promise<unknown> {
     return getModelFile(this.db, modelId, version);
+  }
+
+  /** The version's model card from what is stored: training, features and bins, the holdout's figures, limitations. */
+  async card(modelId: string, version: number): Promise<ModelCard> {
+    const [stored, file] = await Promise.all([getModelVersion(this.db, modelId, version), getModelFile(this.db, modelId, version)]);
+    const lineage = (stored.summary as { lineage?: { outOfTime?: { trainRows: number; ootRows: number; ootFrom: string } } }).lineage ?? null;
+    return storedModelCard(parseModelFile(file, `model ${modelId}@${version}`), lineage);
+  }
+
+  /** The card as a self-contained HTML page. */
+  async cardHtml(modelId: string, version: number): Promise<string> {
+    return modelCardHtml(await this.card(modelId, version), `Model card: ${modelId} version ${version}`);
   }
 }

@@ -103,6 +103,17 @@ for (const backend of SERVER_BACKENDS) {
       );
       const file = (await call('analyst', 'GET', '/v1/models/pd-german/versions/1/file')).json();
       assert.deepEqual(file, trees);
+      // Each version's model card from what is stored; the scorecard's carries its bins.
+      const treeCard = (await call('auditor', 'GET', '/v1/models/pd-german/versions/1/card')).json();
+      assert.equal(treeCard.model.version, trees.version);
+      assert.equal(treeCard.model.features.length, features.length);
+      assert.ok(treeCard.limitations.some((l: string) => /performance is the holdout's at training|records no training/.test(l)));
+      const scoreCard = (await call('auditor', 'GET', '/v1/models/pd-german/versions/2/card')).json();
+      assert.ok(scoreCard.model.features.every((f: { bins: unknown[] | null }) => f.bins && f.bins.length > 0));
+      const page = await call('analyst', 'GET', '/v1/models/pd-german/versions/2/card?format=html');
+      assert.match(String(page.headers['content-type']), /text\/html/);
+      assert.match(page.body, /<h1>Model card: pd-german version 2<\/h1>/);
+      assert.equal((await call('analyst', 'GET', '/v1/models/pd-german/versions/9/card')).statusCode, 404);
       assert.equal((await call('reviewer', 'GET', '/v1/models')).statusCode, 403);
       assert.equal((await call('service', 'POST', '/v1/models/x/versions', trees)).statusCode, 403);
       const audit = (await call('auditor', 'GET', '/v1/audit?limit=50')).json().events.filter((e: { action: string }) => e.action === 'model.version_created');

@@ -318,6 +318,7 @@ const SAMPLES: Record<string, Sample> = {
   },
   'GET /v1/models/:id/versions/:version': async (ctx) => ({ method: 'GET', url: `/v1/models/sample/versions/${await storeSampleModel(ctx.db)}` }),
   'GET /v1/models/:id/versions/:version/file': async (ctx) => ({ method: 'GET', url: `/v1/models/sample/versions/${await storeSampleModel(ctx.db)}/file` }),
+  'GET /v1/models/:id/versions/:version/card': async (ctx) => ({ method: 'GET', url: `/v1/models/sample/versions/${await storeSampleModel(ctx.db)}/card` }),
   'GET /v1/connectors/schema': async () => ({ method: 'GET', url: '/v1/connectors/schema' }),
   'GET /v1/connectors': async () => ({ method: 'GET', url: '/v1/connectors' }),
   'POST /v1/connectors': async () => ({ method: 'POST', url: '/v1/connectors', payload: sampleConnector() }),

@@ -4,7 +4,7 @@ import type { PageProps } from '../types.ts';
 import { Chart, type ChartOption } from '../chart.tsx';
 import { href } from '../router.ts';
 import type { FlowSummary, FlowVersion } from '../types.ts';
-import { Badge, Empty, Json, Loaded, num, SideList, useLoad, when } from '../ui.tsx';
+import { Badge, Empty, Json, Loaded, num, saveText, SideList, useLoad, when } from '../ui.tsx';
 import { Person } from '../people.tsx';
 import { ApprovalCell } from '../release/release-forms.tsx';
 import { ModelRollBack } from '../release/model-rollback.tsx';
@@ -171,6 +171,12 @@ function ModelDetail({ modelId, version, canSubmit, canRollBack }: { modelId: st
                 ))}
               </tbody>
             </table>
+            <p>
+              <button type="button" onClick={() => void downloadCard(modelId, current.version)}>
+                Model card of v{current.version}
+              </button>{' '}
+              <span className="muted">training, features and bins, the holdout's figures; months, segments and fairness come from data with arbiter card</span>
+            </p>
             {canRollBack && uses.length ? (
               <ModelRollBack modelId={modelId} versions={versions.filter((v) => v.approvedBy).map((v) => v.version)} inUse={uses.map((u) => u.version)} />
             ) : null}
@@ -421,4 +427,10 @@ function PsiOverTime({ uses }: { uses: { flow: string; node: string }[] }) {
       }}
     />
   );
+}
+
+/** The stored version's model card as an HTML file (fetched with the key: a plain link would not carry it). */
+async function downloadCard(modelId: string, version: number): Promise<void> {
+  const html = await get<string>(`/v1/models/${encodeURIComponent(modelId)}/versions/${version}/card?format=html`);
+  saveText(html, `model-card-${modelId}-v${version}.html`, 'text/html');
 }

@@ -105,5 +105,25 @@ export function modelRoutes(models: ModelService) {
       },
       async (request) => models.file(request.params.id, request.params.version),
     );
+
+    r.get(
+      '/v1/models/:id/versions/:version/card',
+      {
+        config: { access: READ },
+        schema: {
+          tags: ['models'],
+          summary:
+            "The version's model card from what is stored (training, features and bins, the holdout's figures, limitations); `arbiter card` adds months, segments, stability and fairness from data",
+          params: versionParams,
+          querystring: z.strictObject({ format: z.enum(['json', 'html']).default('json') }),
+          response: { 200: z.unknown(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        if (request.query.format === 'html')
+          return reply.type('text/html; charset=utf-8').send(await models.cardHtml(request.params.id, request.params.version));
+        return models.card(request.params.id, request.params.version);
+      },
+    );
   };
 }
