@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { buildServer, type Server } from '../../src/api/index.ts';
+import type { Server } from '../../src/api/index.ts';
 import { createFlow, publishVersion } from '../../src/store/index.ts';
 import { BACKENDS, type TestDatabase } from '../support/backends.ts';
 import { uniqueKey } from '../support/flows.ts';
-import { bearer, keysForEveryRole, TEST_KEYS } from '../support/server.ts';
+import { bearer, keysForEveryRole, testServer } from '../support/server.ts';
 
 /** Personal fields of every class, one collected and never read, and a review point. */
 const flow = {
@@ -45,7 +45,7 @@ let keys: Awaited<ReturnType<typeof keysForEveryRole>>;
 
 before(async () => {
   ctx = await pglite.create();
-  server = await buildServer({ db: ctx.db, keys: TEST_KEYS });
+  server = await testServer(ctx.db);
   keys = await keysForEveryRole(ctx.db);
   await createFlow(ctx.db, flow.id, flow.name, flow, { actor: 'test' });
   await publishVersion(ctx.db, flow.id, 1, { actor: 'test' }, () => {});

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { buildServer, type Server } from '../../src/api/index.ts';
+import type { Server } from '../../src/api/index.ts';
 import { useSealingAlgorithm } from '../../src/privacy/index.ts';
 import { createFlow, publishVersion } from '../../src/store/index.ts';
 import { BACKENDS, type TestDatabase } from '../support/backends.ts';
 import { uniqueKey } from '../support/flows.ts';
-import { bearer, keysForEveryRole, TEST_KEYS } from '../support/server.ts';
+import { bearer, keysForEveryRole, testServer } from '../support/server.ts';
 
 const flow = {
   id: 'national-crypto',
@@ -36,7 +36,7 @@ after(async () => {
 
 async function withServer<T>(sealing: string, run: (server: Server) => Promise<T>): Promise<T> {
   process.env.ARBITER_SEALING = sealing;
-  const server = await buildServer({ db: ctx.db, keys: TEST_KEYS });
+  const server = await testServer(ctx.db);
   try {
     return await run(server);
   } finally {
