@@ -172,7 +172,7 @@ function ModelDetail({ modelId, version, canSubmit, canRollBack }: { modelId: st
               </tbody>
             </table>
             <p>
-              <button type="button" onClick={() => void downloadCard(modelId, current.version)}>
+              <button type="button" className="btn btn-secondary" onClick={() => void downloadCard(modelId, current.version)}>
                 Model card of v{current.version}
               </button>{' '}
               <span className="muted">training, features and bins, the holdout's figures; months, segments and fairness come from data with arbiter card</span>
