@@ -192,10 +192,11 @@ export function compileDecisionTable(def: DecisionTableDefinition, knownNames: r
         if (hitPolicy === 'FIRST') break;
       }
     }
-    const done = (value: FeelValue): TableResult => ({ value, matched, warnings: env.sink.warnings });
     if (matched.length === 0) {
-      if (hitPolicy === 'COLLECT' && def.aggregation === 'COUNT') return done(0);
-      return done(
+      if (hitPolicy === 'COLLECT' && def.aggregation === 'COUNT') return tableResult(matched, env, 0);
+      return tableResult(
+        matched,
+        env,
         hitPolicy === 'RULE ORDER' || hitPolicy === 'OUTPUT ORDER' || (hitPolicy === 'COLLECT' && !def.aggregation)
           ? defaults.some((d) => d)
             ? defaultValue(env)
@@ -203,40 +204,45 @@ export function compileDecisionTable(def: DecisionTableDefinition, knownNames: r
           : defaultValue(env),
       );
     }
-    const outs = matched.map((r) => outputOf(rules[r]!, env));
-    for (const v of outs) if (!checkOutputs(v, env)) return done(null);
+    const outs: FeelValue[] = new Array(matched.length);
+    for (let k = 0; k < matched.length; k++) outs[k] = outputOf(rules[matched[k]!]!, env);
+    for (const v of outs) if (!checkOutputs(v, env)) return tableResult(matched, env, null);
     switch (hitPolicy) {
       case 'UNIQUE':
         if (matched.length > 1) {
           env.warn('unique_violated', `hit policy UNIQUE but rules ${matched.map((r) => r + 1).join(', ')} all matched`);
-          return done(null);
+          return tableResult(matched, env, null);
         }
-        return done(outs[0]!);
+        return tableResult(matched, env, outs[0]!);
       case 'FIRST':
-        return done(outs[0]!);
+        return tableResult(matched, env, outs[0]!);
       case 'ANY':
         for (const v of outs.slice(1)) {
           if (feelEquals(v, outs[0]!) !== true) {
             env.warn('any_violated', `hit policy ANY but matching rules ${matched.map((r) => r + 1).join(', ')} give different outputs`);
-            return done(null);
+            return tableResult(matched, env, null);
           }
         }
-        return done(outs[0]!);
+        return tableResult(matched, env, outs[0]!);
       case 'PRIORITY': {
         const keys = outs.map((v) => priorityKey(v, env));
         let best = 0;
         for (let k = 1; k < outs.length; k++) if (byPriority(keys[k]!, keys[best]!) < 0) best = k;
-        return done(outs[best]!);
+        return tableResult(matched, env, outs[best]!);
       }
       case 'RULE ORDER':
-        return done(outs);
+        return tableResult(matched, env, outs);
       case 'OUTPUT ORDER': {
         const keyed = outs.map((v, k) => ({ v, key: priorityKey(v, env), k }));
         keyed.sort((a, b) => byPriority(a.key, b.key) || a.k - b.k);
-        return done(keyed.map((x) => x.v));
+        return tableResult(
+          matched,
+          env,
+          keyed.map((x) => x.v),
+        );
       }
       case 'COLLECT':
-        return done(aggregate(def.aggregation, outs, env));
+        return tableResult(matched, env, aggregate(def.aggregation, outs, env));
     }
   };
 
@@ -247,6 +253,11 @@ export function compileDecisionTable(def: DecisionTableDefinition, knownNames: r
     evaluateIn,
     evaluate: (vars) => evaluateIn(Env.root(vars)),
   };
+}
+
+/** A table's answer: made by a function of its own, not a closure per evaluation (a table runs millions of times). */
+function tableResult(matched: number[], env: Env, value: FeelValue): TableResult {
+  return { value, matched, warnings: env.sink.warnings };
 }
 
 function aggregate(aggregation: Aggregation | undefined, outs: FeelValue[], env: Env): FeelValue {
