@@ -110,7 +110,11 @@ try {
     const yt = Float64Array.from(test, (r) => y[r]!);
     const testFrame = s.frame.selectRows(test);
     const results: Record<string, Result> = {};
-    const [gbdt, gbdtSeconds] = time(() => trainBooster(s.frame, y, s.features, train, null, s.params, { threads: THREADS }));
+    // Training of a set small enough is timed as the best of three fits, for every model alike
+    // (peers.py too): one cold fit of a fraction of a second measures the JIT as much as the trainer.
+    const fits = train.length <= 100_000 ? 3 : 1;
+    const fitted = Array.from({ length: fits }, () => time(() => trainBooster(s.frame, y, s.features, train, null, s.params, { threads: THREADS })));
+    const [gbdt, gbdtSeconds] = fitted.reduce((a, b) => (b[1] < a[1] ? b : a));
     const [pg, scoreSeconds] = bestOf(() => gbdt.predict(testFrame));
     results['arbiter gbdt'] = { ...evaluate(yt, pg), seconds: gbdtSeconds, rowsPerSecond: test.length / scoreSeconds };
     if (s.scorecard) {
@@ -134,6 +138,7 @@ try {
         String(THREADS),
         s.peersDrop.join(','),
         s.onlyXgboost ? 'xgboost-only' : 'all',
+        String(fits),
       ],
       { encoding: 'utf8', maxBuffer: 1 << 24 },
     );
