@@ -126,25 +126,24 @@ export function retrainChallenger(sample: Sample, champion: LoadedModel, ootMont
   const missing = features.filter((f) => !sample.frame.byName.has(f));
   if (missing.length) throw new Error(`the sample lacks the champion's features ${missing.join(', ')}; add them to the sample definition`);
   const target = champion.target ?? { column: 'bad', bad: '1' };
-  let challenger: NewModel;
+  let retrained: NewModel;
   if (champion.kind === 'gbdt') {
     const params = { ...(champion.model.params as BoostParams), seed };
     const model = trainBooster(sample.frame, sample.y, features, train, null, params);
-    challenger = { kind: 'gbdt', model, target, features: champion.features, imported: null, training: null };
+    retrained = { kind: 'gbdt', model, target, features: champion.features, imported: null, training: null };
   } else if (champion.kind === 'scorecard') {
     const model = trainScorecard(sample.frame, sample.y, features, train, champion.model.options);
-    challenger = { kind: 'scorecard', model, target, features: champion.features, imported: null, training: null };
+    retrained = { kind: 'scorecard', model, target, features: champion.features, imported: null, training: null };
   } else throw new Error(`the champion is an imported ${champion.kind} model; retraining needs a model trained by Arbiter`);
   const ootFrame = sample.frame.selectRows(oot);
   const trainFrame = sample.frame.selectRows(train);
   const yOot = pick(sample.y, oot);
   const yTrain = pick(sample.y, train);
-  let method: RetrainResult['method'] = 'retrained';
   let search: SearchReport | null = null;
-  const candidates: { method: RetrainResult['method']; model: NewModel }[] = [{ method: 'retrained', model: challenger }];
+  const candidates: { method: RetrainResult['method']; model: NewModel }[] = [{ method: 'retrained', model: retrained }];
   if (champion.kind === 'gbdt') {
     // With little recent data a refitted intercept often beats a new model.
-    candidates.push({ method: 'recalibrated', model: { ...challenger, kind: 'gbdt', model: recalibrated(champion.model, trainFrame, yTrain) } as NewModel });
+    candidates.push({ method: 'recalibrated', model: { ...retrained, kind: 'gbdt', model: recalibrated(champion.model, trainFrame, yTrain) } as NewModel });
     const params = champion.model.params as BoostParams;
     search = searchTrees(sample.frame, sample.y, sample.time, train, { features, monotone: params.monotone ?? {}, params }, { budgetMs: searchBudgetMs, seed });
     if (search) {
@@ -165,15 +164,12 @@ export function retrainChallenger(sample: Sample, champion: LoadedModel, ootMont
   }
   // The candidate that ranks the out-of-time slice best; within 0.001 of AUC, the better calibrated (log loss).
   const measured = candidates.map((c) => {
-    const p = predictPd(c.model as LoadedModel, ootFrame);
-    return { ...c, auc: evaluate(yOot, p).auc, logLoss: logLoss(yOot, p) };
+    const pd = predictPd(c.model as LoadedModel, ootFrame);
+    return { ...c, pd, auc: evaluate(yOot, pd).auc, logLoss: logLoss(yOot, pd) };
   });
   const top = Math.max(...measured.map((c) => c.auc));
-  const kept = measured.filter((c) => c.auc >= top - 0.001).sort((a, b) => a.logLoss - b.logLoss)[0]!;
-  challenger = kept.model;
-  method = kept.method;
+  const { model: challenger, method, pd: pn } = measured.filter((c) => c.auc >= top - 0.001).sort((a, b) => a.logLoss - b.logLoss)[0]!;
   const pc = predictPd(champion, ootFrame);
-  const pn = predictPd(challenger as LoadedModel, ootFrame);
   const pTrain = predictPd(challenger as LoadedModel, trainFrame);
   const monotone = champion.kind === 'gbdt' ? ((champion.model.params as BoostParams).monotone ?? {}) : {};
   return {
