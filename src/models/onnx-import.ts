@@ -5,6 +5,7 @@ const onnxRuntime = () => import('onnxruntime-node');
 import type { Booster } from './gbdt/booster.ts';
 import type { Frame } from './frame.ts';
 import { onnxTreesAsBooster } from './onnx-trees.ts';
+import { ProtobufError, protobufFields, protobufText } from './protobuf.ts';
 import { ModelImportError } from './xgboost-import.ts';
 
 /** Where the probability of default sits in the graph's outputs. */
@@ -110,45 +111,18 @@ export class OnnxModel {
  * protobuf: onnxruntime-node does not expose model metadata.
  */
 export function featureNamesOf(bytes: Uint8Array): string[] | null {
-  const fields = protobufFields(bytes);
-  for (const entry of fields.filter((x) => x.field === 14 && x.bytes)) {
-    const kv = protobufFields(entry.bytes!);
-    const text = (n: number) => {
-      const b = kv.find((x) => x.field === n)?.bytes;
-      return b ? new TextDecoder().decode(b) : null;
-    };
-    if (text(1) === 'feature_names') return (text(2) ?? '').split(',').filter(Boolean);
-  }
-  return null;
-}
-
-/** Top-level fields of one protobuf message: varints are skipped, length-delimited kept. */
-function protobufFields(b: Uint8Array): { field: number; bytes?: Uint8Array }[] {
-  const out: { field: number; bytes?: Uint8Array }[] = [];
-  let i = 0;
-  const varint = (): number => {
-    let v = 0;
-    let shift = 1;
-    for (;;) {
-      if (i >= b.length) throw new ModelImportError('the file is not a complete ONNX protobuf');
-      const byte = b[i++]!;
-      v += (byte & 0x7f) * shift;
-      if (byte < 0x80) return v;
-      shift *= 128;
+  try {
+    for (const entry of protobufFields(bytes).filter((x) => x.field === 14 && x.bytes)) {
+      const kv = protobufFields(entry.bytes!);
+      const text = (n: number) => {
+        const b = kv.find((x) => x.field === n)?.bytes;
+        return b ? protobufText(b) : null;
+      };
+      if (text(1) === 'feature_names') return (text(2) ?? '').split(',').filter(Boolean);
     }
-  };
-  while (i < b.length) {
-    const key = varint();
-    const field = Math.floor(key / 8);
-    const wire = key % 8;
-    if (wire === 0) varint();
-    else if (wire === 1) i += 8;
-    else if (wire === 5) i += 4;
-    else if (wire === 2) {
-      const len = varint();
-      out.push({ field, bytes: b.subarray(i, i + len) });
-      i += len;
-    } else throw new ModelImportError(`the file is not an ONNX protobuf (wire type ${wire})`);
+    return null;
+  } catch (err) {
+    if (!(err instanceof ProtobufError)) throw err;
+    throw new ModelImportError(err.reason === 'truncated' ? 'the file is not a complete ONNX protobuf' : `the file is not an ONNX protobuf (${err.message})`);
   }
-  return out;
 }

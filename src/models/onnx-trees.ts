@@ -2,6 +2,8 @@ import { Booster, DEFAULT_PARAMS } from './gbdt/booster.ts';
 import { MAX_BINS, type FeatureBins } from './gbdt/binning.ts';
 import { goLeft, isLeaf, type Tree } from './gbdt/tree.ts';
 import type { Frame } from './frame.ts';
+import { below, blankTree } from './imported-trees.ts';
+import { packedVarints, protobufFields, protobufText as text, ProtobufError, type ProtobufField as Field } from './protobuf.ts';
 
 /**
  * An ONNX `TreeEnsembleClassifier` (ai.onnx.ml) as Arbiter's own trees, so that it scores on the
@@ -12,77 +14,12 @@ import type { Frame } from './frame.ts';
  * else (averaged class votes, other split modes) stays with onnxruntime.
  */
 
-interface Field {
-  field: number;
-  wire: number;
-  value: number;
-  bytes?: Uint8Array;
-}
-
-class ProtobufError extends Error {}
-
-/** Every field of one protobuf message, in order. */
-function fieldsOf(b: Uint8Array): Field[] {
-  const out: Field[] = [];
-  let i = 0;
-  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const varint = (): number => {
-    let v = 0;
-    let shift = 1;
-    for (;;) {
-      if (i >= b.length) throw new ProtobufError('truncated varint');
-      const byte = b[i++]!;
-      v += (byte & 0x7f) * shift;
-      if (byte < 0x80) return v;
-      shift *= 128;
-    }
-  };
-  while (i < b.length) {
-    const key = varint();
-    const field = Math.floor(key / 8);
-    const wire = key % 8;
-    if (wire === 0) out.push({ field, wire, value: varint() });
-    else if (wire === 1) {
-      if (i + 8 > b.length) throw new ProtobufError('truncated fixed64');
-      out.push({ field, wire, value: view.getFloat64(i, true) });
-      i += 8;
-    } else if (wire === 5) {
-      if (i + 4 > b.length) throw new ProtobufError('truncated fixed32');
-      out.push({ field, wire, value: view.getFloat32(i, true) });
-      i += 4;
-    } else if (wire === 2) {
-      const len = varint();
-      if (i + len > b.length) throw new ProtobufError('truncated field');
-      out.push({ field, wire, value: len, bytes: b.subarray(i, i + len) });
-      i += len;
-    } else throw new ProtobufError(`wire type ${wire}`);
-  }
-  return out;
-}
-
-const text = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b) : '');
-
 /** Repeated ints (packed or not) of an AttributeProto's field 8. */
 function ints(fields: Field[]): number[] {
   const out: number[] = [];
   for (const f of fields.filter((x) => x.field === 8)) {
     if (f.wire === 0) out.push(f.value);
-    else if (f.bytes) for (const p of fieldsOfPackedVarints(f.bytes)) out.push(p);
-  }
-  return out;
-}
-
-function fieldsOfPackedVarints(b: Uint8Array): number[] {
-  const out: number[] = [];
-  let v = 0;
-  let shift = 1;
-  for (const byte of b) {
-    v += (byte & 0x7f) * shift;
-    if (byte < 0x80) {
-      out.push(v);
-      v = 0;
-      shift = 1;
-    } else shift *= 128;
+    else if (f.bytes) for (const p of packedVarints(f.bytes)) out.push(p);
   }
   return out;
 }
@@ -106,27 +43,17 @@ interface Ensemble {
 
 /** The graph's TreeEnsembleClassifier node, if it has exactly one node that is one. */
 function ensembleOf(model: Uint8Array): Ensemble | null {
-  const graph = fieldsOf(model).find((f) => f.field === 7)?.bytes;
+  const graph = protobufFields(model).find((f) => f.field === 7)?.bytes;
   if (!graph) return null;
-  const nodes = fieldsOf(graph).filter((f) => f.field === 1 && f.bytes);
-  const trees = nodes.map((n) => fieldsOf(n.bytes!)).filter((n) => text(n.find((f) => f.field === 4)?.bytes) === 'TreeEnsembleClassifier');
+  const nodes = protobufFields(graph).filter((f) => f.field === 1 && f.bytes);
+  const trees = nodes.map((n) => protobufFields(n.bytes!)).filter((n) => text(n.find((f) => f.field === 4)?.bytes) === 'TreeEnsembleClassifier');
   if (nodes.length !== 1 || trees.length !== 1) return null;
   const attrs = new Map<string, Field[]>();
   for (const a of trees[0]!.filter((f) => f.field === 5 && f.bytes)) {
-    const fields = fieldsOf(a.bytes!);
+    const fields = protobufFields(a.bytes!);
     attrs.set(text(fields.find((f) => f.field === 1)?.bytes), fields);
   }
   return { attrs };
-}
-
-/** The largest double below `t`: with it as a bin's upper edge, `v <= edge` is `v < t`. */
-function below(t: number): number {
-  if (t === 0) return -Number.MIN_VALUE;
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, t);
-  const bits = view.getBigUint64(0);
-  view.setBigUint64(0, t > 0 ? bits - 1n : bits + 1n);
-  return view.getFloat64(0);
 }
 
 /**
@@ -189,21 +116,11 @@ export function onnxTreesAsBooster(bytes: Uint8Array, featureNames: string[], co
   const trees: Tree[] = [];
   for (const [t, members] of [...byTree].sort(([x], [y]) => x - y)) {
     // Node ids may be sparse: number them densely, the root (id 0) first.
-    const index = new Map(members.map((k) => [nodeIds[k]!, 0]));
     const order = members.map((k) => nodeIds[k]!).sort((x, y) => x - y);
-    order.forEach((id, i) => index.set(id, i));
+    const index = new Map(order.map((id, i) => [id, i]));
     if (order[0] !== 0) return null;
     const size = order.length;
-    const tree: Tree = {
-      feature: new Int32Array(size).fill(-1),
-      threshold: new Int32Array(size),
-      categories: new Array(size).fill(null),
-      defaultLeft: new Uint8Array(size),
-      left: new Int32Array(size).fill(-1),
-      right: new Int32Array(size).fill(-1),
-      value: new Float64Array(size),
-      cover: covers?.[trees.length] ? Float64Array.from(covers[trees.length]!) : new Float64Array(size).fill(1),
-    };
+    const tree = blankTree(size, covers?.[trees.length] ? Float64Array.from(covers[trees.length]!) : new Float64Array(size).fill(1));
     if (tree.cover.length !== size) return null;
     for (const k of members) {
       const at = index.get(nodeIds[k]!)!;

@@ -1,6 +1,7 @@
 import { Booster, DEFAULT_PARAMS } from './gbdt/booster.ts';
 import { MAX_BINS, type FeatureBins } from './gbdt/binning.ts';
 import type { Tree } from './gbdt/tree.ts';
+import { below, blankTree } from './imported-trees.ts';
 
 /** The parts of an XGBoost JSON tree that decide where a row goes and what it adds. */
 export interface XgbTreeJson {
@@ -11,16 +12,6 @@ export interface XgbTreeJson {
   default_left: number[];
   split_type: number[];
   sum_hessian?: number[];
-}
-
-/** The largest double below `t`: with it as a bin's upper edge, `v <= edge` is XGBoost's `v < t`. */
-function below(t: number): number {
-  if (t === 0) return -Number.MIN_VALUE;
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, t);
-  const bits = view.getBigUint64(0);
-  view.setBigUint64(0, t > 0 ? bits - 1n : bits + 1n);
-  return view.getFloat64(0);
 }
 
 /**
@@ -51,16 +42,7 @@ export function xgboostAsBooster(trees: XgbTreeJson[], featureNames: string[], b
   const lastLeftBin = (f: number, t: number): number => sorted[f]!.indexOf(t) + 1;
   const converted: Tree[] = trees.map((t) => {
     const n = t.left_children.length;
-    const tree: Tree = {
-      feature: new Int32Array(n).fill(-1),
-      threshold: new Int32Array(n),
-      categories: new Array(n).fill(null),
-      defaultLeft: new Uint8Array(n),
-      left: new Int32Array(n).fill(-1),
-      right: new Int32Array(n).fill(-1),
-      value: new Float64Array(n),
-      cover: Float64Array.from(t.sum_hessian!),
-    };
+    const tree = blankTree(n, Float64Array.from(t.sum_hessian!));
     for (let node = 0; node < n; node++) {
       if (t.left_children[node] === -1) {
         // XGBoost keeps a leaf's output (learning rate applied) in split_conditions.
