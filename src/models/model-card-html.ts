@@ -1,15 +1,8 @@
+import { escapeHtml as esc, htmlTable as table } from '../support/html.ts';
 import type { GroupPerformance, ModelCard } from './model-card.ts';
 
-/** Every text that reaches the page (feature names, levels, the owner's notes) is escaped. */
-const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const num = (x: number | null, digits = 3) => (x === null || !Number.isFinite(x) ? '–' : x.toFixed(digits));
 const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
-
-function table(head: string[], rows: (string | number)[][]): string {
-  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
-    .join('')}</tbody></table>`;
-}
 
 const performanceTable = (groups: GroupPerformance[]) =>
   table(

@@ -1,13 +1,8 @@
+import { escapeHtml as esc, htmlTable } from '../support/html.ts';
 import type { ImpactAssessment } from './impact-assessment.ts';
 
-const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-function table(head: string[], rows: unknown[][]): string {
-  if (!rows.length) return '<p>None.</p>';
-  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
-    .join('')}</tbody></table>`;
-}
+/** A table of the rows, or "None." when there are none: an empty section still says so. */
+const table = (head: string[], rows: unknown[][]) => (rows.length ? htmlTable(head, rows) : '<p>None.</p>');
 
 /** The assessment as one self-contained HTML page; every value is escaped. */
 export function impactAssessmentHtml(a: ImpactAssessment): string {
