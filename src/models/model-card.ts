@@ -154,6 +154,20 @@ function binsOf(model: LoadedModel, feature: string): CardFeature['bins'] {
   return f.binning.bins.map((b: Bin) => ({ label: b.label, count: b.count, badRate: b.count ? b.bads / b.count : 0, woe: b.woe, iv: b.iv }));
 }
 
+/** What the card says of the model itself, with or without data: identity, training, features and their bins. */
+function cardModel(model: LoadedModel): ModelCard['model'] {
+  const importance = model.training?.importance ?? (model.kind === 'gbdt' || model.kind === 'scorecard' ? featureImportance(model) : {});
+  const features: CardFeature[] = model.features.map((f) => ({
+    name: f.name,
+    kind: f.kind,
+    importance: importance[f.name] ?? null,
+    bins: binsOf(model, f.name),
+  }));
+  const t = model.training;
+  const training = t ? { algorithm: t.algorithm, data: t.data, params: t.params, split: t.split, metrics: t.metrics } : null;
+  return { version: model.version, kind: model.kind, target: model.target, features, training, imported: model.imported };
+}
+
 /** Builds the card of `model` on labelled `frame` (outcomes `y`, the model's PDs `pd`). */
 export function modelCard(model: LoadedModel, frame: Frame, y: Uint8Array, pd: Float64Array, options: ModelCardOptions = {}): ModelCard {
   const used = new Set(model.features.map((f) => f.name));
@@ -164,13 +178,6 @@ export function modelCard(model: LoadedModel, frame: Frame, y: Uint8Array, pd: F
   }
   const bads = y.reduce((s, v) => s + v, 0);
   const badRate = frame.rows ? bads / frame.rows : 0;
-  const importance = model.training?.importance ?? (model.kind === 'gbdt' || model.kind === 'scorecard' ? featureImportance(model) : {});
-  const features: CardFeature[] = model.features.map((f) => ({
-    name: f.name,
-    kind: f.kind,
-    importance: importance[f.name] ?? null,
-    bins: binsOf(model, f.name),
-  }));
   const limitations: string[] = [...(options.limitations ?? [])];
   if (options.dataSha256 && options.dataSha256 === model.training?.data.sha256) {
     limitations.push('measured on the data the model was trained on: these figures flatter it; give held-out or later data');
@@ -237,18 +244,10 @@ export function modelCard(model: LoadedModel, frame: Frame, y: Uint8Array, pd: F
     return { attribute, cutoff, groups: withRatios, lowestApprovalRatio, flagged };
   });
 
-  const training = model.training
-    ? {
-        algorithm: model.training.algorithm,
-        data: model.training.data,
-        params: model.training.params,
-        split: model.training.split,
-        metrics: model.training.metrics,
-      }
-    : null;
-  if (!training && !model.imported) limitations.push('the model file does not record how it was trained');
+  const identity = cardModel(model);
+  if (!identity.training && !model.imported) limitations.push('the model file does not record how it was trained');
   return {
-    model: { version: model.version, kind: model.kind, target: model.target, features, training, imported: model.imported },
+    model: identity,
     data: { file: options.dataFile ?? null, sha256: options.dataSha256 ?? null, rows: frame.rows, bads, badRate },
     performance: { overall: evaluate(y, pd), byMonth, bySegment },
     stability,
@@ -263,13 +262,6 @@ export function modelCard(model: LoadedModel, frame: Frame, y: Uint8Array, pd: F
  * (`arbiter card`), and the limitations say so. `lineage` is what a retraining run recorded.
  */
 export function storedModelCard(model: LoadedModel, lineage: { outOfTime?: { trainRows: number; ootRows: number; ootFrom: string } } | null = null): ModelCard {
-  const importance = model.training?.importance ?? (model.kind === 'gbdt' || model.kind === 'scorecard' ? featureImportance(model) : {});
-  const features: CardFeature[] = model.features.map((f) => ({
-    name: f.name,
-    kind: f.kind,
-    importance: importance[f.name] ?? null,
-    bins: binsOf(model, f.name),
-  }));
   const t = model.training;
   const limitations = [
     t
@@ -278,14 +270,7 @@ export function storedModelCard(model: LoadedModel, lineage: { outOfTime?: { tra
   ];
   const holdout = t?.metrics.test ?? { auc: Number.NaN, gini: Number.NaN, ks: Number.NaN, brier: Number.NaN, logLoss: Number.NaN };
   return {
-    model: {
-      version: model.version,
-      kind: model.kind,
-      target: model.target,
-      features,
-      training: t ? { algorithm: t.algorithm, data: t.data, params: t.params, split: t.split, metrics: t.metrics } : null,
-      imported: model.imported,
-    },
+    model: cardModel(model),
     data: { file: t?.data.file ?? null, sha256: t?.data.sha256 ?? null, rows: t?.split.testRows ?? 0, bads: 0, badRate: 0 },
     performance: { overall: holdout, byMonth: [], bySegment: [] },
     stability: [],
