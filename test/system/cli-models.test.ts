@@ -106,21 +106,9 @@ test("arbiter bins, edited, and arbiter train --bins: the scorecard uses the ana
   bins.Purpose.groups = [['NewCar', 'UsedCar']];
   writeFileSync(join(dir, 'bins.json'), JSON.stringify(bins));
   const out = join(dir, 'sc.json');
-  const trained = arbiter([
-    'train',
-    '--algo',
-    'scorecard',
-    '--data',
-    data,
-    '--target',
-    'Class',
-    '--bad',
-    'Bad',
-    '--bins',
-    join(dir, 'bins.json'),
-    '--out',
-    out,
-  ]);
+  const trainWithBins = (file: string) =>
+    arbiter(['train', '--algo', 'scorecard', '--data', data, '--target', 'Class', '--bad', 'Bad', '--bins', join(dir, file), '--out', out]);
+  const trained = trainWithBins('bins.json');
   assert.equal(trained.code, 0, trained.stderr);
   const model = JSON.parse(readFileSync(out, 'utf8'));
   const amount = model.model.features.find((f: { feature: string }) => f.feature === 'Amount');
@@ -130,25 +118,11 @@ test("arbiter bins, edited, and arbiter train --bins: the scorecard uses the ana
   );
   // A bins file that names a column that is not a feature, or cuts out of order, is refused with where it went wrong.
   writeFileSync(join(dir, 'bad.json'), JSON.stringify({ Amount: { cuts: [5, 1] } }));
-  const bad = arbiter(['train', '--algo', 'scorecard', '--data', data, '--target', 'Class', '--bad', 'Bad', '--bins', join(dir, 'bad.json'), '--out', out]);
+  const bad = trainWithBins('bad.json');
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /bad\.json: Amount\.cuts: cuts must be in ascending order/);
   writeFileSync(join(dir, 'unknown.json'), JSON.stringify({ Salary: { cuts: [1] } }));
-  const unknown = arbiter([
-    'train',
-    '--algo',
-    'scorecard',
-    '--data',
-    data,
-    '--target',
-    'Class',
-    '--bad',
-    'Bad',
-    '--bins',
-    join(dir, 'unknown.json'),
-    '--out',
-    out,
-  ]);
+  const unknown = trainWithBins('unknown.json');
   assert.match(unknown.stderr, /"Salary" is not a feature of this data/);
 });
 
