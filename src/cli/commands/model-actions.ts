@@ -194,14 +194,22 @@ export async function score(flags: { model: string; data: string; out?: string; 
   else process.stdout.write(text);
 }
 
-export async function evaluateModel(flags: { model: string; data: string; target?: string; bad?: string; baseline?: string; json?: boolean }): Promise<void> {
+/**
+ * The model, the labelled data and the model's PDs on it, for the commands that measure a model:
+ * the outcome column is the one the model was trained on unless --target and --bad name another.
+ */
+async function modelOnLabelledData(flags: { model: string; data: string; target?: string; bad?: string }) {
   const model = loadModel(flags.model);
   const column = flags.target ?? model.target?.column;
   const bad = flags.bad ?? model.target?.bad;
   if (!column || bad === undefined) throw new Error('--target and --bad: this model does not record its outcome column; name it and its bad value');
   const frame = readData(flags.data);
   const y = frame.target(column, bad);
-  const p = await scorePd(model, frame);
+  return { model, frame, y, pd: await scorePd(model, frame) };
+}
+
+export async function evaluateModel(flags: { model: string; data: string; target?: string; bad?: string; baseline?: string; json?: boolean }): Promise<void> {
+  const { model, frame, y, pd: p } = await modelOnLabelledData(flags);
   const baseline = flags.baseline ? readData(flags.baseline) : null;
   const features = model.features.map((f) => f.name);
   const report = {
@@ -239,13 +247,7 @@ export async function bins(flags: { data: string; target: string; bad: string; f
 }
 
 export async function card(flags: CardFlags): Promise<void> {
-  const model = loadModel(flags.model);
-  const column = flags.target ?? model.target?.column;
-  const bad = flags.bad ?? model.target?.bad;
-  if (!column || bad === undefined) throw new Error('--target and --bad: this model does not record its outcome column; name it and its bad value');
-  const frame = readData(flags.data);
-  const y = frame.target(column, bad);
-  const pd = await scorePd(model, frame);
+  const { model, frame, y, pd } = await modelOnLabelledData(flags);
   const result = modelCard(model, frame, y, pd, {
     dateColumn: flags.date,
     segmentColumn: flags.segment,
