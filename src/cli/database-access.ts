@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CheckpointStore, loadCheckpointKey, loadKeyProvider, type LocalKeyProvider } from '../privacy/index.ts';
+import { auditHashFromEnv, CheckpointStore, loadCheckpointKey, loadKeyProvider, type LocalKeyProvider } from '../privacy/index.ts';
 import { ErasureLedger, migrate, openDatabase, type AuditCheckpoints, type Database } from '../store/index.ts';
 import type { DatabaseFlags } from './database-option.ts';
 
 /**
  * Signed audit checkpoints: the key and folder given, or beside the embedded database. With
- * PostgreSQL both must be given; otherwise there are none. `create` makes a missing key.
+ * PostgreSQL both must be given; otherwise there are none. `create` makes a missing key: SM2 on
+ * an installation whose chain is hashed with SM3 (the national algorithms), Ed25519 otherwise.
  */
 export function auditCheckpoints(flags: DatabaseFlags, create: boolean): AuditCheckpoints | null {
   const embedded = !flags.database;
@@ -14,7 +15,7 @@ export function auditCheckpoints(flags: DatabaseFlags, create: boolean): AuditCh
   const dir = flags.checkpointDir ?? (embedded ? join(flags.dataDir ?? '.arbiter', 'audit-checkpoints') : null);
   if (!keyFile || !dir) return null;
   if (!create && !existsSync(keyFile)) return null;
-  return { key: loadCheckpointKey(keyFile, create), store: new CheckpointStore(dir) };
+  return { key: loadCheckpointKey(keyFile, create, auditHashFromEnv() === 'sm3' ? 'sm2-sm3' : 'ed25519'), store: new CheckpointStore(dir) };
 }
 
 /**

@@ -23,7 +23,7 @@ export function withDatabaseOptions(command: Command): Command {
     .addOption(
       new Option(
         '--checkpoint-key <file>',
-        'Ed25519 key (PEM) that signs audit checkpoints, kept outside the database; default <data-dir>/audit-checkpoint-key.pem for the embedded database',
+        'Ed25519 or SM2 key (PEM) that signs audit checkpoints, kept outside the database; default <data-dir>/audit-checkpoint-key.pem for the embedded database',
       ).env('ARBITER_CHECKPOINT_KEY'),
     )
     .addOption(

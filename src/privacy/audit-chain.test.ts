@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { ChainVerifier, GENESIS_HASH, hashedAroundSeq, hashEvent, type AuditEvent } from './audit-chain.ts';
+import { auditHashFromEnv, ChainVerifier, GENESIS_HASH, hashAlgorithmOf, hashedAroundSeq, hashEvent, type AuditHash, type AuditEvent } from './audit-chain.ts';
 import { canonicalJson } from './canonical-json.ts';
 
-function chain(n: number): AuditEvent[] {
+/** n events, hashed with `hashOf(seq)` (SHA-256 throughout by default). */
+function chain(n: number, hashOf: (seq: number) => AuditHash = () => 'sha256'): AuditEvent[] {
   const events: AuditEvent[] = [];
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
@@ -19,12 +20,17 @@ function chain(n: number): AuditEvent[] {
       requestId: null,
       data: { seq },
     };
-    const hash = hashEvent(prev, content);
+    const hash = hashEvent(prev, content, hashOf(seq));
     events.push({ ...content, prevHash: prev, hash });
     prev = hash;
   }
   return events;
 }
+
+const verify = (events: AuditEvent[]) => {
+  const v = new ChainVerifier();
+  return events.flatMap((e) => v.check(e)).map((b) => [b.seq, b.reason]);
+};
 
 test('canonical JSON ignores key order at every depth', () => {
   assert.equal(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } }), '{"a":{"c":null,"d":[1,{"e":3,"f":2}]},"b":1}');
@@ -92,4 +98,37 @@ test('the text around an event sequence number, with the number put back, hashes
     ),
     { numRuns: 100 },
   );
+});
+
+test('an SM3 event hash is "sm3:" and the SM3 of what a SHA-256 one covers (GB/T 32905)', () => {
+  const [event] = chain(1, () => 'sm3');
+  const { prevHash, hash, ...content } = event!;
+  assert.equal(
+    hash,
+    `sm3:${createHash('sm3')
+      .update(`${prevHash}\n${canonicalJson(content)}`)
+      .digest('hex')}`,
+  );
+  assert.equal(hashAlgorithmOf(hash), 'sm3');
+  assert.equal(hashAlgorithmOf(chain(1)[0]!.hash), 'sha256');
+});
+
+test('a chain that moved from SHA-256 to SM3 verifies whole, and an SM3 event altered is found', () => {
+  const events = chain(6, (seq) => (seq <= 3 ? 'sha256' : 'sm3'));
+  assert.deepEqual(verify(events), []);
+  events[4] = { ...events[4]!, actor: 'forged' };
+  assert.deepEqual(verify(events), [[5, 'hash_mismatch']]);
+});
+
+test('an SM3 event re-hashed with SHA-256 (a downgrade) breaks the link to the next event', () => {
+  const events = chain(4, () => 'sm3');
+  const { prevHash, hash: _sm3, ...content } = events[1]!;
+  events[1] = { ...events[1]!, hash: hashEvent(prevHash, content, 'sha256') };
+  assert.deepEqual(verify(events), [[3, 'prev_hash_mismatch']]);
+});
+
+test('ARBITER_AUDIT_HASH chooses the hash; a value it cannot be names the choices', () => {
+  assert.equal(auditHashFromEnv({}), 'sha256');
+  assert.equal(auditHashFromEnv({ ARBITER_AUDIT_HASH: 'sm3' }), 'sm3');
+  assert.throws(() => auditHashFromEnv({ ARBITER_AUDIT_HASH: 'md5' }), /ARBITER_AUDIT_HASH must be one of sha256, sm3, got "md5"/);
 });

@@ -20,15 +20,49 @@ export interface AuditEvent extends AuditContent {
   hash: string;
 }
 
-export function hashEvent(prevHash: string, content: AuditContent): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
+/**
+ * What the chain is hashed with, per installation (`ARBITER_AUDIT_HASH`): SHA-256, or SM3
+ * (GB/T 32905) where the national algorithms are required. An SM3 hash is written `sm3:` and
+ * its hex digits, a SHA-256 hash as bare hex digits (as every chain was before SM3), so each
+ * event says how it was hashed: a chain that changed algorithm verifies whole, and the
+ * algorithm cannot be changed without changing the hash that the next event and the signed
+ * checkpoints hold.
+ */
+export type AuditHash = 'sha256' | 'sm3';
+export const AUDIT_HASHES: readonly AuditHash[] = ['sha256', 'sm3'];
+export const SM3_PREFIX = 'sm3:';
+
+let chosen: AuditHash = 'sha256';
+
+export function useAuditHash(algorithm: AuditHash): void {
+  chosen = algorithm;
+}
+
+export function auditHash(): AuditHash {
+  return chosen;
+}
+
+/** The installation's choice, `ARBITER_AUDIT_HASH` (default sha256); a value it cannot be is an error naming the choices. */
+export function auditHashFromEnv(env: NodeJS.ProcessEnv = process.env): AuditHash {
+  const raw = env.ARBITER_AUDIT_HASH ?? '';
+  if (raw === '') return 'sha256';
+  if (!(AUDIT_HASHES as readonly string[]).includes(raw)) throw new Error(`ARBITER_AUDIT_HASH must be one of ${AUDIT_HASHES.join(', ')}, got "${raw}"`);
+  return raw as AuditHash;
+}
+
+/** The algorithm a stored hash was made with. */
+export const hashAlgorithmOf = (hash: string): AuditHash => (hash.startsWith(SM3_PREFIX) ? 'sm3' : 'sha256');
+
+export function hashEvent(prevHash: string, content: AuditContent, algorithm: AuditHash = chosen): string {
+  const digest = createHash(algorithm).update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
+  return algorithm === 'sm3' ? SM3_PREFIX + digest : digest;
 }
 
 const SEQ_MARK = -1;
 
 /**
  * What an event's hash covers, around its sequence number: the hash of the event numbered n
- * after a head hash h is sha256(h + "\n" + before + n + after). The store uses this to number
+ * after a head hash h is H(h + "\n" + before + n + after), H the chain's hash. The store uses this to number
  * and chain events inside the database statement that appends them, where n is known.
  */
 export function hashedAroundSeq(content: Omit<AuditContent, 'seq'>): { before: string; after: string } {
@@ -83,7 +117,7 @@ export class ChainVerifier {
       });
     }
     const { prevHash, hash, ...content } = event;
-    if (hashEvent(prevHash, content) !== hash) {
+    if (hashEvent(prevHash, content, hashAlgorithmOf(hash)) !== hash) {
       breaks.push({ seq: event.seq, reason: 'hash_mismatch', message: `event ${event.seq} was altered: its content no longer matches its hash` });
     }
     this.prevHash = hash;

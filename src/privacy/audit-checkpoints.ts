@@ -1,6 +1,7 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { keyIdOf, newSigningKeyPair, signatureAlgorithmOf, signMessage, verifyMessage, type SignatureAlgorithm } from './signing-keys.ts';
 
 /** The chain head at a moment, signed with a key the database never holds. */
 export interface SignedCheckpoint {
@@ -9,32 +10,37 @@ export interface SignedCheckpoint {
   at: string;
   /** Which key signed it: the first 16 hex digits of the SHA-256 of its public key. */
   keyId: string;
+  /** Absent in checkpoints written before SM2 could sign them: those are Ed25519. */
+  algorithm?: SignatureAlgorithm;
   signature: string;
 }
 
 export class CheckpointError extends Error {}
 
-/** The Ed25519 key that signs checkpoints: a PEM file, created (0600) when asked and missing. */
-export function loadCheckpointKey(path: string, create = false): KeyObject {
+/**
+ * The key that signs checkpoints: a PEM file, created (0600) when asked and missing, as an SM2
+ * key when `algorithm` says so (installations on the national algorithms) and Ed25519
+ * otherwise. A key file that exists is used whatever its kind.
+ */
+export function loadCheckpointKey(path: string, create = false, algorithm: SignatureAlgorithm = 'ed25519'): KeyObject {
   if (!existsSync(path)) {
     if (!create) throw new CheckpointError(`no checkpoint key at ${path}; create one with \`arbiter audit checkpoint --checkpoint-key ${path}\``);
-    const { privateKey } = generateKeyPairSync('ed25519');
+    const { privateKey } = newSigningKeyPair(algorithm);
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     writeFileSync(path, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   }
+  let key: KeyObject;
   try {
-    return createPrivateKey(readFileSync(path, 'utf8'));
+    key = createPrivateKey(readFileSync(path, 'utf8'));
   } catch (err) {
     throw new CheckpointError(`${path} is not a PEM private key: ${(err as Error).message}`);
   }
-}
-
-export function keyIdOf(key: KeyObject): string {
-  const pub = key.type === 'private' ? createPublicKey(key) : key;
-  return createHash('sha256')
-    .update(pub.export({ type: 'spki', format: 'der' }))
-    .digest('hex')
-    .slice(0, 16);
+  try {
+    signatureAlgorithmOf(key);
+  } catch (err) {
+    throw new CheckpointError(`${path}: ${(err as Error).message}`);
+  }
+  return key;
 }
 
 const message = (c: { seq: number; hash: string; at: string; keyId: string }) =>
@@ -42,18 +48,13 @@ const message = (c: { seq: number; hash: string; at: string; keyId: string }) =>
 
 export function signCheckpoint(key: KeyObject, head: { seq: number; hash: string }, at = new Date()): SignedCheckpoint {
   const body = { seq: head.seq, hash: head.hash, at: at.toISOString(), keyId: keyIdOf(key) };
-  return { ...body, signature: sign(null, message(body), key).toString('base64') };
+  return { ...body, algorithm: signatureAlgorithmOf(key), signature: signMessage(key, message(body)).toString('base64') };
 }
 
 /** Does the checkpoint carry a valid signature of this key? */
 export function checkpointSigned(key: KeyObject, c: SignedCheckpoint): boolean {
-  const pub = key.type === 'private' ? createPublicKey(key) : key;
-  if (c.keyId !== keyIdOf(pub)) return false;
-  try {
-    return verify(null, message(c), pub, Buffer.from(c.signature, 'base64'));
-  } catch {
-    return false;
-  }
+  if (c.keyId !== keyIdOf(key) || (c.algorithm ?? 'ed25519') !== signatureAlgorithmOf(key)) return false;
+  return verifyMessage(key, message(c), Buffer.from(c.signature, 'base64'));
 }
 
 /** A folder of checkpoint files, one per chain head signed, outside the database. */

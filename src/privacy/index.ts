@@ -1,7 +1,22 @@
 export { ROLES, isRole, type Role } from './roles.ts';
 export { canonicalJson } from './canonical-json.ts';
 export { requestDigest } from './request-digest.ts';
-export { GENESIS_HASH, hashEvent, hashedAroundSeq, ChainVerifier, type AuditContent, type AuditEvent, type ChainBreak } from './audit-chain.ts';
+export {
+  GENESIS_HASH,
+  hashEvent,
+  hashedAroundSeq,
+  hashAlgorithmOf,
+  ChainVerifier,
+  useAuditHash,
+  auditHash,
+  auditHashFromEnv,
+  AUDIT_HASHES,
+  SM3_PREFIX,
+  type AuditHash,
+  type AuditContent,
+  type AuditEvent,
+  type ChainBreak,
+} from './audit-chain.ts';
 export {
   seal,
   open,
@@ -40,5 +55,14 @@ export {
 } from './application-vault.ts';
 export { ReloadingKeyProvider } from './reloading-key-provider.ts';
 export { registerPersonalFields, scrubPersonalData, REDACTED } from './log-scrubber.ts';
-export { CheckpointError, CheckpointStore, checkpointSigned, keyIdOf, loadCheckpointKey, signCheckpoint, type SignedCheckpoint } from './audit-checkpoints.ts';
+export { CheckpointError, CheckpointStore, checkpointSigned, loadCheckpointKey, signCheckpoint, type SignedCheckpoint } from './audit-checkpoints.ts';
+export {
+  keyIdOf,
+  newSigningKeyPair,
+  signatureAlgorithmOf,
+  signMessage,
+  verifyMessage,
+  SIGNATURE_ALGORITHMS,
+  type SignatureAlgorithm,
+} from './signing-keys.ts';
 export { signBundle, bundleSigner, type BundleSignature } from './bundle-signature.ts';

@@ -8,7 +8,7 @@ import { verifyAudit, type Queryable } from '../store/index.ts';
  * published by the end of the period and the releases that put them live, the model, connector
  * and DMN model versions with their approvals, the back-tests run in the period, the audit
  * events of the period with the chain's verification, and any signed audit checkpoints given.
- * The manifest lists every file with its SHA-256 and is signed (Ed25519); a changed byte in any
+ * The manifest lists every file with its SHA-256 and is signed (Ed25519 or SM2); a changed byte in any
  * file, a file added or taken away, or a changed manifest is found and named.
  */
 export interface EvidencePack {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { prepared, type Queryable } from './database.ts';
+import { prepared, type PreparedStatement, type Queryable } from './database.ts';
 import { decisionEvent } from './decision-events.ts';
 import { newId, type NewDecision } from './decisions.ts';
 import type { Actor } from './api-keys.ts';
-import { hashedAroundSeq } from '../privacy/index.ts';
+import { auditHash, hashedAroundSeq, type AuditHash } from '../privacy/index.ts';
+import { chainHashSql } from './audit-hashing.ts';
 
 /**
  * Every row a new decision brings, its audit event included, in one statement whose text never
@@ -16,13 +17,24 @@ import { hashedAroundSeq } from '../privacy/index.ts';
  *
  * The audit events are numbered and chained here, in the database, after the chain head is
  * locked (last, so the lock is held only for the append and the commit): the hash of event n
- * after head hash h is sha256(h + "\n" + before + n + after), with `before` and `after` the
- * event's canonical JSON around its number (`hashedAroundSeq`), exactly as `hashEvent` computes
- * it for events appended from JavaScript.
+ * after head hash h is H(h + "\n" + before + n + after), H the installation's chain hash
+ * (audit-hashing.ts), with `before` and `after` the event's canonical JSON around its number
+ * (`hashedAroundSeq`), exactly as `hashEvent` computes it for events appended from JavaScript.
+ * There is one statement text per hash, prepared under its own name.
  */
-const INSERT_DECISIONS = prepared(
-  'insert_decisions',
-  `
+const insertStatements = new Map<AuditHash, PreparedStatement>();
+
+function insertDecisionsStatement(): PreparedStatement {
+  const algorithm = auditHash();
+  let statement = insertStatements.get(algorithm);
+  if (!statement) {
+    statement = prepared(algorithm === 'sha256' ? 'insert_decisions' : `insert_decisions_${algorithm}`, insertDecisionsText(algorithm));
+    insertStatements.set(algorithm, statement);
+  }
+  return statement;
+}
+
+const insertDecisionsText = (algorithm: AuditHash) => `
 with recursive d as (
   insert into decisions (id, flow_id, flow_version, idempotency_key, request_hash, status, outcome, result, path, trace_sealed,
                          application_c1, application_c2, dropped_fields, data_key_id, pending_review_id, versions, completed_at,
@@ -72,7 +84,7 @@ entries as (
 chain as (
   select 0::bigint as i, h.seq, h.hash, null::text as prev_hash from head h
   union all
-  select c.i + 1, c.seq + 1, encode(sha256(convert_to(c.hash || E'\\n' || e.before || (c.seq + 1)::text || e.after, 'UTF8')), 'hex'), c.hash
+  select c.i + 1, c.seq + 1, ${chainHashSql(algorithm, "c.hash || E'\\n' || e.before || (c.seq + 1)::text || e.after")}, c.hash
     from chain c join entries e on e.i = c.i + 1
 ),
 appended as (
@@ -85,8 +97,7 @@ moved as (
     from (select seq, hash from chain order by i desc limit 1) last
    where audit_head.id = 1 and last.seq > audit_head.seq
 )
-select id from d`,
-);
+select id from d`;
 
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
@@ -145,6 +156,6 @@ export async function insertDecisions(q: Queryable, decisions: readonly { decisi
     const { before, after } = hashedAroundSeq(entry);
     [before, after, entry.actor, entry.action, entry.subjectId, entry.requestId, JSON.stringify(entry.data)].forEach((v, i) => audit[i]!.push(v));
   }
-  const { rows } = await q.query<{ id: string }>(INSERT_DECISIONS, [...columns, now, ...audit]);
+  const { rows } = await q.query<{ id: string }>(insertDecisionsStatement(), [...columns, now, ...audit]);
   return new Set(rows.map((r) => r.id));
 }

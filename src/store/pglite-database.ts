@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Extensions } from '@electric-sql/pglite';
 import { statementText, type Database, type PreparedStatement, type Queryable } from './database.ts';
 import { cachedInitdb, cacheInitdb } from './pglite-initdb-cache.ts';
 import { StoreError } from './store-error.ts';
@@ -70,12 +70,13 @@ export interface PGliteDatabase extends Database {
  * yet: loading it skips PostgreSQL's initdb, which takes seconds. Without one, a new folder
  * starts from the cached empty cluster when there is one (see pglite-initdb-cache.ts).
  */
-export async function openPGlite(dataDir: string | null, seed?: Blob): Promise<PGliteDatabase> {
+export async function openPGlite(dataDir: string | null, seed?: Blob, options: { pgcrypto?: boolean } = {}): Promise<PGliteDatabase> {
   let release = (): void => {};
   let pg: PGlite;
   let fresh = true;
   let initial: Blob | undefined;
   const startParams = [...PGlite.defaultStartParams, '-c', `shared_buffers=${embeddedSharedBuffers()}`];
+  const extensions: Extensions = options.pgcrypto ? { pgcrypto: (await import('@electric-sql/pglite/contrib/pgcrypto')).pgcrypto } : {};
   if (dataDir) {
     const dir = resolve(dataDir);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -83,7 +84,7 @@ export async function openPGlite(dataDir: string | null, seed?: Blob): Promise<P
     const pgdata = join(dir, 'pgdata');
     fresh = !existsSync(join(pgdata, 'PG_VERSION'));
     initial = fresh ? (seed ?? cachedInitdb()) : undefined;
-    pg = new PGlite(pgdata, { startParams, ...(initial ? { loadDataDir: initial } : {}) });
+    pg = new PGlite(pgdata, { startParams, extensions, ...(initial ? { loadDataDir: initial } : {}) });
     const unlock = release;
     release = () => {
       makePrivate(dir);
@@ -91,7 +92,7 @@ export async function openPGlite(dataDir: string | null, seed?: Blob): Promise<P
     };
   } else {
     initial = seed ?? cachedInitdb();
-    pg = new PGlite({ startParams, ...(initial ? { loadDataDir: initial } : {}) });
+    pg = new PGlite({ startParams, extensions, ...(initial ? { loadDataDir: initial } : {}) });
   }
   await pg.waitReady;
   // The first new cluster on this machine spares every later one initdb's seconds.

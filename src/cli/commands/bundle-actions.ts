@@ -1,13 +1,16 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { newSigningKeyPair, type SignatureAlgorithm } from '../../privacy/index.ts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { withServices } from '../services-access.ts';
 import type { BundleExportFlags, BundleImportFlags } from './bundle-command.ts';
 
 const publicPath = (privatePath: string) => privatePath.replace(/(\.pem)?$/, '.pub.pem');
 
-export function keygen(flags: { out: string }): void {
+export function keygen(flags: { out: string; algorithm: string }): void {
   if (existsSync(flags.out)) throw new Error(`${flags.out} exists; a signing key is never overwritten`);
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const algorithm = ({ ed25519: 'ed25519', sm2: 'sm2-sm3' } as Record<string, SignatureAlgorithm>)[flags.algorithm];
+  if (!algorithm) throw new Error(`--algorithm must be ed25519 or sm2, got "${flags.algorithm}"`);
+  const { privateKey, publicKey } = newSigningKeyPair(algorithm);
   writeFileSync(flags.out, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   writeFileSync(publicPath(flags.out), publicKey.export({ type: 'spki', format: 'pem' }));
   console.log(`signing key in ${flags.out}; give ${publicPath(flags.out)} to the installations that import (--trust)`);

@@ -18,9 +18,12 @@ export function bundleCommand(): Command {
   const bundle = new Command('bundle').description('move a flow with everything it names between installations, as one signed file');
   bundle.addCommand(
     new Command('keygen')
-      .description('make an Ed25519 key pair to sign bundles: the private key stays with the exporting installation, the public key goes to those that import')
+      .description(
+        'make a key pair to sign bundles and evidence packs: the private key stays with the exporting installation, the public key goes to those that import or verify',
+      )
       .requiredOption('--out <private.pem>', 'where to write the private key (0600); the public key is written beside it as .pub.pem')
-      .action(async (flags: { out: string }) => (await import('./bundle-actions.ts')).keygen(flags)),
+      .option('--algorithm <ed25519|sm2>', 'Ed25519, or SM2 with SM3 (GB/T 32918) where the national algorithms are required', 'ed25519')
+      .action(async (flags: { out: string; algorithm: string }) => (await import('./bundle-actions.ts')).keygen(flags)),
   );
   bundle.addCommand(
     withDatabaseOptions(

@@ -25,7 +25,7 @@ export function evidenceCommand(): Command {
         )
         .requiredOption('--from <date>', 'the start of the period (ISO date or date and time, UTC)')
         .requiredOption('--to <date>', 'its end')
-        .requiredOption('--signing-key <private.pem>', 'an Ed25519 key (arbiter bundle keygen) that signs the manifest')
+        .requiredOption('--signing-key <private.pem>', 'an Ed25519 or SM2 key (arbiter bundle keygen) that signs the manifest')
         .requiredOption('--out <evidence.json>', 'the file to write'),
     ).action(async (flags: ExportFlags) => {
       const { readdirSync, readFileSync, writeFileSync } = await import('node:fs');
