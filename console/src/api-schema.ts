@@ -1,5 +1,5 @@
 // Generated from /openapi.json by `npm run api-types` (openapi-typescript); do not edit.
-// OpenAPI document sha256: d355594a1c180b93d1f09fa519715faeb1f315d4ae24b40eac295138611c520b
+// OpenAPI document sha256: 82cc6d820d2e7b0c0f3677632ce1cdf87d48f396c7b75d551675283b7495358d
 // test/api/api-roles.test.ts fails when the server no longer serves this document.
 
 export interface paths {
@@ -9742,6 +9742,11 @@ export interface paths {
                             actor: string;
                             /** @description the API key, or the console session */
                             keyId: string;
+                            /**
+                             * @description the console language this person chose, wherever they signed in; null until they choose
+                             * @enum {string|null}
+                             */
+                            locale: "en" | "zh-CN" | null;
                             name: string;
                             /** @enum {string} */
                             role: "admin" | "risk-manager" | "analyst" | "reviewer" | "auditor" | "service";
@@ -9813,6 +9818,118 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The caller's console preferences: its language, kept for the person (or the key) and used in every browser */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description null goes back to the browser's language
+                         * @enum {string|null}
+                         */
+                        locale: "en" | "zh-CN" | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description en or zh-CN
+                             * @enum {string|null}
+                             */
+                            locale: "en" | "zh-CN" | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { get, post, session } from './api.ts';
+import { get, post, put, session } from './api.ts';
+import { LOCALE_NAMES, LOCALES, currentLocale, isLocale, switchLocale, useT, tk } from './i18n/i18n.ts';
 import { href, useRoute } from './router.ts';
 import { SignIn } from './sign-in.tsx';
 import type { Me, PageProps, Role } from './types.ts';
@@ -16,26 +17,59 @@ import { SandboxPage } from './pages/sandbox.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { KeysPage } from './pages/keys.tsx';
 
-/** Pages, and the roles whose keys the API lets read what each shows: the navigation offers no page a role cannot use. */
+/** Pages, and the roles whose keys the API lets read what each shows: the navigation offers no page a role cannot use. Titles are English keys, shown translated. */
 const PAGES: { id: string; title: string; roles: Role[]; Page: (p: PageProps) => React.ReactNode }[] = [
-  { id: 'overview', title: 'Overview', roles: ['risk-manager', 'analyst', 'auditor'], Page: OverviewPage },
-  { id: 'flows', title: 'Flows', roles: ['admin', 'risk-manager', 'analyst', 'auditor', 'reviewer'], Page: FlowsPage },
-  { id: 'releases', title: 'Releases', roles: ['risk-manager', 'analyst', 'auditor', 'admin'], Page: ReleasesPage },
-  { id: 'tables', title: 'Decision tables', roles: ['risk-manager', 'analyst', 'auditor', 'reviewer', 'admin'], Page: TablesPage },
-  { id: 'dmn', title: 'DMN models', roles: ['risk-manager', 'analyst', 'auditor', 'reviewer', 'admin'], Page: DmnPage },
-  { id: 'models', title: 'Models', roles: ['admin', 'risk-manager', 'analyst', 'auditor'], Page: ModelsPage },
-  { id: 'decisions', title: 'Decisions', roles: ['service', 'analyst', 'risk-manager', 'reviewer', 'auditor', 'admin'], Page: DecisionsPage },
-  { id: 'reviews', title: 'Review queue', roles: ['reviewer', 'risk-manager'], Page: ReviewsPage },
-  { id: 'sandbox', title: 'Sandbox', roles: ['admin', 'risk-manager', 'analyst', 'auditor'], Page: SandboxPage },
-  { id: 'audit', title: 'Audit log', roles: ['auditor', 'admin'], Page: AuditPage },
-  { id: 'keys', title: 'Keys and roles', roles: ['admin'], Page: KeysPage },
+  { id: 'overview', title: tk('Overview'), roles: ['risk-manager', 'analyst', 'auditor'], Page: OverviewPage },
+  { id: 'flows', title: tk('Flows'), roles: ['admin', 'risk-manager', 'analyst', 'auditor', 'reviewer'], Page: FlowsPage },
+  { id: 'releases', title: tk('Releases'), roles: ['risk-manager', 'analyst', 'auditor', 'admin'], Page: ReleasesPage },
+  { id: 'tables', title: tk('Decision tables'), roles: ['risk-manager', 'analyst', 'auditor', 'reviewer', 'admin'], Page: TablesPage },
+  { id: 'dmn', title: tk('DMN models'), roles: ['risk-manager', 'analyst', 'auditor', 'reviewer', 'admin'], Page: DmnPage },
+  { id: 'models', title: tk('Models'), roles: ['admin', 'risk-manager', 'analyst', 'auditor'], Page: ModelsPage },
+  { id: 'decisions', title: tk('Decisions'), roles: ['service', 'analyst', 'risk-manager', 'reviewer', 'auditor', 'admin'], Page: DecisionsPage },
+  { id: 'reviews', title: tk('Review queue'), roles: ['reviewer', 'risk-manager'], Page: ReviewsPage },
+  { id: 'sandbox', title: tk('Sandbox'), roles: ['admin', 'risk-manager', 'analyst', 'auditor'], Page: SandboxPage },
+  { id: 'audit', title: tk('Audit log'), roles: ['auditor', 'admin'], Page: AuditPage },
+  { id: 'keys', title: tk('Keys and roles'), roles: ['admin'], Page: KeysPage },
 ];
 
+/** The language menu: the choice is kept for the person signed in (on the server), so it follows them to any browser. */
+function LanguageMenu() {
+  const t = useT();
+  return (
+    <select
+      aria-label={t('Language')}
+      className="language"
+      value={currentLocale()}
+      onChange={async (e) => {
+        if (!isLocale(e.target.value)) return;
+        await switchLocale(e.target.value);
+        await put('/v1/me/preferences', { locale: e.target.value }).catch(() => undefined);
+      }}
+    >
+      {LOCALES.map((l) => (
+        <option key={l} value={l} lang={l}>
+          {LOCALE_NAMES[l]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The language this person chose, wherever they chose it, wins over this browser's. */
+function adoptLocale(who: Me): void {
+  if (who.locale && who.locale !== currentLocale()) void switchLocale(who.locale);
+}
+
 export function App() {
+  const t = useT();
   const [me, setMe] = useState<Me | null>(null);
   // Signed in already: with a key kept in this tab, or with the session cookie of single sign-on.
   const [checking, setChecking] = useState(true);
   const route = useRoute();
+  const signedInAs = (who: Me) => {
+    adoptLocale(who);
+    setMe(who);
+  };
 
   useEffect(() => {
     // Without a key, only single sign-on can have signed this browser in: asked only where it is set up,
@@ -46,7 +80,19 @@ export function App() {
           (c) => c.singleSignOn,
           () => false,
         );
-    signedIn.then((maybe) => (maybe ? get<Me>('/v1/me').then(setMe, () => session.signOut()) : undefined)).finally(() => setChecking(false));
+    signedIn
+      .then((maybe) =>
+        maybe
+          ? get<Me>('/v1/me').then(
+              (who) => {
+                adoptLocale(who);
+                setMe(who);
+              },
+              () => session.signOut(),
+            )
+          : undefined,
+      )
+      .finally(() => setChecking(false));
   }, []);
   useEffect(() => {
     const out = () => {
@@ -57,8 +103,8 @@ export function App() {
     return () => window.removeEventListener('arbiter:signed-out', out);
   }, []);
 
-  if (checking) return <Loading what="your session" />;
-  if (!me) return <SignIn onSignedIn={setMe} />;
+  if (checking) return <Loading what={t('your session')} />;
+  if (!me) return <SignIn onSignedIn={signedInAs} />;
 
   const allowed = PAGES.filter((p) => p.roles.includes(me.role));
   const current = allowed.find((p) => p.id === route[0]) ?? allowed[0];
@@ -66,16 +112,16 @@ export function App() {
   return (
     <div className="shell">
       <a className="skip" href="#main">
-        Skip to content
+        {t('Skip to content')}
       </a>
       <header className="top">
-        <span className="brand">Arbiter</span>
-        <nav aria-label="Pages">
+        <span className="brand">{t('Arbiter')}</span>
+        <nav aria-label={t('Pages')}>
           <ul>
             {allowed.map((p) => (
               <li key={p.id}>
                 <a href={href(p.id)} aria-current={p === current ? 'page' : undefined}>
-                  {p.title}
+                  {t(p.title)}
                 </a>
               </li>
             ))}
@@ -83,6 +129,7 @@ export function App() {
         </nav>
         <span className="who">
           {me.name} <span className="badge">{me.role}</span>
+          <LanguageMenu />
           <button
             type="button"
             className="btn btn-secondary"
@@ -93,17 +140,21 @@ export function App() {
               setMe(null);
             }}
           >
-            Sign out
+            {t('Sign out')}
           </button>
         </span>
       </header>
       <main id="main" tabIndex={-1}>
         {denied ? (
           <div className="error" role="alert">
-            The role {me.role} may not open {route[0]}; it is not in the menu for that reason.
+            {t('The role {{role}} may not open {{page}}; it is not in the menu for that reason.', { role: me.role, page: route[0] })}
           </div>
         ) : null}
-        {current ? <current.Page me={me} route={current.id === route[0] ? route : [current.id]} /> : <p>No page is open to the role {me.role}.</p>}
+        {current ? (
+          <current.Page me={me} route={current.id === route[0] ? route : [current.id]} />
+        ) : (
+          <p>{t('No page is open to the role {{role}}.', { role: me.role })}</p>
+        )}
       </main>
     </div>
   );

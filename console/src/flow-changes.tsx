@@ -1,3 +1,4 @@
+import { t } from './i18n/i18n.ts';
 import { useState } from 'react';
 import { get } from './api.ts';
 import type { Answer } from './types.ts';
@@ -33,17 +34,17 @@ function Group({ title, added, removed, changed }: { title: string; added: strin
       <ul>
         {added.map((a) => (
           <li key={`+${a}`}>
-            <span className="badge badge-approve">added</span> <code>{a}</code>
+            <span className="badge badge-approve">{t('added')}</span> <code>{a}</code>
           </li>
         ))}
         {removed.map((r) => (
           <li key={`-${r}`}>
-            <span className="badge badge-decline">removed</span> <code>{r}</code>
+            <span className="badge badge-decline">{t('removed')}</span> <code>{r}</code>
           </li>
         ))}
         {changed.map((c) => (
           <li key={`~${c.name}`}>
-            <span className="badge">changed</span> <code>{c.name}</code>
+            <span className="badge">{t('changed')}</span> <code>{c.name}</code>
             <ChangeList changes={c.changes} />
           </li>
         ))}
@@ -60,7 +61,7 @@ export function FlowChanges({ flowId, from, to }: { flowId: string; from: number
   );
   const [raw, setRaw] = useState(false);
   return (
-    <Loaded state={diff} what="the changes">
+    <Loaded state={diff} what={t('the changes')}>
       {(d) => {
         const none = !d.nodes.added.length && !d.nodes.removed.length && !d.nodes.changed.length && !d.edges.added.length && !d.edges.removed.length;
         return (
@@ -71,24 +72,34 @@ export function FlowChanges({ flowId, from, to }: { flowId: string; from: number
             !d.inputFields.removed.length &&
             !d.inputFields.changed.length &&
             !d.other.length ? (
-              <p className="muted">No differences.</p>
+              <p className="muted">{t('No differences.')}</p>
             ) : null}
-            <Group title="Nodes" added={d.nodes.added} removed={d.nodes.removed} changed={d.nodes.changed.map((c) => ({ name: c.id, changes: c.changes }))} />
-            <Group title="Edges" added={d.edges.added} removed={d.edges.removed} changed={d.edges.changed.map((c) => ({ name: c.edge, changes: c.changes }))} />
             <Group
-              title="Input fields"
+              title={t('Nodes')}
+              added={d.nodes.added}
+              removed={d.nodes.removed}
+              changed={d.nodes.changed.map((c) => ({ name: c.id, changes: c.changes }))}
+            />
+            <Group
+              title={t('Edges')}
+              added={d.edges.added}
+              removed={d.edges.removed}
+              changed={d.edges.changed.map((c) => ({ name: c.edge, changes: c.changes }))}
+            />
+            <Group
+              title={t('Input fields')}
               added={d.inputFields.added}
               removed={d.inputFields.removed}
               changed={d.inputFields.changed.map((c) => ({ name: c.field, changes: c.changes }))}
             />
             {d.other.length ? (
               <>
-                <h4>Other settings</h4>
+                <h4>{t('Other settings')}</h4>
                 <ChangeList changes={d.other} />
               </>
             ) : null}
             <button type="button" className="btn btn-secondary" onClick={() => setRaw(!raw)} aria-expanded={raw}>
-              {raw ? 'Hide' : 'Show'} as JSON
+              {raw ? t('Hide') : t('Show')} {t('as JSON')}
             </button>
             {raw ? <Json value={d} /> : null}
           </div>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ApiError } from './api.ts';
+import { currentLocale, t, useT } from './i18n/i18n.ts';
 
 /** Loads once (and again on `reload`), with loading and error states every page shows the same way. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: Error | null; loading: boolean; reload: () => void } {
@@ -21,10 +22,12 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
   return { ...state, reload };
 }
 
+/** `what` is already in the reader's language. */
 export function Loading({ what }: { what: string }) {
+  const t = useT();
   return (
     <p className="muted" role="status" aria-live="polite">
-      Loading {what}…
+      {t('Loading {{what}}…', { what })}
     </p>
   );
 }
@@ -33,12 +36,14 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
 
+/** The server's messages are in English (they name fields and values as the API does), so they are marked as such. */
 export function ErrorBox({ error }: { error: Error | null }) {
+  const t = useT();
   if (!error) return null;
-  const status = error instanceof ApiError && error.status ? ` (${error.status})` : '';
+  const status = error instanceof ApiError && error.status ? error.status : null;
   return (
     <div className="error" role="alert">
-      <strong>Something went wrong{status}.</strong> {error.message}
+      <strong>{status ? t('Something went wrong ({{status}}).', { status }) : t('Something went wrong.')}</strong> <span lang="en">{error.message}</span>
     </div>
   );
 }
@@ -62,10 +67,17 @@ export function Badge({ value }: { value: string | null | undefined }) {
   return <span className={`badge badge-${value ?? 'none'}`}>{value ?? '—'}</span>;
 }
 
-export const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : `${(x * 100).toFixed(digits)}%`);
+// Numbers, dates and money in the reader's language (Intl), read at each render so a change of language shows at once.
+const missing = (x: number | null | undefined): x is null | undefined => x === null || x === undefined || !Number.isFinite(x);
+export const pct = (x: number | null | undefined, digits = 1) =>
+  missing(x) ? '—' : x.toLocaleString(currentLocale(), { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits });
 export const num = (x: number | null | undefined, digits = 0) =>
-  x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-export const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  missing(x) ? '—' : x.toLocaleString(currentLocale(), { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const when = (iso: string | null | undefined) =>
+  iso ? new Date(iso).toLocaleString(currentLocale(), { dateStyle: 'medium', timeStyle: 'short' }) : '—';
+/** An amount of money; the lender's currency is yuan unless a flow says otherwise. */
+export const money = (x: number | null | undefined, currency = 'CNY') =>
+  missing(x) ? '—' : x.toLocaleString(currentLocale(), { style: 'currency', currency, maximumFractionDigits: 2 });
 
 export function Json({ value }: { value: unknown }) {
   return <pre className="json">{JSON.stringify(value, null, 2)}</pre>;
@@ -103,7 +115,7 @@ export function ActionButton({
           }
         }}
       >
-        {busy ? 'Working…' : children}
+        {busy ? t('Working…') : children}
       </button>
       <ErrorBox error={error} />
     </span>
@@ -148,8 +160,8 @@ export function saveText(text: string | Blob, name: string, type = 'application/
 export function formatValue(v: unknown): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'number')
-    return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: Math.abs(v) < 1 ? 4 : 2 });
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+    return Number.isInteger(v) ? v.toLocaleString(currentLocale()) : v.toLocaleString(currentLocale(), { maximumFractionDigits: Math.abs(v) < 1 ? 4 : 2 });
+  if (typeof v === 'boolean') return v ? t('yes') : t('no');
   if (typeof v === 'string') return v;
   if (Array.isArray(v)) return v.map(formatValue).join(', ');
   return JSON.stringify(v);
@@ -158,7 +170,7 @@ export function formatValue(v: unknown): string {
 /** Named values (an offer, what a flow computed) as a table instead of raw JSON. */
 export function Values({ values, label }: { values: Record<string, unknown>; label: string }) {
   const rows = Object.entries(values);
-  if (!rows.length) return <p className="muted">None.</p>;
+  if (!rows.length) return <p className="muted">{t('None.')}</p>;
   return (
     <table aria-label={label} className="values">
       <tbody>

@@ -1,6 +1,9 @@
 import type { Role } from '../privacy/index.ts';
 import { ServiceError } from './service-error.ts';
 import {
+  getPreferences,
+  setPreferences,
+  type Preferences,
   countAdmins,
   createAdminChange,
   createApiKey,
@@ -30,6 +33,15 @@ export class KeyService {
   /** The people who have signed in through single sign-on: a key may be made for one of them. */
   people(): Promise<User[]> {
     return listUsers(this.db);
+  }
+
+  /** What this person chose in the console (its language), wherever they sign in. */
+  preferences(actor: string): Promise<Preferences> {
+    return getPreferences(this.db, actor);
+  }
+
+  setPreferences(actor: string, preferences: Preferences): Promise<Preferences> {
+    return setPreferences(this.db, actor, preferences);
   }
 
   /** Who acted, by key or user id: names and roles, for people to be shown by name. */

@@ -209,6 +209,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /console': async () => ({ method: 'GET', url: '/console' }),
   'GET /console/*': async () => ({ method: 'GET', url: '/console/' }),
   'GET /v1/me': async () => ({ method: 'GET', url: '/v1/me' }),
+  'PUT /v1/me/preferences': async () => ({ method: 'PUT', url: '/v1/me/preferences', payload: { locale: 'zh-CN' } }),
   'GET /v1/keys': async () => ({ method: 'GET', url: '/v1/keys' }),
   'POST /v1/keys': async () => ({ method: 'POST', url: '/v1/keys', payload: { name: 'matrix', role: 'analyst' } }),
   'DELETE /v1/keys/:id': async (ctx) => {

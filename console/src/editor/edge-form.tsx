@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import type { FlowDefinition, FlowEdge } from '../types.ts';
 import type { LocatedIssue } from './checks.ts';
 import { FeelField, issuesAt, Problems, SelectField, TextField } from './form-parts.tsx';
@@ -32,8 +33,8 @@ export function EdgeForm({
   return (
     <div className="edge-form">
       <div className="row">
-        <SelectField label="From" value={edge.from} options={ids} onChange={(v) => onChange({ ...edge, from: v })} />
-        <SelectField label="To" value={edge.to} options={ids} onChange={(v) => onChange({ ...edge, to: v })} />
+        <SelectField label={t('From')} value={edge.from} options={ids} onChange={(v) => onChange({ ...edge, from: v })} />
+        <SelectField label={t('To')} value={edge.to} options={ids} onChange={(v) => onChange({ ...edge, to: v })} />
       </div>
       {source?.kind === 'switch' ? (
         <>
@@ -43,11 +44,11 @@ export function EdgeForm({
               checked={edge.default ?? false}
               onChange={(e) => onChange(e.target.checked ? { ...without('when'), default: true } : { ...without('default'), when: '' })}
             />
-            Otherwise (taken when no condition holds)
+            {t('Otherwise (taken when no condition holds)')}
           </label>
           {edge.default ? null : (
             <FeelField
-              label="Condition"
+              label={t('Condition')}
               value={edge.when ?? ''}
               names={names}
               issues={issuesAt(issues, `${base}.when`)}
@@ -57,16 +58,16 @@ export function EdgeForm({
         </>
       ) : null}
       {ports ? (
-        <SelectField label="Port" value={edge.on ?? ''} options={['', ...ports]} onChange={(v) => onChange(v ? { ...edge, on: v } : without('on'))} />
+        <SelectField label={t('Port')} value={edge.on ?? ''} options={['', ...ports]} onChange={(v) => onChange(v ? { ...edge, on: v } : without('on'))} />
       ) : null}
       <TextField
-        label="Label (optional)"
+        label={t('Label (optional)')}
         value={edge.label ?? ''}
         onChange={(v) => onChange(v ? { ...edge, label: v } : without('label'), `edge-label-${index}`)}
       />
       <Problems issues={issues.filter((i) => i.edge === index && !i.path.endsWith('.when'))} />
       <button type="button" className="btn btn-danger btn-small" onClick={onDelete}>
-        Delete edge
+        {t('Delete edge')}
       </button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { useState } from 'react';
 import type { FlowDefinition } from '../types.ts';
 import type { useFlowCheck } from './checks.ts';
@@ -11,8 +12,8 @@ export function ConnectFrom({ def, from, onConnect }: { def: FlowDefinition; fro
   return (
     <div className="row connect-from">
       <label className="inline">
-        Connect to{' '}
-        <select value={to} onChange={(e) => setTo(e.target.value)} aria-label={`Connect ${from} to`}>
+        {t('Connect to')}{' '}
+        <select value={to} onChange={(e) => setTo(e.target.value)} aria-label={t('Connect {{from}} to', { from })}>
           <option value="">…</option>
           {def.nodes
             .filter((n) => n.id !== from && n.kind !== 'input')
@@ -32,7 +33,7 @@ export function ConnectFrom({ def, from, onConnect }: { def: FlowDefinition; fro
           setTo('');
         }}
       >
-        Connect
+        {t('Connect')}
       </button>
     </div>
   );
@@ -42,26 +43,26 @@ export function FlowSettings({ def, isNew, onChange }: { def: FlowDefinition; is
   const onError = (def.onError ?? {}) as { outcome?: string };
   return (
     <div>
-      <h3>Flow</h3>
-      <p className="muted small">Select a node or an edge to edit it.</p>
+      <h3>{t('Flow')}</h3>
+      <p className="muted small">{t('Select a node or an edge to edit it.')}</p>
       {isNew ? (
-        <TextField label="Flow id" value={def.id} onChange={(v) => onChange({ ...def, id: v }, 'flow-id')} />
+        <TextField label={t('Flow id')} value={def.id} onChange={(v) => onChange({ ...def, id: v }, 'flow-id')} />
       ) : (
         <p>
-          Id: <code>{def.id}</code>
+          {t('Id:')} <code>{def.id}</code>
         </p>
       )}
-      <TextField label="Name" value={def.name} onChange={(v) => onChange({ ...def, name: v }, 'flow-name')} />
+      <TextField label={t('Name')} value={def.name} onChange={(v) => onChange({ ...def, name: v }, 'flow-name')} />
       <TextField
-        label="Description"
+        label={t('Description')}
         value={(def.description as string | undefined) ?? ''}
         onChange={(v) => onChange({ ...def, description: v || undefined }, 'flow-description')}
       />
       <label className="field">
-        When a node cannot be evaluated
+        {t('When a node cannot be evaluated')}
         <select value={onError.outcome ?? 'refer'} onChange={(e) => onChange({ ...def, onError: { ...onError, outcome: e.target.value } })}>
-          <option value="refer">refer to a person (default)</option>
-          <option value="decline">decline</option>
+          <option value="refer">{t('refer to a person (default)')}</option>
+          <option value="decline">{t('decline')}</option>
         </select>
       </label>
     </div>
@@ -77,15 +78,18 @@ export function ProblemList({ check, onGo }: { check: ReturnType<typeof useFlowC
   ];
   if (!all.length) return null;
   return (
-    <section className="panel" aria-label="Problems">
-      <h3>Problems and findings ({all.length})</h3>
+    <section className="panel" aria-label={t('Problems')}>
+      <h3>
+        {t('Problems and findings (')}
+        {all.length})
+      </h3>
       <ul className="problem-list">
         {all.slice(0, 200).map((i, k) => (
           <li key={k}>
             <span className={i.level === 'problem' ? 'problem-text' : 'warning-text'}>{i.level}</span>{' '}
             {i.node !== undefined || i.edge !== undefined ? (
               <button type="button" className="linklike" onClick={() => onGo(i)}>
-                {i.node ?? `edge ${i.edge}`}
+                {i.node ?? t('edge {{edge}}', { edge: i.edge })}
               </button>
             ) : (
               <code>{i.path}</code>

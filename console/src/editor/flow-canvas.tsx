@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import {
   Background,
   BaseEdge,
@@ -73,7 +74,7 @@ const FlowNodeView = memo(function FlowNodeView({ data, selected }: NodeProps<No
         ) : null}
       </span>
       {data.problems ? (
-        <span className="problem-count" title={`${data.problems} problem(s)`}>
+        <span className="problem-count" title={t('{{problems}} problem(s)', { problems: data.problems })}>
           {data.problems}
         </span>
       ) : null}
@@ -112,7 +113,7 @@ function RoutedEdge(props: EdgeProps<Edge<RoutedEdgeData>>) {
             type="button"
             className={`studio-edge-label nodrag nopan${data.problems ? ' has-problems' : ''}${selected ? ' is-selected' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelAt.x}px, ${labelAt.y}px)`, maxWidth: labelAt.width ? labelAt.width + 4 : 220 }}
-            aria-label={`Edge ${props.source} to ${props.target}: ${data.text}`}
+            aria-label={t('Edge {{source}} to {{target}}: {{text}}', { source: props.source, target: props.target, text: data.text })}
             onClick={data.select}
           >
             {data.text}

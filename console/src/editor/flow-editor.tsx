@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, get, post, put } from '../api.ts';
@@ -38,7 +39,7 @@ export function FlowEditor({ me, flowId, version }: { me: PageProps['me']; flowI
     get<FlowVersion>(`/v1/flows/${encodeURIComponent(flowId)}/versions/${version}`).then((v) => setSource({ version: v }), setError);
   }, [flowId, version]);
   if (error) return <ErrorBox error={error} />;
-  if (!source) return <Loading what="the flow" />;
+  if (!source) return <Loading what={t('the flow')} />;
   return (
     <ReactFlowProvider>
       <Editor key={flowId ?? 'new'} me={me} source={source} />
@@ -273,25 +274,25 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
   };
   const c = check.check;
   return (
-    <section className="studio" aria-label="Flow editor">
+    <section className="studio" aria-label={t('Flow editor')}>
       <div className="studio-head">
         <h2>
           {def.name} <span className="muted">{stored ? `v${stored.version}` : 'new'}</span> {stored ? <Badge value={stored.status} /> : null}
-          {dirty ? <span className="badge badge-unsaved">unsaved</span> : null}
+          {dirty ? <span className="badge badge-unsaved">{t('unsaved')}</span> : null}
         </h2>
         <div className="toolbar">
           <button type="button" className="btn btn-secondary" onClick={history.undo} disabled={!history.canUndo} aria-keyshortcuts="Control+Z">
-            Undo
+            {t('Undo')}
           </button>
           <button type="button" className="btn btn-secondary" onClick={history.redo} disabled={!history.canRedo} aria-keyshortcuts="Control+Shift+Z">
-            Redo
+            {t('Redo')}
           </button>
           <button type="button" className="btn btn-secondary" onClick={() => void tidy(def)}>
-            Tidy layout
+            {t('Tidy layout')}
           </button>
           <label className="inline">
-            Go to node{' '}
-            <select value="" onChange={(e) => e.target.value && goTo(e.target.value)} aria-label="Go to node">
+            {t('Go to node')}{' '}
+            <select value="" onChange={(e) => e.target.value && goTo(e.target.value)} aria-label={t('Go to node')}>
               <option value="">…</option>
               {def.nodes.map((n) => (
                 <option key={n.id} value={n.id}>
@@ -301,16 +302,16 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
             </select>
           </label>
           <button type="button" className="btn btn-secondary" aria-pressed={flowJson} onClick={() => setFlowJson(!flowJson)}>
-            {flowJson ? 'Hide flow JSON' : 'Flow JSON'}
+            {flowJson ? t('Hide flow JSON') : t('Flow JSON')}
           </button>
           {canEdit ? (
             <ActionButton onClick={save} disabled={!dirty && Boolean(stored)}>
-              {stored && stored.status === 'draft' ? 'Save draft' : 'Save as new draft'}
+              {stored && stored.status === 'draft' ? t('Save draft') : t('Save as new draft')}
             </ActionButton>
           ) : null}
           {stored ? (
             <a className="btn btn-secondary" href={`#/flows/${encodeURIComponent(stored.flowId)}/${stored.version}`}>
-              Close editor
+              {t('Close editor')}
             </a>
           ) : null}
         </div>
@@ -323,35 +324,42 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
         </p>
       ) : null}
       <p className="studio-status small" role="status" aria-live="polite" data-testid="check-status">
-        {check.error ? `The checks could not run: ${check.error}` : null}
+        {check.error ? t('The checks could not run: {{error}}', { error: check.error }) : null}
         {c ? (
           <>
-            {c.ok ? <span className="pass">No problems</span> : <span className="problem-text">{c.issues.length} problem(s)</span>}
-            {c.paths ? ` · ${num(c.paths.count)}${c.paths.truncated ? '+' : ''} paths` : ''}
-            {c.ok && c.publishable.length ? ` · before publishing: ${c.publishable.length} to do` : ''}
-            {c.warnings.length ? ` · ${c.warnings.length} warning(s)` : ''}
+            {c.ok ? (
+              <span className="pass">{t('No problems')}</span>
+            ) : (
+              <span className="problem-text">
+                {c.issues.length} {t('problem(s)')}
+              </span>
+            )}
+            {c.paths ? t(' · {{count}}{{value}} paths', { count: num(c.paths.count), value: c.paths.truncated ? '+' : '' }) : ''}
+            {c.ok && c.publishable.length ? t(' · before publishing: {{length}} to do', { length: c.publishable.length }) : ''}
+            {c.warnings.length ? t(' · {{length}} warning(s)', { length: c.warnings.length }) : ''}
             <span className="muted">
               {' '}
-              · checked in {c.ms.toFixed(1)} ms on the server ({check.roundTripMs?.toFixed(0)} ms round trip)
-              {layoutMs !== null ? ` · laid out in ${layoutMs.toFixed(0)} ms` : ''}
-              {check.checking ? ' · checking…' : ''}
+              {t('· checked in')} {c.ms.toFixed(1)} {t('ms on the server (')}
+              {check.roundTripMs?.toFixed(0)} {t('ms round trip)')}
+              {layoutMs !== null ? t(' · laid out in {{toFixed}} ms', { toFixed: layoutMs.toFixed(0) }) : ''}
+              {check.checking ? t(' · checking…') : ''}
             </span>
           </>
         ) : (
-          'Checking…'
+          t('Checking…')
         )}
       </p>
       <div className="studio-body">
         {canEdit ? (
-          <nav className="palette" aria-label="Add a node">
-            <h3>Add</h3>
+          <nav className="palette" aria-label={t('Add a node')}>
+            <h3>{t('Add')}</h3>
             {NODE_KINDS.map((k) => (
-              <button key={k.kind} type="button" className="btn btn-secondary palette-item" title={k.hint} onClick={() => addNode(k.kind)}>
-                {k.title}
+              <button key={k.kind} type="button" className="btn btn-secondary palette-item" title={t(k.hint)} onClick={() => addNode(k.kind)}>
+                {t(k.title)}
               </button>
             ))}
             <p className="muted small">
-              With a node selected, the new one follows it. Drag from a node's right handle to connect; Delete removes; Ctrl+C, Ctrl+V copy.
+              {t("With a node selected, the new one follows it. Drag from a node's right handle to connect; Delete removes; Ctrl+C, Ctrl+V copy.")}
             </p>
           </nav>
         ) : null}
@@ -370,7 +378,7 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
           opened={opened}
           onToggleSubflow={toggleSubflow}
         />
-        <aside className="studio-side" aria-label="Details">
+        <aside className="studio-side" aria-label={t('Details')}>
           {selectedNode ? (
             <>
               <h3>
@@ -410,13 +418,13 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
               />
               <ConnectFrom def={def} from={selectedNode.id} onConnect={(to) => edit({ ...def, edges: [...def.edges, newEdge(def, selectedNode.id, to)] })} />
               <button type="button" className="btn btn-danger btn-small" onClick={() => deleteParts([selectedNode.id], [])}>
-                Delete node
+                {t('Delete node')}
               </button>
             </>
           ) : selectedEdge && selection && 'edge' in selection ? (
             <>
               <h3>
-                Edge {selectedEdge.from} → {selectedEdge.to}
+                {t('Edge')} {selectedEdge.from} → {selectedEdge.to}
               </h3>
               <EdgeForm
                 edge={selectedEdge}
@@ -434,8 +442,8 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
         </aside>
       </div>
       {flowJson ? (
-        <section className="panel" aria-label="Flow JSON">
-          <JsonField label="The whole flow (applied when it parses)" value={def} onChange={(v) => edit(v as FlowDefinition, 'flow-json')} />
+        <section className="panel" aria-label={t('Flow JSON')}>
+          <JsonField label={t('The whole flow (applied when it parses)')} value={def} onChange={(v) => edit(v as FlowDefinition, 'flow-json')} />
         </section>
       ) : null}
       <ProblemList check={c} onGo={(i) => (i.node ? goTo(i.node) : i.edge !== undefined ? setSelection({ edge: i.edge }) : undefined)} />

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { useId } from 'react';
 import type { LocatedIssue } from './checks.ts';
 import { FeelEditor } from './feel-editor.tsx';
@@ -148,7 +149,7 @@ export function FeelMap({
   return (
     <fieldset className="feel-map">
       <legend>{label}</legend>
-      {list.length === 0 ? <p className="muted small">None yet.</p> : null}
+      {list.length === 0 ? <p className="muted small">{t('None yet.')}</p> : null}
       {list.map(([name, text], i) => (
         <div className="feel-map-row" key={i}>
           {fixedNames?.includes(name) ? (
@@ -173,7 +174,7 @@ export function FeelMap({
             <button
               type="button"
               className="btn btn-secondary btn-small"
-              aria-label={`Remove ${name}`}
+              aria-label={t('Remove {{name}}', { name })}
               onClick={() => onChange(rebuild(list.filter((_, k) => k !== i)))}
             >
               ×
@@ -182,7 +183,7 @@ export function FeelMap({
         </div>
       ))}
       <button type="button" className="btn btn-secondary btn-small" onClick={() => onChange({ ...entries, [free()]: '' })}>
-        Add {nameLabel}
+        {t('Add')} {nameLabel}
       </button>
       <Problems issues={issues.filter((i) => normalizePath(i.path) === normalizePath(base))} />
     </fieldset>

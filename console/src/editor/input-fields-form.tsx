@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import type { LocatedIssue } from './checks.ts';
 import { issuesAt, keyPath, Problems } from './form-parts.tsx';
 
@@ -35,19 +36,19 @@ export function InputFieldsForm({
   };
   return (
     <fieldset className="input-fields">
-      <legend>Application fields</legend>
-      <table aria-label="Application fields">
+      <legend>{t('Application fields')}</legend>
+      <table aria-label={t('Application fields')}>
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Type</th>
-            <th>Class</th>
-            <th>Required</th>
-            <th>Allowed values</th>
-            <th>Min</th>
-            <th>Max</th>
-            <th>Mask</th>
-            <th>Search</th>
+            <th>{t('Name')}</th>
+            <th>{t('Type')}</th>
+            <th>{t('Class')}</th>
+            <th>{t('Required')}</th>
+            <th>{t('Allowed values')}</th>
+            <th>{t('Min')}</th>
+            <th>{t('Max')}</th>
+            <th>{t('Mask')}</th>
+            <th>{t('Search')}</th>
             <th />
           </tr>
         </thead>
@@ -57,11 +58,15 @@ export function InputFieldsForm({
             return (
               <tr key={i} className={problems.length ? 'has-problems' : undefined}>
                 <td>
-                  <input aria-label={`Field ${i + 1} name`} value={name} onChange={(e) => set(i, e.target.value, spec, `field-name-${i}`)} />
+                  <input
+                    aria-label={t('Field {{value}} name', { value: i + 1 })}
+                    value={name}
+                    onChange={(e) => set(i, e.target.value, spec, `field-name-${i}`)}
+                  />
                   <Problems issues={problems} />
                 </td>
                 <td>
-                  <select aria-label={`${name} type`} value={spec.type} onChange={(e) => set(i, name, { ...spec, type: e.target.value })}>
+                  <select aria-label={t('{{name}} type', { name })} value={spec.type} onChange={(e) => set(i, name, { ...spec, type: e.target.value })}>
                     {TYPES.map((t) => (
                       <option key={t}>{t}</option>
                     ))}
@@ -69,27 +74,27 @@ export function InputFieldsForm({
                 </td>
                 <td>
                   <select
-                    aria-label={`${name} class`}
+                    aria-label={t('{{name}} class', { name })}
                     value={spec.class ?? ''}
                     onChange={(e) => set(i, name, clean({ ...spec, class: e.target.value || undefined }))}
                   >
-                    <option value="">unclassified</option>
-                    <option value="C1">C1 (general)</option>
-                    <option value="C2">C2 (identity, account)</option>
-                    <option value="C3">C3 (authentication, never stored)</option>
+                    <option value="">{t('unclassified')}</option>
+                    <option value="C1">{t('C1 (general)')}</option>
+                    <option value="C2">{t('C2 (identity, account)')}</option>
+                    <option value="C3">{t('C3 (authentication, never stored)')}</option>
                   </select>
                 </td>
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`${name} required`}
+                    aria-label={t('{{name}} required', { name })}
                     checked={spec.required ?? false}
                     onChange={(e) => set(i, name, clean({ ...spec, required: e.target.checked || undefined }))}
                   />
                 </td>
                 <td>
                   <input
-                    aria-label={`${name} allowed values`}
+                    aria-label={t('{{name}} allowed values', { name })}
                     placeholder="a, b, c"
                     value={(spec.enum ?? []).join(', ')}
                     onChange={(e) => {
@@ -116,14 +121,14 @@ export function InputFieldsForm({
                 ))}
                 <td>
                   <select
-                    aria-label={`${name} mask`}
+                    aria-label={t('{{name}} mask', { name })}
                     value={spec.mask ?? ''}
                     disabled={spec.class !== 'C2'}
                     onChange={(e) => set(i, name, clean({ ...spec, mask: e.target.value || undefined }))}
                   >
                     {MASKS.map((m) => (
                       <option key={m} value={m}>
-                        {m || 'from the name'}
+                        {m || t('from the name')}
                       </option>
                     ))}
                   </select>
@@ -131,7 +136,7 @@ export function InputFieldsForm({
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`${name} searchable`}
+                    aria-label={t('{{name}} searchable', { name })}
                     disabled={spec.class !== 'C2'}
                     checked={spec.search ?? false}
                     onChange={(e) => set(i, name, clean({ ...spec, search: e.target.checked || undefined }))}
@@ -141,7 +146,7 @@ export function InputFieldsForm({
                   <button
                     type="button"
                     className="btn btn-secondary btn-small"
-                    aria-label={`Remove field ${name}`}
+                    aria-label={t('Remove field {{name}}', { name })}
                     onClick={() => onChange(Object.fromEntries(rows.filter((_, k) => k !== i)))}
                   >
                     ×
@@ -153,7 +158,7 @@ export function InputFieldsForm({
         </tbody>
       </table>
       <button type="button" className="btn btn-secondary btn-small" onClick={() => onChange({ ...fields, [free()]: { type: 'number', class: 'C1' } })}>
-        Add field
+        {t('Add field')}
       </button>
     </fieldset>
   );

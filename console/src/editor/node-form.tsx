@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { useEffect, useState } from 'react';
 import { ActionButton } from '../ui.tsx';
 import type { FlowDefinition, FlowNode } from '../types.ts';
@@ -72,7 +73,7 @@ export function NodeForm({
     <div className="node-form">
       <div className="form-header">
         <div className="field">
-          <label htmlFor="node-id">Id</label>
+          <label htmlFor="node-id">{t('Id')}</label>
           <input
             id="node-id"
             value={idText}
@@ -81,18 +82,18 @@ export function NodeForm({
             onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
           />
           {idText !== node.id && !/^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(idText) ? (
-            <p className="problem-text small">ids start with a letter and hold letters, digits, _ and -</p>
+            <p className="problem-text small">{t('ids start with a letter and hold letters, digits, _ and -')}</p>
           ) : null}
         </div>
-        <TextField label="Label" value={node.label ?? ''} onChange={(v) => set({ label: v }, 'label')} />
-        <fieldset className="view-switch" aria-label="View">
+        <TextField label={t('Label')} value={node.label ?? ''} onChange={(v) => set({ label: v }, 'label')} />
+        <fieldset className="view-switch" aria-label={t('View')}>
           <button
             type="button"
             className={`btn btn-small ${view === 'form' ? 'btn-primary' : 'btn-secondary'}`}
             aria-pressed={view === 'form'}
             onClick={() => setView('form')}
           >
-            Form
+            {t('Form')}
           </button>
           <button
             type="button"
@@ -100,7 +101,7 @@ export function NodeForm({
             aria-pressed={view === 'json'}
             onClick={() => setView('json')}
           >
-            JSON
+            {t('JSON')}
           </button>
         </fieldset>
       </div>
@@ -134,7 +135,7 @@ function OutgoingEdges({ definition, from, onSelectEdge }: { definition: FlowDef
   if (!out.length) return null;
   return (
     <fieldset>
-      <legend>Leads to</legend>
+      <legend>{t('Leads to')}</legend>
       <ul className="plain">
         {out.map(({ e, i }) => (
           <li key={i}>
@@ -142,7 +143,13 @@ function OutgoingEdges({ definition, from, onSelectEdge }: { definition: FlowDef
               {e.to}
             </button>{' '}
             <span className="muted small">
-              {e.on ? `on ${e.on}` : e.default ? 'otherwise' : e.when !== undefined ? `when ${e.when || '(condition to write)'}` : ''}
+              {e.on
+                ? t('on {{on}}', { on: e.on })
+                : e.default
+                  ? 'otherwise'
+                  : e.when !== undefined
+                    ? t('when {{value}}', { value: e.when || '(condition to write)' })
+                    : ''}
             </span>
           </li>
         ))}
@@ -192,7 +199,7 @@ function KindForm({
     case 'expression':
       return (
         <FeelMap
-          label="Assignments (in order; later ones see earlier ones)"
+          label={t('Assignments (in order; later ones see earlier ones)')}
           nameLabel="variable"
           entries={map('assign')}
           onChange={(v, g) => set({ assign: v }, g)}
@@ -206,9 +213,9 @@ function KindForm({
       const chosen = catalog.dmnModels.find((m) => m.reference === dmn?.model);
       return (
         <>
-          <TextField label="Output variable" value={str('output')} onChange={(v) => set({ output: v }, 'output')} issues={at('output')} />
+          <TextField label={t('Output variable')} value={str('output')} onChange={(v) => set({ output: v }, 'output')} issues={at('output')} />
           <SelectField
-            label="Rules from"
+            label={t('Rules from')}
             value={node.table ? 'inline' : 'dmn'}
             options={[
               { value: 'inline', label: 'a table in this flow' },
@@ -226,34 +233,38 @@ function KindForm({
               {downloadDmn ? (
                 <span className="row">
                   <ActionButton kind="secondary" onClick={() => downloadDmn('1.5')}>
-                    Download as DMN 1.5
+                    {t('Download as DMN 1.5')}
                   </ActionButton>
                   <ActionButton kind="secondary" onClick={() => downloadDmn('1.3')}>
-                    Download as DMN 1.3 (Camunda Modeler)
+                    {t('Download as DMN 1.3 (Camunda Modeler)')}
                   </ActionButton>
                 </span>
               ) : (
-                <p className="muted small">Save the draft to download this table as DMN.</p>
+                <p className="muted small">{t('Save the draft to download this table as DMN.')}</p>
               )}
             </>
           ) : dmn?.file !== undefined ? (
-            <p className="muted">This node names a DMN file ({dmn.file}), which only flows run by the CLI may; choose a stored model.</p>
+            <p className="muted">
+              {t('This node names a DMN file (')}
+              {dmn.file}
+              {t('), which only flows run by the CLI may; choose a stored model.')}
+            </p>
           ) : (
             <>
               <SelectField
-                label="DMN model"
+                label={t('DMN model')}
                 value={dmn?.model ?? ''}
                 options={['', ...new Set([...catalog.dmnModels.map((m) => m.reference), ...(dmn?.model ? [dmn.model] : [])])]}
                 onChange={(v) => set({ dmn: { model: v, decision: catalog.dmnModels.find((m) => m.reference === v)?.tables[0] ?? '' } })}
                 issues={at('dmn')}
               />
               <SelectField
-                label="Decision"
+                label={t('Decision')}
                 value={dmn?.decision ?? ''}
                 options={['', ...new Set([...(chosen?.tables ?? []), ...(dmn?.decision ? [dmn.decision] : [])])]}
                 onChange={(v) => set({ dmn: { ...dmn, decision: v } })}
               />
-              <p className="muted small">The table's input expressions read the flow's variables by the names the model gives its input data.</p>
+              <p className="muted small">{t("The table's input expressions read the flow's variables by the names the model gives its input data.")}</p>
             </>
           )}
         </>
@@ -264,18 +275,18 @@ function KindForm({
       const setRule = (i: number, r: RuleSpec, g?: string) => set({ rules: rules.map((x, k) => (k === i ? r : x)) }, g);
       return (
         <fieldset>
-          <legend>Rules (every one is checked; knock-outs win over refers)</legend>
+          <legend>{t('Rules (every one is checked; knock-outs win over refers)')}</legend>
           {rules.map((r, i) => (
             <div className="rule-card" key={i}>
               <div className="row">
                 <TextField
-                  label={`Rule ${i + 1} code`}
+                  label={t('Rule {{value}} code', { value: i + 1 })}
                   value={r.code}
                   onChange={(v) => setRule(i, { ...r, code: v }, `code-${i}`)}
                   issues={at(`rules[${i}].code`)}
                 />
                 <SelectField
-                  label={`Rule ${i + 1} severity`}
+                  label={t('Rule {{value}} severity', { value: i + 1 })}
                   value={r.severity}
                   options={['knockout', 'refer', 'warning']}
                   onChange={(v) => setRule(i, { ...r, severity: v })}
@@ -283,21 +294,21 @@ function KindForm({
                 <button
                   type="button"
                   className="btn btn-secondary btn-small"
-                  aria-label={`Remove rule ${i + 1}`}
+                  aria-label={t('Remove rule {{value}}', { value: i + 1 })}
                   onClick={() => set({ rules: rules.filter((_, k) => k !== i) })}
                 >
                   ×
                 </button>
               </div>
               <FeelField
-                label={`Rule ${i + 1} when`}
+                label={t('Rule {{value}} when', { value: i + 1 })}
                 value={r.when}
                 onChange={(v) => setRule(i, { ...r, when: v }, `when-${i}`)}
                 names={names}
                 issues={at(`rules[${i}].when`)}
               />
               <TextField
-                label={`Rule ${i + 1} text`}
+                label={t('Rule {{value}} text', { value: i + 1 })}
                 value={r.text}
                 onChange={(v) => setRule(i, { ...r, text: v }, `text-${i}`)}
                 issues={at(`rules[${i}].text`)}
@@ -309,7 +320,7 @@ function KindForm({
             className="btn btn-secondary btn-small"
             onClick={() => set({ rules: [...rules, { code: `KO_RULE${rules.length + 1}`, when: '', severity: 'knockout', text: '' }] })}
           >
-            Add rule
+            {t('Add rule')}
           </button>
           <Problems issues={at('rules').filter((i) => i.path === `${base}.rules`)} />
         </fieldset>
@@ -319,7 +330,7 @@ function KindForm({
       return (
         <>
           <SelectField
-            label="Mode"
+            label={t('Mode')}
             value={str('mode') || 'first'}
             options={[
               { value: 'first', label: 'first: the first edge whose condition holds' },
@@ -328,9 +339,9 @@ function KindForm({
             onChange={(v) => set({ mode: v })}
           />
           {str('mode') === 'all' ? (
-            <SelectField label="Join node" value={str('join')} options={['', ...switchTargets]} onChange={(v) => set({ join: v })} issues={at('join')} />
+            <SelectField label={t('Join node')} value={str('join')} options={['', ...switchTargets]} onChange={(v) => set({ join: v })} issues={at('join')} />
           ) : null}
-          <p className="muted small">Conditions are written on the edges: select an edge leaving this switch.</p>
+          <p className="muted small">{t('Conditions are written on the edges: select an edge leaving this switch.')}</p>
         </>
       );
     case 'subflow': {
@@ -338,20 +349,20 @@ function KindForm({
       return (
         <>
           <SelectField
-            label="Flow"
+            label={t('Flow')}
             value={str('flow')}
             options={['', ...catalog.flows.filter((f) => f.id !== definition.id).map((f) => ({ value: f.id, label: `${f.name} (${f.id})` }))]}
             onChange={(v) => set({ flow: v })}
             issues={at('flow')}
           />
           <SelectField
-            label="Version"
+            label={t('Version')}
             value={node.version === undefined ? '' : String(node.version)}
             options={[{ value: '', label: 'the live one' }, ...(flow?.liveVersion ? [String(flow.liveVersion)] : [])]}
             onChange={(v) => set({ version: v ? Number(v) : undefined })}
           />
           <FeelMap
-            label="Inputs"
+            label={t('Inputs')}
             nameLabel="field"
             entries={map('inputs')}
             onChange={(v, g) => set({ inputs: v }, g)}
@@ -359,30 +370,30 @@ function KindForm({
             issues={at('inputs')}
             base={`${base}.inputs`}
           />
-          <TextField label="Output variable" value={str('output')} onChange={(v) => set({ output: v }, 'output')} issues={at('output')} />
+          <TextField label={t('Output variable')} value={str('output')} onChange={(v) => set({ output: v }, 'output')} issues={at('output')} />
         </>
       );
     }
     case 'review':
       return (
         <>
-          <TextField label="Reason shown to the reviewer" value={str('reason')} onChange={(v) => set({ reason: v }, 'reason')} issues={at('reason')} />
-          <TextField label="Queue" value={str('queue')} onChange={(v) => set({ queue: v }, 'queue')} placeholder="default" />
-          <p className="muted small">Leave on "approve" and "decline": the reviewer's verdict.</p>
+          <TextField label={t('Reason shown to the reviewer')} value={str('reason')} onChange={(v) => set({ reason: v }, 'reason')} issues={at('reason')} />
+          <TextField label={t('Queue')} value={str('queue')} onChange={(v) => set({ queue: v }, 'queue')} placeholder={t('default')} />
+          <p className="muted small">{t('Leave on "approve" and "decline": the reviewer\'s verdict.')}</p>
         </>
       );
     case 'score':
       return (
         <>
           <SelectField
-            label="Model"
+            label={t('Model')}
             value={str('model')}
             options={['', ...new Set([...catalog.models, ...(str('model') ? [str('model')] : [])])]}
             onChange={(v) => set({ model: v })}
             issues={at('model')}
           />
           <FeelMap
-            label="Features (others are read from the variable of their name)"
+            label={t('Features (others are read from the variable of their name)')}
             nameLabel="feature"
             entries={map('features')}
             onChange={(v, g) => set({ features: Object.keys(v).length ? v : undefined }, g)}
@@ -390,9 +401,9 @@ function KindForm({
             issues={at('features')}
             base={`${base}.features`}
           />
-          <TextField label="Probability of default into" value={str('output')} onChange={(v) => set({ output: v }, 'output')} issues={at('output')} />
-          <TextField label="Points into (optional)" value={str('points')} onChange={(v) => set({ points: v }, 'points')} />
-          <TextField label="Reason codes into (optional)" value={str('reasons')} onChange={(v) => set({ reasons: v }, 'reasons')} />
+          <TextField label={t('Probability of default into')} value={str('output')} onChange={(v) => set({ output: v }, 'output')} issues={at('output')} />
+          <TextField label={t('Points into (optional)')} value={str('points')} onChange={(v) => set({ points: v }, 'points')} />
+          <TextField label={t('Reason codes into (optional)')} value={str('reasons')} onChange={(v) => set({ reasons: v }, 'reasons')} />
         </>
       );
     case 'bureau': {
@@ -400,7 +411,7 @@ function KindForm({
       return (
         <>
           <SelectField
-            label="Connector"
+            label={t('Connector')}
             value={str('connector')}
             options={['', ...new Set([...catalog.connectors.map((c) => c.reference), ...(str('connector') ? [str('connector')] : [])])]}
             onChange={(v) => {
@@ -412,11 +423,13 @@ function KindForm({
           />
           {connector ? (
             <p className="muted small">
-              Needs consent "{connector.consentScope}"; maps {connector.features.join(', ')}.
+              {t('Needs consent "')}
+              {connector.consentScope}
+              {t('"; maps')} {connector.features.join(', ')}.
             </p>
           ) : null}
           <FeelMap
-            label="Inputs"
+            label={t('Inputs')}
             nameLabel="input"
             entries={map('inputs')}
             onChange={(v, g) => set({ inputs: v }, g)}
@@ -425,8 +438,8 @@ function KindForm({
             base={`${base}.inputs`}
             fixedNames={connector?.inputs}
           />
-          <TextField label="Features into" value={str('output')} onChange={(v) => set({ output: v }, 'output')} issues={at('output')} />
-          <p className="muted small">Leave on "ok" and "failure" (or a failure code: no_consent, timeout, …).</p>
+          <TextField label={t('Features into')} value={str('output')} onChange={(v) => set({ output: v }, 'output')} issues={at('output')} />
+          <p className="muted small">{t('Leave on "ok" and "failure" (or a failure code: no_consent, timeout, …).')}</p>
         </>
       );
     }
@@ -434,7 +447,7 @@ function KindForm({
       return (
         <>
           <FeelMap
-            label="Valuation inputs"
+            label={t('Valuation inputs')}
             nameLabel="input"
             entries={map('inputs')}
             onChange={(v, g) => set({ inputs: v }, g)}
@@ -449,7 +462,7 @@ function KindForm({
             issues={issues}
             base={`${base}.strategy`}
           />
-          <TextField label="Offer into" value={str('output')} onChange={(v) => set({ output: v }, 'output')} issues={at('output')} />
+          <TextField label={t('Offer into')} value={str('output')} onChange={(v) => set({ output: v }, 'output')} issues={at('output')} />
         </>
       );
     case 'output': {
@@ -458,18 +471,18 @@ function KindForm({
       return (
         <>
           <SelectField
-            label="Outcome"
+            label={t('Outcome')}
             value={str('outcome')}
             options={['approve', 'decline', 'refer']}
             onChange={(v) => set({ outcome: v })}
             issues={at('outcome')}
           />
           <fieldset>
-            <legend>Reasons</legend>
+            <legend>{t('Reasons')}</legend>
             {reasons.map((r, i) => (
               <div className="row" key={i}>
                 <TextField
-                  label={`Reason ${i + 1} code`}
+                  label={t('Reason {{value}} code', { value: i + 1 })}
                   value={r.code}
                   onChange={(v) =>
                     setReasons(
@@ -479,7 +492,7 @@ function KindForm({
                   }
                 />
                 <TextField
-                  label={`Reason ${i + 1} text`}
+                  label={t('Reason {{value}} text', { value: i + 1 })}
                   value={r.text}
                   onChange={(v) =>
                     setReasons(
@@ -491,7 +504,7 @@ function KindForm({
                 <button
                   type="button"
                   className="btn btn-secondary btn-small"
-                  aria-label={`Remove reason ${i + 1}`}
+                  aria-label={t('Remove reason {{value}}', { value: i + 1 })}
                   onClick={() => setReasons(reasons.filter((_, k) => k !== i))}
                 >
                   ×
@@ -499,13 +512,13 @@ function KindForm({
               </div>
             ))}
             <button type="button" className="btn btn-secondary btn-small" onClick={() => setReasons([...reasons, { code: '', text: '' }])}>
-              Add reason
+              {t('Add reason')}
             </button>
             <Problems issues={at('reasons')} />
           </fieldset>
           {scoreNodes.length ? (
             <SelectField
-              label="Model reasons from"
+              label={t('Model reasons from')}
               value={str('modelReasons')}
               options={[{ value: '', label: 'none' }, ...scoreNodes]}
               onChange={(v) => set({ modelReasons: v })}
@@ -513,7 +526,7 @@ function KindForm({
             />
           ) : null}
           <FeelMap
-            label="Offer"
+            label={t('Offer')}
             nameLabel="offer field"
             entries={map('offer')}
             onChange={(v, g) => set({ offer: Object.keys(v).length ? v : undefined }, g)}
@@ -525,7 +538,12 @@ function KindForm({
       );
     }
     default:
-      return <p className="muted">No form for the kind {node.kind}; edit it as JSON.</p>;
+      return (
+        <p className="muted">
+          {t('No form for the kind')} {node.kind}
+          {t('; edit it as JSON.')}
+        </p>
+      );
   }
 }
 
@@ -546,12 +564,12 @@ function StrategyFields({
   return (
     <>
       {json ? (
-        <JsonField label="Strategy (see docs/optimize.md)" value={value} onChange={(v) => onChange(v)} issues={issuesAt(issues, base)} />
+        <JsonField label={t('Strategy (see docs/optimize.md)')} value={value} onChange={(v) => onChange(v)} issues={issuesAt(issues, base)} />
       ) : (
         <StrategyForm value={value} onChange={onChange} issues={issues} base={base} />
       )}
       <button type="button" className="btn btn-secondary btn-small" aria-pressed={json} onClick={() => setJson(!json)}>
-        {json ? 'Edit the strategy as a form' : 'Edit the strategy as JSON'}
+        {json ? t('Edit the strategy as a form') : t('Edit the strategy as JSON')}
       </button>
     </>
   );
@@ -599,7 +617,11 @@ export function JsonField({
           }}
         />
       </label>
-      {error ? <p className="problem-text small">Not applied: {error}</p> : null}
+      {error ? (
+        <p className="problem-text small">
+          {t('Not applied:')} {error}
+        </p>
+      ) : null}
       <Problems issues={issues} />
     </div>
   );
@@ -609,7 +631,7 @@ export function JsonField({
 function NodeJson({ node, onChange, onRename }: { node: FlowNode; onChange: Change; onRename: (to: string) => void }) {
   return (
     <JsonField
-      label="Node JSON"
+      label={t('Node JSON')}
       value={node}
       onChange={(v) => {
         if (typeof v !== 'object' || v === null || Array.isArray(v)) return;

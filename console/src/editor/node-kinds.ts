@@ -1,20 +1,21 @@
+import { tk } from '../i18n/i18n.ts';
 import type { FlowDefinition, FlowEdge, FlowNode } from '../types.ts';
 
 export type NodeKind = 'input' | 'expression' | 'table' | 'ruleset' | 'switch' | 'subflow' | 'review' | 'score' | 'bureau' | 'optimize' | 'output';
 
 /** What the palette offers, in the order a flow is usually built. */
 export const NODE_KINDS: { kind: NodeKind; title: string; hint: string }[] = [
-  { kind: 'input', title: 'Input', hint: 'the application: its fields, types and personal-data classes' },
-  { kind: 'expression', title: 'Expression', hint: 'compute variables with FEEL' },
-  { kind: 'table', title: 'Decision table', hint: 'rules in a grid; one output variable' },
-  { kind: 'ruleset', title: 'Ruleset', hint: 'knock-out, refer and warning rules with reason codes' },
-  { kind: 'switch', title: 'Switch', hint: 'branch on conditions written on the edges' },
-  { kind: 'score', title: 'Score', hint: 'a stored model: probability of default, points, reasons' },
-  { kind: 'bureau', title: 'Bureau', hint: 'pull a credit report through a connector' },
-  { kind: 'optimize', title: 'Optimise', hint: 'choose the limit and rate with the best return for the risk' },
-  { kind: 'subflow', title: 'Subflow', hint: 'run another published flow' },
-  { kind: 'review', title: 'Review', hint: 'a person decides' },
-  { kind: 'output', title: 'Output', hint: 'the outcome, its reasons and the offer' },
+  { kind: 'input', title: tk('Input'), hint: tk('the application: its fields, types and personal-data classes') },
+  { kind: 'expression', title: tk('Expression'), hint: tk('compute variables with FEEL') },
+  { kind: 'table', title: tk('Decision table'), hint: tk('rules in a grid; one output variable') },
+  { kind: 'ruleset', title: tk('Ruleset'), hint: tk('knock-out, refer and warning rules with reason codes') },
+  { kind: 'switch', title: tk('Switch'), hint: tk('branch on conditions written on the edges') },
+  { kind: 'score', title: tk('Score'), hint: tk('a stored model: probability of default, points, reasons') },
+  { kind: 'bureau', title: tk('Bureau'), hint: tk('pull a credit report through a connector') },
+  { kind: 'optimize', title: tk('Optimise'), hint: tk('choose the limit and rate with the best return for the risk') },
+  { kind: 'subflow', title: tk('Subflow'), hint: tk('run another published flow') },
+  { kind: 'review', title: tk('Review'), hint: tk('a person decides') },
+  { kind: 'output', title: tk('Output'), hint: tk('the outcome, its reasons and the offer') },
 ];
 
 export const FAILURE_CODES = ['no_consent', 'timeout', 'circuit_open', 'malformed', 'no_hit', 'rate_limited', 'unavailable', 'rejected'];

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { useState } from 'react';
 import type { LocatedIssue } from './checks.ts';
 import { issuesAt, normalizePath, Problems, TextField } from './form-parts.tsx';
@@ -66,10 +67,10 @@ export function StrategyForm({
 
   return (
     <fieldset className="strategy-form">
-      <legend>Strategy</legend>
+      <legend>{t('Strategy')}</legend>
       <div className="field">
         <label>
-          Limits offered, as multiples of the amount asked (1 = what was asked)
+          {t('Limits offered, as multiples of the amount asked (1 = what was asked)')}
           <input
             value={limits}
             placeholder="0.5, 0.75, 1"
@@ -85,7 +86,7 @@ export function StrategyForm({
       </div>
       <div className="field">
         <label>
-          Yearly rates offered, in %
+          {t('Yearly rates offered, in %')}
           <input
             value={rates}
             placeholder="9, 12, 15"
@@ -99,68 +100,68 @@ export function StrategyForm({
         </label>
         <Problems issues={at('actions.rates')} />
       </div>
-      <h4>Economics</h4>
+      <h4>{t('Economics')}</h4>
       <TextField
         type="number"
-        label="Cost of funds, % a year"
+        label={t('Cost of funds, % a year')}
         value={pct(num('economics', 'fundingRate'))}
         onChange={(v) => setNumber('economics', 'fundingRate', v, true)}
         issues={at('economics.fundingRate')}
       />
       <TextField
         type="number"
-        label="Origination fee, % of the limit"
+        label={t('Origination fee, % of the limit')}
         value={pct(num('economics', 'originationFee'))}
         onChange={(v) => setNumber('economics', 'originationFee', v, true)}
         issues={at('economics.originationFee')}
       />
       <TextField
         type="number"
-        label="Cost of booking and servicing one loan"
+        label={t('Cost of booking and servicing one loan')}
         value={String(num('economics', 'operatingCostPerLoan') ?? '')}
         onChange={(v) => setNumber('economics', 'operatingCostPerLoan', v)}
         issues={at('economics.operatingCostPerLoan')}
       />
       <TextField
         type="number"
-        label="Loss given default, %"
+        label={t('Loss given default, %')}
         value={pct(num('economics', 'lgd'))}
         onChange={(v) => setNumber('economics', 'lgd', v, true)}
         issues={at('economics.lgd')}
       />
       <TextField
         type="number"
-        label="Exposure at default, % of the limit"
+        label={t('Exposure at default, % of the limit')}
         value={pct(num('economics', 'eadFactor'))}
         onChange={(v) => setNumber('economics', 'eadFactor', v, true)}
         issues={at('economics.eadFactor')}
       />
-      <h4>Take-up (leave empty: every approved applicant takes the offer)</h4>
+      <h4>{t('Take-up (leave empty: every approved applicant takes the offer)')}</h4>
       <TextField
         type="number"
-        label="Rate at which half take the loan, %"
+        label={t('Rate at which half take the loan, %')}
         value={pct(num('takeUp', 'midpointRate'))}
         onChange={(v) => setNumber('takeUp', 'midpointRate', v, true)}
         issues={at('takeUp.midpointRate')}
       />
       <TextField
         type="number"
-        label="How fast take-up falls as the rate rises"
+        label={t('How fast take-up falls as the rate rises')}
         value={String(num('takeUp', 'slope') ?? '')}
         onChange={(v) => setNumber('takeUp', 'slope', v)}
         issues={at('takeUp.slope')}
       />
-      <h4>Affordability</h4>
+      <h4>{t('Affordability')}</h4>
       <TextField
         type="number"
-        label="Highest debt-to-income with the new instalment, %"
+        label={t('Highest debt-to-income with the new instalment, %')}
         value={pct(num('affordability', 'maxDti'))}
         onChange={(v) => setNumber('affordability', 'maxDti', v, true)}
         issues={at('affordability.maxDti')}
       />
       <TextField
         type="number"
-        label="Lowest monthly income left after all debt payments"
+        label={t('Lowest monthly income left after all debt payments')}
         value={String(num('affordability', 'minResidualIncome') ?? '')}
         onChange={(v) => setNumber('affordability', 'minResidualIncome', v)}
         issues={at('affordability.minResidualIncome')}

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { useEffect, useState } from 'react';
 import { post, postForFile } from '../api.ts';
 import { ActionButton, ErrorBox, saveText } from '../ui.tsx';
@@ -37,7 +38,7 @@ const COLUMN_TYPES = Object.keys(TYPE_KEYS) as ColumnType[];
 function TypeSelect({ label, value, onChange }: { label: string; value: ColumnType | undefined; onChange: (v: ColumnType | undefined) => void }) {
   return (
     <select aria-label={label} value={value ?? ''} onChange={(e) => onChange((e.target.value || undefined) as ColumnType | undefined)}>
-      <option value="">any type</option>
+      <option value="">{t('any type')}</option>
       {COLUMN_TYPES.map((t) => (
         <option key={t} value={t}>
           {t}
@@ -58,13 +59,13 @@ function ColumnActions({ part, index, onMove, onRemove }: { part: 'input' | 'out
   const name = `${part} column ${index + 1}`;
   return (
     <span className="column-actions">
-      <button type="button" className="btn btn-secondary btn-small" aria-label={`Move ${name} left`} onClick={() => onMove(-1)}>
+      <button type="button" className="btn btn-secondary btn-small" aria-label={t('Move {{name}} left', { name })} onClick={() => onMove(-1)}>
         ←
       </button>
-      <button type="button" className="btn btn-secondary btn-small" aria-label={`Move ${name} right`} onClick={() => onMove(1)}>
+      <button type="button" className="btn btn-secondary btn-small" aria-label={t('Move {{name}} right', { name })} onClick={() => onMove(1)}>
         →
       </button>
-      <button type="button" className="btn btn-secondary btn-small" aria-label={`Remove ${name}`} onClick={onRemove}>
+      <button type="button" className="btn btn-secondary btn-small" aria-label={t('Remove {{name}}', { name })} onClick={onRemove}>
         ×
       </button>
     </span>
@@ -156,20 +157,23 @@ export function TableForm({
   const columnLabel = (c: number) => (c < width ? (table.inputs[c]!.label ?? table.inputs[c]!.expression) : table.outputs[c - width]!.name);
   return (
     <fieldset className="table-form">
-      <legend>Decision table</legend>
+      <legend>{t('Decision table')}</legend>
       {readOnly ? (
-        <p className="muted">Hit policy {table.hitPolicy ?? 'UNIQUE'}. Read only: editing needs the risk-manager or analyst role.</p>
+        <p className="muted">
+          {t('Hit policy')} {table.hitPolicy ?? 'UNIQUE'}
+          {t('. Read only: editing needs the risk-manager or analyst role.')}
+        </p>
       ) : (
         <>
           <SelectField
-            label="Hit policy"
+            label={t('Hit policy')}
             value={table.hitPolicy ?? 'UNIQUE'}
             options={HIT_POLICIES}
             onChange={(v) => onChange({ ...table, hitPolicy: v as TableSpec['hitPolicy'] })}
           />
           {table.hitPolicy === 'COLLECT' ? (
             <SelectField
-              label="Aggregation"
+              label={t('Aggregation')}
               value={table.aggregation ?? ''}
               options={['', 'SUM', 'MIN', 'MAX', 'COUNT']}
               onChange={(v) => onChange(v ? { ...table, aggregation: v as TableSpec['aggregation'] } : (({ aggregation: _, ...rest }) => rest)(table))}
@@ -179,15 +183,15 @@ export function TableForm({
             {table.inputs.map((col, i) => (
               <div className="column-card" key={`in${i}`}>
                 <FeelField
-                  label={`Input column ${i + 1}`}
+                  label={t('Input column {{value}}', { value: i + 1 })}
                   value={col.expression}
                   names={names}
                   issues={issuesAt(issues, `${base}.inputs[${i}]`)}
                   onChange={(v) => onChange({ ...table, inputs: table.inputs.map((c, k) => (k === i ? { ...c, expression: v } : c)) }, `in-${i}`)}
                 />
                 <input
-                  aria-label={`Input column ${i + 1} allowed values`}
-                  placeholder="allowed values, e.g. &quot;A&quot;,&quot;B&quot;"
+                  aria-label={t('Input column {{value}} allowed values', { value: i + 1 })}
+                  placeholder={t('allowed values, e.g. "A","B"')}
                   value={col.inputValues ?? ''}
                   onChange={(e) =>
                     onChange(
@@ -197,7 +201,7 @@ export function TableForm({
                   }
                 />
                 <TypeSelect
-                  label={`Input column ${i + 1} type`}
+                  label={t('Input column {{value}} type', { value: i + 1 })}
                   value={col.typeRef}
                   onChange={(t) => onChange({ ...table, inputs: table.inputs.map((c, k) => (k === i ? withType(c, t) : c)) }, `in-type-${i}`)}
                 />
@@ -207,23 +211,23 @@ export function TableForm({
             {table.outputs.map((col, i) => (
               <div className="column-card output" key={`out${i}`}>
                 <label>
-                  Output column {i + 1}
+                  {t('Output column')} {i + 1}
                   <input
-                    aria-label={`Output column ${i + 1} name`}
+                    aria-label={t('Output column {{value}} name', { value: i + 1 })}
                     value={col.name}
                     onChange={(e) => onChange({ ...table, outputs: table.outputs.map((c, k) => (k === i ? { ...c, name: e.target.value } : c)) }, `out-${i}`)}
                   />
                 </label>
                 <TypeSelect
-                  label={`Output column ${i + 1} type`}
+                  label={t('Output column {{value}} type', { value: i + 1 })}
                   value={col.typeRef}
                   onChange={(t) => onChange({ ...table, outputs: table.outputs.map((c, k) => (k === i ? withType(c, t) : c)) }, `out-type-${i}`)}
                 />
                 {(['outputValues', 'defaultOutput'] as const).map((part) => (
                   <input
                     key={part}
-                    aria-label={`Output column ${i + 1} ${part === 'outputValues' ? 'allowed values' : 'default'}`}
-                    placeholder={part === 'outputValues' ? 'allowed values, in priority order, e.g. "A","B"' : 'default when no rule matches'}
+                    aria-label={t('Output column {{value}} {{value2}}', { value: i + 1, value2: part === 'outputValues' ? 'allowed values' : 'default' })}
+                    placeholder={part === 'outputValues' ? t('allowed values, in priority order, e.g. "A","B"') : t('default when no rule matches')}
                     value={col[part] ?? ''}
                     onChange={(e) =>
                       onChange(
@@ -246,10 +250,10 @@ export function TableForm({
           </div>
           <div className="toolbar">
             <ActionButton kind="secondary" onClick={async () => saveText(await postForFile('/v1/tables/xlsx', { table }), 'decision-table.xlsx')}>
-              Download spreadsheet
+              {t('Download spreadsheet')}
             </ActionButton>
             <label className="btn btn-secondary btn-small file-button">
-              Import spreadsheet
+              {t('Import spreadsheet')}
               <input
                 type="file"
                 accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -283,7 +287,7 @@ export function TableForm({
                 })
               }
             >
-              Add input column
+              {t('Add input column')}
             </button>
             <button
               type="button"
@@ -296,7 +300,7 @@ export function TableForm({
                 })
               }
             >
-              Add output column
+              {t('Add output column')}
             </button>
             <button
               type="button"
@@ -305,7 +309,7 @@ export function TableForm({
                 onChange({ ...table, rules: [...table.rules, { inputEntries: table.inputs.map(() => '-'), outputEntries: table.outputs.map(() => 'null') }] })
               }
             >
-              Add rule
+              {t('Add rule')}
             </button>
           </div>
         </>
@@ -316,7 +320,7 @@ export function TableForm({
             <th>#</th>
             {table.inputs.map((c, i) => (
               <th key={`i${i}`} className="in">
-                {c.label ?? (c.expression || `input ${i + 1}`)}
+                {c.label ?? (c.expression || t('input {{value}}', { value: i + 1 }))}
               </th>
             ))}
             {table.outputs.map((c, i) => (
@@ -324,7 +328,7 @@ export function TableForm({
                 {c.name}
               </th>
             ))}
-            <th>Annotation</th>
+            <th>{t('Annotation')}</th>
             {readOnly ? null : <th />}
           </tr>
         </thead>
@@ -341,7 +345,7 @@ export function TableForm({
                   return (
                     <td key={c} className={problem ? 'cell-error' : undefined}>
                       <input
-                        aria-label={`Rule ${r + 1} ${isInput ? `input ${c + 1}` : `output ${c - width + 1}`}`}
+                        aria-label={t('Rule {{value}} {{value2}}', { value: r + 1, value2: isInput ? `input ${c + 1}` : `output ${c - width + 1}` })}
                         aria-description={columnLabel(c)}
                         aria-invalid={Boolean(problem)}
                         aria-describedby={problem ? `${id}-error` : undefined}
@@ -368,7 +372,7 @@ export function TableForm({
                 })}
                 <td>
                   <input
-                    aria-label={`Rule ${r + 1} annotation`}
+                    aria-label={t('Rule {{value}} annotation', { value: r + 1 })}
                     value={rule.annotation ?? ''}
                     readOnly={readOnly}
                     onChange={(e) => setRule(r, { ...rule, annotation: e.target.value || undefined }, `note-${r}`)}
@@ -379,7 +383,7 @@ export function TableForm({
                     <button
                       type="button"
                       className="btn btn-secondary btn-small"
-                      aria-label={`Move rule ${r + 1} up`}
+                      aria-label={t('Move rule {{value}} up', { value: r + 1 })}
                       onClick={() => onChange({ ...table, rules: move(table.rules, r, -1) })}
                     >
                       ↑
@@ -387,7 +391,7 @@ export function TableForm({
                     <button
                       type="button"
                       className="btn btn-secondary btn-small"
-                      aria-label={`Remove rule ${r + 1}`}
+                      aria-label={t('Remove rule {{value}}', { value: r + 1 })}
                       onClick={() => onChange({ ...table, rules: table.rules.filter((_, k) => k !== r) })}
                     >
                       ×
@@ -401,7 +405,7 @@ export function TableForm({
       </table>
       {checkError ? (
         <div className="error" role="alert">
-          The table could not be checked: {checkError}
+          {t('The table could not be checked:')} {checkError}
         </div>
       ) : null}
       {check ? <TableFindings table={table} check={check} /> : null}
@@ -415,10 +419,12 @@ function TableFindings({ table, check }: { table: TableSpec; check: TableCheck }
   const example = (values: readonly unknown[]) => table.inputs.map((c, j) => `${c.label ?? c.expression} = ${JSON.stringify(values[j])}`).join(', ');
   const shown = 5;
   return (
-    <section className="small" role="status" aria-label="Table check">
+    <section className="small" role="status" aria-label={t('Table check')}>
       {check.cells.length ? (
         <p className="problem-text">
-          {check.cells.length === 1 ? 'One cell does not compile; it says why.' : `${check.cells.length} cells do not compile; each says why.`}
+          {check.cells.length === 1
+            ? t('One cell does not compile; it says why.')
+            : t('{{length}} cells do not compile; each says why.', { length: check.cells.length })}
         </p>
       ) : null}
       {check.table ? <p className="problem-text">{check.table}</p> : null}
@@ -426,23 +432,32 @@ function TableFindings({ table, check }: { table: TableSpec; check: TableCheck }
         <>
           <p>
             {check.gaps.length === 0
-              ? 'No gaps: every input is matched by a rule.'
-              : `${check.gaps.length}${check.truncated ? '+' : ''} gaps: inputs no rule matches.`}{' '}
+              ? t('No gaps: every input is matched by a rule.')
+              : t('{{length}}{{value}} gaps: inputs no rule matches.', { length: check.gaps.length, value: check.truncated ? '+' : '' })}{' '}
             {check.overlaps.length === 0
-              ? 'No overlaps.'
-              : `${check.overlaps.length} overlaps${table.hitPolicy && table.hitPolicy !== 'UNIQUE' ? ` (allowed by the ${table.hitPolicy} hit policy)` : ''}.`}
-            {check.unanalysedColumns.length ? ` Columns ${check.unanalysedColumns.join(', ')} use expressions the analysis cannot enumerate.` : ''}
+              ? t('No overlaps.')
+              : t('{{length}} overlaps{{value}}.', {
+                  length: check.overlaps.length,
+                  value: table.hitPolicy && table.hitPolicy !== 'UNIQUE' ? ` (allowed by the ${table.hitPolicy} hit policy)` : '',
+                })}
+            {check.unanalysedColumns.length
+              ? t(' Columns {{join}} use expressions the analysis cannot enumerate.', { join: check.unanalysedColumns.join(', ') })
+              : ''}
           </p>
           <ul className="findings">
             {check.gaps.slice(0, shown).map((g) => (
               <li key={`g${JSON.stringify(g.example)}`} className="gap">
-                Gap: {example(g.example)}
+                {t('Gap:')} {example(g.example)}
               </li>
             ))}
-            {check.gaps.length > shown ? <li className="gap">and {check.gaps.length - shown} more gaps</li> : null}
+            {check.gaps.length > shown ? (
+              <li className="gap">
+                {t('and')} {check.gaps.length - shown} {t('more gaps')}
+              </li>
+            ) : null}
             {check.overlaps.map((o) => (
               <li key={`o${o.rules.join('-')}`} className="overlap">
-                Rules {o.rules[0]} and {o.rules[1]} both match {example(o.example)}
+                {t('Rules')} {o.rules[0]} {t('and')} {o.rules[1]} {t('both match')} {example(o.example)}
               </li>
             ))}
           </ul>

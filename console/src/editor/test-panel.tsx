@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { useMemo, useState } from 'react';
 import { get, post } from '../api.ts';
 import type { Decision, FlowDefinition, Posted } from '../types.ts';
@@ -95,13 +96,13 @@ export function TestPanel({
   };
 
   return (
-    <section className="panel test-panel" aria-label="Test panel">
-      <h3>Try it</h3>
+    <section className="panel test-panel" aria-label={t('Test panel')}>
+      <h3>{t('Try it')}</h3>
       <div className="columns">
         <div>
           {recent.data?.length ? (
             <label className="field">
-              Start from a recent decision
+              {t('Start from a recent decision')}
               <select
                 value=""
                 onChange={async (e) => {
@@ -120,11 +121,11 @@ export function TestPanel({
             </label>
           ) : null}
           <label className="field">
-            Application (JSON)
+            {t('Application (JSON)')}
             <textarea className="json-edit" spellCheck={false} rows={12} value={appText} onChange={(e) => setAppText(e.target.value)} />
           </label>
           <fieldset>
-            <legend>Consents given</legend>
+            <legend>{t('Consents given')}</legend>
             {scopes.map((s) => (
               <label key={s} className="check">
                 <input
@@ -138,13 +139,13 @@ export function TestPanel({
           </fieldset>
           {bureauNodes.map((n) => (
             <label className="field" key={n.id}>
-              Report of {n.id} (mapped features as JSON; empty: the pull is unavailable, null: it fails)
+              {t('Report of')} {n.id} {t('(mapped features as JSON; empty: the pull is unavailable, null: it fails)')}
               <textarea className="json-edit" rows={3} value={reports[n.id] ?? ''} onChange={(e) => setReports({ ...reports, [n.id]: e.target.value })} />
             </label>
           ))}
           {reviewNodes.map((n) => (
             <label className="field" key={n.id}>
-              Verdict at {n.id}
+              {t('Verdict at')} {n.id}
               <select
                 value={reviews[n.id] ?? ''}
                 onChange={(e) => {
@@ -154,9 +155,9 @@ export function TestPanel({
                   setReviews(next);
                 }}
               >
-                <option value="">none yet (the run waits)</option>
-                <option value="approve">approve</option>
-                <option value="decline">decline</option>
+                <option value="">{t('none yet (the run waits)')}</option>
+                <option value="approve">{t('approve')}</option>
+                <option value="decline">{t('decline')}</option>
               </select>
             </label>
           ))}
@@ -176,16 +177,16 @@ export function TestPanel({
                 onPath(r.path);
               }}
             >
-              Run
+              {t('Run')}
             </ActionButton>
           </div>
           <ErrorBox error={error} />
         </div>
         <div aria-live="polite">
-          {result ? <TrialView result={result} /> : <p className="muted">Run an application to see its path lit on the graph and every step.</p>}
+          {result ? <TrialView result={result} /> : <p className="muted">{t('Run an application to see its path lit on the graph and every step.')}</p>}
           {result && (result.status === 'completed' || result.status === 'pending_review') ? (
             <div className="row">
-              <input aria-label="Test case name" placeholder="name this case" value={caseName} onChange={(e) => setCaseName(e.target.value)} />
+              <input aria-label={t('Test case name')} placeholder={t('name this case')} value={caseName} onChange={(e) => setCaseName(e.target.value)} />
               <button
                 type="button"
                 className="btn btn-secondary"
@@ -203,41 +204,57 @@ export function TestPanel({
                   setCaseName('');
                 }}
               >
-                Save as test case (expects {result.outcome})
+                {t('Save as test case (expects')} {result.outcome})
               </button>
             </div>
           ) : null}
         </div>
       </div>
       <h3>
-        Test cases <span className="muted">({tests.length}, saved with the flow)</span>
+        {t('Test cases')}{' '}
+        <span className="muted">
+          ({tests.length}
+          {t(', saved with the flow)')}
+        </span>
       </h3>
       {tests.length ? (
         <>
-          <table aria-label="Test cases">
+          <table aria-label={t('Test cases')}>
             <thead>
               <tr>
-                <th>Name</th>
-                <th>Expects</th>
-                <th>Result</th>
+                <th>{t('Name')}</th>
+                <th>{t('Expects')}</th>
+                <th>{t('Result')}</th>
                 <th />
               </tr>
             </thead>
             <tbody>
-              {tests.map((t, i) => {
+              {tests.map((testCase, i) => {
                 const r = run?.cases[i];
                 return (
                   <tr key={i}>
-                    <td>{t.name}</td>
+                    <td>{testCase.name}</td>
                     <td>
-                      <Badge value={t.expect.outcome} /> {t.expect.reasons?.join(', ')}
+                      <Badge value={testCase.expect.outcome} /> {testCase.expect.reasons?.join(', ')}
                     </td>
-                    <td>{r ? r.passed ? <span className="pass">passed</span> : <span className="problem-text">failed: {r.failures.join('; ')}</span> : '—'}</td>
+                    <td>
+                      {r ? (
+                        r.passed ? (
+                          <span className="pass">{t('passed')}</span>
+                        ) : (
+                          <span className="problem-text">
+                            {t('failed:')} {r.failures.join('; ')}
+                          </span>
+                        )
+                      ) : (
+                        '—'
+                      )}
+                    </td>
                     <td>
                       <button
                         type="button"
                         className="btn btn-secondary btn-small"
-                        aria-label={`Remove test case ${t.name}`}
+                        aria-label={t('Remove test case {{name}}', { name: testCase.name })}
                         onClick={() => onTests(tests.filter((_, k) => k !== i))}
                       >
                         ×
@@ -249,16 +266,16 @@ export function TestPanel({
             </tbody>
           </table>
           <ActionButton kind="secondary" onClick={async () => setRun(await post<TestRun>('/v1/flows/tests', { definition }))}>
-            Run all test cases
+            {t('Run all test cases')}
           </ActionButton>
           {run ? (
             <p role="status">
-              {run.passed} passed, {run.failed} failed.
+              {run.passed} {t('passed,')} {run.failed} {t('failed.')}
             </p>
           ) : null}
         </>
       ) : (
-        <p className="muted">None yet: run an application, then save it as a test case.</p>
+        <p className="muted">{t('None yet: run an application, then save it as a test case.')}</p>
       )}
     </section>
   );
@@ -268,7 +285,7 @@ function TrialView({ result }: { result: TrialResult }) {
   if (result.status === 'invalid' || result.status === 'failed') {
     return (
       <div className="error" role="alert">
-        {result.status === 'invalid' ? 'The application does not fit the input fields:' : 'The run failed:'}
+        {result.status === 'invalid' ? t('The application does not fit the input fields:') : t('The run failed:')}
         <ul>
           {result.issues.map((i, k) => (
             <li key={k}>
@@ -282,8 +299,8 @@ function TrialView({ result }: { result: TrialResult }) {
   return (
     <div data-testid="trial-result">
       <p>
-        Outcome <Badge value={result.outcome} /> in {result.ms.toFixed(1)} ms
-        {result.wait ? ` (waits at ${result.wait.node}: ${result.wait.reason})` : ''}
+        {t('Outcome')} <Badge value={result.outcome} /> {t('in')} {result.ms.toFixed(1)} {t('ms')}
+        {result.wait ? t(' (waits at {{node}}: {{reason}})', { node: result.wait.node, reason: result.wait.reason }) : ''}
       </p>
       {result.reasons.length ? (
         <ul>
@@ -294,27 +311,31 @@ function TrialView({ result }: { result: TrialResult }) {
           ))}
         </ul>
       ) : null}
-      {result.offer && Object.keys(result.offer).length ? <p className="small">Offer: {compact(result.offer)}</p> : null}
-      <table aria-label="Steps" className="small">
+      {result.offer && Object.keys(result.offer).length ? (
+        <p className="small">
+          {t('Offer:')} {compact(result.offer)}
+        </p>
+      ) : null}
+      <table aria-label={t('Steps')} className="small">
         <thead>
           <tr>
-            <th>Step</th>
-            <th>Read</th>
-            <th>Wrote</th>
+            <th>{t('Step')}</th>
+            <th>{t('Read')}</th>
+            <th>{t('Wrote')}</th>
           </tr>
         </thead>
         <tbody>
-          {result.trace.map((t, i) => (
+          {result.trace.map((step, i) => (
             <tr key={i}>
               <td>
                 <code>
-                  {t.node}
-                  {t.branch ? `:${t.branch}` : ''}
+                  {step.node}
+                  {step.branch ? `:${step.branch}` : ''}
                 </code>{' '}
-                <span className="muted">{t.kind}</span>
+                <span className="muted">{step.kind}</span>
               </td>
-              <td>{compact(t.read)}</td>
-              <td>{t.error ? <span className="problem-text">{t.error.message}</span> : compact(t.wrote)}</td>
+              <td>{compact(step.read)}</td>
+              <td>{step.error ? <span className="problem-text">{step.error.message}</span> : compact(step.wrote)}</td>
             </tr>
           ))}
         </tbody>

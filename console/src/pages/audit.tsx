@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { Fragment, useState } from 'react';
 import { get } from '../api.ts';
 import type { PageProps } from '../types.ts';
@@ -29,22 +30,29 @@ export function AuditPage(_: PageProps) {
   const [open, setOpen] = useState<number | null>(null);
   return (
     <section aria-labelledby="audit-title">
-      <h1 id="audit-title">Audit log</h1>
+      <h1 id="audit-title">{t('Audit log')}</h1>
       <div className="panel">
-        <ActionButton onClick={async () => setVerification(await get<Verification>('/v1/audit/verify'))}>Verify the chain</ActionButton>
+        <ActionButton onClick={async () => setVerification(await get<Verification>('/v1/audit/verify'))}>{t('Verify the chain')}</ActionButton>
         {verification ? (
           <div className={verification.ok ? 'notice' : 'error'} role="status" data-testid="chain-verification">
             {verification.ok ? (
-              `The chain is intact: ${num(verification.checked)} events checked, head at #${verification.headSeq}. Each event's hash covers the one before it, so no event was changed, removed or reordered${verification.checkpoints.checked ? `; all ${num(verification.checkpoints.checked)} signed checkpoints match` : ''}.`
+              t(
+                "The chain is intact: {{checked}} events checked, head at #{{headSeq}}. Each event's hash covers the one before it, so no event was changed, removed or reordered{{value}}.",
+                {
+                  checked: num(verification.checked),
+                  headSeq: verification.headSeq,
+                  value: verification.checkpoints.checked ? `; all ${num(verification.checkpoints.checked)} signed checkpoints match` : '',
+                },
+              )
             ) : (
               <>
-                {`The chain is broken: ${verification.breaks.length} break(s).`}
+                {t('The chain is broken: {{length}} break(s).', { length: verification.breaks.length })}
                 <ul>
                   {verification.breaks.map((b) => (
-                    <li key={`${b.seq}-${b.reason}`}>{`Event #${b.seq}: ${b.message}`}</li>
+                    <li key={`${b.seq}-${b.reason}`}>{t('Event #{{seq}}: {{message}}', { seq: b.seq, message: b.message })}</li>
                   ))}
                   {verification.invalidCheckpoints.map((f) => (
-                    <li key={f}>{`Checkpoint ${f}: its signature does not hold`}</li>
+                    <li key={f}>{t('Checkpoint {{f}}: its signature does not hold', { f })}</li>
                   ))}
                 </ul>
               </>
@@ -54,7 +62,7 @@ export function AuditPage(_: PageProps) {
       </div>
       <form
         className="filters"
-        aria-label="Filter events"
+        aria-label={t('Filter events')}
         onSubmit={(e) => {
           e.preventDefault();
           setAfterSeq([]);
@@ -64,10 +72,10 @@ export function AuditPage(_: PageProps) {
         {(['action', 'actor', 'subjectType', 'subjectId'] as const).map((k) => (
           // biome-ignore lint/a11y/noLabelWithoutControl: the control is a select for actions and an input for the rest, chosen inside
           <label key={k}>
-            {k === 'subjectType' ? 'Subject type' : k === 'subjectId' ? 'Subject id' : k[0]!.toUpperCase() + k.slice(1)}{' '}
+            {k === 'subjectType' ? t('Subject type') : k === 'subjectId' ? t('Subject id') : k[0]!.toUpperCase() + k.slice(1)}{' '}
             {k === 'action' ? (
               <select value={filters.action} onChange={(e) => setFilters({ ...filters, action: e.target.value })}>
-                <option value="">any</option>
+                <option value="">{t('any')}</option>
                 {(actions.data ?? []).map((a) => (
                   <option key={a.action} value={a.action}>
                     {a.action} ({num(a.count)})
@@ -75,29 +83,29 @@ export function AuditPage(_: PageProps) {
                 ))}
               </select>
             ) : (
-              <input value={filters[k]} onChange={(e) => setFilters({ ...filters, [k]: e.target.value })} placeholder="any" />
+              <input value={filters[k]} onChange={(e) => setFilters({ ...filters, [k]: e.target.value })} placeholder={t('any')} />
             )}
           </label>
         ))}
         <button type="submit" className="btn btn-secondary">
-          Filter
+          {t('Filter')}
         </button>
       </form>
-      <Loaded state={page} what="audit events">
+      <Loaded state={page} what={t('audit events')}>
         {({ events, nextAfterSeq }) =>
           events.length === 0 ? (
-            <Empty>No events match.</Empty>
+            <Empty>{t('No events match.')}</Empty>
           ) : (
             <>
-              <table aria-label="Audit events">
+              <table aria-label={t('Audit events')}>
                 <thead>
                   <tr>
                     <th>#</th>
-                    <th>When</th>
-                    <th>Actor</th>
-                    <th>Action</th>
-                    <th>Subject</th>
-                    <th>Hash</th>
+                    <th>{t('When')}</th>
+                    <th>{t('Actor')}</th>
+                    <th>{t('Action')}</th>
+                    <th>{t('Subject')}</th>
+                    <th>{t('Hash')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -134,7 +142,7 @@ export function AuditPage(_: PageProps) {
               </table>
               <div className="toolbar">
                 <button type="button" className="btn btn-secondary" disabled={!afterSeq.length} onClick={() => setAfterSeq(afterSeq.slice(0, -1))}>
-                  Previous
+                  {t('Previous')}
                 </button>
                 <button
                   type="button"
@@ -142,7 +150,7 @@ export function AuditPage(_: PageProps) {
                   disabled={nextAfterSeq === null}
                   onClick={() => nextAfterSeq !== null && setAfterSeq([...afterSeq, nextAfterSeq])}
                 >
-                  Next
+                  {t('Next')}
                 </button>
               </div>
             </>

@@ -1,3 +1,4 @@
+import { t, tk } from '../i18n/i18n.ts';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Chart, type ChartOption } from '../chart.tsx';
 import { get, post } from '../api.ts';
@@ -39,27 +40,27 @@ function DecisionList({ me }: { me: PageProps['me'] }) {
   const [found, setFound] = useState<Decision[] | null>(null);
   return (
     <section aria-labelledby="decisions-title">
-      <h1 id="decisions-title">Decisions</h1>
+      <h1 id="decisions-title">{t('Decisions')}</h1>
       {me.role === 'service' ? <NewDecision /> : null}
-      <form className="filters" aria-label="Filter decisions" onSubmit={(e) => e.preventDefault()}>
+      <form className="filters" aria-label={t('Filter decisions')} onSubmit={(e) => e.preventDefault()}>
         <label>
-          Flow <input value={filter.flow} onChange={(e) => setFilter({ ...filter, flow: e.target.value })} placeholder="any" />
+          {t('Flow')} <input value={filter.flow} onChange={(e) => setFilter({ ...filter, flow: e.target.value })} placeholder={t('any')} />
         </label>
         <label>
-          Status{' '}
+          {t('Status')}{' '}
           <select value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value })}>
-            <option value="">any</option>
-            <option value="completed">completed</option>
-            <option value="pending_review">pending review</option>
+            <option value="">{t('any')}</option>
+            <option value="completed">{t('completed')}</option>
+            <option value="pending_review">{t('pending review')}</option>
           </select>
         </label>
         <label>
-          Outcome{' '}
+          {t('Outcome')}{' '}
           <select value={filter.outcome} onChange={(e) => setFilter({ ...filter, outcome: e.target.value })}>
-            <option value="">any</option>
-            <option value="approve">approve</option>
-            <option value="decline">decline</option>
-            <option value="refer">refer</option>
+            <option value="">{t('any')}</option>
+            <option value="approve">{t('approve')}</option>
+            <option value="decline">{t('decline')}</option>
+            <option value="refer">{t('refer')}</option>
           </select>
         </label>
       </form>
@@ -67,16 +68,16 @@ function DecisionList({ me }: { me: PageProps['me'] }) {
       {found ? (
         <>
           <h2>
-            Search results{' '}
+            {t('Search results')}{' '}
             <button type="button" className="btn btn-secondary" onClick={() => setFound(null)}>
-              Clear
+              {t('Clear')}
             </button>
           </h2>
           <DecisionTable decisions={found} />
         </>
       ) : (
-        <Loaded state={list} what="decisions">
-          {(decisions) => (decisions.length ? <DecisionTable decisions={decisions} /> : <Empty>No decisions match.</Empty>)}
+        <Loaded state={list} what={t('decisions')}>
+          {(decisions) => (decisions.length ? <DecisionTable decisions={decisions} /> : <Empty>{t('No decisions match.')}</Empty>)}
         </Loaded>
       )}
     </section>
@@ -85,16 +86,16 @@ function DecisionList({ me }: { me: PageProps['me'] }) {
 
 function DecisionTable({ decisions }: { decisions: Decision[] }) {
   return (
-    <table aria-label="Decisions">
+    <table aria-label={t('Decisions')}>
       <thead>
         <tr>
-          <th>Decision</th>
-          <th>Flow</th>
-          <th>Status</th>
-          <th>Outcome</th>
-          <th>Reasons</th>
-          <th>Time</th>
-          <th>When</th>
+          <th>{t('Decision')}</th>
+          <th>{t('Flow')}</th>
+          <th>{t('Status')}</th>
+          <th>{t('Outcome')}</th>
+          <th>{t('Reasons')}</th>
+          <th>{t('Time')}</th>
+          <th>{t('When')}</th>
         </tr>
       </thead>
       <tbody>
@@ -113,7 +114,9 @@ function DecisionTable({ decisions }: { decisions: Decision[] }) {
               <Badge value={d.outcome} />
             </td>
             <td className="small">{d.reasons.map((r) => r.code).join(', ') || '—'}</td>
-            <td>{num(d.durationMs, 2)} ms</td>
+            <td>
+              {num(d.durationMs, 2)} {t('ms')}
+            </td>
             <td>{when(d.createdAt)}</td>
           </tr>
         ))}
@@ -137,17 +140,17 @@ function Search({ onFound }: { onFound: (d: Decision[]) => void }) {
     }
   };
   return (
-    <form className="filters" aria-label="Find an applicant" onSubmit={submit}>
+    <form className="filters" aria-label={t('Find an applicant')} onSubmit={submit}>
       <label>
-        Find by{' '}
+        {t('Find by')}{' '}
         <select value={field} onChange={(e) => setField(e.target.value)}>
-          <option value="nationalId">national ID</option>
-          <option value="phone">phone</option>
+          <option value="nationalId">{t('national ID')}</option>
+          <option value="phone">{t('phone')}</option>
         </select>
       </label>
-      <input aria-label="Value to find" value={value} onChange={(e) => setValue(e.target.value)} required autoComplete="off" />
+      <input aria-label={t('Value to find')} value={value} onChange={(e) => setValue(e.target.value)} required autoComplete="off" />
       <button type="submit" className="btn btn-secondary">
-        Find
+        {t('Find')}
       </button>
       <ErrorBox error={error} />
     </form>
@@ -184,11 +187,11 @@ function NewDecision() {
   };
   return (
     <details className="panel" open>
-      <summary>Run a decision</summary>
-      <form onSubmit={submit} aria-label="Run a decision">
+      <summary>{t('Run a decision')}</summary>
+      <form onSubmit={submit} aria-label={t('Run a decision')}>
         {/* biome-ignore lint/a11y/noLabelWithoutControl: the control is a select or, before flows load, a text input, chosen below */}
         <label>
-          Flow{' '}
+          {t('Flow')}{' '}
           {flows.data?.length ? (
             <select value={flow} onChange={(e) => setFlow(e.target.value)}>
               {flows.data.map((f) => (
@@ -201,10 +204,10 @@ function NewDecision() {
             <input value={flow} onChange={(e) => setFlow(e.target.value)} />
           )}
         </label>
-        <label htmlFor="application">Application (JSON)</label>
+        <label htmlFor="application">{t('Application (JSON)')}</label>
         <textarea id="application" rows={12} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
         <button type="submit" className="btn btn-primary">
-          Decide
+          {t('Decide')}
         </button>
         <ErrorBox error={error} />
       </form>
@@ -217,27 +220,27 @@ function DecisionDetail({ me, id }: { me: PageProps['me']; id: string }) {
   return (
     <section aria-labelledby="decision-title">
       <p>
-        <a href={href('decisions')}>← Decisions</a>
+        <a href={href('decisions')}>{t('← Decisions')}</a>
       </p>
-      <Loaded state={decision} what="the decision">
+      <Loaded state={decision} what={t('the decision')}>
         {(d) => (
           <>
             <h1 id="decision-title">
               {d.id} <Badge value={d.outcome ?? d.status} />
             </h1>
             <p className="muted">
-              {d.flow.id} v{d.flow.version} · {when(d.createdAt)} · {num(d.durationMs, 2)} ms
-              {d.override ? ` · decided by a person (${d.override.reviewer}): ${d.override.note}` : ''}
+              {d.flow.id} v{d.flow.version} · {when(d.createdAt)} · {num(d.durationMs, 2)} {t('ms')}
+              {d.override ? t(' · decided by a person ({{reviewer}}): {{note}}', { reviewer: d.override.reviewer, note: d.override.note }) : ''}
               {d.pendingReviewId ? (
                 <>
                   {' '}
-                  · waiting for review <a href={href('reviews', d.pendingReviewId)}>{d.pendingReviewId}</a>
+                  {t('· waiting for review')} <a href={href('reviews', d.pendingReviewId)}>{d.pendingReviewId}</a>
                 </>
               ) : null}
             </p>
             <div className="columns">
               <div>
-                <h2>Reasons</h2>
+                <h2>{t('Reasons')}</h2>
                 {d.reasons.length ? (
                   <ul>
                     {d.reasons.map((r, i) => (
@@ -247,14 +250,14 @@ function DecisionDetail({ me, id }: { me: PageProps['me']; id: string }) {
                     ))}
                   </ul>
                 ) : (
-                  <p className="muted">None given.</p>
+                  <p className="muted">{t('None given.')}</p>
                 )}
                 <ModelReasons reasons={d.reasons} />
-                <h2>Offer</h2>
-                {d.offer ? <Values label="Offer" values={d.offer} /> : <p className="muted">No offer.</p>}
+                <h2>{t('Offer')}</h2>
+                {d.offer ? <Values label={t('Offer')} values={d.offer} /> : <p className="muted">{t('No offer.')}</p>}
               </div>
               <div>
-                <h2>Application</h2>
+                <h2>{t('Application')}</h2>
                 <Application me={me} decision={d} />
               </div>
             </div>
@@ -269,14 +272,14 @@ function DecisionDetail({ me, id }: { me: PageProps['me']; id: string }) {
 /** Why a role may reveal: a reviewer for a case they hold, an admin for a request with its ticket number. */
 const REVEAL_PURPOSES: Record<string, { value: string; label: string }[]> = {
   reviewer: [
-    { value: 'review_case', label: 'Working the review case I hold' },
-    { value: 'complaint', label: "Handling the applicant's contest" },
+    { value: 'review_case', label: tk('Working the review case I hold') },
+    { value: 'complaint', label: tk("Handling the applicant's contest") },
   ],
   admin: [
-    { value: 'applicant_request', label: "The applicant's own request (access, correction)" },
-    { value: 'fraud_investigation', label: 'A fraud investigation' },
-    { value: 'legal_obligation', label: 'A legal or regulatory obligation' },
-    { value: 'audit', label: 'An audit' },
+    { value: 'applicant_request', label: tk("The applicant's own request (access, correction)") },
+    { value: 'fraud_investigation', label: tk('A fraud investigation') },
+    { value: 'legal_obligation', label: tk('A legal or regulatory obligation') },
+    { value: 'audit', label: tk('An audit') },
   ],
 };
 
@@ -286,12 +289,12 @@ function Application({ me, decision }: { me: PageProps['me']; decision: Decision
   const [purpose, setPurpose] = useState(purposes[0]?.value ?? '');
   const [reference, setReference] = useState('');
   const [revealed, setRevealed] = useState<Record<string, unknown> | null>(null);
-  if (decision.personalDataErased) return <p className="muted">The personal data of this application was erased.</p>;
+  if (decision.personalDataErased) return <p className="muted">{t('The personal data of this application was erased.')}</p>;
   const shown = { ...(decision.application ?? {}), ...(revealed ?? {}) };
   const needsReference = me.role === 'admin';
   return (
     <>
-      <table aria-label="Application">
+      <table aria-label={t('Application')}>
         <tbody>
           {Object.entries(shown).map(([k, v]) => (
             <tr key={k}>
@@ -303,18 +306,18 @@ function Application({ me, decision }: { me: PageProps['me']; decision: Decision
       </table>
       {purposes.length ? (
         <div className="reveal">
-          <label htmlFor="purpose">Reveal personal data for (recorded in the audit log)</label>
+          <label htmlFor="purpose">{t('Reveal personal data for (recorded in the audit log)')}</label>
           <select id="purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)}>
             {purposes.map((p) => (
               <option key={p.value} value={p.value}>
-                {p.label}
+                {t(p.label)}
               </option>
             ))}
           </select>
           {needsReference ? (
             <>
-              <label htmlFor="reference">Ticket or case number</label>
-              <input id="reference" value={reference} onChange={(e) => setReference(e.target.value)} placeholder="e.g. SAR-2026-042" />
+              <label htmlFor="reference">{t('Ticket or case number')}</label>
+              <input id="reference" value={reference} onChange={(e) => setReference(e.target.value)} placeholder={t('e.g. SAR-2026-042')} />
             </>
           ) : null}
           <ActionButton
@@ -331,7 +334,7 @@ function Application({ me, decision }: { me: PageProps['me']; decision: Decision
               )
             }
           >
-            Reveal
+            {t('Reveal')}
           </ActionButton>
         </div>
       ) : null}
@@ -347,28 +350,31 @@ function Trace({ decision }: { decision: Decision }) {
   const [open, setOpen] = useState<number | null>(null);
   return (
     <>
-      <h2>Trace</h2>
+      <h2>{t('Trace')}</h2>
       {flow.data ? <FlowGraph definition={flow.data.definition} highlight={decision.path} height={380} /> : null}
-      <ol className="trace" aria-label="Trace">
-        {(decision.trace ?? []).map((t, i) => (
-          <li key={i} data-node={t.node}>
+      <ol className="trace" aria-label={t('Trace')}>
+        {(decision.trace ?? []).map((step, i) => (
+          <li key={i} data-node={step.node}>
             <button type="button" className="trace-step" aria-expanded={open === i} onClick={() => setOpen(open === i ? null : i)}>
-              <strong>{t.node}</strong> <Badge value={t.kind} /> {t.branch ? <span>→ {t.branch}</span> : null} <span className="muted">{num(t.ms, 3)} ms</span>
+              <strong>{step.node}</strong> <Badge value={step.kind} /> {step.branch ? <span>→ {step.branch}</span> : null}{' '}
+              <span className="muted">
+                {num(step.ms, 3)} {t('ms')}
+              </span>
             </button>
             {open === i ? (
               <div className="columns small">
                 <div>
-                  <h4>Read</h4>
-                  <Json value={t.read} />
+                  <h4>{t('Read')}</h4>
+                  <Json value={step.read} />
                 </div>
                 <div>
-                  <h4>Wrote</h4>
-                  <Json value={t.wrote} />
+                  <h4>{t('Wrote')}</h4>
+                  <Json value={step.wrote} />
                 </div>
-                {t.warnings?.length ? (
+                {step.warnings?.length ? (
                   <div>
-                    <h4>Warnings</h4>
-                    <Json value={t.warnings} />
+                    <h4>{t('Warnings')}</h4>
+                    <Json value={step.warnings} />
                   </div>
                 ) : null}
               </div>
@@ -376,8 +382,10 @@ function Trace({ decision }: { decision: Decision }) {
           </li>
         ))}
       </ol>
-      {!decision.trace?.length ? <p className="muted">No trace was kept for this decision.</p> : null}
-      <p className="muted small">Path: {decision.path.join(' → ')}</p>
+      {!decision.trace?.length ? <p className="muted">{t('No trace was kept for this decision.')}</p> : null}
+      <p className="muted small">
+        {t('Path:')} {decision.path.join(' → ')}
+      </p>
     </>
   );
 }
@@ -398,18 +406,18 @@ function ModelReasons({ reasons }: { reasons: Decision['reasons'] }) {
     }
     return {
       xAxis: { type: 'category', data: fromModel.map((r) => r.feature ?? r.code), axisLabel: { interval: 0 } },
-      yAxis: { type: 'value', name: 'raised the risk by' },
+      yAxis: { type: 'value', name: t('raised the risk by') },
       series: [
         { type: 'bar', stack: 'waterfall', data: base, itemStyle: { color: 'transparent' }, emphasis: { disabled: true }, tooltip: { show: false } },
-        { type: 'bar', stack: 'waterfall', name: 'impact', data: fromModel.map((r) => Number(r.impact!.toFixed(3))), label: { show: true, position: 'top' } },
+        { type: 'bar', stack: 'waterfall', name: t('impact'), data: fromModel.map((r) => Number(r.impact!.toFixed(3))), label: { show: true, position: 'top' } },
       ],
     };
   }, [reasons]);
   if (!option) return null;
   return (
     <>
-      <h2>What raised the risk</h2>
-      <Chart option={option} label="Model reasons" height={220} />
+      <h2>{t('What raised the risk')}</h2>
+      <Chart option={option} label={t('Model reasons')} height={220} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { useState } from 'react';
 import { get, post } from '../api.ts';
 import { go, href } from '../router.ts';
@@ -32,15 +33,18 @@ export function DmnPage({ me, route }: PageProps) {
   const canEdit = me.role === 'risk-manager' || me.role === 'analyst';
   return (
     <section aria-labelledby="dmn-title">
-      <h1 id="dmn-title">DMN models</h1>
+      <h1 id="dmn-title">{t('DMN models')}</h1>
       {canEdit ? <Upload onUploaded={(v) => go('dmn', v.modelId, v.version)} /> : null}
-      <Loaded state={models} what="DMN models">
+      <Loaded state={models} what={t('DMN models')}>
         {(list) =>
           list.length === 0 ? (
-            <Empty>No DMN models yet.{canEdit ? " Upload one above, or download a flow's decision table as DMN from the flow editor." : ''}</Empty>
+            <Empty>
+              {t('No DMN models yet.')}
+              {canEdit ? t(" Upload one above, or download a flow's decision table as DMN from the flow editor.") : ''}
+            </Empty>
           ) : (
             <div className="split">
-              <nav aria-label="DMN models" className="side">
+              <nav aria-label={t('DMN models')} className="side">
                 <SideList
                   items={list.map((m) => ({
                     key: m.modelId,
@@ -55,7 +59,7 @@ export function DmnPage({ me, route }: PageProps) {
                 {modelId ? (
                   <ModelDetail key={modelId} modelId={modelId} version={versionText ? Number(versionText) : null} canEdit={canEdit} />
                 ) : (
-                  <Empty>Choose a model.</Empty>
+                  <Empty>{t('Choose a model.')}</Empty>
                 )}
               </div>
             </div>
@@ -70,9 +74,9 @@ function Upload({ onUploaded }: { onUploaded: (v: DmnModelVersion) => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [id, setId] = useState('');
   return (
-    <section className="panel row" aria-label="Upload a DMN model">
+    <section className="panel row" aria-label={t('Upload a DMN model')}>
       <label>
-        DMN file
+        {t('DMN file')}
         <input
           type="file"
           accept=".dmn,.xml,application/xml,text/xml"
@@ -84,11 +88,11 @@ function Upload({ onUploaded }: { onUploaded: (v: DmnModelVersion) => void }) {
         />
       </label>
       <label>
-        Id
-        <input value={id} onChange={(e) => setId(e.target.value)} placeholder="credit-policy" />
+        {t('Id')}
+        <input value={id} onChange={(e) => setId(e.target.value)} placeholder={t('credit-policy')} />
       </label>
       <ActionButton disabled={!file || !id} onClick={async () => onUploaded(await post<DmnModelVersion>('/v1/dmn', { id, xml: await file!.text() }))}>
-        Upload
+        {t('Upload')}
       </ActionButton>
     </section>
   );
@@ -97,7 +101,7 @@ function Upload({ onUploaded }: { onUploaded: (v: DmnModelVersion) => void }) {
 function ModelDetail({ modelId, version, canEdit }: { modelId: string; version: number | null; canEdit: boolean }) {
   const versions = useLoad(() => get<{ versions: DmnModelVersion[] }>(`/v1/dmn/${encodeURIComponent(modelId)}/versions`).then((r) => r.versions), [modelId]);
   return (
-    <Loaded state={versions} what="versions">
+    <Loaded state={versions} what={t('versions')}>
       {(list) => {
         const v = list.find((x) => x.version === version) ?? list[list.length - 1]!;
         return (
@@ -106,17 +110,18 @@ function ModelDetail({ modelId, version, canEdit }: { modelId: string; version: 
               {v.summary.name ?? modelId} <span className="muted">v{v.version}</span> <Badge value={`DMN ${v.summary.dmnVersion ?? '?'}`} />
             </h2>
             <p className="small muted">
-              Flows name it <code>{v.reference}</code> in a table node: <code>{`"dmn": {"model": "${v.reference}", "decision": "…"}`}</code>. Namespace{' '}
-              {v.summary.namespace}.
+              {t('Flows name it')} <code>{v.reference}</code> {t('in a table node:')}{' '}
+              <code>{t('"dmn": {"model": "{{reference}}", "decision": "…"}', { reference: v.reference })}</code>
+              {t('. Namespace')} {v.summary.namespace}.
             </p>
-            <table aria-label="Versions">
+            <table aria-label={t('Versions')}>
               <thead>
                 <tr>
-                  <th>Version</th>
-                  <th>Uploaded</th>
-                  <th>By</th>
-                  <th>For use</th>
-                  <th>SHA-256</th>
+                  <th>{t('Version')}</th>
+                  <th>{t('Uploaded')}</th>
+                  <th>{t('By')}</th>
+                  <th>{t('For use')}</th>
+                  <th>{t('SHA-256')}</th>
                   <th />
                 </tr>
               </thead>
@@ -143,7 +148,7 @@ function ModelDetail({ modelId, version, canEdit }: { modelId: string; version: 
                           saveText(await get<string>(`/v1/dmn/${encodeURIComponent(modelId)}/versions/${x.version}/file`), `${modelId}-v${x.version}.dmn`)
                         }
                       >
-                        Download
+                        {t('Download')}
                       </ActionButton>
                     </td>
                   </tr>
@@ -152,21 +157,21 @@ function ModelDetail({ modelId, version, canEdit }: { modelId: string; version: 
             </table>
             <div className="columns">
               <div>
-                <h3>Decisions</h3>
+                <h3>{t('Decisions')}</h3>
                 <ul>
                   {(v.summary.decisions ?? []).map((d) => (
                     <li key={d.name}>
-                      {d.name} <span className="muted small">{d.logic ?? 'no logic'}</span>
+                      {d.name} <span className="muted small">{d.logic ?? t('no logic')}</span>
                     </li>
                   ))}
                 </ul>
               </div>
               <div>
-                <h3>Input data</h3>
+                <h3>{t('Input data')}</h3>
                 <ul>
                   {(v.summary.inputData ?? []).map((i) => (
                     <li key={i.name}>
-                      {i.name} <span className="muted small">{i.typeRef ?? 'Any'}</span>
+                      {i.name} <span className="muted small">{i.typeRef ?? t('Any')}</span>
                     </li>
                   ))}
                 </ul>
@@ -187,10 +192,10 @@ function TryDecision({ model }: { model: DmnModelVersion }) {
   const [result, setResult] = useState<unknown>(null);
   const [error, setError] = useState<Error | null>(null);
   return (
-    <section className="panel" aria-label="Try a decision">
-      <h3>Try a decision</h3>
+    <section className="panel" aria-label={t('Try a decision')}>
+      <h3>{t('Try a decision')}</h3>
       <div className="row">
-        <label htmlFor="dmn-decision">Decision</label>
+        <label htmlFor="dmn-decision">{t('Decision')}</label>
         <select id="dmn-decision" value={decision} onChange={(e) => setDecision(e.target.value)}>
           {decisions.map((d) => (
             <option key={d.name}>{d.name}</option>
@@ -198,7 +203,7 @@ function TryDecision({ model }: { model: DmnModelVersion }) {
         </select>
       </div>
       <label className="field">
-        Input data (JSON; dates and durations as ISO 8601 strings)
+        {t('Input data (JSON; dates and durations as ISO 8601 strings)')}
         <textarea className="json-edit" rows={8} value={input} onChange={(e) => setInput(e.target.value)} />
       </label>
       <ActionButton
@@ -214,7 +219,7 @@ function TryDecision({ model }: { model: DmnModelVersion }) {
           setResult(await post(`/v1/dmn/${encodeURIComponent(model.modelId)}/versions/${model.version}/evaluate`, { decision, input: parsed }));
         }}
       >
-        Evaluate
+        {t('Evaluate')}
       </ActionButton>
       <ErrorBox error={error} />
       {result ? <Json value={result} /> : null}

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { get, post } from '../api.ts';
 import type { PageProps } from '../types.ts';
@@ -28,27 +29,27 @@ export function FlowsPage({ me, route }: PageProps) {
     flowId === 'new' && canEdit ? { flowId: null, version: null } : flowId && versionText && mode === 'edit' ? { flowId, version: Number(versionText) } : null;
   if (editing)
     return (
-      <Suspense fallback={<Loading what="the editor" />}>
+      <Suspense fallback={<Loading what={t('the editor')} />}>
         <FlowEditor me={me} {...editing} />
       </Suspense>
     );
   return (
     <section aria-labelledby="flows-title">
       <h1 id="flows-title">
-        Flows{' '}
+        {t('Flows')}{' '}
         {canEdit ? (
           <a className="btn btn-primary" href={href('flows', 'new')}>
-            New flow
+            {t('New flow')}
           </a>
         ) : null}
       </h1>
-      <Loaded state={flows} what="flows">
+      <Loaded state={flows} what={t('flows')}>
         {(list) =>
           list.length === 0 ? (
-            <Empty>{canEdit ? 'No flows yet. Start one with "New flow", or send a definition to POST /v1/flows.' : 'No flows yet.'}</Empty>
+            <Empty>{canEdit ? t('No flows yet. Start one with "New flow", or send a definition to POST /v1/flows.') : t('No flows yet.')}</Empty>
           ) : (
             <div className="split">
-              <nav aria-label="Flows" className="side">
+              <nav aria-label={t('Flows')} className="side">
                 <SideList
                   items={list.map((f) => ({
                     key: f.id,
@@ -70,7 +71,7 @@ export function FlowsPage({ me, route }: PageProps) {
                     onChanged={flows.reload}
                   />
                 ) : (
-                  <Empty>Choose a flow.</Empty>
+                  <Empty>{t('Choose a flow.')}</Empty>
                 )}
               </div>
             </div>
@@ -96,10 +97,10 @@ function FlowDetail({
 }) {
   const versions = useLoad(() => get<{ versions: FlowVersion[] }>(`/v1/flows/${encodeURIComponent(flowId)}/versions`).then((r) => r.versions), [flowId]);
   return (
-    <Loaded state={versions} what="versions">
+    <Loaded state={versions} what={t('versions')}>
       {(list) => {
         const chosen = list.find((v) => v.version === version) ?? list.find((v) => v.version === live) ?? list[list.length - 1];
-        if (!chosen) return <Empty>This flow has no versions.</Empty>;
+        if (!chosen) return <Empty>{t('This flow has no versions.')}</Empty>;
         // Keyed by version: another version starts with no old "Valid" message and a graph fitted afresh.
         return (
           <VersionDetail
@@ -164,14 +165,14 @@ function VersionDetail({
       <h2>
         {current.definition.name} <span className="muted">v{current.version}</span> <Badge value={current.status} />
       </h2>
-      <table aria-label="Versions">
+      <table aria-label={t('Versions')}>
         <thead>
           <tr>
-            <th>Version</th>
-            <th>Status</th>
-            <th>Created</th>
-            <th>By</th>
-            <th>Published</th>
+            <th>{t('Version')}</th>
+            <th>{t('Status')}</th>
+            <th>{t('Created')}</th>
+            <th>{t('By')}</th>
+            <th>{t('Published')}</th>
             <th />
           </tr>
         </thead>
@@ -183,7 +184,7 @@ function VersionDetail({
               </td>
               <td>
                 <Badge value={v.status} />
-                {v.version === live ? <span className="badge badge-live">live</span> : null}
+                {v.version === live ? <span className="badge badge-live">{t('live')}</span> : null}
               </td>
               <td>{when(v.createdAt)}</td>
               <td>
@@ -193,7 +194,8 @@ function VersionDetail({
               <td>
                 {v.version !== current.version ? (
                   <button type="button" className="btn btn-secondary" onClick={() => setDiffFrom(v.version)}>
-                    Diff with v{current.version}
+                    {t('Diff with v')}
+                    {current.version}
                   </button>
                 ) : null}
                 {canPublish && v.status === 'published' && live !== null && v.version !== live ? (
@@ -214,7 +216,7 @@ function VersionDetail({
       <div className="toolbar">
         {canEdit ? (
           <ActionButton kind="secondary" onClick={async () => setValidation(await post(`${base}/validate`))}>
-            Validate
+            {t('Validate')}
           </ActionButton>
         ) : null}
         {current.status === 'draft' && governance.data?.singlePersonRelease && canPublish ? (
@@ -224,7 +226,8 @@ function VersionDetail({
               reload();
             }}
           >
-            Publish v{current.version}
+            {t('Publish v')}
+            {current.version}
           </ActionButton>
         ) : null}
         {current.status === 'draft' && governance.data && !governance.data.singlePersonRelease && canEdit ? (
@@ -239,7 +242,9 @@ function VersionDetail({
         ) : null}
         {canEdit ? (
           <a className="btn btn-primary" href={href('flows', flowId, current.version, 'edit')}>
-            {current.status === 'draft' ? `Edit v${current.version}` : `Edit (a new draft from v${current.version})`}
+            {current.status === 'draft'
+              ? t('Edit v{{version}}', { version: current.version })
+              : t('Edit (a new draft from v{{version}})', { version: current.version })}
           </a>
         ) : null}
         {canEdit ? (
@@ -251,15 +256,18 @@ function VersionDetail({
               go('flows', flowId, v.version);
             }}
           >
-            New draft from v{current.version}
+            {t('New draft from v')}
+            {current.version}
           </ActionButton>
         ) : null}
       </div>
       {release ? <ReleaseLink release={release} /> : null}
       {validation ? (
         <div className={validation.ok ? 'notice' : 'error'} role="status">
-          {validation.ok ? `Valid: ${num(validation.paths)} paths.` : `${validation.issues.length} problems.`}
-          {validation.publishable.length ? ` Before publishing: ${validation.publishable.map((i) => `${i.path}: ${i.message}`).join('; ')}` : ''}
+          {validation.ok ? t('Valid: {{paths}} paths.', { paths: num(validation.paths) }) : t('{{length}} problems.', { length: validation.issues.length })}
+          {validation.publishable.length
+            ? t(' Before publishing: {{join}}', { join: validation.publishable.map((i) => `${i.path}: ${i.message}`).join('; ') })
+            : ''}
           {!validation.ok ? (
             <ul>
               {validation.issues.map((i, k) => (
@@ -273,7 +281,7 @@ function VersionDetail({
       ) : null}
       {diffFrom !== null ? <FlowDiff flowId={flowId} from={diffFrom} to={current.version} onClose={() => setDiffFrom(null)} /> : null}
       <FlowGraph definition={current.definition} selected={selected} onSelect={setSelected} />
-      <section className="panel details" aria-label="Node details">
+      <section className="panel details" aria-label={t('Node details')}>
         {node ? (
           <>
             <h3>
@@ -281,13 +289,13 @@ function VersionDetail({
             </h3>
             <div className="columns">
               <div>
-                <h4>Leaves to</h4>
+                <h4>{t('Leaves to')}</h4>
                 <ul>
                   {current.definition.edges
                     .filter((e) => e.from === node.id)
                     .map((e, i) => (
                       <li key={i}>
-                        <code>{e.to}</code> {e.on ? `on ${e.on}` : e.default ? 'otherwise' : e.when ? `when ${e.when}` : ''}
+                        <code>{e.to}</code> {e.on ? t('on {{on}}', { on: e.on }) : e.default ? 'otherwise' : e.when ? t('when {{when}}', { when: e.when }) : ''}
                       </li>
                     ))}
                 </ul>
@@ -296,7 +304,7 @@ function VersionDetail({
             </div>
           </>
         ) : (
-          <p className="muted">Select a node in the graph to see its definition (scroll to zoom, drag to pan).</p>
+          <p className="muted">{t('Select a node in the graph to see its definition (scroll to zoom, drag to pan).')}</p>
         )}
       </section>
       <Paths flowId={flowId} version={current.version} />
@@ -306,11 +314,11 @@ function VersionDetail({
 
 function FlowDiff({ flowId, from, to, onClose }: { flowId: string; from: number; to: number; onClose: () => void }) {
   return (
-    <section className="panel" aria-label={`Differences from v${from} to v${to}`}>
+    <section className="panel" aria-label={t('Differences from v{{from}} to v{{to}}', { from, to })}>
       <h3>
         v{from} → v{to}{' '}
         <button type="button" className="btn btn-secondary" onClick={onClose}>
-          Close
+          {t('Close')}
         </button>
       </h3>
       <FlowChanges flowId={flowId} from={from} to={to} />
@@ -330,7 +338,7 @@ function Paths({ flowId, version }: { flowId: string; version: number }) {
     return { paths, decisions };
   }, [flowId, version]);
   return (
-    <Loaded state={data} what="paths">
+    <Loaded state={data} what={t('paths')}>
       {({ paths, decisions }) => {
         const taken = new Map<string, Decision[]>();
         for (const d of decisions ?? []) {
@@ -342,24 +350,25 @@ function Paths({ flowId, version }: { flowId: string; version: number }) {
         return (
           <>
             <h3>
-              Paths: {num(paths.count)}
+              {t('Paths:')} {num(paths.count)}
               {paths.truncated ? '+' : ''}{' '}
               {decisions ? (
                 <span className="muted">
-                  · {covered} taken by the last {decisions.length} decisions ({pct(paths.count ? covered / paths.count : null)} coverage)
+                  · {covered} {t('taken by the last')} {decisions.length} {t('decisions (')}
+                  {pct(paths.count ? covered / paths.count : null)} {t('coverage)')}
                 </span>
               ) : (
-                <span className="muted">· coverage needs a role that reads decisions</span>
+                <span className="muted">{t('· coverage needs a role that reads decisions')}</span>
               )}
             </h3>
-            <table aria-label="Paths">
+            <table aria-label={t('Paths')}>
               <thead>
                 <tr>
-                  <th>Ends at</th>
-                  <th>Outcome</th>
-                  <th>Decisions</th>
-                  <th>Approved / declined / referred</th>
-                  <th>Conditions</th>
+                  <th>{t('Ends at')}</th>
+                  <th>{t('Outcome')}</th>
+                  <th>{t('Decisions')}</th>
+                  <th>{t('Approved / declined / referred')}</th>
+                  <th>{t('Conditions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -382,7 +391,11 @@ function Paths({ flowId, version }: { flowId: string; version: number }) {
                 ))}
               </tbody>
             </table>
-            {rows.length > 100 ? <p className="muted">The 100 most taken of {rows.length} paths are shown.</p> : null}
+            {rows.length > 100 ? (
+              <p className="muted">
+                {t('The 100 most taken of')} {rows.length} {t('paths are shown.')}
+              </p>
+            ) : null}
           </>
         );
       }}

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { useState } from 'react';
 import { api, get, post } from '../api.ts';
 import type { Answer, PageProps } from '../types.ts';
@@ -31,14 +32,14 @@ export function KeysPage({ me }: PageProps) {
   };
   return (
     <section aria-labelledby="keys-title">
-      <h1 id="keys-title">Keys and roles</h1>
-      <form className="panel" aria-label="Create a key" onSubmit={(e) => e.preventDefault()}>
+      <h1 id="keys-title">{t('Keys and roles')}</h1>
+      <form className="panel" aria-label={t('Create a key')} onSubmit={(e) => e.preventDefault()}>
         <div className="row">
           <label>
-            Name <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. loan origination system" />
+            {t('Name')} <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('e.g. loan origination system')} />
           </label>
           <label>
-            Role{' '}
+            {t('Role')}{' '}
             <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
               {ROLES.map((r) => (
                 <option key={r.role} value={r.role}>
@@ -49,9 +50,9 @@ export function KeysPage({ me }: PageProps) {
           </label>
           {people.data?.length ? (
             <label>
-              Acts as{' '}
+              {t('Acts as')}{' '}
               <select value={person} onChange={(e) => setPerson(e.target.value)}>
-                <option value="">a named service (nobody)</option>
+                <option value="">{t('a named service (nobody)')}</option>
                 {people.data.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
@@ -69,28 +70,28 @@ export function KeysPage({ me }: PageProps) {
               changed();
             }}
           >
-            Create key
+            {t('Create key')}
           </ActionButton>
         </div>
         {created ? (
           <div className="notice" role="status">
-            Key <strong>{created.key.name}</strong> ({created.key.role}) created. Its secret is shown this once:{' '}
-            <code className="secret">{created.secret}</code>
-            {created.key.pendingChange ? ' It works once another admin approves it.' : null}
+            {t('Key')} <strong>{created.key.name}</strong> ({created.key.role}
+            {t(') created. Its secret is shown this once:')} <code className="secret">{created.secret}</code>
+            {created.key.pendingChange ? t(' It works once another admin approves it.') : null}
           </div>
         ) : null}
       </form>
-      <Loaded state={keys} what="keys">
+      <Loaded state={keys} what={t('keys')}>
         {(list) => (
-          <table aria-label="API keys">
+          <table aria-label={t('API keys')}>
             <thead>
               <tr>
-                <th>Name</th>
-                <th>Role</th>
-                <th>Prefix</th>
-                <th>Created</th>
-                <th>By</th>
-                <th>Status</th>
+                <th>{t('Name')}</th>
+                <th>{t('Role')}</th>
+                <th>{t('Prefix')}</th>
+                <th>{t('Created')}</th>
+                <th>{t('By')}</th>
+                <th>{t('Status')}</th>
                 <th />
               </tr>
             </thead>
@@ -108,7 +109,9 @@ export function KeysPage({ me }: PageProps) {
                   <td>
                     <Person id={k.createdBy} />
                   </td>
-                  <td>{k.revokedAt ? `revoked ${when(k.revokedAt)}` : k.pendingChange ? 'waiting for a second admin' : 'active'}</td>
+                  <td>
+                    {k.revokedAt ? t('revoked {{revokedAt}}', { revokedAt: when(k.revokedAt) }) : k.pendingChange ? t('waiting for a second admin') : 'active'}
+                  </td>
                   <td>
                     {!k.revokedAt && k.id !== me.keyId ? (
                       <ActionButton
@@ -119,7 +122,7 @@ export function KeysPage({ me }: PageProps) {
                           keys.reload();
                         }}
                       >
-                        Revoke
+                        {t('Revoke')}
                       </ActionButton>
                     ) : null}
                   </td>
@@ -129,17 +132,17 @@ export function KeysPage({ me }: PageProps) {
           </table>
         )}
       </Loaded>
-      <Loaded state={people} what="people">
+      <Loaded state={people} what={t('people')}>
         {(list) =>
           list.length ? (
-            <table aria-label="People">
-              <caption>People who have signed in through single sign-on</caption>
+            <table aria-label={t('People')}>
+              <caption>{t('People who have signed in through single sign-on')}</caption>
               <thead>
                 <tr>
-                  <th>Name</th>
-                  <th>E-mail</th>
-                  <th>Roles (from their groups)</th>
-                  <th>Last signed in</th>
+                  <th>{t('Name')}</th>
+                  <th>{t('E-mail')}</th>
+                  <th>{t('Roles (from their groups)')}</th>
+                  <th>{t('Last signed in')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -161,7 +164,7 @@ export function KeysPage({ me }: PageProps) {
         }
       </Loaded>
       <PendingChanges me={me} version={changes} onDecided={changed} />
-      <h2>Roles</h2>
+      <h2>{t('Roles')}</h2>
       <RolePermissions onAsked={changed} />
       <dl className="roles">
         {ROLES.map((r) => (

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { useState } from 'react';
 import { get } from '../api.ts';
 import type { PageProps } from '../types.ts';
@@ -57,13 +58,13 @@ export function ModelsPage({ me, route }: PageProps) {
   const [, modelId, versionText] = route;
   return (
     <section aria-labelledby="models-title">
-      <h1 id="models-title">Models</h1>
+      <h1 id="models-title">{t('Models')}</h1>
       <div className="split">
-        <nav aria-label="Models" className="side">
-          <Loaded state={models} what="models">
+        <nav aria-label={t('Models')} className="side">
+          <Loaded state={models} what={t('models')}>
             {(list) =>
               list.length === 0 ? (
-                <Empty>No models yet: train one with `arbiter train` and upload it (POST /v1/models/:id/versions).</Empty>
+                <Empty>{t('No models yet: train one with `arbiter train` and upload it (POST /v1/models/:id/versions).')}</Empty>
               ) : (
                 <SideList
                   items={list.map((m) => ({
@@ -88,7 +89,7 @@ export function ModelsPage({ me, route }: PageProps) {
               canRollBack={me.role === 'risk-manager'}
             />
           ) : (
-            <Empty>Choose a model.</Empty>
+            <Empty>{t('Choose a model.')}</Empty>
           )}
         </div>
       </div>
@@ -119,34 +120,34 @@ function ModelDetail({ modelId, version, canSubmit, canRollBack }: { modelId: st
   }, [modelId]);
   const [compareWith, setCompareWith] = useState<number | null>(null);
   return (
-    <Loaded state={data} what="model versions">
+    <Loaded state={data} what={t('model versions')}>
       {({ versions, uses }) => {
         const champion = uses[0]?.version ?? null;
         const current = versions.find((v) => v.version === version) ?? versions.find((v) => v.version === champion) ?? versions[versions.length - 1];
-        if (!current) return <Empty>No versions.</Empty>;
+        if (!current) return <Empty>{t('No versions.')}</Empty>;
         // By default the champion is set beside the newest other version (its challenger), and any other version beside the champion.
         const latestOther = [...versions].reverse().find((v) => v.version !== current.version)?.version ?? null;
         const defaultOther = current.version === champion || champion === null ? latestOther : champion;
         const other = versions.find((v) => v.version === (compareWith ?? defaultOther) && v.version !== current.version) ?? null;
         const side = [current, ...(other ? [other] : [])];
-        const name = (v: ModelVersion) => `v${v.version}${v.version === champion ? ' (champion)' : ''}`;
+        const name = (v: ModelVersion) => (v.version === champion ? t('v{{version}} (champion)', { version: v.version }) : `v${v.version}`);
         return (
           <>
             <h2>
               {modelId} <span className="muted">{name(current)}</span> <Badge value={current.kind} />
             </h2>
-            <table aria-label="Model versions">
+            <table aria-label={t('Model versions')}>
               <thead>
                 <tr>
-                  <th>Version</th>
-                  <th>Kind</th>
-                  <th>Holdout AUC</th>
-                  <th>KS</th>
-                  <th>Gini</th>
-                  <th>Brier</th>
-                  <th>Created</th>
-                  <th>By</th>
-                  <th>For use</th>
+                  <th>{t('Version')}</th>
+                  <th>{t('Kind')}</th>
+                  <th>{t('Holdout AUC')}</th>
+                  <th>{t('KS')}</th>
+                  <th>{t('Gini')}</th>
+                  <th>{t('Brier')}</th>
+                  <th>{t('Created')}</th>
+                  <th>{t('By')}</th>
+                  <th>{t('For use')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -173,9 +174,12 @@ function ModelDetail({ modelId, version, canSubmit, canRollBack }: { modelId: st
             </table>
             <p>
               <button type="button" className="btn btn-secondary" onClick={() => void downloadCard(modelId, current.version)}>
-                Model card of v{current.version}
+                {t('Model card of v')}
+                {current.version}
               </button>{' '}
-              <span className="muted">training, features and bins, the holdout's figures; months, segments and fairness come from data with arbiter card</span>
+              <span className="muted">
+                {t("training, features and bins, the holdout's figures; months, segments and fairness come from data with arbiter card")}
+              </span>
             </p>
             {canRollBack && uses.length ? (
               <ModelRollBack modelId={modelId} versions={versions.filter((v) => v.approvedBy).map((v) => v.version)} inUse={uses.map((u) => u.version)} />
@@ -183,7 +187,7 @@ function ModelDetail({ modelId, version, canSubmit, canRollBack }: { modelId: st
             {versions.length > 1 ? (
               <p>
                 <label>
-                  Compare with{' '}
+                  {t('Compare with')}{' '}
                   <select value={other?.version ?? ''} onChange={(e) => setCompareWith(e.target.value ? Number(e.target.value) : null)}>
                     <option value="">—</option>
                     {versions
@@ -198,53 +202,57 @@ function ModelDetail({ modelId, version, canSubmit, canRollBack }: { modelId: st
               </p>
             ) : null}
             {uses.length ? (
-              <p className="muted">Used by {uses.map((u) => `${u.flow} (node ${u.node}, v${u.version})`).join(', ')}.</p>
+              <p className="muted">
+                {t('Used by')} {uses.map((u) => `${u.flow} (node ${u.node}, v${u.version})`).join(', ')}.
+              </p>
             ) : (
-              <p className="muted">No published flow uses this model.</p>
+              <p className="muted">{t('No published flow uses this model.')}</p>
             )}
             <ModelCharts side={side} name={name} />
             <PsiOverTime uses={uses} />
-            <h3>Lineage</h3>
+            <h3>{t('Lineage')}</h3>
             <div className="columns">
               {side.map((v) => (
                 <div key={v.version}>
                   <h4>{name(v)}</h4>
                   <dl>
-                    <dt>Content hash</dt>
+                    <dt>{t('Content hash')}</dt>
                     <dd>
                       <code>{v.contentHash.slice(0, 16)}…</code>
                     </dd>
                     {v.summary.training ? (
                       <>
-                        <dt>Trained on</dt>
+                        <dt>{t('Trained on')}</dt>
                         <dd>
-                          {v.summary.training.data.file}, {num(v.summary.training.data.rows)} rows (sha256 {v.summary.training.data.sha256.slice(0, 12)}…)
+                          {v.summary.training.data.file}, {num(v.summary.training.data.rows)} {t('rows (sha256')} {v.summary.training.data.sha256.slice(0, 12)}
+                          …)
                         </dd>
-                        <dt>Split</dt>
+                        <dt>{t('Split')}</dt>
                         <dd>
-                          {num(v.summary.training.split.trainRows)} training, {num(v.summary.training.split.testRows)} holdout
+                          {num(v.summary.training.split.trainRows)} {t('training,')} {num(v.summary.training.split.testRows)} {t('holdout')}
                         </dd>
                       </>
                     ) : null}
                     {v.summary.imported ? (
                       <>
-                        <dt>Imported</dt>
+                        <dt>{t('Imported')}</dt>
                         <dd>
-                          {v.summary.imported.format} from {v.summary.imported.file}
+                          {v.summary.imported.format} {t('from')} {v.summary.imported.file}
                         </dd>
                       </>
                     ) : null}
                     {v.summary.lineage ? (
                       <>
-                        <dt>Parent</dt>
+                        <dt>{t('Parent')}</dt>
                         <dd>
-                          {String(v.summary.lineage.parent ?? '—')} ({String(v.summary.lineage.method ?? '')}, run {String(v.summary.lineage.run ?? '')})
+                          {String(v.summary.lineage.parent ?? '—')} ({String(v.summary.lineage.method ?? '')}
+                          {t(', run')} {String(v.summary.lineage.run ?? '')})
                         </dd>
                       </>
                     ) : null}
                   </dl>
                   <details>
-                    <summary>Parameters</summary>
+                    <summary>{t('Parameters')}</summary>
                     <Json value={v.summary.training?.params ?? null} />
                   </details>
                 </div>
@@ -259,13 +267,13 @@ function ModelDetail({ modelId, version, canSubmit, canRollBack }: { modelId: st
 
 function ModelCharts({ side, name }: { side: ModelVersion[]; name: (v: ModelVersion) => string }) {
   const withCurves = side.filter((v) => v.summary.training?.curves);
-  if (!withCurves.length) return <Empty>This version carries no holdout curves (imported, or trained before they were kept).</Empty>;
+  if (!withCurves.length) return <Empty>{t('This version carries no holdout curves (imported, or trained before they were kept).')}</Empty>;
   const title = (text: string) => ({ text, textStyle: { fontSize: 13 } });
   const roc: ChartOption = {
-    title: title('ROC on the holdout'),
+    title: title(t('ROC on the holdout')),
     legend: { bottom: 0 },
-    xAxis: { type: 'value', min: 0, max: 1, name: 'false positive rate', nameLocation: 'middle', nameGap: 24 },
-    yAxis: { type: 'value', min: 0, max: 1, name: 'true positive rate', nameLocation: 'middle', nameGap: 34 },
+    xAxis: { type: 'value', min: 0, max: 1, name: t('false positive rate'), nameLocation: 'middle', nameGap: 24 },
+    yAxis: { type: 'value', min: 0, max: 1, name: t('true positive rate'), nameLocation: 'middle', nameGap: 34 },
     series: [
       ...withCurves.map((v, i) => ({
         name: `${name(v)} AUC ${num(v.summary.training!.metrics.test.auc, 3)}`,
@@ -276,7 +284,7 @@ function ModelCharts({ side, name }: { side: ModelVersion[]; name: (v: ModelVers
         itemStyle: { color: SIDES[i] },
       })),
       {
-        name: 'chance',
+        name: t('chance'),
         type: 'line',
         showSymbol: false,
         data: [
@@ -289,9 +297,9 @@ function ModelCharts({ side, name }: { side: ModelVersion[]; name: (v: ModelVers
     ],
   };
   const ks: ChartOption = {
-    title: title('KS: cumulative bads and goods, riskiest first'),
+    title: title(t('KS: cumulative bads and goods, riskiest first')),
     legend: { bottom: 0 },
-    xAxis: { type: 'value', min: 0, max: 1, name: 'share of applicants, riskiest first', nameLocation: 'middle', nameGap: 24 },
+    xAxis: { type: 'value', min: 0, max: 1, name: t('share of applicants, riskiest first'), nameLocation: 'middle', nameGap: 24 },
     yAxis: { type: 'value', min: 0, max: 1 },
     series: withCurves.flatMap((v, i) => {
       const c = v.summary.training!.curves!.ks;
@@ -317,7 +325,7 @@ function ModelCharts({ side, name }: { side: ModelVersion[]; name: (v: ModelVers
   };
   const first = withCurves[0]!.summary.training!.curves!;
   const distribution: ChartOption = {
-    title: title(`PD by outcome (${name(withCurves[0]!)})`),
+    title: title(t('PD by outcome ({{version}})', { version: name(withCurves[0]!) })),
     legend: { bottom: 0 },
     xAxis: {
       type: 'category',
@@ -325,15 +333,15 @@ function ModelCharts({ side, name }: { side: ModelVersion[]; name: (v: ModelVers
     },
     yAxis: { type: 'value' },
     series: [
-      { name: 'goods', type: 'bar', data: first.distribution.good, itemStyle: { color: '#20bf6b' } },
-      { name: 'bads', type: 'bar', data: first.distribution.bad, itemStyle: { color: '#eb3b5a' } },
+      { name: t('goods'), type: 'bar', data: first.distribution.good, itemStyle: { color: '#20bf6b' } },
+      { name: t('bads'), type: 'bar', data: first.distribution.bad, itemStyle: { color: '#eb3b5a' } },
     ],
   };
   const calibration: ChartOption = {
-    title: title('Calibration by PD decile'),
+    title: title(t('Calibration by PD decile')),
     legend: { bottom: 0 },
-    xAxis: { type: 'value', name: 'predicted PD', nameLocation: 'middle', nameGap: 24 },
-    yAxis: { type: 'value', name: 'observed bad rate', nameLocation: 'middle', nameGap: 34 },
+    xAxis: { type: 'value', name: t('predicted PD'), nameLocation: 'middle', nameGap: 24 },
+    yAxis: { type: 'value', name: t('observed bad rate'), nameLocation: 'middle', nameGap: 34 },
     series: [
       ...withCurves.map((v, i) => ({
         name: name(v),
@@ -343,7 +351,7 @@ function ModelCharts({ side, name }: { side: ModelVersion[]; name: (v: ModelVers
         itemStyle: { color: SIDES[i] },
       })),
       {
-        name: 'perfect',
+        name: t('perfect'),
         type: 'line',
         showSymbol: false,
         data: [
@@ -361,7 +369,7 @@ function ModelCharts({ side, name }: { side: ModelVersion[]; name: (v: ModelVers
   const importance = withCurves[0]!.summary.training!.importance ?? {};
   const features = Object.keys(importance).slice(0, 15).reverse();
   const importanceChart: ChartOption = {
-    title: title('Feature importance'),
+    title: title(t('Feature importance')),
     // Which bar is which version: the legend names them, as the other charts do.
     legend: { bottom: 0 },
     grid: { left: 130, right: 20, top: 40, bottom: 50 },
@@ -376,11 +384,11 @@ function ModelCharts({ side, name }: { side: ModelVersion[]; name: (v: ModelVers
   };
   return (
     <div className="charts">
-      <Chart label="ROC curve" option={roc} />
-      <Chart label="KS curve" option={ks} />
-      <Chart label="Score distribution by outcome" option={distribution} />
-      <Chart label="Calibration" option={calibration} />
-      {features.length ? <Chart label="Feature importance" option={importanceChart} height={Math.max(220, features.length * 22 + 60)} /> : null}
+      <Chart label={t('ROC curve')} option={roc} />
+      <Chart label={t('KS curve')} option={ks} />
+      <Chart label={t('Score distribution by outcome')} option={distribution} />
+      <Chart label={t('Calibration')} option={calibration} />
+      {features.length ? <Chart label={t('Feature importance')} option={importanceChart} height={Math.max(220, features.length * 22 + 60)} /> : null}
     </div>
   );
 }
@@ -401,13 +409,13 @@ function PsiOverTime({ uses }: { uses: { flow: string; node: string }[] }) {
     [uses.map((u) => `${u.flow}/${u.node}`).join()],
   );
   if (!data.data || data.data.every((d) => d.snapshots.length === 0))
-    return <p className="muted">No monitoring snapshots yet for the flows using this model.</p>;
+    return <p className="muted">{t('No monitoring snapshots yet for the flows using this model.')}</p>;
   const months = [...new Set(data.data.flatMap((d) => d.snapshots.map((s) => s.snapshot.month)))].sort();
   return (
     <Chart
-      label="PSI over time"
+      label={t('PSI over time')}
       option={{
-        title: { text: 'Score PSI by month (monitoring)', textStyle: { fontSize: 13 } },
+        title: { text: t('Score PSI by month (monitoring)'), textStyle: { fontSize: 13 } },
         legend: { bottom: 0 },
         // Room on the right for the threshold's label, which was cut off at the edge.
         grid: { left: 50, right: 90, top: 40, bottom: 50 },
@@ -420,7 +428,7 @@ function PsiOverTime({ uses }: { uses: { flow: string; node: string }[] }) {
           lineStyle: { color: SIDES[i % 2] },
           markLine: {
             silent: true,
-            data: [{ yAxis: 0.25, label: { formatter: 'shift 0.25', position: 'insideEndTop' } }],
+            data: [{ yAxis: 0.25, label: { formatter: t('shift 0.25'), position: 'insideEndTop' } }],
             lineStyle: { color: '#eb3b5a', type: 'dashed' },
           },
         })),

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { get } from '../api.ts';
 import type { PageProps } from '../types.ts';
 import { Chart } from '../chart.tsx';
@@ -60,21 +61,21 @@ export function OverviewPage(_: PageProps) {
   const s = decisions.data ? summarise(decisions.data) : null;
   return (
     <section aria-labelledby="overview-title">
-      <h1 id="overview-title">Overview</h1>
+      <h1 id="overview-title">{t('Overview')}</h1>
       <ErrorBox error={decisions.error} />
       {s ? (
         <>
           <div className="tiles">
-            <Tile label="Decisions per minute" value={num(s.perMinute, 1)} note={`over the last ${s.count} decisions`} />
-            <Tile label="Approval rate" value={pct(s.approvalRate)} note="of completed decisions" />
-            <Tile label="Latency p50 / p95 / p99" value={`${num(s.p50, 2)} / ${num(s.p95, 2)} / ${num(s.p99, 2)} ms`} note="time to run the flow" />
+            <Tile label={t('Decisions per minute')} value={num(s.perMinute, 1)} note={t('over the last {{count}} decisions', { count: s.count })} />
+            <Tile label={t('Approval rate')} value={pct(s.approvalRate)} note={t('of completed decisions')} />
+            <Tile label={t('Latency p50 / p95 / p99')} value={`${num(s.p50, 2)} / ${num(s.p95, 2)} / ${num(s.p99, 2)} ms`} note={t('time to run the flow')} />
             <Tile
-              label="Pending reviews"
+              label={t('Pending reviews')}
               value={pending.data === null ? '…' : num(pending.data)}
-              note={<a href={href('decisions')}>decisions waiting for a person</a>}
+              note={<a href={href('decisions')}>{t('decisions waiting for a person')}</a>}
             />
             <Tile
-              label="Bureau error rate"
+              label={t('Bureau error rate')}
               value={
                 bureau.data
                   ? pct(
@@ -90,23 +91,23 @@ export function OverviewPage(_: PageProps) {
               }
               note={
                 bureau.data
-                  ? `${num(bureau.data.reduce((n, u) => n + u.pulls, 0))} pulls, ${bureau.data.length} connectors`
+                  ? t('{{reduce}} pulls, {{length}} connectors', { reduce: num(bureau.data.reduce((n, u) => n + u.pulls, 0)), length: bureau.data.length })
                   : bureau.error
-                    ? 'not visible to this role'
-                    : 'loading…'
+                    ? t('not visible to this role')
+                    : t('loading…')
               }
             />
             <Tile
-              label="Open alerts"
+              label={t('Open alerts')}
               value={alerts.data ? num(alerts.data.length) : alerts.error ? '—' : '…'}
-              note={alerts.error ? 'not visible to this role' : alerts.data ? 'drift, approval, early delinquency' : 'loading…'}
+              note={alerts.error ? t('not visible to this role') : alerts.data ? t('drift, approval, early delinquency') : t('loading…')}
             />
           </div>
           {s.series.length > 1 ? (
             <Chart
-              label="Decisions per minute"
+              label={t('Decisions per minute')}
               option={{
-                title: { text: 'Decisions per minute', textStyle: { fontSize: 13 } },
+                title: { text: t('Decisions per minute'), textStyle: { fontSize: 13 } },
                 xAxis: { type: 'category', data: s.series.map(([m]) => m.slice(11)) },
                 yAxis: { type: 'value' },
                 series: [{ type: 'bar', data: s.series.map(([, n]) => n), itemStyle: { color: '#3867d6' } }],
@@ -115,21 +116,21 @@ export function OverviewPage(_: PageProps) {
           ) : null}
         </>
       ) : decisions.loading ? (
-        <Loading what="recent decisions" />
+        <Loading what={t('recent decisions')} />
       ) : null}
       {bureau.data?.length ? (
         <>
-          <h2>Bureau connectors</h2>
+          <h2>{t('Bureau connectors')}</h2>
           <table>
             <thead>
               <tr>
-                <th>Connector</th>
-                <th>Pulls</th>
-                <th>Error rate</th>
+                <th>{t('Connector')}</th>
+                <th>{t('Pulls')}</th>
+                <th>{t('Error rate')}</th>
                 <th>p50</th>
                 <th>p99</th>
-                <th>Cost</th>
-                <th>Circuit</th>
+                <th>{t('Cost')}</th>
+                <th>{t('Circuit')}</th>
               </tr>
             </thead>
             <tbody>
@@ -138,8 +139,12 @@ export function OverviewPage(_: PageProps) {
                   <td>{u.connectorId}</td>
                   <td>{num(u.pulls)}</td>
                   <td>{pct(u.errorRate)}</td>
-                  <td>{num(u.latencyMs.p50)} ms</td>
-                  <td>{num(u.latencyMs.p99)} ms</td>
+                  <td>
+                    {num(u.latencyMs.p50)} {t('ms')}
+                  </td>
+                  <td>
+                    {num(u.latencyMs.p99)} {t('ms')}
+                  </td>
                   <td>{num(u.cost, 2)}</td>
                   <td>{u.circuit}</td>
                 </tr>
@@ -150,7 +155,7 @@ export function OverviewPage(_: PageProps) {
       ) : null}
       {alerts.data?.length ? (
         <>
-          <h2>Open alerts</h2>
+          <h2>{t('Open alerts')}</h2>
           <ul className="alerts">
             {alerts.data.map((a) => (
               <li key={a.id}>

@@ -1,3 +1,4 @@
+import { t, tk } from '../i18n/i18n.ts';
 import { useEffect, useId, useState } from 'react';
 import { get, post } from '../api.ts';
 import { FlowChanges } from '../flow-changes.tsx';
@@ -10,9 +11,9 @@ import { ActionButton, Badge, Empty, Loaded, num, useLoad, when } from '../ui.ts
 
 type Filter = 'submitted' | 'unconfirmed' | 'all';
 const FILTERS: { id: Filter; title: string; query: string }[] = [
-  { id: 'submitted', title: 'Waiting for approval', query: 'status=submitted' },
-  { id: 'unconfirmed', title: 'Emergency rollbacks to confirm', query: 'unconfirmed=true' },
-  { id: 'all', title: 'All', query: '' },
+  { id: 'submitted', title: tk('Waiting for approval'), query: 'status=submitted' },
+  { id: 'unconfirmed', title: tk('Emergency rollbacks to confirm'), query: 'unconfirmed=true' },
+  { id: 'all', title: tk('All'), query: '' },
 ];
 
 const KIND_NAMES: Record<Release['subjectType'], string> = { flow: 'flow', model: 'model', dmn_model: 'DMN model', connector: 'connector' };
@@ -31,8 +32,8 @@ export function ReleasesPage({ me, route }: PageProps) {
   const id = route[1];
   return (
     <section aria-labelledby="releases-title">
-      <h1 id="releases-title">Releases</h1>
-      <div role="tablist" aria-label="Which releases" className="tabs">
+      <h1 id="releases-title">{t('Releases')}</h1>
+      <div role="tablist" aria-label={t('Which releases')} className="tabs">
         {FILTERS.map((f) => (
           <button
             key={f.id}
@@ -42,17 +43,21 @@ export function ReleasesPage({ me, route }: PageProps) {
             className={filter === f.id ? 'tab active' : 'tab'}
             onClick={() => setFilter(f.id)}
           >
-            {f.title}
+            {t(f.title)}
           </button>
         ))}
       </div>
       <div className="split">
-        <nav aria-label="Release requests" className="side">
-          <Loaded state={list} what="releases">
+        <nav aria-label={t('Release requests')} className="side">
+          <Loaded state={list} what={t('releases')}>
             {(rows) =>
               rows.length === 0 ? (
                 <Empty>
-                  {filter === 'submitted' ? 'Nothing waits for approval.' : filter === 'unconfirmed' ? 'No emergency rollback waits.' : 'No releases yet.'}
+                  {filter === 'submitted'
+                    ? t('Nothing waits for approval.')
+                    : filter === 'unconfirmed'
+                      ? t('No emergency rollback waits.')
+                      : t('No releases yet.')}
                 </Empty>
               ) : (
                 <ul className="list">
@@ -64,8 +69,8 @@ export function ReleasesPage({ me, route }: PageProps) {
                           {r.subjectId}: {what(r)}
                         </strong>
                         <span className="muted small">
-                          <Badge value={r.status} /> {r.emergency ? <span className="badge badge-decline">emergency</span> : null} {when(r.submittedAt)} ·{' '}
-                          <Person id={r.submittedBy} />
+                          <Badge value={r.status} /> {r.emergency ? <span className="badge badge-decline">{t('emergency')}</span> : null} {when(r.submittedAt)}{' '}
+                          · <Person id={r.submittedBy} />
                         </span>
                       </a>
                     </li>
@@ -75,7 +80,7 @@ export function ReleasesPage({ me, route }: PageProps) {
             }
           </Loaded>
         </nav>
-        <div className="content">{id ? <ReleaseDetail key={id} me={me} id={id} onChanged={list.reload} /> : <Empty>Choose a release.</Empty>}</div>
+        <div className="content">{id ? <ReleaseDetail key={id} me={me} id={id} onChanged={list.reload} /> : <Empty>{t('Choose a release.')}</Empty>}</div>
       </div>
     </section>
   );
@@ -92,7 +97,7 @@ function ReleaseDetail({ me, id, onChanged }: { me: PageProps['me']; id: string;
     return () => window.clearInterval(t);
   }, [writing, release.reload]);
   return (
-    <Loaded state={release} what="the release">
+    <Loaded state={release} what={t('the release')}>
       {(r) => {
         const changed = () => {
           release.reload();
@@ -102,22 +107,22 @@ function ReleaseDetail({ me, id, onChanged }: { me: PageProps['me']; id: string;
           <>
             <h2>
               {r.subjectType === 'flow' ? '' : `${KIND_NAMES[r.subjectType]} `}
-              {r.subjectId}: {what(r)} <Badge value={r.status} /> {r.emergency ? <span className="badge badge-decline">emergency</span> : null}
+              {r.subjectId}: {what(r)} <Badge value={r.status} /> {r.emergency ? <span className="badge badge-decline">{t('emergency')}</span> : null}
             </h2>
-            <table aria-label="Release" className="facts">
+            <table aria-label={t('Release')} className="facts">
               <tbody>
                 <tr>
-                  <th>Change note</th>
+                  <th>{t('Change note')}</th>
                   <td className="note">{r.note}</td>
                 </tr>
                 <tr>
-                  <th>Submitted</th>
+                  <th>{t('Submitted')}</th>
                   <td>
                     <Person id={r.submittedBy} />, {when(r.submittedAt)}
                   </td>
                 </tr>
                 <tr>
-                  <th>Written by</th>
+                  <th>{t('Written by')}</th>
                   <td>
                     {r.authors.length
                       ? r.authors.map((a, i) => (
@@ -131,7 +136,7 @@ function ReleaseDetail({ me, id, onChanged }: { me: PageProps['me']; id: string;
                 </tr>
                 {r.subjectType === 'flow' ? (
                   <tr>
-                    <th>Live when submitted</th>
+                    <th>{t('Live when submitted')}</th>
                     <td>
                       {r.fromVersion === null ? 'nothing' : <a href={href('flows', r.subjectId, r.fromVersion)}>v{r.fromVersion}</a>} →{' '}
                       <a href={href('flows', r.subjectId, r.version)}>v{r.version}</a>
@@ -139,16 +144,16 @@ function ReleaseDetail({ me, id, onChanged }: { me: PageProps['me']; id: string;
                   </tr>
                 ) : (
                   <tr>
-                    <th>What approval means</th>
+                    <th>{t('What approval means')}</th>
                     <td>
-                      Flows that name {KIND_NAMES[r.subjectType]} {r.subjectId}@{r.version} can be released once it is approved for use.{' '}
-                      {artefactPage(r) ? <a href={artefactPage(r)!}>See its versions</a> : null}
+                      {t('Flows that name')} {KIND_NAMES[r.subjectType]} {r.subjectId}@{r.version} {t('can be released once it is approved for use.')}{' '}
+                      {artefactPage(r) ? <a href={artefactPage(r)!}>{t('See its versions')}</a> : null}
                     </td>
                   </tr>
                 )}
                 {r.decidedBy ? (
                   <tr>
-                    <th>{r.status === 'withdrawn' ? 'Withdrawn' : r.status === 'rejected' ? 'Rejected' : 'Approved'}</th>
+                    <th>{r.status === 'withdrawn' ? t('Withdrawn') : r.status === 'rejected' ? t('Rejected') : t('Approved')}</th>
                     <td>
                       <Person id={r.decidedBy} />, {when(r.decidedAt)}
                       {r.comment ? `: ${r.comment}` : ''}
@@ -157,51 +162,56 @@ function ReleaseDetail({ me, id, onChanged }: { me: PageProps['me']; id: string;
                 ) : null}
                 {r.effectiveAt ? (
                   <tr>
-                    <th>Effective</th>
+                    <th>{t('Effective')}</th>
                     <td>{when(r.effectiveAt)}</td>
                   </tr>
                 ) : null}
                 {r.publishedAt ? (
                   <tr>
-                    <th>Live since</th>
+                    <th>{t('Live since')}</th>
                     <td>{when(r.publishedAt)}</td>
                   </tr>
                 ) : null}
                 {r.emergency ? (
                   <tr>
-                    <th>Confirmed</th>
-                    <td>{r.confirmedBy ? <Person id={r.confirmedBy} /> : 'not yet: a second person confirms this emergency rollback'}</td>
+                    <th>{t('Confirmed')}</th>
+                    <td>{r.confirmedBy ? <Person id={r.confirmedBy} /> : t('not yet: a second person confirms this emergency rollback')}</td>
                   </tr>
                 ) : null}
                 {r.error ? (
                   <tr>
-                    <th>Could not be made</th>
+                    <th>{t('Could not be made')}</th>
                     <td className="error-text">{r.error}</td>
                   </tr>
                 ) : null}
               </tbody>
             </table>
-            <Loaded state={governance} what="the release settings">
+            <Loaded state={governance} what={t('the release settings')}>
               {(g) => <Decide me={me} release={r} governance={g} onChanged={changed} />}
             </Loaded>
             {r.subjectType === 'flow' && r.action === 'publish' && r.status === 'submitted' && (me.role === 'risk-manager' || me.role === 'analyst') ? (
               <Checks flowId={r.subjectId} version={r.version} />
             ) : null}
             {r.subjectType === 'flow' ? (
-              <section className="panel" aria-label="Impact on recent decisions">
-                <h3>Impact on recent decisions</h3>
+              <section className="panel" aria-label={t('Impact on recent decisions')}>
+                <h3>{t('Impact on recent decisions')}</h3>
                 <ImpactView release={r} />
               </section>
             ) : (
-              <section className="panel" aria-label="What the version changes">
-                <h3>What v{r.version} changes</h3>
+              <section className="panel" aria-label={t('What the version changes')}>
+                <h3>
+                  {t('What v')}
+                  {r.version} {t('changes')}
+                </h3>
                 <ArtefactChanges release={r} />
               </section>
             )}
             {r.subjectType === 'flow' && r.fromVersion !== null && r.fromVersion !== r.version ? (
-              <section className="panel" aria-label={`Changes from v${r.fromVersion} to v${r.version}`}>
+              <section className="panel" aria-label={t('Changes from v{{fromVersion}} to v{{version}}', { fromVersion: r.fromVersion, version: r.version })}>
                 <h3>
-                  Changes from v{r.fromVersion} to v{r.version}
+                  {t('Changes from v')}
+                  {r.fromVersion} {t('to v')}
+                  {r.version}
                 </h3>
                 <FlowChanges flowId={r.subjectId} from={r.fromVersion} to={r.version} />
               </section>
@@ -223,12 +233,12 @@ function Checks({ flowId, version }: { flowId: string; version: number }) {
     [flowId, version],
   );
   return (
-    <Loaded state={checks} what="the checks">
+    <Loaded state={checks} what={t('the checks')}>
       {(c) => {
         const problems = [...c.issues, ...c.publishable];
         return problems.length ? (
           <div className="error" role="alert">
-            The checks find {problems.length} problems:
+            {t('The checks find')} {problems.length} {t('problems:')}
             <ul>
               {problems.map((i, k) => (
                 <li key={k}>
@@ -239,7 +249,7 @@ function Checks({ flowId, version }: { flowId: string; version: number }) {
           </div>
         ) : (
           <div className="notice" role="status">
-            Checks passed: {num(c.paths)} paths, every input field classified.
+            {t('Checks passed:')} {num(c.paths)} {t('paths, every input field classified.')}
           </div>
         );
       }}
@@ -258,29 +268,29 @@ function Decide({ me, release: r, governance, onChanged }: { me: PageProps['me']
   const base = `/v1/releases/${encodeURIComponent(r.id)}`;
   if (r.status === 'submitted') {
     return (
-      <section className="panel" aria-label="Decision">
+      <section className="panel" aria-label={t('Decision')}>
         {r.submittedBy === me.actor ? (
           <div className="toolbar">
             <ActionButton kind="secondary" onClick={async () => (await post(`${base}/withdraw`), onChanged())}>
-              Withdraw
+              {t('Withdraw')}
             </ActionButton>
           </div>
         ) : null}
         {me.role !== 'risk-manager' ? (
-          <p className="muted">A risk manager who did not write or submit this change approves or rejects it.</p>
+          <p className="muted">{t('A risk manager who did not write or submit this change approves or rejects it.')}</p>
         ) : mine && !alone ? (
           <p className="muted" role="note">
-            You {r.submittedBy === me.actor ? 'submitted' : 'wrote'} this change: a different risk manager approves or rejects it (four-eyes).
+            {t('You')} {r.submittedBy === me.actor ? 'submitted' : 'wrote'} {t('this change: a different risk manager approves or rejects it (four-eyes).')}
           </p>
         ) : (
           <>
             <div className="row">
               <label htmlFor={commentId}>
-                Comment
+                {t('Comment')}
                 <textarea id={commentId} rows={2} cols={60} value={comment} onChange={(e) => setComment(e.target.value)} />
               </label>
               <label htmlFor={effectiveId}>
-                Effective from (empty: at once)
+                {t('Effective from (empty: at once)')}
                 <input id={effectiveId} type="datetime-local" step={1} value={effective} onChange={(e) => setEffective(e.target.value)} />
               </label>
             </div>
@@ -294,10 +304,11 @@ function Decide({ me, release: r, governance, onChanged }: { me: PageProps['me']
                   onChanged();
                 }}
               >
-                Approve
+                {t('Approve')}
               </ActionButton>
               <ActionButton kind="danger" disabled={!comment.trim()} onClick={async () => (await post(`${base}/reject`, { comment }), onChanged())}>
-                Reject{comment.trim() ? '' : ' (say why in the comment)'}
+                {t('Reject')}
+                {comment.trim() ? '' : t(' (say why in the comment)')}
               </ActionButton>
             </div>
           </>
@@ -307,11 +318,11 @@ function Decide({ me, release: r, governance, onChanged }: { me: PageProps['me']
   }
   if (r.emergency && !r.confirmedBy && me.role === 'risk-manager') {
     return (
-      <section className="panel" aria-label="Confirmation">
+      <section className="panel" aria-label={t('Confirmation')}>
         {r.submittedBy === me.actor && !alone ? (
-          <p className="muted">You made this emergency rollback: a different risk manager confirms it.</p>
+          <p className="muted">{t('You made this emergency rollback: a different risk manager confirms it.')}</p>
         ) : (
-          <ActionButton onClick={async () => (await post(`${base}/confirm`, {}), onChanged())}>Confirm the emergency rollback</ActionButton>
+          <ActionButton onClick={async () => (await post(`${base}/confirm`, {}), onChanged())}>{t('Confirm the emergency rollback')}</ActionButton>
         )}
       </section>
     );

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { useState } from 'react';
 import { get, post } from '../api.ts';
 import type { PageProps } from '../types.ts';
@@ -20,34 +21,34 @@ function Queue({ me }: { me: PageProps['me'] }) {
   const reviews = useLoad(() => get<{ reviews: Review[] }>(`/v1/reviews?status=${status}&limit=200`).then((r) => r.reviews), [status]);
   return (
     <section aria-labelledby="reviews-title">
-      <h1 id="reviews-title">Review queue</h1>
-      <div role="tablist" aria-label="Which reviews" className="tabs">
+      <h1 id="reviews-title">{t('Review queue')}</h1>
+      <div role="tablist" aria-label={t('Which reviews')} className="tabs">
         {(['pending', 'decided'] as const).map((s) => (
           <button key={s} type="button" role="tab" aria-selected={status === s} className={status === s ? 'tab active' : 'tab'} onClick={() => setStatus(s)}>
-            {s === 'pending' ? 'Waiting' : 'Decided'}
+            {s === 'pending' ? t('Waiting') : t('Decided')}
           </button>
         ))}
       </div>
-      <Loaded state={reviews} what="reviews">
+      <Loaded state={reviews} what={t('reviews')}>
         {(list) =>
           list.length === 0 ? (
-            <Empty>{status === 'pending' ? 'Nothing is waiting for a person.' : 'No reviews decided yet.'}</Empty>
+            <Empty>{status === 'pending' ? t('Nothing is waiting for a person.') : t('No reviews decided yet.')}</Empty>
           ) : (
-            <table aria-label="Reviews">
+            <table aria-label={t('Reviews')}>
               <thead>
                 <tr>
-                  <th>Review</th>
-                  <th>Queue</th>
-                  <th>Why</th>
-                  <th>Waiting since</th>
+                  <th>{t('Review')}</th>
+                  <th>{t('Queue')}</th>
+                  <th>{t('Why')}</th>
+                  <th>{t('Waiting since')}</th>
                   {status === 'decided' ? (
                     <>
-                      <th>Verdict</th>
-                      <th>By</th>
+                      <th>{t('Verdict')}</th>
+                      <th>{t('By')}</th>
                     </>
                   ) : (
                     <>
-                      <th>Taken</th>
+                      <th>{t('Taken')}</th>
                       <th />
                     </>
                   )}
@@ -76,10 +77,10 @@ function Queue({ me }: { me: PageProps['me'] }) {
                         <td>
                           {r.claimedBy ? (
                             r.claimedBy === me.actor ? (
-                              'by you'
+                              t('by you')
                             ) : takenByOther(r, me) ? (
                               <>
-                                by <Person id={r.claimedBy} /> at {when(r.claimedAt)}
+                                {t('by')} <Person id={r.claimedBy} /> {t('at')} {when(r.claimedAt)}
                               </>
                             ) : (
                               'lapsed'
@@ -97,10 +98,10 @@ function Queue({ me }: { me: PageProps['me'] }) {
                                 go('reviews', r.id);
                               }}
                             >
-                              Take case
+                              {t('Take case')}
                             </ActionButton>
                           ) : (
-                            <a href={href('reviews', r.id)}>Open</a>
+                            <a href={href('reviews', r.id)}>{t('Open')}</a>
                           )}
                         </td>
                       </>
@@ -123,27 +124,27 @@ function Case({ me, id }: { me: PageProps['me']; id: string }) {
   return (
     <section aria-labelledby="case-title">
       <p>
-        <a href={href('reviews')}>← Review queue</a>
+        <a href={href('reviews')}>{t('← Review queue')}</a>
       </p>
-      <Loaded state={data} what="the case">
+      <Loaded state={data} what={t('the case')}>
         {({ review, decision }) => {
           const current = done ?? { review, decision };
           return (
             <>
               <h1 id="case-title">
-                Case {review.id} <Badge value={current.review.status} />
+                {t('Case')} {review.id} <Badge value={current.review.status} />
               </h1>
               <p>
                 <strong>{review.reason}</strong>{' '}
                 <span className="muted">
-                  · queue {review.queue} · node {review.nodeId} · since {when(review.createdAt)} · decision{' '}
+                  {t('· queue')} {review.queue} {t('· node')} {review.nodeId} {t('· since')} {when(review.createdAt)} {t('· decision')}{' '}
                   <a href={href('decisions', decision.id)}>{decision.id}</a>
                 </span>
               </p>
               <div className="columns">
                 <div>
-                  <h2>Evidence</h2>
-                  <h3>Reasons so far</h3>
+                  <h2>{t('Evidence')}</h2>
+                  <h3>{t('Reasons so far')}</h3>
                   {decision.reasons.length ? (
                     <ul>
                       {decision.reasons.map((r, i) => (
@@ -153,15 +154,17 @@ function Case({ me, id }: { me: PageProps['me']; id: string }) {
                       ))}
                     </ul>
                   ) : (
-                    <p className="muted">None.</p>
+                    <p className="muted">{t('None.')}</p>
                   )}
-                  <h3>What the flow computed</h3>
-                  <Values label="What the flow computed" values={Object.assign({}, ...(decision.trace ?? []).map((t) => t.wrote))} />
-                  <p className="muted small">Path: {decision.path.join(' → ')}</p>
+                  <h3>{t('What the flow computed')}</h3>
+                  <Values label={t('What the flow computed')} values={Object.assign({}, ...(decision.trace ?? []).map((t) => t.wrote))} />
+                  <p className="muted small">
+                    {t('Path:')} {decision.path.join(' → ')}
+                  </p>
                 </div>
                 <div>
-                  <h2>Application</h2>
-                  <table aria-label="Application">
+                  <h2>{t('Application')}</h2>
+                  <table aria-label={t('Application')}>
                     <tbody>
                       {Object.entries(decision.application ?? {}).map(([k, v]) => (
                         <tr key={k}>
@@ -176,22 +179,23 @@ function Case({ me, id }: { me: PageProps['me']; id: string }) {
               {current.review.status === 'pending' && current.review.claimedBy ? (
                 <p className="muted" role="status">
                   {current.review.claimedBy === me.actor ? (
-                    `You took this case at ${when(current.review.claimedAt)}; nobody else may decide it for 30 minutes from then.`
+                    t('You took this case at {{claimedAt}}; nobody else may decide it for 30 minutes from then.', { claimedAt: when(current.review.claimedAt) })
                   ) : takenByOther(current.review, me) ? (
                     <>
-                      Taken by <Person id={current.review.claimedBy} /> at {when(current.review.claimedAt)}: only they may decide it until 30 minutes after
-                      that.
+                      {t('Taken by')} <Person id={current.review.claimedBy} /> {t('at')} {when(current.review.claimedAt)}
+                      {t(': only they may decide it until 30 minutes after that.')}
                     </>
                   ) : (
                     <>
-                      Taken by <Person id={current.review.claimedBy} />, but the claim has lapsed.
+                      {t('Taken by')} <Person id={current.review.claimedBy} />
+                      {t(', but the claim has lapsed.')}
                     </>
                   )}
                 </p>
               ) : null}
               {current.review.status === 'pending' && me.role === 'reviewer' && !takenByOther(current.review, me) ? (
-                <form className="panel verdict" aria-label="Verdict" onSubmit={(e) => e.preventDefault()}>
-                  <label htmlFor="note">Note (required; it is kept with the decision)</label>
+                <form className="panel verdict" aria-label={t('Verdict')} onSubmit={(e) => e.preventDefault()}>
+                  <label htmlFor="note">{t('Note (required; it is kept with the decision)')}</label>
                   <textarea id="note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
                   <div className="toolbar">
                     {(['approve', 'decline'] as const).map((verdict) => (
@@ -201,19 +205,20 @@ function Case({ me, id }: { me: PageProps['me']; id: string }) {
                         disabled={!note.trim()}
                         onClick={async () => setDone(await post(`/v1/reviews/${encodeURIComponent(review.id)}`, { verdict, note }))}
                       >
-                        {verdict === 'approve' ? 'Approve' : 'Decline'}
+                        {verdict === 'approve' ? t('Approve') : t('Decline')}
                       </ActionButton>
                     ))}
                   </div>
                 </form>
               ) : null}
-              {current.review.status === 'pending' && me.role !== 'reviewer' ? <p className="muted">Only a reviewer may give the verdict.</p> : null}
+              {current.review.status === 'pending' && me.role !== 'reviewer' ? <p className="muted">{t('Only a reviewer may give the verdict.')}</p> : null}
               {current.review.status === 'decided' ? (
                 <div className="notice" role="status">
-                  {current.review.verdict === 'approve' ? 'Approved' : 'Declined'} by <Person id={current.review.reviewer} /> (“{current.review.note}”). The
-                  decision is now <Badge value={current.decision.outcome ?? current.decision.status} />.{' '}
+                  {current.review.verdict === 'approve' ? t('Approved') : t('Declined')} {t('by')} <Person id={current.review.reviewer} /> (“
+                  {current.review.note}
+                  {t('”). The decision is now')} <Badge value={current.decision.outcome ?? current.decision.status} />.{' '}
                   <button type="button" className="btn btn-secondary" onClick={() => go('reviews')}>
-                    Next case
+                    {t('Next case')}
                   </button>
                 </div>
               ) : null}

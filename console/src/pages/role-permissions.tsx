@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { api, get } from '../api.ts';
 import type { Answer, Role } from '../types.ts';
@@ -25,12 +26,12 @@ export function RolePermissions({ onAsked }: { onAsked: () => void }) {
   }, [data.data]);
   const changed = current !== null && (chosen.size !== current.permissions.length || current.permissions.some((p) => !chosen.has(p)));
   return (
-    <Loaded state={data} what="roles">
+    <Loaded state={data} what={t('roles')}>
       {(d) => (
-        <section className="panel" aria-label="Role permissions">
+        <section className="panel" aria-label={t('Role permissions')}>
           <div className="row">
             <label>
-              Role{' '}
+              {t('Role')}{' '}
               <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
                 {d.roles.map((r) => (
                   <option key={r.role} value={r.role}>
@@ -42,12 +43,12 @@ export function RolePermissions({ onAsked }: { onAsked: () => void }) {
             <span className="muted small">
               {current?.edited ? (
                 <>
-                  edited by <Person id={current.updatedBy} />, {when(current.updatedAt)}
+                  {t('edited by')} <Person id={current.updatedBy} />, {when(current.updatedAt)}
                 </>
               ) : (
-                'the built-in defaults'
+                t('the built-in defaults')
               )}{' '}
-              · {chosen.size} of {d.permissions.length} actions
+              · {chosen.size} {t('of')} {d.permissions.length} {t('actions')}
             </span>
             <ActionButton
               disabled={!changed}
@@ -58,7 +59,7 @@ export function RolePermissions({ onAsked }: { onAsked: () => void }) {
                 onAsked();
               }}
             >
-              Save {role}
+              {t('Save')} {role}
             </ActionButton>
           </div>
           {outcome ? (
@@ -101,40 +102,40 @@ export function PendingChanges({ me, version, onDecided }: { me: { actor: string
   const changes = useLoad(() => get<{ changes: Change[] }>('/v1/admin-changes?status=pending').then((r) => r.changes), [version]);
   const [comment, setComment] = useState('');
   return (
-    <Loaded state={changes} what="changes waiting">
+    <Loaded state={changes} what={t('changes waiting')}>
       {(list) =>
         list.length === 0 ? null : (
-          <section className="panel" aria-label="Waiting for a second admin">
-            <h2>Waiting for a second admin</h2>
+          <section className="panel" aria-label={t('Waiting for a second admin')}>
+            <h2>{t('Waiting for a second admin')}</h2>
             <label>
-              Comment <input value={comment} onChange={(e) => setComment(e.target.value)} placeholder="why (needed to reject)" />
+              {t('Comment')} <input value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t('why (needed to reject)')} />
             </label>
-            <table aria-label="Changes waiting">
+            <table aria-label={t('Changes waiting')}>
               <tbody>
                 {list.map((c) => (
                   <tr key={c.id}>
                     <td>
                       {c.kind === 'admin_key'
-                        ? `a new admin key "${(c.payload as { name?: string }).name ?? c.subject}"`
-                        : `the ${c.subject} role's permissions`}
+                        ? t('a new admin key "{{value}}"', { value: (c.payload as { name?: string }).name ?? c.subject })
+                        : t("the {{subject}} role's permissions", { subject: c.subject })}
                     </td>
                     <td>
                       <Person id={c.requestedBy} />, {when(c.requestedAt)}
                     </td>
                     <td>
                       {c.requestedBy === me.actor ? (
-                        <span className="muted">You asked for this: another admin decides it.</span>
+                        <span className="muted">{t('You asked for this: another admin decides it.')}</span>
                       ) : (
                         <>
                           <ActionButton onClick={async () => (await api('POST', `/v1/admin-changes/${c.id}/approve`, comment ? { comment } : {}), onDecided())}>
-                            Approve
+                            {t('Approve')}
                           </ActionButton>{' '}
                           <ActionButton
                             kind="danger"
                             disabled={!comment.trim()}
                             onClick={async () => (await api('POST', `/v1/admin-changes/${c.id}/reject`, { comment }), onDecided())}
                           >
-                            Reject
+                            {t('Reject')}
                           </ActionButton>
                         </>
                       )}

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { useEffect, useState } from 'react';
 import exampleStrategy from '../../../examples/strategies/consumer-loans.json';
 import { get, post } from '../api.ts';
@@ -53,10 +54,11 @@ export function SandboxPage({ me }: PageProps) {
   const canRun = me.role === 'risk-manager' || me.role === 'analyst';
   return (
     <section aria-labelledby="sandbox-title">
-      <h1 id="sandbox-title">Sandbox</h1>
+      <h1 id="sandbox-title">{t('Sandbox')}</h1>
       <p className="muted">
-        Try a flow version on history before it decides anyone's loan, or optimise a portfolio of scored applications under a strategy. Nothing here changes a
-        live decision.
+        {t(
+          "Try a flow version on history before it decides anyone's loan, or optimise a portfolio of scored applications under a strategy. Nothing here changes a live decision.",
+        )}
       </p>
       <BacktestPanel canRun={canRun} />
       {canRun ? <OptimizationPanel /> : null}
@@ -80,7 +82,7 @@ function FlowVersionPicker({
     <fieldset className="picker">
       <legend>{label}</legend>
       <select
-        aria-label={`${label} flow`}
+        aria-label={t('{{label}} flow', { label })}
         value={value.flow}
         onChange={(e) => onChange({ flow: e.target.value, version: flows.find((f) => f.id === e.target.value)?.latestVersion ?? 1 })}
       >
@@ -90,7 +92,7 @@ function FlowVersionPicker({
           </option>
         ))}
       </select>
-      <select aria-label={`${label} version`} value={value.version} onChange={(e) => onChange({ ...value, version: Number(e.target.value) })}>
+      <select aria-label={t('{{label}} version', { label })} value={value.version} onChange={(e) => onChange({ ...value, version: Number(e.target.value) })}>
         {Array.from({ length: current?.latestVersion ?? 1 }, (_, i) => i + 1).map((v) => (
           <option key={v} value={v}>
             v{v}
@@ -121,30 +123,30 @@ function BacktestPanel({ canRun }: { canRun: boolean }) {
   }, [flows.data, candidate]);
   return (
     <div className="panel">
-      <h2>Back-test</h2>
+      <h2>{t('Back-test')}</h2>
       {canRun ? (
-        <Loaded state={flows} what="flows">
+        <Loaded state={flows} what={t('flows')}>
           {(list) =>
             list.length === 0 || !candidate || !baseline ? (
-              <Empty>No flows to test.</Empty>
+              <Empty>{t('No flows to test.')}</Empty>
             ) : (
-              <form aria-label="Start a back-test" onSubmit={(e) => e.preventDefault()}>
+              <form aria-label={t('Start a back-test')} onSubmit={(e) => e.preventDefault()}>
                 <div className="row">
-                  <FlowVersionPicker label="Candidate" value={candidate} onChange={setCandidate} flows={list} />
-                  <FlowVersionPicker label="Baseline" value={baseline} onChange={setBaseline} flows={list} />
+                  <FlowVersionPicker label={t('Candidate')} value={candidate} onChange={setCandidate} flows={list} />
+                  <FlowVersionPicker label={t('Baseline')} value={baseline} onChange={setBaseline} flows={list} />
                 </div>
-                <label htmlFor="history">History (CSV with a header; outcome column where known)</label>
+                <label htmlFor="history">{t('History (CSV with a header; outcome column where known)')}</label>
                 <input id="history" type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
                 <div className="row">
                   <label>
-                    Outcome column <input value={outcome.column} onChange={(e) => setOutcome({ ...outcome, column: e.target.value })} />
+                    {t('Outcome column')} <input value={outcome.column} onChange={(e) => setOutcome({ ...outcome, column: e.target.value })} />
                   </label>
                   <label>
-                    Bad value <input value={outcome.bad} onChange={(e) => setOutcome({ ...outcome, bad: e.target.value })} size={4} />
+                    {t('Bad value')} <input value={outcome.bad} onChange={(e) => setOutcome({ ...outcome, bad: e.target.value })} size={4} />
                   </label>
                   <label>
-                    <input type="checkbox" checked={withStrategy} onChange={(e) => setWithStrategy(e.target.checked)} /> value approved loans with the example
-                    strategy
+                    <input type="checkbox" checked={withStrategy} onChange={(e) => setWithStrategy(e.target.checked)} />{' '}
+                    {t('value approved loans with the example strategy')}
                   </label>
                 </div>
                 <ActionButton
@@ -162,7 +164,7 @@ function BacktestPanel({ canRun }: { canRun: boolean }) {
                     recent.reload();
                   }}
                 >
-                  Run back-test
+                  {t('Run back-test')}
                 </ActionButton>
               </form>
             )
@@ -170,21 +172,21 @@ function BacktestPanel({ canRun }: { canRun: boolean }) {
         </Loaded>
       ) : null}
       {running ? <BacktestProgress id={running} onDone={recent.reload} /> : null}
-      <h3>Recent back-tests</h3>
-      <Loaded state={recent} what="back-tests">
+      <h3>{t('Recent back-tests')}</h3>
+      <Loaded state={recent} what={t('back-tests')}>
         {(list) =>
           list.length === 0 ? (
-            <Empty>None yet.</Empty>
+            <Empty>{t('None yet.')}</Empty>
           ) : (
-            <table aria-label="Recent back-tests">
+            <table aria-label={t('Recent back-tests')}>
               <thead>
                 <tr>
-                  <th>Back-test</th>
-                  <th>Candidate</th>
-                  <th>Baseline</th>
-                  <th>Status</th>
-                  <th>Rows</th>
-                  <th>Started</th>
+                  <th>{t('Back-test')}</th>
+                  <th>{t('Candidate')}</th>
+                  <th>{t('Baseline')}</th>
+                  <th>{t('Status')}</th>
+                  <th>{t('Rows')}</th>
+                  <th>{t('Started')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -247,18 +249,18 @@ function BacktestProgress({ id, onDone }: { id: string; onDone: () => void }) {
   if (!b) return null;
   const share = b.rowsEstimated ? b.rowsDone / b.rowsEstimated : 0;
   return (
-    <section className="result" aria-label={`Back-test ${b.id}`}>
+    <section className="result" aria-label={t('Back-test {{id}}', { id: b.id })}>
       <h3>
-        {b.id}: {b.candidate.flow} v{b.candidate.version} against {b.baseline.flow} v{b.baseline.version} <Badge value={b.status} />
+        {b.id}: {b.candidate.flow} v{b.candidate.version} {t('against')} {b.baseline.flow} v{b.baseline.version} <Badge value={b.status} />
       </h3>
       {b.status === 'queued' || b.status === 'running' ? (
         <div>
-          <progress max={1} value={share} aria-label="Back-test progress" /> {num(b.rowsDone)} of about {num(b.rowsEstimated)} rows
+          <progress max={1} value={share} aria-label={t('Back-test progress')} /> {num(b.rowsDone)} {t('of about')} {num(b.rowsEstimated)} {t('rows')}
         </div>
       ) : null}
       {b.status === 'failed' ? (
         <div className="error" role="alert">
-          The back-test failed: {b.error}
+          {t('The back-test failed:')} {b.error}
         </div>
       ) : null}
       {b.status === 'done' && b.report ? <BacktestReport report={b.report} /> : null}
@@ -274,19 +276,22 @@ function BacktestReport({ report }: { report: Report }) {
   return (
     <>
       <p>
-        {num(report.rows)} applications in {num(report.seconds, 2)} s
-        {report.invalid ? `; ${report.invalid} rows could not be run (${report.invalidExamples.slice(0, 2).join('; ')})` : ''}.
+        {num(report.rows)} {t('applications in')} {num(report.seconds, 2)} s
+        {report.invalid
+          ? t('; {{invalid}} rows could not be run ({{join}})', { invalid: report.invalid, join: report.invalidExamples.slice(0, 2).join('; ') })
+          : ''}
+        .
       </p>
-      <table aria-label="Back-test summary">
+      <table aria-label={t('Back-test summary')}>
         <thead>
           <tr>
             <th />
-            <th>Approval rate</th>
-            <th>Approved bad rate</th>
-            <th>Approve / decline / refer</th>
-            <th>Expected profit</th>
-            <th>Realised profit</th>
-            <th>Paths</th>
+            <th>{t('Approval rate')}</th>
+            <th>{t('Approved bad rate')}</th>
+            <th>{t('Approve / decline / refer')}</th>
+            <th>{t('Expected profit')}</th>
+            <th>{t('Realised profit')}</th>
+            <th>{t('Paths')}</th>
           </tr>
         </thead>
         <tbody>
@@ -305,14 +310,14 @@ function BacktestReport({ report }: { report: Report }) {
           ))}
         </tbody>
       </table>
-      <h4>Swap set</h4>
-      <table aria-label="Swap set">
+      <h4>{t('Swap set')}</h4>
+      <table aria-label={t('Swap set')}>
         <thead>
           <tr>
             <th />
-            <th>Applications</th>
-            <th>Share</th>
-            <th>Bad rate</th>
+            <th>{t('Applications')}</th>
+            <th>{t('Share')}</th>
+            <th>{t('Bad rate')}</th>
           </tr>
         </thead>
         <tbody>
@@ -332,11 +337,11 @@ function BacktestReport({ report }: { report: Report }) {
           ))}
         </tbody>
       </table>
-      <h4>Candidate by baseline outcome</h4>
-      <table aria-label="Outcome matrix">
+      <h4>{t('Candidate by baseline outcome')}</h4>
+      <table aria-label={t('Outcome matrix')}>
         <thead>
           <tr>
-            <th>candidate ↓ / baseline →</th>
+            <th>{t('candidate ↓ / baseline →')}</th>
             {Object.keys(report.matrix).map((b) => (
               <th key={b}>{b}</th>
             ))}
@@ -349,7 +354,12 @@ function BacktestReport({ report }: { report: Report }) {
               {Object.keys(report.matrix).map((b) => (
                 <td key={b}>
                   {num(row[b]?.count)}
-                  {row[b]?.known ? <span className="muted small"> ({pct(row[b]!.bad / row[b]!.known)} bad)</span> : null}
+                  {row[b]?.known ? (
+                    <span className="muted small">
+                      {' '}
+                      ({pct(row[b]!.bad / row[b]!.known)} {t('bad)')}
+                    </span>
+                  ) : null}
                 </td>
               ))}
             </tr>
@@ -394,13 +404,13 @@ function OptimizationPanel() {
   const elapsed = useElapsedSeconds(running?.since ?? null);
   return (
     <div className="panel">
-      <h2>Optimisation</h2>
-      <form aria-label="Run an optimisation" onSubmit={(e) => e.preventDefault()}>
-        <label htmlFor="portfolio">Scored applications (CSV with the columns the strategy names)</label>
+      <h2>{t('Optimisation')}</h2>
+      <form aria-label={t('Run an optimisation')} onSubmit={(e) => e.preventDefault()}>
+        <label htmlFor="portfolio">{t('Scored applications (CSV with the columns the strategy names)')}</label>
         <input id="portfolio" type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         <details>
-          <summary>Strategy</summary>
-          <textarea aria-label="Strategy (JSON)" rows={14} value={strategy} onChange={(e) => setStrategy(e.target.value)} spellCheck={false} />
+          <summary>{t('Strategy')}</summary>
+          <textarea aria-label={t('Strategy (JSON)')} rows={14} value={strategy} onChange={(e) => setStrategy(e.target.value)} spellCheck={false} />
         </details>
         <ActionButton
           disabled={!file}
@@ -421,29 +431,31 @@ function OptimizationPanel() {
             }
           }}
         >
-          Optimise
+          {t('Optimise')}
         </ActionButton>
       </form>
       {running ? (
         <p className="muted" role="status" data-testid="optimisation-progress">
-          Choosing an offer for each of {num(running.rows)} applications under the strategy's constraints, then 10 points of the efficient frontier: {elapsed} s
-          so far. Large portfolios take a minute or more; the answer comes in one piece.
+          {t('Choosing an offer for each of')} {num(running.rows)}{' '}
+          {t("applications under the strategy's constraints, then 10 points of the efficient frontier:")} {elapsed}{' '}
+          {t('s so far. Large portfolios take a minute or more; the answer comes in one piece.')}
         </p>
       ) : null}
       {result ? (
-        <section className="result" aria-label="Optimisation result">
+        <section className="result" aria-label={t('Optimisation result')}>
           <p>
-            {num(result.applications)} applications solved in {num(result.seconds, 2)} s ({result.method}): expected profit{' '}
-            <strong>{num(result.objective)}</strong> (bound {num(result.upperBound)}), approval {pct(result.approvalRate)}, loss rate{' '}
-            {pct(result.expectedLossRate, 2)}.
+            {num(result.applications)} {t('applications solved in')} {num(result.seconds, 2)} s ({result.method}
+            {t('): expected profit')} <strong>{num(result.objective)}</strong> {t('(bound')} {num(result.upperBound)}
+            {t('), approval')} {pct(result.approvalRate)}
+            {t(', loss rate')} {pct(result.expectedLossRate, 2)}.
           </p>
-          <table aria-label="Constraints">
+          <table aria-label={t('Constraints')}>
             <thead>
               <tr>
-                <th>Constraint</th>
-                <th>Binding</th>
-                <th>Value</th>
-                <th>Shadow price</th>
+                <th>{t('Constraint')}</th>
+                <th>{t('Binding')}</th>
+                <th>{t('Value')}</th>
+                <th>{t('Shadow price')}</th>
               </tr>
             </thead>
             <tbody>
@@ -457,14 +469,14 @@ function OptimizationPanel() {
               ))}
             </tbody>
           </table>
-          <table aria-label="Cutoffs">
+          <table aria-label={t('Cutoffs')}>
             <thead>
               <tr>
-                <th>Segment</th>
-                <th>Applications</th>
-                <th>Approval</th>
-                <th>PD cutoff</th>
-                <th>Agreement</th>
+                <th>{t('Segment')}</th>
+                <th>{t('Applications')}</th>
+                <th>{t('Approval')}</th>
+                <th>{t('PD cutoff')}</th>
+                <th>{t('Agreement')}</th>
               </tr>
             </thead>
             <tbody>
@@ -481,12 +493,12 @@ function OptimizationPanel() {
           </table>
           {result.frontier ? (
             <Chart
-              label="Efficient frontier"
+              label={t('Efficient frontier')}
               option={{
-                title: { text: 'Efficient frontier: expected profit against expected loss rate', textStyle: { fontSize: 13 } },
+                title: { text: t('Efficient frontier: expected profit against expected loss rate'), textStyle: { fontSize: 13 } },
                 tooltip: { trigger: 'item' },
-                xAxis: { type: 'value', name: 'loss rate', axisLabel: { formatter: (v: number) => `${(v * 100).toFixed(1)}%` } },
-                yAxis: { type: 'value', name: 'expected profit' },
+                xAxis: { type: 'value', name: t('loss rate'), axisLabel: { formatter: (v: number) => `${(v * 100).toFixed(1)}%` } },
+                yAxis: { type: 'value', name: t('expected profit') },
                 series: [{ type: 'line', data: result.frontier.map((p) => [p.lossRate, p.expectedProfit]), itemStyle: { color: '#3867d6' } }],
               }}
             />

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { lazy, Suspense, useState } from 'react';
 import { get, post } from '../api.ts';
 import type { PageProps } from '../types.ts';
@@ -22,13 +23,13 @@ export function TablesPage({ me, route }: PageProps) {
   }, []);
   return (
     <section aria-labelledby="tables-title">
-      <h1 id="tables-title">Decision tables</h1>
+      <h1 id="tables-title">{t('Decision tables')}</h1>
       <div className="split">
-        <nav aria-label="Decision tables" className="side">
-          <Loaded state={index} what="decision tables">
+        <nav aria-label={t('Decision tables')} className="side">
+          <Loaded state={index} what={t('decision tables')}>
             {(list) =>
               list.length === 0 ? (
-                <Empty>No flow has a decision table.</Empty>
+                <Empty>{t('No flow has a decision table.')}</Empty>
               ) : (
                 <SideList
                   items={list.map((t) => ({
@@ -47,7 +48,7 @@ export function TablesPage({ me, route }: PageProps) {
           {flowId && versionText && nodeId ? (
             <TableEditor key={`${flowId}/${versionText}/${nodeId}`} me={me} flowId={flowId} version={Number(versionText)} nodeId={nodeId} />
           ) : (
-            <Empty>Choose a table.</Empty>
+            <Empty>{t('Choose a table.')}</Empty>
           )}
         </div>
       </div>
@@ -58,16 +59,23 @@ export function TablesPage({ me, route }: PageProps) {
 function TableEditor({ me, flowId, version, nodeId }: { me: PageProps['me']; flowId: string; version: number; nodeId: string }) {
   const source = useLoad(() => get<FlowVersion>(`/v1/flows/${encodeURIComponent(flowId)}/versions/${version}`), [flowId, version]);
   return (
-    <Loaded state={source} what="the table">
+    <Loaded state={source} what={t('the table')}>
       {(v) => {
         const node = v.definition.nodes.find((n) => n.id === nodeId);
         if (!node)
           return (
             <Empty>
-              Version {version} has no node {nodeId}.
+              {t('Version')} {version} {t('has no node')} {nodeId}.
             </Empty>
           );
-        if (!node.table) return <Empty>This table comes from a DMN file ({JSON.stringify(node.dmn)}); edit the file and import it again.</Empty>;
+        if (!node.table)
+          return (
+            <Empty>
+              {t('This table comes from a DMN file (')}
+              {JSON.stringify(node.dmn)}
+              {t('); edit the file and import it again.')}
+            </Empty>
+          );
         return <Grid me={me} source={v} nodeId={nodeId} initial={node.table as Table} />;
       }}
     </Loaded>
@@ -88,19 +96,19 @@ function Grid({ me, source, nodeId, initial }: { me: PageProps['me']; source: Fl
       <h2>
         {nodeId}{' '}
         <span className="muted">
-          in {source.flowId} v{source.version}
+          {t('in')} {source.flowId} v{source.version}
         </span>{' '}
         <Badge value={table.hitPolicy ?? 'UNIQUE'} />
       </h2>
       <div className="grid-wrap">
-        <Suspense fallback={<Loading what="the table" />}>
+        <Suspense fallback={<Loading what={t('the table')} />}>
           <TableForm
             table={table}
             onChange={setTable}
             names={[]}
             issues={[]}
             base={`table-${nodeId}`}
-            label={`Decision table ${nodeId}`}
+            label={t('Decision table {{nodeId}}', { nodeId })}
             readOnly={!canEdit}
             onCheck={setCheck}
           />
@@ -116,21 +124,22 @@ function Grid({ me, source, nodeId, initial }: { me: PageProps['me']; source: Fl
             }}
             disabled={!check || Boolean(check.cells.length || check.table)}
           >
-            Save as a new draft
+            {t('Save as a new draft')}
           </ActionButton>
         </div>
       ) : null}
       {saved !== null ? (
         <div className="notice" role="status">
-          Saved as draft v{saved} of {source.flowId}. <a href={href('flows', source.flowId, saved)}>Open it under Flows</a> to validate and publish, or{' '}
+          {t('Saved as draft v')}
+          {saved} {t('of')} {source.flowId}. <a href={href('flows', source.flowId, saved)}>{t('Open it under Flows')}</a> {t('to validate and publish, or')}{' '}
           <a href={href('tables', source.flowId, saved, nodeId)} onClick={() => go('tables', source.flowId, saved, nodeId)}>
-            keep editing it
+            {t('keep editing it')}
           </a>
           .
         </div>
       ) : null}
       <p className="muted small">
-        {table.inputs.length + table.outputs.length} columns · {table.rules.length} rules
+        {table.inputs.length + table.outputs.length} {t('columns ·')} {table.rules.length} {t('rules')}
       </p>
     </>
   );

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { get } from '../api.ts';
 import type { Answer, Release } from '../types.ts';
 import { Loaded, num, useLoad } from '../ui.tsx';
@@ -30,17 +31,17 @@ function SetChanges({ title, before, after }: { title: string; before: Set<strin
   const minus = added(after, before);
   return (
     <p>
-      {title}: {plus.length || minus.length ? null : 'the same.'}
+      {title}: {plus.length || minus.length ? null : t('the same.')}
       {plus.map((x) => (
         <span key={`+${x}`}>
           {' '}
-          <span className="badge badge-approve">added</span> <code>{x}</code>
+          <span className="badge badge-approve">{t('added')}</span> <code>{x}</code>
         </span>
       ))}
       {minus.map((x) => (
         <span key={`-${x}`}>
           {' '}
-          <span className="badge badge-decline">removed</span> <code>{x}</code>
+          <span className="badge badge-decline">{t('removed')}</span> <code>{x}</code>
         </span>
       ))}
     </p>
@@ -52,8 +53,8 @@ function DmnFileDiff({ id, before, after }: { id: string; before: number; after:
   const file = (v: number) => get<string>(`/v1/dmn/${encodeURIComponent(id)}/versions/${v}/file`);
   const files = useLoad(() => Promise.all([file(before), file(after)]), [id, before, after]);
   return (
-    <Loaded state={files} what="the DMN files">
-      {([a, b]) => <LineDiff before={a} after={b} label={`Line-by-line changes from v${before} to v${after}`} />}
+    <Loaded state={files} what={t('the DMN files')}>
+      {([a, b]) => <LineDiff before={a} after={b} label={t('Line-by-line changes from v{{before}} to v{{after}}', { before, after })} />}
     </Loaded>
   );
 }
@@ -66,7 +67,7 @@ export function ArtefactChanges({ release: r }: { release: Release }) {
     [path, r.subjectId],
   );
   return (
-    <Loaded state={versions} what="the versions">
+    <Loaded state={versions} what={t('the versions')}>
       {(list) => {
         if (r.subjectType === 'model') {
           const all = list as ModelVersions;
@@ -77,25 +78,27 @@ export function ArtefactChanges({ release: r }: { release: Release }) {
           const features = (v: (typeof all)[number] | null | undefined) => names((v?.summary as { features?: { name: string }[] } | undefined)?.features);
           return (
             <>
-              <table aria-label="Model metrics">
+              <table aria-label={t('Model metrics')}>
                 <thead>
                   <tr>
                     <th />
                     <th>v{r.version}</th>
-                    <th>{before ? `v${before.version} (approved before)` : 'no version approved before'}</th>
+                    <th>{before ? t('v{{version}} (approved before)', { version: before.version }) : t('no version approved before')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {(['auc', 'ks', 'gini', 'brier'] as const).map((m) => (
                     <tr key={m}>
-                      <th>{m.toUpperCase()} on the holdout</th>
+                      <th>
+                        {m.toUpperCase()} {t('on the holdout')}
+                      </th>
                       <td>{num(metrics(now)[m], 4)}</td>
                       <td>{num(metrics(before)[m], 4)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-              {before ? <SetChanges title="Features" before={features(before)} after={features(now)} /> : null}
+              {before ? <SetChanges title={t('Features')} before={features(before)} after={features(now)} /> : null}
             </>
           );
         }
@@ -103,11 +106,16 @@ export function ArtefactChanges({ release: r }: { release: Release }) {
           const all = list as DmnVersions;
           const now = all.find((v) => v.version === r.version);
           const before = previousApproved(all, r.version);
-          if (!before) return <p className="muted">No version of {r.subjectId} was approved before: this is its first.</p>;
+          if (!before)
+            return (
+              <p className="muted">
+                {t('No version of')} {r.subjectId} {t('was approved before: this is its first.')}
+              </p>
+            );
           return (
             <>
-              <SetChanges title="Decisions" before={names(summaryOf(before).decisions)} after={names(summaryOf(now).decisions)} />
-              <SetChanges title="Input data" before={names(summaryOf(before).inputData)} after={names(summaryOf(now).inputData)} />
+              <SetChanges title={t('Decisions')} before={names(summaryOf(before).decisions)} after={names(summaryOf(now).decisions)} />
+              <SetChanges title={t('Input data')} before={names(summaryOf(before).inputData)} after={names(summaryOf(now).inputData)} />
               <DmnFileDiff id={r.subjectId} before={before.version} after={r.version} />
             </>
           );
@@ -115,13 +123,19 @@ export function ArtefactChanges({ release: r }: { release: Release }) {
         const all = list as ConnectorVersions;
         const now = all.find((v) => v.version === r.version);
         const before = previousApproved(all, r.version);
-        if (!before) return <p className="muted">No version of {r.subjectId} was approved before: this is its first.</p>;
+        if (!before)
+          return (
+            <p className="muted">
+              {t('No version of')} {r.subjectId} {t('was approved before: this is its first.')}
+            </p>
+          );
         const a = before.definition as Record<string, unknown>;
         const b = (now?.definition ?? {}) as Record<string, unknown>;
         const changed = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
         return (
           <p>
-            Changed against v{before.version}: {changed.length ? changed.map((k) => <code key={k}>{k} </code>) : 'nothing'}
+            {t('Changed against v')}
+            {before.version}: {changed.length ? changed.map((k) => <code key={k}>{k} </code>) : 'nothing'}
           </p>
         );
       }}

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import type { ImpactReport, Release } from '../types.ts';
 import { num, pct } from '../ui.tsx';
 
@@ -10,9 +11,9 @@ function PathTable({ title, rows }: { title: string; rows: ImpactReport['paths']
       <caption>{title}</caption>
       <thead>
         <tr>
-          <th>Path</th>
-          <th>Live</th>
-          <th>Draft</th>
+          <th>{t('Path')}</th>
+          <th>{t('Live')}</th>
+          <th>{t('Draft')}</th>
         </tr>
       </thead>
       <tbody>
@@ -34,18 +35,20 @@ function PathTable({ title, rows }: { title: string; rows: ImpactReport['paths']
 export function ImpactView({ release }: { release: Release }) {
   if (release.impactStatus === 'none')
     return (
-      <p className="muted">No impact report: {release.emergency ? 'an emergency rollback is applied at once.' : 'nothing is live yet to compare with.'}</p>
+      <p className="muted">
+        {t('No impact report:')} {release.emergency ? t('an emergency rollback is applied at once.') : t('nothing is live yet to compare with.')}
+      </p>
     );
   if (release.impactStatus === 'pending' || release.impactStatus === 'running')
     return (
       <p className="muted" role="status">
-        The impact report is being written: the latest {num(release.impactDecisions)} decisions are replayed through the draft.
+        {t('The impact report is being written: the latest')} {num(release.impactDecisions)} {t('decisions are replayed through the draft.')}
       </p>
     );
   if (release.impactStatus === 'failed' || !release.impact)
     return (
       <div className="error" role="alert">
-        The impact report failed: {release.impactError}
+        {t('The impact report failed:')} {release.impactError}
       </div>
     );
   const r = release.impact;
@@ -57,62 +60,76 @@ export function ImpactView({ release }: { release: Release }) {
     <div className="impact">
       <p>
         {r.source === 'sample'
-          ? `${num(r.decisions)} uploaded applications run through ${release.fromVersion === null ? `v${release.version} (nothing is live to compare with)` : `v${release.fromVersion} and v${release.version}`}`
-          : `${num(r.decisions)} of the latest decisions of v${release.fromVersion} replayed through v${release.fromVersion} and v${release.version}`}{' '}
-        in {r.seconds.toFixed(1)} s{r.erased ? `; ${num(r.erased)} left out (personal data erased)` : ''}.{' '}
+          ? t('{{decisions}} uploaded applications run through {{value}}', {
+              decisions: num(r.decisions),
+              value: release.fromVersion === null ? `v${release.version} (nothing is live to compare with)` : `v${release.fromVersion} and v${release.version}`,
+            })
+          : t('{{decisions}} of the latest decisions of v{{fromVersion}} replayed through v{{fromVersion2}} and v{{version}}', {
+              decisions: num(r.decisions),
+              fromVersion: release.fromVersion,
+              fromVersion2: release.fromVersion,
+              version: release.version,
+            })}{' '}
+        {t('in')} {r.seconds.toFixed(1)} s{r.erased ? t('; {{erased}} left out (personal data erased)', { erased: num(r.erased) }) : ''}.{' '}
         {r.bureau.replayed + r.bureau.unavailable
-          ? `Bureau answers replayed from what each decision recorded: ${num(r.bureau.replayed)}; unavailable (personal features are not kept in clear): ${num(r.bureau.unavailable)}.`
+          ? t(
+              'Bureau answers replayed from what each decision recorded: {{replayed}}; unavailable (personal features are not kept in clear): {{unavailable}}.',
+              { replayed: num(r.bureau.replayed), unavailable: num(r.bureau.unavailable) },
+            )
           : ''}
       </p>
       <div className="tiles">
         <div className="tile">
-          <div className="tile-label">Approval rate</div>
+          <div className="tile-label">{t('Approval rate')}</div>
           <div className="tile-value">
             {pct(r.live.approvalRate)} → {pct(r.draft.approvalRate)}
           </div>
         </div>
         <div className="tile">
-          <div className="tile-label">Outcomes that change</div>
+          <div className="tile-label">{t('Outcomes that change')}</div>
           <div className="tile-value">{num(r.changedOutcome)}</div>
-          <div className="small muted">{pct(r.decisions ? r.changedOutcome / r.decisions : null)} of decisions</div>
+          <div className="small muted">
+            {pct(r.decisions ? r.changedOutcome / r.decisions : null)} {t('of decisions')}
+          </div>
         </div>
         <div className="tile">
-          <div className="tile-label">Swap-ins (newly approved)</div>
+          <div className="tile-label">{t('Swap-ins (newly approved)')}</div>
           <div className="tile-value">{num(r.swapIns.count)}</div>
           <div className="small muted">
-            bad rate {pct(r.swapIns.badRate)} of {num(r.swapIns.known)} with known outcome
+            {t('bad rate')} {pct(r.swapIns.badRate)} {t('of')} {num(r.swapIns.known)} {t('with known outcome')}
           </div>
         </div>
         <div className="tile">
-          <div className="tile-label">Swap-outs (no longer approved)</div>
+          <div className="tile-label">{t('Swap-outs (no longer approved)')}</div>
           <div className="tile-value">{num(r.swapOuts.count)}</div>
           <div className="small muted">
-            bad rate {pct(r.swapOuts.badRate)} of {num(r.swapOuts.known)} with known outcome
+            {t('bad rate')} {pct(r.swapOuts.badRate)} {t('of')} {num(r.swapOuts.known)} {t('with known outcome')}
           </div>
         </div>
         <div className="tile">
-          <div className="tile-label">Same outcome, other reasons</div>
+          <div className="tile-label">{t('Same outcome, other reasons')}</div>
           <div className="tile-value">{num(r.changedReasons.count)}</div>
         </div>
         <div className="tile">
-          <div className="tile-label">Same outcome, other offer</div>
+          <div className="tile-label">{t('Same outcome, other offer')}</div>
           <div className="tile-value">{num(r.changedOffer.count)}</div>
         </div>
       </div>
       {r.live.expectedProfit !== null || r.draft.expectedProfit !== null ? (
         <p>
-          Expected profit {num(r.live.expectedProfit)} → {num(r.draft.expectedProfit)}; expected loss {num(r.live.expectedLoss)} → {num(r.draft.expectedLoss)}.
+          {t('Expected profit')} {num(r.live.expectedProfit)} → {num(r.draft.expectedProfit)}
+          {t('; expected loss')} {num(r.live.expectedLoss)} → {num(r.draft.expectedLoss)}.
         </p>
       ) : null}
-      <table aria-label="Outcomes, live against draft">
-        <caption>Outcomes: draft (rows) against live (columns)</caption>
+      <table aria-label={t('Outcomes, live against draft')}>
+        <caption>{t('Outcomes: draft (rows) against live (columns)')}</caption>
         <thead>
           <tr>
             <th />
             {VERDICTS.map((v) => (
               <th key={v}>{v}</th>
             ))}
-            <th>Draft total</th>
+            <th>{t('Draft total')}</th>
           </tr>
         </thead>
         <tbody>
@@ -130,16 +147,17 @@ export function ImpactView({ release }: { release: Release }) {
         </tbody>
       </table>
       <p className="small muted">
-        Refused or failed runs: live {errors(r.errors.live)}; draft {errors(r.errors.draft)}.
+        {t('Refused or failed runs: live')} {errors(r.errors.live)}
+        {t('; draft')} {errors(r.errors.draft)}.
       </p>
       {r.changedReasons.top.length ? (
-        <table aria-label="Reasons that change">
-          <caption>Reasons that change (same outcome)</caption>
+        <table aria-label={t('Reasons that change')}>
+          <caption>{t('Reasons that change (same outcome)')}</caption>
           <thead>
             <tr>
-              <th>Live</th>
-              <th>Draft</th>
-              <th>Decisions</th>
+              <th>{t('Live')}</th>
+              <th>{t('Draft')}</th>
+              <th>{t('Decisions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -154,11 +172,11 @@ export function ImpactView({ release }: { release: Release }) {
         </table>
       ) : null}
       <p>
-        Paths taken: {num(r.paths.distinctLive)} by the live version, {num(r.paths.distinctDraft)} by the draft.
+        {t('Paths taken:')} {num(r.paths.distinctLive)} {t('by the live version,')} {num(r.paths.distinctDraft)} {t('by the draft.')}
       </p>
-      <PathTable title="Paths only the draft takes" rows={r.paths.added} />
-      <PathTable title="Paths the draft no longer takes" rows={r.paths.removed} />
-      <PathTable title="Paths taken more or less often" rows={r.paths.changed} />
+      <PathTable title={t('Paths only the draft takes')} rows={r.paths.added} />
+      <PathTable title={t('Paths the draft no longer takes')} rows={r.paths.removed} />
+      <PathTable title={t('Paths taken more or less often')} rows={r.paths.changed} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { diffLines } from 'diff';
 import { useMemo } from 'react';
 
@@ -52,11 +53,11 @@ export function diffRows(before: string, after: string): { rows: Row[]; added: n
 /** Two texts compared line by line, as an approver reads a change to a file. */
 export function LineDiff({ before, after, label }: { before: string; after: string; label: string }) {
   const { rows, added, removed } = useMemo(() => diffRows(before, after), [before, after]);
-  if (!added && !removed) return <p>The files are the same, line for line.</p>;
+  if (!added && !removed) return <p>{t('The files are the same, line for line.')}</p>;
   return (
     <>
       <p className="small">
-        <span className="badge badge-approve">+{added}</span> <span className="badge badge-decline">−{removed}</span> lines
+        <span className="badge badge-approve">+{added}</span> <span className="badge badge-decline">−{removed}</span> {t('lines')}
       </p>
       <div className="line-diff-scroll">
         <table className="line-diff" aria-label={label}>
@@ -64,7 +65,9 @@ export function LineDiff({ before, after, label }: { before: string; after: stri
             {rows.map((r, i) =>
               r.kind === 'skip' ? (
                 <tr key={i} className="line-skip">
-                  <td colSpan={4}>… {r.lines} unchanged lines</td>
+                  <td colSpan={4}>
+                    … {r.lines} {t('unchanged lines')}
+                  </td>
                 </tr>
               ) : (
                 <tr key={i} className={`line-${r.kind}`}>

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { useState } from 'react';
 import { post } from '../api.ts';
 import type { Release } from '../types.ts';
@@ -23,17 +24,18 @@ export function ModelRollBack({ modelId, versions, inUse }: { modelId: string; v
       <div className="panel">
         {done.flows.map((f) => (
           <p key={f.flowId}>
-            {f.flowId} v{f.version} (from v{f.liveVersion}, on {modelId}@{chosen} instead of {f.from.map((v) => `@${v}`).join(', ')}):{' '}
-            <ReleaseLink release={f.release} />
+            {f.flowId} v{f.version} {t('(from v')}
+            {f.liveVersion}
+            {t(', on')} {modelId}@{chosen} {t('instead of')} {f.from.map((v) => `@${v}`).join(', ')}): <ReleaseLink release={f.release} />
           </p>
         ))}
       </div>
     );
   return (
     <fieldset className="panel release-form">
-      <legend>Roll the model back</legend>
+      <legend>{t('Roll the model back')}</legend>
       <label>
-        Back to{' '}
+        {t('Back to')}{' '}
         <select value={chosen} onChange={(e) => setVersion(Number(e.target.value))}>
           {targets.map((v) => (
             <option key={v} value={v}>
@@ -41,7 +43,7 @@ export function ModelRollBack({ modelId, versions, inUse }: { modelId: string; v
             </option>
           ))}
         </select>{' '}
-        in every live flow that scores with another version
+        {t('in every live flow that scores with another version')}
       </label>
       <RollbackFields
         why="Why the model goes back"

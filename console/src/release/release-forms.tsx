@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n.ts';
 import { useId, useState } from 'react';
 import { post } from '../api.ts';
 import { href } from '../router.ts';
@@ -14,16 +15,20 @@ export function SubmitForApproval({ flowId, version, onSubmitted }: { flowId: st
   if (!open)
     return (
       <button type="button" className="btn btn-primary" onClick={() => setOpen(true)}>
-        Submit v{version} for approval
+        {t('Submit v')}
+        {version} {t('for approval')}
       </button>
     );
   return (
     <fieldset className="panel release-form">
-      <legend>Submit v{version} for approval</legend>
-      <label htmlFor={id}>Change note: what changes, and why</label>
+      <legend>
+        {t('Submit v')}
+        {version} {t('for approval')}
+      </legend>
+      <label htmlFor={id}>{t('Change note: what changes, and why')}</label>
       <textarea id={id} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
       <label>
-        Applications for the impact report (CSV or JSON lines; optional: otherwise the live version's latest decisions){' '}
+        {t("Applications for the impact report (CSV or JSON lines; optional: otherwise the live version's latest decisions)")}{' '}
         <input type="file" accept=".csv,.jsonl,.ndjson" onChange={(e) => setSample(e.target.files?.[0] ?? null)} />
       </label>
       <div className="toolbar">
@@ -36,10 +41,10 @@ export function SubmitForApproval({ flowId, version, onSubmitted }: { flowId: st
             onSubmitted(r);
           }}
         >
-          Submit
+          {t('Submit')}
         </ActionButton>
         <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)}>
-          Cancel
+          {t('Cancel')}
         </button>
       </div>
     </fieldset>
@@ -67,11 +72,12 @@ export function RollbackFields({
       <label htmlFor={id}>{why}</label>
       <textarea id={id} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
       <label className="check">
-        <input type="checkbox" checked={emergency} onChange={(e) => setEmergency(e.target.checked)} /> Emergency: apply now, a second person confirms afterwards
+        <input type="checkbox" checked={emergency} onChange={(e) => setEmergency(e.target.checked)} />{' '}
+        {t('Emergency: apply now, a second person confirms afterwards')}
       </label>
       <div className="toolbar">
         <ActionButton kind={emergency ? 'danger' : 'primary'} disabled={!reason.trim()} onClick={() => onRollBack(reason, emergency)}>
-          {emergency ? `Roll back to v${version} now` : `Ask to roll back to v${version}`}
+          {emergency ? t('Roll back to v{{version}} now', { version }) : t('Ask to roll back to v{{version}}', { version })}
         </ActionButton>
       </div>
     </>
@@ -84,12 +90,16 @@ export function RollBack({ flowId, version, onDone }: { flowId: string; version:
   if (!open)
     return (
       <button type="button" className="btn btn-secondary" onClick={() => setOpen(true)}>
-        Roll back to v{version}
+        {t('Roll back to v')}
+        {version}
       </button>
     );
   return (
     <fieldset className="panel release-form">
-      <legend>Roll back to v{version}</legend>
+      <legend>
+        {t('Roll back to v')}
+        {version}
+      </legend>
       <RollbackFields
         why={`Why the flow goes back to v${version}`}
         version={version}
@@ -101,7 +111,7 @@ export function RollBack({ flowId, version, onDone }: { flowId: string; version:
       />
       <div className="toolbar">
         <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)}>
-          Cancel
+          {t('Cancel')}
         </button>
       </div>
     </fieldset>
@@ -121,7 +131,7 @@ export function ReleaseLink({ release }: { release: Release }) {
         : release.status;
   return (
     <div className="notice" role="status">
-      {what}: {state}. <a href={href('releases', release.id)}>Open the release</a>
+      {what}: {state}. <a href={href('releases', release.id)}>{t('Open the release')}</a>
     </div>
   );
 }
@@ -149,22 +159,28 @@ export function ApprovalCell({
   if (approvedBy)
     return (
       <span>
-        approved by <Person id={approvedBy} />
+        {t('approved by')} <Person id={approvedBy} />
       </span>
     );
-  if (asked) return <a href={href('releases', asked.id)}>submitted for approval</a>;
-  if (!canSubmit) return <span className="muted">not approved for use</span>;
+  if (asked) return <a href={href('releases', asked.id)}>{t('submitted for approval')}</a>;
+  if (!canSubmit) return <span className="muted">{t('not approved for use')}</span>;
   if (!open)
     return (
       <button type="button" className="btn btn-secondary btn-small" onClick={() => setOpen(true)}>
-        Submit v{version} for approval
+        {t('Submit v')}
+        {version} {t('for approval')}
       </button>
     );
   return (
     <span className="row">
-      <input aria-label={`Why v${version} should be used`} value={note} placeholder="what it is, why use it" onChange={(e) => setNote(e.target.value)} />
+      <input
+        aria-label={t('Why v{{version}} should be used', { version })}
+        value={note}
+        placeholder={t('what it is, why use it')}
+        onChange={(e) => setNote(e.target.value)}
+      />
       <ActionButton disabled={!note.trim()} onClick={async () => setAsked(await post<Release>('/v1/releases', { kind, id, version, note }))}>
-        Submit
+        {t('Submit')}
       </ActionButton>
     </span>
   );

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { KeyService } from '../../services/index.ts';
 import { actorOf, requirePrincipal } from '../authenticate.ts';
+import { LOCALES, type KeyService } from '../../services/index.ts';
 import { apiKeySchema, errorResponses, roleSchema } from '../schemas.ts';
+
+const localeSchema = z.enum(LOCALES).describe('en or zh-CN');
 
 export function keyRoutes(keys: KeyService) {
   return async (app: FastifyInstance): Promise<void> => {
@@ -132,12 +134,30 @@ export function keyRoutes(keys: KeyService) {
               name: z.string(),
               role: roleSchema,
               via: z.enum(['key', 'session']),
+              locale: localeSchema.nullable().describe('the console language this person chose, wherever they signed in; null until they choose'),
             }),
             ...errorResponses,
           },
         },
       },
-      async (request) => requirePrincipal(request),
+      async (request) => {
+        const principal = requirePrincipal(request);
+        return { ...principal, locale: (await keys.preferences(principal.actor)).locale };
+      },
+    );
+
+    r.put(
+      '/v1/me/preferences',
+      {
+        config: { access: ['admin', 'risk-manager', 'analyst', 'reviewer', 'auditor', 'service'] },
+        schema: {
+          tags: ['keys'],
+          summary: "The caller's console preferences: its language, kept for the person (or the key) and used in every browser",
+          body: z.object({ locale: localeSchema.nullable().describe('null goes back to the browser\'s language') }).strict(),
+          response: { 200: z.object({ locale: localeSchema.nullable() }), ...errorResponses },
+        },
+      },
+      async (request) => keys.setPreferences(requirePrincipal(request).actor, { locale: request.body.locale }),
     );
   };
 }
