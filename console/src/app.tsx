@@ -115,7 +115,7 @@ export function App() {
         {t('Skip to content')}
       </a>
       <header className="top">
-        <span className="brand">{t('Arbiter')}</span>
+        <span className="brand">Arbiter</span>
         <nav aria-label={t('Pages')}>
           <ul>
             {allowed.map((p) => (

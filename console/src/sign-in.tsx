@@ -37,7 +37,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   return (
     <main className="sign-in">
       <form onSubmit={submit} aria-labelledby="sign-in-title">
-        <h1 id="sign-in-title">{t('Arbiter')}</h1>
+        <h1 id="sign-in-title">Arbiter</h1>
         {failed ? (
           <div className="error" role="alert">
             {SIGN_IN_ERRORS[failed] ? t(SIGN_IN_ERRORS[failed]) : t('Signing in did not finish ({{reason}}).', { reason: failed })}

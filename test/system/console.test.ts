@@ -5,3 +5,4 @@
  */
 import './console-studio.suite.ts';
 import './console-pages.suite.ts';
+import './console-languages.suite.ts';

@@ -101,7 +101,7 @@ export function NodeForm({
             aria-pressed={view === 'json'}
             onClick={() => setView('json')}
           >
-            {t('JSON')}
+            JSON
           </button>
         </fieldset>
       </div>

@@ -1,4 +1,4 @@
-import { tk } from '../i18n/i18n.ts';
+import { tk } from '../i18n/key.ts';
 import type { FlowDefinition, FlowEdge, FlowNode } from '../types.ts';
 
 export type NodeKind = 'input' | 'expression' | 'table' | 'ruleset' | 'switch' | 'subflow' | 'review' | 'score' | 'bureau' | 'optimize' | 'output';

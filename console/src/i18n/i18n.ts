@@ -55,8 +55,4 @@ export const useT = () => useTranslation().t;
 export const t = i18next.t.bind(i18next);
 export { isLocale };
 
-/**
- * Marks an English text kept in a constant as a key, translated where it is shown (`t(item.title)`),
- * so a change of language shows at once; the catalogue test finds keys by this mark and by t().
- */
-export const tk = (key: string): string => key;
+export { tk } from './key.ts';

@@ -409,7 +409,13 @@ function ModelReasons({ reasons }: { reasons: Decision['reasons'] }) {
       yAxis: { type: 'value', name: t('raised the risk by') },
       series: [
         { type: 'bar', stack: 'waterfall', data: base, itemStyle: { color: 'transparent' }, emphasis: { disabled: true }, tooltip: { show: false } },
-        { type: 'bar', stack: 'waterfall', name: t('impact'), data: fromModel.map((r) => Number(r.impact!.toFixed(3))), label: { show: true, position: 'top' } },
+        {
+          type: 'bar',
+          stack: 'waterfall',
+          name: t('impact'),
+          data: fromModel.map((r) => Number(r.impact!.toFixed(3))),
+          label: { show: true, position: 'top' },
+        },
       ],
     };
   }, [reasons]);

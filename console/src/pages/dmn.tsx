@@ -89,7 +89,7 @@ function Upload({ onUploaded }: { onUploaded: (v: DmnModelVersion) => void }) {
       </label>
       <label>
         {t('Id')}
-        <input value={id} onChange={(e) => setId(e.target.value)} placeholder={t('credit-policy')} />
+        <input value={id} onChange={(e) => setId(e.target.value)} placeholder="credit-policy" />
       </label>
       <ActionButton disabled={!file || !id} onClick={async () => onUploaded(await post<DmnModelVersion>('/v1/dmn', { id, xml: await file!.text() }))}>
         {t('Upload')}
@@ -110,8 +110,7 @@ function ModelDetail({ modelId, version, canEdit }: { modelId: string; version: 
               {v.summary.name ?? modelId} <span className="muted">v{v.version}</span> <Badge value={`DMN ${v.summary.dmnVersion ?? '?'}`} />
             </h2>
             <p className="small muted">
-              {t('Flows name it')} <code>{v.reference}</code> {t('in a table node:')}{' '}
-              <code>{t('"dmn": {"model": "{{reference}}", "decision": "…"}', { reference: v.reference })}</code>
+              {t('Flows name it')} <code>{v.reference}</code> {t('in a table node:')} <code>{`"dmn": {"model": "${v.reference}", "decision": "…"}`}</code>
               {t('. Namespace')} {v.summary.namespace}.
             </p>
             <table aria-label={t('Versions')}>
@@ -121,7 +120,7 @@ function ModelDetail({ modelId, version, canEdit }: { modelId: string; version: 
                   <th>{t('Uploaded')}</th>
                   <th>{t('By')}</th>
                   <th>{t('For use')}</th>
-                  <th>{t('SHA-256')}</th>
+                  <th>SHA-256</th>
                   <th />
                 </tr>
               </thead>

@@ -142,9 +142,9 @@ function ModelDetail({ modelId, version, canSubmit, canRollBack }: { modelId: st
                   <th>{t('Version')}</th>
                   <th>{t('Kind')}</th>
                   <th>{t('Holdout AUC')}</th>
-                  <th>{t('KS')}</th>
-                  <th>{t('Gini')}</th>
-                  <th>{t('Brier')}</th>
+                  <th>KS</th>
+                  <th>Gini</th>
+                  <th>Brier</th>
                   <th>{t('Created')}</th>
                   <th>{t('By')}</th>
                   <th>{t('For use')}</th>

@@ -153,7 +153,7 @@ export function keyRoutes(keys: KeyService) {
         schema: {
           tags: ['keys'],
           summary: "The caller's console preferences: its language, kept for the person (or the key) and used in every browser",
-          body: z.object({ locale: localeSchema.nullable().describe('null goes back to the browser\'s language') }).strict(),
+          body: z.object({ locale: localeSchema.nullable().describe("null goes back to the browser's language") }).strict(),
           response: { 200: z.object({ locale: localeSchema.nullable() }), ...errorResponses },
         },
       },

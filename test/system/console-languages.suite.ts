@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { useConsole } from '../support/console-browser.ts';
+
+const ui = useConsole();
+
+/** Names and notations a Chinese console shows as they are (metrics, formats, standards, keys on a keyboard). */
+const SAME_IN_CHINESE = new Set(
+  'Arbiter API JSON CSV XLSX DMN FEEL PD AUC KS PSI IV WoE SHAP ROC Gini Brier ID ISO SHA sha CLI Camunda Modeler npm POST GET PUT Ctrl Delete SAR docs optimize md arbiter train card start arb lines'.split(
+    ' ',
+  ),
+);
+
+async function signIn(page: Page, key: string): Promise<void> {
+  await page.goto(`${ui.server.url}/`);
+  await page.evaluate(() => (globalThis as unknown as { localStorage: { clear(): void } }).localStorage.clear());
+  await page.reload();
+  await page.locator('#api-key').fill(key);
+  await page.locator('form button[type=submit]').click();
+  await page.locator('header nav').waitFor();
+}
+
+async function newKey(role: string, name: string): Promise<string> {
+  const res = await fetch(`${ui.server.url}/v1/keys`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ui.keys.admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, role }),
+  });
+  assert.equal(res.status, 201, await res.clone().text());
+  return ((await res.json()) as { secret: string }).secret;
+}
+
+const setLocale = (key: string, locale: string | null) =>
+  fetch(`${ui.server.url}/v1/me/preferences`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'x-arbiter-console': '1' },
+    body: JSON.stringify({ locale }),
+  });
+
+/** Every string the API sent this page: what the console shows of them is data, not its own text. */
+function collectApiStrings(page: Page): Set<string> {
+  const strings = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') strings.add(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        strings.add(k);
+        walk(x);
+      }
+  };
+  page.on('response', async (res) => {
+    if (!res.url().includes('/v1/') || !(res.headers()['content-type'] ?? '').includes('json')) return;
+    walk(await res.json().catch(() => null));
+  });
+  return strings;
+}
+
+/**
+ * The console's own English left on the page: every text node and accessible label outside code,
+ * server messages (lang="en") and data the API sent, with its Latin words that are not names or
+ * notations the Chinese console keeps.
+ */
+async function untranslated(page: Page, data: Set<string>): Promise<string[]> {
+  const shown = await page.evaluate(() => {
+    interface El {
+      closest(selector: string): El | null;
+      getAttribute(name: string): string | null;
+    }
+    interface TextNode {
+      textContent: string | null;
+      parentElement: El | null;
+    }
+    const doc = (
+      globalThis as unknown as {
+        document: { body: { querySelectorAll(s: string): Iterable<El> }; createTreeWalker(root: unknown, what: number): { nextNode(): TextNode | null } };
+      }
+    ).document;
+    const skip = (el: El | null) =>
+      el?.closest('code, pre, kbd, samp, script, style, textarea, [translate="no"], [lang="en"], .cm-editor, .react-flow__attribution');
+    const texts: string[] = [];
+    const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent?.trim();
+      if (text && !skip(n.parentElement)) texts.push(text);
+    }
+    for (const el of doc.body.querySelectorAll('[aria-label], [title], [placeholder]')) {
+      if (skip(el)) continue;
+      for (const attr of ['aria-label', 'title', 'placeholder']) {
+        const v = el.getAttribute(attr)?.trim();
+        if (v) texts.push(v);
+      }
+    }
+    return texts;
+  });
+  const values = [...data].filter((s) => s.length >= 2).sort((a, b) => b.length - a.length);
+  const left: string[] = [];
+  for (const text of shown) {
+    let rest = text;
+    for (const v of values) if (rest.includes(v)) rest = rest.split(v).join(' ');
+    const words = (rest.match(/[A-Za-z][A-Za-z_-]*[A-Za-z]/g) ?? []).filter((w) => !SAME_IN_CHINESE.has(w) && !/^[vp]\d/.test(w));
+    if (words.length) left.push(`${text}  [${words.join(' ')}]`);
+  }
+  return [...new Set(left)];
+}
+
+describe('the console in Simplified Chinese', () => {
+  test('the language chosen in the menu is kept for the person: another browser of theirs opens in it, and its dates and numbers are Chinese', async () => {
+    const key = await newKey('analyst', 'language test');
+    const page = await ui.newPage();
+    await signIn(page, key);
+    assert.equal(await page.locator('header nav a').first().textContent(), 'Overview', 'a browser in English starts in English');
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await page.getByRole('navigation', { name: '页面' }).getByRole('link', { name: '概览' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+    const me = await fetch(`${ui.server.url}/v1/me`, { headers: { authorization: `Bearer ${key}` } });
+    assert.equal(((await me.json()) as { locale: string }).locale, 'zh-CN', 'kept on the server');
+
+    const other = await ui.newPage();
+    await signIn(other, key);
+    await other.getByRole('navigation', { name: '页面' }).getByRole('link', { name: '决策流' }).waitFor();
+    await other.goto(`${ui.server.url}/console/#/decisions`);
+    const when = other
+      .getByRole('table', { name: '决策' })
+      .locator('tbody tr td')
+      .filter({ hasText: /\d{4}年\d{1,2}月\d{1,2}日/ });
+    await when.first().waitFor();
+    await ui.shot(other, 'zh-decisions');
+  });
+
+  test('the main pages in zh-CN show no text of the console in English', async () => {
+    const analyst = await newKey('analyst', 'zh analyst');
+    const reviewer = await newKey('reviewer', 'zh reviewer');
+    const auditor = await newKey('auditor', 'zh auditor');
+    for (const k of [analyst, reviewer, auditor]) assert.equal((await setLocale(k, 'zh-CN')).status, 200);
+    const headers = { authorization: `Bearer ${analyst}` };
+    const decision = (
+      (await (await fetch(`${ui.server.url}/v1/decisions?flow=scored-lending&outcome=decline&limit=1`, { headers })).json()) as {
+        decisions: { id: string }[];
+      }
+    ).decisions[0]!.id;
+    const pages: [string, string, string][] = [
+      [analyst, '#/overview', '.tile-label'],
+      [analyst, '#/flows', 'h1'],
+      [analyst, '#/flows/consumer-lending/1', '.react-flow__node'],
+      [analyst, '#/flows/scored-lending/1/edit', '.react-flow__node'],
+      [analyst, '#/releases', 'h1'],
+      [analyst, '#/tables', 'h1'],
+      [analyst, '#/dmn', 'h1'],
+      [analyst, '#/models/demo-trees', 'canvas'],
+      [analyst, '#/decisions', 'tbody tr'],
+      [analyst, `#/decisions/${decision}`, '.react-flow__node'],
+      [analyst, '#/sandbox', 'h1'],
+      [reviewer, '#/reviews', 'h1'],
+      [auditor, '#/audit', 'tbody tr'],
+    ];
+    const findings: string[] = [];
+    let signedInAs = '';
+    const page = await ui.newPage({ width: 1400, height: 900 });
+    const data = collectApiStrings(page);
+    for (const [key, route, ready] of pages) {
+      if (key !== signedInAs) {
+        await signIn(page, key);
+        signedInAs = key;
+      }
+      await page.goto(`${ui.server.url}/console/${route}`);
+      await page.locator(ready).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN', route);
+      for (const left of await untranslated(page, data)) findings.push(`${route}: ${left}`);
+      await ui.shot(page, `zh-${route.slice(2).replace(/\W+/g, '-')}`);
+    }
+    assert.deepEqual(findings, [], `${findings.length} texts left in English`);
+  });
+});
