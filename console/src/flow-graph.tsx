@@ -1,3 +1,5 @@
+import { flowAriaLabels } from './i18n/flow-aria.ts';
+import { t } from './i18n/i18n.ts';
 import { Background, Controls, MarkerType, Position, ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
@@ -65,7 +67,9 @@ export function FlowGraph({
       sourcePosition: Position.Right,
       targetPosition: Position.Left,
       data: { label: `${n.label ?? n.id}\n(${n.kind})` },
-      ariaLabel: `${n.kind} node ${n.label ?? n.id}${visited.has(n.id) ? ', on the path' : ''}`,
+      ariaLabel: visited.has(n.id)
+        ? t('{{kind}} node {{name}}, on the path', { kind: n.kind, name: n.label ?? n.id })
+        : t('{{kind}} node {{name}}', { kind: n.kind, name: n.label ?? n.id }),
       className: `flow-node${visited.has(n.id) ? ' on-path' : ''}${selected === n.id ? ' selected-node' : ''}`,
       style: { background: KIND_COLOUR[n.kind] ?? '#fff', whiteSpace: 'pre-line', fontSize: 11, width: 170 },
     }));
@@ -75,7 +79,8 @@ export function FlowGraph({
       id: `e${i}`,
       source: e.from,
       target: e.to,
-      label: e.label ?? e.on ?? (e.default ? 'otherwise' : e.when),
+      label: e.label ?? e.on ?? (e.default ? t('otherwise') : e.when),
+      ariaLabel: t('edge from {{from}} to {{to}}', { from: e.from, to: e.to }),
       animated: taken.has(`${e.from}>${e.to}`),
       markerEnd: { type: MarkerType.ArrowClosed },
       style: taken.has(`${e.from}>${e.to}`) ? { stroke: '#d35400', strokeWidth: 2.5 } : undefined,
@@ -86,6 +91,7 @@ export function FlowGraph({
   return (
     <div className="graph" style={{ height }} data-testid="flow-graph">
       <ReactFlow
+        ariaLabelConfig={flowAriaLabels()}
         nodes={nodes}
         edges={edges}
         fitView

@@ -1,3 +1,4 @@
+import { flowAriaLabels } from '../i18n/flow-aria.ts';
 import { t } from '../i18n/i18n.ts';
 import {
   Background,
@@ -174,7 +175,9 @@ export function FlowCanvas({
         position: positions.get(n.id) ?? { x: 0, y: 0 },
         measured: sizes.get(n.id),
         selected: selection !== null && 'node' in selection && selection.node === n.id,
-        ariaLabel: `${n.kind} node ${n.label ?? n.id}${problems.nodes.get(n.id) ? `, ${problems.nodes.get(n.id)} problems` : ''}`,
+        ariaLabel: problems.nodes.get(n.id)
+          ? t('{{kind}} node {{name}}, {{problems}} problems', { kind: n.kind, name: n.label ?? n.id, problems: problems.nodes.get(n.id) })
+          : t('{{kind}} node {{name}}', { kind: n.kind, name: n.label ?? n.id }),
         data: {
           title: n.label ?? n.id,
           kind: n.kind,
@@ -202,9 +205,11 @@ export function FlowCanvas({
           type: 'routed',
           selected: selection !== null && 'edge' in selection && selection.edge === i,
           markerEnd: { type: MarkerType.ArrowClosed },
-          ariaLabel: `edge from ${e.from} to ${e.to}${edgeLabel(e) ? `: ${edgeLabel(e)}` : ''}`,
+          ariaLabel: edgeLabel(e, t)
+            ? t('edge from {{from}} to {{to}}: {{label}}', { from: e.from, to: e.to, label: edgeLabel(e, t) })
+            : t('edge from {{from}} to {{to}}', { from: e.from, to: e.to }),
           data: {
-            text: edgeLabel(e),
+            text: edgeLabel(e, t),
             problems: problems.edges.get(i) ?? 0,
             onPath: taken.has(`${e.from}>${e.to}`),
             route: laidOut && unmoved(e.from) && unmoved(e.to) ? laidOut : null,
@@ -235,6 +240,7 @@ export function FlowCanvas({
   return (
     <div className="graph studio-canvas" data-testid="studio-canvas">
       <ReactFlow
+        ariaLabelConfig={flowAriaLabels()}
         nodes={insets.nodes.length ? [...nodes, ...insets.nodes] : nodes}
         edges={insets.edges.length ? [...edges, ...(insets.edges as Edge<RoutedEdgeData>[])] : edges}
         nodeTypes={nodeTypes}
@@ -260,7 +266,7 @@ export function FlowCanvas({
         <MiniMap
           pannable
           zoomable
-          ariaLabel="Minimap of the whole flow"
+          ariaLabel={t('Minimap of the whole flow')}
           nodeColor={(n) => KIND_COLOUR[(n.data as FlowNodeData).kind] ?? '#ccc'}
           nodeStrokeColor="#5a6472"
           nodeStrokeWidth={6}

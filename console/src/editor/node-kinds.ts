@@ -86,9 +86,9 @@ export function newEdge(def: FlowDefinition, from: string, to: string): FlowEdge
   return { from, to };
 }
 
-/** What an edge shows on the canvas. */
-export function edgeLabel(e: FlowEdge): string {
-  return e.label ?? e.on ?? (e.default ? 'otherwise' : e.when || (e.when === '' ? '(condition?)' : ''));
+/** What an edge shows on the canvas; `translate` puts the words the console adds into the reader's language. */
+export function edgeLabel(e: FlowEdge, translate: (text: string) => string = (text) => text): string {
+  return e.label ?? e.on ?? (e.default ? translate(tk('otherwise')) : e.when || (e.when === '' ? translate(tk('(condition?)')) : ''));
 }
 
 /** Renames a node and every edge and reference to it, so ids can be changed without breaking the flow. */

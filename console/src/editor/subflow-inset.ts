@@ -2,6 +2,7 @@ import { type Edge, MarkerType, type Node } from '@xyflow/react';
 import type { FlowDefinition } from '../types.ts';
 import { type FlowLayout, NODE_HEIGHT, type Point } from './layout.ts';
 import { edgeLabel } from './node-kinds.ts';
+import { t } from '../i18n/i18n.ts';
 
 /** A subflow opened on the canvas: the flow it runs, laid out. */
 export interface OpenedSubflow {
@@ -37,7 +38,7 @@ export function subflowInsets(opened: ReadonlyMap<string, OpenedSubflow>, positi
       data: { label: `${sub.definition.id} v${sub.version}` },
       draggable: false,
       selectable: false,
-      ariaLabel: `inside subflow ${nodeId}: ${sub.definition.name} v${sub.version}`,
+      ariaLabel: t('inside subflow {{node}}: {{name}} v{{version}}', { node: nodeId, name: sub.definition.name, version: sub.version }),
     });
     for (const n of sub.definition.nodes) {
       const p = sub.layout.nodes.get(n.id) ?? { x: 0, y: 0 };
@@ -50,7 +51,7 @@ export function subflowInsets(opened: ReadonlyMap<string, OpenedSubflow>, positi
         draggable: false,
         selectable: false,
         connectable: false,
-        ariaLabel: `${n.kind} node ${n.label ?? n.id} of subflow ${sub.definition.id}`,
+        ariaLabel: t('{{kind}} node {{name}} of subflow {{subflow}}', { kind: n.kind, name: n.label ?? n.id, subflow: sub.definition.id }),
         data: { title: n.label ?? n.id, kind: n.kind, problems: 0, onPath: false, inset: true },
       });
     }
@@ -60,7 +61,7 @@ export function subflowInsets(opened: ReadonlyMap<string, OpenedSubflow>, positi
         source: `${frame}:${e.from}`,
         target: `${frame}:${e.to}`,
         type: 'smoothstep',
-        label: edgeLabel(e) || undefined,
+        label: edgeLabel(e, t) || undefined,
         labelStyle: { fontSize: 10 },
         markerEnd: { type: MarkerType.ArrowClosed },
         selectable: false,

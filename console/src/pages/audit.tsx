@@ -1,4 +1,4 @@
-import { t } from '../i18n/i18n.ts';
+import { t, tk } from '../i18n/i18n.ts';
 import { Fragment, useState } from 'react';
 import { get } from '../api.ts';
 import type { PageProps } from '../types.ts';
@@ -72,7 +72,7 @@ export function AuditPage(_: PageProps) {
         {(['action', 'actor', 'subjectType', 'subjectId'] as const).map((k) => (
           // biome-ignore lint/a11y/noLabelWithoutControl: the control is a select for actions and an input for the rest, chosen inside
           <label key={k}>
-            {k === 'subjectType' ? t('Subject type') : k === 'subjectId' ? t('Subject id') : k[0]!.toUpperCase() + k.slice(1)}{' '}
+            {t({ action: tk('Action'), actor: tk('Actor'), subjectType: tk('Subject type'), subjectId: tk('Subject id') }[k])}{' '}
             {k === 'action' ? (
               <select value={filters.action} onChange={(e) => setFilters({ ...filters, action: e.target.value })}>
                 <option value="">{t('any')}</option>

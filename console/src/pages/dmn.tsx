@@ -89,7 +89,7 @@ function Upload({ onUploaded }: { onUploaded: (v: DmnModelVersion) => void }) {
       </label>
       <label>
         {t('Id')}
-        <input value={id} onChange={(e) => setId(e.target.value)} placeholder="credit-policy" />
+        <input value={id} onChange={(e) => setId(e.target.value)} placeholder="credit-policy" translate="no" />
       </label>
       <ActionButton disabled={!file || !id} onClick={async () => onUploaded(await post<DmnModelVersion>('/v1/dmn', { id, xml: await file!.text() }))}>
         {t('Upload')}

@@ -55,7 +55,7 @@ export function FlowsPage({ me, route }: PageProps) {
                     key: f.id,
                     href: href('flows', f.id),
                     title: f.name,
-                    detail: `${f.id} · v${f.latestVersion} · ${f.liveVersion ? `v${f.liveVersion} live` : 'not published'}`,
+                    detail: `${f.id} · v${f.latestVersion} · ${f.liveVersion ? t('v{{version}} live', { version: f.liveVersion }) : t('not published')}`,
                     current: f.id === flowId,
                   }))}
                 />

@@ -305,7 +305,7 @@ function ModelCharts({ side, name }: { side: ModelVersion[]; name: (v: ModelVers
       const c = v.summary.training!.curves!.ks;
       return [
         {
-          name: `${name(v)} bads`,
+          name: t('{{version}} bads', { version: name(v) }),
           type: 'line',
           showSymbol: false,
           data: c.share.map((x, k) => [x, c.bad[k]]),
@@ -313,7 +313,7 @@ function ModelCharts({ side, name }: { side: ModelVersion[]; name: (v: ModelVers
           itemStyle: { color: SIDES[i] },
         },
         {
-          name: `${name(v)} goods`,
+          name: t('{{version}} goods', { version: name(v) }),
           type: 'line',
           showSymbol: false,
           data: c.share.map((x, k) => [x, c.good[k]]),

@@ -68,7 +68,11 @@ export function OverviewPage(_: PageProps) {
           <div className="tiles">
             <Tile label={t('Decisions per minute')} value={num(s.perMinute, 1)} note={t('over the last {{count}} decisions', { count: s.count })} />
             <Tile label={t('Approval rate')} value={pct(s.approvalRate)} note={t('of completed decisions')} />
-            <Tile label={t('Latency p50 / p95 / p99')} value={`${num(s.p50, 2)} / ${num(s.p95, 2)} / ${num(s.p99, 2)} ms`} note={t('time to run the flow')} />
+            <Tile
+              label={t('Latency p50 / p95 / p99')}
+              value={t('{{p50}} / {{p95}} / {{p99}} ms', { p50: num(s.p50, 2), p95: num(s.p95, 2), p99: num(s.p99, 2) })}
+              note={t('time to run the flow')}
+            />
             <Tile
               label={t('Pending reviews')}
               value={pending.data === null ? '…' : num(pending.data)}

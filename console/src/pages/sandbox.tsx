@@ -96,7 +96,7 @@ function FlowVersionPicker({
         {Array.from({ length: current?.latestVersion ?? 1 }, (_, i) => i + 1).map((v) => (
           <option key={v} value={v}>
             v{v}
-            {current?.liveVersion === v ? ' (live)' : ''}
+            {current?.liveVersion === v ? t(' (live)') : ''}
           </option>
         ))}
       </select>
