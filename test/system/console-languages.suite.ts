@@ -86,12 +86,12 @@ async function untranslated(page: Page, data: Set<string>): Promise<string[]> {
   // A string, not a function: tsx names functions with a helper the page does not have.
   const shown = (await page.evaluate(SHOWN_TEXTS)) as string[];
   const values = [...data].filter((s) => s.length >= 2).sort((a, b) => b.length - a.length);
-  const escape = (v: string) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const asPattern = (v: string) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const left: string[] = [];
   for (const text of shown) {
     let rest = text;
     // Data is taken out only where it stands as a whole: "on" from the API must not hide "Action".
-    for (const v of values) if (rest.includes(v)) rest = rest.replace(new RegExp(`(?<![A-Za-z])${escape(v)}(?![A-Za-z])`, 'g'), ' ');
+    for (const v of values) if (rest.includes(v)) rest = rest.replace(new RegExp(`(?<![A-Za-z])${asPattern(v)}(?![A-Za-z])`, 'g'), ' ');
     const words = rest.split(/[^A-Za-z0-9_'-]+/).filter((w) => /^[A-Za-z][A-Za-z'-]*[A-Za-z]$/.test(w) && !SAME_IN_CHINESE.has(w));
     if (words.length) left.push(`${text}  [${words.join(' ')}]`);
   }
