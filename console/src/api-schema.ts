@@ -1,5 +1,5 @@
 // Generated from /openapi.json by `npm run api-types` (openapi-typescript); do not edit.
-// OpenAPI document sha256: 82cc6d820d2e7b0c0f3677632ce1cdf87d48f396c7b75d551675283b7495358d
+// OpenAPI document sha256: 9e0758518647587ac7a3d3901465df4eb689d835e5f1fc43de2330c561a3bd53
 // test/api/api-roles.test.ts fails when the server no longer serves this document.
 
 export interface paths {
@@ -3003,6 +3003,10 @@ export interface paths {
                                     /** @enum {string} */
                                     severity?: "knockout" | "refer" | "warning";
                                     text: string;
+                                    /** @description the text in other languages, by locale (en, zh-CN), where the flow gives them */
+                                    texts?: {
+                                        [key: string]: string;
+                                    };
                                 }[];
                                 /** @enum {string} */
                                 status: "completed" | "pending_review";
@@ -3171,6 +3175,10 @@ export interface paths {
                                 /** @enum {string} */
                                 severity?: "knockout" | "refer" | "warning";
                                 text: string;
+                                /** @description the text in other languages, by locale (en, zh-CN), where the flow gives them */
+                                texts?: {
+                                    [key: string]: string;
+                                };
                             }[];
                             /** @enum {string} */
                             status: "completed" | "pending_review";
@@ -3244,6 +3252,10 @@ export interface paths {
                                 /** @enum {string} */
                                 severity?: "knockout" | "refer" | "warning";
                                 text: string;
+                                /** @description the text in other languages, by locale (en, zh-CN), where the flow gives them */
+                                texts?: {
+                                    [key: string]: string;
+                                };
                             }[];
                             /** @enum {string} */
                             status: "completed" | "pending_review";
@@ -3434,6 +3446,10 @@ export interface paths {
                                 /** @enum {string} */
                                 severity?: "knockout" | "refer" | "warning";
                                 text: string;
+                                /** @description the text in other languages, by locale (en, zh-CN), where the flow gives them */
+                                texts?: {
+                                    [key: string]: string;
+                                };
                             }[];
                             /** @enum {string} */
                             status: "completed" | "pending_review";
@@ -3692,6 +3708,9 @@ export interface paths {
                             reasons: {
                                 code: string;
                                 text: string;
+                                texts?: {
+                                    [key: string]: string;
+                                };
                             }[];
                         };
                     };
@@ -3970,6 +3989,10 @@ export interface paths {
                                     /** @enum {string} */
                                     severity?: "knockout" | "refer" | "warning";
                                     text: string;
+                                    /** @description the text in other languages, by locale (en, zh-CN), where the flow gives them */
+                                    texts?: {
+                                        [key: string]: string;
+                                    };
                                 }[];
                                 /** @enum {string} */
                                 status: "completed" | "pending_review";
@@ -7452,6 +7475,10 @@ export interface paths {
                                         /** @enum {string} */
                                         severity?: "knockout" | "refer" | "warning";
                                         text: string;
+                                        /** @description the text in other languages, by locale (en, zh-CN), where the flow gives them */
+                                        texts?: {
+                                            [key: string]: string;
+                                        };
                                     }[];
                                     /** @enum {string} */
                                     status: "completed" | "pending_review" | "invalid" | "failed";
@@ -8000,6 +8027,10 @@ export interface paths {
                                         /** @enum {string} */
                                         severity?: "knockout" | "refer" | "warning";
                                         text: string;
+                                        /** @description the text in other languages, by locale (en, zh-CN), where the flow gives them */
+                                        texts?: {
+                                            [key: string]: string;
+                                        };
                                     }[];
                                     /** @enum {string} */
                                     status: "completed" | "pending_review" | "invalid" | "failed";
@@ -8183,6 +8214,10 @@ export interface paths {
                                 /** @enum {string} */
                                 severity?: "knockout" | "refer" | "warning";
                                 text: string;
+                                /** @description the text in other languages, by locale (en, zh-CN), where the flow gives them */
+                                texts?: {
+                                    [key: string]: string;
+                                };
                             }[];
                             /** @enum {string} */
                             status: "completed" | "pending_review" | "invalid" | "failed";
@@ -13755,6 +13790,10 @@ export interface paths {
                                     /** @enum {string} */
                                     severity?: "knockout" | "refer" | "warning";
                                     text: string;
+                                    /** @description the text in other languages, by locale (en, zh-CN), where the flow gives them */
+                                    texts?: {
+                                        [key: string]: string;
+                                    };
                                 }[];
                                 /** @enum {string} */
                                 status: "completed" | "pending_review";
@@ -13931,6 +13970,10 @@ export interface paths {
                                     /** @enum {string} */
                                     severity?: "knockout" | "refer" | "warning";
                                     text: string;
+                                    /** @description the text in other languages, by locale (en, zh-CN), where the flow gives them */
+                                    texts?: {
+                                        [key: string]: string;
+                                    };
                                 }[];
                                 /** @enum {string} */
                                 status: "completed" | "pending_review";

@@ -1,3 +1,4 @@
+import { t } from './i18n/i18n.ts';
 /**
  * The console talks to the server only through the public HTTP API, with the signed-in key or,
  * after single sign-on, the session cookie the server set. Every request says it comes from the
@@ -35,7 +36,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: st
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'network', 'The server cannot be reached. Check that Arbiter is running, then try again.');
+    throw new ApiError(0, 'network', t('The server cannot be reached. Check that Arbiter is running, then try again.'));
   }
   const text = await res.text();
   let json: unknown = null;

@@ -41,9 +41,11 @@ function LanguageMenu() {
       className="language"
       value={currentLocale()}
       onChange={async (e) => {
-        if (!isLocale(e.target.value)) return;
-        await switchLocale(e.target.value);
-        await put('/v1/me/preferences', { locale: e.target.value }).catch(() => undefined);
+        const locale = e.target.value;
+        if (!isLocale(locale)) return;
+        // Kept first, so that once the console shows the language every other browser of this person opens in it.
+        await put('/v1/me/preferences', { locale }).catch(() => undefined);
+        await switchLocale(locale);
       }}
     >
       {LOCALES.map((l) => (

@@ -41,7 +41,7 @@ export interface FlowEdge {
 export interface FlowDefinition {
   id: string;
   name: string;
-  input?: { fields: Record<string, { type: string; class: string }> };
+  input?: { fields: Record<string, { type: string; class: string; label?: string; labels?: Partial<Record<string, string>> }> };
   nodes: FlowNode[];
   edges: FlowEdge[];
   [key: string]: unknown;

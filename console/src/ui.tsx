@@ -36,14 +36,15 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
 
-/** The server's messages are in English (they name fields and values as the API does), so they are marked as such. */
+/** The server's messages are in English (they name fields and values as the API does), so they are marked as such; the console's own are translated. */
 export function ErrorBox({ error }: { error: Error | null }) {
   const t = useT();
   if (!error) return null;
   const status = error instanceof ApiError && error.status ? error.status : null;
   return (
     <div className="error" role="alert">
-      <strong>{status ? t('Something went wrong ({{status}}).', { status }) : t('Something went wrong.')}</strong> <span lang="en">{error.message}</span>
+      <strong>{status ? t('Something went wrong ({{status}}).', { status }) : t('Something went wrong.')}</strong>{' '}
+      {status ? <span lang="en">{error.message}</span> : error.message}
     </div>
   );
 }

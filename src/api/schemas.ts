@@ -45,6 +45,7 @@ export const chainBreakSchema = z.object({ seq: z.number().int(), reason: z.stri
 export const reasonSchema = z.object({
   code: z.string(),
   text: z.string(),
+  texts: z.record(z.string(), z.string()).optional().describe('the text in other languages, by locale (en, zh-CN), where the flow gives them'),
   severity: z.enum(['knockout', 'refer', 'warning']).optional(),
   node: z.string().optional(),
   feature: z.string().optional().describe("for a model's reason: the feature"),

@@ -6,6 +6,15 @@ import { COLUMN_TYPES } from '../rules/index.ts';
 export const DATA_CLASSES = ['C1', 'C2', 'C3'] as const;
 export type DataClass = (typeof DATA_CLASSES)[number];
 
+/** The languages a flow's texts for people may be given in besides their own (the console's languages). */
+export const TEXT_LOCALES = ['en', 'zh-CN'] as const;
+export type TextLocale = (typeof TEXT_LOCALES)[number];
+/** A text in other languages, by locale: readers in that language (the console, notices) see it instead. */
+const textsSchema = z
+  .partialRecord(z.enum(TEXT_LOCALES), z.string().min(1))
+  .optional()
+  .describe('the same text in other languages, by locale (en, zh-CN): shown to readers in that language');
+
 const fieldSchema = z.strictObject({
   type: z.enum(['number', 'string', 'boolean', 'date', 'dateTime', 'time', 'dayTimeDuration', 'yearMonthDuration', 'object', 'array']),
   class: z.enum(DATA_CLASSES).optional().describe('personal-data class; required before publishing'),
@@ -14,6 +23,8 @@ const fieldSchema = z.strictObject({
   minimum: z.number().optional(),
   maximum: z.number().optional(),
   description: z.string().optional(),
+  label: z.string().min(1).optional().describe("the field's name for people (the console shows it beside the key)"),
+  labels: textsSchema.describe('the label in other languages, by locale (en, zh-CN)'),
   mask: z
     .enum(['phone', 'nationalId', 'name', 'email', 'account', 'full'])
     .optional()
@@ -69,6 +80,7 @@ export const rulesetNodeSchema = z.strictObject({
         when: feel,
         severity: z.enum(['knockout', 'refer', 'warning']),
         text: z.string().min(1),
+        texts: textsSchema,
       }),
     )
     .min(1),
@@ -97,7 +109,7 @@ export const outputNodeSchema = z.strictObject({
   ...base,
   kind: z.literal('output'),
   outcome: z.enum(['approve', 'decline', 'refer']),
-  reasons: z.array(z.strictObject({ code: z.string(), text: z.string() })).optional(),
+  reasons: z.array(z.strictObject({ code: z.string(), text: z.string(), texts: textsSchema })).optional(),
   modelReasons: z
     .string()
     .optional()
@@ -205,7 +217,7 @@ export const onErrorSchema = z
   .strictObject({
     outcome: z.enum(['refer', 'decline']).describe('refer (the default) sends the application to a person; decline refuses it'),
     reason: z
-      .strictObject({ code: z.string().min(1), text: z.string().min(1) })
+      .strictObject({ code: z.string().min(1), text: z.string().min(1), texts: textsSchema })
       .optional()
       .describe('the reason given; default EVALUATION_ERROR'),
   })

@@ -128,17 +128,18 @@ const MAX_PRINCIPAL_REASONS = 4;
 interface StoredReason {
   code: string;
   text: string;
+  texts?: Record<string, string>;
   severity?: string;
 }
 
 /** The reasons an applicant is told: knock-outs and refers first, then the outcome's own; warnings are internal. */
-function principalReasons(result: unknown): { code: string; text: string }[] {
+function principalReasons(result: unknown): { code: string; text: string; texts?: Record<string, string> }[] {
   const reasons = ((result as { reasons?: StoredReason[] } | null)?.reasons ?? []).filter((r) => r.severity !== 'warning');
   const rank = (r: StoredReason) => (r.severity === 'knockout' ? 0 : r.severity === 'refer' ? 1 : 2);
   return [...reasons]
     .sort((a, b) => rank(a) - rank(b))
     .slice(0, MAX_PRINCIPAL_REASONS)
-    .map((r) => ({ code: r.code, text: r.text }));
+    .map((r) => ({ code: r.code, text: r.text, ...(r.texts ? { texts: r.texts } : {}) }));
 }
 
 /** What the applicant is told of a decision. */
@@ -146,7 +147,8 @@ export interface Explanation {
   decisionId: string;
   outcome: string | null;
   decidedBy: 'automated' | 'person' | 'pending';
-  reasons: { code: string; text: string }[];
+  /** Each with its text in other languages where the flow gives them, for notices in the applicant's language. */
+  reasons: { code: string; text: string; texts?: Record<string, string> }[];
   canContest: boolean;
   howToContest: string | null;
 }

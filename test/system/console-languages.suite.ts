@@ -128,11 +128,10 @@ describe('the console in Simplified Chinese', () => {
     const auditor = await newKey('auditor', 'zh auditor');
     for (const k of [analyst, reviewer, auditor]) assert.equal((await setLocale(k, 'zh-CN')).status, 200);
     const headers = { authorization: `Bearer ${analyst}` };
-    const decision = (
-      (await (await fetch(`${ui.server.url}/v1/decisions?flow=scored-lending&outcome=decline&limit=1`, { headers })).json()) as {
-        decisions: { id: string }[];
-      }
-    ).decisions[0]!.id;
+    const firstDecision = async (query: string) =>
+      ((await (await fetch(`${ui.server.url}/v1/decisions?${query}&limit=1`, { headers })).json()) as { decisions: { id: string }[] }).decisions[0]!.id;
+    const decision = await firstDecision('flow=scored-lending&outcome=decline');
+    const consumer = await firstDecision('flow=consumer-lending');
     const pages: [string, string, string][] = [
       [analyst, '#/overview', '.tile-label'],
       [analyst, '#/flows', 'h1'],
@@ -144,6 +143,7 @@ describe('the console in Simplified Chinese', () => {
       [analyst, '#/models/demo-trees', '[data-chart] svg'],
       [analyst, '#/decisions', 'tbody tr'],
       [analyst, `#/decisions/${decision}`, '.react-flow__node'],
+      [analyst, `#/decisions/${consumer}`, '.react-flow__node'],
       [analyst, '#/sandbox', 'h1'],
       [reviewer, '#/reviews', 'h1'],
       [auditor, '#/audit', 'tbody tr'],
@@ -165,5 +165,13 @@ describe('the console in Simplified Chinese', () => {
       await ui.shot(page, `zh-${route.slice(2).replace(/\W+/g, '-')}`);
     }
     assert.deepEqual(findings, [], `${findings.length} texts left in English`);
+
+    // The flow's own texts for people, where it gives them in Chinese: reasons and field labels.
+    await page.goto(`${ui.server.url}/console/#/decisions/${decision}`);
+    await page.getByRole('listitem').filter({ hasText: '预计违约风险过高' }).first().waitFor();
+    await page.goto(`${ui.server.url}/console/#/decisions/${consumer}`);
+    const application = page.getByRole('table', { name: '申请' });
+    await application.getByRole('rowheader', { name: /申请人姓名/ }).waitFor();
+    await application.getByRole('rowheader', { name: /月收入/ }).waitFor();
   });
 });

@@ -72,9 +72,9 @@ export function FlowSettings({ def, isNew, onChange }: { def: FlowDefinition; is
 export function ProblemList({ check, onGo }: { check: ReturnType<typeof useFlowCheck>['check']; onGo: (i: { node?: string; edge?: number }) => void }) {
   if (!check) return null;
   const all = [
-    ...check.issues.map((i) => ({ ...i, level: 'problem' })),
-    ...check.publishable.map((i) => ({ ...i, level: 'before publishing' })),
-    ...check.warnings.map((i) => ({ ...i, level: 'warning' })),
+    ...check.issues.map((i) => ({ ...i, level: 'problem', levelText: t('problem') })),
+    ...check.publishable.map((i) => ({ ...i, level: 'before publishing', levelText: t('before publishing') })),
+    ...check.warnings.map((i) => ({ ...i, level: 'warning', levelText: t('warning') })),
   ];
   if (!all.length) return null;
   return (
@@ -86,7 +86,7 @@ export function ProblemList({ check, onGo }: { check: ReturnType<typeof useFlowC
       <ul className="problem-list">
         {all.slice(0, 200).map((i, k) => (
           <li key={k}>
-            <span className={i.level === 'problem' ? 'problem-text' : 'warning-text'}>{i.level}</span>{' '}
+            <span className={i.level === 'problem' ? 'problem-text' : 'warning-text'}>{i.levelText}</span>{' '}
             {i.node !== undefined || i.edge !== undefined ? (
               <button type="button" className="linklike" onClick={() => onGo(i)}>
                 {i.node ?? t('edge {{edge}}', { edge: i.edge })}

@@ -54,7 +54,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
   const stored = 'version' in source ? source.version : null;
-  const initial = useMemo(() => (stored ? stored.definition : emptyFlow('new-flow', 'New flow')), [stored]);
+  const initial = useMemo(() => (stored ? stored.definition : emptyFlow('new-flow', t('New flow'))), [stored]);
   const history = useHistory<FlowDefinition>(initial);
   const def = history.value;
   const [savedJson, setSavedJson] = useState(() => (stored ? JSON.stringify(stored.definition) : ''));
@@ -88,7 +88,7 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
         const base = `/v1/flows/${encodeURIComponent(node.flow)}/versions`;
         // Unpinned, a subflow runs its live version, which the catalog already knows.
         const version = typeof node.version === 'number' ? node.version : (catalog.flows.find((f) => f.id === node.flow)?.liveVersion ?? null);
-        if (!version) throw new Error(`flow ${node.flow} has no live version to show`);
+        if (!version) throw new Error(t('flow {{flow}} has no live version to show', { flow: node.flow }));
         const sub = await get<FlowVersion>(`${base}/${version}`);
         setOpened(new Map(opened).set(nodeId, { definition: sub.definition, version, layout: await layoutFlow(sub.definition) }));
         // Show the subflow node with what opened under it.
@@ -259,7 +259,7 @@ function Editor({ me, source }: { me: PageProps['me']; source: Source }) {
         saved = await put<FlowVersion>(`/v1/flows/${encodeURIComponent(stored.flowId)}/versions/${stored.version}`, { definition: def });
       else saved = await post<FlowVersion>(`/v1/flows/${encodeURIComponent(def.id)}/versions`, { definition: def });
       setSavedJson(JSON.stringify(def));
-      setSavedNote(`Saved as draft v${saved.version}.`);
+      setSavedNote(t('Saved as draft v{{version}}.', { version: saved.version }));
       if (!stored || saved.version !== stored.version || saved.flowId !== stored.flowId) go('flows', saved.flowId, saved.version, 'edit');
     } catch (err) {
       setSaveError(err instanceof ApiError && Array.isArray(err.details) ? new Error(`${err.message}`) : (err as Error));

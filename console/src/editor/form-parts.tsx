@@ -189,3 +189,13 @@ export function FeelMap({
     </fieldset>
   );
 }
+
+/** A text for people in other languages, by locale, as flows give them. */
+export type Texts = Partial<Record<string, string>>;
+
+/** The texts with the Chinese one set to `v`, or without it when `v` is empty; undefined when none is left. */
+export function withChinese(texts: Texts | undefined, v: string): Texts | undefined {
+  const { 'zh-CN': _, ...others } = texts ?? {};
+  const next = v ? { ...others, 'zh-CN': v } : others;
+  return Object.keys(next).length ? next : undefined;
+}

@@ -1,6 +1,6 @@
 import { t } from '../i18n/i18n.ts';
 import type { LocatedIssue } from './checks.ts';
-import { issuesAt, keyPath, Problems } from './form-parts.tsx';
+import { issuesAt, keyPath, Problems, withChinese, type Texts } from './form-parts.tsx';
 
 export interface FieldSpec {
   type: string;
@@ -12,6 +12,8 @@ export interface FieldSpec {
   mask?: string;
   search?: boolean;
   description?: string;
+  label?: string;
+  labels?: Texts;
 }
 
 const TYPES = ['number', 'string', 'boolean', 'date', 'dateTime', 'time', 'dayTimeDuration', 'yearMonthDuration', 'object', 'array'];
@@ -41,6 +43,8 @@ export function InputFieldsForm({
         <thead>
           <tr>
             <th>{t('Name')}</th>
+            <th>{t('Label')}</th>
+            <th>{t('Label in Simplified Chinese')}</th>
             <th>{t('Type')}</th>
             <th>{t('Class')}</th>
             <th>{t('Required')}</th>
@@ -64,6 +68,21 @@ export function InputFieldsForm({
                     onChange={(e) => set(i, e.target.value, spec, `field-name-${i}`)}
                   />
                   <Problems issues={problems} />
+                </td>
+                <td>
+                  <input
+                    aria-label={t('{{name}} label', { name })}
+                    value={spec.label ?? ''}
+                    onChange={(e) => set(i, name, clean({ ...spec, label: e.target.value || undefined }), `field-label-${i}`)}
+                  />
+                </td>
+                <td>
+                  <input
+                    aria-label={t('{{name}} label in Simplified Chinese', { name })}
+                    lang="zh-CN"
+                    value={spec.labels?.['zh-CN'] ?? ''}
+                    onChange={(e) => set(i, name, clean({ ...spec, labels: withChinese(spec.labels, e.target.value) }), `field-label-zh-${i}`)}
+                  />
                 </td>
                 <td>
                   <select aria-label={t('{{name}} type', { name })} value={spec.type} onChange={(e) => set(i, name, { ...spec, type: e.target.value })}>

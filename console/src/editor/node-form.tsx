@@ -1,10 +1,10 @@
-import { t } from '../i18n/i18n.ts';
+import { t, tk } from '../i18n/i18n.ts';
 import { useEffect, useState } from 'react';
 import { ActionButton } from '../ui.tsx';
 import type { FlowDefinition, FlowNode } from '../types.ts';
 import type { LocatedIssue } from './checks.ts';
 import { StrategyForm } from './strategy-form.tsx';
-import { FeelField, FeelMap, issuesAt, Problems, SelectField, TextField } from './form-parts.tsx';
+import { FeelField, FeelMap, issuesAt, Problems, SelectField, TextField, withChinese, type Texts } from './form-parts.tsx';
 import { type FieldSpec, InputFieldsForm } from './input-fields-form.tsx';
 import { type TableSpec, TableForm } from './table-form.tsx';
 
@@ -24,6 +24,13 @@ interface RuleSpec {
   when: string;
   severity: string;
   text: string;
+  texts?: Texts;
+}
+
+interface ReasonSpec {
+  code: string;
+  text: string;
+  texts?: Texts;
 }
 
 /** The form of one node, by kind, with its JSON beside it (kept in step both ways). */
@@ -218,8 +225,8 @@ function KindForm({
             label={t('Rules from')}
             value={node.table ? 'inline' : 'dmn'}
             options={[
-              { value: 'inline', label: 'a table in this flow' },
-              { value: 'dmn', label: 'a decision of a stored DMN model' },
+              { value: 'inline', label: t('a table in this flow') },
+              { value: 'dmn', label: t('a decision of a stored DMN model') },
             ]}
             onChange={(v) =>
               v === 'inline'
@@ -288,7 +295,10 @@ function KindForm({
                 <SelectField
                   label={t('Rule {{value}} severity', { value: i + 1 })}
                   value={r.severity}
-                  options={['knockout', 'refer', 'warning']}
+                  options={(['knockout', 'refer', 'warning'] as const).map((v) => ({
+                    value: v,
+                    label: t({ knockout: tk('knockout'), refer: tk('refer'), warning: tk('warning') }[v]),
+                  }))}
                   onChange={(v) => setRule(i, { ...r, severity: v })}
                 />
                 <button
@@ -313,6 +323,12 @@ function KindForm({
                 onChange={(v) => setRule(i, { ...r, text: v }, `text-${i}`)}
                 issues={at(`rules[${i}].text`)}
               />
+              <TextField
+                label={t('Rule {{value}} text in Simplified Chinese', { value: i + 1 })}
+                value={r.texts?.['zh-CN'] ?? ''}
+                onChange={(v) => setRule(i, { ...r, texts: withChinese(r.texts, v) }, `text-zh-${i}`)}
+                issues={at(`rules[${i}].texts`)}
+              />
             </div>
           ))}
           <button
@@ -333,8 +349,8 @@ function KindForm({
             label={t('Mode')}
             value={str('mode') || 'first'}
             options={[
-              { value: 'first', label: 'first: the first edge whose condition holds' },
-              { value: 'all', label: 'all: every edge whose condition holds, then the join' },
+              { value: 'first', label: t('first: the first edge whose condition holds') },
+              { value: 'all', label: t('all: every edge whose condition holds, then the join') },
             ]}
             onChange={(v) => set({ mode: v })}
           />
@@ -358,7 +374,7 @@ function KindForm({
           <SelectField
             label={t('Version')}
             value={node.version === undefined ? '' : String(node.version)}
-            options={[{ value: '', label: 'the live one' }, ...(flow?.liveVersion ? [String(flow.liveVersion)] : [])]}
+            options={[{ value: '', label: t('the live one') }, ...(flow?.liveVersion ? [String(flow.liveVersion)] : [])]}
             onChange={(v) => set({ version: v ? Number(v) : undefined })}
           />
           <FeelMap
@@ -466,14 +482,17 @@ function KindForm({
         </>
       );
     case 'output': {
-      const reasons = (node.reasons ?? []) as { code: string; text: string }[];
-      const setReasons = (r: { code: string; text: string }[], g?: string) => set({ reasons: r.length ? r : undefined }, g);
+      const reasons = (node.reasons ?? []) as ReasonSpec[];
+      const setReasons = (r: ReasonSpec[], g?: string) => set({ reasons: r.length ? r : undefined }, g);
       return (
         <>
           <SelectField
             label={t('Outcome')}
             value={str('outcome')}
-            options={['approve', 'decline', 'refer']}
+            options={(['approve', 'decline', 'refer'] as const).map((v) => ({
+              value: v,
+              label: t({ approve: tk('approve'), decline: tk('decline'), refer: tk('refer') }[v]),
+            }))}
             onChange={(v) => set({ outcome: v })}
             issues={at('outcome')}
           />
@@ -501,6 +520,16 @@ function KindForm({
                     )
                   }
                 />
+                <TextField
+                  label={t('Reason {{value}} text in Simplified Chinese', { value: i + 1 })}
+                  value={r.texts?.['zh-CN'] ?? ''}
+                  onChange={(v) =>
+                    setReasons(
+                      reasons.map((x, k) => (k === i ? { ...x, texts: withChinese(x.texts, v) } : x)),
+                      `rt-zh-${i}`,
+                    )
+                  }
+                />
                 <button
                   type="button"
                   className="btn btn-secondary btn-small"
@@ -520,7 +549,7 @@ function KindForm({
             <SelectField
               label={t('Model reasons from')}
               value={str('modelReasons')}
-              options={[{ value: '', label: 'none' }, ...scoreNodes]}
+              options={[{ value: '', label: t('none') }, ...scoreNodes]}
               onChange={(v) => set({ modelReasons: v })}
               issues={at('modelReasons')}
             />

@@ -438,7 +438,7 @@ function TableFindings({ table, check }: { table: TableSpec; check: TableCheck }
               ? t('No overlaps.')
               : t('{{length}} overlaps{{value}}.', {
                   length: check.overlaps.length,
-                  value: table.hitPolicy && table.hitPolicy !== 'UNIQUE' ? ` (allowed by the ${table.hitPolicy} hit policy)` : '',
+                  value: table.hitPolicy && table.hitPolicy !== 'UNIQUE' ? t(' (allowed by the {{policy}} hit policy)', { policy: table.hitPolicy }) : '',
                 })}
             {check.unanalysedColumns.length
               ? t(' Columns {{join}} use expressions the analysis cannot enumerate.', { join: check.unanalysedColumns.join(', ') })

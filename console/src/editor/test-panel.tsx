@@ -1,4 +1,4 @@
-import { t } from '../i18n/i18n.ts';
+import { t, localText } from '../i18n/i18n.ts';
 import { useMemo, useState } from 'react';
 import { get, post } from '../api.ts';
 import type { Decision, FlowDefinition, Posted } from '../types.ts';
@@ -169,7 +169,7 @@ export function TestPanel({
                 try {
                   input = trialInput();
                 } catch (err) {
-                  setError(new Error(`The application or a report is not JSON: ${(err as Error).message}`));
+                  setError(new Error(t('The application or a report is not JSON: {{error}}', { error: (err as Error).message })));
                   return;
                 }
                 const r = await post<TrialResult>('/v1/flows/trial', { definition, ...input });
@@ -306,7 +306,7 @@ function TrialView({ result }: { result: TrialResult }) {
         <ul>
           {result.reasons.map((r, i) => (
             <li key={i}>
-              <code>{r.code}</code> {r.text}
+              <code>{r.code}</code> {localText(r.text, r.texts)}
             </li>
           ))}
         </ul>

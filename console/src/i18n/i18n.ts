@@ -56,3 +56,8 @@ export const t = i18next.t.bind(i18next);
 export { isLocale };
 
 export { tk } from './key.ts';
+
+/** A flow's text for people (a reason, a field label) in the reader's language where the flow gives it, else as written. */
+export function localText(text: string, texts?: Partial<Record<string, string>> | null): string {
+  return texts?.[currentLocale()] ?? text;
+}

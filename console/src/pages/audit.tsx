@@ -41,7 +41,9 @@ export function AuditPage(_: PageProps) {
                 {
                   checked: num(verification.checked),
                   headSeq: verification.headSeq,
-                  value: verification.checkpoints.checked ? `; all ${num(verification.checkpoints.checked)} signed checkpoints match` : '',
+                  value: verification.checkpoints.checked
+                    ? t('; all {{count}} signed checkpoints match', { count: num(verification.checkpoints.checked) })
+                    : '',
                 },
               )
             ) : (

@@ -1,4 +1,4 @@
-import { t, tk } from '../i18n/i18n.ts';
+import { t, tk, localText } from '../i18n/i18n.ts';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Chart, type ChartOption } from '../chart.tsx';
 import { get, post } from '../api.ts';
@@ -6,7 +6,7 @@ import type { PageProps } from '../types.ts';
 import { FlowGraph } from '../flow-graph.tsx';
 import { go, href } from '../router.ts';
 import type { Decision, FlowSummary, FlowVersion } from '../types.ts';
-import { ActionButton, Badge, Empty, ErrorBox, Json, Loaded, num, useLoad, Values, when } from '../ui.tsx';
+import { ActionButton, Badge, Empty, ErrorBox, formatValue, Json, Loaded, num, useLoad, Values, when } from '../ui.tsx';
 
 const EXAMPLE = {
   applicantName: 'Wang Fang',
@@ -175,7 +175,7 @@ function NewDecision() {
     try {
       application = JSON.parse(text);
     } catch (err) {
-      setError(new Error(`The application is not valid JSON: ${(err as Error).message}`));
+      setError(new Error(t('The application is not valid JSON: {{error}}', { error: (err as Error).message })));
       return;
     }
     try {
@@ -217,6 +217,14 @@ function NewDecision() {
 
 function DecisionDetail({ me, id }: { me: PageProps['me']; id: string }) {
   const decision = useLoad(() => get<Decision>(`/v1/decisions/${encodeURIComponent(id)}`), [id]);
+  // The version that decided: its graph for the trace, its field labels for the application.
+  const flowVersion = useLoad(
+    async () =>
+      decision.data
+        ? get<FlowVersion>(`/v1/flows/${encodeURIComponent(decision.data.flow.id)}/versions/${decision.data.flow.version}`).catch(() => null)
+        : null,
+    [decision.data?.flow.id, decision.data?.flow.version],
+  );
   return (
     <section aria-labelledby="decision-title">
       <p>
@@ -245,7 +253,7 @@ function DecisionDetail({ me, id }: { me: PageProps['me']; id: string }) {
                   <ul>
                     {d.reasons.map((r, i) => (
                       <li key={i}>
-                        <code>{r.code}</code> {r.text}
+                        <code>{r.code}</code> {localText(r.text, r.texts)}
                       </li>
                     ))}
                   </ul>
@@ -258,10 +266,10 @@ function DecisionDetail({ me, id }: { me: PageProps['me']; id: string }) {
               </div>
               <div>
                 <h2>{t('Application')}</h2>
-                <Application me={me} decision={d} />
+                <Application me={me} decision={d} fields={flowVersion.data?.definition.input?.fields ?? {}} />
               </div>
             </div>
-            <Trace decision={d} />
+            <Trace decision={d} flow={flowVersion.data ?? null} />
           </>
         )}
       </Loaded>
@@ -284,7 +292,7 @@ const REVEAL_PURPOSES: Record<string, { value: string; label: string }[]> = {
 };
 
 /** Personal data arrives masked; a role that may reveal states why, and the reveal is audited. */
-function Application({ me, decision }: { me: PageProps['me']; decision: Decision }) {
+function Application({ me, decision, fields }: { me: PageProps['me']; decision: Decision; fields: Record<string, FieldLabels> }) {
   const purposes = REVEAL_PURPOSES[me.role] ?? [];
   const [purpose, setPurpose] = useState(purposes[0]?.value ?? '');
   const [reference, setReference] = useState('');
@@ -298,8 +306,18 @@ function Application({ me, decision }: { me: PageProps['me']; decision: Decision
         <tbody>
           {Object.entries(shown).map(([k, v]) => (
             <tr key={k}>
-              <th scope="row">{k}</th>
-              <td className={revealed && k in revealed ? 'revealed' : undefined}>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</td>
+              <th scope="row">
+                {fields[k]?.label ? (
+                  <>
+                    {localText(fields[k].label, fields[k].labels)} <span className="muted small">{k}</span>
+                  </>
+                ) : (
+                  k
+                )}
+              </th>
+              <td className={revealed && k in revealed ? 'revealed' : undefined}>
+                {typeof v === 'boolean' ? formatValue(v) : typeof v === 'object' ? JSON.stringify(v) : String(v)}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -342,16 +360,18 @@ function Application({ me, decision }: { me: PageProps['me']; decision: Decision
   );
 }
 
-function Trace({ decision }: { decision: Decision }) {
-  const flow = useLoad(
-    () => get<FlowVersion>(`/v1/flows/${encodeURIComponent(decision.flow.id)}/versions/${decision.flow.version}`).catch(() => null),
-    [decision.flow.id, decision.flow.version],
-  );
+/** An input field's name for people, in the flow's words. */
+interface FieldLabels {
+  label?: string;
+  labels?: Partial<Record<string, string>>;
+}
+
+function Trace({ decision, flow }: { decision: Decision; flow: FlowVersion | null }) {
   const [open, setOpen] = useState<number | null>(null);
   return (
     <>
       <h2>{t('Trace')}</h2>
-      {flow.data ? <FlowGraph definition={flow.data.definition} highlight={decision.path} height={380} /> : null}
+      {flow ? <FlowGraph definition={flow.definition} highlight={decision.path} height={380} /> : null}
       <ol className="trace" aria-label={t('Trace')}>
         {(decision.trace ?? []).map((step, i) => (
           <li key={i} data-node={step.node}>

@@ -212,7 +212,7 @@ function TryDecision({ model }: { model: DmnModelVersion }) {
           try {
             parsed = JSON.parse(input);
           } catch (err) {
-            setError(new Error(`The input is not JSON: ${(err as Error).message}`));
+            setError(new Error(t('The input is not JSON: {{error}}', { error: (err as Error).message })));
             return;
           }
           setResult(await post(`/v1/dmn/${encodeURIComponent(model.modelId)}/versions/${model.version}/evaluate`, { decision, input: parsed }));

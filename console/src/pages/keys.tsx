@@ -1,4 +1,4 @@
-import { t } from '../i18n/i18n.ts';
+import { t, tk } from '../i18n/i18n.ts';
 import { useState } from 'react';
 import { api, get, post } from '../api.ts';
 import type { Answer, PageProps } from '../types.ts';
@@ -10,12 +10,12 @@ import { PendingChanges, RolePermissions } from './role-permissions.tsx';
 type ApiKey = Answer<'/v1/keys'>['keys'][number];
 
 const ROLES: { role: Role; may: string }[] = [
-  { role: 'admin', may: 'keys and roles, audit log, erasure and reveal of personal data, connectors' },
-  { role: 'risk-manager', may: 'flows, tables, models and strategies; publishes and approves promotions' },
-  { role: 'analyst', may: 'drafts flows and tables, runs back-tests and optimisations, reads models and decisions' },
-  { role: 'reviewer', may: 'works the review queue; may reveal personal data, stating why' },
-  { role: 'auditor', may: 'reads everything that is logged; verifies the audit chain' },
-  { role: 'service', may: 'the lending system that requests decisions and reports outcomes' },
+  { role: 'admin', may: tk('keys and roles, audit log, erasure and reveal of personal data, connectors') },
+  { role: 'risk-manager', may: tk('flows, tables, models and strategies; publishes and approves promotions') },
+  { role: 'analyst', may: tk('drafts flows and tables, runs back-tests and optimisations, reads models and decisions') },
+  { role: 'reviewer', may: tk('works the review queue; may reveal personal data, stating why') },
+  { role: 'auditor', may: tk('reads everything that is logged; verifies the audit chain') },
+  { role: 'service', may: tk('the lending system that requests decisions and reports outcomes') },
 ];
 
 export function KeysPage({ me }: PageProps) {
@@ -117,7 +117,7 @@ export function KeysPage({ me }: PageProps) {
                       <ActionButton
                         kind="danger"
                         onClick={async () => {
-                          if (!window.confirm(`Revoke the key "${k.name}"? Anything using it stops working at once.`)) return;
+                          if (!window.confirm(t('Revoke the key "{{name}}"? Anything using it stops working at once.', { name: k.name }))) return;
                           await api('DELETE', `/v1/keys/${encodeURIComponent(k.id)}`);
                           keys.reload();
                         }}
@@ -172,7 +172,7 @@ export function KeysPage({ me }: PageProps) {
             <dt>
               <Badge value={r.role} />
             </dt>
-            <dd>{r.may}</dd>
+            <dd>{t(r.may)}</dd>
           </div>
         ))}
       </dl>

@@ -16,9 +16,13 @@ const FILTERS: { id: Filter; title: string; query: string }[] = [
   { id: 'all', title: tk('All'), query: '' },
 ];
 
-const KIND_NAMES: Record<Release['subjectType'], string> = { flow: 'flow', model: 'model', dmn_model: 'DMN model', connector: 'connector' };
+const KIND_NAMES: Record<Release['subjectType'], string> = { flow: tk('flow'), model: tk('model'), dmn_model: tk('DMN model'), connector: tk('connector') };
 const what = (r: Release) =>
-  r.subjectType !== 'flow' ? `v${r.version} for use` : r.action === 'rollback' ? `roll back to v${r.version}` : `publish v${r.version}`;
+  r.subjectType !== 'flow'
+    ? t('v{{version}} for use', { version: r.version })
+    : r.action === 'rollback'
+      ? t('roll back to v{{version}}', { version: r.version })
+      : t('publish v{{version}}', { version: r.version });
 /** Where an artefact's versions are shown in the console. */
 const artefactPage = (r: Release) =>
   r.subjectType === 'model' ? href('models', r.subjectId) : r.subjectType === 'dmn_model' ? href('dmn', r.subjectId) : null;
@@ -65,7 +69,7 @@ export function ReleasesPage({ me, route }: PageProps) {
                     <li key={r.id}>
                       <a href={href('releases', r.id)} aria-current={r.id === id ? 'true' : undefined}>
                         <strong>
-                          {r.subjectType === 'flow' ? '' : `${KIND_NAMES[r.subjectType]} `}
+                          {r.subjectType === 'flow' ? '' : `${t(KIND_NAMES[r.subjectType])} `}
                           {r.subjectId}: {what(r)}
                         </strong>
                         <span className="muted small">
@@ -106,7 +110,7 @@ function ReleaseDetail({ me, id, onChanged }: { me: PageProps['me']; id: string;
         return (
           <>
             <h2>
-              {r.subjectType === 'flow' ? '' : `${KIND_NAMES[r.subjectType]} `}
+              {r.subjectType === 'flow' ? '' : `${t(KIND_NAMES[r.subjectType])} `}
               {r.subjectId}: {what(r)} <Badge value={r.status} /> {r.emergency ? <span className="badge badge-decline">{t('emergency')}</span> : null}
             </h2>
             <table aria-label={t('Release')} className="facts">
@@ -146,7 +150,7 @@ function ReleaseDetail({ me, id, onChanged }: { me: PageProps['me']; id: string;
                   <tr>
                     <th>{t('What approval means')}</th>
                     <td>
-                      {t('Flows that name')} {KIND_NAMES[r.subjectType]} {r.subjectId}@{r.version} {t('can be released once it is approved for use.')}{' '}
+                      {t('Flows that name')} {t(KIND_NAMES[r.subjectType])} {r.subjectId}@{r.version} {t('can be released once it is approved for use.')}{' '}
                       {artefactPage(r) ? <a href={artefactPage(r)!}>{t('See its versions')}</a> : null}
                     </td>
                   </tr>
@@ -280,7 +284,9 @@ function Decide({ me, release: r, governance, onChanged }: { me: PageProps['me']
           <p className="muted">{t('A risk manager who did not write or submit this change approves or rejects it.')}</p>
         ) : mine && !alone ? (
           <p className="muted" role="note">
-            {t('You')} {r.submittedBy === me.actor ? 'submitted' : 'wrote'} {t('this change: a different risk manager approves or rejects it (four-eyes).')}
+            {r.submittedBy === me.actor
+              ? t('You submitted this change: a different risk manager approves or rejects it (four-eyes).')
+              : t('You wrote this change: a different risk manager approves or rejects it (four-eyes).')}
           </p>
         ) : (
           <>

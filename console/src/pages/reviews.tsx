@@ -1,4 +1,4 @@
-import { t } from '../i18n/i18n.ts';
+import { t, localText } from '../i18n/i18n.ts';
 import { useState } from 'react';
 import { get, post } from '../api.ts';
 import type { PageProps } from '../types.ts';
@@ -149,7 +149,7 @@ function Case({ me, id }: { me: PageProps['me']; id: string }) {
                     <ul>
                       {decision.reasons.map((r, i) => (
                         <li key={i}>
-                          <code>{r.code}</code> {r.text}
+                          <code>{r.code}</code> {localText(r.text, r.texts)}
                         </li>
                       ))}
                     </ul>

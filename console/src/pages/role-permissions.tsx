@@ -54,7 +54,9 @@ export function RolePermissions({ onAsked }: { onAsked: () => void }) {
               disabled={!changed}
               onClick={async () => {
                 const r = await api<{ applied: boolean }>('PUT', `/v1/roles/${role}`, { permissions: [...chosen] });
-                setOutcome(r.applied ? `The ${role} role is changed.` : `The change to ${role} waits for another admin's approval.`);
+                setOutcome(
+                  r.applied ? t('The {{role}} role is changed.', { role }) : t("The change to {{role}} waits for another admin's approval.", { role }),
+                );
                 data.reload();
                 onAsked();
               }}

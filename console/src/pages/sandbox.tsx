@@ -323,9 +323,9 @@ function BacktestReport({ report }: { report: Report }) {
         <tbody>
           {(
             [
-              ['Swap-ins (candidate approves, baseline does not)', report.swapIns],
-              ['Swap-outs (baseline approves, candidate does not)', report.swapOuts],
-              ['Kept (both approve)', report.kept],
+              [t('Swap-ins (candidate approves, baseline does not)'), report.swapIns],
+              [t('Swap-outs (baseline approves, candidate does not)'), report.swapOuts],
+              [t('Kept (both approve)'), report.kept],
             ] as const
           ).map(([name, s]) => (
             <tr key={name}>
@@ -419,7 +419,7 @@ function OptimizationPanel() {
             try {
               parsed = JSON.parse(strategy);
             } catch (err) {
-              throw new Error(`The strategy is not valid JSON: ${(err as Error).message}`);
+              throw new Error(t('The strategy is not valid JSON: {{error}}', { error: (err as Error).message }));
             }
             const csv = await readFile(file!);
             setResult(null);

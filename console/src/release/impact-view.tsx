@@ -62,7 +62,10 @@ export function ImpactView({ release }: { release: Release }) {
         {r.source === 'sample'
           ? t('{{decisions}} uploaded applications run through {{value}}', {
               decisions: num(r.decisions),
-              value: release.fromVersion === null ? `v${release.version} (nothing is live to compare with)` : `v${release.fromVersion} and v${release.version}`,
+              value:
+                release.fromVersion === null
+                  ? t('v{{version}} (nothing is live to compare with)', { version: release.version })
+                  : t('v{{from}} and v{{version}}', { from: release.fromVersion, version: release.version }),
             })
           : t('{{decisions}} of the latest decisions of v{{fromVersion}} replayed through v{{fromVersion2}} and v{{version}}', {
               decisions: num(r.decisions),

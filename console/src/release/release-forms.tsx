@@ -101,7 +101,7 @@ export function RollBack({ flowId, version, onDone }: { flowId: string; version:
         {version}
       </legend>
       <RollbackFields
-        why={`Why the flow goes back to v${version}`}
+        why={t('Why the flow goes back to v{{version}}', { version })}
         version={version}
         onRollBack={async (reason, emergency) => {
           const r = await post<Release>(`/v1/flows/${encodeURIComponent(flowId)}/rollback`, { version, reason, emergency });
@@ -120,14 +120,14 @@ export function RollBack({ flowId, version, onDone }: { flowId: string; version:
 
 /** Where a request just made can be followed. */
 export function ReleaseLink({ release }: { release: Release }) {
-  const what = release.action === 'rollback' ? `Rollback to v${release.version}` : `v${release.version}`;
+  const what = release.action === 'rollback' ? t('Rollback to v{{version}}', { version: release.version }) : `v${release.version}`;
   const state =
     release.status === 'published'
       ? release.emergency
-        ? 'applied; a second person confirms it'
-        : 'live'
+        ? t('applied; a second person confirms it')
+        : t('live')
       : release.status === 'submitted'
-        ? 'waiting for approval'
+        ? t('waiting for approval')
         : release.status;
   return (
     <div className="notice" role="status">

@@ -264,7 +264,7 @@ export function decisionRoutes(service: DecisionService, reviews: ReviewService)
               decisionId: z.string(),
               outcome: z.string().nullable(),
               decidedBy: z.enum(['automated', 'person', 'pending']),
-              reasons: z.array(z.object({ code: z.string(), text: z.string() })),
+              reasons: z.array(z.object({ code: z.string(), text: z.string(), texts: z.record(z.string(), z.string()).optional() })),
               canContest: z.boolean(),
               howToContest: z.string().nullable(),
             }),

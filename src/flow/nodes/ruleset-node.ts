@@ -35,7 +35,7 @@ export const rulesetNode: NodeHandler<RulesetNode> = {
         for (const r of rules) {
           if (r.test.run(state.env) !== true) continue;
           fired.push(r.code);
-          const reason: Reason = { code: r.code, text: r.text, severity: r.severity, node: def.id };
+          const reason: Reason = { code: r.code, text: r.text, ...(r.texts ? { texts: r.texts } : {}), severity: r.severity, node: def.id };
           state.reasons.push(reason);
           if (r.severity === 'knockout') knocked = true;
           else if (r.severity === 'refer') referred = true;

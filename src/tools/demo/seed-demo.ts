@@ -42,9 +42,14 @@ function scoredFlow(model: string): Record<string, unknown> {
         kind: 'output',
         outcome: 'decline',
         modelReasons: 'score',
-        reasons: [{ code: 'HIGH_RISK', text: 'The estimated risk of default is too high' }],
+        reasons: [{ code: 'HIGH_RISK', text: 'The estimated risk of default is too high', texts: { 'zh-CN': '预计违约风险过高' } }],
       },
-      { id: 'declineReview', kind: 'output', outcome: 'decline', reasons: [{ code: 'UNDERWRITER_DECLINE', text: 'Declined by an underwriter' }] },
+      {
+        id: 'declineReview',
+        kind: 'output',
+        outcome: 'decline',
+        reasons: [{ code: 'UNDERWRITER_DECLINE', text: 'Declined by an underwriter', texts: { 'zh-CN': '审批人员拒绝' } }],
+      },
     ],
     edges: [
       { from: 'in', to: 'score' },
