@@ -1,7 +1,9 @@
 /**
  * Flow benchmark: the demo flow (416 paths) in-process, and over HTTP with durable writes on
  * the embedded database and on PostgreSQL; on PostgreSQL beside a bare Fastify server that only
- * INSERTs each request through pg (the ceiling of this stack), on one process and on one per core.
+ * INSERTs each request through pg (the ceiling of this stack), on one process and on one per core;
+ * then on one process with the national algorithms (SM4 sealing, SM3 audit chain) against the default
+ * (AES-256-GCM, SHA-256), each on a fresh database.
  *
  *   npm run bench:flow [-- --seconds 10 --connections 32]
  */
@@ -91,7 +93,7 @@ const describe = (label: string, r: Load) =>
   `${label}: ${Math.round(r.perSecond).toLocaleString('en-US')}/s committed, p50 ${r.p50} ms, p99 ${r.p99} ms (${r.ok} answered 2xx, ${r.non2xx} non-2xx, ${r.errors} errors)`;
 
 /** Runs Arbiter under load on a database that `serverArgs` name; `countDecisions` is read after the server stops. */
-async function overHttp(label: string, serverArgs: string[], countDecisions: () => Promise<number>): Promise<Load> {
+async function overHttp(label: string, serverArgs: string[], countDecisions: () => Promise<number>, env: Record<string, string> = {}): Promise<Load> {
   const keys: Record<string, string> = {};
   for (const role of ['service', 'risk-manager']) {
     const created = arbiter([
@@ -101,11 +103,11 @@ async function overHttp(label: string, serverArgs: string[], countDecisions: () 
       role,
       '--json',
       ...serverArgs.filter((a, i) => a !== '--workers' && serverArgs[i - 1] !== '--workers'),
-    ]);
+    ], env);
     if (created.code !== 0) throw new Error(created.stderr);
     keys[role] = JSON.parse(created.stdout).secret;
   }
-  const server: Running = await serve(serverArgs);
+  const server: Running = await serve(serverArgs, { env });
   let result: Load;
   try {
     const post = async (path: string, body: unknown, role: string) => {
@@ -171,26 +173,35 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const dbName = `arbiter_bench_${randomBytes(4).toString('hex')}`;
 const admin = new pg.Client({ connectionString: POSTGRES_URL });
 await admin.connect();
-await admin.query(`create database "${dbName}"`);
-const url = new URL(POSTGRES_URL);
-url.pathname = `/${dbName}`;
+const databases: string[] = [];
+/** A new database on the PostgreSQL server, dropped at the end. */
+async function freshDatabase(): Promise<URL> {
+  const name = `arbiter_bench_${randomBytes(4).toString('hex')}`;
+  await admin.query(`create database "${name}"`);
+  databases.push(name);
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return url;
+}
+/** Decisions this bench stored in the database at `at`. */
+const decisionsIn = (at: URL) => async () => {
+  const counter = new pg.Client({ connectionString: at.toString() });
+  await counter.connect();
+  try {
+    const { rows } = await counter.query("select count(*)::int as n from decisions where idempotency_key like 'bench-%'");
+    return rows[0].n as number;
+  } finally {
+    await counter.end();
+  }
+};
+const url = await freshDatabase();
 try {
   const keyDir = mkdtempSync(join(tmpdir(), 'arbiter-bench-keys-'));
   const keyFile = join(keyDir, 'keys.json');
   arbiter(['keys', 'init-master', '--key-file', keyFile]);
-  const countDecisions = async () => {
-    const counter = new pg.Client({ connectionString: url.toString() });
-    await counter.connect();
-    try {
-      const { rows } = await counter.query("select count(*)::int as n from decisions where idempotency_key like 'bench-%'");
-      return rows[0].n as number;
-    } finally {
-      await counter.end();
-    }
-  };
+  const countDecisions = decisionsIn(url);
   // Each side on one process, then on one per core, the peer first each time.
   for (const processes of [...new Set([1, availableParallelism()])]) {
     const bare = await bareServer(url.toString(), processes);
@@ -203,8 +214,20 @@ try {
       `  => Arbiter on ${processes} process${processes > 1 ? 'es' : ''}: ${((ours.perSecond / bare.perSecond) * 100).toFixed(0)}% of the bare server's throughput (goal: at least 60%), p99 ${ours.p99} ms against ${bare.p99} ms (goal: under 25 ms)`,
     );
   }
+  // The national algorithms against the default, one process each, each on a database of its own.
+  const byAlgorithms: Load[] = [];
+  for (const [label, env] of [
+    ['AES-256-GCM sealing, SHA-256 audit chain', {}],
+    ['SM4 sealing, SM3 audit chain', { ARBITER_SEALING: 'sm4', ARBITER_AUDIT_HASH: 'sm3' }],
+  ] as const) {
+    const at = await freshDatabase();
+    byAlgorithms.push(await overHttp(`PostgreSQL, 1 server process, ${label}`, ['--database', at.toString(), '--key-file', keyFile], decisionsIn(at), env));
+  }
+  console.log(
+    `  => with the national algorithms: ${((byAlgorithms[1]!.perSecond / byAlgorithms[0]!.perSecond) * 100).toFixed(0)}% of the default's decisions/s, p99 ${byAlgorithms[1]!.p99} ms against ${byAlgorithms[0]!.p99} ms`,
+  );
   rmSync(keyDir, { recursive: true, force: true });
 } finally {
-  await admin.query(`drop database if exists "${dbName}" with (force)`);
+  for (const name of databases) await admin.query(`drop database if exists "${name}" with (force)`);
   await admin.end();
 }

@@ -78,7 +78,7 @@ export function InputFieldsForm({
                 </td>
                 <td>
                   <input
-                    aria-label={t('{{name}} label in Simplified Chinese', { name })}
+                    aria-label={t('Chinese label of {{name}}', { name })}
                     lang="zh-CN"
                     value={spec.labels?.['zh-CN'] ?? ''}
                     onChange={(e) => set(i, name, clean({ ...spec, labels: withChinese(spec.labels, e.target.value) }), `field-label-zh-${i}`)}

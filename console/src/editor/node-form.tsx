@@ -324,7 +324,7 @@ function KindForm({
                 issues={at(`rules[${i}].text`)}
               />
               <TextField
-                label={t('Rule {{value}} text in Simplified Chinese', { value: i + 1 })}
+                label={t('Chinese text of rule {{value}}', { value: i + 1 })}
                 value={r.texts?.['zh-CN'] ?? ''}
                 onChange={(v) => setRule(i, { ...r, texts: withChinese(r.texts, v) }, `text-zh-${i}`)}
                 issues={at(`rules[${i}].texts`)}
@@ -521,7 +521,7 @@ function KindForm({
                   }
                 />
                 <TextField
-                  label={t('Reason {{value}} text in Simplified Chinese', { value: i + 1 })}
+                  label={t('Chinese text of reason {{value}}', { value: i + 1 })}
                   value={r.texts?.['zh-CN'] ?? ''}
                   onChange={(v) =>
                     setReasons(
