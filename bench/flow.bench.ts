@@ -96,14 +96,10 @@ const describe = (label: string, r: Load) =>
 async function overHttp(label: string, serverArgs: string[], countDecisions: () => Promise<number>, env: Record<string, string> = {}): Promise<Load> {
   const keys: Record<string, string> = {};
   for (const role of ['service', 'risk-manager']) {
-    const created = arbiter([
-      'keys',
-      'create',
-      '--role',
-      role,
-      '--json',
-      ...serverArgs.filter((a, i) => a !== '--workers' && serverArgs[i - 1] !== '--workers'),
-    ], env);
+    const created = arbiter(
+      ['keys', 'create', '--role', role, '--json', ...serverArgs.filter((a, i) => a !== '--workers' && serverArgs[i - 1] !== '--workers')],
+      env,
+    );
     if (created.code !== 0) throw new Error(created.stderr);
     keys[role] = JSON.parse(created.stdout).secret;
   }

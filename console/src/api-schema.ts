@@ -1,5 +1,5 @@
 // Generated from /openapi.json by `npm run api-types` (openapi-typescript); do not edit.
-// OpenAPI document sha256: 9e0758518647587ac7a3d3901465df4eb689d835e5f1fc43de2330c561a3bd53
+// OpenAPI document sha256: 2404dff1d93186dc843698af33838389310eb7f86effa9f93c4603ea12d98406
 // test/api/api-roles.test.ts fails when the server no longer serves this document.
 
 export interface paths {
@@ -9775,6 +9775,8 @@ export interface paths {
                         "application/json": {
                             /** @description who acts, as the audit log and releases record it: the person, or the key of a named service */
                             actor: string;
+                            /** @description the currency the installation lends in (ARBITER_CURRENCY, ISO 4217): amounts are in it */
+                            currency: string;
                             /** @description the API key, or the console session */
                             keyId: string;
                             /**

@@ -4,7 +4,7 @@ import { LOCALE_NAMES, LOCALES, currentLocale, isLocale, switchLocale, useT, tk 
 import { href, useRoute } from './router.ts';
 import { SignIn } from './sign-in.tsx';
 import type { Me, PageProps, Role } from './types.ts';
-import { Loading } from './ui.tsx';
+import { Loading, setLendingCurrency } from './ui.tsx';
 import { OverviewPage } from './pages/overview.tsx';
 import { FlowsPage } from './pages/flows.tsx';
 import { ReleasesPage } from './pages/releases.tsx';
@@ -59,6 +59,7 @@ function LanguageMenu() {
 
 /** The language this person chose, wherever they chose it, wins over this browser's. */
 function adoptLocale(who: Me): void {
+  setLendingCurrency(who.currency);
   if (who.locale && who.locale !== currentLocale()) void switchLocale(who.locale);
 }
 

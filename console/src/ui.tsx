@@ -76,9 +76,16 @@ export const num = (x: number | null | undefined, digits = 0) =>
   missing(x) ? '—' : x.toLocaleString(currentLocale(), { maximumFractionDigits: digits, minimumFractionDigits: digits });
 export const when = (iso: string | null | undefined) =>
   iso ? new Date(iso).toLocaleString(currentLocale(), { dateStyle: 'medium', timeStyle: 'short' }) : '—';
-/** An amount of money; the lender's currency is yuan unless a flow says otherwise. */
-export const money = (x: number | null | undefined, currency = 'CNY') =>
-  missing(x) ? '—' : x.toLocaleString(currentLocale(), { style: 'currency', currency, maximumFractionDigits: 2 });
+let lendingCurrency = 'CNY';
+/** The currency the installation lends in, as the server says at sign-in (ARBITER_CURRENCY). */
+export function setLendingCurrency(currency: string): void {
+  lendingCurrency = currency;
+}
+/** An amount of money in the installation's currency, written as the reader's language writes it (¥5,000.00, CN¥5,000.00). */
+export const money = (x: number | null | undefined, digits = 0) =>
+  missing(x)
+    ? '—'
+    : x.toLocaleString(currentLocale(), { style: 'currency', currency: lendingCurrency, maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function Json({ value }: { value: unknown }) {
   return <pre className="json">{JSON.stringify(value, null, 2)}</pre>;

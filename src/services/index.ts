@@ -16,6 +16,7 @@ export { DmnService, MAX_DMN_BYTES, DMN_MODEL_ID, type DmnEvaluation } from './d
 export { ModelService } from './model-service.ts';
 export { KeyService } from './key-service.ts';
 export { LOCALES, type Locale, type Preferences } from '../store/index.ts';
+export { currencyFromEnv } from './currency.ts';
 export { AuditService } from './audit-service.ts';
 export { OutcomeService, MAX_OUTCOME_EVENTS } from './outcome-service.ts';
 export { BacktestService, type BacktestRequest } from './backtest-service.ts';

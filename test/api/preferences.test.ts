@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { currencyFromEnv } from '../../src/services/index.ts';
 import { SERVER_BACKENDS } from '../support/backends.ts';
 import { useApiFixture } from '../support/server.ts';
 
@@ -8,7 +9,9 @@ for (const backend of SERVER_BACKENDS) {
     const f = useApiFixture(backend);
 
     test("a person's console language is kept for them, not for the browser nor for anyone else; only a language the console has is taken", async () => {
-      assert.equal((await f.call('analyst', 'GET', '/v1/me')).json().locale, null, 'nothing chosen yet');
+      const me = (await f.call('analyst', 'GET', '/v1/me')).json();
+      assert.equal(me.locale, null, 'nothing chosen yet');
+      assert.equal(me.currency, 'CNY', 'amounts are in yuan unless ARBITER_CURRENCY says otherwise');
       const chosen = await f.call('analyst', 'PUT', '/v1/me/preferences', { locale: 'zh-CN' });
       assert.equal(chosen.statusCode, 200, chosen.body);
       assert.deepEqual(chosen.json(), { locale: 'zh-CN' });
@@ -25,3 +28,9 @@ for (const backend of SERVER_BACKENDS) {
     });
   });
 }
+
+test('ARBITER_CURRENCY takes an ISO 4217 code; anything else is refused at start, naming what it wants', () => {
+  assert.equal(currencyFromEnv({}), 'CNY');
+  assert.equal(currencyFromEnv({ ARBITER_CURRENCY: 'USD' }), 'USD');
+  assert.throws(() => currencyFromEnv({ ARBITER_CURRENCY: 'RMB' }), /ARBITER_CURRENCY must be an ISO 4217 currency code such as CNY, USD or EUR, got "RMB"/);
+});

@@ -166,6 +166,14 @@ describe('the console in Simplified Chinese', () => {
     }
     assert.deepEqual(findings, [], `${findings.length} texts left in English`);
 
+    // Money in the installation's currency, as Chinese writes it: the bureau's cost on the overview.
+    await page.goto(`${ui.server.url}/console/#/overview`);
+    await page
+      .locator('table td')
+      .filter({ hasText: /^¥[\d,]+\.\d\d$/ })
+      .first()
+      .waitFor();
+
     // The flow's own texts for people, where it gives them in Chinese: reasons and field labels.
     await page.goto(`${ui.server.url}/console/#/decisions/${decision}`);
     await page.getByRole('listitem').filter({ hasText: '预计违约风险过高' }).first().waitFor();

@@ -4,7 +4,7 @@ import type { PageProps } from '../types.ts';
 import { Chart } from '../chart.tsx';
 import { href } from '../router.ts';
 import type { Decision } from '../types.ts';
-import { ErrorBox, Loading, num, pct, useLoad, when } from '../ui.tsx';
+import { ErrorBox, Loading, num, pct, useLoad, when, money } from '../ui.tsx';
 
 interface Usage {
   connectorId: string;
@@ -149,7 +149,7 @@ export function OverviewPage(_: PageProps) {
                   <td>
                     {num(u.latencyMs.p99)} {t('ms')}
                   </td>
-                  <td>{num(u.cost, 2)}</td>
+                  <td>{money(u.cost, 2)}</td>
                   <td>{u.circuit}</td>
                 </tr>
               ))}

@@ -5,7 +5,7 @@ import { get, post } from '../api.ts';
 import type { PageProps } from '../types.ts';
 import { Chart } from '../chart.tsx';
 import type { FlowSummary } from '../types.ts';
-import { ActionButton, Badge, Empty, ErrorBox, Loaded, num, pct, useLoad, when } from '../ui.tsx';
+import { ActionButton, Badge, Empty, ErrorBox, Loaded, num, pct, useLoad, when, money } from '../ui.tsx';
 
 interface Backtest {
   id: string;
@@ -303,8 +303,8 @@ function BacktestReport({ report }: { report: Report }) {
               <td>
                 {num(s.outcomes.approve)} / {num(s.outcomes.decline)} / {num(s.outcomes.refer)}
               </td>
-              <td>{num(s.expectedProfit)}</td>
-              <td>{num(s.realisedProfit)}</td>
+              <td>{money(s.expectedProfit)}</td>
+              <td>{money(s.realisedProfit)}</td>
               <td>{num(s.distinctPaths)}</td>
             </tr>
           ))}
@@ -445,7 +445,7 @@ function OptimizationPanel() {
         <section className="result" aria-label={t('Optimisation result')}>
           <p>
             {num(result.applications)} {t('applications solved in')} {num(result.seconds, 2)} s ({result.method}
-            {t('): expected profit')} <strong>{num(result.objective)}</strong> {t('(bound')} {num(result.upperBound)}
+            {t('): expected profit')} <strong>{money(result.objective)}</strong> {t('(bound')} {money(result.upperBound)}
             {t('), approval')} {pct(result.approvalRate)}
             {t(', loss rate')} {pct(result.expectedLossRate, 2)}.
           </p>

@@ -1,6 +1,6 @@
 import { t } from '../i18n/i18n.ts';
 import type { ImpactReport, Release } from '../types.ts';
-import { num, pct } from '../ui.tsx';
+import { num, pct, money } from '../ui.tsx';
 
 const VERDICTS = ['approve', 'decline', 'refer', 'review'] as const;
 
@@ -120,8 +120,8 @@ export function ImpactView({ release }: { release: Release }) {
       </div>
       {r.live.expectedProfit !== null || r.draft.expectedProfit !== null ? (
         <p>
-          {t('Expected profit')} {num(r.live.expectedProfit)} → {num(r.draft.expectedProfit)}
-          {t('; expected loss')} {num(r.live.expectedLoss)} → {num(r.draft.expectedLoss)}.
+          {t('Expected profit')} {money(r.live.expectedProfit)} → {money(r.draft.expectedProfit)}
+          {t('; expected loss')} {money(r.live.expectedLoss)} → {money(r.draft.expectedLoss)}.
         </p>
       ) : null}
       <table aria-label={t('Outcomes, live against draft')}>

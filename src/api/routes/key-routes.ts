@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requirePrincipal } from '../authenticate.ts';
-import { LOCALES, type KeyService } from '../../services/index.ts';
+import { currencyFromEnv, LOCALES, type KeyService } from '../../services/index.ts';
 import { apiKeySchema, errorResponses, roleSchema } from '../schemas.ts';
 
 const localeSchema = z.enum(LOCALES).describe('en or zh-CN');
@@ -135,6 +135,7 @@ export function keyRoutes(keys: KeyService) {
               role: roleSchema,
               via: z.enum(['key', 'session']),
               locale: localeSchema.nullable().describe('the console language this person chose, wherever they signed in; null until they choose'),
+              currency: z.string().describe('the currency the installation lends in (ARBITER_CURRENCY, ISO 4217): amounts are in it'),
             }),
             ...errorResponses,
           },
@@ -142,7 +143,7 @@ export function keyRoutes(keys: KeyService) {
       },
       async (request) => {
         const principal = requirePrincipal(request);
-        return { ...principal, locale: (await keys.preferences(principal.actor)).locale };
+        return { ...principal, locale: (await keys.preferences(principal.actor)).locale, currency: currencyFromEnv() };
       },
     );
 
