@@ -1,5 +1,5 @@
 // Generated from /openapi.json by `npm run api-types` (openapi-typescript); do not edit.
-// OpenAPI document sha256: 2404dff1d93186dc843698af33838389310eb7f86effa9f93c4603ea12d98406
+// OpenAPI document sha256: 5842a4d294aea05e1019472b220844bba595cbfba31fdb5c97106f831e4279e6
 // test/api/api-roles.test.ts fails when the server no longer serves this document.
 
 export interface paths {
@@ -10920,6 +10920,301 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models/{id}/versions/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refit a scorecard on labelled data with the bins given (as edited from /v1/models/bins) and store it as the next version of the model */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the value of the outcome column for a bad loan */
+                        bad: string;
+                        /** @description per feature, the bins fixed (cuts for numbers, groups of levels for text) or steered (trend, minBinShare, maxBins, specialValues) */
+                        bins?: {
+                            [key: string]: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @description labelled applications as CSV with a header line */
+                        data: string;
+                        /** @description the features to bin; every column but the outcome and identifiers by default */
+                        features?: string[];
+                        /** @description seed of the split; 42 by default */
+                        seed?: number;
+                        /** @description the outcome column */
+                        target: string;
+                        /** @description the held-out share for the version's figures; 0.3 by default */
+                        testFraction?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvedAt: string | null;
+                            /** @description who approved the version for use (POST /v1/releases); flows naming it are released only after */
+                            approvedBy: string | null;
+                            contentHash: string;
+                            createdAt: string;
+                            createdBy: string;
+                            kind: string;
+                            modelId: string;
+                            /** @description how a flow's score node names this version */
+                            reference: string;
+                            summary: {
+                                [key: string]: unknown;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approvedAt: string | null;
+                            /** @description who approved the version for use (POST /v1/releases); flows naming it are released only after */
+                            approvedBy: string | null;
+                            contentHash: string;
+                            createdAt: string;
+                            createdBy: string;
+                            kind: string;
+                            modelId: string;
+                            /** @description how a flow's score node names this version */
+                            reference: string;
+                            summary: {
+                                [key: string]: unknown;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models/bins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A scorecard's bins for labelled data: per feature the bins (optimal under size and trend unless given), each with its count, bad rate, WoE and IV; stores nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the value of the outcome column for a bad loan */
+                        bad: string;
+                        /** @description per feature, the bins fixed (cuts for numbers, groups of levels for text) or steered (trend, minBinShare, maxBins, specialValues) */
+                        bins?: {
+                            [key: string]: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @description labelled applications as CSV with a header line */
+                        data: string;
+                        /** @description the features to bin; every column but the outcome and identifiers by default */
+                        features?: string[];
+                        /** @description the outcome column */
+                        target: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bads: number;
+                            features: {
+                                [key: string]: {
+                                    bins: {
+                                        badRate: number;
+                                        count: number;
+                                        iv: number;
+                                        label: string;
+                                        woe: number;
+                                    }[];
+                                    cuts?: number[];
+                                    groups?: string[][];
+                                    iv: number;
+                                    /** @enum {string} */
+                                    kind: "numeric" | "categorical";
+                                    trend: string;
+                                };
+                            };
+                            rows: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -23,6 +23,7 @@ import { auditRoutes } from './routes/audit-routes.ts';
 import { keyRoutes } from './routes/key-routes.ts';
 import { decisionRoutes } from './routes/decision-routes.ts';
 import { modelRoutes } from './routes/model-routes.ts';
+import { scorecardBinsRoutes } from './routes/scorecard-bins-routes.ts';
 import { connectorRoutes } from './routes/connector-routes.ts';
 import { backtestRoutes } from './routes/backtest-routes.ts';
 import { challengerRoutes } from './routes/challenger-routes.ts';
@@ -220,6 +221,7 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   await app.register(optimizationRoutes(services.optimizations));
   await app.register(decisionRoutes(services.decisions, services.reviews));
   await app.register(modelRoutes(services.models));
+  await app.register(scorecardBinsRoutes(services.scorecardBins));
   await app.register(connectorRoutes(services.connectors));
   await app.register(backtestRoutes(services.backtests));
   await app.register(challengerRoutes(services.flows));

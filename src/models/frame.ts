@@ -112,15 +112,20 @@ export function frameFromRecords(header: string[], rows: string[][]): Frame {
 }
 
 export function readCsv(path: string): Frame {
+  return csvFrame(readFileSync(path, 'utf8'), path);
+}
+
+/** CSV text with a header line; `where` names it in errors. */
+export function csvFrame(text: string, where: string): Frame {
   let records: string[][];
   try {
-    records = parse(readFileSync(path, 'utf8'), { skip_empty_lines: true, relax_column_count: false }) as string[][];
+    records = parse(text, { skip_empty_lines: true, relax_column_count: false }) as string[][];
   } catch (err) {
     // csv-parse names the line and the column counts ("Invalid Record Length: expect 14, got 13 on line 5").
-    throw new Error(`${path}: ${(err as Error).message}`);
+    throw new Error(`${where}: ${(err as Error).message}`);
   }
   const [header, ...rows] = records;
-  if (!header) throw new Error(`${path} is empty`);
+  if (!header) throw new Error(`${where} is empty`);
   return frameFromRecords(header, rows);
 }
 

@@ -1,4 +1,4 @@
-export { Frame, readCsv, readJsonLines, frameFromRecords, rowFrame, type Column, type NumericColumn, type CategoricalColumn } from './frame.ts';
+export { Frame, readCsv, csvFrame, readJsonLines, frameFromRecords, rowFrame, type Column, type NumericColumn, type CategoricalColumn } from './frame.ts';
 export { seededRandom, stratifiedSplit, timeSplit } from './random.ts';
 export { auc, gini, ks, brier, logLoss, calibration, psi, csi, evaluate, type Evaluation, type CalibrationBand } from './metrics.ts';
 export {
@@ -14,6 +14,7 @@ export {
 } from './gbdt/booster.ts';
 export { Scorecard, trainScorecard, DEFAULT_SCORECARD, type ScorecardOptions, type ScorecardFeature, type Selection } from './scorecard/scorecard.ts';
 export { binFeature, binIndex, DEFAULT_BINNING, type FeatureBinning, type BinningOptions, type Bin, type Trend } from './scorecard/binning.ts';
+export { binSpecOf, parseBinSpecs, type BinReport, type BinSpecs } from './scorecard/bin-specs.ts';
 export { fitLogistic } from './scorecard/logistic.ts';
 export {
   saveModel,
@@ -45,3 +46,4 @@ export { coversFrom, onnxTreesAsBooster } from './onnx-trees.ts';
 export { modelCard, storedModelCard, ModelCardError, type ModelCard, type ModelCardOptions, type FairnessReport, type GroupPerformance } from './model-card.ts';
 export { modelCardHtml } from './model-card-html.ts';
 export { onRows, trainingParams, trainingInfo, modelSummary, storedModel } from './training-info.ts';
+export { featureColumns } from './feature-columns.ts';

@@ -48,3 +48,4 @@ export { AccessService, type Permission, type RolePermissions } from './access-s
 export { assessImpact, type ImpactAssessment } from './impact-assessment.ts';
 export { impactAssessmentHtml } from './impact-assessment-html.ts';
 export { exportEvidence, verifyEvidence, type EvidencePack } from './evidence-pack.ts';
+export { ScorecardBinsService, MAX_BINNING_ROWS, type LabelledData } from './scorecard-bins-service.ts';

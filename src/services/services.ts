@@ -21,6 +21,7 @@ import { BundleService } from './bundle-service.ts';
 import { AccessService } from './access-service.ts';
 import { governanceFromEnv } from './governance.ts';
 import { currencyFromEnv } from './currency.ts';
+import { ScorecardBinsService } from './scorecard-bins-service.ts';
 import type { ServiceContext } from './service-context.ts';
 import { SystemService } from './system-service.ts';
 
@@ -37,6 +38,7 @@ export interface Services {
   connectors: ConnectorService;
   dmn: DmnService;
   models: ModelService;
+  scorecardBins: ScorecardBinsService;
   keys: KeyService;
   audit: AuditService;
   events: EventService;
@@ -79,6 +81,7 @@ export function createServices(context: ServiceContext, hooks: ServiceHooks = {}
     connectors,
     dmn,
     models,
+    scorecardBins: new ScorecardBinsService(models),
     keys: new KeyService(db),
     audit: new AuditService(db, context.auditCheckpoints),
     events: new EventService(db),

@@ -209,6 +209,16 @@ const SAMPLES: Record<string, Sample> = {
   'GET /console': async () => ({ method: 'GET', url: '/console' }),
   'GET /console/*': async () => ({ method: 'GET', url: '/console/' }),
   'GET /v1/me': async () => ({ method: 'GET', url: '/v1/me' }),
+  'POST /v1/models/bins': async () => ({
+    method: 'POST',
+    url: '/v1/models/bins',
+    payload: { data: 'income,bad\n1000,no\n2000,yes\n3000,no\n4000,yes\n', target: 'bad', bad: 'yes' },
+  }),
+  'POST /v1/models/:id/versions/scorecard': async () => ({
+    method: 'POST',
+    url: '/v1/models/matrix-card/versions/scorecard',
+    payload: { data: 'income,bad\n1000,no\n2000,yes\n3000,no\n4000,yes\n', target: 'bad', bad: 'yes' },
+  }),
   'PUT /v1/me/preferences': async () => ({ method: 'PUT', url: '/v1/me/preferences', payload: { locale: 'zh-CN' } }),
   'GET /v1/keys': async () => ({ method: 'GET', url: '/v1/keys' }),
   'POST /v1/keys': async () => ({ method: 'POST', url: '/v1/keys', payload: { name: 'matrix', role: 'analyst' } }),

@@ -234,6 +234,31 @@ describe('console in Chromium', () => {
     await page.close();
   });
 
+  test("an analyst adjusts a scorecard's bins on uploaded data and refits it as the next version", async () => {
+    const { page, errors } = await signedIn('analyst');
+    await page.goto(`${ui.server.url}/console/#/models/demo-scorecard`);
+    const panel = page.getByRole('region', { name: 'Scorecard bins' });
+    await panel.getByLabel(/^Labelled applications/).setInputFiles(join(import.meta.dirname, '..', 'fixtures', 'credit-data', 'german_credit.csv'));
+    await panel.getByRole('button', { name: 'Find the bins' }).click();
+    const duration = panel.getByRole('table', { name: 'Bins of Duration' });
+    await duration.waitFor();
+    await panel.getByLabel('Cuts of Duration').fill('12, 24, 36');
+    await panel.getByRole('button', { name: 'Show the bins with my cuts' }).click();
+    await duration.getByRole('cell', { name: '(-inf, 12]' }).waitFor();
+    assert.equal(await duration.locator('tbody tr').count(), 4, 'four bins from three cuts');
+    await panel.getByLabel('Cuts of Duration').fill('24, 12');
+    await panel.getByText('The cuts must rise from left to right.').waitFor();
+    await panel.getByLabel('Cuts of Duration').fill('12, 24, 36');
+    await panel.getByRole('button', { name: 'Refit the scorecard on these bins as the next version' }).click();
+    await panel
+      .getByRole('status')
+      .filter({ hasText: /Stored as v2; submit it for approval/ })
+      .waitFor();
+    await shot(page, 'scorecard-bins');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('run a back-test to completion and see its swap set', async () => {
     const { page, errors } = await signedIn('analyst');
     await page.goto(`${ui.server.url}/console/#/sandbox`);

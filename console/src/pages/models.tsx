@@ -4,6 +4,7 @@ import { get } from '../api.ts';
 import type { PageProps } from '../types.ts';
 import { Chart, type ChartOption } from '../chart.tsx';
 import { href } from '../router.ts';
+import { ScorecardBins } from './scorecard-bins.tsx';
 import type { FlowSummary, FlowVersion } from '../types.ts';
 import { Badge, Empty, Json, Loaded, num, saveText, SideList, useLoad, when } from '../ui.tsx';
 import { Person } from '../people.tsx';
@@ -203,7 +204,7 @@ function ModelDetail({ modelId, version, canSubmit, canRollBack }: { modelId: st
             ) : null}
             {uses.length ? (
               <p className="muted">
-                {t('Used by')} {uses.map((u) => `${u.flow} (node ${u.node}, v${u.version})`).join(', ')}.
+                {t('Used by')} {uses.map((u) => t('{{flow}} (node {{node}}, v{{version}})', { flow: u.flow, node: u.node, version: u.version })).join(', ')}.
               </p>
             ) : (
               <p className="muted">{t('No published flow uses this model.')}</p>
@@ -258,6 +259,7 @@ function ModelDetail({ modelId, version, canSubmit, canRollBack }: { modelId: st
                 </div>
               ))}
             </div>
+            {canSubmit ? <ScorecardBins modelId={modelId} onRefit={data.reload} /> : null}
           </>
         );
       }}

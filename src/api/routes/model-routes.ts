@@ -13,7 +13,7 @@ const MODEL_BODY_LIMIT = 64 * 1024 * 1024;
 export const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const modelParams = z.strictObject({ id: z.string().regex(MODEL_ID, 'letters, digits, ".", "_" or "-", at most 64, starting with a letter or digit') });
 const versionParams = modelParams.extend({ version: z.coerce.number().int().positive() });
-const versionSchema = z.object({
+export const versionSchema = z.object({
   modelId: z.string(),
   version: z.number().int(),
   contentHash: z.string(),

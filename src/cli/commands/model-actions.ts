@@ -7,7 +7,10 @@ import {
   csi,
   evaluate,
   featuresOf,
+  featureColumns,
   binFeature,
+  binSpecOf,
+  parseBinSpecs,
   coversFrom,
   loadModel,
   modelCard,
@@ -35,7 +38,6 @@ import {
 } from '../../models/index.ts';
 import { numberOption, type NumberRange } from '../number-option.ts';
 import type { CardFlags } from './model-commands.ts';
-import { binSpecOf, parseBinSpecs } from './bin-specs.ts';
 import { progressBar } from '../progress-bar.ts';
 import { readJsonFile } from '../read-json.ts';
 
@@ -94,12 +96,8 @@ export async function train(flags: Record<string, string | boolean | undefined>)
       .split(',')
       .filter(Boolean),
   ]);
-  // A text column with a different value in almost every row is an identifier: it can only be memorised.
-  const identifiers = frame.columns
-    .filter((c) => c.kind === 'categorical' && !excluded.has(c.name) && c.levels.length > Math.max(100, frame.rows / 2))
-    .map((c) => c.name);
+  const { features, identifiers } = featureColumns(frame, excluded);
   if (identifiers.length) console.error(`not used as features: ${identifiers.join(', ')} (a different value in almost every row, like an id)`);
-  const features = frame.columns.map((c) => c.name).filter((n) => !excluded.has(n) && !identifiers.includes(n));
   const reasons = flags.reasons === undefined ? null : readJsonFile(String(flags.reasons), 'reasons file');
   if (reasons !== null && (typeof reasons !== 'object' || Array.isArray(reasons)))
     throw new Error('the reasons file must be a JSON object keyed by feature name');
