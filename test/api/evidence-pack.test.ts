@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { after, before, test } from 'node:test';
+import { newSigningKeyPair } from '../../src/privacy/index.ts';
 import { exportEvidence, verifyEvidence, type EvidencePack } from '../../src/services/index.ts';
 import { appendAudit, createFlow, publishVersion } from '../../src/store/index.ts';
 import { BACKENDS, type TestDatabase } from '../support/backends.ts';
@@ -77,4 +78,21 @@ test('one byte changed in one file, a file added or removed, or the manifest cha
 
   assert.match(verifyEvidence(copy(pack), [stranger.publicKey]).problems[0]!, /not trusted here/);
   assert.match(verifyEvidence({ hello: 1 }, [signer.publicKey]).problems[0]!, /not an Arbiter evidence pack/);
+});
+
+test('a pack signed with SM2 (the national algorithms) verifies with the SM2 public key alone, and a changed byte is found as with Ed25519', async () => {
+  const sm2 = newSigningKeyPair('sm2-sm3');
+  const now = Date.now();
+  const national = await exportEvidence(ctx.db, { from: new Date(now - 3_600_000), to: new Date(now + 60_000) }, sm2.privateKey, {});
+  assert.equal(national.signature.algorithm, 'sm2-sm3');
+  const result = verifyEvidence(copy(national), [sm2.publicKey, signer.publicKey]);
+  assert.deepEqual(result.problems, []);
+  assert.equal(result.signedBy, national.signature.keyId);
+  const altered = copy(national);
+  altered.files['audit-events.json'] = altered.files['audit-events.json']!.replace('in the period', 'in the perioD');
+  assert.deepEqual(verifyEvidence(altered, [sm2.publicKey]).problems, [
+    "audit-events.json: changed since it was signed (its SHA-256 differs from the manifest's)",
+  ]);
+  const relabelled = { ...copy(national), signature: { ...national.signature, algorithm: 'ed25519' as const } };
+  assert.match(verifyEvidence(relabelled, [sm2.publicKey]).problems[0]!, /signature does not match/, "the algorithm is the key's, not what the pack claims");
 });

@@ -39,15 +39,19 @@ const setLocale = (key: string, locale: string | null) =>
     body: JSON.stringify({ locale }),
   });
 
-/** Every string the API sent this page: what the console shows of them is data, not its own text. */
-function collectApiStrings(page: Page): Set<string> {
-  const strings = new Set<string>();
+/**
+ * What the API sent this page: its string values, and its field names, which the console shows
+ * only as whole cells (a decision's application, what a flow computed). What the console shows of
+ * these is data, not its own text.
+ */
+function collectApiStrings(page: Page): { values: Set<string>; keys: Set<string> } {
+  const data = { values: new Set<string>(), keys: new Set<string>() };
   const walk = (v: unknown): void => {
-    if (typeof v === 'string') strings.add(v);
+    if (typeof v === 'string') data.values.add(v);
     else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object')
       for (const [k, x] of Object.entries(v)) {
-        strings.add(k);
+        data.keys.add(k);
         walk(x);
       }
   };
@@ -55,7 +59,7 @@ function collectApiStrings(page: Page): Set<string> {
     if (!res.url().includes('/v1/') || !(res.headers()['content-type'] ?? '').includes('json')) return;
     walk(await res.json().catch(() => null));
   });
-  return strings;
+  return data;
 }
 
 /** Every text node and accessible label outside code, server messages (lang="en") and the code editor. */
@@ -82,13 +86,14 @@ const SHOWN_TEXTS = `(() => {
  * server messages (lang="en") and data the API sent, with its Latin words that are not names or
  * notations the Chinese console keeps.
  */
-async function untranslated(page: Page, data: Set<string>): Promise<string[]> {
+async function untranslated(page: Page, data: { values: Set<string>; keys: Set<string> }): Promise<string[]> {
   // A string, not a function: tsx names functions with a helper the page does not have.
   const shown = (await page.evaluate(SHOWN_TEXTS)) as string[];
-  const values = [...data].filter((s) => s.length >= 2).sort((a, b) => b.length - a.length);
+  const values = [...data.values].filter((s) => s.length >= 2).sort((a, b) => b.length - a.length);
   const asPattern = (v: string) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const left: string[] = [];
   for (const text of shown) {
+    if (data.keys.has(text)) continue;
     let rest = text;
     // Data is taken out only where it stands as a whole: "on" from the API must not hide "Action".
     for (const v of values) if (rest.includes(v)) rest = rest.replace(new RegExp(`(?<![A-Za-z])${asPattern(v)}(?![A-Za-z])`, 'g'), ' ');
