@@ -39,6 +39,7 @@ export {
 export { canExplain, reasonsFor, type ReasonCode } from './model-reasons.ts';
 export { featureReason, REASON_CODE, withFeatureReasons } from './feature-reasons.ts';
 export { XgboostModel, ModelImportError } from './xgboost-import.ts';
+export { lightgbmAsBooster } from './lightgbm-import.ts';
 export { OnnxModel, featureNamesOf, type OnnxBinding } from './onnx-import.ts';
 export { performanceCurves, type PerformanceCurves } from './performance.ts';
 export { featureImportance } from './importance.ts';

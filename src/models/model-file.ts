@@ -46,7 +46,7 @@ export interface TrainingInfo {
 
 /** Where an imported model came from. */
 export interface ImportInfo {
-  format: 'xgboost' | 'onnx';
+  format: 'xgboost' | 'onnx' | 'lightgbm';
   file: string;
   sha256: string;
 }

@@ -126,7 +126,7 @@ test("arbiter bins, edited, and arbiter train --bins: the scorecard uses the ana
   assert.match(unknown.stderr, /"Salary" is not a feature of this data/);
 });
 
-test('arbiter import: XGBoost JSON and ONNX models score as the libraries did', () => {
+test('arbiter import: XGBoost JSON, LightGBM text and ONNX models score as the libraries did', () => {
   const dir = mkdtempSync(join(tmpdir(), 'arbiter-import-'));
   const cases = [
     {
@@ -146,6 +146,12 @@ test('arbiter import: XGBoost JSON and ONNX models score as the libraries did', 
       file: join(FIXTURES, 'onnx', 'linear.onnx'),
       data: join(FIXTURES, 'onnx', 'linear-data.csv'),
       expected: join(FIXTURES, 'onnx', 'linear-predictions.csv'),
+    },
+    {
+      format: 'lightgbm',
+      file: join(FIXTURES, 'lightgbm', 'model.txt'),
+      data: join(FIXTURES, 'lightgbm', 'data.csv'),
+      expected: join(FIXTURES, 'lightgbm', 'predictions.csv'),
     },
   ];
   for (const [i, c] of cases.entries()) {
@@ -178,6 +184,10 @@ test('arbiter import: XGBoost JSON and ONNX models score as the libraries did', 
   const explained = arbiter(['score', '--model', join(dir, 'm0.json'), '--data', cases[0]!.data, '--explain', '2']);
   assert.equal(explained.code, 0, explained.stderr);
   assert.match(explained.stdout.split('\n')[0]!, /reason_1,impact_1,reason_2,impact_2/);
+  // The LightGBM model became Arbiter's own trees: explained by TreeSHAP with LightGBM's node counts.
+  const lightgbm = arbiter(['score', '--model', join(dir, 'm3.json'), '--data', cases[3]!.data, '--explain', '2']);
+  assert.equal(lightgbm.code, 0, lightgbm.stderr);
+  assert.match(lightgbm.stdout.split('\n')[0]!, /reason_1,impact_1,reason_2,impact_2/);
   writeFileSync(join(dir, 'junk.onnx'), 'not a model');
   const junk = arbiter(['import', '--format', 'onnx', join(dir, 'junk.onnx'), '--out', join(dir, 'x.json')]);
   assert.equal(junk.code, 1);

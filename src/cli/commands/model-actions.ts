@@ -30,6 +30,7 @@ import {
   trainBooster,
   trainScorecard,
   XgboostModel,
+  lightgbmAsBooster,
   type BoostParams,
   type Frame,
   type ImportInfo,
@@ -272,7 +273,7 @@ export async function card(flags: CardFlags): Promise<void> {
 
 export async function importModel(
   file: string,
-  flags: { format: 'xgboost' | 'onnx'; out: string; features?: string; target?: string; bad?: string; reference?: string },
+  flags: { format: 'xgboost' | 'onnx' | 'lightgbm'; out: string; features?: string; target?: string; bad?: string; reference?: string },
 ): Promise<void> {
   const bytes = readFileSync(file);
   let impl: ModelImpl;
@@ -284,6 +285,9 @@ export async function importModel(
       throw new ModelImportError(`${file} is not JSON; save the XGBoost model with save_model("model.json")`);
     }
     impl = { kind: 'xgboost', model: XgboostModel.fromJson(json), source: json };
+  } else if (flags.format === 'lightgbm') {
+    // Converted whole into Arbiter's own trees: from here on it is scored and explained as a model trained here.
+    impl = { kind: 'gbdt', model: lightgbmAsBooster(bytes.toString('utf8')).booster };
   } else {
     let model = await OnnxModel.fromBytes(
       new Uint8Array(bytes),
@@ -302,10 +306,12 @@ export async function importModel(
   const target = flags.target && flags.bad !== undefined ? { column: flags.target, bad: flags.bad } : null;
   const saved = saveModel(flags.out, { ...impl, target, features: featuresOf(impl), training: null, imported });
   const how =
-    impl.kind === 'onnx'
-      ? impl.model.booster
-        ? `; its trees score on Arbiter's kernel${impl.model.explainable ? ' and are explained by TreeSHAP' : ' (give --reference data to explain them)'}`
-        : '; scored by onnxruntime'
-      : '';
+    impl.kind === 'gbdt'
+      ? "; its trees are Arbiter's own, scored on the kernel and explained by TreeSHAP"
+      : impl.kind === 'onnx'
+        ? impl.model.booster
+          ? `; its trees score on Arbiter's kernel${impl.model.explainable ? ' and are explained by TreeSHAP' : ' (give --reference data to explain them)'}`
+          : '; scored by onnxruntime'
+        : '';
   console.log(`imported ${flags.format} model with ${saved.features.length} features${how}; wrote ${flags.out} (version ${saved.version.slice(0, 12)})`);
 }

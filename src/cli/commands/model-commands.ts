@@ -106,8 +106,8 @@ export interface CardFlags {
 
 export function importCommand(): Command {
   return new Command('import')
-    .description('turn a model trained elsewhere (XGBoost JSON, ONNX) into an Arbiter model file, scored the same way')
-    .addOption(new Option('--format <format>', "the file's format").choices(['xgboost', 'onnx']).makeOptionMandatory())
+    .description('turn a model trained elsewhere (XGBoost JSON, LightGBM text, ONNX) into an Arbiter model file, scored the same way')
+    .addOption(new Option('--format <format>', "the file's format").choices(['xgboost', 'onnx', 'lightgbm']).makeOptionMandatory())
     .argument('<file>', 'the model to import')
     .requiredOption('--out <model.json>', 'where to write the Arbiter model file')
     .option('--features <names>', 'onnx: comma-separated input column names, when the model does not name them')
@@ -117,7 +117,10 @@ export function importCommand(): Command {
       '--reference <file>',
       'onnx tree ensembles: the training data or a sample like it, from which TreeSHAP learns how rows flow through the trees (reasons)',
     )
-    .action(async (file: string, flags: { format: 'xgboost' | 'onnx'; out: string; features?: string; target?: string; bad?: string; reference?: string }) =>
-      (await import('./model-actions.ts')).importModel(file, flags),
+    .action(
+      async (
+        file: string,
+        flags: { format: 'xgboost' | 'onnx' | 'lightgbm'; out: string; features?: string; target?: string; bad?: string; reference?: string },
+      ) => (await import('./model-actions.ts')).importModel(file, flags),
     );
 }
