@@ -93,3 +93,27 @@ export function withCutoff<T>(definition: T, where: { switchNode: string; approv
   copy.edges[index] = { ...copy.edges[index], when: `${variable} ${op} ${cutoff}` };
   return copy;
 }
+
+type TableNode = Extract<NodeDefinition, { kind: 'table' }>;
+type Table = NonNullable<TableNode['table']>;
+
+/** The inline decision table node `nodeId` of a flow (a table taken from a DMN model is not the program's to write). */
+export function tableNodeOf(definition: unknown, nodeId: string, field = 'decisionLogic.table.node'): { node: TableNode; index: number } {
+  const def = parseFlow(definition);
+  const index = def.nodes.findIndex((n) => n.id === nodeId);
+  const node = def.nodes[index];
+  if (node?.kind !== 'table') {
+    const tables = def.nodes.filter((n) => n.kind === 'table').map((n) => n.id);
+    throw new FlowEditError(field, `the flow has no decision table node "${nodeId}" (table nodes: ${tables.join(', ') || 'none'})`);
+  }
+  if (node.dmn) throw new FlowEditError(field, `node "${nodeId}" takes its table from a DMN model; the program writes inline tables only`);
+  return { node, index };
+}
+
+/** A copy of the stored definition whose table node holds `table`; nothing else changes. */
+export function withTable<T>(definition: T, nodeId: string, table: Table): T {
+  const { index } = tableNodeOf(definition, nodeId);
+  const copy = structuredClone(definition) as T & { nodes: Record<string, unknown>[] };
+  copy.nodes[index] = { ...copy.nodes[index], table };
+  return copy;
+}

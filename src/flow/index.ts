@@ -25,7 +25,7 @@ export { parseApplications, pathCoverage, readApplications, type CoverageReport,
 export { diffFlows, jsonDiff, type FlowDiff, type Change } from './diff.ts';
 export { pinnedName, pinnedReference, referencesOf, refuseDmnFile, type FlowReferences } from './references.ts';
 export { derivedClasses, type DataClass } from './derived-classes.ts';
-export { cutoffEdge, FlowEditError, scoreNodeOf, withCutoff, withModelVersion, type CutoffEdge } from './edit.ts';
+export { cutoffEdge, FlowEditError, scoreNodeOf, tableNodeOf, withCutoff, withModelVersion, withTable, type CutoffEdge } from './edit.ts';
 export { locateIssues, type LocatedIssue } from './issue-target.ts';
 export { runTestCases, runTrial, type TestCaseResult, type TrialInput, type TrialResult } from './trial.ts';
 export { knownNamesOf } from './static-checks.ts';

@@ -10,6 +10,10 @@ import {
   judge,
   promotionPolicySchema,
   proposeCutoff,
+  proposeSegmentTable,
+  withSegmentTable,
+  checkSegmentTable,
+  isTableLogic,
   type retrainChallenger,
   retrainInWorker,
   runBacktestInWorkers,
@@ -17,6 +21,9 @@ import {
   strategyOf,
   withCutoff,
   type DecisionLogic,
+  type EdgeLogic,
+  type TableLogic,
+  type SegmentPolicy,
   type PromotionPolicy,
   type Sample,
   type SampleDecision,
@@ -85,6 +92,21 @@ interface CutoffProposal {
   expectedApprovalRate: number;
 }
 
+/** What a run decided for each segment (the table it writes), kept in its checks likewise. */
+interface SegmentTableProposal {
+  node: string;
+  segment: string;
+  segments: SegmentPolicy[];
+  agreement: number;
+  expectedApprovalRate: number;
+}
+
+/** The decision logic a run proposes: one cutoff, or a table per segment. */
+interface LogicProposal {
+  cutoff: CutoffProposal | null;
+  table: SegmentTableProposal | null;
+}
+
 /**
  * Retraining as a job: a challenger with the champion's specification on the latest matured
  * sample, checked out of time against the champion, then promoted (a new flow version whose
@@ -124,7 +146,8 @@ export class LifecycleService {
         );
       try {
         strategyOf(parsed.data);
-        cutoffEdge(current.definition, parsed.data, req.scoreNode);
+        if (isTableLogic(parsed.data)) checkSegmentTable(current.definition, parsed.data);
+        else cutoffEdge(current.definition, parsed.data, req.scoreNode);
       } catch (err) {
         throw new ServiceError('invalid', 'invalid_program', (err as Error).message);
       }
@@ -221,8 +244,9 @@ export class LifecycleService {
       const ootFrom = Date.parse(result.split.ootFrom);
       const oot = this.outOfTime(sample, decisions, ootFrom);
       const logic = program.decisionLogic as DecisionLogic | null;
-      // With decision logic, the optimiser re-sets the cutoff for the challenger's PDs on the out-of-time applications.
+      // With decision logic, the optimiser re-sets the cutoff (or each segment's policy) for the challenger's PDs on the out-of-time applications.
       let cutoff: CutoffProposal | null = null;
+      let table: SegmentTableProposal | null = null;
       if (verdict.promote && logic) {
         const pds = oot.map(
           (a) =>
@@ -234,29 +258,58 @@ export class LifecycleService {
               ),
             )[0]!,
         );
-        const proposal = await proposeCutoff(
-          oot.map((a) => a.application),
-          pds,
-          logic,
-        );
-        cutoff = {
-          switchNode: logic.switchNode,
-          approveTo: logic.approveTo,
-          before: cutoffEdge(current.definition, logic, program.scoreNode).cutoff,
-          after: proposal.cutoff,
-          agreement: proposal.agreement,
-          expectedApprovalRate: proposal.approvalRate,
-        };
+        if (isTableLogic(logic)) {
+          const proposal = await proposeSegmentTable(
+            oot.map((a) => a.application),
+            pds,
+            logic,
+          );
+          table = {
+            node: logic.table.node,
+            segment: logic.table.segment,
+            segments: proposal.segments,
+            agreement: proposal.agreement,
+            expectedApprovalRate: proposal.approvalRate,
+          };
+        } else {
+          const proposal = await proposeCutoff(
+            oot.map((a) => a.application),
+            pds,
+            logic,
+          );
+          cutoff = {
+            switchNode: logic.switchNode,
+            approveTo: logic.approveTo,
+            before: cutoffEdge(current.definition, logic, program.scoreNode).cutoff,
+            after: proposal.cutoff,
+            agreement: proposal.agreement,
+            expectedApprovalRate: proposal.approvalRate,
+          };
+        }
       }
       // The flow with the challenger (and the new cutoff), back-tested against the current one on the out-of-time applications.
       const gate = verdict.promote
-        ? await this.backtestGate(current, this.candidateDefinition(program, current, challengerVersion, cutoff), oot, logic ? strategyOf(logic) : null)
+        ? await this.backtestGate(
+            current,
+            this.candidateDefinition(program, current, challengerVersion, { cutoff, table }),
+            oot,
+            logic ? strategyOf(logic) : null,
+          )
         : null;
       const reasons = [
         ...verdict.reasons,
         ...(cutoff
           ? [
               `proposed: PD cutoff ${cutoff.before} → ${cutoff.after} (the optimiser's choice under the strategy, reproduced for ${(cutoff.agreement * 100).toFixed(1)}% of the out-of-time applications)`,
+            ]
+          : []),
+        ...(table
+          ? [
+              `proposed: a decision table by ${table.segment}: ${table.segments
+                .map((s) => `${s.segment} PD below ${s.cutoff} at ${(s.rate * 100).toFixed(1)}% for ${s.limitFactor}x the amount asked`)
+                .join(
+                  '; ',
+                )} (the optimiser's choices under the strategy, reproduced for ${(table.agreement * 100).toFixed(1)}% of the out-of-time applications)`,
             ]
           : []),
         ...(gate ? [gate.reason] : []),
@@ -266,7 +319,7 @@ export class LifecycleService {
         championVersion,
         challengerVersion,
         flowVersionBefore: current.version,
-        checks: { ...result.check, split: result.split, method: result.method, backtest: gate?.summary ?? null, cutoff },
+        checks: { ...result.check, split: result.split, method: result.method, backtest: gate?.summary ?? null, cutoff, segmentTable: table },
         reasons,
         sampleReport: sample.report,
       };
@@ -295,10 +348,11 @@ export class LifecycleService {
     return apps;
   }
 
-  /** The current flow with the challenger in its score node, and the proposed cutoff when there is one. */
-  private candidateDefinition(program: RetrainProgram, current: FlowVersion, challengerVersion: number, cutoff: CutoffProposal | null): unknown {
+  /** The current flow with the challenger in its score node, and the proposed cutoff or segment table when there is one. */
+  private candidateDefinition(program: RetrainProgram, current: FlowVersion, challengerVersion: number, proposal: LogicProposal): unknown {
     const definition = withModelVersion(current.definition, program.scoreNode, program.modelId, challengerVersion);
-    return cutoff ? withCutoff(definition, program.decisionLogic as DecisionLogic, program.scoreNode, cutoff.after) : definition;
+    if (proposal.table) return withSegmentTable(definition, program.decisionLogic as TableLogic, proposal.table.segments);
+    return proposal.cutoff ? withCutoff(definition, program.decisionLogic as EdgeLogic, program.scoreNode, proposal.cutoff.after) : definition;
   }
 
   /**
@@ -410,12 +464,14 @@ export class LifecycleService {
     const program = await getRetrainProgram(this.db, run.modelId);
     const current = await getFlowVersion(this.db, program.flowId);
     const { version: inUse } = scoreNodeOf(current.definition, program.scoreNode, program.modelId);
-    const cutoff = ((run.checks as { cutoff?: CutoffProposal | null } | null)?.cutoff ?? null) as CutoffProposal | null;
-    const definition = this.candidateDefinition(program, current, run.challengerVersion!, cutoff);
-    // The same model again (an identical retrain) and no new cutoff: it already decides, so there is nothing to publish.
+    const checks = run.checks as { cutoff?: CutoffProposal | null; segmentTable?: SegmentTableProposal | null } | null;
+    const proposal: LogicProposal = { cutoff: checks?.cutoff ?? null, table: checks?.segmentTable ?? null };
+    const definition = this.candidateDefinition(program, current, run.challengerVersion!, proposal);
+    // The same model again (an identical retrain) and no new decision logic: it already decides, so there is nothing to publish.
     if (
       inUse === run.challengerVersion &&
-      (!cutoff || cutoff.after === cutoffEdge(current.definition, program.decisionLogic as DecisionLogic, program.scoreNode).cutoff)
+      (!proposal.cutoff || proposal.cutoff.after === cutoffEdge(current.definition, program.decisionLogic as EdgeLogic, program.scoreNode).cutoff) &&
+      (!proposal.table || JSON.stringify(definition) === JSON.stringify(withModelVersion(current.definition, program.scoreNode, program.modelId, inUse)))
     )
       return updateRetrainRun(
         this.db,

@@ -14,13 +14,13 @@ const month = (m: number) => new Date(Date.UTC(2024, m, 1)).toISOString();
  * Two years of applications (drift from month 12) decided by the flow, and their outcomes:
  * every approval is booked; defaults (drawn from the true PD) go 95 days past due 5 months in.
  */
-async function history(f: ApiFixture, flow: string, rows: number): Promise<void> {
+async function history(f: ApiFixture, flow: string, rows: number, extra: readonly string[] = []): Promise<void> {
   const pop = generatePopulation({ rows, seed: 202, months: 24, driftAt: 12 });
   const col = (n: string) => pop.columns.find((c) => c.name === n)!.values;
   const events: OutcomeEvent[] = [];
   const applications = Array.from({ length: rows }, (_, i) => {
     const application: Record<string, unknown> = { appliedAt: month((col('month') as Float64Array)[i]!) };
-    for (const name of FEATURES) application[name] = col(name)[i];
+    for (const name of [...FEATURES, ...extra]) application[name] = col(name)[i];
     return application;
   });
   const decisions = await decideMany(f.server, flow, applications);
@@ -184,6 +184,86 @@ for (const backend of SERVER_BACKENDS) {
       });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.json().error.message, /triggers: sampleGrowth/);
+    });
+
+    test('with a decision table to write, a run proposes a cutoff, a rate and a limit per product, the back-test judges the flow with it, and promotion publishes it', async () => {
+      assert.equal((await f.call('risk-manager', 'POST', '/v1/models/segmented/versions', synthChampion(250, 101, 12, 40))).statusCode, 201);
+      const definition = scoredFlow('f-table', 'segmented@1', 0.35, { rate: 0.13 }) as { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] };
+      // The flow reads its policy from a table: one rule for everyone until the program writes one per product.
+      definition.nodes.splice(2, 0, {
+        id: 'policy',
+        kind: 'table',
+        output: 'policy',
+        table: {
+          inputs: [{ expression: 'product' }],
+          outputs: [{ name: 'cutoff' }, { name: 'rate' }, { name: 'limitFactor' }],
+          rules: [{ inputEntries: ['-'], outputEntries: ['0.35', '0.13', '1'] }],
+        },
+      });
+      definition.nodes[4] = {
+        id: 'yes',
+        kind: 'output',
+        outcome: 'approve',
+        offer: { amount: 'requestedAmount * policy.limitFactor', rate: 'policy.rate', term: 'term' },
+      };
+      definition.edges = [
+        { from: 'in', to: 'score' },
+        { from: 'score', to: 'policy' },
+        { from: 'policy', to: 'cut' },
+        { from: 'cut', to: 'yes', when: 'pd < policy.cutoff' },
+        { from: 'cut', to: 'no', default: true },
+      ];
+      assert.equal((await f.call('risk-manager', 'POST', '/v1/flows', { definition })).statusCode, 201);
+      assert.equal((await f.call('risk-manager', 'POST', '/v1/flows/f-table/versions/1/publish')).statusCode, 200);
+      await history(f, 'f-table', 1600, ['requestedAmount']);
+
+      const strategy = {
+        actions: { limitFactors: [0.5, 1], rates: [0.1, 0.13, 0.16] },
+        economics: { fundingRate: 0.04, originationFee: 0.01, operatingCostPerLoan: 120, lgd: 0.6, eadFactor: 0.8 },
+        columns: { amount: 'requestedAmount', term: 'term', income: 'income', debt: 'existingDebt' },
+      };
+      const put = (decisionLogic: unknown) =>
+        f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/segmented', {
+          flow: 'f-table',
+          scoreNode: 'score',
+          sample: SAMPLE,
+          ootMonths: 4,
+          policy: { minAucGain: 0, maxCalibrationGap: 0.1, approval: 'risk-manager' },
+          decisionLogic,
+        });
+      const noTable = await put({ table: { node: 'cut', segment: 'product' }, strategy });
+      assert.equal(noTable.statusCode, 400);
+      assert.match(noTable.json().error.message, /no decision table node "cut" \(table nodes: policy\)/);
+      const program = await put({ table: { node: 'policy', segment: 'product' }, strategy });
+      assert.equal(program.statusCode, 200, program.body);
+
+      const started = await f.call('analyst', 'POST', '/v1/lifecycle/programs/segmented/runs', { asOf: AS_OF });
+      assert.equal(started.statusCode, 202, started.body);
+      const run = await waitRun(f, started.json().id);
+      assert.equal(run.status, 'awaiting_approval', `${run.error ?? ''} ${run.reasons.join(' | ')}`);
+      const proposed = run.checks.segmentTable as { segment: string; segments: { segment: string; cutoff: number; rate: number; limitFactor: number }[] };
+      assert.equal(proposed.segment, 'product');
+      assert.deepEqual(proposed.segments.map((s) => s.segment).sort(), ['auto', 'card', 'personal']);
+      assert.ok(run.checks.backtest, 'the back-test judged the flow with the table');
+      assert.ok(
+        run.reasons.some((r: string) => /proposed: a decision table by product: auto PD below/.test(r)),
+        run.reasons.join(' | '),
+      );
+      console.log(run.reasons.join('\n'));
+
+      const approved = await f.call('risk-manager', 'POST', `/v1/lifecycle/runs/${run.id}/approve`);
+      assert.equal(approved.statusCode, 200, approved.body);
+      const published = (await f.call('analyst', 'GET', `/v1/flows/f-table/versions/${approved.json().flowVersionAfter}`)).json();
+      assert.equal(published.status, 'published');
+      const table = published.definition.nodes.find((n: { id: string }) => n.id === 'policy').table;
+      const rules = table.rules as { inputEntries: string[]; outputEntries: string[] }[];
+      assert.deepEqual(
+        rules.slice(0, -1).map((r) => [r.inputEntries[0], r.outputEntries]),
+        proposed.segments.map((s) => [JSON.stringify(s.segment), [String(s.cutoff), String(s.rate), String(s.limitFactor)]]),
+        'one rule per product, as proposed',
+      );
+      assert.equal(rules.at(-1)!.inputEntries[0], 'not("auto", "card", "personal")', 'and one for any other product');
+      assert.equal(published.definition.nodes.find((n: { id: string }) => n.id === 'score').model, 'segmented@2');
     });
 
     test('decision logic must name a switch whose edge compares the score with a number, and a strategy that parses', async () => {

@@ -66,7 +66,9 @@ export function lifecycleRoutes(service: LifecycleService) {
               .record(z.string(), z.unknown())
               .nullable()
               .optional()
-              .describe('switchNode, approveTo, strategy: the PD cutoff the optimiser re-sets with each new model'),
+              .describe(
+                'what the optimiser re-sets with each new model: switchNode, approveTo and strategy for one PD cutoff on an edge; or table {node, segment} and strategy for a decision table the run writes, one rule per segment with its cutoff, rate and limit factor',
+              ),
             triggers: z
               .record(z.string(), z.unknown())
               .nullable()

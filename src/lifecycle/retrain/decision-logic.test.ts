@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generatePopulation } from '../../tools/synth/index.ts';
-import { cutoffEdge, proposeCutoff, withCutoff, type DecisionLogic } from './decision-logic.ts';
+import { compileFlow } from '../../flow/index.ts';
+import {
+  checkSegmentTable,
+  cutoffEdge,
+  proposeCutoff,
+  proposeSegmentTable,
+  strategyOf,
+  withCutoff,
+  withSegmentTable,
+  type EdgeLogic,
+  type TableLogic,
+} from './decision-logic.ts';
 
 const flow = {
   id: 'cutoff',
@@ -21,7 +32,7 @@ const flow = {
     { from: 'cut', to: 'no', default: true },
   ],
 };
-const logic = (over: Partial<DecisionLogic> = {}): DecisionLogic => ({
+const logic = (over: Partial<EdgeLogic> = {}): EdgeLogic => ({
   switchNode: 'cut',
   approveTo: 'yes',
   strategy: {
@@ -77,5 +88,99 @@ test('the proposed cutoff is where lending stops paying under the strategy, and 
   );
   console.log(
     `proposed PD cutoff ${at.cutoff} (agreement ${(at.agreement * 100).toFixed(1)}%, approval ${(at.approvalRate * 100).toFixed(1)}%); with funding at 9%: ${dear.cutoff}`,
+  );
+});
+
+/** A flow that reads its policy from a table per product: the cutoff on the switch, the rate and limit in the offer. */
+const byProduct = {
+  id: 'by-product',
+  name: 'a policy per product',
+  input: {
+    fields: {
+      pd: { type: 'number', class: 'C1', required: true },
+      product: { type: 'string', class: 'C1', required: true },
+      requestedAmount: { type: 'number', class: 'C1', required: true },
+    },
+  },
+  nodes: [
+    { id: 'in', kind: 'input' },
+    {
+      id: 'policy',
+      kind: 'table',
+      output: 'policy',
+      table: {
+        inputs: [{ expression: 'product' }],
+        outputs: [{ name: 'cutoff' }, { name: 'rate' }, { name: 'limitFactor' }],
+        rules: [{ inputEntries: ['-'], outputEntries: ['0.2', '0.1', '1'] }],
+      },
+    },
+    { id: 'cut', kind: 'switch' },
+    { id: 'yes', kind: 'output', outcome: 'approve', offer: { rate: 'policy.rate', limit: 'requestedAmount * policy.limitFactor' } },
+    { id: 'no', kind: 'output', outcome: 'decline' },
+  ],
+  edges: [
+    { from: 'in', to: 'policy' },
+    { from: 'policy', to: 'cut' },
+    { from: 'cut', to: 'yes', when: 'pd < policy.cutoff' },
+    { from: 'cut', to: 'no', default: true },
+  ],
+};
+
+test('a table per segment: the optimiser proposes each segment its cutoff, rate and limit, and the flow decides by them', async () => {
+  const pop = generatePopulation({ rows: 4000, seed: 9 });
+  const col = (n: string) => pop.columns.find((c) => c.name === n)!.values;
+  const apps = Array.from({ length: pop.rows }, (_, i) =>
+    Object.fromEntries(['requestedAmount', 'term', 'income', 'existingDebt', 'product'].map((k) => [k, col(k)[i]])),
+  );
+  const truePd = col('truePd') as Float64Array;
+  const logic: TableLogic = {
+    table: { node: 'policy', segment: 'product' },
+    strategy: {
+      actions: { limitFactors: [0.5, 1], rates: [0.1, 0.15, 0.2] },
+      economics: { fundingRate: 0.04, originationFee: 0.01, operatingCostPerLoan: 120, lgd: 0.6, eadFactor: 0.8 },
+      columns: { amount: 'requestedAmount', term: 'term', income: 'income', debt: 'existingDebt' },
+    },
+  };
+  const proposal = await proposeSegmentTable(apps, truePd, logic);
+  const products = [...new Set(apps.map((a) => String(a.product)))].sort();
+  assert.deepEqual(
+    proposal.segments.map((s) => s.segment),
+    products,
+    'every product gets a rule',
+  );
+  for (const s of proposal.segments) {
+    assert.ok(s.cutoff > 0 && s.cutoff < 1, `${s.segment}: cutoff ${s.cutoff}`);
+    assert.ok([0.1, 0.15, 0.2].includes(s.rate) && [0.5, 1].includes(s.limitFactor), JSON.stringify(s));
+  }
+  assert.ok(proposal.agreement > 0.7, `the cutoffs reproduce ${proposal.agreement} of the optimiser's choices`);
+  console.log(
+    proposal.segments
+      .map((s) => `${s.segment}: PD < ${s.cutoff}, rate ${s.rate}, limit ${s.limitFactor}x, agreement ${(s.agreement * 100).toFixed(1)}%`)
+      .join('; '),
+  );
+
+  const written = withSegmentTable(byProduct, logic, proposal.segments);
+  assert.deepEqual({ ...written, nodes: byProduct.nodes }, byProduct, 'only the table changes');
+  const flow = compileFlow(written);
+  for (const s of proposal.segments) {
+    const below = await flow.run({ pd: s.cutoff / 2, product: s.segment, requestedAmount: 1000 });
+    assert.ok(below.status === 'completed' && below.output.outcome === 'approve', `${s.segment} below its cutoff`);
+    assert.deepEqual(below.output.offer, { rate: s.rate, limit: 1000 * s.limitFactor });
+    const above = await flow.run({ pd: s.cutoff + 0.001, product: s.segment, requestedAmount: 1000 });
+    assert.ok(above.status === 'completed' && above.output.outcome === 'decline', `${s.segment} above its cutoff`);
+  }
+  // A product the history did not hold gets the most careful of the rules.
+  const careful = Math.min(...proposal.segments.map((s) => s.cutoff));
+  const unknown = await flow.run({ pd: careful / 2, product: 'boat', requestedAmount: 1000 });
+  assert.ok(unknown.status === 'completed' && unknown.output.outcome === 'approve');
+  assert.equal(unknown.output.offer.rate, Math.max(...proposal.segments.map((s) => s.rate)));
+
+  assert.throws(
+    () => checkSegmentTable(byProduct, { ...logic, table: { node: 'cut', segment: 'product' } }),
+    /no decision table node "cut" \(table nodes: policy\)/,
+  );
+  assert.throws(
+    () => strategyOf({ switchNode: 'cut', approveTo: 'yes', strategy: { ...logic.strategy, portfolio: { segment: 'product' } } }),
+    /write a decision table per segment instead/,
   );
 });

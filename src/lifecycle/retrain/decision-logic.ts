@@ -1,39 +1,86 @@
 import { z } from 'zod';
 import { frameFromRecords } from '../../models/index.ts';
-import { optimizePortfolio, parseStrategy, type Strategy } from '../../optimize/index.ts';
-import { cutoffEdge as flowCutoffEdge, withCutoff as flowWithCutoff, type CutoffEdge } from '../../flow/index.ts';
+import { optimizePortfolio, parseStrategy, type OptimizationResult, type Strategy } from '../../optimize/index.ts';
+import { cutoffEdge as flowCutoffEdge, tableNodeOf, withCutoff as flowWithCutoff, withTable, type CutoffEdge, type NodeDefinition } from '../../flow/index.ts';
+
+const strategySchema = z
+  .record(z.string(), z.unknown())
+  .describe(
+    "docs/strategy.schema.json: economics, portfolio constraints, and where the amount, term, income and debt are in the application (the PD column is the score node's)",
+  );
 
 /**
- * The part of a flow a retraining program may change besides the model: the PD cutoff on one
- * edge of a switch (`pd < 0.12`), re-optimised under the lender's strategy whenever the model
- * changes, since a new model's PDs sit at a new level and the old cutoff no longer means what
- * it meant.
+ * The part of a flow a retraining program may change besides the model, re-optimised under the
+ * lender's strategy whenever the model changes (a new model's PDs sit at a new level, so the old
+ * thresholds no longer mean what they meant). Either the PD cutoff on one edge of a switch
+ * (`pd < 0.12`), or a decision table the run writes: per segment a cutoff, a rate and a limit
+ * (as a multiple of the amount asked), which the flow reads (`policy.cutoff`, `policy.rate`,
+ * `policy.limitFactor` for a table whose output is `policy`).
  */
-export const decisionLogicSchema = z.strictObject({
+const edgeLogicSchema = z.strictObject({
   switchNode: z.string().min(1).describe('the switch that holds the cutoff'),
   approveTo: z.string().min(1).describe('the node its cutoff edge leads to; the edge reads `<score variable> < <cutoff>`'),
-  strategy: z
-    .record(z.string(), z.unknown())
-    .describe(
-      "docs/strategy.schema.json: economics, portfolio constraints, and where the amount, term, income and debt are in the application (the PD column is the score node's)",
-    ),
+  strategy: strategySchema,
 });
+const tableLogicSchema = z.strictObject({
+  table: z
+    .strictObject({
+      node: z.string().min(1).describe('an inline decision table node; the run writes its rules'),
+      segment: z.string().min(1).describe('the application field that names the segment; its values get a rule each'),
+    })
+    .describe('the decision table the run writes: one rule per segment with its cutoff, rate and limit factor'),
+  strategy: strategySchema,
+});
+export const decisionLogicSchema = z.union([edgeLogicSchema, tableLogicSchema]);
 export type DecisionLogic = z.infer<typeof decisionLogicSchema>;
+export type EdgeLogic = z.infer<typeof edgeLogicSchema>;
+export type TableLogic = z.infer<typeof tableLogicSchema>;
+
+export const isTableLogic = (logic: DecisionLogic): logic is TableLogic => 'table' in logic;
 
 /** The cutoff edge of a flow, checked: it exists and compares the score node's variable with a number (read with the FEEL parser). */
-export function cutoffEdge(definition: unknown, logic: DecisionLogic, scoreNode: string): CutoffEdge {
+export function cutoffEdge(definition: unknown, logic: EdgeLogic, scoreNode: string): CutoffEdge {
   return flowCutoffEdge(definition, { switchNode: logic.switchNode, approveTo: logic.approveTo, scoreNode });
 }
 
 /** A copy of the stored definition with the cutoff edge set to `cutoff`; nothing else of it changes. */
-export function withCutoff<T>(definition: T, logic: DecisionLogic, scoreNode: string, cutoff: number): T {
+export function withCutoff<T>(definition: T, logic: EdgeLogic, scoreNode: string, cutoff: number): T {
   return flowWithCutoff(definition, { switchNode: logic.switchNode, approveTo: logic.approveTo, scoreNode }, cutoff);
 }
 
+/** The strategy the optimiser runs: the PD is the score node's, and a table's segments are the strategy's segments. */
 export function strategyOf(logic: DecisionLogic): Strategy {
-  if ((logic.strategy.portfolio as { segment?: unknown } | undefined)?.segment)
-    throw new Error('decisionLogic.strategy.portfolio.segment: one cutoff is re-optimised, so the strategy may not be segmented');
-  return parseStrategy({ ...logic.strategy, columns: { ...((logic.strategy.columns as object | undefined) ?? {}), pd: '__pd' } });
+  const portfolio = (logic.strategy.portfolio as Record<string, unknown> | undefined) ?? {};
+  if (!isTableLogic(logic) && portfolio.segment)
+    throw new Error(
+      'decisionLogic.strategy.portfolio.segment: one cutoff is re-optimised, so the strategy may not be segmented; write a decision table per segment instead (decisionLogic.table)',
+    );
+  return parseStrategy({
+    ...logic.strategy,
+    ...(isTableLogic(logic) ? { portfolio: { ...portfolio, segment: logic.table.segment } } : {}),
+    columns: { ...((logic.strategy.columns as object | undefined) ?? {}), pd: '__pd' },
+  });
+}
+
+/** The applications as the optimiser's frame: the PD first, then the columns the strategy reads. */
+async function optimizeOn(applications: Record<string, unknown>[], pds: ArrayLike<number>, strategy: Strategy): Promise<OptimizationResult> {
+  const c = strategy.columns;
+  const columns = [
+    ...new Set([
+      c.amount,
+      c.term,
+      c.income,
+      c.debt,
+      ...(c.lgd ? [c.lgd] : []),
+      ...(c.ead ? [c.ead] : []),
+      ...(strategy.portfolio.segment ? [strategy.portfolio.segment] : []),
+    ]),
+  ];
+  const missing = columns.filter((k) => applications.every((a) => a[k] === undefined || a[k] === null));
+  if (missing.length)
+    throw new Error(`decisionLogic.strategy.columns: the applications have no ${missing.join(', ')}; name the application fields that hold them`);
+  const rows = applications.map((a, i) => [String(pds[i]), ...columns.map((k) => (a[k] === null || a[k] === undefined ? '' : String(a[k])))]);
+  return optimizePortfolio(frameFromRecords(['__pd', ...columns], rows), strategy);
 }
 
 /**
@@ -44,17 +91,116 @@ export function strategyOf(logic: DecisionLogic): Strategy {
 export async function proposeCutoff(
   applications: Record<string, unknown>[],
   pds: ArrayLike<number>,
-  logic: DecisionLogic,
+  logic: EdgeLogic,
 ): Promise<{ cutoff: number; agreement: number; approvalRate: number; expectedProfit: number }> {
-  const strategy = strategyOf(logic);
-  const c = strategy.columns;
-  const columns = [...new Set([c.amount, c.term, c.income, c.debt, ...(c.lgd ? [c.lgd] : []), ...(c.ead ? [c.ead] : [])])];
-  const missing = columns.filter((k) => applications.every((a) => a[k] === undefined || a[k] === null));
-  if (missing.length)
-    throw new Error(`decisionLogic.strategy.columns: the applications have no ${missing.join(', ')}; name the application fields that hold them`);
-  const rows = applications.map((a, i) => [String(pds[i]), ...columns.map((k) => (a[k] === null || a[k] === undefined ? '' : String(a[k])))]);
-  const result = await optimizePortfolio(frameFromRecords(['__pd', ...columns], rows), strategy);
+  const result = await optimizeOn(applications, pds, strategyOf(logic));
   const all = Object.values(result.cutoffs)[0];
   if (!all) throw new Error('the optimiser found no cutoff: no applications to optimise');
   return { cutoff: Math.round(all.maxPd * 1e4) / 1e4, agreement: all.agreement, approvalRate: result.approvalRate, expectedProfit: result.objective };
+}
+
+/** One segment's policy as the run writes it into the table. */
+export interface SegmentPolicy {
+  segment: string;
+  /** Approve when PD is below this. */
+  cutoff: number;
+  rate: number;
+  limitFactor: number;
+  applications: number;
+  approvalRate: number;
+  /** Share of the segment's applications the cutoff decides as the optimiser did. */
+  agreement: number;
+}
+
+/** The value met most often (the first of equals), or null for none. */
+function mostCommon(values: number[]): number | null {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
+  return best;
+}
+
+/**
+ * Per segment, the policy the optimiser would run for these applications scored by the new
+ * model: the PD cutoff that reproduces most of its approvals (`segmentCutoffs`), and the rate and
+ * limit factor it chose most often for the approved. A segment it approves nobody in gets a
+ * cutoff of 0 (decline all) and the strategy's lowest rate and limit.
+ */
+export async function proposeSegmentTable(
+  applications: Record<string, unknown>[],
+  pds: ArrayLike<number>,
+  logic: TableLogic,
+): Promise<{ segments: SegmentPolicy[]; approvalRate: number; expectedProfit: number; agreement: number }> {
+  const strategy = strategyOf(logic);
+  const result = await optimizeOn(applications, pds, strategy);
+  const field = logic.table.segment;
+  const lowestRate = Math.min(...strategy.actions.rates);
+  const lowestLimit = Math.min(...strategy.actions.limitFactors);
+  const segments: SegmentPolicy[] = Object.entries(result.cutoffs).map(([segment, c]) => {
+    const approved = applications.flatMap((a, i) => (String(a[field] ?? '') === segment && result.choices[i]!.approve ? [i] : []));
+    const amount = (i: number) => Number(applications[i]![strategy.columns.amount]);
+    return {
+      segment,
+      cutoff: approved.length ? Math.round(c.maxPd * 1e4) / 1e4 : 0,
+      rate: mostCommon(approved.map((i) => result.choices[i]!.rate!)) ?? lowestRate,
+      limitFactor: mostCommon(approved.map((i) => Math.round((result.choices[i]!.limit! / amount(i)) * 1e6) / 1e6)) ?? lowestLimit,
+      applications: c.applications,
+      approvalRate: c.approvalRate,
+      agreement: c.agreement,
+    };
+  });
+  if (!segments.length) throw new Error('the optimiser found no segments: no applications to optimise');
+  const total = segments.reduce((n, s) => n + s.applications, 0);
+  return {
+    segments,
+    approvalRate: result.approvalRate,
+    expectedProfit: result.objective,
+    agreement: segments.reduce((a, s) => a + s.agreement * s.applications, 0) / total,
+  };
+}
+
+const feelString = (s: string) => JSON.stringify(s);
+
+/**
+ * The table the run writes: one rule per segment, and one for any other value (a segment the
+ * history did not hold) with the most careful of them: the lowest cutoff, the highest rate, the
+ * lowest limit. Its outputs are `cutoff`, `rate` and `limitFactor`.
+ */
+export function segmentTable(logic: TableLogic, segments: SegmentPolicy[]): NonNullable<Extract<NodeDefinition, { kind: 'table' }>['table']> {
+  const rule = (entry: string, p: Pick<SegmentPolicy, 'cutoff' | 'rate' | 'limitFactor'>, annotation: string) => ({
+    inputEntries: [entry],
+    outputEntries: [String(p.cutoff), String(p.rate), String(p.limitFactor)],
+    annotation,
+  });
+  const careful = {
+    cutoff: Math.min(...segments.map((s) => s.cutoff)),
+    rate: Math.max(...segments.map((s) => s.rate)),
+    limitFactor: Math.min(...segments.map((s) => s.limitFactor)),
+  };
+  return {
+    hitPolicy: 'UNIQUE',
+    inputs: [{ expression: logic.table.segment, label: logic.table.segment }],
+    outputs: [{ name: 'cutoff' }, { name: 'rate' }, { name: 'limitFactor' }],
+    rules: [
+      ...segments.map((s) =>
+        rule(
+          feelString(s.segment),
+          s,
+          `optimised on ${s.applications} applications: approval ${(s.approvalRate * 100).toFixed(1)}%, the cutoff agrees with ${(s.agreement * 100).toFixed(1)}% of the optimiser's choices`,
+        ),
+      ),
+      rule(`not(${segments.map((s) => feelString(s.segment)).join(', ')})`, careful, 'any other segment: the most careful of the above'),
+    ],
+  };
+}
+
+/** A copy of the stored definition with the table the run wrote; nothing else of it changes. */
+export function withSegmentTable<T>(definition: T, logic: TableLogic, segments: SegmentPolicy[]): T {
+  return withTable(definition, logic.table.node, segmentTable(logic, segments));
+}
+
+/** The table node the program writes, checked: it exists in the flow and is inline. */
+export function checkSegmentTable(definition: unknown, logic: TableLogic): void {
+  tableNodeOf(definition, logic.table.node);
 }
