@@ -1,5 +1,5 @@
 // Generated from /openapi.json by `npm run api-types` (openapi-typescript); do not edit.
-// OpenAPI document sha256: 5842a4d294aea05e1019472b220844bba595cbfba31fdb5c97106f831e4279e6
+// OpenAPI document sha256: 8951e8cf7e7f1bb58d4a156109e30c375cc86ec9fdd3bcf028e136a118a4c0dd
 // test/api/api-roles.test.ts fails when the server no longer serves this document.
 
 export interface paths {
@@ -8893,7 +8893,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description switchNode, approveTo, strategy: the PD cutoff the optimiser re-sets with each new model */
+                        /** @description what the optimiser re-sets with each new model: switchNode, approveTo and strategy for one PD cutoff on an edge; or table {node, segment} and strategy for a decision table the run writes, one rule per segment with its cutoff, rate and limit factor */
                         decisionLogic?: {
                             [key: string]: unknown;
                         } | null;
