@@ -44,7 +44,7 @@ const setLocale = (key: string, locale: string | null) =>
  * only as whole cells (a decision's application, what a flow computed). What the console shows of
  * these is data, not its own text.
  */
-function collectApiStrings(page: Page): { values: Set<string>; keys: Set<string> } {
+function collectApiStrings(page: Page): { values: Set<string>; keys: Set<string>; settled(): Promise<void> } {
   const data = { values: new Set<string>(), keys: new Set<string>() };
   const walk = (v: unknown): void => {
     if (typeof v === 'string') data.values.add(v);
@@ -55,11 +55,31 @@ function collectApiStrings(page: Page): { values: Set<string>; keys: Set<string>
         walk(x);
       }
   };
-  page.on('response', async (res) => {
-    if (!res.url().includes('/v1/') || !(res.headers()['content-type'] ?? '').includes('json')) return;
-    walk(await res.json().catch(() => null));
+  // The page renders an answer before this side has read its body: what the page shows is judged only once every answer is read.
+  let pending = 0;
+  page.on('request', (req) => {
+    if (req.url().includes('/v1/')) pending++;
   });
-  return data;
+  const done = () => pending--;
+  page.on('requestfailed', (req) => {
+    if (req.url().includes('/v1/')) done();
+  });
+  page.on('response', async (res) => {
+    if (!res.url().includes('/v1/')) return;
+    try {
+      if ((res.headers()['content-type'] ?? '').includes('json')) walk(await res.json().catch(() => null));
+    } finally {
+      done();
+    }
+  });
+  const settled = async () => {
+    // Quiet for a quarter of a second: no request of the console's in flight, every body read.
+    for (let quiet = 0; quiet < 5; ) {
+      await new Promise((r) => setTimeout(r, 50));
+      quiet = pending <= 0 ? quiet + 1 : 0;
+    }
+  };
+  return { ...data, settled };
 }
 
 /** Every text node and accessible label outside code, server messages (lang="en") and the code editor. */
@@ -86,7 +106,8 @@ const SHOWN_TEXTS = `(() => {
  * server messages (lang="en") and data the API sent, with its Latin words that are not names or
  * notations the Chinese console keeps.
  */
-async function untranslated(page: Page, data: { values: Set<string>; keys: Set<string> }): Promise<string[]> {
+async function untranslated(page: Page, data: { values: Set<string>; keys: Set<string>; settled(): Promise<void> }): Promise<string[]> {
+  await data.settled();
   // A string, not a function: tsx names functions with a helper the page does not have.
   const shown = (await page.evaluate(SHOWN_TEXTS)) as string[];
   const values = [...data.values].filter((s) => s.length >= 2).sort((a, b) => b.length - a.length);
