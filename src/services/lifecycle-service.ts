@@ -309,7 +309,7 @@ export class LifecycleService {
                 .map((s) => `${s.segment} PD below ${s.cutoff} at ${(s.rate * 100).toFixed(1)}% for ${s.limitFactor}x the amount asked`)
                 .join(
                   '; ',
-                )} (the optimiser's choices under the strategy, reproduced for ${(table.agreement * 100).toFixed(1)}% of the out-of-time applications)`,
+                )} (under the strategy; the portfolio optimiser decides ${(table.agreement * 100).toFixed(1)}% of the out-of-time applications the same way)`,
             ]
           : []),
         ...(gate ? [gate.reason] : []),

@@ -246,7 +246,7 @@ for (const backend of SERVER_BACKENDS) {
       assert.deepEqual(proposed.segments.map((s) => s.segment).sort(), ['auto', 'card', 'personal']);
       assert.ok(run.checks.backtest, 'the back-test judged the flow with the table');
       assert.ok(
-        run.reasons.some((r: string) => /proposed: a decision table by product: auto PD below/.test(r)),
+        run.reasons.some((r: string) => /proposed: a decision table by product: auto PD below [\d.]+ at/.test(r)),
         run.reasons.join(' | '),
       );
       console.log(run.reasons.join('\n'));

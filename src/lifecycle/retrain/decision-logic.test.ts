@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generatePopulation } from '../../tools/synth/index.ts';
 import { compileFlow } from '../../flow/index.ts';
+import { actionValue } from '../../optimize/index.ts';
 import {
   checkSegmentTable,
   cutoffEdge,
@@ -11,6 +12,7 @@ import {
   withCutoff,
   withSegmentTable,
   type EdgeLogic,
+  type SegmentPolicy,
   type TableLogic,
 } from './decision-logic.ts';
 
@@ -183,4 +185,63 @@ test('a table per segment: the optimiser proposes each segment its cutoff, rate 
     () => strategyOf({ switchNode: 'cut', approveTo: 'yes', strategy: { ...logic.strategy, portfolio: { segment: 'product' } } }),
     /write a decision table per segment instead/,
   );
+});
+
+test('on later months with known outcomes, a cutoff, rate and limit per product realise more profit than one portfolio cutoff, rate and limit', async () => {
+  const pop = generatePopulation({ rows: 12000, seed: 31, months: 12 });
+  const col = (n: string) => pop.columns.find((c) => c.name === n)!.values;
+  const month = col('month') as Float64Array;
+  const truePd = col('truePd') as Float64Array;
+  const defaulted = col('defaulted') as Float64Array;
+  const apps = Array.from({ length: pop.rows }, (_, i) =>
+    Object.fromEntries(['requestedAmount', 'term', 'income', 'existingDebt', 'product'].map((k) => [k, col(k)[i]])),
+  );
+  // One portfolio: every application in the same segment.
+  const portfolio = apps.map((a) => ({ ...a, portfolio: 'all' }));
+  const strategy = {
+    actions: { limitFactors: [0.5, 1], rates: [0.1, 0.13, 0.16, 0.2] },
+    economics: { fundingRate: 0.04, originationFee: 0.01, operatingCostPerLoan: 120, lgd: 0.6, eadFactor: 0.8 },
+    takeUp: { midpointRate: 0.15, slope: 25 },
+    columns: { amount: 'requestedAmount', term: 'term', income: 'income', debt: 'existingDebt' },
+  };
+  const fit = (i: number) => month[i]! < 8;
+  const rows = (keep: (i: number) => boolean) => apps.flatMap((_, i) => (keep(i) ? [i] : []));
+  const train = rows(fit);
+  const later = rows((i) => !fit(i));
+  const bySegment = await proposeSegmentTable(
+    train.map((i) => apps[i]!),
+    train.map((i) => truePd[i]!),
+    { table: { node: 'policy', segment: 'product' }, strategy },
+  );
+  const single = await proposeSegmentTable(
+    train.map((i) => portfolio[i]!),
+    train.map((i) => truePd[i]!),
+    { table: { node: 'policy', segment: 'portfolio' }, strategy },
+  );
+  const parsed = strategyOf({ table: { node: 'policy', segment: 'product' }, strategy });
+  /** Profit of the later months' loans as they turned out (a default is PD 1), under a policy per segment value. */
+  const realised = (policyOf: (i: number) => SegmentPolicy) =>
+    later.reduce((sum, i) => {
+      const p = policyOf(i);
+      if (!(truePd[i]! < p.cutoff)) return sum;
+      const a = apps[i]!;
+      const applicant = {
+        pd: defaulted[i]!,
+        amount: Number(a.requestedAmount),
+        termMonths: Number(a.term),
+        monthlyIncome: Number(a.income),
+        monthlyDebt: Number(a.existingDebt),
+      };
+      return sum + actionValue(applicant, { approve: true, limitFactor: p.limitFactor, rate: p.rate }, parsed).profit;
+    }, 0);
+  const perProduct = realised((i) => bySegment.segments.find((s) => s.segment === String(apps[i]!.product))!);
+  const onePortfolio = realised(() => single.segments[0]!);
+  console.log(
+    `${later.length} later applications: realised profit ${Math.round(perProduct)} with a policy per product (${bySegment.segments
+      .map((s) => `${s.segment} PD < ${s.cutoff} at ${s.rate} for ${s.limitFactor}x`)
+      .join(
+        '; ',
+      )}) against ${Math.round(onePortfolio)} with one portfolio policy (PD < ${single.segments[0]!.cutoff} at ${single.segments[0]!.rate} for ${single.segments[0]!.limitFactor}x)`,
+  );
+  assert.ok(perProduct > onePortfolio, `${perProduct} against ${onePortfolio}`);
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { frameFromRecords } from '../../models/index.ts';
-import { optimizePortfolio, parseStrategy, type OptimizationResult, type Strategy } from '../../optimize/index.ts';
+import { actionValue, optimizePortfolio, parseStrategy, type Applicant, type OptimizationResult, type Strategy } from '../../optimize/index.ts';
 import { cutoffEdge as flowCutoffEdge, tableNodeOf, withCutoff as flowWithCutoff, withTable, type CutoffEdge, type NodeDefinition } from '../../flow/index.ts';
 
 const strategySchema = z
@@ -112,50 +112,82 @@ export interface SegmentPolicy {
   agreement: number;
 }
 
-/** The value met most often (the first of equals), or null for none. */
-function mostCommon(values: number[]): number | null {
-  const counts = new Map<number, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: number | null = null;
-  for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
-  return best;
-}
-
 /**
- * Per segment, the policy the optimiser would run for these applications scored by the new
- * model: the PD cutoff that reproduces most of its approvals (`segmentCutoffs`), and the rate and
- * limit factor it chose most often for the approved. A segment it approves nobody in gets a
- * cutoff of 0 (decline all) and the strategy's lowest rate and limit.
+ * Per segment, a cutoff, a rate and a limit factor for these applications scored by the new
+ * model. Without portfolio limits in the strategy, each segment gets the offer and cutoff of most
+ * expected profit under its economics (approving the least risky first, for each offer). With
+ * limits (approval rates, loss rate, volumes) the portfolio optimiser decides: each segment gets
+ * the PD cutoff that reproduces most of its approvals (`segmentCutoffs`) and the offer worth most
+ * over the applications that cutoff approves. A segment where nothing pays gets a cutoff of 0
+ * (decline all). The agreement with the optimiser's choices is recorded either way.
  */
 export async function proposeSegmentTable(
   applications: Record<string, unknown>[],
   pds: ArrayLike<number>,
   logic: TableLogic,
-): Promise<{ segments: SegmentPolicy[]; approvalRate: number; expectedProfit: number; agreement: number }> {
+): Promise<{ segments: SegmentPolicy[]; approvalRate: number; agreement: number }> {
   const strategy = strategyOf(logic);
   const result = await optimizeOn(applications, pds, strategy);
   const field = logic.table.segment;
   const lowestRate = Math.min(...strategy.actions.rates);
   const lowestLimit = Math.min(...strategy.actions.limitFactors);
+  const cols = strategy.columns;
+  const applicant = (i: number): Applicant => {
+    const a = applications[i]!;
+    return {
+      pd: pds[i]!,
+      amount: Number(a[cols.amount]),
+      termMonths: Number(a[cols.term]),
+      monthlyIncome: Number(a[cols.income]),
+      monthlyDebt: Number(a[cols.debt]),
+    };
+  };
+  const offers = strategy.actions.rates.flatMap((rate) => strategy.actions.limitFactors.map((limitFactor) => ({ approve: true, rate, limitFactor })));
+  const { segment: _field, ...limits } = strategy.portfolio;
+  // Without portfolio limits each segment's policy is simply its most profitable one; with them, the optimiser's choices carry the limits.
+  const unconstrained = Object.values(limits).every((v) => v === undefined);
   const segments: SegmentPolicy[] = Object.entries(result.cutoffs).map(([segment, c]) => {
-    const approved = applications.flatMap((a, i) => (String(a[field] ?? '') === segment && result.choices[i]!.approve ? [i] : []));
-    const amount = (i: number) => Number(applications[i]![strategy.columns.amount]);
+    const members = applications.flatMap((a, i) => (String(a[field] ?? '') === segment ? [i] : []));
+    const approved = members.filter((i) => result.choices[i]!.approve);
+    const byPd = [...members].sort((a, b) => pds[a]! - pds[b]!);
+    let best = { cutoff: approved.length ? Math.round(c.maxPd * 1e4) / 1e4 : 0, rate: lowestRate, limitFactor: lowestLimit, value: -Infinity };
+    for (const offer of offers) {
+      if (unconstrained) {
+        // Approving the k least risky: the best k for this offer, the cutoff just above the k-th PD.
+        let sum = 0;
+        let top = { k: 0, value: 0 };
+        byPd.forEach((i, k) => {
+          sum += actionValue(applicant(i), offer, strategy).profit;
+          if (sum > top.value) top = { k: k + 1, value: sum };
+        });
+        if (top.value > best.value) {
+          const last = top.k ? pds[byPd[top.k - 1]!]! : 0;
+          const next = top.k < byPd.length ? pds[byPd[top.k]!]! : last + 1e-4;
+          best = { cutoff: top.k ? Math.round(((last + next) / 2) * 1e6) / 1e6 : 0, rate: offer.rate, limitFactor: offer.limitFactor, value: top.value };
+        }
+      } else {
+        // The optimiser's cutoff; one offer for the segment: the one worth most over the applications it approves.
+        const value = members.reduce((sum, i) => (pds[i]! < best.cutoff ? sum + actionValue(applicant(i), offer, strategy).profit : sum), 0);
+        if (value > best.value) best = { ...best, rate: offer.rate, limitFactor: offer.limitFactor, value };
+      }
+    }
+    const agreement = members.length ? members.filter((i) => pds[i]! < best.cutoff === result.choices[i]!.approve).length / members.length : 1;
     return {
       segment,
-      cutoff: approved.length ? Math.round(c.maxPd * 1e4) / 1e4 : 0,
-      rate: mostCommon(approved.map((i) => result.choices[i]!.rate!)) ?? lowestRate,
-      limitFactor: mostCommon(approved.map((i) => Math.round((result.choices[i]!.limit! / amount(i)) * 1e6) / 1e6)) ?? lowestLimit,
+      cutoff: best.cutoff,
+      rate: best.rate,
+      limitFactor: best.limitFactor,
       applications: c.applications,
-      approvalRate: c.approvalRate,
-      agreement: c.agreement,
+      approvalRate: members.length ? members.filter((i) => pds[i]! < best.cutoff).length / members.length : 0,
+      agreement,
     };
   });
   if (!segments.length) throw new Error('the optimiser found no segments: no applications to optimise');
   const total = segments.reduce((n, s) => n + s.applications, 0);
+  // Both as the table decides, weighted by each segment's applications.
   return {
     segments,
-    approvalRate: result.approvalRate,
-    expectedProfit: result.objective,
+    approvalRate: segments.reduce((a, s) => a + s.approvalRate * s.applications, 0) / total,
     agreement: segments.reduce((a, s) => a + s.agreement * s.applications, 0) / total,
   };
 }
