@@ -1,17 +1,15 @@
 import { z } from 'zod';
 import { offerStrategySchema } from '../optimize/index.ts';
 import { COLUMN_TYPES } from '../rules/index.ts';
+import { LOCALES } from '../support/locales.ts';
 
 /** Personal-data classes: C3 authentication data (never stored), C2 identity and account data (encrypted), C1 the rest. */
 export const DATA_CLASSES = ['C1', 'C2', 'C3'] as const;
 export type DataClass = (typeof DATA_CLASSES)[number];
 
-/** The languages a flow's texts for people may be given in besides their own (the console's languages). */
-export const TEXT_LOCALES = ['en', 'zh-CN'] as const;
-export type TextLocale = (typeof TEXT_LOCALES)[number];
 /** A text in other languages, by locale: readers in that language (the console, notices) see it instead. */
 const textsSchema = z
-  .partialRecord(z.enum(TEXT_LOCALES), z.string().min(1))
+  .partialRecord(z.enum(LOCALES), z.string().min(1))
   .optional()
   .describe('the same text in other languages, by locale (en, zh-CN): shown to readers in that language');
 

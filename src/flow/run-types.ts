@@ -3,13 +3,14 @@
  * handlers (`nodes/`), kept apart from both so neither imports the other for its types.
  */
 import type { Env, FeelContext, FeelValue, Warning } from '../expr/index.ts';
-import type { DataClass, FlowDefinition, TextLocale } from './definition.ts';
+import type { Locale } from '../support/locales.ts';
+import type { DataClass, FlowDefinition } from './definition.ts';
 
 export interface Reason {
   code: string;
   text: string;
   /** The text in other languages, by locale, as the flow gives it. */
-  texts?: Partial<Record<TextLocale, string>>;
+  texts?: Partial<Record<Locale, string>>;
   severity?: 'knockout' | 'refer' | 'warning';
   node?: string;
   /** For a reason a model gave: the feature, and how much it raised the risk (log-odds for trees, points lost for scorecards). */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { choiceFromEnv } from '../support/env-choice.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -44,10 +45,7 @@ export function auditHash(): AuditHash {
 
 /** The installation's choice, `ARBITER_AUDIT_HASH` (default sha256); a value it cannot be is an error naming the choices. */
 export function auditHashFromEnv(env: NodeJS.ProcessEnv = process.env): AuditHash {
-  const raw = env.ARBITER_AUDIT_HASH ?? '';
-  if (raw === '') return 'sha256';
-  if (!(AUDIT_HASHES as readonly string[]).includes(raw)) throw new Error(`ARBITER_AUDIT_HASH must be one of ${AUDIT_HASHES.join(', ')}, got "${raw}"`);
-  return raw as AuditHash;
+  return choiceFromEnv('ARBITER_AUDIT_HASH', AUDIT_HASHES, env);
 }
 
 /** The algorithm a stored hash was made with. */

@@ -1,4 +1,4 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { canonicalJson } from './canonical-json.ts';
 import { keyIdOf, signatureAlgorithmOf, signMessage, verifyMessage, type SignatureAlgorithm } from './signing-keys.ts';
 
@@ -22,7 +22,7 @@ export function signBundle(key: KeyObject, content: unknown): BundleSignature {
  * its key's.
  */
 export function bundleSigner(content: unknown, s: BundleSignature, trusted: readonly KeyObject[]): string | null {
-  const key = trusted.map((k) => (k.type === 'private' ? createPublicKey(k) : k)).find((k) => keyIdOf(k) === s.keyId);
+  const key = trusted.find((k) => keyIdOf(k) === s.keyId);
   if (!key || s.algorithm !== signatureAlgorithmOf(key)) return null;
   return verifyMessage(key, message(content), Buffer.from(s.signature, 'base64')) ? s.keyId : null;
 }

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, timingSafeEqual } from 'node:crypto';
+import { choiceFromEnv } from '../support/env-choice.ts';
 import { randomBytesPooled } from '../support/random-pool.ts';
 
 /**
@@ -34,11 +35,7 @@ export function sealingAlgorithm(): SealingAlgorithm {
 
 /** The installation's choice, `ARBITER_SEALING` (default aes-256-gcm); a value it cannot be is an error naming the choices. */
 export function sealingFromEnv(env: NodeJS.ProcessEnv = process.env): SealingAlgorithm {
-  const raw = env.ARBITER_SEALING ?? '';
-  if (raw === '') return 'aes-256-gcm';
-  if (!(SEALING_ALGORITHMS as readonly string[]).includes(raw))
-    throw new Error(`ARBITER_SEALING must be one of ${SEALING_ALGORITHMS.join(', ')}, got "${raw}"`);
-  return raw as SealingAlgorithm;
+  return choiceFromEnv('ARBITER_SEALING', SEALING_ALGORITHMS, env);
 }
 
 export class DecryptionError extends Error {

@@ -62,7 +62,6 @@ export {
   signatureAlgorithmOf,
   signMessage,
   verifyMessage,
-  SIGNATURE_ALGORITHMS,
   type SignatureAlgorithm,
 } from './signing-keys.ts';
 export { signBundle, bundleSigner, type BundleSignature } from './bundle-signature.ts';

@@ -14,7 +14,6 @@ import { sm2 } from 'sm-crypto-v2';
  * are still made by OpenSSL's generator and kept as PEM.
  */
 export type SignatureAlgorithm = 'ed25519' | 'sm2-sm3';
-export const SIGNATURE_ALGORITHMS: readonly SignatureAlgorithm[] = ['ed25519', 'sm2-sm3'];
 export const SM2_DISTINGUISHING_ID = '1234567812345678';
 
 // id-sm2 curve, 1.2.156.10197.1.301, as it is written in a key's DER.

@@ -15,7 +15,8 @@ export { ConnectorService } from './connector-service.ts';
 export { DmnService, MAX_DMN_BYTES, DMN_MODEL_ID, type DmnEvaluation } from './dmn-service.ts';
 export { ModelService } from './model-service.ts';
 export { KeyService } from './key-service.ts';
-export { LOCALES, type Locale, type Preferences } from '../store/index.ts';
+export { LOCALES, type Locale } from '../support/locales.ts';
+export type { Preferences } from '../store/index.ts';
 export { currencyFromEnv } from './currency.ts';
 export { AuditService } from './audit-service.ts';
 export { OutcomeService, MAX_OUTCOME_EVENTS } from './outcome-service.ts';
@@ -48,4 +49,4 @@ export { AccessService, type Permission, type RolePermissions } from './access-s
 export { assessImpact, type ImpactAssessment } from './impact-assessment.ts';
 export { impactAssessmentHtml } from './impact-assessment-html.ts';
 export { exportEvidence, verifyEvidence, type EvidencePack } from './evidence-pack.ts';
-export { ScorecardBinsService, MAX_BINNING_ROWS, type LabelledData } from './scorecard-bins-service.ts';
+export { ScorecardBinsService, type LabelledData } from './scorecard-bins-service.ts';

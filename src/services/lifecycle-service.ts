@@ -471,7 +471,7 @@ export class LifecycleService {
     if (
       inUse === run.challengerVersion &&
       (!proposal.cutoff || proposal.cutoff.after === cutoffEdge(current.definition, program.decisionLogic as EdgeLogic, program.scoreNode).cutoff) &&
-      (!proposal.table || JSON.stringify(definition) === JSON.stringify(withModelVersion(current.definition, program.scoreNode, program.modelId, inUse)))
+      (!proposal.table || JSON.stringify(definition) === JSON.stringify(current.definition))
     )
       return updateRetrainRun(
         this.db,

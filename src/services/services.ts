@@ -20,7 +20,6 @@ import { SignInService } from './sign-in-service.ts';
 import { BundleService } from './bundle-service.ts';
 import { AccessService } from './access-service.ts';
 import { governanceFromEnv } from './governance.ts';
-import { currencyFromEnv } from './currency.ts';
 import { ScorecardBinsService } from './scorecard-bins-service.ts';
 import type { ServiceContext } from './service-context.ts';
 import { SystemService } from './system-service.ts';
@@ -60,8 +59,6 @@ export function createServices(context: ServiceContext, hooks: ServiceHooks = {}
   const { db, queue, logger } = context;
   // New ciphertexts are sealed as the installation chose; every format already stored stays readable.
   useSealingAlgorithm(sealingFromEnv());
-  // A currency the console cannot format is refused at start, not on the first page shown.
-  currencyFromEnv();
   const decisions = new DecisionService(context, hooks.onDecision ?? null);
   const lifecycle = new LifecycleService(db, queue, logger, decisions);
   const governance = context.governance ?? governanceFromEnv();

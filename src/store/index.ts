@@ -181,4 +181,4 @@ export {
   type AdminChange,
   type AdminChangeKind,
 } from './access-control.ts';
-export { LOCALES, getPreferences, setPreferences, type Locale, type Preferences } from './preferences.ts';
+export { getPreferences, setPreferences, type Preferences } from './preferences.ts';

@@ -1,8 +1,5 @@
+import type { Locale } from '../support/locales.ts';
 import type { Queryable } from './database.ts';
-
-/** The console languages; the first is the default. */
-export const LOCALES = ['en', 'zh-CN'] as const;
-export type Locale = (typeof LOCALES)[number];
 
 export interface Preferences {
   locale: Locale | null;

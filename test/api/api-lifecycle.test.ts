@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { recordOutcomes, type OutcomeEvent } from '../../src/store/index.ts';
 import { generatePopulation } from '../../src/tools/synth/index.ts';
-import { scoredFlow, synthChampion, SYNTH_FEATURES } from '../support/lifecycle.ts';
+import { policyTableNode, scoredFlow, synthChampion, SYNTH_FEATURES } from '../support/lifecycle.ts';
 import { SERVER_BACKENDS } from '../support/backends.ts';
 import { decideMany } from '../support/flows.ts';
 import { useApiFixture, type ApiFixture } from '../support/server.ts';
@@ -190,16 +190,7 @@ for (const backend of SERVER_BACKENDS) {
       assert.equal((await f.call('risk-manager', 'POST', '/v1/models/segmented/versions', synthChampion(250, 101, 12, 40))).statusCode, 201);
       const definition = scoredFlow('f-table', 'segmented@1', 0.35, { rate: 0.13 }) as { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] };
       // The flow reads its policy from a table: one rule for everyone until the program writes one per product.
-      definition.nodes.splice(2, 0, {
-        id: 'policy',
-        kind: 'table',
-        output: 'policy',
-        table: {
-          inputs: [{ expression: 'product' }],
-          outputs: [{ name: 'cutoff' }, { name: 'rate' }, { name: 'limitFactor' }],
-          rules: [{ inputEntries: ['-'], outputEntries: ['0.35', '0.13', '1'] }],
-        },
-      });
+      definition.nodes.splice(2, 0, policyTableNode({ cutoff: 0.35, rate: 0.13, limitFactor: 1 }));
       definition.nodes[4] = {
         id: 'yes',
         kind: 'output',

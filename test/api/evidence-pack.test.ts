@@ -5,17 +5,9 @@ import { newSigningKeyPair } from '../../src/privacy/index.ts';
 import { exportEvidence, verifyEvidence, type EvidencePack } from '../../src/services/index.ts';
 import { appendAudit, createFlow, publishVersion } from '../../src/store/index.ts';
 import { BACKENDS, type TestDatabase } from '../support/backends.ts';
+import { approvingFlow } from '../support/flows.ts';
 
-const flow = {
-  id: 'evidence-check',
-  name: 'Evidence check',
-  input: { fields: { score: { type: 'number', class: 'C1', required: true } } },
-  nodes: [
-    { id: 'in', kind: 'input' },
-    { id: 'yes', kind: 'output', outcome: 'approve' },
-  ],
-  edges: [{ from: 'in', to: 'yes' }],
-};
+const flow = approvingFlow('evidence-check', 'Evidence check', { score: { type: 'number', class: 'C1', required: true } });
 
 const pglite = BACKENDS.find((b) => b.name === 'pglite')!;
 let ctx: TestDatabase;

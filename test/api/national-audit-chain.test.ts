@@ -7,19 +7,13 @@ import { after, describe, test } from 'node:test';
 import { canonicalJson, CheckpointStore, loadCheckpointKey, signatureAlgorithmOf, useAuditHash } from '../../src/privacy/index.ts';
 import { appendAudit, checkpointAudit, createFlow, listAudit, publishVersion, verifyAudit, verifyAuditWithCheckpoints } from '../../src/store/index.ts';
 import { asAttacker, BACKENDS } from '../support/backends.ts';
-import { uniqueKey } from '../support/flows.ts';
+import { approvingFlow, uniqueKey } from '../support/flows.ts';
 import { bearer, keysForEveryRole, testServer } from '../support/server.ts';
 
-const flow = {
-  id: 'sm3-chain',
-  name: 'SM3 chain',
-  input: { fields: { fullName: { type: 'string', class: 'C2', required: true }, score: { type: 'number', class: 'C1', required: true } } },
-  nodes: [
-    { id: 'in', kind: 'input' },
-    { id: 'yes', kind: 'output', outcome: 'approve' },
-  ],
-  edges: [{ from: 'in', to: 'yes' }],
-};
+const flow = approvingFlow('sm3-chain', 'SM3 chain', {
+  fullName: { type: 'string', class: 'C2', required: true },
+  score: { type: 'number', class: 'C1', required: true },
+});
 
 after(() => {
   delete process.env.ARBITER_AUDIT_HASH;

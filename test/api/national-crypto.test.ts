@@ -4,19 +4,13 @@ import type { Server } from '../../src/api/index.ts';
 import { useSealingAlgorithm } from '../../src/privacy/index.ts';
 import { createFlow, publishVersion } from '../../src/store/index.ts';
 import { BACKENDS, type TestDatabase } from '../support/backends.ts';
-import { uniqueKey } from '../support/flows.ts';
+import { approvingFlow, uniqueKey } from '../support/flows.ts';
 import { bearer, keysForEveryRole, testServer } from '../support/server.ts';
 
-const flow = {
-  id: 'national-crypto',
-  name: 'National cryptography',
-  input: { fields: { fullName: { type: 'string', class: 'C2', required: true }, score: { type: 'number', class: 'C1', required: true } } },
-  nodes: [
-    { id: 'in', kind: 'input' },
-    { id: 'yes', kind: 'output', outcome: 'approve' },
-  ],
-  edges: [{ from: 'in', to: 'yes' }],
-};
+const flow = approvingFlow('national-crypto', 'National cryptography', {
+  fullName: { type: 'string', class: 'C2', required: true },
+  score: { type: 'number', class: 'C1', required: true },
+});
 
 const pglite = BACKENDS.find((b) => b.name === 'pglite')!;
 let ctx: TestDatabase;

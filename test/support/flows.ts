@@ -18,6 +18,18 @@ export async function publishDemoFlow(db: Database): Promise<void> {
   await publishVersion(db, 'consumer-lending', 1, { actor: 'test' }, () => {});
 }
 
+/** A flow that approves every application of the given input fields: for suites about what a decision stores, not how it decides. */
+export const approvingFlow = (id: string, name: string, fields: Record<string, { type: string; class: string; required?: boolean }>) => ({
+  id,
+  name,
+  input: { fields },
+  nodes: [
+    { id: 'in', kind: 'input' },
+    { id: 'yes', kind: 'output', outcome: 'approve' },
+  ],
+  edges: [{ from: 'in', to: 'yes' }],
+});
+
 export const uniqueKey = () => `key-${randomBytes(6).toString('hex')}`;
 
 /** A decision waiting at a review node; returns its review id. */

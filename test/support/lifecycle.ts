@@ -151,3 +151,21 @@ export function scoredFlow(id: string, model: string, cutoff: number, priced?: {
     ],
   };
 }
+
+/**
+ * The decision table a retraining program writes per product (decisionLogic.table), before it
+ * has: one rule for every product with the given cutoff, rate and limit factor, read by the flow
+ * as `policy.cutoff`, `policy.rate` and `policy.limitFactor`.
+ */
+export function policyTableNode(first: { cutoff: number; rate: number; limitFactor: number }): Record<string, unknown> {
+  return {
+    id: 'policy',
+    kind: 'table',
+    output: 'policy',
+    table: {
+      inputs: [{ expression: 'product' }],
+      outputs: [{ name: 'cutoff' }, { name: 'rate' }, { name: 'limitFactor' }],
+      rules: [{ inputEntries: ['-'], outputEntries: [String(first.cutoff), String(first.rate), String(first.limitFactor)] }],
+    },
+  };
+}

@@ -2,13 +2,15 @@ import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import type { Me } from '../types.ts';
 
 /**
  * The console's languages. Keys are the English text itself, so English needs no catalogue
  * except where its plural differs (`_one`); every other language maps each English text to its
  * own. A text missing from a catalogue shows in English, and the catalogue test names it.
  */
-export const LOCALES = ['en', 'zh-CN'] as const;
+// The server's list (GET /v1/me's locale): a language the server does not keep cannot be offered.
+export const LOCALES = ['en', 'zh-CN'] as const satisfies readonly NonNullable<Me['locale']>[];
 export type Locale = (typeof LOCALES)[number];
 
 /** Each language named in itself, as language menus do. */

@@ -10,6 +10,8 @@ const localeSchema = z.enum(LOCALES).describe('en or zh-CN');
 export function keyRoutes(keys: KeyService) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
+    // Read once, when the server is built: a currency the console cannot format stops the start, not the first page shown.
+    const currency = currencyFromEnv();
     r.get(
       '/v1/keys',
       {
@@ -143,7 +145,7 @@ export function keyRoutes(keys: KeyService) {
       },
       async (request) => {
         const principal = requirePrincipal(request);
-        return { ...principal, locale: (await keys.preferences(principal.actor)).locale, currency: currencyFromEnv() };
+        return { ...principal, locale: (await keys.preferences(principal.actor)).locale, currency };
       },
     );
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generatePopulation } from '../../tools/synth/index.ts';
+import { policyTableNode } from '../../../test/support/lifecycle.ts';
 import { compileFlow } from '../../flow/index.ts';
 import { actionValue } from '../../optimize/index.ts';
 import {
@@ -106,16 +107,7 @@ const byProduct = {
   },
   nodes: [
     { id: 'in', kind: 'input' },
-    {
-      id: 'policy',
-      kind: 'table',
-      output: 'policy',
-      table: {
-        inputs: [{ expression: 'product' }],
-        outputs: [{ name: 'cutoff' }, { name: 'rate' }, { name: 'limitFactor' }],
-        rules: [{ inputEntries: ['-'], outputEntries: ['0.2', '0.1', '1'] }],
-      },
-    },
+    policyTableNode({ cutoff: 0.2, rate: 0.1, limitFactor: 1 }),
     { id: 'cut', kind: 'switch' },
     { id: 'yes', kind: 'output', outcome: 'approve', offer: { rate: 'policy.rate', limit: 'requestedAmount * policy.limitFactor' } },
     { id: 'no', kind: 'output', outcome: 'decline' },

@@ -150,14 +150,15 @@ export async function proposeSegmentTable(
     const members = applications.flatMap((a, i) => (String(a[field] ?? '') === segment ? [i] : []));
     const approved = members.filter((i) => result.choices[i]!.approve);
     const byPd = [...members].sort((a, b) => pds[a]! - pds[b]!);
+    const people = byPd.map(applicant);
     let best = { cutoff: approved.length ? Math.round(c.maxPd * 1e4) / 1e4 : 0, rate: lowestRate, limitFactor: lowestLimit, value: -Infinity };
     for (const offer of offers) {
       if (unconstrained) {
         // Approving the k least risky: the best k for this offer, the cutoff just above the k-th PD.
         let sum = 0;
         let top = { k: 0, value: 0 };
-        byPd.forEach((i, k) => {
-          sum += actionValue(applicant(i), offer, strategy).profit;
+        people.forEach((person, k) => {
+          sum += actionValue(person, offer, strategy).profit;
           if (sum > top.value) top = { k: k + 1, value: sum };
         });
         if (top.value > best.value) {
@@ -167,7 +168,7 @@ export async function proposeSegmentTable(
         }
       } else {
         // The optimiser's cutoff; one offer for the segment: the one worth most over the applications it approves.
-        const value = members.reduce((sum, i) => (pds[i]! < best.cutoff ? sum + actionValue(applicant(i), offer, strategy).profit : sum), 0);
+        const value = people.reduce((sum, person) => (person.pd < best.cutoff ? sum + actionValue(person, offer, strategy).profit : sum), 0);
         if (value > best.value) best = { ...best, rate: offer.rate, limitFactor: offer.limitFactor, value };
       }
     }
