@@ -99,6 +99,10 @@ interface SegmentTableProposal {
   segments: SegmentPolicy[];
   agreement: number;
   expectedApprovalRate: number;
+  /** On the out-of-time applications at the challenger's PDs, under the strategy. */
+  expectedProfit: number;
+  /** The one policy for every segment found the same way, for comparison: what segmenting is worth. */
+  portfolio: { cutoff: number; rate: number; limitFactor: number; approvalRate: number; expectedProfit: number };
 }
 
 /** The decision logic a run proposes: one cutoff, or a table per segment. */
@@ -270,6 +274,8 @@ export class LifecycleService {
             segments: proposal.segments,
             agreement: proposal.agreement,
             expectedApprovalRate: proposal.approvalRate,
+            expectedProfit: proposal.expectedProfit,
+            portfolio: proposal.portfolio,
           };
         } else {
           const proposal = await proposeCutoff(
@@ -309,7 +315,7 @@ export class LifecycleService {
                 .map((s) => `${s.segment} PD below ${s.cutoff} at ${(s.rate * 100).toFixed(1)}% for ${s.limitFactor}x the amount asked`)
                 .join(
                   '; ',
-                )} (under the strategy; the portfolio optimiser decides ${(table.agreement * 100).toFixed(1)}% of the out-of-time applications the same way)`,
+                )} (under the strategy; the portfolio optimiser decides ${(table.agreement * 100).toFixed(1)}% of the out-of-time applications the same way); expected profit on the out-of-time applications ${Math.round(table.expectedProfit).toLocaleString('en-US')}, against ${Math.round(table.portfolio.expectedProfit).toLocaleString('en-US')} for one policy for all (PD below ${table.portfolio.cutoff} at ${(table.portfolio.rate * 100).toFixed(1)}% for ${table.portfolio.limitFactor}x)`,
             ]
           : []),
         ...(gate ? [gate.reason] : []),
@@ -319,7 +325,15 @@ export class LifecycleService {
         championVersion,
         challengerVersion,
         flowVersionBefore: current.version,
-        checks: { ...result.check, split: result.split, method: result.method, backtest: gate?.summary ?? null, cutoff, segmentTable: table },
+        checks: {
+          ...result.check,
+          split: result.split,
+          method: result.method,
+          candidates: result.candidates,
+          backtest: gate?.summary ?? null,
+          cutoff,
+          segmentTable: table,
+        },
         reasons,
         sampleReport: sample.report,
       };

@@ -4,7 +4,7 @@ import { auc } from '../../src/models/index.ts';
 import { actionValue, parseStrategy } from '../../src/optimize/index.ts';
 import { recordOutcomes, type OutcomeEvent } from '../../src/store/index.ts';
 import { generatePopulation } from '../../src/tools/synth/index.ts';
-import { scoredFlow, synthChampion, SYNTH_FEATURES } from '../support/lifecycle.ts';
+import { synthChampion, SYNTH_FEATURES, tableScoredFlow } from '../support/lifecycle.ts';
 import { SERVER_BACKENDS } from '../support/backends.ts';
 import { uniqueKey } from '../support/flows.ts';
 import { useApiFixture } from '../support/server.ts';
@@ -12,10 +12,10 @@ import { useApiFixture } from '../support/server.ts';
 const FEATURES = SYNTH_FEATURES;
 const MONTHS = 22;
 const DRIFT = 10;
-const PER_MONTH = 250;
+const PER_MONTH = 400;
 const day = (month: number, d: number) => new Date(Date.UTC(2024, month, d)).toISOString();
 const RATE = 0.13;
-/** One price, so the decision logic is the PD cutoff; the economics value each approved loan. */
+/** One price, so the decision logic is a PD cutoff per product; the economics value each approved loan. */
 const STRATEGY = {
   actions: { limitFactors: [1], rates: [RATE] },
   economics: { fundingRate: 0.04, originationFee: 0.01, operatingCostPerLoan: 120, lgd: 0.6, eadFactor: 0.8 },
@@ -32,7 +32,11 @@ const postgres = SERVER_BACKENDS[0]!;
 describe('automatic iteration through a drift, month by month', () => {
   const f = useApiFixture(postgres, async (fx) => {
     assert.equal((await fx.call('risk-manager', 'POST', '/v1/models/pd/versions', synthChampion(6000, 301, DRIFT, 60))).statusCode, 201);
-    assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows', { definition: scoredFlow('lending', 'pd@1', 0.3, { rate: RATE }) })).statusCode, 201);
+    assert.equal(
+      (await fx.call('risk-manager', 'POST', '/v1/flows', { definition: tableScoredFlow('lending', 'pd@1', { cutoff: 0.3, rate: RATE, limitFactor: 1 }) }))
+        .statusCode,
+      201,
+    );
     assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows/lending/versions/1/publish')).statusCode, 200);
     const program = await fx.call('risk-manager', 'PUT', '/v1/lifecycle/programs/pd', {
       flow: 'lending',
@@ -40,7 +44,7 @@ describe('automatic iteration through a drift, month by month', () => {
       sample: { dateField: 'appliedAt', performanceMonths: 3, badDaysPastDue: 90, windowMonths: 5, features: FEATURES },
       ootMonths: 2,
       policy: { minAucGain: 0.01, maxCalibrationGap: 0.025, maxAucLossToRecalibrate: 0.02, maxPsi: 0.25, approval: 'auto' },
-      decisionLogic: { switchNode: 'cut', approveTo: 'yes', strategy: STRATEGY },
+      decisionLogic: { table: { node: 'policy', segment: 'product' }, strategy: STRATEGY },
     });
     assert.equal(program.statusCode, 200, program.body);
     const monitor = await fx.call('risk-manager', 'PUT', '/v1/monitoring/lending', {
@@ -60,7 +64,20 @@ describe('automatic iteration through a drift, month by month', () => {
     const truth = col('truePd') as Float64Array;
     const defaulted = col('defaulted') as Float64Array;
     const pending: OutcomeEvent[] = [];
-    const rows: { month: number; pd: number; truePd: number; bad: number; approved: boolean; model: string; realised: number; oracle: number }[] = [];
+    const rows: {
+      month: number;
+      pd: number;
+      truePd: number;
+      bad: number;
+      approved: boolean;
+      model: string;
+      realised: number;
+      oracle: number;
+      onePolicy: number;
+    }[] = [];
+    // The one cutoff for every product that each promotion's run found beside its table: what the flow would have decided without segments.
+    let portfolioCutoff = 0.3;
+    const candidatesAt: { month: number; method: string; searched: number | null; recalibrated: number | null }[] = [];
     const amountOf = col('requestedAmount') as Float64Array;
     const termOf = col('term') as Float64Array;
     const promotions: { month: number; version: number }[] = [];
@@ -81,6 +98,7 @@ describe('automatic iteration through a drift, month by month', () => {
             // Realised profit of what the flow decided, and of the oracle: the same price, approving when the true PD makes the loan worth it.
             const realised = approved ? profitAt(defaulted[i]!, amountOf[i]!, termOf[i]!) : 0;
             const oracle = profitAt(truth[i]!, amountOf[i]!, termOf[i]!) > 0 ? profitAt(defaulted[i]!, amountOf[i]!, termOf[i]!) : 0;
+            const onePolicy = scores.score < portfolioCutoff ? profitAt(defaulted[i]!, amountOf[i]!, termOf[i]!) : 0;
             rows.push({
               month: m,
               pd: scores.score,
@@ -90,6 +108,7 @@ describe('automatic iteration through a drift, month by month', () => {
               model: `flow v${versions.flows[0]!.version}`,
               realised,
               oracle,
+              onePolicy,
             });
             if (!approved) return;
             pending.push({ eventId: `${decision.id}-d`, decisionId: decision.id, type: 'disbursement', occurredAt: day(m, 28) });
@@ -116,8 +135,17 @@ describe('automatic iteration through a drift, month by month', () => {
           promotions.push({ month: m, version: run.challengerVersion });
           const gate = run.reasons.find((r: string) => r.includes('back-test'));
           assert.match(String(gate), /^met: back-test/, 'a promoted flow was back-tested against the current one first');
-          assert.ok(run.checks.cutoff, 'the optimiser proposed a cutoff for the new model');
-          console.log(`month ${m}: ${run.checks.method} challenger promoted with PD cutoff ${run.checks.cutoff.before} → ${run.checks.cutoff.after}; ${gate}`);
+          const table = run.checks.segmentTable;
+          assert.ok(table, 'the optimiser proposed a policy per product for the new model');
+          const auc = (method: string) => run.checks.candidates.find((c: { method: string }) => c.method === method)?.auc ?? null;
+          candidatesAt.push({ month: m, method: run.checks.method, searched: auc('searched'), recalibrated: auc('recalibrated') });
+          console.log(
+            `month ${m}: ${run.checks.method} challenger promoted (out of time: ${run.checks.candidates.map((c: { method: string; auc: number }) => `${c.method} AUC ${c.auc.toFixed(4)}`).join(', ')})`,
+          );
+          console.log(
+            `  per product: ${table.segments.map((x: { segment: string; cutoff: number }) => `${x.segment} PD < ${x.cutoff}`).join(', ')}; one cutoff for all: PD < ${table.portfolio.cutoff}; ${gate}`,
+          );
+          portfolioCutoff = table.portfolio.cutoff;
         }
         (runsBy[m] ??= []).push(
           run.status === 'failed'
@@ -154,6 +182,7 @@ describe('automatic iteration through a drift, month by month', () => {
         approval: mean(r.map((x) => (x.approved ? 1 : 0))),
         flow: r[0]!.model,
         profit: sum(r.map((x) => x.realised)),
+        onePolicy: sum(r.map((x) => x.onePolicy)),
         oracleProfit: sum(r.map((x) => x.oracle)),
       };
     });
@@ -192,5 +221,22 @@ describe('automatic iteration through a drift, month by month', () => {
     assert.ok(profitAfter >= 0.8, `realised profit ${(profitAfter * 100).toFixed(1)}% of the oracle's after the promotion`);
     // The stated margin: the live model stays within 0.08 AUC of the oracle that knows the true PD.
     assert.ok(aucShortfall < 0.08, `live AUC ${aucShortfall.toFixed(4)} below the oracle`);
+
+    // The drift changed who is risky (the online channel), which a recalibration of the old
+    // champion cannot follow: the model the search found ranks the out-of-time months better.
+    const first = candidatesAt.find((c) => c.month === after[0]!.month)!;
+    console.log(
+      `first promotion after the drift (month ${first.month}): out-of-time AUC ${first.searched?.toFixed(4)} for the searched challenger against ${first.recalibrated?.toFixed(4)} for the old champion recalibrated; kept ${first.method}`,
+    );
+    assert.equal(first.method, 'searched');
+    assert.ok(first.searched! > first.recalibrated!, 'the searched challenger beats a recalibration of the old champion out of time');
+
+    // The table per product against the one cutoff each run found beside it, on the same live PDs and outcomes.
+    const tableProfit = later.reduce((a, x) => a + x.profit, 0);
+    const oneProfit = later.reduce((a, x) => a + x.onePolicy, 0);
+    console.log(
+      `after the promotion: realised profit ${Math.round(tableProfit).toLocaleString('en-US')} with a cutoff per product, ${Math.round(oneProfit).toLocaleString('en-US')} with one cutoff for the portfolio`,
+    );
+    assert.ok(tableProfit > oneProfit, 'decision logic per segment realises more than one portfolio cutoff');
   });
 });

@@ -169,3 +169,27 @@ export function policyTableNode(first: { cutoff: number; rate: number; limitFact
     },
   };
 }
+
+/**
+ * `scoredFlow` priced, reading its policy from the table `policyTableNode` makes (one rule for
+ * everyone until a program writes one per product): approve when `pd < policy.cutoff`, offering
+ * `policy.limitFactor` times the amount asked at `policy.rate`.
+ */
+export function tableScoredFlow(id: string, model: string, first: { cutoff: number; rate: number; limitFactor: number }): Record<string, unknown> {
+  const definition = scoredFlow(id, model, first.cutoff, { rate: first.rate }) as { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] };
+  definition.nodes.splice(2, 0, policyTableNode(first));
+  definition.nodes[4] = {
+    id: 'yes',
+    kind: 'output',
+    outcome: 'approve',
+    offer: { amount: 'requestedAmount * policy.limitFactor', rate: 'policy.rate', term: 'term' },
+  };
+  definition.edges = [
+    { from: 'in', to: 'score' },
+    { from: 'score', to: 'policy' },
+    { from: 'policy', to: 'cut' },
+    { from: 'cut', to: 'yes', when: 'pd < policy.cutoff' },
+    { from: 'cut', to: 'no', default: true },
+  ];
+  return definition;
+}

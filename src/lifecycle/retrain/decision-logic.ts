@@ -110,6 +110,50 @@ export interface SegmentPolicy {
   approvalRate: number;
   /** Share of the segment's applications the cutoff decides as the optimiser did. */
   agreement: number;
+  /** What the policy is expected to earn on the segment's applications at their PDs, under the strategy. */
+  expectedProfit: number;
+}
+
+/** The policy for a set of applications (one segment, or all of them) and what it is expected to earn. */
+type Policy = Omit<SegmentPolicy, 'segment' | 'applications' | 'agreement'>;
+
+/**
+ * The best policy for these applications. Unconstrained: for each offer, approving the k least
+ * risky for the best k, the cutoff just above the k-th PD, and the offer worth most so. With a
+ * cutoff given (the optimiser's, which carries the portfolio's limits): that cutoff, with the
+ * offer worth most over the applications it approves.
+ */
+function bestPolicy(members: number[], pds: ArrayLike<number>, applicant: (i: number) => Applicant, strategy: Strategy, given: number | null): Policy {
+  const offers = strategy.actions.rates.flatMap((rate) => strategy.actions.limitFactors.map((limitFactor) => ({ approve: true, rate, limitFactor })));
+  const byPd = [...members].sort((a, b) => pds[a]! - pds[b]!);
+  const people = byPd.map(applicant);
+  let best = { cutoff: given ?? 0, rate: Math.min(...strategy.actions.rates), limitFactor: Math.min(...strategy.actions.limitFactors), value: -Infinity };
+  for (const offer of offers) {
+    if (given === null) {
+      let sum = 0;
+      let top = { k: 0, value: 0 };
+      people.forEach((person, k) => {
+        sum += actionValue(person, offer, strategy).profit;
+        if (sum > top.value) top = { k: k + 1, value: sum };
+      });
+      if (top.value > best.value) {
+        const last = top.k ? pds[byPd[top.k - 1]!]! : 0;
+        const next = top.k < byPd.length ? pds[byPd[top.k]!]! : last + 1e-4;
+        best = { cutoff: top.k ? Math.round(((last + next) / 2) * 1e6) / 1e6 : 0, rate: offer.rate, limitFactor: offer.limitFactor, value: top.value };
+      }
+    } else {
+      const value = people.reduce((sum, person) => (person.pd < given ? sum + actionValue(person, offer, strategy).profit : sum), 0);
+      if (value > best.value) best = { ...best, rate: offer.rate, limitFactor: offer.limitFactor, value };
+    }
+  }
+  const approved = members.filter((i) => pds[i]! < best.cutoff).length;
+  return {
+    cutoff: best.cutoff,
+    rate: best.rate,
+    limitFactor: best.limitFactor,
+    approvalRate: members.length ? approved / members.length : 0,
+    expectedProfit: best.value,
+  };
 }
 
 /**
@@ -119,18 +163,17 @@ export interface SegmentPolicy {
  * limits (approval rates, loss rate, volumes) the portfolio optimiser decides: each segment gets
  * the PD cutoff that reproduces most of its approvals (`segmentCutoffs`) and the offer worth most
  * over the applications that cutoff approves. A segment where nothing pays gets a cutoff of 0
- * (decline all). The agreement with the optimiser's choices is recorded either way.
+ * (decline all). The agreement with the optimiser's choices is recorded either way, and so is
+ * the one policy for the whole portfolio found the same way, to show what segmenting is worth.
  */
 export async function proposeSegmentTable(
   applications: Record<string, unknown>[],
   pds: ArrayLike<number>,
   logic: TableLogic,
-): Promise<{ segments: SegmentPolicy[]; approvalRate: number; agreement: number }> {
+): Promise<{ segments: SegmentPolicy[]; approvalRate: number; agreement: number; expectedProfit: number; portfolio: Policy }> {
   const strategy = strategyOf(logic);
   const result = await optimizeOn(applications, pds, strategy);
   const field = logic.table.segment;
-  const lowestRate = Math.min(...strategy.actions.rates);
-  const lowestLimit = Math.min(...strategy.actions.limitFactors);
   const cols = strategy.columns;
   const applicant = (i: number): Applicant => {
     const a = applications[i]!;
@@ -142,54 +185,32 @@ export async function proposeSegmentTable(
       monthlyDebt: Number(a[cols.debt]),
     };
   };
-  const offers = strategy.actions.rates.flatMap((rate) => strategy.actions.limitFactors.map((limitFactor) => ({ approve: true, rate, limitFactor })));
   const { segment: _field, ...limits } = strategy.portfolio;
   // Without portfolio limits each segment's policy is simply its most profitable one; with them, the optimiser's choices carry the limits.
   const unconstrained = Object.values(limits).every((v) => v === undefined);
   const segments: SegmentPolicy[] = Object.entries(result.cutoffs).map(([segment, c]) => {
     const members = applications.flatMap((a, i) => (String(a[field] ?? '') === segment ? [i] : []));
-    const approved = members.filter((i) => result.choices[i]!.approve);
-    const byPd = [...members].sort((a, b) => pds[a]! - pds[b]!);
-    const people = byPd.map(applicant);
-    let best = { cutoff: approved.length ? Math.round(c.maxPd * 1e4) / 1e4 : 0, rate: lowestRate, limitFactor: lowestLimit, value: -Infinity };
-    for (const offer of offers) {
-      if (unconstrained) {
-        // Approving the k least risky: the best k for this offer, the cutoff just above the k-th PD.
-        let sum = 0;
-        let top = { k: 0, value: 0 };
-        people.forEach((person, k) => {
-          sum += actionValue(person, offer, strategy).profit;
-          if (sum > top.value) top = { k: k + 1, value: sum };
-        });
-        if (top.value > best.value) {
-          const last = top.k ? pds[byPd[top.k - 1]!]! : 0;
-          const next = top.k < byPd.length ? pds[byPd[top.k]!]! : last + 1e-4;
-          best = { cutoff: top.k ? Math.round(((last + next) / 2) * 1e6) / 1e6 : 0, rate: offer.rate, limitFactor: offer.limitFactor, value: top.value };
-        }
-      } else {
-        // The optimiser's cutoff; one offer for the segment: the one worth most over the applications it approves.
-        const value = people.reduce((sum, person) => (person.pd < best.cutoff ? sum + actionValue(person, offer, strategy).profit : sum), 0);
-        if (value > best.value) best = { ...best, rate: offer.rate, limitFactor: offer.limitFactor, value };
-      }
-    }
-    const agreement = members.length ? members.filter((i) => pds[i]! < best.cutoff === result.choices[i]!.approve).length / members.length : 1;
-    return {
-      segment,
-      cutoff: best.cutoff,
-      rate: best.rate,
-      limitFactor: best.limitFactor,
-      applications: c.applications,
-      approvalRate: members.length ? members.filter((i) => pds[i]! < best.cutoff).length / members.length : 0,
-      agreement,
-    };
+    const anyApproved = members.some((i) => result.choices[i]!.approve);
+    const policy = bestPolicy(members, pds, applicant, strategy, unconstrained ? null : anyApproved ? Math.round(c.maxPd * 1e4) / 1e4 : 0);
+    const agreement = members.length ? members.filter((i) => pds[i]! < policy.cutoff === result.choices[i]!.approve).length / members.length : 1;
+    return { segment, ...policy, applications: c.applications, agreement };
   });
   if (!segments.length) throw new Error('the optimiser found no segments: no applications to optimise');
+  const everyone = applications.map((_, i) => i);
+  let portfolioCutoff: number | null = null;
+  if (!unconstrained) {
+    const whole = await optimizeOn(applications, pds, { ...strategy, portfolio: limits });
+    portfolioCutoff = Math.round((Object.values(whole.cutoffs)[0]?.maxPd ?? 0) * 1e4) / 1e4;
+  }
+  const portfolio = bestPolicy(everyone, pds, applicant, strategy, portfolioCutoff);
   const total = segments.reduce((n, s) => n + s.applications, 0);
   // Both as the table decides, weighted by each segment's applications.
   return {
     segments,
     approvalRate: segments.reduce((a, s) => a + s.approvalRate * s.applications, 0) / total,
     agreement: segments.reduce((a, s) => a + s.agreement * s.applications, 0) / total,
+    expectedProfit: segments.reduce((a, s) => a + s.expectedProfit, 0),
+    portfolio,
   };
 }
 

@@ -1,5 +1,4 @@
 import {
-  Booster,
   evaluate,
   performanceCurves,
   type PerformanceCurves,
@@ -15,6 +14,7 @@ import {
 } from '../../models/index.ts';
 import type { Sample } from '../samples/index.ts';
 import type { ModelCheck } from './promotion-policy.ts';
+import { recalibrated } from './recalibrate.ts';
 import { searchTrees, type SearchReport } from './search.ts';
 
 const pick = (xs: ArrayLike<number>, rows: Int32Array) => Float64Array.from(rows, (r) => xs[r]!);
@@ -59,25 +59,6 @@ function monotonicity(model: LoadedModel, frame: Frame, monotone: Record<string,
     }
   }
   return out;
-}
-
-/** The champion's trees with a new intercept fitted on recent rows: its ranking kept, its level moved to today's. */
-function recalibrated(champion: Booster, frame: Frame, y: ArrayLike<number>): Booster {
-  const margins = champion.margins(frame);
-  let shift = 0;
-  for (let k = 0; k < 50; k++) {
-    let g = 0;
-    let h = 0;
-    for (let i = 0; i < margins.length; i++) {
-      const p = 1 / (1 + Math.exp(-(margins[i]! + shift)));
-      g += y[i]! - p;
-      h += p * (1 - p);
-    }
-    const step = g / Math.max(h, 1e-9);
-    shift += step;
-    if (Math.abs(step) < 1e-10) break;
-  }
-  return new Booster(champion.features, champion.trees, champion.baseMargin + shift, champion.params, champion.log);
 }
 
 export interface RetrainResult {
@@ -145,10 +126,26 @@ export function retrainChallenger(sample: Sample, champion: LoadedModel, ootMont
     // With little recent data a refitted intercept often beats a new model.
     candidates.push({ method: 'recalibrated', model: { ...retrained, kind: 'gbdt', model: recalibrated(champion.model, trainFrame, yTrain) } as NewModel });
     const params = champion.model.params as BoostParams;
-    search = searchTrees(sample.frame, sample.y, sample.time, train, { features, monotone: params.monotone ?? {}, params }, { budgetMs: searchBudgetMs, seed });
+    search = searchTrees(
+      sample.frame,
+      sample.y,
+      sample.time,
+      train,
+      { features, monotone: params.monotone ?? {}, params, model: champion.model },
+      { budgetMs: searchBudgetMs, seed },
+    );
     if (search) {
       const chosen = search.chosen;
-      const found = trainBooster(sample.frame, sample.y, chosen.features, train, null, { ...params, ...chosen.params, seed });
+      const { continued, ...chosenParams } = chosen.params;
+      const found = trainBooster(
+        sample.frame,
+        sample.y,
+        chosen.features,
+        train,
+        null,
+        { ...params, ...chosenParams, seed },
+        continued ? { continueFrom: recalibrated(champion.model, trainFrame, yTrain) } : {},
+      );
       candidates.push({
         method: 'searched',
         model: {

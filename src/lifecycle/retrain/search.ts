@@ -1,13 +1,17 @@
-import { auc, binFeature, csi, trainBooster, type BoostParams, type Frame } from '../../models/index.ts';
+import { auc, binFeature, csi, trainBooster, type Booster, type BoostParams, type Frame } from '../../models/index.ts';
+import { recalibrated } from './recalibrate.ts';
 
 /**
  * The search a retraining run makes for a better tree model than its champion's specification:
  * which of the champion's features to keep (information value, stability from the training
  * period into the validation months), then which depth, learning rate and leaf size, by
  * successive halving (every configuration with few trees, the better half with twice as many,
- * and so on) on an out-of-time fold: the last quarter of the training period's months. Monotone
- * constraints the owner declared are kept, and so are the features they name. It stops when its
- * time budget is spent, with the best configuration found so far.
+ * and so on) on an out-of-time fold: the last quarter of the training period's months. Besides
+ * new models it tries continuing the champion: its trees recalibrated to the recent rows, then a
+ * few new trees that learn what they leave unexplained (a change in how a feature relates to risk
+ * that a refitted intercept cannot follow, learnt from far fewer rows than a new model needs).
+ * Monotone constraints the owner declared are kept, and so are the features they name. It stops
+ * when its time budget is spent, with the best configuration found so far.
  */
 
 export interface FeatureChoice {
@@ -21,7 +25,8 @@ export interface FeatureChoice {
 
 export interface SearchTrial {
   stage: number;
-  params: { maxDepth: number; learningRate: number; minChildWeight: number; rounds: number };
+  /** `continued`: new trees after the champion's (recalibrated) trees rather than a new model. */
+  params: { maxDepth: number; learningRate: number; minChildWeight: number; rounds: number; continued: boolean };
   validationAuc: number;
 }
 
@@ -42,15 +47,16 @@ const GRID = {
   learningRate: [0.05, 0.1],
   minChildWeight: [1, 10],
 };
-const FIRST_ROUNDS = 40;
-const MAX_ROUNDS = 320;
+/** New models start with 40 trees and go up to 320; continuing the champion takes few: 5 up to 80. */
+const ROUNDS = { fresh: { first: 40, max: 320 }, continued: { first: 5, max: 80 } };
+const CONTINUED_GRID = { maxDepth: [1, 2, 3], learningRate: [0.05, 0.1], minChildWeight: [1, 10] };
 
 export function searchTrees(
   frame: Frame,
   y: Uint8Array,
   time: Float64Array,
   trainRows: Int32Array,
-  champion: { features: string[]; monotone: Record<string, 1 | -1>; params: BoostParams },
+  champion: { features: string[]; monotone: Record<string, 1 | -1>; params: BoostParams; model?: Booster },
   options: { budgetMs: number; seed: number; now?: () => number },
 ): SearchReport | null {
   const now = options.now ?? (() => performance.now());
@@ -85,20 +91,36 @@ export function searchTrees(
   let chosenFeatures = features.filter((f) => f.selected).map((f) => f.feature);
   if (chosenFeatures.length === 0) chosenFeatures = [...champion.features];
 
+  // The champion's trees with their intercept refitted on the fold's training rows: where continued configurations start.
+  const start = champion.model
+    ? recalibrated(
+        champion.model,
+        innerFrame,
+        Float64Array.from(inner, (r) => y[r]!),
+      )
+    : null;
   const score = (p: SearchTrial['params']): number => {
-    const model = trainBooster(frame, y, chosenFeatures, inner, null, {
-      ...champion.params,
-      ...p,
-      monotone: champion.monotone,
-      earlyStoppingRounds: 0,
-      seed: options.seed,
-    });
+    const { continued, ...params } = p;
+    const model = trainBooster(
+      frame,
+      y,
+      continued ? start!.features.map((f) => f.name) : chosenFeatures,
+      inner,
+      null,
+      { ...champion.params, ...params, monotone: champion.monotone, earlyStoppingRounds: 0, seed: options.seed },
+      continued ? { continueFrom: start! } : {},
+    );
     return auc(yValid, model.predict(validFrame));
   };
   let pool: SearchTrial['params'][] = [];
   for (const maxDepth of GRID.maxDepth)
     for (const learningRate of GRID.learningRate)
-      for (const minChildWeight of GRID.minChildWeight) pool.push({ maxDepth, learningRate, minChildWeight, rounds: FIRST_ROUNDS });
+      for (const minChildWeight of GRID.minChildWeight) pool.push({ maxDepth, learningRate, minChildWeight, rounds: ROUNDS.fresh.first, continued: false });
+  if (start)
+    for (const maxDepth of CONTINUED_GRID.maxDepth)
+      for (const learningRate of CONTINUED_GRID.learningRate)
+        for (const minChildWeight of CONTINUED_GRID.minChildWeight)
+          pool.push({ maxDepth, learningRate, minChildWeight, rounds: ROUNDS.continued.first, continued: true });
   const trials: SearchTrial[] = [];
   let stoppedByBudget = false;
   let best: SearchTrial | null = null;
@@ -114,14 +136,18 @@ export function searchTrees(
       results.push(trial);
       if (!best || trial.validationAuc > best.validationAuc) best = trial;
     }
-    if (stoppedByBudget || results.length <= 1 || pool[0]!.rounds * 2 > MAX_ROUNDS) break;
+    if (stoppedByBudget || results.length <= 1) break;
     results.sort((a, b) => b.validationAuc - a.validationAuc);
-    pool = results.slice(0, Math.ceil(results.length / 2)).map((t) => ({ ...t.params, rounds: t.params.rounds * 2 }));
+    // The better half goes on with twice the trees, as far as its kind allows.
+    pool = results
+      .slice(0, Math.ceil(results.length / 2))
+      .filter((t) => t.params.rounds * 2 <= ROUNDS[t.params.continued ? 'continued' : 'fresh'].max)
+      .map((t) => ({ ...t.params, rounds: t.params.rounds * 2 }));
   }
   return {
     features,
     trials,
-    chosen: { params: best!.params, features: chosenFeatures, validationAuc: best!.validationAuc },
+    chosen: { params: best!.params, features: best!.params.continued ? [...champion.features] : chosenFeatures, validationAuc: best!.validationAuc },
     validation: { trainRows: inner.length, validRows: valid.length, from: new Date(from).toISOString() },
     budgetMs: options.budgetMs,
     elapsedMs: Math.round(now() - started),

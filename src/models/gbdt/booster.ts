@@ -110,6 +110,11 @@ export interface TrainingOptions {
   onRound?: (done: number, of: number) => void;
   /** Threads for histograms; by default every core on large data, one on small. The model is the same either way. */
   threads?: number;
+  /**
+   * Continued training (XGBoost's `xgb_model`): the new trees learn what this model leaves
+   * unexplained, on its bins and features, and the result is its trees followed by theirs.
+   */
+  continueFrom?: Booster;
 }
 
 /**
@@ -127,7 +132,12 @@ export function trainBooster(
   options: TrainingOptions = {},
 ): Booster {
   const p: BoostParams = { ...DEFAULT_PARAMS, ...params };
-  const data = learnBins(frame, featureNames, trainRows, p.maxBins);
+  const from = options.continueFrom;
+  if (from && (from.features.length !== featureNames.length || from.features.some((f, i) => f.name !== featureNames[i])))
+    throw new Error(`continued training keeps the model's features (${from.features.map((f) => f.name).join(', ')}), in its order`);
+  const data: BinnedData = from
+    ? { features: from.features, bins: from.features.map((f) => applyBins(f, frame.column(f.name), frame.rows)), rows: frame.rows }
+    : learnBins(frame, featureNames, trainRows, p.maxBins);
   const monotone = Int8Array.from(featureNames, (f) => p.monotone[f] ?? 0);
   for (const [f, dir] of Object.entries(p.monotone)) {
     if (!featureNames.includes(f)) throw new Error(`monotone constraint on "${f}", which is not a feature`);
@@ -138,8 +148,8 @@ export function trainBooster(
   let positives = 0;
   for (const r of trainRows) positives += y[r]!;
   const mean = Math.min(1 - 1e-6, Math.max(1e-6, positives / trainRows.length));
-  const baseMargin = Math.log(mean / (1 - mean));
-  const margin = new Float64Array(frame.rows).fill(baseMargin);
+  const baseMargin = from ? from.baseMargin : Math.log(mean / (1 - mean));
+  const margin = from ? from.margins(frame) : new Float64Array(frame.rows).fill(baseMargin);
   const matrix = trainingMatrix(data);
   const pool = new HistogramPool(
     matrix,
@@ -211,7 +221,7 @@ export function trainBooster(
     pool.close();
   }
   const kept = validRows && p.earlyStoppingRounds > 0 && bestRound >= 0 ? trees.slice(0, bestRound + 1) : trees;
-  return new Booster(data.features, kept, baseMargin, p, log);
+  return new Booster(data.features, from ? [...from.trees, ...kept] : kept, baseMargin, p, log);
 }
 
 /**

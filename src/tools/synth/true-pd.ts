@@ -13,7 +13,8 @@
  *   + 0.25 * [product = personal] - 0.2 * [product = auto]
  *   + 0.3 * [channel = broker] + 0.2 * [channel = online and age < 25]
  *   + 0.02 * (term - 36)                             (longer loans, more time to default)
- *   after the drift month: + 0.45 + 0.9 * max(0, utilization - 0.6)
+ *   after the drift month: + 0.2 + 0.9 * max(0, utilization - 0.6) + 1.0 * [channel = online]
+ *     (a level shift and a change in who is risky that a refitted intercept cannot follow)
  */
 export interface TruePdInputs {
   latent: number;
@@ -46,7 +47,7 @@ export function trueLogit(a: TruePdInputs): number {
   if (a.channel === 'broker') z += 0.3;
   else if (a.channel === 'online' && a.age < 25) z += 0.2;
   z += 0.02 * (a.term - 36);
-  if (a.drifted) z += 0.45 + 0.9 * Math.max(0, a.utilization - 0.6);
+  if (a.drifted) z += 0.2 + 0.9 * Math.max(0, a.utilization - 0.6) + (a.channel === 'online' ? 1 : 0);
   return z;
 }
 
