@@ -1,5 +1,5 @@
 // Generated from /openapi.json by `npm run api-types` (openapi-typescript); do not edit.
-// OpenAPI document sha256: 8951e8cf7e7f1bb58d4a156109e30c375cc86ec9fdd3bcf028e136a118a4c0dd
+// OpenAPI document sha256: d23e740f502056a641636055902a9b0f82e7d843855c3920513ebed5e265ec35
 // test/api/api-roles.test.ts fails when the server no longer serves this document.
 
 export interface paths {
@@ -6010,6 +6010,13 @@ export interface paths {
                              * @enum {string}
                              */
                             action: "publish" | "rollback" | "approve";
+                            /** @description artefact versions this release approves for use with its flow (a retraining run submits its model version so) */
+                            alsoApproves: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "model" | "dmn_model" | "connector";
+                                version: number;
+                            }[];
                             /** @description who created or edited the version: none of them may approve it */
                             authors: string[];
                             comment: string | null;
@@ -7175,6 +7182,13 @@ export interface paths {
                              * @enum {string}
                              */
                             action: "publish" | "rollback" | "approve";
+                            /** @description artefact versions this release approves for use with its flow (a retraining run submits its model version so) */
+                            alsoApproves: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "model" | "dmn_model" | "connector";
+                                version: number;
+                            }[];
                             /** @description who created or edited the version: none of them may approve it */
                             authors: string[];
                             comment: string | null;
@@ -8797,6 +8811,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            confirmedAt: string | null;
+                            /** @description the second risk manager who confirmed the program as set; automatic approval needs it where releases take two people */
+                            confirmedBy: string | null;
                             decisionLogic: {
                                 [key: string]: unknown;
                             } | null;
@@ -8924,6 +8941,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            confirmedAt: string | null;
+                            /** @description the second risk manager who confirmed the program as set; automatic approval needs it where releases take two people */
+                            confirmedBy: string | null;
                             decisionLogic: {
                                 [key: string]: unknown;
                             } | null;
@@ -9014,6 +9034,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/lifecycle/programs/{modelId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A second risk manager confirms a program as it is set (give its updatedAt as read): where releases take two people, its automatic approval takes effect only then; changing the program again needs a new confirmation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    modelId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description the program's updatedAt as read, so a change since is not confirmed by mistake
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmedAt: string | null;
+                            /** @description the second risk manager who confirmed the program as set; automatic approval needs it where releases take two people */
+                            confirmedBy: string | null;
+                            decisionLogic: {
+                                [key: string]: unknown;
+                            } | null;
+                            flowId: string;
+                            modelId: string;
+                            ootMonths: number;
+                            policy: {
+                                [key: string]: unknown;
+                            };
+                            sample: {
+                                [key: string]: unknown;
+                            };
+                            scoreNode: string;
+                            triggers: {
+                                [key: string]: unknown;
+                            } | null;
+                            updatedAt: string;
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/lifecycle/programs/{modelId}/rollback": {
         parameters: {
             query?: never;
@@ -9023,7 +9188,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Undo the last promotion in one call: the flow version before it is published again */
+        /** Undo the last promotion in one call: the flow as it was before it is published again at once, listed as an emergency rollback for a second person to confirm */
         post: {
             parameters: {
                 query?: never;
@@ -9056,6 +9221,8 @@ export interface paths {
                             id: string;
                             modelId: string;
                             reasons: string[];
+                            /** @description the release that publishes the promotion (GET /v1/releases/:id); the run follows it */
+                            releaseId: string | null;
                             sampleReport: unknown;
                             /** @enum {string} */
                             status: "queued" | "running" | "rejected" | "awaiting_approval" | "promoted" | "rolled_back" | "failed";
@@ -9185,6 +9352,8 @@ export interface paths {
                                 id: string;
                                 modelId: string;
                                 reasons: string[];
+                                /** @description the release that publishes the promotion (GET /v1/releases/:id); the run follows it */
+                                releaseId: string | null;
                                 sampleReport: unknown;
                                 /** @enum {string} */
                                 status: "queued" | "running" | "rejected" | "awaiting_approval" | "promoted" | "rolled_back" | "failed";
@@ -9298,6 +9467,8 @@ export interface paths {
                             id: string;
                             modelId: string;
                             reasons: string[];
+                            /** @description the release that publishes the promotion (GET /v1/releases/:id); the run follows it */
+                            releaseId: string | null;
                             sampleReport: unknown;
                             /** @enum {string} */
                             status: "queued" | "running" | "rejected" | "awaiting_approval" | "promoted" | "rolled_back" | "failed";
@@ -9412,6 +9583,8 @@ export interface paths {
                             id: string;
                             modelId: string;
                             reasons: string[];
+                            /** @description the release that publishes the promotion (GET /v1/releases/:id); the run follows it */
+                            releaseId: string | null;
                             sampleReport: unknown;
                             /** @enum {string} */
                             status: "queued" | "running" | "rejected" | "awaiting_approval" | "promoted" | "rolled_back" | "failed";
@@ -9497,7 +9670,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Promote a challenger that awaits approval: a new flow version naming it is published */
+        /** Approve a challenger that awaits approval: the run's release (its flow version and model version) is approved under the four-eyes rules and goes live */
         post: {
             parameters: {
                 query?: never;
@@ -9530,6 +9703,8 @@ export interface paths {
                             id: string;
                             modelId: string;
                             reasons: string[];
+                            /** @description the release that publishes the promotion (GET /v1/releases/:id); the run follows it */
+                            releaseId: string | null;
                             sampleReport: unknown;
                             /** @enum {string} */
                             status: "queued" | "running" | "rejected" | "awaiting_approval" | "promoted" | "rolled_back" | "failed";
@@ -9660,6 +9835,8 @@ export interface paths {
                             id: string;
                             modelId: string;
                             reasons: string[];
+                            /** @description the release that publishes the promotion (GET /v1/releases/:id); the run follows it */
+                            releaseId: string | null;
                             sampleReport: unknown;
                             /** @enum {string} */
                             status: "queued" | "running" | "rejected" | "awaiting_approval" | "promoted" | "rolled_back" | "failed";
@@ -10127,6 +10304,13 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     action: "publish" | "rollback" | "approve";
+                                    /** @description artefact versions this release approves for use with its flow (a retraining run submits its model version so) */
+                                    alsoApproves: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "model" | "dmn_model" | "connector";
+                                        version: number;
+                                    }[];
                                     /** @description who created or edited the version: none of them may approve it */
                                     authors: string[];
                                     comment: string | null;
@@ -12064,6 +12248,13 @@ export interface paths {
                                  * @enum {string}
                                  */
                                 action: "publish" | "rollback" | "approve";
+                                /** @description artefact versions this release approves for use with its flow (a retraining run submits its model version so) */
+                                alsoApproves: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "model" | "dmn_model" | "connector";
+                                    version: number;
+                                }[];
                                 /** @description who created or edited the version: none of them may approve it */
                                 authors: string[];
                                 comment: string | null;
@@ -12314,6 +12505,13 @@ export interface paths {
                              * @enum {string}
                              */
                             action: "publish" | "rollback" | "approve";
+                            /** @description artefact versions this release approves for use with its flow (a retraining run submits its model version so) */
+                            alsoApproves: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "model" | "dmn_model" | "connector";
+                                version: number;
+                            }[];
                             /** @description who created or edited the version: none of them may approve it */
                             authors: string[];
                             comment: string | null;
@@ -12581,6 +12779,13 @@ export interface paths {
                              * @enum {string}
                              */
                             action: "publish" | "rollback" | "approve";
+                            /** @description artefact versions this release approves for use with its flow (a retraining run submits its model version so) */
+                            alsoApproves: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "model" | "dmn_model" | "connector";
+                                version: number;
+                            }[];
                             /** @description who created or edited the version: none of them may approve it */
                             authors: string[];
                             comment: string | null;
@@ -12846,6 +13051,13 @@ export interface paths {
                              * @enum {string}
                              */
                             action: "publish" | "rollback" | "approve";
+                            /** @description artefact versions this release approves for use with its flow (a retraining run submits its model version so) */
+                            alsoApproves: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "model" | "dmn_model" | "connector";
+                                version: number;
+                            }[];
                             /** @description who created or edited the version: none of them may approve it */
                             authors: string[];
                             comment: string | null;
@@ -13122,6 +13334,13 @@ export interface paths {
                              * @enum {string}
                              */
                             action: "publish" | "rollback" | "approve";
+                            /** @description artefact versions this release approves for use with its flow (a retraining run submits its model version so) */
+                            alsoApproves: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "model" | "dmn_model" | "connector";
+                                version: number;
+                            }[];
                             /** @description who created or edited the version: none of them may approve it */
                             authors: string[];
                             comment: string | null;
@@ -13398,6 +13617,13 @@ export interface paths {
                              * @enum {string}
                              */
                             action: "publish" | "rollback" | "approve";
+                            /** @description artefact versions this release approves for use with its flow (a retraining run submits its model version so) */
+                            alsoApproves: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "model" | "dmn_model" | "connector";
+                                version: number;
+                            }[];
                             /** @description who created or edited the version: none of them may approve it */
                             authors: string[];
                             comment: string | null;
@@ -13668,6 +13894,13 @@ export interface paths {
                              * @enum {string}
                              */
                             action: "publish" | "rollback" | "approve";
+                            /** @description artefact versions this release approves for use with its flow (a retraining run submits its model version so) */
+                            alsoApproves: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "model" | "dmn_model" | "connector";
+                                version: number;
+                            }[];
                             /** @description who created or edited the version: none of them may approve it */
                             authors: string[];
                             comment: string | null;

@@ -42,7 +42,7 @@ import {
   getRetrainProgram,
   getRetrainRun,
   flowDecisionPages,
-  approveArtefact,
+  confirmRetrainProgram,
   listRetrainPrograms,
   listRetrainRuns,
   performanceOf,
@@ -59,7 +59,7 @@ import { FlowEditError, scoreNodeOf, withModelVersion } from '../flow/index.ts';
 import { ServiceError } from './service-error.ts';
 import { dispatchJob } from './job-dispatch.ts';
 import type { DecisionService } from './decision-service.ts';
-import { publishChecked } from './publish-flow.ts';
+import type { ReleaseService } from './release-service.ts';
 
 export interface ProgramRequest {
   flow: string;
@@ -123,6 +123,7 @@ export class LifecycleService {
     private readonly queue: JobQueue | null,
     private readonly logger: Logger,
     private readonly decisions: DecisionService,
+    private readonly releases: ReleaseService,
   ) {}
 
   async setProgram(modelId: string, req: ProgramRequest, by: Actor): Promise<RetrainProgram> {
@@ -339,11 +340,17 @@ export class LifecycleService {
       };
       if (!promote) {
         await updateRetrainRun(this.db, id, ['running'], 'rejected', fields, 'system:retrain');
-      } else if (policy.approval === 'auto') {
-        await updateRetrainRun(this.db, id, ['running'], 'running', fields, 'system:retrain');
-        await this.promote(id, { actor: 'system:retrain' }, 'running');
       } else {
-        await updateRetrainRun(this.db, id, ['running'], 'awaiting_approval', fields, 'system:retrain');
+        // Promotion is a release like any other change: submitted with the run's reasons as its note, approved by a risk manager or by the program's confirmed policy.
+        const automatic = this.automaticApproval(program);
+        const approving = policy.approval === 'auto' && automatic.allowed;
+        // A run its program approves stays running until its release is made, so nobody sees it waiting for a person.
+        const run = await this.submitPromotion(
+          id,
+          { ...fields, reasons: [...reasons, ...(policy.approval === 'auto' && !automatic.allowed ? [automatic.why] : [])] },
+          approving ? 'running' : 'awaiting_approval',
+        );
+        if (approving && run.releaseId) await this.releases.approve(run.releaseId, { comment: automatic.why }, { actor: `policy:${program.modelId}` });
       }
       this.logger.info({ retrainRun: id, model: program.modelId, promote: verdict.promote }, 'retraining run finished');
     } catch (err) {
@@ -470,18 +477,44 @@ export class LifecycleService {
     return { version: version.version, model: stored.model };
   }
 
-  /** A new flow version whose score node names the challenger, checked and published. */
-  async promote(id: string, by: Actor, from: 'awaiting_approval' | 'running' = 'awaiting_approval'): Promise<RetrainRun> {
-    const run = await getRetrainRun(this.db, id);
-    if (run.status !== from)
-      throw new ServiceError('conflict', 'conflict', `retraining run ${id} is ${run.status}; only a run awaiting approval can be promoted`);
+  /**
+   * Whether the program may approve its own promotions: where one person may release alone, when
+   * its policy says so; where releases take two people, only once a second risk manager has
+   * confirmed the program as it is set (`POST /v1/lifecycle/programs/:modelId/confirm`).
+   */
+  private automaticApproval(program: RetrainProgram): { allowed: boolean; why: string } {
+    if (this.releases.settings.singlePersonRelease)
+      return { allowed: true, why: `approved by the retraining program of model ${program.modelId} (approval: auto), set by ${program.updatedBy}` };
+    if (program.confirmedBy)
+      return {
+        allowed: true,
+        why: `approved by the retraining program of model ${program.modelId} (approval: auto), set by ${program.updatedBy} and confirmed by ${program.confirmedBy} at ${program.confirmedAt}`,
+      };
+    return {
+      allowed: false,
+      why: `waiting for a risk manager: the program's automatic approval takes effect once a second risk manager confirms it (POST /v1/lifecycle/programs/${program.modelId}/confirm)`,
+    };
+  }
+
+  /**
+   * The run's promotion as a release: a new flow version whose score node names the challenger
+   * (with the proposed cutoff or table), submitted for approval with the challenger's model
+   * version, which the same release approves for use. The run waits for the release and follows
+   * it (store/retraining.ts `followRelease`). An identical model with no new decision logic
+   * changes nothing, so the run is promoted without a release.
+   */
+  private async submitPromotion(
+    id: string,
+    checked: Parameters<typeof updateRetrainRun>[4] = {},
+    waiting: 'awaiting_approval' | 'running' = 'awaiting_approval',
+  ): Promise<RetrainRun> {
+    const run = { ...(await getRetrainRun(this.db, id)), ...checked };
     const program = await getRetrainProgram(this.db, run.modelId);
     const current = await getFlowVersion(this.db, program.flowId);
     const { version: inUse } = scoreNodeOf(current.definition, program.scoreNode, program.modelId);
     const checks = run.checks as { cutoff?: CutoffProposal | null; segmentTable?: SegmentTableProposal | null } | null;
     const proposal: LogicProposal = { cutoff: checks?.cutoff ?? null, table: checks?.segmentTable ?? null };
     const definition = this.candidateDefinition(program, current, run.challengerVersion!, proposal);
-    // The same model again (an identical retrain) and no new decision logic: it already decides, so there is nothing to publish.
     if (
       inUse === run.challengerVersion &&
       (!proposal.cutoff || proposal.cutoff.after === cutoffEdge(current.definition, program.decisionLogic as EdgeLogic, program.scoreNode).cutoff) &&
@@ -490,45 +523,86 @@ export class LifecycleService {
       return updateRetrainRun(
         this.db,
         id,
-        [from],
+        [run.status],
         'promoted',
-        { flowVersionBefore: current.version, flowVersionAfter: current.version, decidedBy: by.actor },
-        by.actor,
+        { ...checked, flowVersionBefore: current.version, flowVersionAfter: current.version, decidedBy: 'system:retrain' },
+        'system:retrain',
       );
+    const by = { actor: 'system:retrain' };
     const draft = await addFlowVersion(this.db, program.flowId, definition, by);
-    const published = await publishChecked(this.db, this.decisions.catalog, program.flowId, draft.version, by);
-    // The promotion approves the challenger for use (by the risk manager, or by the program's policy), as a release would.
-    await this.db.transaction((tx) => approveArtefact(tx, 'model', run.modelId, run.challengerVersion!, by));
-    return updateRetrainRun(
-      this.db,
-      id,
-      [from],
-      'promoted',
-      { flowVersionBefore: current.version, flowVersionAfter: published.version, decidedBy: by.actor },
-      by.actor,
-    );
+    const note = [
+      `Retraining run ${id} (model ${program.modelId}, as of ${run.asOf.slice(0, 10)}): ${program.modelId}@${run.championVersion} → ${program.modelId}@${run.challengerVersion}.`,
+      ...run.reasons,
+    ].join('\n');
+    const release = await this.releases.submitPromotion(program.flowId, draft.version, note, { id: program.modelId, version: run.challengerVersion! }, by);
+    return updateRetrainRun(this.db, id, [run.status], waiting, { ...checked, flowVersionBefore: current.version, releaseId: release.id }, 'system:retrain');
+  }
+
+  /**
+   * A risk manager approves a run awaiting approval: its release is approved, with the four-eyes
+   * rules of any release, and goes live at once; the run follows it. A run from before promotions
+   * were releases gets its release first.
+   */
+  async promote(id: string, by: Actor): Promise<RetrainRun> {
+    let run = await getRetrainRun(this.db, id);
+    if (run.status !== 'awaiting_approval')
+      throw new ServiceError('conflict', 'conflict', `retraining run ${id} is ${run.status}; only a run awaiting approval can be promoted`);
+    if (!run.releaseId) run = await this.submitPromotion(id);
+    if (run.releaseId) await this.releases.approve(run.releaseId, { comment: `approved from retraining run ${id}` }, by);
+    return getRetrainRun(this.db, id);
   }
 
   async reject(id: string, by: Actor): Promise<RetrainRun> {
+    const run = await getRetrainRun(this.db, id);
+    if (run.status === 'awaiting_approval' && run.releaseId) {
+      await this.releases.reject(run.releaseId, `rejected from retraining run ${id}`, by);
+      return getRetrainRun(this.db, id);
+    }
     return updateRetrainRun(
       this.db,
       id,
       ['awaiting_approval'],
       'rejected',
-      { decidedBy: by.actor, reasons: [...(await getRetrainRun(this.db, id)).reasons, `rejected by ${by.actor}`] },
+      { decidedBy: by.actor, reasons: [...run.reasons, `rejected by ${by.actor}`] },
       by.actor,
     );
   }
 
-  /** Back to the flow (and so the model) before the last promotion, as a new published version. */
+  /** A second risk manager confirms the program as it is set, so its automatic approval takes effect; `updatedAt` is the version they read. */
+  async confirmProgram(modelId: string, updatedAt: string, by: Actor): Promise<RetrainProgram> {
+    const program = await getRetrainProgram(this.db, modelId);
+    if (program.updatedBy === by.actor && !this.releases.settings.singlePersonRelease)
+      throw new ServiceError(
+        'forbidden',
+        'four_eyes',
+        `You set the retraining program of model "${modelId}"; a different risk manager must confirm it (four-eyes).`,
+      );
+    return confirmRetrainProgram(this.db, modelId, updatedAt, by);
+  }
+
+  /**
+   * Back to the flow (and so the model and its cutoffs) before the last promotion, as a new
+   * version published at once and listed as an emergency rollback for a second person to confirm.
+   */
   async rollback(modelId: string, by: Actor): Promise<RetrainRun> {
     const program = await getRetrainProgram(this.db, modelId);
     const last = (await listRetrainRuns(this.db, modelId)).find((r) => r.status === 'promoted');
     if (!last || last.flowVersionBefore === null) throw new ServiceError('conflict', 'conflict', `model "${modelId}" has no promotion to roll back`);
     const before = await getFlowVersion(this.db, program.flowId, last.flowVersionBefore);
-    const draft = await addFlowVersion(this.db, program.flowId, before.definition, by);
-    await publishChecked(this.db, this.decisions.catalog, program.flowId, draft.version, by);
-    return updateRetrainRun(this.db, last.id, ['promoted'], 'rolled_back', { decidedBy: by.actor }, by.actor);
+    const release = await this.releases.restoreAtOnce(
+      program.flowId,
+      before.definition,
+      `Undo retraining run ${last.id}: flow "${program.flowId}" as version ${before.version} had it (model ${modelId}@${last.championVersion})`,
+      by,
+    );
+    return updateRetrainRun(
+      this.db,
+      last.id,
+      ['promoted'],
+      'rolled_back',
+      { decidedBy: by.actor, reasons: [...last.reasons, `rolled back by ${by.actor}: release ${release.id}`] },
+      by.actor,
+    );
   }
 
   /** What the monthly schedule does: a run for every program, as of the given date. */

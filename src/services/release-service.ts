@@ -29,6 +29,7 @@ import {
   type Release,
   type ReleaseQuery,
   type ReleasedArtefact,
+  type ArtefactRef,
   approveArtefact,
   artefactVersion,
   unapprovedArtefacts,
@@ -123,11 +124,24 @@ export class ReleaseService {
     return dispatchJob(this.queue, 'release.impact', id, (x) => this.runImpact(x), this.logger, 'impact report');
   }
 
-  async submit(flowId: string, version: number, req: SubmitRequest, by: Actor): Promise<ReleaseRecord> {
+  submit(flowId: string, version: number, req: SubmitRequest, by: Actor): Promise<ReleaseRecord> {
+    return this.submitDraft(flowId, version, req, by, []);
+  }
+
+  /**
+   * A retraining run's promotion: its flow version, submitted as any draft is, with the model
+   * version it names approved for use by the same release (the run stored it; nobody else could
+   * have submitted it first).
+   */
+  submitPromotion(flowId: string, version: number, note: string, model: { id: string; version: number }, by: Actor): Promise<ReleaseRecord> {
+    return this.submitDraft(flowId, version, { note }, by, [{ kind: 'model', ...model }]);
+  }
+
+  private async submitDraft(flowId: string, version: number, req: SubmitRequest, by: Actor, alsoApproves: ArtefactRef[]): Promise<ReleaseRecord> {
     const draft = await getFlowVersion(this.db, flowId, version);
     if (draft.status !== 'draft')
       throw new ServiceError('conflict', 'not_a_draft', `version ${version} of flow "${flowId}" is published already; submit a draft`);
-    await this.mustBeReleasable(draft);
+    await this.mustBeReleasable(draft, alsoApproves);
     const live = await liveVersionOf(this.db, flowId);
     const sample = req.sample ? this.sealedSample(req.sample, draft.definition) : null;
     const limit = sample ? sample.rows : (req.impactDecisions ?? this.settings.impactDecisions);
@@ -144,6 +158,7 @@ export class ReleaseService {
         authors: await versionAuthors(this.db, flowId, version),
         impact,
         impactDecisions: limit,
+        alsoApproves,
       },
       by,
       async (tx, r) => {
@@ -180,10 +195,14 @@ export class ReleaseService {
    * Where releases take two people, everything a flow names must have been approved for use:
    * an unapproved model, DMN model or connector version is a reason not to release the flow.
    */
-  private async unapproved(definition: unknown): Promise<FlowIssue[]> {
+  private async unapproved(definition: unknown, approvedWith: readonly ArtefactRef[]): Promise<FlowIssue[]> {
     if (this.settings.singlePersonRelease) return [];
     const refs = referencesOf(definition);
-    const pinned = (list: readonly string[]) => list.map((r) => pinnedReference(r)).filter((r): r is { id: string; version: number } => r !== null);
+    // What the release approves itself is not a reason to refuse it.
+    const pinned = (list: readonly string[]) =>
+      list
+        .map((r) => pinnedReference(r))
+        .filter((r): r is { id: string; version: number } => r !== null && !approvedWith.some((a) => a.id === r.id && a.version === r.version));
     const found = [
       ...(await unapprovedArtefacts(this.db, 'model', pinned(refs.models))).map((r) => ['model', r] as const),
       ...(await unapprovedArtefacts(this.db, 'dmn_model', pinned(refs.dmnDecisions.map((d) => d.model)))).map((r) => ['DMN model', r] as const),
@@ -197,9 +216,9 @@ export class ReleaseService {
   }
 
   /** Every check a draft must pass to go live: it compiles, publishing's own checks, and what it names is approved. */
-  private async mustBeReleasable(draft: FlowVersion): Promise<void> {
+  private async mustBeReleasable(draft: FlowVersion, approvedWith: readonly ArtefactRef[]): Promise<void> {
     const issues = await flowIssues(this.decisions.catalog, draft);
-    const all = issues.length ? issues : [...checkPublishable(parseFlow(draft.definition)), ...(await this.unapproved(draft.definition))];
+    const all = issues.length ? issues : [...checkPublishable(parseFlow(draft.definition)), ...(await this.unapproved(draft.definition, approvedWith))];
     if (all.length) throw new FlowError('not_publishable', all);
   }
 
@@ -286,17 +305,18 @@ export class ReleaseService {
       if (pending.subjectType === 'flow' && pending.action === 'publish') {
         // Compiled before the transaction: compiling reads subflows and models, and the embedded database has one connection.
         const draft = await getFlowVersion(this.db, pending.subjectId, pending.version);
-        if (draft.status === 'draft') await this.mustBeReleasable(draft);
+        if (draft.status === 'draft') await this.mustBeReleasable(draft, pending.alsoApproves);
       }
       const done = await this.db.transaction(async (tx) => {
         const r = await lockRelease(tx, id);
         if (r.status !== 'approved') return r;
         if (r.subjectType !== 'flow') await approveArtefact(tx, r.subjectType, r.subjectId, r.version, by);
-        else if (r.action === 'publish')
+        else if (r.action === 'publish') {
+          for (const a of r.alsoApproves) await approveArtefact(tx, a.kind, a.id, a.version, by);
           await publishInTransaction(tx, r.subjectId, r.version, by, (v) => {
             if (v.contentHash !== r.contentHash) throw new StoreError('conflict', `version ${r.version} of flow "${r.subjectId}" is not what was approved`);
           });
-        else await this.rollBackIn(tx, r, by);
+        } else await this.rollBackIn(tx, r, by);
         return markReleased(tx, id, by);
       });
       if (pending.subjectType === 'flow') this.decisions.catalog.forgetLatest(pending.subjectId);
@@ -372,7 +392,7 @@ export class ReleaseService {
     // Every new version passes the release checks before any is released: one that fails stops them all.
     const drafts: FlowVersion[] = [];
     for (const step of steps) drafts.push(await addFlowVersion(this.db, step.flowId, step.definition, by));
-    for (const draft of drafts) await this.mustBeReleasable(draft);
+    for (const draft of drafts) await this.mustBeReleasable(draft, []);
     const flows: ModelRollback['flows'] = [];
     for (const [i, step] of steps.entries()) {
       const draft = drafts[i]!;
@@ -393,6 +413,19 @@ export class ReleaseService {
       },
     });
     return { model: modelId, version: req.version, flows };
+  }
+
+  /**
+   * A flow back to an earlier definition as a new version (a retraining program's rollback: the
+   * model and the cutoffs it came with): published at once by one person and listed as an
+   * emergency for another to confirm, as any emergency rollback is.
+   */
+  async restoreAtOnce(flowId: string, definition: unknown, note: string, by: Actor): Promise<ReleaseRecord> {
+    const live = await liveVersionOf(this.db, flowId);
+    if (live === null) throw new ServiceError('conflict', 'not_published', `flow "${flowId}" has no live version to go back from`);
+    const draft = await addFlowVersion(this.db, flowId, definition, by);
+    await this.mustBeReleasable(draft, []);
+    return this.publishEmergency(draft, live, note, by);
   }
 
   /** A new version published at once by one person, listed as an emergency for another to confirm. */

@@ -60,8 +60,9 @@ export function createServices(context: ServiceContext, hooks: ServiceHooks = {}
   // New ciphertexts are sealed as the installation chose; every format already stored stays readable.
   useSealingAlgorithm(sealingFromEnv());
   const decisions = new DecisionService(context, hooks.onDecision ?? null);
-  const lifecycle = new LifecycleService(db, queue, logger, decisions);
   const governance = context.governance ?? governanceFromEnv();
+  const releases = new ReleaseService(db, queue, logger, decisions, context.clock, governance, context.keys);
+  const lifecycle = new LifecycleService(db, queue, logger, decisions, releases);
   const flows = new FlowService(db, decisions, governance);
   const connectors = new ConnectorService(db, decisions.gateway, decisions.ledger);
   const dmn = new DmnService(db);
@@ -71,7 +72,7 @@ export function createServices(context: ServiceContext, hooks: ServiceHooks = {}
     decisions,
     reviews: new ReviewService(db, decisions),
     flows,
-    releases: new ReleaseService(db, queue, logger, decisions, context.clock, governance, context.keys),
+    releases,
     signIn: new SignInService(db, logger, context.clock, context.oidc ?? null),
     bundles: new BundleService(db, flows, models, connectors, dmn),
     access: new AccessService(db),

@@ -85,6 +85,8 @@ export {
   updateRetrainRun,
   getRetrainRun,
   listRetrainRuns,
+  confirmRetrainProgram,
+  followRelease,
   type RetrainProgram,
   type RetrainRun,
   type RetrainStatus,
@@ -154,6 +156,7 @@ export {
   type ReleaseStatus,
   type ArtefactKind as ReleasedArtefact,
   type ReleaseQuery,
+  type ArtefactRef,
 } from './releases.ts';
 export {
   signIn,

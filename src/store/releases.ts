@@ -4,6 +4,7 @@ import { appendAudit } from './audit-log.ts';
 import type { Database, Queryable } from './database.ts';
 import { buf, iso, json } from './row-values.ts';
 import { destroyDataKeys, insertDataKey } from './data-keys.ts';
+import { followRelease } from './retraining.ts';
 import { StoreError } from './store-error.ts';
 
 export type ReleaseAction = 'publish' | 'rollback' | 'approve';
@@ -45,6 +46,15 @@ export interface Release {
   /** The impact report (services/release-impact.ts), once written. */
   impact: unknown;
   impactError: string | null;
+  /** Artefact versions this release approves for use together with its flow (a retrained model). */
+  alsoApproves: ArtefactRef[];
+}
+
+/** A stored artefact's version. */
+export interface ArtefactRef {
+  kind: ArtefactKind;
+  id: string;
+  version: number;
 }
 
 interface ReleaseRow {
@@ -73,6 +83,7 @@ interface ReleaseRow {
   impact_status: ImpactStatus;
   impact: unknown;
   impact_error: string | null;
+  also_approves: unknown;
 }
 
 function toRelease(r: ReleaseRow): Release {
@@ -102,6 +113,7 @@ function toRelease(r: ReleaseRow): Release {
     impactStatus: r.impact_status,
     impact: r.impact === null ? null : json(r.impact),
     impactError: r.impact_error,
+    alsoApproves: (json(r.also_approves) as ArtefactRef[] | null) ?? [],
   };
 }
 
@@ -119,6 +131,8 @@ export interface NewRelease {
   impactDecisions?: number;
   /** Set for an emergency rollback, which is applied as it is recorded. */
   emergency?: boolean;
+  /** Artefact versions approved for use when the flow is released. */
+  alsoApproves?: readonly ArtefactRef[];
 }
 
 const OPEN_CONFLICT = '23505';
@@ -130,8 +144,8 @@ export async function createRelease(db: Database, r: NewRelease, by: Actor, more
     return await db.transaction(async (tx) => {
       const { rows } = await tx.query<ReleaseRow>(
         `insert into releases (id, subject_type, subject_id, action, version, from_version, content_hash, status, note, authors, submitted_by, impact_status, emergency,
-           decided_by, decided_at, published_at, impact_decisions)
-         values ($1, $14, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, case when $12 then $10 end, case when $12 then now() end, case when $12 then now() end, $13)
+           decided_by, decided_at, published_at, impact_decisions, also_approves)
+         values ($1, $14, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, case when $12 then $10 end, case when $12 then now() end, case when $12 then now() end, $13, $15)
          returning *`,
         [
           id,
@@ -148,6 +162,7 @@ export async function createRelease(db: Database, r: NewRelease, by: Actor, more
           r.emergency ?? false,
           r.impact ? (r.impactDecisions ?? 0) : 0,
           r.subjectType ?? 'flow',
+          JSON.stringify(r.alsoApproves ?? []),
         ],
       );
       const release = toRelease(rows[0]!);
@@ -157,7 +172,15 @@ export async function createRelease(db: Database, r: NewRelease, by: Actor, more
         subjectType: r.subjectType ?? 'flow',
         subjectId: r.subjectId,
         requestId: by.requestId,
-        data: { release: id, action: r.action, version: r.version, fromVersion: r.fromVersion, contentHash: r.contentHash, note: r.note },
+        data: {
+          release: id,
+          action: r.action,
+          version: r.version,
+          fromVersion: r.fromVersion,
+          contentHash: r.contentHash,
+          note: r.note,
+          ...(r.alsoApproves?.length ? { alsoApproves: r.alsoApproves } : {}),
+        },
       });
       await more?.(tx, release);
       return release;
@@ -223,6 +246,7 @@ export async function decideRelease(
     requestId: by.requestId,
     data: { release: id, action: release.action, version: release.version, comment: decision.comment, effectiveAt: decision.effectiveAt },
   });
+  await followRelease(tx, release);
   return release;
 }
 
@@ -238,6 +262,7 @@ export async function markReleased(tx: Queryable, id: string, by: Actor): Promis
     requestId: by.requestId,
     data: { release: id, action: release.action, version: release.version, approvedBy: release.decidedBy, submittedBy: release.submittedBy },
   });
+  await followRelease(tx, release);
   return release;
 }
 
@@ -256,6 +281,7 @@ export async function markReleaseFailed(db: Database, id: string, error: string)
       subjectId: rows[0].subject_id,
       data: { release: id, version: Number(rows[0].version), error },
     });
+    await followRelease(tx, toRelease(rows[0]));
   });
 }
 

@@ -17,6 +17,9 @@ export interface RetrainProgram {
   triggers: Record<string, unknown> | null;
   updatedBy: string;
   updatedAt: string;
+  /** A second risk manager who confirmed the program as set (needed for automatic promotion where releases take two people). */
+  confirmedBy: string | null;
+  confirmedAt: string | null;
 }
 
 export type RetrainStatus = 'queued' | 'running' | 'rejected' | 'awaiting_approval' | 'promoted' | 'rolled_back' | 'failed';
@@ -38,6 +41,8 @@ export interface RetrainRun {
   createdAt: string;
   finishedAt: string | null;
   decidedBy: string | null;
+  /** The release that publishes the promotion; the run follows it. */
+  releaseId: string | null;
 }
 
 type Row = Record<string, unknown>;
@@ -54,6 +59,8 @@ const toProgram = (r: Row): RetrainProgram => ({
   triggers: r.triggers === null || r.triggers === undefined ? null : (json(r.triggers) as Record<string, unknown>),
   updatedBy: r.updated_by as string,
   updatedAt: iso(r.updated_at as Date)!,
+  confirmedBy: (r.confirmed_by as string | null) ?? null,
+  confirmedAt: iso((r.confirmed_at as Date | null) ?? null),
 });
 const toRun = (r: Row): RetrainRun => ({
   id: r.id as string,
@@ -72,13 +79,18 @@ const toRun = (r: Row): RetrainRun => ({
   createdAt: iso(r.created_at as Date)!,
   finishedAt: iso((r.finished_at as Date | null) ?? null),
   decidedBy: (r.decided_by as string | null) ?? null,
+  releaseId: (r.release_id as string | null) ?? null,
 });
 
-export async function setRetrainProgram(db: Database, p: Omit<RetrainProgram, 'updatedBy' | 'updatedAt'>, by: Actor): Promise<RetrainProgram> {
+export async function setRetrainProgram(
+  db: Database,
+  p: Omit<RetrainProgram, 'updatedBy' | 'updatedAt' | 'confirmedBy' | 'confirmedAt'>,
+  by: Actor,
+): Promise<RetrainProgram> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<Row>(
       `insert into retrain_programs (model_id, flow_id, score_node, sample, oot_months, policy, decision_logic, triggers, updated_by) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       on conflict (model_id) do update set flow_id = excluded.flow_id, score_node = excluded.score_node, sample = excluded.sample, oot_months = excluded.oot_months, policy = excluded.policy, decision_logic = excluded.decision_logic, triggers = excluded.triggers, updated_by = excluded.updated_by, updated_at = now()
+       on conflict (model_id) do update set flow_id = excluded.flow_id, score_node = excluded.score_node, sample = excluded.sample, oot_months = excluded.oot_months, policy = excluded.policy, decision_logic = excluded.decision_logic, triggers = excluded.triggers, updated_by = excluded.updated_by, updated_at = now(), confirmed_by = null, confirmed_at = null
        returning *`,
       [
         p.modelId,
@@ -101,6 +113,34 @@ export async function setRetrainProgram(db: Database, p: Omit<RetrainProgram, 'u
       data: { flow: p.flowId, node: p.scoreNode, policy: p.policy, decisionLogic: p.decisionLogic, triggers: p.triggers },
     });
     return toProgram(rows[0]!);
+  });
+}
+
+/** A second person confirms the program as it is now set; `updatedAt` is what they saw, so a change since is not confirmed by mistake. */
+export async function confirmRetrainProgram(db: Database, modelId: string, updatedAt: string, by: Actor): Promise<RetrainProgram> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<Row>(
+      "update retrain_programs set confirmed_by = $2, confirmed_at = now() where model_id = $1 and date_trunc('milliseconds', updated_at) = $3::timestamptz and confirmed_by is null returning *",
+      [modelId, by.actor, updatedAt],
+    );
+    if (!rows[0]) {
+      const now = await getRetrainProgram(tx, modelId);
+      throw new StoreError(
+        'conflict',
+        now.confirmedBy
+          ? `the program of model "${modelId}" is confirmed already, by ${now.confirmedBy}`
+          : `the program of model "${modelId}" changed at ${now.updatedAt}; read it again and confirm what it is now`,
+      );
+    }
+    await appendAudit(tx, {
+      actor: by.actor,
+      action: 'retrain.program_confirmed',
+      subjectType: 'model',
+      subjectId: modelId,
+      requestId: by.requestId,
+      data: { updatedAt },
+    });
+    return toProgram(rows[0]);
   });
 }
 
@@ -156,7 +196,16 @@ export async function updateRetrainRun(
   fields: Partial<
     Pick<
       RetrainRun,
-      'championVersion' | 'challengerVersion' | 'flowVersionBefore' | 'flowVersionAfter' | 'checks' | 'reasons' | 'sampleReport' | 'error' | 'decidedBy'
+      | 'championVersion'
+      | 'challengerVersion'
+      | 'flowVersionBefore'
+      | 'flowVersionAfter'
+      | 'checks'
+      | 'reasons'
+      | 'sampleReport'
+      | 'error'
+      | 'decidedBy'
+      | 'releaseId'
     >
   >,
   actor: string,
@@ -167,7 +216,7 @@ export async function updateRetrainRun(
          champion_version = coalesce($4, champion_version), challenger_version = coalesce($5, challenger_version),
          flow_version_before = coalesce($6, flow_version_before), flow_version_after = coalesce($7, flow_version_after),
          checks = coalesce($8, checks), reasons = coalesce($9, reasons), sample_report = coalesce($10, sample_report),
-         error = coalesce($11, error), decided_by = coalesce($12, decided_by),
+         error = coalesce($11, error), decided_by = coalesce($12, decided_by), release_id = coalesce($13, release_id),
          finished_at = case when $3 in ('queued', 'running') then null else now() end
        where id = $1 and status = any($2) returning *`,
       [
@@ -183,6 +232,7 @@ export async function updateRetrainRun(
         fields.sampleReport === undefined ? null : JSON.stringify(fields.sampleReport),
         fields.error ?? null,
         fields.decidedBy ?? null,
+        fields.releaseId ?? null,
       ],
     );
     if (!rows[0]) {
@@ -196,9 +246,65 @@ export async function updateRetrainRun(
       action: `retrain.${to}`,
       subjectType: 'model',
       subjectId: run.modelId,
-      data: { run: id, champion: run.championVersion, challenger: run.challengerVersion, flowBefore: run.flowVersionBefore, flowAfter: run.flowVersionAfter },
+      data: {
+        run: id,
+        champion: run.championVersion,
+        challenger: run.challengerVersion,
+        flowBefore: run.flowVersionBefore,
+        flowAfter: run.flowVersionAfter,
+        ...(run.releaseId ? { release: run.releaseId } : {}),
+      },
     });
     return run;
+  });
+}
+
+/**
+ * A promotion's run follows its release, in the release's transaction (waiting for a person, or
+ * still running while its program approves it): published, the run is
+ * promoted (with the flow version it published); rejected or withdrawn, rejected; failed, failed.
+ * A release that is not a promotion's changes nothing here.
+ */
+export async function followRelease(
+  tx: Queryable,
+  release: { id: string; status: string; version: number; decidedBy: string | null; comment: string | null; error: string | null },
+): Promise<void> {
+  const to =
+    release.status === 'published'
+      ? 'promoted'
+      : release.status === 'rejected' || release.status === 'withdrawn'
+        ? 'rejected'
+        : release.status === 'failed'
+          ? 'failed'
+          : null;
+  if (!to) return;
+  const why =
+    to === 'promoted'
+      ? `released: ${release.id} approved by ${release.decidedBy}`
+      : to === 'rejected'
+        ? `${release.status}: release ${release.id}${release.decidedBy ? ` by ${release.decidedBy}` : ''}${release.comment ? ` (${release.comment})` : ''}`
+        : `release ${release.id} failed: ${release.error ?? ''}`;
+  const { rows } = await tx.query<Row>(
+    `update retrain_runs set status = $2, decided_by = coalesce($3, decided_by), flow_version_after = case when $2 = 'promoted' then $4 else flow_version_after end,
+       error = case when $2 = 'failed' then $5 else error end, reasons = coalesce(reasons, '[]'::jsonb) || jsonb_build_array($6::text), finished_at = now()
+     where release_id = $1 and status in ('awaiting_approval', 'running') returning *`,
+    [release.id, to, release.decidedBy, release.version, release.error, why],
+  );
+  if (!rows[0]) return;
+  const run = toRun(rows[0]);
+  await appendAudit(tx, {
+    actor: release.decidedBy ?? 'system',
+    action: `retrain.${to}`,
+    subjectType: 'model',
+    subjectId: run.modelId,
+    data: {
+      run: run.id,
+      champion: run.championVersion,
+      challenger: run.challengerVersion,
+      flowBefore: run.flowVersionBefore,
+      flowAfter: run.flowVersionAfter,
+      release: release.id,
+    },
   });
 }
 

@@ -1,57 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { recordOutcomes, type OutcomeEvent } from '../../src/store/index.ts';
-import { generatePopulation } from '../../src/tools/synth/index.ts';
-import { scoredFlow, synthChampion, SYNTH_FEATURES, tableScoredFlow } from '../support/lifecycle.ts';
+import { history, scoredFlow, synthChampion, SYNTH_FEATURES, tableScoredFlow, waitRun } from '../support/lifecycle.ts';
 import { SERVER_BACKENDS } from '../support/backends.ts';
-import { decideMany } from '../support/flows.ts';
-import { useApiFixture, type ApiFixture } from '../support/server.ts';
+import { useApiFixture } from '../support/server.ts';
 
 const FEATURES = SYNTH_FEATURES;
-const month = (m: number) => new Date(Date.UTC(2024, m, 1)).toISOString();
-
-/**
- * Two years of applications (drift from month 12 unless told otherwise) decided by the flow, and
- * their outcomes: every approval is booked; defaults (drawn from the true PD) go 95 days past due
- * 5 months in.
- */
-async function history(f: ApiFixture, flow: string, rows: number, extra: readonly string[] = [], driftAt: number | null = 12): Promise<void> {
-  const pop = generatePopulation({ rows, seed: 202, months: 24, driftAt });
-  const col = (n: string) => pop.columns.find((c) => c.name === n)!.values;
-  const events: OutcomeEvent[] = [];
-  const applications = Array.from({ length: rows }, (_, i) => {
-    const application: Record<string, unknown> = { appliedAt: month((col('month') as Float64Array)[i]!) };
-    for (const name of [...FEATURES, ...extra]) application[name] = col(name)[i];
-    return application;
-  });
-  const decisions = await decideMany(f.server, flow, applications);
-  for (let i = 0; i < rows; i++) {
-    const m = (col('month') as Float64Array)[i]!;
-    const decision = decisions[i]!;
-    if (decision.outcome !== 'approve') continue;
-    const at = Date.UTC(2024, m, 2);
-    events.push({ eventId: `${decision.id}-d`, decisionId: decision.id, type: 'disbursement', occurredAt: new Date(at).toISOString(), amount: 1000 });
-    if ((col('defaulted') as Float64Array)[i] === 1)
-      events.push({
-        eventId: `${decision.id}-90`,
-        decisionId: decision.id,
-        type: 'delinquency',
-        occurredAt: new Date(Date.UTC(2024, m + 5, 2)).toISOString(),
-        daysPastDue: 95,
-      });
-  }
-  await recordOutcomes(f.ctx.db, events, { actor: 'test' });
-}
-
-async function waitRun(f: ApiFixture, id: string) {
-  for (let i = 0; i < 600; i++) {
-    const r = (await f.call('analyst', 'GET', `/v1/lifecycle/runs/${id}`)).json();
-    if (!['queued', 'running'].includes(r.status)) return r;
-    await new Promise((x) => setTimeout(x, 50));
-  }
-  throw new Error('retraining run did not finish');
-}
-
 const SAMPLE = { dateField: 'appliedAt', performanceMonths: 6, badDaysPastDue: 90, features: FEATURES };
 const AS_OF = '2026-01-01T00:00:00Z';
 
@@ -97,12 +50,25 @@ for (const backend of SERVER_BACKENDS) {
       assert.equal(lineage.parent, 'weak@1');
       assert.equal(lineage.run, run.id);
       assert.match(lineage.dataSha256, /^[0-9a-f]{64}$/);
-      assert.equal((await f.call('analyst', 'GET', '/v1/flows/f-weak/versions')).json().versions.length, 1, 'nothing is published before approval');
+      // The promotion is a release like any other change: a draft naming the challenger, submitted by the run with its reasons, approving the model version too.
+      const versions = (await f.call('analyst', 'GET', '/v1/flows/f-weak/versions')).json().versions;
+      assert.deepEqual(
+        versions.map((v: { status: string }) => v.status),
+        ['published', 'draft'],
+        'nothing is published before approval',
+      );
+      const release = (await f.call('auditor', 'GET', `/v1/releases/${run.releaseId}`)).json();
+      assert.equal(release.status, 'submitted');
+      assert.equal(release.submittedBy, 'system:retrain');
+      assert.equal(release.version, 2);
+      assert.deepEqual(release.alsoApproves, [{ kind: 'model', id: 'weak', version: 2 }]);
+      assert.match(release.note, /^Retraining run rt_\w+ \(model weak, as of 2026-01-01\): weak@1 → weak@2\./);
 
       assert.equal((await f.call('analyst', 'POST', `/v1/lifecycle/runs/${run.id}/approve`)).statusCode, 403);
       const approved = await f.call('risk-manager', 'POST', `/v1/lifecycle/runs/${run.id}/approve`);
       assert.equal(approved.statusCode, 200, approved.body);
       assert.equal(approved.json().status, 'promoted');
+      assert.equal((await f.call('auditor', 'GET', `/v1/releases/${run.releaseId}`)).json().status, 'published');
       const v2 = (await f.call('analyst', 'GET', `/v1/flows/f-weak/versions/${approved.json().flowVersionAfter}`)).json();
       assert.equal(v2.status, 'published');
       assert.equal(v2.definition.nodes.find((n: { id: string }) => n.id === 'score').model, 'weak@2');
@@ -113,6 +79,9 @@ for (const backend of SERVER_BACKENDS) {
       const latest = (await f.call('analyst', 'GET', '/v1/flows/f-weak/versions')).json().versions.at(-1);
       assert.equal(latest.status, 'published');
       assert.equal(latest.definition.nodes.find((n: { id: string }) => n.id === 'score').model, 'weak@1');
+      const emergency = (await f.call('auditor', 'GET', '/v1/releases?flow=f-weak')).json().releases[0];
+      assert.equal(emergency.emergency, true, 'the rollback is listed for a second person to confirm');
+      assert.equal(emergency.version, latest.version);
       const { rows } = await f.ctx.db.query<{ action: string }>(
         "select action from audit_events where subject_id = 'weak' and action like 'retrain.%' order by seq",
       );

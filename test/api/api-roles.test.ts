@@ -12,7 +12,7 @@ import { bearer, keysForEveryRole, testServer } from '../support/server.ts';
 import { addFlowVersion } from '../../src/store/index.ts';
 import { sampleModelFile, storeSampleModel } from '../support/models.ts';
 import { simConnector } from '../support/bureau-sim.ts';
-import { sampleProgram, sampleRun } from '../support/lifecycle.ts';
+import { sampleProgram, sampleRun, unconfirmedSampleProgram } from '../support/lifecycle.ts';
 import {
   addConnectorVersion,
   addModelVersion,
@@ -390,6 +390,11 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/lifecycle/runs/:id': async (ctx) => ({ method: 'GET', url: `/v1/lifecycle/runs/${await sampleRun(ctx.db, 'failed')}` }),
   'POST /v1/lifecycle/runs/:id/approve': async (ctx) => ({ method: 'POST', url: `/v1/lifecycle/runs/${await sampleRun(ctx.db, 'awaiting_approval')}/approve` }),
   'POST /v1/lifecycle/runs/:id/reject': async (ctx) => ({ method: 'POST', url: `/v1/lifecycle/runs/${await sampleRun(ctx.db, 'awaiting_approval')}/reject` }),
+  'POST /v1/lifecycle/programs/:modelId/confirm': async (ctx) => ({
+    method: 'POST',
+    url: '/v1/lifecycle/programs/sample/confirm',
+    payload: { updatedAt: await unconfirmedSampleProgram(ctx.db) },
+  }),
   'POST /v1/lifecycle/programs/:modelId/rollback': async (ctx) => {
     await sampleRun(ctx.db, 'promoted');
     return { method: 'POST', url: '/v1/lifecycle/programs/sample/rollback' };

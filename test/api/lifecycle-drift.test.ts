@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { auc } from '../../src/models/index.ts';
 import { actionValue, parseStrategy } from '../../src/optimize/index.ts';
-import { recordOutcomes, type OutcomeEvent } from '../../src/store/index.ts';
+import { approveArtefact, createApiKey, publishVersion, recordOutcomes, type OutcomeEvent } from '../../src/store/index.ts';
 import { generatePopulation } from '../../src/tools/synth/index.ts';
 import { synthChampion, SYNTH_FEATURES, tableScoredFlow } from '../support/lifecycle.ts';
 import { SERVER_BACKENDS } from '../support/backends.ts';
 import { uniqueKey } from '../support/flows.ts';
-import { useApiFixture } from '../support/server.ts';
+import { bearer, FOUR_EYES, useApiFixture } from '../support/server.ts';
 
 const FEATURES = SYNTH_FEATURES;
 const MONTHS = 22;
@@ -30,32 +30,47 @@ const profitAt = (pd: number, amount: number, term: number) =>
 const postgres = SERVER_BACKENDS[0]!;
 
 describe('automatic iteration through a drift, month by month', () => {
-  const f = useApiFixture(postgres, async (fx) => {
-    assert.equal((await fx.call('risk-manager', 'POST', '/v1/models/pd/versions', synthChampion(6000, 301, DRIFT, 60))).statusCode, 201);
-    assert.equal(
-      (await fx.call('risk-manager', 'POST', '/v1/flows', { definition: tableScoredFlow('lending', 'pd@1', { cutoff: 0.3, rate: RATE, limitFactor: 1 }) }))
-        .statusCode,
-      201,
-    );
-    assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows/lending/versions/1/publish')).statusCode, 200);
-    const program = await fx.call('risk-manager', 'PUT', '/v1/lifecycle/programs/pd', {
-      flow: 'lending',
-      scoreNode: 'score',
-      sample: { dateField: 'appliedAt', performanceMonths: 3, badDaysPastDue: 90, windowMonths: 5, features: FEATURES },
-      ootMonths: 2,
-      policy: { minAucGain: 0.01, maxCalibrationGap: 0.025, maxAucLossToRecalibrate: 0.02, maxPsi: 0.25, approval: 'auto' },
-      decisionLogic: { table: { node: 'policy', segment: 'product' }, strategy: STRATEGY },
-    });
-    assert.equal(program.statusCode, 200, program.body);
-    const monitor = await fx.call('risk-manager', 'PUT', '/v1/monitoring/lending', {
-      dateField: 'appliedAt',
-      baseline: { from: '2024-01', to: '2024-06' },
-      features: ['utilization'],
-      thresholds: { psi: 0.1, csi: 0.15, approvalRateShift: 0.15 },
-      retrainModel: 'pd',
-    });
-    assert.equal(monitor.statusCode, 200, monitor.body);
-  });
+  const f = useApiFixture(
+    postgres,
+    async (fx) => {
+      assert.equal((await fx.call('risk-manager', 'POST', '/v1/models/pd/versions', synthChampion(6000, 301, DRIFT, 60))).statusCode, 201);
+      assert.equal(
+        (await fx.call('risk-manager', 'POST', '/v1/flows', { definition: tableScoredFlow('lending', 'pd@1', { cutoff: 0.3, rate: RATE, limitFactor: 1 }) }))
+          .statusCode,
+        201,
+      );
+      // Released before the run starts, as a second person would have approved them.
+      await fx.ctx.db.transaction((tx) => approveArtefact(tx, 'model', 'pd', 1, { actor: 'test' }));
+      await publishVersion(fx.ctx.db, 'lending', 1, { actor: 'test' }, () => {});
+      const program = await fx.call('risk-manager', 'PUT', '/v1/lifecycle/programs/pd', {
+        flow: 'lending',
+        scoreNode: 'score',
+        sample: { dateField: 'appliedAt', performanceMonths: 3, badDaysPastDue: 90, windowMonths: 5, features: FEATURES },
+        ootMonths: 2,
+        policy: { minAucGain: 0.01, maxCalibrationGap: 0.025, maxAucLossToRecalibrate: 0.02, maxPsi: 0.25, approval: 'auto' },
+        decisionLogic: { table: { node: 'policy', segment: 'product' }, strategy: STRATEGY },
+      });
+      assert.equal(program.statusCode, 200, program.body);
+      // Releases take two people here: a second risk manager confirms the program, so it may approve its own promotions.
+      const second = (await createApiKey(fx.ctx.db, { name: 'second risk manager', role: 'risk-manager' }, { actor: 'test' })).secret;
+      const confirmed = await fx.server.app.inject({
+        method: 'POST',
+        url: '/v1/lifecycle/programs/pd/confirm',
+        headers: bearer(second),
+        payload: { updatedAt: program.json().updatedAt },
+      });
+      assert.equal(confirmed.statusCode, 200, confirmed.body);
+      const monitor = await fx.call('risk-manager', 'PUT', '/v1/monitoring/lending', {
+        dateField: 'appliedAt',
+        baseline: { from: '2024-01', to: '2024-06' },
+        features: ['utilization'],
+        thresholds: { psi: 0.1, csi: 0.15, approvalRateShift: 0.15 },
+        retrainModel: 'pd',
+      });
+      assert.equal(monitor.statusCode, 200, monitor.body);
+    },
+    { governance: FOUR_EYES },
+  );
 
   test('the system sees the drift, retrains, checks and promotes a new model with no one acting, and the live model recovers', async () => {
     const pop = generatePopulation({ rows: MONTHS * PER_MONTH, seed: 302, months: MONTHS, driftAt: DRIFT });
@@ -135,6 +150,12 @@ describe('automatic iteration through a drift, month by month', () => {
           promotions.push({ month: m, version: run.challengerVersion });
           const gate = run.reasons.find((r: string) => r.includes('back-test'));
           assert.match(String(gate), /^met: back-test/, 'a promoted flow was back-tested against the current one first');
+          const release = (await f.call('auditor', 'GET', `/v1/releases/${run.releaseId}`)).json();
+          assert.deepEqual(
+            [release.status, release.submittedBy, release.decidedBy],
+            ['published', 'system:retrain', 'policy:pd'],
+            "the promotion went live as a release, approved by the program's confirmed policy",
+          );
           const table = run.checks.segmentTable;
           assert.ok(table, 'the optimiser proposed a policy per product for the new model');
           const auc = (method: string) => run.checks.candidates.find((c: { method: string }) => c.method === method)?.auc ?? null;

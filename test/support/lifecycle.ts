@@ -1,5 +1,7 @@
 import { modelFile, parseModelFile, trainBooster, type ModelFile } from '../../src/models/index.ts';
 import { generatePopulation, populationFrame } from '../../src/tools/synth/index.ts';
+import { decideMany } from './flows.ts';
+import type { ApiFixture } from './server.ts';
 import {
   addFlowVersion,
   createFlow,
@@ -7,6 +9,9 @@ import {
   getFlowVersion,
   publishVersion,
   setRetrainProgram,
+  getRetrainProgram,
+  recordOutcomes,
+  type OutcomeEvent,
   StoreError,
   updateRetrainRun,
   type Database,
@@ -54,6 +59,14 @@ export async function sampleProgram(db: Database): Promise<void> {
     },
     { actor: 'test' },
   );
+}
+
+/** The sample program set again (so nobody has confirmed it yet); its `updatedAt`, as a confirmation gives it. */
+export async function unconfirmedSampleProgram(db: Database): Promise<string> {
+  await sampleProgram(db);
+  const p = await getRetrainProgram(db, 'sample');
+  const { updatedBy: _u, updatedAt: _a, confirmedBy: _c, confirmedAt: _t, ...same } = p;
+  return (await setRetrainProgram(db, same, { actor: 'test' })).updatedAt;
 }
 
 let n = 0;
@@ -192,4 +205,48 @@ export function tableScoredFlow(id: string, model: string, first: { cutoff: numb
     { from: 'cut', to: 'no', default: true },
   ];
   return definition;
+}
+
+const monthStart = (m: number) => new Date(Date.UTC(2024, m, 1)).toISOString();
+
+/**
+ * Two years of applications (drift from month 12 unless told otherwise) decided by the flow, and
+ * their outcomes: every approval is booked; defaults (drawn from the true PD) go 95 days past due
+ * 5 months in.
+ */
+export async function history(f: ApiFixture, flow: string, rows: number, extra: readonly string[] = [], driftAt: number | null = 12): Promise<void> {
+  const pop = generatePopulation({ rows, seed: 202, months: 24, driftAt });
+  const col = (n: string) => pop.columns.find((c) => c.name === n)!.values;
+  const events: OutcomeEvent[] = [];
+  const applications = Array.from({ length: rows }, (_, i) => {
+    const application: Record<string, unknown> = { appliedAt: monthStart((col('month') as Float64Array)[i]!) };
+    for (const name of [...SYNTH_FEATURES, ...extra]) application[name] = col(name)[i];
+    return application;
+  });
+  const decisions = await decideMany(f.server, flow, applications);
+  for (let i = 0; i < rows; i++) {
+    const m = (col('month') as Float64Array)[i]!;
+    const decision = decisions[i]!;
+    if (decision.outcome !== 'approve') continue;
+    const at = Date.UTC(2024, m, 2);
+    events.push({ eventId: `${decision.id}-d`, decisionId: decision.id, type: 'disbursement', occurredAt: new Date(at).toISOString(), amount: 1000 });
+    if ((col('defaulted') as Float64Array)[i] === 1)
+      events.push({
+        eventId: `${decision.id}-90`,
+        decisionId: decision.id,
+        type: 'delinquency',
+        occurredAt: new Date(Date.UTC(2024, m + 5, 2)).toISOString(),
+        daysPastDue: 95,
+      });
+  }
+  await recordOutcomes(f.ctx.db, events, { actor: 'test' });
+}
+
+export async function waitRun(f: ApiFixture, id: string) {
+  for (let i = 0; i < 600; i++) {
+    const r = (await f.call('analyst', 'GET', `/v1/lifecycle/runs/${id}`)).json();
+    if (!['queued', 'running'].includes(r.status)) return r;
+    await new Promise((x) => setTimeout(x, 50));
+  }
+  throw new Error('retraining run did not finish');
 }

@@ -24,8 +24,8 @@ const what = (r: Release) =>
       ? t('roll back to v{{version}}', { version: r.version })
       : t('publish v{{version}}', { version: r.version });
 /** Where an artefact's versions are shown in the console. */
-const artefactPage = (r: Release) =>
-  r.subjectType === 'model' ? href('models', r.subjectId) : r.subjectType === 'dmn_model' ? href('dmn', r.subjectId) : null;
+const pageOf = (kind: Release['subjectType'], id: string) => (kind === 'model' ? href('models', id) : kind === 'dmn_model' ? href('dmn', id) : null);
+const artefactPage = (r: Release) => pageOf(r.subjectType, r.subjectId);
 
 export function ReleasesPage({ me, route }: PageProps) {
   const [filter, setFilter] = useState<Filter>('submitted');
@@ -155,6 +155,26 @@ function ReleaseDetail({ me, id, onChanged }: { me: PageProps['me']; id: string;
                     </td>
                   </tr>
                 )}
+                {r.alsoApproves.length ? (
+                  <tr>
+                    <th>{t('Also approves for use')}</th>
+                    <td>
+                      {r.alsoApproves.map((a, i) => (
+                        <span key={`${a.kind}/${a.id}@${a.version}`}>
+                          {i ? ', ' : ''}
+                          {t(KIND_NAMES[a.kind])}{' '}
+                          {pageOf(a.kind, a.id) ? (
+                            <a href={pageOf(a.kind, a.id)!}>
+                              {a.id}@{a.version}
+                            </a>
+                          ) : (
+                            `${a.id}@${a.version}`
+                          )}
+                        </span>
+                      ))}
+                    </td>
+                  </tr>
+                ) : null}
                 {r.decidedBy ? (
                   <tr>
                     <th>{r.status === 'withdrawn' ? t('Withdrawn') : r.status === 'rejected' ? t('Rejected') : t('Approved')}</th>

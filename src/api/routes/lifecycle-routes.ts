@@ -22,6 +22,11 @@ const programSchema = z.object({
   triggers: z.record(z.string(), z.unknown()).nullable(),
   updatedBy: z.string(),
   updatedAt: z.string(),
+  confirmedBy: z
+    .string()
+    .nullable()
+    .describe('the second risk manager who confirmed the program as set; automatic approval needs it where releases take two people'),
+  confirmedAt: z.string().nullable(),
 });
 const runSchema = z.object({
   id: z.string(),
@@ -40,6 +45,7 @@ const runSchema = z.object({
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
   decidedBy: z.string().nullable(),
+  releaseId: z.string().nullable().describe('the release that publishes the promotion (GET /v1/releases/:id); the run follows it'),
 });
 
 export function lifecycleRoutes(service: LifecycleService) {
@@ -131,7 +137,8 @@ export function lifecycleRoutes(service: LifecycleService) {
         config: { access: DECIDE },
         schema: {
           tags: ['lifecycle'],
-          summary: 'Promote a challenger that awaits approval: a new flow version naming it is published',
+          summary:
+            "Approve a challenger that awaits approval: the run's release (its flow version and model version) is approved under the four-eyes rules and goes live",
           params: runParams,
           response: { 200: runSchema, ...errorResponses, 409: errorResponses[400] },
         },
@@ -149,12 +156,31 @@ export function lifecycleRoutes(service: LifecycleService) {
     );
 
     r.post(
+      '/v1/lifecycle/programs/:modelId/confirm',
+      {
+        config: { access: DECIDE },
+        schema: {
+          tags: ['lifecycle'],
+          summary:
+            'A second risk manager confirms a program as it is set (give its updatedAt as read): where releases take two people, its automatic approval takes effect only then; changing the program again needs a new confirmation',
+          params: modelParams,
+          body: z.strictObject({
+            updatedAt: z.string().datetime({ offset: true }).describe("the program's updatedAt as read, so a change since is not confirmed by mistake"),
+          }),
+          response: { 200: programSchema, ...errorResponses, 409: errorResponses[400] },
+        },
+      },
+      async (request) => service.confirmProgram(request.params.modelId, request.body.updatedAt, actorOf(request)),
+    );
+
+    r.post(
       '/v1/lifecycle/programs/:modelId/rollback',
       {
         config: { access: DECIDE },
         schema: {
           tags: ['lifecycle'],
-          summary: 'Undo the last promotion in one call: the flow version before it is published again',
+          summary:
+            'Undo the last promotion in one call: the flow as it was before it is published again at once, listed as an emergency rollback for a second person to confirm',
           params: modelParams,
           response: { 200: runSchema, ...errorResponses, 409: errorResponses[400] },
         },

@@ -75,6 +75,9 @@ const releaseSchema = z.object({
   impactStatus: z.enum(['none', 'pending', 'running', 'done', 'failed']),
   impact: impactSchema,
   impactError: z.string().nullable(),
+  alsoApproves: z
+    .array(z.object({ kind: z.enum(['model', 'dmn_model', 'connector']), id: z.string(), version: z.number().int() }))
+    .describe('artefact versions this release approves for use with its flow (a retraining run submits its model version so)'),
 });
 
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });

@@ -38,7 +38,9 @@ test('continued training keeps the model it starts from and adds trees that lear
   const yLater = Float64Array.from(later, (r) => y[r]!);
   const pOld = old.predict(laterFrame);
   const pNew = continued.predict(laterFrame);
-  console.log(`after the drift: AUC ${auc(yLater, pOld).toFixed(4)} → ${auc(yLater, pNew).toFixed(4)}, log loss ${logLoss(yLater, pOld).toFixed(4)} → ${logLoss(yLater, pNew).toFixed(4)}`);
+  console.log(
+    `after the drift: AUC ${auc(yLater, pOld).toFixed(4)} → ${auc(yLater, pNew).toFixed(4)}, log loss ${logLoss(yLater, pOld).toFixed(4)} → ${logLoss(yLater, pNew).toFixed(4)}`,
+  );
   assert.ok(auc(yLater, pNew) > auc(yLater, pOld));
   assert.ok(logLoss(yLater, pNew) < logLoss(yLater, pOld));
 

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { approveArtefact, artefactVersion, createApiKey, publishVersion } from '../../src/store/index.ts';
+import { SERVER_BACKENDS } from '../support/backends.ts';
+import { history, scoredFlow, synthChampion, SYNTH_FEATURES, waitRun } from '../support/lifecycle.ts';
+import { bearer, FOUR_EYES, useApiFixture } from '../support/server.ts';
+
+const SAMPLE = { dateField: 'appliedAt', performanceMonths: 6, badDaysPastDue: 90, features: SYNTH_FEATURES };
+const PROGRAM = {
+  flow: 'f-pd',
+  scoreNode: 'score',
+  sample: SAMPLE,
+  ootMonths: 4,
+  policy: { minAucGain: 0, maxCalibrationGap: 0.1, approval: 'auto' },
+};
+
+// Where releases take two people (a real installation's default), a retraining run's promotion
+// goes through the release queue like any other change, and a program approves its own
+// promotions only once a second risk manager has confirmed it.
+for (const backend of SERVER_BACKENDS) {
+  describe(`retraining promotions as releases, four-eyes, on ${backend.name}`, () => {
+    let second = '';
+    const f = useApiFixture(
+      backend,
+      async (fx) => {
+        second = (await createApiKey(fx.ctx.db, { name: 'second risk manager', role: 'risk-manager' }, { actor: 'test' })).secret;
+        // The champion and the flow that scores with it, released earlier (approved and published as a release would).
+        assert.equal((await fx.call('risk-manager', 'POST', '/v1/models/pd/versions', synthChampion(250, 101, 12, 40))).statusCode, 201);
+        await fx.ctx.db.transaction((tx) => approveArtefact(tx, 'model', 'pd', 1, { actor: 'test' }));
+        assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows', { definition: scoredFlow('f-pd', 'pd@1', 0.35) })).statusCode, 201);
+        await publishVersion(fx.ctx.db, 'f-pd', 1, { actor: 'test' }, () => {});
+        await history(fx, 'f-pd', 1600);
+      },
+      { governance: FOUR_EYES },
+    );
+    const asSecond = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      f.server.app.inject({ method, url, headers: bearer(second), ...(payload ? { payload } : {}) });
+
+    test('an automatic program waits for a person until a second risk manager confirms it; its promotions are releases that approve the model too', async () => {
+      const set = await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/pd', PROGRAM);
+      assert.equal(set.statusCode, 200, set.body);
+      assert.equal(set.json().confirmedBy, null);
+
+      // Not confirmed: the run submits its release and waits, saying why.
+      const first = await waitRun(f, (await f.call('analyst', 'POST', '/v1/lifecycle/programs/pd/runs', { asOf: '2026-01-01T00:00:00Z' })).json().id);
+      assert.equal(first.status, 'awaiting_approval', `${first.error ?? ''} ${first.reasons.join(' | ')}`);
+      assert.ok(
+        first.reasons.some((r: string) => r.includes('confirms it (POST /v1/lifecycle/programs/pd/confirm)')),
+        first.reasons.join(' | '),
+      );
+      const queued = (await f.call('risk-manager', 'GET', '/v1/releases?status=submitted')).json().releases;
+      assert.deepEqual(
+        queued.map((r: { id: string }) => r.id),
+        [first.releaseId],
+        "the promotion is in the release queue with everyone else's changes",
+      );
+      assert.deepEqual(queued[0].alsoApproves, [{ kind: 'model', id: 'pd', version: 2 }]);
+      assert.equal((await artefactVersion(f.ctx.db, 'model', 'pd', 2)).approvedAt, null, 'the challenger is not approved for use before its release');
+
+      // A person rejects it in the release queue; the run follows.
+      const rejected = await asSecond('POST', `/v1/releases/${first.releaseId}/reject`, { comment: 'not this month' });
+      assert.equal(rejected.statusCode, 200, rejected.body);
+      const afterReject = (await f.call('auditor', 'GET', `/v1/lifecycle/runs/${first.id}`)).json();
+      assert.equal(afterReject.status, 'rejected');
+      assert.match(afterReject.reasons.at(-1), /^rejected: release rel_\w+ by .*\(not this month\)$/);
+      assert.equal((await f.call('analyst', 'GET', '/v1/flows')).json().flows.find((x: { id: string }) => x.id === 'f-pd').liveVersion, 1);
+
+      // The person who set the program cannot confirm it; a stale read cannot either.
+      const own = await f.call('risk-manager', 'POST', '/v1/lifecycle/programs/pd/confirm', { updatedAt: set.json().updatedAt });
+      assert.equal(own.statusCode, 403);
+      assert.equal(own.json().error.code, 'four_eyes');
+      const stale = await asSecond('POST', '/v1/lifecycle/programs/pd/confirm', { updatedAt: '2020-01-01T00:00:00.000Z' });
+      assert.equal(stale.statusCode, 409);
+      assert.match(stale.json().error.message, /changed at .*read it again/);
+      const confirmed = await asSecond('POST', '/v1/lifecycle/programs/pd/confirm', { updatedAt: set.json().updatedAt });
+      assert.equal(confirmed.statusCode, 200, confirmed.body);
+      const confirmer = confirmed.json().confirmedBy;
+      assert.ok(confirmer && confirmer !== set.json().updatedBy, `confirmed by ${confirmer}, set by ${set.json().updatedBy}`);
+
+      // Confirmed: the next run's release is approved by the program's policy and goes live, the model with it.
+      const second_ = await waitRun(f, (await f.call('analyst', 'POST', '/v1/lifecycle/programs/pd/runs', { asOf: '2026-01-02T00:00:00Z' })).json().id);
+      assert.equal(second_.status, 'promoted', `${second_.error ?? ''} ${second_.reasons.join(' | ')}`);
+      const release = (await f.call('auditor', 'GET', `/v1/releases/${second_.releaseId}`)).json();
+      assert.equal(release.status, 'published');
+      assert.equal(release.submittedBy, 'system:retrain');
+      assert.equal(release.decidedBy, 'policy:pd');
+      assert.ok(release.comment.includes(`set by ${set.json().updatedBy} and confirmed by ${confirmer}`), release.comment);
+      const live = (await f.call('analyst', 'GET', '/v1/flows')).json().flows.find((x: { id: string }) => x.id === 'f-pd').liveVersion;
+      assert.equal(live, second_.flowVersionAfter);
+      const published = (await f.call('analyst', 'GET', `/v1/flows/f-pd/versions/${live}`)).json();
+      assert.equal(published.definition.nodes.find((n: { id: string }) => n.id === 'score').model, `pd@${second_.challengerVersion}`);
+      assert.ok((await artefactVersion(f.ctx.db, 'model', 'pd', second_.challengerVersion)).approvedAt, 'the release approved the model it names');
+
+      // Changing the program takes its confirmation away.
+      const changed = await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/pd', { ...PROGRAM, ootMonths: 3 });
+      assert.equal(changed.json().confirmedBy, null);
+
+      const { rows } = await f.ctx.db.query<{ action: string }>(
+        "select action from audit_events where subject_id = 'pd' and action like 'retrain.%' order by seq",
+      );
+      assert.deepEqual(
+        rows.map((r) => r.action),
+        [
+          'retrain.program_set',
+          'retrain.started',
+          'retrain.awaiting_approval',
+          'retrain.rejected',
+          'retrain.program_confirmed',
+          'retrain.started',
+          // checked, its release submitted: the program approves it, so it never waits
+          'retrain.running',
+          'retrain.promoted',
+          'retrain.program_set',
+        ],
+      );
+    });
+
+    test('a risk manager approves a waiting promotion from the run, under the release rules', async () => {
+      await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/pd', { ...PROGRAM, policy: { ...PROGRAM.policy, approval: 'risk-manager' } });
+      const run = await waitRun(f, (await f.call('analyst', 'POST', '/v1/lifecycle/programs/pd/runs', { asOf: '2026-01-03T00:00:00Z' })).json().id);
+      if (run.status === 'promoted') return assert.equal(run.releaseId, null, 'an identical model changes nothing, so it needs no release');
+      assert.equal(run.status, 'awaiting_approval', `${run.error ?? ''} ${run.reasons.join(' | ')}`);
+      const approved = await f.call('risk-manager', 'POST', `/v1/lifecycle/runs/${run.id}/approve`);
+      assert.equal(approved.statusCode, 200, approved.body);
+      assert.equal(approved.json().status, 'promoted');
+      const release = (await f.call('auditor', 'GET', `/v1/releases/${run.releaseId}`)).json();
+      assert.equal(release.status, 'published');
+      assert.equal(release.comment, `approved from retraining run ${run.id}`);
+    });
+  });
+}
