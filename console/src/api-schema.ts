@@ -1,5 +1,5 @@
 // Generated from /openapi.json by `npm run api-types` (openapi-typescript); do not edit.
-// OpenAPI document sha256: d23e740f502056a641636055902a9b0f82e7d843855c3920513ebed5e265ec35
+// OpenAPI document sha256: d4e3c0929084c37e254834f1808249ee1371d6a5ec9da3e01989692c533df74c
 // test/api/api-roles.test.ts fails when the server no longer serves this document.
 
 export interface paths {
@@ -10917,7 +10917,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The version's model card from what is stored (training, features and bins, the holdout's figures, limitations); `arbiter card` adds months, segments, stability and fairness from data */
+        /** The version's model card: a retrained version's is made by its run on the out-of-time applications (performance and stability by month, by segment, fairness on the program's protected attributes); any other's from what is stored (training, features and bins, the holdout's figures, limitations), and `arbiter card` adds months, segments, stability and fairness from data */
         get: {
             parameters: {
                 query?: {

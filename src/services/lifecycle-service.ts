@@ -13,6 +13,7 @@ import {
   proposeSegmentTable,
   withSegmentTable,
   checkSegmentTable,
+  challengerCard,
   isTableLogic,
   type retrainChallenger,
   retrainInWorker,
@@ -30,7 +31,17 @@ import {
   type SampleDefinition,
 } from '../lifecycle/index.ts';
 import type { Strategy } from '../optimize/index.ts';
-import { featureImportance, modelFile, parseModelFile, predictPd, rowFrame, storedModel, trainingParams, type LoadedModel } from '../models/index.ts';
+import {
+  featureImportance,
+  modelFile,
+  parseModelFile,
+  predictPd,
+  rowFrame,
+  storedModel,
+  trainingParams,
+  type LoadedModel,
+  type ModelCard,
+} from '../models/index.ts';
 import {
   addFlowVersion,
   addModelVersion,
@@ -130,6 +141,13 @@ export class LifecycleService {
     const sample = sampleDefinitionSchema.safeParse({ ...(req.sample as object), flow: req.flow });
     if (!sample.success)
       throw new ServiceError('invalid', 'invalid_program', `sample: ${sample.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const used = sample.data.protectedAttributes?.filter((a) => sample.data.features.includes(a)) ?? [];
+    if (used.length)
+      throw new ServiceError(
+        'invalid',
+        'invalid_program',
+        `sample.protectedAttributes: ${used.join(', ')} ${used.length > 1 ? 'are features' : 'is a feature'} of the model; a fairness report covers attributes the model does not use`,
+      );
     const policy = promotionPolicySchema.safeParse(req.policy ?? {});
     if (!policy.success)
       throw new ServiceError('invalid', 'invalid_program', `policy: ${policy.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
@@ -237,18 +255,17 @@ export class LifecycleService {
       const sample = buildSample(decisions, performance, def, new Date(claimed.asOf), riskOf);
       const result = await retrainInWorker(sample, championFile, program.ootMonths);
       const verdict = judge(result.check, policy);
-      const { version: challengerVersion, model: challenger } = await this.storeChallenger(
-        program,
-        championVersion,
-        claimed,
-        sample.decisionIds,
-        sample.y,
-        result,
-        def,
-      );
       const ootFrom = Date.parse(result.split.ootFrom);
-      const oot = this.outOfTime(sample, decisions, ootFrom);
+      const applications = new Map(decisions.map((d) => [d.id, d.application]));
       const logic = program.decisionLogic as DecisionLogic | null;
+      const { version: challengerVersion, model: challenger } = await this.storeChallenger(program, championVersion, claimed, sample, result, def, (model) =>
+        challengerCard(model, sample, ootFrom, (id) => applications.get(id), {
+          segment: def.segment ?? (logic && isTableLogic(logic) ? logic.table.segment : undefined),
+          protectedAttributes: def.protectedAttributes,
+          description: `out-of-time applications of flow ${program.flowId} as of ${claimed.asOf.slice(0, 10)} (retraining run ${claimed.id})`,
+        }),
+      );
+      const oot = this.outOfTime(sample, decisions, ootFrom);
       // With decision logic, the optimiser re-sets the cutoff (or each segment's policy) for the challenger's PDs on the out-of-time applications.
       let cutoff: CutoffProposal | null = null;
       let table: SegmentTableProposal | null = null;
@@ -429,16 +446,18 @@ export class LifecycleService {
     };
   }
 
-  /** The challenger as the model's next version, with its lineage: parent, sample, data hash, checks. */
+  /** The challenger as the model's next version, with its lineage (parent, sample, data hash, checks) and its model card on the out-of-time applications. */
   private async storeChallenger(
     program: RetrainProgram,
     parent: number,
     run: RetrainRun,
-    ids: string[],
-    y: Uint8Array,
+    sample: Sample,
     result: ReturnType<typeof retrainChallenger>,
     def: SampleDefinition,
+    cardOf: (model: LoadedModel) => ModelCard,
   ): Promise<{ version: number; model: LoadedModel }> {
+    const ids = sample.decisionIds;
+    const y = sample.y;
     const dataHash = createHash('sha256')
       .update(ids.map((d, i) => `${d}:${y[i]}`).join('\n'))
       .digest('hex');
@@ -473,7 +492,13 @@ export class LifecycleService {
       outOfTime: result.split,
       checks: result.check,
     };
-    const { version } = await addModelVersion(this.db, program.modelId, { ...stored, summary: { ...stored.summary, lineage } }, { actor: 'system:retrain' });
+    const card = cardOf(stored.model);
+    const { version } = await addModelVersion(
+      this.db,
+      program.modelId,
+      { ...stored, summary: { ...stored.summary, lineage, card } },
+      { actor: 'system:retrain' },
+    );
     return { version: version.version, model: stored.model };
   }
 

@@ -71,10 +71,16 @@ export class ModelService {
     return getModelFile(this.db, modelId, version);
   }
 
-  /** The version's model card from what is stored: training, features and bins, the holdout's figures, limitations. */
+  /**
+   * The version's model card: a retrained version's, made by its run on its out-of-time
+   * applications (months, segments, stability, fairness); any other's from what is stored
+   * (training, features and bins, the holdout's figures, limitations).
+   */
   async card(modelId: string, version: number): Promise<ModelCard> {
     const [stored, file] = await Promise.all([getModelVersion(this.db, modelId, version), getModelFile(this.db, modelId, version)]);
-    const lineage = (stored.summary as { lineage?: { outOfTime?: { trainRows: number; ootRows: number; ootFrom: string } } }).lineage ?? null;
+    const summary = stored.summary as { card?: ModelCard; lineage?: { outOfTime?: { trainRows: number; ootRows: number; ootFrom: string } } };
+    if (summary.card) return summary.card;
+    const lineage = summary.lineage ?? null;
     return storedModelCard(parseModelFile(file, `model ${modelId}@${version}`), lineage);
   }
 

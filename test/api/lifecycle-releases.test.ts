@@ -5,7 +5,15 @@ import { SERVER_BACKENDS } from '../support/backends.ts';
 import { history, scoredFlow, synthChampion, SYNTH_FEATURES, waitRun } from '../support/lifecycle.ts';
 import { bearer, FOUR_EYES, useApiFixture } from '../support/server.ts';
 
-const SAMPLE = { dateField: 'appliedAt', performanceMonths: 6, badDaysPastDue: 90, features: SYNTH_FEATURES };
+// The card of each challenger gives performance per product and a fairness report by employment, which the model does not use.
+const SAMPLE = {
+  dateField: 'appliedAt',
+  performanceMonths: 6,
+  badDaysPastDue: 90,
+  features: SYNTH_FEATURES,
+  segment: 'product',
+  protectedAttributes: ['employment'],
+};
 const PROGRAM = {
   flow: 'f-pd',
   scoreNode: 'score',
@@ -27,9 +35,11 @@ for (const backend of SERVER_BACKENDS) {
         // The champion and the flow that scores with it, released earlier (approved and published as a release would).
         assert.equal((await fx.call('risk-manager', 'POST', '/v1/models/pd/versions', synthChampion(250, 101, 12, 40))).statusCode, 201);
         await fx.ctx.db.transaction((tx) => approveArtefact(tx, 'model', 'pd', 1, { actor: 'test' }));
-        assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows', { definition: scoredFlow('f-pd', 'pd@1', 0.35) })).statusCode, 201);
+        const flow = scoredFlow('f-pd', 'pd@1', 0.35) as { input: { fields: Record<string, unknown> } };
+        flow.input.fields.employment = { type: 'string', class: 'C2' };
+        assert.equal((await fx.call('risk-manager', 'POST', '/v1/flows', { definition: flow })).statusCode, 201);
         await publishVersion(fx.ctx.db, 'f-pd', 1, { actor: 'test' }, () => {});
-        await history(fx, 'f-pd', 1600);
+        await history(fx, 'f-pd', 1600, ['employment']);
       },
       { governance: FOUR_EYES },
     );
@@ -37,6 +47,9 @@ for (const backend of SERVER_BACKENDS) {
       f.server.app.inject({ method, url, headers: bearer(second), ...(payload ? { payload } : {}) });
 
     test('an automatic program waits for a person until a second risk manager confirms it; its promotions are releases that approve the model too', async () => {
+      const unfair = await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/pd', { ...PROGRAM, sample: { ...SAMPLE, protectedAttributes: ['age'] } });
+      assert.equal(unfair.statusCode, 400);
+      assert.match(unfair.json().error.message, /sample.protectedAttributes: age is a feature of the model/);
       const set = await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/pd', PROGRAM);
       assert.equal(set.statusCode, 200, set.body);
       assert.equal(set.json().confirmedBy, null);
@@ -91,6 +104,22 @@ for (const backend of SERVER_BACKENDS) {
       assert.equal(published.definition.nodes.find((n: { id: string }) => n.id === 'score').model, `pd@${second_.challengerVersion}`);
       assert.ok((await artefactVersion(f.ctx.db, 'model', 'pd', second_.challengerVersion)).approvedAt, 'the release approved the model it names');
 
+      // The challenger's card, made by its run on the out-of-time applications.
+      const card = (await f.call('auditor', 'GET', `/v1/models/pd/versions/${second_.challengerVersion}/card`)).json();
+      assert.ok(card.performance.byMonth.length >= 2, JSON.stringify(card.performance.byMonth));
+      assert.equal(
+        card.performance.byMonth.reduce((n: number, m: { rows: number }) => n + m.rows, 0),
+        second_.checks.split.ootRows,
+      );
+      assert.deepEqual(card.performance.bySegment.map((g: { group: string }) => g.group).sort(), ['auto', 'card', 'personal']);
+      assert.equal(card.stability.length, card.performance.byMonth.length - 1);
+      assert.equal(card.fairness[0].attribute, 'employment');
+      assert.ok(card.fairness[0].groups.some((g: { group: string }) => g.group === 'unemployed'));
+      assert.match(card.data.file, /^out-of-time applications of flow f-pd as of 2026-01-02/);
+      assert.ok(card.limitations.some((l: string) => l.startsWith('measured on the')));
+      const html = await f.call('auditor', 'GET', `/v1/models/pd/versions/${second_.challengerVersion}/card?format=html`);
+      assert.match(html.body, /employment/);
+
       // Changing the program takes its confirmation away.
       const changed = await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/pd', { ...PROGRAM, ootMonths: 3 });
       assert.equal(changed.json().confirmedBy, null);
@@ -117,8 +146,8 @@ for (const backend of SERVER_BACKENDS) {
 
     test('a risk manager approves a waiting promotion from the run, under the release rules', async () => {
       await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/pd', { ...PROGRAM, policy: { ...PROGRAM.policy, approval: 'risk-manager' } });
-      const run = await waitRun(f, (await f.call('analyst', 'POST', '/v1/lifecycle/programs/pd/runs', { asOf: '2026-01-03T00:00:00Z' })).json().id);
-      if (run.status === 'promoted') return assert.equal(run.releaseId, null, 'an identical model changes nothing, so it needs no release');
+      // Later, on more matured history: a different challenger.
+      const run = await waitRun(f, (await f.call('analyst', 'POST', '/v1/lifecycle/programs/pd/runs', { asOf: '2026-04-01T00:00:00Z' })).json().id);
       assert.equal(run.status, 'awaiting_approval', `${run.error ?? ''} ${run.reasons.join(' | ')}`);
       const approved = await f.call('risk-manager', 'POST', `/v1/lifecycle/runs/${run.id}/approve`);
       assert.equal(approved.statusCode, 200, approved.body);

@@ -113,7 +113,7 @@ export function modelRoutes(models: ModelService) {
         schema: {
           tags: ['models'],
           summary:
-            "The version's model card from what is stored (training, features and bins, the holdout's figures, limitations); `arbiter card` adds months, segments, stability and fairness from data",
+            "The version's model card: a retrained version's is made by its run on the out-of-time applications (performance and stability by month, by segment, fairness on the program's protected attributes); any other's from what is stored (training, features and bins, the holdout's figures, limitations), and `arbiter card` adds months, segments, stability and fairness from data",
           params: versionParams,
           querystring: z.strictObject({ format: z.enum(['json', 'html']).default('json') }),
           response: { 200: z.unknown(), ...errorResponses },

@@ -16,3 +16,4 @@ export {
   type SegmentPolicy,
 } from './decision-logic.ts';
 export { retrainInWorker } from './retrain-in-worker.ts';
+export { challengerCard, type ChallengerCardOptions } from './challenger-card.ts';

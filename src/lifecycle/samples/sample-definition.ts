@@ -32,6 +32,16 @@ export const sampleDefinitionSchema = z.strictObject({
     .enum(['none', 'parcelling'])
     .default('none')
     .describe('parcelling: declined applicants join the sample, bad with the bad rate of approved applicants of similar risk'),
+  segment: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("application field whose values the challenger's model card gives performance for (product, channel); a segment table's field by default"),
+  protectedAttributes: z
+    .array(z.string().min(1))
+    .max(20)
+    .optional()
+    .describe("application fields the model does not use (sex, marital status, age band), for the model card's fairness report"),
 });
 
 export type SampleDefinition = z.output<typeof sampleDefinitionSchema>;
