@@ -114,6 +114,8 @@ interface SegmentTableProposal {
   expectedProfit: number;
   /** The one policy for every segment found the same way, for comparison: what segmenting is worth. */
   portfolio: { cutoff: number; rate: number; limitFactor: number; approvalRate: number; expectedProfit: number };
+  /** The strategy's limits no cutoff per segment could keep on the out-of-time applications. */
+  unmet: string[];
 }
 
 /** The decision logic a run proposes: one cutoff, or a table per segment. */
@@ -294,6 +296,7 @@ export class LifecycleService {
             expectedApprovalRate: proposal.approvalRate,
             expectedProfit: proposal.expectedProfit,
             portfolio: proposal.portfolio,
+            unmet: proposal.unmet,
           };
         } else {
           const proposal = await proposeCutoff(
@@ -336,6 +339,7 @@ export class LifecycleService {
                 )} (under the strategy; the portfolio optimiser decides ${(table.agreement * 100).toFixed(1)}% of the out-of-time applications the same way); expected profit on the out-of-time applications ${Math.round(table.expectedProfit).toLocaleString('en-US')}, against ${Math.round(table.portfolio.expectedProfit).toLocaleString('en-US')} for one policy for all (PD below ${table.portfolio.cutoff} at ${(table.portfolio.rate * 100).toFixed(1)}% for ${table.portfolio.limitFactor}x)`,
             ]
           : []),
+        ...(table?.unmet.length ? [`the strategy's limits no cutoff per ${table.segment} could keep: ${table.unmet.join('; ')}`] : []),
         ...(gate ? [gate.reason] : []),
       ];
       const promote = verdict.promote && (gate?.pass ?? true);

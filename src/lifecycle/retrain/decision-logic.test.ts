@@ -237,3 +237,52 @@ test('on later months with known outcomes, a cutoff, rate and limit per product 
   );
   assert.ok(perProduct > onePortfolio, `${perProduct} against ${onePortfolio}`);
 });
+
+test("with portfolio limits the optimiser decides each segment's cutoff: a volume budget lowers them, a segment's minimum approval rate raises its own", async () => {
+  const pop = generatePopulation({ rows: 4000, seed: 9 });
+  const col = (n: string) => pop.columns.find((c) => c.name === n)!.values;
+  const apps = Array.from({ length: pop.rows }, (_, i) =>
+    Object.fromEntries(['requestedAmount', 'term', 'income', 'existingDebt', 'product'].map((k) => [k, col(k)[i]])),
+  );
+  const pds = col('truePd') as Float64Array;
+  const strategy = {
+    actions: { limitFactors: [1], rates: [0.13] },
+    economics: { fundingRate: 0.04, originationFee: 0.01, operatingCostPerLoan: 120, lgd: 0.6, eadFactor: 0.8 },
+    columns: { amount: 'requestedAmount', term: 'term', income: 'income', debt: 'existingDebt' },
+  };
+  const propose = (portfolio: Record<string, unknown>) =>
+    proposeSegmentTable(apps, pds, { table: { node: 'policy', segment: 'product' }, strategy: { ...strategy, portfolio } });
+  const segmentOf = (p: Awaited<ReturnType<typeof propose>>, name: string) => p.segments.find((s) => s.segment === name)!;
+  /** The amount the table lends: every application below its segment's cutoff, at its limit factor. */
+  const lent = (p: Awaited<ReturnType<typeof propose>>) =>
+    apps.reduce((sum, a, i) => {
+      const s = segmentOf(p, String(a.product));
+      return pds[i]! < s.cutoff ? sum + Number(a.requestedAmount) * s.limitFactor : sum;
+    }, 0);
+
+  const free = await propose({});
+  const budget = Math.round(0.6 * lent(free));
+  const capped = await propose({ maxVolume: budget });
+  for (const s of capped.segments) assert.ok(s.cutoff <= segmentOf(free, s.segment).cutoff + 1e-9, `${s.segment}: ${s.cutoff} under a budget`);
+  assert.ok(lent(capped) <= budget * 1.05, `the table lends ${Math.round(lent(capped))} against a budget of ${budget}`);
+  assert.deepEqual(capped.unmet, []);
+  assert.ok(capped.portfolio.cutoff < free.portfolio.cutoff, 'the one-policy comparison is made under the same budget');
+  assert.ok(
+    capped.expectedProfit >= capped.portfolio.expectedProfit,
+    `under the budget the table is expected to earn ${capped.expectedProfit}, one cutoff ${capped.portfolio.expectedProfit}`,
+  );
+
+  const cardFree = segmentOf(free, 'card');
+  const floor = Math.min(0.97, cardFree.approvalRate + 0.1);
+  const lifted = await propose({ segmentMinApprovalRate: { card: floor } });
+  const card = segmentOf(lifted, 'card');
+  assert.ok(card.approvalRate >= floor - 0.02, `card approved at ${card.approvalRate}, at least ${floor} asked`);
+  assert.ok(card.cutoff > cardFree.cutoff, `card's cutoff ${card.cutoff} against ${cardFree.cutoff} unconstrained`);
+  console.log(
+    `unconstrained: ${free.segments.map((s) => `${s.segment} PD < ${s.cutoff}`).join(', ')}, lending ${Math.round(lent(free))}; budget ${budget}: ${capped.segments
+      .map((s) => `${s.segment} PD < ${s.cutoff}`)
+      .join(
+        ', ',
+      )}, lending ${Math.round(lent(capped))} and earning ${Math.round(capped.expectedProfit)} (one cutoff: ${Math.round(capped.portfolio.expectedProfit)}; the optimiser's choices reproduced for ${(capped.agreement * 100).toFixed(1)}%); card at least ${(floor * 100).toFixed(0)}% approved: card PD < ${card.cutoff} (${(card.approvalRate * 100).toFixed(1)}%)`,
+  );
+});

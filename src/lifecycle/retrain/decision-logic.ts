@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { frameFromRecords } from '../../models/index.ts';
 import { actionValue, optimizePortfolio, parseStrategy, type Applicant, type OptimizationResult, type Strategy } from '../../optimize/index.ts';
+import { honourLimits, type Frontier } from './table-limits.ts';
 import { cutoffEdge as flowCutoffEdge, tableNodeOf, withCutoff as flowWithCutoff, withTable, type CutoffEdge, type NodeDefinition } from '../../flow/index.ts';
 
 const strategySchema = z
@@ -117,60 +118,70 @@ export interface SegmentPolicy {
 /** The policy for a set of applications (one segment, or all of them) and what it is expected to earn. */
 type Policy = Omit<SegmentPolicy, 'segment' | 'applications' | 'agreement'>;
 
+/** A cutoff between the k-th least risky PD and the next (0 when none is approved). */
+function cutoffAt(pd: Float64Array, k: number): number {
+  if (k === 0) return 0;
+  const last = pd[k - 1]!;
+  const next = k < pd.length ? pd[k]! : last + 1e-4;
+  return Math.round(((last + next) / 2) * 1e6) / 1e6;
+}
+
 /**
- * The best policy for these applications. Unconstrained: for each offer, approving the k least
- * risky for the best k, the cutoff just above the k-th PD, and the offer worth most so. With a
- * cutoff given (the optimiser's, which carries the portfolio's limits): that cutoff, with the
- * offer worth most over the applications it approves.
+ * The most profitable policy for these applications, with its frontier (them from least to most
+ * risky, and what approving each is worth under its offer): for each offer, approving the k least
+ * risky for the best k, and the offer worth most so.
  */
-function bestPolicy(members: number[], pds: ArrayLike<number>, applicant: (i: number) => Applicant, strategy: Strategy, given: number | null): Policy {
+function bestPolicy(members: number[], pds: ArrayLike<number>, applicant: (i: number) => Applicant, strategy: Strategy): Policy & { frontier: Frontier } {
   const offers = strategy.actions.rates.flatMap((rate) => strategy.actions.limitFactors.map((limitFactor) => ({ approve: true, rate, limitFactor })));
   const byPd = [...members].sort((a, b) => pds[a]! - pds[b]!);
   const people = byPd.map(applicant);
-  let best = { cutoff: given ?? 0, rate: Math.min(...strategy.actions.rates), limitFactor: Math.min(...strategy.actions.limitFactors), value: -Infinity };
+  let best = { k: 0, offer: offers[0]!, value: -Infinity };
   for (const offer of offers) {
-    if (given === null) {
-      let sum = 0;
-      let top = { k: 0, value: 0 };
-      people.forEach((person, k) => {
-        sum += actionValue(person, offer, strategy).profit;
-        if (sum > top.value) top = { k: k + 1, value: sum };
-      });
-      if (top.value > best.value) {
-        const last = top.k ? pds[byPd[top.k - 1]!]! : 0;
-        const next = top.k < byPd.length ? pds[byPd[top.k]!]! : last + 1e-4;
-        best = { cutoff: top.k ? Math.round(((last + next) / 2) * 1e6) / 1e6 : 0, rate: offer.rate, limitFactor: offer.limitFactor, value: top.value };
-      }
-    } else {
-      const value = people.reduce((sum, person) => (person.pd < given ? sum + actionValue(person, offer, strategy).profit : sum), 0);
-      if (value > best.value) best = { ...best, rate: offer.rate, limitFactor: offer.limitFactor, value };
-    }
+    let sum = 0;
+    let top = { k: 0, value: 0 };
+    people.forEach((person, k) => {
+      sum += actionValue(person, offer, strategy).profit;
+      if (sum > top.value) top = { k: k + 1, value: sum };
+    });
+    if (top.value > best.value) best = { k: top.k, offer, value: top.value };
   }
-  const approved = members.filter((i) => pds[i]! < best.cutoff).length;
-  return {
-    cutoff: best.cutoff,
-    rate: best.rate,
-    limitFactor: best.limitFactor,
-    approvalRate: members.length ? approved / members.length : 0,
-    expectedProfit: best.value,
+  const values = people.map((person) => actionValue(person, best.offer, strategy));
+  const frontier: Frontier = {
+    pd: Float64Array.from(byPd, (i) => pds[i]!),
+    profit: Float64Array.from(values, (v) => v.profit),
+    loss: Float64Array.from(values, (v) => v.loss),
+    volume: Float64Array.from(values, (v) => v.volume),
+    k: best.k,
+    min: 0,
+    max: members.length,
   };
+  return { ...policyAt(frontier), rate: best.offer.rate, limitFactor: best.offer.limitFactor, frontier };
+}
+
+/** What a frontier's first k approvals come to. */
+function policyAt(f: Frontier): Pick<Policy, 'cutoff' | 'approvalRate' | 'expectedProfit'> {
+  let profit = 0;
+  for (let i = 0; i < f.k; i++) profit += f.profit[i]!;
+  return { cutoff: cutoffAt(f.pd, f.k), approvalRate: f.pd.length ? f.k / f.pd.length : 0, expectedProfit: profit };
 }
 
 /**
  * Per segment, a cutoff, a rate and a limit factor for these applications scored by the new
- * model. Without portfolio limits in the strategy, each segment gets the offer and cutoff of most
- * expected profit under its economics (approving the least risky first, for each offer). With
- * limits (approval rates, loss rate, volumes) the portfolio optimiser decides: each segment gets
- * the PD cutoff that reproduces most of its approvals (`segmentCutoffs`) and the offer worth most
- * over the applications that cutoff approves. A segment where nothing pays gets a cutoff of 0
- * (decline all). The agreement with the optimiser's choices is recorded either way, and so is
- * the one policy for the whole portfolio found the same way, to show what segmenting is worth.
+ * model. Each segment starts from the offer and cutoff of most expected profit under its
+ * economics (approving the least risky first, for each offer). With limits in the strategy
+ * (approval rates, loss rate, volumes, per segment or over the portfolio) the cutoffs then move
+ * until the table keeps them as it will decide (`honourLimits`: the portfolio optimiser's own
+ * choices need not be a cutoff per segment, so cutoffs copied from them can lend past a budget).
+ * A segment where nothing pays gets a cutoff of 0 (decline all). The portfolio optimiser's
+ * choices under the same strategy are the yardstick: the share of applications the table decides
+ * as it does is recorded, and so is the one policy for the whole portfolio found the same way,
+ * to show what segmenting is worth.
  */
 export async function proposeSegmentTable(
   applications: Record<string, unknown>[],
   pds: ArrayLike<number>,
   logic: TableLogic,
-): Promise<{ segments: SegmentPolicy[]; approvalRate: number; agreement: number; expectedProfit: number; portfolio: Policy }> {
+): Promise<{ segments: SegmentPolicy[]; approvalRate: number; agreement: number; expectedProfit: number; portfolio: Policy; unmet: string[] }> {
   const strategy = strategyOf(logic);
   const result = await optimizeOn(applications, pds, strategy);
   const field = logic.table.segment;
@@ -185,24 +196,40 @@ export async function proposeSegmentTable(
       monthlyDebt: Number(a[cols.debt]),
     };
   };
-  const { segment: _field, ...limits } = strategy.portfolio;
+  const { segment: _field, segmentMinApprovalRate, segmentMaxVolume, ...limits } = strategy.portfolio;
   // Without portfolio limits each segment's policy is simply its most profitable one; with them, the optimiser's choices carry the limits.
-  const unconstrained = Object.values(limits).every((v) => v === undefined);
-  const segments: SegmentPolicy[] = Object.entries(result.cutoffs).map(([segment, c]) => {
+  const unconstrained = [...Object.values(limits), segmentMinApprovalRate, segmentMaxVolume].every((v) => v === undefined);
+  const found = Object.entries(result.cutoffs).map(([segment, c]) => {
     const members = applications.flatMap((a, i) => (String(a[field] ?? '') === segment ? [i] : []));
-    const anyApproved = members.some((i) => result.choices[i]!.approve);
-    const policy = bestPolicy(members, pds, applicant, strategy, unconstrained ? null : anyApproved ? Math.round(c.maxPd * 1e4) / 1e4 : 0);
-    const agreement = members.length ? members.filter((i) => pds[i]! < policy.cutoff === result.choices[i]!.approve).length / members.length : 1;
-    return { segment, ...policy, applications: c.applications, agreement };
+    const policy = bestPolicy(members, pds, applicant, strategy);
+    const floor = segmentMinApprovalRate?.[segment];
+    if (floor !== undefined) policy.frontier.min = Math.min(members.length, Math.ceil(floor * members.length));
+    const cap = segmentMaxVolume?.[segment];
+    if (cap !== undefined) {
+      let k = 0;
+      for (let lent = 0; k < members.length && lent + policy.frontier.volume[k]! <= cap; k++) lent += policy.frontier.volume[k]!;
+      policy.frontier.max = k;
+    }
+    return { segment, members, applications: c.applications, policy };
   });
-  if (!segments.length) throw new Error('the optimiser found no segments: no applications to optimise');
+  if (!found.length) throw new Error('the optimiser found no segments: no applications to optimise');
+  const unmet = unconstrained
+    ? []
+    : honourLimits(
+        found.map((f) => f.policy.frontier),
+        limits,
+        applications.length,
+      );
+  const segments: SegmentPolicy[] = found.map(({ segment, members, applications: n, policy }) => {
+    const { frontier: _f, ...kept } = { ...policy, ...policyAt(policy.frontier) };
+    const agreement = members.length ? members.filter((i) => pds[i]! < kept.cutoff === result.choices[i]!.approve).length / members.length : 1;
+    return { segment, ...kept, applications: n, agreement };
+  });
   const everyone = applications.map((_, i) => i);
-  let portfolioCutoff: number | null = null;
-  if (!unconstrained) {
-    const whole = await optimizeOn(applications, pds, { ...strategy, portfolio: limits });
-    portfolioCutoff = Math.round((Object.values(whole.cutoffs)[0]?.maxPd ?? 0) * 1e4) / 1e4;
-  }
-  const portfolio = bestPolicy(everyone, pds, applicant, strategy, portfolioCutoff);
+  // One policy for all, under the portfolio's own limits (a segment's limits cannot bind one cutoff).
+  const one = bestPolicy(everyone, pds, applicant, strategy);
+  if (!unconstrained) honourLimits([one.frontier], limits, applications.length);
+  const { frontier: _one, ...portfolio } = { ...one, ...policyAt(one.frontier) };
   const total = segments.reduce((n, s) => n + s.applications, 0);
   // Both as the table decides, weighted by each segment's applications.
   return {
@@ -211,6 +238,7 @@ export async function proposeSegmentTable(
     agreement: segments.reduce((a, s) => a + s.agreement * s.applications, 0) / total,
     expectedProfit: segments.reduce((a, s) => a + s.expectedProfit, 0),
     portfolio,
+    unmet,
   };
 }
 
