@@ -15,15 +15,33 @@ const segment = (n: number, amount: number, earn: (i: number) => number, lose: (
 
 test('a budget drops the approvals that earn least per amount lent, from the risky end of each segment', () => {
   // Small loans earn more per amount lent: the budget is spent on them first.
-  const small = segment(10, 100, (i) => 50 - i, () => 1, 10);
-  const large = segment(10, 1000, (i) => 200 - 10 * i, () => 1, 10);
+  const small = segment(
+    10,
+    100,
+    (i) => 50 - i,
+    () => 1,
+    10,
+  );
+  const large = segment(
+    10,
+    1000,
+    (i) => 200 - 10 * i,
+    () => 1,
+    10,
+  );
   assert.deepEqual(honourLimits([small, large], { maxVolume: 5000 }, 20), []);
   assert.equal(small.k, 10);
   assert.equal(large.k, 4, 'the large loans at the risky end go first');
 });
 
 test("a segment's floor is kept even where it breaks the portfolio's budget, and that is said", () => {
-  const a = segment(10, 1000, () => 10, () => 1, 10);
+  const a = segment(
+    10,
+    1000,
+    () => 10,
+    () => 1,
+    10,
+  );
   a.min = 8;
   const unmet = honourLimits([a], { maxVolume: 5000 }, 10);
   assert.equal(a.k, 8);
@@ -31,12 +49,30 @@ test("a segment's floor is kept even where it breaks the portfolio's budget, and
 });
 
 test('a minimum approval rate adds the next applications worth most; a loss rate drops those that raise it most per profit', () => {
-  const a = segment(10, 100, (i) => 10 - i, (i) => i, 2);
-  const b = segment(10, 100, (i) => 5 - i, (i) => i, 2);
+  const a = segment(
+    10,
+    100,
+    (i) => 10 - i,
+    (i) => i,
+    2,
+  );
+  const b = segment(
+    10,
+    100,
+    (i) => 5 - i,
+    (i) => i,
+    2,
+  );
   assert.deepEqual(honourLimits([a, b], { minApprovalRate: 0.5 }, 20), []);
   assert.equal(a.k + b.k, 10);
   assert.ok(a.k > b.k, 'the segment whose next applications earn more takes more of them');
-  const c = segment(10, 100, () => 1, (i) => 2 * i, 10);
+  const c = segment(
+    10,
+    100,
+    () => 1,
+    (i) => 2 * i,
+    10,
+  );
   assert.deepEqual(honourLimits([c], { maxLossRate: 0.05 }, 10), []);
   let loss = 0;
   for (let i = 0; i < c.k; i++) loss += c.loss[i]!;
