@@ -127,6 +127,9 @@ describe('gradient-boosted trees', () => {
     const two = trainBooster(frame, y, pop.features, train, null, params, { threads: 2 });
     const alone = one.predict(frame);
     assert.deepEqual(two.predict(frame), alone);
+    // The next training takes the same worker threads from the pool, with new memory, and comes out the same.
+    const again = trainBooster(frame, y, pop.features, train, null, params, { threads: 2 });
+    assert.deepEqual(again.predict(frame), alone);
     // The first large batch starts the scoring helpers; once they are up, they share the batch
     // with this thread and every row's score is the same to the bit.
     const deadline = Date.now() + 20_000;

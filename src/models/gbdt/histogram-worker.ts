@@ -1,7 +1,8 @@
-import { workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { CONTROL, histogramChunks, trainingKernels, type TrainingLayout } from './training-memory.ts';
 
-interface HistogramWorkerData {
+/** One training's share of the histograms: which chunks this thread builds, over which memory. */
+export interface HistogramJob {
   index: number;
   threads: number;
   chunks: number;
@@ -13,23 +14,30 @@ interface HistogramWorkerData {
 
 const { EPOCH, START, END, DONE, STOP, READY, FAILED } = CONTROL;
 
-const d = workerData as HistogramWorkerData;
-const { layout } = d;
-const kernel = trainingKernels(d.module, d.memory, layout.wide).histogram;
-let seen = Atomics.load(d.control, EPOCH);
-Atomics.add(d.control, READY, 1);
-Atomics.notify(d.control, READY);
-for (;;) {
-  Atomics.wait(d.control, EPOCH, seen);
-  seen = Atomics.load(d.control, EPOCH);
-  if (Atomics.load(d.control, STOP)) break;
-  // This thread's chunks: index, index + threads, ... (the calling thread takes 0, threads, ...).
-  try {
-    histogramChunks(kernel, layout, Atomics.load(d.control, START), Atomics.load(d.control, END), d.index, d.threads, d.chunks);
-  } catch {
-    // Counted as done, flagged as failed: the calling thread must not wait for this share.
-    Atomics.store(d.control, FAILED, 1);
+/**
+ * Serves one training: builds this thread's chunks of each node the calling thread asks for,
+ * until it says stop. The worker then waits for the next training's job (the pool keeps it).
+ */
+function serve(d: HistogramJob): void {
+  const { layout } = d;
+  const kernel = trainingKernels(d.module, d.memory, layout.wide).histogram;
+  let seen = Atomics.load(d.control, EPOCH);
+  Atomics.add(d.control, READY, 1);
+  Atomics.notify(d.control, READY);
+  for (;;) {
+    Atomics.wait(d.control, EPOCH, seen);
+    seen = Atomics.load(d.control, EPOCH);
+    if (Atomics.load(d.control, STOP)) break;
+    // This thread's chunks: index, index + threads, ... (the calling thread takes 0, threads, ...).
+    try {
+      histogramChunks(kernel, layout, Atomics.load(d.control, START), Atomics.load(d.control, END), d.index, d.threads, d.chunks);
+    } catch {
+      // Counted as done, flagged as failed: the calling thread must not wait for this share.
+      Atomics.store(d.control, FAILED, 1);
+    }
+    Atomics.add(d.control, DONE, 1);
+    Atomics.notify(d.control, DONE);
   }
-  Atomics.add(d.control, DONE, 1);
-  Atomics.notify(d.control, DONE);
 }
+
+parentPort?.on('message', (job: HistogramJob) => serve(job));

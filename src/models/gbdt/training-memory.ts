@@ -72,10 +72,17 @@ export function trainingKernels(
   module: WebAssembly.Module,
   memory: WebAssembly.Memory,
   wide: boolean,
-): { histogram: HistogramKernel; partition: PartitionKernel } {
+): { histogram: HistogramKernel; partition: PartitionKernel; merge: MergeKernel } {
   const instance = new WebAssembly.Instance(module, { env: { memory } });
-  return { histogram: instance.exports[wide ? 'histogram16' : 'histogram8'] as HistogramKernel, partition: instance.exports.partition as PartitionKernel };
+  return {
+    histogram: instance.exports[wide ? 'histogram16' : 'histogram8'] as HistogramKernel,
+    partition: instance.exports.partition as PartitionKernel,
+    merge: instance.exports.merge as MergeKernel,
+  };
 }
+
+/** Adds partial histograms 1..chunks-1 (each `bytes` long, one after another from `partials`) into the first, in order. */
+export type MergeKernel = (partials: number, bytes: number, chunks: number) => void;
 
 /**
  * One shared WebAssembly memory holding everything the training kernels read and write: the

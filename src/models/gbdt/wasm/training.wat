@@ -1,4 +1,4 @@
-;; Training's two inner loops: gradient histograms and the row partition of a split.
+;; Training's inner loops: gradient histograms, adding up their chunks, and the row partition of a split.
 ;; Compiled to training.wasm by `npm run build:wasm` (the binary is committed; a test checks
 ;; it matches this source).
 ;; constants: ../kernel-layout.ts
@@ -77,7 +77,30 @@
             (br $feature)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $row))))
-;; Moves the rows of rows[start..end) going left to the front, keeping order, and returns
+
+  ;; Adds the partial histograms 1..chunks-1 into partial 0, pair by pair, in chunk order (so the
+  ;; sums are the same whatever the threads that built them): one f64x2 add per bin and chunk.
+  (func (export "merge")
+    (param $partials i32) (param $bytes i32) (param $chunks i32)
+    (local $c i32) (local $from i32) (local $to i32) (local $end i32)
+    (local.set $c (i32.const 1))
+    (block $chunksDone
+      (loop $chunk
+        (br_if $chunksDone (i32.ge_u (local.get $c) (local.get $chunks)))
+        (local.set $to (local.get $partials))
+        (local.set $from (i32.add (local.get $partials) (i32.mul (local.get $c) (local.get $bytes))))
+        (local.set $end (i32.add (local.get $partials) (local.get $bytes)))
+        (block $pairsDone
+          (loop $pair
+            (br_if $pairsDone (i32.ge_u (local.get $to) (local.get $end)))
+            (v128.store (local.get $to) (f64x2.add (v128.load (local.get $to)) (v128.load (local.get $from))))
+            (local.set $to (i32.add (local.get $to) (i32.const 16)))
+            (local.set $from (i32.add (local.get $from) (i32.const 16)))
+            (br $pair)))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $chunk))))
+
+  ;; Moves the rows of rows[start..end) going left to the front, keeping order, and returns
   ;; where the right ones begin. A numeric split sends bin b right when
   ;; ((b + shift) & 0xffff) >= threshold (as in scoring); a categorical one (goLeft != 0) sends it
   ;; left when goLeft[b] is 1. Each row is written to both sides and only one side's count
