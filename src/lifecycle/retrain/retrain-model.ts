@@ -140,7 +140,8 @@ export function retrainChallenger(sample: Sample, champion: LoadedModel, ootMont
       const found = trainBooster(
         sample.frame,
         sample.y,
-        chosen.features,
+        // Continued training keeps the champion's features in its trees' order.
+        continued ? champion.model.features.map((f) => f.name) : chosen.features,
         train,
         null,
         { ...params, ...chosenParams, seed },
