@@ -9,7 +9,15 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const LONGEST_FIRST = {
-  api: ['lifecycle-drift.test.ts', 'api-lifecycle.test.ts', 'api-roles.test.ts', 'lifecycle-releases.test.ts', 'erasure-ledger.test.ts', 'api-audit.test.ts', 'batches.test.ts'],
+  api: [
+    'lifecycle-drift.test.ts',
+    'api-lifecycle.test.ts',
+    'api-roles.test.ts',
+    'lifecycle-releases.test.ts',
+    'erasure-ledger.test.ts',
+    'api-audit.test.ts',
+    'batches.test.ts',
+  ],
 };
 
 const lane = process.argv[2];
