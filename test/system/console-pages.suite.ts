@@ -234,6 +234,49 @@ describe('console in Chromium', () => {
     await page.close();
   });
 
+  test('a retraining program that promotes on its own is confirmed on the model page by a second risk manager', async () => {
+    const call = async (key: string, method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${ui.server.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      assert.ok(res.ok, `${method} ${path}: ${res.status} ${await res.clone().text()}`);
+      return res.json() as Promise<Record<string, unknown>>;
+    };
+    const model = await call(ui.keys['risk-manager']!, 'GET', '/v1/models/demo-trees/versions/1');
+    const features = (model.summary as { features: { name: string }[] }).features.map((f) => f.name);
+    await call(ui.keys['risk-manager']!, 'PUT', '/v1/lifecycle/programs/demo-trees', {
+      flow: 'scored-lending',
+      scoreNode: 'score',
+      sample: { features },
+      policy: { approval: 'auto' },
+    });
+    ui.keys['second risk manager'] = String((await call(ui.keys.admin!, 'POST', '/v1/keys', { name: 'second risk manager', role: 'risk-manager' })).secret);
+
+    // The one who set it is not offered the confirmation; a second risk manager is.
+    const first = await signedIn('risk-manager');
+    await first.page.goto(`${ui.server.url}/console/#/models/demo-trees`);
+    const mine = first.page.getByRole('region', { name: 'Retraining program' });
+    await mine.getByText('not in force until a second risk manager confirms the program').waitFor();
+    assert.equal(await mine.getByRole('button', { name: 'Confirm the program' }).count(), 0);
+    await first.page.close();
+
+    const { page, errors } = await signedIn('second risk manager');
+    await page.goto(`${ui.server.url}/console/#/models/demo-trees`);
+    const program = page.getByRole('region', { name: 'Retraining program' });
+    await program.getByRole('link', { name: 'scored-lending' }).waitFor();
+    await program.getByRole('button', { name: 'Confirm the program' }).click();
+    await program
+      .getByRole('row', { name: /Confirmed/ })
+      .getByText('second risk manager')
+      .waitFor();
+    assert.equal(await program.getByText('not in force until').count(), 0);
+    await shot(page, 'retraining-program');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test("an analyst adjusts a scorecard's bins on uploaded data and refits it as the next version", async () => {
     const { page, errors } = await signedIn('analyst');
     await page.goto(`${ui.server.url}/console/#/models/demo-scorecard`);

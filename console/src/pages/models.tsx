@@ -10,6 +10,7 @@ import { Badge, Empty, Json, Loaded, num, saveText, SideList, useLoad, when } fr
 import { Person } from '../people.tsx';
 import { ApprovalCell } from '../release/release-forms.tsx';
 import { ModelRollBack } from '../release/model-rollback.tsx';
+import { RetrainingProgram } from './retraining-program.tsx';
 
 interface Evaluation {
   auc: number;
@@ -46,6 +47,7 @@ interface ModelVersion {
     } | null;
     imported?: { format: string; file: string } | null;
     lineage?: Record<string, unknown>;
+    card?: unknown;
   };
 }
 
@@ -84,6 +86,7 @@ export function ModelsPage({ me, route }: PageProps) {
           {modelId ? (
             <ModelDetail
               key={modelId}
+              me={me}
               modelId={modelId}
               version={versionText ? Number(versionText) : null}
               canSubmit={me.role === 'risk-manager' || me.role === 'analyst'}
@@ -111,7 +114,19 @@ async function usesOf(modelId: string): Promise<{ flow: string; node: string; ve
   );
 }
 
-function ModelDetail({ modelId, version, canSubmit, canRollBack }: { modelId: string; version: number | null; canSubmit: boolean; canRollBack: boolean }) {
+function ModelDetail({
+  me,
+  modelId,
+  version,
+  canSubmit,
+  canRollBack,
+}: {
+  me: PageProps['me'];
+  modelId: string;
+  version: number | null;
+  canSubmit: boolean;
+  canRollBack: boolean;
+}) {
   const data = useLoad(async () => {
     const [{ versions }, uses] = await Promise.all([
       get<{ versions: ModelVersion[] }>(`/v1/models/${encodeURIComponent(modelId)}/versions`),
@@ -179,7 +194,9 @@ function ModelDetail({ modelId, version, canSubmit, canRollBack }: { modelId: st
                 {current.version}
               </button>{' '}
               <span className="muted">
-                {t("training, features and bins, the holdout's figures; months, segments and fairness come from data with arbiter card")}
+                {current.summary.card
+                  ? t('made by its retraining run on the out-of-time applications: months, segments, stability and fairness')
+                  : t("training, features and bins, the holdout's figures; months, segments and fairness come from data with arbiter card")}
               </span>
             </p>
             {canRollBack && uses.length ? (
@@ -259,6 +276,7 @@ function ModelDetail({ modelId, version, canSubmit, canRollBack }: { modelId: st
                 </div>
               ))}
             </div>
+            <RetrainingProgram modelId={modelId} me={me} />
             {canSubmit ? <ScorecardBins modelId={modelId} onRefit={data.reload} /> : null}
           </>
         );
