@@ -20,11 +20,21 @@ describe('console sign-in through OpenID Connect, in Chromium', () => {
   let base: string;
 
   before(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    idp = await startIdentityProvider(`${base}/v1/auth/oidc/callback`);
     dir = mkdtempSync(join(tmpdir(), 'arbiter-sso-'));
-    server = await serve(['--data-dir', dir, '--port', String(port)], { env: idp.env, startTimeoutMs: 120_000 });
+    // The provider must know the console's callback before the server starts, so the port is chosen
+    // first; another process may take it meanwhile (the lanes run tests side by side): then another.
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      base = `http://127.0.0.1:${port}`;
+      idp = await startIdentityProvider(`${base}/v1/auth/oidc/callback`);
+      try {
+        server = await serve(['--data-dir', dir, '--port', String(port)], { env: idp.env, startTimeoutMs: 120_000 });
+        break;
+      } catch (err) {
+        await idp.stop();
+        if (attempt === 5 || !/already in use/.test(String(err))) throw err;
+      }
+    }
     assert.ok(existsSync('/usr/bin/chromium'));
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
   });
