@@ -127,6 +127,8 @@ describe('gradient-boosted trees', () => {
     const two = trainBooster(frame, y, pop.features, train, null, params, { threads: 2 });
     const alone = one.predict(frame);
     assert.deepEqual(two.predict(frame), alone);
+    // The training log too (the gradients' loss is summed in the same two halves on any number of threads): the same model file.
+    assert.deepEqual(two.toJSON(), one.toJSON());
     // The next training takes the same worker threads from the pool, with new memory, and comes out the same.
     const again = trainBooster(frame, y, pop.features, train, null, params, { threads: 2 });
     assert.deepEqual(again.predict(frame), alone);

@@ -149,7 +149,6 @@ export function trainBooster(
   for (const r of trainRows) positives += y[r]!;
   const mean = Math.min(1 - 1e-6, Math.max(1e-6, positives / trainRows.length));
   const baseMargin = from ? from.baseMargin : Math.log(mean / (1 - mean));
-  const margin = from ? from.margins(frame) : new Float64Array(frame.rows).fill(baseMargin);
   const matrix = trainingMatrix(data);
   const pool = new HistogramPool(
     matrix,
@@ -158,7 +157,11 @@ export function trainBooster(
     trainRows.length,
     options.threads ?? HistogramPool.defaultThreads(trainRows.length * featureNames.length),
   );
-  const { gh, rows } = pool;
+  const { gh, rows, margin } = pool;
+  if (from) margin.set(from.margins(frame));
+  else margin.fill(baseMargin);
+  pool.labels.set(y.subarray(0, frame.rows));
+  pool.trainRows.set(trainRows);
   const trees: Tree[] = [];
   const log: TrainingLog[] = [];
   let bestRound = -1;
@@ -171,7 +174,7 @@ export function trainBooster(
     const lossStep = Math.ceil(trainRows.length / LOSS_ROWS);
     for (let round = 0; round < p.rounds; round++) {
       // The gradients' pass also measures the loss the last round left.
-      const loss = computeGradients(trainRows, margin, y, gh, lossStep);
+      const loss = pool.gradients(lossStep);
       if (log.length) log[log.length - 1]!.trainLogLoss = loss;
       if (p.subsample < 1) rows.set(shuffle(shuffled, rnd).subarray(0, sampleCount).sort());
       else rows.set(trainRows);
@@ -222,31 +225,6 @@ export function trainBooster(
   }
   const kept = validRows && p.earlyStoppingRounds > 0 && bestRound >= 0 ? trees.slice(0, bestRound + 1) : trees;
   return new Booster(data.features, from ? [...from.trees, ...kept] : kept, baseMargin, p, log);
-}
-
-/**
- * Logistic-loss gradients and hessians of the rows at their current margins, side by side;
- * returns the mean log loss at those margins over every `lossStep`-th row, reusing e^-m.
- */
-function computeGradients(rows: Int32Array, margin: Float64Array, y: Uint8Array, gh: Float64Array, lossStep: number): number {
-  let sum = 0;
-  let n = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    const m = margin[r]!;
-    const e = Math.exp(-m);
-    const q = 1 / (1 + e);
-    gh[2 * r] = q - y[r]!;
-    gh[2 * r + 1] = Math.max(q * (1 - q), 1e-16);
-    if (i % lossStep === 0) {
-      // log(1 + e^-m) for a bad row, log(1 + e^m) = m + log(1 + e^-m) for a good one; for a very
-      // negative m, e^-m overflows and the stable form is taken instead.
-      const l = e === Number.POSITIVE_INFINITY ? (y[r] === 1 ? -m : Math.log1p(Math.exp(m))) : y[r] === 1 ? Math.log1p(e) : m + Math.log1p(e);
-      sum += l;
-      n++;
-    }
-  }
-  return n ? sum / n : 0;
 }
 
 /**

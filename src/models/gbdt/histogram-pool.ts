@@ -2,8 +2,10 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { typescriptWorker } from '../../support/typescript-worker.ts';
 import type { TrainingMatrix } from './binning.ts';
+import { addGradients } from './gradients.ts';
 import type { HistogramJob } from './histogram-worker.ts';
 import {
+  TASK,
   CONTROL,
   histogramChunks,
   TrainingMemory,
@@ -27,7 +29,7 @@ const PARALLEL_ROWS = 16_384;
 /** Workers pay off from about this many row x feature cells. */
 export const PARALLEL_CELLS = 2_000_000;
 
-const { EPOCH, START, END, DONE, STOP, READY, FAILED } = CONTROL;
+const { EPOCH, START, END, DONE, STOP, READY, FAILED, TASK: TASK_WORD } = CONTROL;
 /** A worker that has not finished its share in this long has died; training stops with an error rather than hang. */
 const STALL_MS = 60_000;
 
@@ -54,9 +56,10 @@ function newWorker(): Worker {
 
 /**
  * Builds node histograms, on worker threads when there are cores to spare, and partitions
- * nodes' rows, with the WebAssembly kernels of wasm/training.wat. The calling thread blocks
- * (Atomics.wait) while workers run their share, so training stays a synchronous call.
- * Gradients go in `gh` and the rows a tree learns from in `rows`.
+ * nodes' rows, with the WebAssembly kernels of wasm/training.wat; computes each round's
+ * gradients, half of them on a worker. The calling thread blocks (Atomics.wait) while workers
+ * run their share, so training stays a synchronous call. Gradients go in `gh` and the rows a
+ * tree learns from in `rows`.
  */
 export class HistogramPool {
   private readonly control = sharedInt32(8);
@@ -91,6 +94,61 @@ export class HistogramPool {
   /** Gradient and hessian of frame row r at 2r and 2r + 1. */
   get gh(): Float64Array {
     return this.shared.gh;
+  }
+
+  /** Each frame row's margin, the labels and the training rows, which `gradients` reads: fill them before training. */
+  get margin(): Float64Array {
+    return this.shared.margin;
+  }
+
+  get labels(): Uint8Array {
+    return this.shared.labels;
+  }
+
+  get trainRows(): Int32Array {
+    return this.shared.trainRows;
+  }
+
+  /**
+   * The gradients of every training row at its margin, the second half on a worker when there
+   * is one, and the mean log loss of every `lossStep`-th row. Each half's loss is summed apart and
+   * the two added, on any number of threads, so the training log is the same on all.
+   */
+  gradients(lossStep: number): number {
+    const { trainRows, margin, labels, gh, loss } = this.shared;
+    const half = trainRows.length >>> 1;
+    loss.fill(0);
+    const parallel = this.workers.length > 0;
+    if (parallel) this.wake(TASK.GRADIENTS, lossStep, half);
+    addGradients(trainRows, 0, half, margin, labels, gh, lossStep, loss.subarray(0, 2));
+    if (parallel) this.waitForWorkers();
+    else addGradients(trainRows, half, trainRows.length, margin, labels, gh, lossStep, loss.subarray(2, 4));
+    const n = loss[1]! + loss[3]!;
+    return n ? (loss[0]! + loss[2]!) / n : 0;
+  }
+
+  private wake(task: number, start: number, end: number): void {
+    Atomics.store(this.control, TASK_WORD, task);
+    Atomics.store(this.control, START, start);
+    Atomics.store(this.control, END, end);
+    Atomics.store(this.control, DONE, 0);
+    Atomics.add(this.control, EPOCH, 1);
+    Atomics.notify(this.control, EPOCH);
+  }
+
+  private waitForWorkers(): void {
+    const deadline = Date.now() + STALL_MS;
+    for (let done = Atomics.load(this.control, DONE); done < this.workers.length; done = Atomics.load(this.control, DONE)) {
+      if (Date.now() > deadline) {
+        this.close(true);
+        throw new Error('a training worker thread stopped answering; train again with --threads 1');
+      }
+      Atomics.wait(this.control, DONE, done, 1000);
+    }
+    if (Atomics.load(this.control, FAILED)) {
+      this.close(true);
+      throw new Error('a training worker thread failed; train again with --threads 1');
+    }
   }
 
   /** How many threads to use by default: every core, up to the number of chunks. */
@@ -130,29 +188,10 @@ export class HistogramPool {
     const parallel = this.workers.length > 0 && n >= PARALLEL_ROWS;
     const threads = parallel ? this.threads : 1;
     partials.fill(0, 0, this.chunks * len);
-    if (parallel) {
-      Atomics.store(this.control, START, start);
-      Atomics.store(this.control, END, end);
-      Atomics.store(this.control, DONE, 0);
-      Atomics.add(this.control, EPOCH, 1);
-      Atomics.notify(this.control, EPOCH);
-    }
+    if (parallel) this.wake(TASK.HISTOGRAM, start, end);
     // This thread's chunks: 0, threads, ... (worker i takes i, i + threads, ...).
     histogramChunks(this.kernel, layout, start, end, 0, threads, this.chunks);
-    if (parallel) {
-      const deadline = Date.now() + STALL_MS;
-      for (let done = Atomics.load(this.control, DONE); done < this.workers.length; done = Atomics.load(this.control, DONE)) {
-        if (Date.now() > deadline) {
-          this.close(true);
-          throw new Error('a training worker thread stopped answering; train again with --threads 1');
-        }
-        Atomics.wait(this.control, DONE, done, 1000);
-      }
-      if (Atomics.load(this.control, FAILED)) {
-        this.close(true);
-        throw new Error('a training worker thread failed; train again with --threads 1');
-      }
-    }
+    if (parallel) this.waitForWorkers();
     if (this.chunks > 1) this.mergeKernel(layout.partials, layout.histogramBytes, this.chunks);
     out.set(partials.subarray(0, len));
   }

@@ -13,6 +13,13 @@ export interface TrainingLayout {
   columns: number;
   scratch: number;
   goLeft: number;
+  /** per frame row, its margin (f64) and its label (u8); the training rows (i32); two (loss sum, count) pairs (f64) */
+  margin: number;
+  labels: number;
+  trainRows: number;
+  loss: number;
+  /** how many training rows */
+  trainCount: number;
   width: number;
   /** frame rows: the length of each column */
   frameRows: number;
@@ -37,7 +44,9 @@ export type PartitionKernel = (
 export const trainingModule = (): WebAssembly.Module => wasmModule(new URL('./wasm/training.wasm', import.meta.url));
 
 /** Control words (int32s in shared memory) of the histogram pool and its workers. */
-export const CONTROL = { EPOCH: 0, START: 1, END: 2, DONE: 3, STOP: 4, READY: 5, FAILED: 6 } as const;
+export const CONTROL = { EPOCH: 0, START: 1, END: 2, DONE: 3, STOP: 4, READY: 5, FAILED: 6, TASK: 7 } as const;
+/** What the workers are woken for (CONTROL.TASK): a node's histogram chunks, or the second half of the gradients (its START is the loss step). */
+export const TASK = { HISTOGRAM: 0, GRADIENTS: 1 } as const;
 
 /**
  * Builds the partial histograms of chunks first, first + step, ... of rows[start..end), each
@@ -101,6 +110,11 @@ export class TrainingMemory {
   readonly partials: Float64Array;
   /** A categorical split's go-left byte per bin, written before its partition. */
   readonly goLeft: Uint8Array;
+  /** Each frame row's margin, its label, the training rows, and the gradients' loss halves: shared, so a worker computes half the gradients. */
+  readonly margin: Float64Array;
+  readonly labels: Uint8Array;
+  readonly trainRows: Int32Array;
+  readonly loss: Float64Array;
 
   constructor(matrix: TrainingMatrix, columns: Uint16Array[], frameRows: number, sampleRows: number, chunks: number) {
     const { width, wide } = matrix;
@@ -115,6 +129,11 @@ export class TrainingMemory {
       columns: plan.place(width * frameRows * 2),
       scratch: plan.place(sampleRows * 4),
       goLeft: plan.place(Math.max(...matrix.binCounts)),
+      margin: plan.place(frameRows * 8),
+      labels: plan.place(frameRows),
+      trainRows: plan.place(sampleRows * 4),
+      loss: plan.place(4 * 8),
+      trainCount: sampleRows,
       width,
       frameRows,
       wide,
@@ -135,5 +154,20 @@ export class TrainingMemory {
     this.partials = new Float64Array(buffer, layout.partials, (chunks * histogramBytes) / 8);
     columns.forEach((c, f) => new Uint16Array(buffer, layout.columns + f * frameRows * 2, frameRows).set(c));
     this.goLeft = new Uint8Array(buffer, layout.goLeft, Math.max(...matrix.binCounts));
+    this.margin = new Float64Array(buffer, layout.margin, frameRows);
+    this.labels = new Uint8Array(buffer, layout.labels, frameRows);
+    this.trainRows = new Int32Array(buffer, layout.trainRows, sampleRows);
+    this.loss = new Float64Array(buffer, layout.loss, 4);
   }
+}
+
+/** The shared arrays of the gradients' pass, over a training memory's buffer (for a worker, which has only the layout). */
+export function gradientViews(buffer: ArrayBufferLike, layout: TrainingLayout) {
+  return {
+    trainRows: new Int32Array(buffer, layout.trainRows, layout.trainCount),
+    margin: new Float64Array(buffer, layout.margin, layout.frameRows),
+    labels: new Uint8Array(buffer, layout.labels, layout.frameRows),
+    gh: new Float64Array(buffer, layout.gh, layout.frameRows * 2),
+    loss: new Float64Array(buffer, layout.loss, 4),
+  };
 }
