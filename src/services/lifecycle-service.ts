@@ -55,6 +55,7 @@ import {
   flowDecisionPages,
   confirmRetrainProgram,
   listRetrainPrograms,
+  StoreError,
   listRetrainRuns,
   performanceOf,
   setRetrainProgram,
@@ -558,6 +559,16 @@ export class LifecycleService {
         'system:retrain',
       );
     const by = { actor: 'system:retrain' };
+    // Only the latest challenger waits for a person: an earlier run's release still open is withdrawn, and that run follows it.
+    for (const earlier of await listRetrainRuns(this.db, program.modelId)) {
+      if (earlier.id === id || earlier.status !== 'awaiting_approval' || !earlier.releaseId) continue;
+      try {
+        await this.releases.withdraw(earlier.releaseId, by, `superseded by retraining run ${id}`);
+      } catch (err) {
+        // Decided meanwhile by a person: that decision stands.
+        if (!(err instanceof StoreError && err.code === 'conflict')) throw err;
+      }
+    }
     const draft = await addFlowVersion(this.db, program.flowId, definition, by);
     const note = [
       `Retraining run ${id} (model ${program.modelId}, as of ${run.asOf.slice(0, 10)}): ${program.modelId}@${run.championVersion} → ${program.modelId}@${run.challengerVersion}.`,

@@ -285,11 +285,11 @@ export class ReleaseService {
     return typed(await this.db.transaction((tx) => decideRelease(tx, id, { status: 'rejected', comment, effectiveAt: null }, by)));
   }
 
-  async withdraw(id: string, by: Actor): Promise<ReleaseRecord> {
+  async withdraw(id: string, by: Actor, comment: string | null = null): Promise<ReleaseRecord> {
     const release = await getRelease(this.db, id);
     if (release.submittedBy !== by.actor && !this.settings.singlePersonRelease)
       throw new ServiceError('forbidden', 'not_submitter', `Only the person who submitted release ${id} may withdraw it; others approve or reject it.`);
-    return typed(await this.db.transaction((tx) => decideRelease(tx, id, { status: 'withdrawn', comment: null, effectiveAt: null }, by)));
+    return typed(await this.db.transaction((tx) => decideRelease(tx, id, { status: 'withdrawn', comment, effectiveAt: null }, by)));
   }
 
   /**

@@ -146,9 +146,15 @@ for (const backend of SERVER_BACKENDS) {
 
     test('a risk manager approves a waiting promotion from the run, under the release rules', async () => {
       await f.call('risk-manager', 'PUT', '/v1/lifecycle/programs/pd', { ...PROGRAM, policy: { ...PROGRAM.policy, approval: 'risk-manager' } });
-      // Later, on more matured history: a different challenger.
-      const run = await waitRun(f, (await f.call('analyst', 'POST', '/v1/lifecycle/programs/pd/runs', { asOf: '2026-04-01T00:00:00Z' })).json().id);
+      // Later, on more matured history: a different challenger. Then a run a day later: only the latest waits for a person.
+      const superseded = await waitRun(f, (await f.call('analyst', 'POST', '/v1/lifecycle/programs/pd/runs', { asOf: '2026-04-01T00:00:00Z' })).json().id);
+      assert.equal(superseded.status, 'awaiting_approval', `${superseded.error ?? ''} ${superseded.reasons.join(' | ')}`);
+      const run = await waitRun(f, (await f.call('analyst', 'POST', '/v1/lifecycle/programs/pd/runs', { asOf: '2026-04-02T00:00:00Z' })).json().id);
       assert.equal(run.status, 'awaiting_approval', `${run.error ?? ''} ${run.reasons.join(' | ')}`);
+      const before = (await f.call('auditor', 'GET', `/v1/lifecycle/runs/${superseded.id}`)).json();
+      assert.equal(before.status, 'rejected');
+      assert.equal(before.reasons.at(-1), `withdrawn: release ${superseded.releaseId} by system:retrain (superseded by retraining run ${run.id})`);
+      assert.equal((await f.call('auditor', 'GET', `/v1/releases/${superseded.releaseId}`)).json().status, 'withdrawn');
       const approved = await f.call('risk-manager', 'POST', `/v1/lifecycle/runs/${run.id}/approve`);
       assert.equal(approved.statusCode, 200, approved.body);
       assert.equal(approved.json().status, 'promoted');
