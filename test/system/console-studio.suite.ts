@@ -77,8 +77,11 @@ describe('flow editor in Chromium', () => {
     await typeFeel(feel(page, 'Assignments (in order; later ones see earlier ones): dti'), 'debt / income +');
     await side(page).locator('.cm-lintRange-error').first().waitFor();
     await ui.shot(page, 'studio-feel-error', false);
+    // A completion list open under the cursor would take the keys (CI once ended with an error on "e"): close it first.
+    await feel(page, 'Assignments (in order; later ones see earlier ones): dti').locator('.cm-content').press('Escape');
     await feel(page, 'Assignments (in order; later ones see earlier ones): dti').locator('.cm-content').press('Backspace');
     await feel(page, 'Assignments (in order; later ones see earlier ones): dti').locator('.cm-content').press('Backspace');
+    assert.equal(await feel(page, 'Assignments (in order; later ones see earlier ones): dti').locator('.cm-content').textContent(), 'debt / income');
     await side(page).locator('.cm-lintRange-error').waitFor({ state: 'detached' });
 
     // Decision table: three input columns, five rules, first hit.
