@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { frameFromRecords } from '../../models/index.ts';
-import { actionValue, optimizePortfolio, parseStrategy, type Applicant, type OptimizationResult, type Strategy } from '../../optimize/index.ts';
+import { frameFromRecords, type Frame } from '../../models/index.ts';
+import {
+  actionValue,
+  applicantsFromFrame,
+  optimizePortfolio,
+  parseStrategy,
+  type Applicant,
+  type OptimizationResult,
+  type Strategy,
+} from '../../optimize/index.ts';
 import { honourLimits, type Frontier } from './table-limits.ts';
 import { cutoffEdge as flowCutoffEdge, tableNodeOf, withCutoff as flowWithCutoff, withTable, type CutoffEdge, type NodeDefinition } from '../../flow/index.ts';
 
@@ -64,7 +72,7 @@ export function strategyOf(logic: DecisionLogic): Strategy {
 }
 
 /** The applications as the optimiser's frame: the PD first, then the columns the strategy reads. */
-async function optimizeOn(applications: Record<string, unknown>[], pds: ArrayLike<number>, strategy: Strategy): Promise<OptimizationResult> {
+function optimiserFrame(applications: Record<string, unknown>[], pds: ArrayLike<number>, strategy: Strategy): Frame {
   const c = strategy.columns;
   const columns = [
     ...new Set([
@@ -81,7 +89,11 @@ async function optimizeOn(applications: Record<string, unknown>[], pds: ArrayLik
   if (missing.length)
     throw new Error(`decisionLogic.strategy.columns: the applications have no ${missing.join(', ')}; name the application fields that hold them`);
   const rows = applications.map((a, i) => [String(pds[i]), ...columns.map((k) => (a[k] === null || a[k] === undefined ? '' : String(a[k])))]);
-  return optimizePortfolio(frameFromRecords(['__pd', ...columns], rows), strategy);
+  return frameFromRecords(['__pd', ...columns], rows);
+}
+
+function optimizeOn(applications: Record<string, unknown>[], pds: ArrayLike<number>, strategy: Strategy): Promise<OptimizationResult> {
+  return optimizePortfolio(optimiserFrame(applications, pds, strategy), strategy);
 }
 
 /**
@@ -131,10 +143,10 @@ function cutoffAt(pd: Float64Array, k: number): number {
  * risky, and what approving each is worth under its offer): for each offer, approving the k least
  * risky for the best k, and the offer worth most so.
  */
-function bestPolicy(members: number[], pds: ArrayLike<number>, applicant: (i: number) => Applicant, strategy: Strategy): Policy & { frontier: Frontier } {
+function bestPolicy(members: number[], pds: ArrayLike<number>, applicants: readonly Applicant[], strategy: Strategy): Policy & { frontier: Frontier } {
   const offers = strategy.actions.rates.flatMap((rate) => strategy.actions.limitFactors.map((limitFactor) => ({ approve: true, rate, limitFactor })));
   const byPd = [...members].sort((a, b) => pds[a]! - pds[b]!);
-  const people = byPd.map(applicant);
+  const people = byPd.map((i) => applicants[i]!);
   let best = { k: 0, offer: offers[0]!, value: -Infinity };
   for (const offer of offers) {
     let sum = 0;
@@ -183,25 +195,16 @@ export async function proposeSegmentTable(
   logic: TableLogic,
 ): Promise<{ segments: SegmentPolicy[]; approvalRate: number; agreement: number; expectedProfit: number; portfolio: Policy; unmet: string[] }> {
   const strategy = strategyOf(logic);
-  const result = await optimizeOn(applications, pds, strategy);
-  const field = logic.table.segment;
-  const cols = strategy.columns;
-  const applicant = (i: number): Applicant => {
-    const a = applications[i]!;
-    return {
-      pd: pds[i]!,
-      amount: Number(a[cols.amount]),
-      termMonths: Number(a[cols.term]),
-      monthlyIncome: Number(a[cols.income]),
-      monthlyDebt: Number(a[cols.debt]),
-    };
-  };
+  const frame = optimiserFrame(applications, pds, strategy);
+  const result = await optimizePortfolio(frame, strategy);
+  // The applicants and their segments as the optimiser read them (LGD and EAD columns, missing debt, missing segments alike).
+  const { applicants, segments: segmentOf } = applicantsFromFrame(frame, strategy, null);
   const { segment: _field, segmentMinApprovalRate, segmentMaxVolume, ...limits } = strategy.portfolio;
   // Without portfolio limits each segment's policy is simply its most profitable one; with them, the optimiser's choices carry the limits.
   const unconstrained = [...Object.values(limits), segmentMinApprovalRate, segmentMaxVolume].every((v) => v === undefined);
   const found = Object.entries(result.cutoffs).map(([segment, c]) => {
-    const members = applications.flatMap((a, i) => (String(a[field] ?? '') === segment ? [i] : []));
-    const policy = bestPolicy(members, pds, applicant, strategy);
+    const members = applications.flatMap((_, i) => (segmentOf![i] === segment ? [i] : []));
+    const policy = bestPolicy(members, pds, applicants, strategy);
     const floor = segmentMinApprovalRate?.[segment];
     if (floor !== undefined) policy.frontier.min = Math.min(members.length, Math.ceil(floor * members.length));
     const cap = segmentMaxVolume?.[segment];
@@ -227,7 +230,7 @@ export async function proposeSegmentTable(
   });
   const everyone = applications.map((_, i) => i);
   // One policy for all, under the portfolio's own limits (a segment's limits cannot bind one cutoff).
-  const one = bestPolicy(everyone, pds, applicant, strategy);
+  const one = bestPolicy(everyone, pds, applicants, strategy);
   if (!unconstrained) honourLimits([one.frontier], limits, applications.length);
   const { frontier: _one, ...portfolio } = { ...one, ...policyAt(one.frontier) };
   const total = segments.reduce((n, s) => n + s.applications, 0);
