@@ -268,7 +268,7 @@ export class LifecycleService {
           description: `out-of-time applications of flow ${program.flowId} as of ${claimed.asOf.slice(0, 10)} (retraining run ${claimed.id})`,
         }),
       );
-      const oot = this.outOfTime(sample, decisions, ootFrom);
+      const oot = this.outOfTime(sample, applications, ootFrom);
       // With decision logic, the optimiser re-sets the cutoff (or each segment's policy) for the challenger's PDs on the out-of-time applications.
       let cutoff: CutoffProposal | null = null;
       let table: SegmentTableProposal | null = null;
@@ -383,8 +383,11 @@ export class LifecycleService {
   }
 
   /** The applications of the out-of-time slice with their outcomes. */
-  private outOfTime(sample: Sample, history: SampleDecision[], ootFrom: number): { application: Record<string, unknown>; bad: number }[] {
-    const byId = new Map(history.map((d) => [d.id, d.application]));
+  private outOfTime(
+    sample: Sample,
+    byId: ReadonlyMap<string, Record<string, unknown>>,
+    ootFrom: number,
+  ): { application: Record<string, unknown>; bad: number }[] {
     const apps: { application: Record<string, unknown>; bad: number }[] = [];
     for (let i = 0; i < sample.decisionIds.length; i++)
       if (sample.time[i]! >= ootFrom) apps.push({ application: byId.get(sample.decisionIds[i]!)!, bad: sample.y[i]! });

@@ -124,7 +124,8 @@ export function retrainChallenger(sample: Sample, champion: LoadedModel, ootMont
   const candidates: { method: RetrainResult['method']; model: NewModel }[] = [{ method: 'retrained', model: retrained }];
   if (champion.kind === 'gbdt') {
     // With little recent data a refitted intercept often beats a new model.
-    candidates.push({ method: 'recalibrated', model: { ...retrained, kind: 'gbdt', model: recalibrated(champion.model, trainFrame, yTrain) } as NewModel });
+    const recalibratedChampion = recalibrated(champion.model, trainFrame, yTrain);
+    candidates.push({ method: 'recalibrated', model: { ...retrained, kind: 'gbdt', model: recalibratedChampion } as NewModel });
     const params = champion.model.params as BoostParams;
     search = searchTrees(
       sample.frame,
@@ -145,7 +146,7 @@ export function retrainChallenger(sample: Sample, champion: LoadedModel, ootMont
         train,
         null,
         { ...params, ...chosenParams, seed },
-        continued ? { continueFrom: recalibrated(champion.model, trainFrame, yTrain) } : {},
+        continued ? { continueFrom: recalibratedChampion } : {},
       );
       candidates.push({
         method: 'searched',
