@@ -4,7 +4,7 @@ import { FeelDecimal, isFeelNumber, numbersEqual } from './decimal.ts';
 import { BUILTINS } from './builtins/index.ts';
 import { type Env, MAX_CALL_DEPTH } from './env.ts';
 import { DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, YearsMonthsDuration, parseTemporalLiteral } from './temporal.ts';
-import { FeelFunction, FeelRange, compareValues, feelEquals, isContext, typeName, type FeelContext, type FeelValue } from './values.ts';
+import { FeelFunction, FeelRange, compareValues, feelEquals, isContext, typeName, valueToString, type FeelContext, type FeelValue } from './values.ts';
 
 export type Compiled = (env: Env) => FeelValue;
 /** A compiled positive unary test: does the input satisfy it? null when undecidable. */
@@ -130,29 +130,92 @@ function pathOf(v: FeelValue, name: string, env: Env): FeelValue {
   return null;
 }
 
-export function isInstanceOf(v: FeelValue, type: TypeRef): boolean {
+const PRIMITIVE_TYPES = new Set(['number', 'string', 'boolean', 'date', 'time', 'date and time', 'days and time duration', 'years and months duration']);
+const TYPE_ALIASES: Record<string, string> = {
+  dateTime: 'date and time',
+  dayTimeDuration: 'days and time duration',
+  yearMonthDuration: 'years and months duration',
+};
+
+/** Is a type name one the FEEL lattice knows (10.3.2.9)? `list` and the like need parameters. */
+function knownType(type: TypeRef): boolean {
+  switch (type.kind) {
+    case 'named':
+      return type.name === 'Any' || type.name === 'Null' || PRIMITIVE_TYPES.has(TYPE_ALIASES[type.name] ?? type.name);
+    case 'list':
+    case 'range':
+      return knownType(type.item);
+    case 'context':
+      return type.entries.length > 0 && type.entries.every((e) => knownType(e.type));
+    case 'function':
+      return type.params.every(knownType) && knownType(type.result);
+  }
+}
+
+const ANY_TYPE: TypeRef = { kind: 'named', name: 'Any' };
+
+/** Type conformance between types (T <: S, 10.3.2.9.2). */
+function typeConforms(t: TypeRef, s: TypeRef): boolean {
+  if (s.kind === 'named' && s.name === 'Any') return true;
+  if (t.kind === 'named' && t.name === 'Null') return true;
+  if (t.kind === 'named' && s.kind === 'named') return (TYPE_ALIASES[t.name] ?? t.name) === (TYPE_ALIASES[s.name] ?? s.name);
+  if ((t.kind === 'list' && s.kind === 'list') || (t.kind === 'range' && s.kind === 'range')) return typeConforms(t.item, s.item);
+  if (t.kind === 'context' && s.kind === 'context') return s.entries.every((e) => t.entries.some((f) => f.name === e.name && typeConforms(f.type, e.type)));
+  if (t.kind === 'function' && s.kind === 'function')
+    return t.params.length === s.params.length && s.params.every((p, i) => typeConforms(p, t.params[i]!)) && typeConforms(t.result, s.result);
+  return false;
+}
+
+/**
+ * Type conformance of a value (10.3.2.9.2): the value's type conforms to `type`. Inside lists,
+ * ranges and contexts a null is of type Null, which conforms to every type.
+ */
+function conforms(v: FeelValue, type: TypeRef, nested: boolean): boolean {
+  if (v === null) return nested || (type.kind === 'named' && type.name === 'Null');
   switch (type.kind) {
     case 'named': {
-      const name = type.name;
-      if (name === 'Any') return v !== null;
-      if (name === 'Null') return v === null;
-      if (v === null) return false;
-      return (
-        typeName(v) === name ||
-        (name === 'dateTime' && v instanceof FeelDateTime) ||
-        (name === 'dayTimeDuration' && v instanceof DaysTimeDuration) ||
-        (name === 'yearMonthDuration' && v instanceof YearsMonthsDuration)
-      );
+      const name = TYPE_ALIASES[type.name] ?? type.name;
+      if (name === 'Any') return true;
+      return typeName(v) === name;
     }
     case 'list':
-      return Array.isArray(v) && v.every((x) => isInstanceOf(x, type.item));
+      return Array.isArray(v) && v.every((x) => conforms(x, type.item, true));
     case 'range':
-      return v instanceof FeelRange && [v.start, v.end].every((x) => x === null || isInstanceOf(x, type.item));
+      return v instanceof FeelRange && [v.start, v.end].every((x) => x === null || conforms(x, type.item, true));
     case 'context':
-      return isContext(v) && type.entries.every((e) => e.name in v && isInstanceOf(v[e.name]!, e.type));
-    case 'function':
-      return v instanceof FeelFunction;
+      return isContext(v) && type.entries.every((e) => e.name in v && conforms(v[e.name]!, e.type, true));
+    case 'function': {
+      if (!(v instanceof FeelFunction)) return false;
+      // A function literal declares its parameters' types (Any where none is written); they are
+      // contravariant: each type asked for must conform to the declared one. Built-ins and
+      // models' functions declare none here, so only their arity can be checked.
+      if (!v.variadic && v.params.length !== type.params.length) return false;
+      return v.params.every((p, i) => p.typeRef === undefined || typeConforms(type.params[i]!, p.typeRef));
+    }
   }
+}
+
+/** `e instance of T` (table 61): null when T is not a type of the lattice. */
+export function instanceOf(v: FeelValue, type: TypeRef): boolean | null {
+  if (!knownType(type)) return null;
+  return conforms(v, type, false);
+}
+
+/** Typed parameters and the like: does the value conform to the type (false where it cannot say)? */
+export function isInstanceOf(v: FeelValue, type: TypeRef): boolean {
+  if (type.kind === 'named' && (type.name === 'list' || type.name === 'context' || type.name === 'range' || type.name === 'function')) {
+    return (
+      v !== null &&
+      (type.name === 'list'
+        ? Array.isArray(v)
+        : type.name === 'context'
+          ? isContext(v)
+          : type.name === 'range'
+            ? v instanceof FeelRange
+            : v instanceof FeelFunction)
+    );
+  }
+  return conforms(v, type, false);
 }
 
 /** Calls a function value with positional or named arguments; wrong calls yield null and a warning. */
@@ -232,7 +295,10 @@ function iterate(iters: Iteration[], env: Env, compiled: { source: Compiled; to?
       // A range value is not a list: iterate `a..b` instead.
       env.warn('bad_iteration', `for ${iters[i]!.name} cannot iterate over a range value; write "for x in a..b"`);
       return false;
-    } else items = from === null ? [] : [from];
+    } else if (from === null) {
+      env.warn('bad_iteration', `for ${iters[i]!.name} in null: there is nothing to iterate over`);
+      return false;
+    } else items = [from];
     for (const item of items) {
       if (!env.sink.step()) return false;
       if (!step(i + 1, scope.child({ [iters[i]!.name]: item }))) return false;
@@ -384,13 +450,30 @@ export function compileNode(node: Node): Compiled {
     }
     case 'in': {
       const e = compileNode(node.e);
+      const only = node.tests.length === 1 ? node.tests[0]! : null;
+      if (only?.t === 'list' && !usesInput(only)) {
+        // DMN 1.5 table 55: `e in [a, b]` is `e = a or e = b` (or `e in a` for a range item): the
+        // list literal lists tests; it is not a value the input could equal as a whole.
+        const list = compileNode(only);
+        return (env) => {
+          const v = e(env);
+          const items = list(env) as FeelValue[];
+          let sawNull = false;
+          for (const x of items) {
+            const r = x instanceof FeelRange && !(v instanceof FeelRange) ? rangeIncludes(x, v) : feelEquals(x, v);
+            if (r === true) return true;
+            if (r === null) sawNull = true;
+          }
+          return sawNull ? null : false;
+        };
+      }
       const test = compileTests(node.tests);
       return (env) => test(e(env), env);
     }
     case 'instanceof': {
       const e = compileNode(node.e);
       const type = node.type;
-      return (env) => isInstanceOf(e(env), type);
+      return (env) => instanceOf(e(env), type);
     }
     case 'if': {
       const c = compileNode(node.c);
@@ -466,6 +549,10 @@ export function compileNode(node: Node): Compiled {
           env.warn('bad_range', `range ends differ in type: ${typeName(a)} and ${typeName(b)}`);
           return null;
         }
+        if (a !== null && b !== null && (compareValues(a, b) ?? 1) > 0) {
+          env.warn('bad_range', `a range's start must not be after its end (${valueToString(a)} > ${valueToString(b)})`);
+          return null;
+        }
         return new FeelRange(a, b, si, ei);
       };
     }
@@ -481,7 +568,7 @@ export function compileNode(node: Node): Compiled {
       return (env) =>
         new FeelFunction(
           'anonymous',
-          params.map((p) => ({ name: p.name })),
+          params.map((p) => ({ name: p.name, typeRef: p.type ?? ANY_TYPE })),
           (args) => {
             const vars: FeelContext = {};
             params.forEach((p, i) => {

@@ -166,6 +166,64 @@ const EXAMPLES: [string, string][] = [
   ['time("10:30:00+05:00").hour', '10'],
   ['@"2019-03-31" + duration("P1M")', '2019-04-30'],
   ['date(2020, 2, 30)', 'null'],
+  // Rule 2h: a simple positive unary test is an expression; its value is a range (10.3.2.7, table 42).
+  ['(<= 10).start included', 'false'],
+  ['(<= 10).start', 'null'],
+  ['(<= 10).end', '10'],
+  ['(<= 10).end included', 'true'],
+  ['(> 1).start', '1'],
+  ['(> 1).end included', 'false'],
+  ['(>= @"2019-03-31") instance of range<date>', 'true'],
+  ['(< 10) = (< 10)', 'true'],
+  ['(< 10) = (<= 10)', 'false'],
+  ['5 in (< 10)', 'true'],
+  // 10.3.2.7: endpoints of one type, start <= end; otherwise no range.
+  ['[10..1]', 'null'],
+  ['[1.."a"]', 'null'],
+  // Table 72, range(): only grammar rule 66 literals; an endpoint may be left out beside an open bracket.
+  ['range("[2..)") = (>= 2)', 'true'],
+  ['range("(..2)") = (< 2)', 'true'],
+  ['range("") ', 'null'],
+  ['range("[..]")', 'null'],
+  ['range("[..2]")', 'null'],
+  ['range("[1..]")', 'null'],
+  ['range("<2")', 'null'],
+  ['range("[5..1]")', 'null'],
+  ['range("[1.5e1..20]").start', '15'],
+  // Table 55: `e in [e2, e3]` is `e = e2 or e = e3`, and `e in e2 or e in e3` for ranges.
+  ['1 in [[2..4], [1..3]]', 'true'],
+  ['5 in [[2..4], [1..3]]', 'false'],
+  ['[1..5] in [[1..5]]', 'true'],
+  ['[1, 2] in [[1, 2], [3]]', 'true'],
+  ['[1, 2] in [1, 2]', 'null'],
+  ['null in [1, null]', 'true'],
+  // Table 61 and 10.3.2.9.2: a list type needs its parameter; Null conforms to every type inside.
+  ['123 instance of list', 'null'],
+  ['123 instance of unknown type', 'null'],
+  ['[null] instance of list<number>', 'true'],
+  ['{a: null} instance of context<a: number>', 'true'],
+  ['{a: 1} instance of context<a: number, b: number>', 'false'],
+  ['{ "name": "Peter", age: 30 } instance of context<age: number, name: string>', 'true'],
+  // Function types: arity must match; parameters are contravariant.
+  ['(function(a, b) a) instance of function<Any>->Any', 'false'],
+  ['(function(a: number) a) instance of function<Any>->Any', 'false'],
+  ['(function(a: Any) a) instance of function<number>->Any', 'true'],
+  // Table 54: an input without a time offset takes the other input's.
+  ['date and time("2020-01-01T00:00:00") < date and time("2020-01-01T00:00:01Z")', 'true'],
+  ['date and time("2020-01-01T00:00:00") = date and time("2020-01-01T00:00:00+02:00")', 'true'],
+  ['time("10:00:00") > time("09:00:00+05:00")', 'true'],
+  // Table 72 and 77 examples.
+  ['time("23:59:00z") + duration("PT2M") = time("00:01:00@Etc/UTC")', 'true'],
+  ['time("23:59:00z") = time(23, 59, 0, duration("PT0H"))', 'true'],
+  ['is(time("23:00:50z"), time("23:00:50+00:00"))', 'true'],
+  ['is(time("23:00:50z"), time("23:00:50"))', 'false'],
+  // Table 74, note 1: start position in [-L..L], length in [1..E].
+  ['substring("foobar", -2, 1)', 'a'],
+  ['substring("\\U01F40Eab", 2)', 'ab'],
+  ['substring("abc", 4)', 'null'],
+  ['substring("abc", -4)', 'null'],
+  ['substring("abc", 1, 0)', 'null'],
+  ['substring("abc", 2, 3)', 'null'],
 ];
 
 describe('FEEL as the DMN 1.5 text states it', () => {

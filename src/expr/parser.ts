@@ -7,6 +7,7 @@ import { tokenize, type Token } from './lexer.ts';
 const MAX_NESTING = 200;
 
 const COMPARATORS = new Set(['=', '!=', '<', '<=', '>', '>=']);
+const RANGE_OPERATORS = new Set(['<', '<=', '>', '>=']);
 type Comparator = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
 /** Recursive-descent FEEL parser; precedence follows the DMN 1.5 grammar. */
@@ -418,6 +419,11 @@ class Parser {
     if (t.value === '?') {
       this.pos++;
       return { t: 'input', at: t.start };
+    }
+    if (RANGE_OPERATORS.has(t.value)) {
+      // DMN 1.5 rule 2h: a simple positive unary test is an expression whose value is a range.
+      this.pos++;
+      return { t: 'unarycmp', op: t.value as Comparator, e: this.additive(), at: t.start };
     }
     if (t.value === '(') {
       this.pos++;

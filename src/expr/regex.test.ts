@@ -35,6 +35,20 @@ describe('FEEL regular expressions (XPath flavour on a linear-time engine)', () 
     ['matches("x", "^[\\d\\w]$")', true],
     // Code points, not UTF-16 units.
     ['matches("😀", "^.$")', true],
+    // XML Schema's class subtraction, nested, with categories and escapes (XSD Part 2 F.1.1).
+    ['matches("bcd", "^[a-z-[aeiou]]+$")', true],
+    ['matches("bed", "^[a-z-[aeiou]]+$")', false],
+    ['matches("é", "^[\\p{L}-[a-z]]$")', true],
+    ['matches("e", "^[\\p{L}-[a-z]]$")', false],
+    ['matches("c", "^[a-z-[b-d-[c]]]$")', true],
+    ['matches("b", "^[a-z-[b-d-[c]]]$")', false],
+    ['matches("x", "^[\\S-[x]]$")', false],
+    // Quantifiers in braces; a literal brace is escaped.
+    ['matches("aa", "^a{2}$")', true],
+    ['matches("aaa", "^a{1,}$")', true],
+    ['matches("a{", "^a\\{$")', true],
+    // With the q flag the replacement is literal too (XPath Functions 3.1 §5.6.3).
+    ['replace("a.b.c", ".", "$", "q")', 'a$b$c'],
     ['replace("abcd", "(ab)|(a)", "[1=$1][2=$2]")', '[1=ab][2=]cd'],
     ['replace("abracadabra", "bra", "*")', 'a*cada*'],
     ['replace("abracadabra", "a.*a", "*")', '*'],
@@ -62,7 +76,9 @@ describe('FEEL regular expressions (XPath flavour on a linear-time engine)', () 
       ['replace("abracadabra", ".*?", "$1")', /must not match the empty string/],
       ['split("abba", ".?")', /must not match the empty string/],
       ['matches("aa", "(a)\\1")', /back-references .* linear time/],
-      ['matches("b", "[a-z-[aeiou]]")', /subtraction/],
+      ['matches("abc", "a{2,1}")', /not a quantifier/],
+      ['matches("abc", "a{,2}")', /not a quantifier/],
+      ['matches("a}", "a}")', /closes no quantifier/],
       ['matches("a", "\\p{IsBasicLatin}")', /block escape/],
       ['matches("a", "(a")', /never closed/],
       ['matches("a", "a", "g")', /flags may only contain/],

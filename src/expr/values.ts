@@ -1,5 +1,6 @@
-import { DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, YearsMonthsDuration } from './temporal.ts';
+import { DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, YearsMonthsDuration, zoneOffsetAtLocal } from './temporal.ts';
 import { FeelDecimal, compareNumbers, isFeelNumber, numbersEqual } from './decimal.ts';
+import type { TypeRef } from './ast.ts';
 
 /** A FEEL context: a plain object whose keys are entry names. */
 export type FeelContext = { [name: string]: FeelValue };
@@ -48,6 +49,8 @@ export interface CallSite {
 export interface FeelParameter {
   name: string;
   type?: string;
+  /** The declared type of a function literal's parameter (Any where none is written). */
+  typeRef?: TypeRef;
 }
 
 /**
@@ -108,8 +111,16 @@ function sameTemporalKind(a: FeelValue, b: FeelValue): boolean {
   return typeName(a) === typeName(b);
 }
 
+/** A time of day with neither an offset nor a zone. */
+function isLocalTime(t: FeelTime): boolean {
+  return t.offset === null && t.zone === null;
+}
+
 function timeInstant(t: FeelTime): number | null {
   if (t.offset !== null) return t.secondOfDay - t.offset;
+  // A time of day has no date to look a zone's rules up on; take the zone's offset on the epoch's
+  // day, so that 00:01:00@Etc/UTC is 00:01:00Z (DMN 1.5 table 72's example).
+  if (t.zone !== null) return t.secondOfDay - zoneOffsetAtLocal(t.zone, t.secondOfDay);
   return null;
 }
 
@@ -149,14 +160,15 @@ export function feelEquals(a: FeelValue, b: FeelValue): boolean | null {
   if (a instanceof FeelDateTime && b instanceof FeelDateTime) {
     const ia = a.instant;
     const ib = b.instant;
-    if (ia === null && ib === null) return a.localSeconds === b.localSeconds;
-    if (ia === null || ib === null) return false;
+    // Table 54: an input without an offset takes the other input's, so the wall clocks compare.
+    if (ia === null || ib === null) return a.localSeconds === b.localSeconds;
     return ia === ib;
   }
   if (a instanceof FeelTime && b instanceof FeelTime) {
     const ia = timeInstant(a);
     const ib = timeInstant(b);
     if (ia !== null && ib !== null) return ia === ib;
+    if (isLocalTime(a) || isLocalTime(b)) return a.secondOfDay === b.secondOfDay;
     return a.secondOfDay === b.secondOfDay && a.offset === b.offset && a.zone === b.zone;
   }
   return compareValues(a, b) === 0;
@@ -177,16 +189,16 @@ export function compareValues(a: FeelValue, b: FeelValue): number | null {
   if (a instanceof FeelDateTime && b instanceof FeelDateTime) {
     const ia = a.instant;
     const ib = b.instant;
-    if (ia === null && ib === null) return a.localSeconds - b.localSeconds;
-    if (ia === null || ib === null) return null;
+    // Table 54: an input without an offset takes the other input's, so the wall clocks compare.
+    if (ia === null || ib === null) return a.localSeconds - b.localSeconds;
     return ia - ib;
   }
   if (a instanceof FeelTime && b instanceof FeelTime) {
     const ia = timeInstant(a);
     const ib = timeInstant(b);
     if (ia !== null && ib !== null) return ia - ib;
-    if ((ia === null) !== (ib === null)) return null;
-    return a.secondOfDay - b.secondOfDay;
+    if (isLocalTime(a) || isLocalTime(b) || (ia === null && ib === null)) return a.secondOfDay - b.secondOfDay;
+    return null;
   }
   if (a instanceof YearsMonthsDuration && b instanceof YearsMonthsDuration) return a.months - b.months;
   if (a instanceof DaysTimeDuration && b instanceof DaysTimeDuration) return a.seconds - b.seconds;

@@ -13,7 +13,7 @@ import {
   parseDuration,
   parseTime,
 } from '../temporal.ts';
-import { FeelRange, feelEquals, typeName, type FeelFunction, type FeelValue } from '../values.ts';
+import { FeelRange, compareValues, feelEquals, typeName, type FeelFunction, type FeelValue } from '../values.ts';
 import { bad, builtin, isInt, badCall } from './define.ts';
 
 function dateFromParts(env: Env, y: FeelValue, m: FeelValue, d: FeelValue): FeelDate | null {
@@ -158,7 +158,7 @@ export const conversionFunctions: FeelFunction[] = [
       if (!m) return bad(env, 'range', `"${from}" is not a range like "[1..10)"`, from);
       const endpoint = (t: string): FeelValue | undefined => {
         if (t === '') return null;
-        if (/^-?\d+(\.\d+)?$/.test(t)) return parseNumber(t);
+        if (/^-?(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/.test(t)) return parseNumber(t) ?? undefined;
         if (/^".*"$/.test(t)) return t.slice(1, -1);
         const lit = /^@"(.*)"$/.exec(t) ?? /^(?:date and time|date|time|duration)\("(.*)"\)$/.exec(t);
         if (lit)
@@ -170,7 +170,11 @@ export const conversionFunctions: FeelFunction[] = [
       const a = endpoint(m[2]!);
       const b = endpoint(m[3]!);
       if (a === undefined || b === undefined || (a === null && b === null)) return bad(env, 'range', `"${from}" has endpoints that are not literals`, from);
+      // Grammar rule 66: an endpoint may be left out only beside an open bracket (`(..2)`, `[2..)`).
+      if ((a === null && m[1] === '[') || (b === null && m[4] === ']'))
+        return bad(env, 'range', `"${from}" leaves out an endpoint beside a closed bracket`, from);
       if (a !== null && b !== null && typeName(a) !== typeName(b)) return bad(env, 'range', 'both endpoints must be of one type', from);
+      if (a !== null && b !== null && (compareValues(a, b) ?? 1) > 0) return bad(env, 'range', `"${from}" starts after it ends`, from);
       return new FeelRange(a, b, m[1] === '[', m[4] === ']');
     },
   }),

@@ -46,11 +46,14 @@ export const stringFunctions: FeelFunction[] = [
       const s = str(env, 'substring', 'string', s0);
       if (s === null) return null;
       if (!isInt(start) || start === 0) return bad(env, 'substring', 'start position must be a non-zero whole number', start ?? null);
+      // Table 74, note 1: start position lies in [-L..L] and length in [1..E], counted in code points.
       const cps = [...s];
-      const from = start > 0 ? start - 1 : Math.max(0, cps.length + start);
+      if (Math.abs(start) > cps.length) return bad(env, 'substring', `start position ${start} is outside a string of ${cps.length} characters`, start);
+      const from = start > 0 ? start - 1 : cps.length + start;
       if (length !== undefined && length !== null) {
-        if (typeof length !== 'number' || length < 0) return bad(env, 'substring', 'length must be a non-negative number', length);
-        return cps.slice(from, from + Math.round(length)).join('');
+        const most = cps.length - from;
+        if (!isInt(length) || length < 1 || length > most) return bad(env, 'substring', `length must be a whole number from 1 to ${most} here`, length);
+        return cps.slice(from, from + length).join('');
       }
       return cps.slice(from).join('');
     },
@@ -87,7 +90,8 @@ export const stringFunctions: FeelFunction[] = [
       if (!re) return null;
       if (matchesEmpty(re)) return bad(env, 'replace', 'the pattern must not match the empty string', pattern);
       try {
-        return xpathReplace(input, re, replacement, (n) => env.sink.charge(n, 'replace()'));
+        const literal = typeof f === 'string' && f.includes('q');
+        return xpathReplace(input, re, replacement, (n) => env.sink.charge(n, 'replace()'), literal);
       } catch (err) {
         if (err instanceof RegexError) return bad(env, 'replace', err.message, replacement);
         throw err;

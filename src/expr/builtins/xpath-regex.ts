@@ -5,7 +5,8 @@ import { RE2JS } from 're2js';
  * flavour plus anchors, reluctant quantifiers and flags: DMN 1.5 §10.3.4.3, XPath Functions
  * 3.1 §5.6). They run on RE2 (re2js), whose matching time is linear in the input whatever the
  * pattern: an applicant's name can never make a pattern backtrack for seconds. What RE2 cannot
- * do in linear time (back-references, class subtraction) is refused with a message.
+ * do in linear time (back-references) is refused with a message; class subtraction is spelled
+ * out as the code points it keeps.
  */
 
 /** XML Schema's multi-character escapes as RE2 classes: outside a class, and as members inside one. */
@@ -64,6 +65,64 @@ function escapeAt(p: string, i: number, inClass: boolean): [string, number] {
   throw new RegexError(`\\${ch} is not an escape of XPath regular expressions`);
 }
 
+/** RE2 class text (`\\x{10FFFF}`, `\\p{L}`) as JavaScript's `u` mode writes it, to test code points. */
+function asJsClass(re2: string): RegExp {
+  return new RegExp(`^${re2.replace(/\\x\{([0-9A-Fa-f]+)\}/g, '\\u{$1}')}$`, 'u');
+}
+
+/** The code points a predicate holds for, as RE2 class ranges. */
+function codePointRanges(holds: (cp: string) => boolean): string {
+  let out = '';
+  let from = -1;
+  const hex = (n: number) => `\\x{${n.toString(16)}}`;
+  for (let cp = 0; cp <= 0x110000; cp++) {
+    const inside = cp < 0x110000 && (cp < 0xd800 || cp > 0xdfff) && holds(String.fromCodePoint(cp));
+    if (inside && from < 0) from = cp;
+    else if (!inside && from >= 0) {
+      out += from === cp - 1 ? hex(from) : `${hex(from)}-${hex(cp - 1)}`;
+      from = -1;
+    }
+  }
+  return out === '' ? '[^\\x{0}-\\x{10ffff}]' : `[${out}]`;
+}
+
+/**
+ * A character class at `i` (on its "["), with XML Schema's subtraction (`[a-z-[aeiou]]`):
+ * RE2 has none, so a subtracting class is spelled out as the code points it keeps.
+ */
+function classAt(p: string, i: number): [string, number] {
+  let j = i + 1;
+  let cls = '[';
+  if (p[j] === '^') {
+    cls += '^';
+    j++;
+  }
+  let first = true;
+  for (;;) {
+    const c = p[j];
+    if (c === undefined) throw new RegexError('a character class "[" is never closed');
+    if (c === ']' && !first) break;
+    if (c === '-' && p[j + 1] === '[') {
+      const [sub, next] = classAt(p, j + 1);
+      if (p[next] !== ']') throw new RegexError('a subtracted class must come last in its class: [a-z-[aeiou]]');
+      const keep = asJsClass(`${cls}]`);
+      const drop = asJsClass(sub);
+      return [codePointRanges((ch) => keep.test(ch) && !drop.test(ch)), next + 1];
+    }
+    if (c === '[') throw new RegexError('"[" inside a character class must be escaped as \\[');
+    if (c === '\\') {
+      const [text, next] = escapeAt(p, j + 1, true);
+      cls += text;
+      j = next;
+    } else {
+      cls += c;
+      j++;
+    }
+    first = false;
+  }
+  return [`${cls}]`, j + 1];
+}
+
 /** The XPath pattern as RE2 syntax. */
 export function translateXPathRegex(pattern: string, freeSpacing: boolean): string {
   let out = '';
@@ -82,34 +141,21 @@ export function translateXPathRegex(pattern: string, freeSpacing: boolean): stri
       continue;
     }
     if (ch === '[') {
-      let j = i + 1;
-      let cls = '[';
-      if (pattern[j] === '^') {
-        cls += '^';
-        j++;
-      }
-      let first = true;
-      for (;;) {
-        const c = pattern[j];
-        if (c === undefined) throw new RegexError('a character class "[" is never closed');
-        if (c === ']' && !first) break;
-        if (c === '-' && pattern[j + 1] === '[')
-          throw new RegexError('character class subtraction ([a-z-[aeiou]]) is not supported; list the characters instead');
-        if (c === '[') throw new RegexError('"[" inside a character class must be escaped as \\[');
-        if (c === '\\') {
-          const [text, next] = escapeAt(pattern, j + 1, true);
-          cls += text;
-          j = next;
-        } else {
-          cls += c;
-          j++;
-        }
-        first = false;
-      }
-      out += `${cls}]`;
-      i = j + 1;
+      const [cls, next] = classAt(pattern, i);
+      out += cls;
+      i = next;
       continue;
     }
+    if (ch === '{') {
+      // XML Schema has only {n}, {n,} and {n,m} (n <= m); a literal brace is escaped.
+      const q = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i));
+      if (!q || out === '' || (q[3] !== undefined && q[3] !== '' && Number(q[3]) < Number(q[1])))
+        throw new RegexError(`"${q ? q[0] : '{'}" is not a quantifier; write {n}, {n,} or {n,m}, or \\{ for a brace`);
+      out += q[0];
+      i += q[0].length;
+      continue;
+    }
+    if (ch === '}') throw new RegexError('a "}" closes no quantifier; write \\} for a brace');
     if (ch === '(') {
       depth++;
       // XPath allows (?: only; RE2's other group syntaxes (flags, names) are not XPath.
@@ -174,13 +220,20 @@ export function matchesEmpty(re: RE2JS): boolean {
 }
 
 /** Every match replaced; null as soon as `fits` refuses what the result has grown by (replacements can multiply the input). */
-export function xpathReplace(input: string, re: RE2JS, replacement: string, fits: (characters: number) => boolean = () => true): string | null {
+export function xpathReplace(
+  input: string,
+  re: RE2JS,
+  replacement: string,
+  fits: (characters: number) => boolean = () => true,
+  /** The `q` flag: the replacement is taken as it is written, with no $N or escapes (XPath 3.1 §5.6.3). */
+  literal = false,
+): string | null {
   const m = re.matcher(input);
   const groups = re.groupCount();
   let out = '';
   let last = 0;
   while (m.find()) {
-    const piece = input.slice(last, m.start()) + expandReplacement(replacement, m, groups);
+    const piece = input.slice(last, m.start()) + (literal ? replacement : expandReplacement(replacement, m, groups));
     if (!fits(piece.length)) return null;
     out += piece;
     last = m.end();
