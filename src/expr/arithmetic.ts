@@ -1,4 +1,4 @@
-import { DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, SECONDS_PER_DAY, YearsMonthsDuration, daysInMonth } from './temporal.ts';
+import { DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, SECONDS_PER_DAY, YearsMonthsDuration, daysInMonth, zoneOffsetAtInstant } from './temporal.ts';
 import type { FeelValue } from './values.ts';
 import { addNumbers, divideNumbers, integerPower, isFeelNumber, multiplyNumbers, negateNumber, subtractNumbers, toDouble, type FeelNumber } from './decimal.ts';
 
@@ -64,7 +64,17 @@ function addTemporal(a: FeelValue, d: YearsMonthsDuration | DaysTimeDuration, si
   }
   const secs = sign * d.seconds;
   if (a instanceof FeelDate) return FeelDate.fromEpochDay(Math.floor((a.epochDay * SECONDS_PER_DAY + secs) / SECONDS_PER_DAY));
-  if (a instanceof FeelDateTime) return dateTimeFromLocalSeconds(a.localSeconds + secs, a.time);
+  if (a instanceof FeelDateTime) {
+    // valuedt⁻¹(valuedt(e1) ± valuedtd(e2)): a date-time in a zone moves on the time line, and its
+    // wall clock is read back in the zone, so an hour across a change of offset is an hour.
+    const zone = a.time.offset === null ? a.time.zone : null;
+    const instant = zone === null ? null : a.instant;
+    if (zone !== null && instant !== null) {
+      const moved = instant + secs;
+      return dateTimeFromLocalSeconds(moved + zoneOffsetAtInstant(zone, moved), a.time);
+    }
+    return dateTimeFromLocalSeconds(a.localSeconds + secs, a.time);
+  }
   if (a instanceof FeelTime) return timeFromSeconds(a.secondOfDay + secs, a);
   return null;
 }

@@ -217,6 +217,10 @@ const EXAMPLES: [string, string][] = [
   ['time("23:59:00z") = time(23, 59, 0, duration("PT0H"))', 'true'],
   ['is(time("23:00:50z"), time("23:00:50+00:00"))', 'true'],
   ['is(time("23:00:50z"), time("23:00:50"))', 'false'],
+  // Table 57: a date-time in a zone moves on the time line (valuedt), across a change of offset.
+  ['date and time("2020-03-29T01:30:00@Europe/Paris") + duration("PT1H")', '2020-03-29T03:30:00@Europe/Paris'],
+  ['date and time("2020-10-25T03:30:00@Europe/Paris") - duration("PT2H")', '2020-10-25T02:30:00@Europe/Paris'],
+  ['date and time("2020-03-29T01:30:00") + duration("PT1H")', '2020-03-29T02:30:00'],
   // Table 74, note 1: start position in [-L..L], length in [1..E].
   ['substring("foobar", -2, 1)', 'a'],
   ['substring("\\U01F40Eab", 2)', 'ab'],

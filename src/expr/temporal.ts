@@ -210,7 +210,7 @@ function zoneFormatter(zone: string): Intl.DateTimeFormat {
 }
 
 /** The zone's offset (seconds east of UTC) at a UTC instant. */
-function zoneOffsetAtInstant(zone: string, utcSeconds: number): number {
+export function zoneOffsetAtInstant(zone: string, utcSeconds: number): number {
   const parts = zoneFormatter(zone).formatToParts(new Date(utcSeconds * 1000));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   let year = get('year');
