@@ -210,7 +210,14 @@ const EXAMPLES: [string, string][] = [
   ['(function(a: Any) a) instance of function<number>->Any', 'true'],
   // Table 54: an input without a time offset takes the other input's.
   ['date and time("2020-01-01T00:00:00") < date and time("2020-01-01T00:00:01Z")', 'true'],
-  ['date and time("2020-01-01T00:00:00") = date and time("2020-01-01T00:00:00+02:00")', 'true'],
+  ['date and time("2020-01-01T00:00:00") <= date and time("2020-01-01T00:00:00+02:00")', 'true'],
+  // Equality wants values of one kind: a local time is not equal to a zoned one.
+  ['date and time("2018-12-08T00:00:00") = date and time("2018-12-08T00:00:00@Asia/Dhaka")', 'false'],
+  ['date and time("2018-12-08T00:00:00+00:00") = date and time("2018-12-08T00:00:00@Etc/UTC")', 'false'],
+  ['date and time("2018-12-08T01:00:00+01:00") = date and time("2018-12-08T00:00:00Z")', 'true'],
+  ['time("10:30:00@Europe/Paris") = time("10:30:00")', 'false'],
+  ['time("10:30:00+02:00") = time("10:30:00@Europe/Paris")', 'false'],
+  ['time("10:30:00Z") = time("10:30:00+00:00")', 'true'],
   ['time("10:00:00") > time("09:00:00+05:00")', 'true'],
   // Table 72 and 77 examples.
   ['time("23:59:00z") + duration("PT2M") = time("00:01:00@Etc/UTC")', 'true'],

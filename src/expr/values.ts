@@ -160,16 +160,20 @@ export function feelEquals(a: FeelValue, b: FeelValue): boolean | null {
   if (a instanceof FeelDateTime && b instanceof FeelDateTime) {
     const ia = a.instant;
     const ib = b.instant;
-    // Table 54: an input without an offset takes the other input's, so the wall clocks compare.
-    if (ia === null || ib === null) return a.localSeconds === b.localSeconds;
+    // Equal values are of one kind: both local, or both at an instant written the same way (an
+    // offset, or a zone id); the DMN TCK holds 00:00+00:00 and 00:00@Etc/UTC unequal, and a local
+    // date-time unequal to any zoned one.
+    if (ia === null && ib === null) return a.localSeconds === b.localSeconds;
+    if (ia === null || ib === null || (a.time.zone === null) !== (b.time.zone === null)) return false;
     return ia === ib;
   }
   if (a instanceof FeelTime && b instanceof FeelTime) {
     const ia = timeInstant(a);
     const ib = timeInstant(b);
-    if (ia !== null && ib !== null) return ia === ib;
-    if (isLocalTime(a) || isLocalTime(b)) return a.secondOfDay === b.secondOfDay;
-    return a.secondOfDay === b.secondOfDay && a.offset === b.offset && a.zone === b.zone;
+    // A local time equals only a local time (DMN TCK 0068); times with an offset or a zone
+    // compare as instants (table 72: 00:01:00Z = 00:01:00@Etc/UTC).
+    if (ia === null || ib === null) return ia === ib && a.secondOfDay === b.secondOfDay;
+    return ia === ib;
   }
   return compareValues(a, b) === 0;
 }
