@@ -2,7 +2,7 @@ import { add, divide, multiply, negate, power, subtract } from './arithmetic.ts'
 import type { Iteration, Node, TypeRef } from './ast.ts';
 import { FeelDecimal, isFeelNumber, numbersEqual } from './decimal.ts';
 import { BUILTINS } from './builtins/index.ts';
-import { type Env, MAX_CALL_DEPTH } from './env.ts';
+import { type Env, MAX_CALL_DEPTH, type TypeResolver } from './env.ts';
 import { DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, YearsMonthsDuration, parseTemporalLiteral } from './temporal.ts';
 import { FeelFunction, FeelRange, compareValues, feelEquals, isContext, typeName, valueToString, type FeelContext, type FeelValue } from './values.ts';
 
@@ -137,18 +137,27 @@ const TYPE_ALIASES: Record<string, string> = {
   yearMonthDuration: 'years and months duration',
 };
 
-/** Is a type name one the FEEL lattice knows (10.3.2.9)? `list` and the like need parameters. */
-function knownType(type: TypeRef): boolean {
-  switch (type.kind) {
+/** A model's type name in place of its definition, once (a definition may name another). */
+function resolved(type: TypeRef, types: TypeResolver | undefined, depth = 0): TypeRef {
+  if (type.kind !== 'named' || !types || depth > 16 || type.name === 'Any' || type.name === 'Null' || PRIMITIVE_TYPES.has(TYPE_ALIASES[type.name] ?? type.name))
+    return type;
+  const defined = types(type.name);
+  return defined ? resolved(defined, types, depth + 1) : type;
+}
+
+/** Is a type one the FEEL lattice knows (10.3.2.9)? `list` and the like need parameters. */
+function knownType(type: TypeRef, types: TypeResolver | undefined): boolean {
+  const t = resolved(type, types);
+  switch (t.kind) {
     case 'named':
-      return type.name === 'Any' || type.name === 'Null' || PRIMITIVE_TYPES.has(TYPE_ALIASES[type.name] ?? type.name);
+      return t.name === 'Any' || t.name === 'Null' || PRIMITIVE_TYPES.has(TYPE_ALIASES[t.name] ?? t.name);
     case 'list':
     case 'range':
-      return knownType(type.item);
+      return knownType(t.item, types);
     case 'context':
-      return type.entries.length > 0 && type.entries.every((e) => knownType(e.type));
+      return t.entries.every((e) => knownType(e.type, types));
     case 'function':
-      return type.params.every(knownType) && knownType(type.result);
+      return t.params.every((p) => knownType(p, types)) && knownType(t.result, types);
   }
 }
 
@@ -170,7 +179,8 @@ function typeConforms(t: TypeRef, s: TypeRef): boolean {
  * Type conformance of a value (10.3.2.9.2): the value's type conforms to `type`. Inside lists,
  * ranges and contexts a null is of type Null, which conforms to every type.
  */
-function conforms(v: FeelValue, type: TypeRef, nested: boolean): boolean {
+function conforms(v: FeelValue, declared: TypeRef, nested: boolean, types?: TypeResolver): boolean {
+  const type = resolved(declared, types);
   if (v === null) return nested || (type.kind === 'named' && type.name === 'Null');
   switch (type.kind) {
     case 'named': {
@@ -179,26 +189,62 @@ function conforms(v: FeelValue, type: TypeRef, nested: boolean): boolean {
       return typeName(v) === name;
     }
     case 'list':
-      return Array.isArray(v) && v.every((x) => conforms(x, type.item, true));
+      return Array.isArray(v) && v.every((x) => conforms(x, type.item, true, types));
     case 'range':
-      return v instanceof FeelRange && [v.start, v.end].every((x) => x === null || conforms(x, type.item, true));
+      return v instanceof FeelRange && [v.start, v.end].every((x) => x === null || conforms(x, type.item, true, types));
     case 'context':
-      return isContext(v) && type.entries.every((e) => e.name in v && conforms(v[e.name]!, e.type, true));
+      return isContext(v) && type.entries.every((e) => e.name in v && conforms(v[e.name]!, e.type, true, types));
     case 'function': {
       if (!(v instanceof FeelFunction)) return false;
       // A function literal declares its parameters' types (Any where none is written); they are
       // contravariant: each type asked for must conform to the declared one. Built-ins and
       // models' functions declare none here, so only their arity can be checked.
       if (!v.variadic && v.params.length !== type.params.length) return false;
-      return v.params.every((p, i) => p.typeRef === undefined || typeConforms(type.params[i]!, p.typeRef));
+      if (v.resultType && !typeConforms(v.resultType, resolved(type.result, types))) return false;
+      return v.params.every((p, i) => p.typeRef === undefined || typeConforms(resolved(type.params[i]!, types), resolved(p.typeRef, types)));
     }
   }
 }
 
+/**
+ * The type an expression's text alone gives it (10.3.2.9, table 43): literals, and lists and
+ * contexts of them. Null where it depends on what the expression is given.
+ */
+function staticType(node: Node): TypeRef | null {
+  switch (node.t) {
+    case 'num':
+      return { kind: 'named', name: 'number' };
+    case 'str':
+      return { kind: 'named', name: 'string' };
+    case 'bool':
+      return { kind: 'named', name: 'boolean' };
+    case 'null':
+      return { kind: 'named', name: 'Null' };
+    case 'list': {
+      const items = node.items.map(staticType);
+      if (items.some((t) => t === null)) return null;
+      const first = items[0];
+      const same = first !== undefined && first !== null && first.kind === 'named' && items.every((t) => t!.kind === 'named' && t!.name === first.name);
+      return { kind: 'list', item: same ? first : ANY_TYPE };
+    }
+    case 'context': {
+      const entries: { name: string; type: TypeRef }[] = [];
+      for (const e of node.entries) {
+        const t = staticType(e.value);
+        if (t === null) return null;
+        entries.push({ name: e.key, type: t });
+      }
+      return { kind: 'context', entries };
+    }
+    default:
+      return null;
+  }
+}
+
 /** `e instance of T` (table 61): null when T is not a type of the lattice. */
-export function instanceOf(v: FeelValue, type: TypeRef): boolean | null {
-  if (!knownType(type)) return null;
-  return conforms(v, type, false);
+export function instanceOf(v: FeelValue, type: TypeRef, types?: TypeResolver): boolean | null {
+  if (!knownType(type, types)) return null;
+  return conforms(v, type, false, types);
 }
 
 /** Typed parameters and the like: does the value conform to the type (false where it cannot say)? */
@@ -473,7 +519,7 @@ export function compileNode(node: Node): Compiled {
     case 'instanceof': {
       const e = compileNode(node.e);
       const type = node.type;
-      return (env) => instanceOf(e(env), type);
+      return (env) => instanceOf(e(env), type, env.sink.types);
     }
     case 'if': {
       const c = compileNode(node.c);
@@ -565,6 +611,7 @@ export function compileNode(node: Node): Compiled {
       }
       const body = compileNode(node.body);
       const params = node.params;
+      const resultType = staticType(node.body) ?? undefined;
       return (env) =>
         new FeelFunction(
           'anonymous',
@@ -587,6 +634,9 @@ export function compileNode(node: Node): Compiled {
               env.sink.calls--;
             }
           },
+          false,
+          [],
+          resultType,
         );
     }
     case 'unarycmp': {

@@ -1,3 +1,4 @@
+import type { TypeRef } from './ast.ts';
 import type { FeelValue, Warning } from './values.ts';
 
 /**
@@ -20,6 +21,9 @@ export const MAX_CALL_DEPTH = 500;
 /** Warning codes that mean an evaluation ran out of its budget (the rest are FEEL's type errors). */
 export const LIMIT_CODES = new Set(['too_many_iterations', 'memory_limit', 'recursion_too_deep']);
 
+/** A model's type names as FEEL types; undefined for a name it does not define. */
+export type TypeResolver = (name: string) => TypeRef | undefined;
+
 /** Where warnings of one evaluation are collected; shared by every scope of that evaluation. */
 export class WarningSink {
   readonly warnings: Warning[] = [];
@@ -31,6 +35,9 @@ export class WarningSink {
   memory = 0;
   /** FEEL-defined functions being called now, one inside another (recursion). */
   calls = 0;
+
+  /** Names of types a model defines (DMN item definitions), for `instance of`. */
+  types: TypeResolver | undefined;
 
   constructor(readonly limits: EvaluationLimits = DEFAULT_LIMITS) {}
 

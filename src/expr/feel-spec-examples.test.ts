@@ -208,6 +208,13 @@ const EXAMPLES: [string, string][] = [
   ['(function(a, b) a) instance of function<Any>->Any', 'false'],
   ['(function(a: number) a) instance of function<Any>->Any', 'false'],
   ['(function(a: Any) a) instance of function<number>->Any', 'true'],
+  // ... and the result covariant, where the body's text gives its type (table 43).
+  ['(function() "x") instance of function<>->string', 'true'],
+  ['(function() "x") instance of function<>->number', 'false'],
+  ['(function(a: number) {b: 1, c: "x"}) instance of function<number>->context<b: number>', 'true'],
+  ['(function(a: number) {b: 1}) instance of function<number>->context<b: number, c: string>', 'false'],
+  ['(function(a: context<a: string>) "x") instance of function<context<a: string, b: number>>->string', 'true'],
+  ['(function(a: context<a: string, b: number>) "x") instance of function<context<a: string>>->string', 'false'],
   // Table 54: an input without a time offset takes the other input's.
   ['date and time("2020-01-01T00:00:00") < date and time("2020-01-01T00:00:01Z")', 'true'],
   ['date and time("2020-01-01T00:00:00") <= date and time("2020-01-01T00:00:00+02:00")', 'true'],

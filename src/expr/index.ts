@@ -2,7 +2,7 @@ export { compileExpression, compileUnaryTests, type CompileOptions, type Compile
 export { compileNode, compileTests, compare, invoke, rangeIncludes, isInstanceOf, type Compiled, type CompiledTest } from './compiler.ts';
 export { parseExpression, parseUnaryTests, parseTypeRef } from './parser.ts';
 export type { Node, TypeRef } from './ast.ts';
-export { Env, WarningSink, LIMIT_CODES, DEFAULT_LIMITS, type EvaluationLimits } from './env.ts';
+export { Env, WarningSink, LIMIT_CODES, DEFAULT_LIMITS, type EvaluationLimits, type TypeResolver } from './env.ts';
 export { FeelSyntaxError } from './feel-error.ts';
 export { BUILTINS, BUILTIN_NAMES } from './builtins/index.ts';
 export {

@@ -66,6 +66,8 @@ export class FeelFunction {
     readonly variadic: boolean = false,
     /** Other parameter names a built-in accepts for named invocation (its overloads). */
     readonly overloads: string[][] = [],
+    /** What a function literal's body is known to give, where its text alone says (a literal, a context of them). */
+    readonly resultType?: TypeRef,
   ) {}
   toJSON(): string {
     return `function ${this.name}`;

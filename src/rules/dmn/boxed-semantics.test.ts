@@ -170,3 +170,32 @@ test('boxed expressions whose parts are other boxed expressions (a context, a de
   assert.deepEqual(rt.evaluateDecision('Doubled', {}).value, [{ twice: 2 }, { twice: 4 }]);
   assert.equal(rt.evaluateDecision('Any Big', {}).value, true);
 });
+
+test("instance of names the model's item definitions as types: components as a context, collections as lists, allowed values not part of the type (10.3.2.9)", async () => {
+  const cases: [string, unknown][] = [
+    ['256 instance of tByte', true],
+    ['"x" instance of tByte', false],
+    ['"XYZ" instance of tCode', true],
+    ['{name: "Ann", age: 40} instance of tPerson', true],
+    ['{name: "Ann", age: 40, city: "Oslo"} instance of tPerson', true],
+    ['{name: "Ann"} instance of tPerson', false],
+    ['{name: "Ann", age: "forty"} instance of tPerson', false],
+    ['[1, 2] instance of tNumbers', true],
+    ['[1, "a"] instance of tNumbers', false],
+    ['[{name: "Ann", age: 1}] instance of tPeople', true],
+    ['[{name: "Ann", age: 1}] instance of list<tPerson>', true],
+    ['1 instance of tUnknown', null],
+  ];
+  const m = await model(`
+    <itemDefinition name="tByte"><typeRef>number</typeRef><allowedValues><text>[0..255]</text></allowedValues></itemDefinition>
+    <itemDefinition name="tCode"><typeRef>string</typeRef><allowedValues><text>"A", "B"</text></allowedValues></itemDefinition>
+    <itemDefinition name="tPerson">
+      <itemComponent name="name"><typeRef>string</typeRef></itemComponent>
+      <itemComponent name="age"><typeRef>number</typeRef></itemComponent>
+    </itemDefinition>
+    <itemDefinition name="tNumbers" isCollection="true"><typeRef>number</typeRef></itemDefinition>
+    <itemDefinition name="tPeople" isCollection="true"><typeRef>tPerson</typeRef></itemDefinition>
+    ${cases.map(([text], i) => `<decision id="d${i}" name="d${i}"><variable name="d${i}"/>${lit(text.replace(/</g, '&lt;').replace(/>/g, '&gt;'))}</decision>`).join('')}`);
+  const rt = new DmnRuntime(m);
+  cases.forEach(([text, expected], i) => assert.equal(rt.evaluateDecision(`d${i}`, {}).value, expected, text));
+});

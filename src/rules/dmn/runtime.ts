@@ -14,6 +14,7 @@ import {
   type CompiledTest,
   type FeelContext,
   type FeelValue,
+  type TypeRef,
   type Warning,
 } from '../../expr/index.ts';
 import { compileDecisionTable } from '../decision-table.ts';
@@ -53,6 +54,17 @@ function newEvaluation(memo: Map<string, FeelValue> = new Map()): Evaluation {
 const errorsOf = (evaluation: Evaluation): DecisionError[] => [...evaluation.failed].map(([decision, message]) => ({ decision, message }));
 
 type Report = (code: string, message: string) => void;
+
+/** The FEEL type an item definition stands for: its components as a context, a collection as a list. */
+function itemType(item: ItemDefinition): TypeRef {
+  let type: TypeRef;
+  if (item.functionItem) {
+    const named = (t?: string): TypeRef => ({ kind: 'named', name: t ? localTypeRef(t) : 'Any' });
+    type = { kind: 'function', params: item.functionItem.parameters.map((p) => named(p.typeRef)), result: named(item.functionItem.outputTypeRef) };
+  } else if (item.components.length > 0) type = { kind: 'context', entries: item.components.map((c) => ({ name: c.name, type: itemType(c) })) };
+  else type = { kind: 'named', name: item.typeRef ? localTypeRef(item.typeRef) : 'Any' };
+  return item.isCollection ? { kind: 'list', item: type } : type;
+}
 
 /**
  * Evaluates the decisions, BKMs and decision services of one DMN model. Every FEEL text and
@@ -97,9 +109,21 @@ export class DmnRuntime {
     return { value, warnings: env.sink.warnings, errors: errorsOf(evaluation) };
   }
 
+  /** An item definition as a FEEL type, for `instance of` (allowed values are not part of a type). */
+  private readonly itemTypes = new Map<string, TypeRef | null>();
+  private readonly typeOf = (name: string): TypeRef | undefined => {
+    const key = localTypeRef(name);
+    if (!this.itemTypes.has(key)) {
+      const item = this.model.itemDefinitions.get(key);
+      this.itemTypes.set(key, item ? itemType(item) : null);
+    }
+    return this.itemTypes.get(key) ?? undefined;
+  };
+
   private rootEnv(inputs: FeelContext, evaluation: Evaluation): Env {
     const vars: FeelContext = {};
     const env = Env.root(vars);
+    env.sink.types = this.typeOf;
     for (const bkm of this.model.bkms.values()) vars[bkm.name] = this.bkmFunction(bkm.name, env);
     for (const svc of this.model.services.values()) vars[svc.name] = this.serviceFunction(svc.name, env, evaluation);
     for (const input of this.model.inputData.values()) {
