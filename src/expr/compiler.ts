@@ -654,6 +654,9 @@ export function compileNode(node: Node): Compiled {
             return new FeelRange(v, null, false, false);
           case '>=':
             return new FeelRange(v, null, true, false);
+          case '!=':
+            // As the DMN TCK reads (!= 10): both ends 10, neither included.
+            return new FeelRange(v, v, false, false);
           default:
             return new FeelRange(v, v, true, true);
         }

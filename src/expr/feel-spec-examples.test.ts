@@ -177,6 +177,14 @@ const EXAMPLES: [string, string][] = [
   ['(< 10) = (< 10)', 'true'],
   ['(< 10) = (<= 10)', 'false'],
   ['5 in (< 10)', 'true'],
+  ['(= 10).start included', 'true'],
+  ['(= 10).end', '10'],
+  ['(!= 10).start included', 'false'],
+  ['(!= 10).end', '10'],
+  // Rule 8/11: "[" may close a range; a property of such a range is read after it.
+  ['[1..10[.end included', 'false'],
+  [']1..10].start included', 'false'],
+  ['[1..[5, 10][2]].end', '10'],
   // 10.3.2.7: endpoints of one type, start <= end; otherwise no range.
   ['[10..1]', 'null'],
   ['[1.."a"]', 'null'],

@@ -7,12 +7,14 @@ import { tokenize, type Token } from './lexer.ts';
 const MAX_NESTING = 200;
 
 const COMPARATORS = new Set(['=', '!=', '<', '<=', '>', '>=']);
-const RANGE_OPERATORS = new Set(['<', '<=', '>', '>=']);
+const RANGE_OPERATORS = new Set(['<', '<=', '>', '>=', '=', '!=']);
 type Comparator = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
 /** Recursive-descent FEEL parser; precedence follows the DMN 1.5 grammar. */
 class Parser {
   private pos = 0;
+  /** Parsing the end of a range at this level: a "[" here closes the range. */
+  private inRangeEnd = false;
   constructor(
     private readonly tokens: Token[],
     private readonly source: string,
@@ -351,9 +353,9 @@ class Parser {
       if (this.isOp('.')) {
         this.pos++;
         e = { t: 'path', obj: e, name: this.name('a name after "."'), at: t.start };
-      } else if (this.isOp('[')) {
+      } else if (this.isOp('[') && !(this.inRangeEnd && !this.startsExpression(this.peek()))) {
         this.pos++;
-        const cond = this.expression();
+        const cond = this.enclosed(() => this.expression());
         this.expectOp(']');
         e = { t: 'filter', obj: e, cond, at: t.start };
       } else if (this.isOp('(')) {
@@ -371,8 +373,8 @@ class Parser {
       if (named) {
         const name = this.name('a parameter name');
         this.expectOp(':');
-        named.push({ name, value: this.expression() });
-      } else args.push(this.expression());
+        named.push({ name, value: this.enclosed(() => this.expression()) });
+      } else args.push(this.enclosed(() => this.expression()));
       if (!this.isOp(')')) this.expectOp(',');
     }
     this.pos++;
@@ -427,7 +429,7 @@ class Parser {
     }
     if (t.value === '(') {
       this.pos++;
-      const e = this.expression();
+      const e = this.enclosed(() => this.expression());
       if (this.isOp('..')) return this.rangeRest(e, false, t.start);
       this.expectOp(')');
       return e;
@@ -444,12 +446,12 @@ class Parser {
         this.pos++;
         return { t: 'list', items: [], at: t.start };
       }
-      const first = this.expression();
+      const first = this.enclosed(() => this.expression());
       if (this.isOp('..')) return this.rangeRest(first, true, t.start);
       const items = [first];
       while (this.isOp(',')) {
         this.pos++;
-        items.push(this.expression());
+        items.push(this.enclosed(() => this.expression()));
       }
       this.expectOp(']');
       return { t: 'list', items, at: t.start };
@@ -460,7 +462,7 @@ class Parser {
       while (!this.isOp('}')) {
         const key = this.tok.kind === 'string' ? this.tokens[this.pos++]!.value : this.contextKey();
         this.expectOp(':');
-        entries.push({ key, value: this.expression() });
+        entries.push({ key, value: this.enclosed(() => this.expression()) });
         if (!this.isOp('}')) this.expectOp(',');
       }
       this.pos++;
@@ -481,9 +483,36 @@ class Parser {
     return key;
   }
 
+  /** Can this token begin an expression? After a range's end, a "[" that is not followed by one closes the range. */
+  private startsExpression(t: Token): boolean {
+    if (t.kind === 'eof') return false;
+    if (t.kind === 'op') return ['(', '[', '{', '-', '?', '@', '<', '<=', '>', '>=', '=', '!='].includes(t.value);
+    if (t.kind === 'keyword') return ['true', 'false', 'null', 'if', 'for', 'some', 'every', 'function', 'not'].includes(t.value);
+    return true;
+  }
+
+  /** Parses inside brackets, braces or parentheses, where a "[" opens a filter again. */
+  private enclosed<T>(parse: () => T): T {
+    const saved = this.inRangeEnd;
+    this.inRangeEnd = false;
+    try {
+      return parse();
+    } finally {
+      this.inRangeEnd = saved;
+    }
+  }
+
   private rangeRest(start: Node, si: boolean, at: number): Node {
     this.expectOp('..');
-    const end = this.expression();
+    // In a range's end, "[" closes the range (`[1..10[`) rather than filtering the end.
+    const saved = this.inRangeEnd;
+    this.inRangeEnd = true;
+    let end: Node;
+    try {
+      end = this.expression();
+    } finally {
+      this.inRangeEnd = saved;
+    }
     const close = this.tok;
     if (this.isOp(']')) {
       this.pos++;
