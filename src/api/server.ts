@@ -32,7 +32,7 @@ import { Metrics } from './metrics.ts';
 import { feelRoutes } from './routes/feel-routes.ts';
 import { consoleRoutes, DEFAULT_CONSOLE_DIR } from './console-routes.ts';
 import { optimizationRoutes } from './routes/optimization-routes.ts';
-import fastifyHelmet from '@fastify/helmet';
+import { securityHeaders } from './security-headers.ts';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { metricsRoute } from './routes/metrics-route.ts';
 import { lifecycleRoutes } from './routes/lifecycle-routes.ts';
@@ -160,8 +160,11 @@ export async function buildServer(options: ServerOptions): Promise<Server> {
   const permissionTable = new PermissionTable(db);
   app.addHook('onRequest', authenticator(keyCache, authFailures, { session: (token) => services!.signIn.session(token) }, permissionTable));
   app.addHook('preValidation', guardInput);
-  // Security headers on every answer (JSON has nothing to run, so the strictest policy costs nothing).
-  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+  const headers = securityHeaders();
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
   // Counted after authentication, so each key has its own allowance and unauthenticated callers share their address's.
   const rate = options.rateLimit ?? { max: Number(process.env.ARBITER_RATE_LIMIT || 120_000), windowMs: 60_000 };
   await app.register(fastifyRateLimit, {

@@ -34,20 +34,50 @@ function insertDecisionsStatement(): PreparedStatement {
   return statement;
 }
 
+/**
+ * A bytea column as one parameter: the values end to end in `$blob` (sent in binary), cut at
+ * `$starts` and `$lengths` (null for a null value). An array of bytea would travel as hex text
+ * in an array literal, escaped in JavaScript and parsed again by the server.
+ */
+const unpacked = (blob: number, starts: number) =>
+  `(select array_agg(substring($${blob}::bytea from p.s for p.l) order by p.n)
+      from unnest($${starts}::int[], $${starts + 1}::int[]) with ordinality as p(s, l, n))`;
+
+/**
+ * A json or jsonb column as one parameter: a JSON array of the values, one per row (JSON null
+ * for SQL null). An array of json would travel as an array literal with every quote escaped.
+ */
+const asJson = (param: number, type: 'json' | 'jsonb' = 'json') =>
+  `(select array_agg(case when ${type}_typeof(j.v) = 'null' then null else j.v end order by j.n)
+      from ${type}_array_elements($${param}::${type}) with ordinality as j(v, n))`;
+
+/** Buffers (or nulls) end to end, with where each starts (1-based, as SQL counts) and how long it is. */
+function packed(values: readonly (Buffer | null)[]): [Buffer, (number | null)[], (number | null)[]] {
+  const starts: (number | null)[] = [];
+  const lengths: (number | null)[] = [];
+  let at = 1;
+  for (const v of values) {
+    starts.push(v ? at : null);
+    lengths.push(v ? v.length : null);
+    if (v) at += v.length;
+  }
+  return [Buffer.concat(values.filter((v): v is Buffer => v !== null)), starts, lengths];
+}
+
 const insertDecisionsText = (algorithm: AuditHash) => `
 with recursive d as (
   insert into decisions (id, flow_id, flow_version, idempotency_key, request_hash, status, outcome, result, path, trace_sealed,
                          application_c1, application_c2, dropped_fields, data_key_id, pending_review_id, versions, completed_at,
                          duration_ms, created_at, scores, client_id, trace_id)
-  select * from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::json[], $9::json[],
-                       $10::bytea[], $11::json[], $12::bytea[], $13::json[], $14::text[], $15::text[], $16::json[], $17::timestamptz[],
-                       $18::float8[], $19::timestamptz[], $20::json[], $21::text[], $22::text[])
+  select * from unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], ${asJson(8)}, ${asJson(9)},
+                       ${unpacked(10, 52)}, ${asJson(11)}, ${unpacked(12, 54)}, ${asJson(13)}, $14::text[], $15::text[], ${asJson(16)}, $17::timestamptz[],
+                       $18::float8[], $19::timestamptz[], ${asJson(20)}, $21::text[], $22::text[])
   on conflict (client_id, idempotency_key) do nothing
   returning id, data_key_id
 ),
 keys as (
   insert into data_keys (id, master_version, wrapped)
-  select k.id, k.version, k.wrapped from unnest($23::text[], $24::int[], $25::bytea[]) as k(id, version, wrapped)
+  select k.id, k.version, k.wrapped from unnest($23::text[], $24::int[], ${unpacked(25, 56)}) as k(id, version, wrapped)
    where k.id in (select data_key_id from d)
 ),
 search as (
@@ -70,14 +100,14 @@ review as (
 event as (
   insert into event_outbox (id, type, application_id, payload)
   select e.id, e.type, e.application_id, e.payload
-    from unnest($40::text[], $41::text[], $42::text[], $43::jsonb[]) with ordinality as e(id, type, application_id, payload, n)
+    from unnest($40::text[], $41::text[], $42::text[], ${asJson(43, 'jsonb')}) with ordinality as e(id, type, application_id, payload, n)
    where e.application_id in (select id from d)
    order by e.n
 ),
 head as (select seq, hash from audit_head where id = 1 for update),
 entries as (
   select row_number() over (order by a.n) as i, a.*
-    from unnest($45::text[], $46::text[], $47::text[], $48::text[], $49::text[], $50::text[], $51::jsonb[]) with ordinality
+    from unnest($45::text[], $46::text[], $47::text[], $48::text[], $49::text[], $50::text[], ${asJson(51, 'jsonb')}) with ordinality
          as a(before, after, actor, action, subject_id, request_id, data, n)
    where a.subject_id in (select id from d)
 ),
@@ -99,8 +129,6 @@ moved as (
 )
 select id from d`;
 
-const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
-
 /** Inserts new decisions with everything that belongs to them, and audits each as made by `by`; returns the ids inserted (the others' keys were taken). */
 export async function insertDecisions(q: Queryable, decisions: readonly { decision: NewDecision; by: Actor }[], now: string): Promise<Set<string>> {
   const columns: unknown[][] = Array.from({ length: 43 }, () => []);
@@ -116,19 +144,19 @@ export async function insertDecisions(q: Queryable, decisions: readonly { decisi
       d.requestHash,
       d.status,
       d.outcome,
-      json(d.result),
-      json(d.path),
+      d.result ?? null,
+      d.path ?? null,
       d.sealed.trace,
-      json(d.sealed.c1),
+      d.sealed.c1,
       d.sealed.c2,
-      json(d.sealed.dropped),
+      d.sealed.dropped,
       d.sealed.dataKey.id,
       d.reviewId,
-      json(d.versions),
+      d.versions ?? null,
       d.status === 'completed' ? now : null,
       d.durationMs,
       now,
-      d.scores && Object.keys(d.scores).length ? json(d.scores) : null,
+      d.scores && Object.keys(d.scores).length ? d.scores : null,
       d.clientId,
       d.traceId ?? null,
     );
@@ -143,7 +171,7 @@ export async function insertDecisions(q: Queryable, decisions: readonly { decisi
       result: d.result,
       reviewId: d.reviewId,
     });
-    push(39, `evt_${randomUUID()}`, event.type, event.applicationId, json(event.data));
+    push(39, `evt_${randomUUID()}`, event.type, event.applicationId, event.data);
     const entry = {
       at: now,
       actor: by.actor,
@@ -154,8 +182,17 @@ export async function insertDecisions(q: Queryable, decisions: readonly { decisi
       data: { flow: d.flowId, version: d.flowVersion, outcome: d.outcome, consents: d.consents.map((c) => c.scope) },
     };
     const { before, after } = hashedAroundSeq(entry);
-    [before, after, entry.actor, entry.action, entry.subjectId, entry.requestId, JSON.stringify(entry.data)].forEach((v, i) => audit[i]!.push(v));
+    [before, after, entry.actor, entry.action, entry.subjectId, entry.requestId, entry.data].forEach((v, i) => audit[i]!.push(v));
   }
-  const { rows } = await q.query<{ id: string }>(insertDecisionsStatement(), [...columns, now, ...audit]);
+  const params: unknown[] = [...columns, now, ...audit];
+  // The json columns ($8 $9 $11 $13 $16 $20, $43 event payloads, $51 audit data) go as one JSON array each.
+  for (const column of [7, 8, 10, 12, 15, 19, 42, 50]) params[column] = JSON.stringify(params[column]);
+  // The bytea columns ($10 traces, $12 sealed C2 fields, $25 wrapped keys) go packed, cut by $52-$57.
+  for (const column of [9, 11, 24]) {
+    const [blob, starts, lengths] = packed(columns[column] as (Buffer | null)[]);
+    params[column] = blob;
+    params.push(starts, lengths);
+  }
+  const { rows } = await q.query<{ id: string }>(insertDecisionsStatement(), params);
   return new Set(rows.map((r) => r.id));
 }
