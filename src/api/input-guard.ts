@@ -13,24 +13,37 @@ export const MAX_JSON_DEPTH = 256;
  * without recursion; how deep a body may nest is the JSON parser's check (`jsonTextDepth`).
  */
 export function unstorableInput(value: unknown, where: string): string | null {
-  const stack: { v: unknown; path: string }[] = [{ v: value, path: where }];
+  // Paths are written out only for the value refused: every request is walked.
+  interface Step {
+    v: unknown;
+    parent: Step | null;
+    key: string | number | null;
+  }
+  const pathOf = (step: Step): string => {
+    const parts: string[] = [];
+    for (let s: Step | null = step; s; s = s.parent) parts.push(s.key === null ? where : typeof s.key === 'number' ? `[${s.key}]` : `.${s.key}`);
+    return parts.reverse().join('');
+  };
+  const stack: Step[] = [{ v: value, parent: null, key: null }];
   while (stack.length) {
-    const { v, path } = stack.pop()!;
+    const step = stack.pop()!;
+    const v = step.v;
     if (typeof v === 'string') {
       // PostgreSQL stores no NUL in text or jsonb: one such value would fail the whole
       // transaction it is written in, and with it every other request sharing that commit.
-      if (v.includes('\u0000')) return `${path}: contains a NUL character (\\u0000), which cannot be stored; remove it`;
+      if (v.includes('\u0000')) return `${pathOf(step)}: contains a NUL character (\\u0000), which cannot be stored; remove it`;
       continue;
     }
     // A file sent as bytes (a Parquet batch) is read by its own parser, not stored as text.
     if (v === null || typeof v !== 'object' || v instanceof Uint8Array) continue;
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: `${path}[${i}]` });
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], parent: step, key: i });
       continue;
     }
-    for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
-      if (k.includes('\u0000')) return `${path}: a field name contains a NUL character (\\u0000), which cannot be stored; remove it`;
-      stack.push({ v: child, path: `${path}.${k}` });
+    for (const k in v as Record<string, unknown>) {
+      if (!Object.hasOwn(v, k)) continue;
+      if (k.includes('\u0000')) return `${pathOf(step)}: a field name contains a NUL character (\\u0000), which cannot be stored; remove it`;
+      stack.push({ v: (v as Record<string, unknown>)[k], parent: step, key: k });
     }
   }
   return null;
