@@ -278,6 +278,11 @@ export function invoke(fn: FeelValue, args: FeelValue[], named: Record<string, F
       env.warn('bad_arguments', `${fn.name}() has no parameter(s) named ${given.map((k) => `"${k}"`).join(', ')}`);
       return null;
     }
+    const refused = fn.checkNamed?.(named);
+    if (refused) {
+      env.warn('bad_arguments', `${fn.name}(): ${refused}`);
+      return null;
+    }
     let last = names.length - 1;
     while (last >= 0 && !(names[last]! in named)) last--;
     positional = names.slice(0, last + 1).map((p) => (p in named ? named[p]! : null));

@@ -68,6 +68,8 @@ export class FeelFunction {
     readonly overloads: string[][] = [],
     /** What a function literal's body is known to give, where its text alone says (a literal, a context of them). */
     readonly resultType?: TypeRef,
+    /** A built-in's check of arguments given by name that its positions cannot tell apart (why they are refused, or null). */
+    readonly checkNamed?: (named: Record<string, FeelValue>) => string | null,
   ) {}
   toJSON(): string {
     return `function ${this.name}`;

@@ -8,8 +8,10 @@ function put(ctx: FeelContext, keys: string[], value: FeelValue): FeelContext | 
   const copy: FeelContext = { ...ctx };
   if (rest.length === 0) copy[head] = value;
   else {
+    // Table 81 (b): the rest of the keys are put into context.key', which must be a context.
     const inner = copy[head];
-    const nested = put(isContext(inner) ? inner : {}, rest, value);
+    if (!isContext(inner)) return null;
+    const nested = put(inner, rest, value);
     if (!nested) return null;
     copy[head] = nested;
   }
@@ -57,10 +59,14 @@ export const contextFunctions: FeelFunction[] = [
   builtin('context put', {
     params: ['context', 'key', 'value'],
     overloads: [['context', 'keys', 'value']],
+    checkNamed: (named) => ('key' in named && typeof named.key !== 'string' ? 'key must be a string (a list of keys is given as keys:)' : null),
     fn: ([ctx, key, value], env) => {
       if (!isContext(ctx)) return bad(env, 'context put', 'context must be a context', ctx ?? null);
       const keys = keysOf(env, key);
-      return keys ? put(ctx, keys, value ?? null) : null;
+      if (!keys) return null;
+      const out = put(ctx, keys, value ?? null);
+      if (!out) env.warn('bad_argument', `context put(): the keys [${keys.map((k) => `"${k}"`).join(', ')}] pass through an entry that is not a context`);
+      return out;
     },
   }),
   builtin('context merge', {

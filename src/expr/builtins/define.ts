@@ -11,6 +11,8 @@ export interface BuiltinSpec {
   /** Most arguments accepted (defaults to the parameter count; Infinity for rest). */
   max?: number;
   overloads?: string[][];
+  /** Refuses arguments given by name that the positions cannot tell apart (`key` given a list). */
+  checkNamed?: (named: Record<string, FeelValue>) => string | null;
   fn: Impl;
 }
 
@@ -43,6 +45,8 @@ export function builtin(name: string, spec: BuiltinSpec): FeelFunction {
     },
     true,
     spec.overloads ?? [],
+    undefined,
+    spec.checkNamed,
   );
 }
 
