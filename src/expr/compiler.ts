@@ -1,8 +1,9 @@
 import { add, divide, multiply, negate, power, subtract } from './arithmetic.ts';
-import type { Iteration, Node, TypeRef } from './ast.ts';
+import type { Iteration, Node } from './ast.ts';
 import { FeelDecimal, isFeelNumber, numbersEqual } from './decimal.ts';
 import { BUILTINS } from './builtins/index.ts';
-import { type Env, MAX_CALL_DEPTH, type TypeResolver } from './env.ts';
+import { type Env, MAX_CALL_DEPTH } from './env.ts';
+import { ANY_TYPE, instanceOf, isInstanceOf, staticType } from './type-conformance.ts';
 import { DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, YearsMonthsDuration, parseTemporalLiteral } from './temporal.ts';
 import { FeelFunction, FeelRange, compareValues, feelEquals, isContext, typeName, valueToString, type FeelContext, type FeelValue } from './values.ts';
 
@@ -128,140 +129,6 @@ function pathOf(v: FeelValue, name: string, env: Env): FeelValue {
   }
   env.warn('no_such_member', `${describeValue(v)} has no member "${name}"`);
   return null;
-}
-
-const PRIMITIVE_TYPES = new Set(['number', 'string', 'boolean', 'date', 'time', 'date and time', 'days and time duration', 'years and months duration']);
-const TYPE_ALIASES: Record<string, string> = {
-  dateTime: 'date and time',
-  dayTimeDuration: 'days and time duration',
-  yearMonthDuration: 'years and months duration',
-};
-
-/** A model's type name in place of its definition, once (a definition may name another). */
-function resolved(type: TypeRef, types: TypeResolver | undefined, depth = 0): TypeRef {
-  if (type.kind !== 'named' || !types || depth > 16 || type.name === 'Any' || type.name === 'Null' || PRIMITIVE_TYPES.has(TYPE_ALIASES[type.name] ?? type.name))
-    return type;
-  const defined = types(type.name);
-  return defined ? resolved(defined, types, depth + 1) : type;
-}
-
-/** Is a type one the FEEL lattice knows (10.3.2.9)? `list` and the like need parameters. */
-function knownType(type: TypeRef, types: TypeResolver | undefined): boolean {
-  const t = resolved(type, types);
-  switch (t.kind) {
-    case 'named':
-      return t.name === 'Any' || t.name === 'Null' || PRIMITIVE_TYPES.has(TYPE_ALIASES[t.name] ?? t.name);
-    case 'list':
-    case 'range':
-      return knownType(t.item, types);
-    case 'context':
-      return t.entries.every((e) => knownType(e.type, types));
-    case 'function':
-      return t.params.every((p) => knownType(p, types)) && knownType(t.result, types);
-  }
-}
-
-const ANY_TYPE: TypeRef = { kind: 'named', name: 'Any' };
-
-/** Type conformance between types (T <: S, 10.3.2.9.2). */
-function typeConforms(t: TypeRef, s: TypeRef): boolean {
-  if (s.kind === 'named' && s.name === 'Any') return true;
-  if (t.kind === 'named' && t.name === 'Null') return true;
-  if (t.kind === 'named' && s.kind === 'named') return (TYPE_ALIASES[t.name] ?? t.name) === (TYPE_ALIASES[s.name] ?? s.name);
-  if ((t.kind === 'list' && s.kind === 'list') || (t.kind === 'range' && s.kind === 'range')) return typeConforms(t.item, s.item);
-  if (t.kind === 'context' && s.kind === 'context') return s.entries.every((e) => t.entries.some((f) => f.name === e.name && typeConforms(f.type, e.type)));
-  if (t.kind === 'function' && s.kind === 'function')
-    return t.params.length === s.params.length && s.params.every((p, i) => typeConforms(p, t.params[i]!)) && typeConforms(t.result, s.result);
-  return false;
-}
-
-/**
- * Type conformance of a value (10.3.2.9.2): the value's type conforms to `type`. Inside lists,
- * ranges and contexts a null is of type Null, which conforms to every type.
- */
-function conforms(v: FeelValue, declared: TypeRef, nested: boolean, types?: TypeResolver): boolean {
-  const type = resolved(declared, types);
-  if (v === null) return nested || (type.kind === 'named' && type.name === 'Null');
-  switch (type.kind) {
-    case 'named': {
-      const name = TYPE_ALIASES[type.name] ?? type.name;
-      if (name === 'Any') return true;
-      return typeName(v) === name;
-    }
-    case 'list':
-      return Array.isArray(v) && v.every((x) => conforms(x, type.item, true, types));
-    case 'range':
-      return v instanceof FeelRange && [v.start, v.end].every((x) => x === null || conforms(x, type.item, true, types));
-    case 'context':
-      return isContext(v) && type.entries.every((e) => e.name in v && conforms(v[e.name]!, e.type, true, types));
-    case 'function': {
-      if (!(v instanceof FeelFunction)) return false;
-      // A function literal declares its parameters' types (Any where none is written); they are
-      // contravariant: each type asked for must conform to the declared one. Built-ins and
-      // models' functions declare none here, so only their arity can be checked.
-      if (!v.variadic && v.params.length !== type.params.length) return false;
-      if (v.resultType && !typeConforms(v.resultType, resolved(type.result, types))) return false;
-      return v.params.every((p, i) => p.typeRef === undefined || typeConforms(resolved(type.params[i]!, types), resolved(p.typeRef, types)));
-    }
-  }
-}
-
-/**
- * The type an expression's text alone gives it (10.3.2.9, table 43): literals, and lists and
- * contexts of them. Null where it depends on what the expression is given.
- */
-function staticType(node: Node): TypeRef | null {
-  switch (node.t) {
-    case 'num':
-      return { kind: 'named', name: 'number' };
-    case 'str':
-      return { kind: 'named', name: 'string' };
-    case 'bool':
-      return { kind: 'named', name: 'boolean' };
-    case 'null':
-      return { kind: 'named', name: 'Null' };
-    case 'list': {
-      const items = node.items.map(staticType);
-      if (items.some((t) => t === null)) return null;
-      const first = items[0];
-      const same = first !== undefined && first !== null && first.kind === 'named' && items.every((t) => t!.kind === 'named' && t!.name === first.name);
-      return { kind: 'list', item: same ? first : ANY_TYPE };
-    }
-    case 'context': {
-      const entries: { name: string; type: TypeRef }[] = [];
-      for (const e of node.entries) {
-        const t = staticType(e.value);
-        if (t === null) return null;
-        entries.push({ name: e.key, type: t });
-      }
-      return { kind: 'context', entries };
-    }
-    default:
-      return null;
-  }
-}
-
-/** `e instance of T` (table 61): null when T is not a type of the lattice. */
-export function instanceOf(v: FeelValue, type: TypeRef, types?: TypeResolver): boolean | null {
-  if (!knownType(type, types)) return null;
-  return conforms(v, type, false, types);
-}
-
-/** Typed parameters and the like: does the value conform to the type (false where it cannot say)? */
-export function isInstanceOf(v: FeelValue, type: TypeRef): boolean {
-  if (type.kind === 'named' && (type.name === 'list' || type.name === 'context' || type.name === 'range' || type.name === 'function')) {
-    return (
-      v !== null &&
-      (type.name === 'list'
-        ? Array.isArray(v)
-        : type.name === 'context'
-          ? isContext(v)
-          : type.name === 'range'
-            ? v instanceof FeelRange
-            : v instanceof FeelFunction)
-    );
-  }
-  return conforms(v, type, false);
 }
 
 /** Calls a function value with positional or named arguments; wrong calls yield null and a warning. */
