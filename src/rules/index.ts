@@ -11,6 +11,7 @@ export { RuleError } from './rule-error.ts';
 export { importDmn } from './dmn/import-dmn.ts';
 export { DMN_VERSIONS, tableToDmnXml, type DmnExport, type DmnVersion } from './dmn/export-dmn.ts';
 export { DmnRuntime, type DecisionError, type DmnResult } from './dmn/runtime.ts';
+export { linkedRuntime } from './dmn/linked-runtime.ts';
 export { dmnInputsFromJson, dmnValueFromJson } from './dmn/json-input.ts';
 export { runTck, sameValue, ROUNDED_EXPECTATION_DIGITS, type TckResult } from './dmn/tck.ts';
 export { jsonToFeel } from '../expr/index.ts';

@@ -44,6 +44,42 @@ test('dmn eval reads JSON strings as the dates and durations the model declares,
   }
 });
 
+test('dmn eval links the models a file imports, at every depth, and names an import it was not given', () => {
+  const dir = 'examples/dmn/imports';
+  const res = arbiter(
+    'dmn',
+    'eval',
+    '--file',
+    `${dir}/loan-offer.dmn`,
+    '--import',
+    `${dir}/risk-grade.dmn`,
+    `${dir}/affordability.dmn`,
+    '--decision',
+    'Rate',
+    '--input',
+    `${dir}/applicant.json`,
+  );
+  assert.equal(res.status, 0, res.stderr);
+  assert.deepEqual(JSON.parse(res.stdout), { decision: 'Rate', result: 0.069, errors: [], warnings: [] });
+  const missing = arbiter(
+    'dmn',
+    'eval',
+    '--file',
+    `${dir}/loan-offer.dmn`,
+    '--import',
+    `${dir}/risk-grade.dmn`,
+    '--decision',
+    'Rate',
+    '--input',
+    `${dir}/applicant.json`,
+  );
+  assert.notEqual(missing.status, 0);
+  assert.match(
+    missing.stderr,
+    /"Risk Grade" imports "Affordability" from namespace https:\/\/arbiter\.example\/dmn\/affordability, and no model given has that namespace; give that model with --import FILE/,
+  );
+});
+
 test('dmn eval names a missing decision and the ones that exist', () => {
   const res = arbiter('dmn', 'eval', '--file', 'examples/dmn/credit-policy.dmn', '--decision', 'Nope', '--input', 'examples/dmn/applicant.json');
   assert.equal(res.status, 1);

@@ -15,19 +15,27 @@ export function dmnCommand(): Command {
     )
     .requiredOption('--file <file.dmn>', 'the DMN model')
     .requiredOption('--decision <name>', 'the decision to evaluate')
-    .option('--input <in.json>', 'input data as a JSON object keyed by input data name')
-    .action(async (flags: { file: string; decision: string; input?: string }) => {
-      let xml: string;
-      try {
-        xml = readFileSync(flags.file, 'utf8');
-      } catch {
-        throw new Error(`cannot read DMN file ${flags.file}`);
-      }
-      const { DmnRuntime, exactJsonText, importDmn, toJson } = await load();
-      const model = await importDmn(xml);
+    .option('--input <in.json>', "input data as a JSON object keyed by input data name (an imported model's under its import name)")
+    .option('--import <file.dmn...>', 'models the DMN file imports, found by namespace (at any depth)')
+    .action(async (flags: { file: string; decision: string; input?: string; import?: string[] }) => {
+      const read = (file: string) => {
+        try {
+          return readFileSync(file, 'utf8');
+        } catch {
+          throw new Error(`cannot read DMN file ${file}`);
+        }
+      };
+      const { exactJsonText, importDmn, linkedRuntime, toJson } = await load();
+      const model = await importDmn(read(flags.file));
+      const imported = await Promise.all((flags.import ?? []).map(async (file) => importDmn(read(file))));
       const raw = flags.input ? readJsonFile(flags.input, 'input file') : {};
       if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('the input must be a JSON object keyed by input data name');
-      const runtime = new DmnRuntime(model);
+      let runtime: ReturnType<typeof linkedRuntime>;
+      try {
+        runtime = linkedRuntime(model, [model, ...imported]);
+      } catch (err) {
+        throw new Error(`${(err as Error).message}${(err as { code?: string }).code === 'import_missing' ? '; give that model with --import FILE' : ''}`);
+      }
       const result = runtime.evaluateDecision(flags.decision, runtime.inputsFromJson(raw as Record<string, unknown>));
       const printed = { decision: flags.decision, result: toJson(result.value, true), errors: result.errors, warnings: result.warnings };
       console.log(exactJsonText(printed));

@@ -20,7 +20,8 @@ import {
   type Warning,
 } from '../../expr/index.ts';
 import { importDmn } from './import-dmn.ts';
-import { DmnRuntime } from './runtime.ts';
+import { linkedRuntime } from './linked-runtime.ts';
+import type { DmnRuntime } from './runtime.ts';
 
 /** One `<resultNode>` of one `<testCase>`. */
 export interface TckResult {
@@ -158,24 +159,22 @@ function findTestDirs(root: string): string[] {
   return dirs;
 }
 
+/** The .dmn files of a test folder, in its subfolders too (imported models may sit there). */
+function dmnFiles(dir: string, under = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(join(dir, under), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = under ? join(under, entry.name) : entry.name;
+    if (entry.isDirectory()) out.push(...dmnFiles(dir, path));
+    else if (entry.name.endsWith('.dmn')) out.push(path);
+  }
+  return out;
+}
+
 async function loadRuntimes(dir: string): Promise<Map<string, DmnRuntime>> {
-  const runtimes = new Map<string, DmnRuntime>();
   const models = [];
-  for (const f of readdirSync(dir)
-    .filter((x) => x.endsWith('.dmn'))
-    .sort()) {
-    models.push({ file: f, model: await importDmn(readFileSync(join(dir, f), 'utf8')) });
-  }
-  const byNamespace = new Map(models.map((m) => [m.model.namespace, m.model]));
-  for (const { file, model } of models) {
-    const imports = new Map<string, DmnRuntime>();
-    for (const i of model.imports) {
-      const imported = byNamespace.get(i.namespace);
-      if (imported) imports.set(i.name, new DmnRuntime(imported));
-    }
-    runtimes.set(file, new DmnRuntime(model, imports));
-  }
-  return runtimes;
+  for (const f of dmnFiles(dir)) models.push({ file: f, model: await importDmn(readFileSync(join(dir, f), 'utf8')) });
+  const all = models.map((m) => m.model);
+  return new Map(models.map(({ file, model }) => [file, linkedRuntime(model, all, { skipMissing: true })]));
 }
 
 /**

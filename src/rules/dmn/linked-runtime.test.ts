@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { importDmn } from './import-dmn.ts';
+import { linkedRuntime } from './linked-runtime.ts';
+
+const NS = 'https://www.omg.org/spec/DMN/20230324/MODEL/';
+const DMN_IMPORT = 'https://www.omg.org/spec/DMN/20230324/MODEL/';
+const model = (name: string, body: string, imports: [string, string][] = []) =>
+  importDmn(
+    `<?xml version="1.0" encoding="UTF-8"?><definitions xmlns="${NS}" id="${name}" name="${name}" namespace="https://arbiter.example/${name}">${imports
+      .map(([as, of]) => `<import name="${as}" namespace="https://arbiter.example/${of}" importType="${DMN_IMPORT}"/>`)
+      .join('')}${body}</definitions>`,
+  );
+
+test('imports are linked at every depth: input data of a model imported by an imported model is given under both import names', async () => {
+  const people = await model(
+    'people',
+    `<inputData id="n" name="Person name"><variable name="Person name" typeRef="string"/></inputData>
+     <decision id="g" name="Greeting"><variable name="Greeting" typeRef="string"/><informationRequirement><requiredInput href="#n"/></informationRequirement>
+       <literalExpression><text>"Hello " + Person name</text></literalExpression></decision>`,
+  );
+  const middle = await model(
+    'middle',
+    `<decision id="m" name="Loud greeting"><variable name="Loud greeting" typeRef="string"/>
+       <informationRequirement><requiredDecision href="https://arbiter.example/people#g"/></informationRequirement>
+       <literalExpression><text>people.Greeting + "!"</text></literalExpression></decision>`,
+    [['people', 'people']],
+  );
+  const top = await model(
+    'top',
+    `<decision id="t" name="Top"><variable name="Top" typeRef="string"/>
+       <informationRequirement><requiredDecision href="https://arbiter.example/middle#m"/></informationRequirement>
+       <literalExpression><text>middle.Loud greeting</text></literalExpression></decision>`,
+    [['middle', 'middle']],
+  );
+  const runtime = linkedRuntime(top, [people, middle, top]);
+  const result = runtime.evaluateDecision('Top', runtime.inputsFromJson({ middle: { people: { 'Person name': 'Ann' } } }));
+  assert.equal(result.value, 'Hello Ann!');
+});
+
+test('an import no model answers is named, and models importing each other are refused', async () => {
+  const lonely = await model('lonely', '', [['gone', 'nowhere']]);
+  assert.throws(() => linkedRuntime(lonely, [lonely]), /imports "gone" from namespace https:\/\/arbiter.example\/nowhere/);
+  assert.doesNotThrow(() => linkedRuntime(lonely, [lonely], { skipMissing: true }));
+  const a = await model('a', '', [['b', 'b']]);
+  const b = await model('b', '', [['a', 'a']]);
+  assert.throws(() => linkedRuntime(a, [a, b]), /cycle/);
+});
