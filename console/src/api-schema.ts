@@ -1,5 +1,5 @@
 // Generated from /openapi.json by `npm run api-types` (openapi-typescript); do not edit.
-// OpenAPI document sha256: d4e3c0929084c37e254834f1808249ee1371d6a5ec9da3e01989692c533df74c
+// OpenAPI document sha256: c4909f04621d3057bec7b83578db7471139bea6336a4ab3d77f326bda6b86b54
 // test/api/api-roles.test.ts fails when the server no longer serves this document.
 
 export interface paths {
@@ -4126,7 +4126,7 @@ export interface paths {
                                 modelId: string;
                                 /** @description how a flow's table node names this version: "dmn": {"model": reference, "decision": ...} */
                                 reference: string;
-                                /** @description name, namespace, DMN version, decisions (with the kind of their logic), input data, knowledge models, services, imports */
+                                /** @description name, namespace, DMN version, decisions (with the kind of their logic), input data, knowledge models, services, imports (each with the stored version it was linked to at upload, "id@version") */
                                 summary: {
                                     [key: string]: unknown;
                                 };
@@ -4198,7 +4198,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Upload a DMN model as the next version of an id; the same XML again returns its existing version (200) */
+        /** Upload a DMN model as the next version of an id; the same XML again returns its existing version (200). Models it imports must be stored first: each import is linked to the latest version of the stored model with its namespace */
         post: {
             parameters: {
                 query?: never;
@@ -4232,7 +4232,7 @@ export interface paths {
                             modelId: string;
                             /** @description how a flow's table node names this version: "dmn": {"model": reference, "decision": ...} */
                             reference: string;
-                            /** @description name, namespace, DMN version, decisions (with the kind of their logic), input data, knowledge models, services, imports */
+                            /** @description name, namespace, DMN version, decisions (with the kind of their logic), input data, knowledge models, services, imports (each with the stored version it was linked to at upload, "id@version") */
                             summary: {
                                 [key: string]: unknown;
                             };
@@ -4256,7 +4256,7 @@ export interface paths {
                             modelId: string;
                             /** @description how a flow's table node names this version: "dmn": {"model": reference, "decision": ...} */
                             reference: string;
-                            /** @description name, namespace, DMN version, decisions (with the kind of their logic), input data, knowledge models, services, imports */
+                            /** @description name, namespace, DMN version, decisions (with the kind of their logic), input data, knowledge models, services, imports (each with the stored version it was linked to at upload, "id@version") */
                             summary: {
                                 [key: string]: unknown;
                             };
@@ -4367,7 +4367,7 @@ export interface paths {
                                 modelId: string;
                                 /** @description how a flow's table node names this version: "dmn": {"model": reference, "decision": ...} */
                                 reference: string;
-                                /** @description name, namespace, DMN version, decisions (with the kind of their logic), input data, knowledge models, services, imports */
+                                /** @description name, namespace, DMN version, decisions (with the kind of their logic), input data, knowledge models, services, imports (each with the stored version it was linked to at upload, "id@version") */
                                 summary: {
                                     [key: string]: unknown;
                                 };
@@ -4481,7 +4481,7 @@ export interface paths {
                             modelId: string;
                             /** @description how a flow's table node names this version: "dmn": {"model": reference, "decision": ...} */
                             reference: string;
-                            /** @description name, namespace, DMN version, decisions (with the kind of their logic), input data, knowledge models, services, imports */
+                            /** @description name, namespace, DMN version, decisions (with the kind of their logic), input data, knowledge models, services, imports (each with the stored version it was linked to at upload, "id@version") */
                             summary: {
                                 [key: string]: unknown;
                             };

@@ -38,6 +38,14 @@ function summaryOf(model: DmnModel, xml: string): Record<string, unknown> {
   };
 }
 
+/** An import of a stored model's version: the import's name and namespace, and the version it was linked to. */
+interface PinnedImport {
+  name: string;
+  namespace: string;
+  /** "id@version" */
+  model: string;
+}
+
 export interface DmnEvaluation {
   decision: string;
   value: unknown;
@@ -70,8 +78,32 @@ export class DmnService {
       );
     }
     if (model.decisions.size === 0) throw new ServiceError('invalid', 'invalid_dmn', 'the model has no decisions');
-    const hash = createHash('sha256').update(xml).digest('hex');
-    return addDmnModelVersion(this.db, modelId, xml, summaryOf(model, xml), hash, by);
+    const imports = await this.pinImports(modelId, model);
+    // A version is its XML and, where it imports, the versions it was linked to: the same XML
+    // uploaded after an imported model changed is a new version, linked to the new one.
+    const hash = createHash('sha256')
+      .update(imports.length ? `${xml}\n${JSON.stringify(imports.map((i) => i.model))}` : xml)
+      .digest('hex');
+    return addDmnModelVersion(this.db, modelId, xml, { ...summaryOf(model, xml), imports }, hash, by);
+  }
+
+  /**
+   * The stored model each import names by namespace, pinned to its latest version: a version is
+   * evaluated with the versions it was uploaded against, whatever is uploaded after.
+   */
+  private async pinImports(modelId: string, model: DmnModel): Promise<PinnedImport[]> {
+    if (!model.imports.length) return [];
+    const stored = (await listDmnModels(this.db)).filter((v) => v.modelId !== modelId).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return model.imports.map((i) => {
+      const found = stored.find((v) => v.summary.namespace === i.namespace);
+      if (!found)
+        throw new ServiceError(
+          'invalid',
+          'import_missing',
+          `the model imports "${i.name}" from namespace ${i.namespace}, which no stored DMN model has; upload that model first (POST /v1/dmn)`,
+        );
+      return { name: i.name, namespace: i.namespace, model: `${found.modelId}@${found.version}` };
+    });
   }
 
   list(): Promise<DmnModelVersion[]> {
@@ -90,16 +122,32 @@ export class DmnService {
     return getDmnModelXml(this.db, modelId, version);
   }
 
-  /** One decision (and what it requires) for inputs given as JSON, read by the model's types. */
-  async evaluate(modelId: string, version: number, decision: string, input: Record<string, unknown>): Promise<DmnEvaluation> {
+  /** A version's runtime, with the versions it imports (pinned at upload) linked in at every depth. */
+  private runtime(modelId: string, version: number, importedBy: readonly string[]): Promise<DmnRuntime> {
     const key = `${modelId}@${version}`;
+    if (importedBy.includes(key))
+      return Promise.reject(new ServiceError('invalid', 'import_cycle', `DMN models import each other: ${[...importedBy, key].join(' -> ')}`));
     let runtime = this.runtimes.get(key);
     if (!runtime) {
-      runtime = this.xml(modelId, version).then(async (xml) => new DmnRuntime(await importDmn(xml)));
+      runtime = (async () => {
+        const [xml, stored] = await Promise.all([this.xml(modelId, version), this.version(modelId, version)]);
+        const imports = new Map<string, DmnRuntime>();
+        // Versions stored before imports were pinned have none here, and are evaluated alone.
+        for (const pin of (stored.summary.imports ?? []) as Partial<PinnedImport>[]) {
+          const m = pin.model ? /^(.+)@(\d+)$/.exec(pin.model) : null;
+          if (m && pin.name) imports.set(pin.name, await this.runtime(m[1]!, Number(m[2]), [...importedBy, key]));
+        }
+        return new DmnRuntime(await importDmn(xml), imports);
+      })();
       this.runtimes.set(key, runtime);
       runtime.catch(() => this.runtimes.delete(key));
     }
-    const rt = await runtime;
+    return runtime;
+  }
+
+  /** One decision (and what it requires) for inputs given as JSON, read by the model's types. */
+  async evaluate(modelId: string, version: number, decision: string, input: Record<string, unknown>): Promise<DmnEvaluation> {
+    const rt = await this.runtime(modelId, version, []);
     // An unknown decision is a RuleError, which the API answers as a 400 naming the model's decisions.
     const r = rt.evaluateDecision(decision, rt.inputsFromJson(input));
     return {

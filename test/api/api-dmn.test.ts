@@ -38,6 +38,34 @@ for (const backend of BACKENDS) {
       );
     });
 
+    test('a model that imports stored models is linked to their versions at upload, at every depth, and evaluated with them', async () => {
+      const file = (name: string) => readFileSync(`examples/dmn/imports/${name}.dmn`, 'utf8');
+      const early = await f.call('analyst', 'POST', '/v1/dmn', { id: 'loan-offer', xml: file('loan-offer') });
+      assert.equal(early.statusCode, 400);
+      assert.match(
+        early.json().error.message,
+        /imports "Risk" from namespace https:\/\/arbiter\.example\/dmn\/risk-grade, which no stored DMN model has; upload that model first/,
+      );
+      assert.equal((await f.call('analyst', 'POST', '/v1/dmn', { id: 'affordability', xml: file('affordability') })).statusCode, 201);
+      const risk = (await f.call('analyst', 'POST', '/v1/dmn', { id: 'risk-grade', xml: file('risk-grade') })).json();
+      assert.deepEqual(risk.summary.imports, [{ name: 'Affordability', namespace: 'https://arbiter.example/dmn/affordability', model: 'affordability@1' }]);
+      const offer = await f.call('analyst', 'POST', '/v1/dmn', { id: 'loan-offer', xml: file('loan-offer') });
+      assert.equal(offer.statusCode, 201, offer.body);
+      assert.equal(offer.json().summary.imports[0].model, 'risk-grade@1');
+      const input = JSON.parse(readFileSync('examples/dmn/imports/applicant.json', 'utf8'));
+      const rate = (await f.call('analyst', 'POST', '/v1/dmn/loan-offer/versions/1/evaluate', { decision: 'Rate', input })).json();
+      assert.deepEqual([rate.value, rate.errors], [0.069, []]);
+      // A new version of an imported model does not change what a stored version was linked to;
+      // the same XML uploaded again is a new version, linked to the new one.
+      const looser = file('affordability').replace('Monthly Debt / Monthly Income', 'Monthly Debt / Monthly Income / 2');
+      assert.equal((await f.call('analyst', 'POST', '/v1/dmn', { id: 'affordability', xml: looser })).json().version, 2);
+      assert.equal((await f.call('analyst', 'POST', '/v1/dmn', { id: 'risk-grade', xml: file('risk-grade') })).json().version, 2);
+      const tight = { Risk: { ...input.Risk, Affordability: { 'Monthly Income': 3000, 'Monthly Debt': 1500 } } };
+      const before = (await f.call('analyst', 'POST', '/v1/dmn/risk-grade/versions/1/evaluate', { decision: 'Grade', input: tight.Risk })).json();
+      const after = (await f.call('analyst', 'POST', '/v1/dmn/risk-grade/versions/2/evaluate', { decision: 'Grade', input: tight.Risk })).json();
+      assert.deepEqual([before.value, after.value], ['B', 'A']);
+    });
+
     test('what is not a DMN model is refused with why, and only editors upload', async () => {
       const bad = await f.call('analyst', 'POST', '/v1/dmn', { id: 'broken', xml: '<definitions><decision' });
       assert.equal(bad.statusCode, 400);

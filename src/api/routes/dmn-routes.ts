@@ -20,7 +20,9 @@ const versionSchema = z.object({
   contentHash: z.string(),
   summary: z
     .record(z.string(), z.unknown())
-    .describe('name, namespace, DMN version, decisions (with the kind of their logic), input data, knowledge models, services, imports'),
+    .describe(
+      'name, namespace, DMN version, decisions (with the kind of their logic), input data, knowledge models, services, imports (each with the stored version it was linked to at upload, "id@version")',
+    ),
   createdAt: z.string(),
   createdBy: z.string(),
   approvedBy: z.string().nullable().describe('who approved the version for use (POST /v1/releases); flows naming it are released only after'),
@@ -61,7 +63,8 @@ export function dmnRoutes(dmn: DmnService, flows: FlowService) {
         bodyLimit: MAX_DMN_BYTES + 64 * 1024,
         schema: {
           tags: ['rules'],
-          summary: 'Upload a DMN model as the next version of an id; the same XML again returns its existing version (200)',
+          summary:
+            'Upload a DMN model as the next version of an id; the same XML again returns its existing version (200). Models it imports must be stored first: each import is linked to the latest version of the stored model with its namespace',
           body: z.strictObject({ id: idSchema, xml: z.string().min(1).describe('the DMN document') }),
           response: { 200: versionSchema, 201: versionSchema, ...errorResponses },
         },
