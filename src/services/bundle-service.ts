@@ -1,7 +1,17 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import { pinnedName, pinnedReference, referencesOf, rewriteReferences, type ReferenceMap } from '../flow/index.ts';
 import { bundleSigner, canonicalJson, signBundle, type BundleSignature } from '../privacy/index.ts';
-import { appendAudit, getConnectorVersion, getDmnModelXml, getFlowVersion, getModelFile, listFlows, type Actor, type Database } from '../store/index.ts';
+import {
+  appendAudit,
+  getConnectorVersion,
+  getDmnModelVersion,
+  getDmnModelXml,
+  getFlowVersion,
+  getModelFile,
+  listFlows,
+  type Actor,
+  type Database,
+} from '../store/index.ts';
 import type { ConnectorService } from './connector-service.ts';
 import type { DmnService } from './dmn-service.ts';
 import type { FlowService } from './flow-service.ts';
@@ -91,12 +101,16 @@ export class BundleService {
         const definition = (await getConnectorVersion(this.db, c.id, c.version)).definition as Record<string, unknown>;
         content.connectors.push({ ...c, definition, sha256: hashOf(definition) });
       }
-      for (const { model } of refs.dmnDecisions) {
-        const d = pinnedReference(model);
-        if (!d || content.dmnModels.some((x) => x.id === d.id && x.version === d.version)) continue;
+      // A DMN model goes after the models it imports, so that each is stored before it on import.
+      const addDmn = async (reference: string): Promise<void> => {
+        const d = pinnedReference(reference);
+        if (!d || content.dmnModels.some((x) => x.id === d.id && x.version === d.version)) return;
+        const stored = await getDmnModelVersion(this.db, d.id, d.version);
+        for (const pin of (stored.summary.imports ?? []) as { model?: string }[]) if (pin.model) await addDmn(pin.model);
         const xml = await getDmnModelXml(this.db, d.id, d.version);
         content.dmnModels.push({ ...d, xml, sha256: hashOf(xml) });
-      }
+      };
+      for (const { model } of refs.dmnDecisions) await addDmn(model);
       // An unpinned subflow is exported as the version live now, and pinned to it on import.
       for (const sub of refs.subflows) await visit(await getFlowVersion(this.db, sub.flow, sub.version));
     };
