@@ -24,13 +24,18 @@ export function dmnValueFromJson(json: unknown, typeRef: string | undefined, mod
  * (`{"Customer": {...}, "Loans": {"Applicant": {...}}}`), and are typed by that model.
  * Other keys are kept, untyped.
  */
-export function dmnInputsFromJson(json: Record<string, unknown>, model: DmnModel, imports: ReadonlyMap<string, DmnModel> = new Map()): FeelContext {
+export function dmnInputsFromJson(
+  json: Record<string, unknown>,
+  model: DmnModel,
+  /** Per import name, how the imported model reads its inputs (and those of the models it imports in turn). */
+  imports: ReadonlyMap<string, (json: Record<string, unknown>) => FeelContext> = new Map(),
+): FeelContext {
   const inputs: FeelContext = {};
   for (const [name, value] of Object.entries(json)) {
     const imported = model.inputData.has(name) ? undefined : imports.get(name);
     inputs[name] =
       imported && value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? dmnInputsFromJson(value as Record<string, unknown>, imported)
+        ? imported(value as Record<string, unknown>)
         : dmnValueFromJson(value, model.inputData.get(name)?.typeRef, model);
   }
   return inputs;

@@ -38,6 +38,26 @@ test('imports are linked at every depth: input data of a model imported by an im
   assert.equal(result.value, 'Hello Ann!');
 });
 
+test("JSON inputs of a model imported two deep are read by that model's types", async () => {
+  const dated = await model(
+    'dated',
+    `<inputData id="d" name="Since"><variable name="Since" typeRef="date"/></inputData>
+     <decision id="y" name="Year"><variable name="Year" typeRef="number"/><informationRequirement><requiredInput href="#d"/></informationRequirement>
+       <literalExpression><text>Since.year</text></literalExpression></decision>`,
+  );
+  const middle = await model('middle2', '', [['dated', 'dated']]);
+  const top = await model(
+    'top2',
+    `<decision id="t" name="Top"><variable name="Top" typeRef="number"/>
+       <informationRequirement><requiredDecision href="https://arbiter.example/dated#y"/></informationRequirement>
+       <literalExpression><text>inner.dated.Year</text></literalExpression></decision>`,
+    [['inner', 'middle2']],
+  );
+  const runtime = linkedRuntime(top, [dated, middle, top]);
+  const result = runtime.evaluateDecision('Top', runtime.inputsFromJson({ inner: { dated: { Since: '2019-03-01' } } }));
+  assert.deepEqual([result.value, result.errors], [2019, []]);
+});
+
 test('an import no model answers is named, and models importing each other are refused', async () => {
   const lonely = await model('lonely', '', [['gone', 'nowhere']]);
   assert.throws(() => linkedRuntime(lonely, [lonely]), /imports "gone" from namespace https:\/\/arbiter.example\/nowhere/);

@@ -83,9 +83,20 @@ export class DmnRuntime {
     this.names = [...BUILTIN_NAMES, ...model.names, ...[...imports.keys()]];
   }
 
+  /**
+   * The import names that lead from this model to the model of `namespace`, one list a way there
+   * (`[["Model B", "Model A"], ["Model B2", "Model A"]]`): where that model's input data are given.
+   */
+  importPaths(namespace: string): string[][] {
+    if (namespace === this.model.namespace) return [[]];
+    const out: string[][] = [];
+    for (const [name, runtime] of this.imports) for (const path of runtime.importPaths(namespace)) out.push([name, ...path]);
+    return out;
+  }
+
   /** Input data from JSON, typed by this model and, under their import names, by the models it imports. */
   inputsFromJson(json: Record<string, unknown>): FeelContext {
-    return dmnInputsFromJson(json, this.model, new Map([...this.imports].map(([name, runtime]) => [name, runtime.model])));
+    return dmnInputsFromJson(json, this.model, new Map([...this.imports].map(([name, runtime]) => [name, (j) => runtime.inputsFromJson(j)])));
   }
 
   /** Evaluates one decision (and what it requires) for the given input data. */

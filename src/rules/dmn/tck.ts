@@ -159,6 +159,17 @@ function findTestDirs(root: string): string[] {
   return dirs;
 }
 
+/** Puts a value at a path of context entries, making the contexts on the way. */
+function nestedPut(into: FeelContext, path: readonly string[], value: FeelValue): void {
+  let at = into;
+  for (const key of path.slice(0, -1)) {
+    const next = at[key];
+    if (next === null || next === undefined || typeof next !== 'object' || Array.isArray(next)) at[key] = {};
+    at = at[key] as FeelContext;
+  }
+  at[path.at(-1)!] = value;
+}
+
 /** The .dmn files of a test folder, in its subfolders too (imported models may sit there). */
 function dmnFiles(dir: string, under = ''): string[] {
   const out: string[] = [];
@@ -206,7 +217,13 @@ export async function runTck(root: string, options: { tolerance?: number } = {})
       for (const tc of (testCases.testCase as XmlNode[]) ?? []) {
         const id = String(tc['@_id'] ?? '');
         const inputs: FeelContext = {};
-        for (const input of (tc.inputNode as XmlNode[]) ?? []) inputs[String(input['@_name'])] = toFeel(input);
+        for (const input of (tc.inputNode as XmlNode[]) ?? []) {
+          const name = String(input['@_name']);
+          const namespace = input['@_namespace'] as string | undefined;
+          // An input of an imported model (named by its namespace) is given wherever that model is imported.
+          const paths = namespace && runtime ? runtime.importPaths(namespace) : [[]];
+          for (const path of paths.length ? paths : [[]]) nestedPut(inputs, [...path, name], toFeel(input));
+        }
         const type = String(tc['@_type'] ?? 'decision');
         const invocable = tc['@_invocableName'] as string | undefined;
         for (const rn of (tc.resultNode as XmlNode[]) ?? []) {

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runTck } from './tck.ts';
+
+const NS = 'https://www.omg.org/spec/DMN/20230324/MODEL/';
+const definitions = (name: string, body: string, imports: [string, string][] = []) =>
+  `<?xml version="1.0" encoding="UTF-8"?><definitions xmlns="${NS}" id="${name}" name="${name}" namespace="urn:${name}">${imports
+    .map(([as, of]) => `<import name="${as}" namespace="urn:${of}" importType="${NS}"/>`)
+    .join('')}${body}</definitions>`;
+
+test("a TCK folder whose models import one another, with models in subfolders and an input given by its model's namespace", async () => {
+  const root = mkdtempSync(join(tmpdir(), 'arbiter-tck-'));
+  try {
+    const dir = join(root, '0001-nested-imports');
+    mkdirSync(join(dir, 'shared'), { recursive: true });
+    writeFileSync(
+      join(dir, 'shared', 'hello.dmn'),
+      definitions(
+        'hello',
+        `<inputData id="n" name="Person name"><variable name="Person name" typeRef="string"/></inputData>
+         <decision id="h" name="Say hello"><variable name="Say hello" typeRef="string"/><informationRequirement><requiredInput href="#n"/></informationRequirement>
+           <literalExpression><text>"Hello, " + Person name</text></literalExpression></decision>`,
+      ),
+    );
+    for (const b of ['b1', 'b2'])
+      writeFileSync(
+        join(dir, `${b}.dmn`),
+        definitions(
+          b,
+          `<decision id="d" name="Greeting"><variable name="Greeting" typeRef="string"/>
+             <informationRequirement><requiredDecision href="urn:hello#h"/></informationRequirement>
+             <literalExpression><text>"${b}: " + A.Say hello</text></literalExpression></decision>`,
+          [['A', 'hello']],
+        ),
+      );
+    writeFileSync(
+      join(dir, 'top.dmn'),
+      definitions(
+        'top',
+        `<decision id="t" name="Both"><variable name="Both" typeRef="string"/>
+           <informationRequirement><requiredDecision href="urn:b1#d"/></informationRequirement>
+           <informationRequirement><requiredDecision href="urn:b2#d"/></informationRequirement>
+           <literalExpression><text>B1.Greeting + "; " + B2.Greeting</text></literalExpression></decision>`,
+        [
+          ['B1', 'b1'],
+          ['B2', 'b2'],
+        ],
+      ),
+    );
+    writeFileSync(
+      join(dir, '0001-nested-imports-test-01.xml'),
+      `<?xml version="1.0" encoding="UTF-8"?>
+<testCases xmlns="http://www.omg.org/spec/DMN/20160719/testcase" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+  <modelName>top.dmn</modelName>
+  <testCase id="001">
+    <inputNode name="Person name" namespace="urn:hello"><value xsi:type="xsd:string">Ann</value></inputNode>
+    <resultNode name="Both"><expected><value xsi:type="xsd:string">b1: Hello, Ann; b2: Hello, Ann</value></expected></resultNode>
+  </testCase>
+</testCases>`,
+    );
+    const results = await runTck(root, { tolerance: 0 });
+    assert.deepEqual(
+      results.map((r) => [r.passed, r.actual]),
+      [[true, '"b1: Hello, Ann; b2: Hello, Ann"']],
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
