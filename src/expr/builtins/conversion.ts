@@ -97,6 +97,8 @@ export const conversionFunctions: FeelFunction[] = [
     params: ['from', 'grouping separator', 'decimal separator'],
     min: 1,
     fn: ([from, g, d], env) => {
+      // A number given alone is already what was asked for (as the DMN TCK reads number(11.11)).
+      if (isFeelNumber(from) && g === undefined && d === undefined) return from;
       if (typeof from !== 'string') return bad(env, 'number', 'from must be a string', from ?? null);
       const grouping = g ?? null;
       const decimal = d ?? null;
