@@ -178,6 +178,11 @@ const EXAMPLES: [string, string][] = [
   ['time("10:30:00+05:00").hour', '10'],
   ['@"2019-03-31" + duration("P1M")', '2019-04-30'],
   ['date(2020, 2, 30)', 'null'],
+  // Table 72: a duration string is one kind or the other; an offset lies within 14 hours.
+  ['duration("P1Y2M3DT4H")', 'null'],
+  ['duration("P3DT4H")', 'P3DT4H'],
+  ['time(10, 20, 0, duration("-PT5H"))', '10:20:00-05:00'],
+  ['time(10, 20, 0, duration("P1D"))', 'null'],
   // Rule 2h: a simple positive unary test is an expression; its value is a range (10.3.2.7, table 42).
   ['(<= 10).start included', 'false'],
   ['(<= 10).start', 'null'],

@@ -77,6 +77,8 @@ export const conversionFunctions: FeelFunction[] = [
         if (!isInt(h!) || !isInt(m!) || !isFeelNumber(s) || h < 0 || h > 23 || m < 0 || m > 59 || toDouble(s) < 0 || toDouble(s) >= 60)
           return bad(env, 'time', 'hour, minute and second are out of range', h!);
         if (off !== undefined && off !== null && !(off instanceof DaysTimeDuration)) return bad(env, 'time', 'offset must be a days and time duration', off);
+        // XML Schema's time zones run from -14:00 to +14:00.
+        if (off instanceof DaysTimeDuration && Math.abs(off.seconds) > 14 * 3600) return bad(env, 'time', 'offset must be within 14 hours of UTC', off);
         return new FeelTime(h, m, toDouble(s), off instanceof DaysTimeDuration ? off.seconds : null, null);
       }
       if (args.length !== 1) return badCall(env, 'time', 'takes one argument or hour, minute, second[, offset]');
@@ -117,13 +119,12 @@ export const conversionFunctions: FeelFunction[] = [
     params: ['from'],
     fn: ([from], env) => {
       if (typeof from !== 'string') return bad(env, 'duration', 'from must be a string', from ?? null);
-      const full = /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(from);
       const parsed = parseDuration(from);
       if (parsed) return parsed;
-      if (full && (full[2] || full[3]) && (full[4] || full[5] || full[6] || full[7])) {
-        // Mixed years/months and days/time: FEEL keeps the years-and-months part.
-        return new YearsMonthsDuration((full[1] ? -1 : 1) * (Number(full[2] ?? 0) * 12 + Number(full[3] ?? 0)));
-      }
+      // Table 72: a years-and-months or a days-and-time duration, never both (P1Y2M3DT4H is
+      // neither; keeping one part would drop the other without a word).
+      if (/^-?P(\d+Y)?(\d+M)?\d+D|^-?P(\d+Y)?(\d+M)?(\d+D)?T/.test(from) && /^-?P\d+[YM]/.test(from))
+        return bad(env, 'duration', `"${from}" mixes years or months with days or time; write one kind (P1Y2M, or P3DT4H)`, from);
       return bad(env, 'duration', `"${from}" is not an ISO 8601 duration`, from);
     },
   }),
