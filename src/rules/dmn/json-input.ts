@@ -12,11 +12,15 @@ import { localTypeRef, type DmnModel, type ItemDefinition } from './model.ts';
  * JSON leaves out is null (then checked against its type like any null), a member the type does
  * not declare is kept, and a single value where a collection is declared is a one-item list.
  */
-export function dmnValueFromJson(json: unknown, typeRef: string | undefined, model: DmnModel): FeelValue {
-  const item = typeRef ? model.itemDefinitions.get(localTypeRef(typeRef)) : undefined;
-  if (item) return fromItem(json, item, model);
+export function dmnValueFromJson(json: unknown, typeRef: string | undefined, model: DmnModel, lookup?: ItemLookup): FeelValue {
+  const own = typeRef ? model.itemDefinitions.get(localTypeRef(typeRef)) : undefined;
+  const found = own ? { item: own, model } : typeRef ? lookup?.(typeRef) : undefined;
+  if (found) return fromItem(json, found.item, found.model);
   return jsonToFeel(json, typeRef ? localTypeRef(typeRef) : undefined);
 }
+
+/** Finds a type another model defines, named through an import (`Shared.tApplicant`), with that model. */
+export type ItemLookup = (typeRef: string) => { item: ItemDefinition; model: DmnModel } | undefined;
 
 /**
  * The input data of `model` from a JSON object keyed by input data name. The input data of an
@@ -29,6 +33,7 @@ export function dmnInputsFromJson(
   model: DmnModel,
   /** Per import name, how the imported model reads its inputs (and those of the models it imports in turn). */
   imports: ReadonlyMap<string, (json: Record<string, unknown>) => FeelContext> = new Map(),
+  lookup?: ItemLookup,
 ): FeelContext {
   const inputs: FeelContext = {};
   for (const [name, value] of Object.entries(json)) {
@@ -36,7 +41,7 @@ export function dmnInputsFromJson(
     inputs[name] =
       imported && value !== null && typeof value === 'object' && !Array.isArray(value)
         ? imported(value as Record<string, unknown>)
-        : dmnValueFromJson(value, model.inputData.get(name)?.typeRef, model);
+        : dmnValueFromJson(value, model.inputData.get(name)?.typeRef, model, lookup);
   }
   return inputs;
 }

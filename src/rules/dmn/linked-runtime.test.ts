@@ -66,3 +66,28 @@ test('an import no model answers is named, and models importing each other are r
   const b = await model('b', '', [['a', 'a']]);
   assert.throws(() => linkedRuntime(a, [a, b]), /cycle/);
 });
+
+test('a type an imported model defines is named through the import: JSON inputs are read by it, checked against it, and instance of knows it', async () => {
+  const shared = await model(
+    'shared',
+    `<itemDefinition name="tApplicant">
+       <itemComponent name="name"><typeRef>string</typeRef></itemComponent>
+       <itemComponent name="since"><typeRef>date</typeRef></itemComponent>
+     </itemDefinition>`,
+  );
+  const main = await model(
+    'main',
+    `<inputData id="a" name="Applicant"><variable name="Applicant" typeRef="Shared.tApplicant"/></inputData>
+     <decision id="y" name="Year"><variable name="Year" typeRef="number"/><informationRequirement><requiredInput href="#a"/></informationRequirement>
+       <literalExpression><text>Applicant.since.year</text></literalExpression></decision>
+     <decision id="t" name="Typed"><variable name="Typed" typeRef="boolean"/><informationRequirement><requiredInput href="#a"/></informationRequirement>
+       <literalExpression><text>Applicant instance of Shared.tApplicant</text></literalExpression></decision>`,
+    [['Shared', 'shared']],
+  );
+  const runtime = linkedRuntime(main, [shared, main]);
+  const good = runtime.inputsFromJson({ Applicant: { name: 'Ann', since: '2019-03-01' } });
+  assert.deepEqual([runtime.evaluateDecision('Year', good).value, runtime.evaluateDecision('Typed', good).value], [2019, true]);
+  const bad = runtime.evaluateDecision('Year', runtime.inputsFromJson({ Applicant: { name: 'Ann', since: 'March 2019' } }));
+  assert.equal(bad.value, null);
+  assert.match(bad.errors.map((e) => e.message).join('; '), /Applicant\.since: expected date/);
+});

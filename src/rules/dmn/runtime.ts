@@ -96,7 +96,26 @@ export class DmnRuntime {
 
   /** Input data from JSON, typed by this model and, under their import names, by the models it imports. */
   inputsFromJson(json: Record<string, unknown>): FeelContext {
-    return dmnInputsFromJson(json, this.model, new Map([...this.imports].map(([name, runtime]) => [name, (j) => runtime.inputsFromJson(j)])));
+    return dmnInputsFromJson(json, this.model, new Map([...this.imports].map(([name, runtime]) => [name, (j) => runtime.inputsFromJson(j)])), (typeRef) => {
+      const found = this.resolveItem(typeRef);
+      return found && { item: found.item, model: found.runtime.model };
+    });
+  }
+
+  /**
+   * An item definition by type name: this model's, or one an imported model defines, named
+   * through the import (`Shared.tApplicant`, DMN 1.5 6.3.3), with the runtime that owns it.
+   */
+  resolveItem(typeRef: string): { item: ItemDefinition; runtime: DmnRuntime } | undefined {
+    const name = localTypeRef(typeRef);
+    const own = this.model.itemDefinitions.get(name);
+    if (own) return { item: own, runtime: this };
+    for (const [importName, runtime] of this.imports) {
+      if (!name.startsWith(`${importName}.`)) continue;
+      const found = runtime.resolveItem(name.slice(importName.length + 1));
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** Evaluates one decision (and what it requires) for the given input data. */
@@ -125,7 +144,7 @@ export class DmnRuntime {
   private readonly typeOf = (name: string): TypeRef | undefined => {
     const key = localTypeRef(name);
     if (!this.itemTypes.has(key)) {
-      const item = this.model.itemDefinitions.get(key);
+      const item = this.resolveItem(key)?.item;
       this.itemTypes.set(key, item ? itemType(item) : null);
     }
     return this.itemTypes.get(key) ?? undefined;
@@ -336,8 +355,8 @@ export class DmnRuntime {
   coerce(value: FeelValue, typeRef: string | undefined, env: Env, what: string, report: Report = (code, message) => env.warn(code, message)): FeelValue {
     if (!typeRef || value === null) return value;
     const type = localTypeRef(typeRef);
-    const item = this.model.itemDefinitions.get(type);
-    if (item) return this.coerceItem(value, item, env, what, report);
+    const found = this.resolveItem(type);
+    if (found) return found.runtime.coerceItem(value, found.item, env, what, report);
     const check = BUILTIN_TYPES[type];
     if (!check) return value;
     if (check(value)) return value;
