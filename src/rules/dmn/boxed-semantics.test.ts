@@ -199,3 +199,27 @@ test("instance of names the model's item definitions as types: components as a c
   const rt = new DmnRuntime(m);
   cases.forEach(([text, expected], i) => assert.equal(rt.evaluateDecision(`d${i}`, {}).value, expected, text));
 });
+
+test('a decision sees only what it requires: reading an input data, decision or knowledge model it does not require fails the decision and says what to add', async () => {
+  const m = await model(`
+    <inputData id="i" name="Amount"><variable name="Amount" typeRef="number"/></inputData>
+    <decision id="y" name="Band"><variable name="Band"/>${lit('"A"')}</decision>
+    <businessKnowledgeModel id="k" name="Double"><variable name="Double"/>
+      <encapsulatedLogic><formalParameter name="x" typeRef="number"/>${lit('x * 2')}</encapsulatedLogic></businessKnowledgeModel>
+    <decision id="ok" name="Scoped"><variable name="Scoped"/>
+      <informationRequirement><requiredInput href="#i"/></informationRequirement>
+      <informationRequirement><requiredDecision href="#y"/></informationRequirement>
+      <knowledgeRequirement><requiredKnowledge href="#k"/></knowledgeRequirement>
+      ${lit('Band + string(Double(Amount))')}</decision>
+    <decision id="a" name="Reads input"><variable name="Reads input"/>${lit('if Amount &gt; 1000 then "refer" else "approve"')}</decision>
+    <decision id="b" name="Reads decision"><variable name="Reads decision"/>${lit('Band')}</decision>
+    <decision id="c" name="Calls knowledge"><variable name="Calls knowledge"/>
+      <informationRequirement><requiredInput href="#i"/></informationRequirement>${lit('Double(Amount)')}</decision>`);
+  const rt = new DmnRuntime(m);
+  assert.deepEqual(rt.evaluateDecision('Scoped', { Amount: 5 }).value, 'A10');
+  const input = rt.evaluateDecision('Reads input', { Amount: 5000 });
+  assert.equal(input.value, null, 'not "approve" from a null Amount');
+  assert.match(input.error ?? '', /reads input data "Amount" without requiring it/);
+  assert.match(rt.evaluateDecision('Reads decision', {}).error ?? '', /reads decision "Band" without requiring it/);
+  assert.match(rt.evaluateDecision('Calls knowledge', { Amount: 5 }).error ?? '', /reads business knowledge model "Double" without requiring it/);
+});

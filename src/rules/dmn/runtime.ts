@@ -174,6 +174,21 @@ export class DmnRuntime {
     return env;
   }
 
+  /** The DRG element an unknown name in these warnings is, if any (`input data "Amount"`). */
+  private unrequiredRead(warnings: readonly Warning[]): string | null {
+    for (const w of warnings) {
+      if (w.code !== 'unknown_name') continue;
+      const m = /named "(.*)"$/.exec(w.message);
+      const n = m?.[1];
+      if (n === undefined) continue;
+      if (this.model.inputData.has(n)) return `input data "${n}"`;
+      if (this.model.decisions.has(n)) return `decision "${n}"`;
+      if (this.model.bkms.has(n)) return `business knowledge model "${n}"`;
+      if (this.model.services.has(n)) return `decision service "${n}"`;
+    }
+    return null;
+  }
+
   private decisionValue(name: string, env: Env, evaluation: Evaluation): FeelValue {
     const { memo } = evaluation;
     if (memo.has(name)) return memo.get(name)!;
@@ -197,7 +212,25 @@ export class DmnRuntime {
       evaluation.failed.set(name, 'the decision has no decision logic that can be evaluated (none in the model, or of a kind Arbiter does not read)');
       return null;
     }
-    const value = this.compile(decision.logic)(env.child(vars));
+    // Requirement scoping (DMN 1.5 6.3.2, 6.3.3): a decision sees the input data, decisions and
+    // knowledge it requires, and the models it imports; nothing else of the DRG.
+    const scoped: FeelContext = {};
+    for (const n of [...decision.requiredInputs, ...decision.requiredKnowledge, ...this.imports.keys()]) {
+      const v = env.get(n);
+      if (v !== undefined) scoped[n] = v;
+    }
+    const seen = env.sink.warnings.length;
+    const value = this.compile(decision.logic)(new Env({ ...scoped, ...vars }, null, env.sink));
+    // Reading an element of the DRG it does not require is the model's mistake: the decision
+    // fails and says so, rather than deciding on the null the name gave.
+    const unrequired = this.unrequiredRead(env.sink.warnings.slice(seen));
+    if (unrequired) {
+      evaluation.failed.set(
+        name,
+        `it reads ${unrequired} without requiring it; add the requirement to the decision (DMN scopes a decision to what it requires)`,
+      );
+      return null;
+    }
     const result = this.coerce(value, decision.typeRef, env, `decision ${name}`);
     memo.set(name, result);
     return result;
