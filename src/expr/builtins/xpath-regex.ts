@@ -5,8 +5,8 @@ import { RE2JS } from 're2js';
  * flavour plus anchors, reluctant quantifiers and flags: DMN 1.5 §10.3.4.3, XPath Functions
  * 3.1 §5.6). They run on RE2 (re2js), whose matching time is linear in the input whatever the
  * pattern: an applicant's name can never make a pattern backtrack for seconds. What RE2 cannot
- * do in linear time (back-references) is refused with a message; class subtraction is spelled
- * out as the code points it keeps.
+ * do in linear time (back-references) is refused with a message; class subtraction is worked
+ * out as intervals of code points and written as the ranges it keeps.
  */
 
 /** XML Schema's multi-character escapes as RE2 classes: outside a class, and as members inside one. */
@@ -65,62 +65,120 @@ function escapeAt(p: string, i: number, inClass: boolean): [string, number] {
   throw new RegexError(`\\${ch} is not an escape of XPath regular expressions`);
 }
 
-/** RE2 class text (`\\x{10FFFF}`, `\\p{L}`) as JavaScript's `u` mode writes it, to test code points. */
-function asJsClass(re2: string): RegExp {
-  return new RegExp(`^${re2.replace(/\\x\{([0-9A-Fa-f]+)\}/g, '\\u{$1}')}$`, 'u');
+type Interval = [number, number];
+
+const MAX_CODE_POINT = 0x10ffff;
+
+/** Sorted, merged intervals. */
+function normalized(set: readonly Interval[]): Interval[] {
+  const sorted = [...set].sort((a, b) => a[0] - b[0]);
+  const out: Interval[] = [];
+  for (const [lo, hi] of sorted) {
+    const last = out.at(-1);
+    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
+    else out.push([lo, hi]);
+  }
+  return out;
 }
 
-/** The code points a predicate holds for, as RE2 class ranges. */
-function codePointRanges(holds: (cp: string) => boolean): string {
-  let out = '';
-  let from = -1;
-  const hex = (n: number) => `\\x{${n.toString(16)}}`;
-  for (let cp = 0; cp <= 0x110000; cp++) {
-    const inside = cp < 0x110000 && (cp < 0xd800 || cp > 0xdfff) && holds(String.fromCodePoint(cp));
-    if (inside && from < 0) from = cp;
-    else if (!inside && from >= 0) {
-      out += from === cp - 1 ? hex(from) : `${hex(from)}-${hex(cp - 1)}`;
-      from = -1;
-    }
+function complement(set: readonly Interval[]): Interval[] {
+  const out: Interval[] = [];
+  let from = 0;
+  for (const [lo, hi] of normalized(set)) {
+    if (lo > from) out.push([from, lo - 1]);
+    from = hi + 1;
   }
-  return out === '' ? '[^\\x{0}-\\x{10ffff}]' : `[${out}]`;
+  if (from <= MAX_CODE_POINT) out.push([from, MAX_CODE_POINT]);
+  return out;
+}
+
+function subtract(base: readonly Interval[], drop: readonly Interval[]): Interval[] {
+  const kept = complement(drop);
+  const out: Interval[] = [];
+  for (const [a, b] of normalized(base)) for (const [c, d] of kept) if (Math.max(a, c) <= Math.min(b, d)) out.push([Math.max(a, c), Math.min(b, d)]);
+  return out;
+}
+
+/** Intervals as an RE2 class; an empty set matches nothing. */
+function intervalsAsClass(set: readonly Interval[]): string {
+  const hex = (n: number) => `\\x{${n.toString(16)}}`;
+  const body = normalized(set)
+    .map(([lo, hi]) => (lo === hi ? hex(lo) : `${hex(lo)}-${hex(hi)}`))
+    .join('');
+  return body === '' ? '[^\\x{0}-\\x{10ffff}]' : `[${body}]`;
+}
+
+/** The code point a single-character escape stands for (`\\n`, `\\-`), or null for a class escape (`\\d`, `\\p{L}`). */
+function escapedCodePoint(ch: string): number | null {
+  if (ch === 'n') return 10;
+  if (ch === 'r') return 13;
+  if (ch === 't') return 9;
+  return LITERAL_ESCAPES.has(ch) ? ch.codePointAt(0)! : null;
+}
+
+interface ParsedClass {
+  /** The class as RE2 writes it. */
+  re2: string;
+  /** Index after its "]". */
+  next: number;
+  /** The code points it holds, where it is made of characters and ranges only. */
+  set: Interval[] | null;
 }
 
 /**
  * A character class at `i` (on its "["), with XML Schema's subtraction (`[a-z-[aeiou]]`):
- * RE2 has none, so a subtracting class is spelled out as the code points it keeps.
+ * RE2 has none, so a subtracting class is worked out as intervals of code points (in time
+ * linear in the pattern) and written as the ranges it keeps. Subtraction takes characters and
+ * ranges on both sides; with class escapes (`\\p{L}`, `\\d`) it is refused.
  */
-function classAt(p: string, i: number): [string, number] {
+function classAt(p: string, i: number): ParsedClass {
   let j = i + 1;
-  let cls = '[';
-  if (p[j] === '^') {
-    cls += '^';
+  let re2 = '[';
+  const negated = p[j] === '^';
+  if (negated) {
+    re2 += '^';
     j++;
   }
+  const set: Interval[] = [];
+  let simple = true;
+  /** One member at `at`: its RE2 text, where it ends, and its code point (null for a class escape). */
+  const member = (at: number): [string, number, number | null] => {
+    if (p[at] === '\\') {
+      const [text, next] = escapeAt(p, at + 1, true);
+      return [text, next, escapedCodePoint(p[at + 1]!)];
+    }
+    const cp = p.codePointAt(at)!;
+    const text = String.fromCodePoint(cp);
+    return [text, at + text.length, cp];
+  };
   let first = true;
   for (;;) {
     const c = p[j];
     if (c === undefined) throw new RegexError('a character class "[" is never closed');
     if (c === ']' && !first) break;
     if (c === '-' && p[j + 1] === '[') {
-      const [sub, next] = classAt(p, j + 1);
-      if (p[next] !== ']') throw new RegexError('a subtracted class must come last in its class: [a-z-[aeiou]]');
-      const keep = asJsClass(`${cls}]`);
-      const drop = asJsClass(sub);
-      return [codePointRanges((ch) => keep.test(ch) && !drop.test(ch)), next + 1];
+      const sub = classAt(p, j + 1);
+      if (p[sub.next] !== ']') throw new RegexError('a subtracted class must come last in its class: [a-z-[aeiou]]');
+      if (!simple || !sub.set)
+        throw new RegexError('character class subtraction works on characters and ranges, such as [a-z-[aeiou]], not on escapes like \\p{L} or \\d');
+      const kept = subtract(negated ? complement(set) : set, sub.set);
+      return { re2: intervalsAsClass(kept), next: sub.next + 1, set: kept };
     }
     if (c === '[') throw new RegexError('"[" inside a character class must be escaped as \\[');
-    if (c === '\\') {
-      const [text, next] = escapeAt(p, j + 1, true);
-      cls += text;
-      j = next;
-    } else {
-      cls += c;
-      j++;
-    }
+    const [text, next, cp] = member(j);
+    re2 += text;
+    j = next;
+    if (p[j] === '-' && p[j + 1] !== ']' && p[j + 1] !== '[' && p[j + 1] !== undefined) {
+      const [endText, endNext, endCp] = member(j + 1);
+      re2 += `-${endText}`;
+      j = endNext;
+      if (cp === null || endCp === null) simple = false;
+      else set.push([cp, endCp]);
+    } else if (cp === null) simple = false;
+    else set.push([cp, cp]);
     first = false;
   }
-  return [`${cls}]`, j + 1];
+  return { re2: `${re2}]`, next: j + 1, set: simple ? (negated ? complement(set) : normalized(set)) : null };
 }
 
 /** The XPath pattern as RE2 syntax. */
@@ -141,9 +199,9 @@ export function translateXPathRegex(pattern: string, freeSpacing: boolean): stri
       continue;
     }
     if (ch === '[') {
-      const [cls, next] = classAt(pattern, i);
-      out += cls;
-      i = next;
+      const cls = classAt(pattern, i);
+      out += cls.re2;
+      i = cls.next;
       continue;
     }
     if (ch === '{') {
