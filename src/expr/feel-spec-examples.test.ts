@@ -183,6 +183,9 @@ const EXAMPLES: [string, string][] = [
   ['duration("P3DT4H")', 'P3DT4H'],
   ['time(10, 20, 0, duration("-PT5H"))', '10:20:00-05:00'],
   ['time(10, 20, 0, duration("P1D"))', 'null'],
+  ['time(date and time("2012-12-25T11:00:00Z"))', '11:00:00Z'],
+  ['time("2012-12-25T11:00:00")', 'null'],
+  ['time(date("2012-12-25"))', 'null'],
   // Rule 2h: a simple positive unary test is an expression; its value is a range (10.3.2.7, table 42).
   ['(<= 10).start included', 'false'],
   ['(<= 10).start', 'null'],

@@ -83,16 +83,11 @@ export const conversionFunctions: FeelFunction[] = [
       }
       if (args.length !== 1) return badCall(env, 'time', 'takes one argument or hour, minute, second[, offset]');
       const from = args[0]!;
-      if (typeof from === 'string') {
-        const t = parseTime(from);
-        if (t) return t;
-        const dt = parseDateTime(from);
-        return dt && from.includes('T') ? dt.time : bad(env, 'time', `"${from}" is not a time (use hh:mm:ss)`, from);
-      }
+      // Table 72: a time string, a time or a date and time; a date-time string or a date is neither.
+      if (typeof from === 'string') return parseTime(from) ?? bad(env, 'time', `"${from}" is not a time (use hh:mm:ss)`, from);
       if (from instanceof FeelTime) return from;
       if (from instanceof FeelDateTime) return from.time;
-      if (from instanceof FeelDate) return new FeelTime(0, 0, 0, 0, null);
-      return bad(env, 'time', 'from must be a string, date or date and time', from);
+      return bad(env, 'time', 'from must be a time string, a time or a date and time', from);
     },
   }),
   builtin('number', {
