@@ -181,6 +181,8 @@ const EXAMPLES: [string, string][] = [
   // Table 72: a duration string is one kind or the other; an offset lies within 14 hours.
   ['duration("P1Y2M3DT4H")', 'null'],
   ['duration("P3DT4H")', 'P3DT4H'],
+  ['duration("PT1000M0.999999999S")', 'PT16H40M0.999999999S'],
+  ['duration("P999999999M")', 'P83333333Y3M'],
   ['time(10, 20, 0, duration("-PT5H"))', '10:20:00-05:00'],
   ['time(10, 20, 0, duration("P1D"))', 'null'],
   ['time(date and time("2012-12-25T11:00:00Z"))', '11:00:00Z'],

@@ -278,7 +278,8 @@ export function parseDateTime(text: string): FeelDateTime | null {
 }
 
 const YM_RE = /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?$/;
-const DT_RE = /^(-)?P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+// Seconds may end in a bare point (PT0.S), as Java's Duration reads them and the DMN TCK expects.
+const DT_RE = /^(-)?P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d*)?)S)?)?$/;
 
 export function parseDuration(text: string): YearsMonthsDuration | DaysTimeDuration | null {
   const ym = YM_RE.exec(text);
@@ -291,7 +292,7 @@ export function parseDuration(text: string): YearsMonthsDuration | DaysTimeDurat
     const seconds = Number(dt[2] ?? 0) * DAY + Number(dt[3] ?? 0) * 3600 + Number(dt[4] ?? 0) * 60 + Number(dt[5] ?? 0);
     return new DaysTimeDuration(dt[1] ? -seconds || 0 : seconds);
   }
-  // A full ISO duration mixing years/months with days/time: FEEL keeps only the days-and-time part when there are no years/months, else invalid.
+  // One mixing years or months with days or time is neither kind (table 72).
   return null;
 }
 
