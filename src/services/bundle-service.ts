@@ -13,7 +13,7 @@ import {
   type Database,
 } from '../store/index.ts';
 import type { ConnectorService } from './connector-service.ts';
-import type { DmnService } from './dmn-service.ts';
+import { importPinsOf, type DmnService } from './dmn-service.ts';
 import type { FlowService } from './flow-service.ts';
 import type { ModelService } from './model-service.ts';
 import { ServiceError } from './service-error.ts';
@@ -102,15 +102,13 @@ export class BundleService {
         content.connectors.push({ ...c, definition, sha256: hashOf(definition) });
       }
       // A DMN model goes after the models it imports, so that each is stored before it on import.
-      const addDmn = async (reference: string): Promise<void> => {
-        const d = pinnedReference(reference);
+      const addDmn = async (d: { id: string; version: number } | null): Promise<void> => {
         if (!d || content.dmnModels.some((x) => x.id === d.id && x.version === d.version)) return;
-        const stored = await getDmnModelVersion(this.db, d.id, d.version);
-        for (const pin of (stored.summary.imports ?? []) as { model?: string }[]) if (pin.model) await addDmn(pin.model);
+        for (const pin of importPinsOf(await getDmnModelVersion(this.db, d.id, d.version))) await addDmn(pin);
         const xml = await getDmnModelXml(this.db, d.id, d.version);
-        content.dmnModels.push({ ...d, xml, sha256: hashOf(xml) });
+        content.dmnModels.push({ id: d.id, version: d.version, xml, sha256: hashOf(xml) });
       };
-      for (const { model } of refs.dmnDecisions) await addDmn(model);
+      for (const { model } of refs.dmnDecisions) await addDmn(pinnedReference(model));
       // An unpinned subflow is exported as the version live now, and pinned to it on import.
       for (const sub of refs.subflows) await visit(await getFlowVersion(this.db, sub.flow, sub.version));
     };

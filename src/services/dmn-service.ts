@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { pinnedName, pinnedReference } from '../flow/index.ts';
 import { type DmnModel, DmnRuntime, importDmn } from '../rules/index.ts';
 import {
   type Actor,
@@ -44,6 +45,19 @@ interface PinnedImport {
   namespace: string;
   /** "id@version" */
   model: string;
+}
+
+/**
+ * The versions a stored DMN model version was linked to at upload, by import name. Versions
+ * stored before imports were pinned have none.
+ */
+export function importPinsOf(stored: DmnModelVersion): { name: string; id: string; version: number }[] {
+  const pins: { name: string; id: string; version: number }[] = [];
+  for (const pin of (stored.summary.imports ?? []) as Partial<PinnedImport>[]) {
+    const m = pin.model ? pinnedReference(pin.model) : null;
+    if (m && pin.name) pins.push({ name: pin.name, ...m });
+  }
+  return pins;
 }
 
 export interface DmnEvaluation {
@@ -102,7 +116,7 @@ export class DmnService {
           'import_missing',
           `the model imports "${i.name}" from namespace ${i.namespace}, which no stored DMN model has; upload that model first (POST /v1/dmn)`,
         );
-      return { name: i.name, namespace: i.namespace, model: `${found.modelId}@${found.version}` };
+      return { name: i.name, namespace: i.namespace, model: pinnedName(found.modelId, found.version) };
     });
   }
 
@@ -124,7 +138,7 @@ export class DmnService {
 
   /** A version's runtime, with the versions it imports (pinned at upload) linked in at every depth. */
   private runtime(modelId: string, version: number, importedBy: readonly string[]): Promise<DmnRuntime> {
-    const key = `${modelId}@${version}`;
+    const key = pinnedName(modelId, version);
     if (importedBy.includes(key))
       return Promise.reject(new ServiceError('invalid', 'import_cycle', `DMN models import each other: ${[...importedBy, key].join(' -> ')}`));
     let runtime = this.runtimes.get(key);
@@ -132,11 +146,7 @@ export class DmnService {
       runtime = (async () => {
         const [xml, stored] = await Promise.all([this.xml(modelId, version), this.version(modelId, version)]);
         const imports = new Map<string, DmnRuntime>();
-        // Versions stored before imports were pinned have none here, and are evaluated alone.
-        for (const pin of (stored.summary.imports ?? []) as Partial<PinnedImport>[]) {
-          const m = pin.model ? /^(.+)@(\d+)$/.exec(pin.model) : null;
-          if (m && pin.name) imports.set(pin.name, await this.runtime(m[1]!, Number(m[2]), [...importedBy, key]));
-        }
+        for (const pin of importPinsOf(stored)) imports.set(pin.name, await this.runtime(pin.id, pin.version, [...importedBy, key]));
         return new DmnRuntime(await importDmn(xml), imports);
       })();
       this.runtimes.set(key, runtime);

@@ -46,33 +46,23 @@ test('dmn eval reads JSON strings as the dates and durations the model declares,
 
 test('dmn eval links the models a file imports, at every depth, and names an import it was not given', () => {
   const dir = 'examples/dmn/imports';
-  const res = arbiter(
-    'dmn',
-    'eval',
-    '--file',
-    `${dir}/loan-offer.dmn`,
-    '--import',
-    `${dir}/risk-grade.dmn`,
-    `${dir}/affordability.dmn`,
-    '--decision',
-    'Rate',
-    '--input',
-    `${dir}/applicant.json`,
-  );
+  const rate = (...imports: string[]) =>
+    arbiter(
+      'dmn',
+      'eval',
+      '--file',
+      `${dir}/loan-offer.dmn`,
+      '--import',
+      ...imports.map((m) => `${dir}/${m}.dmn`),
+      '--decision',
+      'Rate',
+      '--input',
+      `${dir}/applicant.json`,
+    );
+  const res = rate('risk-grade', 'affordability');
   assert.equal(res.status, 0, res.stderr);
   assert.deepEqual(JSON.parse(res.stdout), { decision: 'Rate', result: 0.069, errors: [], warnings: [] });
-  const missing = arbiter(
-    'dmn',
-    'eval',
-    '--file',
-    `${dir}/loan-offer.dmn`,
-    '--import',
-    `${dir}/risk-grade.dmn`,
-    '--decision',
-    'Rate',
-    '--input',
-    `${dir}/applicant.json`,
-  );
+  const missing = rate('risk-grade');
   assert.notEqual(missing.status, 0);
   assert.match(
     missing.stderr,

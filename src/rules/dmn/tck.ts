@@ -221,8 +221,8 @@ export async function runTck(root: string, options: { tolerance?: number } = {})
           const name = String(input['@_name']);
           const namespace = input['@_namespace'] as string | undefined;
           // An input of an imported model (named by its namespace) is given wherever that model is imported.
-          const paths = namespace && runtime ? runtime.importPaths(namespace) : [[]];
-          for (const path of paths.length ? paths : [[]]) nestedPut(inputs, [...path, name], toFeel(input));
+          const imported = namespace && runtime ? runtime.importPaths(namespace) : [];
+          for (const path of imported.length ? imported : [[]]) nestedPut(inputs, [...path, name], toFeel(input));
         }
         const type = String(tc['@_type'] ?? 'decision');
         const invocable = tc['@_invocableName'] as string | undefined;
