@@ -30,6 +30,8 @@ export const BATCH_CHUNK_ROWS = 500;
 export const BATCH_MAX_ROWS = 2_000_000;
 /** Decisions of one chunk in flight at once, so that they share group commits. */
 const CONCURRENCY = 250;
+/** Chunks one process decides at once (see start). */
+const CHUNKS_AT_ONCE = 2;
 
 /** Each row is decided under its own idempotency key, so a chunk decided again after a crash stores nothing twice. */
 export const batchRowKey = (batchId: string, row: number) => `batch:${batchId}:${row}`;
@@ -149,11 +151,15 @@ export class BatchService {
     }));
   }
 
-  /** Takes chunks from the database until stopped; every server runs one. */
-  start(idleMs = 500): void {
+  /**
+   * Takes chunks from the database until stopped; every server runs one. Two chunks are decided
+   * at once, so that one chunk's flows run while the other's decisions are being committed:
+   * with one, the process sat idle through every commit.
+   */
+  start(idleMs = 500, lanes = CHUNKS_AT_ONCE): void {
     if (this.running) return;
     this.stopped = false;
-    this.running = (async () => {
+    const lane = async () => {
       while (!this.stopped) {
         let worked = false;
         try {
@@ -163,7 +169,8 @@ export class BatchService {
         }
         if (!worked && !this.stopped) await this.pause.wait(idleMs);
       }
-    })();
+    };
+    this.running = Promise.all(Array.from({ length: lanes }, lane)).then(() => {});
   }
 
   async stop(): Promise<void> {

@@ -26,9 +26,10 @@ export async function runBatch(flags: DatabaseFlags & { flow: string; version?: 
     const t0 = performance.now();
     let batch = await services.batches.submit({ flow: flags.flow, version, format, content }, { actor: CLI_ACTOR });
     const bar = progressBar('chunks');
+    // This process takes chunks like any server; when servers hold the rest, it waits for them.
+    services.batches.start(200);
     while (batch.status !== 'done') {
-      // This process takes chunks like any server; when servers hold the rest, it waits for them.
-      if (!(await services.batches.runOne())) await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 200));
       batch = await services.batches.get(batch.id);
       bar.update(batch.chunksDone, batch.chunks);
     }
