@@ -3,7 +3,7 @@ import type { Iteration, Node } from './ast.ts';
 import { FeelDecimal, isFeelNumber, numbersEqual } from './decimal.ts';
 import { BUILTINS } from './builtins/index.ts';
 import { type Env, MAX_CALL_DEPTH } from './env.ts';
-import { ANY_TYPE, instanceOf, isInstanceOf, staticType } from './type-conformance.ts';
+import { ANY_TYPE, convertTo, instanceOf, staticType, typeText } from './type-conformance.ts';
 import { DaysTimeDuration, FeelDate, FeelDateTime, FeelTime, YearsMonthsDuration, parseTemporalLiteral } from './temporal.ts';
 import { FeelFunction, FeelRange, compareValues, feelEquals, isContext, typeName, valueToString, type FeelContext, type FeelValue } from './values.ts';
 
@@ -489,11 +489,18 @@ export function compileNode(node: Node): Compiled {
           'anonymous',
           params.map((p) => ({ name: p.name, typeRef: p.type ?? ANY_TYPE })),
           (args) => {
+            // Arguments that do not conform, even after the implicit conversions, make the invocation null (10.3.2.13.2).
             const vars: FeelContext = {};
-            params.forEach((p, i) => {
-              const v = args[i] ?? null;
-              vars[p.name] = p.type && v !== null && !isInstanceOf(v, p.type) ? null : v;
-            });
+            for (let i = 0; i < params.length; i++) {
+              const p = params[i]!;
+              const given = args[i] ?? null;
+              const v = p.type ? convertTo(given, p.type) : given;
+              if (v === undefined) {
+                env.warn('type_mismatch', `argument ${p.name} of a function: expected ${typeText(p.type!)}, got ${typeName(given)}`);
+                return null;
+              }
+              vars[p.name] = v;
+            }
             if (!env.sink.step()) return null;
             if (env.sink.calls >= MAX_CALL_DEPTH) {
               env.warn('recursion_too_deep', `functions called more than ${MAX_CALL_DEPTH} deep; the result is null`);

@@ -272,6 +272,15 @@ const EXAMPLES: [string, string][] = [
   ['substring("abc", -4)', 'null'],
   ['substring("abc", 1, 0)', 'null'],
   ['substring("abc", 2, 3)', 'null'],
+  // 10.3.2.9.4, type conversions (table 45 and the conversions it lists).
+  ['3[item > 2]', '[3]'],
+  ['contains(["foobar"], "of")', 'false'],
+  ['floor([1.5])', '1'],
+  ['(function(x: number) x * 2)([21])', '42'],
+  ['(function(x: number) x)([1, 2])', 'null'],
+  ['(function(x: number) x)("1")', 'null'],
+  ['(function(x: list<number>) count(x))(7)', '1'],
+  ['(function(x: date and time) x)(date("2000-01-02"))', '2000-01-02T00:00:00Z'],
 ];
 
 describe('FEEL as the DMN 1.5 text states it', () => {

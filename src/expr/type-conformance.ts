@@ -1,5 +1,6 @@
 import type { Node, TypeRef } from './ast.ts';
 import type { TypeResolver } from './env.ts';
+import { FeelDate, FeelDateTime, FeelTime } from './temporal.ts';
 import { FeelFunction, FeelRange, isContext, typeName, type FeelValue } from './values.ts';
 
 /**
@@ -139,4 +140,44 @@ export function isInstanceOf(v: FeelValue, type: TypeRef): boolean {
     );
   }
   return conforms(v, type, false);
+}
+
+/** UTC midnight of a date: the one implicit conversion between temporal types (10.3.2.9.4). */
+export function dateAtUtcMidnight(d: FeelDate): FeelDateTime {
+  return new FeelDateTime(d, new FeelTime(0, 0, 0, 0, null));
+}
+
+/**
+ * A value bound where `type` is expected, after the implicit conversions of 10.3.2.9.4: to a
+ * singleton list, from a singleton list, from a date to a date and time at UTC midnight; or
+ * undefined when the value conforms neither as it is nor converted (the binding is then null).
+ */
+export function convertTo(v: FeelValue, declared: TypeRef, types?: TypeResolver): FeelValue | undefined {
+  if (v === null || isInstanceOf(v, declared)) return v;
+  const type = resolved(declared, types);
+  if (type.kind === 'named' && (TYPE_ALIASES[type.name] ?? type.name) === 'date and time' && v instanceof FeelDate) return dateAtUtcMidnight(v);
+  if (Array.isArray(v) && v.length === 1) {
+    const item = convertTo(v[0]!, type, types);
+    if (item !== undefined && item !== null) return item;
+  }
+  if (type.kind === 'list' && !Array.isArray(v)) {
+    const item = convertTo(v, type.item, types);
+    if (item !== undefined) return [item];
+  }
+  return undefined;
+}
+
+/** A type as FEEL writes it (grammar rule 54), for messages. */
+export function typeText(type: TypeRef): string {
+  switch (type.kind) {
+    case 'named':
+      return type.name;
+    case 'list':
+    case 'range':
+      return `${type.kind}<${typeText(type.item)}>`;
+    case 'context':
+      return `context<${type.entries.map((e) => `${e.name}: ${typeText(e.type)}`).join(', ')}>`;
+    case 'function':
+      return `function<${type.params.map(typeText).join(', ')}> -> ${typeText(type.result)}`;
+  }
 }

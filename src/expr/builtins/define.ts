@@ -33,7 +33,7 @@ export function builtin(name: string, spec: BuiltinSpec): FeelFunction {
         );
         return null;
       }
-      const result = spec.fn(args, env);
+      const result = withSingletonsUnwrapped(args, env, spec.fn);
       // What built-ins build counts against the evaluation's memory budget.
       if (
         typeof result === 'string'
@@ -58,6 +58,23 @@ export function builtin(name: string, spec: BuiltinSpec): FeelFunction {
 export function bad(env: Env, fn: string, what: string, v: FeelValue): null {
   if (v !== null) env.warn('bad_argument', `${fn}(): ${what}, got ${typeName(v)}`);
   return null;
+}
+
+/**
+ * Built-in arguments conform "before or after applying implicit conversions" (10.3.2.13.1): a
+ * call its arguments do not fit is tried once more with every singleton list unwrapped
+ * (`floor([1.5])` is 1), and the first try's complaints are withdrawn when the second fits.
+ */
+function withSingletonsUnwrapped(args: FeelValue[], env: Env, fn: Impl): FeelValue {
+  const sink = env.sink;
+  const given = sink.given;
+  const held = sink.warnings.length;
+  const result = fn(args, env);
+  if (result !== null || sink.given === given || !args.some((a) => Array.isArray(a) && a.length === 1)) return result;
+  if (!sink.warnings.slice(held).every((w) => w.code === 'bad_argument')) return result;
+  sink.warnings.splice(held);
+  sink.given = given;
+  return fn(args.map(single), env);
 }
 
 /** A singleton list stands for its element where a single value is expected. */

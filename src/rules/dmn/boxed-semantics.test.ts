@@ -223,3 +223,33 @@ test('a decision sees only what it requires: reading an input data, decision or 
   assert.match(rt.evaluateDecision('Reads decision', {}).error ?? '', /reads decision "Band" without requiring it/);
   assert.match(rt.evaluateDecision('Calls knowledge', { Amount: 5 }).error ?? '', /reads business knowledge model "Double" without requiring it/);
 });
+
+test('a value bound to a typed variable takes the implicit conversions of 10.3.2.9.4: to and from a singleton list, a date to UTC midnight', async () => {
+  const m = await model(`
+    <itemDefinition name="tReasons" isCollection="true"><typeRef>string</typeRef></itemDefinition>
+    <itemDefinition name="tReasonsFn"><functionItem outputTypeRef="tReasons"/></itemDefinition>
+    <itemDefinition name="tLimitFn"><functionItem outputTypeRef="number"/></itemDefinition>
+    <itemDefinition name="tCutoffFn"><functionItem outputTypeRef="date and time"/></itemDefinition>
+    <decision id="r" name="Reasons"><variable name="Reasons" typeRef="tReasons"/>${lit('"DTI_HIGH"')}</decision>
+    <decision id="l" name="Limit"><variable name="Limit" typeRef="number"/>${lit('[5000]')}</decision>
+    <decision id="t" name="Two limits"><variable name="Two limits" typeRef="number"/>${lit('[5000, 6000]')}</decision>
+    <decision id="c" name="Cutoff"><variable name="Cutoff" typeRef="date and time"/>${lit('date(2026, 3, 31)')}</decision>
+    <businessKnowledgeModel id="rb" name="reasons of"><variable name="reasons of" typeRef="tReasonsFn"/>
+      <encapsulatedLogic><formalParameter name="code" typeRef="string"/>${lit('code')}</encapsulatedLogic></businessKnowledgeModel>
+    <businessKnowledgeModel id="lb" name="limit of"><variable name="limit of" typeRef="tLimitFn"/>
+      <encapsulatedLogic><formalParameter name="income" typeRef="number"/>${lit('[income * 3]')}</encapsulatedLogic></businessKnowledgeModel>
+    <businessKnowledgeModel id="cb" name="cutoff of"><variable name="cutoff of" typeRef="tCutoffFn"/>
+      <encapsulatedLogic><formalParameter name="day" typeRef="date"/>${lit('day')}</encapsulatedLogic></businessKnowledgeModel>
+    <decision id="k" name="Calls"><variable name="Calls"/>
+      <knowledgeRequirement><requiredKnowledge href="#rb"/></knowledgeRequirement>
+      <knowledgeRequirement><requiredKnowledge href="#lb"/></knowledgeRequirement>
+      <knowledgeRequirement><requiredKnowledge href="#cb"/></knowledgeRequirement>
+      ${lit('[reasons of("AGE"), limit of(1000), cutoff of(date("2026-01-02")), limit of([2000])]')}</decision>`);
+  const rt = new DmnRuntime(m);
+  assert.deepEqual(rt.evaluateDecision('Reasons', {}).value, ['DTI_HIGH'], 'to a singleton list');
+  assert.equal(rt.evaluateDecision('Limit', {}).value, 5000, 'from a singleton list');
+  assert.equal(rt.evaluateDecision('Two limits', {}).value, null, 'a list of two is not a number');
+  assert.equal(String(rt.evaluateDecision('Cutoff', {}).value), '2026-03-31T00:00:00Z', 'a date is UTC midnight of its day');
+  const calls = rt.evaluateDecision('Calls', {}).value as unknown[];
+  assert.deepEqual(calls.map(String), ['AGE', '3000', '2026-01-02T00:00:00Z', '6000'], 'a knowledge model typed as a function returns its output type');
+});

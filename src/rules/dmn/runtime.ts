@@ -1,4 +1,4 @@
-import { BUILTIN_TYPES, WRITTEN_AS } from '../feel-types.ts';
+import { BUILTIN_TYPES, dateToDateTime, WRITTEN_AS } from '../feel-types.ts';
 import {
   BUILTIN_NAMES,
   Env,
@@ -247,7 +247,9 @@ export class DmnRuntime {
       logic.params.map((p) => ({ name: p.name })),
       (args) => {
         const vars = this.bindParameters(logic.params, args, env, name);
-        return vars ? this.coerce(body(env.child(vars)), bkm.typeRef, env, name) : null;
+        // A knowledge model typed as a function (functionItem) returns what its output type says.
+        const fnType = bkm.typeRef ? this.model.itemDefinitions.get(localTypeRef(bkm.typeRef))?.functionItem : undefined;
+        return vars ? this.coerce(body(env.child(vars)), fnType ? fnType.outputTypeRef : bkm.typeRef, env, name) : null;
       },
     );
   }
@@ -393,7 +395,10 @@ export class DmnRuntime {
     const check = BUILTIN_TYPES[type];
     if (!check) return value;
     if (check(value)) return value;
+    // The implicit conversions of a binding (10.3.2.9.4): from a singleton list, from a date to UTC midnight.
     if (Array.isArray(value) && value.length === 1 && check(value[0]!)) return value[0]!;
+    const converted = dateToDateTime(value, type);
+    if (converted) return converted;
     const written = typeof value === 'string' ? WRITTEN_AS[type] : undefined;
     report('type_mismatch', `${what}: expected ${type}, got ${written ? `a string that is not one (write it as ${written})` : typeName(value)}`);
     return null;
