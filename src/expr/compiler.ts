@@ -626,9 +626,13 @@ export function compileTest(node: Node): CompiledTest {
   }
   const e = compileNode(node);
   if (usesInput(node)) {
+    // Table 55: a boolean expression that uses `?` decides by its value; one that gives another
+    // value (`?` alone, `? + 0`) is an expression the input must equal (rule 2h). A boolean is never
+    // compared for equality here: `? = true` must not be satisfied by false because false = false.
     return (v, env) => {
       const r = e(env.child({ '?': v }));
-      return r === true ? true : r === false ? false : null;
+      if (r === true || r === false || r === null) return r;
+      return feelEquals(v, r) === true;
     };
   }
   return (v, env) => {

@@ -75,6 +75,38 @@ describe('table definitions', () => {
     assert.deepEqual(run(def, { score: 720 }).value, { decision: 'approve', limit: 7200 });
     assert.deepEqual(run(def, { score: 500 }).value, { decision: 'refer', limit: 0 });
   });
+  test('an input outside its input values is tested as null, with a warning a flow fails closed on', () => {
+    const def: DecisionTableDefinition = {
+      hitPolicy: 'FIRST',
+      inputs: [{ expression: 'channel', inputValues: '"web", "branch"' }],
+      outputs: [{ name: 'route' }],
+      rules: [
+        { inputEntries: ['"web"'], outputEntries: ['"auto"'] },
+        { inputEntries: ['null'], outputEntries: ['"manual"'] },
+      ],
+    };
+    const r = run(def, { channel: 'fax' });
+    assert.equal(r.value, 'manual');
+    assert.match(r.warnings[0]!.message, /"fax" is not among the input values; it is tested as null/);
+    assert.equal(run(def, { channel: 'web' }).value, 'auto');
+  });
+  test('a cell that uses ? decides by its boolean value, and one that gives another value must equal the input (table 55)', () => {
+    const def: DecisionTableDefinition = {
+      hitPolicy: 'FIRST',
+      inputs: [{ expression: 'x' }],
+      outputs: [{ name: 'hit' }],
+      rules: [
+        { inputEntries: ['string length(?) = 4'], outputEntries: ['"length"'] },
+        { inputEntries: ['? = true'], outputEntries: ['"true"'] },
+        { inputEntries: ['?'], outputEntries: ['"itself"'] },
+        { inputEntries: ['string length("?") = 1'], outputEntries: ['"literal"'] },
+      ],
+    };
+    assert.equal(run(def, { x: 'gold' }).value, 'length');
+    assert.equal(run(def, { x: true }).value, 'true');
+    assert.equal(run(def, { x: false }).value, null, 'false = false is not how a boolean test is satisfied');
+    assert.equal(run(def, { x: 'silver' }).value, 'itself');
+  });
   test('an input outside its input values gives null and a warning', () => {
     const def = table('FIRST', { inputs: [{ expression: 'score' }, { expression: 'channel', inputValues: '"web", "branch", "phone"' }] });
     const r = run(def, { score: 620, channel: 'fax' });

@@ -170,9 +170,15 @@ export function compileDecisionTable(def: DecisionTableDefinition, knownNames: r
         return { value: null, matched: [], warnings: env.sink.warnings };
       }
       const allowed = inputValueTests[i];
+      // A value outside the input values is tested as null (so a rule for null may catch it), and
+      // reported: a flow never decides on a table that warned.
       if (allowed && v !== null && allowed(v, env) !== true) {
-        env.warn('input_not_allowed', `input ${def.inputs[i]!.label ?? def.inputs[i]!.expression} = ${JSON.stringify(v)} is not among the input values`);
-        return { value: null, matched: [], warnings: env.sink.warnings };
+        env.warn(
+          'input_not_allowed',
+          `input ${def.inputs[i]!.label ?? def.inputs[i]!.expression} = ${JSON.stringify(v)} is not among the input values; it is tested as null`,
+        );
+        values[i] = null;
+        continue;
       }
       values[i] = v;
     }
