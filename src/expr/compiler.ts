@@ -494,7 +494,14 @@ export function compileNode(node: Node): Compiled {
             for (let i = 0; i < params.length; i++) {
               const p = params[i]!;
               const given = args[i] ?? null;
-              const v = p.type ? convertTo(given, p.type) : given;
+              const modelType = p.type?.kind === 'named' && env.sink.bindToModelType && env.sink.types?.(p.type.name) ? p.type.name : null;
+              if (modelType) {
+                const bound = env.sink.bindToModelType!(given, modelType, `argument ${p.name} of a function`);
+                if (bound === null && given !== null) return null;
+                vars[p.name] = bound;
+                continue;
+              }
+              const v = p.type ? convertTo(given, p.type, env.sink.types) : given;
               if (v === undefined) {
                 env.warn('type_mismatch', `argument ${p.name} of a function: expected ${typeText(p.type!)}, got ${typeName(given)}`);
                 return null;

@@ -38,6 +38,11 @@ export class WarningSink {
 
   /** Names of types a model defines (DMN item definitions), for `instance of`. */
   types: TypeResolver | undefined;
+  /**
+   * Binds a value to a type the model defines, as the model binds its own variables (allowed
+   * values included): the value, or null with a warning when it does not conform.
+   */
+  bindToModelType: ((value: FeelValue, typeName: string, what: string) => FeelValue) | undefined;
 
   constructor(readonly limits: EvaluationLimits = DEFAULT_LIMITS) {}
 

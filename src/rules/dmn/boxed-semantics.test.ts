@@ -253,3 +253,26 @@ test('a value bound to a typed variable takes the implicit conversions of 10.3.2
   const calls = rt.evaluateDecision('Calls', {}).value as unknown[];
   assert.deepEqual(calls.map(String), ['AGE', '3000', '2026-01-02T00:00:00Z', '6000'], 'a knowledge model typed as a function returns its output type');
 });
+
+test("allowed values: a copy of a constrained type keeps its constraint, a type with its own replaces the base type's, and typed FEEL parameters check them", async () => {
+  const m = await model(`
+    <itemDefinition name="tGrade"><typeRef>string</typeRef><allowedValues><text>"A", "B"</text></allowedValues></itemDefinition>
+    <itemDefinition name="tGradeCopy"><typeRef>tGrade</typeRef></itemDefinition>
+    <itemDefinition name="tSide"><typeRef>tGrade</typeRef><allowedValues><text>"L", "R"</text></allowedValues></itemDefinition>
+    <inputData id="raw" name="Raw"><variable name="Raw"/></inputData>
+    <decision id="c1" name="Copy A"><variable name="Copy A" typeRef="tGradeCopy"/>${lit('"A"')}</decision>
+    <decision id="c2" name="Copy C"><variable name="Copy C" typeRef="tGradeCopy"/>${lit('"C"')}</decision>
+    <decision id="s1" name="Side L"><variable name="Side L" typeRef="tSide"/>${lit('"L"')}</decision>
+    <decision id="s2" name="Side A"><variable name="Side A" typeRef="tSide"/>${lit('"A"')}</decision>
+    <decision id="f" name="Typed"><variable name="Typed"/><informationRequirement><requiredInput href="#raw"/></informationRequirement>
+      ${lit('(function(g: tGrade) g + "!")(Raw)')}</decision>`);
+  const rt = new DmnRuntime(m);
+  assert.equal(rt.evaluateDecision('Copy A', {}).value, 'A');
+  assert.equal(rt.evaluateDecision('Copy C', {}).value, null);
+  assert.equal(rt.evaluateDecision('Side L', {}).value, 'L', "the base type's values no longer apply");
+  assert.equal(rt.evaluateDecision('Side A', {}).value, null);
+  assert.equal(rt.evaluateDecision('Typed', { Raw: 'B' }).value, 'B!');
+  const refused = rt.evaluateDecision('Typed', { Raw: 'Z' });
+  assert.equal(refused.value, null);
+  assert.match(refused.warnings.map((w) => w.message).join(), /argument g of a function: the value is not one of the allowed values of tGrade/);
+});

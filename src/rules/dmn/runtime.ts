@@ -154,6 +154,7 @@ export class DmnRuntime {
     const vars: FeelContext = {};
     const env = Env.root(vars);
     env.sink.types = this.typeOf;
+    env.sink.bindToModelType = (value, typeName, what) => this.coerce(value, typeName, env, what);
     for (const bkm of this.model.bkms.values()) vars[bkm.name] = this.bkmFunction(bkm.name, env);
     for (const svc of this.model.services.values()) vars[svc.name] = this.serviceFunction(svc.name, env, evaluation);
     for (const input of this.model.inputData.values()) {
@@ -387,11 +388,18 @@ export class DmnRuntime {
   }
 
   /** Applies a declared type: singleton-list conversion, allowed values, and null on mismatch. */
-  coerce(value: FeelValue, typeRef: string | undefined, env: Env, what: string, report: Report = (code, message) => env.warn(code, message)): FeelValue {
+  coerce(
+    value: FeelValue,
+    typeRef: string | undefined,
+    env: Env,
+    what: string,
+    report: Report = (code, message) => env.warn(code, message),
+    withAllowedValues = true,
+  ): FeelValue {
     if (!typeRef || value === null) return value;
     const type = localTypeRef(typeRef);
     const found = this.resolveItem(type);
-    if (found) return found.runtime.coerceItem(value, found.item, env, what, report);
+    if (found) return found.runtime.coerceItem(value, found.item, env, what, report, withAllowedValues);
     const check = BUILTIN_TYPES[type];
     if (!check) return value;
     if (check(value)) return value;
@@ -404,7 +412,11 @@ export class DmnRuntime {
     return null;
   }
 
-  private coerceItem(value: FeelValue, item: ItemDefinition, env: Env, what: string, report: Report): FeelValue {
+  /**
+   * A type's allowed values replace its base type's: a type without its own keeps the base's
+   * (a copy of a constrained type is as constrained), one with its own is checked by them alone.
+   */
+  private coerceItem(value: FeelValue, item: ItemDefinition, env: Env, what: string, report: Report, withAllowedValues = true): FeelValue {
     if (item.functionItem && !item.isCollection) {
       if (value instanceof FeelFunction) return value;
       report('type_mismatch', `${what}: expected ${item.name} (a function), got ${typeName(value)}`);
@@ -428,8 +440,8 @@ export class DmnRuntime {
       }
       return value;
     }
-    const v = this.coerce(value, item.typeRef, env, what, report);
-    if (v !== null && item.allowedValues) {
+    const v = this.coerce(value, item.typeRef, env, what, report, withAllowedValues && !item.allowedValues);
+    if (v !== null && withAllowedValues && item.allowedValues) {
       let test = this.allowedTests.get(item.name);
       if (test === undefined) {
         try {
