@@ -25,6 +25,15 @@ describe('FEEL regular expressions (XPath flavour on a linear-time engine)', () 
     ['matches("line1\nline2", "^line2$", "m")', true],
     ['matches("a\nb", "a.b")', false],
     ['matches("a\nb", "a.b", "s")', true],
+    // "." is [^\n\r] (XPath 3.1 5.6.1): a carriage return is a line end too.
+    ['matches("a\rb", "a.b")', false],
+    ['matches("a\rb", "a.b", "s")', true],
+    ['matches("a\rb", "a[.]b")', false],
+    // The x flag removes white space before the pattern is read, except inside classes.
+    ['matches("hello world", "hello\\ sworld", "x")', true],
+    ['matches("A", "\\p{ L u }", "x")', true],
+    ['matches("hello world", "he ll o[ ]worl d", "x")', true],
+    ['matches("helloworld", "hello[ ]world", "x")', false],
     // XML Schema's \d is any Unicode decimal digit; \w excludes punctuation, separators and controls.
     ['matches("٣", "^\\d$")', true],
     ['matches("é", "^\\w$")', true],

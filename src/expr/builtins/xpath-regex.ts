@@ -181,14 +181,36 @@ function classAt(p: string, i: number): ParsedClass {
   return { re2: `${re2}]`, next: j + 1, set: simple ? (negated ? complement(set) : normalized(set)) : null };
 }
 
-/** The XPath pattern as RE2 syntax. */
-export function translateXPathRegex(pattern: string, freeSpacing: boolean): string {
+/**
+ * The `x` flag (XPath Functions 3.1 §5.6.1.1): white space is removed from the pattern before
+ * it is read, everywhere but inside character classes, so `\\ s` is `\\s` and `\\p{ Lu }` is
+ * `\\p{Lu}`.
+ */
+function withoutFreeSpace(pattern: string): string {
+  let out = '';
+  let classDepth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (classDepth === 0 && isSpace(ch)) continue;
+    out += ch;
+    if (ch === '\\' && classDepth > 0 && i + 1 < pattern.length) out += pattern[++i]!;
+    else if (ch === '[') classDepth++;
+    else if (ch === ']' && classDepth > 0) classDepth--;
+  }
+  return out;
+}
+
+/** The XPath pattern as RE2 syntax; `.` never matches a line end unless `dotAll` (the s flag). */
+export function translateXPathRegex(source: string, freeSpacing: boolean, dotAll = false): string {
+  const pattern = freeSpacing ? withoutFreeSpace(source) : source;
   let out = '';
   let i = 0;
   let depth = 0;
   while (i < pattern.length) {
     const ch = pattern[i]!;
-    if (freeSpacing && isSpace(ch)) {
+    if (ch === '.') {
+      // XPath's "." is [^\n\r]; RE2's excludes only \n.
+      out += dotAll ? '.' : '[^\\n\\r]';
       i++;
       continue;
     }
@@ -236,7 +258,7 @@ export function compileXPathRegex(pattern: string, flags: string): RE2JS {
   const hit = cache.get(key);
   if (hit) return hit;
   if (!/^[smixq]*$/.test(flags)) throw new RegexError(`flags may only contain s, m, i, x and q; got "${flags}"`);
-  const source = flags.includes('q') ? RE2JS.quote(pattern) : translateXPathRegex(pattern, flags.includes('x'));
+  const source = flags.includes('q') ? RE2JS.quote(pattern) : translateXPathRegex(pattern, flags.includes('x'), flags.includes('s'));
   const bits = (flags.includes('s') ? RE2JS.DOTALL : 0) | (flags.includes('m') ? RE2JS.MULTILINE : 0) | (flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0);
   let re: RE2JS;
   try {
