@@ -137,6 +137,22 @@ describe('FEEL expressions', () => {
     assert.equal(valueToString(feel('@"2021-01-01T10:10:10@Europe/Paris"').value), '2021-01-01T10:10:10@Europe/Paris');
     assert.equal(valueToString(feel('@"-P1DT2H"').value), '-P1DT2H');
   });
+
+  test('a time in a zone whose id holds a T (Etc/GMT) is a time, not a date and time', () => {
+    assert.equal(valueToString(feel('@"23:00:50@Etc/GMT"').value), '23:00:50@Etc/GMT');
+    assert.equal(feel('@"23:00:50@Etc/GMT".hour').value, 23);
+  });
+
+  test('is() of two times compares clocks and offsets, a zone standing for its offset (as = compares times)', () => {
+    const is = (a: string, b: string) => feel(`is(@"${a}", @"${b}")`).value;
+    assert.equal(is('23:00:50Z', '23:00:50+00:00'), true);
+    assert.equal(is('23:00:50@Etc/GMT', '23:00:50Z'), true);
+    assert.equal(is('23:00:50@Asia/Shanghai', '23:00:50+08:00'), true);
+    assert.equal(is('23:00:50@Asia/Shanghai', '23:00:50@Asia/Hong_Kong'), true);
+    assert.equal(is('23:00:50', '23:00:50Z'), false, 'a local time is not a UTC one');
+    assert.equal(is('20:00:50+00:00', '21:00:50+01:00'), false, 'the same instant on other clocks is another element');
+    assert.equal(is('2002-04-02T12:00:00-01:00', '2002-04-02T17:00:00+04:00'), false);
+  });
 });
 
 describe('unary tests', () => {

@@ -299,7 +299,8 @@ export function parseDuration(text: string): YearsMonthsDuration | DaysTimeDurat
 /** `@"..."` literals and the `date and time`/`time`/`duration` functions share these. */
 export function parseTemporalLiteral(text: string): FeelDate | FeelTime | FeelDateTime | YearsMonthsDuration | DaysTimeDuration | null {
   if (/^-?P/.test(text)) return parseDuration(text);
-  if (text.includes('T')) return parseDateTime(text);
+  // A date and time has its T right after the date: a zone id may hold a T too (@Etc/GMT).
+  if (/^-?\d{4,9}-\d{2}-\d{2}T/.test(text)) return parseDateTime(text);
   if (DATE_RE.test(text)) return parseDate(text);
   return parseTime(text);
 }

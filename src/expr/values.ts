@@ -120,12 +120,20 @@ function isLocalTime(t: FeelTime): boolean {
   return t.offset === null && t.zone === null;
 }
 
-function timeInstant(t: FeelTime): number | null {
-  if (t.offset !== null) return t.secondOfDay - t.offset;
-  // A time of day has no date to look a zone's rules up on; take the zone's offset on the epoch's
-  // day, so that 00:01:00@Etc/UTC is 00:01:00Z (DMN 1.5 table 72's example).
-  if (t.zone !== null) return t.secondOfDay - zoneOffsetAtLocal(t.zone, t.secondOfDay);
+/**
+ * A time of day's offset from UTC: its own, or its zone's. A time of day has no date to look a
+ * zone's rules up on; the zone's offset on the epoch's day is taken, so that 00:01:00@Etc/UTC is
+ * 00:01:00Z (DMN 1.5 table 72's example). Null for a local time.
+ */
+export function timeOffset(t: FeelTime): number | null {
+  if (t.offset !== null) return t.offset;
+  if (t.zone !== null) return zoneOffsetAtLocal(t.zone, t.secondOfDay);
   return null;
+}
+
+function timeInstant(t: FeelTime): number | null {
+  const offset = timeOffset(t);
+  return offset === null ? null : t.secondOfDay - offset;
 }
 
 /** FEEL `=`: null when the operands are not comparable, so that `not(a = b)` stays null too. */

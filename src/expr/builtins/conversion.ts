@@ -13,7 +13,7 @@ import {
   parseDuration,
   parseTime,
 } from '../temporal.ts';
-import { FeelRange, compareValues, feelEquals, typeName, type FeelFunction, type FeelValue } from '../values.ts';
+import { FeelRange, compareValues, feelEquals, timeOffset, typeName, type FeelFunction, type FeelValue } from '../values.ts';
 import { bad, builtin, isInt, badCall } from './define.ts';
 
 function dateFromParts(env: Env, y: FeelValue, m: FeelValue, d: FeelValue): FeelDate | null {
@@ -142,7 +142,9 @@ export const conversionFunctions: FeelFunction[] = [
       const x = a ?? null;
       const y = b ?? null;
       if (typeName(x) !== typeName(y)) return false;
-      if (x instanceof FeelTime && y instanceof FeelTime) return x.secondOfDay === y.secondOfDay && x.offset === y.offset && x.zone === y.zone;
+      // Two times are the same element when their clocks agree and so do their offsets: a zone
+      // stands for its offset, as a time of day is compared (so 23:00:50@Etc/GMT is 23:00:50Z).
+      if (x instanceof FeelTime && y instanceof FeelTime) return x.secondOfDay === y.secondOfDay && timeOffset(x) === timeOffset(y);
       if (x instanceof FeelDateTime && y instanceof FeelDateTime)
         return x.localSeconds === y.localSeconds && x.time.offset === y.time.offset && x.time.zone === y.time.zone;
       return feelEquals(x, y) === true;
