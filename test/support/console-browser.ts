@@ -79,6 +79,9 @@ function startConsole(): ConsoleFixture {
   const open = new Set<Page>();
   const tab = async (viewport: { width: number; height: number }) => {
     const page = await browser.newPage({ viewport });
+    // Waits are for what the page shows, not timings: on a loaded 2-core machine (the api and system
+    // lanes side by side) a page has taken longer than Playwright's 30 s default to draw.
+    page.setDefaultTimeout(60_000);
     open.add(page);
     return page;
   };
