@@ -55,7 +55,8 @@ export function importPinsOf(stored: DmnModelVersion): { name: string; id: strin
   const pins: { name: string; id: string; version: number }[] = [];
   for (const pin of (stored.summary.imports ?? []) as Partial<PinnedImport>[]) {
     const m = pin.model ? pinnedReference(pin.model) : null;
-    if (m && pin.name) pins.push({ name: pin.name, ...m });
+    // An empty name is an import without a prefix (DMN 1.5), not a missing one.
+    if (m && typeof pin.name === 'string') pins.push({ name: pin.name, ...m });
   }
   return pins;
 }
@@ -114,7 +115,7 @@ export class DmnService {
         throw new ServiceError(
           'invalid',
           'import_missing',
-          `the model imports "${i.name}" from namespace ${i.namespace}, which no stored DMN model has; upload that model first (POST /v1/dmn)`,
+          `the model imports ${i.name ? `"${i.name}"` : 'a model without a name'} from namespace ${i.namespace}, which no stored DMN model has; upload that model first (POST /v1/dmn)`,
         );
       return { name: i.name, namespace: i.namespace, model: pinnedName(found.modelId, found.version) };
     });
@@ -145,9 +146,9 @@ export class DmnService {
     if (!runtime) {
       runtime = (async () => {
         const [xml, stored] = await Promise.all([this.xml(modelId, version), this.version(modelId, version)]);
-        const imports = new Map<string, DmnRuntime>();
-        for (const pin of importPinsOf(stored)) imports.set(pin.name, await this.runtime(pin.id, pin.version, [...importedBy, key]));
-        return new DmnRuntime(await importDmn(xml), imports);
+        const imports: { name: string; runtime: DmnRuntime }[] = [];
+        for (const pin of importPinsOf(stored)) imports.push({ name: pin.name, runtime: await this.runtime(pin.id, pin.version, [...importedBy, key]) });
+        return DmnRuntime.linked(await importDmn(xml), imports);
       })();
       this.runtimes.set(key, runtime);
       runtime.catch(() => this.runtimes.delete(key));

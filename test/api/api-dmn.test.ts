@@ -66,6 +66,31 @@ for (const backend of BACKENDS) {
       assert.deepEqual([before.value, after.value], ['B', 'A']);
     });
 
+    test('a model imported without a name is stored, pinned and evaluated as part of the model that imports it', async () => {
+      const ns = 'https://www.omg.org/spec/DMN/20230324/MODEL/';
+      const limits = `<definitions xmlns="${ns}" id="l" name="Limits" namespace="https://arbiter.example/dmn/limits">
+        <inputData id="inc" name="Income"><variable name="Income" typeRef="number"/></inputData>
+        <decision id="cap" name="Cap"><variable name="Cap" typeRef="number"/><informationRequirement><requiredInput href="#inc"/></informationRequirement>
+          <literalExpression><text>Income * 4</text></literalExpression></decision></definitions>`;
+      const grant = `<definitions xmlns="${ns}" id="g" name="Grant" namespace="https://arbiter.example/dmn/grant">
+        <import name="" namespace="https://arbiter.example/dmn/limits" importType="${ns}"/>
+        <inputData id="req" name="Requested"><variable name="Requested" typeRef="number"/></inputData>
+        <decision id="amt" name="Granted"><variable name="Granted" typeRef="number"/>
+          <informationRequirement><requiredDecision href="https://arbiter.example/dmn/limits#cap"/></informationRequirement>
+          <informationRequirement><requiredInput href="#req"/></informationRequirement>
+          <literalExpression><text>min(Requested, Cap)</text></literalExpression></decision></definitions>`;
+      const early = await f.call('analyst', 'POST', '/v1/dmn', { id: 'grant', xml: grant });
+      assert.match(early.json().error.message, /imports a model without a name from namespace https:\/\/arbiter\.example\/dmn\/limits/);
+      assert.equal((await f.call('analyst', 'POST', '/v1/dmn', { id: 'limits', xml: limits })).statusCode, 201);
+      const stored = await f.call('analyst', 'POST', '/v1/dmn', { id: 'grant', xml: grant });
+      assert.equal(stored.statusCode, 201, stored.body);
+      assert.deepEqual(stored.json().summary.imports, [{ name: '', namespace: 'https://arbiter.example/dmn/limits', model: 'limits@1' }]);
+      const granted = (
+        await f.call('analyst', 'POST', '/v1/dmn/grant/versions/1/evaluate', { decision: 'Granted', input: { Requested: 50000, Income: 9000 } })
+      ).json();
+      assert.deepEqual([granted.value, granted.errors], [36000, []]);
+    });
+
     test('what is not a DMN model is refused with why, and only editors upload', async () => {
       const bad = await f.call('analyst', 'POST', '/v1/dmn', { id: 'broken', xml: '<definitions><decision' });
       assert.equal(bad.statusCode, 400);

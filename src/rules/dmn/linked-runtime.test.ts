@@ -91,3 +91,48 @@ test('a type an imported model defines is named through the import: JSON inputs 
   assert.equal(bad.value, null);
   assert.match(bad.errors.map((e) => e.message).join('; '), /Applicant\.since: expected date/);
 });
+
+test("an import without a name puts the imported elements in the model's own scope, through imports of imports, and named imports come along", async () => {
+  const rates = await model(
+    'rates',
+    `<itemDefinition name="tRate"><typeRef>number</typeRef><allowedValues><text>[0..1]</text></allowedValues></itemDefinition>
+     <decision id="base" name="Base rate"><variable name="Base rate" typeRef="tRate"/><literalExpression><text>0.05</text></literalExpression></decision>`,
+  );
+  const bureau = await model('bureau', `<inputData id="score" name="Bureau score"><variable name="Bureau score" typeRef="number"/></inputData>`);
+  const pricing = await model(
+    'pricing',
+    `<inputData id="amt" name="Amount"><variable name="Amount" typeRef="number"/></inputData>
+     <businessKnowledgeModel id="margin" name="margin"><variable name="margin"/>
+       <encapsulatedLogic><formalParameter name="score" typeRef="number"/><literalExpression><text>if score &gt;= 700 then 0.02 else 0.06</text></literalExpression></encapsulatedLogic>
+     </businessKnowledgeModel>`,
+    [
+      ['', 'rates'],
+      ['bureau', 'bureau'],
+    ],
+  );
+  const offer = await model(
+    'offer',
+    `<decision id="rate" name="Rate"><variable name="Rate" typeRef="tRate"/>
+       <informationRequirement><requiredDecision href="https://arbiter.example/rates#base"/></informationRequirement>
+       <knowledgeRequirement><requiredKnowledge href="https://arbiter.example/pricing#margin"/></knowledgeRequirement>
+       <literalExpression><text>Base rate + margin(bureau.Bureau score)</text></literalExpression></decision>
+     <decision id="interest" name="Interest"><variable name="Interest" typeRef="number"/>
+       <informationRequirement><requiredDecision href="#rate"/></informationRequirement>
+       <informationRequirement><requiredInput href="https://arbiter.example/pricing#amt"/></informationRequirement>
+       <literalExpression><text>Amount * Rate</text></literalExpression></decision>`,
+    [['', 'pricing']],
+  );
+  const runtime = linkedRuntime(offer, [rates, bureau, pricing, offer]);
+  const inputs = runtime.inputsFromJson({ Amount: 10000, bureau: { 'Bureau score': 720 } });
+  assert.equal(
+    runtime.evaluateDecision('Rate', inputs).value,
+    0.07,
+    "a decision and a type of an import's unnamed import, a knowledge model of an unnamed import",
+  );
+  assert.equal(runtime.evaluateDecision('Interest', inputs).value, 700, "an unnamed import's input data is given as the model's own");
+  assert.deepEqual(runtime.importPaths('https://arbiter.example/pricing'), [[]]);
+  assert.deepEqual(runtime.importPaths('https://arbiter.example/rates'), [[]]);
+  assert.deepEqual(runtime.importPaths('https://arbiter.example/bureau'), [['bureau']]);
+  const risky = runtime.evaluateDecision('Rate', runtime.inputsFromJson({ bureau: { 'Bureau score': 500 } }));
+  assert.equal(risky.value, 0.11);
+});

@@ -5,7 +5,8 @@ import { DmnRuntime } from './runtime.ts';
 /**
  * A model's runtime with the models it imports linked in, at every depth: a model that imports
  * one that imports another sees the other's decisions and input data under both import names
- * (DMN 1.5 6.3.3: `Model B.Model A.Person name`). Models are found by namespace among `models`;
+ * (DMN 1.5 6.3.3: `Model B.Model A.Person name`); one imported without a name is read as part of
+ * the importing model. Models are found by namespace among `models`;
  * an import no model answers is an error naming the namespace (or, with `skipMissing`, left out:
  * a TCK folder may import PMML), as is a cycle of imports.
  */
@@ -16,15 +17,18 @@ export function linkedRuntime(model: DmnModel, models: readonly DmnModel[], opti
     const done = built.get(m);
     if (done) return done;
     if (path.includes(m.namespace)) throw new RuleError('import_cycle', `models import each other in a cycle: ${[...path, m.namespace].join(' -> ')}`);
-    const imports = new Map<string, DmnRuntime>();
+    const imports: { name: string; runtime: DmnRuntime }[] = [];
     for (const i of m.imports) {
       const imported = byNamespace.get(i.namespace);
       if (!imported && options.skipMissing) continue;
       if (!imported)
-        throw new RuleError('import_missing', `"${m.name}" imports "${i.name}" from namespace ${i.namespace}, and no model given has that namespace`);
-      imports.set(i.name, link(imported, [...path, m.namespace]));
+        throw new RuleError(
+          'import_missing',
+          `"${m.name}" imports ${i.name ? `"${i.name}"` : 'a model without a name'} from namespace ${i.namespace}, and no model given has that namespace`,
+        );
+      imports.push({ name: i.name, runtime: link(imported, [...path, m.namespace]) });
     }
-    const runtime = new DmnRuntime(m, imports);
+    const runtime = DmnRuntime.linked(m, imports);
     built.set(m, runtime);
     return runtime;
   };

@@ -69,6 +69,8 @@ export interface DmnModel {
   services: Map<string, DmnDecisionService>;
   itemDefinitions: Map<string, ItemDefinition>;
   imports: DmnImport[];
+  /** Namespaces of models imported without a name, whose elements this model holds as its own (unnamed-imports.ts). */
+  mergedNamespaces?: string[];
   /** Every name declared anywhere in the model, for the FEEL parser. */
   names: string[];
 }

@@ -21,6 +21,7 @@ import { compileDecisionTable } from '../decision-table.ts';
 import { dmnInputsFromJson } from './json-input.ts';
 import { RuleError } from '../rule-error.ts';
 import { localTypeRef, type BoxedExpression, type DmnModel, type ItemDefinition } from './model.ts';
+import { withUnnamedImport } from './unnamed-imports.ts';
 
 export interface DmnResult {
   value: FeelValue;
@@ -84,11 +85,30 @@ export class DmnRuntime {
   }
 
   /**
+   * A model's runtime with its imports: a named import's elements appear as `name.element`; an
+   * import with an empty name puts the imported model's elements (and its own imports) in this
+   * model's scope, unprefixed (DMN 1.5 6.3.3).
+   */
+  static linked(model: DmnModel, imports: readonly { name: string; runtime: DmnRuntime }[]): DmnRuntime {
+    let merged = model;
+    const named = new Map<string, DmnRuntime>();
+    for (const { name, runtime } of imports) {
+      if (name !== '') {
+        named.set(name, runtime);
+        continue;
+      }
+      merged = withUnnamedImport(merged, runtime.model);
+      for (const [inner, innerRuntime] of runtime.imports) if (!named.has(inner)) named.set(inner, innerRuntime);
+    }
+    return new DmnRuntime(merged, named);
+  }
+
+  /**
    * The import names that lead from this model to the model of `namespace`, one list a way there
    * (`[["Model B", "Model A"], ["Model B2", "Model A"]]`): where that model's input data are given.
    */
   importPaths(namespace: string): string[][] {
-    if (namespace === this.model.namespace) return [[]];
+    if (namespace === this.model.namespace || this.model.mergedNamespaces?.includes(namespace)) return [[]];
     const out: string[][] = [];
     for (const [name, runtime] of this.imports) for (const path of runtime.importPaths(namespace)) out.push([name, ...path]);
     return out;
