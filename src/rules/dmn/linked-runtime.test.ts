@@ -136,3 +136,27 @@ test("an import without a name puts the imported elements in the model's own sco
   const risky = runtime.evaluateDecision('Rate', runtime.inputsFromJson({ bureau: { 'Bureau score': 500 } }));
   assert.equal(risky.value, 0.11);
 });
+
+test('unnamed imports: the first of two imports that define a name wins, and two models that import each other are read once each', async () => {
+  const lit = (name: string, id: string, text: string) =>
+    `<decision id="${id}" name="${name}"><variable name="${name}"/><literalExpression><text>${text}</text></literalExpression></decision>`;
+  const first = await model('first', lit('Tier', 'tier1', '"gold"'));
+  const second = await model('second', `${lit('Tier', 'tier2', '"silver"')}${lit('Fee', 'fee2', '25')}`);
+  const product = await model(
+    'product',
+    `<decision id="p" name="Product"><variable name="Product"/>
+       <informationRequirement><requiredDecision href="#tier1"/></informationRequirement>
+       <informationRequirement><requiredDecision href="#fee2"/></informationRequirement>
+       <literalExpression><text>Tier + " at " + string(Fee)</text></literalExpression></decision>`,
+    [
+      ['', 'first'],
+      ['', 'second'],
+    ],
+  );
+  assert.equal(linkedRuntime(product, [first, second, product]).evaluateDecision('Product', {}).value, 'gold at 25');
+
+  const a = await model('a', lit('Own', 'own', '"a"'), [['', 'b']]);
+  const b = await model('b', lit('Other', 'other', '"b"'), [['', 'a']]);
+  const runtime = linkedRuntime(a, [a, b]);
+  assert.deepEqual([runtime.evaluateDecision('Own', {}).value, runtime.evaluateDecision('Other', {}).value], ['a', 'b']);
+});

@@ -8,7 +8,7 @@ import { DmnRuntime } from './runtime.ts';
  * (DMN 1.5 6.3.3: `Model B.Model A.Person name`); one imported without a name is read as part of
  * the importing model. Models are found by namespace among `models`;
  * an import no model answers is an error naming the namespace (or, with `skipMissing`, left out:
- * a TCK folder may import PMML), as is a cycle of imports.
+ * a TCK folder may import PMML), as is a cycle of named imports.
  */
 export function linkedRuntime(model: DmnModel, models: readonly DmnModel[], options: { skipMissing?: boolean } = {}): DmnRuntime {
   const byNamespace = new Map(models.map((m) => [m.namespace, m]));
@@ -19,6 +19,9 @@ export function linkedRuntime(model: DmnModel, models: readonly DmnModel[], opti
     if (path.includes(m.namespace)) throw new RuleError('import_cycle', `models import each other in a cycle: ${[...path, m.namespace].join(' -> ')}`);
     const imports: { name: string; runtime: DmnRuntime }[] = [];
     for (const i of m.imports) {
+      // A model imported without a name that is already being read (A imports B imports A) adds
+      // nothing: its elements are in scope already.
+      if (i.name === '' && (i.namespace === m.namespace || path.includes(i.namespace))) continue;
       const imported = byNamespace.get(i.namespace);
       if (!imported && options.skipMissing) continue;
       if (!imported)
