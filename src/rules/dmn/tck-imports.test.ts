@@ -70,3 +70,57 @@ test("a TCK folder whose models import one another, with models in subfolders an
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('a TCK folder with a model imported without a name (its input given by namespace), and a result node that names a decision service', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'arbiter-tck-'));
+  try {
+    const dir = join(root, '0002-unnamed-imports');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'income.dmn'),
+      definitions(
+        'income',
+        `<inputData id="m" name="Monthly income"><variable name="Monthly income" typeRef="number"/></inputData>
+         <decision id="y" name="Yearly income"><variable name="Yearly income" typeRef="number"/><informationRequirement><requiredInput href="#m"/></informationRequirement>
+           <literalExpression><text>Monthly income * 12</text></literalExpression></decision>`,
+      ),
+    );
+    writeFileSync(
+      join(dir, 'limit.dmn'),
+      definitions(
+        'limit',
+        `<decisionService id="s" name="Limit service"><variable name="Limit service"/><outputDecision href="#l"/><encapsulatedDecision href="#l"/><inputData href="urn:income#m"/></decisionService>
+         <decision id="l" name="Limit"><variable name="Limit" typeRef="number"/><informationRequirement><requiredDecision href="urn:income#y"/></informationRequirement>
+           <literalExpression><text>Yearly income / 2</text></literalExpression></decision>`,
+        [['', 'income']],
+      ),
+    );
+    writeFileSync(
+      join(dir, '0002-unnamed-imports-test-01.xml'),
+      `<?xml version="1.0" encoding="UTF-8"?>
+<testCases xmlns="http://www.omg.org/spec/DMN/20160719/testcase" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+  <modelName>limit.dmn</modelName>
+  <testCase id="001">
+    <inputNode name="Monthly income" namespace="urn:income"><value xsi:type="xsd:decimal">3000</value></inputNode>
+    <resultNode name="Limit" type="decision"><expected><value xsi:type="xsd:decimal">18000</value></expected></resultNode>
+    <resultNode name="Yearly income" type="decision"><expected><value xsi:type="xsd:decimal">36000</value></expected></resultNode>
+  </testCase>
+  <testCase id="002">
+    <inputNode name="Monthly income" namespace="urn:income"><value xsi:type="xsd:decimal">2000</value></inputNode>
+    <resultNode name="Limit service" type="decisionService"><expected><value xsi:type="xsd:decimal">12000</value></expected></resultNode>
+  </testCase>
+</testCases>`,
+    );
+    const results = await runTck(root, { tolerance: 0 });
+    assert.deepEqual(
+      results.filter((r) => r.file.includes('test-01')).map((r) => [r.testCase, r.node, r.passed, r.actual]),
+      [
+        ['001', 'Limit', true, '18000'],
+        ['001', 'Yearly income', true, '36000'],
+        ['002', 'Limit service', true, '12000'],
+      ],
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -236,10 +236,13 @@ export async function runTck(root: string, options: { tolerance?: number } = {})
             continue;
           }
           try {
-            const r =
-              type === 'decision'
-                ? runtime.evaluateDecision(invocable && !runtime.model.decisions.has(nodeName) ? invocable : nodeName, inputs)
-                : runtime.invoke(invocable ?? nodeName, inputs);
+            // A result node may name a decision service or a knowledge model itself (type="decisionService"),
+            // in a test case that names no invocable: it is invoked with the test case's inputs.
+            const nodeType = String(rn['@_type'] ?? 'decision');
+            const decides = type === 'decision' && (nodeType === 'decision' || runtime.model.decisions.has(nodeName));
+            const r = decides
+              ? runtime.evaluateDecision(invocable && !runtime.model.decisions.has(nodeName) ? invocable : nodeName, inputs)
+              : runtime.invoke(invocable ?? nodeName, inputs);
             const errorExpected = rn['@_errorResult'] === 'true';
             const exact = errorExpected ? r.value === null : sameValue(r.value, expected);
             const approximate = !exact && tolerance > 0 && !errorExpected && sameValue(r.value, expected, tolerance);
