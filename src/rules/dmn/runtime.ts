@@ -114,6 +114,23 @@ export class DmnRuntime {
     return out;
   }
 
+  /**
+   * A name such as `i.x.Amount` read as the input data `Amount` of the model imported as `x` by
+   * the model imported as `i`: the path to it, or null when the name is not one (it is this
+   * model's own input data, or its prefixes are not import names).
+   */
+  importedInputPath(name: string): string[] | null {
+    if (this.model.inputData.has(name)) return null;
+    for (const [importName, runtime] of this.imports) {
+      if (!name.startsWith(`${importName}.`)) continue;
+      const rest = name.slice(importName.length + 1);
+      if (runtime.model.inputData.has(rest)) return [importName, rest];
+      const deeper = runtime.importedInputPath(rest);
+      if (deeper) return [importName, ...deeper];
+    }
+    return null;
+  }
+
   /** Input data from JSON, typed by this model and, under their import names, by the models it imports. */
   inputsFromJson(json: Record<string, unknown>): FeelContext {
     return dmnInputsFromJson(json, this.model, new Map([...this.imports].map(([name, runtime]) => [name, (j) => runtime.inputsFromJson(j)])), (typeRef) => {

@@ -124,3 +124,58 @@ test('a TCK folder with a model imported without a name (its input given by name
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test("a TCK input node named by its import path ('m.b.Amount') is the input data of the model imported at that path", async () => {
+  const root = mkdtempSync(join(tmpdir(), 'arbiter-tck-'));
+  try {
+    const dir = join(root, '0003-dotted-inputs');
+    mkdirSync(dir, { recursive: true });
+    const amount = `<inputData id="a" name="Amount"><variable name="Amount" typeRef="number"/></inputData>`;
+    writeFileSync(join(dir, 'base.dmn'), definitions('base', amount));
+    writeFileSync(
+      join(dir, 'mid.dmn'),
+      definitions(
+        'mid',
+        `${amount}<decision id="s" name="Sum"><variable name="Sum" typeRef="number"/>
+           <informationRequirement><requiredInput href="#a"/></informationRequirement>
+           <literalExpression><text>Amount + b.Amount</text></literalExpression></decision>`,
+        [['b', 'base']],
+      ),
+    );
+    writeFileSync(
+      join(dir, 'top.dmn'),
+      definitions(
+        'top',
+        `${amount}<decision id="t" name="Total"><variable name="Total" typeRef="number"/>
+           <informationRequirement><requiredInput href="#a"/></informationRequirement>
+           <informationRequirement><requiredDecision href="urn:mid#s"/></informationRequirement>
+           <literalExpression><text>Amount + m.Sum + c.Amount</text></literalExpression></decision>`,
+        [
+          ['m', 'mid'],
+          ['c', 'base'],
+        ],
+      ),
+    );
+    writeFileSync(
+      join(dir, '0003-dotted-inputs-test-01.xml'),
+      `<?xml version="1.0" encoding="UTF-8"?>
+<testCases xmlns="http://www.omg.org/spec/DMN/20160719/testcase" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+  <modelName>top.dmn</modelName>
+  <testCase id="001">
+    <inputNode name="Amount"><value xsi:type="xsd:decimal">1</value></inputNode>
+    <inputNode name="m.Amount"><value xsi:type="xsd:decimal">10</value></inputNode>
+    <inputNode name="m.b.Amount"><value xsi:type="xsd:decimal">100</value></inputNode>
+    <inputNode name="c.Amount"><value xsi:type="xsd:decimal">1000</value></inputNode>
+    <resultNode name="Total"><expected><value xsi:type="xsd:decimal">1111</value></expected></resultNode>
+  </testCase>
+</testCases>`,
+    );
+    const results = await runTck(root, { tolerance: 0 });
+    assert.deepEqual(
+      results.filter((r) => r.file.includes('test-01')).map((r) => [r.passed, r.actual]),
+      [[true, '1111']],
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -222,7 +222,10 @@ export async function runTck(root: string, options: { tolerance?: number } = {})
           const namespace = input['@_namespace'] as string | undefined;
           // An input of an imported model (named by its namespace) is given wherever that model is imported.
           const imported = namespace && runtime ? runtime.importPaths(namespace) : [];
-          for (const path of imported.length ? imported : [[]]) nestedPut(inputs, [...path, name], toFeel(input));
+          // Or named by its import path, as FEEL reads it: "i.i.input_001" is input_001 of what i imports as i.
+          const dotted = !namespace && runtime ? runtime.importedInputPath(name) : null;
+          if (dotted) nestedPut(inputs, dotted, toFeel(input));
+          else for (const path of imported.length ? imported : [[]]) nestedPut(inputs, [...path, name], toFeel(input));
         }
         const type = String(tc['@_type'] ?? 'decision');
         const invocable = tc['@_invocableName'] as string | undefined;
