@@ -34,6 +34,7 @@ describe('FEEL regular expressions (XPath flavour on a linear-time engine)', () 
     ['matches("A", "\\p{ L u }", "x")', true],
     ['matches("hello world", "he ll o[ ]worl d", "x")', true],
     ['matches("helloworld", "hello[ ]world", "x")', false],
+    ['matches("a[b c", "a \\[ b [ ] c", "x")', true],
     // XML Schema's \d is any Unicode decimal digit; \w excludes punctuation, separators and controls.
     ['matches("٣", "^\\d$")', true],
     ['matches("é", "^\\w$")', true],

@@ -193,8 +193,14 @@ function withoutFreeSpace(pattern: string): string {
     const ch = pattern[i]!;
     if (classDepth === 0 && isSpace(ch)) continue;
     out += ch;
-    if (ch === '\\' && classDepth > 0 && i + 1 < pattern.length) out += pattern[++i]!;
-    else if (ch === '[') classDepth++;
+    if (ch === '\\') {
+      // The escaped character is taken as it is (`\\[` opens no class), after any white space
+      // between it and the backslash outside a class.
+      let next = i + 1;
+      while (classDepth === 0 && next < pattern.length && isSpace(pattern[next]!)) next++;
+      if (next < pattern.length) out += pattern[next]!;
+      i = next;
+    } else if (ch === '[') classDepth++;
     else if (ch === ']' && classDepth > 0) classDepth--;
   }
   return out;
