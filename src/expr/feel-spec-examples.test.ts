@@ -278,6 +278,7 @@ const EXAMPLES: [string, string][] = [
   ['floor([1.5])', '1'],
   ['(function(x: number) x * 2)([21])', '42'],
   ['(function(x: number) x)([1, 2])', 'null'],
+  ['(function(x: number) x)([[1]])', 'null'],
   ['(function(x: number) x)("1")', 'null'],
   ['(function(x: list<number>) count(x))(7)', '1'],
   ['(function(x: date and time) x)(date("2000-01-02"))', '2000-01-02T00:00:00Z'],

@@ -156,7 +156,8 @@ export function convertTo(v: FeelValue, declared: TypeRef, types?: TypeResolver)
   if (v === null || isInstanceOf(v, declared)) return v;
   const type = resolved(declared, types);
   if (type.kind === 'named' && (TYPE_ALIASES[type.name] ?? type.name) === 'date and time' && v instanceof FeelDate) return dateAtUtcMidnight(v);
-  if (Array.isArray(v) && v.length === 1) {
+  // One level only: a list of a singleton list is not the item inside it.
+  if (Array.isArray(v) && v.length === 1 && !Array.isArray(v[0])) {
     const item = convertTo(v[0]!, type, types);
     if (item !== undefined && item !== null) return item;
   }
