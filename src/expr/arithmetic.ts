@@ -38,7 +38,8 @@ const MIDNIGHT = new FeelTime(0, 0, 0, null, null);
 
 const MIDNIGHT_UTC = new FeelTime(0, 0, 0, 0, null);
 
-function dateToUtcDateTime(d: FeelDate): FeelDateTime {
+/** UTC midnight of a date: how a date meets a date and time (10.3.2.3.6), and the implicit conversion between them (10.3.2.9.4). */
+export function dateToUtcDateTime(d: FeelDate): FeelDateTime {
   return new FeelDateTime(d, MIDNIGHT_UTC);
 }
 

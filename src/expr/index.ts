@@ -1,6 +1,6 @@
 export { compileExpression, compileUnaryTests, type CompileOptions, type CompiledExpression, type CompiledUnaryTests, type Evaluation } from './feel.ts';
 export { compileNode, compileTests, compare, invoke, rangeIncludes, type Compiled, type CompiledTest } from './compiler.ts';
-export { dateAtUtcMidnight, instanceOf, isInstanceOf } from './type-conformance.ts';
+export { convertTo, instanceOf, isInstanceOf } from './type-conformance.ts';
 export { parseExpression, parseUnaryTests, parseTypeRef } from './parser.ts';
 export type { Node, TypeRef } from './ast.ts';
 export { Env, WarningSink, LIMIT_CODES, DEFAULT_LIMITS, type EvaluationLimits, type TypeResolver } from './env.ts';

@@ -1,6 +1,7 @@
 import type { Node, TypeRef } from './ast.ts';
 import type { TypeResolver } from './env.ts';
-import { FeelDate, FeelDateTime, FeelTime } from './temporal.ts';
+import { dateToUtcDateTime } from './arithmetic.ts';
+import { FeelDate } from './temporal.ts';
 import { FeelFunction, FeelRange, isContext, typeName, type FeelValue } from './values.ts';
 
 /**
@@ -142,11 +143,6 @@ export function isInstanceOf(v: FeelValue, type: TypeRef): boolean {
   return conforms(v, type, false);
 }
 
-/** UTC midnight of a date: the one implicit conversion between temporal types (10.3.2.9.4). */
-export function dateAtUtcMidnight(d: FeelDate): FeelDateTime {
-  return new FeelDateTime(d, new FeelTime(0, 0, 0, 0, null));
-}
-
 /**
  * A value bound where `type` is expected, after the implicit conversions of 10.3.2.9.4: to a
  * singleton list, from a singleton list, from a date to a date and time at UTC midnight; or
@@ -155,7 +151,7 @@ export function dateAtUtcMidnight(d: FeelDate): FeelDateTime {
 export function convertTo(v: FeelValue, declared: TypeRef, types?: TypeResolver): FeelValue | undefined {
   if (v === null || isInstanceOf(v, declared)) return v;
   const type = resolved(declared, types);
-  if (type.kind === 'named' && (TYPE_ALIASES[type.name] ?? type.name) === 'date and time' && v instanceof FeelDate) return dateAtUtcMidnight(v);
+  if (type.kind === 'named' && (TYPE_ALIASES[type.name] ?? type.name) === 'date and time' && v instanceof FeelDate) return dateToUtcDateTime(v);
   // One level only: a list of a singleton list is not the item inside it.
   if (Array.isArray(v) && v.length === 1 && !Array.isArray(v[0])) {
     const item = convertTo(v[0]!, type, types);

@@ -8,17 +8,8 @@ import {
   isContext,
   isFeelNumber,
   YearsMonthsDuration,
-  dateAtUtcMidnight,
   type FeelValue,
 } from '../expr/index.ts';
-
-/** A date bound where a date and time is expected: UTC midnight of that day (DMN 1.5 10.3.2.9.4); undefined otherwise. */
-export function dateToDateTime(value: FeelValue, type: string): FeelDateTime | undefined {
-  const target = type === 'dateTime' || type === 'date and time';
-  if (!target) return undefined;
-  const date = Array.isArray(value) && value.length === 1 ? value[0] : value;
-  return date instanceof FeelDate ? dateAtUtcMidnight(date) : undefined;
-}
 
 /** How each temporal type is written, for the message when a string is not one. */
 export const WRITTEN_AS: Record<string, string> = {

@@ -1,10 +1,11 @@
-import { BUILTIN_TYPES, dateToDateTime, WRITTEN_AS } from '../feel-types.ts';
+import { BUILTIN_TYPES, WRITTEN_AS } from '../feel-types.ts';
 import {
   BUILTIN_NAMES,
   Env,
   FeelFunction,
   compileNode,
   compileTests,
+  convertTo,
   invoke,
   isContext,
   parseExpression,
@@ -441,9 +442,8 @@ export class DmnRuntime {
     if (!check) return value;
     if (check(value)) return value;
     // The implicit conversions of a binding (10.3.2.9.4): from a singleton list, from a date to UTC midnight.
-    if (Array.isArray(value) && value.length === 1 && check(value[0]!)) return value[0]!;
-    const converted = dateToDateTime(value, type);
-    if (converted) return converted;
+    const converted = convertTo(value, { kind: 'named', name: type });
+    if (converted !== undefined && converted !== null) return converted;
     const written = typeof value === 'string' ? WRITTEN_AS[type] : undefined;
     report('type_mismatch', `${what}: expected ${type}, got ${written ? `a string that is not one (write it as ${written})` : typeName(value)}`);
     return null;
