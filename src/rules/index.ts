@@ -16,6 +16,7 @@ export { dmnInputsFromJson, dmnValueFromJson } from './dmn/json-input.ts';
 export { runTck, sameValue, ROUNDED_EXPECTATION_DIGITS, type TckResult } from './dmn/tck.ts';
 export { jsonToFeel } from '../expr/index.ts';
 export type { DmnModel, BoxedExpression, ItemDefinition } from './dmn/model.ts';
+export { importLabel } from './dmn/model.ts';
 export { analyseTable, type TableAnalysis, type Gap, type Overlap } from './table-analysis.ts';
 export { sheetToTable, tableToSheet, type SheetCell } from './table-sheet.ts';
 export { MAX_XLSX_BYTES, tableToXlsx, xlsxToTable } from './table-xlsx.ts';

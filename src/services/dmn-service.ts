@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { pinnedName, pinnedReference } from '../flow/index.ts';
-import { type DmnModel, DmnRuntime, importDmn } from '../rules/index.ts';
+import { type DmnModel, DmnRuntime, importDmn, importLabel } from '../rules/index.ts';
 import {
   type Actor,
   addDmnModelVersion,
@@ -115,7 +115,7 @@ export class DmnService {
         throw new ServiceError(
           'invalid',
           'import_missing',
-          `the model imports ${i.name ? `"${i.name}"` : 'a model without a name'} from namespace ${i.namespace}, which no stored DMN model has; upload that model first (POST /v1/dmn)`,
+          `the model imports ${importLabel(i.name)} from namespace ${i.namespace}, which no stored DMN model has; upload that model first (POST /v1/dmn)`,
         );
       return { name: i.name, namespace: i.namespace, model: pinnedName(found.modelId, found.version) };
     });

@@ -1,4 +1,4 @@
-import type { DmnModel } from './model.ts';
+import { importLabel, type DmnModel } from './model.ts';
 import { RuleError } from '../rule-error.ts';
 import { DmnRuntime } from './runtime.ts';
 
@@ -27,7 +27,7 @@ export function linkedRuntime(model: DmnModel, models: readonly DmnModel[], opti
       if (!imported)
         throw new RuleError(
           'import_missing',
-          `"${m.name}" imports ${i.name ? `"${i.name}"` : 'a model without a name'} from namespace ${i.namespace}, and no model given has that namespace`,
+          `"${m.name}" imports ${importLabel(i.name)} from namespace ${i.namespace}, and no model given has that namespace`,
         );
       imports.push({ name: i.name, runtime: link(imported, [...path, m.namespace]) });
     }

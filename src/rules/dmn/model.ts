@@ -59,6 +59,11 @@ export interface DmnImport {
   namespace: string;
 }
 
+/** An import as a message names it: by its name, or as imported without one (DMN 1.5). */
+export function importLabel(name: string): string {
+  return name ? `"${name}"` : 'a model without a name';
+}
+
 /** One DMN model: its elements by name, with requirements resolved to names. */
 export interface DmnModel {
   name: string;

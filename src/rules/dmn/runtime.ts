@@ -281,22 +281,28 @@ export class DmnRuntime {
     const logic = bkm.logic;
     if (logic.kind !== 'function') return this.compile(logic)(env);
     const body = logic.body ? this.compile(logic.body) : () => null;
+    const returns = this.returnTypeOf(bkm.typeRef);
     return new FeelFunction(
       name,
       logic.params.map((p) => ({ name: p.name })),
       (args) => {
         const vars = this.bindParameters(logic.params, args, env, name);
-        // A knowledge model typed as a function (functionItem) returns what its output type says.
-        const fnType = bkm.typeRef ? this.model.itemDefinitions.get(localTypeRef(bkm.typeRef))?.functionItem : undefined;
-        return vars ? this.coerce(body(env.child(vars)), fnType ? fnType.outputTypeRef : bkm.typeRef, env, name) : null;
+        return vars ? this.coerce(body(env.child(vars)), returns, env, name) : null;
       },
     );
+  }
+
+  /** What a knowledge model's or a service's result is bound to: the output type of a function type (functionItem), else its type. */
+  private returnTypeOf(typeRef: string | undefined): string | undefined {
+    const fnType = typeRef ? this.model.itemDefinitions.get(localTypeRef(typeRef))?.functionItem : undefined;
+    return fnType ? fnType.outputTypeRef : typeRef;
   }
 
   /** `outer` is the evaluation the service is called in: the decisions that fail inside it are reported there too. */
   private serviceFunction(name: string, env: Env, outer: Evaluation): FeelFunction {
     const svc = this.model.services.get(name)!;
     const params = [...svc.inputDecisions, ...svc.inputData];
+    const returns = this.returnTypeOf(svc.typeRef);
     return new FeelFunction(
       name,
       params.map((p) => ({ name: p })),
@@ -308,9 +314,7 @@ export class DmnRuntime {
         const outputs = svc.outputDecisions.map((d) => [d, this.decisionValue(d, scope, evaluation)] as const);
         for (const [d, why] of evaluation.failed) outer.failed.set(d, why);
         const result = outputs.length === 1 ? outputs[0]![1] : Object.fromEntries(outputs);
-        // A service typed as a function (functionItem) returns what its output type says.
-        const fnType = svc.typeRef ? this.model.itemDefinitions.get(localTypeRef(svc.typeRef))?.functionItem : undefined;
-        return this.coerce(result, fnType ? fnType.outputTypeRef : svc.typeRef, env, `decision service ${name}`);
+        return this.coerce(result, returns, env, `decision service ${name}`);
       },
     );
   }
